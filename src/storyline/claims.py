@@ -1,0 +1,150 @@
+"""Claims: the sentences of a story's articles, aligned across outlets and labelled shared, single-source or conflicting.
+
+A claim unit is a sentence (long sentences stay whole: splitting clauses loses the subject a figure belongs to).
+Units of different outlets are aligned when their embeddings and content words agree; an aligned group is
+*conflicting* when its members give a different figure for the same thing or opposite polarity, *shared* when at
+least two independent outlets carry it (a copied passage is not independent), and a unit no other outlet
+matches is *single-source*.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+from spacy.tokens import Doc, Span as SpacySpan
+
+from storyline.model import Article, Span
+
+MIN_WORDS = 6
+ALIGN_THRESHOLD = 0.62
+# Below this the two sentences only share a topic, so differing figures are not a disagreement.
+CONFLICT_THRESHOLD = 0.70
+NUMBER_LABELS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12, "hundred": 100}
+WORD_NUMBERS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90})
+
+
+@dataclass(slots=True)
+class ClaimUnit:
+    span: Span
+    source: str
+    figures: dict[str, float]
+    negated: bool
+    lemmas: frozenset[str]
+
+
+@dataclass(slots=True)
+class ClaimGroup:
+    """Aligned units, one per article at most; ``kind`` is shared, single-source or conflicting."""
+
+    units: list[ClaimUnit]
+    kind: str
+    sources: list[str] = field(default_factory=list)
+    independent_sources: list[str] = field(default_factory=list)
+    conflict: str | None = None
+
+    def to_json(self) -> dict:
+        return {
+            "kind": self.kind, "sources": self.sources, "independent_sources": self.independent_sources,
+            "conflict": self.conflict,
+            "spans": [{**u.span.to_json(), "source": u.source, "figures": u.figures} for u in self.units],
+        }
+
+
+def number_value(text: str) -> float | None:
+    """The value of a figure as written: "23", "1,200", "1.2 billion", "two dozen", "twenty-five"."""
+    value, seen = None, False
+    for word in re.findall(r"[\d.,]+|[a-z]+", text.lower().replace("-", " ")):
+        if re.fullmatch(r"\d[\d,]*(\.\d+)?", word):
+            value, seen = float(word.replace(",", "")), True
+        elif word in WORD_NUMBERS:
+            value, seen = (value or 0) + WORD_NUMBERS[word], True
+        elif word in SCALES and seen:
+            value = (value or 1) * SCALES[word]
+    return value if seen else None
+
+
+def _figures(sentence: SpacySpan) -> dict[str, float]:
+    """Each figure keyed by what it counts: the lemma of the word it attaches to ("killed", "people")."""
+    figures = {}
+    for entity in sentence.ents:
+        if entity.label_ in NUMBER_LABELS and (value := number_value(entity.text)) is not None:
+            figures[entity.root.head.lemma_.lower()] = value
+    return figures
+
+
+def units(article: Article, doc: Doc) -> list[ClaimUnit]:
+    result = []
+    for sentence in doc.sents:
+        words = [t for t in sentence if not (t.is_punct or t.is_space)]
+        if len(words) < MIN_WORDS:
+            continue
+        lemmas = frozenset(t.lemma_.lower() for t in words if not t.is_stop and t.is_alpha)
+        result.append(ClaimUnit(article.span(sentence.start_char, sentence.end_char, "claim"), article.source,
+                                _figures(sentence), any(t.dep_ == "neg" for t in sentence), lemmas))
+    return result
+
+
+def _similarity(vectors: np.ndarray, claim_units: list[ClaimUnit]) -> np.ndarray:
+    """Embedding cosine blended with content-word overlap, which keeps names and figures from being ignored."""
+    cosine = vectors @ vectors.T
+    overlap = np.array([[len(a.lemmas & b.lemmas) / (len(a.lemmas | b.lemmas) or 1) for b in claim_units]
+                        for a in claim_units])
+    return 0.75 * cosine + 0.25 * np.sqrt(overlap)
+
+
+def _conflict(group: list[ClaimUnit], similarity: Callable[[ClaimUnit, ClaimUnit], float]) -> str | None:
+    for i, a in enumerate(group):
+        for b in group[i + 1 :]:
+            if similarity(a, b) < CONFLICT_THRESHOLD:
+                continue
+            for key in a.figures.keys() & b.figures.keys():
+                if a.figures[key] != b.figures[key]:
+                    return f"{key}: {a.source} {a.figures[key]:g} vs {b.source} {b.figures[key]:g}"
+            if len(a.figures) == len(b.figures) == 1 and set(a.figures.values()) != set(b.figures.values()):
+                return f"figure: {a.source} {next(iter(a.figures.values())):g} vs {b.source} {next(iter(b.figures.values())):g}"
+            if a.negated != b.negated:
+                return f"polarity: {a.source if a.negated else b.source} denies what {b.source if a.negated else a.source} states"
+    return None
+
+
+def align(claim_units: list[ClaimUnit], vectors: np.ndarray,
+          copied: Callable[[Span, Span], bool] = lambda a, b: False) -> list[ClaimGroup]:
+    """Group units across articles: greedy over pairs, best first, at most one unit per article in a group.
+
+    ``vectors`` are the units' unit-length embeddings, row for row; ``copied(a, b)`` tells whether one span lies in
+    a passage copied from the other (origin first), so the copy does not count as an independent source.
+    """
+    n = len(claim_units)
+    similarity = _similarity(vectors, claim_units) if n else np.zeros((0, 0))
+    group_of = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    pairs = [(similarity[i, j], i, j) for i in range(n) for j in range(i + 1, n)
+             if claim_units[i].span.article_id != claim_units[j].span.article_id and similarity[i, j] >= ALIGN_THRESHOLD]
+    for _, i, j in sorted(pairs, reverse=True):
+        gi, gj = group_of[i], group_of[j]
+        if gi == gj:
+            continue
+        articles_i = {claim_units[k].span.article_id for k in members[gi]}
+        if articles_i & {claim_units[k].span.article_id for k in members[gj]}:
+            continue
+        members[gi].extend(members.pop(gj))
+        for k in members[gi]:
+            group_of[k] = gi
+    index = {id(u): k for k, u in enumerate(claim_units)}
+    groups = []
+    for member_ids in members.values():
+        group = sorted((claim_units[k] for k in member_ids), key=lambda u: (u.source, u.span.start))
+        sources = sorted({u.source for u in group})
+        independent = sorted({u.source for u in group
+                              if not any(copied(v.span, u.span) for v in group if v.source != u.source)})
+        conflict = _conflict(group, lambda a, b: similarity[index[id(a)], index[id(b)]]) if len(sources) > 1 else None
+        kind = "conflicting" if conflict else "shared" if len(sources) > 1 else "single-source"
+        groups.append(ClaimGroup(group, kind, sources, independent, conflict))
+    return groups

@@ -1,0 +1,105 @@
+"""Copied passages: verbatim or near-verbatim runs of words that two articles share.
+
+Candidate paragraph pairs come from MinHash LSH over word shingles (datasketch), so the cost stays near-linear
+in the number of paragraphs; each candidate pair is then aligned word by word (difflib) to find the exact runs.
+Where publication times differ, the earlier article is taken as the origin, so a syndicated copy can be
+discounted as corroboration.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from datasketch import MinHash, MinHashLSH
+from spacy.tokens import Doc
+
+from storyline.model import Article, Span
+
+SHINGLE = 4
+NUM_PERM = 128
+LSH_THRESHOLD = 0.3
+MIN_WORDS = 15
+# Runs separated by at most this many differing words are one passage: copy editors change a word or two.
+MAX_GAP = 3
+
+
+@dataclass(frozen=True, slots=True)
+class CopiedPassage:
+    """The same passage in two articles; ``origin`` is the earlier one when publication times tell."""
+
+    origin: Span
+    copy: Span
+    words: int
+    similarity: float
+    directed: bool
+
+    def to_json(self) -> dict:
+        return {"origin": self.origin.to_json(), "copy": self.copy.to_json(), "words": self.words,
+                "similarity": round(self.similarity, 3), "directed": self.directed}
+
+
+@dataclass(frozen=True, slots=True)
+class _Paragraph:
+    article: Article
+    words: list[str]
+    offsets: list[tuple[int, int]]
+
+
+def _paragraphs(article: Article, doc: Doc) -> list[_Paragraph]:
+    tokens = [t for t in doc if not (t.is_punct or t.is_space)]
+    result = []
+    for start, end in article.paragraphs:
+        inside = [t for t in tokens if start <= t.idx < end]
+        if len(inside) >= MIN_WORDS:
+            result.append(_Paragraph(article, [t.lower_ for t in inside], [(t.idx, t.idx + len(t)) for t in inside]))
+    return result
+
+
+def _minhash(words: list[str]) -> MinHash:
+    sketch = MinHash(num_perm=NUM_PERM)
+    sketch.update_batch([" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)])
+    return sketch
+
+
+def _runs(a: _Paragraph, b: _Paragraph) -> list[tuple[int, int, int, int, int]]:
+    """Aligned runs ``(a_start, a_end, b_start, b_end, matched_words)`` in word indices, small gaps bridged."""
+    blocks = [m for m in SequenceMatcher(None, a.words, b.words, autojunk=False).get_matching_blocks() if m.size]
+    runs: list[list[int]] = []
+    for block in blocks:
+        if runs and block.a - runs[-1][1] <= MAX_GAP and block.b - runs[-1][3] <= MAX_GAP:
+            runs[-1][1], runs[-1][3] = block.a + block.size, block.b + block.size
+            runs[-1][4] += block.size
+        else:
+            runs.append([block.a, block.a + block.size, block.b, block.b + block.size, block.size])
+    return [tuple(run) for run in runs if run[4] >= MIN_WORDS]
+
+
+def _oriented(a: Article, b: Article) -> tuple[bool, bool]:
+    """(a is the origin, the direction is known)."""
+    if a.published and b.published and a.published != b.published:
+        return a.published < b.published, True
+    return True, False
+
+
+def find(articles: list[tuple[Article, Doc]]) -> list[CopiedPassage]:
+    """Every passage of at least MIN_WORDS words shared by two articles of different outlets."""
+    paragraphs = [p for article, doc in articles for p in _paragraphs(article, doc)]
+    index = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    sketches = [_minhash(p.words) for p in paragraphs]
+    for number, sketch in enumerate(sketches):
+        index.insert(number, sketch)
+    passages = []
+    for number, sketch in enumerate(sketches):
+        for other in sorted(index.query(sketch)):
+            a, b = paragraphs[number], paragraphs[other]
+            if other <= number or a.article.id == b.article.id or a.article.source == b.article.source:
+                continue
+            a_first, directed = _oriented(a.article, b.article)
+            for a_start, a_end, b_start, b_end, matched in _runs(a, b):
+                span_a = a.article.span(a.offsets[a_start][0], a.offsets[a_end - 1][1], "copied")
+                span_b = b.article.span(b.offsets[b_start][0], b.offsets[b_end - 1][1], "copied")
+                similarity = 2 * matched / ((a_end - a_start) + (b_end - b_start))
+                origin, copy = (span_a, span_b) if a_first else (span_b, span_a)
+                passages.append(CopiedPassage(origin, copy, matched, similarity, directed))
+    return passages

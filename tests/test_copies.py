@@ -1,0 +1,58 @@
+from datetime import datetime, timezone
+
+from storyline import copies, nlp
+from storyline.model import Article
+
+WIRE = (
+    "Ferry services across the strait were suspended on Monday after gale-force winds tore the roof off a terminal.\n"
+    "The storm made landfall shortly after midnight near the fishing town of Kessel, according to the coast guard. "
+    "Rescue crews from three districts worked through the night to clear fallen trees, and two people were taken "
+    "to hospital with minor injuries.\n"
+    "Forecasters expect the wind to ease by Wednesday."
+)
+COPY = (
+    "Residents of Kessel were woken by the roar of the wind.\n"
+    "The storm made landfall shortly after midnight near the fishing town of Kessel, according to the coast guard. "
+    "Rescue teams from three districts worked through the night to clear fallen trees, and two people were taken "
+    "to hospital with minor injuries.\n"
+    "The mayor said the town would need weeks to recover."
+)
+UNRELATED = (
+    "The city council approved a new budget for public libraries on Tuesday, with extra money for evening opening "
+    "hours and for a mobile library that will visit villages in the north of the province twice a week."
+)
+
+
+def at(hour: int) -> datetime:
+    return datetime(2026, 2, 9, hour, tzinfo=timezone.utc)
+
+
+def parsed(*articles):
+    return list(zip(articles, nlp.parse([a.text for a in articles])))
+
+
+def test_copied_passage_is_found_with_its_origin_despite_an_edited_word():
+    wire = Article(WIRE, source="Meridian Wire", published=at(6))
+    copy = Article(COPY, source="Harbor Daily", published=at(9))
+    other = Article(UNRELATED, source="Civic Post", published=at(7))
+    [passage] = copies.find(parsed(copy, wire, other))
+    assert passage.directed
+    assert passage.origin.article_id == wire.id and passage.copy.article_id == copy.id
+    assert passage.copy.text(copy).startswith("The storm made landfall")
+    assert passage.copy.text(copy).endswith("minor injuries")
+    assert passage.words >= 30 and 0.9 < passage.similarity < 1.0
+
+
+def test_same_outlet_and_short_overlaps_are_not_copies():
+    wire = Article(WIRE, source="Meridian Wire", published=at(6))
+    same_outlet = Article(COPY, source="Meridian Wire", published=at(9))
+    assert copies.find(parsed(wire, same_outlet)) == []
+    brief = Article("Forecasters expect the wind to ease by Wednesday, officials said.", source="Civic Post")
+    assert copies.find(parsed(wire, brief)) == []
+
+
+def test_direction_unknown_without_publication_times():
+    wire = Article(WIRE, source="Meridian Wire")
+    copy = Article(COPY, source="Harbor Daily")
+    [passage] = copies.find(parsed(wire, copy))
+    assert not passage.directed
