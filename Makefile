@@ -19,7 +19,7 @@ install: $(INSTALLED)
 
 demo: install
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
-	$(BIN)/storyline ingest examples/ --db $(DEMO_DB)
+	$(BIN)/storyline ingest examples/articles --db $(DEMO_DB)
 	$(BIN)/storyline articles --db $(DEMO_DB)
 
 test: install

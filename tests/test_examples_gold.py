@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
-GOLD = json.loads((EXAMPLES / "gold.json").read_text(encoding="utf-8"))
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "articles"
+GOLD = json.loads((EXAMPLES.parent / "gold.json").read_text(encoding="utf-8"))
 ARTICLE_PATHS = sorted(p.relative_to(EXAMPLES).as_posix() for p in EXAMPLES.glob("*/*.txt"))
 STORY_OF = {path: story["id"] for story in GOLD["stories"] for path in story["articles"]}
 ENTITY = {entity["name"]: entity for entity in GOLD["entities"]}

@@ -74,6 +74,27 @@ MIGRATIONS: list[str] = [
         updated_at TEXT NOT NULL
     );
     """,
+    # 3: stories: which story each article belongs to, each story's label and time span, and how stories formed.
+    """
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        label TEXT NOT NULL,
+        first_published TEXT,
+        last_published TEXT,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE story_articles (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        story_id TEXT NOT NULL
+    );
+    CREATE INDEX story_articles_story ON story_articles(story_id);
+    CREATE TABLE story_history (
+        seq INTEGER PRIMARY KEY,
+        event TEXT NOT NULL,
+        story_id TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    """,
 ]
 
 
@@ -288,3 +309,53 @@ class Store:
                 " ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
                 (key, json.dumps(value, ensure_ascii=False), _now()),
             )
+
+    # stories
+
+    def assign_stories(self, memberships: dict[str, str], stories: list[dict[str, Any]],
+                       history: list[dict[str, Any]]) -> None:
+        """Record article → story memberships, the current description of the stories touched, and the history."""
+        with self.transaction():
+            self.db.executemany(
+                "INSERT INTO story_articles (article_id, story_id) VALUES (?, ?)"
+                " ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id", memberships.items())
+            self.db.executemany(
+                "INSERT INTO stories (id, label, first_published, last_published, updated_at) VALUES (?, ?, ?, ?, ?)"
+                " ON CONFLICT(id) DO UPDATE SET label = excluded.label, first_published = excluded.first_published,"
+                " last_published = excluded.last_published, updated_at = excluded.updated_at",
+                [(s["id"], s["label"], s.get("first_published"), s.get("last_published"), _now()) for s in stories])
+            self.db.execute("DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM story_articles)")
+            self.db.executemany("INSERT INTO story_history (event, story_id, data) VALUES (?, ?, ?)",
+                                [(e["event"], e["story"], json.dumps(e, ensure_ascii=False)) for e in history])
+
+    def clear_stories(self) -> None:
+        with self.transaction():
+            self.db.execute("DELETE FROM story_articles")
+            self.db.execute("DELETE FROM stories")
+            self.db.execute("INSERT INTO story_history (event, story_id, data) VALUES ('recluster', '', '{}')")
+
+    def stories(self) -> list[dict[str, Any]]:
+        """Every story with its label, time span, article count and outlets, largest first."""
+        rows = self.db.execute(
+            "SELECT s.id, s.label, s.first_published, s.last_published, count(a.id) AS articles,"
+            " group_concat(DISTINCT a.source) AS sources FROM stories s"
+            " JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id"
+            " GROUP BY s.id ORDER BY articles DESC, s.last_published DESC, s.id").fetchall()
+        return [{**dict(row), "sources": sorted(filter(None, (row["sources"] or "").split(",")))} for row in rows]
+
+    def story_of(self, article_id: str) -> str | None:
+        row = self.db.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
+        return row["story_id"] if row else None
+
+    def story_article_ids(self, story_id: str) -> list[str]:
+        rows = self.db.execute("SELECT article_id FROM story_articles WHERE story_id = ?", (story_id,)).fetchall()
+        if not rows:
+            raise KeyError(f"no story {story_id!r}")
+        return [row["article_id"] for row in rows]
+
+    def story_history(self, story_id: str | None = None) -> list[dict[str, Any]]:
+        sql, params = "SELECT data FROM story_history", []
+        if story_id is not None:
+            sql += " WHERE story_id = ?"
+            params.append(story_id)
+        return [json.loads(row["data"]) for row in self.db.execute(sql + " ORDER BY seq", params)]

@@ -1,0 +1,191 @@
+"""Files, directories and URLs to a stream of Articles and IngestErrors: the one entry point, ``read``."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import urlsplit
+
+from storyline.ingest import feed
+from storyline.ingest.decode import MAX_BYTES, decode, read_capped
+from storyline.ingest.errors import BadInput, IngestError
+from storyline.ingest.fetch import Download, Fetcher
+from storyline.ingest.html import article_from_html
+from storyline.ingest.jsonl import file_lines, read_json, read_json_lines, text_lines
+from storyline.ingest.text import article_from_text
+from storyline.model import Article
+
+Item = Article | IngestError
+FORMAT_BY_SUFFIX = {
+    ".txt": "text", ".md": "text", ".markdown": "text",
+    ".jsonl": "json lines", ".ndjson": "json lines", ".json": "json",
+    ".html": "html", ".htm": "html",
+    ".xml": "feed", ".rss": "feed", ".atom": "feed",
+}
+SIDECAR_SUFFIX = ".json"
+TEXT_SUFFIXES = tuple(suffix for suffix, kind in FORMAT_BY_SUFFIX.items() if kind == "text")
+HTML_OPENINGS = ("<!doctype html", "<html", "<head", "<body")
+FEED_OPENINGS = ("<?xml", "<rss", "<feed", "<rdf:rdf")
+SNIFF_CHARS = 1000
+
+
+def read(sources: Iterable[str], *, fetch: bool = False, allow_private: bool = False,
+         max_bytes: int = MAX_BYTES) -> Iterator[Item]:
+    """Every article in the given files, directories and http(s) URLs, in order, with an error per bad input.
+
+    ``fetch`` downloads the page each feed entry links to instead of taking the entry's own text.
+    Never raises for bad input.
+    """
+    with Fetcher(allow_private=allow_private, max_bytes=max_bytes) as fetcher:
+        reader = _Reader(fetcher, fetch, max_bytes)
+        for source in sources:
+            yield from reader.source(source)
+
+
+class _Reader:
+    def __init__(self, fetcher: Fetcher, fetch: bool, max_bytes: int) -> None:
+        self.fetcher = fetcher
+        self.fetch = fetch
+        self.max_bytes = max_bytes
+
+    def source(self, source: str) -> Iterator[Item]:
+        if source.startswith(("http://", "https://")):
+            yield from _guarded(source, lambda: self._url(source))
+            return
+        if "://" in source:
+            yield IngestError(source, "only http and https URLs can be read")
+            return
+        path = Path(source)
+        if path.is_dir():
+            for file in _walk(path):
+                yield from _guarded(str(file), lambda file=file: self._file(file))
+        elif path.is_file():
+            yield from _guarded(source, lambda: self._file(path))
+        else:
+            yield IngestError(source, "no such file or directory")
+
+    def _file(self, path: Path) -> Iterator[Item]:
+        kind = FORMAT_BY_SUFFIX.get(path.suffix.lower())
+        if kind == "json lines":
+            yield from read_json_lines(file_lines(path, self.max_bytes), str(path))
+            return
+        text = decode(read_capped(path, self.max_bytes))
+        if kind == "text":
+            yield article_from_text(text, str(path), self._sidecar(path))
+        else:
+            yield from self._read_as(kind or sniff_format(text), text, str(path))
+
+    def _url(self, url: str) -> Iterator[Item]:
+        download = self.fetcher.get(url)
+        text = _decoded(download)
+        kind = (media_type_format(download.media_type) or FORMAT_BY_SUFFIX.get(_url_suffix(download.url))
+                or sniff_format(text))
+        yield from self._read_as(kind, text, url, url=url)
+
+    def _read_as(self, kind: str, text: str, origin: str, url: str | None = None) -> Iterator[Item]:
+        if kind == "html":
+            yield article_from_html(text, origin, url=url)
+        elif kind == "feed":
+            yield from self._feed(text, origin)
+        elif kind == "json lines":
+            yield from read_json_lines(text_lines(text), origin)
+        elif kind == "json":
+            yield from read_json(text, origin)
+        else:
+            yield article_from_text(text, origin)
+
+    def _feed(self, text: str, origin: str) -> Iterator[Item]:
+        parsed = feed.parse_feed(text)
+        if not self.fetch:
+            yield from feed.entry_articles(parsed, origin)
+            return
+        for number, entry in enumerate(parsed.entries, 1):
+            metadata = feed.entry_metadata(parsed, entry)
+            link = metadata["url"]
+            if link:
+                yield from _guarded(link, lambda link=link, metadata=metadata: self._linked_page(link, metadata))
+            else:
+                yield IngestError(f"{origin}#{number}", "feed entry has no link to fetch")
+
+    def _linked_page(self, link: str, entry_metadata: dict[str, Any]) -> Iterator[Item]:
+        yield article_from_html(_decoded(self.fetcher.get(link)), link, url=link, fallback=entry_metadata)
+
+    def _sidecar(self, text_path: Path) -> dict[str, Any] | None:
+        """The metadata in NAME.json beside NAME.txt, if there is one."""
+        path = text_path.with_suffix(SIDECAR_SUFFIX)
+        if not path.is_file():
+            return None
+        try:
+            metadata = json.loads(decode(read_capped(path, self.max_bytes)))
+        except json.JSONDecodeError as error:
+            raise BadInput(f"sidecar {path.name} is not valid JSON: {error.msg} (line {error.lineno})") from None
+        except BadInput as error:
+            raise BadInput(f"sidecar {path.name}: {error.message}") from None
+        if not isinstance(metadata, dict):
+            raise BadInput(f"sidecar {path.name} is not a JSON object")
+        return metadata
+
+
+def media_type_format(media_type: str) -> str | None:
+    """The format an HTTP Content-Type names; None for generic ones (text/plain, application/octet-stream)."""
+    if "html" in media_type:
+        return "html"
+    if any(kind in media_type for kind in ("rss", "atom", "xml")):
+        return "feed"
+    if any(kind in media_type for kind in ("ndjson", "jsonl", "json-seq")):
+        return "json lines"
+    if "json" in media_type:
+        return "json"
+    return None
+
+
+def sniff_format(text: str) -> str:
+    """The format the content opens with; plain text otherwise."""
+    opening = text.lstrip()[:SNIFF_CHARS].lower()
+    if opening.startswith(HTML_OPENINGS) or (opening.startswith("<?xml") and "<html" in opening):
+        return "html"
+    if opening.startswith(FEED_OPENINGS):
+        return "feed"
+    if opening.startswith(("{", "[")):
+        return "json"
+    return "text"
+
+
+def _guarded(origin: str, produce: Callable[[], Iterator[Item]]) -> Iterator[Item]:
+    """The items ``produce`` yields, ended by an IngestError naming ``origin`` if the input turns out bad."""
+    try:
+        yield from produce()
+    except BadInput as error:
+        yield IngestError(origin, error.message, error.line)
+    except OSError as error:
+        yield IngestError(origin, f"cannot read: {error.strerror or error}")
+    except Exception as error:  # noqa: BLE001
+        # A parser (lxml, feedparser, trafilatura) choking on one odd input must not end the whole batch.
+        yield IngestError(origin, f"could not be read: {type(error).__name__}: {error}")
+
+
+def _url_suffix(url: str) -> str:
+    return PurePosixPath(urlsplit(url).path).suffix.lower()
+
+
+def _decoded(download: Download) -> str:
+    return decode(download.content, download.charset)
+
+
+def _walk(directory: Path) -> list[Path]:
+    """Files of a known format under ``directory``, sorted by path, without hidden ones and without sidecars."""
+    found = []
+    for folder, subfolders, files in os.walk(directory):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        for name in files:
+            path = Path(folder, name)
+            if not name.startswith(".") and path.suffix.lower() in FORMAT_BY_SUFFIX and not _is_sidecar(path):
+                found.append(path)
+    return sorted(found, key=lambda path: path.relative_to(directory).parts)
+
+
+def _is_sidecar(path: Path) -> bool:
+    return path.suffix.lower() == SIDECAR_SUFFIX and any(path.with_suffix(s).is_file() for s in TEXT_SUFFIXES)

@@ -1,0 +1,85 @@
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from storyline.cli import main
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SEEDS = SHARED / "examples" / "seeds"
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture(scope="module")
+def seeded(tmp_path_factory):
+    if not SEEDS.is_dir():
+        pytest.skip("shared seeds not available")
+    db = str(tmp_path_factory.mktemp("cli") / "seeds.db")
+    code, stdout, _ = run("ingest", str(SEEDS), "--db", db, "--json")
+    assert code == 0
+    return db, json.loads(stdout)
+
+
+def test_ingest_stores_the_two_seeds_with_their_entities(seeded):
+    db, report = seeded
+    assert report["stored"] == 2 and report["errors"] == []
+    for article_id in report["articles"]:
+        code, stdout, _ = run("show", article_id, "--db", db, "--json")
+        names = {m["span"]["label"] for m in json.loads(stdout)["mentions"]}
+        assert code == 0 and {"PERSON", "GPE"} <= names
+
+
+def test_ingesting_again_is_a_no_op(seeded):
+    db, _ = seeded
+    code, stdout, _ = run("ingest", str(SEEDS), "--db", db, "--json")
+    report = json.loads(stdout)
+    assert code == 0 and report["stored"] == 0 and report["duplicates"] == 2
+
+
+def test_show_marks_entities_in_the_text(seeded):
+    db, report = seeded
+    _, stdout, _ = run("show", report["articles"][0][:6], "--db", db)
+    assert "[Tehran]{GPE}" in stdout
+
+
+def test_articles_and_search_list_as_table_and_json(seeded):
+    db, _ = seeded
+    code, stdout, _ = run("articles", "--db", db, "--json")
+    assert code == 0 and len(json.loads(stdout)) == 2
+    code, stdout, _ = run("search", "Mehrabad", "--db", db, "--json")
+    [hit] = json.loads(stdout)
+    assert code == 0 and "[Mehrabad]" in hit["snippet"]
+    code, stdout, _ = run("search", "Mehrabad", "--db", db)
+    assert code == 0 and stdout.splitlines()[0].split() == ["id", "source", "published", "snippet"]
+    code, _, _ = run("search", "zeppelin", "--db", db)
+    assert code == 1
+
+
+def test_bad_inputs_are_reported_by_name_and_the_rest_is_stored(tmp_path):
+    good = tmp_path / "inbox" / "good.txt"
+    good.parent.mkdir()
+    good.write_text("The harbour in Kessel reopened on Friday after the storm, the coast guard said.\n")
+    (tmp_path / "inbox" / "empty.txt").write_text("")
+    (tmp_path / "inbox" / "feed.jsonl").write_text('{"text": "A bridge over the Vistula was closed for repairs."}\n'
+                                                   '{"text": "truncated\n')
+    db = str(tmp_path / "bad.db")
+    code, stdout, stderr = run("ingest", str(tmp_path / "inbox"), "--db", db, "--json")
+    report = json.loads(stdout)
+    assert code == 1
+    assert report["stored"] == 2
+    assert any("empty.txt" in error for error in report["errors"])
+    assert any("feed.jsonl:2" in error for error in report["errors"])
+    assert "empty.txt" in stderr
+
+
+def test_a_file_that_is_not_a_database_is_refused_with_exit_code_3(tmp_path):
+    db = tmp_path / "notes.db"
+    db.write_text("not a database " * 200)
+    code, _, stderr = run("articles", "--db", str(db))
+    assert code == 3 and "not a Storyline database" in stderr
