@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 DEMO_DB ?= demo.db
 
-.PHONY: install demo test eval bench clean
+.PHONY: install browser demo test eval bench clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,12 +17,17 @@ $(INSTALLED): pyproject.toml
 
 install: $(INSTALLED)
 
+# The browser tests drive Debian's Chromium (no browser download at run time); installing it needs root.
+browser:
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
+		|| echo "Chromium could not be installed: the browser tests will be skipped"
+
 demo: install
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/storyline ingest examples/articles --db $(DEMO_DB)
 	$(BIN)/storyline articles --db $(DEMO_DB)
 
-test: install
+test: install browser
 	$(BIN)/pytest -q
 
 clean:

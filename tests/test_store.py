@@ -76,9 +76,10 @@ def test_spans_and_state_round_trip(store):
     store.add_spans(article.id, "mention", [(0, 10, "PERSON", {"name": "Lena Varga"})])
     [span] = store.spans("mention", [article.id])
     assert (span.start, span.end, span.label, span.data["name"]) == (0, 10, "PERSON", "Lena Varga")
-    store.put_state("stories", {"n": 1})
-    store.put_state("stories", {"n": 2})
-    assert store.get_state("stories") == {"n": 2}
+    assert store.get_state("stories") is None
+    store.put_state("stories", {"n": 1}, b"\x00\x01")
+    store.put_state("stories", {"n": 2}, b"\x02")
+    assert store.get_state("stories") == ({"n": 2}, b"\x02")
 
 
 def test_file_that_is_not_a_database_is_refused(tmp_path):

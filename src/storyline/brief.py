@@ -37,12 +37,12 @@ class StoryMaterial:
 
 def cite(span: Span, articles: dict[str, Article], **extra: Any) -> dict[str, Any]:
     article = articles[span.article_id]
-    return {"article": span.article_id, "source": article.source, "start": span.start, "end": span.end,
+    return {"article": span.article_id, "source": article.outlet, "start": span.start, "end": span.end,
             "text": span.text(article), **extra}
 
 
 def article_entry(article: Article) -> dict[str, Any]:
-    return {"id": article.id, "source": article.source, "title": article.title, "url": article.url,
+    return {"id": article.id, "source": article.outlet, "title": article.title, "url": article.url,
             "published": article.published.isoformat() if article.published else None,
             "published_inferred": article.published_inferred}
 
@@ -89,7 +89,7 @@ def build(material: StoryMaterial) -> dict[str, Any]:
 
     shared = sorted((g for g in groups if g.kind == "shared"), key=lambda g: -len(g.independent_sources))
     outlets = framing.outlet_framing(material.articles, material.speakers_by_article)
-    per_source = Counter(a.source for a in material.articles)
+    per_source = Counter(a.outlet for a in material.articles)
     coverage = []
     for source in sorted(per_source):
         mine = [g for g in groups if source in g.sources]
@@ -98,8 +98,8 @@ def build(material: StoryMaterial) -> dict[str, Any]:
             "shared": sum(g.kind == "shared" for g in mine), "conflicting": sum(g.kind == "conflicting" for g in mine),
             "single_source": sum(g.kind == "single-source" for g in mine),
             "quotes": sum(len(material.speakers_by_article.get(a.id, [])) for a in material.articles
-                          if a.source == source),
-            "copied_from_others": sum(articles[p.copy.article_id].source == source for p in passages),
+                          if a.outlet == source),
+            "copied_from_others": sum(articles[p.copy.article_id].outlet == source for p in passages),
         })
     titled = [a for a in material.articles if a.title]
     title = max(titled, key=lambda a: sum(a.id in {u.span.article_id for u in g.units} for g in shared)).title \

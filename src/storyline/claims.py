@@ -35,6 +35,9 @@ class ClaimUnit:
     span: Span
     source: str
     figures: dict[str, float]
+    # The main verb and whether it is negated: "did not resign" contradicts "resigned", but a "not" in
+    # another clause of the sentence does not.
+    main_verb: str
     negated: bool
     lemmas: frozenset[str]
 
@@ -86,8 +89,12 @@ def units(article: Article, doc: Doc) -> list[ClaimUnit]:
         if len(words) < MIN_WORDS:
             continue
         lemmas = frozenset(t.lemma_.lower() for t in words if not t.is_stop and t.is_alpha)
-        result.append(ClaimUnit(article.span(sentence.start_char, sentence.end_char, "claim"), article.source,
-                                _figures(sentence), any(t.dep_ == "neg" for t in sentence), lemmas))
+        text = sentence.text
+        start = sentence.start_char + len(text) - len(text.lstrip())
+        end = sentence.start_char + len(text.rstrip())
+        root = sentence.root
+        result.append(ClaimUnit(article.span(start, end, "claim"), article.outlet, _figures(sentence),
+                                root.lemma_.lower(), any(child.dep_ == "neg" for child in root.children), lemmas))
     return result
 
 
@@ -109,7 +116,7 @@ def _conflict(group: list[ClaimUnit], similarity: Callable[[ClaimUnit, ClaimUnit
                     return f"{key}: {a.source} {a.figures[key]:g} vs {b.source} {b.figures[key]:g}"
             if len(a.figures) == len(b.figures) == 1 and set(a.figures.values()) != set(b.figures.values()):
                 return f"figure: {a.source} {next(iter(a.figures.values())):g} vs {b.source} {next(iter(b.figures.values())):g}"
-            if a.negated != b.negated:
+            if a.main_verb == b.main_verb and a.negated != b.negated:
                 return f"polarity: {a.source if a.negated else b.source} denies what {b.source if a.negated else a.source} states"
     return None
 

@@ -10,6 +10,7 @@ import json
 import sys
 from collections.abc import Callable
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any
 
 import click
@@ -185,3 +186,186 @@ def search(query: str, limit: int, db_path: str, as_json: bool) -> None:
         print_table(rows, ["id", "source", "published", "snippet"])
     if not rows:
         sys.exit(EXIT_REJECTED)
+
+
+def open_corpus(db_path: str):
+    from storyline.corpus import Corpus
+
+    return Corpus(open_store(db_path))
+
+
+def fail(message: str) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(EXIT_REJECTED)
+
+
+@main.command()
+@db_option
+@json_option
+def stories(db_path: str, as_json: bool) -> None:
+    """List stories, largest first, with their outlets and time span."""
+    rows = open_corpus(db_path).stories()
+    if as_json:
+        print_json(rows)
+    else:
+        print_table([{**r, "sources": ", ".join(r["sources"])} for r in rows],
+                    ["id", "articles", "first_published", "label", "sources"])
+
+
+@main.command()
+@click.argument("story_id")
+@db_option
+@json_option
+def story(story_id: str, db_path: str, as_json: bool) -> None:
+    """One story: its label, articles and how it formed."""
+    corpus = open_corpus(db_path)
+    try:
+        articles = corpus.story_articles(story_id)
+    except KeyError as error:
+        fail(error.args[0])
+    summary = next(s for s in corpus.stories() if s["id"] == story_id)
+    history = corpus.store.story_history(story_id)
+    if as_json:
+        print_json({**summary, "articles": [article_summary(a) for a in articles], "history": history})
+        return
+    click.echo(f"{story_id}: {summary['label']}\n")
+    print_table([article_summary(a) for a in articles], ["id", "source", "published", "title"])
+    click.echo("\nhistory:")
+    for event in history:
+        click.echo(f"  {event['event']:8} {', '.join(event.get('articles', []))}  {event.get('reason', '')}")
+
+
+@main.command()
+@db_option
+def recluster(db_path: str) -> None:
+    """Forget all stories and assign every stored article again, oldest first."""
+    from storyline.pipeline import Pipeline
+
+    count = Pipeline(open_store(db_path)).recluster()
+    click.echo(f"{count} stories", err=True)
+
+
+def scope_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    command = click.option("--story", "story_id", help="Only this story.")(command)
+    return click.option("--article", "article_id", help="Only this article (id or prefix).")(command)
+
+
+@main.command()
+@scope_options
+@db_option
+@json_option
+def entities(story_id: str | None, article_id: str | None, db_path: str, as_json: bool) -> None:
+    """Who is involved: people, organisations and places, every variant merged.
+
+    \b
+    storyline entities --story s3
+    """
+    from storyline.corpus import Corpus
+
+    try:
+        found = open_corpus(db_path).entities(story_id=story_id, article_id=article_id)
+    except KeyError as error:
+        fail(error.args[0])
+    rows = [Corpus.entity_summary(e) for e in found]
+    if as_json:
+        print_json(rows)
+        return
+    rows.sort(key=lambda r: -r["mentions"])
+    print_table([{**r, "variants": "; ".join(r["variants"]), "roles": "; ".join(r["roles"])} for r in rows],
+                ["name", "type", "mentions", "articles", "roles", "variants"])
+
+
+@main.command()
+@scope_options
+@click.option("--speaker", help="Only quotes whose speaker's name contains this.")
+@db_option
+@json_option
+def quotes(story_id: str | None, article_id: str | None, speaker: str | None, db_path: str, as_json: bool) -> None:
+    """Who said what, in which wording, carried by which outlets.
+
+    \b
+    storyline quotes --story s5 --speaker Khamenei
+    """
+    try:
+        groups = open_corpus(db_path).quotes(story_id=story_id, article_id=article_id, speaker=speaker)
+    except KeyError as error:
+        fail(error.args[0])
+    if as_json:
+        print_json(groups)
+        return
+    for group in groups:
+        flag = "  [outlets disagree on the speaker]" if group["speaker_conflict"] else ""
+        click.echo(f"{group['speaker'] or 'unattributed'}{flag}")
+        for wording in group["wordings"]:
+            click.echo(f"  “{wording['text']}” — {', '.join(wording['sources'])}")
+
+
+@main.command()
+@click.option("--story", "story_id", required=True, help="The story.")
+@click.option("--svg", type=click.Path(dir_okay=False, writable=True), help="Also draw the timeline to this SVG file.")
+@db_option
+@json_option
+def timeline(story_id: str, svg: str | None, db_path: str, as_json: bool) -> None:
+    """A story's dated statements in time order, each with its sources.
+
+    \b
+    storyline timeline --story s3 --svg timeline.svg
+    """
+    corpus = open_corpus(db_path)
+    try:
+        entries = corpus.timeline(story_id)
+    except KeyError as error:
+        fail(error.args[0])
+    if svg:
+        Path(svg).write_text(corpus.timeline_svg(story_id), encoding="utf-8")
+    if as_json:
+        print_json(entries)
+        return
+    for entry in entries:
+        when = entry["value"] or (f"after #{entry['after'] + 1}" if entry["after"] is not None else "undated")
+        click.echo(f"#{entry['order'] + 1:<3} {when:12} {entry['text']}  ({', '.join(entry['sources'])})")
+
+
+@main.command()
+@click.argument("targets", nargs=-1, required=True)
+@click.option("--format", "output_format", type=click.Choice(["md", "json", "html"]), default="md", show_default=True)
+@click.option("--output", "-o", type=click.Path(file_okay=False), help="Write one file per story into this folder.")
+@db_option
+def brief(targets: tuple[str, ...], output_format: str, output: str | None, db_path: str) -> None:
+    """Write the sourced brief of stories: by story id, or of files, folders and URLs ingested first.
+
+    \b
+    storyline brief s3 --format html -o briefs/
+    storyline brief examples/articles --format md
+    """
+    from storyline import render
+
+    corpus = open_corpus(db_path)
+    known = {s["id"] for s in corpus.stories()}
+    story_ids = [t for t in targets if t in known]
+    paths = [t for t in targets if t not in known]
+    if paths:
+        missing = [p for p in paths if not Path(p).exists() and "://" not in p]
+        if missing:
+            fail(f"no story or file {', '.join(missing)}")
+        report = corpus.ingest(paths)
+        for error in report.errors:
+            click.echo(f"error: {error}", err=True)
+        click.echo(report.summary(), err=True)
+        ingested = set(report.stored_ids) | {a.id for a in corpus.articles() if a.origin.split(":")[0] in paths
+                                             or any(a.origin.startswith(p) for p in paths)}
+        story_ids += [s["id"] for s in corpus.stories() if s["id"] not in story_ids
+                      and set(corpus.store.story_article_ids(s["id"])) & ingested]
+    for story_id in tqdm(story_ids, desc="brief", unit=" story", disable=None, file=sys.stderr):
+        data = corpus.brief(story_id)
+        if output_format == "json":
+            text = json.dumps(data, ensure_ascii=False, indent=2)
+        elif output_format == "html":
+            text = render.html(data, corpus.timeline_svg(story_id))
+        else:
+            text = render.markdown(data)
+        if output:
+            Path(output).mkdir(parents=True, exist_ok=True)
+            (Path(output) / f"{story_id}.{output_format}").write_text(text, encoding="utf-8")
+        else:
+            click.echo(text)

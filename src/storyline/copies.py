@@ -93,7 +93,7 @@ def find(articles: list[tuple[Article, Doc]]) -> list[CopiedPassage]:
     for number, sketch in enumerate(sketches):
         for other in sorted(index.query(sketch)):
             a, b = paragraphs[number], paragraphs[other]
-            if other <= number or a.article.id == b.article.id or a.article.source == b.article.source:
+            if other <= number or a.article.id == b.article.id or a.article.outlet == b.article.outlet:
                 continue
             a_first, directed = _oriented(a.article, b.article)
             for a_start, a_end, b_start, b_end, matched in _runs(a, b):

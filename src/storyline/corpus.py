@@ -113,3 +113,104 @@ class Corpus:
         articles = self._scope(story_id, article_id)
         mentions = self.mentions([a.id for a in articles])
         return entities.resolve((a, mentions[a.id]) for a in articles)
+
+    def _speakers(self, articles: list[Article]) -> tuple[dict[str, Entity], dict[str, str]]:
+        """Entities of these articles by id, and the map from article-local mention clusters to them."""
+        from storyline import entities
+
+        mentions = self.mentions([a.id for a in articles])
+        found = entities.resolve((a, mentions[a.id]) for a in articles)
+        entity_of_span = {(span.article_id, span.start, span.end): entity.id for entity in found for span in entity.mentions}
+        local_to_entity = {}
+        for article_mentions in mentions.values():
+            for mention in article_mentions:
+                key = (mention.span.article_id, mention.span.start, mention.span.end)
+                if mention.entity_id and key in entity_of_span:
+                    local_to_entity[mention.entity_id] = entity_of_span[key]
+        return {entity.id: entity for entity in found}, local_to_entity
+
+    def quotes(self, story_id: str | None = None, article_id: str | None = None,
+               speaker: str | None = None) -> list[dict[str, Any]]:
+        """Who said what: quote groups across the articles in scope, each wording with the outlets carrying it."""
+        from storyline import names
+        from storyline.quote_matching import match
+
+        articles = self._scope(story_id, article_id)
+        by_id = {a.id: a for a in articles}
+        entities, local_to_entity = self._speakers(articles)
+        attributions = self.attributions(list(by_id))
+        groups = match(((by_id[aid], q) for aid, found in attributions.items() for q in found),
+                       lambda local: local_to_entity.get(local, local))
+
+        def cite(article_id: str, span) -> dict[str, Any] | None:
+            if span is None:
+                return None
+            article = by_id[article_id]
+            return {"article": article_id, "source": article.outlet, "start": span.start, "end": span.end,
+                    "text": span.text(article)}
+
+        result = []
+        for group in groups:
+            speakers = [entities[s].name if s in entities else None for s in group.speakers]
+            if speaker and not any(name and names.fold(speaker) in names.fold(name) for name in speakers):
+                continue
+            result.append({
+                "speaker": next((name for name in speakers if name), None),
+                "speakers": speakers,
+                "speaker_conflict": group.speaker_conflict,
+                "direct": any(a.direct for _, a in group.members),
+                "outlets": group.outlets,
+                "wordings": [{"text": w.text, "sources": w.outlets,
+                              "spans": [{**cite(aid, a.content), "cue": cite(aid, a.cue), "said_by": cite(aid, a.source)}
+                                        for aid, a in w.members]} for w in group.wordings],
+                "diff": [[{"op": c.op, "main": c.main, "other": c.other} for c in changes] for changes in group.diffs],
+            })
+        return result
+
+    def _timeline_entries(self, story_id: str) -> tuple[list, list[Article]]:
+        from storyline.timeline import timeline
+
+        articles = self.story_articles(story_id)
+        times = self.time_expressions([a.id for a in articles])
+        return timeline([(a, self.doc(a.id), times[a.id]) for a in articles]), articles
+
+    def timeline(self, story_id: str) -> list[dict[str, Any]]:
+        """Dated statements of a story in time order, each with the sentence spans and outlets stating it."""
+        entries, articles = self._timeline_entries(story_id)
+        by_id = {a.id: a for a in articles}
+        result = []
+        for entry in entries:
+            data = entry.to_json(by_id)
+            data["statements"] = [{**s, "source": by_id[s["article"]].outlet,
+                                   "text": by_id[s["article"]].text[s["start"]:s["end"]]} for s in data["statements"]]
+            result.append(data)
+        return result
+
+    def timeline_svg(self, story_id: str) -> str:
+        from storyline.timeline import render_svg
+
+        entries, articles = self._timeline_entries(story_id)
+        return render_svg(entries, articles)
+
+    def brief(self, story_id: str) -> dict[str, Any]:
+        """The sourced brief of a story (schema storyline.brief/1, see docs/brief-schema.md)."""
+        from storyline.brief import StoryMaterial, build
+
+        articles = self.story_articles(story_id)
+        story = next((s for s in self.stories() if s["id"] == story_id), {"label": story_id})
+        quote_groups = self.quotes(story_id=story_id)
+        speakers_by_article: dict[str, list[str]] = {}
+        for group in quote_groups:
+            for wording in group["wordings"]:
+                for span in wording["spans"]:
+                    speakers_by_article.setdefault(span["article"], []).append(group["speaker"])
+        return build(StoryMaterial(
+            story_id=story_id, label=story["label"], articles=articles, docs={a.id: self.doc(a.id) for a in articles},
+            entities=[self.entity_summary(e) for e in self.entities(story_id=story_id)],
+            quotes=quote_groups, timeline=self.timeline(story_id), speakers_by_article=speakers_by_article))
+
+    @staticmethod
+    def entity_summary(entity: Entity) -> dict[str, Any]:
+        return {"id": entity.id, "name": entity.name, "type": entity.type, "variants": entity.variants,
+                "roles": entity.roles, "mentions": len(entity.mentions),
+                "articles": len({span.article_id for span in entity.mentions})}

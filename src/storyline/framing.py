@@ -90,9 +90,9 @@ def outlet_framing(articles: list[Article], speakers_by_article: dict[str, list[
     by_source: dict[str, OutletFraming] = {}
     quoted: dict[str, Counter] = defaultdict(Counter)
     for article in articles:
-        framing = by_source.setdefault(article.source, OutletFraming(article.source))
+        framing = by_source.setdefault(article.outlet, OutletFraming(article.outlet))
         framing.loaded.extend(loaded_spans(article))
-        quoted[article.source].update(name for name in speakers_by_article.get(article.id, []) if name)
+        quoted[article.outlet].update(name for name in speakers_by_article.get(article.id, []) if name)
     for source, framing in by_source.items():
         framing.most_quoted = quoted[source].most_common(5)
     return sorted(by_source.values(), key=lambda f: f.source)

@@ -12,6 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import PurePath
+from urllib.parse import urlsplit
 from typing import Any
 
 
@@ -67,6 +69,7 @@ class Article:
     url: str | None = None
     published: datetime | None = None
     published_inferred: bool = False
+    published_confidence: float | None = None
     language: str = "en"
     origin: str = ""
     id: str = ""
@@ -86,6 +89,16 @@ class Article:
         if not 0 <= start <= end <= len(self.text):
             raise ValueError(f"span [{start}, {end}) outside article {self.id} of {len(self.text)} characters")
         return Span(self.id, start, end, label)
+
+    @property
+    def outlet(self) -> str:
+        """Who published it: the source, else the URL's host, else the file it came from, so that articles of
+        unknown source are still told apart when outlets are compared."""
+        if self.source:
+            return self.source
+        if self.url and (host := urlsplit(self.url).hostname):
+            return host.removeprefix("www.")
+        return PurePath(self.origin.split(":", 1)[0]).stem if self.origin else self.id
 
     @property
     def word_count(self) -> int:

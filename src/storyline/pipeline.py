@@ -9,22 +9,17 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from storyline import nlp
+from storyline import entities, nlp, quotes, story_updates, timex
+from storyline.corpus import Corpus
 from storyline.ingest import IngestError, read
-from storyline.model import Article, Mention
+from storyline.model import Article
+from storyline.stories import StoryIndex
 from storyline.store import Store
 
-NAME_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
-
-
-def named_mentions(article: Article, doc: Doc) -> list[Mention]:
-    return [Mention(article.span(ent.start_char, ent.end_char, ent.label_)) for ent in doc.ents
-            if ent.label_ in NAME_TYPES]
-
-
-# Each per-article stage: the kind its spans are stored under, and a function of the article and its one parse.
-ArticleStage = Callable[[Article, Doc], list[Any]]
-STAGES: list[tuple[str, ArticleStage]] = [("mention", named_mentions)]
+def analyse(article: Article, doc: Doc) -> dict[str, list[Any]]:
+    """The per-article stages over the article's one parse, by the kind their spans are stored under."""
+    mentions = entities.mentions(article, doc)
+    return {"mention": mentions, "quote": quotes.extract(article, doc, mentions), "time": timex.extract(article, doc)}
 
 
 def span_row(record: Any) -> tuple[int, int, str, dict[str, Any]]:
@@ -61,6 +56,13 @@ class Pipeline:
     def __init__(self, store: Store, batch_size: int = nlp.BATCH_SIZE) -> None:
         self.store = store
         self.batch_size = batch_size
+        self._index: StoryIndex | None = None
+
+    @property
+    def index(self) -> StoryIndex:
+        if self._index is None:
+            self._index = story_updates.load_index(self.store)
+        return self._index
 
     def ingest(self, sources: Iterable[str], *, fetch: bool = False, allow_private: bool = False,
                on_article: Callable[[Article | IngestError], None] | None = None) -> IngestReport:
@@ -86,16 +88,34 @@ class Pipeline:
         return report
 
     def add(self, articles: list[Article], report: IngestReport) -> None:
-        """Parse a batch once, run the per-article stages, and store each article whole."""
+        """Parse a batch once, run the per-article stages, store each article whole, then assign stories."""
         model = nlp.load().meta["name"] + "-" + nlp.load().meta["version"]
+        docs: dict[str, Doc] = {}
+        stored = []
         for article, doc in zip(articles, nlp.parse([a.text for a in articles], self.batch_size)):
+            found = analyse(article, doc)
             with self.store.transaction():
                 self.store.add_article(article, nlp.to_bytes(doc), model)
-                for kind, stage in STAGES:
-                    self.store.add_spans(article.id, kind, [span_row(record) for record in stage(article, doc)])
+                for kind, records in found.items():
+                    self.store.add_spans(article.id, kind, [span_row(record) for record in records])
+            docs[article.id] = doc
+            stored.append((article, doc, found["time"]))
             report.stored += 1
             report.revisions += article.revision_of is not None
             report.stored_ids.append(article.id)
+        touched = story_updates.assign(self.store, self.index, stored)
+        story_updates.infer_dates(self.store, touched, lambda article_id: docs.get(article_id) or self.doc(article_id))
+
+    def recluster(self) -> int:
+        """Forget every story and assign all stored articles again, oldest first; returns the number of stories."""
+        self.store.clear_stories()
+        self.store.delete_state(story_updates.INDEX_KEY)
+        self._index = StoryIndex()
+        for batch in batched(self.store.articles(), self.batch_size):
+            docs = {a.id: self.doc(a.id) for a in batch}
+            times = Corpus(self.store).time_expressions(list(docs))
+            story_updates.assign(self.store, self.index, [(a, docs[a.id], times[a.id]) for a in batch])
+        return len(self.store.stories())
 
     def doc(self, article_id: str) -> Doc:
         """The stored parse of an article: later stages read it instead of parsing again."""

@@ -28,6 +28,7 @@ MIGRATIONS: list[str] = [
         url TEXT,
         published TEXT,
         published_inferred INTEGER NOT NULL DEFAULT 0,
+        published_confidence REAL,
         language TEXT NOT NULL DEFAULT 'en',
         origin TEXT NOT NULL DEFAULT '',
         revision_of TEXT REFERENCES articles(id),
@@ -66,11 +67,12 @@ MIGRATIONS: list[str] = [
     CREATE INDEX spans_article_kind ON spans(article_id, kind);
     CREATE INDEX spans_kind_label ON spans(kind, label);
     """,
-    # 2: state of the stages that work across articles (story index, entity registry), as JSON documents.
+    # 2: state of the stages that work across articles (the story index): a JSON document and its arrays.
     """
     CREATE TABLE state (
         key TEXT PRIMARY KEY,
         value TEXT NOT NULL,
+        arrays BLOB,
         updated_at TEXT NOT NULL
     );
     """,
@@ -79,8 +81,6 @@ MIGRATIONS: list[str] = [
     CREATE TABLE stories (
         id TEXT PRIMARY KEY,
         label TEXT NOT NULL,
-        first_published TEXT,
-        last_published TEXT,
         updated_at TEXT NOT NULL
     );
     CREATE TABLE story_articles (
@@ -122,7 +122,8 @@ def _article_from_row(row: sqlite3.Row) -> Article:
     published = datetime.fromisoformat(row["published"]) if row["published"] else None
     return Article(
         text=row["text"], source=row["source"], title=row["title"], url=row["url"], published=published,
-        published_inferred=bool(row["published_inferred"]), language=row["language"], origin=row["origin"],
+        published_inferred=bool(row["published_inferred"]), published_confidence=row["published_confidence"],
+        language=row["language"], origin=row["origin"],
         id=row["id"], revision_of=row["revision_of"],
     )
 
@@ -205,10 +206,11 @@ class Store:
             )
             self.db.execute("INSERT INTO parses (article_id, model, docbin) VALUES (?, ?, ?)", (article.id, model, docbin))
 
-    def set_published(self, article_id: str, published: datetime, inferred: bool) -> None:
+    def set_published(self, article_id: str, published: datetime, confidence: float) -> None:
+        """Record a publication date inferred from the text and the story, with its confidence (0–1)."""
         with self.transaction():
-            self.db.execute("UPDATE articles SET published = ?, published_inferred = ? WHERE id = ?",
-                            (published.isoformat(), int(inferred), article_id))
+            self.db.execute("UPDATE articles SET published = ?, published_inferred = 1, published_confidence = ?"
+                            " WHERE id = ?", (published.isoformat(), confidence, article_id))
 
     def article(self, id_or_prefix: str) -> Article:
         rows = self.db.execute("SELECT * FROM articles WHERE id LIKE ? || '%' LIMIT 2", (id_or_prefix,)).fetchall()
@@ -298,32 +300,36 @@ class Store:
 
     # state of cross-article stages
 
-    def get_state(self, key: str) -> Any:
-        row = self.db.execute("SELECT value FROM state WHERE key = ?", (key,)).fetchone()
-        return json.loads(row["value"]) if row else None
+    def get_state(self, key: str) -> tuple[Any, bytes | None] | None:
+        """A stage's saved state: its JSON document and its binary arrays, or None if never saved."""
+        row = self.db.execute("SELECT value, arrays FROM state WHERE key = ?", (key,)).fetchone()
+        return (json.loads(row["value"]), row["arrays"]) if row else None
 
-    def put_state(self, key: str, value: Any) -> None:
+    def put_state(self, key: str, value: Any, arrays: bytes | None = None) -> None:
         with self.transaction():
             self.db.execute(
-                "INSERT INTO state (key, value, updated_at) VALUES (?, ?, ?)"
-                " ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-                (key, json.dumps(value, ensure_ascii=False), _now()),
+                "INSERT INTO state (key, value, arrays, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE"
+                " SET value = excluded.value, arrays = excluded.arrays, updated_at = excluded.updated_at",
+                (key, json.dumps(value, ensure_ascii=False), arrays, _now()),
             )
+
+    def delete_state(self, key: str) -> None:
+        with self.transaction():
+            self.db.execute("DELETE FROM state WHERE key = ?", (key,))
 
     # stories
 
     def assign_stories(self, memberships: dict[str, str], stories: list[dict[str, Any]],
                        history: list[dict[str, Any]]) -> None:
-        """Record article → story memberships, the current description of the stories touched, and the history."""
+        """Record article → story memberships, the labels of the stories touched, and the history."""
         with self.transaction():
             self.db.executemany(
                 "INSERT INTO story_articles (article_id, story_id) VALUES (?, ?)"
                 " ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id", memberships.items())
             self.db.executemany(
-                "INSERT INTO stories (id, label, first_published, last_published, updated_at) VALUES (?, ?, ?, ?, ?)"
-                " ON CONFLICT(id) DO UPDATE SET label = excluded.label, first_published = excluded.first_published,"
-                " last_published = excluded.last_published, updated_at = excluded.updated_at",
-                [(s["id"], s["label"], s.get("first_published"), s.get("last_published"), _now()) for s in stories])
+                "INSERT INTO stories (id, label, updated_at) VALUES (?, ?, ?)"
+                " ON CONFLICT(id) DO UPDATE SET label = excluded.label, updated_at = excluded.updated_at",
+                [(s["id"], s["label"], _now()) for s in stories])
             self.db.execute("DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM story_articles)")
             self.db.executemany("INSERT INTO story_history (event, story_id, data) VALUES (?, ?, ?)",
                                 [(e["event"], e["story"], json.dumps(e, ensure_ascii=False)) for e in history])
@@ -337,10 +343,11 @@ class Store:
     def stories(self) -> list[dict[str, Any]]:
         """Every story with its label, time span, article count and outlets, largest first."""
         rows = self.db.execute(
-            "SELECT s.id, s.label, s.first_published, s.last_published, count(a.id) AS articles,"
+            "SELECT s.id, s.label, min(a.published) AS first_published, max(a.published) AS last_published,"
+            " count(a.id) AS articles,"
             " group_concat(DISTINCT a.source) AS sources FROM stories s"
             " JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id"
-            " GROUP BY s.id ORDER BY articles DESC, s.last_published DESC, s.id").fetchall()
+            " GROUP BY s.id ORDER BY articles DESC, last_published DESC, s.id").fetchall()
         return [{**dict(row), "sources": sorted(filter(None, (row["sources"] or "").split(",")))} for row in rows]
 
     def story_of(self, article_id: str) -> str | None:

@@ -1,0 +1,86 @@
+"""Keeping the store's stories in step with the online story index, and dating what the stories can date.
+
+After each batch is stored, its articles are assigned to stories one by one (the index never re-clusters the
+store); the memberships, labels and history of every story the batch touched are written with the index's state
+in one transaction. Then each touched story with undated articles gets their publication dates inferred from
+the story's other articles, and their time expressions re-valued against the inferred date.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterable
+from datetime import datetime
+
+import numpy as np
+from spacy.tokens import Doc
+
+from storyline import pubdate, timex
+from storyline.embed import embed
+from storyline.model import Article, TimeExpression
+from storyline.stories import StoryIndex
+from storyline.story_features import features, lead_text
+from storyline.store import Store
+
+INDEX_KEY = "story_index"
+
+
+def load_index(store: Store) -> StoryIndex:
+    saved = store.get_state(INDEX_KEY)
+    if saved is None:
+        return StoryIndex()
+    data, arrays = saved
+    return StoryIndex.from_state(data, np.load(io.BytesIO(arrays)))
+
+
+def save_index(store: Store, index: StoryIndex) -> None:
+    data, vectors = index.to_state()
+    buffer = io.BytesIO()
+    np.save(buffer, vectors)
+    store.put_state(INDEX_KEY, data, buffer.getvalue())
+
+
+
+
+def assign(store: Store, index: StoryIndex,
+           batch: list[tuple[Article, Doc, list[TimeExpression]]]) -> set[str]:
+    """Assign a stored batch to stories; returns the ids of the stories it touched."""
+    if not batch:
+        return set()
+    vectors = embed([lead_text(article, doc) for article, doc, _ in batch])
+    events = []
+    for (article, doc, times), vector in zip(batch, vectors):
+        assignment = index.assign(features(article, doc, vector, event_dates=[t.value for t in times]))
+        events.extend(assignment.events)
+    touched = {index.story(event.story).id for event in events}
+    stories = [index.story(story_id) for story_id in touched]
+    memberships = {article_id: story.id for story in stories for article_id in story.article_ids}
+    with store.transaction():
+        store.assign_stories(memberships, [{"id": s.id, "label": s.label} for s in stories],
+                             [{"event": e.kind, **e.to_json()} for e in events])
+        save_index(store, index)
+    return touched
+
+
+def infer_dates(store: Store, story_ids: Iterable[str], doc_of: Callable[[str], Doc]) -> dict[str, tuple[datetime, float]]:
+    """Infer the publication date of each undated article in these stories; returns what was inferred."""
+    inferred_all = {}
+    for story_id in story_ids:
+        articles = store.articles(ids=store.story_article_ids(story_id))
+        undated = [a for a in articles if a.published is None or a.published_inferred]
+        if not undated:
+            continue
+        for article in undated:
+            article.published = None  # an earlier inference is redone with what the story knows now
+        inferred = pubdate.infer_published([(a, doc_of(a.id)) for a in articles])
+        for article in undated:
+            if article.id not in inferred:
+                continue
+            article.published, confidence = inferred[article.id]
+            article.published_inferred = True
+            with store.transaction():
+                store.set_published(article.id, article.published, confidence)
+                store.replace_spans(article.id, "time", [
+                    (t.span.start, t.span.end, t.span.label, t.to_json()) for t in timex.extract(article, doc_of(article.id))])
+            inferred_all[article.id] = inferred[article.id]
+    return inferred_all
