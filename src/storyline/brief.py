@@ -13,11 +13,13 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from storyline import claims, copies, framing
+from storyline import claims, copies, figures, framing
 from storyline.embed import embed
-from storyline.model import Article, Span
+from storyline.model import Article, Span, TimeExpression
 
 SCHEMA = "storyline.brief/1"
+# Conflicts found within an aligned group; figure disagreements are listed on their own.
+GROUP_CONFLICTS = ("polarity",)
 SUMMARY_SENTENCES = (3, 5)
 
 
@@ -32,6 +34,7 @@ class StoryMaterial:
     entities: list[dict[str, Any]]
     quotes: list[dict[str, Any]]
     timeline: list[dict[str, Any]]
+    times: dict[str, list[TimeExpression]]
     speakers_by_article: dict[str, list[str]]
 
 
@@ -81,11 +84,14 @@ def build(material: StoryMaterial) -> dict[str, Any]:
     units = [u for article, doc in pairs for u in claims.units(article, doc)]
     vectors = embed([u.span.text(articles[u.span.article_id]) for u in units])
     groups = claims.align(units, vectors, _copied_relation(passages))
+    figure_disagreements = figures.disagreements(
+        [f for article, doc in pairs for f in figures.extract(article, doc, material.times.get(article.id, []))], embed)
+    claims.mark_figure_conflicts(groups, figure_disagreements)
 
     def group_entry(group: claims.ClaimGroup) -> dict[str, Any]:
         return {"kind": group.kind, "sources": group.sources, "independent_sources": group.independent_sources,
                 "conflict": group.conflict,
-                "spans": [cite(u.span, articles, figures=u.figures) for u in group.units]}
+                "spans": [cite(u.span, articles) for u in group.units]}
 
     shared = sorted((g for g in groups if g.kind == "shared"), key=lambda g: -len(g.independent_sources))
     outlets = framing.outlet_framing(material.articles, material.speakers_by_article)
@@ -111,7 +117,13 @@ def build(material: StoryMaterial) -> dict[str, Any]:
         "title": title,
         "summary": _summary(groups, articles),
         "key_facts": [group_entry(g) for g in shared],
-        "disagreements": [group_entry(g) for g in groups if g.kind == "conflicting"],
+        "disagreements": [{"conflict": d.description,
+                           "figures": [cite(f.span, articles, value=f.value, counts=f.counted) for f in d.figures],
+                           "spans": [cite(u.span, articles) for g in groups if g.kind == "conflicting"
+                                     and g.conflict == d.description for u in g.units]}
+                          for d in figure_disagreements]
+                         + [group_entry(g) for g in groups if g.kind == "conflicting" and g.conflict
+                            and g.conflict.startswith(GROUP_CONFLICTS)],
         "single_source": [cite(g.units[0].span, articles) for g in groups if g.kind == "single-source"],
         "quotes": material.quotes,
         "timeline": material.timeline,

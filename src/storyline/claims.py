@@ -2,39 +2,30 @@
 
 A claim unit is a sentence (long sentences stay whole: splitting clauses loses the subject a figure belongs to).
 Units of different outlets are aligned when their embeddings and content words agree; an aligned group is
-*conflicting* when its members give a different figure for the same thing or opposite polarity, *shared* when at
-least two independent outlets carry it (a copied passage is not independent), and a unit no other outlet
-matches is *single-source*.
+*conflicting* when its members state and deny the same thing, or when it holds a figure outlets disagree on (see
+figures.py), *shared* when at least two independent outlets carry it (a copied passage is not independent), and
+a unit no other outlet matches is *single-source*.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
-from spacy.tokens import Doc, Span as SpacySpan
+from spacy.tokens import Doc
 
+from storyline.figures import FigureDisagreement
 from storyline.model import Article, Span
 
 MIN_WORDS = 6
 ALIGN_THRESHOLD = 0.62
-# Below this the two sentences only share a topic, so differing figures are not a disagreement.
+# Below this the two sentences only share a topic, so opposite polarity is not a disagreement.
 CONFLICT_THRESHOLD = 0.70
-NUMBER_LABELS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12, "hundred": 100}
-WORD_NUMBERS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
-WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90})
-
-
 @dataclass(slots=True)
 class ClaimUnit:
     span: Span
     source: str
-    figures: dict[str, float]
     # The main verb and whether it is negated: "did not resign" contradicts "resigned", but a "not" in
     # another clause of the sentence does not.
     main_verb: str
@@ -56,30 +47,8 @@ class ClaimGroup:
         return {
             "kind": self.kind, "sources": self.sources, "independent_sources": self.independent_sources,
             "conflict": self.conflict,
-            "spans": [{**u.span.to_json(), "source": u.source, "figures": u.figures} for u in self.units],
+            "spans": [{**u.span.to_json(), "source": u.source} for u in self.units],
         }
-
-
-def number_value(text: str) -> float | None:
-    """The value of a figure as written: "23", "1,200", "1.2 billion", "two dozen", "twenty-five"."""
-    value, seen = None, False
-    for word in re.findall(r"[\d.,]+|[a-z]+", text.lower().replace("-", " ")):
-        if re.fullmatch(r"\d[\d,]*(\.\d+)?", word):
-            value, seen = float(word.replace(",", "")), True
-        elif word in WORD_NUMBERS:
-            value, seen = (value or 0) + WORD_NUMBERS[word], True
-        elif word in SCALES and seen:
-            value = (value or 1) * SCALES[word]
-    return value if seen else None
-
-
-def _figures(sentence: SpacySpan) -> dict[str, float]:
-    """Each figure keyed by what it counts: the lemma of the word it attaches to ("killed", "people")."""
-    figures = {}
-    for entity in sentence.ents:
-        if entity.label_ in NUMBER_LABELS and (value := number_value(entity.text)) is not None:
-            figures[entity.root.head.lemma_.lower()] = value
-    return figures
 
 
 def units(article: Article, doc: Doc) -> list[ClaimUnit]:
@@ -93,8 +62,7 @@ def units(article: Article, doc: Doc) -> list[ClaimUnit]:
         start = sentence.start_char + len(text) - len(text.lstrip())
         end = sentence.start_char + len(text.rstrip())
         root = sentence.root
-        result.append(ClaimUnit(article.span(start, end, "claim"), article.outlet, _figures(sentence),
-                                root.lemma_.lower(), any(child.dep_ == "neg" for child in root.children), lemmas))
+        result.append(ClaimUnit(article.span(start, end, "claim"), article.outlet, root.lemma_.lower(), any(child.dep_ == "neg" for child in root.children), lemmas))
     return result
 
 
@@ -106,19 +74,23 @@ def _similarity(vectors: np.ndarray, claim_units: list[ClaimUnit]) -> np.ndarray
     return 0.75 * cosine + 0.25 * np.sqrt(overlap)
 
 
-def _conflict(group: list[ClaimUnit], similarity: Callable[[ClaimUnit, ClaimUnit], float]) -> str | None:
+def _polarity_conflict(group: list[ClaimUnit], similarity: Callable[[ClaimUnit, ClaimUnit], float]) -> str | None:
     for i, a in enumerate(group):
         for b in group[i + 1 :]:
-            if similarity(a, b) < CONFLICT_THRESHOLD:
-                continue
-            for key in a.figures.keys() & b.figures.keys():
-                if a.figures[key] != b.figures[key]:
-                    return f"{key}: {a.source} {a.figures[key]:g} vs {b.source} {b.figures[key]:g}"
-            if len(a.figures) == len(b.figures) == 1 and set(a.figures.values()) != set(b.figures.values()):
-                return f"figure: {a.source} {next(iter(a.figures.values())):g} vs {b.source} {next(iter(b.figures.values())):g}"
-            if a.main_verb == b.main_verb and a.negated != b.negated:
-                return f"polarity: {a.source if a.negated else b.source} denies what {b.source if a.negated else a.source} states"
+            if similarity(a, b) >= CONFLICT_THRESHOLD and a.main_verb == b.main_verb and a.negated != b.negated:
+                denier, stater = (a, b) if a.negated else (b, a)
+                return f"polarity: {denier.source} denies what {stater.source} states"
     return None
+
+
+def mark_figure_conflicts(groups: list[ClaimGroup], found: list[FigureDisagreement]) -> None:
+    """Label conflicting every group holding a figure that outlets disagree on, with what the figures are."""
+    for disagreement in found:
+        for group in groups:
+            if any(f.span.article_id == u.span.article_id and u.span.start <= f.span.start < u.span.end
+                   for f in disagreement.figures for u in group.units):
+                group.kind = "conflicting"
+                group.conflict = group.conflict or disagreement.description
 
 
 def align(claim_units: list[ClaimUnit], vectors: np.ndarray,
@@ -151,7 +123,8 @@ def align(claim_units: list[ClaimUnit], vectors: np.ndarray,
         sources = sorted({u.source for u in group})
         independent = sorted({u.source for u in group
                               if not any(copied(v.span, u.span) for v in group if v.source != u.source)})
-        conflict = _conflict(group, lambda a, b: similarity[index[id(a)], index[id(b)]]) if len(sources) > 1 else None
+        conflict = (_polarity_conflict(group, lambda a, b: similarity[index[id(a)], index[id(b)]])
+                    if len(sources) > 1 else None)
         kind = "conflicting" if conflict else "shared" if len(sources) > 1 else "single-source"
         groups.append(ClaimGroup(group, kind, sources, independent, conflict))
     return groups

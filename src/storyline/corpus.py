@@ -207,7 +207,8 @@ class Corpus:
         return build(StoryMaterial(
             story_id=story_id, label=story["label"], articles=articles, docs={a.id: self.doc(a.id) for a in articles},
             entities=[self.entity_summary(e) for e in self.entities(story_id=story_id)],
-            quotes=quote_groups, timeline=self.timeline(story_id), speakers_by_article=speakers_by_article))
+            quotes=quote_groups, timeline=self.timeline(story_id),
+            times=self.time_expressions([a.id for a in articles]), speakers_by_article=speakers_by_article))
 
     @staticmethod
     def entity_summary(entity: Entity) -> dict[str, Any]:

@@ -1,0 +1,215 @@
+"""Figures and the outlets that disagree on them: "killed three workers" against "killed four workers", "began
+late on Saturday" against "began in the early hours of Sunday".
+
+A figure is a number the text gives for something (CARDINAL, MONEY, QUANTITY, PERCENT entities), with what it
+counts read off the parse: the counted word and the words that govern it ("killed … workers", "put … damage …
+euros"). Two figures of different outlets disagree when they are of the same kind, their values differ, and
+what they count is the same thing: their governing phrases embed close together. Days that time expressions
+give to events are figures too, counted by the event's verb.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from storyline.model import Article, Span, TimeExpression
+
+NUMBER_LABELS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
+# Words that give a value are not what the value is about: "hours" in "the early hours of Sunday".
+VALUE_LABELS = NUMBER_LABELS | {"DATE", "TIME", "ORDINAL"}
+GOVERNING_HOPS = 6
+# Money is often tagged CARDINAL ("1.4 billion euros"): counts and amounts compare with each other.
+COMPARABLE = {"MONEY": "AMOUNT", "CARDINAL": "AMOUNT", "QUANTITY": "AMOUNT"}
+CONTEXT_TOKENS = 8
+CURRENCIES = {"$": "dollar", "€": "euro", "£": "pound", "¥": "yen", **{word: word for word in (
+    "dollar euro pound yen yuan rupee rouble ruble franc zloty forint koruna krona krone lira dinar dirham riyal "
+    "shekel peso real rand won").split()}}
+SAME_COUNTED = 0.7
+SAME_CONTEXT = 0.4
+SAME_GOVERNING = 0.8
+SAME_EVENT = 0.6
+# Outlets that date one event differently are a day or two apart, not weeks.
+MAX_DAYS_APART = 3
+DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# Reports of one event round and revise, but they do not give figures an order of magnitude apart for one thing.
+MAX_RATIO = 3.0
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12, "hundred": 100}
+WORD_NUMBERS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split())}
+WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90})
+
+
+def number_value(text: str) -> float | None:
+    """The value of a figure as written: "23", "1,200", "1.2 billion", "two dozen", "twenty-five"."""
+    value, seen = None, False
+    for word in re.findall(r"\d[\d,]*(?:\.\d+)?|[a-z]+", text.lower().replace("-", " ")):
+        if word[0].isdigit():
+            value, seen = float(word.replace(",", "")), True
+        elif word in WORD_NUMBERS:
+            value, seen = (value or 0) + WORD_NUMBERS[word], True
+        elif word in SCALES and seen:
+            value = (value or 1) * SCALES[word]
+    return value if seen else None
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number and what it counts: ``counted`` is the counted word ("workers", "euros"), ``context`` the words
+    around the number in its sentence, the number itself left out so that only the thing counted is compared."""
+
+    span: Span
+    outlet: str
+    value: float
+    kind: str
+    counted: str
+    context: str
+    governing: str
+
+    def to_json(self, article: Article) -> dict:
+        return {**self.span.to_json(), "source": self.outlet, "text": self.span.text(article), "value": self.value,
+                "kind": self.kind, "counts": self.counted}
+
+
+@dataclass(frozen=True, slots=True)
+class FigureDisagreement:
+    figures: tuple[Figure, ...]
+
+    @property
+    def description(self) -> str:
+        if self.figures[0].kind == "DAY":
+            values = " vs ".join(f"{f.outlet} {date.fromordinal(int(f.value))}" for f in self.figures)
+            return f"date of {self.figures[0].governing}: {values}"
+        values = " vs ".join(f"{f.outlet} {f.value:g}" for f in self.figures)
+        return f"{self.figures[0].counted}: {values}"
+
+
+def _counted_word(entity: SpacySpan) -> str | None:
+    """What a figure counts: its currency ("1.2 billion euro programme" counts euros), else the noun it
+    attaches to ("workers" in "three dock workers", "prisoners" in "more than 50 prisoners")."""
+    doc = entity.doc
+    for token in list(entity) + list(doc[entity.end : min(entity.end + 2, len(doc))]):
+        if token.lemma_.lower() in CURRENCIES or token.text in CURRENCIES:
+            return CURRENCIES.get(token.text) or token.lemma_.lower()
+    for token in (entity.root, entity.root.head):
+        if token.pos_ == "NOUN" and not token.like_num:
+            return token.lower_
+    return None
+
+
+def _governing_words(root: Token) -> str:
+    """The lemmas of the words above a figure up to its clause's verb, and that verb's subject or object:
+    "fire kill worker" for "the fire killed three workers"."""
+    words, token = [], root
+    for _ in range(GOVERNING_HOPS):
+        if token.pos_ in {"NOUN", "VERB", "ADJ"} and token.ent_type_ not in VALUE_LABELS:
+            words.append(token)
+        if token.pos_ == "VERB" or token.head is token:
+            break
+        token = token.head
+    if token.pos_ == "VERB":
+        words += [child for child in token.children if child.dep_ in {"nsubj", "nsubjpass", "dobj"}
+                  and child.pos_ == "NOUN" and child not in words and child.ent_type_ not in VALUE_LABELS]
+    return " ".join(t.lemma_.lower() for t in sorted(words, key=lambda t: t.i))
+
+
+def _context(tokens: SpacySpan) -> str:
+    """The words around a figure in its sentence, the figure itself left out."""
+    sentence = tokens.sent
+    window = sentence[max(tokens.start - CONTEXT_TOKENS, sentence.start) - sentence.start:
+                      min(tokens.end + CONTEXT_TOKENS, sentence.end) - sentence.start]
+    return " ".join(t.text for t in window if not (tokens.start <= t.i < tokens.end or t.like_num or t.is_punct))
+
+
+def _figure(article: Article, entity: SpacySpan) -> Figure | None:
+    value = number_value(entity.text)
+    counted = _counted_word(entity)
+    if value is None or counted is None:
+        return None
+    return Figure(article.span(entity.start_char, entity.end_char, entity.label_), article.outlet, value,
+                  COMPARABLE.get(entity.label_, entity.label_), counted, _context(entity), _governing_words(entity.root))
+
+
+def _day_figure(article: Article, doc: Doc, time: TimeExpression) -> Figure | None:
+    """A dated event as a figure: its value is the day, and what it "counts" is the event its verb names."""
+    if time.type != "DATE" or not DAY.fullmatch(time.value[:10]):
+        return None
+    tokens = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
+    if tokens is None:
+        return None
+    governing = _governing_words(tokens.root)
+    if not governing:
+        return None
+    day = date.fromisoformat(time.value[:10]).toordinal()
+    return Figure(time.span, article.outlet, day, "DAY", governing.split()[-1], _context(tokens), governing)
+
+
+def extract(article: Article, doc: Doc, times: list[TimeExpression] = ()) -> list[Figure]:
+    """The article's figures: numbers from the parse, and the days its time expressions give to events."""
+    numbers = [f for entity in doc.ents if entity.label_ in NUMBER_LABELS and (f := _figure(article, entity))]
+    return numbers + [f for time in times if (f := _day_figure(article, doc, time))]
+
+
+def _same_thing(a: Figure, b: Figure, counted: float, context: float, governing: float) -> bool:
+    if a.outlet == b.outlet or a.kind != b.kind or counted < SAME_COUNTED:
+        return False
+    if a.kind == "DAY":
+        # The same verb dates the same event: "the attack began" and "the assault began" name one beginning.
+        return abs(a.value - b.value) <= MAX_DAYS_APART and (context >= SAME_CONTEXT or governing >= SAME_EVENT)
+    close = max(a.value, b.value) / max(min(a.value, b.value), 1e-9) <= MAX_RATIO
+    return close and (context >= SAME_CONTEXT or governing >= SAME_GOVERNING)
+
+
+def disagreements(figures: list[Figure], embed: Callable[[list[str]], np.ndarray]) -> list[FigureDisagreement]:
+    """Groups of figures that count the same thing with different values in different outlets.
+
+    ``embed`` gives unit-length vectors of texts; the counted words, contexts and governing phrases are embedded.
+    """
+    def similarity(texts: list[str]) -> np.ndarray:
+        vectors = embed(texts)
+        return vectors @ vectors.T
+
+    if not figures:
+        return []
+    counted = similarity([f.counted for f in figures])
+    context = similarity([f.context for f in figures])
+    governing = similarity([f.governing or f.counted for f in figures])
+    closeness = context + governing
+    # Figures are linked only to their mutually closest match in another outlet: an outlet also gives other
+    # counts of similar things ("two other workers were hurt") that are not the same figure.
+    best: list[dict[str, int]] = []
+    for i, a in enumerate(figures):
+        closest: dict[str, int] = {}
+        for j, b in enumerate(figures):
+            if j != i and _same_thing(a, b, counted[i, j], context[i, j], governing[i, j]):
+                if b.outlet not in closest or closeness[i, j] > closeness[i, closest[b.outlet]]:
+                    closest[b.outlet] = j
+        best.append(closest)
+    linked: dict[int, set[int]] = {i: {i} for i in range(len(figures))}
+    for i, closest in enumerate(best):
+        for j in closest.values():
+            if best[j].get(figures[i].outlet) == i:
+                linked[i].add(j)
+                linked[j].add(i)
+    seen: set[int] = set()
+    found = []
+    for start in range(len(figures)):
+        if start in seen or len(linked[start]) == 1:
+            continue
+        component, frontier = set(), [start]
+        while frontier:
+            k = frontier.pop()
+            if k not in component:
+                component.add(k)
+                frontier.extend(linked[k] - component)
+        seen |= component
+        members = sorted((figures[k] for k in component), key=lambda f: (f.outlet, f.span.start))
+        if len({f.value for f in members}) > 1:
+            found.append(FigureDisagreement(tuple(members)))
+    return found

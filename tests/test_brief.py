@@ -1,0 +1,135 @@
+"""The brief against the bundled examples' gold and the shared seeds."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from storyline import render
+from storyline.corpus import Corpus
+from storyline.model import Article
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTICLES = ROOT / "examples" / "articles"
+GOLD = json.loads((ROOT / "examples" / "gold.json").read_text(encoding="utf-8"))
+SEEDS = ROOT.parent / "shared" / "examples" / "seeds"
+
+
+def body(relative: str) -> str:
+    return ARTICLES.joinpath(relative).read_text(encoding="utf-8").split("---\n", 2)[2].strip()
+
+
+def located(relative: str, text: str | dict) -> tuple[int, int]:
+    """Offsets of a gold substring (with its occurrence index when not unique) in an article body."""
+    substring, occurrence = (text["text"], text["occurrence"]) if isinstance(text, dict) else (text, 0)
+    start = -1
+    for _ in range(occurrence + 1):
+        start = body(relative).index(substring, start + 1)
+    return start, start + len(substring)
+
+
+@pytest.fixture(scope="module")
+def examples(tmp_path_factory):
+    corpus = Corpus.open(tmp_path_factory.mktemp("brief") / "examples.db")
+    report = corpus.ingest([str(ARTICLES)])
+    assert report.stored == 14 and not report.errors
+    article_of = {a.origin.removeprefix(str(ARTICLES) + "/"): a for a in corpus.articles()}
+    briefs = {gold["id"]: corpus.brief(corpus.store.story_of(article_of[gold["articles"][0]].id))
+              for gold in GOLD["stories"]}
+    return corpus, article_of, briefs
+
+
+def test_each_gold_story_is_one_story(examples):
+    corpus, article_of, _ = examples
+    for gold in GOLD["stories"]:
+        assert {corpus.store.story_of(article_of[path].id) for path in gold["articles"]} \
+            == {corpus.store.story_of(article_of[gold["articles"][0]].id)}
+    assert len(corpus.stories()) == len(GOLD["stories"])
+
+
+def test_every_planted_disagreement_is_found_with_the_outlets_values(examples):
+    _, article_of, briefs = examples
+    for gold in GOLD["disagreements"]:
+        found = briefs[gold["story"]]["disagreements"]
+        planted = {article_of[path].id: located(path, text) for path, text in gold["values"].items()}
+        # Found when the disagreement cites the planted values of at least two of the outlets that differ.
+        matching = [d for d in found if sum(
+            any(f["article"] == article_id and start <= f["start"] < end for f in d["figures"])
+            for article_id, (start, end) in planted.items()) >= 2]
+        assert matching, f"{gold['what']} not found among {[d['conflict'] for d in found]}"
+
+
+def test_the_copied_passage_is_found_with_its_direction(examples):
+    _, article_of, briefs = examples
+    for gold in GOLD["copied"]:
+        story = next(s["id"] for s in GOLD["stories"] if gold["to"] in s["articles"])
+        start, end = located(gold["to"], gold["passage"])
+        copies = [c for c in briefs[story]["copied"] if c["directed"]
+                  and c["origin"]["article"] == article_of[gold["from"]].id
+                  and c["copy"]["article"] == article_of[gold["to"]].id]
+        covered = sum(min(end, c["copy"]["end"]) - max(start, c["copy"]["start"]) for c in copies)
+        assert covered >= 0.9 * (end - start)
+        shared = [f for f in briefs[story]["key_facts"]
+                  if any(s["article"] == article_of[gold["to"]].id and s["start"] < end and start < s["end"]
+                         for s in f["spans"])]
+        assert shared and all(len(f["independent_sources"]) < len(f["sources"]) for f in shared)
+
+
+def test_every_single_source_fact_is_attributed_to_its_outlet_alone(examples):
+    _, article_of, briefs = examples
+    for gold in GOLD["single_source"]:
+        article = article_of[gold["article"]]
+        start, end = located(gold["article"], gold["fact"])
+        singles = briefs[gold["story"]]["single_source"]
+        assert any(s["article"] == article.id and s["start"] <= start and end <= s["end"] for s in singles), \
+            gold["fact"]
+
+
+def test_markdown_and_html_renderings_cite_their_spans(examples):
+    corpus, _, briefs = examples
+    brief = briefs["port-fire-gdansk"]
+    markdown = render.markdown(brief)
+    assert markdown.startswith(f"# {brief['title']}")
+    first = brief["summary"][0]
+    assert f"{first['start']}–{first['end']}" in markdown
+    page = render.html(brief, corpus.timeline_svg(brief["story"]["id"]))
+    assert "Content-Security-Policy" in page and "<svg" in page
+
+
+def test_html_brief_escapes_article_text(tmp_path):
+    corpus = Corpus.open(tmp_path / "hostile.db")
+    hostile = "Officials said <script>document.title='owned'</script> the harbour of Kessel reopened on Friday."
+    corpus.add([Article(hostile, source="Harbor Daily", title="<b>Kessel</b> reopens")])
+    [story] = corpus.stories()
+    page = render.html(corpus.brief(story["id"]))
+    assert "<script>document" not in page and "&lt;script&gt;" in page
+    assert "<b>Kessel</b>" not in page
+
+
+@pytest.fixture(scope="module")
+def seeds_brief(tmp_path_factory):
+    if not SEEDS.is_dir():
+        pytest.skip("shared seeds not available")
+    corpus = Corpus.open(tmp_path_factory.mktemp("seeds") / "seeds.db")
+    corpus.ingest([str(SEEDS)])
+    [story] = corpus.stories()
+    return corpus.brief(story["id"])
+
+
+def test_seeds_shared_facts_are_carried_by_both_reports(seeds_brief):
+    facts = [f for f in seeds_brief["key_facts"] if len(f["independent_sources"]) == 2]
+    assert any("meeting" in s["text"] for f in facts for s in f["spans"])
+    assert any("one American" in s["text"] for f in facts for s in f["spans"])
+    friends = [q for q in seeds_brief["quotes"] if any("not friends with anyone" in w["text"] for w in q["wordings"])]
+    assert friends and len({s["article"] for q in friends for w in q["wordings"] for s in w["spans"]}) == 2
+
+
+def test_seeds_single_source_facts_belong_to_their_outlet(seeds_brief):
+    singles = seeds_brief["single_source"]
+
+    def outlet_of(words: str) -> set[str]:
+        return {s["source"] for s in singles if words in s["text"]}
+
+    assert outlet_of("Kataib Sayyid al-Shuhada") == {"002_effefcd0e64793b7"}
+    assert outlet_of("Mehrabad") == {"000_2c7d8aecb8a0b2a3"}
+    assert outlet_of("passed a bill days after the assassination") == {"000_2c7d8aecb8a0b2a3"}
