@@ -83,3 +83,47 @@ def test_a_file_that_is_not_a_database_is_refused_with_exit_code_3(tmp_path):
     db.write_text("not a database " * 200)
     code, _, stderr = run("articles", "--db", str(db))
     assert code == 3 and "not a Storyline database" in stderr
+
+
+def story_of_seeds(db: str) -> dict:
+    code, stdout, _ = run("stories", "--db", db, "--json")
+    [story] = json.loads(stdout)
+    assert code == 0
+    return story
+
+
+def test_the_two_seeds_form_one_story_with_its_history(seeded):
+    db, report = seeded
+    story = story_of_seeds(db)
+    assert story["articles"] == 2
+    code, stdout, _ = run("story", story["id"], "--db", db, "--json")
+    detail = json.loads(stdout)
+    assert {a["id"] for a in detail["articles"]} == set(report["articles"])
+    assert [e["event"] for e in detail["history"]] == ["created", "joined"]
+    code, _, stderr = run("story", "s999", "--db", db)
+    assert code == 1 and "no story" in stderr
+
+
+def test_entities_quotes_and_timeline_of_a_story(seeded, tmp_path):
+    db, _ = seeded
+    story = story_of_seeds(db)["id"]
+    _, stdout, _ = run("entities", "--story", story, "--db", db, "--json")
+    khamenei = [e for e in json.loads(stdout) if "Khamenei" in e["name"]]
+    assert len(khamenei) == 1 and khamenei[0]["articles"] == 2
+    _, stdout, _ = run("quotes", "--story", story, "--speaker", "khamenei", "--db", db, "--json")
+    groups = json.loads(stdout)
+    assert groups and all("Khamenei" in g["speaker"] for g in groups)
+    svg = tmp_path / "timeline.svg"
+    code, stdout, _ = run("timeline", "--story", story, "--svg", str(svg), "--db", db, "--json")
+    assert code == 0 and any(entry["value"] == "2023-03" for entry in json.loads(stdout))
+    assert svg.read_text().startswith("<svg")
+
+
+def test_brief_by_story_id_and_recluster_keep_the_story(seeded):
+    db, _ = seeded
+    story = story_of_seeds(db)
+    code, stdout, _ = run("brief", story["id"], "--db", db, "--format", "md")
+    assert code == 0 and stdout.startswith("# ") and "## Key facts" in stdout
+    code, _, stderr = run("recluster", "--db", db)
+    assert code == 0 and "1 stories" in stderr
+    assert story_of_seeds(db)["articles"] == 2

@@ -369,3 +369,19 @@ def brief(targets: tuple[str, ...], output_format: str, output: str | None, db_p
             (Path(output) / f"{story_id}.{output_format}").write_text(text, encoding="utf-8")
         else:
             click.echo(text)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@db_option
+def serve(host: str, port: int, db_path: str) -> None:
+    """Serve the web pages and the HTTP API (OpenAPI schema at /docs).
+
+    \b
+    storyline serve --db demo.db --port 8000
+    """
+    from storyline.web.app import serve as run_server
+
+    open_store(db_path).close()
+    run_server(db_path, host, port)
