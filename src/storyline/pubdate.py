@@ -1,0 +1,246 @@
+"""Publication dates of undated articles, inferred from their own dates and the other reports of their story.
+
+An undated report still says "this Saturday", "yesterday afternoon" or "on 29 April". Each candidate publication
+day resolves those phrases to calendar days; the right day is the one under which they agree best with what the
+other articles of the story say, as a reporter's "yesterday" is another outlet's "on Tuesday". Agreement counts
+more when the two sentences share words, since then they likely report the same event; agreement inside the
+article counts too ("this Saturday" and "29 April" meet only in one week), and a writer who says "yesterday" is
+not expected to call yesterday "Tuesday". Candidates come from the story's own dates (a named day, a dated
+article) and the few days after them, never after ``today``. Ties go to the later day: when only the weekday
+fixes the year ("this Saturday" and "29 April"), the most recent such year wins, with a lower confidence.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone
+
+from spacy.tokens import Doc
+
+from storyline.model import Article
+from storyline.timex import TimexMention, anchor, find
+
+DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+MONTH = re.compile(r"\d{4}-\d{2}")
+PARTIAL_DAY = re.compile(r"XXXX-(\d{2})-(\d{2})")
+YEAR = re.compile(r"(\d{4})")
+# A report appears on the day of the latest event it tells of, or a few days later.
+DAYS_AFTER = range(0, 4)
+STALENESS_COST = 0.1
+YEARS_BACK_WITHOUT_EVIDENCE = 30
+CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+# Below this likeness two statements of one date are taken as unrelated events: no evidence either way.
+RELATED = 0.2
+SAME_EVENT = 1.0
+BARE_WEEKDAY = re.compile(r"^(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+DEICTIC_STYLE = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening))\b", re.I)
+# A writer who says "yesterday" does not call yesterday, today or tomorrow by its weekday name.
+STYLE_BREACH_COST = 1.0
+# Only phrases that point at a day or name one are evidence; "the day" or "at noon" follow the story, not the clock.
+POINTS_AT_A_DAY = re.compile(
+    r"\b(?:today|yesterday|tomorrow|tonight|this|last|next|ago|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{4}\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a date is said of: the lemma of the verb it modifies and the content words of its sentence; whether
+    the phrase names a bare weekday ("on Tuesday")."""
+
+    event: str
+    words: frozenset[str]
+    bare_weekday: bool = False
+
+    def likeness(self, other: "Context") -> float:
+        shared = len(self.words & other.words) / max(1, min(len(self.words), len(other.words)))
+        return shared + (SAME_EVENT if self.event and self.event == other.event else 0.0)
+
+
+ResolvedDates = dict[str, list[Context]]  # a day or month value -> the context of each statement of it
+
+
+@dataclass
+class StoryArticle:
+    article: Article
+    mentions: list[TimexMention]
+    contexts: list[Context]
+    deictic_style: bool
+    resolved: dict[date, ResolvedDates] = field(default_factory=dict)
+
+    def dates_at(self, published: date) -> ResolvedDates:
+        """Day and month values of the article's expressions were it published on ``published``."""
+        if published not in self.resolved:
+            reference = datetime.combine(published, time(12), tzinfo=timezone.utc)
+            found: ResolvedDates = defaultdict(list)
+            for mention_index, expression in enumerate(self._anchored(reference)):
+                value = granular_value(expression)
+                if value:
+                    found[value].append(self.contexts[mention_index])
+            self.resolved[published] = found
+        return self.resolved[published]
+
+    def _anchored(self, reference: datetime) -> list[str]:
+        values = {e.span.start: e.value for e in anchor(self.article, self.mentions, reference)}
+        return [values.get(mention.span.start, "") for mention in self.mentions]
+
+
+def granular_value(value: str) -> str | None:
+    """The day ("2023-04-29") or month ("2023-03") a value names, or None for durations, years and vague ones."""
+    if DAY.match(value):
+        return value[:10]
+    if MONTH.fullmatch(value):
+        return value
+    return None
+
+
+def contexts(doc: Doc, mentions: list[TimexMention]) -> list[Context]:
+    """The context of each mention, for telling whether two statements of a date tell one event."""
+    sentences = list(doc.sents)
+    found = []
+    for mention in mentions:
+        tokens = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        verb = next((t for t in [tokens.root, *tokens.root.ancestors] if t.pos_ in {"VERB", "AUX"}), None)
+        words = frozenset(t.lemma_.lower() for t in sentences[mention.sentence]
+                          if t.pos_ in CONTENT_POS and not t.is_stop and t.ent_type_ not in {"DATE", "TIME"})
+        bare_weekday = bool(BARE_WEEKDAY.search(tokens.text))
+        found.append(Context(verb.lemma_.lower() if verb is not None else "", words, bare_weekday))
+    return found
+
+
+def agreement(these: ResolvedDates, those: ResolvedDates) -> float:
+    """How well one article's dates agree with another's: each statement of a day counts by its best match there,
+    as much as the two sentences look like telling the same event. A shared month counts half."""
+    total = 0.0
+    for value, sentences in these.items():
+        others = those.get(value)
+        if not others:
+            continue
+        weight = 1.0 if len(value) == 10 else 0.5
+        for context in sentences:
+            likeness = max(context.likeness(other) for other in others)
+            if likeness >= RELATED:
+                total += weight * likeness
+    return total
+
+
+def self_agreement(dates: ResolvedDates) -> float:
+    """Agreement inside one article: "this Saturday" and "29 April" name one day only if published that week.
+    A phrase repeated agrees whatever the day, which shifts every candidate alike."""
+    return sum((1.0 if len(value) == 10 else 0.5) * (len(statements) - 1) / 2 for value, statements in dates.items())
+
+
+def style_breaches(dates: ResolvedDates, published: date) -> int:
+    """Bare weekdays ("on Tuesday") that would fall within a day of publication."""
+    return sum(context.bare_weekday for value, statements in dates.items() if len(value) == 10
+               and abs((date.fromisoformat(value) - published).days) <= 1 for context in statements)
+
+
+def staleness(dates: ResolvedDates, published: date) -> float:
+    """Days between publication and the latest day the article speaks of up to then."""
+    past = [date.fromisoformat(v) for v in dates if len(v) == 10 and date.fromisoformat(v) <= published]
+    return (published - max(past)).days if past else 0.0
+
+
+def candidate_days(story: list[StoryArticle], known: dict[int, date], today: date) -> list[date]:
+    """Days the story's dates make possible: each named day or dated article, and the days right after it."""
+    unanchored = [v for item in story for v in (e.value for e in anchor(item.article, item.mentions, None))]
+    years = {int(v[:4]) for v in unanchored if YEAR.fullmatch(v) and int(v[:4]) <= today.year}
+    years |= {day.year for day in known.values()}
+    if not years:
+        years = set(range(today.year - YEARS_BACK_WITHOUT_EVIDENCE, today.year + 1))
+    anchors = set(known.values())
+    for value in unanchored:
+        if DAY.fullmatch(value[:10]) and not value.startswith("X"):
+            anchors.add(date.fromisoformat(value[:10]))
+        partial = PARTIAL_DAY.match(value)
+        if partial:
+            for year in years:
+                try:
+                    anchors.add(date(year, int(partial.group(1)), int(partial.group(2))))
+                except ValueError:
+                    continue  # 29 February outside a leap year
+    days = {day + timedelta(days=offset) for day in anchors for offset in (-1, *DAYS_AFTER)}
+    return sorted(day for day in days if day <= today)
+
+
+class StoryDates:
+    """Scores candidate publication days for the undated articles of one story."""
+
+    def __init__(self, story: list[StoryArticle], known: dict[int, date]) -> None:
+        self.story = story
+        self.known = known
+
+    def score(self, index: int, published: date, others: dict[int, date]) -> float:
+        dates = self.story[index].dates_at(published)
+        total = sum(agreement(dates, self.story[other].dates_at(day))
+                    for other, day in {**self.known, **others}.items() if other != index)
+        breaches = style_breaches(dates, published) if self.story[index].deictic_style else 0
+        return (total + self_agreement(dates) - STALENESS_COST * staleness(dates, published)
+                - STYLE_BREACH_COST * breaches)
+
+    def shared_day(self, unknown: list[int], candidates: list[date]) -> tuple[date, float, bool] | None:
+        """The single day that best fits all undated articles at once; whether another year fits as well."""
+        scored = [(sum(self.score(i, day, {j: day for j in unknown}) for i in unknown), day) for day in candidates]
+        scored = [(round(total, 6), day) for total, day in scored if total > 0]
+        if not scored:
+            return None
+        best_score, best_day = max(scored)
+        tied_year = any(total == best_score and day.year != best_day.year for total, day in scored)
+        return best_day, best_score, tied_year
+
+    def refine(self, unknown: list[int], start: date, candidates: list[date]) -> dict[int, tuple[date, float]]:
+        """Each article's own best day near the shared one, the others held fixed; with its margin of victory."""
+        chosen = {i: start for i in unknown}
+        nearby = [day for day in candidates if abs((day - start).days) <= 7]
+        margins: dict[int, float] = {}
+        for _ in range(2):
+            for i in unknown:
+                scored = sorted(((round(self.score(i, day, chosen), 6), day) for day in nearby), reverse=True)
+                chosen[i] = scored[0][1]
+                runner_up = next((s for s, day in scored[1:] if abs((day - chosen[i]).days) > 1), 0.0)
+                margins[i] = scored[0][0] - max(runner_up, 0.0)
+        return {i: (chosen[i], margins[i]) for i in unknown}
+
+
+def confidence(support: float, margin: float, tied_year: bool) -> float:
+    """Grows with the agreement found and the lead over other days; lower when only recency chose the year."""
+    strength = 1 - math.exp(-support / 2)
+    lead = margin / support if support > 0 else 0.0
+    return round(strength * (0.5 + 0.5 * min(1.0, lead)) * (0.7 if tied_year else 1.0), 3)
+
+
+def infer_published(articles: list[tuple[Article, Doc]], today: date | None = None
+                    ) -> dict[str, tuple[datetime, float]]:
+    """For the undated articles of one story: article id -> (inferred publication time, confidence 0-1).
+
+    Articles whose dates agree with nothing in the story are left out: there is nothing to infer from.
+    """
+    today = today or datetime.now(timezone.utc).date()
+    story = []
+    for article, doc in articles:
+        mentions = [m for m in find(article, doc) if POINTS_AT_A_DAY.search(m.span.text(article))]
+        deictic_style = any(DEICTIC_STYLE.search(m.span.text(article)) for m in mentions)
+        story.append(StoryArticle(article, mentions, contexts(doc, mentions), deictic_style))
+    known = {i: item.article.published.date() for i, item in enumerate(story) if item.article.published}
+    unknown = [i for i, item in enumerate(story) if item.article.published is None]
+    if not unknown:
+        return {}
+    dates = StoryDates(story, known)
+    candidates = candidate_days(story, known, today)
+    shared = dates.shared_day(unknown, candidates)
+    if shared is None:
+        return {}
+    start, _, tied_year = shared
+    inferred = {}
+    refined = dates.refine(unknown, start, candidates)
+    chosen = {i: day for i, (day, _) in refined.items()}
+    for i, (day, margin) in refined.items():
+        support = dates.score(i, day, chosen)
+        if support <= 0:
+            continue
+        published = datetime.combine(day, time(0), tzinfo=timezone.utc)
+        inferred[story[i].article.id] = (published, confidence(support, margin, tied_year))
+    return inferred

@@ -1,0 +1,116 @@
+"""Publication-date inference for undated reports, and the story timeline with its picture."""
+
+import json
+import xml.etree.ElementTree as ElementTree
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from storyline import nlp
+from storyline.ingest import read
+from storyline.model import Article
+from storyline.pubdate import infer_published
+from storyline.timeline import render_svg, timeline
+from storyline.timex import extract
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "examples" / "seeds"
+EXAMPLES = ROOT / "examples" / "articles"
+GOLD = ROOT / "examples" / "gold.json"
+TODAY = date(2026, 11, 22)
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/examples/seeds is not available")
+    articles = [Article(text=path.read_text(encoding="utf-8"), source=path.stem.split("_")[0])
+                for path in sorted(SEEDS.glob("*.txt"))]
+    return list(zip(articles, nlp.parse(a.text for a in articles)))
+
+
+@pytest.fixture(scope="module")
+def seed_timeline(seeds):
+    inferred = infer_published(seeds, today=TODAY)
+    rows = [(article, doc, extract(article, doc, inferred[article.id][0])) for article, doc in seeds]
+    return timeline(rows), [article for article, _ in seeds]
+
+
+def test_seed_publication_days_follow_from_this_saturday_and_29_april(seeds):
+    inferred = infer_published(seeds, today=TODAY)
+    assert set(inferred) == {article.id for article, _ in seeds}
+    for published, confidence in inferred.values():
+        # 29 April is a Saturday in 2023 (and 2017); the most recent such year is chosen.
+        assert published.date() == date(2023, 4, 29) and published.tzinfo is not None
+        assert 0 < confidence < 1
+
+
+def test_the_year_is_never_after_today(seeds):
+    inferred = infer_published(seeds, today=date(2020, 1, 1))
+    assert all(published.date() == date(2017, 4, 29) for published, _ in inferred.values())
+
+
+def test_a_lone_article_is_dated_by_its_weekday_and_day_of_month():
+    lone = Article("Iraq's president arrived in Tehran this Saturday for talks. "
+                   "He met the Supreme Leader on 29 April, officials said.")
+    vague = Article("Iraq's president arrived in Tehran on Saturday for talks.")
+    [(lone_doc), (vague_doc)] = nlp.parse([lone.text, vague.text])
+    [(published, confidence)] = infer_published([(lone, lone_doc)], today=TODAY).values()
+    assert published.date() == date(2023, 4, 29) and 0 < confidence < 1
+    assert infer_published([(vague, vague_doc)], today=TODAY) == {}, "a weekday alone dates nothing"
+
+
+def test_dated_articles_are_not_inferred(seeds):
+    (first, first_doc), (second, second_doc) = seeds
+    dated = Article(second.text, source=second.source, published=datetime(2023, 4, 30, tzinfo=timezone.utc))
+    inferred = infer_published([(first, first_doc), (dated, second_doc)], today=TODAY)
+    assert list(inferred) == [first.id]
+    assert inferred[first.id][0].date() in {date(2023, 4, 29), date(2023, 4, 30)}
+
+
+def test_bundled_undated_example_gets_its_gold_day():
+    if not GOLD.is_file():
+        pytest.skip("examples/gold.json is not available")
+    expected = json.loads(GOLD.read_text(encoding="utf-8"))["inferred_published"]
+    for path, day in expected.items():
+        story = [item for item in read([str(EXAMPLES / Path(path).parent)]) if isinstance(item, Article)]
+        undated = [article for article in story if article.published is None]
+        inferred = infer_published(list(zip(story, nlp.parse(a.text for a in story))), today=TODAY)
+        assert [inferred[a.id][0].date().isoformat() for a in undated] == [day]
+
+
+def test_timeline_orders_dated_statements_and_links_them_to_sentences(seed_timeline):
+    entries, articles = seed_timeline
+    by_id = {article.id: article for article in articles}
+    dated = [entry for entry in entries if entry.value]
+    assert [entry.order for entry in entries] == list(range(len(entries)))
+    assert [entry.value for entry in dated] == sorted(entry.value for entry in dated)
+    meeting = next(entry for entry in dated if entry.value == "2023-04-29")
+    assert len(meeting.article_ids()) == 2, "both outlets report the meeting"
+    for entry in entries:
+        for statement, time in zip(entry.statements, entry.times):
+            assert statement.start <= time.start and time.end <= statement.end
+    austin = [entry for entry in dated if entry.value == "2023-03"
+              and any("Austin" in s.text(by_id[s.article_id]) for s in entry.statements)]
+    assert austin, "Austin's visit is dated March 2023"
+
+
+def test_days_after_an_event_is_placed_right_after_it(seed_timeline):
+    entries, articles = seed_timeline
+    by_id = {article.id: article for article in articles}
+    [bill] = [entry for entry in entries
+              if any("passed a bill" in s.text(by_id[s.article_id]) for s in entry.statements)]
+    assert bill.value is None and bill.after == bill.order - 1
+    anchor = entries[bill.after]
+    assert all("Soleimani" in s.text(by_id[s.article_id]) for s in anchor.statements)
+
+
+def test_timeline_picture_is_svg_with_one_mark_per_entry(seed_timeline):
+    entries, articles = seed_timeline
+    svg = ElementTree.fromstring(render_svg(entries, articles))
+    namespace = "{http://www.w3.org/2000/svg}"
+    assert svg.tag == f"{namespace}svg"
+    assert len(svg.findall(f"{namespace}circle")) == len(entries)
+    labels = " ".join(text.text or "" for text in svg.iter(f"{namespace}text"))
+    assert "2023-04-29" in labels and "2023-03" in labels
