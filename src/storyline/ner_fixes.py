@@ -1,11 +1,330 @@
-"""Rules over spaCy's entities for the errors that matter in news: placeholder, filled in by the entities stage."""
+"""Rules over spaCy's entities for the errors that matter in news.
+
+The small English model makes a few errors that break entity merging downstream:
+- it tags title words as organisations ("Supreme" out of "Supreme Leader", "Defense" out of "US Defense
+  Secretary") and swallows them into names ("Defense Lloyd Austin's" as one ORG): title words are trimmed off
+  a name (and an entity made only of title words is dropped) when they form a title run with a title head, and a
+  name left after a person's title becomes a PERSON;
+- it keeps possessive endings inside names ("Austin's"): they are trimmed;
+- it tags an unfamiliar given name as a place ("Sadiq" of "Sadiq Khan"): a one-word place or group right
+  before a person's name joins that name;
+- it tags organisations with Arabic or personal-sounding names as PERSON ("Kataib Sayyid al-Shuhada",
+  "resistance faction Ashab al-Kahf"): a PERSON with an organisation word, after or in apposition to a group
+  noun ("Ahrar al-Shamal, an armed group"), or followed by a parenthesised acronym becomes an ORG, and every
+  other mention of the same name in the document follows;
+- it tags people as organisations ("Gábor Varga, who runs the NGA"): a name that "who" refers back to, or
+  with an office in apposition, becomes a PERSON;
+- it tags unfamiliar places as people: a PERSON followed by a facility noun becomes that facility ("Qasr
+  al-Nour prison"), and one before an area noun ("the Sampierdarena district") or governed by a locative
+  preposition ("in Debrecen") a place;
+- it tags a surname seen alone as a place or nationality ("Sudani" after "Mohamed Shia al-Sudani"), or misses
+  it: a single word equal to the surname of a person named in the same document becomes a PERSON, as does an
+  untagged capitalised run ending with it ("Gábor Varga" beside "Lena Varga"), and an untagged last word of a
+  longer name takes that name's type ("Navy" after "Indian Navy").
+An acronym in parentheses after a name ("(KSS)") becomes an entity of the name's type.
+
+A document names one thing one way: the model's tags are made consistent within the document. In a headline
+(a title-cased line) the model often takes in neighbouring words ("Hire Maurice Cheeks"): an entity there
+takes the names the rest of the document tags ("Maurice Cheeks") in place of the model's guesses. A name tagged
+with different types takes its most frequent one, and an untagged occurrence of a tagged name (a whole
+capitalised run) is tagged too.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+
+from storyline.names import OFFICES, TITLE_LINKS, fold, is_title_head, is_title_part, title_word, tokens
 
 COMPONENT = "storyline_ner_fixes"
+
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+# Words that make a name an organisation's, across the languages news transliterates names from.
+ORGANISATION_WORDS = frozenset({
+    "kataib", "kataeb", "brigade", "brigades", "battalion", "battalions", "hezbollah", "hizbollah", "hizballah",
+    "movement", "party", "front", "army", "militia", "group", "council", "committee", "organisation",
+    "organization", "association", "union", "league", "corps", "ministry", "department", "agency", "bank",
+    "university", "company", "inc", "ltd", "llc", "corp", "foundation", "institute", "asaib", "ashab", "harakat",
+    "jaish", "ansar", "liwa", "saraya", "jamaat", "tanzim", "hamas", "taliban",
+})
+GROUP_NOUNS = frozenset({
+    "faction", "group", "militia", "organisation", "organization", "movement", "party", "outfit", "coalition",
+    "network", "company", "firm", "brand", "band", "team", "club", "newspaper", "agency", "force", "brigade",
+})
+FACILITY_NOUNS = frozenset({
+    "prison", "jail", "airport", "hospital", "square", "street", "bridge", "stadium", "mosque", "church", "palace",
+    "camp", "base", "port", "terminal", "station", "substation", "refinery", "dam", "university", "school",
+})
+AREA_NOUNS = frozenset({"district", "region", "province", "neighbourhood", "neighborhood", "suburb", "quarter",
+                        "area", "county", "valley", "governorate"})
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "across", "throughout", "around"})
+PERSON_NAME_MAX_TOKENS = 4
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT"})
+HEADLINE_MIN_WORDS = 4
+HEADLINE_CAPITALISED_SHARE = 0.75
+PROPAGATED_NAME_MAX_TOKENS = 6
+
+Entity = tuple[int, int, str]  # token start, token end, label
 
 
 @Language.component(COMPONENT)
 def fix_entities(doc: Doc) -> Doc:
+    entities = [(ent.start, ent.end, ent.label_) for ent in doc.ents]
+    entities = [fixed for entity in entities if (fixed := trim_titles(doc, *trim_possessive(doc, *entity)))]
+    entities = join_given_names(doc, entities)
+    entities = relabel_organisations(doc, entities)
+    entities = relabel_people(doc, entities)
+    entities = relabel_places(doc, entities)
+    entities = add_parenthesised_acronyms(doc, entities)
+    entities = retag_headlines(doc, entities)
+    entities = make_consistent(doc, entities)
+    entities = relabel_surnames(doc, entities)
+    doc.ents = [Span(doc, start, end, label=label) for start, end, label in sorted(entities)]
     return doc
+
+
+def trim_possessive(doc: Doc, start: int, end: int, label: str) -> Entity:
+    """Drop a possessive ending, and what follows a comma in a person's name ("Benjamin Banky, 40")."""
+    if label == "PERSON":
+        end = next((token.i for token in doc[start + 1:end] if token.text == ","), end)
+    while end > start and doc[end - 1].text in POSSESSIVES:
+        end -= 1
+    return start, end, label
+
+
+def _title_run_has_head(doc: Doc, index: int, step: int) -> bool:
+    """Whether the title words next to ``index`` (going left with step -1, right with +1) include a head."""
+    while 0 <= index < len(doc) and (is_title_part(doc[index].text) or doc[index].lower_ in TITLE_LINKS):
+        if is_title_head(doc[index].text):
+            return True
+        index += step
+    return False
+
+
+def trim_titles(doc: Doc, start: int, end: int, label: str) -> Entity | None:
+    if start == end:
+        return None
+    name_start = start
+    while name_start < end and (is_title_part(doc[name_start].text)
+                                or (name_start > start and doc[name_start].lower_ in TITLE_LINKS)):
+        name_start += 1
+    while name_start > start and doc[name_start - 1].lower_ in TITLE_LINKS:
+        name_start -= 1
+    if name_start == start:
+        return start, end, label
+    title_has_head = any(is_title_head(token.text) for token in doc[start:name_start])
+    titled_from_left = _title_run_has_head(doc, start - 1, -1)
+    if name_start == end:
+        alone_in_title = title_has_head or titled_from_left or _title_run_has_head(doc, end, 1)
+        return None if alone_in_title else (start, end, label)
+    # Titles lead organisation names too ("General Motors"): trim them off a non-person only inside a title run.
+    if not (titled_from_left or (label == "PERSON" and title_has_head)):
+        return start, end, label
+    name = doc[name_start:end]
+    looks_like_person = len(name) <= PERSON_NAME_MAX_TOKENS and all(t.is_title or not t.is_alpha for t in name)
+    return name_start, end, "PERSON" if looks_like_person else label
+
+
+def join_given_names(doc: Doc, entities: list[Entity]) -> list[Entity]:
+    """A capitalised word tagged as a place or group right before a person's name is a given name ("Sadiq" of
+    "London mayor Sadiq Khan")."""
+    ordered = sorted(entities)
+    joined: list[Entity] = []
+    for start, end, label in ordered:
+        if joined and label == "PERSON":
+            previous_start, previous_end, previous_label = joined[-1]
+            given = doc[previous_start]
+            if (previous_end == start and previous_end - previous_start == 1 and previous_label != "PERSON"
+                    and given.is_title and given.pos_ == "PROPN"):
+                joined[-1] = (previous_start, end, "PERSON")
+                continue
+        joined.append((start, end, label))
+    return joined
+
+
+def _names_organisation(doc: Doc, start: int, end: int) -> bool:
+    if any(word in ORGANISATION_WORDS for word in fold(doc[start:end].text).split()):
+        return True
+    if start > 0 and doc[start - 1].lower_ in GROUP_NOUNS:
+        return True
+    root = doc[start:end].root
+    appositives = [child for child in root.children if child.dep_ == "appos"]
+    appositives += [root.head] if root.dep_ == "appos" else []
+    if any(token.lower_ in GROUP_NOUNS for token in appositives):  # "Ahrar al-Shamal, an armed group"
+        return True
+    return _parenthesised_acronym_at(doc, end) is not None
+
+
+def _parenthesised_acronym_at(doc: Doc, index: int) -> int | None:
+    if index + 2 < len(doc) and doc[index].text == "(" and doc[index + 2].text == ")":
+        inner = doc[index + 1]
+        if inner.is_upper and inner.is_alpha and len(inner) >= 2:
+            return index + 1
+    return None
+
+
+def relabel_organisations(doc: Doc, entities: list[Entity]) -> list[Entity]:
+    organisations = {fold(doc[start:end].text) for start, end, label in entities
+                     if label == "PERSON" and _names_organisation(doc, start, end)}
+    return [(start, end, "ORG" if label == "PERSON" and fold(doc[start:end].text) in organisations else label)
+            for start, end, label in entities]
+
+
+def relabel_people(doc: Doc, entities: list[Entity]) -> list[Entity]:
+    """A name that "who" refers back to, or that has an office in apposition ("Gábor Varga, the NGA's
+    director-general"), is a person's, whatever the model guessed."""
+    fixed = []
+    for start, end, label in entities:
+        if label in ("ORG", "GPE", "NORP", "LOC", "FAC") and all(t.is_title for t in doc[start:end]):
+            followed_by_who = end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("who", "whose")
+            root = doc[start:end].root
+            appositives = [child for child in root.children if child.dep_ == "appos"]
+            if followed_by_who or any(title_word(t.text) in OFFICES for t in appositives):
+                label = "PERSON"
+        fixed.append((start, end, label))
+    return fixed
+
+
+def relabel_places(doc: Doc, entities: list[Entity]) -> list[Entity]:
+    """A "person" followed by a facility noun is that facility ("Qasr al-Nour prison"); one followed by an area
+    noun ("the Sampierdarena district") or governed by a locative preposition ("in Debrecen") is a place."""
+    covered = {i for start, end, _ in entities for i in range(start, end)}
+    fixed = []
+    for start, end, label in entities:
+        if label == "PERSON" and end < len(doc) and doc[end].lower_ in FACILITY_NOUNS and end not in covered:
+            start, end, label = start, end + 1, "FAC"
+        elif label == "PERSON" and end < len(doc) and doc[end].lower_ in AREA_NOUNS:
+            label = "LOC"
+        elif label == "PERSON":
+            root = doc[start:end].root
+            if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS:
+                label = "GPE"
+        fixed.append((start, end, label))
+    return fixed
+
+
+def add_parenthesised_acronyms(doc: Doc, entities: list[Entity]) -> list[Entity]:
+    by_start = {start: (start, end, label) for start, end, label in entities}
+    covered = {i for start, end, _ in entities for i in range(start, end)}
+    for _, end, label in entities:
+        acronym = _parenthesised_acronym_at(doc, end)
+        if acronym is None or label not in ("ORG", "GPE", "LOC", "FAC"):
+            continue
+        tagged_alone = acronym in by_start and by_start[acronym][1] == acronym + 1
+        if tagged_alone or acronym not in covered:
+            by_start[acronym] = (acronym, acronym + 1, label)
+    return list(by_start.values())
+
+
+def relabel_surnames(doc: Doc, entities: list[Entity]) -> list[Entity]:
+    """A surname alone is the person's ("Sudani" after "Mohamed Shia al-Sudani"), and the last word of a longer
+    name alone is that name's ("Sukanya" after "INS Sukanya", "Navy" after "Indian Navy") when left untagged."""
+    last_words: dict[str, str] = {}
+    for start, end, label in sorted(entities, key=lambda e: e[2] != "PERSON"):
+        if label in NAME_LABELS and len(tokens(doc[start:end].text)) > 1:
+            last_words.setdefault(tokens(doc[start:end].text)[-1], label)
+    if not last_words:
+        return entities
+    fixed = []
+    covered = {i for start, end, _ in entities for i in range(start, end)}
+    for start, end, label in entities:
+        if label != "PERSON" and end - start == 1 and last_words.get(fold(doc[start].text)) == "PERSON":
+            label = "PERSON"
+        fixed.append((start, end, label))
+    for token in doc:
+        word = fold(token.text)
+        if (token.i in covered or token.pos_ != "PROPN" or not token.is_title or word not in last_words
+                or not _is_name_run_edge(doc, token.i + 1)):
+            continue
+        start = token.i
+        if last_words[word] == "PERSON":  # "Gábor Varga" untagged where "Lena Varga" is tagged
+            while (start > 0 and start - 1 not in covered and doc[start - 1].pos_ == "PROPN"
+                   and doc[start - 1].is_title and token.i - start < PERSON_NAME_MAX_TOKENS - 1):
+                start -= 1
+        if _is_name_run_edge(doc, start - 1):
+            fixed.append((start, token.i + 1, last_words[word]))
+            covered.update(range(start, token.i + 1))
+    return fixed
+
+
+def lines(doc: Doc) -> list[Span]:
+    """The document's lines: a headline is a line, whatever the sentence splitter makes of it."""
+    found, start = [], 0
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            if start < token.i:
+                found.append(doc[start:token.i])
+            start = token.i + 1
+    if start < len(doc):
+        found.append(doc[start:])
+    return found
+
+
+def is_headline(line: Span) -> bool:
+    words = [token for token in line if token.is_alpha]
+    if len(words) < HEADLINE_MIN_WORDS:
+        return False
+    capitalised = sum(token.is_title or token.is_upper for token in words)
+    return capitalised >= HEADLINE_CAPITALISED_SHARE * len(words)
+
+
+def headline_tokens(doc: Doc) -> set[int]:
+    return {token.i for line in lines(doc) if is_headline(line) for token in line}
+
+
+def retag_headlines(doc: Doc, entities: list[Entity]) -> list[Entity]:
+    """In a headline, the names the body tags replace the model's guesses: "Sixers Hire Maurice Cheeks as Head
+    Coach" gets "Maurice Cheeks", "Obama to Nominate Regina Benjamin" gets "Obama" and "Regina Benjamin"."""
+    headline = headline_tokens(doc)
+    body_labels: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    for start, end, label in entities:
+        if start not in headline and label in NAME_LABELS:
+            body_labels[tuple(t.text for t in doc[start:end])][label] += 1
+    if not headline or not body_labels:
+        return entities
+    longest = max(len(name) for name in body_labels)
+    found: list[Entity] = []
+    taken: set[int] = set()
+    for length in range(longest, 0, -1):
+        for i in sorted(headline):
+            name = tuple(t.text for t in doc[i:i + length])
+            span = range(i, i + length)
+            if name in body_labels and all(j in headline for j in span) and not taken.intersection(span):
+                found.append((i, i + length, body_labels[name].most_common(1)[0][0]))
+                taken.update(span)
+    kept = [(start, end, label) for start, end, label in entities if not taken.intersection(range(start, end))]
+    return kept + found
+
+
+def _is_name_run_edge(doc: Doc, index: int) -> bool:
+    """Whether ``index`` lies outside a capitalised run, so a name ending or starting next to it is whole."""
+    return not (0 <= index < len(doc)) or not (doc[index].is_title and doc[index].is_alpha)
+
+
+def make_consistent(doc: Doc, entities: list[Entity]) -> list[Entity]:
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for start, end, label in entities:
+        if label in NAME_LABELS:
+            labels[doc[start:end].text][label] += 1
+    majority = {text: counts.most_common(1)[0][0] for text, counts in labels.items()}
+    consistent = [(start, end, majority.get(doc[start:end].text, label)) for start, end, label in entities]
+    covered = {i for start, end, _ in consistent for i in range(start, end)}
+    names = {tuple(t.text for t in doc[start:end]): label for start, end, label in consistent
+             if label in NAME_LABELS and end - start <= PROPAGATED_NAME_MAX_TOKENS and doc[start].is_title}
+    positions: dict[str, list[int]] = defaultdict(list)
+    for token in doc:
+        positions[token.text].append(token.i)
+    for name, label in names.items():
+        for start in positions[name[0]]:
+            end = start + len(name)
+            if end > len(doc) or tuple(t.text for t in doc[start:end]) != name:
+                continue
+            if any(i in covered for i in range(start, end)):
+                continue
+            if _is_name_run_edge(doc, start - 1) and _is_name_run_edge(doc, end):
+                consistent.append((start, end, label))
+                covered.update(range(start, end))
+    return consistent

@@ -10,9 +10,8 @@ from typing import Any
 from spacy.tokens import Doc
 
 from storyline import entities, nlp, quotes, story_updates, timex
-from storyline.corpus import Corpus
 from storyline.ingest import IngestError, read
-from storyline.model import Article
+from storyline.model import Article, TimeExpression
 from storyline.stories import StoryIndex
 from storyline.store import Store
 
@@ -112,9 +111,10 @@ class Pipeline:
         self.store.delete_state(story_updates.INDEX_KEY)
         self._index = StoryIndex()
         for batch in batched(self.store.articles(), self.batch_size):
-            docs = {a.id: self.doc(a.id) for a in batch}
-            times = Corpus(self.store).time_expressions(list(docs))
-            story_updates.assign(self.store, self.index, [(a, docs[a.id], times[a.id]) for a in batch])
+            times: dict[str, list[TimeExpression]] = {a.id: [] for a in batch}
+            for row in self.store.spans("time", list(times)):
+                times[row.article_id].append(TimeExpression.from_json(row.data))
+            story_updates.assign(self.store, self.index, [(a, self.doc(a.id), times[a.id]) for a in batch])
         return len(self.store.stories())
 
     def doc(self, article_id: str) -> Doc:
