@@ -15,12 +15,23 @@ BATCH_SIZE = 32
 DOCBIN_ATTRS = ["ORTH", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "LEMMA", "MORPH", "POS", "SENT_START", "SPACY"]
 
 
+@Language.component("paragraph_sentences")
+def paragraph_sentences(doc: Doc) -> Doc:
+    """Start a sentence after every line break: news paragraphs end their sentences, but the parser sometimes
+    runs a headline or a closing quote into the next paragraph. The parser keeps boundaries set before it."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load() -> Language:
-    """The shared pipeline: the model's components plus Storyline's NER post-processing."""
+    """The shared pipeline: the model's components, sentence starts at line breaks, and NER post-processing."""
     nlp = spacy.load(MODEL)
     from storyline import ner_fixes  # registers the component; imported here to keep spaCy's registry lazy
 
+    nlp.add_pipe("paragraph_sentences", before="parser")
     nlp.add_pipe(ner_fixes.COMPONENT, after="ner")
     return nlp
 

@@ -1,0 +1,167 @@
+"""The same quote across the articles of a story: grouped by speaker and wording, with word-level differences.
+
+Two attributions are one quote when their speakers are the same story-level entity and their content words
+(stop words aside) mostly agree in order ("The presence of even one American in Iraq is too much" ~ "Even the
+presence of one American in Iraq is too much"), or when their words are nearly identical whoever they are
+given to; a group whose members name different speakers is flagged, since outlets then disagree about who said
+it. The words of a quote are its content without its own cue and source: "“A,” he said, “B”" reads "A B".
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from storyline.model import Article, Attribution
+
+# Shares of content words, in order, that make two wordings one quote: by the same speaker, and regardless of it.
+SAME_SPEAKER_AGREEMENT = 0.6
+ANY_SPEAKER_AGREEMENT = 0.85
+MIN_SHARED_CONTENT_WORDS = 2
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+
+@dataclass
+class Wording:
+    """One way the quote was worded, with the outlets (``Article.outlet``) that carried it."""
+
+    text: str
+    outlets: list[str]
+    members: list[tuple[str, Attribution]]
+
+
+@dataclass
+class WordChange:
+    """A difference between the group's main wording and another: "replace", "delete" or "insert"."""
+
+    op: str
+    main: str
+    other: str
+
+
+@dataclass
+class QuoteGroup:
+    """One quote across articles: its members as ``(article_id, Attribution)``, wordings and their differences.
+
+    ``wordings[0]`` is the wording most outlets carried; ``diffs[i]`` lists how ``wordings[i + 1]`` differs from
+    it. ``speakers`` are the story-level entity ids given to the quote (``None`` when unresolved);
+    ``speaker_conflict`` says that outlets give the same words to different speakers.
+    """
+
+    members: list[tuple[str, Attribution]]
+    speakers: list[str | None]
+    wordings: list[Wording]
+    diffs: list[list[WordChange]] = field(default_factory=list)
+
+    @property
+    def speaker_conflict(self) -> bool:
+        return len({s for s in self.speakers if s is not None}) > 1
+
+    @property
+    def outlets(self) -> list[str]:
+        return sorted({outlet for wording in self.wordings for outlet in wording.outlets})
+
+
+@dataclass
+class _Quote:
+    article: Article
+    attribution: Attribution
+    speaker: str | None
+    words: list[str]
+    key: tuple[str, ...]
+    content_words: list[str]
+
+
+def quote_words(article: Article, attribution: Attribution) -> list[str]:
+    """The words of a quote: its content without the cue and source set inside it, nor the "that" of indirect speech."""
+    content = attribution.content
+    cut = [s for s in (attribution.cue, attribution.source) if s is not None and content.start <= s.start < content.end]
+    words = []
+    for match in _WORD.finditer(article.text, content.start, content.end):
+        if not any(s.start <= match.start() < s.end for s in cut):
+            words.append(match.group().replace("’", "'"))
+    if words and not attribution.direct and words[0].lower() == "that":
+        return words[1:]
+    return words
+
+
+def match(quotes: Iterable[tuple[Article, Attribution]], speaker_of: Callable[[str], str]) -> list[QuoteGroup]:
+    """Group the attributions of a story into quotes; ``speaker_of`` maps article-level to story-level entity ids.
+
+    Every attribution lands in exactly one group; groups carried by more outlets come first.
+    """
+    items = [_prepare(article, attribution, speaker_of) for article, attribution in quotes]
+    items = [item for item in items if item.words]
+    parent = list(range(len(items)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            if root(i) != root(j) and _same_quote(items[i], items[j]):
+                parent[root(j)] = root(i)
+    clusters: dict[int, list[_Quote]] = {}
+    for index, item in enumerate(items):
+        clusters.setdefault(root(index), []).append(item)
+    groups = [_group(members) for members in clusters.values()]
+    return sorted(groups, key=lambda g: (-len(g.outlets), -len(g.members)))
+
+
+def _prepare(article: Article, attribution: Attribution, speaker_of: Callable[[str], str]) -> _Quote:
+    words = quote_words(article, attribution)
+    key = tuple(word.lower() for word in words)
+    return _Quote(article, attribution, speaker_of(attribution.speaker) if attribution.speaker else None, words,
+                  key, [word for word in key if word not in STOP_WORDS])
+
+
+def _agreement(a: list[str], b: list[str]) -> tuple[float, int]:
+    """How many content words two wordings share in order, and their share of the shorter wording's words.
+
+    Against the shorter wording, so that a partial quote ("remain in Iraq") joins the fuller one it was cut from.
+    """
+    if not a or not b:
+        return 0.0, 0
+    shared = sum(block.size for block in difflib.SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks())
+    return shared / min(len(a), len(b)), shared
+
+
+def _same_quote(a: _Quote, b: _Quote) -> bool:
+    if a.key == b.key:
+        return True
+    agreement, shared = _agreement(a.content_words, b.content_words)
+    if shared < MIN_SHARED_CONTENT_WORDS:
+        return False
+    same_speaker = a.speaker is not None and a.speaker == b.speaker
+    return agreement >= (SAME_SPEAKER_AGREEMENT if same_speaker else ANY_SPEAKER_AGREEMENT)
+
+
+def _group(members: list[_Quote]) -> QuoteGroup:
+    by_key: dict[tuple[str, ...], list[_Quote]] = {}
+    for member in members:
+        by_key.setdefault(member.key, []).append(member)
+    wordings = [Wording(" ".join(same[0].words), sorted({m.article.outlet for m in same}),
+                        [(m.article.id, m.attribution) for m in same]) for same in by_key.values()]
+    # The main wording: carried by most outlets, and the speaker's own words before a paraphrase.
+    wordings.sort(key=lambda w: (-len(w.outlets), not any(a.direct for _, a in w.members), -len(w.members)))
+    return QuoteGroup(
+        members=[(m.article.id, m.attribution) for m in members],
+        speakers=sorted({m.speaker for m in members}, key=lambda s: (s is None, s or "")),
+        wordings=wordings,
+        diffs=[word_changes(wordings[0].text, other.text) for other in wordings[1:]],
+    )
+
+
+def word_changes(main: str, other: str) -> list[WordChange]:
+    """Word-level differences from ``main`` to ``other``, case and punctuation aside."""
+    a, b = main.split(), other.split()
+    matcher = difflib.SequenceMatcher(None, [w.lower() for w in a], [w.lower() for w in b], autojunk=False)
+    return [WordChange(op, " ".join(a[i0:i1]), " ".join(b[j0:j1]))
+            for op, i0, i1, j0, j1 in matcher.get_opcodes() if op != "equal"]

@@ -1,0 +1,655 @@
+"""Who said what: attributions (content, cue, source) from the one parse of an article, speakers resolved to entities.
+
+Two passes over the same Doc. The parse pass finds verbs of saying, reporting and thinking ("said", "warned",
+"called for") and "according to", and takes the content from their complement clause and the source from their
+subject. The quote pass pairs the quote marks of the text and gives every quotation that no content covers yet to
+the nearest cue of its sentence, to an "— Name" dash, or, when its sentence has no cue, to the attribution just
+before it (a quote carried on from the previous sentence) or to the speaker named in the sentence before.
+Cues inside a content or a quotation are not attributions of their own: "I think" inside a quote belongs to the
+quote. Speakers are resolved through the article's mentions, pronouns and role nouns ("the supreme leader") to
+the nearest fitting earlier mention.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span as DocSpan, Token
+
+from storyline.model import Article, Attribution, Mention
+
+# Verbs whose complement clause is what someone said, wrote, found or thinks.
+CLAUSE_CUES = frozenset("""
+    say tell add write ask note report announce suggest argue explain declare claim insist warn stress underscore
+    emphasize emphasise reiterate repeat acknowledge admit concede deny predict promise pledge vow urge recall
+    respond reply answer tweet post state confirm reveal conclude contend assert maintain observe complain caution
+    estimate testify indicate comment mention remark quip joke boast brag shout yell continue agree accuse charge
+    allege imply assure remind threaten propose demand disclose counter retort lament hint signal believe think
+    know feel expect fear hope worry doubt wonder show find read recount swear guarantee proclaim speculate
+    forecast tout learn want refuse decline seek plan intend prefer confess exclaim interject scoff plead muse
+    marvel chant
+""".split())
+# Verbs whose direct object is the content ("criticized the plan", "denied the report").
+OBJECT_CUES = frozenset("""
+    criticize criticise praise deny announce cite reveal confirm describe accuse blame question reject propose
+    endorse denounce dismiss condemn defend mock attack slam blast decry applaud hail welcome dispute acknowledge
+    recommend demand predict promise pledge vow disclose recount recall tout call support back oppose thank list
+    discuss echo express estimate prefer want seek
+""".split())
+CUES = CLAUSE_CUES | OBJECT_CUES
+# Nouns of saying, with a possessive or "from"/"by" holder: "Trump's claim that …", "a call from X for …".
+NOUN_CUES = frozenset("""
+    statement claim comment remark announcement criticism suggestion accusation call warning promise pledge
+    assertion argument insistence allegation prediction denial admission assessment view belief concern demand
+    proposal endorsement support opposition praise condemnation description characterization vow threat
+""".split())
+NOUN_CONTENT_PREPOSITIONS = frozenset({"of", "about", "on", "for", "against", "that"})
+# Verbs with a particle or preposition whose object is the content ("called for", "pointed to", "warned of").
+PREPOSITION_CUES = {
+    "call": {"for", "on"}, "point": {"to", "out"}, "warn": {"of", "about", "against"}, "refer": {"to"},
+    "complain": {"about", "of"}, "talk": {"about"}, "speak": {"about", "of"}, "ask": {"about", "for"},
+    "argue": {"for", "against"}, "push": {"for"}, "advocate": {"for"}, "hint": {"at"}, "worry": {"about"},
+    "boast": {"about", "of"}, "brag": {"about"}, "insist": {"on"}, "comment": {"on"}, "press": {"for"},
+}
+PRONOUNS = {
+    "he": {"PERSON"}, "she": {"PERSON"}, "him": {"PERSON"}, "her": {"PERSON"}, "i": {"PERSON"},
+    "they": {"ORG", "GPE", "NORP", "PERSON"}, "we": {"ORG", "GPE", "NORP", "PERSON"},
+    "it": {"ORG", "GPE"},
+}
+# How a quoted clause hangs in its sentence, and what may stand between it and its cue: the speaker, the hearer,
+# when and where ("“…,” Khamenei told Rashid on Saturday").
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "parataxis", "conj", "advcl", "xcomp", "punct"})
+FRAME_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "npadvmod", "prep", "agent",
+                        "dative", "dobj", "punct", "cc", "prt"})
+# Dependents that, set off by a comma, end a content rather than continue it.
+TAIL_DEPS = frozenset({"advcl", "appos", "parataxis", "npadvmod"})
+SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
+# How far back a pronoun or role noun looks for its antecedent, and a quote for the speaker of the sentence before.
+ANTECEDENT_WINDOW = 1500
+CONTINUATION_SENTENCES = 1
+LONGEST_NAME = 200
+
+OPENING_DOUBLE = "“„«"
+CLOSING_DOUBLE = "”»"
+STRAIGHT_DOUBLE = ('"', "''", "``")
+DASHES = "—–-"
+_DOUBLE_MARK = re.compile(r"''|``|[\"“”„«»]")
+_SENTENCE_END = re.compile(r"[.!?][”\"’')\]]*\s*$")
+_DASH_SOURCE = re.compile(r"[ \t]*([—–―-]{1,2})[ \t]*")
+
+
+def extract(article: Article, doc: Doc, mentions: list[Mention]) -> list[Attribution]:
+    """Every attribution of the article, in text order; ``doc`` is the one parse of ``article.text``."""
+    if doc.text != article.text:
+        raise ValueError(f"parse of another text handed to quotes.extract for article {article.id}")
+    return _Extractor(article, doc, mentions).run()
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each quotation, marks included.
+
+    Double marks (curly, straight, ``''``) pair within a paragraph; a paragraph that ends inside a quotation
+    continues it when the quotation opened a sentence and the next paragraph opens with a mark (the
+    multi-paragraph convention), and otherwise the unclosed mark is dropped. Single marks are quotations only
+    outside double ones and when they sit at word edges, so apostrophes ("don’t", "voters’") never open or close
+    one.
+    """
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    paragraphs = [m.span() for m in re.finditer(r"[^\n]+", text)]
+    for index, (start, end) in enumerate(paragraphs):
+        carried = open_at is not None
+        for position, length, opening in _double_marks(text, start, end):
+            if carried:
+                carried = False
+                if opening and not text[start:position].strip():
+                    continue  # the mark that reopens a quotation carried over from the paragraph before
+            if opening:
+                open_at = position
+            elif open_at is not None:
+                spans.append((open_at, position + length))
+                open_at = None
+        if open_at is not None:
+            following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
+            # Only a quotation that opens a sentence runs on; one opened mid-sentence lost its closing mark.
+            opens_sentence = re.search(r"(^|[.!?:,;—–-])\s*$", text[start:open_at]) is not None
+            if following is None or not opens_sentence or not _opens_with_mark(text, *following):
+                open_at = None
+    spans.extend(_single_quoted(text, spans))
+    return sorted(spans)
+
+
+def _double_marks(text: str, start: int, end: int) -> Iterator[tuple[int, int, bool]]:
+    """Double quote marks in ``text[start:end]`` as ``(position, length, opening)``; straight ones by neighbours."""
+    inside = False
+    for match in _DOUBLE_MARK.finditer(text, start, end):
+        mark = match.group()
+        before = text[match.start() - 1] if match.start() > start else " "
+        after = text[match.end()] if match.end() < end else " "
+        if mark in OPENING_DOUBLE or mark == "``":
+            opening = True
+        elif mark in CLOSING_DOUBLE:
+            opening = False
+        elif before.isspace() or before in "([{" + DASHES:
+            opening = True
+        elif after.isspace() or not after.isalnum():
+            opening = False
+        else:
+            opening = not inside
+        inside = opening
+        yield match.start(), len(mark), opening
+
+
+def _opens_with_mark(text: str, start: int, end: int) -> bool:
+    stripped = text[start:end].lstrip()
+    return stripped[:1] in OPENING_DOUBLE + '"' or stripped.startswith(("''", "``"))
+
+
+def _single_quoted(text: str, double_spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    def inside_double(position: int) -> bool:
+        return any(start <= position < end for start, end in double_spans)
+
+    for match in re.finditer(r"(?<![\w’'])[‘'](?=\w)([^\n]{1,300}?)(?<=[\w.,!?])[’'](?![\w’'])", text):
+        if not inside_double(match.start()):
+            yield match.start(), match.end()
+
+
+@dataclass
+class _Draft:
+    """An attribution being built: token-level cue and source, character-level content."""
+
+    content: tuple[int, int]
+    cue: tuple[int, int] | None
+    source: DocSpan | None
+    speaker: str | None = None
+
+
+class _Extractor:
+    def __init__(self, article: Article, doc: Doc, mentions: list[Mention]) -> None:
+        self.article, self.doc = article, doc
+        self.mentions = sorted((m for m in mentions if m.span.article_id == article.id), key=lambda m: m.span.start)
+        self.mention_starts = [m.span.start for m in self.mentions]
+        self.quotes = quoted_spans(article.text)
+        self.token_starts = [t.idx for t in doc]
+        # spaCy may run a sentence over a paragraph break (a headline into the lead): paragraphs bound sentences.
+        self.sentence_starts = sorted({s.start_char for s in doc.sents} | {start for start, _ in article.paragraphs})
+        self.drafts: list[_Draft] = []
+
+    def run(self) -> list[Attribution]:
+        for token in sorted(self.doc, key=_depth):
+            if not self._claimed(token.idx):
+                self._from_parse(token)
+        for quote in self.quotes:
+            if not self._covered(quote):
+                self._from_quote(quote)
+        self.drafts.sort(key=lambda draft: draft.content)
+        for draft in self.drafts:
+            draft.speaker = self._resolve(draft)
+        return [self._attribution(draft) for draft in self.drafts]
+
+    # --- the parse pass -------------------------------------------------------------------------------------
+
+    def _from_parse(self, token: Token) -> None:
+        if token.lower_ == "according" and token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "to":
+            self._according_to(token)
+            return
+        if token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_CUES:
+            self._noun_cue(token)
+            return
+        if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "aux", "auxpass"):
+            return
+        if token.dep_ == "parataxis" and token.lemma_.lower() in CLAUSE_CUES:
+            self._parenthetical(token)
+            return
+        content, cue_end = self._complement(token)
+        if content is None:
+            return
+        source = self._subject(token)
+        if source is None and token.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "xcomp", "relcl"):
+            return
+        content = self._within_sentence(self._clip(content, token), token.idx)
+        self._add(_Draft(self._snap_to_quotes(content), (token.idx, cue_end), source))
+
+    def _complement(self, verb: Token) -> tuple[tuple[int, int] | None, int]:
+        """Character extent of the verb's content and the end of its cue (the verb with its particle)."""
+        lemma = verb.lemma_.lower()
+        cue_end = verb.idx + len(verb)
+        clauses = [child for child in verb.children if child.dep_ in ("ccomp", "xcomp") and child.i > verb.i]
+        # A said-clause may also come first, when its speaker follows it: "The plan “exposes him,” Smith said."
+        said_clauses = [child for child in verb.children if child.dep_ == "ccomp" and child.i > verb.i] or [
+            child for child in verb.children if child.dep_ == "ccomp" and any(
+                subject.dep_ == "nsubj" and subject.i > child.i for subject in verb.children)]
+        if lemma in CLAUSE_CUES and said_clauses:
+            return _content_extent(said_clauses), cue_end
+        for child in verb.children:
+            if child.i > verb.i and child.dep_ in ("prep", "prt") and child.lower_ in PREPOSITION_CUES.get(lemma, ()):
+                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")] or (
+                    [c for c in verb.children if c.dep_ == "dobj"] if child.dep_ == "prt" else [])
+                if objects:
+                    return _content_extent(objects), child.idx + len(child)
+            # "called for the cabinet to resign": "for" opens a clause, and like "that" belongs to the content.
+            marks = [c for c in child.children if c.dep_ == "mark" and c.i == child.left_edge.i]
+            if child.dep_ == "advcl" and marks and marks[0].lower_ in PREPOSITION_CUES.get(lemma, ()):
+                return _content_extent([child]), cue_end
+        if lemma in CLAUSE_CUES and clauses and lemma not in ("continue", "hold"):
+            return _content_extent(clauses), cue_end
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+        if lemma in OBJECT_CUES and objects:
+            attached = [c for c in verb.children if c.i > objects[0].i and (
+                c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ in ("of", "for", "as"))]
+            return _content_extent(objects + attached), cue_end
+        return None, cue_end
+
+    def _noun_cue(self, noun: Token) -> None:
+        """"Trump's claim that the vote was rigged", "criticism of the plan from the unions"."""
+        holders = [c for c in noun.children if c.dep_ == "poss"] + [
+            p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+            for p in c.children if p.dep_ == "pobj"]
+        contents = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i] or [
+            p for c in noun.children if c.dep_ == "prep" and c.lower_ in NOUN_CONTENT_PREPOSITIONS and c.i > noun.i
+            for p in c.children if p.dep_ in ("pobj", "pcomp")]
+        if not holders or not contents:
+            return
+        holder = holders[0]
+        source = self.doc[holder.left_edge.i : holder.i + 1]
+        content = self._within_sentence(_content_extent(contents), noun.idx)
+        self._add(_Draft(self._snap_to_quotes(content), (noun.idx, noun.idx + len(noun)), source))
+
+    def _parenthetical(self, cue: Token) -> None:
+        """"The economy, he said, is weak": the content is the clause the cue interrupts."""
+        clause = cue.head
+        tokens = [t for t in clause.subtree if not (cue.left_edge.i <= t.i <= cue.right_edge.i)]
+        words = [t for t in tokens if not (t.is_punct or t.is_space)]
+        if len(words) < 3:
+            return
+        content = self._within_sentence((words[0].idx, words[-1].idx + len(words[-1])), cue.idx)
+        interrupted_subject = any(c.dep_ == "nsubj" and c.i < cue.i and not self._in_quote(c.idx)
+                                  for c in clause.children)
+        if any(_overlap(content, quote) for quote in self.quotes) and not interrupted_subject:
+            return  # "Trump said, “If we…”": the quote pass gives the quotation to this cue
+        self._add(_Draft(self._snap_to_quotes(content), (cue.idx, cue.idx + len(cue)), self._subject(cue)))
+
+    def _according_to(self, according: Token) -> None:
+        """"According to X, Y": X is the source and Y the rest of the clause the phrase modifies."""
+        to = self.doc[according.i + 1]
+        objects = [c for c in to.children if c.dep_ == "pobj"] or [c for c in according.children if c.dep_ == "pobj"]
+        if not objects:
+            return
+        sentence_end = self._sentence_range(according.idx)[1]
+        source_end = min(_subject_end(objects[0]), self._token_at(sentence_end - 1).i)
+        source = self.doc[objects[0].left_edge.i : source_end + 1]
+        phrase_start, phrase_end = according.i, max(to.i, objects[0].right_edge.i)
+        sentence = self._tokens(self._sentence_range(according.idx))
+        before = [t for t in sentence if t.i < phrase_start and not (t.is_punct or t.is_space)]
+        after = [t for t in sentence if t.i > phrase_end and not (t.is_punct or t.is_space)]
+        side = after if len(after) >= len(before) else before
+        if len(side) < 2:
+            return
+        content = (side[0].idx, side[-1].idx + len(side[-1]))
+        self._add(_Draft(self._snap_to_quotes(content), (according.idx, to.idx + len(to)), source))
+
+    def _subject(self, verb: Token) -> DocSpan | None:
+        """The verb's subject, or for "adding", "and added", "to say" the subject of the verb it hangs on."""
+        for _ in range(4):
+            for child in verb.children:
+                if child.dep_ in ("nsubj", "csubj"):
+                    return self.doc[child.left_edge.i : _subject_end(child) + 1]
+                if child.dep_ == "agent":
+                    objects = [c for c in child.children if c.dep_ == "pobj"]
+                    if objects:
+                        return self.doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
+            if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
+                verb = verb.head
+            elif verb.dep_ == "relcl":  # "the operator, which said …"
+                return self.doc[verb.head.left_edge.i : verb.head.i + 1]
+            else:
+                return None
+        return None
+
+    # --- the quote pass -------------------------------------------------------------------------------------
+
+    def _from_quote(self, quote: tuple[int, int]) -> None:
+        if self._attach_to_cue_in_sentence(quote) or self._attach_to_dash(quote):
+            return
+        if not self._is_whole_sentence(quote):
+            return  # a phrase in quote marks with no cue is a title, a term or scare quotes, not an attribution
+        previous = self._previous_draft(quote[0])
+        if previous is not None:
+            previous.content = (min(previous.content[0], quote[0]), max(previous.content[1], quote[1]))
+            return
+        source = self._subject_of_sentence_before(quote[0])
+        self._add(_Draft(quote, None, source))
+
+    def _attach_to_cue_in_sentence(self, quote: tuple[int, int]) -> bool:
+        """Give the quotation to the nearest cue of its sentence, or of the sentence before when that one ends in
+        a colon ("Schumer tweeted:" and the tweet as the next paragraph)."""
+        start, end = self._sentences_around(quote)
+        lead_in = self.article.text[:quote[0]].rstrip()
+        if lead_in.endswith(":"):
+            start = self._sentence_range(len(lead_in) - 1)[0]
+        candidates = [t for t in self._tokens((start, end))
+                      if t.lemma_.lower() in CUES and t.pos_ == "VERB" and not self._in_quote(t.idx)
+                      and not self._sentence_ends_between(t, quote)]
+        if not candidates:
+            return False
+        cue = min(candidates, key=lambda t: _gap(quote, (t.idx, t.idx + len(t))))
+        if not self._quote_of(cue, quote):
+            return False
+        for draft in self.drafts:
+            if draft.cue and draft.cue[0] == cue.idx:
+                draft.content = (min(draft.content[0], quote[0]), max(draft.content[1], quote[1]))
+                return True
+        if self._claimed(cue.idx):
+            return False
+        self._add(_Draft(quote, (cue.idx, cue.idx + len(cue)), self._subject(cue)))
+        return True
+
+    def _sentence_ends_between(self, cue: Token, quote: tuple[int, int]) -> bool:
+        """"…, Mahaney said. ''Google ranks first…'' he said": the first cue's sentence ended before the quote."""
+        between = self.article.text[cue.idx + len(cue) : quote[0]] if cue.idx < quote[0] else ""
+        return bool(re.search(r"[.!?]", between))
+
+    def _quote_of(self, cue: Token, quote: tuple[int, int]) -> bool:
+        """Whether the quotation is what the cue says: its complement, or a clause set next to it.
+
+        A quoted phrase inside the cue's own complement ("says McCain is one of the “bad angels”") or inside a
+        noun phrase (a title: "on “Sunday Morning Futures,” Issa said") is not.
+        """
+        inside = self._tokens(quote)
+        attached = [t for t in inside if not quote[0] <= t.head.idx < quote[1]]
+        if any(t.head == cue or (t.head.head == cue and t.head.lower_ == "as") for t in attached):
+            return True  # the cue's complement, or what it was described "as"
+        if any(t.dep_ not in CLAUSE_DEPS for t in attached):
+            return False
+        between = (quote[1], cue.idx) if quote[1] <= cue.idx else (cue.idx + len(cue), quote[0])
+        for token in self._tokens(between):
+            if token.is_punct or token.is_space:
+                continue
+            link = token
+            while link.head != cue and link.head != link:
+                link = link.head
+            if link.head != cue or link.dep_ not in FRAME_DEPS:
+                return False
+        return True
+
+    def _attach_to_dash(self, quote: tuple[int, int]) -> bool:
+        """"“…” — Name": a dash and a name after the closing mark, to the end of the line."""
+        text = self.article.text
+        dash = _DASH_SOURCE.match(text, quote[1])
+        if not dash or dash.end() == quote[1]:
+            return False
+        line_end = text.find("\n", dash.end())
+        line_end = len(text) if line_end < 0 else line_end
+        named = [m for m in self._mentions_between(dash.end(), line_end) if m.span.label in SPEAKER_TYPES]
+        if not named:
+            return False
+        source = self.doc.char_span(named[0].span.start, named[0].span.end, alignment_mode="expand")
+        if source is None:
+            return False
+        self._add(_Draft(quote, dash.span(1), source))
+        return True
+
+    def _previous_draft(self, position: int) -> _Draft | None:
+        """The attribution a cue-less quotation continues: one ending in the sentence just before it."""
+        sentence = self._sentence_index(position)
+        before = [d for d in self.drafts if _draft_end(d) <= position]
+        if not before:
+            return None
+        last = max(before, key=_draft_end)
+        if sentence - self._sentence_index(_draft_end(last) - 1) <= CONTINUATION_SENTENCES:
+            return last
+        return None
+
+    def _subject_of_sentence_before(self, position: int) -> DocSpan | None:
+        index = self._sentence_index(position)
+        if index == 0:
+            return None
+        sentence = self._tokens((self.sentence_starts[index - 1], self.sentence_starts[index]))
+        subjects = [t for t in sentence if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
+        if subjects and self._mention_at(subjects[0]) is not None:
+            return self.doc[subjects[0].left_edge.i : _subject_end(subjects[0]) + 1]
+        return None
+
+    # --- speakers -------------------------------------------------------------------------------------------
+
+    def _resolve(self, draft: _Draft) -> str | None:
+        if draft.source is None:
+            return None
+        head = draft.source.root
+        if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
+            head = head.head.head  # "Mark Zuckerberg, who said …": the noun the relative clause hangs on
+        mention = self._mention_at(head) or next(
+            (m for m in self._mentions_between(draft.source.start_char, draft.source.end_char)
+             if m.span.label in SPEAKER_TYPES), None)
+        if mention is None:
+            # "the fire chief, Tomas Berg, said": the name in apposition, left out of the source span.
+            mention = next((self._mention_at(child) for child in head.children
+                            if child.dep_ == "appos" and self._mention_at(child) is not None), None)
+        if mention is not None:
+            return mention.entity_id
+        if head.pos_ == "PRON":
+            return self._antecedent(head)
+        if head.pos_ == "NOUN":
+            return self._role_holder(head)
+        return None
+
+    def _antecedent(self, pronoun: Token) -> str | None:
+        """The entity of the nearest earlier subject that fits the pronoun, when that subject is named; else the
+        nearest earlier speaker or subject of a fitting type, else the nearest fitting mention.
+
+        A nearest subject that names nobody ("A baker in Debrecen said…") leaves the pronoun unresolved.
+        """
+        types = PRONOUNS.get(pronoun.lower_)
+        if not types:
+            return None
+        window_start = self.sentence_starts[max(self._sentence_index(pronoun.idx) - 1, 0)]
+        for token in reversed(self._tokens((window_start, pronoun.idx))):
+            if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ == "PRON":
+                continue
+            if not _main_or_speech_verb(token.head):
+                continue  # "Sroka said the city would pay": the subject of what was said is not the speaker
+            mention = self._mention_at(token)
+            if mention is not None and mention.span.label in types:
+                return mention.entity_id
+            if mention is None and token.pos_ == "NOUN" and "PERSON" in types:
+                return self._role_holder(token)
+        earlier = [m for m in self._mentions_between(pronoun.idx - ANTECEDENT_WINDOW, pronoun.idx)
+                   if m.span.label in types]
+        if not earlier:
+            return None
+        speakers = {d.source.root.i for d in self.drafts if d.source is not None and d.source.end_char <= pronoun.idx}
+        for mention in reversed(earlier):
+            token = self._token_at(mention.span.start)
+            root = self.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+            heads = {t.i for t in root} if root is not None else {token.i}
+            if heads & speakers or any(self.doc[i].dep_ in ("nsubj", "nsubjpass") for i in heads):
+                return mention.entity_id
+        return earlier[-1].entity_id
+
+    def _role_holder(self, noun: Token) -> str | None:
+        """"The supreme leader": the nearest earlier mention that carries the same role word."""
+        role = noun.lemma_.lower()
+        for mention in reversed(self._mentions_between(noun.idx - ANTECEDENT_WINDOW, noun.idx)):
+            if mention.span.label != "PERSON" and mention.role is None:
+                continue
+            if mention.role and role in mention.role.lower().split():
+                return mention.entity_id
+            name = self.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+            if name is None:
+                continue
+            titles = [t for t in self.doc[max(name.start - 4, name.sent.start) : name.start]]
+            titles += [t for t in name.root.children if t.dep_ in ("appos", "compound", "amod")]
+            titles += [t for a in name.root.children if a.dep_ == "appos" for t in a.subtree]
+            if any(t.lemma_.lower() == role for t in titles):
+                return mention.entity_id
+        return None
+
+    # --- helpers --------------------------------------------------------------------------------------------
+
+    def _add(self, draft: _Draft) -> None:
+        start, end = draft.content
+        if end - start < 2 or any(_overlap(draft.content, d.content) for d in self.drafts):
+            return
+        self.drafts.append(draft)
+
+    def _claimed(self, position: int) -> bool:
+        """Inside a quotation or an attribution already found: not the start of another attribution."""
+        return self._in_quote(position) or any(
+            d.content[0] <= position < d.content[1] for d in self.drafts)
+
+    def _covered(self, quote: tuple[int, int]) -> bool:
+        return any(d.content[0] <= quote[0] and quote[1] <= d.content[1] or
+                   _overlap(quote, d.content) * 2 > quote[1] - quote[0] for d in self.drafts)
+
+    def _in_quote(self, position: int) -> bool:
+        return any(start < position < end - 1 for start, end in self.quotes)
+
+    def _clip(self, content: tuple[int, int], cue: Token) -> tuple[int, int]:
+        """The content without the cue, should the parse have hung the cue inside its own complement."""
+        start, end = content
+        if start <= cue.idx < end:
+            return (cue.idx + len(cue), end) if cue.idx - start < end - cue.idx else (start, cue.idx)
+        return content
+
+    def _snap_to_quotes(self, content: tuple[int, int]) -> tuple[int, int]:
+        """Make a content that cuts a quotation take all of it, or none of it when it took only a sliver
+        (a parse that ran a clause on into the quotation after it)."""
+        start, end = content
+        for q_start, q_end in self.quotes:
+            shared = _overlap((start, end), (q_start, q_end))
+            if not shared or (start <= q_start and q_end <= end):
+                continue
+            if shared * 2 >= q_end - q_start or (q_start <= start and end <= q_end):
+                start, end = min(start, q_start), max(end, q_end)
+            elif q_start > start:
+                end = q_start
+            else:
+                start = q_end
+        text = self.article.text
+        while end > start and text[end - 1] in " ,;:\n":
+            end -= 1
+        while start < end and text[start] in " ,;:\n":
+            start += 1
+        return start, end
+
+    def _sentence_index(self, position: int) -> int:
+        return max(bisect_right(self.sentence_starts, position) - 1, 0)
+
+    def _sentence_range(self, position: int) -> tuple[int, int]:
+        index = self._sentence_index(position)
+        end = self.sentence_starts[index + 1] if index + 1 < len(self.sentence_starts) else len(self.doc.text)
+        return self.sentence_starts[index], end
+
+    def _sentences_around(self, span: tuple[int, int]) -> tuple[int, int]:
+        """From the start of the sentence where ``span`` starts to the end of the one where it ends."""
+        return self._sentence_range(span[0])[0], self._sentence_range(max(span[1] - 1, span[0]))[1]
+
+    def _tokens(self, span: tuple[int, int]) -> list[Token]:
+        first = bisect_right(self.token_starts, span[0] - 1)
+        last = bisect_right(self.token_starts, span[1] - 1)
+        return list(self.doc[first:last])
+
+    def _within_sentence(self, content: tuple[int, int], anchor: int) -> tuple[int, int]:
+        start, end = self._sentence_range(anchor)
+        return max(content[0], start), min(content[1], end)
+
+    def _is_whole_sentence(self, quote: tuple[int, int]) -> bool:
+        """Whether the quotation stands as a sentence of its own: nothing but a finished sentence before it in its
+        paragraph, and no running text after it."""
+        text = self.article.text
+        paragraph_start = text.rfind("\n", 0, quote[0]) + 1
+        before = text[paragraph_start : quote[0]]
+        after = re.match(r"[^\S\n]*[.!?,;:]*[^\S\n]*(\S?)", text[quote[1]:]).group(1)
+        return (not before.strip() or _SENTENCE_END.search(before) is not None) and not after.islower()
+
+    def _token_at(self, position: int) -> Token:
+        return self.doc[max(bisect_right(self.token_starts, position) - 1, 0)]
+
+    def _mentions_between(self, start: int, end: int) -> list[Mention]:
+        """Mentions lying wholly inside ``[start, end)``, in text order."""
+        low = bisect_right(self.mention_starts, start - 1)
+        high = bisect_right(self.mention_starts, end)
+        return [m for m in self.mentions[low:high] if m.span.end <= end]
+
+    def _mention_at(self, token: Token) -> Mention | None:
+        index = bisect_right(self.mention_starts, token.idx) - 1
+        while index >= 0 and self.mentions[index].span.start > token.idx - LONGEST_NAME:
+            if token.idx < self.mentions[index].span.end:
+                return self.mentions[index]
+            index -= 1
+        return None
+
+    def _attribution(self, draft: _Draft) -> Attribution:
+        article = self.article
+        cue = article.span(*draft.cue, "CUE") if draft.cue else None
+        source = article.span(draft.source.start_char, draft.source.end_char, "SOURCE") if draft.source else None
+        content = article.span(*draft.content, "CONTENT")
+        return Attribution(content, cue, source, draft.speaker, self._opens_with_quote(draft.content))
+
+    def _opens_with_quote(self, content: tuple[int, int]) -> bool:
+        """Direct speech: the content begins with a quotation (what follows may continue it)."""
+        return any(start == content[0] for start, _ in self.quotes)
+
+
+def _main_or_speech_verb(verb: Token) -> bool:
+    return verb.dep_ == "ROOT" or verb.lemma_.lower() in CLAUSE_CUES
+
+
+def _depth(token: Token) -> tuple[int, int]:
+    """Outer clauses first, so that "said" claims its clause before a "think" inside it can."""
+    depth, node = 0, token
+    while node.head.i != node.i:
+        node, depth = node.head, depth + 1
+    return depth, token.i
+
+
+def _extent(tokens: Iterable[Token]) -> tuple[int, int]:
+    tokens = list(tokens)
+    first = min(t.left_edge for t in tokens)
+    last = max(t.right_edge for t in tokens)
+    return first.idx, last.idx + len(last)
+
+
+def _content_extent(heads: list[Token]) -> tuple[int, int]:
+    """Character extent of the heads' subtrees, up to a tail set off by a comma that says something else:
+    "…, saying …", "…, citing …", "…, and added …", "…, a swipe at …"."""
+    start, end = _extent(heads)
+    for head in heads:
+        for child in head.children:
+            if child.i <= head.i or child.left_edge.i == 0:
+                continue
+            before = head.doc[child.left_edge.i - 1]
+            comma_before = before.text in (",", ";", "—", "–") or (
+                before.dep_ == "cc" and before.i > 0 and head.doc[before.i - 1].text == ",")
+            is_cue = child.pos_ == "VERB" and child.lemma_.lower() in CLAUSE_CUES
+            if comma_before and (child.dep_ in TAIL_DEPS or is_cue):
+                cut = head.doc[before.i - 1] if before.dep_ == "cc" else before
+                end = min(end, cut.idx)
+    return start, end
+
+
+def _subject_end(subject: Token) -> int:
+    """Last token of a subject without a trailing relative clause or apposition set off by a comma."""
+    end = subject.right_edge.i
+    for child in subject.children:
+        if child.i > subject.i and child.dep_ in ("relcl", "appos", "acl") and child.left_edge.i - 1 > subject.i:
+            if subject.doc[child.left_edge.i - 1].text == ",":
+                end = min(end, child.left_edge.i - 2)
+    return max(end, subject.i)
+
+
+def _gap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(a[0] - b[1], b[0] - a[1], 0)
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _draft_end(draft: _Draft) -> int:
+    ends = [draft.content[1]] + ([draft.cue[1]] if draft.cue else []) + (
+        [draft.source.end_char] if draft.source is not None else [])
+    return max(ends)

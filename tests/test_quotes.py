@@ -1,0 +1,273 @@
+"""Attributions: every form of quote and indirect speech, speakers resolved, the same quote matched across outlets."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from storyline import entities, nlp, quote_matching, quotes
+from storyline.model import Article
+from storyline.names import fold
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
+
+
+def extracted(text, source=""):
+    article = Article(text, source=source)
+    doc = next(nlp.parse([article.text]))
+    mentions = entities.mentions(article, doc)
+    return article, mentions, quotes.extract(article, doc, mentions)
+
+
+def speaker_names(article, mentions, attribution):
+    return {m.span.text(article) for m in mentions if attribution.speaker and m.entity_id == attribution.speaker}
+
+
+def the_one(article, found, words):
+    """The attribution whose content holds ``words``."""
+    matching = [a for a in found if words in a.content.text(article)]
+    assert len(matching) == 1, [a.content.text(article) for a in found]
+    return matching[0]
+
+
+def test_quote_then_pronoun_speaker_and_quote_after_colon():
+    article, mentions, found = extracted(
+        "Mayor Hanna Kovacs visited the flooded district on Monday. \u201cWe will rebuild every house on this "
+        "street,\u201d she said. Later the fire chief, Tomas Berg, said: \u201cThe river has not peaked yet.\u201d")
+    rebuild = the_one(article, found, "We will rebuild every house")
+    assert rebuild.direct and rebuild.cue.text(article) == "said" and rebuild.source.text(article) == "she"
+    assert "Hanna Kovacs" in speaker_names(article, mentions, rebuild)
+    river = the_one(article, found, "The river has not peaked yet")
+    assert river.direct and river.content.text(article).startswith("\u201c")
+    assert "Tomas Berg" in speaker_names(article, mentions, river) | {river.source.text(article)}
+
+
+def test_told_that_partial_quote_and_role_noun_speaker():
+    article, mentions, found = extracted(
+        "Iran's Supreme Leader Ayatollah Ali Khamenei received the visiting delegation in Tehran. "
+        "The supreme leader told the delegation that foreign troops were \u201cnot welcome in the region.\u201d\n"
+        "General Lloyd Austin said the troops were \u201cready to remain\u201d for as long as needed.")
+    told = the_one(article, found, "foreign troops were")
+    assert not told.direct and told.cue.text(article) == "told"
+    assert told.content.text(article).startswith("that") and told.content.text(article).endswith("\u201d")
+    assert told.source.text(article) == "The supreme leader"
+    assert any("Khamenei" in name for name in speaker_names(article, mentions, told))
+    partial = the_one(article, found, "ready to remain")
+    assert not partial.direct and "for as long as needed" in partial.content.text(article)
+    assert any("Austin" in name for name in speaker_names(article, mentions, partial))
+
+
+def test_dash_attribution_and_straight_quote_marks():
+    article, mentions, found = extracted(
+        'The council debated the budget until midnight.\n'
+        '"Nobody here wanted to cut the library hours" - Councillor Maria Lindqvist\n'
+        'The vote was postponed.')
+    [attribution] = found
+    assert attribution.direct and attribution.cue.text(article) == "-"
+    assert attribution.content.text(article) == '"Nobody here wanted to cut the library hours"'
+    assert "Maria Lindqvist" in attribution.source.text(article)
+
+
+def test_quote_running_over_paragraphs_closes_in_the_last_one():
+    text = ("The minister resigned on Friday. \u201cI take full responsibility for what happened,\u201d "
+            "Minister Samir Haddad told reporters. \u201cI will not hide behind anyone.\n"
+            "\u201cThe families deserve the truth, and they will not get it while I remain in office.\u201d\n"
+            "His deputy will act in his place.")
+    article, mentions, found = extracted(text)
+    assert quotes.quoted_spans(article.text)[-1][1] == article.text.index("office.\u201d") + len("office.\u201d")
+    quote = the_one(article, found, "I take full responsibility")
+    assert quote.direct and quote.content.text(article).endswith("remain in office.\u201d")
+    assert any("Haddad" in name for name in speaker_names(article, mentions, quote))
+
+
+@pytest.mark.parametrize("cue, content", [
+    ("said that", "the bridge would reopen in May"),
+    ("warned that", "the bridge would reopen in May at the earliest"),
+    ("stressed that", "the bridge would reopen in May"),
+    ("underscored that", "the repairs were urgent"),
+])
+def test_indirect_speech_with_a_verb_of_saying(cue, content):
+    article, mentions, found = extracted(f"The transport minister, Elena Rossi, {cue} {content}.")
+    [attribution] = found
+    assert not attribution.direct
+    assert attribution.content.text(article).endswith(content) and attribution.cue.text(article) == cue.split()[0]
+    assert "Elena Rossi" in speaker_names(article, mentions, attribution)
+
+
+def test_according_to_and_called_for():
+    article, mentions, found = extracted(
+        "According to the Finnish Meteorological Institute, the storm will reach the coast by Sunday. "
+        "The opposition leader Anna Virtanen called for an independent inquiry into the evacuation.")
+    storm = the_one(article, found, "the storm will reach the coast")
+    assert storm.cue.text(article) == "According to"
+    assert storm.source.text(article) == "the Finnish Meteorological Institute"
+    inquiry = the_one(article, found, "an independent inquiry")
+    assert inquiry.cue.text(article) == "called for"
+    assert "Anna Virtanen" in speaker_names(article, mentions, inquiry)
+
+
+def test_quote_without_a_cue_goes_to_the_speaker_of_the_sentence_before():
+    article, mentions, found = extracted(
+        "Daniel Hartmann, the team's coach, spoke to reporters after the final whistle.\n"
+        "\u201cWe played without fear and deserved the win.\u201d\n"
+        "The club will parade the trophy on Sunday.")
+    [attribution] = found
+    assert attribution.direct and attribution.cue is None
+    assert "Daniel Hartmann" in speaker_names(article, mentions, attribution)
+
+
+def test_quote_carried_on_after_its_cue_belongs_to_the_same_attribution():
+    article, mentions, found = extracted(
+        "\u201cThe harbour is safe,\u201d said Captain Ines Duarte. \u201cAll ferries run on schedule.\u201d")
+    [attribution] = found
+    assert attribution.content.text(article).endswith("schedule.\u201d")
+    words = quote_matching.quote_words(article, attribution)
+    assert words == "The harbour is safe All ferries run on schedule".split()
+
+
+def test_odd_number_of_quote_marks_does_not_break_the_other_quotes():
+    article, mentions, found = extracted(
+        "The spokesman said the talks had \u201cstalled again.\n"
+        "\u201cWe are still at the table,\u201d the union leader Karl Weber said on Tuesday.")
+    assert quotes.quoted_spans(article.text) == [(article.text.index("\u201cWe"), article.text.index(" the union"))]
+    table = the_one(article, found, "We are still at the table")
+    assert table.direct and "Karl Weber" in speaker_names(article, mentions, table)
+
+
+def test_quote_marks_inside_words_and_single_quotes():
+    text = "Voters\u2019 anger grew. \u2018Nobody listens to us,\u2019 a farmer said. It's \"late\" now."
+    spans = [text[s:e] for s, e in quotes.quoted_spans(text)]
+    assert spans == ["\u2018Nobody listens to us,\u2019", '"late"']
+
+
+def test_parse_of_another_text_is_refused():
+    article = Article("The mayor said the road was closed.")
+    with pytest.raises(ValueError):
+        quotes.extract(article, next(nlp.parse(["Something else entirely."])), [])
+
+
+def story_speakers(parsed_with_mentions):
+    """Story-level entity of each article-level entity id, as the entities stage merges them."""
+    story_entities = entities.resolve(parsed_with_mentions)
+    entity_of_span = {(s.article_id, s.start, s.end): e.id for e in story_entities for s in e.mentions}
+    local = {m.entity_id: entity_of_span.get((m.span.article_id, m.span.start, m.span.end), m.entity_id)
+             for _, mentions in parsed_with_mentions for m in mentions if m.entity_id}
+    return lambda entity_id: local.get(entity_id, entity_id)
+
+
+def extract_story(articles):
+    parsed = list(zip(articles, nlp.parse([a.text for a in articles])))
+    with_mentions = [(article, entities.mentions(article, doc)) for article, doc in parsed]
+    found = [(article, attribution) for (article, doc), (_, mentions) in zip(parsed, with_mentions)
+             for attribution in quotes.extract(article, doc, mentions)]
+    return found, story_speakers(with_mentions)
+
+
+def test_seed_quotes_of_both_outlets_are_matched_with_their_wording_differences():
+    seeds = sorted((SHARED / "examples" / "seeds").glob("*.txt"))
+    if len(seeds) < 2:
+        pytest.skip("the shared seed reports are not available")
+    articles = [Article(path.read_text(encoding="utf-8"), source=path.stem) for path in seeds]
+    found, speaker_of = extract_story(articles)
+    groups = quote_matching.match(found, speaker_of)
+    presence = [g for g in groups if any("presence of" in w.text and "one American" in w.text for w in g.wordings)]
+    assert len(presence) == 1
+    [group] = presence
+    assert group.outlets == sorted(a.source for a in articles) and not group.speaker_conflict
+    wordings = {w.text for w in group.wordings}
+    assert {"The presence of even one American in Iraq is too much",
+            "Even the presence of one American in Iraq is too much"} <= wordings
+    changes = [change for diff in group.diffs for change in diff]
+    assert any(change.op in ("insert", "delete") and change.main.lower() + change.other.lower() == "even"
+               for change in changes)
+
+
+def test_same_words_given_to_different_speakers_are_flagged():
+    first = Article("\u201cThe border will stay open,\u201d Interior Minister Jonas Keller said on Monday.",
+                    source="Harbor Daily")
+    second = Article("\u201cThe border will stay open,\u201d Prime Minister Ruth Albers said on Monday.",
+                     source="Civic Post")
+    found, speaker_of = extract_story([first, second])
+    [group] = quote_matching.match(found, speaker_of)
+    assert group.speaker_conflict and len(group.speakers) == 2
+    assert group.outlets == ["Civic Post", "Harbor Daily"] and group.diffs == []
+
+
+def test_different_quotes_of_one_speaker_stay_apart():
+    article = Article("\u201cThe tunnel will open in spring,\u201d Jonas Keller said. Keller added that tolls "
+                      "would fall for lorries and buses next year.", source="Harbor Daily")
+    found, speaker_of = extract_story([article])
+    assert len(found) == 2
+    assert len(quote_matching.match(found, speaker_of)) == 2
+
+
+def example_gold_quotes():
+    gold_path = EXAMPLES.parent / "gold.json"
+    if not gold_path.exists():
+        return []
+    return json.loads(gold_path.read_text(encoding="utf-8")).get("quotes", [])
+
+
+def example_article(relative_path):
+    """The body of a bundled example (after its front matter) and its outlet."""
+    text = (EXAMPLES / relative_path).read_text(encoding="utf-8")
+    _, header, body = re.split(r"^---\n", text, maxsplit=2, flags=re.MULTILINE)
+    meta = dict(line.split(": ", 1) for line in header.strip().splitlines())
+    return Article(body, source=meta.get("source", relative_path))
+
+
+def quoted_words_within(article, attribution, words):
+    """Whether ``words`` stand inside quote marks within the attribution's content."""
+    start = article.text.find(words, attribution.content.start, attribution.content.end)
+    return any(q0 < start and start + len(words) < q1 for q0, q1 in quotes.quoted_spans(article.text))
+
+
+# Gaps of other stages, each an expected failure until it is closed (strict: a fix makes the test say so).
+KNOWN_GAPS = {
+    ("port-fire-genoa", "Carla Benedetti", "ferry services had resumed"):
+        "spaCy runs the sentence before over the paragraph break, so the parse loses the subject of 'said'",
+    ("lebanon-interior-minister-resigns", "Abdul Karim Haddad", "I take full responsibility"):
+        "'the minister' refers to a lead that names no one ('Lebanon's interior minister'); entities has no link",
+}
+
+
+def example_cases():
+    for quote in example_gold_quotes():
+        first = next(iter(quote["wordings"].values()))
+        first = first if isinstance(first, str) else first[0] if isinstance(first[0], str) else first[0]["text"]
+        gap = next((reason for (story, speaker, words), reason in KNOWN_GAPS.items()
+                    if quote["story"] == story and quote["speaker"] == speaker and first.startswith(words)), None)
+        marks = [pytest.mark.xfail(strict=True, reason=gap)] if gap else []
+        yield pytest.param(quote, marks=marks, id=f"{quote['story']}:{quote['speaker']}:{first[:30]}")
+
+
+@pytest.mark.parametrize("quote", list(example_cases()))
+def test_bundled_example_quotes_are_found_with_their_speaker(quote):
+    paths = list(quote["wordings"])
+    if not all((EXAMPLES / path).exists() for path in paths):
+        pytest.skip("bundled examples are not all present")
+    articles = [example_article(path) for path in paths]
+    parsed = list(zip(articles, nlp.parse([a.text for a in articles])))
+    for path, (article, doc) in zip(paths, parsed):
+        mentions = entities.mentions(article, doc)
+        wording = quote["wordings"][path]
+        fragments = wording if isinstance(wording, list) else [wording]
+        fragments = [f if isinstance(f, str) else f["text"] for f in fragments]
+        holding = [a for a in quotes.extract(article, doc, mentions)
+                   if all(" ".join(f.split()[:6]) in a.content.text(article) for f in fragments)]
+        assert holding, f"{path}: no attribution holds {fragments[0]!r}"
+        if quote["direct"]:
+            assert any(a.direct or quoted_words_within(article, a, fragments[0]) for a in holding)
+        else:
+            assert any(not a.direct for a in holding)
+        names = {fold(name) for a in holding for name in speaker_names(article, mentions, a)}
+        if quote["speaker"] is None:
+            assert not names, f"{path}: an unnamed speaker resolved to {names}"
+        else:
+            # A source the entities stage has no mention for cannot resolve; its span must still name the speaker.
+            names |= {fold(a.source.text(article)) for a in holding if a.source is not None and a.speaker is None
+                      and not any(m.span.overlaps(a.source) for m in mentions)}
+            surname = fold(quote["speaker"]).split()[-1]
+            assert any(surname in name for name in names), f"{path}: speaker {names} is not {quote['speaker']}"
