@@ -77,6 +77,24 @@ def _summary(groups: list[claims.ClaimGroup], articles: dict[str, Article]) -> l
     return items
 
 
+def _details_only_one_outlet_gives(groups: list[claims.ClaimGroup], all_figures: list[figures.Figure],
+                                   disagreeing: list[figures.FigureDisagreement]
+                                   ) -> list[tuple[claims.ClaimUnit, figures.Figure]]:
+    """Figures inside a shared claim that the other outlets' versions of it leave out ("eleven hospitals" where
+    the others say "hospitals"): a detail only one outlet reports, though the claim is shared."""
+    in_dispute = {f.span for d in disagreeing for f in d.figures}
+    details = []
+    for group in groups:
+        if len(group.sources) < 2:
+            continue
+        inside = {id(u): [f for f in all_figures if f.span.article_id == u.span.article_id
+                          and u.span.start <= f.span.start < u.span.end and f.kind != "DAY"] for u in group.units}
+        for unit in group.units:
+            others = {f.value for other in group.units if other is not unit for f in inside[id(other)]}
+            details += [(unit, f) for f in inside[id(unit)] if f.value not in others and f.span not in in_dispute]
+    return details
+
+
 def build(material: StoryMaterial) -> dict[str, Any]:
     articles = {a.id: a for a in material.articles}
     pairs = [(a, material.docs[a.id]) for a in material.articles]
@@ -84,9 +102,12 @@ def build(material: StoryMaterial) -> dict[str, Any]:
     units = [u for article, doc in pairs for u in claims.units(article, doc)]
     vectors = embed([u.span.text(articles[u.span.article_id]) for u in units])
     groups = claims.align(units, vectors, _copied_relation(passages))
-    figure_disagreements = figures.disagreements(
-        [f for article, doc in pairs for f in figures.extract(article, doc, material.times.get(article.id, []))], embed)
+    all_figures = [f for article, doc in pairs for f in figures.extract(article, doc, material.times.get(article.id, []))]
+    figure_disagreements = figures.disagreements(all_figures, embed)
     claims.mark_figure_conflicts(groups, figure_disagreements)
+    single_source = [cite(g.units[0].span, articles) for g in groups if g.kind == "single-source"]
+    single_source += [cite(unit.span, articles, detail=cite(figure.span, articles))
+                      for unit, figure in _details_only_one_outlet_gives(groups, all_figures, figure_disagreements)]
 
     def group_entry(group: claims.ClaimGroup) -> dict[str, Any]:
         return {"kind": group.kind, "sources": group.sources, "independent_sources": group.independent_sources,
@@ -124,7 +145,7 @@ def build(material: StoryMaterial) -> dict[str, Any]:
                           for d in figure_disagreements]
                          + [group_entry(g) for g in groups if g.kind == "conflicting" and g.conflict
                             and g.conflict.startswith(GROUP_CONFLICTS)],
-        "single_source": [cite(g.units[0].span, articles) for g in groups if g.kind == "single-source"],
+        "single_source": single_source,
         "quotes": material.quotes,
         "timeline": material.timeline,
         "entities": material.entities,

@@ -95,6 +95,12 @@ class Corpus:
     def stories(self) -> list[dict[str, Any]]:
         return self.store.stories()
 
+    def story_of(self, article_id: str) -> str | None:
+        return self.store.story_of(article_id)
+
+    def count_articles(self) -> int:
+        return self.store.count_articles()
+
     def story_articles(self, story_id: str) -> list[Article]:
         return self.store.articles(ids=self.store.story_article_ids(story_id))
 

@@ -38,7 +38,8 @@ def markdown(brief: dict[str, Any]) -> str:
     if not brief["disagreements"]:
         out.append("- none found")
     out += ["", "## Reported by one outlet only", ""]
-    out += [f"- {s['source']}: {s['text']} {ref(s)}" for s in brief["single_source"]] or ["- none"]
+    out += [f"- {s['source']}: {s['text']} {ref(s)}" + (f" — only here: “{s['detail']['text']}”" if "detail" in s else "")
+            for s in brief["single_source"]] or ["- none"]
     out += ["", "## Quotes", ""]
     for group in brief["quotes"]:
         out += _quote_line(group)

@@ -1,0 +1,213 @@
+"""The JSON API under /api: one endpoint per library call, errors as ``{"error", "detail"}`` with their status."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from http import HTTPStatus
+from typing import Any
+
+import anyio.to_thread
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, Field
+
+from storyline.brief import article_entry
+from storyline.corpus import Corpus
+from storyline.ingest import IngestError
+from storyline.model import Article
+from storyline.store import StoreError
+from storyline.web.library import Library, found, library, same_site
+from storyline.web.uploads import FORMAT_BY_MEDIA_TYPE, read_body
+
+MAX_BATCH_ARTICLES = 500
+# Enforced for every request by storyline.web.middleware.BodyLimit, before a body reaches an endpoint.
+MAX_BODY_BYTES = 5 * 1024 * 1024
+router = APIRouter(prefix="/api", tags=["api"])
+ERRORS = {status: {"description": HTTPStatus(status).phrase} for status in (400, 403, 404, 413, 415, 422)}
+
+
+class ArticleRecord(BaseModel):
+    """One article as JSON (also one line of JSON Lines); ``body``, ``outlet``, ``date`` are accepted aliases."""
+
+    text: str
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    published: str | None = Field(None, description="ISO 8601, RFC 2822, a Unix timestamp or a written date")
+    language: str = "en"
+
+
+# The ingest endpoint reads its body itself (three formats), so its schema is declared by hand.
+RECORD_SCHEMA = ArticleRecord.model_json_schema()
+INGEST_BODY = {"requestBody": {"required": True, "content": {
+    media_type: {"schema": {"oneOf": [RECORD_SCHEMA, {"type": "array", "items": RECORD_SCHEMA}]}
+                 if kind == "json" else {"type": "string"}}
+    for media_type, kind in FORMAT_BY_MEDIA_TYPE.items()}}}
+
+
+class UrlToIngest(BaseModel):
+    url: str = Field(pattern=r"^https?://", max_length=2048, description="an article page, a feed or a JSON file")
+    fetch: bool = Field(False, description="for a feed: download the page each entry links to")
+
+
+def report_json(report: Any) -> dict[str, Any]:
+    return {"read": report.read, "stored": report.stored, "revisions": report.revisions,
+            "duplicates": report.duplicates, "errors": [str(e) for e in report.errors], "articles": report.stored_ids}
+
+
+def aware(moment: datetime | None) -> datetime | None:
+    """A query's date without a zone is taken as UTC, as the CLI does."""
+    return moment if moment is None or moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+@router.post("/articles", status_code=HTTPStatus.CREATED, openapi_extra=INGEST_BODY, responses=ERRORS,
+             dependencies=[Depends(same_site)],
+             summary="Add articles from the request body",
+             description="Plain text or Markdown (one article: front matter or the query parameters give its "
+                         "metadata), JSON (one article object or a list) or JSON Lines; at most "
+                         f"{MAX_BATCH_ARTICLES} articles and {MAX_BODY_BYTES:,} bytes per request. Bad records "
+                         "are listed in `errors` and the rest is stored; 400 when none could be read.")
+async def add_articles(request: Request, title: str | None = None, source: str | None = None,
+                       url: str | None = None, published: str | None = None,
+                       shared: Library = Depends(library)) -> JSONResponse:
+    body = await request.body()
+    metadata = {key: value for key, value in
+                {"title": title, "source": source, "url": url, "published": published}.items() if value}
+    items = await anyio.to_thread.run_sync(read_body, body, request.headers.get("content-type", ""), metadata)
+    if len(items) > MAX_BATCH_ARTICLES:
+        raise HTTPException(HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
+                            f"{len(items)} articles in one request; at most {MAX_BATCH_ARTICLES}")
+    articles = [item for item in items if isinstance(item, Article)]
+    errors = [item for item in items if isinstance(item, IngestError)]
+    if not articles:
+        raise HTTPException(HTTPStatus.BAD_REQUEST, [str(error) for error in errors] or "no article in the body")
+    report = await shared.run(lambda corpus: corpus.add(articles))
+    report.errors[:0] = errors
+    return JSONResponse(report_json(report), status_code=HTTPStatus.CREATED if report.stored else HTTPStatus.OK)
+
+
+@router.post("/articles/from-url", status_code=HTTPStatus.CREATED, responses=ERRORS,
+             dependencies=[Depends(same_site)], summary="Fetch and add the articles at a URL")
+async def add_from_url(request: UrlToIngest, shared: Library = Depends(library)) -> JSONResponse:
+    report = await shared.run(lambda corpus: corpus.ingest([request.url], fetch=request.fetch,
+                                                           allow_private=shared.allow_private))
+    if not report.read:
+        raise HTTPException(HTTPStatus.BAD_REQUEST, [str(error) for error in report.errors])
+    return JSONResponse(report_json(report), status_code=HTTPStatus.CREATED if report.stored else HTTPStatus.OK)
+
+
+@router.get("/articles", summary="List articles in publication order")
+async def list_articles(source: str | None = None, since: datetime | None = None, until: datetime | None = None,
+                        shared: Library = Depends(library)) -> list[dict[str, Any]]:
+    found_articles = await shared.run(
+        lambda corpus: corpus.articles(source=source, since=aware(since), until=aware(until)))
+    return [article_entry(article) for article in found_articles]
+
+
+@router.get("/articles/{article_id}", responses=ERRORS, summary="One article (id or unique prefix) with its text")
+async def get_article(article_id: str, shared: Library = Depends(library)) -> dict[str, Any]:
+    def work(corpus: Corpus) -> dict[str, Any]:
+        article = found(corpus.article, article_id)
+        return {**article_entry(article), "text": article.text, "revision_of": article.revision_of,
+                "story": corpus.story_of(article.id)}
+
+    return await shared.run(work)
+
+
+@router.get("/articles/{article_id}/spans", responses=ERRORS,
+            summary="Everything extracted from an article: mentions, attributions, time expressions")
+async def article_spans(article_id: str, shared: Library = Depends(library)) -> dict[str, Any]:
+    def work(corpus: Corpus) -> dict[str, Any]:
+        ids = [found(corpus.article, article_id).id]
+        return {"mentions": [m.to_json() for m in corpus.mentions(ids)[ids[0]]],
+                "attributions": [a.to_json() for a in corpus.attributions(ids)[ids[0]]],
+                "time_expressions": [t.to_json() for t in corpus.time_expressions(ids)[ids[0]]]}
+
+    return await shared.run(work)
+
+
+@router.get("/search", responses=ERRORS, summary="Full-text search (SQLite FTS5 syntax)")
+async def search(q: str = Query(min_length=1, max_length=500), limit: int = Query(20, ge=1, le=200),
+                 shared: Library = Depends(library)) -> list[dict[str, Any]]:
+    """Each result's ``snippet`` has the matched words between ``[`` and ``]``."""
+    def work(corpus: Corpus) -> list[tuple[Article, str]]:
+        try:
+            return corpus.search(q, limit)
+        except StoreError as error:
+            raise HTTPException(HTTPStatus.BAD_REQUEST, str(error)) from None
+
+    return [{"article": article_entry(article), "snippet": snippet} for article, snippet in await shared.run(work)]
+
+
+@router.get("/stories", summary="Every story, largest first")
+async def list_stories(shared: Library = Depends(library)) -> list[dict[str, Any]]:
+    return await shared.run(lambda corpus: corpus.stories())
+
+
+@router.get("/stories/{story_id}", responses=ERRORS, summary="One story with its articles")
+async def get_story(story_id: str, shared: Library = Depends(library)) -> dict[str, Any]:
+    def work(corpus: Corpus) -> dict[str, Any]:
+        articles = found(corpus.story_articles, story_id)
+        story = next(story for story in corpus.stories() if story["id"] == story_id)
+        return {**story, "articles": [article_entry(article) for article in articles]}
+
+    return await shared.run(work)
+
+
+@router.get("/stories/{story_id}/brief", responses=ERRORS, summary="The story's sourced brief (storyline.brief/1)")
+async def story_brief(story_id: str, shared: Library = Depends(library)) -> dict[str, Any]:
+    def work(corpus: Corpus) -> dict[str, Any]:
+        found(corpus.story_articles, story_id)
+        return corpus.brief(story_id)
+
+    return await shared.run(work)
+
+
+@router.get("/stories/{story_id}/timeline", responses=ERRORS, summary="The story's dated statements in time order")
+async def story_timeline(story_id: str, shared: Library = Depends(library)) -> list[dict[str, Any]]:
+    def work(corpus: Corpus) -> list[dict[str, Any]]:
+        found(corpus.story_articles, story_id)
+        return corpus.timeline(story_id)
+
+    return await shared.run(work)
+
+
+@router.get("/stories/{story_id}/timeline.svg", responses=ERRORS, response_class=Response,
+            summary="The story's timeline as a picture")
+async def story_timeline_svg(story_id: str, shared: Library = Depends(library)) -> Response:
+    def work(corpus: Corpus) -> str:
+        found(corpus.story_articles, story_id)
+        return corpus.timeline_svg(story_id)
+
+    # Shown through <img>, where no script could run anyway; its own styles are inline.
+    return Response(await shared.run(work), media_type="image/svg+xml",
+                    headers={"content-security-policy": "default-src 'none'; style-src 'unsafe-inline'"})
+
+
+@router.get("/entities", responses=ERRORS, summary="Who is involved, every name variant and role merged")
+async def list_entities(story: str | None = None, article: str | None = None,
+                        shared: Library = Depends(library)) -> list[dict[str, Any]]:
+    def work(corpus: Corpus) -> list[dict[str, Any]]:
+        story_id, article_id = scope(corpus, story, article)
+        return [entity.to_json() for entity in corpus.entities(story_id=story_id, article_id=article_id)]
+
+    return await shared.run(work)
+
+
+@router.get("/quotes", responses=ERRORS, summary="Who said what, in which wordings, carried by which outlets")
+async def list_quotes(story: str | None = None, article: str | None = None, speaker: str | None = None,
+                      shared: Library = Depends(library)) -> list[dict[str, Any]]:
+    def work(corpus: Corpus) -> list[dict[str, Any]]:
+        story_id, article_id = scope(corpus, story, article)
+        return corpus.quotes(story_id=story_id, article_id=article_id, speaker=speaker)
+
+    return await shared.run(work)
+
+
+def scope(corpus: Corpus, story: str | None, article: str | None) -> tuple[str | None, str | None]:
+    """The story id and full article id a query is limited to, after checking they exist."""
+    if story is not None and article is not None:
+        raise HTTPException(HTTPStatus.BAD_REQUEST, "give a story or an article, not both")
+    if story is not None:
+        found(corpus.story_articles, story)
+    return story, found(corpus.article, article).id if article is not None else None

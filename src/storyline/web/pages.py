@@ -1,0 +1,147 @@
+"""The web pages: story list, story (brief and sources side by side), article (its spans marked), search.
+
+Every page is rendered from the same library calls as the API, through autoescaping templates: article text only
+ever reaches the page as escaped pieces (see :mod:`storyline.web.marks`).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, PackageLoader
+
+from storyline.corpus import Corpus
+from storyline.model import Article, Attribution, Entity, Mention, TimeExpression
+from storyline.store import StoreError
+from storyline.web.library import Library, found, library
+from storyline.web.marks import Mark, pieces, snippet_pieces
+
+router = APIRouter(include_in_schema=False)
+environment = Environment(loader=PackageLoader("storyline", "templates/web"), autoescape=True,
+                          trim_blocks=True, lstrip_blocks=True)
+CLAIM_CLASS = {"shared": "shared", "single-source": "single", "conflicting": "conflicting"}
+SEARCH_LIMIT = 50
+
+
+def render(template: str, **context: Any) -> str:
+    return environment.get_template(template).render(**context)
+
+
+def page(template: str, **context: Any) -> HTMLResponse:
+    return HTMLResponse(render(template, **context))
+
+
+def web_url(url: str | None) -> str | None:
+    """An article's URL only if it is a web address: a ``javascript:`` one must never become a link."""
+    return url if url and url.lower().startswith(("http://", "https://")) else None
+
+
+environment.globals["web_url"] = web_url
+
+
+@router.get("/", response_class=HTMLResponse)
+async def story_list(shared: Library = Depends(library)) -> HTMLResponse:
+    def work(corpus: Corpus) -> dict[str, Any]:
+        return {"stories": corpus.stories(), "article_count": corpus.count_articles()}
+
+    return page("stories.html", **await shared.run(work))
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+async def story(story_id: str, shared: Library = Depends(library)) -> HTMLResponse:
+    def work(corpus: Corpus) -> dict[str, Any]:
+        articles = found(corpus.story_articles, story_id)
+        brief = corpus.brief(story_id)
+        marks = claim_marks(brief)
+        columns = [{"article": article, "pieces": pieces(article.text, marks[article.id])} for article in articles]
+        # Quotes several outlets carried lead; the many carried by one outlet would bury them.
+        carried_widely = [group for group in brief["quotes"] if len(group["outlets"]) > 1]
+        carried_once = [group for group in brief["quotes"] if len(group["outlets"]) <= 1]
+        return {"brief": brief, "columns": columns, "carried_widely": carried_widely, "carried_once": carried_once}
+
+    return page("story.html", **await shared.run(work))
+
+
+def claim_marks(brief: dict[str, Any]) -> dict[str, list[Mark]]:
+    """Each article's claim spans, by the kind of claim the brief found them to be."""
+    marks: dict[str, list[Mark]] = defaultdict(list)
+    for group in brief["key_facts"]:
+        note = "shared with " + ", ".join(group["sources"])
+        for span in group["spans"]:
+            marks[span["article"]].append(Mark(span["start"], span["end"], CLAIM_CLASS["shared"], note))
+    for group in brief["disagreements"]:
+        for span in group["spans"]:
+            marks[span["article"]].append(Mark(span["start"], span["end"], CLAIM_CLASS["conflicting"],
+                                               group["conflict"] or "sources disagree"))
+    for span in brief["single_source"]:
+        marks[span["article"]].append(Mark(span["start"], span["end"], CLAIM_CLASS["single-source"],
+                                           f"only {span['source'] or 'this outlet'} reports this"))
+    return marks
+
+
+@router.get("/articles", response_class=HTMLResponse)
+async def article_list(shared: Library = Depends(library)) -> HTMLResponse:
+    def work(corpus: Corpus) -> dict[str, Any]:
+        return {"articles": corpus.articles()}
+
+    return page("articles.html", **await shared.run(work))
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+async def article(article_id: str, shared: Library = Depends(library)) -> HTMLResponse:
+    def work(corpus: Corpus) -> dict[str, Any]:
+        shown = found(corpus.article, article_id)
+        ids = [shown.id]
+        entities = corpus.entities(article_id=shown.id)
+        times = corpus.time_expressions(ids)[shown.id]
+        marks = span_marks(shown, corpus.mentions(ids)[shown.id], corpus.attributions(ids)[shown.id], times, entities)
+        return {"article": shown, "pieces": pieces(shown.text, marks), "entities": entities,
+                "quotes": corpus.quotes(article_id=shown.id), "times": times, "story": corpus.story_of(shown.id)}
+
+    return page("article.html", **await shared.run(work))
+
+
+def span_marks(article: Article, mentions: list[Mention], attributions: list[Attribution],
+               times: list[TimeExpression], entities: list[Entity]) -> list[Mark]:
+    """Names by type (with the entity they resolve to), quotes with their speakers, and time expressions."""
+    entity_at = {(span.article_id, span.start, span.end): entity for entity in entities for span in entity.mentions}
+    # Mentions and speakers carry the article's own coreference cluster ids; the resolved entity names the cluster.
+    cluster_name: dict[str, str] = {}
+    marks = []
+    for mention in mentions:
+        span = mention.span
+        entity = entity_at.get((span.article_id, span.start, span.end))
+        if entity and mention.entity_id:
+            cluster_name.setdefault(mention.entity_id, entity.name)
+        marks.append(Mark(span.start, span.end, f"name {span.label.lower()}",
+                          f"{span.label}: {entity.name}" if entity else span.label))
+    for attribution in attributions:
+        speaker = cluster_name.get(attribution.speaker or "") or (
+            attribution.source.text(article) if attribution.source else "speaker unknown")
+        kind = "direct quote" if attribution.direct else "reported speech"
+        marks.append(Mark(attribution.content.start, attribution.content.end, "quote", f"{kind} · {speaker}"))
+    for time in times:
+        marks.append(Mark(time.span.start, time.span.end, "time", f"{time.type} {time.value}"))
+    return marks
+
+
+@router.get("/search", response_class=HTMLResponse)
+async def search(q: str = Query("", max_length=500), shared: Library = Depends(library)) -> HTMLResponse:
+    query = q.strip()
+    if not query:
+        return page("search.html", query="", results=None)
+
+    def work(corpus: Corpus) -> list[tuple[Any, str]]:
+        try:
+            return corpus.search(query, SEARCH_LIMIT)
+        except StoreError:
+            # Not valid FTS5 ("port-fire", an odd quote): search for the words as typed instead.
+            literal = " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
+            return corpus.search(literal, SEARCH_LIMIT)
+
+    results = [{"article": article, "pieces": snippet_pieces(snippet)} for article, snippet in await shared.run(work)]
+    return page("search.html", query=query, results=results)
+

@@ -1,0 +1,241 @@
+import json
+import re
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from storyline.corpus import Corpus
+from storyline.timeline import calendar_start
+from storyline.web import create_app
+from storyline.web.api import MAX_BATCH_ARTICLES, MAX_BODY_BYTES
+from storyline.web.marks import Mark, pieces, snippet_pieces
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
+PORT_FIRES = [EXAMPLES / "port-fire-gdansk", EXAMPLES / "port-fire-genoa"]
+HOSTILE_TEXT = ("Harbour fire <script>document.title = 'pwned'</script> spreads to the "
+                "<img src=x onerror=alert(1)> Baltic Gate terminal, officials in Gdańsk said on Monday.")
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    db = tmp_path_factory.mktemp("api") / "port-fires.db"
+    corpus = Corpus.open(db)
+    report = corpus.ingest([str(folder) for folder in PORT_FIRES])
+    corpus.close()
+    assert report.stored == 7 and not report.errors
+    with TestClient(create_app(db)) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def empty_client(tmp_path):
+    with TestClient(create_app(tmp_path / "empty.db", allow_private=True)) as test_client:
+        yield test_client
+
+
+def assert_error(response, status: int, says: str = "") -> None:
+    body = response.json()
+    assert response.status_code == status and set(body) == {"error", "detail"}
+    assert says in json.dumps(body["detail"])
+
+
+def test_openapi_schema_documents_every_endpoint_and_the_ingest_formats(client):
+    schema = client.get("/api/openapi.json").json()
+    assert {"/api/articles", "/api/articles/from-url", "/api/search", "/api/stories/{story_id}/brief",
+            "/api/stories/{story_id}/timeline", "/api/entities", "/api/quotes"} <= set(schema["paths"])
+    body = schema["paths"]["/api/articles"]["post"]["requestBody"]["content"]
+    assert {"text/plain", "application/json", "application/x-ndjson"} <= set(body)
+    assert not any(path.startswith("/stories") for path in schema["paths"])
+
+
+def test_articles_list_filters_by_outlet_and_date(client):
+    everything = client.get("/api/articles").json()
+    civic = client.get("/api/articles", params={"source": "civic post"}).json()
+    recent = client.get("/api/articles", params={"since": "2026-03-12"}).json()
+    assert len(everything) == 7
+    assert len(civic) == 2 and {a["source"] for a in civic} == {"Civic Post"}
+    assert recent and all(a["published"] >= "2026-03-12" for a in recent) and len(recent) < len(everything)
+    assert_error(client.get("/api/articles", params={"since": "last tuesday"}), 422, "datetime")
+
+
+def test_an_article_by_id_prefix_has_its_text_and_spans_pointing_into_it(client):
+    first = client.get("/api/articles").json()[0]
+    article = client.get(f"/api/articles/{first['id'][:6]}").json()
+    spans = client.get(f"/api/articles/{first['id'][:6]}/spans").json()
+    assert article["id"] == first["id"] and article["text"].startswith("GDANSK")
+    names = {article["text"][m["span"]["start"]:m["span"]["end"]] for m in spans["mentions"]}
+    assert "Marek Zieliński" in names
+    quoted = [article["text"][a["content"]["start"]:a["content"]["end"]] for a in spans["attributions"]]
+    assert any("fire spread faster" in text for text in quoted)
+    assert {t["type"] for t in spans["time_expressions"]} >= {"DATE"}
+
+
+def test_unknown_ids_are_404_as_json(client):
+    assert_error(client.get("/api/articles/ffffffffffff"), 404, "no article")
+    assert_error(client.get("/api/stories/no-such-story/brief"), 404, "no story")
+    assert_error(client.get("/api/entities", params={"story": "no-such-story"}), 404, "no story")
+    page = client.get("/stories/no-such-story")
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    assert "no story &#39;no-such-story&#39;" in page.text
+
+
+def test_search_marks_hits_and_rejects_bad_syntax(client):
+    hits = client.get("/api/search", params={"q": "Zieliński"}).json()
+    # The index folds diacritics, so the spelling without them is found too.
+    assert hits and all(re.search(r"\[Zieli[nń]ski\]", hit["snippet"]) for hit in hits)
+    assert {hit["article"]["source"] for hit in hits} >= {"Meridian Wire", "Civic Post", "The Northern Ledger"}
+    assert_error(client.get("/api/search", params={"q": '"unclosed'}), 400, "bad search query")
+    assert_error(client.get("/api/search", params={"q": ""}), 422, "at least 1 character")
+
+
+def test_stories_separate_the_two_port_fires(client):
+    stories = client.get("/api/stories").json()
+    by_size = sorted(story["articles"] for story in stories)
+    assert by_size == [3, 4]
+    gdansk = client.get(f"/api/stories/{stories[0]['id']}").json()
+    assert {a["source"] for a in gdansk["articles"]} == {"Civic Post", "Harbor Daily", "Meridian Wire",
+                                                          "The Northern Ledger"}
+
+
+def test_brief_citations_are_the_text_at_their_offsets(client):
+    story_id = client.get("/api/stories").json()[0]["id"]
+    brief = client.get(f"/api/stories/{story_id}/brief").json()
+    texts = {a["id"]: client.get(f"/api/articles/{a['id']}").json()["text"] for a in brief["story"]["articles"]}
+    citations = brief["summary"] + brief["single_source"] + [s for g in brief["key_facts"] for s in g["spans"]]
+    assert brief["schema"] == "storyline.brief/1" and brief["key_facts"]
+    for citation in citations:
+        assert texts[citation["article"]][citation["start"]:citation["end"]] == citation["text"]
+
+
+def test_entities_quotes_and_timeline_of_a_story(client):
+    story_id = client.get("/api/stories").json()[0]["id"]
+    entities = client.get("/api/entities", params={"story": story_id}).json()
+    quotes = client.get("/api/quotes", params={"story": story_id}).json()
+    timeline = client.get(f"/api/stories/{story_id}/timeline").json()
+    picture = client.get(f"/api/stories/{story_id}/timeline.svg")
+    zielinski = next(e for e in entities if "Marek Zieliński" in e["variants"])
+    assert "Zielinski" in " ".join(zielinski["variants"])
+    assert any(wording["text"] for group in quotes for wording in group["wordings"])
+    dates = [calendar_start(entry["value"]) for entry in timeline if entry["value"]]
+    assert dates and [d for d in dates if d] == sorted(d for d in dates if d)
+    assert picture.status_code == 200 and picture.headers["content-type"].startswith("image/svg+xml")
+    assert "<svg" in picture.text and "<script" not in picture.text
+
+
+def test_every_response_carries_the_security_headers(client):
+    for path in ["/api/stories", "/", "/api/articles/ffffffffffff"]:
+        headers = client.get(path).headers
+        assert "default-src 'none'" in headers["content-security-policy"]
+        assert headers["x-content-type-options"] == "nosniff" and headers["referrer-policy"] == "no-referrer"
+
+
+def test_plain_text_ingest_takes_metadata_from_the_query_and_skips_duplicates(empty_client):
+    params = {"source": "Gazeta Portowa", "title": "Fire at the grain quay", "published": "2026-03-10T08:00:00+01:00"}
+    text = "A fire broke out at the grain quay in Gdynia on Monday, the port authority said."
+    first = empty_client.post("/api/articles", params=params, content=text, headers={"content-type": "text/plain"})
+    again = empty_client.post("/api/articles", params=params, content=text, headers={"content-type": "text/plain"})
+    assert first.status_code == 201 and first.json()["stored"] == 1
+    assert again.status_code == 200 and again.json()["duplicates"] == 1 and again.json()["stored"] == 0
+    stored = empty_client.get(f"/api/articles/{first.json()['articles'][0]}").json()
+    assert stored["text"] == text and stored["source"] == "Gazeta Portowa"
+    assert stored["published"] == "2026-03-10T08:00:00+01:00"
+
+
+def test_json_lines_batch_stores_good_lines_and_names_the_bad_one(empty_client):
+    lines = [json.dumps({"text": "Dock workers in Genoa walked out on Tuesday.", "source": "A"}), "{not json",
+             json.dumps({"body": "The strike in Genoa ended on Wednesday.", "outlet": "B", "date": "2026-03-11"})]
+    response = empty_client.post("/api/articles", content="\n".join(lines),
+                                 headers={"content-type": "application/x-ndjson"})
+    report = response.json()
+    assert response.status_code == 201 and report["stored"] == 2
+    assert len(report["errors"]) == 1 and report["errors"][0].startswith("request:2")
+
+
+def test_bad_bodies_get_clear_errors(empty_client):
+    json_headers = {"content-type": "application/json"}
+    assert_error(empty_client.post("/api/articles", content="{", headers=json_headers), 400, "not valid JSON")
+    assert_error(empty_client.post("/api/articles", content=" ", headers={"content-type": "text/plain"}), 400, "empty")
+    assert_error(empty_client.post("/api/articles", content='[{"title": "no text"}]', headers=json_headers),
+                 400, "no article text")
+    assert_error(empty_client.post("/api/articles", content=b"%PDF", headers={"content-type": "application/pdf"}),
+                 415, "text/plain")
+    assert_error(empty_client.post("/api/articles/from-url", json={"url": "file:///etc/passwd"}), 422, "pattern")
+
+
+def test_writes_from_another_site_are_refused(empty_client):
+    response = empty_client.post("/api/articles", content="Planted story about a fire in Gdynia.",
+                                 headers={"content-type": "text/plain", "origin": "https://evil.example"})
+    assert_error(response, 403, "evil.example")
+    assert empty_client.get("/api/articles").json() == []
+
+
+def test_body_and_batch_limits_refuse_before_any_parsing(empty_client):
+    too_big = b"x" * (MAX_BODY_BYTES + 1)
+    declared = empty_client.post("/api/articles", content=too_big, headers={"content-type": "text/plain"})
+    chunked = empty_client.post("/api/articles", content=iter([too_big[:MAX_BODY_BYTES], b"xx"]),
+                                headers={"content-type": "text/plain"})
+    batch = "\n".join(json.dumps({"text": f"Report number {n}."}) for n in range(MAX_BATCH_ARTICLES + 1))
+    too_many = empty_client.post("/api/articles", content=batch, headers={"content-type": "application/x-ndjson"})
+    assert_error(declared, 413, "byte limit")
+    assert_error(chunked, 413, "byte limit")
+    assert_error(too_many, 413, f"at most {MAX_BATCH_ARTICLES}")
+    assert empty_client.get("/api/articles").json() == []
+
+
+@pytest.fixture
+def local_site(tmp_path):
+    paragraphs = (EXAMPLES / "port-fire-genoa" / "civic-post.txt").read_text().split("---", 2)[2].strip().split("\n\n")
+    page = "<html><head><title>Genoa fire</title></head><body><article><h1>Fire in Genoa</h1>" + "".join(
+        f"<p>{paragraph}</p>" for paragraph in paragraphs) + "</article></body></html>"
+    (tmp_path / "fire.html").write_text(page, encoding="utf-8")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(SimpleHTTPRequestHandler, directory=str(tmp_path)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_ingest_by_url_fetches_the_page(empty_client, local_site):
+    response = empty_client.post("/api/articles/from-url", json={"url": f"{local_site}/fire.html"})
+    missing = empty_client.post("/api/articles/from-url", json={"url": f"{local_site}/missing.html"})
+    assert response.status_code == 201 and response.json()["stored"] == 1
+    [article] = empty_client.get("/api/articles").json()
+    assert article["url"] == f"{local_site}/fire.html" and article["title"] == "Fire in Genoa"
+    assert_error(missing, 400, "404")
+
+
+def test_ingest_by_url_refuses_private_addresses_unless_allowed(client, local_site):
+    assert_error(client.post("/api/articles/from-url", json={"url": f"{local_site}/fire.html"}), 400, "refused")
+
+
+def test_article_page_shows_hostile_text_escaped(empty_client):
+    stored = empty_client.post("/api/articles", params={"title": "<b>Bold</b> claims", "source": "<i>Outlet</i>"},
+                               content=HOSTILE_TEXT, headers={"content-type": "text/plain"}).json()
+    page = empty_client.get(f"/articles/{stored['articles'][0]}").text
+    assert "<script>" not in page and "<img src=x" not in page and "<b>Bold" not in page
+    assert "&lt;script&gt;document.title = &#39;pwned&#39;&lt;/script&gt;" in page
+    assert "&lt;i&gt;Outlet&lt;/i&gt;" in page
+    search = empty_client.get("/search", params={"q": '"><script>alert(1)</script>'}).text
+    assert "<script>" not in search and 'value="&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"' in search
+
+
+def test_pieces_cut_text_at_overlapping_marks_and_trim_white_space():
+    text = "Three killed.\nUnion says four."
+    marks = [Mark(0, 14, "shared", "2 outlets"), Mark(6, 12, "name"), Mark(14, 30, "conflicting")]
+    cut = pieces(text, marks)
+    assert "".join(piece.text for piece in cut) == text
+    assert [(piece.text, piece.css_class) for piece in cut] == [
+        ("Three ", "shared"), ("killed", "shared name"), (".", "shared"), ("\n", ""),
+        ("Union says four.", "conflicting")]
+    assert cut[1].note == "2 outlets"
+
+
+def test_snippet_hits_stay_balanced_whatever_brackets_the_text_holds():
+    cut = snippet_pieces("the [fire] at [Gdańsk] port] [open")
+    assert [(piece.text, bool(piece.marks)) for piece in cut] == [
+        ("the ", False), ("fire", True), (" at ", False), ("Gdańsk", True), (" port] ", False), ("open", True)]

@@ -1,0 +1,166 @@
+"""End to end: `serve` in its own process, articles ingested through the HTTP API, pages driven in headless Chromium."""
+
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+pytestmark = pytest.mark.browser
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
+PORT_FIRES = [EXAMPLES / "port-fire-gdansk", EXAMPLES / "port-fire-genoa"]
+# Each trick would change the page title if any of it ran.
+HOSTILE_TITLE = "<script>document.title = 'pwned'</script>Port fire"
+HOSTILE_TEXT = ("Firefighters in Gdańsk fought a blaze at the Baltic Gate terminal on Monday. "
+                "<script>document.title = 'pwned'</script> "
+                "<img src=x onerror=\"document.title = 'pwned'\"> "
+                "<a href=\"javascript:document.title = 'pwned'\">details</a>")
+STARTUP_SECONDS = 60
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_serving(base_url: str, server: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while time.monotonic() < deadline:
+        if server.poll() is not None:
+            pytest.fail(f"storyline serve exited: {log.read_text()}")
+        try:
+            httpx.get(f"{base_url}/api/stories").raise_for_status()
+            return
+        except httpx.TransportError:
+            time.sleep(0.2)
+    pytest.fail(f"storyline serve did not answer within {STARTUP_SECONDS} s")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The base URL of a running server holding the two port fires and one hostile article."""
+    folder = tmp_path_factory.mktemp("web")
+    port = free_port()
+    log = folder / "server.log"
+    with log.open("wb") as log_file:
+        server = subprocess.Popen(
+            [sys.executable, "-c", "import sys; from storyline.web import serve; serve(sys.argv[1], '127.0.0.1', "
+                                   "int(sys.argv[2]))", str(folder / "web.db"), str(port)],
+            stdout=log_file, stderr=subprocess.STDOUT)
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        wait_until_serving(base_url, server, log)
+        for file in sorted(path for folder in PORT_FIRES for path in folder.glob("*.txt")):
+            response = httpx.post(f"{base_url}/api/articles", content=file.read_bytes(),
+                                  headers={"content-type": "text/markdown; charset=utf-8"}, timeout=120)
+            assert response.status_code == 201, response.text
+        hostile = httpx.post(f"{base_url}/api/articles", content=HOSTILE_TEXT, timeout=120,
+                             params={"title": HOSTILE_TITLE, "source": "<b>Evil</b> Outlet"},
+                             headers={"content-type": "text/plain"})
+        assert hostile.status_code == 201, hostile.text
+        yield base_url
+    finally:
+        server.terminate()
+        server.wait()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is not installed")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    yield context.new_page()
+    context.close()
+
+
+def test_story_list_leads_to_a_story_with_claims_highlighted_by_kind(site, page, tmp_path):
+    stories = httpx.get(f"{site}/api/stories").json()
+    largest = stories[0]
+    page.goto(site)
+    assert page.locator("table.stories tbody tr").count() == len(stories)
+    page.get_by_role("link", name=largest["label"] or largest["id"], exact=True).click()
+    page.wait_for_url(f"{site}/stories/{largest['id']}")
+
+    brief = httpx.get(f"{site}/api/stories/{largest['id']}/brief", timeout=120).json()
+    assert page.locator("h1").inner_text() == brief["title"]
+    columns = page.locator(".side-by-side .column")
+    assert columns.count() == largest["articles"]
+    shared_texts = {}
+    for group in brief["key_facts"]:
+        for span in group["spans"]:
+            shared_texts.setdefault(span["article"], []).append(span["text"])
+    for article in brief["story"]["articles"]:
+        marks = page.locator(f"#source-{article['id']} mark.shared").all_inner_texts()
+        assert all(any(mark in text for text in shared_texts[article["id"]]) for mark in marks)
+    assert page.locator(".columns mark.shared").count() > 0
+    assert page.locator(".columns mark.single").count() > 0
+    assert (page.locator(".columns mark.conflicting").count() > 0) == bool(brief["disagreements"])
+
+    timeline = page.locator("img.timeline")
+    timeline.scroll_into_view_if_needed()
+    assert timeline.evaluate("image => image.complete && image.naturalWidth > 0")
+    screenshot = tmp_path / "story.png"
+    page.screenshot(path=str(screenshot), full_page=True)
+    assert screenshot.stat().st_size > 10_000
+
+
+def test_hostile_article_text_is_shown_escaped_and_nothing_runs(site, page):
+    [found] = httpx.get(f"{site}/api/search", params={"q": "javascript"}).json()
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(f"{site}/articles/{found['article']['id']}")
+    assert page.title() == f"{HOSTILE_TITLE} · Storyline"
+    assert page.locator("h1").inner_text() == HOSTILE_TITLE
+    text = page.locator("article .text").inner_text()
+    assert "<script>document.title = 'pwned'</script>" in text and "<img src=x onerror=" in text
+    assert page.locator("script").count() == 0 and page.locator("main img").count() == 0
+    assert page.locator("main a[href^='javascript']").count() == 0
+    assert page.evaluate("() => document.title") == f"{HOSTILE_TITLE} · Storyline"
+    assert dialogs == []
+    assert "<b>Evil</b> Outlet" in page.locator("p.meta").inner_text()
+
+
+def test_search_form_shows_results_with_hits_marked(site, page):
+    page.goto(site)
+    page.get_by_label("Search articles").fill("container terminal")
+    page.get_by_label("Search articles").press("Enter")
+    page.wait_for_url("**/search?q=container+terminal")
+    results = page.locator("ol.results li")
+    assert results.count() > 0
+    hits = {hit.lower() for hit in page.locator("ol.results mark.hit").all_inner_texts()}
+    assert hits and hits <= {"container", "terminal"}
+    results.first.locator("a").click()
+    assert page.locator("article.single .text").count() == 1
+
+
+def test_article_page_marks_names_by_type(site, page):
+    [hit] = [h for h in httpx.get(f"{site}/api/search", params={"q": "Zieliński"}).json()
+             if h["article"]["source"] == "Meridian Wire"]
+    page.goto(f"{site}/articles/{hit['article']['id']}")
+    people = page.locator("article .text mark.name.person").all_inner_texts()
+    places = page.locator("article .text mark.name.gpe").all_inner_texts()
+    assert "Marek Zieliński" in people and "Poland" in places
+    assert page.locator("article .text mark.quote").count() > 0
+    assert page.locator("article .text mark.time").count() > 0
+
+
+def test_server_answers_only_to_local_host_names(site):
+    # What a page on another site sees after pointing its own name at 127.0.0.1 (DNS rebinding).
+    assert httpx.get(f"{site}/api/stories", headers={"host": "attacker.example"}).status_code == 400
+    assert httpx.get(f"{site}/api/stories", headers={"host": "localhost"}).status_code == 200
