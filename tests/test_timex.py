@@ -64,6 +64,12 @@ def test_the_tense_of_the_verb_decides_which_weekday_is_meant():
     assert normalise("December", date(2023, 2, 10), PAST) == ("DATE", "2022-12")
 
 
+def test_a_past_verb_outweighs_a_month_two_months_ahead():
+    # "The plant closed in December", said on 1 October: last December, though this one is nearer.
+    assert normalise("December", date(2023, 10, 1), PAST) == ("DATE", "2022-12")
+    assert normalise("December", date(2023, 10, 1), FUTURE) == ("DATE", "2023-12")
+
+
 def test_without_a_reference_relative_parts_stay_unknown():
     assert normalise("this Saturday", None, PAST) == ("DATE", "XXXX-WXX-6")
     assert normalise("29 April", None, PAST) == ("DATE", "XXXX-04-29")
@@ -178,3 +184,72 @@ def test_timebank_value_f1_is_at_least_heideltime_level(tmp_path):
     figures = evaluation.score(documents, evaluation.predict(documents))
     assert figures["relaxed"]["f1"] >= 0.9
     assert figures["value"]["f1"] >= 0.776
+
+
+def values_in(text, published):
+    article = Article(text, published=datetime.combine(published, datetime.min.time(), timezone.utc))
+    [doc] = nlp.parse([article.text])
+    return values_by_text(article, extract(article, doc))
+
+
+@pytest.mark.parametrize("sentence, published, phrase, expected", [
+    # "since" looks back even under a present verb; "payable" looks ahead even under a past one.
+    ("Talks remain stalled since March.", date(2023, 10, 30), "March", "2023-03"),
+    ("The board declared a dividend of ten cents a share, payable Feb. 1.", date(2023, 10, 26), "Feb. 1",
+     "2024-02-01"),
+    # A deadline given in the present perfect is still ahead.
+    ("The regulator has given the company until March to respond.", date(2023, 10, 30), "March", "2024-03"),
+    # A passive infinitive looks ahead of its present-tense verb ...
+    ("The merger is expected to be completed by Dec. 15.", date(2023, 4, 1), "Dec. 15", "2023-12-15"),
+    # ... while what was planned in the past lies on the nearer side of the dateline.
+    ("The offer had been scheduled to expire at midnight Friday.", date(2023, 10, 30), "midnight Friday",
+     "2023-10-27T24:00"),
+    ("A memorial planned for Saturday was called off after the storm.", date(2023, 10, 29), "Saturday",
+     "2023-10-28"),
+    ("The sale is scheduled to close Monday.", date(2023, 11, 1), "Monday", "2023-11-06"),
+    # A bare past participle and a present perfect report what is done.
+    ("The index ended within a few points of the record high reached on Aug. 6.", date(2023, 2, 6), "Aug. 6",
+     "2022-08-06"),
+    ("Police have been searching for the driver since shortly after the Oct. 23 crash.", date(2023, 5, 6),
+     "Oct. 23", "2022-10-23"),
+    # A day named as the owner of a noun is not timed by the verb: the appeal is ahead, the ruling is not.
+    ("Lawyers for the family said they would appeal Wednesday's ruling.", date(2023, 4, 28), "Wednesday",
+     "2023-04-26"),
+])
+def test_signal_words_and_verb_forms_decide_the_side_of_the_dateline(sentence, published, phrase, expected):
+    assert values_in(sentence, published).get(phrase) == expected
+
+
+def test_extents_leave_out_articles_of_dates_focus_words_and_signals():
+    found = values_in("The Aug. 7 bombing killed 12. Rescuers had only 14 days, about two weeks, to search. "
+                      "He died on the night of Oct. 23, and in the 1988 period sales fell.", date(2023, 11, 2))
+    assert {"Aug. 7", "14 days", "two weeks", "Oct. 23", "the 1988 period"} <= set(found)
+    assert found["the 1988 period"] == "1988"
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("the last twenty four hours", ("DURATION", "PT24H")),
+    ("a week or so ago", ("DATE", "2023-W16")),
+    ("the week of March 6", ("DATE", "2023-W10")),
+    ("the last half of 2022", ("DATE", "2022-H2")),
+    ("the year-ago third quarter", ("DATE", "2022-Q3")),
+])
+def test_counts_hedges_weeks_of_days_and_halves(phrase, expected):
+    assert normalise(phrase, SUNDAY_30_APRIL_2023, PAST) == expected
+
+
+def test_that_year_and_the_following_month_follow_the_story_not_the_dateline():
+    found = values_in("The factory opened in 1995. The following year it doubled its staff, and later that year it "
+                      "won a contract. The contract was signed in May 1997; the following month work began.",
+                      date(2023, 4, 30))
+    assert found["The following year"] == "1996"
+    assert found["later that year"] == "1996"
+    assert found["the following month"] == "1997-06"
+
+
+def test_a_year_ago_quarter_is_not_taken_for_the_quarter_reported():
+    found = values_in("Profit rose 8% in the third quarter. In the year-ago quarter, the bank earned $2 million. "
+                      "Year-ago results included a gain.", date(1989, 11, 1))
+    assert found["the third quarter"] == "1989-Q3"
+    assert found["the year-ago quarter"] == "1988-Q3"
+    assert found["Year-ago"] == "1988-Q3"

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from storyline import entities, nlp, quotes, story_updates, timex
 from storyline.ingest import IngestError, read
-from storyline.model import Article, TimeExpression
+from storyline.model import Article, Mention, TimeExpression
 from storyline.stories import StoryIndex
 from storyline.store import Store
 
@@ -98,7 +98,7 @@ class Pipeline:
                 for kind, records in found.items():
                     self.store.add_spans(article.id, kind, [span_row(record) for record in records])
             docs[article.id] = doc
-            stored.append((article, doc, found["time"]))
+            stored.append((article, doc, found["mention"], found["time"]))
             report.stored += 1
             report.revisions += article.revision_of is not None
             report.stored_ids.append(article.id)
@@ -111,10 +111,15 @@ class Pipeline:
         self.store.delete_state(story_updates.INDEX_KEY)
         self._index = StoryIndex()
         for batch in batched(self.store.articles(), self.batch_size):
-            times: dict[str, list[TimeExpression]] = {a.id: [] for a in batch}
-            for row in self.store.spans("time", list(times)):
+            ids = [a.id for a in batch]
+            mentions: dict[str, list[Mention]] = {article_id: [] for article_id in ids}
+            times: dict[str, list[TimeExpression]] = {article_id: [] for article_id in ids}
+            for row in self.store.spans("mention", ids):
+                mentions[row.article_id].append(Mention.from_json(row.data))
+            for row in self.store.spans("time", ids):
                 times[row.article_id].append(TimeExpression.from_json(row.data))
-            story_updates.assign(self.store, self.index, [(a, self.doc(a.id), times[a.id]) for a in batch])
+            story_updates.assign(self.store, self.index,
+                                 [(a, self.doc(a.id), mentions[a.id], times[a.id]) for a in batch])
         return len(self.store.stories())
 
     def doc(self, article_id: str) -> Doc:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from storyline import pubdate, timex
 from storyline.embed import embed
-from storyline.model import Article, TimeExpression
+from storyline.model import Article, Mention, TimeExpression
 from storyline.stories import StoryIndex
 from storyline.story_features import features, lead_text
 from storyline.store import Store
@@ -43,16 +43,19 @@ def save_index(store: Store, index: StoryIndex) -> None:
 
 
 def assign(store: Store, index: StoryIndex,
-           batch: list[tuple[Article, Doc, list[TimeExpression]]]) -> set[str]:
+           batch: list[tuple[Article, Doc, list[Mention], list[TimeExpression]]]) -> set[str]:
     """Assign a stored batch to stories; returns the ids of the stories it touched."""
     if not batch:
         return set()
-    vectors = embed([lead_text(article, doc) for article, doc, _ in batch])
+    vectors = embed([lead_text(article, doc) for article, doc, _, _ in batch])
     events = []
-    for (article, doc, times), vector in zip(batch, vectors):
-        assignment = index.assign(features(article, doc, vector, event_dates=[t.value for t in times]))
+    for (article, doc, mentions, times), vector in zip(batch, vectors):
+        assignment = index.assign(features(article, doc, vector, mentions=mentions,
+                                           event_dates=[t.value for t in times]))
         events.extend(assignment.events)
-    touched = {index.story(event.story).id for event in events}
+    # A split moves articles into the stories named in ``others``: their memberships change too.
+    touched = {index.story(story_id).id for event in events
+               for story_id in (event.story, *(event.others if event.kind == "split" else ()))}
     stories = [index.story(story_id) for story_id in touched]
     memberships = {article_id: story.id for story in stories for article_id in story.article_ids}
     with store.transaction():

@@ -23,11 +23,14 @@ from storyline.timex_values import FUTURE, MONTH_PREFIXES, MONTHS, PAST, PRESENT
 DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 DEICTIC_DAY = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|this|last|ago)\b|^next\b", re.I)
 QUARTER_VALUE = re.compile(r"(\d{4})-Q(\d)")
+PERIOD_VALUE = re.compile(r"(\d{4})(?:-(\d{2})\b)?")
+STORY_PERIOD = re.compile(r"\b(?:that|the same|the following|the previous) (?:month|year)\b", re.I)
 YEAR_BEFORE = re.compile(r"(?:a|one) year (?:ago|earlier|before)|(?:the )?year-(?:earlier|ago)(?: period)?", re.I)
-# Leading words TimeML leaves outside a TIMEX3 (they are its SIGNAL): "in March", "on 23 April", "since 1990".
-OUTSIDE_WORDS = {"in", "on", "at", "since", "for", "during", "until", "till", "by", "from", "through", "throughout",
-                 "within", "after", "before", "of", "to", "into", "between", "and", "or", "as", "than", "'s",
-                 "with", "per", "'", "-", "—", "–", "(", ")", ",", ".", ";", ":", '"', "“", "”"}
+# Leading words TimeML leaves outside a TIMEX3 (its SIGNAL, or a focus or hedge word): "in March", "since 1990",
+# "only 14 days", "about two weeks".
+OUTSIDE_WORDS = {"only", "just", "about", "in", "on", "at", "since", "for", "during", "until", "till", "by", "from",
+                 "through", "throughout", "within", "after", "before", "of", "to", "into", "between", "and", "or", "as",
+                 "than", "'s", "with", "per", "'", "-", "—", "–", "(", ")", ",", ".", ";", ":", '"', "“", "”"}
 # Deictic words the English model rarely labels as DATE; "current" only before a noun.
 VAGUE_WORDS = {"now", "currently", "recently", "nowadays", "lately", "current", "future", "past"}
 # "quarterly dividend", "annual meeting": a frequency word describing a noun is no temporal expression.
@@ -36,6 +39,12 @@ CLOCK_DAY_GLUE = {",", "on", "at", "est", "edt", "gmt", "utc", "pst", "pdt", "cs
 SPLIT_WORDS = {"and", "ended", "ending", "through", "thru"}
 # Words the model leaves outside a DATE entity that TimeML keeps inside: "this" Saturday, "each" July.
 LEFT_OUT_WORDS = {"this", "last", "next", "past", "coming", "each", "every"}
+# Words just before an expression that fix its side of the dateline: "since May" is past; a dividend "payable Dec. 1"
+# or a rule "effective Jan. 1" lies ahead of the announcement.
+LOOKING_BACK = {"since"}
+LOOKING_AHEAD = {"payable", "effective"}
+# Deadlines look ahead of a verb told in the present: "has extended the offer until Friday".
+DEADLINE_WORDS = {"until", "till", "by", "through"}
 PLANNING_VERBS = {"plan", "schedule", "expect", "intend", "propose", "prepare", "postpone", "delay", "set"}
 FUTURE_AUXILIARIES = {"will", "shall", "'ll", "wo", "would"}
 
@@ -51,36 +60,60 @@ class TimexMention:
 
 
 def governing_tense(tokens: DocSpan) -> str | None:
-    """PAST, PRESENT or FUTURE from the nearest verb above the expression; None when there is no verb."""
-    token: Token = tokens.root
+    """PAST, PRESENT or FUTURE from the word just before the expression or else the nearest verb above it; None
+    when neither tells."""
+    signal = tokens.doc[tokens.start - 1].lower_ if tokens.start else ""
+    if signal in LOOKING_BACK:
+        return PAST
+    if signal in LOOKING_AHEAD:
+        return FUTURE
+    if tokens.root.dep_ == "poss":
+        return None  # "would appeal Wednesday's ruling": the verb tells when the appeal is, not the ruling
+    verb = governing_verb(tokens.root)
+    if verb is None:
+        return None
+    if signal in DEADLINE_WORDS:
+        # "has given them until Friday" looks ahead; "gave them until Friday" or "stayed until Friday" may lie either
+        # side of the dateline, so nearness decides.
+        return None if told_in_past(verb) else FUTURE
+    return verb_tense(verb)
+
+
+def governing_verb(token: Token) -> Token | None:
     for _ in range(8):
         if token.pos_ in {"VERB", "AUX"} and token.dep_ != "aux":
-            break
+            return token
         if token.head.i == token.i:
             return None
         token = token.head
-    else:
-        return None
-    if token.pos_ not in {"VERB", "AUX"}:
-        return None
-    auxiliaries = [child for child in token.children if child.dep_ in {"aux", "auxpass"}]
-    if token.lemma_ in PLANNING_VERBS:
+    return None
+
+
+def verb_tense(verb: Token) -> str | None:
+    auxiliaries = [child for child in verb.children if child.dep_ in {"aux", "auxpass"}]
+    if verb.lemma_ in PLANNING_VERBS:
         # What is planned lies ahead of the planning: "plans a rally on Saturday" is future, while "planned a rally
-        # on Saturday" may be either side of the dateline, so nearness decides.
-        planned_in_past = any("Past" in word.morph.get("Tense") for word in [token, *auxiliaries])
+        # on Saturday" or "a rally planned for Saturday was called off" may be either side of the dateline, so
+        # nearness decides.
+        bare_participle = verb.tag_ == "VBN" and not auxiliaries and verb.head.i != verb.i
+        planned_in_past = outer_tense(verb) not in {PRESENT, FUTURE} if bare_participle else told_in_past(verb)
         return None if planned_in_past else FUTURE
     if any(aux.lower_ in FUTURE_AUXILIARIES for aux in auxiliaries):
         return FUTURE
-    if any(aux.lower_ == "going" for aux in auxiliaries) or (token.lower_ == "going" and any(
-            child.tag_ == "VB" for child in token.children)):
+    if any(aux.lower_ == "going" for aux in auxiliaries) or (verb.lower_ == "going" and any(
+            child.tag_ == "VB" for child in verb.children)):
         return FUTURE
-    if token.tag_ == "VB" and any(aux.tag_ == "TO" for aux in auxiliaries) and token.head.i != token.i:
-        # An infinitive looks ahead of its governing verb: "is scheduled to close Monday" is future, while
-        # "had been scheduled to expire Friday" stays in the past.
-        return PAST if governing_tense(token.head.doc[token.head.i:token.head.i + 1]) == PAST else FUTURE
-    tenses = [t for word in [*auxiliaries, token] for t in word.morph.get("Tense")]
-    if any(aux.lemma_ == "have" and "Pres" in aux.morph.get("Tense") for aux in auxiliaries):
-        return PRESENT  # the present perfect takes no past date ("has scheduled a meeting Thursday")
+    if any(aux.tag_ == "TO" for aux in auxiliaries) and verb.head.i != verb.i:
+        # An infinitive looks ahead of its governing verb: "is scheduled to close Monday" is future, while after a
+        # past verb ("was due to expire Friday") it may lie either side of the dateline, so nearness decides.
+        return FUTURE if outer_tense(verb) in {PRESENT, FUTURE} else None
+    if not auxiliaries and verb.tag_ == "VBN":
+        return PAST  # a bare past participle reports what was done: "the record reached on Aug. 6"
+    if not auxiliaries and verb.tag_ == "VBG" and verb.head.i != verb.i:
+        return outer_tense(verb)  # "closing unchanged Friday" happens when its clause's verb does
+    if any(aux.lemma_ == "have" for aux in auxiliaries):
+        return PAST  # "has risen since March", "had closed Friday": a perfect reports what is done
+    tenses = [t for word in [*auxiliaries, verb] for t in word.morph.get("Tense")]
     if "Past" in tenses:
         return PAST
     if "Pres" in tenses:
@@ -88,14 +121,37 @@ def governing_tense(tokens: DocSpan) -> str | None:
     return None
 
 
+def told_in_past(verb: Token) -> bool:
+    """Whether the finite part of the verb group is past: "extended" and "had extended", not "has extended"."""
+    finite = next((child for child in verb.children if child.dep_ in {"aux", "auxpass"}), verb)
+    return "Past" in finite.morph.get("Tense") and finite.tag_ != "VBN"
+
+
+def outer_tense(verb: Token) -> str | None:
+    """The tense of the verb that governs a non-finite one."""
+    outer = governing_verb(verb.head)
+    return verb_tense(outer) if outer is not None and outer.i != verb.i else None
+
+
 def trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Token bounds without the signal words and punctuation TimeML keeps outside a TIMEX3."""
     while start < end and (doc[start].lower_ in OUTSIDE_WORDS or doc[start].is_space):
         start += 1
+    if end - start > 1 and doc[start].lower_ == "the" and is_calendar_date(doc[start + 1:end]):
+        start += 1  # "the Oct. 23 attack", "the 1996 election": the article belongs to the noun, not the date
     while end > start and (doc[end - 1].lower_ in OUTSIDE_WORDS | {"later"} or doc[end - 1].is_space
                            or doc[end - 1].is_punct):
         end -= 1
     return start, end
+
+
+def is_calendar_date(tokens: DocSpan) -> bool:
+    """Whether the words are a bare calendar date: 'Oct. 23', 'Friday', '1996', but not '1996 quarter'."""
+    def names_day_month_or_year(token: Token) -> bool:
+        word = token.lower_.rstrip(".")
+        return word in MONTHS or word in MONTH_PREFIXES or word in WEEKDAYS or token.shape_ == "dddd"
+
+    return names_day_month_or_year(tokens[0]) and (tokens[-1].like_num or names_day_month_or_year(tokens[-1]))
 
 
 def is_age(doc: Doc, start: int, end: int) -> bool:
@@ -196,12 +252,15 @@ def vague_bounds(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
 
 
 def names_time(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
-    """The bounds widened over a deictic word the model left out ("this" + "Saturday"), or else narrowed to the
-    part that names a time ("a bill days" -> "days"); None when no part does."""
+    """The bounds widened over words the model left out ("this" + "Saturday", "the 1988" + "period"), or else
+    narrowed to the part that names a time ("a bill days" -> "days"); None when no part does."""
     if start > 0 and doc[start - 1].lower_ in LEFT_OUT_WORDS and normalise(doc[start - 1:end].text, None):
         return start - 1, end
+    if end < len(doc) and doc[end].lower_ == "period" and normalise(doc[start:end + 1].text, None):
+        # A report's "the 1988 period" or "the year-ago period" is the time it compares, not a year.
+        return (start - 1 if start and doc[start - 1].lower_ == "the" else start), end + 1
     for first in range(start, end):
-        if normalise(doc[first:end].text, None) is not None:
+        if doc[first].lower_ not in OUTSIDE_WORDS and normalise(doc[first:end].text, None) is not None:
             return first, end
     return None
 
@@ -232,18 +291,17 @@ def anchor(article: Article, mentions: list[TimexMention], reference: datetime |
     """TimeML values of the mentions against a reference time; phrases that name no time are left out."""
     expressions = []
     last_quarter: tuple[int, re.Match[str]] | None = None
-    narrative_day: date | None = None
+    story_day: date | None = None
+    story_period: date | None = None
     for mention in mentions:
         text = mention.span.text(article)
-        # "at 10.40 p.m.", "that night", "the next day" follow the story's last named day, not the dateline.
-        anaphoric = narrative_day is not None and reference is not None and is_anaphoric(text)
-        found = normalise(text, narrative_day if anaphoric else reference, mention.tense)
+        found = normalise(text, counted_from(text, reference, story_day, story_period), mention.tense)
         if found:
             kind, value = found
-            if DAY_VALUE.match(value):
-                narrative_day = date.fromisoformat(value[:10])
+            story_day = date.fromisoformat(value[:10]) if DAY_VALUE.match(value) else story_day
+            story_period = period_of(value) or story_period
             quarter = QUARTER_VALUE.fullmatch(value)
-            if quarter:
+            if quarter and not YEAR_BEFORE.search(text):
                 last_quarter = (mention.sentence, quarter)
             elif last_quarter and YEAR_BEFORE.fullmatch(text) and mention.sentence - last_quarter[0] <= 2:
                 # Results reported for a quarter are compared with "a year earlier": the same quarter a year before.
@@ -252,6 +310,28 @@ def anchor(article: Article, mentions: list[TimexMention], reference: datetime |
             expressions.append(TimeExpression(Span(mention.span.article_id, mention.span.start, mention.span.end,
                                                    kind), kind, value))
     return expressions
+
+
+def counted_from(text: str, reference: datetime | None, story_day: date | None,
+                 story_period: date | None) -> date | datetime | None:
+    """The time a phrase counts from: the dateline, or the story's own time for phrases that follow the story.
+
+    "at 10.40 p.m.", "that night" and "the next day" follow the last day the story named; "that year" and "the
+    following month" the last month or year it named.
+    """
+    if reference is None:
+        return None
+    if story_period is not None and STORY_PERIOD.search(text):
+        return story_period
+    if story_day is not None and is_anaphoric(text):
+        return story_day
+    return reference
+
+
+def period_of(value: str) -> date | None:
+    """The first day of the month or year a TimeML value names: '1995-03-04' -> 1995-03-01, '1995-Q3' -> 1995-01-01."""
+    match = PERIOD_VALUE.match(value)
+    return date(int(match.group(1)), int(match.group(2) or 1), 1) if match else None
 
 
 def extract(article: Article, doc: Doc, reference: datetime | None = None) -> list[TimeExpression]:

@@ -125,7 +125,8 @@ def spoken_year(words: str) -> int | None:
     match = re.fullmatch(r"(nineteen|eighteen|twenty) ([a-z]+(?:[- ][a-z]+)?)", words)
     if match and match.group(2) != "hundred":
         rest = number(match.group(2))
-        return int(number(match.group(1)) * 100 + rest) if rest and rest < 100 else None
+        # "twenty four" is a count ("twenty four hours"); a spoken year names two digits after its century
+        return int(number(match.group(1)) * 100 + rest) if rest and 10 <= rest < 100 else None
     match = re.fullmatch(r"two thousand(?: and)?(?: ([a-z]+(?:[- ][a-z]+)?))?", words)
     if match:
         rest = number(match.group(1)) if match.group(1) else 0
@@ -185,9 +186,9 @@ def nearest_year(month: int, day: int | None, reference: date, tense: str | None
         days = (named - anchor).days
         if step:
             return abs(days) if days * step > 0 else float("inf")
-        # The tense outweighs nearness three to one: past-tense "in May", said in April, is most likely last May.
+        # The tense outweighs nearness six to one: past-tense "in May", said in April, is most likely last May.
         against_tense = (tense == PAST and days > 0) or (tense == FUTURE and days < 0)
-        return abs(days) * (3 if against_tense else 1)
+        return abs(days) * (6 if against_tense else 1)
 
     return min((reference.year - 1, reference.year, reference.year + 1), key=distance)
 
@@ -203,8 +204,9 @@ class Normaliser:
 
     def __init__(self, text: str, reference: date | None, tense: str | None) -> None:
         self.text = re.sub(r"\s+", " ", text.lower().replace("’", "'")).strip(" ,.;:")
-        # "the next year or so", "two more weeks": hedges and increments keep the value of what they hedge.
-        self.text = re.sub(r"\s+or so$|(?<=\w) (?:more|additional|further|trading|business|working|straight|"
+        # "the next year or so", "a week or so ago", "two more weeks": hedges and increments keep the value of what
+        # they hedge.
+        self.text = re.sub(r"\s+or so\b|(?<=\w) (?:more|additional|further|trading|business|working|straight|"
                            r"consecutive)(?= \w)", "", self.text)
         self.text = re.sub(r"(\d+) 1/2\b", r"\1 and a half", self.text)
         self.text = SPOKEN_YEAR.sub(lambda m: str(spoken_year(m.group()) or m.group()), self.text)
@@ -215,7 +217,8 @@ class Normaliser:
     def value(self) -> tuple[str, str] | None:
         # Order matters: "every Friday" is a set before a day, "the past two weeks" a stretch before a date.
         rules = (self.vague, self.set, self.story_day, self.duration, self.ago, self.clock, self.named_day,
-                 self.deictic, self.quarter, self.season, self.decade, self.year, self.holiday, self.calendar)
+                 self.deictic, self.quarter, self.season, self.decade, self.year, self.holiday, self.week_of,
+                 self.calendar)
         for rule in rules:
             found = rule()
             if found:
@@ -254,17 +257,23 @@ class Normaliser:
         return None
 
     def story_day(self) -> tuple[str, str] | None:
-        """'the next day', 'that night': a day counted from the reference, which the caller sets to the story's."""
-        match = re.fullmatch(r"(the next|the following|the previous) (day|morning|afternoon|evening|night)|"
-                             r"(?:that|the same) (day|morning|afternoon|evening|night)", self.text)
+        """'the next day', 'that night', 'later that year': counted from the reference, which the caller sets to the
+        story's own time."""
+        # The modifiers are gone from the core: "the next morning" is "next morning" here, "the same day" "same day".
+        match = re.fullmatch(r"(?:(next|following|previous)|that|same) (day|morning|afternoon|evening|night)|"
+                             r"(?:(following|previous)|that|same) (month|year)", self.core)
         if not match:
             return None
-        step = 0 if match.group(3) else (-1 if match.group(1) == "the previous" else 1)
-        part = match.group(2) or match.group(3)
+        deixis, unit = match.group(1) or match.group(3), match.group(2) or match.group(4)
+        step = {"previous": -1, None: 0}.get(deixis, 1)
+        if unit == "year":
+            return "DATE", f"{self.reference.year + step:04d}" if self.reference else "XXXX"
+        if unit == "month":
+            return "DATE", "{:04d}-{:02d}".format(*shift_month(self.reference, step)) if self.reference else "XXXX-XX"
+        part = PARTS_OF_DAY.get(unit, "")
         if self.reference is None:
-            return "DATE", "XXXX-XX-XX" + PARTS_OF_DAY.get(part, "")
-        return "DATE" if part == "day" else "TIME", \
-            (self.reference + timedelta(days=step)).isoformat() + PARTS_OF_DAY.get(part, "")
+            return "DATE", "XXXX-XX-XX" + part
+        return "DATE" if unit == "day" else "TIME", (self.reference + timedelta(days=step)).isoformat() + part
 
     def duration(self) -> tuple[str, str] | None:
         text = self.core
@@ -415,7 +424,7 @@ class Normaliser:
         match = re.fullmatch(r"(?:(this|last|next|the latest|latest|the current|current|the year-earlier|"
                              r"the year-ago|year-earlier|year-ago|the same|the comparable|(?:the )?(\d{4})(?:'s)?|the|"
                              r"this year's|last year's|next year's)[\s-])?"
-                             r"(?:(first|second|third|fourth|1st|2nd|3rd|4th)[\s-])?"
+                             r"(?:(first|second|third|fourth|1st|2nd|3rd|4th|final|last(?= \w+ of \d))[\s-])?"
                              r"(?:fiscal[\s-])?(quarter|half)(?: of (\d{4}))?", self.text.replace("fiscal ", ""))
         if not match:
             return None
@@ -428,16 +437,16 @@ class Normaliser:
         current = quarter_of(ref) if per_year == 4 else (ref.month - 1) // 6 + 1
         year = int(explicit_year) if explicit_year else ref.year
         year += {"last year": -1, "next year": 1}.get(deixis.removesuffix("'s"), 0)
+        if re.search(r"year-(?:ago|earlier)", deixis):
+            year -= 1
         if ordinal:
-            index = ORDINALS[ordinal]
+            index = per_year if ordinal in {"final", "last"} else ORDINALS[ordinal]
             if not explicit_year and "year" not in deixis and index > current and self.tense != FUTURE:
                 year -= 1 if self.tense == PAST or deixis == "the" else 0
         else:
             # A bare "the quarter" in a report is the one just reported on, before the reference's own.
             step = {"next": 1, "this": 0, "the current": 0, "current": 0}.get(deixis.strip(), -1)
             index = current + step
-            if "year-" in deixis or "year-ago" in deixis or "year-earlier" in deixis:
-                year -= 1
             if index < 1:
                 index, year = per_year, year - 1
             elif index > per_year:
@@ -484,7 +493,8 @@ class Normaliser:
         return None
 
     def year(self) -> tuple[str, str] | None:
-        match = re.fullmatch(r"(?:the year |calendar |fiscal |year |fy ?)?(1[5-9]\d\d|20\d\d)(?:'s)?", self.core)
+        match = re.fullmatch(r"(?:the year |calendar |fiscal |year |fy ?)?(1[5-9]\d\d|20\d\d)(?:'s| period)?",
+                             self.core)
         if match:
             return "DATE", match.group(1)
         spoken = spoken_year(re.sub(r"^(?:the )?(?:year )?", "", self.core))
@@ -522,6 +532,16 @@ class Normaliser:
             options = [d for d in candidates if (d > self.reference if forward else d <= self.reference)]
             return "DATE", (min(options) if forward else max(options)).isoformat()
         return "DATE", min(candidates, key=lambda d: abs((d - self.reference).days)).isoformat()
+
+    def week_of(self) -> tuple[str, str] | None:
+        """'the week of March 6': the ISO week holding that day."""
+        match = re.fullmatch(r"(?:the )?week of (.+)", self.core)
+        day = match and Normaliser(match.group(1), self.reference, self.tense).calendar()
+        if not day or not re.fullmatch(r"[\dX]{4}-\d{2}-\d{2}", day[1]):
+            return None
+        if day[1].startswith("XXXX"):
+            return "DATE", "XXXX-WXX"
+        return "DATE", iso_week(date.fromisoformat(day[1]))
 
     def calendar(self) -> tuple[str, str] | None:
         words = re.findall(r"[a-z]+\.?", self.core)

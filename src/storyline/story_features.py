@@ -1,0 +1,162 @@
+"""What the story index needs to know about one article, taken from what earlier stages computed.
+
+Nothing here parses or embeds: the caller hands over the article's one spaCy parse and the embedding of its
+title and lead (see :func:`lead_text`). Entity keys and event dates come from the entities and time stages when
+they ran (entity ids, resolved dates); otherwise they are read off ``doc.ents`` (names folded to ASCII lowercase,
+a person also under the surname; explicit years).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import numpy as np
+from spacy.tokens import Doc
+from spacy.tokens import Span as DocSpan
+
+from storyline.model import Article, Mention
+from storyline.names import TITLE_HEADS, tokens
+
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP", "PRODUCT", "WORK_OF_ART", "LAW"})
+CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+EVENT_POS = frozenset({"NOUN", "VERB"})
+LEAD_WORDS = 60
+YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
+TIMEX_YEAR = re.compile(r"^(\d{4})(?:-|$)")
+
+
+@dataclass(slots=True)
+class StoryFeatures:
+    """One article as the story index sees it. ``terms`` are sublinear term frequencies: the index applies IDF."""
+
+    article_id: str
+    published: datetime | None
+    vector: np.ndarray
+    entity_keys: frozenset[str]
+    lead_entity_keys: frozenset[str] = frozenset()
+    years: frozenset[int] = frozenset()
+    terms: dict[str, float] = field(default_factory=dict)
+    event_words: frozenset[str] = frozenset()
+    # Display form of each entity key, for story labels.
+    names: dict[str, str] = field(default_factory=dict)
+
+
+def lead_sentences(article: Article, doc: Doc, max_words: int = LEAD_WORDS) -> list[DocSpan]:
+    """The opening sentences, about ``max_words`` words with the title: where a report names what it is about."""
+    words = len(article.title.split()) if article.title else 0
+    sentences = []
+    for sentence in doc.sents:
+        if words >= max_words:
+            break
+        sentences.append(sentence)
+        words += len(sentence)
+    return sentences
+
+
+def lead_text(article: Article, doc: Doc) -> str:
+    """Title and lead: the text to embed for story matching."""
+    parts = [article.title] if article.title else []
+    return "\n".join(parts + [sentence.text.strip() for sentence in lead_sentences(article, doc)])
+
+
+def name_keys(name: str, label: str) -> list[str]:
+    """Keys of a written name: its folded content words; a person also under the surname alone ("cheeks")."""
+    words = list(tokens(name))
+    while label == "PERSON" and len(words) > 1 and words[0] in TITLE_HEADS:
+        words.pop(0)  # "Coach Maurice Cheeks" is Maurice Cheeks
+    if not words:
+        return []
+    keys = [" ".join(words)]
+    if label == "PERSON" and len(words) > 1:
+        keys.append(words[-1])
+    return keys
+
+
+def entities_of(doc: Doc, lead_end: int) -> tuple[dict[str, str], frozenset[str]]:
+    """Keys of the names in ``doc.ents`` (people, organisations, places, ...) with a display form each, and the
+    keys named in the lead."""
+    names: dict[str, str] = {}
+    lead: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ not in NAME_LABELS:
+            continue
+        for key in name_keys(ent.text, ent.label_):
+            names.setdefault(key, " ".join(ent.text.split()))
+            if ent.start_char < lead_end:
+                lead.add(key)
+    return names, frozenset(lead)
+
+
+def years_of(doc: Doc, event_dates: Iterable[str] | None, published: datetime | None) -> frozenset[int]:
+    """Years the article is about: of its resolved event dates (TIMEX values) if given, else written in its dates."""
+    if event_dates is not None:
+        found = {int(m.group(1)) for value in event_dates if (m := TIMEX_YEAR.match(value))}
+    else:
+        found = {int(year) for ent in doc.ents if ent.label_ == "DATE" for year in YEAR.findall(ent.text)}
+    if published is not None:
+        found.add(published.year)
+    return frozenset(found)
+
+
+def term_frequencies(doc: Doc) -> tuple[dict[str, float], frozenset[str]]:
+    """Sublinear frequencies of content lemmas and numbers, and the nouns and verbs among them (event words)."""
+    counts: Counter[str] = Counter()
+    event_words: set[str] = set()
+    for token in doc:
+        if token.is_stop or token.is_punct or token.is_space:
+            continue
+        if token.pos_ not in CONTENT_POS and not token.like_num:
+            continue
+        term = token.lower_ if token.like_num or token.pos_ == "NUM" else token.lemma_.lower()
+        if len(term) < 2 or not any(ch.isalnum() for ch in term):
+            continue
+        counts[term] += 1
+        if token.pos_ in EVENT_POS and term.isalpha():
+            event_words.add(term)
+    return {term: 1.0 + math.log(count) for term, count in counts.items()}, frozenset(event_words)
+
+
+def resolved_entities(article: Article, mentions: Iterable[Mention], lead_end: int
+                      ) -> tuple[dict[str, str], frozenset[str]]:
+    """Entity ids of the resolved mentions (the entities stage's), each with a display form, and those in the lead."""
+    names: dict[str, str] = {}
+    lead: set[str] = set()
+    for mention in mentions:
+        if mention.entity_id is None:
+            continue
+        names.setdefault(mention.entity_id, " ".join(mention.span.text(article).split()))
+        if mention.span.start < lead_end:
+            lead.add(mention.entity_id)
+    return names, frozenset(lead)
+
+
+def features(article: Article, doc: Doc, vector: np.ndarray, mentions: Iterable[Mention] | None = None,
+             event_dates: Iterable[str] | None = None) -> StoryFeatures:
+    """Story features of an article from its parse and its lead embedding.
+
+    ``mentions`` are the entities stage's mentions (linked to entity ids across articles) and ``event_dates``
+    TIMEX3 values from the time stage; when a stage has not run, its part is read off the parse instead.
+    """
+    lead = lead_sentences(article, doc)
+    lead_end = lead[-1].end_char if lead else 0
+    if mentions is None:
+        names, lead_names = entities_of(doc, lead_end)
+    else:
+        names, lead_names = resolved_entities(article, mentions, lead_end)
+    terms, event_words = term_frequencies(doc)
+    return StoryFeatures(
+        article_id=article.id,
+        published=article.published,
+        vector=np.asarray(vector, dtype=np.float32),
+        entity_keys=frozenset(names),
+        lead_entity_keys=lead_names,
+        years=years_of(doc, event_dates, article.published),
+        terms=terms,
+        event_words=event_words,
+        names=names,
+    )
