@@ -199,6 +199,16 @@ def calendar_parser() -> DateDataParser:
                                                       "RELATIVE_BASE": datetime(2000, 1, 1)})
 
 
+@lru_cache(maxsize=1 << 14)
+def parse_calendar_date(text: str) -> tuple[date, str] | None:
+    """The calendar date dateparser reads in a cleaned phrase, and its period (day, month or year); the parser's
+    base is fixed, so the text alone decides."""
+    data = calendar_parser().get_date_data(text)
+    if data.date_obj is None or data.period not in {"day", "month", "year"}:
+        return None
+    return data.date_obj.date(), data.period
+
+
 class Normaliser:
     """One phrase, its reference day (or None) and the tense of its governing verb."""
 
@@ -554,19 +564,19 @@ class Normaliser:
             deixis.group(1) if deixis else "", 0)
         cleaned = re.sub(r"\b(?:on|in|of|the|early|late|mid|middle|end|beginning|start|last|this|next|past|coming)\b|"
                          r"(?<=\d)(?:st|nd|rd|th)\b", " ", self.core)
-        data = calendar_parser().get_date_data(cleaned)
-        if data.date_obj is None or data.period not in {"day", "month", "year"}:
+        found = parse_calendar_date(cleaned)
+        if found is None:
             return None
-        parsed = data.date_obj.date()
+        parsed, period = found
         year_word = re.search(r"\b(last|this|next) year\b", self.core)
         if year_word and self.reference is not None:
             offset = {"last": -1, "this": 0, "next": 1}[year_word.group(1)]
-            day = parsed.day if data.period == "day" else None
+            day = parsed.day if period == "day" else None
             return "DATE", f"{self.reference.year + offset:04d}-{parsed.month:02d}" + (f"-{day:02d}" if day else "")
         has_year = re.search(r"\b(?:1[5-9]\d\d|20\d\d)\b|'\d\d\b|\d[/.-]\d{1,2}[/.-]\d{2,4}", self.core)
-        if data.period == "year":
+        if period == "year":
             return "DATE", f"{parsed.year:04d}"
-        day = parsed.day if data.period == "day" else None
+        day = parsed.day if period == "day" else None
         if has_year:
             year = f"{parsed.year:04d}"
         elif self.reference is None:
@@ -585,4 +595,11 @@ def normalise(text: str, reference: date | datetime | None, tense: str | None = 
     """(TimeML type, value) of a temporal phrase, or None when it names no time."""
     if isinstance(reference, datetime):
         reference = reference.date()
+    return _normalise(text, reference, tense)
+
+
+# Publication-date inference values the same phrases against many candidate days, and news repeats phrases:
+# the value depends on nothing but these three arguments.
+@lru_cache(maxsize=1 << 16)
+def _normalise(text: str, reference: date | None, tense: str | None) -> tuple[str, str] | None:
     return Normaliser(text, reference, tense).value()
