@@ -133,3 +133,12 @@ def test_seeds_single_source_facts_belong_to_their_outlet(seeds_brief):
     assert outlet_of("Kataib Sayyid al-Shuhada") == {"002_effefcd0e64793b7"}
     assert outlet_of("Mehrabad") == {"000_2c7d8aecb8a0b2a3"}
     assert outlet_of("passed a bill days after the assassination") == {"000_2c7d8aecb8a0b2a3"}
+
+
+def test_every_planted_loaded_word_is_flagged_for_its_outlet(examples):
+    _, article_of, briefs = examples
+    for gold in GOLD["framing"]:
+        flagged = {(loaded["article"], loaded["start"]) for outlet in briefs[gold["story"]]["framing"]["outlets"]
+                   for loaded in outlet["loaded"]}
+        for path, word in gold["loaded"].items():
+            assert (article_of[path].id, located(path, word)[0]) in flagged, f"{gold['what']}: {word}"
