@@ -25,8 +25,7 @@ browser:
 demo: install
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/storyline brief examples/articles --db $(DEMO_DB) --format md
-	$(BIN)/storyline brief $$($(BIN)/storyline stories --db $(DEMO_DB) --json | $(BIN)/python -c "import json, sys; print(' '.join(s['id'] for s in json.load(sys.stdin)))") \
-		--db $(DEMO_DB) --format html --output out/
+	$(BIN)/storyline brief examples/articles --db $(DEMO_DB) --format html --output out/
 	@echo "HTML briefs: out/*.html"
 
 test: install browser

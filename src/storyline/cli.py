@@ -352,10 +352,8 @@ def brief(targets: tuple[str, ...], output_format: str, output: str | None, db_p
         for error in report.errors:
             click.echo(f"error: {error}", err=True)
         click.echo(report.summary(), err=True)
-        ingested = set(report.stored_ids) | {a.id for a in corpus.articles() if a.origin.split(":")[0] in paths
-                                             or any(a.origin.startswith(p) for p in paths)}
-        story_ids += [s["id"] for s in corpus.stories() if s["id"] not in story_ids
-                      and set(corpus.store.story_article_ids(s["id"])) & ingested]
+        wanted = {corpus.story_of(article_id) for article_id in report.read_ids}
+        story_ids += [s["id"] for s in corpus.stories() if s["id"] in wanted and s["id"] not in story_ids]
     for story_id in tqdm(story_ids, desc="brief", unit=" story", disable=None, file=sys.stderr):
         data = corpus.brief(story_id)
         if output_format == "json":

@@ -51,18 +51,9 @@ class Corpus:
 
     def add(self, articles: list[Article]):
         """Store articles already in memory (from an HTTP request, say) through the same pipeline."""
-        from storyline.pipeline import IngestReport, Pipeline
+        from storyline.pipeline import Pipeline
 
-        report = IngestReport()
-        fresh = []
-        for article in articles:
-            report.read += 1
-            if self.store.has_article(article.id) or article.id in {a.id for a in fresh}:
-                report.duplicates += 1
-            else:
-                fresh.append(article)
-        Pipeline(self.store).add(fresh, report)
-        return report
+        return Pipeline(self.store).add(articles)
 
     # articles
 

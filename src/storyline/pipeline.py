@@ -35,6 +35,8 @@ class IngestReport:
     revisions: int = 0
     errors: list[IngestError] = field(default_factory=list)
     stored_ids: list[str] = field(default_factory=list)
+    # Every article read, stored now or before: what a caller asked about.
+    read_ids: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -66,11 +68,14 @@ class Pipeline:
     def ingest(self, sources: Iterable[str], *, fetch: bool = False, allow_private: bool = False,
                on_article: Callable[[Article | IngestError], None] | None = None) -> IngestReport:
         """Ingest files, directories and URLs; bad inputs are reported and skipped, the rest is stored."""
+        return self.add(read(sources, fetch=fetch, allow_private=allow_private), on_article)
+
+    def add(self, items: Iterable[Article | IngestError],
+            on_article: Callable[[Article | IngestError], None] | None = None) -> IngestReport:
+        """Store a stream of articles batch by batch, skipping those already stored and counting the errors."""
         report = IngestReport()
-        items = read(sources, fetch=fetch, allow_private=allow_private)
         for batch in batched(items, self.batch_size):
-            fresh: list[Article] = []
-            seen: set[str] = set()
+            fresh: dict[str, Article] = {}
             for item in batch:
                 if on_article:
                     on_article(item)
@@ -78,15 +83,15 @@ class Pipeline:
                     report.errors.append(item)
                     continue
                 report.read += 1
-                if item.id in seen or self.store.has_article(item.id):
+                report.read_ids.append(item.id)
+                if item.id in fresh or self.store.has_article(item.id):
                     report.duplicates += 1
-                    continue
-                seen.add(item.id)
-                fresh.append(item)
-            self.add(fresh, report)
+                else:
+                    fresh[item.id] = item
+            self._store_batch(list(fresh.values()), report)
         return report
 
-    def add(self, articles: list[Article], report: IngestReport) -> None:
+    def _store_batch(self, articles: list[Article], report: IngestReport) -> None:
         """Parse a batch once, run the per-article stages, store each article whole, then assign stories."""
         model = nlp.load().meta["name"] + "-" + nlp.load().meta["version"]
         docs: dict[str, Doc] = {}
