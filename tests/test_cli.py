@@ -127,3 +127,23 @@ def test_brief_by_story_id_and_recluster_keep_the_story(seeded):
     code, _, stderr = run("recluster", "--db", db)
     assert code == 0 and "1 stories" in stderr
     assert story_of_seeds(db)["articles"] == 2
+
+
+def test_a_revised_article_replaces_its_earlier_version_in_its_story(tmp_path):
+    page = tmp_path / "fire.jsonl"
+    record = {"url": "https://harbor.example/fire", "source": "Harbor Daily", "title": "Port fire",
+              "published": "2026-03-10T08:00:00+00:00",
+              "text": "A fire at the container terminal in Gdansk killed three dock workers on Monday night, "
+                      "the city's fire service said. Crews fought the blaze for nine hours."}
+    page.write_text(json.dumps(record) + "\n")
+    db = str(tmp_path / "revisions.db")
+    run("ingest", str(page), "--db", db)
+    record["text"] = record["text"].replace("three", "four")
+    page.write_text(json.dumps(record) + "\n")
+    code, stdout, _ = run("ingest", str(page), "--db", db, "--json")
+    assert code == 0 and json.loads(stdout)["revisions"] == 1
+    _, stdout, _ = run("articles", "--db", db, "--json")
+    [current] = json.loads(stdout)
+    assert current["revision_of"]
+    _, stdout, _ = run("stories", "--db", db, "--json")
+    assert sum(story["articles"] for story in json.loads(stdout)) == 1

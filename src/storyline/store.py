@@ -347,6 +347,7 @@ class Store:
             " count(a.id) AS articles,"
             " group_concat(DISTINCT a.source) AS sources FROM stories s"
             " JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id"
+            " WHERE NOT EXISTS (SELECT 1 FROM articles b WHERE b.revision_of = a.id)"
             " GROUP BY s.id ORDER BY articles DESC, last_published DESC, s.id").fetchall()
         return [{**dict(row), "sources": sorted(filter(None, (row["sources"] or "").split(",")))} for row in rows]
 
