@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from markupsafe import escape
 
 from storyline.corpus import Corpus
 from storyline.timeline import calendar_start
@@ -239,3 +240,17 @@ def test_snippet_hits_stay_balanced_whatever_brackets_the_text_holds():
     cut = snippet_pieces("the [fire] at [Gdańsk] port] [open")
     assert [(piece.text, bool(piece.marks)) for piece in cut] == [
         ("the ", False), ("fire", True), (" at ", False), ("Gdańsk", True), (" port] ", False), ("open", True)]
+
+
+def test_story_page_shows_how_each_wording_of_a_quote_differs(client):
+    for story in client.get("/api/stories").json():
+        varied = [g for g in client.get("/api/quotes", params={"story": story["id"]}).json()
+                  if len(g["wordings"]) > 1 and g["diff"][0]]
+        if varied:
+            break
+    assert varied, "the port fires hold a quote in several wordings"
+    page = client.get(f"/stories/{story['id']}").text
+    first_change = varied[0]["diff"][0][0]
+    shown = (f"<ins>{escape(first_change['other'])}</ins>" if first_change["other"]
+             else f"<del>{escape(first_change['main'])}</del>")
+    assert "against the first wording:" in page and shown in page
