@@ -38,10 +38,6 @@ class IngestReport:
     # Every article read, stored now or before: what a caller asked about.
     read_ids: list[str] = field(default_factory=list)
 
-    @property
-    def ok(self) -> bool:
-        return not self.errors
-
     def summary(self) -> str:
         return (f"{self.read} read, {self.stored} stored ({self.revisions} revisions), "
                 f"{self.duplicates} duplicates skipped, {len(self.errors)} errors")
