@@ -5,7 +5,8 @@
 DIR is a corpus root holding ``<split>/`` or ``data/<split>/``, or any directory of ``.txt`` files whose brat
 annotations sit beside them (``NAME.ann``) or in a sibling ``attributions/`` directory (``NAME_<annotator>.ann``,
 the first in name order when several annotators did one text). Gold attributions are the brat events linking a
-Content to its Cue and, when annotated, its Source; spans may be discontinuous (``start end;start end``).
+Content to its Cue and, when annotated, its Source; spans may be discontinuous (``start end;start end``), and an
+event may repeat a role (``Content2``: "“A,” he said. “B”"), whose fragments then join the same content.
 
 Measures (all on word tokens, ``\\w+``, so punctuation and spaces at span edges do not count):
 - content P/R/F1 with exact boundaries: the predicted content's first and last word equal the gold content's first
@@ -120,11 +121,18 @@ def read_brat(path: Path, text: str) -> list[GoldAttribution]:
             events.append(dict(arg.split(":", 1) for arg in fields[1].split() if ":" in arg))
     gold = []
     for event in events:
-        content = spans.get(event.get("Content", ""))
+        content = fragments(spans, event, "Content")
         if content:
-            source = spans.get(event.get("Source", ""))
+            source = fragments(spans, event, "Source") or None
             gold.append(GoldAttribution(content, source, begins_with_quote(text[content[0][0]:content[0][1]])))
     return gold
+
+
+def fragments(spans: dict[str, list[tuple[int, int]]], event: dict[str, str], role: str) -> list[tuple[int, int]]:
+    """All fragments of one role, in text order: brat repeats a role as ``Content2`` … when one attribution's
+    content comes in pieces ("“A,” he said. “B”")."""
+    return sorted(fragment for key, span_id in event.items() if re.fullmatch(rf"{role}\d*", key)
+                  for fragment in spans.get(span_id, []))
 
 
 def begins_with_quote(text: str) -> bool:

@@ -1,9 +1,11 @@
 """Who said what: attributions (content, cue, source) from the one parse of an article, speakers resolved to entities.
 
-Two passes over the same Doc. The parse pass finds verbs of saying, reporting and thinking ("said", "warned",
-"called for") and "according to", and takes the content from their complement clause and the source from their
-subject. The quote pass pairs the quote marks of the text and gives every quotation that no content covers yet to
-the nearest cue of its sentence, to an "— Name" dash, or, when its sentence has no cue, to the attribution just
+Three passes over the same Doc. The headline pass reads "Name: what they said" lines. The parse pass finds verbs
+and nouns of saying, reporting and thinking ("said", "warned", "called for", "her claim that"), "according to" and
+verbs of seeming ("appeared paralyzed"), and takes the content from their complement and the source from their
+subject; a second verb of saying coordinated with the first ("said X and said Y") starts its own content. The
+quote pass pairs the quote marks of the text and gives every quotation that no content covers yet to the nearest
+cue of its sentence it belongs to, to an "— Name" dash, or, when its sentence has no cue, to the quotation just
 before it (a quote carried on from the previous sentence) or to the speaker named in the sentence before.
 Cues inside a content or a quotation are not attributions of their own: "I think" inside a quote belongs to the
 quote. Speakers are resolved through the article's mentions, pronouns and role nouns ("the supreme leader") to
@@ -30,29 +32,43 @@ CLAUSE_CUES = frozenset("""
     allege imply assure remind threaten propose demand disclose counter retort lament hint signal believe think
     know feel expect fear hope worry doubt wonder show find read recount swear guarantee proclaim speculate
     forecast tout learn want refuse decline seek plan intend prefer confess exclaim interject scoff plead muse
-    marvel chant
+    marvel chant decide consider remember recognize understand hear email publish deem envision persuade convince
+    demonstrate prove determine articulate recite reason theorize surmise figure assume suspect
+    imagine recommend instruct order
 """.split())
 # Verbs whose direct object is the content ("criticized the plan", "denied the report").
 OBJECT_CUES = frozenset("""
     criticize criticise praise deny announce cite reveal confirm describe accuse blame question reject propose
     endorse denounce dismiss condemn defend mock attack slam blast decry applaud hail welcome dispute acknowledge
     recommend demand predict promise pledge vow disclose recount recall tout call support back oppose thank list
-    discuss echo express estimate prefer want seek
+    discuss echo express estimate prefer want seek highlight challenge favor embrace promote reference invoke voice
+    outline unveil disavow rip knock satirize quote mention portray characterize label brand lambaste chide scold
+    rebuke
 """.split())
 CUES = CLAUSE_CUES | OBJECT_CUES
 # Nouns of saying, with a possessive or "from"/"by" holder: "Trump's claim that …", "a call from X for …".
 NOUN_CUES = frozenset("""
     statement claim comment remark announcement criticism suggestion accusation call warning promise pledge
     assertion argument insistence allegation prediction denial admission assessment view belief concern demand
-    proposal endorsement support opposition praise condemnation description characterization vow threat
+    proposal endorsement support opposition praise condemnation description characterization vow threat hope plan
+    attack message decision critique complaint opinion response idea position doubt fear worry contention hint
+    stance advice answer request tweet report reference mention question
 """.split())
 NOUN_CONTENT_PREPOSITIONS = frozenset({"of", "about", "on", "for", "against", "that"})
+# Verbs of seeming: an impression reported without a holder ("the campaign appeared paralyzed").
+SEEMING_CUES = frozenset({"seem", "appear"})
+# How the parse hangs what seems: "to be …", "confident", "a winner", "that …", and a participle as "advcl".
+SEEMING_COMPLEMENTS = frozenset({"xcomp", "acomp", "attr", "oprd", "ccomp", "advcl"})
 # Verbs with a particle or preposition whose object is the content ("called for", "pointed to", "warned of").
 PREPOSITION_CUES = {
     "call": {"for", "on"}, "point": {"to", "out"}, "warn": {"of", "about", "against"}, "refer": {"to"},
     "complain": {"about", "of"}, "talk": {"about"}, "speak": {"about", "of"}, "ask": {"about", "for"},
     "argue": {"for", "against"}, "push": {"for"}, "advocate": {"for"}, "hint": {"at"}, "worry": {"about"},
     "boast": {"about", "of"}, "brag": {"about"}, "insist": {"on"}, "comment": {"on"}, "press": {"for"},
+    "focus": {"on"}, "rail": {"against"}, "vote": {"for", "against"}, "campaign": {"for", "against", "on"},
+    "apologize": {"for"}, "lay": {"out"}, "spell": {"out"}, "testify": {"about"}, "write": {"about", "of"},
+    "agree": {"with", "on"}, "disagree": {"with"}, "respond": {"to"}, "react": {"to"}, "think": {"about", "of"},
+    "care": {"about"}, "lobby": {"for", "against"}, "fight": {"for", "against"}, "rally": {"behind", "around"},
 }
 PRONOUNS = {
     "he": {"PERSON"}, "she": {"PERSON"}, "him": {"PERSON"}, "her": {"PERSON"}, "i": {"PERSON"},
@@ -78,6 +94,8 @@ STRAIGHT_DOUBLE = ('"', "''", "``")
 DASHES = "—–-"
 _DOUBLE_MARK = re.compile(r"''|``|[\"“”„«»]")
 _SENTENCE_END = re.compile(r"[.!?][”\"’')\]]*\s*$")
+# A short name before a colon, then the rest of the line: "Clinton to Planned Parenthood: Trump will …".
+_HEADLINE = re.compile(r"[ \t]*((?:[^\s:]+[ \t]+){0,5}[^\s:]+):[ \t]+(\S[^\n]*?)[ \t]*$", re.MULTILINE)
 _DASH_SOURCE = re.compile(r"[ \t]*([—–―-]{1,2})[ \t]*")
 
 
@@ -179,6 +197,8 @@ class _Extractor:
         self.drafts: list[_Draft] = []
 
     def run(self) -> list[Attribution]:
+        for paragraph in self.article.paragraphs:
+            self._from_headline(paragraph)
         for token in sorted(self.doc, key=_depth):
             if not self._claimed(token.idx):
                 self._from_parse(token)
@@ -190,6 +210,23 @@ class _Extractor:
             draft.speaker = self._resolve(draft)
         return [self._attribution(draft) for draft in self.drafts]
 
+    # --- the headline pass ----------------------------------------------------------------------------------
+
+    def _from_headline(self, paragraph: tuple[int, int]) -> None:
+        """"Sanders: Brexit could help Trump": a line that opens with a speaker's name and a colon quotes them."""
+        match = _HEADLINE.match(self.article.text, *paragraph)
+        if match is None or len(match.group(2).split()) < 2:
+            return
+        named = self._tokens(match.span(1))
+        if any(t.pos_ in ("VERB", "AUX") for t in named):
+            return  # "Schumer tweeted:" introduces a quotation the other passes attribute
+        speakers = [m for m in self._mentions_between(*match.span(1)) if m.span.label in SPEAKER_TYPES]
+        if not speakers:
+            return
+        source = self.doc.char_span(speakers[0].span.start, speakers[0].span.end, alignment_mode="expand")
+        colon = match.end(1)
+        self._add(_Draft(self._snap_to_quotes(match.span(2)), (colon, colon + 1), source))
+
     # --- the parse pass -------------------------------------------------------------------------------------
 
     def _from_parse(self, token: Token) -> None:
@@ -200,6 +237,9 @@ class _Extractor:
             self._noun_cue(token)
             return
         if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "aux", "auxpass"):
+            return
+        if token.lemma_.lower() in SEEMING_CUES:
+            self._seeming(token)
             return
         if token.dep_ == "parataxis" and token.lemma_.lower() in CLAUSE_CUES:
             self._parenthetical(token)
@@ -257,6 +297,19 @@ class _Extractor:
         source = self.doc[holder.left_edge.i : holder.i + 1]
         content = self._within_sentence(_content_extent(contents), noun.idx)
         self._add(_Draft(self._snap_to_quotes(content), (noun.idx, noun.idx + len(noun)), source))
+
+    def _seeming(self, verb: Token) -> None:
+        """"The team appeared paralyzed", "it seems that …": an impression with no one to hold it. The content is
+        the whole clause, the verb inside it, or only the that-clause after an empty "it"."""
+        complements = [c for c in verb.children if c.dep_ in SEEMING_COMPLEMENTS and c.i > verb.i and not (
+            c.dep_ == "advcl" and any(m.dep_ == "mark" for m in c.children))]  # not "appeared when …"
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "expl") and c.i < verb.i]
+        if not complements or not subjects:
+            return
+        empty_subject = subjects[0].lower_ == "it" and complements[0].dep_ == "ccomp"
+        content = _content_extent(complements if empty_subject else subjects + complements)
+        content = self._within_sentence(content, verb.idx)
+        self._add(_Draft(self._snap_to_quotes(content), (verb.idx, verb.idx + len(verb)), None))
 
     def _parenthetical(self, cue: Token) -> None:
         """"The economy, he said, is weak": the content is the clause the cue interrupts."""
@@ -333,10 +386,10 @@ class _Extractor:
         candidates = [t for t in self._tokens((start, end))
                       if t.lemma_.lower() in CUES and t.pos_ == "VERB" and not self._in_quote(t.idx)
                       and not self._sentence_ends_between(t, quote)]
-        if not candidates:
-            return False
-        cue = min(candidates, key=lambda t: _gap(quote, (t.idx, t.idx + len(t))))
-        if not self._quote_of(cue, quote):
+        # The nearest verb may be one the quotation is not about ("said Carson, who will address the convention").
+        cue = next((t for t in sorted(candidates, key=lambda t: _gap(quote, (t.idx, t.idx + len(t))))
+                    if self._quote_of(t, quote)), None)
+        if cue is None:
             return False
         for draft in self.drafts:
             if draft.cue and draft.cue[0] == cue.idx:
@@ -393,15 +446,13 @@ class _Extractor:
         return True
 
     def _previous_draft(self, position: int) -> _Draft | None:
-        """The attribution a cue-less quotation continues: one ending in the sentence just before it."""
+        """The attribution a cue-less quotation continues: one ending in the sentence just before it, and of those
+        the last quotation, so that in "“A,” Smith said, claiming that X. “B”" the “B” continues “A”, not X."""
         sentence = self._sentence_index(position)
-        before = [d for d in self.drafts if _draft_end(d) <= position]
-        if not before:
-            return None
-        last = max(before, key=_draft_end)
-        if sentence - self._sentence_index(_draft_end(last) - 1) <= CONTINUATION_SENTENCES:
-            return last
-        return None
+        recent = [d for d in self.drafts if _draft_end(d) <= position
+                  and sentence - self._sentence_index(_draft_end(d) - 1) <= CONTINUATION_SENTENCES]
+        quotations = [d for d in recent if self._opens_with_quote(d.content)]
+        return max(quotations or recent, key=_draft_end, default=None)
 
     def _subject_of_sentence_before(self, position: int) -> DocSpan | None:
         index = self._sentence_index(position)
@@ -628,7 +679,24 @@ def _content_extent(heads: list[Token]) -> tuple[int, int]:
             if comma_before and (child.dep_ in TAIL_DEPS or is_cue):
                 cut = head.doc[before.i - 1] if before.dep_ == "cc" else before
                 end = min(end, cut.idx)
-    return start, end
+    return start, min(end, _next_saying_start(heads, start))
+
+
+def _next_saying_start(heads: list[Token], start: int) -> int:
+    """Where a coordinated verb of saying begins another attribution inside the extent: "said X and said Y",
+    "said X, and three-quarters said Y", "said X but did not suggest Y". Its conjunction and comma go with it.
+    The parse makes such a verb a conjunct of the content or a second complement of the first cue."""
+    end = len(heads[0].doc.text)
+    coordinated = [child for head in heads for child in head.children if child.dep_ == "conj"]
+    for token in heads[1:] + coordinated:
+        passive = any(child.dep_ in ("auxpass", "nsubjpass") for child in token.children)
+        if token.lemma_.lower() in CLAUSE_CUES and token.pos_ in ("VERB", "AUX") and not passive:
+            first = token.left_edge
+            while first.i > 0 and (first.nbor(-1).dep_ == "cc" or first.nbor(-1).text in (",", ";")):
+                first = first.nbor(-1)
+            if first.idx > start:
+                end = min(end, first.idx)
+    return end
 
 
 def _subject_end(subject: Token) -> int:
