@@ -253,3 +253,8 @@ def test_a_year_ago_quarter_is_not_taken_for_the_quarter_reported():
     assert found["the third quarter"] == "1989-Q3"
     assert found["the year-ago quarter"] == "1988-Q3"
     assert found["Year-ago"] == "1988-Q3"
+
+
+def test_29_february_without_a_year_falls_in_the_nearest_leap_year():
+    assert normalise("Feb. 29", date(2023, 3, 5), PAST) == ("DATE", "2020-02-29")
+    assert normalise("February 29", date(2023, 11, 20), FUTURE) == ("DATE", "2024-02-29")

@@ -7,6 +7,7 @@ the relative parts stay unknown ("XXXX-03", "XXXX-WXX-6"), as TIMEX3 writes them
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -190,7 +191,10 @@ def nearest_year(month: int, day: int | None, reference: date, tense: str | None
         against_tense = (tense == PAST and days > 0) or (tense == FUTURE and days < 0)
         return abs(days) * (6 if against_tense else 1)
 
-    return min((reference.year - 1, reference.year, reference.year + 1), key=distance)
+    years = range(reference.year - 1, reference.year + 2)
+    if (month, day) == (2, 29):  # only leap years have one
+        years = [year for year in range(reference.year - 4, reference.year + 5) if calendar.isleap(year)]
+    return min(years, key=distance)
 
 
 @lru_cache(maxsize=1)
