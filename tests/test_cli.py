@@ -147,3 +147,24 @@ def test_a_revised_article_replaces_its_earlier_version_in_its_story(tmp_path):
     assert current["revision_of"]
     _, stdout, _ = run("stories", "--db", db, "--json")
     assert sum(story["articles"] for story in json.loads(stdout)) == 1
+
+
+def test_an_article_a_stage_fails_on_is_reported_and_the_batch_goes_on(tmp_path, monkeypatch):
+    from storyline import pipeline
+
+    def fragile(article, doc):
+        if "Kessel" in article.text:
+            raise ValueError("day is out of range for month")
+        return analyse(article, doc)
+
+    analyse = pipeline.analyse
+    monkeypatch.setattr(pipeline, "analyse", fragile)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "kessel.txt").write_text("The harbour of Kessel reopened on Friday after the storm, officials said.\n")
+    (inbox / "vistula.txt").write_text("A bridge over the Vistula was closed for repairs on Monday, the city said.\n")
+    code, stdout, _ = run("ingest", str(inbox), "--db", str(tmp_path / "fragile.db"), "--json")
+    report = json.loads(stdout)
+    assert code == 1 and report["stored"] == 1
+    [error] = report["errors"]
+    assert "kessel.txt" in error and "could not be analysed" in error

@@ -93,7 +93,12 @@ class Pipeline:
         docs: dict[str, Doc] = {}
         stored = []
         for article, doc in zip(articles, nlp.parse([a.text for a in articles], self.batch_size)):
-            found = analyse(article, doc)
+            try:
+                found = analyse(article, doc)
+            except Exception as error:  # a stage's bug on one text must not cost the rest of the batch
+                report.errors.append(IngestError(article.origin or article.id,
+                                                 f"could not be analysed ({type(error).__name__}: {error})"))
+                continue
             with self.store.transaction():
                 self.store.add_article(article, nlp.to_bytes(doc), model)
                 for kind, records in found.items():
