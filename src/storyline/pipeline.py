@@ -109,7 +109,8 @@ class Pipeline:
             report.revisions += article.revision_of is not None
             report.stored_ids.append(article.id)
         touched = story_updates.assign(self.store, self.index, stored)
-        story_updates.infer_dates(self.store, touched, lambda article_id: docs.get(article_id) or self.doc(article_id))
+        story_updates.infer_dates(self.store, touched, set(docs),
+                                  lambda article_id: docs.get(article_id) or self.doc(article_id))
 
     def recluster(self) -> int:
         """Forget every story and assign all stored articles again, oldest first; returns the number of stories."""

@@ -2,8 +2,8 @@
 
 After each batch is stored, its articles are assigned to stories one by one (the index never re-clusters the
 store); the memberships, labels and history of every story the batch touched are written with the index's state
-in one transaction. Then each touched story with undated articles gets their publication dates inferred from
-the story's other articles, and their time expressions re-valued against the inferred date.
+in one transaction. Then each new undated article gets its publication date inferred from its own text and its
+story's dated articles, and its time expressions re-valued against the inferred date.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from storyline.story_features import features, lead_text
 from storyline.store import Store
 
 INDEX_KEY = "story_index"
+CONTEXT_ARTICLES = 12
 
 
 def load_index(store: Store) -> StoryIndex:
@@ -65,17 +66,24 @@ def assign(store: Store, index: StoryIndex,
     return touched
 
 
-def infer_dates(store: Store, story_ids: Iterable[str], doc_of: Callable[[str], Doc]) -> dict[str, tuple[datetime, float]]:
-    """Infer the publication date of each undated article in these stories; returns what was inferred."""
+def infer_dates(store: Store, story_ids: Iterable[str], new_ids: set[str],
+                doc_of: Callable[[str], Doc]) -> dict[str, tuple[datetime, float]]:
+    """Infer the publication dates of undated articles in the stories a batch touched; returns what was inferred.
+
+    The story's dated articles (the most recent ``CONTEXT_ARTICLES``, dated or dated by inference) are the
+    evidence: inference compares every pair of dates across the articles it sees, so it sees a bounded number.
+    """
     inferred_all = {}
     for story_id in story_ids:
         articles = store.articles(ids=store.story_article_ids(story_id))
-        undated = [a for a in articles if a.published is None or a.published_inferred]
-        if not undated:
+        undated = [a for a in articles if a.published is None]
+        if not any(a.id in new_ids for a in undated):
             continue
-        for article in undated:
-            article.published = None  # an earlier inference is redone with what the story knows now
-        inferred = pubdate.infer_published([(a, doc_of(a.id)) for a in articles])
+        # New articles first, then earlier ones that could not be dated before this batch brought evidence.
+        undated = sorted(undated, key=lambda a: a.id not in new_ids)[:CONTEXT_ARTICLES]
+        dated = sorted((a for a in articles if a.published is not None), key=lambda a: a.published)
+        context = dated[-CONTEXT_ARTICLES:]
+        inferred = pubdate.infer_published([(a, doc_of(a.id)) for a in undated + context])
         for article in undated:
             if article.id not in inferred:
                 continue
