@@ -34,6 +34,9 @@ from storyline.model import Article
 from storyline.stories import StoryIndex
 from storyline.story_features import StoryFeatures, features, lead_text
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from coref_metrics import Score, b_cubed  # noqa: E402
+
 DEFAULT_DATA = Path(__file__).resolve().parents[1].parent / "shared/data/ecbplus-val/dataset.conll"
 
 
@@ -82,29 +85,21 @@ def cluster_online(items: list[StoryFeatures], order: list[int]) -> tuple[list[s
     return [index.story_of(item.article_id) for item in items], index
 
 
-def pairwise(table: np.ndarray) -> dict[str, float]:
+def pairwise(table: np.ndarray) -> Score:
     together = float((table * (table - 1)).sum() / 2)
     predicted = float((table.sum(axis=0) * (table.sum(axis=0) - 1)).sum() / 2)
     gold = float((table.sum(axis=1) * (table.sum(axis=1) - 1)).sum() / 2)
-    return scores(together / predicted if predicted else 1.0, together / gold if gold else 1.0)
+    return Score(together / predicted if predicted else 1.0, together / gold if gold else 1.0)
 
 
-def b_cubed(table: np.ndarray) -> dict[str, float]:
-    """Bagga & Baldwin's B³: per item, the share of its predicted cluster in its gold one and vice versa."""
-    items = table.sum()
-    precision = float((table**2 / table.sum(axis=0, keepdims=True)).sum() / items)
-    recall = float((table**2 / table.sum(axis=1, keepdims=True)).sum() / items)
-    return scores(precision, recall)
-
-
-def scores(precision: float, recall: float) -> dict[str, float]:
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
+def rounded(score: Score) -> dict[str, float]:
+    return {name: round(value, 4) for name, value in score.as_dict().items()}
 
 
 def against(gold: list[str], predicted: list[str]) -> dict[str, dict[str, float]]:
-    table = contingency_matrix(gold, predicted)
-    return {"pairwise": pairwise(table), "b3": b_cubed(table)}
+    documents = range(len(gold))
+    return {"pairwise": rounded(pairwise(contingency_matrix(gold, predicted))),
+            "b3": rounded(b_cubed(dict(zip(documents, gold)), dict(zip(documents, predicted))))}
 
 
 def evaluate(documents: list[Document], predicted: list[str]) -> dict:

@@ -67,19 +67,13 @@ class Corpus:
         return self.store.search(query, limit)
 
     def mentions(self, article_ids: list[str]) -> dict[str, list[Mention]]:
-        return self._records("mention", Mention, article_ids)
+        return self.store.records("mention", Mention, article_ids)
 
     def attributions(self, article_ids: list[str]) -> dict[str, list[Attribution]]:
-        return self._records("quote", Attribution, article_ids)
+        return self.store.records("quote", Attribution, article_ids)
 
     def time_expressions(self, article_ids: list[str]) -> dict[str, list[TimeExpression]]:
-        return self._records("time", TimeExpression, article_ids)
-
-    def _records(self, kind: str, record_type: type, article_ids: list[str]) -> dict[str, list]:
-        found: dict[str, list] = {article_id: [] for article_id in article_ids}
-        for row in self.store.spans(kind, article_ids):
-            found[row.article_id].append(record_type.from_json(row.data))
-        return found
+        return self.store.records("time", TimeExpression, article_ids)
 
     # stories
 

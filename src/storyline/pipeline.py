@@ -119,12 +119,8 @@ class Pipeline:
         self._index = StoryIndex()
         for batch in batched(self.store.articles(), self.batch_size):
             ids = [a.id for a in batch]
-            mentions: dict[str, list[Mention]] = {article_id: [] for article_id in ids}
-            times: dict[str, list[TimeExpression]] = {article_id: [] for article_id in ids}
-            for row in self.store.spans("mention", ids):
-                mentions[row.article_id].append(Mention.from_json(row.data))
-            for row in self.store.spans("time", ids):
-                times[row.article_id].append(TimeExpression.from_json(row.data))
+            mentions = self.store.records("mention", Mention, ids)
+            times = self.store.records("time", TimeExpression, ids)
             story_updates.assign(self.store, self.index,
                                  [(a, self.doc(a.id), mentions[a.id], times[a.id]) for a in batch])
         return len(self.store.stories())

@@ -298,6 +298,13 @@ class Store:
         return [StoredSpan(r["article_id"], r["kind"], r["start"], r["end"], r["label"], json.loads(r["data"]))
                 for r in self.db.execute(sql, params)]
 
+    def records(self, kind: str, record_type: type, article_ids: list[str]) -> dict[str, list]:
+        """The stored extractions of one kind, rebuilt as model records (``record_type.from_json``), per article."""
+        found: dict[str, list] = {article_id: [] for article_id in article_ids}
+        for row in self.spans(kind, article_ids):
+            found[row.article_id].append(record_type.from_json(row.data))
+        return found
+
     # state of cross-article stages
 
     def get_state(self, key: str) -> tuple[Any, bytes | None] | None:
