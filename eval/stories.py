@@ -6,7 +6,8 @@ DATA is a CoNLL file in the ECB+ layout of ../shared/data/ecbplus-val/dataset.co
 line, tab-separated doc key ``topic/subtopic/doc``, sentence number, token number, token, coreference. The file
 holds only the annotated sentences of each article (no titles, no dates), so an article's text is its sentences
 in order, one a line, and its lead is its opening sentences (``story_features.lead_text``). Nothing in the
-scoring knows the layout: the same features and index run here as in the pipeline.
+scoring knows the layout: the index gets what the pipeline gives it, the features of the article's one parse,
+its time expressions and its embedded lead (``story_updates.story_features``).
 
 Every document is parsed once (spaCy, batched) and its lead embedded once; the story index is then fed the
 documents one at a time in a seeded random order (the run written with ``--predictions`` as JSON Lines
@@ -28,11 +29,10 @@ from pathlib import Path
 import numpy as np
 from sklearn.metrics.cluster import contingency_matrix
 
-from storyline import nlp
-from storyline.embed import embed
+from storyline import nlp, story_updates, timex
 from storyline.model import Article
 from storyline.stories import StoryIndex
-from storyline.story_features import StoryFeatures, features, lead_text
+from storyline.story_features import StoryFeatures
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from coref_metrics import Score, b_cubed  # noqa: E402
@@ -72,9 +72,9 @@ def read_conll(path: Path) -> list[Document]:
 
 def story_features(documents: list[Document]) -> list[StoryFeatures]:
     articles = [Article(document.text, source=document.key) for document in documents]
-    docs = list(nlp.parse(article.text for article in articles))
-    vectors = embed([lead_text(article, doc) for article, doc in zip(articles, docs)])
-    return [features(article, doc, vector) for article, doc, vector in zip(articles, docs, vectors)]
+    parsed = [(article, doc, timex.extract(article, doc))
+              for article, doc in zip(articles, nlp.parse(article.text for article in articles))]
+    return story_updates.story_features(parsed)
 
 
 def cluster_online(items: list[StoryFeatures], order: list[int]) -> tuple[list[str], StoryIndex]:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from storyline import entities, nlp, quotes, story_updates, timex
 from storyline.ingest import IngestError, read
-from storyline.model import Article, Mention, TimeExpression
+from storyline.model import Article, TimeExpression
 from storyline.stories import StoryIndex
 from storyline.store import Store
 
@@ -104,7 +104,7 @@ class Pipeline:
                 for kind, records in found.items():
                     self.store.add_spans(article.id, kind, [span_row(record) for record in records])
             docs[article.id] = doc
-            stored.append((article, doc, found["mention"], found["time"]))
+            stored.append((article, doc, found["time"]))
             report.stored += 1
             report.revisions += article.revision_of is not None
             report.stored_ids.append(article.id)
@@ -119,10 +119,8 @@ class Pipeline:
         self._index = StoryIndex()
         for batch in batched(self.store.articles(), self.batch_size):
             ids = [a.id for a in batch]
-            mentions = self.store.records("mention", Mention, ids)
             times = self.store.records("time", TimeExpression, ids)
-            story_updates.assign(self.store, self.index,
-                                 [(a, self.doc(a.id), mentions[a.id], times[a.id]) for a in batch])
+            story_updates.assign(self.store, self.index, [(a, self.doc(a.id), times[a.id]) for a in batch])
         return len(self.store.stories())
 
     def doc(self, article_id: str) -> Doc:

@@ -27,7 +27,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import numpy as np
-from scipy.cluster.hierarchy import fcluster, linkage
+from scipy.cluster.hierarchy import linkage, to_tree
 from scipy.spatial.distance import squareform
 
 from storyline.embed import DIMENSIONS
@@ -57,7 +57,7 @@ class StoryConfig:
     join: float = 0.275
     merge: float = 0.55
     split_ratio: float = 0.65
-    split_below: float = 0.36
+    split_below: float = 0.34
     smallest_split: int = 3
     recheck_growth: float = 1.5
     # Cost bounds: candidates come from the ``neighbours`` nearest leads published within ``window_days`` and the
@@ -401,10 +401,14 @@ class StoryIndex:
                              f"{cross:.2f} between them, {within:.2f} within")]
 
     def _bisect(self, rows: list[int]) -> tuple[list[int], list[int], float, float] | None:
-        """The story's best cut in two (average linkage over article pairs), if the two sides stand apart.
+        """The story's best cut in two, if the two sides stand apart.
 
-        The test is relative, cross-group against within-group similarity, because what separates two stories
-        of one kind (two quakes) is how much closer each is to itself than to the other, not a fixed score.
+        The cut is the highest one in the average-linkage tree of the articles' pairwise scores whose both sides
+        hold at least ``smallest_split`` articles: the very top of the tree often only peels off one odd article,
+        which says nothing about two stories being mixed. Articles peeled off above the cut go with the side they
+        score higher with. The test is relative, cross-group against within-group similarity, because what
+        separates two stories of one kind (two quakes) is how much closer each is to itself than to the other,
+        not a fixed score.
         """
         profiles = [self._profile_of(row) for row in rows]
         scores = np.zeros((len(rows), len(rows)))
@@ -412,15 +416,22 @@ class StoryIndex:
             scores[i, j] = scores[j, i] = self._score(profiles[i], profiles[j]).score
         distances = scores.max() - scores
         np.fill_diagonal(distances, 0.0)
-        sides = fcluster(linkage(squareform(distances, checks=False), "average"), 2, "maxclust")
-        first, second = np.flatnonzero(sides == 1), np.flatnonzero(sides == 2)
-        if min(len(first), len(second)) < self.config.smallest_split:
+        node = to_tree(linkage(squareform(distances, checks=False), "average"))
+        smallest = self.config.smallest_split
+        while not node.is_leaf() and min(node.left.count, node.right.count) < smallest:
+            node = max(node.left, node.right, key=lambda child: child.count)
+        if node.is_leaf():
             return None
+        first, second = node.left.pre_order(), node.right.pre_order()
         cross = float(scores[np.ix_(first, second)].mean())
         within = float(np.mean([scores[np.ix_(side, side)].sum() / (len(side) * (len(side) - 1))
                                 for side in (first, second)]))
         if cross >= self.config.split_ratio * within or cross >= self.config.split_below:
             return None
+        peeled = sorted(set(range(len(rows))) - set(first) - set(second))
+        closer_to_first = scores[np.ix_(peeled, first)].mean(axis=1) >= scores[np.ix_(peeled, second)].mean(axis=1)
+        first += [i for i, closer in zip(peeled, closer_to_first) if closer]
+        second += [i for i, closer in zip(peeled, closer_to_first) if not closer]
         kept, apart = sorted((first, second), key=len, reverse=True)
         return [rows[i] for i in kept], [rows[i] for i in apart], cross, within
 

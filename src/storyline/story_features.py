@@ -1,9 +1,9 @@
 """What the story index needs to know about one article, taken from what earlier stages computed.
 
 Nothing here parses or embeds: the caller hands over the article's one spaCy parse and the embedding of its
-title and lead (see :func:`lead_text`). Entity keys and event dates come from the entities and time stages when
-they ran (entity ids, resolved dates); otherwise they are read off ``doc.ents`` (names folded to ASCII lowercase,
-a person also under the surname; explicit years).
+title and lead (see :func:`lead_text`). Names are keyed by their written form (folded to ASCII lowercase, a person
+also under the surname), so that the same name in two articles is the same key; the years come from the dates
+written in the text and from the time stage's resolved values ("last year" against the publication date).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import numpy as np
 from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
 
-from storyline.model import Article, Mention
+from storyline.model import Article
 from storyline.names import TITLE_HEADS, tokens
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP", "PRODUCT", "WORK_OF_ART", "LAW"})
@@ -92,12 +92,12 @@ def entities_of(doc: Doc, lead_end: int) -> tuple[dict[str, str], frozenset[str]
     return names, frozenset(lead)
 
 
-def years_of(doc: Doc, event_dates: Iterable[str] | None, published: datetime | None) -> frozenset[int]:
-    """Years the article is about: of its resolved event dates (TIMEX values) if given, else written in its dates."""
-    if event_dates is not None:
-        found = {int(m.group(1)) for value in event_dates if (m := TIMEX_YEAR.match(value))}
-    else:
-        found = {int(year) for ent in doc.ents if ent.label_ == "DATE" for year in YEAR.findall(ent.text)}
+def years_of(doc: Doc, event_dates: Iterable[str], published: datetime | None) -> frozenset[int]:
+    """Years the article is about: those written in its dates, those of its resolved time expressions (TIMEX
+    values), and its year of publication. Both sources count: the time stage resolves relative dates, while
+    years inside phrases it leaves unvalued ("the 2008 season", "1999-2003") are still written out."""
+    found = {int(year) for ent in doc.ents if ent.label_ == "DATE" for year in YEAR.findall(ent.text)}
+    found |= {int(m.group(1)) for value in event_dates if (m := TIMEX_YEAR.match(value))}
     if published is not None:
         found.add(published.year)
     return frozenset(found)
@@ -121,33 +121,15 @@ def term_frequencies(doc: Doc) -> tuple[dict[str, float], frozenset[str]]:
     return {term: 1.0 + math.log(count) for term, count in counts.items()}, frozenset(event_words)
 
 
-def resolved_entities(article: Article, mentions: Iterable[Mention], lead_end: int
-                      ) -> tuple[dict[str, str], frozenset[str]]:
-    """Entity ids of the resolved mentions (the entities stage's), each with a display form, and those in the lead."""
-    names: dict[str, str] = {}
-    lead: set[str] = set()
-    for mention in mentions:
-        if mention.entity_id is None:
-            continue
-        names.setdefault(mention.entity_id, " ".join(mention.span.text(article).split()))
-        if mention.span.start < lead_end:
-            lead.add(mention.entity_id)
-    return names, frozenset(lead)
+def features(article: Article, doc: Doc, vector: np.ndarray, event_dates: Iterable[str] = ()) -> StoryFeatures:
+    """Story features of an article from its parse, its lead embedding and its time expressions' TIMEX values.
 
-
-def features(article: Article, doc: Doc, vector: np.ndarray, mentions: Iterable[Mention] | None = None,
-             event_dates: Iterable[str] | None = None) -> StoryFeatures:
-    """Story features of an article from its parse and its lead embedding.
-
-    ``mentions`` are the entities stage's mentions (linked to entity ids across articles) and ``event_dates``
-    TIMEX3 values from the time stage; when a stage has not run, its part is read off the parse instead.
+    Mentions' entity ids are not used: they are local to one article until the story-level resolution runs,
+    which needs the story first.
     """
     lead = lead_sentences(article, doc)
     lead_end = lead[-1].end_char if lead else 0
-    if mentions is None:
-        names, lead_names = entities_of(doc, lead_end)
-    else:
-        names, lead_names = resolved_entities(article, mentions, lead_end)
+    names, lead_names = entities_of(doc, lead_end)
     terms, event_words = term_frequencies(doc)
     return StoryFeatures(
         article_id=article.id,

@@ -17,9 +17,9 @@ from spacy.tokens import Doc
 
 from storyline import pubdate, timex
 from storyline.embed import embed
-from storyline.model import Article, Mention, TimeExpression
+from storyline.model import Article, TimeExpression
 from storyline.stories import StoryIndex
-from storyline.story_features import features, lead_text
+from storyline.story_features import StoryFeatures, features, lead_text
 from storyline.store import Store
 
 INDEX_KEY = "story_index"
@@ -41,19 +41,19 @@ def save_index(store: Store, index: StoryIndex) -> None:
     store.put_state(INDEX_KEY, data, buffer.getvalue())
 
 
+def story_features(batch: list[tuple[Article, Doc, list[TimeExpression]]]) -> list[StoryFeatures]:
+    """What the story index needs of each article: its parse, its time expressions and its lead, embedded in one
+    call for the batch."""
+    vectors = embed([lead_text(article, doc) for article, doc, _ in batch])
+    return [features(article, doc, vector, [t.value for t in times])
+            for (article, doc, times), vector in zip(batch, vectors)]
 
 
-def assign(store: Store, index: StoryIndex,
-           batch: list[tuple[Article, Doc, list[Mention], list[TimeExpression]]]) -> set[str]:
+def assign(store: Store, index: StoryIndex, batch: list[tuple[Article, Doc, list[TimeExpression]]]) -> set[str]:
     """Assign a stored batch to stories; returns the ids of the stories it touched."""
     if not batch:
         return set()
-    vectors = embed([lead_text(article, doc) for article, doc, _, _ in batch])
-    events = []
-    for (article, doc, mentions, times), vector in zip(batch, vectors):
-        assignment = index.assign(features(article, doc, vector, mentions=mentions,
-                                           event_dates=[t.value for t in times]))
-        events.extend(assignment.events)
+    events = [event for item in story_features(batch) for event in index.assign(item).events]
     # A split moves articles into the stories named in ``others``: their memberships change too.
     touched = {index.story(story_id).id for event in events
                for story_id in (event.story, *(event.others if event.kind == "split" else ()))}
