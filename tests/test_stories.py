@@ -236,3 +236,20 @@ def test_two_articles_naming_one_person_share_her_keys_through_the_pipelines_fea
              for article, doc in zip(articles, nlp.parse(a.text for a in articles))]
     first, second = story_updates.story_features(batch)
     assert "lagarde" in first.entity_keys & second.entity_keys
+
+
+def test_a_label_names_a_person_once_though_keyed_under_full_name_and_surname():
+    names = {"marek zielinski": "Marek Zieliński", "zielinski": "Marek Zieliński", "gdansk": "Gdańsk"}
+    index = StoryIndex()
+    for article_id in ("a", "b"):
+        index.assign(StoryFeatures(article_id, None, unit(basis(0)), frozenset(names), names=names))
+    story = index.story(index.story_of("a"))
+    assert sorted(story.names) == ["Gdańsk", "Marek Zieliński"]
+    assert story.label == ", ".join(story.names)
+
+
+def test_a_label_drops_the_article_before_a_name():
+    article = Article("The Baltic Gate Terminal closed after the crane fell.", source="outlet")
+    doc = next(nlp.parse([article.text]))
+    item = features(article, doc, unit(basis(0)))
+    assert "Baltic Gate Terminal" in item.names.values()

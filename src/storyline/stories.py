@@ -471,8 +471,10 @@ class StoryIndex:
     def _describe(self, story: _Story, label_names: int = 3, label_words: int = 3) -> Story:
         profile = story.profile
         name_weights = self.names.weigh(profile.names).weights
-        names = tuple(self.display_names[self.names.words[i]]
-                      for i in profile.names.ids[np.argsort(-name_weights, kind="stable")[:label_names]])
+        # A person is keyed under the full name and the surname: both display as the full name, shown once.
+        ranked = dict.fromkeys(self.display_names[self.names.words[i]]
+                               for i in profile.names.ids[np.argsort(-name_weights, kind="stable")])
+        names = tuple(ranked)[:label_names]
         word_weights = self.terms.weigh(profile.event_words).weights
         words = tuple(self.terms.words[i]
                       for i in profile.event_words.ids[np.argsort(-word_weights, kind="stable")[:label_words]])

@@ -77,6 +77,12 @@ def name_keys(name: str, label: str) -> list[str]:
     return keys
 
 
+def display_name(ent: DocSpan) -> str:
+    """The name as a label shows it: "the Baltic Gate Terminal" reads as "Baltic Gate Terminal"."""
+    tokens = ent[1:] if len(ent) > 1 and ent[0].lower_ == "the" else ent
+    return " ".join(tokens.text.split())
+
+
 def entities_of(doc: Doc, lead_end: int) -> tuple[dict[str, str], frozenset[str]]:
     """Keys of the names in ``doc.ents`` (people, organisations, places, ...) with a display form each, and the
     keys named in the lead."""
@@ -86,7 +92,7 @@ def entities_of(doc: Doc, lead_end: int) -> tuple[dict[str, str], frozenset[str]
         if ent.label_ not in NAME_LABELS:
             continue
         for key in name_keys(ent.text, ent.label_):
-            names.setdefault(key, " ".join(ent.text.split()))
+            names.setdefault(key, display_name(ent))
             if ent.start_char < lead_end:
                 lead.add(key)
     return names, frozenset(lead)
