@@ -142,3 +142,11 @@ def test_every_planted_loaded_word_is_flagged_for_its_outlet(examples):
                    for loaded in outlet["loaded"]}
         for path, word in gold["loaded"].items():
             assert (article_of[path].id, located(path, word)[0]) in flagged, f"{gold['what']}: {word}"
+
+
+def test_seeds_timeline_reads_undated_events_by_their_order(seeds_brief):
+    markdown = render.markdown(seeds_brief)
+    timeline = markdown.split("## Timeline", 1)[1].split("## ", 1)[0]
+    assert "None" not in timeline
+    assert "**2023-04-29**" in timeline and "**undated**" in timeline and "**after #" in timeline
+    assert "<strong>after #" in render.html(seeds_brief)

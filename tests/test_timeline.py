@@ -104,6 +104,8 @@ def test_days_after_an_event_is_placed_right_after_it(seed_timeline):
     assert bill.value is None and bill.after == bill.order - 1
     anchor = entries[bill.after]
     assert all("Soleimani" in s.text(by_id[s.article_id]) for s in anchor.statements)
+    assert (bill.label, anchor.label) == (f"after #{bill.after + 1}", "undated")
+    assert bill.to_json()["label"] == bill.label
 
 
 def test_timeline_picture_is_svg_with_one_mark_per_entry(seed_timeline):

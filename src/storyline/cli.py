@@ -322,8 +322,7 @@ def timeline(story_id: str, svg: str | None, db_path: str, as_json: bool) -> Non
         print_json(entries)
         return
     for entry in entries:
-        when = entry["value"] or (f"after #{entry['after'] + 1}" if entry["after"] is not None else "undated")
-        click.echo(f"#{entry['order'] + 1:<3} {when:12} {entry['text']}  ({', '.join(entry['sources'])})")
+        click.echo(f"#{entry['order'] + 1:<3} {entry['label']:12} {entry['text']}  ({', '.join(entry['sources'])})")
 
 
 @main.command()

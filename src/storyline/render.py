@@ -47,7 +47,7 @@ def markdown(brief: dict[str, Any]) -> str:
     for entry in brief["timeline"]:
         sources = ", ".join(sorted({s["source"] for s in entry.get("statements", [])}))
         first = entry["statements"][0]["text"] if entry.get("statements") else ""
-        out.append(f"- **{entry['value']}** {first} ({sources})")
+        out.append(f"- **{entry['label']}** {first} ({sources})")
     out += ["", "## Who is involved", ""]
     for entity in brief["entities"]:
         variants = ", ".join(entity.get("variants", {}))

@@ -39,9 +39,16 @@ class TimelineEntry:
     def article_ids(self) -> list[str]:
         return list(dict.fromkeys(span.article_id for span in self.statements))
 
+    @property
+    def label(self) -> str:
+        """When, as a reader sees it: the date, else the entry it follows ("after #3"), else "undated"."""
+        if self.value is not None:
+            return self.value
+        return f"after #{self.after + 1}" if self.after is not None else "undated"
+
     def to_json(self, articles: dict[str, Article] | None = None) -> dict[str, object]:
         data: dict[str, object] = {
-            "order": self.order, "value": self.value, "after": self.after,
+            "order": self.order, "value": self.value, "after": self.after, "label": self.label,
             "statements": [span.to_json() for span in self.statements],
             "times": [span.to_json() for span in self.times],
         }
@@ -232,12 +239,11 @@ def render_svg(entries: list[TimelineEntry], articles: list[Article]) -> str:
                            attrib={"stroke-width": "2"})
     for entry, top, lines, sources in rows:
         dated = entry.value is not None
-        label = entry.value if dated else (f"after #{entry.after + 1}" if entry.after is not None else "undated")
         ElementTree.SubElement(svg, "circle", cx=str(left), cy=str(top + 8), r="6",
                                fill="#1f6feb" if dated else "white", stroke="#1f6feb", attrib={"stroke-width": "2"})
         ElementTree.SubElement(svg, "text", x=str(left - 14), y=str(top + 12), attrib={
             "text-anchor": "end", "font-weight": "bold", "fill": "#1f6feb" if dated else "#666"}).text = \
-            f"#{entry.order + 1}  {label}"
+            f"#{entry.order + 1}  {entry.label}"
         for number, line in enumerate(lines):
             ElementTree.SubElement(svg, "text", x=str(left + 16), y=str(top + 12 + number * line_height)).text = line
         ElementTree.SubElement(svg, "text", x=str(left + 16), y=str(top + 12 + len(lines) * line_height),
