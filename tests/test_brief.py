@@ -150,3 +150,10 @@ def test_seeds_timeline_reads_undated_events_by_their_order(seeds_brief):
     assert "None" not in timeline
     assert "**2023-04-29**" in timeline and "**undated**" in timeline and "**after #" in timeline
     assert "<strong>after #" in render.html(seeds_brief)
+
+
+def test_seeds_brief_lists_who_is_involved_most_prominent_first(seeds_brief):
+    names = [entity["name"] for entity in seeds_brief["entities"]]
+    assert names[:2] == ["Ali Khamenei", "Abdel Latif Rashid"]  # the two leaders at the meeting, in both reports
+    people_and_organisations = [e["type"] in ("PERSON", "ORG") for e in seeds_brief["entities"]]
+    assert people_and_organisations == sorted(people_and_organisations, reverse=True)

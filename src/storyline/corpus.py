@@ -197,7 +197,7 @@ class Corpus:
                     speakers_by_article.setdefault(span["article"], []).append(group["speaker"])
         return build(StoryMaterial(
             story_id=story_id, label=story["label"], articles=articles, docs={a.id: self.doc(a.id) for a in articles},
-            entities=[self.entity_summary(e) for e in self.entities(story_id=story_id)],
+            entities=sorted((self.entity_summary(e) for e in self.entities(story_id=story_id)), key=prominence),
             quotes=quote_groups, timeline=self.timeline(story_id),
             times=self.time_expressions([a.id for a in articles]), speakers_by_article=speakers_by_article))
 
@@ -206,3 +206,9 @@ class Corpus:
         return {"id": entity.id, "name": entity.name, "type": entity.type, "variants": entity.variants,
                 "roles": entity.roles, "mentions": len(entity.mentions),
                 "articles": len({span.article_id for span in entity.mentions})}
+
+
+def prominence(entity: dict[str, Any]) -> tuple:
+    """Who is involved, before where: people and organisations first, each group by how many articles and
+    mentions name them."""
+    return entity["type"] not in ("PERSON", "ORG"), -entity["articles"], -entity["mentions"], entity["name"]
