@@ -1,5 +1,4 @@
 import importlib.util
-import json
 import random
 import sys
 from datetime import datetime, timedelta, timezone
@@ -164,18 +163,6 @@ def test_a_story_that_turns_out_to_be_two_splits_with_history():
     for name in groups:
         assert len({index.story_of(f"{name}{n}") for n in range(6)}) == 1
     assert index.story_of("a0") != index.story_of("b0")
-
-
-def test_state_round_trips_through_json(reports):
-    index = StoryIndex()
-    for _, item in reports[:-1]:
-        index.assign(item)
-    data, vectors = index.to_state()
-    restored = StoryIndex.from_state(json.loads(json.dumps(data)), vectors)
-    assert [s.article_ids for s in restored.stories()] == [s.article_ids for s in index.stories()]
-    assert restored.history == index.history
-    last = reports[-1][1]
-    assert restored.assign(last).story == index.assign(last).story
 
 
 def test_assigning_an_article_twice_is_refused(reports):
