@@ -276,3 +276,20 @@ def test_a_schema_3_store_opens_and_asks_for_a_recluster_before_taking_articles(
         pipeline = Pipeline(store, batch_size=4)
         pipeline.add(read_files(then))
         assert_same_index(load_index(store), pipeline.index)
+
+
+def test_the_command_line_says_to_recluster_a_schema_3_store(tmp_path, example_files):
+    from click.testing import CliRunner
+
+    from storyline.cli import EXIT_BAD_DB, main
+
+    first, then = example_files
+    path = tmp_path / "schema-3.db"
+    schema_3_database(path, first)
+    result = CliRunner().invoke(main, ["ingest", *map(str, then), "--db", str(path)], catch_exceptions=False)
+    assert result.exit_code == EXIT_BAD_DB and "run `storyline recluster`" in result.stderr
+    result = CliRunner().invoke(main, ["recluster", "--db", str(path)], catch_exceptions=False)
+    assert result.exit_code == 0
+    result = CliRunner().invoke(main, ["ingest", *map(str, then), "--db", str(path)], catch_exceptions=False)
+    assert result.exit_code == 0 and len(memberships(path)) == len(first) + len(then)
+    assert all(memberships(path).values())
