@@ -1,8 +1,8 @@
 """The SQLite store: one file, WAL, a versioned schema, FTS5 over articles.
 
 The interface is narrow on purpose (articles, parses, spans, stories, the story index's rows, and small key-value
-state) so that another backend can implement the same methods. Every write goes through :meth:`Store.transaction`, so a batch lands whole or not
-at all and nothing stored before it can be lost.
+state) so that another backend can implement the same methods. Every write goes through :meth:`Store.transaction`,
+so a batch lands whole or not at all and nothing stored before it can be lost.
 """
 
 from __future__ import annotations
@@ -346,7 +346,7 @@ class Store:
     # stories
 
     def assign_stories(self, memberships: dict[str, str], stories: list[dict[str, Any]],
-                       history: list[dict[str, Any]], merged_away: Iterable[str] = ()) -> None:
+                       history: list[dict[str, Any]], merged_away: Iterable[str]) -> None:
         """Record article → story memberships, the labels of the stories touched, and the history; ``merged_away``
         are stories that merged into others. Only memberships that changed are written."""
         with self.transaction():

@@ -496,7 +496,8 @@ class StoryIndex:
     # history); the rest is derived again by replaying the decisions, without scoring: vocabularies and document
     # frequencies, profiles summed in the order they were, merges, splits, the candidate searches. Two things
     # the decisions do not tell are kept per story (:meth:`bookkeeping`), so a replayed index is the one that was
-    # kept in memory and goes on deciding exactly as it would have.
+    # kept in memory and goes on deciding exactly as it would have. The caller stores the bookkeeping of the
+    # stories an assignment may have weighed: its candidates and the stories its events name.
 
     def bookkeeping(self, story_id: str) -> tuple[int, int | None] | None:
         """For a story that exists: the size it was last re-cut at, and the number of articles the index had seen
