@@ -10,6 +10,7 @@ import numpy as np
 import pytest
 
 from storyline.embed import DIMENSIONS
+from storyline.ingest import read
 from storyline.model import Article
 from storyline.pipeline import Pipeline
 from storyline.stories import StoryConfig, StoryIndex
@@ -21,7 +22,7 @@ from test_stories import LEAD_ONLY, basis, by_lead, reports  # noqa: F401 (repor
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
 
 
-def synthetic_stream(count: int, seed: int = 0) -> list[StoryFeatures]:
+def synthetic_stream(count: int, seed: int) -> list[StoryFeatures]:
     """Stories with a centre, names and words of their own, some pairs of them alike (the same kind of event in
     the same places), articles arriving in date order over months: every signal and decision of the index."""
     rng = np.random.default_rng(seed)
@@ -181,12 +182,10 @@ def ingest(path: Path, files: list[Path]) -> Pipeline:
 
 
 def read_files(files: list[Path]) -> list[Article]:
-    from storyline.ingest import read
-
     return list(read([str(path) for path in files]))
 
 
-def memberships(path: Path) -> dict[str, str]:
+def memberships(path: Path) -> dict[str, str | None]:
     with Store(path) as store:
         return {article.id: store.story_of(article.id) for article in store.articles()}
 
