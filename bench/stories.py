@@ -1,4 +1,4 @@
-"""Cost of assigning one article to a story as the store grows from 1k to 100k articles.
+"""Cost of assigning one article to a story, and of storing what it changed, as the store grows from 1k to 100k.
 
     python bench/stories.py [DIR ...] [--articles N] [--json]
 
@@ -14,10 +14,17 @@ text, by recombining paragraphs of the shared corpora (DIR defaults to PolNeAR t
   noise (cosine about 0.8 to the story's centre), so near and far neighbours are as in real news;
 - stories start uniformly over two years and their articles follow within days; articles arrive in date order.
 
+Each assignment is then stored on its own, in its own transaction, in a temporary SQLite store (the pipeline
+stores a batch at a time: this is the dearest way). The store syncs to disk at checkpoints only (WAL with
+``synchronous = NORMAL``): waiting for the disk costs the same per commit in a store of any size, and on a shared
+machine it measures the other processes' writes more than this one's.
+
 At each store size it prints the median, mean and 95th-percentile time of the last 1000 assignments, how many
-candidate stories each was scored against (the work that must stay flat, unaffected by other processes), and the
-process's peak resident memory, then the ratio of the cost at the largest size to the cost at 1k (medians, which
-other processes on a shared machine disturb less than means; the ratio of means is printed too).
+candidate stories each was scored against (the work that must stay flat, unaffected by other processes), the
+median and mean time of storing each and the rows it changed, and the process's peak resident memory; then the
+ratio of the cost at the largest size to the cost at 1k (medians, which other processes on a shared machine
+disturb less than means; the ratio of means is printed too), for assigning and for storing, and how long loading
+the index from the store takes at the largest size.
 """
 
 from __future__ import annotations
@@ -27,6 +34,7 @@ import json
 import random
 import re
 import resource
+import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass
@@ -37,9 +45,12 @@ import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from storyline.embed import embed
+from storyline.model import Article
 from storyline.names import fold
 from storyline.stories import StoryIndex
 from storyline.story_features import StoryFeatures
+from storyline.story_updates import load_index, save_assignments
+from storyline.store import Store
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared/data/polnear/data"
 DEFAULT_DIRS = [SHARED / "train/text", SHARED / "dev/text"]
@@ -145,46 +156,82 @@ def main() -> None:
     sizes = [size for size in SIZES if size <= args.articles]
     memory_before = peak_memory_mb()
 
-    index = StoryIndex()
-    seconds: list[float] = []
-    compared: list[int] = []
-    rows = []
-    started = time.perf_counter()
-    for number, article in enumerate(plans):
-        features = features_of(number, article, sources, centres)
-        start = time.perf_counter()
-        compared.append(index.assign(features).compared)
-        seconds.append(time.perf_counter() - start)
-        if len(seconds) in sizes:
-            window = np.array(seconds[-WINDOW:]) * 1000
-            rows.append({"articles": len(seconds), "stories": len(index.stories()),
-                         "median_ms": round(float(np.median(window)), 3),
-                         "mean_ms": round(float(window.mean()), 3),
-                         "p95_ms": round(float(np.percentile(window, 95)), 3),
-                         "stories_compared": round(float(np.mean(compared[-WINDOW:])), 1),
-                         "peak_memory_mb": round(peak_memory_mb(), 1)})
-            if not args.json:
-                row = rows[-1]
-                print(f"{row['articles']:>7} articles {row['stories']:>6} stories: {row['median_ms']:.2f} ms median, "
-                      f"{row['mean_ms']:.2f} ms mean, {row['p95_ms']:.2f} ms p95 per article, "
-                      f"{row['stories_compared']:.1f} stories compared; "
-                      f"peak memory {row['peak_memory_mb']:.0f} MB", flush=True)
-    figures = {
-        "source_articles": len(sources),
-        "sizes": rows,
-        "ratio_median_cost_largest_to_1k": round(rows[-1]["median_ms"] / rows[0]["median_ms"], 3),
-        "ratio_mean_cost_largest_to_1k": round(rows[-1]["mean_ms"] / rows[0]["mean_ms"], 3),
-        "peak_memory_before_index_mb": round(memory_before, 1),
-        "total_assign_seconds": round(time.perf_counter() - started, 1),
-        "history_events": len(index.history),
-    }
+    with tempfile.TemporaryDirectory() as directory, Store(Path(directory) / "stories.db") as store:
+        figures = measure(plans, sources, centres, sizes, store, args.json)
+    figures["peak_memory_before_index_mb"] = round(memory_before, 1)
+    figures["source_articles"] = len(sources)
     if args.json:
         print(json.dumps(figures, indent=2))
         return
-    print(f"cost at {rows[-1]['articles']} ÷ cost at {rows[0]['articles']}: "
-          f"{figures['ratio_median_cost_largest_to_1k']} (medians), "
-          f"{figures['ratio_mean_cost_largest_to_1k']} (means); "
-          f"{figures['total_assign_seconds']} s assigning; peak memory before the index {memory_before:.0f} MB")
+    print(f"cost at {figures['sizes'][-1]['articles']} ÷ cost at {figures['sizes'][0]['articles']}: assigning "
+          f"{figures['ratio_median_cost_largest_to_1k']} (medians), {figures['ratio_mean_cost_largest_to_1k']} "
+          f"(means); storing {figures['ratio_median_store_largest_to_1k']} (medians), "
+          f"{figures['ratio_mean_store_largest_to_1k']} (means); {figures['total_assign_seconds']} s assigning, "
+          f"{figures['total_store_seconds']} s storing, {figures['load_seconds']} s loading the index of "
+          f"{figures['sizes'][-1]['articles']} articles; peak memory before the index {memory_before:.0f} MB")
+
+
+def summary(seconds: list[float]) -> tuple[float, float, float]:
+    """Median, mean and 95th percentile of the last WINDOW timings, in milliseconds."""
+    window = np.array(seconds[-WINDOW:]) * 1000
+    return (round(float(np.median(window)), 3), round(float(window.mean()), 3),
+            round(float(np.percentile(window, 95)), 3))
+
+
+def measure(plans: list[Plan], sources: list[list[Paragraph]], centres: np.ndarray, sizes: list[int], store: Store,
+            quiet: bool) -> dict:
+    index = StoryIndex()
+    seconds: list[float] = []
+    store_seconds: list[float] = []
+    compared: list[int] = []
+    changed_rows: list[int] = []
+    rows = []
+    store.db.execute("PRAGMA synchronous = NORMAL")
+    with store.transaction():  # the articles the memberships refer to
+        for number in range(len(plans)):
+            store.add_article(Article(f"article {number}", id=f"a{number}"), b"", "bench")
+    for number, article in enumerate(plans):
+        features = features_of(number, article, sources, centres)
+        start = time.perf_counter()
+        assignment = index.assign(features)
+        seconds.append(time.perf_counter() - start)
+        compared.append(assignment.compared)
+        changes = store.db.total_changes
+        start = time.perf_counter()
+        save_assignments(store, index, [(features, assignment)])
+        store_seconds.append(time.perf_counter() - start)
+        changed_rows.append(store.db.total_changes - changes)
+        if len(seconds) in sizes:
+            median, mean, p95 = summary(seconds)
+            store_median, store_mean, _ = summary(store_seconds)
+            rows.append({"articles": len(seconds), "stories": len(index.stories()),
+                         "median_ms": median, "mean_ms": mean, "p95_ms": p95,
+                         "stories_compared": round(float(np.mean(compared[-WINDOW:])), 1),
+                         "store_median_ms": store_median, "store_mean_ms": store_mean,
+                         "rows_changed": round(float(np.mean(changed_rows[-WINDOW:])), 1),
+                         "peak_memory_mb": round(peak_memory_mb(), 1)})
+            if not quiet:
+                row = rows[-1]
+                print(f"{row['articles']:>7} articles {row['stories']:>6} stories: {row['median_ms']:.2f} ms median, "
+                      f"{row['mean_ms']:.2f} ms mean, {row['p95_ms']:.2f} ms p95 per article, "
+                      f"{row['stories_compared']:.1f} stories compared; storing {row['store_median_ms']:.2f} ms "
+                      f"median, {row['store_mean_ms']:.2f} ms mean, {row['rows_changed']:.1f} rows changed; "
+                      f"peak memory {row['peak_memory_mb']:.0f} MB", flush=True)
+    start = time.perf_counter()
+    loaded = load_index(store)
+    load_seconds = time.perf_counter() - start
+    assert loaded.stories() == index.stories(), "the loaded index differs from the one kept in memory"
+    return {
+        "sizes": rows,
+        "ratio_median_cost_largest_to_1k": round(rows[-1]["median_ms"] / rows[0]["median_ms"], 3),
+        "ratio_mean_cost_largest_to_1k": round(rows[-1]["mean_ms"] / rows[0]["mean_ms"], 3),
+        "ratio_median_store_largest_to_1k": round(rows[-1]["store_median_ms"] / rows[0]["store_median_ms"], 3),
+        "ratio_mean_store_largest_to_1k": round(rows[-1]["store_mean_ms"] / rows[0]["store_mean_ms"], 3),
+        "total_assign_seconds": round(sum(seconds), 1),
+        "total_store_seconds": round(sum(store_seconds), 1),
+        "load_seconds": round(load_seconds, 1),
+        "history_events": len(index.history),
+    }
 
 
 if __name__ == "__main__":

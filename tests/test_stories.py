@@ -1,7 +1,4 @@
-import importlib.util
-import json
 import random
-import sys
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -16,7 +13,6 @@ from storyline.story_candidates import MonthlyVectorIndex
 from storyline.story_features import StoryFeatures, features, lead_sentences, lead_text
 from storyline.story_terms import Bag, Vocabulary, cosine
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 
 # Two earthquakes a decade apart (the near miss ECB+ is built on), each reported three times, and one unrelated story.
 REPORTS = {
@@ -162,18 +158,6 @@ def test_a_story_that_turns_out_to_be_two_splits_with_history():
     assert index.story_of("a0") != index.story_of("b0")
 
 
-def test_state_round_trips_through_json(reports):
-    index = StoryIndex()
-    for _, item in reports[:-1]:
-        index.assign(item)
-    data, vectors = index.to_state()
-    restored = StoryIndex.from_state(json.loads(json.dumps(data)), vectors)
-    assert [s.article_ids for s in restored.stories()] == [s.article_ids for s in index.stories()]
-    assert restored.history == index.history
-    last = reports[-1][1]
-    assert restored.assign(last).story == index.assign(last).story
-
-
 def test_assigning_an_article_twice_is_refused(reports):
     index = StoryIndex()
     index.assign(reports[0][1])
@@ -203,23 +187,9 @@ def test_idf_is_kept_online_and_rare_words_weigh_more():
     assert 0 < cosine(vocabulary.weigh(chile), vocabulary.weigh(turkey)) < 0.5
 
 
-def load_eval():
-    path = Path(__file__).resolve().parents[1] / "eval" / "stories.py"
-    spec = importlib.util.spec_from_file_location("eval_stories", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["eval_stories"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.slow
-def test_ecbplus_subtopics_are_found_online():
-    data = SHARED / "data/ecbplus-val/dataset.conll"
-    if not data.exists():
-        pytest.skip("shared ECB+ data not present")
-    evaluation = load_eval()
-    documents = evaluation.read_conll(data)
-    items = evaluation.story_features(documents)
+def test_ecbplus_subtopics_are_found_online(ecbplus_stories):
+    evaluation, documents, items = ecbplus_stories
     order = list(range(len(items)))
     random.Random(5).shuffle(order)
     predicted, _ = evaluation.cluster_online(items, order)

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 from tqdm import tqdm
@@ -36,8 +36,12 @@ def open_store(db_path: str) -> Store:
     try:
         return Store(db_path)
     except StoreError as error:
-        click.echo(f"error: {error}", err=True)
-        sys.exit(EXIT_BAD_DB)
+        bad_db(error)
+
+
+def bad_db(error: StoreError) -> NoReturn:
+    click.echo(f"error: {error}", err=True)
+    sys.exit(EXIT_BAD_DB)
 
 
 def article_summary(article: Article) -> dict[str, Any]:
@@ -99,7 +103,10 @@ def ingest(sources: tuple[str, ...], fetch: bool, allow_private: bool, db_path: 
                 bar.write(f"error: {item}", file=sys.stderr)
             bar.update(1)
 
-        report = Pipeline(store).ingest(sources, fetch=fetch, allow_private=allow_private, on_article=progress)
+        try:
+            report = Pipeline(store).ingest(sources, fetch=fetch, allow_private=allow_private, on_article=progress)
+        except StoreError as error:
+            bad_db(error)
     if as_json:
         print_json({"read": report.read, "stored": report.stored, "revisions": report.revisions,
                     "duplicates": report.duplicates, "errors": [str(e) for e in report.errors],
@@ -347,7 +354,10 @@ def brief(targets: tuple[str, ...], output_format: str, output: str | None, db_p
         missing = [p for p in paths if not Path(p).exists() and "://" not in p]
         if missing:
             fail(f"no story or file {', '.join(missing)}")
-        report = corpus.ingest(paths)
+        try:
+            report = corpus.ingest(paths)
+        except StoreError as error:
+            bad_db(error)
         for error in report.errors:
             click.echo(f"error: {error}", err=True)
         click.echo(report.summary(), err=True)

@@ -69,6 +69,7 @@ class Pipeline:
     def add(self, items: Iterable[Article | IngestError],
             on_article: Callable[[Article | IngestError], None] | None = None) -> IngestReport:
         """Store a stream of articles batch by batch, skipping those already stored and counting the errors."""
+        self.index  # loaded first: a store whose story index cannot be loaded takes no articles
         report = IngestReport()
         for batch in batched(items, self.batch_size):
             fresh: dict[str, Article] = {}
@@ -108,14 +109,17 @@ class Pipeline:
             report.stored += 1
             report.revisions += article.revision_of is not None
             report.stored_ids.append(article.id)
-        touched = story_updates.assign(self.store, self.index, stored)
+        try:
+            touched = story_updates.assign(self.store, self.index, stored)
+        except BaseException:
+            self._index = None  # it may hold part of the batch, the store holds none of it: load it again
+            raise
         story_updates.infer_dates(self.store, touched, set(docs),
                                   lambda article_id: docs.get(article_id) or self.doc(article_id))
 
     def recluster(self) -> int:
         """Forget every story and assign all stored articles again, oldest first; returns the number of stories."""
-        self.store.clear_stories()
-        self.store.delete_state(story_updates.INDEX_KEY)
+        story_updates.clear_index(self.store)
         self._index = StoryIndex()
         for batch in batched(self.store.articles(), self.batch_size):
             ids = [a.id for a in batch]

@@ -1,8 +1,8 @@
 """The SQLite store: one file, WAL, a versioned schema, FTS5 over articles.
 
-The interface is narrow on purpose (articles, parses, spans, and small key-value state) so that another backend
-can implement the same methods. Every write goes through :meth:`Store.transaction`, so a batch lands whole or not
-at all and nothing stored before it can be lost.
+The interface is narrow on purpose (articles, parses, spans, stories, the story index's rows, and small key-value
+state) so that another backend can implement the same methods. Every write goes through :meth:`Store.transaction`,
+so a batch lands whole or not at all and nothing stored before it can be lost.
 """
 
 from __future__ import annotations
@@ -93,6 +93,22 @@ MIGRATIONS: list[str] = [
         event TEXT NOT NULL,
         story_id TEXT NOT NULL,
         data TEXT NOT NULL
+    );
+    """,
+    # 4: the story index kept per article instead of as one state document rewritten per batch: the features each
+    # article was assigned with (in order) and, per story, what the story history does not tell. Schema-3
+    # databases keep their old document in ``state`` until ``storyline recluster`` rebuilds the index.
+    """
+    CREATE TABLE story_index_members (
+        row INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL UNIQUE,
+        features TEXT NOT NULL,
+        vector BLOB NOT NULL
+    );
+    CREATE TABLE story_index_stories (
+        id TEXT PRIMARY KEY,
+        checked_at_size INTEGER NOT NULL,
+        weighed_at INTEGER
     );
     """,
 ]
@@ -307,6 +323,9 @@ class Store:
 
     # state of cross-article stages
 
+    def has_state(self, key: str) -> bool:
+        return self.db.execute("SELECT 1 FROM state WHERE key = ?", (key,)).fetchone() is not None
+
     def get_state(self, key: str) -> tuple[Any, bytes | None] | None:
         """A stage's saved state: its JSON document and its binary arrays, or None if never saved."""
         row = self.db.execute("SELECT value, arrays FROM state WHERE key = ?", (key,)).fetchone()
@@ -327,25 +346,57 @@ class Store:
     # stories
 
     def assign_stories(self, memberships: dict[str, str], stories: list[dict[str, Any]],
-                       history: list[dict[str, Any]]) -> None:
-        """Record article → story memberships, the labels of the stories touched, and the history."""
+                       history: list[dict[str, Any]], merged_away: Iterable[str]) -> None:
+        """Record article → story memberships, the labels of the stories touched, and the history; ``merged_away``
+        are stories that merged into others. Only memberships that changed are written."""
         with self.transaction():
             self.db.executemany(
-                "INSERT INTO story_articles (article_id, story_id) VALUES (?, ?)"
-                " ON CONFLICT(article_id) DO UPDATE SET story_id = excluded.story_id", memberships.items())
+                "INSERT INTO story_articles (article_id, story_id) VALUES (?, ?) ON CONFLICT(article_id)"
+                " DO UPDATE SET story_id = excluded.story_id WHERE story_id IS NOT excluded.story_id",
+                memberships.items())
             self.db.executemany(
                 "INSERT INTO stories (id, label, updated_at) VALUES (?, ?, ?)"
                 " ON CONFLICT(id) DO UPDATE SET label = excluded.label, updated_at = excluded.updated_at",
                 [(s["id"], s["label"], _now()) for s in stories])
-            self.db.execute("DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM story_articles)")
+            self.db.executemany("DELETE FROM stories WHERE id = ?", [(story_id,) for story_id in merged_away])
+            self.db.executemany("DELETE FROM story_index_stories WHERE id = ?",
+                                [(story_id,) for story_id in merged_away])
             self.db.executemany("INSERT INTO story_history (event, story_id, data) VALUES (?, ?, ?)",
                                 [(e["event"], e["story"], json.dumps(e, ensure_ascii=False)) for e in history])
 
     def clear_stories(self) -> None:
+        """Forget every story and the story index; the history goes on, after a ``recluster`` mark."""
         with self.transaction():
             self.db.execute("DELETE FROM story_articles")
             self.db.execute("DELETE FROM stories")
+            self.db.execute("DELETE FROM story_index_members")
+            self.db.execute("DELETE FROM story_index_stories")
             self.db.execute("INSERT INTO story_history (event, story_id, data) VALUES ('recluster', '', '{}')")
+
+    # the story index: what it was given and what the history does not tell (see story_updates)
+
+    def add_index_members(self, members: Iterable[tuple[int, str, str, bytes]]) -> None:
+        """Append articles to the story index: (row, article id, features JSON, lead vector bytes)."""
+        with self.transaction():
+            self.db.executemany("INSERT INTO story_index_members (row, article_id, features, vector)"
+                                " VALUES (?, ?, ?, ?)", members)
+
+    def index_members(self) -> Iterator[tuple[int, str, str, bytes]]:
+        """The story index's articles in the order they were assigned."""
+        for row in self.db.execute("SELECT row, article_id, features, vector FROM story_index_members ORDER BY row"):
+            yield row["row"], row["article_id"], row["features"], row["vector"]
+
+    def put_index_stories(self, stories: dict[str, tuple[int, int | None]]) -> None:
+        """Per story id: the size it was last re-cut at, and when (in articles seen) its profile was last weighed."""
+        with self.transaction():
+            self.db.executemany(
+                "INSERT INTO story_index_stories (id, checked_at_size, weighed_at) VALUES (?, ?, ?)"
+                " ON CONFLICT(id) DO UPDATE SET checked_at_size = excluded.checked_at_size,"
+                " weighed_at = excluded.weighed_at", [(story_id, *row) for story_id, row in stories.items()])
+
+    def index_stories(self) -> dict[str, tuple[int, int | None]]:
+        return {row["id"]: (row["checked_at_size"], row["weighed_at"])
+                for row in self.db.execute("SELECT id, checked_at_size, weighed_at FROM story_index_stories")}
 
     def stories(self) -> list[dict[str, Any]]:
         """Every story with its label, time span, article count and outlets, largest first."""
@@ -374,3 +425,10 @@ class Store:
             sql += " WHERE story_id = ?"
             params.append(story_id)
         return [json.loads(row["data"]) for row in self.db.execute(sql + " ORDER BY seq", params)]
+
+    def story_history_since_recluster(self) -> list[dict[str, Any]]:
+        """The history of the stories as they are: every event after the last ``recluster``."""
+        rows = self.db.execute(
+            "SELECT data FROM story_history WHERE seq > coalesce((SELECT max(seq) FROM story_history"
+            " WHERE event = 'recluster'), 0) ORDER BY seq")
+        return [json.loads(row["data"]) for row in rows]

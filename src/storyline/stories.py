@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import asdict, dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -163,14 +164,18 @@ class StoryEvent:
 @dataclass(frozen=True, slots=True)
 class Assignment:
     """Where an article went: ``match`` is its score against the story it joined (None if it started one);
-    ``compared`` is how many candidate stories it was scored against."""
+    ``candidates`` are the stories it was scored against."""
 
     article_id: str
     story: str
     created: bool
     match: Match | None
     events: tuple[StoryEvent, ...]
-    compared: int
+    candidates: tuple[str, ...]
+
+    @property
+    def compared(self) -> int:
+        return len(self.candidates)
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,7 +211,7 @@ class _Story:
 
 
 class StoryIndex:
-    """The online clusterer, in memory. Persist it with :meth:`to_state` and :meth:`from_state`."""
+    """The online clusterer, in memory. :meth:`replayed` rebuilds it from what it was given and decided."""
 
     def __init__(self, config: StoryConfig | None = None) -> None:
         self.config = config or StoryConfig()
@@ -241,25 +246,33 @@ class StoryIndex:
         else:
             match, events = None, self._start(row, article, ranked)
         story_id = self._story_of_row[row]
-        self._nearby.add(row, self._vectors[row], features.published)
-        self._by_name.add(self._members[row].names.ids.tolist(), story_id)
+        self._make_findable(row)
         events.extend(self._recheck(story_id))
         return Assignment(features.article_id, self._story_of_row[row], match is None, match, tuple(events),
-                          len(ranked))
+                          tuple(sid for _, sid in ranked))
+
+    def _make_findable(self, row: int) -> None:
+        """Let later articles find this one's story: by its lead, and by its names."""
+        member = self._members[row]
+        self._nearby.add(row, self._vectors[row], member.published)
+        self._by_name.add(member.names.ids.tolist(), self._story_of_row[row])
 
     def _join(self, row: int, article: Profile, ranked: list[tuple[Match, str]]) -> tuple[Match, list[StoryEvent]]:
         """Join the best story; merge into it each other story the article also fits, if the two agree."""
         story = self._stories[ranked[0][1]]
         match = self._score(article, story.profile, explain=True)
-        story.rows.append(row)
-        story.profile = story.profile.plus(article, self.config.profile_terms)
-        self._story_of_row.append(story.id)
+        self._add_row(story, row, article)
         article_id = self._members[row].article_id
         events = [self._record("joined", story.id, (article_id,), score=match.score, reason=match.reason())]
         for other, other_id in ranked[1:]:
             if other.score >= self.config.join:
                 events.extend(self._merge_if_agreeing(self._current(story.id), other_id, article_id))
         return match, events
+
+    def _add_row(self, story: _Story, row: int, article: Profile) -> None:
+        story.rows.append(row)
+        story.profile = story.profile.plus(article, self.config.profile_terms)
+        self._story_of_row.append(story.id)
 
     def _start(self, row: int, article: Profile, ranked: list[tuple[Match, str]]) -> list[StoryEvent]:
         story_id = self._new_story([row], article)
@@ -278,7 +291,7 @@ class StoryIndex:
         name_weights = [1.0 + self.config.lead_name_boost * (key in features.lead_entity_keys) for key in keys]
         for key in features.entity_keys:
             self.display_names.setdefault(key, features.names.get(key, key))
-        event_ids = [self.terms.id(word) for word in features.event_words]
+        event_ids = [self.terms.id(word) for word in sorted(features.event_words)]  # ids alike in every process
         self._members.append(_Member(
             features.article_id, features.published, Bag.of(term_ids, features.terms.values()),
             Bag.of(name_ids, name_weights), np.sort(np.array(event_ids, dtype=np.int32)),
@@ -370,14 +383,17 @@ class StoryIndex:
             return []
         if len(other.rows) > len(story.rows):  # the larger story keeps its id
             story, other = other, story
+        self._absorb(story, other)
+        return [self._record("merged", story.id, (article_id,), (other.id,), match.score,
+                             f"article {article_id} fits both; stories agree, {match.reason()}")]
+
+    def _absorb(self, story: _Story, other: _Story) -> None:
         story.rows.extend(other.rows)
         story.profile = story.profile.plus(other.profile, self.config.profile_terms)
         for r in other.rows:
             self._story_of_row[r] = story.id
         del self._stories[other.id]
         self._merged_into[other.id] = story.id
-        return [self._record("merged", story.id, (article_id,), (other.id,), match.score,
-                             f"article {article_id} fits both; stories agree, {match.reason()}")]
 
     def _recheck(self, story_id: str) -> list[StoryEvent]:
         """Each time a story has grown by half, try splitting it in two; split when the halves stand apart."""
@@ -391,6 +407,13 @@ class StoryIndex:
         if halves is None:
             return []
         kept, apart, cross, within = halves
+        new_id = self._split(story, kept, apart)
+        return [self._record("split", story.id, tuple(self._members[r].article_id for r in apart), (new_id,),
+                             round(cross, 4), f"two groups of {len(kept)} and {len(apart)} articles: "
+                             f"{cross:.2f} between them, {within:.2f} within")]
+
+    def _split(self, story: _Story, kept: list[int], apart: list[int]) -> str:
+        """Keep ``kept`` in the story and move ``apart`` to a new one; returns the new story's id."""
         story.rows = kept
         story.profile = self._profile_of_rows(kept)
         new_id = self._new_story(apart, self._profile_of_rows(apart))
@@ -398,9 +421,7 @@ class StoryIndex:
         for r in apart:
             self._story_of_row[r] = new_id
             self._by_name.add(self._members[r].names.ids.tolist(), new_id)
-        return [self._record("split", story.id, tuple(self._members[r].article_id for r in apart), (new_id,),
-                             round(cross, 4), f"two groups of {len(kept)} and {len(apart)} articles: "
-                             f"{cross:.2f} between them, {within:.2f} within")]
+        return new_id
 
     def _bisect(self, rows: list[int]) -> tuple[list[int], list[int], float, float] | None:
         """The story's best cut in two, if the two sides stand apart.
@@ -434,7 +455,8 @@ class StoryIndex:
         closer_to_first = scores[np.ix_(peeled, first)].mean(axis=1) >= scores[np.ix_(peeled, second)].mean(axis=1)
         first += [i for i, closer in zip(peeled, closer_to_first) if closer]
         second += [i for i, closer in zip(peeled, closer_to_first) if not closer]
-        kept, apart = sorted((first, second), key=len, reverse=True)
+        # Each side in the story's order, the order a replay of the split sums its profile in.
+        kept, apart = sorted((sorted(first), sorted(second)), key=len, reverse=True)
         return [rows[i] for i in kept], [rows[i] for i in apart], cross, within
 
     def _new_story(self, rows: list[int], profile: Profile) -> str:
@@ -486,63 +508,66 @@ class StoryIndex:
                      tuple(self._members[r].article_id for r in story.rows))
 
     # --- persistence --------------------------------------------------------------------------------------
+    # What is stored is what the index was given (each article's features, in order) and what it decided (its
+    # history); the rest is derived again by replaying the decisions, without scoring: vocabularies and document
+    # frequencies, profiles summed in the order they were, merges, splits, the candidate searches. Two things
+    # the decisions do not tell are kept per story (:meth:`bookkeeping`), so a replayed index is the one that was
+    # kept in memory and goes on deciding exactly as it would have. The caller stores the bookkeeping of the
+    # stories an assignment may have weighed: its candidates and the stories its events name.
 
-    def to_state(self) -> tuple[dict[str, Any], np.ndarray]:
-        """JSON-able data, and the matrix of lead vectors whose row i belongs to ``data["members"][i]``."""
-        data = {
-            "config": asdict(self.config),
-            "terms": self.terms.to_state(),
-            "names": self.names.to_state(),
-            "display_names": self.display_names,
-            "members": [{
-                "article": m.article_id,
-                "published": m.published.isoformat() if m.published else None,
-                "terms": [m.terms.ids.tolist(), m.terms.weights.tolist()],
-                "names": [m.names.ids.tolist(), m.names.weights.tolist()],
-                "event_words": m.event_words.tolist(),
-                "years": list(m.years),
-            } for m in self._members],
-            "stories": {sid: {"rows": s.rows, "checked_at_size": s.checked_at_size}
-                        for sid, s in self._stories.items()},
-            "merged_into": self._merged_into,
-            "split_apart": [sorted(pair) for pair in self._split_apart],
-            "story_numbers": self._story_numbers,
-            "recent_stories_by_name": self._by_name.to_state(),
-            "history": [event.to_json() for event in self.history],
-        }
-        return data, self._vectors[: len(self._members)].copy()
+    def bookkeeping(self, story_id: str) -> tuple[int, int | None] | None:
+        """For a story that exists: the size it was last re-cut at, and the number of articles the index had seen
+        when its profile was weighed (IDF is cached, and refreshed only as the store grows), if it was."""
+        story = self._stories.get(story_id)
+        if story is None:
+            return None
+        weighed = story.profile.weighed
+        return story.checked_at_size, weighed.documents if weighed else None
 
     @classmethod
-    def from_state(cls, data: dict[str, Any], vectors: np.ndarray) -> "StoryIndex":
-        """The index as :meth:`to_state` saw it; the vector search graphs are rebuilt from ``vectors``."""
-        index = cls(StoryConfig(**data["config"]))
-        index.terms = Vocabulary.from_state(data["terms"])
-        index.names = Vocabulary.from_state(data["names"])
-        index.display_names = dict(data["display_names"])
-        count = len(data["members"])
-        index._vectors = np.zeros((max(1024, 2 * count), DIMENSIONS), dtype=np.float32)
-        index._vectors[:count] = np.asarray(vectors, dtype=np.float32).reshape(count, DIMENSIONS)
-        for row, m in enumerate(data["members"]):
-            published = datetime.fromisoformat(m["published"]) if m["published"] else None
-            index._members.append(_Member(
-                m["article"], published, Bag(*bag_arrays(m["terms"])), Bag(*bag_arrays(m["names"])),
-                np.array(m["event_words"], dtype=np.int32), tuple(m["years"])))
-            index._row_of_article[m["article"]] = row
-            index._nearby.add(row, index._vectors[row], published)
-        index._story_of_row = [""] * count
-        for story_id, s in data["stories"].items():
-            index._stories[story_id] = _Story(story_id, list(s["rows"]), index._profile_of_rows(s["rows"]),
-                                              s["checked_at_size"])
-            for row in s["rows"]:
-                index._story_of_row[row] = story_id
-        index._merged_into = dict(data["merged_into"])
-        index._split_apart = {frozenset(pair) for pair in data["split_apart"]}
-        index._story_numbers = data["story_numbers"]
-        index._by_name = RecentStoriesByName.from_state(index.config.stories_per_name,
-                                                        data["recent_stories_by_name"])
-        index.history = [StoryEvent.from_json(event) for event in data["history"]]
+    def replayed(cls, config: StoryConfig, articles: Iterable[StoryFeatures], history: list[StoryEvent],
+                 bookkeeping: dict[str, tuple[int, int | None]]) -> "StoryIndex":
+        """The index that assigned ``articles`` in this order, deciding as ``history`` says; ``bookkeeping`` is
+        :meth:`bookkeeping` of each of its stories."""
+        index = cls(config)
+        decided: dict[int, list[StoryEvent]] = {}
+        for event in history:
+            decided.setdefault(event.sequence, []).append(event)
+        weighed_at: dict[int, list[str]] = {}
+        for story_id, (_, documents) in bookkeeping.items():
+            if documents is not None:
+                weighed_at.setdefault(documents, []).append(story_id)
+        for features in articles:
+            row = index._register(features)
+            index._redo(row, decided.pop(row + 1, []))
+            for story_id in weighed_at.get(len(index), ()):
+                index._weighed(index._stories[story_id].profile)  # with the IDF of that moment, as the cache was
+        if decided or set(index._stories) != set(bookkeeping):
+            raise ValueError("the story history does not match the articles of the story index")
+        for story_id, (checked_at_size, _) in bookkeeping.items():
+            index._stories[story_id].checked_at_size = checked_at_size
+        index.history = list(history)
         return index
 
+    def _redo(self, row: int, events: list[StoryEvent]) -> None:
+        """Apply the decisions :meth:`assign` recorded for the article in ``row``, in the order it made them."""
+        for event in events:
+            if event.kind == "created":
+                story_id = self._new_story([row], self._profile_of(row))
+                self._story_of_row.append(story_id)
+                self._expect(event.story, story_id)
+            elif event.kind == "joined":
+                self._add_row(self._stories[event.story], row, self._profile_of(row))
+            elif event.kind == "merged":
+                self._absorb(self._stories[event.story], self._stories[event.others[0]])
+        self._make_findable(row)  # where assign does: after joining and merging, before re-cutting
+        for event in events:
+            if event.kind == "split":
+                apart = [self._row_of_article[article_id] for article_id in event.articles]
+                story = self._stories[event.story]
+                self._expect(event.others[0], self._split(story, [r for r in story.rows if r not in apart], apart))
 
-def bag_arrays(pair: list[list]) -> tuple[np.ndarray, np.ndarray]:
-    return np.array(pair[0], dtype=np.int32), np.array(pair[1], dtype=np.float32)
+    @staticmethod
+    def _expect(recorded: str, replayed: str) -> None:
+        if recorded != replayed:
+            raise ValueError(f"the story history names {recorded} where replaying it makes {replayed}")

@@ -90,12 +90,3 @@ class RecentStoriesByName:
             for story_id in self.stories.get(key, ()):
                 shared.setdefault(story_id, []).append(key)
         return shared
-
-    def to_state(self) -> dict[str, list[str]]:
-        return {str(key): list(stories) for key, stories in self.stories.items()}
-
-    @classmethod
-    def from_state(cls, per_key: int, state: dict[str, list[str]]) -> "RecentStoriesByName":
-        found = cls(per_key)
-        found.stories = {int(key): deque(stories, maxlen=per_key) for key, stories in state.items()}
-        return found

@@ -99,16 +99,3 @@ class Vocabulary:
         """TF-IDF weights of a bag: shared rare words count in a cosine, shared common words hardly."""
         weights = bag.weights * self.idf(bag.ids)
         return Weighted(bag.ids, weights, math.sqrt(float(weights @ weights)))
-
-    def to_state(self) -> dict:
-        return {"words": self.words, "frequencies": self.frequencies[: len(self.words)].tolist(),
-                "documents": self.documents}
-
-    @classmethod
-    def from_state(cls, state: dict) -> "Vocabulary":
-        vocabulary = cls()
-        for word in state["words"]:
-            vocabulary.id(word)
-        vocabulary.frequencies[: len(vocabulary.words)] = state["frequencies"]
-        vocabulary.documents = state["documents"]
-        return vocabulary

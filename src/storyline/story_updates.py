@@ -1,15 +1,19 @@
 """Keeping the store's stories in step with the online story index, and dating what the stories can date.
 
 After each batch is stored, its articles are assigned to stories one by one (the index never re-clusters the
-store); the memberships, labels and history of every story the batch touched are written with the index's state
-in one transaction. Then each new undated article gets its publication date inferred from its own text and its
-story's dated articles, and its time expressions re-valued against the inferred date.
+store). What the batch changed is written in one transaction, and only that: each new article's story features
+(the index's input), the memberships that changed, the labels and history of the stories it touched, and the
+bookkeeping of the stories it was compared with, so a batch costs the same in a store of any size. Loading
+replays the history over the stored features (see :meth:`StoryIndex.replayed`) into the index that was kept in
+memory. Then each new undated article gets its publication date inferred from its own text and its story's dated
+articles, and its time expressions re-valued against the inferred date.
 """
 
 from __future__ import annotations
 
-import io
+import json
 from collections.abc import Callable, Iterable
+from dataclasses import asdict
 from datetime import datetime
 
 import numpy as np
@@ -18,27 +22,66 @@ from spacy.tokens import Doc
 from storyline import pubdate, timex
 from storyline.embed import embed
 from storyline.model import Article, TimeExpression
-from storyline.stories import StoryIndex
+from storyline.stories import Assignment, StoryConfig, StoryEvent, StoryIndex
 from storyline.story_features import StoryFeatures, features, lead_text
-from storyline.store import Store
+from storyline.store import Store, StoreError
 
-INDEX_KEY = "story_index"
+CONFIG_KEY = "story_config"
+EARLIER_INDEX_KEY = "story_index"  # the whole index as one document, as Storyline kept it before schema 4
 CONTEXT_ARTICLES = 12
 
 
+def features_to_row(item: StoryFeatures) -> tuple[str, bytes]:
+    """Story features as stored: JSON, and the lead vector as float32 bytes. ``terms`` keeps its order: the index
+    numbers new words in that order."""
+    return json.dumps({
+        "published": item.published.isoformat() if item.published else None,
+        "entity_keys": sorted(item.entity_keys),
+        "lead_entity_keys": sorted(item.lead_entity_keys),
+        "years": sorted(item.years),
+        "terms": item.terms,
+        "event_words": sorted(item.event_words),
+        "names": item.names,
+    }, ensure_ascii=False), np.asarray(item.vector, dtype=np.float32).tobytes()
+
+
+def features_from_row(article_id: str, data: str, vector: bytes) -> StoryFeatures:
+    stored = json.loads(data)
+    return StoryFeatures(
+        article_id=article_id,
+        published=datetime.fromisoformat(stored["published"]) if stored["published"] else None,
+        vector=np.frombuffer(vector, dtype=np.float32).copy(),
+        entity_keys=frozenset(stored["entity_keys"]),
+        lead_entity_keys=frozenset(stored["lead_entity_keys"]),
+        years=frozenset(stored["years"]),
+        terms=stored["terms"],
+        event_words=frozenset(stored["event_words"]),
+        names=stored["names"],
+    )
+
+
 def load_index(store: Store) -> StoryIndex:
-    saved = store.get_state(INDEX_KEY)
-    if saved is None:
-        return StoryIndex()
-    data, arrays = saved
-    return StoryIndex.from_state(data, np.load(io.BytesIO(arrays)))
+    if store.has_state(EARLIER_INDEX_KEY):
+        raise StoreError(f"{store.path}: its stories were saved by an earlier Storyline; "
+                         "run `storyline recluster` to rebuild them")
+    saved = store.get_state(CONFIG_KEY)
+    config = StoryConfig(**saved[0]) if saved else StoryConfig()
+    members = ((row, features_from_row(article_id, data, vector))
+               for row, article_id, data, vector in store.index_members())
+    try:
+        return StoryIndex.replayed(config, in_order(members),
+                                   [StoryEvent.from_json(event) for event in store.story_history_since_recluster()],
+                                   store.index_stories())
+    except (KeyError, ValueError) as error:
+        raise StoreError(f"{store.path}: the story index is inconsistent ({error}); "
+                         "run `storyline recluster` to rebuild it") from error
 
 
-def save_index(store: Store, index: StoryIndex) -> None:
-    data, vectors = index.to_state()
-    buffer = io.BytesIO()
-    np.save(buffer, vectors)
-    store.put_state(INDEX_KEY, data, buffer.getvalue())
+def in_order(members: Iterable[tuple[int, StoryFeatures]]) -> Iterable[StoryFeatures]:
+    for expected, (row, item) in enumerate(members):
+        if row != expected:
+            raise ValueError(f"story index row {expected} is missing")
+        yield item
 
 
 def story_features(batch: list[tuple[Article, Doc, list[TimeExpression]]]) -> list[StoryFeatures]:
@@ -49,21 +92,44 @@ def story_features(batch: list[tuple[Article, Doc, list[TimeExpression]]]) -> li
             for (article, doc, times), vector in zip(batch, vectors)]
 
 
-def assign(store: Store, index: StoryIndex, batch: list[tuple[Article, Doc, list[TimeExpression]]]) -> set[str]:
-    """Assign a stored batch to stories; returns the ids of the stories it touched."""
-    if not batch:
-        return set()
-    events = [event for item in story_features(batch) for event in index.assign(item).events]
+def clear_index(store: Store) -> None:
+    """Forget every story and the index's state, to assign the stored articles again."""
+    with store.transaction():
+        store.clear_stories()
+        store.delete_state(CONFIG_KEY)
+        store.delete_state(EARLIER_INDEX_KEY)
+
+
+def save_assignments(store: Store, index: StoryIndex, assigned: list[tuple[StoryFeatures, Assignment]]) -> set[str]:
+    """Write what the latest assignments changed (``assigned`` in the order they were made, the last ones the
+    index made); returns the ids of the stories they touched."""
+    events = [event for _, assignment in assigned for event in assignment.events]
     # A split moves articles into the stories named in ``others``: their memberships change too.
     touched = {index.story(story_id).id for event in events
                for story_id in (event.story, *(event.others if event.kind == "split" else ()))}
     stories = [index.story(story_id) for story_id in touched]
     memberships = {article_id: story.id for story in stories for article_id in story.article_ids}
+    compared = touched.union(*(assignment.candidates for _, assignment in assigned))
+    first_row = len(index) - len(assigned)
     with store.transaction():
+        if first_row == 0:
+            store.put_state(CONFIG_KEY, asdict(index.config))
+        store.add_index_members((first_row + number, item.article_id, *features_to_row(item))
+                                for number, (item, _) in enumerate(assigned))
         store.assign_stories(memberships, [{"id": s.id, "label": s.label} for s in stories],
-                             [{"event": e.kind, **e.to_json()} for e in events])
-        save_index(store, index)
+                             [{"event": e.kind, **e.to_json()} for e in events],
+                             [other for event in events if event.kind == "merged" for other in event.others])
+        store.put_index_stories({story_id: kept for story_id in compared
+                                 if (kept := index.bookkeeping(story_id)) is not None})
     return touched
+
+
+def assign(store: Store, index: StoryIndex, batch: list[tuple[Article, Doc, list[TimeExpression]]]) -> set[str]:
+    """Assign a stored batch to stories; returns the ids of the stories it touched."""
+    if not batch:
+        return set()
+    items = story_features(batch)
+    return save_assignments(store, index, [(item, index.assign(item)) for item in items])
 
 
 def infer_dates(store: Store, story_ids: Iterable[str], new_ids: set[str],

@@ -1,0 +1,29 @@
+"""Fixtures several test modules share: parsing a shared corpus once per run."""
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+ECBPLUS = ROOT.parent / "shared" / "data" / "ecbplus-val" / "dataset.conll"
+
+
+def load_eval_script(name: str):
+    """An evaluation script of eval/ as a module."""
+    spec = importlib.util.spec_from_file_location(f"eval_{name}", ROOT / "eval" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def ecbplus_stories():
+    """The story evaluation over ECB+: the module, its documents and their story features (parsed once)."""
+    if not ECBPLUS.exists():
+        pytest.skip("shared ECB+ data not present")
+    evaluation = load_eval_script("stories")
+    documents = evaluation.read_conll(ECBPLUS)
+    return evaluation, documents, evaluation.story_features(documents)
