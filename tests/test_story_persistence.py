@@ -12,6 +12,8 @@ import pytest
 from storyline.embed import DIMENSIONS
 from storyline.ingest import read
 from storyline.model import Article
+from storyline import story_updates
+from storyline.corpus import Corpus
 from storyline.pipeline import Pipeline
 from storyline.stories import StoryConfig, StoryIndex
 from storyline.story_features import StoryFeatures
@@ -173,12 +175,13 @@ def test_what_an_assignment_writes_does_not_grow_with_the_store(tmp_path):
     assert late < index_bytes / 10  # a whole state document would be the index itself
 
 
-def ingest(path: Path, files: list[Path]) -> Pipeline:
+def ingest(path: Path, files: list[Path]) -> StoryIndex:
+    """Ingest in a process of its own, as it were: a new connection and pipeline; returns its story index."""
     with Store(path) as store:
         pipeline = Pipeline(store, batch_size=4)
         report = pipeline.add(read_files(files))
         assert report.stored == len(files)
-        return pipeline
+        return pipeline.index
 
 
 def read_files(files: list[Path]) -> list[Article]:
@@ -208,8 +211,8 @@ def test_a_second_run_on_the_same_store_goes_on_with_the_stories_of_the_first(tm
     stories_after_first_run = set(memberships(tmp_path / "two-runs.db").values())
     second_run = ingest(tmp_path / "two-runs.db", then)
     assert memberships(tmp_path / "two-runs.db") == memberships(tmp_path / "one-run.db")
-    assert second_run.index.history == one_run.index.history
-    joined = [event for event in second_run.index.history[len(first):] if event.kind == "joined"]
+    assert second_run.history == one_run.history
+    joined = [event for event in second_run.history[len(first):] if event.kind == "joined"]
     assert {event.story for event in joined} & stories_after_first_run
 
     with Store(tmp_path / "two-runs.db") as store:
@@ -304,3 +307,22 @@ def test_ecbplus_in_random_order_loaded_after_every_batch(tmp_path, ecbplus_stor
     assignments, loaded = through_store(tmp_path / "ecbplus.db", items, StoryConfig(), batch=16)
     assert assignments == expected
     assert_same_index(loaded, kept)
+
+
+def test_a_corpus_loads_its_story_index_once_and_again_after_another_process_wrote(tmp_path, example_files,
+                                                                                   monkeypatch):
+    first, then = example_files
+    ingest(tmp_path / "one-run.db", first + then)
+    loads = []
+    real_load = story_updates.load_index
+    monkeypatch.setattr(story_updates, "load_index", lambda store: loads.append(1) or real_load(store))
+    path = tmp_path / "shared.db"
+    server = Corpus.open(path)
+    server.add(read_files(first[:4]))
+    server.add(read_files(first[4:]))
+    assert len(loads) == 1  # kept in memory between calls
+    ingest(path, then[:2])  # another process, with its own connection and index
+    server.add(read_files(then[2:]))
+    assert len(loads) == 3  # the other process's load, then the server's reload of what it wrote
+    server.close()
+    assert memberships(path) == memberships(tmp_path / "one-run.db")

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc
 
@@ -25,11 +25,15 @@ from storyline import nlp
 from storyline.model import Article, Attribution, Entity, Mention, TimeExpression
 from storyline.store import Store
 
+if TYPE_CHECKING:
+    from storyline.pipeline import Pipeline
+
 
 class Corpus:
     def __init__(self, store: Store) -> None:
         self.store = store
         self.doc = lru_cache(maxsize=512)(self._load_doc)
+        self._pipeline: Pipeline | None = None
 
     @classmethod
     def open(cls, path: str | Path) -> "Corpus":
@@ -43,17 +47,22 @@ class Corpus:
 
     # ingestion
 
-    def ingest(self, sources: Iterable[str], *, fetch: bool = False, allow_private: bool = False,
-               on_article: Callable[[Any], None] | None = None):
+    @property
+    def pipeline(self) -> Pipeline:
+        """One pipeline for the life of the Corpus, so that its story index is loaded once, not per call."""
         from storyline.pipeline import Pipeline
 
-        return Pipeline(self.store).ingest(sources, fetch=fetch, allow_private=allow_private, on_article=on_article)
+        if self._pipeline is None:
+            self._pipeline = Pipeline(self.store)
+        return self._pipeline
+
+    def ingest(self, sources: Iterable[str], *, fetch: bool = False, allow_private: bool = False,
+               on_article: Callable[[Any], None] | None = None):
+        return self.pipeline.ingest(sources, fetch=fetch, allow_private=allow_private, on_article=on_article)
 
     def add(self, articles: list[Article]):
         """Store articles already in memory (from an HTTP request, say) through the same pipeline."""
-        from storyline.pipeline import Pipeline
-
-        return Pipeline(self.store).add(articles)
+        return self.pipeline.add(articles)
 
     # articles
 

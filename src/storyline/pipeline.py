@@ -57,7 +57,9 @@ class Pipeline:
 
     @property
     def index(self) -> StoryIndex:
-        if self._index is None:
+        """The story index, kept in memory between batches; loaded again when another process assigned articles
+        since (a server and a command line ingesting into one store)."""
+        if self._index is None or len(self._index) != self.store.index_size():
             self._index = story_updates.load_index(self.store)
         return self._index
 
