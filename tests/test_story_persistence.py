@@ -326,3 +326,18 @@ def test_a_corpus_loads_its_story_index_once_and_again_after_another_process_wro
     assert len(loads) == 3  # the other process's load, then the server's reload of what it wrote
     server.close()
     assert memberships(path) == memberships(tmp_path / "one-run.db")
+
+
+def test_the_http_api_answers_409_with_what_to_do_for_a_schema_3_store(tmp_path, example_files):
+    from fastapi.testclient import TestClient
+
+    from storyline.web import create_app
+
+    first, then = example_files
+    path = tmp_path / "schema-3.db"
+    schema_3_database(path, first)
+    with TestClient(create_app(path)) as client:
+        response = client.post("/api/articles", content=then[0].read_bytes(), headers={"content-type": "text/plain"})
+        assert response.status_code == 409
+        assert "recluster" in response.json()["detail"]
+        assert client.get("/api/stories").status_code == 200  # its stories can still be read

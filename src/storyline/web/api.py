@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 from http import HTTPStatus
+from collections.abc import Callable
 from typing import Any
 
 import anyio.to_thread
@@ -15,6 +16,7 @@ from storyline.brief import article_entry
 from storyline.corpus import Corpus
 from storyline.ingest import IngestError
 from storyline.model import Article
+from storyline.pipeline import IngestReport
 from storyline.store import StoreError
 from storyline.web.library import Library, found, library, same_site
 from storyline.web.uploads import FORMAT_BY_MEDIA_TYPE, read_body
@@ -23,7 +25,7 @@ MAX_BATCH_ARTICLES = 500
 # Enforced for every request by storyline.web.middleware.BodyLimit, before a body reaches an endpoint.
 MAX_BODY_BYTES = 5 * 1024 * 1024
 router = APIRouter(prefix="/api", tags=["api"])
-ERRORS = {status: {"description": HTTPStatus(status).phrase} for status in (400, 403, 404, 413, 415, 422)}
+ERRORS = {status: {"description": HTTPStatus(status).phrase} for status in (400, 403, 404, 409, 413, 415, 422)}
 
 
 class ArticleRecord(BaseModel):
@@ -60,6 +62,18 @@ def aware(moment: datetime | None) -> datetime | None:
     return moment if moment is None or moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
+def into_store(ingest: Callable[[Corpus], IngestReport]) -> Callable[[Corpus], IngestReport]:
+    """``ingest``, answering 409 when the store cannot take articles as it is (its story index needs a
+    ``storyline recluster``), with what to do."""
+    def work(corpus: Corpus) -> IngestReport:
+        try:
+            return ingest(corpus)
+        except StoreError as error:
+            raise HTTPException(HTTPStatus.CONFLICT, str(error)) from None
+
+    return work
+
+
 @router.post("/articles", status_code=HTTPStatus.CREATED, openapi_extra=INGEST_BODY, responses=ERRORS,
              dependencies=[Depends(same_site)],
              summary="Add articles from the request body",
@@ -81,7 +95,7 @@ async def add_articles(request: Request, title: str | None = None, source: str |
     errors = [item for item in items if isinstance(item, IngestError)]
     if not articles:
         raise HTTPException(HTTPStatus.BAD_REQUEST, [str(error) for error in errors] or "no article in the body")
-    report = await shared.run(lambda corpus: corpus.add(articles))
+    report = await shared.run(into_store(lambda corpus: corpus.add(articles)))
     report.errors[:0] = errors
     return JSONResponse(report_json(report), status_code=HTTPStatus.CREATED if report.stored else HTTPStatus.OK)
 
@@ -89,8 +103,8 @@ async def add_articles(request: Request, title: str | None = None, source: str |
 @router.post("/articles/from-url", status_code=HTTPStatus.CREATED, responses=ERRORS,
              dependencies=[Depends(same_site)], summary="Fetch and add the articles at a URL")
 async def add_from_url(request: UrlToIngest, shared: Library = Depends(library)) -> JSONResponse:
-    report = await shared.run(lambda corpus: corpus.ingest([request.url], fetch=request.fetch,
-                                                           allow_private=shared.allow_private))
+    report = await shared.run(into_store(lambda corpus: corpus.ingest([request.url], fetch=request.fetch,
+                                                                      allow_private=shared.allow_private)))
     if not report.read:
         raise HTTPException(HTTPStatus.BAD_REQUEST, [str(error) for error in report.errors])
     return JSONResponse(report_json(report), status_code=HTTPStatus.CREATED if report.stored else HTTPStatus.OK)
