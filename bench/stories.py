@@ -24,7 +24,8 @@ candidate stories each was scored against (the work that must stay flat, unaffec
 median and mean time of storing each and the rows it changed, and the process's peak resident memory; then the
 ratio of the cost at the largest size to the cost at 1k (medians, which other processes on a shared machine
 disturb less than means; the ratio of means is printed too), for assigning and for storing, and how long loading
-the index from the store takes at the largest size.
+the index from the store takes at the largest size. At each size it also scores the stories found so far against
+the synthetic ones (B³ F1): the candidate index must keep finding the right story as the store grows.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ import json
 import random
 import re
 import resource
+import sys
 import tempfile
 import time
 from collections import Counter
@@ -51,6 +53,9 @@ from storyline.stories import StoryIndex
 from storyline.story_features import StoryFeatures
 from storyline.story_updates import load_index, save_assignments
 from storyline.store import Store
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
+from coref_metrics import b_cubed  # noqa: E402
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared/data/polnear/data"
 DEFAULT_DIRS = [SHARED / "train/text", SHARED / "dev/text"]
@@ -204,7 +209,9 @@ def measure(plans: list[Plan], sources: list[list[Paragraph]], centres: np.ndarr
         if len(seconds) in sizes:
             median, mean, p95 = summary(seconds)
             store_median, store_mean, _ = summary(store_seconds)
-            rows.append({"articles": len(seconds), "stories": len(index.stories()),
+            found = b_cubed({number: plan.story for number, plan in enumerate(plans[:len(seconds)])},
+                            {number: index.story_of(f"a{number}") for number in range(len(seconds))})
+            rows.append({"articles": len(seconds), "stories": len(index.stories()), "b3_f1": round(found.f1, 4),
                          "median_ms": median, "mean_ms": mean, "p95_ms": p95,
                          "stories_compared": round(float(np.mean(compared[-WINDOW:])), 1),
                          "store_median_ms": store_median, "store_mean_ms": store_mean,
@@ -216,7 +223,7 @@ def measure(plans: list[Plan], sources: list[list[Paragraph]], centres: np.ndarr
                       f"{row['mean_ms']:.2f} ms mean, {row['p95_ms']:.2f} ms p95 per article, "
                       f"{row['stories_compared']:.1f} stories compared; storing {row['store_median_ms']:.2f} ms "
                       f"median, {row['store_mean_ms']:.2f} ms mean, {row['rows_changed']:.1f} rows changed; "
-                      f"peak memory {row['peak_memory_mb']:.0f} MB", flush=True)
+                      f"B³ F1 {row['b3_f1']:.3f}; peak memory {row['peak_memory_mb']:.0f} MB", flush=True)
     start = time.perf_counter()
     loaded = load_index(store)
     load_seconds = time.perf_counter() - start
