@@ -343,3 +343,45 @@ def test_quotation_without_cue_continues_the_quotation_before_not_a_clause_besid
     quote = the_one(article, found, "Fixing the roads")
     assert quote.direct and quote.content.text(article).endswith("habit overnight.\u201d")
     assert "Dana Reyes" in speaker_names(article, mentions, quote)
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The inspector called what she found in the kitchen \u201calarming.\u201d",
+     "what she found in the kitchen \u201calarming.\u201d"),
+    ("The district would recover within a year \u201cno matter what,\u201d one engineer predicted.",
+     "The district would recover within a year \u201cno matter what,\u201d"),
+])
+def test_partial_quote_takes_the_words_of_its_clause_before_it_and_is_not_direct(sentence, content):
+    article, mentions, found = extracted(sentence)
+    attribution = the_one(article, found, "\u201c")
+    assert attribution.content.text(article) == content and not attribution.direct
+
+
+def test_a_quote_in_the_cues_frame_is_a_title_not_more_of_the_quote():
+    article, mentions, found = extracted(
+        "\u201cWe are short of staff every single night,\u201d Nurse Petra Alanko said on the radio show "
+        "\u201cMorning Report.\u201d")
+    quote = the_one(article, found, "short of staff")
+    assert quote.content.text(article) == "\u201cWe are short of staff every single night,\u201d"
+
+
+def test_continuation_after_a_long_narration_is_its_own_quote_of_the_same_speaker():
+    article, mentions, found = extracted(
+        "\u201cThe pumps failed,\u201d said Ingrid Solberg, who ran the water plant in the valley for twenty years "
+        "before the regional authority took it over and closed two of its three wells. \u201cNobody listened.\u201d")
+    first = the_one(article, found, "The pumps failed")
+    second = the_one(article, found, "Nobody listened")
+    assert first is not second and first.content.text(article) == "\u201cThe pumps failed,\u201d"
+    assert second.direct and "Ingrid Solberg" in speaker_names(article, mentions, second)
+    article, mentions, found = extracted(
+        "\u201cThe pumps failed,\u201d said Ingrid Solberg. \u201cNobody listened to the engineers.\u201d")
+    [joined] = found
+    assert joined.content.text(article).endswith("engineers.\u201d")
+
+
+def test_a_verb_of_saying_after_by_takes_the_subject_of_the_verb_before():
+    article, mentions, found = extracted(
+        "The ministry responded by saying the dam was \u201cperfectly safe\u201d for the coming season.")
+    [attribution] = found
+    assert attribution.cue.text(article) == "saying" and attribution.source.text(article) == "The ministry"
+    assert attribution.content.text(article).startswith("the dam was")

@@ -6,7 +6,10 @@ verbs of seeming ("appeared paralyzed"), and takes the content from their comple
 subject; a second verb of saying coordinated with the first ("said X and said Y") starts its own content. The
 quote pass pairs the quote marks of the text and gives every quotation that no content covers yet to the nearest
 cue of its sentence it belongs to, to an "— Name" dash, or, when its sentence has no cue, to the quotation just
-before it (a quote carried on from the previous sentence) or to the speaker named in the sentence before.
+before it (a quote carried on from the previous sentence) or to the speaker named in the sentence before. A
+quotation that carries on a clause ("called the plan “a disgrace”") takes the clause's words before it into its
+content; one that continues a quotation across more narration than quoted words becomes an attribution of its own
+to the same source, so that a content stays mostly what was said.
 Cues inside a content or a quotation are not attributions of their own: "I think" inside a quote belongs to the
 quote. Speakers are resolved through the article's mentions, pronouns and role nouns ("the supreme leader") to
 the nearest fitting earlier mention.
@@ -92,6 +95,7 @@ OPENING_DOUBLE = "“„«"
 CLOSING_DOUBLE = "”»"
 STRAIGHT_DOUBLE = ('"', "''", "``")
 DASHES = "—–-"
+_WORD = re.compile(r"\w+")
 _DOUBLE_MARK = re.compile(r"''|``|[\"“”„«»]")
 _SENTENCE_END = re.compile(r"[.!?][”\"’')\]]*\s*$")
 # A short name before a colon, then the rest of the line: "Clinton to Planned Parenthood: Trump will …".
@@ -248,7 +252,7 @@ class _Extractor:
         if content is None:
             return
         source = self._subject(token)
-        if source is None and token.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "xcomp", "relcl"):
+        if source is None and token.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "xcomp", "relcl", "pcomp"):
             return
         content = self._within_sentence(self._clip(content, token), token.idx)
         self._add(_Draft(self._snap_to_quotes(content), (token.idx, cue_end), source))
@@ -345,7 +349,8 @@ class _Extractor:
         self._add(_Draft(self._snap_to_quotes(content), (according.idx, to.idx + len(to)), source))
 
     def _subject(self, verb: Token) -> DocSpan | None:
-        """The verb's subject, or for "adding", "and added", "to say" the subject of the verb it hangs on."""
+        """The verb's subject, or for "adding", "and added", "to say", "by saying" the subject of the verb it hangs
+        on."""
         for _ in range(4):
             for child in verb.children:
                 if child.dep_ in ("nsubj", "csubj"):
@@ -356,6 +361,8 @@ class _Extractor:
                         return self.doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
             if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
                 verb = verb.head
+            elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "responded by saying …"
+                verb = verb.head.head
             elif verb.dep_ == "relcl":  # "the operator, which said …"
                 return self.doc[verb.head.left_edge.i : verb.head.i + 1]
             else:
@@ -371,7 +378,7 @@ class _Extractor:
             return  # a phrase in quote marks with no cue is a title, a term or scare quotes, not an attribution
         previous = self._previous_draft(quote[0])
         if previous is not None:
-            previous.content = (min(previous.content[0], quote[0]), max(previous.content[1], quote[1]))
+            self._carry_on(previous, quote)
             return
         source = self._subject_of_sentence_before(quote[0])
         self._add(_Draft(quote, None, source))
@@ -393,12 +400,33 @@ class _Extractor:
             return False
         for draft in self.drafts:
             if draft.cue and draft.cue[0] == cue.idx:
-                draft.content = (min(draft.content[0], quote[0]), max(draft.content[1], quote[1]))
+                # A phrase in the cue's frame is a title or a term ("said on the show “Meet the Press”"), and one
+                # in the narration after a quotation does not continue it.
+                if not self._in_prepositional_phrase(quote, cue) and not (
+                        self._opens_with_quote(draft.content) and self._carries_on_clause(quote)):
+                    draft.content = (min(draft.content[0], quote[0]), max(draft.content[1], quote[1]))
                 return True
         if self._claimed(cue.idx):
             return False
-        self._add(_Draft(quote, (cue.idx, cue.idx + len(cue)), self._subject(cue)))
+        self._add(_Draft((self._clause_start(quote, cue), quote[1]), (cue.idx, cue.idx + len(cue)), self._subject(cue)))
         return True
+
+    def _clause_start(self, quote: tuple[int, int], cue: Token) -> int:
+        """Where the content of a quotation starts: at its mark, unless the quotation carries on a clause whose
+        first words stand right before it ("called the plan “a disgrace”", "He wins “no matter what,” a voter
+        said"). Those words are part of what was said; the cue's frame (its speaker, hearer, when) is not."""
+        if not self._carries_on_clause(quote):
+            return quote[0]
+        # Not back into an attribution found before it in the sentence ("calling it “weak” and “slow”").
+        start = max([self._sentence_range(quote[0])[0]] + [
+            _draft_end(d) for d in self.drafts if _draft_end(d) <= quote[0]])
+        words = [t for t in self._tokens((start, quote[0])) if not (t.is_punct or t.is_space)]
+        if cue.idx < quote[0]:
+            words = [t for t in words if t.i > cue.i and (self._link_to(t, cue) is None or
+                                                           self._link_to(t, cue).dep_ not in FRAME_DEPS - {"dobj"})]
+        while words and words[0].dep_ == "cc":
+            words.pop(0)
+        return words[0].idx if words else quote[0]
 
     def _sentence_ends_between(self, cue: Token, quote: tuple[int, int]) -> bool:
         """"…, Mahaney said. ''Google ranks first…'' he said": the first cue's sentence ended before the quote."""
@@ -421,12 +449,38 @@ class _Extractor:
         for token in self._tokens(between):
             if token.is_punct or token.is_space:
                 continue
-            link = token
-            while link.head != cue and link.head != link:
-                link = link.head
-            if link.head != cue or link.dep_ not in FRAME_DEPS:
+            link = self._link_to(token, cue)
+            if link is None or link.dep_ not in FRAME_DEPS:
                 return False
         return True
+
+    def _carries_on_clause(self, quote: tuple[int, int]) -> bool:
+        lead_in = self.article.text[:quote[0]].rstrip()
+        return bool(lead_in) and lead_in[-1].isalnum()
+
+    def _in_prepositional_phrase(self, quote: tuple[int, int], cue: Token) -> bool:
+        return self._carries_on_clause(quote) and any(
+            link is not None and link.dep_ in ("prep", "agent")
+            for link in (self._link_to(t, cue) for t in self._tokens(quote)))
+
+    def _carry_on(self, draft: _Draft, quote: tuple[int, int]) -> None:
+        """Extend the draft's content over a quotation that continues it, unless the narration between them would
+        outweigh what was said ("“A,” said Ann Berg, who ran the clinic for a decade before …. “B”"): a content
+        is one stretch of text, so such a quotation becomes an attribution of its own to the same source."""
+        text = self.article.text
+        narration = _WORD.findall(text[draft.content[1] : quote[0]]) if draft.content[1] <= quote[0] else []
+        said = _WORD.findall(text[draft.content[0] : draft.content[1]]) + _WORD.findall(text[quote[0] : quote[1]])
+        if len(narration) > len(said):
+            self._add(_Draft(quote, None, draft.source))
+        else:
+            draft.content = (min(draft.content[0], quote[0]), max(draft.content[1], quote[1]))
+
+    @staticmethod
+    def _link_to(token: Token, cue: Token) -> Token | None:
+        """The child of the cue whose subtree holds the token, if any."""
+        while token.head != cue and token.head != token:
+            token = token.head
+        return token if token.head == cue and token != cue else None
 
     def _attach_to_dash(self, quote: tuple[int, int]) -> bool:
         """"“…” — Name": a dash and a name after the closing mark, to the end of the line."""
