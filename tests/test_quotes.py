@@ -385,3 +385,29 @@ def test_a_verb_of_saying_after_by_takes_the_subject_of_the_verb_before():
     [attribution] = found
     assert attribution.cue.text(article) == "saying" and attribution.source.text(article) == "The ministry"
     assert attribution.content.text(article).startswith("the dam was")
+
+
+def test_a_quotation_after_a_colon_opens_the_content():
+    article, mentions, found = extracted(
+        "The coach Ilkka Mattila went through the rules of the club: \u201cNobody trains alone after dark,\u201d "
+        "he said.")
+    quote = the_one(article, found, "Nobody trains alone")
+    assert quote.direct and quote.content.text(article) == "\u201cNobody trains alone after dark,\u201d"
+
+
+def test_a_paragraph_opening_with_a_quotation_after_indirect_speech_is_a_new_quote_of_that_speaker():
+    article, mentions, found = extracted(
+        "Mayor Hanna Kovacs said the budget for the libraries would be cut by a third.\n"
+        "\u201cWe have no other choice this year.\u201d")
+    paraphrase = the_one(article, found, "budget for the libraries")
+    quote = the_one(article, found, "no other choice")
+    assert paraphrase is not quote and quote.direct and not paraphrase.direct
+    assert "Hanna Kovacs" in speaker_names(article, mentions, quote)
+
+
+def test_a_question_or_exclamation_in_quotes_keeps_the_cue_that_follows_it():
+    article, mentions, found = extracted(
+        "\u201cWhere is the money?\u201d the protesters chanted outside the town hall on Friday.")
+    [attribution] = found
+    assert attribution.direct and attribution.cue.text(article) == "chanted"
+    assert attribution.source.text(article) == "the protesters"

@@ -1,18 +1,18 @@
 """Who said what: attributions (content, cue, source) from the one parse of an article, speakers resolved to entities.
 
-Three passes over the same Doc. The headline pass reads "Name: what they said" lines. The parse pass finds verbs
-and nouns of saying, reporting and thinking ("said", "warned", "called for", "her claim that"), "according to" and
-verbs of seeming ("appeared paralyzed"), and takes the content from their complement and the source from their
-subject; a second verb of saying coordinated with the first ("said X and said Y") starts its own content. The
-quote pass pairs the quote marks of the text and gives every quotation that no content covers yet to the nearest
-cue of its sentence it belongs to, to an "— Name" dash, or, when its sentence has no cue, to the quotation just
-before it (a quote carried on from the previous sentence) or to the speaker named in the sentence before. A
-quotation that carries on a clause ("called the plan “a disgrace”") takes the clause's words before it into its
-content; one that continues a quotation across more narration than quoted words becomes an attribution of its own
-to the same source, so that a content stays mostly what was said.
-Cues inside a content or a quotation are not attributions of their own: "I think" inside a quote belongs to the
-quote. Speakers are resolved through the article's mentions, pronouns and role nouns ("the supreme leader") to
-the nearest fitting earlier mention.
+Three passes over the same Doc. The headline pass reads "Name: what they said" lines. The parse pass finds verbs and
+nouns of saying, reporting and thinking ("said", "warned", "called for", "her claim that"), "according to" and verbs
+of seeming ("appeared paralyzed"), and takes the content from their complement and the source from their subject; a
+second verb of saying coordinated with the first ("said X and said Y") starts its own content, and a quotation after
+a colon or before its cue opens it ("…: “A,” he said"). The quote pass pairs the quote marks of the text and gives
+every quotation that no content covers yet to the nearest cue of its sentence it belongs to, to an "— Name" dash,
+or, when its sentence has no cue, to the quotation just before it (a quote carried on from the previous sentence) or
+to the speaker named in the sentence before. A quotation that carries on a clause ("called the plan “a disgrace”")
+takes the clause's words before it into its content; one that continues a quotation across more narration than
+quoted words becomes an attribution of its own to the same source, so that a content stays mostly what was said, and
+so does a paragraph that opens with a quotation after indirect speech. Cues inside a content or a quotation are not
+attributions of their own: "I think" inside a quote belongs to the quote. Speakers are resolved through the
+article's mentions, pronouns and role nouns ("the supreme leader") to the nearest fitting earlier mention.
 """
 
 from __future__ import annotations
@@ -255,7 +255,8 @@ class _Extractor:
         if source is None and token.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "xcomp", "relcl", "pcomp"):
             return
         content = self._within_sentence(self._clip(content, token), token.idx)
-        self._add(_Draft(self._snap_to_quotes(content), (token.idx, cue_end), source))
+        content = self._from_opening_quotation(self._snap_to_quotes(content), token)
+        self._add(_Draft(content, (token.idx, cue_end), source))
 
     def _complement(self, verb: Token) -> tuple[tuple[int, int] | None, int]:
         """Character extent of the verb's content and the end of its cue (the verb with its particle)."""
@@ -286,6 +287,16 @@ class _Extractor:
                 c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ in ("of", "for", "as"))]
             return _content_extent(objects + attached), cue_end
         return None, cue_end
+
+    def _from_opening_quotation(self, content: tuple[int, int], cue: Token) -> tuple[int, int]:
+        """A quotation after a colon, or one its cue follows ("…, “A,” he said"), opens the content: the words
+        before its mark are the narration it was quoted in, unless they run on into it ("had “serious doubts”")."""
+        for start, end in self.quotes:
+            if content[0] < start and end <= content[1]:
+                lead_in = self.article.text[content[0] : start].rstrip()
+                if lead_in.endswith(":") or cue.idx >= end and not self._carries_on_clause((start, end)):
+                    return start, content[1]
+        return content
 
     def _noun_cue(self, noun: Token) -> None:
         """"Trump's claim that the vote was rigged", "criticism of the plan from the unions"."""
@@ -377,19 +388,26 @@ class _Extractor:
         if not self._is_whole_sentence(quote):
             return  # a phrase in quote marks with no cue is a title, a term or scare quotes, not an attribution
         previous = self._previous_draft(quote[0])
-        if previous is not None:
+        # Indirect speech runs on into a quotation of its own paragraph; a paragraph that opens with a quotation
+        # starts a new attribution of the same speaker.
+        if previous is not None and (self._opens_with_quote(previous.content) or
+                                     "\n" not in self.article.text[previous.content[1] : quote[0]]):
             self._carry_on(previous, quote)
             return
-        source = self._subject_of_sentence_before(quote[0])
+        source = previous.source if previous is not None else self._subject_of_sentence_before(quote[0])
         self._add(_Draft(quote, None, source))
 
     def _attach_to_cue_in_sentence(self, quote: tuple[int, int]) -> bool:
         """Give the quotation to the nearest cue of its sentence, or of the sentence before when that one ends in
         a colon ("Schumer tweeted:" and the tweet as the next paragraph)."""
         start, end = self._sentences_around(quote)
-        lead_in = self.article.text[:quote[0]].rstrip()
+        text = self.article.text
+        lead_in = text[:quote[0]].rstrip()
         if lead_in.endswith(":"):
             start = self._sentence_range(len(lead_in) - 1)[0]
+        # The parse ends a sentence at a quoted "!" or "?", though its cue follows: "“Why now?” she asked."
+        if re.match(r"[!?][”\"']", text[quote[1] - 2 : quote[1]]) and re.match(r"[^\S\n]+\S", text[quote[1]:]):
+            end = self._sentence_range(end)[1]
         candidates = [t for t in self._tokens((start, end))
                       if t.lemma_.lower() in CUES and t.pos_ == "VERB" and not self._in_quote(t.idx)
                       and not self._sentence_ends_between(t, quote)]
