@@ -411,3 +411,17 @@ def test_a_question_or_exclamation_in_quotes_keeps_the_cue_that_follows_it():
     [attribution] = found
     assert attribution.direct and attribution.cue.text(article) == "chanted"
     assert attribution.source.text(article) == "the protesters"
+
+
+def test_a_clause_ending_in_a_colon_introduces_the_quotation_whatever_its_verb():
+    article, mentions, found = extracted(
+        "At the rally in Tampere, Senator Aino Laine went even further: \u201cThis plan will close every rural "
+        "school.\u201d")
+    quote = the_one(article, found, "close every rural school")
+    assert quote.direct and quote.source.text(article) == "Senator Aino Laine"
+
+
+def test_quote_marks_inside_markup_tags_are_not_quotations():
+    text = ('The senator posted a reply within minutes.\n'
+            '<post author="senator_laine" time="2016-05-02">The bridge stays open.</post>')
+    assert quotes.quoted_spans(text) == []

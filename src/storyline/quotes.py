@@ -5,14 +5,15 @@ nouns of saying, reporting and thinking ("said", "warned", "called for", "her cl
 of seeming ("appeared paralyzed"), and takes the content from their complement and the source from their subject; a
 second verb of saying coordinated with the first ("said X and said Y") starts its own content, and a quotation after
 a colon or before its cue opens it ("…: “A,” he said"). The quote pass pairs the quote marks of the text and gives
-every quotation that no content covers yet to the nearest cue of its sentence it belongs to, to an "— Name" dash,
-or, when its sentence has no cue, to the quotation just before it (a quote carried on from the previous sentence) or
-to the speaker named in the sentence before. A quotation that carries on a clause ("called the plan “a disgrace”")
-takes the clause's words before it into its content; one that continues a quotation across more narration than
-quoted words becomes an attribution of its own to the same source, so that a content stays mostly what was said, and
-so does a paragraph that opens with a quotation after indirect speech. Cues inside a content or a quotation are not
-attributions of their own: "I think" inside a quote belongs to the quote. Speakers are resolved through the
-article's mentions, pronouns and role nouns ("the supreme leader") to the nearest fitting earlier mention.
+every quotation that no content covers yet to the nearest cue of its sentence it belongs to, to an "— Name" dash, to
+the subject of a clause that introduces it with a colon, or, when its sentence has no cue, to the quotation just
+before it (a quote carried on from the previous sentence) or to the speaker named in the sentence before. A
+quotation that carries on a clause ("called the plan “a disgrace”") takes the clause's words before it into its
+content; one that continues a quotation across more narration than quoted words becomes an attribution of its own to
+the same source, so that a content stays mostly what was said, and so does a paragraph that opens with a quotation
+after indirect speech. Cues inside a content or a quotation are not attributions of their own: "I think" inside a
+quote belongs to the quote. Speakers are resolved through the article's mentions, pronouns and role nouns ("the
+supreme leader") to the nearest fitting earlier mention.
 """
 
 from __future__ import annotations
@@ -96,6 +97,7 @@ CLOSING_DOUBLE = "”»"
 STRAIGHT_DOUBLE = ('"', "''", "``")
 DASHES = "—–-"
 _WORD = re.compile(r"\w+")
+_MARKUP_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
 _DOUBLE_MARK = re.compile(r"''|``|[\"“”„«»]")
 _SENTENCE_END = re.compile(r"[.!?][”\"’')\]]*\s*$")
 # A short name before a colon, then the rest of the line: "Clinton to Planned Parenthood: Trump will …".
@@ -117,8 +119,9 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     continues it when the quotation opened a sentence and the next paragraph opens with a mark (the
     multi-paragraph convention), and otherwise the unclosed mark is dropped. Single marks are quotations only
     outside double ones and when they sit at word edges, so apostrophes ("don’t", "voters’") never open or close
-    one.
+    one. Marks inside markup tags (``<tweet author="…">``) quote nobody.
     """
+    text = _MARKUP_TAG.sub(lambda tag: " " * len(tag.group()), text)
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     paragraphs = [m.span() for m in re.finditer(r"[^\n]+", text)]
@@ -383,7 +386,7 @@ class _Extractor:
     # --- the quote pass -------------------------------------------------------------------------------------
 
     def _from_quote(self, quote: tuple[int, int]) -> None:
-        if self._attach_to_cue_in_sentence(quote) or self._attach_to_dash(quote):
+        if self._attach_to_cue_in_sentence(quote) or self._attach_to_dash(quote) or self._attach_to_colon(quote):
             return
         if not self._is_whole_sentence(quote):
             return  # a phrase in quote marks with no cue is a title, a term or scare quotes, not an attribution
@@ -515,6 +518,23 @@ class _Extractor:
         if source is None:
             return False
         self._add(_Draft(quote, dash.span(1), source))
+        return True
+
+    def _attach_to_colon(self, quote: tuple[int, int]) -> bool:
+        """"Trump went even further: “…”": a clause ending in a colon introduces the quotation, whatever its verb,
+        and its subject said it."""
+        lead_in = self.article.text[:quote[0]].rstrip()
+        if not lead_in.endswith(":"):
+            return False
+        clause = self._tokens((self._sentence_range(len(lead_in) - 1)[0], len(lead_in)))
+        # The parse may hang that clause on the quotation's verb: its own head verb is the one outside it.
+        verbs = [t for t in clause if t.pos_ in ("VERB", "AUX")
+                 and (t.dep_ == "ROOT" or not clause[0].i <= t.head.i <= clause[-1].i)]
+        subjects = [c for verb in verbs for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+        if not subjects or self._claimed(verbs[0].idx):
+            return False
+        source = self.doc[subjects[0].left_edge.i : _subject_end(subjects[0]) + 1]
+        self._add(_Draft(quote, (verbs[0].idx, verbs[0].idx + len(verbs[0])), source))
         return True
 
     def _previous_draft(self, position: int) -> _Draft | None:
