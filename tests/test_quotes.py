@@ -425,3 +425,24 @@ def test_quote_marks_inside_markup_tags_are_not_quotations():
     text = ('The senator posted a reply within minutes.\n'
             '<post author="senator_laine" time="2016-05-02">The bridge stays open.</post>')
     assert quotes.quoted_spans(text) == []
+
+
+def test_a_dash_after_a_quoted_phrase_inside_a_sentence_is_not_its_speaker():
+    article, mentions, found = extracted(
+        "The posters in the square used one word, \u201coutsider\u201d \u2014 a label that Senator Aino Laine "
+        "rejects.")
+    assert not any(a.cue and a.cue.text(article) == "\u2014" for a in found)
+
+
+def test_a_phrase_named_by_a_participle_is_not_a_quote():
+    article, mentions, found = extracted(
+        "The inquiry examined the police unit known as the \u201cNight Shift\u201d in the northern district.")
+    assert not any("Night Shift" in a.content.text(article) and a.direct for a in found)
+
+
+def test_a_single_quoted_line_without_a_cue_is_a_headline_not_a_quote():
+    article, mentions, found = extracted(
+        "Mayor Hanna Kovacs opened the new bridge on Monday.\n"
+        "\u2018A bridge for the whole valley.\u2019\n"
+        "Traffic resumed in the afternoon.")
+    assert not any("whole valley" in a.content.text(article) for a in found)

@@ -5,15 +5,16 @@ nouns of saying, reporting and thinking ("said", "warned", "called for", "her cl
 of seeming ("appeared paralyzed"), and takes the content from their complement and the source from their subject; a
 second verb of saying coordinated with the first ("said X and said Y") starts its own content, and a quotation after
 a colon or before its cue opens it ("…: “A,” he said"). The quote pass pairs the quote marks of the text and gives
-every quotation that no content covers yet to the nearest cue of its sentence it belongs to, to an "— Name" dash, to
-the subject of a clause that introduces it with a colon, or, when its sentence has no cue, to the quotation just
-before it (a quote carried on from the previous sentence) or to the speaker named in the sentence before. A
-quotation that carries on a clause ("called the plan “a disgrace”") takes the clause's words before it into its
-content; one that continues a quotation across more narration than quoted words becomes an attribution of its own to
-the same source, so that a content stays mostly what was said, and so does a paragraph that opens with a quotation
-after indirect speech. Cues inside a content or a quotation are not attributions of their own: "I think" inside a
-quote belongs to the quote. Speakers are resolved through the article's mentions, pronouns and role nouns ("the
-supreme leader") to the nearest fitting earlier mention.
+every quotation that no content covers yet to the nearest cue of its sentence it belongs to, to an "— Name" dash
+after a quotation that opens its sentence, to the subject of a clause that introduces it with a colon, or, when its
+sentence has no cue, to the quotation just before it (a quote carried on from the previous sentence) or to the
+speaker named in the sentence before (single marks with no cue are a headline's). A quotation that carries on a
+clause ("called the plan “a disgrace”") takes the clause's words before it into its content; one that continues a
+quotation across more narration than quoted words becomes an attribution of its own to the same source, so that a
+content stays mostly what was said, and so does a paragraph that opens with a quotation after indirect speech. Cues
+inside a content or a quotation are not attributions of their own: "I think" inside a quote belongs to the quote.
+Speakers are resolved through the article's mentions, pronouns and role nouns ("the supreme leader") to the nearest
+fitting earlier mention.
 """
 
 from __future__ import annotations
@@ -390,6 +391,8 @@ class _Extractor:
             return
         if not self._is_whole_sentence(quote):
             return  # a phrase in quote marks with no cue is a title, a term or scare quotes, not an attribution
+        if _DOUBLE_MARK.match(self.article.text, quote[0]) is None:
+            return  # single marks with no cue set off a headline or a slogan; a quote of its own takes double ones
         previous = self._previous_draft(quote[0])
         # Indirect speech runs on into a quotation of its own paragraph; a paragraph that opens with a quotation
         # starts a new attribution of the same speaker.
@@ -413,7 +416,7 @@ class _Extractor:
             end = self._sentence_range(end)[1]
         candidates = [t for t in self._tokens((start, end))
                       if t.lemma_.lower() in CUES and t.pos_ == "VERB" and not self._in_quote(t.idx)
-                      and not self._sentence_ends_between(t, quote)]
+                      and not self._sentence_ends_between(t, quote) and not _names_its_noun(t)]
         # The nearest verb may be one the quotation is not about ("said Carson, who will address the convention").
         cue = next((t for t in sorted(candidates, key=lambda t: _gap(quote, (t.idx, t.idx + len(t))))
                     if self._quote_of(t, quote)), None)
@@ -507,8 +510,8 @@ class _Extractor:
         """"“…” — Name": a dash and a name after the closing mark, to the end of the line."""
         text = self.article.text
         dash = _DASH_SOURCE.match(text, quote[1])
-        if not dash or dash.end() == quote[1]:
-            return False
+        if not dash or dash.end() == quote[1] or not self._opens_sentence(quote):
+            return False  # a dash after a quoted phrase inside a sentence sets off an aside, not its speaker
         line_end = text.find("\n", dash.end())
         line_end = len(text) if line_end < 0 else line_end
         named = [m for m in self._mentions_between(dash.end(), line_end) if m.span.label in SPEAKER_TYPES]
@@ -700,13 +703,15 @@ class _Extractor:
         return max(content[0], start), min(content[1], end)
 
     def _is_whole_sentence(self, quote: tuple[int, int]) -> bool:
-        """Whether the quotation stands as a sentence of its own: nothing but a finished sentence before it in its
-        paragraph, and no running text after it."""
+        """Whether the quotation stands as a sentence of its own: it opens a sentence, and no running text follows."""
+        after = re.match(r"[^\S\n]*[.!?,;:]*[^\S\n]*(\S?)", self.article.text[quote[1]:]).group(1)
+        return self._opens_sentence(quote) and not after.islower()
+
+    def _opens_sentence(self, quote: tuple[int, int]) -> bool:
+        """Nothing but a finished sentence before the quotation in its paragraph."""
         text = self.article.text
-        paragraph_start = text.rfind("\n", 0, quote[0]) + 1
-        before = text[paragraph_start : quote[0]]
-        after = re.match(r"[^\S\n]*[.!?,;:]*[^\S\n]*(\S?)", text[quote[1]:]).group(1)
-        return (not before.strip() or _SENTENCE_END.search(before) is not None) and not after.islower()
+        before = text[text.rfind("\n", 0, quote[0]) + 1 : quote[0]]
+        return not before.strip() or _SENTENCE_END.search(before) is not None
 
     def _token_at(self, position: int) -> Token:
         return self.doc[max(bisect_right(self.token_starts, position) - 1, 0)]
@@ -735,6 +740,11 @@ class _Extractor:
     def _opens_with_quote(self, content: tuple[int, int]) -> bool:
         """Direct speech: the content begins with a quotation (what follows may continue it)."""
         return any(start == content[0] for start, _ in self.quotes)
+
+
+def _names_its_noun(verb: Token) -> bool:
+    """A participle naming the noun it modifies ("a unit known as “Red Team”", "a show called “Blue Hour”")."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
 
 def _main_or_speech_verb(verb: Token) -> bool:
