@@ -446,3 +446,10 @@ def test_a_single_quoted_line_without_a_cue_is_a_headline_not_a_quote():
         "\u2018A bridge for the whole valley.\u2019\n"
         "Traffic resumed in the afternoon.")
     assert not any("whole valley" in a.content.text(article) for a in found)
+
+
+def test_a_participle_of_support_takes_the_noun_it_hangs_on_as_its_source():
+    article, mentions, found = extracted(
+        "The unions backing Mayor Hanna Kovacs have called a meeting for Thursday.")
+    backing = the_one(article, found, "Hanna Kovacs")
+    assert backing.cue.text(article) == "backing" and backing.source.text(article) == "The unions"

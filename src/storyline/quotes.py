@@ -378,7 +378,8 @@ class _Extractor:
                 verb = verb.head
             elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "responded by saying …"
                 verb = verb.head.head
-            elif verb.dep_ == "relcl":  # "the operator, which said …"
+            elif verb.dep_ == "relcl" or verb.dep_ == "acl" and verb.tag_ == "VBG":
+                # "the operator, which said …", "voters backing the mayor": the noun the clause hangs on
                 return self.doc[verb.head.left_edge.i : verb.head.i + 1]
             else:
                 return None
