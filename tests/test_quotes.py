@@ -453,3 +453,18 @@ def test_a_participle_of_support_takes_the_noun_it_hangs_on_as_its_source():
         "The unions backing Mayor Hanna Kovacs have called a meeting for Thursday.")
     backing = the_one(article, found, "Hanna Kovacs")
     assert backing.cue.text(article) == "backing" and backing.source.text(article) == "The unions"
+
+
+def test_a_quote_before_its_cue_leaves_out_what_is_said_of_the_speaker():
+    article, mentions, found = extracted(
+        "''When the council says, 'We cannot pay,' I do not believe it,'' said Tomas Berg, head of the transport "
+        "department at Lund University, who co-wrote the report with the city.")
+    quote = the_one(article, found, "I do not believe it")
+    assert quote.content.text(article) == "''When the council says, 'We cannot pay,' I do not believe it,''"
+
+
+def test_a_tail_after_a_comma_inside_the_closing_mark_ends_the_content():
+    article, mentions, found = extracted(
+        "The coach said \u201cwe played well tonight,\u201d praising the young defenders for their discipline.")
+    quote = the_one(article, found, "played well")
+    assert quote.content.text(article) == "\u201cwe played well tonight,\u201d"

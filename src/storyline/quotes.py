@@ -427,8 +427,15 @@ class _Extractor:
             if draft.cue and draft.cue[0] == cue.idx:
                 # A phrase in the cue's frame is a title or a term ("said on the show “Meet the Press”"), and one
                 # in the narration after a quotation does not continue it.
-                if not self._in_prepositional_phrase(quote, cue) and not (
+                if self._in_prepositional_phrase(quote, cue) or (
                         self._opens_with_quote(draft.content) and self._carries_on_clause(quote)):
+                    return True
+                if _gap(draft.content, quote) > 0 and not self._opens_with_quote(draft.content) and (
+                        min(draft.content[1], quote[1]) <= cue.idx < max(draft.content[0], quote[0])):
+                    # "“…,” said Ann Berg, who ran the clinic": the parse took the clause about the speaker for
+                    # what she said; the quotation on the other side of the cue is.
+                    draft.content = quote
+                else:
                     draft.content = (min(draft.content[0], quote[0]), max(draft.content[1], quote[1]))
                 return True
         if self._claimed(cue.idx):
@@ -776,6 +783,8 @@ def _content_extent(heads: list[Token]) -> tuple[int, int]:
             if child.i <= head.i or child.left_edge.i == 0:
                 continue
             before = head.doc[child.left_edge.i - 1]
+            if before.is_quote and before.i > 0 and head.doc[before.i - 1].text == ",":
+                before = head.doc[before.i - 1]  # “…,” adding …: the comma sits inside the closing mark
             comma_before = before.text in (",", ";", "—", "–") or (
                 before.dep_ == "cc" and before.i > 0 and head.doc[before.i - 1].text == ",")
             is_cue = child.pos_ == "VERB" and child.lemma_.lower() in CLAUSE_CUES
