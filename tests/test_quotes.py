@@ -468,3 +468,10 @@ def test_a_tail_after_a_comma_inside_the_closing_mark_ends_the_content():
         "The coach said \u201cwe played well tonight,\u201d praising the young defenders for their discipline.")
     quote = the_one(article, found, "played well")
     assert quote.content.text(article) == "\u201cwe played well tonight,\u201d"
+
+
+def test_words_of_the_quoted_clause_before_an_interrupting_cue_belong_to_the_content():
+    article, mentions, found = extracted(
+        "In other words, she said, \u201cthe era of cheap housing in this city is over.\u201d")
+    [attribution] = found
+    assert attribution.content.text(article).startswith("In other words") and not attribution.direct

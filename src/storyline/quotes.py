@@ -338,9 +338,8 @@ class _Extractor:
         if len(words) < 3:
             return
         content = self._within_sentence((words[0].idx, words[-1].idx + len(words[-1])), cue.idx)
-        interrupted_subject = any(c.dep_ == "nsubj" and c.i < cue.i and not self._in_quote(c.idx)
-                                  for c in clause.children)
-        if any(_overlap(content, quote) for quote in self.quotes) and not interrupted_subject:
+        interrupted = any(t.i < cue.left_edge.i and not self._in_quote(t.idx) for t in words)
+        if any(_overlap(content, quote) for quote in self.quotes) and not interrupted:
             return  # "Trump said, “If we…”": the quote pass gives the quotation to this cue
         self._add(_Draft(self._snap_to_quotes(content), (cue.idx, cue.idx + len(cue)), self._subject(cue)))
 
