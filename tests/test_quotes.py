@@ -475,3 +475,11 @@ def test_words_of_the_quoted_clause_before_an_interrupting_cue_belong_to_the_con
         "In other words, she said, \u201cthe era of cheap housing in this city is over.\u201d")
     [attribution] = found
     assert attribution.content.text(article).startswith("In other words") and not attribution.direct
+
+
+def test_any_verb_right_after_a_closed_quotation_and_its_subject_is_the_cue():
+    article, mentions, found = extracted(
+        "\u201cThey only came for the free soup,\u201d Bennett shot back with a grin.")
+    [attribution] = found
+    assert attribution.direct and attribution.cue.text(article) == "shot"
+    assert attribution.source.text(article) == "Bennett"

@@ -5,16 +5,17 @@ nouns of saying, reporting and thinking ("said", "warned", "called for", "her cl
 of seeming ("appeared paralyzed"), and takes the content from their complement and the source from their subject; a
 second verb of saying coordinated with the first ("said X and said Y") starts its own content, and a quotation after
 a colon or before its cue opens it ("…: “A,” he said"). The quote pass pairs the quote marks of the text and gives
-every quotation that no content covers yet to the nearest cue of its sentence it belongs to, to an "— Name" dash
-after a quotation that opens its sentence, to the subject of a clause that introduces it with a colon, or, when its
-sentence has no cue, to the quotation just before it (a quote carried on from the previous sentence) or to the
-speaker named in the sentence before (single marks with no cue are a headline's). A quotation that carries on a
-clause ("called the plan “a disgrace”") takes the clause's words before it into its content; one that continues a
-quotation across more narration than quoted words becomes an attribution of its own to the same source, so that a
-content stays mostly what was said, and so does a paragraph that opens with a quotation after indirect speech. Cues
-inside a content or a quotation are not attributions of their own: "I think" inside a quote belongs to the quote.
-Speakers are resolved through the article's mentions, pronouns and role nouns ("the supreme leader") to the nearest
-fitting earlier mention.
+every quotation that no content covers yet to the nearest cue of its sentence it belongs to (or any verb whose
+subject follows it at once: "“…,” Bennett shot back"), to an "— Name" dash after a quotation that opens its
+sentence, to the subject of a clause that introduces it with a colon, or, when its sentence has no cue, to the
+quotation just before it (a quote carried on from the previous sentence) or to the speaker named in the sentence
+before (single marks with no cue are a headline's). A quotation that carries on a clause ("called the plan “a
+disgrace”") takes the clause's words before it into its content; one that continues a quotation across more
+narration than quoted words becomes an attribution of its own to the same source, so that a content stays mostly
+what was said, and so does a paragraph that opens with a quotation after indirect speech. Cues inside a content or a
+quotation are not attributions of their own: "I think" inside a quote belongs to the quote. Speakers are resolved
+through the article's mentions, pronouns and role nouns ("the supreme leader") to the nearest fitting earlier
+mention.
 """
 
 from __future__ import annotations
@@ -419,7 +420,7 @@ class _Extractor:
                       and not self._sentence_ends_between(t, quote) and not _names_its_noun(t)]
         # The nearest verb may be one the quotation is not about ("said Carson, who will address the convention").
         cue = next((t for t in sorted(candidates, key=lambda t: _gap(quote, (t.idx, t.idx + len(t))))
-                    if self._quote_of(t, quote)), None)
+                    if self._quote_of(t, quote)), None) or self._verb_of_speaker_after(quote, end)
         if cue is None:
             return False
         for draft in self.drafts:
@@ -458,6 +459,19 @@ class _Extractor:
         while words and words[0].dep_ == "cc":
             words.pop(0)
         return words[0].idx if words else quote[0]
+
+    def _verb_of_speaker_after(self, quote: tuple[int, int], sentence_end: int) -> Token | None:
+        """"“…,” Bennett shot back": a quotation closed on a comma, "?" or "!" and followed at once by a subject and
+        its verb is what that verb says, whatever the verb."""
+        text = self.article.text
+        if not re.match(r"[,?!][”\"']", text[quote[1] - 2 : quote[1]]):
+            return None
+        after = [t for t in self._tokens((quote[1], sentence_end)) if not t.is_space]
+        subject = next((t for t in after if t.dep_ == "nsubj"), None)
+        if subject is None or subject.left_edge != after[0] or subject.head.pos_ != "VERB":
+            return None
+        verb = subject.head
+        return verb if verb.i == subject.i + 1 and not self._claimed(verb.idx) else None
 
     def _sentence_ends_between(self, cue: Token, quote: tuple[int, int]) -> bool:
         """"…, Mahaney said. ''Google ranks first…'' he said": the first cue's sentence ended before the quote."""
