@@ -483,3 +483,19 @@ def test_any_verb_right_after_a_closed_quotation_and_its_subject_is_the_cue():
     [attribution] = found
     assert attribution.direct and attribution.cue.text(article) == "shot"
     assert attribution.source.text(article) == "Bennett"
+
+
+def test_a_verb_right_after_a_closed_quotation_with_its_subject_after_it_is_the_cue():
+    article, mentions, found = extracted(
+        "\u201cThis is the best night of my life!\u201d beamed Donald Hartley of Tampere, who had waited since noon.")
+    quote = the_one(article, found, "best night")
+    assert quote.direct and quote.cue.text(article) == "beamed"
+    assert "Donald Hartley" in quote.source.text(article)
+
+
+def test_a_partial_quote_after_a_frame_starts_its_content_at_that():
+    article, mentions, found = extracted(
+        "Sanders said following a vote in 2001 that he had \u201cvery serious doubts about the new fishing "
+        "quotas.\u201d")
+    [attribution] = found
+    assert attribution.content.text(article).startswith("that he had") and not attribution.direct

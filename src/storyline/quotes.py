@@ -454,24 +454,34 @@ class _Extractor:
             _draft_end(d) for d in self.drafts if _draft_end(d) <= quote[0]])
         words = [t for t in self._tokens((start, quote[0])) if not (t.is_punct or t.is_space)]
         if cue.idx < quote[0]:
-            words = [t for t in words if t.i > cue.i and (self._link_to(t, cue) is None or
-                                                           self._link_to(t, cue).dep_ not in FRAME_DEPS - {"dobj"})]
+            after_cue = [t for t in words if t.i > cue.i]
+            words = [t for t in after_cue if self._link_to(t, cue) is None or
+                     self._link_to(t, cue).dep_ not in FRAME_DEPS - {"dobj"}]
+            # A parse that hung the clause on the frame ("said after the vote that he had “doubts”") still
+            # shows where it starts: at its "that".
+            words = words or [t for t in after_cue if t.lower_ == "that" or t.dep_ == "mark"][-1:]
         while words and words[0].dep_ == "cc":
             words.pop(0)
         return words[0].idx if words else quote[0]
 
     def _verb_of_speaker_after(self, quote: tuple[int, int], sentence_end: int) -> Token | None:
         """"“…,” Bennett shot back": a quotation closed on a comma, "?" or "!" and followed at once by a subject and
-        its verb is what that verb says, whatever the verb."""
+        its verb, or by a verb and its subject, is what that verb says, whatever the verb."""
         text = self.article.text
         if not re.match(r"[,?!][”\"']", text[quote[1] - 2 : quote[1]]):
             return None
         after = [t for t in self._tokens((quote[1], sentence_end)) if not t.is_space]
-        subject = next((t for t in after if t.dep_ == "nsubj"), None)
-        if subject is None or subject.left_edge != after[0] or subject.head.pos_ != "VERB":
+        if not after:
             return None
-        verb = subject.head
-        return verb if verb.i == subject.i + 1 and not self._claimed(verb.idx) else None
+        if after[0].pos_ == "VERB" and any(c.dep_ == "nsubj" and c.left_edge.i == after[0].i + 1
+                                           for c in after[0].children):
+            verb = after[0]  # "“…,” beamed Donald Hartley"
+        else:
+            subject = next((t for t in after if t.dep_ == "nsubj"), None)
+            if subject is None or subject.left_edge != after[0] or subject.head.i != subject.i + 1:
+                return None
+            verb = subject.head
+        return verb if verb.pos_ == "VERB" and not self._claimed(verb.idx) else None
 
     def _sentence_ends_between(self, cue: Token, quote: tuple[int, int]) -> bool:
         """"…, Mahaney said. ''Google ranks first…'' he said": the first cue's sentence ended before the quote."""
