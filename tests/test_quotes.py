@@ -499,3 +499,18 @@ def test_a_partial_quote_after_a_frame_starts_its_content_at_that():
         "quotas.\u201d")
     [attribution] = found
     assert attribution.content.text(article).startswith("that he had") and not attribution.direct
+
+
+def test_a_quotation_in_double_straight_apostrophes_closing_on_an_exclamation_keeps_its_cue():
+    article, mentions, found = extracted(
+        "''You are a total loser! And your column is worse!'' the note says.")
+    [attribution] = found
+    assert attribution.direct and attribution.cue.text(article) == "says"
+
+
+def test_any_verb_set_off_from_a_quotation_by_a_comma_introduces_it():
+    article, mentions, found = extracted(
+        "At the end of the rally Hanna Kovacs boomed, \u201cThis valley will never flood again.\u201d")
+    [attribution] = found
+    assert attribution.direct and attribution.cue.text(article) == "boomed"
+    assert "Hanna Kovacs" in speaker_names(article, mentions, attribution)

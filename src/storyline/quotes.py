@@ -413,14 +413,15 @@ class _Extractor:
         if lead_in.endswith(":"):
             start = self._sentence_range(len(lead_in) - 1)[0]
         # The parse ends a sentence at a quoted "!" or "?", though its cue follows: "“Why now?” she asked."
-        if re.match(r"[!?][”\"']", text[quote[1] - 2 : quote[1]]) and re.match(r"[^\S\n]+\S", text[quote[1]:]):
+        if self._closes_on(quote, "!?") and re.match(r"[^\S\n]+\S", text[quote[1]:]):
             end = self._sentence_range(end)[1]
         candidates = [t for t in self._tokens((start, end))
                       if t.lemma_.lower() in CUES and t.pos_ == "VERB" and not self._in_quote(t.idx)
                       and not self._sentence_ends_between(t, quote) and not _names_its_noun(t)]
         # The nearest verb may be one the quotation is not about ("said Carson, who will address the convention").
         cue = next((t for t in sorted(candidates, key=lambda t: _gap(quote, (t.idx, t.idx + len(t))))
-                    if self._quote_of(t, quote)), None) or self._verb_of_speaker_after(quote, end)
+                    if self._quote_of(t, quote)), None) or self._verb_of_speaker_after(quote, end) or (
+            self._verb_before(quote))
         if cue is None:
             return False
         for draft in self.drafts:
@@ -468,7 +469,7 @@ class _Extractor:
         """"“…,” Bennett shot back": a quotation closed on a comma, "?" or "!" and followed at once by a subject and
         its verb, or by a verb and its subject, is what that verb says, whatever the verb."""
         text = self.article.text
-        if not re.match(r"[,?!][”\"']", text[quote[1] - 2 : quote[1]]):
+        if not self._closes_on(quote, ",?!"):
             return None
         after = [t for t in self._tokens((quote[1], sentence_end)) if not t.is_space]
         if not after:
@@ -482,6 +483,23 @@ class _Extractor:
                 return None
             verb = subject.head
         return verb if verb.pos_ == "VERB" and not self._claimed(verb.idx) else None
+
+    def _verb_before(self, quote: tuple[int, int]) -> Token | None:
+        """"She then boomed, “…”": a verb with a subject, set off from the quotation by a comma or a colon alone,
+        introduces it, whatever the verb."""
+        lead_in = re.search(r"\w[^\S\n]*[,:][^\S\n]*$", self.article.text[:quote[0]])
+        if lead_in is None:
+            return None
+        verb = self._token_at(lead_in.start())
+        if verb.pos_ != "VERB" or self._claimed(verb.idx) or self._subject(verb) is None:
+            return None
+        return verb
+
+    def _closes_on(self, quote: tuple[int, int], punctuation: str) -> bool:
+        """Whether the quotation's last character before its closing mark is one of ``punctuation``."""
+        inside = self.article.text[quote[0] : quote[1]]
+        inside = inside[:-2] if inside.endswith(("''", "``")) else inside[:-1]
+        return inside.rstrip()[-1:] in tuple(punctuation)
 
     def _sentence_ends_between(self, cue: Token, quote: tuple[int, int]) -> bool:
         """"…, Mahaney said. ''Google ranks first…'' he said": the first cue's sentence ended before the quote."""
