@@ -6,16 +6,16 @@ of seeming ("appeared paralyzed"), and takes the content from their complement a
 second verb of saying coordinated with the first ("said X and said Y") starts its own content, and a quotation after
 a colon or before its cue opens it ("…: “A,” he said"). The quote pass pairs the quote marks of the text and gives
 every quotation that no content covers yet to the nearest cue of its sentence it belongs to (or any verb whose
-subject follows it at once: "“…,” Bennett shot back"), to an "— Name" dash after a quotation that opens its
-sentence, to the subject of a clause that introduces it with a colon, or, when its sentence has no cue, to the
-quotation just before it (a quote carried on from the previous sentence) or to the speaker named in the sentence
-before (single marks with no cue are a headline's). A quotation that carries on a clause ("called the plan “a
-disgrace”") takes the clause's words before it into its content; one that continues a quotation across more
-narration than quoted words becomes an attribution of its own to the same source, so that a content stays mostly
-what was said, and so does a paragraph that opens with a quotation after indirect speech. Cues inside a content or a
-quotation are not attributions of their own: "I think" inside a quote belongs to the quote. Speakers are resolved
-through the article's mentions, pronouns and role nouns ("the supreme leader") to the nearest fitting earlier
-mention.
+subject follows it at once, "“…,” Bennett shot back", or that a comma alone sets off before it, "she boomed, “…”"),
+to an "— Name" dash after a quotation that opens its sentence, to the subject of a clause that introduces it with a
+colon, or, when its sentence has no cue, to the quotation just before it (a quote carried on from the previous
+sentence) or to the speaker named in the sentence before (single marks with no cue are a headline's). A quotation
+that carries on a clause ("called the plan “a disgrace”") takes the clause's words before it into its content; one
+that continues a quotation across more narration than quoted words becomes an attribution of its own to the same
+source, so that a content stays mostly what was said, and so does a paragraph that opens with a quotation after
+indirect speech. Cues inside a content or a quotation are not attributions of their own: "I think" inside a quote
+belongs to the quote. Speakers are resolved through the article's mentions, pronouns and role nouns ("the supreme
+leader") to the nearest fitting earlier mention.
 """
 
 from __future__ import annotations
