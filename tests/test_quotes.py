@@ -514,3 +514,19 @@ def test_any_verb_set_off_from_a_quotation_by_a_comma_introduces_it():
     [attribution] = found
     assert attribution.direct and attribution.cue.text(article) == "boomed"
     assert "Hanna Kovacs" in speaker_names(article, mentions, attribution)
+
+
+def test_a_title_in_the_frame_of_a_cue_is_not_a_quote():
+    article, mentions, found = extracted(
+        "Sunday on the public broadcaster\u2019s \u201cMorning Report,\u201d Senator Aino Laine said the harbour "
+        "tax would be dropped.")
+    [attribution] = found
+    assert attribution.content.text(article) == "the harbour tax would be dropped"
+
+
+def test_what_a_cue_names_its_object_as_belongs_to_the_content():
+    article, mentions, found = extracted(
+        "The dockers\u2019 union dismissed the report, a statement the union slammed as \u201can insult to the "
+        "families of the dead.\u201d")
+    insult = the_one(article, found, "an insult")
+    assert insult.content.text(article).startswith("as") and not insult.direct

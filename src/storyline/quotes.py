@@ -434,14 +434,19 @@ class _Extractor:
                 if _gap(draft.content, quote) > 0 and not self._opens_with_quote(draft.content) and (
                         min(draft.content[1], quote[1]) <= cue.idx < max(draft.content[0], quote[0])):
                     # "“…,” said Ann Berg, who ran the clinic": the parse took the clause about the speaker for
-                    # what she said; the quotation on the other side of the cue is.
-                    draft.content = quote
+                    # what she said, when the quotation is the cue's clause; else the quotation is a title
+                    # ("On “Morning Report,” Berg said the plan failed").
+                    if self._is_clause_of(quote, cue):
+                        draft.content = quote
                 else:
                     draft.content = (min(draft.content[0], quote[0]), max(draft.content[1], quote[1]))
                 return True
         if self._claimed(cue.idx):
             return False
-        self._add(_Draft((self._clause_start(quote, cue), quote[1]), (cue.idx, cue.idx + len(cue)), self._subject(cue)))
+        start = self._clause_start(quote, cue)
+        if start == quote[0] and self._in_prepositional_phrase(quote, cue):
+            return True  # "said on “Meet the Press,”": a title in the cue's frame, no one's words
+        self._add(_Draft((start, quote[1]), (cue.idx, cue.idx + len(cue)), self._subject(cue)))
         return True
 
     def _clause_start(self, quote: tuple[int, int], cue: Token) -> int:
@@ -456,8 +461,10 @@ class _Extractor:
         words = [t for t in self._tokens((start, quote[0])) if not (t.is_punct or t.is_space)]
         if cue.idx < quote[0]:
             after_cue = [t for t in words if t.i > cue.i]
-            words = [t for t in after_cue if self._link_to(t, cue) is None or
-                     self._link_to(t, cue).dep_ not in FRAME_DEPS - {"dobj"}]
+            links = {t.i: self._link_to(t, cue) for t in after_cue}
+            # What the cue names its object "as" is what was said: "slammed it as “an insult”".
+            words = [t for t in after_cue if links[t.i] is None or links[t.i].dep_ not in FRAME_DEPS - {"dobj"}
+                     or links[t.i].lower_ == "as"]
             # A parse that hung the clause on the frame ("said after the vote that he had “doubts”") still
             # shows where it starts: at its "that".
             words = words or [t for t in after_cue if t.lower_ == "that" or t.dep_ == "mark"][-1:]
@@ -531,9 +538,15 @@ class _Extractor:
         lead_in = self.article.text[:quote[0]].rstrip()
         return bool(lead_in) and lead_in[-1].isalnum()
 
+    def _is_clause_of(self, quote: tuple[int, int], cue: Token) -> bool:
+        links = (self._link_to(t, cue) for t in self._tokens(quote))
+        return any(link is not None and link.dep_ in ("ccomp", "advcl", "parataxis", "xcomp") for link in links)
+
     def _in_prepositional_phrase(self, quote: tuple[int, int], cue: Token) -> bool:
+        # Not the phrase that holds what was said: "slammed it as “…”", "warned of “…”".
+        prepositions = {"as", *PREPOSITION_CUES.get(cue.lemma_.lower(), ())}
         return self._carries_on_clause(quote) and any(
-            link is not None and link.dep_ in ("prep", "agent")
+            link is not None and link.dep_ in ("prep", "agent") and link.lower_ not in prepositions
             for link in (self._link_to(t, cue) for t in self._tokens(quote)))
 
     def _carry_on(self, draft: _Draft, quote: tuple[int, int]) -> None:
