@@ -530,3 +530,11 @@ def test_what_a_cue_names_its_object_as_belongs_to_the_content():
         "families of the dead.\u201d")
     insult = the_one(article, found, "an insult")
     assert insult.content.text(article).startswith("as") and not insult.direct
+
+
+def test_a_clause_opened_by_a_conjunction_after_a_comma_stays_in_the_content():
+    article, mentions, found = extracted(
+        "The forecaster Ilkka Mattila said the region expects two percent growth, while the capital will likely "
+        "see none at all.")
+    [attribution] = found
+    assert attribution.content.text(article).endswith("none at all")

@@ -842,7 +842,9 @@ def _content_extent(heads: list[Token]) -> tuple[int, int]:
             comma_before = before.text in (",", ";", "—", "–") or (
                 before.dep_ == "cc" and before.i > 0 and head.doc[before.i - 1].text == ",")
             is_cue = child.pos_ == "VERB" and child.lemma_.lower() in CLAUSE_CUES
-            if comma_before and (child.dep_ in TAIL_DEPS or is_cue):
+            # A clause opened by a conjunction (", while …", ", because …") goes on saying what was said.
+            subordinate = child.dep_ == "advcl" and any(c.dep_ == "mark" for c in child.children)
+            if comma_before and (child.dep_ in TAIL_DEPS and not subordinate or is_cue):
                 cut = head.doc[before.i - 1] if before.dep_ == "cc" else before
                 end = min(end, cut.idx)
     return start, min(end, _next_saying_start(heads, start))
