@@ -538,3 +538,13 @@ def test_a_clause_opened_by_a_conjunction_after_a_comma_stays_in_the_content():
         "see none at all.")
     [attribution] = found
     assert attribution.content.text(article).endswith("none at all")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The mayor Hanna Kovacs hopes the new bridge will open before winter.",
+    "The mayor Hanna Kovacs hoped the new bridge would open before winter.",
+])
+def test_hope_is_a_cue_whatever_the_lemmatizer_makes_of_it(sentence):
+    article, mentions, found = extracted(sentence)
+    [attribution] = found
+    assert attribution.content.text(article).startswith("the new bridge")

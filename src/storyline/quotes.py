@@ -76,6 +76,8 @@ PREPOSITION_CUES = {
     "agree": {"with", "on"}, "disagree": {"with"}, "respond": {"to"}, "react": {"to"}, "think": {"about", "of"},
     "care": {"about"}, "lobby": {"for", "against"}, "fight": {"for", "against"}, "rally": {"behind", "around"},
 }
+# Lemmas en_core_web_sm gets wrong for verbs of saying and thinking.
+MENDED_LEMMAS = {"hop": "hope", "lambast": "lambaste", "imago": "imagine"}
 PRONOUNS = {
     "he": {"PERSON"}, "she": {"PERSON"}, "him": {"PERSON"}, "her": {"PERSON"}, "i": {"PERSON"},
     "they": {"ORG", "GPE", "NORP", "PERSON"}, "we": {"ORG", "GPE", "NORP", "PERSON"},
@@ -242,15 +244,15 @@ class _Extractor:
         if token.lower_ == "according" and token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "to":
             self._according_to(token)
             return
-        if token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_CUES:
+        if token.pos_ == "NOUN" and _lemma(token) in NOUN_CUES:
             self._noun_cue(token)
             return
         if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "aux", "auxpass"):
             return
-        if token.lemma_.lower() in SEEMING_CUES:
+        if _lemma(token) in SEEMING_CUES:
             self._seeming(token)
             return
-        if token.dep_ == "parataxis" and token.lemma_.lower() in CLAUSE_CUES:
+        if token.dep_ == "parataxis" and _lemma(token) in CLAUSE_CUES:
             self._parenthetical(token)
             return
         content, cue_end = self._complement(token)
@@ -265,7 +267,7 @@ class _Extractor:
 
     def _complement(self, verb: Token) -> tuple[tuple[int, int] | None, int]:
         """Character extent of the verb's content and the end of its cue (the verb with its particle)."""
-        lemma = verb.lemma_.lower()
+        lemma = _lemma(verb)
         cue_end = verb.idx + len(verb)
         clauses = [child for child in verb.children if child.dep_ in ("ccomp", "xcomp") and child.i > verb.i]
         # A said-clause may also come first, when its speaker follows it: "The plan “exposes him,” Smith said."
@@ -416,7 +418,7 @@ class _Extractor:
         if self._closes_on(quote, "!?") and re.match(r"[^\S\n]+\S", text[quote[1]:]):
             end = self._sentence_range(end)[1]
         candidates = [t for t in self._tokens((start, end))
-                      if t.lemma_.lower() in CUES and t.pos_ == "VERB" and not self._in_quote(t.idx)
+                      if _lemma(t) in CUES and t.pos_ == "VERB" and not self._in_quote(t.idx)
                       and not self._sentence_ends_between(t, quote) and not _names_its_noun(t)]
         # The nearest verb may be one the quotation is not about ("said Carson, who will address the convention").
         cue = next((t for t in sorted(candidates, key=lambda t: _gap(quote, (t.idx, t.idx + len(t))))
@@ -544,7 +546,7 @@ class _Extractor:
 
     def _in_prepositional_phrase(self, quote: tuple[int, int], cue: Token) -> bool:
         # Not the phrase that holds what was said: "slammed it as “…”", "warned of “…”".
-        prepositions = {"as", *PREPOSITION_CUES.get(cue.lemma_.lower(), ())}
+        prepositions = {"as", *PREPOSITION_CUES.get(_lemma(cue), ())}
         return self._carries_on_clause(quote) and any(
             link is not None and link.dep_ in ("prep", "agent") and link.lower_ not in prepositions
             for link in (self._link_to(t, cue) for t in self._tokens(quote)))
@@ -804,13 +806,19 @@ class _Extractor:
         return any(start == content[0] for start, _ in self.quotes)
 
 
+def _lemma(token: Token) -> str:
+    """The token's lemma, mended where the model's lemmatizer clips a verb of saying ("hoped" → "hop")."""
+    lemma = token.lemma_.lower()
+    return MENDED_LEMMAS.get(lemma, lemma) if token.pos_ in ("VERB", "AUX") else lemma
+
+
 def _names_its_noun(verb: Token) -> bool:
     """A participle naming the noun it modifies ("a unit known as “Red Team”", "a show called “Blue Hour”")."""
     return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
 
 def _main_or_speech_verb(verb: Token) -> bool:
-    return verb.dep_ == "ROOT" or verb.lemma_.lower() in CLAUSE_CUES
+    return verb.dep_ == "ROOT" or _lemma(verb) in CLAUSE_CUES
 
 
 def _depth(token: Token) -> tuple[int, int]:
@@ -841,7 +849,7 @@ def _content_extent(heads: list[Token]) -> tuple[int, int]:
                 before = head.doc[before.i - 1]  # “…,” adding …: the comma sits inside the closing mark
             comma_before = before.text in (",", ";", "—", "–") or (
                 before.dep_ == "cc" and before.i > 0 and head.doc[before.i - 1].text == ",")
-            is_cue = child.pos_ == "VERB" and child.lemma_.lower() in CLAUSE_CUES
+            is_cue = child.pos_ == "VERB" and _lemma(child) in CLAUSE_CUES
             # A clause opened by a conjunction (", while …", ", because …") goes on saying what was said.
             subordinate = child.dep_ == "advcl" and any(c.dep_ == "mark" for c in child.children)
             if comma_before and (child.dep_ in TAIL_DEPS and not subordinate or is_cue):
@@ -858,7 +866,7 @@ def _next_saying_start(heads: list[Token], start: int) -> int:
     coordinated = [child for head in heads for child in head.children if child.dep_ == "conj"]
     for token in heads[1:] + coordinated:
         passive = any(child.dep_ in ("auxpass", "nsubjpass") for child in token.children)
-        if token.lemma_.lower() in CLAUSE_CUES and token.pos_ in ("VERB", "AUX") and not passive:
+        if _lemma(token) in CLAUSE_CUES and token.pos_ in ("VERB", "AUX") and not passive:
             first = token.left_edge
             while first.i > 0 and (first.nbor(-1).dep_ == "cc" or first.nbor(-1).text in (",", ";")):
                 first = first.nbor(-1)
