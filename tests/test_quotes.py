@@ -548,3 +548,11 @@ def test_hope_is_a_cue_whatever_the_lemmatizer_makes_of_it(sentence):
     article, mentions, found = extracted(sentence)
     [attribution] = found
     assert attribution.content.text(article).startswith("the new bridge")
+
+
+def test_headline_of_a_poll_quotes_the_poll():
+    article, mentions, found = extracted(
+        "Poll: Kovacs holds a narrow lead in the northern districts\n"
+        "The mayor has gained ground since the spring.")
+    poll = the_one(article, found, "narrow lead")
+    assert poll.source.text(article) == "Poll" and poll.cue.text(article) == ":"

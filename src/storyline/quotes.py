@@ -1,21 +1,21 @@
 """Who said what: attributions (content, cue, source) from the one parse of an article, speakers resolved to entities.
 
-Three passes over the same Doc. The headline pass reads "Name: what they said" lines. The parse pass finds verbs and
-nouns of saying, reporting and thinking ("said", "warned", "called for", "her claim that"), "according to" and verbs
-of seeming ("appeared paralyzed"), and takes the content from their complement and the source from their subject; a
-second verb of saying coordinated with the first ("said X and said Y") starts its own content, and a quotation after
-a colon or before its cue opens it ("…: “A,” he said"). The quote pass pairs the quote marks of the text and gives
-every quotation that no content covers yet to the nearest cue of its sentence it belongs to (or any verb whose
-subject follows it at once, "“…,” Bennett shot back", or that a comma alone sets off before it, "she boomed, “…”"),
-to an "— Name" dash after a quotation that opens its sentence, to the subject of a clause that introduces it with a
-colon, or, when its sentence has no cue, to the quotation just before it (a quote carried on from the previous
-sentence) or to the speaker named in the sentence before (single marks with no cue are a headline's). A quotation
-that carries on a clause ("called the plan “a disgrace”") takes the clause's words before it into its content; one
-that continues a quotation across more narration than quoted words becomes an attribution of its own to the same
-source, so that a content stays mostly what was said, and so does a paragraph that opens with a quotation after
-indirect speech. Cues inside a content or a quotation are not attributions of their own: "I think" inside a quote
-belongs to the quote. Speakers are resolved through the article's mentions, pronouns and role nouns ("the supreme
-leader") to the nearest fitting earlier mention.
+Three passes over the same Doc. The headline pass reads "Name: what they said" lines (and "Poll: …"). The parse pass
+finds verbs and nouns of saying, reporting and thinking ("said", "warned", "called for", "her claim that"),
+"according to" and verbs of seeming ("appeared paralyzed"), and takes the content from their complement and the
+source from their subject; a second verb of saying coordinated with the first ("said X and said Y") starts its own
+content, and a quotation after a colon or before its cue opens it ("…: “A,” he said"). The quote pass pairs the
+quote marks of the text and gives every quotation that no content covers yet to the nearest cue of its sentence it
+belongs to (or any verb whose subject follows it at once, "“…,” Bennett shot back", or that a comma alone sets off
+before it, "she boomed, “…”"), to an "— Name" dash after a quotation that opens its sentence, to the subject of a
+clause that introduces it with a colon, or, when its sentence has no cue, to the quotation just before it (a quote
+carried on from the previous sentence) or to the speaker named in the sentence before (single marks with no cue are
+a headline's). A quotation that carries on a clause ("called the plan “a disgrace”") takes the clause's words before
+it into its content; one that continues a quotation across more narration than quoted words becomes an attribution
+of its own to the same source, so that a content stays mostly what was said, and so does a paragraph that opens with
+a quotation after indirect speech. Cues inside a content or a quotation are not attributions of their own: "I think"
+inside a quote belongs to the quote. Speakers are resolved through the article's mentions, pronouns and role nouns
+("the supreme leader") to the nearest fitting earlier mention.
 """
 
 from __future__ import annotations
@@ -76,6 +76,8 @@ PREPOSITION_CUES = {
     "agree": {"with", "on"}, "disagree": {"with"}, "respond": {"to"}, "react": {"to"}, "think": {"about", "of"},
     "care": {"about"}, "lobby": {"for", "against"}, "fight": {"for", "against"}, "rally": {"behind", "around"},
 }
+# A headline may quote these as it quotes a name: "Poll: …", "Report: …".
+REPORTING_NOUNS = frozenset({"poll", "report", "survey", "study", "newspaper"})
 # Lemmas en_core_web_sm gets wrong for verbs of saying and thinking.
 MENDED_LEMMAS = {"hop": "hope", "lambast": "lambaste", "imago": "imagine"}
 PRONOUNS = {
@@ -232,9 +234,12 @@ class _Extractor:
         if any(t.pos_ in ("VERB", "AUX") for t in named):
             return  # "Schumer tweeted:" introduces a quotation the other passes attribute
         speakers = [m for m in self._mentions_between(*match.span(1)) if m.span.label in SPEAKER_TYPES]
-        if not speakers:
+        if speakers:
+            source = self.doc.char_span(speakers[0].span.start, speakers[0].span.end, alignment_mode="expand")
+        elif len(named) == 1 and _lemma(named[0]) in REPORTING_NOUNS:
+            source = self.doc[named[0].i : named[0].i + 1]  # "Poll: Trump leads in Ohio"
+        else:
             return
-        source = self.doc.char_span(speakers[0].span.start, speakers[0].span.end, alignment_mode="expand")
         colon = match.end(1)
         self._add(_Draft(self._snap_to_quotes(match.span(2)), (colon, colon + 1), source))
 
