@@ -343,3 +343,216 @@ def test_quotation_without_cue_continues_the_quotation_before_not_a_clause_besid
     quote = the_one(article, found, "Fixing the roads")
     assert quote.direct and quote.content.text(article).endswith("habit overnight.\u201d")
     assert "Dana Reyes" in speaker_names(article, mentions, quote)
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("The inspector called what she found in the kitchen \u201calarming.\u201d",
+     "what she found in the kitchen \u201calarming.\u201d"),
+    ("The district would recover within a year \u201cno matter what,\u201d one engineer predicted.",
+     "The district would recover within a year \u201cno matter what,\u201d"),
+])
+def test_partial_quote_takes_the_words_of_its_clause_before_it_and_is_not_direct(sentence, content):
+    article, mentions, found = extracted(sentence)
+    attribution = the_one(article, found, "\u201c")
+    assert attribution.content.text(article) == content and not attribution.direct
+
+
+def test_a_quote_in_the_cues_frame_is_a_title_not_more_of_the_quote():
+    article, mentions, found = extracted(
+        "\u201cWe are short of staff every single night,\u201d Nurse Petra Alanko said on the radio show "
+        "\u201cMorning Report.\u201d")
+    quote = the_one(article, found, "short of staff")
+    assert quote.content.text(article) == "\u201cWe are short of staff every single night,\u201d"
+
+
+def test_continuation_after_a_long_narration_is_its_own_quote_of_the_same_speaker():
+    article, mentions, found = extracted(
+        "\u201cThe pumps failed,\u201d said Ingrid Solberg, who ran the water plant in the valley for twenty years "
+        "before the regional authority took it over and closed two of its three wells. \u201cNobody listened.\u201d")
+    first = the_one(article, found, "The pumps failed")
+    second = the_one(article, found, "Nobody listened")
+    assert first is not second and first.content.text(article) == "\u201cThe pumps failed,\u201d"
+    assert second.direct and "Ingrid Solberg" in speaker_names(article, mentions, second)
+    article, mentions, found = extracted(
+        "\u201cThe pumps failed,\u201d said Ingrid Solberg. \u201cNobody listened to the engineers.\u201d")
+    [joined] = found
+    assert joined.content.text(article).endswith("engineers.\u201d")
+
+
+def test_a_verb_of_saying_after_by_takes_the_subject_of_the_verb_before():
+    article, mentions, found = extracted(
+        "The ministry responded by saying the dam was \u201cperfectly safe\u201d for the coming season.")
+    [attribution] = found
+    assert attribution.cue.text(article) == "saying" and attribution.source.text(article) == "The ministry"
+    assert attribution.content.text(article).startswith("the dam was")
+
+
+def test_a_quotation_after_a_colon_opens_the_content():
+    article, mentions, found = extracted(
+        "The coach Ilkka Mattila went through the rules of the club: \u201cNobody trains alone after dark,\u201d "
+        "he said.")
+    quote = the_one(article, found, "Nobody trains alone")
+    assert quote.direct and quote.content.text(article) == "\u201cNobody trains alone after dark,\u201d"
+
+
+def test_a_paragraph_opening_with_a_quotation_after_indirect_speech_is_a_new_quote_of_that_speaker():
+    article, mentions, found = extracted(
+        "Mayor Hanna Kovacs said the budget for the libraries would be cut by a third.\n"
+        "\u201cWe have no other choice this year.\u201d")
+    paraphrase = the_one(article, found, "budget for the libraries")
+    quote = the_one(article, found, "no other choice")
+    assert paraphrase is not quote and quote.direct and not paraphrase.direct
+    assert "Hanna Kovacs" in speaker_names(article, mentions, quote)
+
+
+def test_a_question_or_exclamation_in_quotes_keeps_the_cue_that_follows_it():
+    article, mentions, found = extracted(
+        "\u201cWhere is the money?\u201d the protesters chanted outside the town hall on Friday.")
+    [attribution] = found
+    assert attribution.direct and attribution.cue.text(article) == "chanted"
+    assert attribution.source.text(article) == "the protesters"
+
+
+def test_a_clause_ending_in_a_colon_introduces_the_quotation_whatever_its_verb():
+    article, mentions, found = extracted(
+        "At the rally in Tampere, Senator Aino Laine went even further: \u201cThis plan will close every rural "
+        "school.\u201d")
+    quote = the_one(article, found, "close every rural school")
+    assert quote.direct and quote.source.text(article) == "Senator Aino Laine"
+
+
+def test_quote_marks_inside_markup_tags_are_not_quotations():
+    text = ('The senator posted a reply within minutes.\n'
+            '<post author="senator_laine" time="2016-05-02">The bridge stays open.</post>')
+    assert quotes.quoted_spans(text) == []
+
+
+def test_a_dash_after_a_quoted_phrase_inside_a_sentence_is_not_its_speaker():
+    article, mentions, found = extracted(
+        "The posters in the square used one word, \u201coutsider\u201d \u2014 a label that Senator Aino Laine "
+        "rejects.")
+    assert not any(a.cue and a.cue.text(article) == "\u2014" for a in found)
+
+
+def test_a_phrase_named_by_a_participle_is_not_a_quote():
+    article, mentions, found = extracted(
+        "The inquiry examined the police unit known as the \u201cNight Shift\u201d in the northern district.")
+    assert not any("Night Shift" in a.content.text(article) and a.direct for a in found)
+
+
+def test_a_single_quoted_line_without_a_cue_is_a_headline_not_a_quote():
+    article, mentions, found = extracted(
+        "Mayor Hanna Kovacs opened the new bridge on Monday.\n"
+        "\u2018A bridge for the whole valley.\u2019\n"
+        "Traffic resumed in the afternoon.")
+    assert not any("whole valley" in a.content.text(article) for a in found)
+
+
+def test_a_participle_of_support_takes_the_noun_it_hangs_on_as_its_source():
+    article, mentions, found = extracted(
+        "The unions backing Mayor Hanna Kovacs have called a meeting for Thursday.")
+    backing = the_one(article, found, "Hanna Kovacs")
+    assert backing.cue.text(article) == "backing" and backing.source.text(article) == "The unions"
+
+
+def test_a_quote_before_its_cue_leaves_out_what_is_said_of_the_speaker():
+    article, mentions, found = extracted(
+        "''When the council says, 'We cannot pay,' I do not believe it,'' said Tomas Berg, head of the transport "
+        "department at Lund University, who co-wrote the report with the city.")
+    quote = the_one(article, found, "I do not believe it")
+    assert quote.content.text(article) == "''When the council says, 'We cannot pay,' I do not believe it,''"
+
+
+def test_a_tail_after_a_comma_inside_the_closing_mark_ends_the_content():
+    article, mentions, found = extracted(
+        "The coach said \u201cwe played well tonight,\u201d praising the young defenders for their discipline.")
+    quote = the_one(article, found, "played well")
+    assert quote.content.text(article) == "\u201cwe played well tonight,\u201d"
+
+
+def test_words_of_the_quoted_clause_before_an_interrupting_cue_belong_to_the_content():
+    article, mentions, found = extracted(
+        "In other words, she said, \u201cthe era of cheap housing in this city is over.\u201d")
+    [attribution] = found
+    assert attribution.content.text(article).startswith("In other words") and not attribution.direct
+
+
+def test_any_verb_right_after_a_closed_quotation_and_its_subject_is_the_cue():
+    article, mentions, found = extracted(
+        "\u201cThey only came for the free soup,\u201d Bennett shot back with a grin.")
+    [attribution] = found
+    assert attribution.direct and attribution.cue.text(article) == "shot"
+    assert attribution.source.text(article) == "Bennett"
+
+
+def test_a_verb_right_after_a_closed_quotation_with_its_subject_after_it_is_the_cue():
+    article, mentions, found = extracted(
+        "\u201cThis is the best night of my life!\u201d beamed Donald Hartley of Tampere, who had waited since noon.")
+    quote = the_one(article, found, "best night")
+    assert quote.direct and quote.cue.text(article) == "beamed"
+    assert "Donald Hartley" in quote.source.text(article)
+
+
+def test_a_partial_quote_after_a_frame_starts_its_content_at_that():
+    article, mentions, found = extracted(
+        "Sanders said following a vote in 2001 that he had \u201cvery serious doubts about the new fishing "
+        "quotas.\u201d")
+    [attribution] = found
+    assert attribution.content.text(article).startswith("that he had") and not attribution.direct
+
+
+def test_a_quotation_in_double_straight_apostrophes_closing_on_an_exclamation_keeps_its_cue():
+    article, mentions, found = extracted(
+        "''You are a total loser! And your column is worse!'' the note says.")
+    [attribution] = found
+    assert attribution.direct and attribution.cue.text(article) == "says"
+
+
+def test_any_verb_set_off_from_a_quotation_by_a_comma_introduces_it():
+    article, mentions, found = extracted(
+        "At the end of the rally Hanna Kovacs boomed, \u201cThis valley will never flood again.\u201d")
+    [attribution] = found
+    assert attribution.direct and attribution.cue.text(article) == "boomed"
+    assert "Hanna Kovacs" in speaker_names(article, mentions, attribution)
+
+
+def test_a_title_in_the_frame_of_a_cue_is_not_a_quote():
+    article, mentions, found = extracted(
+        "Sunday on the public broadcaster\u2019s \u201cMorning Report,\u201d Senator Aino Laine said the harbour "
+        "tax would be dropped.")
+    [attribution] = found
+    assert attribution.content.text(article) == "the harbour tax would be dropped"
+
+
+def test_what_a_cue_names_its_object_as_belongs_to_the_content():
+    article, mentions, found = extracted(
+        "The dockers\u2019 union dismissed the report, a statement the union slammed as \u201can insult to the "
+        "families of the dead.\u201d")
+    insult = the_one(article, found, "an insult")
+    assert insult.content.text(article).startswith("as") and not insult.direct
+
+
+def test_a_clause_opened_by_a_conjunction_after_a_comma_stays_in_the_content():
+    article, mentions, found = extracted(
+        "The forecaster Ilkka Mattila said the region expects two percent growth, while the capital will likely "
+        "see none at all.")
+    [attribution] = found
+    assert attribution.content.text(article).endswith("none at all")
+
+
+@pytest.mark.parametrize("sentence", [
+    "The mayor Hanna Kovacs hopes the new bridge will open before winter.",
+    "The mayor Hanna Kovacs hoped the new bridge would open before winter.",
+])
+def test_hope_is_a_cue_whatever_the_lemmatizer_makes_of_it(sentence):
+    article, mentions, found = extracted(sentence)
+    [attribution] = found
+    assert attribution.content.text(article).startswith("the new bridge")
+
+
+def test_headline_of_a_poll_quotes_the_poll():
+    article, mentions, found = extracted(
+        "Poll: Kovacs holds a narrow lead in the northern districts\n"
+        "The mayor has gained ground since the spring.")
+    poll = the_one(article, found, "narrow lead")
+    assert poll.source.text(article) == "Poll" and poll.cue.text(article) == ":"

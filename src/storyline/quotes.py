@@ -1,15 +1,21 @@
 """Who said what: attributions (content, cue, source) from the one parse of an article, speakers resolved to entities.
 
-Three passes over the same Doc. The headline pass reads "Name: what they said" lines. The parse pass finds verbs
-and nouns of saying, reporting and thinking ("said", "warned", "called for", "her claim that"), "according to" and
-verbs of seeming ("appeared paralyzed"), and takes the content from their complement and the source from their
-subject; a second verb of saying coordinated with the first ("said X and said Y") starts its own content. The
-quote pass pairs the quote marks of the text and gives every quotation that no content covers yet to the nearest
-cue of its sentence it belongs to, to an "— Name" dash, or, when its sentence has no cue, to the quotation just
-before it (a quote carried on from the previous sentence) or to the speaker named in the sentence before.
-Cues inside a content or a quotation are not attributions of their own: "I think" inside a quote belongs to the
-quote. Speakers are resolved through the article's mentions, pronouns and role nouns ("the supreme leader") to
-the nearest fitting earlier mention.
+Three passes over the same Doc. The headline pass reads "Name: what they said" lines (and "Poll: …"). The parse pass
+finds verbs and nouns of saying, reporting and thinking ("said", "warned", "called for", "her claim that"),
+"according to" and verbs of seeming ("appeared paralyzed"), and takes the content from their complement and the
+source from their subject; a second verb of saying coordinated with the first ("said X and said Y") starts its own
+content, and a quotation after a colon or before its cue opens it ("…: “A,” he said"). The quote pass pairs the
+quote marks of the text and gives every quotation that no content covers yet to the nearest cue of its sentence it
+belongs to (or any verb whose subject follows it at once, "“…,” Bennett shot back", or that a comma alone sets off
+before it, "she boomed, “…”"), to an "— Name" dash after a quotation that opens its sentence, to the subject of a
+clause that introduces it with a colon, or, when its sentence has no cue, to the quotation just before it (a quote
+carried on from the previous sentence) or to the speaker named in the sentence before (single marks with no cue are
+a headline's). A quotation that carries on a clause ("called the plan “a disgrace”") takes the clause's words before
+it into its content; one that continues a quotation across more narration than quoted words becomes an attribution
+of its own to the same source, so that a content stays mostly what was said, and so does a paragraph that opens with
+a quotation after indirect speech. Cues inside a content or a quotation are not attributions of their own: "I think"
+inside a quote belongs to the quote. Speakers are resolved through the article's mentions, pronouns and role nouns
+("the supreme leader") to the nearest fitting earlier mention.
 """
 
 from __future__ import annotations
@@ -70,6 +76,10 @@ PREPOSITION_CUES = {
     "agree": {"with", "on"}, "disagree": {"with"}, "respond": {"to"}, "react": {"to"}, "think": {"about", "of"},
     "care": {"about"}, "lobby": {"for", "against"}, "fight": {"for", "against"}, "rally": {"behind", "around"},
 }
+# A headline may quote these as it quotes a name: "Poll: …", "Report: …".
+REPORTING_NOUNS = frozenset({"poll", "report", "survey", "study", "newspaper"})
+# Lemmas en_core_web_sm gets wrong for verbs of saying and thinking.
+MENDED_LEMMAS = {"hop": "hope", "lambast": "lambaste", "imago": "imagine"}
 PRONOUNS = {
     "he": {"PERSON"}, "she": {"PERSON"}, "him": {"PERSON"}, "her": {"PERSON"}, "i": {"PERSON"},
     "they": {"ORG", "GPE", "NORP", "PERSON"}, "we": {"ORG", "GPE", "NORP", "PERSON"},
@@ -92,6 +102,8 @@ OPENING_DOUBLE = "“„«"
 CLOSING_DOUBLE = "”»"
 STRAIGHT_DOUBLE = ('"', "''", "``")
 DASHES = "—–-"
+_WORD = re.compile(r"\w+")
+_MARKUP_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
 _DOUBLE_MARK = re.compile(r"''|``|[\"“”„«»]")
 _SENTENCE_END = re.compile(r"[.!?][”\"’')\]]*\s*$")
 # A short name before a colon, then the rest of the line: "Clinton to Planned Parenthood: Trump will …".
@@ -113,8 +125,9 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     continues it when the quotation opened a sentence and the next paragraph opens with a mark (the
     multi-paragraph convention), and otherwise the unclosed mark is dropped. Single marks are quotations only
     outside double ones and when they sit at word edges, so apostrophes ("don’t", "voters’") never open or close
-    one.
+    one. Marks inside markup tags (``<tweet author="…">``) quote nobody.
     """
+    text = _MARKUP_TAG.sub(lambda tag: " " * len(tag.group()), text)
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     paragraphs = [m.span() for m in re.finditer(r"[^\n]+", text)]
@@ -221,9 +234,12 @@ class _Extractor:
         if any(t.pos_ in ("VERB", "AUX") for t in named):
             return  # "Schumer tweeted:" introduces a quotation the other passes attribute
         speakers = [m for m in self._mentions_between(*match.span(1)) if m.span.label in SPEAKER_TYPES]
-        if not speakers:
+        if speakers:
+            source = self.doc.char_span(speakers[0].span.start, speakers[0].span.end, alignment_mode="expand")
+        elif len(named) == 1 and _lemma(named[0]) in REPORTING_NOUNS:
+            source = self.doc[named[0].i : named[0].i + 1]  # "Poll: Trump leads in Ohio"
+        else:
             return
-        source = self.doc.char_span(speakers[0].span.start, speakers[0].span.end, alignment_mode="expand")
         colon = match.end(1)
         self._add(_Draft(self._snap_to_quotes(match.span(2)), (colon, colon + 1), source))
 
@@ -233,29 +249,30 @@ class _Extractor:
         if token.lower_ == "according" and token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "to":
             self._according_to(token)
             return
-        if token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_CUES:
+        if token.pos_ == "NOUN" and _lemma(token) in NOUN_CUES:
             self._noun_cue(token)
             return
         if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "aux", "auxpass"):
             return
-        if token.lemma_.lower() in SEEMING_CUES:
+        if _lemma(token) in SEEMING_CUES:
             self._seeming(token)
             return
-        if token.dep_ == "parataxis" and token.lemma_.lower() in CLAUSE_CUES:
+        if token.dep_ == "parataxis" and _lemma(token) in CLAUSE_CUES:
             self._parenthetical(token)
             return
         content, cue_end = self._complement(token)
         if content is None:
             return
         source = self._subject(token)
-        if source is None and token.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "xcomp", "relcl"):
+        if source is None and token.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "xcomp", "relcl", "pcomp"):
             return
         content = self._within_sentence(self._clip(content, token), token.idx)
-        self._add(_Draft(self._snap_to_quotes(content), (token.idx, cue_end), source))
+        content = self._from_opening_quotation(self._snap_to_quotes(content), token)
+        self._add(_Draft(content, (token.idx, cue_end), source))
 
     def _complement(self, verb: Token) -> tuple[tuple[int, int] | None, int]:
         """Character extent of the verb's content and the end of its cue (the verb with its particle)."""
-        lemma = verb.lemma_.lower()
+        lemma = _lemma(verb)
         cue_end = verb.idx + len(verb)
         clauses = [child for child in verb.children if child.dep_ in ("ccomp", "xcomp") and child.i > verb.i]
         # A said-clause may also come first, when its speaker follows it: "The plan “exposes him,” Smith said."
@@ -282,6 +299,16 @@ class _Extractor:
                 c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ in ("of", "for", "as"))]
             return _content_extent(objects + attached), cue_end
         return None, cue_end
+
+    def _from_opening_quotation(self, content: tuple[int, int], cue: Token) -> tuple[int, int]:
+        """A quotation after a colon, or one its cue follows ("…, “A,” he said"), opens the content: the words
+        before its mark are the narration it was quoted in, unless they run on into it ("had “serious doubts”")."""
+        for start, end in self.quotes:
+            if content[0] < start and end <= content[1]:
+                lead_in = self.article.text[content[0] : start].rstrip()
+                if lead_in.endswith(":") or cue.idx >= end and not self._carries_on_clause((start, end)):
+                    return start, content[1]
+        return content
 
     def _noun_cue(self, noun: Token) -> None:
         """"Trump's claim that the vote was rigged", "criticism of the plan from the unions"."""
@@ -319,9 +346,8 @@ class _Extractor:
         if len(words) < 3:
             return
         content = self._within_sentence((words[0].idx, words[-1].idx + len(words[-1])), cue.idx)
-        interrupted_subject = any(c.dep_ == "nsubj" and c.i < cue.i and not self._in_quote(c.idx)
-                                  for c in clause.children)
-        if any(_overlap(content, quote) for quote in self.quotes) and not interrupted_subject:
+        interrupted = any(t.i < cue.left_edge.i and not self._in_quote(t.idx) for t in words)
+        if any(_overlap(content, quote) for quote in self.quotes) and not interrupted:
             return  # "Trump said, “If we…”": the quote pass gives the quotation to this cue
         self._add(_Draft(self._snap_to_quotes(content), (cue.idx, cue.idx + len(cue)), self._subject(cue)))
 
@@ -345,7 +371,8 @@ class _Extractor:
         self._add(_Draft(self._snap_to_quotes(content), (according.idx, to.idx + len(to)), source))
 
     def _subject(self, verb: Token) -> DocSpan | None:
-        """The verb's subject, or for "adding", "and added", "to say" the subject of the verb it hangs on."""
+        """The verb's subject, or for "adding", "and added", "to say", "by saying" the subject of the verb it hangs
+        on."""
         for _ in range(4):
             for child in verb.children:
                 if child.dep_ in ("nsubj", "csubj"):
@@ -356,7 +383,10 @@ class _Extractor:
                         return self.doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
             if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
                 verb = verb.head
-            elif verb.dep_ == "relcl":  # "the operator, which said …"
+            elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "responded by saying …"
+                verb = verb.head.head
+            elif verb.dep_ == "relcl" or verb.dep_ == "acl" and verb.tag_ == "VBG":
+                # "the operator, which said …", "voters backing the mayor": the noun the clause hangs on
                 return self.doc[verb.head.left_edge.i : verb.head.i + 1]
             else:
                 return None
@@ -365,40 +395,125 @@ class _Extractor:
     # --- the quote pass -------------------------------------------------------------------------------------
 
     def _from_quote(self, quote: tuple[int, int]) -> None:
-        if self._attach_to_cue_in_sentence(quote) or self._attach_to_dash(quote):
+        if self._attach_to_cue_in_sentence(quote) or self._attach_to_dash(quote) or self._attach_to_colon(quote):
             return
         if not self._is_whole_sentence(quote):
             return  # a phrase in quote marks with no cue is a title, a term or scare quotes, not an attribution
+        if _DOUBLE_MARK.match(self.article.text, quote[0]) is None:
+            return  # single marks with no cue set off a headline or a slogan; a quote of its own takes double ones
         previous = self._previous_draft(quote[0])
-        if previous is not None:
-            previous.content = (min(previous.content[0], quote[0]), max(previous.content[1], quote[1]))
+        # Indirect speech runs on into a quotation of its own paragraph; a paragraph that opens with a quotation
+        # starts a new attribution of the same speaker.
+        if previous is not None and (self._opens_with_quote(previous.content) or
+                                     "\n" not in self.article.text[previous.content[1] : quote[0]]):
+            self._carry_on(previous, quote)
             return
-        source = self._subject_of_sentence_before(quote[0])
+        source = previous.source if previous is not None else self._subject_of_sentence_before(quote[0])
         self._add(_Draft(quote, None, source))
 
     def _attach_to_cue_in_sentence(self, quote: tuple[int, int]) -> bool:
         """Give the quotation to the nearest cue of its sentence, or of the sentence before when that one ends in
         a colon ("Schumer tweeted:" and the tweet as the next paragraph)."""
         start, end = self._sentences_around(quote)
-        lead_in = self.article.text[:quote[0]].rstrip()
+        text = self.article.text
+        lead_in = text[:quote[0]].rstrip()
         if lead_in.endswith(":"):
             start = self._sentence_range(len(lead_in) - 1)[0]
+        # The parse ends a sentence at a quoted "!" or "?", though its cue follows: "“Why now?” she asked."
+        if self._closes_on(quote, "!?") and re.match(r"[^\S\n]+\S", text[quote[1]:]):
+            end = self._sentence_range(end)[1]
         candidates = [t for t in self._tokens((start, end))
-                      if t.lemma_.lower() in CUES and t.pos_ == "VERB" and not self._in_quote(t.idx)
-                      and not self._sentence_ends_between(t, quote)]
+                      if _lemma(t) in CUES and t.pos_ == "VERB" and not self._in_quote(t.idx)
+                      and not self._sentence_ends_between(t, quote) and not _names_its_noun(t)]
         # The nearest verb may be one the quotation is not about ("said Carson, who will address the convention").
         cue = next((t for t in sorted(candidates, key=lambda t: _gap(quote, (t.idx, t.idx + len(t))))
-                    if self._quote_of(t, quote)), None)
+                    if self._quote_of(t, quote)), None) or self._verb_of_speaker_after(quote, end) or (
+            self._verb_before(quote))
         if cue is None:
             return False
         for draft in self.drafts:
             if draft.cue and draft.cue[0] == cue.idx:
-                draft.content = (min(draft.content[0], quote[0]), max(draft.content[1], quote[1]))
+                # A phrase in the cue's frame is a title or a term ("said on the show “Meet the Press”"), and one
+                # in the narration after a quotation does not continue it.
+                if self._in_prepositional_phrase(quote, cue) or (
+                        self._opens_with_quote(draft.content) and self._carries_on_clause(quote)):
+                    return True
+                if _gap(draft.content, quote) > 0 and not self._opens_with_quote(draft.content) and (
+                        min(draft.content[1], quote[1]) <= cue.idx < max(draft.content[0], quote[0])):
+                    # "“…,” said Ann Berg, who ran the clinic": the parse took the clause about the speaker for
+                    # what she said, when the quotation is the cue's clause; else the quotation is a title
+                    # ("On “Morning Report,” Berg said the plan failed").
+                    if self._is_clause_of(quote, cue):
+                        draft.content = quote
+                else:
+                    draft.content = (min(draft.content[0], quote[0]), max(draft.content[1], quote[1]))
                 return True
         if self._claimed(cue.idx):
             return False
-        self._add(_Draft(quote, (cue.idx, cue.idx + len(cue)), self._subject(cue)))
+        start = self._clause_start(quote, cue)
+        if start == quote[0] and self._in_prepositional_phrase(quote, cue):
+            return True  # "said on “Meet the Press,”": a title in the cue's frame, no one's words
+        self._add(_Draft((start, quote[1]), (cue.idx, cue.idx + len(cue)), self._subject(cue)))
         return True
+
+    def _clause_start(self, quote: tuple[int, int], cue: Token) -> int:
+        """Where the content of a quotation starts: at its mark, unless the quotation carries on a clause whose
+        first words stand right before it ("called the plan “a disgrace”", "He wins “no matter what,” a voter
+        said"). Those words are part of what was said; the cue's frame (its speaker, hearer, when) is not."""
+        if not self._carries_on_clause(quote):
+            return quote[0]
+        # Not back into an attribution found before it in the sentence ("calling it “weak” and “slow”").
+        start = max([self._sentence_range(quote[0])[0]] + [
+            _draft_end(d) for d in self.drafts if _draft_end(d) <= quote[0]])
+        words = [t for t in self._tokens((start, quote[0])) if not (t.is_punct or t.is_space)]
+        if cue.idx < quote[0]:
+            after_cue = [t for t in words if t.i > cue.i]
+            links = {t.i: self._link_to(t, cue) for t in after_cue}
+            # What the cue names its object "as" is what was said: "slammed it as “an insult”".
+            words = [t for t in after_cue if links[t.i] is None or links[t.i].dep_ not in FRAME_DEPS - {"dobj"}
+                     or links[t.i].lower_ == "as"]
+            # A parse that hung the clause on the frame ("said after the vote that he had “doubts”") still
+            # shows where it starts: at its "that".
+            words = words or [t for t in after_cue if t.lower_ == "that" or t.dep_ == "mark"][-1:]
+        while words and words[0].dep_ == "cc":
+            words.pop(0)
+        return words[0].idx if words else quote[0]
+
+    def _verb_of_speaker_after(self, quote: tuple[int, int], sentence_end: int) -> Token | None:
+        """"“…,” Bennett shot back": a quotation closed on a comma, "?" or "!" and followed at once by a subject and
+        its verb, or by a verb and its subject, is what that verb says, whatever the verb."""
+        text = self.article.text
+        if not self._closes_on(quote, ",?!"):
+            return None
+        after = [t for t in self._tokens((quote[1], sentence_end)) if not t.is_space]
+        if not after:
+            return None
+        if after[0].pos_ == "VERB" and any(c.dep_ == "nsubj" and c.left_edge.i == after[0].i + 1
+                                           for c in after[0].children):
+            verb = after[0]  # "“…,” beamed Donald Hartley"
+        else:
+            subject = next((t for t in after if t.dep_ == "nsubj"), None)
+            if subject is None or subject.left_edge != after[0] or subject.head.i != subject.i + 1:
+                return None
+            verb = subject.head
+        return verb if verb.pos_ == "VERB" and not self._claimed(verb.idx) else None
+
+    def _verb_before(self, quote: tuple[int, int]) -> Token | None:
+        """"She then boomed, “…”": a verb with a subject, set off from the quotation by a comma or a colon alone,
+        introduces it, whatever the verb."""
+        lead_in = re.search(r"\w[^\S\n]*[,:][^\S\n]*$", self.article.text[:quote[0]])
+        if lead_in is None:
+            return None
+        verb = self._token_at(lead_in.start())
+        if verb.pos_ != "VERB" or self._claimed(verb.idx) or self._subject(verb) is None:
+            return None
+        return verb
+
+    def _closes_on(self, quote: tuple[int, int], punctuation: str) -> bool:
+        """Whether the quotation's last character before its closing mark is one of ``punctuation``."""
+        inside = self.article.text[quote[0] : quote[1]]
+        inside = inside[:-2] if inside.endswith(("''", "``")) else inside[:-1]
+        return inside.rstrip()[-1:] in tuple(punctuation)
 
     def _sentence_ends_between(self, cue: Token, quote: tuple[int, int]) -> bool:
         """"…, Mahaney said. ''Google ranks first…'' he said": the first cue's sentence ended before the quote."""
@@ -421,19 +536,51 @@ class _Extractor:
         for token in self._tokens(between):
             if token.is_punct or token.is_space:
                 continue
-            link = token
-            while link.head != cue and link.head != link:
-                link = link.head
-            if link.head != cue or link.dep_ not in FRAME_DEPS:
+            link = self._link_to(token, cue)
+            if link is None or link.dep_ not in FRAME_DEPS:
                 return False
         return True
+
+    def _carries_on_clause(self, quote: tuple[int, int]) -> bool:
+        lead_in = self.article.text[:quote[0]].rstrip()
+        return bool(lead_in) and lead_in[-1].isalnum()
+
+    def _is_clause_of(self, quote: tuple[int, int], cue: Token) -> bool:
+        links = (self._link_to(t, cue) for t in self._tokens(quote))
+        return any(link is not None and link.dep_ in ("ccomp", "advcl", "parataxis", "xcomp") for link in links)
+
+    def _in_prepositional_phrase(self, quote: tuple[int, int], cue: Token) -> bool:
+        # Not the phrase that holds what was said: "slammed it as “…”", "warned of “…”".
+        prepositions = {"as", *PREPOSITION_CUES.get(_lemma(cue), ())}
+        return self._carries_on_clause(quote) and any(
+            link is not None and link.dep_ in ("prep", "agent") and link.lower_ not in prepositions
+            for link in (self._link_to(t, cue) for t in self._tokens(quote)))
+
+    def _carry_on(self, draft: _Draft, quote: tuple[int, int]) -> None:
+        """Extend the draft's content over a quotation that continues it, unless the narration between them would
+        outweigh what was said ("“A,” said Ann Berg, who ran the clinic for a decade before …. “B”"): a content
+        is one stretch of text, so such a quotation becomes an attribution of its own to the same source."""
+        text = self.article.text
+        narration = _WORD.findall(text[draft.content[1] : quote[0]]) if draft.content[1] <= quote[0] else []
+        said = _WORD.findall(text[draft.content[0] : draft.content[1]]) + _WORD.findall(text[quote[0] : quote[1]])
+        if len(narration) > len(said):
+            self._add(_Draft(quote, None, draft.source))
+        else:
+            draft.content = (min(draft.content[0], quote[0]), max(draft.content[1], quote[1]))
+
+    @staticmethod
+    def _link_to(token: Token, cue: Token) -> Token | None:
+        """The child of the cue whose subtree holds the token, if any."""
+        while token.head != cue and token.head != token:
+            token = token.head
+        return token if token.head == cue and token != cue else None
 
     def _attach_to_dash(self, quote: tuple[int, int]) -> bool:
         """"“…” — Name": a dash and a name after the closing mark, to the end of the line."""
         text = self.article.text
         dash = _DASH_SOURCE.match(text, quote[1])
-        if not dash or dash.end() == quote[1]:
-            return False
+        if not dash or dash.end() == quote[1] or not self._opens_sentence(quote):
+            return False  # a dash after a quoted phrase inside a sentence sets off an aside, not its speaker
         line_end = text.find("\n", dash.end())
         line_end = len(text) if line_end < 0 else line_end
         named = [m for m in self._mentions_between(dash.end(), line_end) if m.span.label in SPEAKER_TYPES]
@@ -443,6 +590,23 @@ class _Extractor:
         if source is None:
             return False
         self._add(_Draft(quote, dash.span(1), source))
+        return True
+
+    def _attach_to_colon(self, quote: tuple[int, int]) -> bool:
+        """"Trump went even further: “…”": a clause ending in a colon introduces the quotation, whatever its verb,
+        and its subject said it."""
+        lead_in = self.article.text[:quote[0]].rstrip()
+        if not lead_in.endswith(":"):
+            return False
+        clause = self._tokens((self._sentence_range(len(lead_in) - 1)[0], len(lead_in)))
+        # The parse may hang that clause on the quotation's verb: its own head verb is the one outside it.
+        verbs = [t for t in clause if t.pos_ in ("VERB", "AUX")
+                 and (t.dep_ == "ROOT" or not clause[0].i <= t.head.i <= clause[-1].i)]
+        subjects = [c for verb in verbs for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+        if not subjects or self._claimed(verbs[0].idx):
+            return False
+        source = self.doc[subjects[0].left_edge.i : _subject_end(subjects[0]) + 1]
+        self._add(_Draft(quote, (verbs[0].idx, verbs[0].idx + len(verbs[0])), source))
         return True
 
     def _previous_draft(self, position: int) -> _Draft | None:
@@ -608,13 +772,15 @@ class _Extractor:
         return max(content[0], start), min(content[1], end)
 
     def _is_whole_sentence(self, quote: tuple[int, int]) -> bool:
-        """Whether the quotation stands as a sentence of its own: nothing but a finished sentence before it in its
-        paragraph, and no running text after it."""
+        """Whether the quotation stands as a sentence of its own: it opens a sentence, and no running text follows."""
+        after = re.match(r"[^\S\n]*[.!?,;:]*[^\S\n]*(\S?)", self.article.text[quote[1]:]).group(1)
+        return self._opens_sentence(quote) and not after.islower()
+
+    def _opens_sentence(self, quote: tuple[int, int]) -> bool:
+        """Nothing but a finished sentence before the quotation in its paragraph."""
         text = self.article.text
-        paragraph_start = text.rfind("\n", 0, quote[0]) + 1
-        before = text[paragraph_start : quote[0]]
-        after = re.match(r"[^\S\n]*[.!?,;:]*[^\S\n]*(\S?)", text[quote[1]:]).group(1)
-        return (not before.strip() or _SENTENCE_END.search(before) is not None) and not after.islower()
+        before = text[text.rfind("\n", 0, quote[0]) + 1 : quote[0]]
+        return not before.strip() or _SENTENCE_END.search(before) is not None
 
     def _token_at(self, position: int) -> Token:
         return self.doc[max(bisect_right(self.token_starts, position) - 1, 0)]
@@ -645,8 +811,19 @@ class _Extractor:
         return any(start == content[0] for start, _ in self.quotes)
 
 
+def _lemma(token: Token) -> str:
+    """The token's lemma, mended where the model's lemmatizer clips a verb of saying ("hoped" → "hop")."""
+    lemma = token.lemma_.lower()
+    return MENDED_LEMMAS.get(lemma, lemma) if token.pos_ in ("VERB", "AUX") else lemma
+
+
+def _names_its_noun(verb: Token) -> bool:
+    """A participle naming the noun it modifies ("a unit known as “Red Team”", "a show called “Blue Hour”")."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+
+
 def _main_or_speech_verb(verb: Token) -> bool:
-    return verb.dep_ == "ROOT" or verb.lemma_.lower() in CLAUSE_CUES
+    return verb.dep_ == "ROOT" or _lemma(verb) in CLAUSE_CUES
 
 
 def _depth(token: Token) -> tuple[int, int]:
@@ -673,10 +850,14 @@ def _content_extent(heads: list[Token]) -> tuple[int, int]:
             if child.i <= head.i or child.left_edge.i == 0:
                 continue
             before = head.doc[child.left_edge.i - 1]
+            if before.is_quote and before.i > 0 and head.doc[before.i - 1].text == ",":
+                before = head.doc[before.i - 1]  # “…,” adding …: the comma sits inside the closing mark
             comma_before = before.text in (",", ";", "—", "–") or (
                 before.dep_ == "cc" and before.i > 0 and head.doc[before.i - 1].text == ",")
-            is_cue = child.pos_ == "VERB" and child.lemma_.lower() in CLAUSE_CUES
-            if comma_before and (child.dep_ in TAIL_DEPS or is_cue):
+            is_cue = child.pos_ == "VERB" and _lemma(child) in CLAUSE_CUES
+            # A clause opened by a conjunction (", while …", ", because …") goes on saying what was said.
+            subordinate = child.dep_ == "advcl" and any(c.dep_ == "mark" for c in child.children)
+            if comma_before and (child.dep_ in TAIL_DEPS and not subordinate or is_cue):
                 cut = head.doc[before.i - 1] if before.dep_ == "cc" else before
                 end = min(end, cut.idx)
     return start, min(end, _next_saying_start(heads, start))
@@ -690,7 +871,7 @@ def _next_saying_start(heads: list[Token], start: int) -> int:
     coordinated = [child for head in heads for child in head.children if child.dep_ == "conj"]
     for token in heads[1:] + coordinated:
         passive = any(child.dep_ in ("auxpass", "nsubjpass") for child in token.children)
-        if token.lemma_.lower() in CLAUSE_CUES and token.pos_ in ("VERB", "AUX") and not passive:
+        if _lemma(token) in CLAUSE_CUES and token.pos_ in ("VERB", "AUX") and not passive:
             first = token.left_edge
             while first.i > 0 and (first.nbor(-1).dep_ == "cc" or first.nbor(-1).text in (",", ";")):
                 first = first.nbor(-1)
