@@ -226,3 +226,23 @@ def test_a_label_drops_the_article_before_a_name():
     doc = next(nlp.parse([article.text]))
     item = features(article, doc, unit(basis(0)))
     assert "Baltic Gate Terminal" in item.names.values()
+
+
+def test_a_label_shows_a_name_as_written_in_running_text_not_as_a_shouted_dateline():
+    article = Article("GDANSK — A fire at the port of Gdansk killed three workers on Monday.", source="outlet")
+    doc = next(nlp.parse([article.text]))
+    assert features(article, doc, unit(basis(0))).names["gdansk"] == "Gdansk"
+    index = StoryIndex()
+    for article_id, shown in (("a", "GDANSK"), ("b", "Gdańsk"), ("c", "GDANSK")):
+        index.assign(StoryFeatures(article_id, None, unit(basis(0)), frozenset({"gdansk"}), names={"gdansk": shown}))
+    assert index.story(index.story_of("a")).names == ("Gdańsk",)
+
+
+def test_event_words_name_what_happened_not_that_someone_said_or_saw_it():
+    article = Article("Rescuers said they saw the dam collapse after the flood, and officials said more rain would "
+                      "come.", source="outlet")
+    doc = next(nlp.parse([article.text]))
+    item = features(article, doc, unit(basis(0)))
+    assert {"collapse", "flood"} <= item.event_words
+    assert not {"say", "see", "come"} & item.event_words
+    assert {"say", "see"} <= item.terms.keys()  # still words the story is compared by

@@ -33,7 +33,7 @@ from scipy.spatial.distance import squareform
 
 from storyline.embed import DIMENSIONS
 from storyline.story_candidates import MonthlyVectorIndex, RecentStoriesByName
-from storyline.story_features import StoryFeatures
+from storyline.story_features import StoryFeatures, better_display
 from storyline.story_terms import Bag, Vocabulary, Weighted, cosine
 
 
@@ -291,7 +291,7 @@ class StoryIndex:
         name_ids = self.names.add_document(keys)
         name_weights = [1.0 + self.config.lead_name_boost * (key in features.lead_entity_keys) for key in keys]
         for key in features.entity_keys:
-            self.display_names.setdefault(key, features.names.get(key, key))
+            self.display_names[key] = better_display(self.display_names.get(key), features.names.get(key, key))
         event_ids = [self.terms.id(word) for word in sorted(features.event_words)]  # ids alike in every process
         self._members.append(_Member(
             features.article_id, features.published, Bag.of(term_ids, features.terms.values()),

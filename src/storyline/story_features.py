@@ -25,6 +25,10 @@ from storyline.names import TITLE_HEADS, tokens
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP", "PRODUCT", "WORK_OF_ART", "LAW"})
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 EVENT_POS = frozenset({"NOUN", "VERB"})
+# Verbs that name no event of their own, whatever the story: a label made of them says nothing.
+LIGHT_VERBS = frozenset("""
+    be have do say tell add see make take get go come give know think seem become keep put let begin
+""".split())
 LEAD_WORDS = 60
 YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
 TIMEX_YEAR = re.compile(r"^(\d{4})(?:-|$)")
@@ -83,6 +87,12 @@ def display_name(ent: DocSpan) -> str:
     return " ".join(tokens.text.split())
 
 
+def better_display(current: str | None, candidate: str) -> str:
+    """The display form to keep of a name seen again: the first one, unless it shouts ("GDANSK" in a dateline)
+    and the new one does not."""
+    return candidate if current is None or current.isupper() and not candidate.isupper() else current
+
+
 def entities_of(doc: Doc, lead_end: int) -> tuple[dict[str, str], frozenset[str]]:
     """Keys of the names in ``doc.ents`` (people, organisations, places, ...) with a display form each, and the
     keys named in the lead."""
@@ -92,7 +102,7 @@ def entities_of(doc: Doc, lead_end: int) -> tuple[dict[str, str], frozenset[str]
         if ent.label_ not in NAME_LABELS:
             continue
         for key in name_keys(ent.text, ent.label_):
-            names.setdefault(key, display_name(ent))
+            names[key] = better_display(names.get(key), display_name(ent))
             if ent.start_char < lead_end:
                 lead.add(key)
     return names, frozenset(lead)
@@ -122,7 +132,7 @@ def term_frequencies(doc: Doc) -> tuple[dict[str, float], frozenset[str]]:
         if len(term) < 2 or not any(ch.isalnum() for ch in term):
             continue
         counts[term] += 1
-        if token.pos_ in EVENT_POS and term.isalpha():
+        if token.pos_ in EVENT_POS and term.isalpha() and not (token.pos_ == "VERB" and term in LIGHT_VERBS):
             event_words.add(term)
     return {term: 1.0 + math.log(count) for term, count in counts.items()}, frozenset(event_words)
 
