@@ -157,3 +157,16 @@ def test_seeds_brief_lists_who_is_involved_most_prominent_first(seeds_brief):
     assert names[:2] == ["Ali Khamenei", "Abdel Latif Rashid"]  # the two leaders at the meeting, in both reports
     people_and_organisations = [e["type"] in ("PERSON", "ORG") for e in seeds_brief["entities"]]
     assert people_and_organisations == sorted(people_and_organisations, reverse=True)
+
+
+def test_a_quote_of_an_unnamed_source_says_who_said_it(examples):
+    corpus, article_of, briefs = examples
+    prison_story = corpus.store.story_of(article_of["lebanon-interior-minister-resigns/meridian-wire.txt"].id)
+    groups = {group["attributed_to"]: group for group in corpus.quotes(story_id=prison_story)}
+    sources = groups["Security sources"]
+    assert sources["speaker"] is None  # no entity stands for them
+    assert "the attackers belonged to" in sources["wordings"][0]["text"]
+    assert [g["attributed_to"] for g in corpus.quotes(story_id=prison_story, speaker="army")] == ["The army"]
+    named = [g for g in groups.values() if g["speaker"]]
+    assert named and all(g["attributed_to"] == g["speaker"] for g in named)
+    assert "**Security sources**" in render.markdown(briefs["lebanon-interior-minister-resigns"])

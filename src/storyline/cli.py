@@ -302,7 +302,7 @@ def quotes(story_id: str | None, article_id: str | None, speaker: str | None, db
         return
     for group in groups:
         flag = "  [outlets disagree on the speaker]" if group["speaker_conflict"] else ""
-        click.echo(f"{group['speaker'] or 'unattributed'}{flag}")
+        click.echo(f"{group['attributed_to']}{flag}")
         for wording in group["wordings"]:
             click.echo(f"  “{wording['text']}” — {', '.join(wording['sources'])}")
 

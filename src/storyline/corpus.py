@@ -152,10 +152,16 @@ class Corpus:
         result = []
         for group in groups:
             speakers = [entities[s].name if s in entities else None for s in group.speakers]
-            if speaker and not any(name and names.fold(speaker) in names.fold(name) for name in speakers):
+            named = next((name for name in speakers if name), None)
+            # A source no entity stands for ("security sources", "the army") still says who said it.
+            written = [" ".join(a.source.text(by_id[aid]).split()) for aid, a in group.members if a.source]
+            attributed_to = named or next(iter(written), "unattributed")
+            if speaker and not any(names.fold(speaker) in names.fold(name)
+                                   for name in {attributed_to, *filter(None, speakers)}):
                 continue
             result.append({
-                "speaker": next((name for name in speakers if name), None),
+                "speaker": named,
+                "attributed_to": attributed_to,
                 "speakers": speakers,
                 "speaker_conflict": group.speaker_conflict,
                 "direct": any(a.direct for _, a in group.members),

@@ -15,7 +15,7 @@ def ref(item: dict[str, Any]) -> str:
 
 
 def _quote_line(group: dict[str, Any]) -> list[str]:
-    lines = [f"- **{group.get('speaker') or 'unattributed'}**"]
+    lines = [f"- **{group['attributed_to']}**"]
     for wording in group.get("wordings", []):
         outlets = ", ".join(wording.get("sources", []))
         lines.append(f"  - “{wording['text']}” — {outlets}")
