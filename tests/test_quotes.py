@@ -125,8 +125,19 @@ def test_quote_carried_on_after_its_cue_belongs_to_the_same_attribution():
         "\u201cThe harbour is safe,\u201d said Captain Ines Duarte. \u201cAll ferries run on schedule.\u201d")
     [attribution] = found
     assert attribution.content.text(article).endswith("schedule.\u201d")
-    words = quote_matching.quote_words(article, attribution)
+    words = quote_matching.quote_words(article, attribution, quotes.quoted_spans(article.text))
     assert words == "The harbour is safe All ferries run on schedule".split()
+
+
+def test_the_words_of_a_direct_quote_leave_out_the_narration_between_its_quotations():
+    article, mentions, found = extracted(
+        "\u201cThe harbour is safe,\u201d Captain Ines Duarte said in a statement. "
+        "\u201cAll ferries run on schedule and the coast guard patrols the bay every hour.\u201d")
+    [attribution] = found
+    assert "in a statement" in attribution.content.text(article)
+    words = quote_matching.quote_words(article, attribution, quotes.quoted_spans(article.text))
+    assert " ".join(words) == ("The harbour is safe All ferries run on schedule and the coast guard patrols the bay "
+                               "every hour")
 
 
 def test_odd_number_of_quote_marks_does_not_break_the_other_quotes():

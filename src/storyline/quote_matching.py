@@ -4,7 +4,8 @@ Two attributions are one quote when their speakers are the same story-level enti
 (stop words aside) mostly agree in order ("The presence of even one American in Iraq is too much" ~ "Even the
 presence of one American in Iraq is too much"), or when their words are nearly identical whoever they are
 given to; a group whose members name different speakers is flagged, since outlets then disagree about who said
-it. The words of a quote are its content without its own cue and source: "“A,” he said, “B”" reads "A B".
+it. The words of a direct quote are those inside its quote marks ("“A,” he said in a statement. “B”" reads
+"A B"); those of indirect speech are its content without its own cue and source.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyline.model import Article, Attribution
+from storyline.quotes import quoted_spans
 
 # Shares of content words, in order, that make two wordings one quote: by the same speaker, and regardless of it.
 SAME_SPEAKER_AGREEMENT = 0.6
@@ -76,17 +78,24 @@ class _Quote:
     content_words: list[str]
 
 
-def quote_words(article: Article, attribution: Attribution) -> list[str]:
-    """The words of a quote: its content without the cue and source set inside it, nor the "that" of indirect speech."""
+def quote_words(article: Article, attribution: Attribution, quotations: list[tuple[int, int]]) -> list[str]:
+    """The words of a quote: for direct speech, what stands inside its quotations (``quotations``: the article's
+    :func:`~storyline.quotes.quoted_spans`); else its content without the cue and source set inside it, nor the
+    "that" of indirect speech."""
     content = attribution.content
+    quoted = [(start, end) for start, end in quotations if content.start <= start and end <= content.end]
+    if attribution.direct and quoted:
+        return [_word(match) for start, end in quoted for match in _WORD.finditer(article.text, start, end)]
     cut = [s for s in (attribution.cue, attribution.source) if s is not None and content.start <= s.start < content.end]
-    words = []
-    for match in _WORD.finditer(article.text, content.start, content.end):
-        if not any(s.start <= match.start() < s.end for s in cut):
-            words.append(match.group().replace("’", "'"))
+    words = [_word(match) for match in _WORD.finditer(article.text, content.start, content.end)
+             if not any(s.start <= match.start() < s.end for s in cut)]
     if words and not attribution.direct and words[0].lower() == "that":
         return words[1:]
     return words
+
+
+def _word(match: re.Match) -> str:
+    return match.group().replace("’", "'")
 
 
 def match(quotes: Iterable[tuple[Article, Attribution]], speaker_of: Callable[[str], str]) -> list[QuoteGroup]:
@@ -94,7 +103,12 @@ def match(quotes: Iterable[tuple[Article, Attribution]], speaker_of: Callable[[s
 
     Every attribution lands in exactly one group; groups carried by more outlets come first.
     """
-    items = [_prepare(article, attribution, speaker_of) for article, attribution in quotes]
+    quotations: dict[str, list[tuple[int, int]]] = {}
+    items = []
+    for article, attribution in quotes:
+        if article.id not in quotations:
+            quotations[article.id] = quoted_spans(article.text)
+        items.append(_prepare(article, attribution, quotations[article.id], speaker_of))
     items = [item for item in items if item.words]
     parent = list(range(len(items)))
 
@@ -115,8 +129,9 @@ def match(quotes: Iterable[tuple[Article, Attribution]], speaker_of: Callable[[s
     return sorted(groups, key=lambda g: (-len(g.outlets), -len(g.members)))
 
 
-def _prepare(article: Article, attribution: Attribution, speaker_of: Callable[[str], str]) -> _Quote:
-    words = quote_words(article, attribution)
+def _prepare(article: Article, attribution: Attribution, quotations: list[tuple[int, int]],
+             speaker_of: Callable[[str], str]) -> _Quote:
+    words = quote_words(article, attribution, quotations)
     key = tuple(word.lower() for word in words)
     return _Quote(article, attribution, speaker_of(attribution.speaker) if attribution.speaker else None, words,
                   key, [word for word in key if word not in STOP_WORDS])
