@@ -1,7 +1,7 @@
 from storyline import claims, figures, nlp
 from storyline.embed import embed
 from storyline.framing import loaded_spans, wording_choices
-from storyline.model import Article
+from storyline.model import Article, Span
 
 HARBOR = (
     "A fire at the Genoa container terminal killed 23 people on Tuesday, the port authority said.\n"
@@ -78,3 +78,13 @@ def test_wording_choices_and_loaded_words():
     assert ("blaze", "fire") in choices
     ledger = next(a for a in articles.values() if a.source == "Northern Ledger")
     assert [s.text(ledger) for s in loaded_spans(ledger)] == ["regime", "slammed"]
+
+
+def test_a_figure_disagreement_names_each_value_once_with_the_outlets_giving_it():
+    def figure(outlet: str, value: float) -> figures.Figure:
+        return figures.Figure(Span(outlet, 0, 1), outlet, value, "CARDINAL", "workers", "dock workers killed", "kill")
+
+    disagreement = figures.FigureDisagreement((figure("Civic Post", 3), figure("Ledger", 4), figure("Ledger", 3),
+                                               figure("Wire", 3)))
+    assert disagreement.description == "workers: 3 (Civic Post, Ledger, Wire) vs 4 (Ledger)"
+    assert [figures.readable(v) for v in (43, 12500, 1.2e9, 6e7)] == ["43", "12,500", "1.2 billion", "60 million"]

@@ -83,11 +83,24 @@ class FigureDisagreement:
 
     @property
     def description(self) -> str:
-        if self.figures[0].kind == "DAY":
-            values = " vs ".join(f"{f.outlet} {date.fromordinal(int(f.value))}" for f in self.figures)
-            return f"date of {self.figures[0].governing}: {values}"
-        values = " vs ".join(f"{f.outlet} {f.value:g}" for f in self.figures)
-        return f"{self.figures[0].counted}: {values}"
+        """Each value once, with the outlets giving it: "workers: 3 (Civic Post, Meridian Wire) vs 4 (Ledger)"."""
+        first = self.figures[0]
+        outlets_of: dict[float, list[str]] = {}
+        for figure in self.figures:
+            outlets = outlets_of.setdefault(figure.value, [])
+            if figure.outlet not in outlets:
+                outlets.append(figure.outlet)
+        shown = (lambda value: str(date.fromordinal(int(value)))) if first.kind == "DAY" else readable
+        values = " vs ".join(f"{shown(value)} ({', '.join(outlets)})" for value, outlets in outlets_of.items())
+        return f"date of {first.governing}: {values}" if first.kind == "DAY" else f"{first.counted}: {values}"
+
+
+def readable(value: float) -> str:
+    """A figure as a reader writes it: "43", "1.2 billion", "60 million", "12,500"."""
+    for scale, word in ((1e9, "billion"), (1e6, "million")):
+        if abs(value) >= scale:
+            return f"{value / scale:g} {word}"
+    return f"{value:,g}"
 
 
 def _counted_word(entity: SpacySpan) -> str | None:
