@@ -170,3 +170,17 @@ def test_a_quote_of_an_unnamed_source_says_who_said_it(examples):
     named = [g for g in groups.values() if g["speaker"]]
     assert named and all(g["attributed_to"] == g["speaker"] for g in named)
     assert "**Security sources**" in render.markdown(briefs["lebanon-interior-minister-resigns"])
+
+
+def test_quotes_read_as_written_direct_speech_in_its_marks_reported_speech_without(examples):
+    _, _, briefs = examples
+    brief = briefs["port-fire-gdansk"]
+    markdown = render.markdown(brief)
+    reported = [w for g in brief["quotes"] if not g["direct"] for w in g["wordings"]]
+    direct = [w for g in brief["quotes"] if all(s["text"].startswith(("“", '"')) for w in g["wordings"]
+                                               for s in w["spans"]) for w in g["wordings"]]
+    assert reported and direct
+    assert not any(w["as_written"].startswith(("“", '"')) for w in reported)
+    assert all(w["as_written"].startswith(("“", '"')) for w in direct)
+    assert all(f"  - {w['as_written']} — " in markdown for w in reported + direct)
+    assert any("10.40 p.m." in w["as_written"] for w in reported)  # as written, punctuation kept

@@ -304,7 +304,7 @@ def quotes(story_id: str | None, article_id: str | None, speaker: str | None, db
         flag = "  [outlets disagree on the speaker]" if group["speaker_conflict"] else ""
         click.echo(f"{group['attributed_to']}{flag}")
         for wording in group["wordings"]:
-            click.echo(f"  “{wording['text']}” — {', '.join(wording['sources'])}")
+            click.echo(f"  {wording['as_written']} — {', '.join(wording['sources'])}")
 
 
 @main.command()

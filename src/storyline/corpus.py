@@ -166,7 +166,8 @@ class Corpus:
                 "speaker_conflict": group.speaker_conflict,
                 "direct": any(a.direct for _, a in group.members),
                 "outlets": group.outlets,
-                "wordings": [{"text": w.text, "sources": w.outlets,
+                # ``as_written``: the first outlet's span, its own quotation marks kept (reported speech has none).
+                "wordings": [{"text": w.text, "as_written": written_form(by_id, *w.members[0]), "sources": w.outlets,
                               "spans": [{**cite(aid, a.content), "cue": cite(aid, a.cue), "said_by": cite(aid, a.source)}
                                         for aid, a in w.members]} for w in group.wordings],
                 "diff": [[{"op": c.op, "main": c.main, "other": c.other} for c in changes] for changes in group.diffs],
@@ -227,3 +228,8 @@ def prominence(entity: dict[str, Any]) -> tuple:
     """Who is involved, before where: people and organisations first, each group by how many articles and
     mentions name them."""
     return entity["type"] not in ("PERSON", "ORG"), -entity["articles"], -entity["mentions"], entity["name"]
+
+
+def written_form(articles: dict[str, Article], article_id: str, attribution: Attribution) -> str:
+    """A quote's content as its article writes it, on one line."""
+    return " ".join(attribution.content.text(articles[article_id]).split())

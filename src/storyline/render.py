@@ -18,7 +18,7 @@ def _quote_line(group: dict[str, Any]) -> list[str]:
     lines = [f"- **{group['attributed_to']}**"]
     for wording in group.get("wordings", []):
         outlets = ", ".join(wording.get("sources", []))
-        lines.append(f"  - “{wording['text']}” — {outlets}")
+        lines.append(f"  - {wording['as_written']} — {outlets}")
     return lines
 
 
