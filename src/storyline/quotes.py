@@ -755,7 +755,7 @@ class _Extractor:
 
     def _sentence_range(self, position: int) -> tuple[int, int]:
         index = self._sentence_index(position)
-        end = self.sentence_starts[index + 1] if index + 1 < len(self.sentence_starts) else len(self.doc.text)
+        end = self.sentence_starts[index + 1] if index + 1 < len(self.sentence_starts) else len(self.article.text)
         return self.sentence_starts[index], end
 
     def _sentences_around(self, span: tuple[int, int]) -> tuple[int, int]:
@@ -867,7 +867,8 @@ def _next_saying_start(heads: list[Token], start: int) -> int:
     """Where a coordinated verb of saying begins another attribution inside the extent: "said X and said Y",
     "said X, and three-quarters said Y", "said X but did not suggest Y". Its conjunction and comma go with it.
     The parse makes such a verb a conjunct of the content or a second complement of the first cue."""
-    end = len(heads[0].doc.text)
+    last = heads[0].doc[-1]
+    end = last.idx + len(last.text_with_ws)  # the text's length: Doc.text would join every token again
     coordinated = [child for head in heads for child in head.children if child.dep_ == "conj"]
     for token in heads[1:] + coordinated:
         passive = any(child.dep_ in ("auxpass", "nsubjpass") for child in token.children)
