@@ -556,3 +556,11 @@ def test_headline_of_a_poll_quotes_the_poll():
         "The mayor has gained ground since the spring.")
     poll = the_one(article, found, "narrow lead")
     assert poll.source.text(article) == "Poll" and poll.cue.text(article) == ":"
+
+
+def test_object_content_runs_on_into_the_infinitive_after_it():
+    article, _, found = extracted(
+        "The mayor, Anna Berg, challenged the governor to debate her on the budget in Springfield.")
+    challenged = the_one(article, found, "the governor")
+    assert challenged.cue.text(article) == "challenged"
+    assert challenged.content.text(article) == "the governor to debate her on the budget in Springfield"
