@@ -564,3 +564,10 @@ def test_object_content_runs_on_into_the_infinitive_after_it():
     challenged = the_one(article, found, "the governor")
     assert challenged.cue.text(article) == "challenged"
     assert challenged.content.text(article) == "the governor to debate her on the budget in Springfield"
+
+
+def test_a_clause_of_saying_closing_a_content_is_cut_off_it():
+    article, _, found = extracted(
+        "Senator Ruiz praised the work of the new envoy, whom she described as a tireless negotiator.")
+    praised = the_one(article, found, "the work")
+    assert praised.cue.text(article) == "praised" and praised.content.text(article) == "the work of the new envoy"

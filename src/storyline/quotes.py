@@ -14,7 +14,8 @@ in the sentence before (single marks with no cue are a headline's). A quotation 
 the plan “a disgrace”") takes the clause's words before it into its content; one that continues a quotation across
 more narration than quoted words becomes an attribution of its own to the same source, so that a content stays
 mostly what was said, and so does a paragraph that opens with a quotation after indirect speech. Cues inside a
-content or a quotation are not attributions of their own: "I think" inside a quote belongs to the quote. Speakers
+content or a quotation are not attributions of their own: "I think" inside a quote belongs to the quote; but a
+clause of saying set off by a comma at the end of a content ("…, whom she described as …") is cut off it. Speakers
 are resolved through the article's mentions, pronouns and role nouns ("the supreme leader") to the nearest fitting
 earlier mention.
 """
@@ -861,7 +862,27 @@ def _content_extent(heads: list[Token]) -> tuple[int, int]:
             if comma_before and (child.dep_ in TAIL_DEPS and not subordinate or is_cue):
                 cut = head.doc[before.i - 1] if before.dep_ == "cc" else before
                 end = min(end, cut.idx)
-    return start, min(end, _next_saying_start(heads, start))
+    return start, min(end, _nested_saying_start(heads, start), _next_saying_start(heads, start))
+
+
+def _nested_saying_start(heads: list[Token], start: int) -> int:
+    """Where a clause set off by a comma at the end of the extent says who said something of its own ("the work of
+    the envoy, whom she described as …", "his remarks, when he claimed …"): PolNeAR makes it another attribution,
+    not part of this content. A clause inside the content ("the plan, which some called a ploy, was …") stays in it."""
+    doc = heads[0].doc
+    end = len(doc.text)
+    last = max(head.right_edge.i for head in heads)
+    for head in heads:
+        for token in head.subtree:
+            if token.head == head or not (token.dep_ in ("relcl", "advcl") and token.pos_ == "VERB"
+                                          and _lemma(token) in CUES):
+                continue
+            before = doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
+            closes_extent = all(t.is_punct for t in doc[token.right_edge.i + 1 : last + 1])
+            if before is not None and before.text == "," and before.idx > start and closes_extent and any(
+                    child.dep_ == "nsubj" for child in token.children):
+                end = min(end, before.idx)
+    return end
 
 
 def _with_trailing_infinitive(verb: Token, heads: list[Token]) -> list[Token]:
