@@ -571,3 +571,5 @@ def test_a_clause_of_saying_closing_a_content_is_cut_off_it():
         "Senator Ruiz praised the work of the new envoy, whom she described as a tireless negotiator.")
     praised = the_one(article, found, "the work")
     assert praised.cue.text(article) == "praised" and praised.content.text(article) == "the work of the new envoy"
+    article, _, found = extracted("Senator Ruiz praised the new envoy, whom she described as a tireless negotiator.")
+    assert the_one(article, found, "envoy").content.text(article) == "the new envoy"

@@ -874,7 +874,7 @@ def _nested_saying_start(heads: list[Token], start: int) -> int:
     last = max(head.right_edge.i for head in heads)
     for head in heads:
         for token in head.subtree:
-            if token.head == head or not (token.dep_ in ("relcl", "advcl") and token.pos_ == "VERB"
+            if token == head or not (token.dep_ in ("relcl", "advcl") and token.pos_ == "VERB"
                                           and _lemma(token) in CUES):
                 continue
             before = doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
