@@ -567,3 +567,20 @@ def test_headline_of_a_poll_quotes_the_poll():
         "The mayor has gained ground since the spring.")
     poll = the_one(article, found, "narrow lead")
     assert poll.source.text(article) == "Poll" and poll.cue.text(article) == ":"
+
+
+def test_object_content_runs_on_into_the_infinitive_after_it():
+    article, _, found = extracted(
+        "The mayor, Anna Berg, challenged the governor to debate her on the budget in Springfield.")
+    challenged = the_one(article, found, "the governor")
+    assert challenged.cue.text(article) == "challenged"
+    assert challenged.content.text(article) == "the governor to debate her on the budget in Springfield"
+
+
+def test_a_clause_of_saying_closing_a_content_is_cut_off_it():
+    article, _, found = extracted(
+        "Senator Ruiz praised the work of the new envoy, whom she described as a tireless negotiator.")
+    praised = the_one(article, found, "the work")
+    assert praised.cue.text(article) == "praised" and praised.content.text(article) == "the work of the new envoy"
+    article, _, found = extracted("Senator Ruiz praised the new envoy, whom she described as a tireless negotiator.")
+    assert the_one(article, found, "envoy").content.text(article) == "the new envoy"

@@ -2,20 +2,22 @@
 
 Three passes over the same Doc. The headline pass reads "Name: what they said" lines (and "Poll: …"). The parse pass
 finds verbs and nouns of saying, reporting and thinking ("said", "warned", "called for", "her claim that"),
-"according to" and verbs of seeming ("appeared paralyzed"), and takes the content from their complement and the
-source from their subject; a second verb of saying coordinated with the first ("said X and said Y") starts its own
-content, and a quotation after a colon or before its cue opens it ("…: “A,” he said"). The quote pass pairs the
-quote marks of the text and gives every quotation that no content covers yet to the nearest cue of its sentence it
-belongs to (or any verb whose subject follows it at once, "“…,” Bennett shot back", or that a comma alone sets off
-before it, "she boomed, “…”"), to an "— Name" dash after a quotation that opens its sentence, to the subject of a
-clause that introduces it with a colon, or, when its sentence has no cue, to the quotation just before it (a quote
-carried on from the previous sentence) or to the speaker named in the sentence before (single marks with no cue are
-a headline's). A quotation that carries on a clause ("called the plan “a disgrace”") takes the clause's words before
-it into its content; one that continues a quotation across more narration than quoted words becomes an attribution
-of its own to the same source, so that a content stays mostly what was said, and so does a paragraph that opens with
-a quotation after indirect speech. Cues inside a content or a quotation are not attributions of their own: "I think"
-inside a quote belongs to the quote. Speakers are resolved through the article's mentions, pronouns and role nouns
-("the supreme leader") to the nearest fitting earlier mention.
+"according to" and verbs of seeming ("appeared paralyzed"), and takes the content from their complement (and an
+infinitive after an object: "challenged him to debate") and the source from their subject; a second verb of saying
+coordinated with the first ("said X and said Y") starts its own content, and a quotation after a colon or before its
+cue opens it ("…: “A,” he said"). The quote pass pairs the quote marks of the text and gives every quotation that no
+content covers yet to the nearest cue of its sentence it belongs to (or any verb whose subject follows it at once,
+"“…,” Bennett shot back", or that a comma alone sets off before it, "she boomed, “…”"), to an "— Name" dash after a
+quotation that opens its sentence, to the subject of a clause that introduces it with a colon, or, when its sentence
+has no cue, to the quotation just before it (a quote carried on from the previous sentence) or to the speaker named
+in the sentence before (single marks with no cue are a headline's). A quotation that carries on a clause ("called
+the plan “a disgrace”") takes the clause's words before it into its content; one that continues a quotation across
+more narration than quoted words becomes an attribution of its own to the same source, so that a content stays
+mostly what was said, and so does a paragraph that opens with a quotation after indirect speech. Cues inside a
+content or a quotation are not attributions of their own: "I think" inside a quote belongs to the quote; but a
+clause of saying set off by a comma at the end of a content ("…, whom she described as …") is cut off it. Speakers
+are resolved through the article's mentions, pronouns and role nouns ("the supreme leader") to the nearest fitting
+earlier mention.
 """
 
 from __future__ import annotations
@@ -280,24 +282,24 @@ class _Extractor:
             child for child in verb.children if child.dep_ == "ccomp" and any(
                 subject.dep_ == "nsubj" and subject.i > child.i for subject in verb.children)]
         if lemma in CLAUSE_CUES and said_clauses:
-            return _content_extent(said_clauses), cue_end
+            return _content_extent(_with_trailing_infinitive(verb, said_clauses)), cue_end
         for child in verb.children:
             if child.i > verb.i and child.dep_ in ("prep", "prt") and child.lower_ in PREPOSITION_CUES.get(lemma, ()):
                 objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")] or (
                     [c for c in verb.children if c.dep_ == "dobj"] if child.dep_ == "prt" else [])
                 if objects:
-                    return _content_extent(objects), child.idx + len(child)
+                    return _content_extent(_with_trailing_infinitive(verb, objects)), child.idx + len(child)
             # "called for the cabinet to resign": "for" opens a clause, and like "that" belongs to the content.
             marks = [c for c in child.children if c.dep_ == "mark" and c.i == child.left_edge.i]
             if child.dep_ == "advcl" and marks and marks[0].lower_ in PREPOSITION_CUES.get(lemma, ()):
                 return _content_extent([child]), cue_end
         if lemma in CLAUSE_CUES and clauses and lemma not in ("continue", "hold"):
-            return _content_extent(clauses), cue_end
+            return _content_extent(_with_trailing_infinitive(verb, clauses)), cue_end
         objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
         if lemma in OBJECT_CUES and objects:
             attached = [c for c in verb.children if c.i > objects[0].i and (
                 c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ in ("of", "for", "as"))]
-            return _content_extent(objects + attached), cue_end
+            return _content_extent(_with_trailing_infinitive(verb, objects + attached)), cue_end
         return None, cue_end
 
     def _from_opening_quotation(self, content: tuple[int, int], cue: Token) -> tuple[int, int]:
@@ -860,7 +862,36 @@ def _content_extent(heads: list[Token]) -> tuple[int, int]:
             if comma_before and (child.dep_ in TAIL_DEPS and not subordinate or is_cue):
                 cut = head.doc[before.i - 1] if before.dep_ == "cc" else before
                 end = min(end, cut.idx)
-    return start, min(end, _next_saying_start(heads, start))
+    return start, min(end, _nested_saying_start(heads, start), _next_saying_start(heads, start))
+
+
+def _nested_saying_start(heads: list[Token], start: int) -> int:
+    """Where a clause set off by a comma at the end of the extent says who said something of its own ("the work of
+    the envoy, whom she described as …", "his remarks, when he claimed …"): PolNeAR makes it another attribution,
+    not part of this content. A clause inside the content ("the plan, which some called a ploy, was …") stays in it."""
+    doc = heads[0].doc
+    end = len(doc.text)
+    last = max(head.right_edge.i for head in heads)
+    for head in heads:
+        for token in head.subtree:
+            if token == head or not (token.dep_ in ("relcl", "advcl") and token.pos_ == "VERB"
+                                          and _lemma(token) in CUES):
+                continue
+            before = doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
+            closes_extent = all(t.is_punct for t in doc[token.right_edge.i + 1 : last + 1])
+            if before is not None and before.text == "," and before.idx > start and closes_extent and any(
+                    child.dep_ == "nsubj" for child in token.children):
+                end = min(end, before.idx)
+    return end
+
+
+def _with_trailing_infinitive(verb: Token, heads: list[Token]) -> list[Token]:
+    """The heads and an infinitive the cue itself takes after them, with no comma between: in "challenged the
+    governor to debate her", what was said runs on from the object into it."""
+    last = max(head.right_edge.i for head in heads)
+    trailing = [child for child in verb.children if child.i > last and child.dep_ == "xcomp"
+                and child.left_edge.i > 0 and not verb.doc[child.left_edge.i - 1].is_punct]
+    return heads + trailing
 
 
 def _next_saying_start(heads: list[Token], start: int) -> int:
