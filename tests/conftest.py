@@ -11,7 +11,7 @@ ECBPLUS = ROOT.parent / "shared" / "data" / "ecbplus-val" / "dataset.conll"
 
 
 def load_eval_script(name: str):
-    """An evaluation script of eval/ as a module."""
+    """An evaluation script of eval/ as a module (registered first: dataclasses look their module up as it runs)."""
     spec = importlib.util.spec_from_file_location(f"eval_{name}", ROOT / "eval" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module

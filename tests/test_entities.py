@@ -1,10 +1,10 @@
 import json
 import re
-import sys
 from pathlib import Path
 
 import pytest
 
+from conftest import load_eval_script
 from storyline import nlp
 from storyline.entities import EntityIndex, entities, is_role_nominal, mentions, resolve
 from storyline.model import Article, Entity
@@ -242,10 +242,7 @@ CONLL = """#begin document (1/1ecb/1); part 0
 
 
 def load_eval():
-    sys.path.insert(0, str(ROOT / "eval"))
-    import entities as evaluation
-
-    return evaluation
+    return load_eval_script("entities")
 
 
 def test_evaluation_reads_conll_mentions_and_scores_the_named_ones(tmp_path):

@@ -1,13 +1,12 @@
 """Attributions: every form of quote and indirect speech, speakers resolved, the same quote matched across outlets."""
 
-import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
 
 import pytest
 
+from conftest import load_eval_script
 from storyline import entities, nlp, quote_matching, quotes
 from storyline.model import Article
 from storyline.names import fold
@@ -324,10 +323,7 @@ def test_broader_verbs_and_nouns_of_saying_and_thinking(sentence, content, cue):
 
 
 def test_eval_joins_the_repeated_content_role_of_one_brat_event(tmp_path):
-    spec = importlib.util.spec_from_file_location("eval_quotes", Path(__file__).parents[1] / "eval" / "quotes.py")
-    eval_quotes = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = eval_quotes  # dataclasses look their module up while the module runs
-    spec.loader.exec_module(eval_quotes)
+    eval_quotes = load_eval_script("quotes")
     text = "\u201cWe won,\u201d she said. \u201cAnd we will win again.\u201d"
     ann = tmp_path / "a.ann"
     ann.write_text("T1\tContent 0 9\t\u201cWe won,\u201d\nT2\tSource 10 13\tshe\nT3\tCue 14 18\tsaid\n"

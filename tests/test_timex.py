@@ -1,15 +1,14 @@
 """Time expressions: TimeML values against a reference, extraction from parsed text, and the TimeML evaluation."""
 
 import html
-import importlib.util
 import json
 import re
-import sys
 from datetime import date, datetime, timezone
 from pathlib import Path
 
 import pytest
 
+from conftest import load_eval_script
 from storyline import nlp
 from storyline.ingest import read
 from storyline.model import Article
@@ -26,11 +25,7 @@ SUNDAY_30_APRIL_2023 = date(2023, 4, 30)
 
 
 def load_eval():
-    spec = importlib.util.spec_from_file_location("eval_timex", ROOT / "eval" / "timex.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["eval_timex"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_eval_script("timex")
 
 
 @pytest.mark.parametrize("phrase, tense, expected", [
