@@ -52,13 +52,13 @@ from pathlib import Path
 import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from storyline.embed import embed
+from storyline.parse.embed import embed
 from storyline.model import Article
-from storyline.names import fold
-from storyline.stories import StoryIndex
-from storyline.story_features import StoryFeatures
-from storyline.story_updates import load_index, save_assignments
-from storyline.store import Store
+from storyline.text.names import fold
+from storyline.stories.index import StoryIndex
+from storyline.stories.features import StoryFeatures
+from storyline.stories.updates import load_index, save_assignments
+from storyline.store.sqlite import Store
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
 from coref_metrics import b_cubed  # noqa: E402

@@ -18,11 +18,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from storyline import nlp
+from storyline.parse import nlp
 from storyline.ingest import read
 from storyline.model import Article
 from storyline.pipeline import Pipeline
-from storyline.store import Store
+from storyline.store.sqlite import Store
 
 DEFAULT_DIR = Path(__file__).resolve().parents[1].parent / "shared/data/polnear/data/train/text"
 

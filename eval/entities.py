@@ -8,7 +8,7 @@ separated by "|"). Entity chains are those of type HUM, LOC and NON. A sentence 
 is skipped: a mention is addressed by (doc, sentence, first token, last token), so a repeat cannot be told apart.
 
 Each document is detokenised (a character offset map keeps every token's place), parsed once with the project's
-pipeline, and run through :func:`storyline.entities.mentions`; documents are resolved together per topic (the
+pipeline, and run through :func:`storyline.extract.entities.mentions`; documents are resolved together per topic (the
 first part of the doc key), since ECB+ annotates coreference within a topic and no gold chain crosses topics.
 
 Scored mentions: the gold entity mentions that are named entities, meaning the syntactic head of the mention
@@ -36,10 +36,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from coref_metrics import all_scores  # noqa: E402
 
-from storyline import nlp  # noqa: E402
-from storyline.entities import NAME_TYPES, is_role_nominal, mentions, resolve  # noqa: E402
+from storyline.parse import nlp  # noqa: E402
+from storyline.extract.entities import NAME_TYPES, is_role_nominal, mentions, resolve  # noqa: E402
 from storyline.model import Article, Mention  # noqa: E402
-from storyline.ner_fixes import headline_tokens  # noqa: E402
+from storyline.parse.ner_fixes import headline_tokens  # noqa: E402
 
 ENTITY_CHAIN_TYPES = ("HUM", "LOC", "NON")
 NO_SPACE_BEFORE = frozenset({".", ",", ":", ";", "!", "?", ")", "]", "}", "%", "'s", "'", "n't", "'re", "'ve",

@@ -34,7 +34,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from storyline import entities, nlp, quotes
+from storyline.extract import entities
+from storyline.parse import nlp
+from storyline.extract import quotes
 from storyline.model import Article, Attribution, Mention
 
 WORD = re.compile(r"\w+")

@@ -29,10 +29,12 @@ from pathlib import Path
 import numpy as np
 from sklearn.metrics.cluster import contingency_matrix
 
-from storyline import nlp, story_updates, timex
+from storyline.parse import nlp
+from storyline.stories import updates as story_updates
+from storyline.extract import timex
 from storyline.model import Article
-from storyline.stories import StoryIndex
-from storyline.story_features import StoryFeatures
+from storyline.stories.index import StoryIndex
+from storyline.stories.features import StoryFeatures
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from coref_metrics import Score, b_cubed  # noqa: E402

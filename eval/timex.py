@@ -22,9 +22,9 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from storyline import nlp
+from storyline.parse import nlp
 from storyline.model import Article
-from storyline.timex import extract
+from storyline.extract.timex import extract
 
 TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
 ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')

@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from markupsafe import escape
 
 from storyline.corpus import Corpus
-from storyline.timeline import calendar_start
+from storyline.compare.timeline import calendar_start
 from storyline.web import create_app
 from storyline.web.api import MAX_BATCH_ARTICLES, MAX_BODY_BYTES
 from storyline.web.marks import Mark, pieces, snippet_pieces

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline import render
+from storyline.brief import render
 from storyline.corpus import Corpus
 from storyline.model import Article
 

@@ -1,6 +1,8 @@
-from storyline import claims, figures, nlp
-from storyline.embed import embed
-from storyline.framing import loaded_spans, wording_choices
+from storyline.compare import claims
+from storyline.compare import figures
+from storyline.parse import nlp
+from storyline.parse.embed import embed
+from storyline.compare.framing import loaded_spans, wording_choices
 from storyline.model import Article, Span
 
 HARBOR = (

@@ -1,6 +1,7 @@
 from datetime import datetime, timezone
 
-from storyline import copies, nlp
+from storyline.compare import copies
+from storyline.parse import nlp
 from storyline.model import Article
 
 WIRE = (

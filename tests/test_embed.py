@@ -1,6 +1,6 @@
 import numpy as np
 
-from storyline.embed import DIMENSIONS, embed
+from storyline.parse.embed import DIMENSIONS, embed
 
 QUAKE = "A strong earthquake shook the island on Tuesday, destroying hundreds of homes."
 QUAKE_PARAPHRASE = "Hundreds of houses were flattened when a powerful quake hit the island on Tuesday."

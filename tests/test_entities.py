@@ -5,10 +5,10 @@ from pathlib import Path
 import pytest
 
 from conftest import load_eval_script
-from storyline import nlp
-from storyline.entities import EntityIndex, entities, is_role_nominal, mentions, resolve
+from storyline.parse import nlp
+from storyline.extract.entities import EntityIndex, entities, is_role_nominal, mentions, resolve
 from storyline.model import Article, Entity
-from storyline.names import HONORIFICS, tokens
+from storyline.text.names import HONORIFICS, tokens
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "examples" / "seeds"

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline import nlp
+from storyline.parse import nlp
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "examples" / "seeds"
 

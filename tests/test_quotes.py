@@ -7,9 +7,12 @@ from pathlib import Path
 import pytest
 
 from conftest import load_eval_script
-from storyline import entities, nlp, quote_matching, quotes
+from storyline.extract import entities
+from storyline.parse import nlp
+from storyline.compare import quotes as quote_matching
+from storyline.extract import quotes
 from storyline.model import Article
-from storyline.names import fold
+from storyline.text.names import fold
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"

@@ -5,13 +5,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from storyline import nlp, story_updates, timex
-from storyline.embed import DIMENSIONS, embed
+from storyline.parse import nlp
+from storyline.stories import updates as story_updates
+from storyline.extract import timex
+from storyline.parse.embed import DIMENSIONS, embed
 from storyline.model import Article
-from storyline.stories import StoryConfig, StoryIndex
-from storyline.story_candidates import MonthlyVectorIndex
-from storyline.story_features import StoryFeatures, features, lead_sentences, lead_text
-from storyline.story_terms import Bag, Vocabulary, cosine
+from storyline.stories.index import StoryConfig, StoryIndex
+from storyline.stories.candidates import MonthlyVectorIndex
+from storyline.stories.features import StoryFeatures, features, lead_sentences, lead_text
+from storyline.stories.terms import Bag, Vocabulary, cosine
 
 
 # Two earthquakes a decade apart (the near miss ECB+ is built on), each reported three times, and one unrelated story.

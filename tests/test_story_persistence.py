@@ -9,16 +9,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from storyline.embed import DIMENSIONS
+from storyline.parse.embed import DIMENSIONS
 from storyline.ingest import read
 from storyline.model import Article
-from storyline import story_updates
+from storyline.stories import updates as story_updates
 from storyline.corpus import Corpus
 from storyline.pipeline import Pipeline
-from storyline.stories import StoryConfig, StoryIndex
-from storyline.story_features import StoryFeatures
-from storyline.story_updates import features_from_row, features_to_row, load_index, save_assignments
-from storyline.store import MIGRATIONS, Store, StoreError
+from storyline.stories.index import StoryConfig, StoryIndex
+from storyline.stories.features import StoryFeatures
+from storyline.stories.updates import features_from_row, features_to_row, load_index, save_assignments
+from storyline.store.sqlite import MIGRATIONS, Store, StoreError
 from test_stories import LEAD_ONLY, basis, by_lead, reports  # noqa: F401 (reports is a fixture)
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"

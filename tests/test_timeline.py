@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from storyline import nlp
+from storyline.parse import nlp
 from storyline.ingest import read
 from storyline.model import Article
-from storyline.pubdate import infer_published
-from storyline.timeline import render_svg, timeline
-from storyline.timex import extract
+from storyline.stories.pubdate import infer_published
+from storyline.compare.timeline import render_svg, timeline
+from storyline.extract.timex import extract
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "examples" / "seeds"

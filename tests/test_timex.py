@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 
 from conftest import load_eval_script
-from storyline import nlp
+from storyline.parse import nlp
 from storyline.ingest import read
 from storyline.model import Article
-from storyline.timex import anchor, extract, find
-from storyline.timex_values import FUTURE, PAST, normalise
+from storyline.extract.timex import anchor, extract, find
+from storyline.extract.timex_values import FUTURE, PAST, normalise
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

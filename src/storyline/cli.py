@@ -17,7 +17,7 @@ import click
 from tqdm import tqdm
 
 from storyline.model import Article
-from storyline.store import Store, StoreError
+from storyline.store.sqlite import Store, StoreError
 
 EXIT_REJECTED = 1
 EXIT_BAD_DB = 3
@@ -344,7 +344,7 @@ def brief(targets: tuple[str, ...], output_format: str, output: str | None, db_p
     storyline brief s3 --format html -o briefs/
     storyline brief examples/articles --format md
     """
-    from storyline import render
+    from storyline.brief import render
 
     corpus = open_corpus(db_path)
     known = {s["id"] for s in corpus.stories()}

@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING, Any
 
 from spacy.tokens import Doc
 
-from storyline import nlp
+from storyline.parse import nlp
 from storyline.model import Article, Attribution, Entity, Mention, TimeExpression
-from storyline.store import Store
+from storyline.store.sqlite import Store
 
 if TYPE_CHECKING:
     from storyline.pipeline import Pipeline
@@ -108,7 +108,7 @@ class Corpus:
     # what the stages found, per article, story or store
 
     def entities(self, story_id: str | None = None, article_id: str | None = None) -> list[Entity]:
-        from storyline import entities
+        from storyline.extract import entities
 
         articles = self._scope(story_id, article_id)
         mentions = self.mentions([a.id for a in articles])
@@ -116,7 +116,7 @@ class Corpus:
 
     def _speakers(self, articles: list[Article]) -> tuple[dict[str, Entity], dict[str, str]]:
         """Entities of these articles by id, and the map from article-local mention clusters to them."""
-        from storyline import entities
+        from storyline.extract import entities
 
         mentions = self.mentions([a.id for a in articles])
         found = entities.resolve((a, mentions[a.id]) for a in articles)
@@ -132,8 +132,8 @@ class Corpus:
     def quotes(self, story_id: str | None = None, article_id: str | None = None,
                speaker: str | None = None) -> list[dict[str, Any]]:
         """Who said what: quote groups across the articles in scope, each wording with the outlets carrying it."""
-        from storyline import names
-        from storyline.quote_matching import match
+        from storyline.text import names
+        from storyline.compare.quotes import match
 
         articles = self._scope(story_id, article_id)
         by_id = {a.id: a for a in articles}
@@ -175,7 +175,7 @@ class Corpus:
         return result
 
     def _timeline_entries(self, story_id: str) -> tuple[list, list[Article]]:
-        from storyline.timeline import timeline
+        from storyline.compare.timeline import timeline
 
         articles = self.story_articles(story_id)
         times = self.time_expressions([a.id for a in articles])
@@ -194,14 +194,14 @@ class Corpus:
         return result
 
     def timeline_svg(self, story_id: str) -> str:
-        from storyline.timeline import render_svg
+        from storyline.compare.timeline import render_svg
 
         entries, articles = self._timeline_entries(story_id)
         return render_svg(entries, articles)
 
     def brief(self, story_id: str) -> dict[str, Any]:
         """The sourced brief of a story (schema storyline.brief/1, see docs/brief-schema.md)."""
-        from storyline.brief import StoryMaterial, build
+        from storyline.brief.build import StoryMaterial, build
 
         articles = self.story_articles(story_id)
         story = next((s for s in self.stories() if s["id"] == story_id), {"label": story_id})

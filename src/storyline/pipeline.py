@@ -9,11 +9,15 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from storyline import entities, nlp, quotes, story_updates, timex
+from storyline.extract import entities
+from storyline.parse import nlp
+from storyline.extract import quotes
+from storyline.stories import updates as story_updates
+from storyline.extract import timex
 from storyline.ingest import IngestError, read
 from storyline.model import Article, TimeExpression
-from storyline.stories import StoryIndex
-from storyline.store import Store
+from storyline.stories.index import StoryIndex
+from storyline.store.sqlite import Store
 
 def analyse(article: Article, doc: Doc) -> dict[str, list[Any]]:
     """The per-article stages over the article's one parse, by the kind their spans are stored under."""

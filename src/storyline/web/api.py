@@ -12,12 +12,12 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
-from storyline.brief import article_entry
+from storyline.brief.build import article_entry
 from storyline.corpus import Corpus
 from storyline.ingest import IngestError
 from storyline.model import Article
 from storyline.pipeline import IngestReport
-from storyline.store import StoreError
+from storyline.store.sqlite import StoreError
 from storyline.web.library import Library, found, library, same_site
 from storyline.web.uploads import FORMAT_BY_MEDIA_TYPE, read_body
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from spacy.tokens import Doc
 
-from storyline.figures import FigureDisagreement
+from storyline.compare.figures import FigureDisagreement
 from storyline.model import Article, Span
 
 MIN_WORDS = 6

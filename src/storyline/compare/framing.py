@@ -14,7 +14,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib.resources import files
 
-from storyline.claims import ClaimGroup
+from storyline.compare.claims import ClaimGroup
 from storyline.model import Article, Span
 
 WORD = re.compile(r"\w[\w'’-]*")

@@ -29,7 +29,7 @@ def paragraph_sentences(doc: Doc) -> Doc:
 def load() -> Language:
     """The shared pipeline: the model's components, sentence starts at line breaks, and NER post-processing."""
     nlp = spacy.load(MODEL)
-    from storyline import ner_fixes  # registers the component; imported here to keep spaCy's registry lazy
+    from storyline.parse import ner_fixes  # registers the component; imported here to keep spaCy's registry lazy
 
     nlp.add_pipe("paragraph_sentences", before="parser")
     nlp.add_pipe(ner_fixes.COMPONENT, after="ner")

@@ -1,7 +1,7 @@
 """Entities: the mentions that denote one person, organisation or place, merged within and across articles.
 
 Within an article (:func:`mentions`) every named mention (spaCy's PERSON, ORG, GPE, LOC, FAC and PRODUCT after
-:mod:`storyline.ner_fixes`, and NORP where it names a group: "the Chargers", not "Iraqi") has its titles parsed
+:mod:`storyline.parse.ner_fixes`, and NORP where it names a group: "the Chargers", not "Iraqi") has its titles parsed
 off into a role ("US Secretary of Defense" of "Lloyd Austin", "Iran's Supreme Leader Ayatollah Sayed" of "Ali
 Khamenei"; an appositive "Iran's Minister of Finance, Ehsan Khandozi" too). Names are clustered fullest first:
 a partial name ("Khamenei"), an acronym ("KSS", "U.S.") or a spelling variant joins the nearest compatible
@@ -10,7 +10,7 @@ nearest person who holds that office, with a compatible country; one that no nam
 stays out, since it cannot be told apart from a generic use.
 
 Across articles (:func:`resolve`, :class:`EntityIndex`) each article's clusters are matched, through an index of
-name keys (:func:`storyline.names.lookup_keys`), against the entities built so far, with the same name rules
+name keys (:func:`storyline.text.names.lookup_keys`), against the entities built so far, with the same name rules
 (:func:`same_entity`) and these guards: people match only people (bar a one-word name the model tagged both
 ways), two full names that differ in a given name ("Imran Khan", "Sadiq Khan") never match, nor do "Mr" and
 "Ms" of one surname; a bare surname that fits several people goes to the one sharing its roles.
@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span as DocSpan, Token
 
 from storyline.model import Article, Entity, Mention, Span
-from storyline.names import (
+from storyline.text.names import (
     COURTESY_GENDER, HONORIFICS, OFFICES, TITLE_LINKS, fold, is_acronym_of, is_title_head, is_title_part,
     lookup_keys, name_key, names_compatible, person_names_compatible, role_gender, same_word, title_word, tokens,
 )

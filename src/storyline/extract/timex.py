@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span as DocSpan, Token
 from spacy.vocab import Vocab
 
 from storyline.model import Article, Span, TimeExpression
-from storyline.timex_values import FUTURE, MONTH_PREFIXES, MONTHS, PAST, PRESENT, WEEKDAYS, normalise
+from storyline.extract.timex_values import FUTURE, MONTH_PREFIXES, MONTHS, PAST, PRESENT, WEEKDAYS, normalise
 
 DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 DEICTIC_DAY = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|this|last|ago)\b|^next\b", re.I)

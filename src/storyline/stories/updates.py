@@ -19,12 +19,13 @@ from datetime import datetime
 import numpy as np
 from spacy.tokens import Doc
 
-from storyline import pubdate, timex
-from storyline.embed import embed
+from storyline.stories import pubdate
+from storyline.extract import timex
+from storyline.parse.embed import embed
 from storyline.model import Article, TimeExpression
-from storyline.stories import Assignment, StoryConfig, StoryEvent, StoryIndex
-from storyline.story_features import StoryFeatures, features, lead_text
-from storyline.store import Store, StoreError
+from storyline.stories.index import Assignment, StoryConfig, StoryEvent, StoryIndex
+from storyline.stories.features import StoryFeatures, features, lead_text
+from storyline.store.sqlite import Store, StoreError
 
 CONFIG_KEY = "story_config"
 EARLIER_INDEX_KEY = "story_index"  # the whole index as one document, as Storyline kept it before schema 4

@@ -13,8 +13,11 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from storyline import claims, copies, figures, framing
-from storyline.embed import embed
+from storyline.compare import claims
+from storyline.compare import copies
+from storyline.compare import figures
+from storyline.compare import framing
+from storyline.parse.embed import embed
 from storyline.model import Article, Span, TimeExpression
 
 SCHEMA = "storyline.brief/1"

@@ -37,7 +37,7 @@ from collections import Counter, defaultdict
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from storyline.names import OFFICES, TITLE_LINKS, fold, is_title_head, is_title_part, title_word, tokens
+from storyline.text.names import OFFICES, TITLE_LINKS, fold, is_title_head, is_title_part, title_word, tokens
 
 COMPONENT = "storyline_ner_fixes"
 

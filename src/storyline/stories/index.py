@@ -1,6 +1,6 @@
 """Online story assignment: each arriving article joins the story it belongs to or starts a new one.
 
-An article is compared with a handful of candidate stories (see :mod:`storyline.story_candidates`), never with
+An article is compared with a handful of candidate stories (see :mod:`storyline.stories.candidates`), never with
 the whole store. A story is a profile summed over its articles: the sum of their lead embeddings, TF-IDF of their
 words, the names they mention and the years they are about. The score of an article against a story weighs
 
@@ -31,10 +31,10 @@ import numpy as np
 from scipy.cluster.hierarchy import linkage, to_tree
 from scipy.spatial.distance import squareform
 
-from storyline.embed import DIMENSIONS
-from storyline.story_candidates import MonthlyVectorIndex, RecentStoriesByName
-from storyline.story_features import StoryFeatures, better_display
-from storyline.story_terms import Bag, Vocabulary, Weighted, cosine
+from storyline.parse.embed import DIMENSIONS
+from storyline.stories.candidates import MonthlyVectorIndex, RecentStoriesByName
+from storyline.stories.features import StoryFeatures, better_display
+from storyline.stories.terms import Bag, Vocabulary, Weighted, cosine
 
 
 IDF_REFRESH = 1.02  # re-weigh a cached profile once the store has grown by 2%

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
 
 from storyline.model import Article
-from storyline.names import TITLE_HEADS, tokens
+from storyline.text.names import TITLE_HEADS, tokens
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP", "PRODUCT", "WORK_OF_ART", "LAW"})
 CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})

@@ -1,0 +1,1 @@
+"""The sourced brief: assembled from the story-level stages, rendered as JSON, Markdown or HTML."""

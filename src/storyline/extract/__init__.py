@@ -1,0 +1,1 @@
+"""Per-article stages: each reads one article and its one parse, and returns spans into its text."""

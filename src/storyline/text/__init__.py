@@ -1,0 +1,1 @@
+"""Language knowledge several stages share: names and titles."""
