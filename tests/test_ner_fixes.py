@@ -12,11 +12,13 @@ def entities(text: str) -> list[tuple[str, str]]:
 
 
 def test_title_words_are_not_organisations_and_are_trimmed_off_names():
-    found = entities("Iran's Supreme Leader Ayatollah Sayed Ali Khamenei met US Secretary of Defense "
-                     "Lloyd Austin's deputy. US Defense Secretary Lloyd Austin left.")
-    assert ("Ali Khamenei", "PERSON") in found
-    assert ("Lloyd Austin", "PERSON") in found
-    assert not [text for text, _ in found if text in ("Supreme", "Defense") or "Defense Lloyd" in text]
+    # The model tags "Supreme" and "Energy" as organisations, keeps "Imam Sayed" in the name and makes one
+    # organisation of "Energy Helen Brandt's".
+    found = entities("Oman's Supreme Leader Imam Sayed Musa Fakhri met Canada's Secretary of Energy Helen "
+                     "Brandt's deputy on Monday. Canada's Energy Secretary Helen Brandt left early.")
+    assert ("Musa Fakhri", "PERSON") in found
+    assert ("Helen Brandt", "PERSON") in found
+    assert not [text for text, _ in found if text in ("Supreme", "Energy") or "Energy Helen" in text]
     assert not [text for text, _ in found if text.endswith("'s")]
 
 
@@ -27,19 +29,20 @@ def test_titles_that_begin_organisation_names_stay():
 
 
 def test_militias_tagged_as_people_become_organisations_with_their_acronym():
-    found = entities("A spokesman for the Iraqi resistance group Kataib Sayyid al-Shuhada (KSS) spoke. "
-                     "The Iraqi resistance faction Ashab al-Kahf warned the US. According to Ashab al-Kahf, "
-                     "the KSS spokesman was right.")
-    assert ("Kataib Sayyid al-Shuhada", "ORG") in found
-    assert [label for text, label in found if text == "KSS"] == ["ORG", "ORG"]
-    assert [label for text, label in found if text == "Ashab al-Kahf"] == ["ORG", "ORG"]
+    # The model tags both militias as people and misses the first "JSQ".
+    found = entities("A spokesman for the Yemeni armed group Jaish Sayyid al-Qadir (JSQ) spoke. The Yemeni "
+                     "armed faction Ahrar al-Wadi warned the UN. According to Ahrar al-Wadi, the JSQ spokesman "
+                     "was right.")
+    assert ("Jaish Sayyid al-Qadir", "ORG") in found
+    assert [label for text, label in found if text == "JSQ"] == ["ORG", "ORG"]
+    assert [label for text, label in found if text == "Ahrar al-Wadi"] == ["ORG", "ORG"]
 
 
 def test_a_surname_alone_is_the_person_named_in_full_before():
-    found = entities("Before the election of Mohamed Shia al-Sudani's government, attacks were frequent. "
-                     "Negotiations between Sudani and the resistance continue, and if Sudani fails the "
-                     "resistance will act.")
-    assert [label for text, label in found if text == "Sudani"] == ["PERSON", "PERSON"]
+    # The model tags the lone surname as a place, then as a nationality.
+    found = entities("After the fall of Karim Abbas al-Tamimi's cabinet, protests were frequent. Talks between "
+                     "Tamimi and the opposition continue, and if Tamimi fails the opposition will march.")
+    assert [label for text, label in found if text == "Tamimi"] == ["PERSON", "PERSON"]
 
 
 def test_a_headline_takes_the_names_the_body_uses():

@@ -33,55 +33,55 @@ capitalised run) is tagged too.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from storyline.text.names import OFFICES, TITLE_LINKS, fold, is_title_head, is_title_part, title_word, tokens
+from storyline.text import wordlists
 
 COMPONENT = "storyline_ner_fixes"
 
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
-# Words that make a name an organisation's, across the languages news transliterates names from.
-ORGANISATION_WORDS = frozenset({
-    "kataib", "kataeb", "brigade", "brigades", "battalion", "battalions", "hezbollah", "hizbollah", "hizballah",
-    "movement", "party", "front", "army", "militia", "group", "council", "committee", "organisation",
-    "organization", "association", "union", "league", "corps", "ministry", "department", "agency", "bank",
-    "university", "company", "inc", "ltd", "llc", "corp", "foundation", "institute", "asaib", "ashab", "harakat",
-    "jaish", "ansar", "liwa", "saraya", "jamaat", "tanzim", "hamas", "taliban",
-})
-GROUP_NOUNS = frozenset({
-    "faction", "group", "militia", "organisation", "organization", "movement", "party", "outfit", "coalition",
-    "network", "company", "firm", "brand", "band", "team", "club", "newspaper", "agency", "force", "brigade",
-})
-FACILITY_NOUNS = frozenset({
-    "prison", "jail", "airport", "hospital", "square", "street", "bridge", "stadium", "mosque", "church", "palace",
-    "camp", "base", "port", "terminal", "station", "substation", "refinery", "dam", "university", "school",
-})
-AREA_NOUNS = frozenset({"district", "region", "province", "neighbourhood", "neighborhood", "suburb", "quarter",
-                        "area", "county", "valley", "governorate"})
+ORGANISATION_WORDS = wordlists.words("organisation_words")
+GROUP_NOUNS = wordlists.words("group_nouns")
+FACILITY_NOUNS = wordlists.words("facility_nouns")
+AREA_NOUNS = wordlists.words("area_nouns")
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "across", "throughout", "around"})
-PERSON_NAME_MAX_TOKENS = 4
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT"})
-HEADLINE_MIN_WORDS = 4
-HEADLINE_CAPITALISED_SHARE = 0.75
-PROPAGATED_NAME_MAX_TOKENS = 6
+
+
+@dataclass(frozen=True)
+class NerFixConfig:
+    # By hand: the most words a person's name has; a longer capitalised run after a title is an organisation's,
+    # and an untagged name ending in a known surname reaches back at most this far.
+    person_name_max_tokens: int = 4
+    # By hand: a line of at least this many words, this share of them capitalised, is a title-cased headline.
+    headline_min_words: int = 4
+    headline_capitalised_share: float = 0.75
+    # By hand: the longest tagged name copied onto its untagged occurrences elsewhere in the document.
+    propagated_name_max_tokens: int = 6
+
+
+CONFIG = NerFixConfig()
 
 Entity = tuple[int, int, str]  # token start, token end, label
 
 
 @Language.component(COMPONENT)
-def fix_entities(doc: Doc) -> Doc:
+def fix_entities(doc: Doc, config: NerFixConfig = CONFIG) -> Doc:
     entities = [(ent.start, ent.end, ent.label_) for ent in doc.ents]
-    entities = [fixed for entity in entities if (fixed := trim_titles(doc, *trim_possessive(doc, *entity)))]
+    entities = [fixed for entity in entities
+                if (fixed := trim_titles(doc, *trim_possessive(doc, *entity), config=config))]
     entities = join_given_names(doc, entities)
     entities = relabel_organisations(doc, entities)
     entities = relabel_people(doc, entities)
     entities = relabel_places(doc, entities)
     entities = add_parenthesised_acronyms(doc, entities)
-    entities = retag_headlines(doc, entities)
-    entities = make_consistent(doc, entities)
-    entities = relabel_surnames(doc, entities)
+    entities = retag_headlines(doc, entities, config)
+    entities = make_consistent(doc, entities, config)
+    entities = relabel_surnames(doc, entities, config)
     doc.ents = [Span(doc, start, end, label=label) for start, end, label in sorted(entities)]
     return doc
 
@@ -104,7 +104,7 @@ def _title_run_has_head(doc: Doc, index: int, step: int) -> bool:
     return False
 
 
-def trim_titles(doc: Doc, start: int, end: int, label: str) -> Entity | None:
+def trim_titles(doc: Doc, start: int, end: int, label: str, config: NerFixConfig = CONFIG) -> Entity | None:
     if start == end:
         return None
     name_start = start
@@ -124,7 +124,7 @@ def trim_titles(doc: Doc, start: int, end: int, label: str) -> Entity | None:
     if not (titled_from_left or (label == "PERSON" and title_has_head)):
         return start, end, label
     name = doc[name_start:end]
-    looks_like_person = len(name) <= PERSON_NAME_MAX_TOKENS and all(t.is_title or not t.is_alpha for t in name)
+    looks_like_person = len(name) <= config.person_name_max_tokens and all(t.is_title or not t.is_alpha for t in name)
     return name_start, end, "PERSON" if looks_like_person else label
 
 
@@ -219,7 +219,7 @@ def add_parenthesised_acronyms(doc: Doc, entities: list[Entity]) -> list[Entity]
     return list(by_start.values())
 
 
-def relabel_surnames(doc: Doc, entities: list[Entity]) -> list[Entity]:
+def relabel_surnames(doc: Doc, entities: list[Entity], config: NerFixConfig = CONFIG) -> list[Entity]:
     """A surname alone is the person's ("Sudani" after "Mohamed Shia al-Sudani"), and the last word of a longer
     name alone is that name's ("Sukanya" after "INS Sukanya", "Navy" after "Indian Navy") when left untagged."""
     last_words: dict[str, str] = {}
@@ -242,7 +242,7 @@ def relabel_surnames(doc: Doc, entities: list[Entity]) -> list[Entity]:
         start = token.i
         if last_words[word] == "PERSON":  # "Gábor Varga" untagged where "Lena Varga" is tagged
             while (start > 0 and start - 1 not in covered and doc[start - 1].pos_ == "PROPN"
-                   and doc[start - 1].is_title and token.i - start < PERSON_NAME_MAX_TOKENS - 1):
+                   and doc[start - 1].is_title and token.i - start < config.person_name_max_tokens - 1):
                 start -= 1
         if _is_name_run_edge(doc, start - 1):
             fixed.append((start, token.i + 1, last_words[word]))
@@ -263,22 +263,22 @@ def lines(doc: Doc) -> list[Span]:
     return found
 
 
-def is_headline(line: Span) -> bool:
+def is_headline(line: Span, config: NerFixConfig = CONFIG) -> bool:
     words = [token for token in line if token.is_alpha]
-    if len(words) < HEADLINE_MIN_WORDS:
+    if len(words) < config.headline_min_words:
         return False
     capitalised = sum(token.is_title or token.is_upper for token in words)
-    return capitalised >= HEADLINE_CAPITALISED_SHARE * len(words)
+    return capitalised >= config.headline_capitalised_share * len(words)
 
 
-def headline_tokens(doc: Doc) -> set[int]:
-    return {token.i for line in lines(doc) if is_headline(line) for token in line}
+def headline_tokens(doc: Doc, config: NerFixConfig = CONFIG) -> set[int]:
+    return {token.i for line in lines(doc) if is_headline(line, config) for token in line}
 
 
-def retag_headlines(doc: Doc, entities: list[Entity]) -> list[Entity]:
+def retag_headlines(doc: Doc, entities: list[Entity], config: NerFixConfig = CONFIG) -> list[Entity]:
     """In a headline, the names the body tags replace the model's guesses: "Sixers Hire Maurice Cheeks as Head
     Coach" gets "Maurice Cheeks", "Obama to Nominate Regina Benjamin" gets "Obama" and "Regina Benjamin"."""
-    headline = headline_tokens(doc)
+    headline = headline_tokens(doc, config)
     body_labels: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
     for start, end, label in entities:
         if start not in headline and label in NAME_LABELS:
@@ -304,7 +304,7 @@ def _is_name_run_edge(doc: Doc, index: int) -> bool:
     return not (0 <= index < len(doc)) or not (doc[index].is_title and doc[index].is_alpha)
 
 
-def make_consistent(doc: Doc, entities: list[Entity]) -> list[Entity]:
+def make_consistent(doc: Doc, entities: list[Entity], config: NerFixConfig = CONFIG) -> list[Entity]:
     labels: dict[str, Counter[str]] = defaultdict(Counter)
     for start, end, label in entities:
         if label in NAME_LABELS:
@@ -313,7 +313,7 @@ def make_consistent(doc: Doc, entities: list[Entity]) -> list[Entity]:
     consistent = [(start, end, majority.get(doc[start:end].text, label)) for start, end, label in entities]
     covered = {i for start, end, _ in consistent for i in range(start, end)}
     names = {tuple(t.text for t in doc[start:end]): label for start, end, label in consistent
-             if label in NAME_LABELS and end - start <= PROPAGATED_NAME_MAX_TOKENS and doc[start].is_title}
+             if label in NAME_LABELS and end - start <= config.propagated_name_max_tokens and doc[start].is_title}
     positions: dict[str, list[int]] = defaultdict(list)
     for token in doc:
         positions[token.text].append(token.i)

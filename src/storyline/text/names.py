@@ -7,7 +7,8 @@ skeleton (the transliteration-stable part) and are close in Jaro-Winkler similar
 "Hassan" apart while joining "Qassim" and "Qasem". Whole names are compatible when the shorter one's tokens
 appear in order in the longer one (a partial name) or when one is the acronym of the other.
 
-The module also holds the vocabulary of titles, offices and honorifics that are parsed off names as roles.
+The module also holds the vocabulary of titles, offices and honorifics that are parsed off names as roles (word
+lists in ``data/``).
 """
 
 from __future__ import annotations
@@ -18,18 +19,14 @@ from functools import lru_cache
 from anyascii import anyascii
 from rapidfuzz.distance import JaroWinkler
 
-# Articles and particles that name variants drop or keep at will: "al-Sudani"/"Sudani", "the Pentagon".
-PARTICLES = frozenset({"al", "el", "the", "of", "and", "for", "de", "bin", "ibn", "&"})
-# Generational and professional suffixes that some reports add after a person's name.
-NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "md", "phd", "mba", "esq"})
-ABBREVIATIONS = {"mt": "mount", "ft": "fort"}
-# Words that make a different place of a name: "Mexico City", "West Virginia", "Baghdad airport".
-PLACE_DESIGNATORS = frozenset({
-    "city", "county", "state", "province", "district", "region", "island", "islands", "river", "bay", "valley",
-    "street", "road", "square", "airport", "port", "station", "university", "hospital", "prison", "terminal",
-    "base", "camp", "bridge", "stadium", "north", "south", "east", "west", "northern", "southern", "eastern",
-    "western", "central", "upper", "lower", "new",
-})
+from storyline.text import wordlists
+
+PARTICLES = wordlists.words("name_particles")
+NAME_SUFFIXES = wordlists.words("name_suffixes")
+ABBREVIATIONS = wordlists.pairs("name_abbreviations")
+PLACE_DESIGNATORS = wordlists.words("place_designators")
+# By hand: the Jaro-Winkler similarity from which two spellings with one consonant skeleton are one word
+# ("Qassim"/"Qasem" join, "Hussein"/"Hassan" do not), and the shortest words compared that loosely.
 SIMILAR_SPELLING = 0.8
 SHORTEST_FUZZY_TOKEN = 4
 _VOWELS = re.compile(r"[aeiou]")
@@ -112,7 +109,7 @@ def is_partial(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
 
 
 def person_names_compatible(a: str, b: str) -> bool:
-    """Person names: the shorter is a part of the longer that keeps the surname ("Khamenei" of "Ali Khamenei")."""
+    """Person names: the shorter is a part of the longer that keeps the surname ("Varga" of "Gábor Varga")."""
     short, long = sorted((tokens(a), tokens(b)), key=len)
     if not short or len(short[-1]) == 1 or len(long[-1]) == 1:  # an initial is no surname: "Alicia M."
         return False
@@ -121,7 +118,7 @@ def person_names_compatible(a: str, b: str) -> bool:
 
 def names_compatible(a: str, b: str) -> bool:
     """Organisations and places: one name is part of the other ("Islamic Republic" of "Islamic Republic of
-    Iran"), unless the rest names another kind of place ("Mexico City" is not Mexico), or its acronym ("KSS",
+    Iran"), unless the rest names another kind of place ("Mexico City" is not Mexico), or its acronym ("NGA",
     "U.S.")."""
     short, long = sorted((tokens(a), tokens(b)), key=len)
     if not short:
@@ -149,32 +146,13 @@ def lookup_keys(name: str) -> set[str]:
 # Words that make up titles and offices rather than names. A title head alone makes a title ("President",
 # "Ayatollah"); a domain word only inside a run that has a head ("Secretary of Defense", "Supreme Leader"), so
 # "Supreme Court" and "Defense Department" stay names.
-HONORIFICS = frozenset({
-    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "ayatollah", "hojatoleslam", "sheikh",
-    "shaikh", "sayed", "sayyed", "sayyid", "seyed", "seyyed", "imam", "mullah", "rabbi", "reverend", "rev", "pope",
-    "haji", "hajji", "prof", "professor",
-})
-OFFICES = frozenset({
-    "president", "minister", "premier", "chancellor", "secretary", "leader", "king", "queen", "prince",
-    "princess", "emir", "sultan", "general", "gen", "lieutenant", "lt", "colonel", "col", "major", "maj",
-    "captain", "capt", "commander", "cmdr", "admiral", "adm", "sergeant", "sgt", "brigadier", "marshal",
-    "governor", "gov", "mayor", "senator", "sen", "representative", "rep", "congressman", "congresswoman",
-    "speaker", "ambassador", "envoy", "spokesman", "spokeswoman", "spokesperson", "chief", "director",
-    "chairman", "chairwoman", "ceo", "judge", "justice", "attorney", "prosecutor", "commissioner", "inspector",
-    "sheriff", "detective", "coach", "officer", "head", "founder", "mp", "lawmaker", "chair",
-})
+HONORIFICS = wordlists.words("honorifics")
+OFFICES = wordlists.words("offices")
 TITLE_HEADS = HONORIFICS | OFFICES
 # Courtesy titles say nothing of a role, but they do say who is a man and who a woman ("Mr Varga", "Ms Varga").
-COURTESY_GENDER = {"mr": "male", "sir": "male", "lord": "male", "mrs": "female", "ms": "female", "miss": "female",
-                   "dame": "female", "lady": "female"}
-TITLE_DOMAINS = frozenset({
-    "supreme", "vice", "deputy", "prime", "foreign", "defense", "defence", "interior", "finance", "economic",
-    "economy", "affairs", "health", "education", "energy", "oil", "treasury", "trade", "commerce", "agriculture",
-    "labour", "labor", "transport", "intelligence", "security", "national", "homeland", "home", "state", "armed",
-    "forces", "staff", "joint", "chiefs", "crown", "grand", "field", "attorney", "former", "acting", "interim",
-    "executive", "assistant", "senior", "top", "army", "navy", "air", "police", "military", "district", "chief",
-    "general", "first", "lady",
-})
+COURTESY_GENDER = wordlists.pairs("courtesy_titles")
+TITLE_DOMAINS = wordlists.words("title_domains")
+# Function words that join the words of one title: "Minister of Fisheries and Coastal Affairs".
 TITLE_LINKS = frozenset({"of", "and", "for", "the", "&"})
 
 
