@@ -8,7 +8,7 @@ separated by "|"). Entity chains are those of type HUM, LOC and NON. A sentence 
 is skipped: a mention is addressed by (doc, sentence, first token, last token), so a repeat cannot be told apart.
 
 Each document is detokenised (a character offset map keeps every token's place), parsed once with the project's
-pipeline, and run through :func:`storyline.extract.entities.mentions`; documents are resolved together per topic (the
+pipeline, and run through :func:`storyline.extract.mentions.extract`; documents are resolved together per topic (the
 first part of the doc key), since ECB+ annotates coreference within a topic and no gold chain crosses topics.
 
 Scored mentions: the gold entity mentions that are named entities, meaning the syntactic head of the mention
@@ -37,7 +37,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from coref_metrics import all_scores  # noqa: E402
 
 from storyline.parse import nlp  # noqa: E402
-from storyline.extract.entities import NAME_TYPES, is_role_nominal, mentions, resolve  # noqa: E402
+from storyline.compare.entities import resolve  # noqa: E402
+from storyline.extract import mentions as mention_stage  # noqa: E402
+from storyline.extract.mentions import NAME_TYPES, is_role_nominal  # noqa: E402
 from storyline.model import Article, Mention  # noqa: E402
 from storyline.parse.ner_fixes import headline_tokens  # noqa: E402
 
@@ -175,7 +177,7 @@ def evaluate(path: Path) -> tuple[dict, list[dict]]:
             raise ValueError(f"{path}: document {key} changes under text normalisation; offsets would shift")
     parsed = dict(zip(keys, tqdm(nlp.parse(texts[key] for key in keys), total=len(keys), desc="parsing",
                                  file=sys.stderr), strict=True))
-    system_mentions = {key: mentions(articles[key], parsed[key]) for key in keys}
+    system_mentions = {key: mention_stage.extract(articles[key], parsed[key]) for key in keys}
 
     by_topic: dict[str, list[str]] = defaultdict(list)
     for key in keys:

@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from storyline.extract import entities
+from storyline.extract import mentions as mention_stage
 from storyline.parse import nlp
 from storyline.extract import quotes
 from storyline.model import Article, Attribution, Mention
@@ -146,7 +146,7 @@ def begins_with_quote(text: str) -> bool:
 def predict(documents: list[Document]) -> Iterator[dict]:
     articles = [Article(document.text) for document in documents]
     for document, article, doc in zip(documents, articles, nlp.parse(a.text for a in articles)):
-        mentions = entities.mentions(article, doc)
+        mentions = mention_stage.extract(article, doc)
         to_raw = offset_map(article.text, document.text)
         names = longest_names(article, mentions)
         for attribution in quotes.extract(article, doc, mentions):

@@ -5,9 +5,10 @@ from pathlib import Path
 import pytest
 
 from conftest import load_eval_script
-from storyline.parse import nlp
-from storyline.extract.entities import EntityIndex, entities, is_role_nominal, mentions, resolve
+from storyline.compare.entities import EntityIndex, entities, resolve
+from storyline.extract.mentions import extract as mentions, is_role_nominal
 from storyline.model import Article, Entity
+from storyline.parse import nlp
 from storyline.text.names import HONORIFICS, tokens
 
 ROOT = Path(__file__).resolve().parents[1]

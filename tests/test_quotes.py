@@ -7,11 +7,12 @@ from pathlib import Path
 import pytest
 
 from conftest import load_eval_script
-from storyline.extract import entities
-from storyline.parse import nlp
+from storyline.compare import entities
 from storyline.compare import quotes as quote_matching
+from storyline.extract import mentions as mention_stage
 from storyline.extract import quotes
 from storyline.model import Article
+from storyline.parse import nlp
 from storyline.text.names import fold
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -21,7 +22,7 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
 def extracted(text, source=""):
     article = Article(text, source=source)
     doc = next(nlp.parse([article.text]))
-    mentions = entities.mentions(article, doc)
+    mentions = mention_stage.extract(article, doc)
     return article, mentions, quotes.extract(article, doc, mentions)
 
 
@@ -174,7 +175,7 @@ def story_speakers(parsed_with_mentions):
 
 def extract_story(articles):
     parsed = list(zip(articles, nlp.parse([a.text for a in articles])))
-    with_mentions = [(article, entities.mentions(article, doc)) for article, doc in parsed]
+    with_mentions = [(article, mention_stage.extract(article, doc)) for article, doc in parsed]
     found = [(article, attribution) for (article, doc), (_, mentions) in zip(parsed, with_mentions)
              for attribution in quotes.extract(article, doc, mentions)]
     return found, story_speakers(with_mentions)
@@ -264,7 +265,7 @@ def test_bundled_example_quotes_are_found_with_their_speaker(quote):
     articles = [example_article(path) for path in paths]
     parsed = list(zip(articles, nlp.parse([a.text for a in articles])))
     for path, (article, doc) in zip(paths, parsed):
-        mentions = entities.mentions(article, doc)
+        mentions = mention_stage.extract(article, doc)
         wording = quote["wordings"][path]
         fragments = wording if isinstance(wording, list) else [wording]
         fragments = [f if isinstance(f, str) else f["text"] for f in fragments]

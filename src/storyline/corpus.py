@@ -108,7 +108,7 @@ class Corpus:
     # what the stages found, per article, story or store
 
     def entities(self, story_id: str | None = None, article_id: str | None = None) -> list[Entity]:
-        from storyline.extract import entities
+        from storyline.compare import entities
 
         articles = self._scope(story_id, article_id)
         mentions = self.mentions([a.id for a in articles])
@@ -116,7 +116,7 @@ class Corpus:
 
     def _speakers(self, articles: list[Article]) -> tuple[dict[str, Entity], dict[str, str]]:
         """Entities of these articles by id, and the map from article-local mention clusters to them."""
-        from storyline.extract import entities
+        from storyline.compare import entities
 
         mentions = self.mentions([a.id for a in articles])
         found = entities.resolve((a, mentions[a.id]) for a in articles)

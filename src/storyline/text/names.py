@@ -7,13 +7,15 @@ skeleton (the transliteration-stable part) and are close in Jaro-Winkler similar
 "Hassan" apart while joining "Qassim" and "Qasem". Whole names are compatible when the shorter one's tokens
 appear in order in the longer one (a partial name) or when one is the acronym of the other.
 
-The module also holds the vocabulary of titles, offices and honorifics that are parsed off names as roles (word
-lists in ``data/``).
+Sets of names (a mention's, an article's cluster, an entity built across articles) are compared with
+:func:`same_entity`, the one rule the mentions stage and cross-article resolution share. The module also holds the
+vocabulary of titles, offices and honorifics that are parsed off names as roles (word lists in ``data/``).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from anyascii import anyascii
@@ -142,6 +144,72 @@ def lookup_keys(name: str) -> set[str]:
         keys.add(f"a:{folded}")
     return keys
 
+
+def same_entity(names: Counter[str], label: str, other_names: Counter[str], other_label: str,
+                one_article: bool = False) -> bool:
+    """Whether two sets of names (a mention's, a cluster's, an entity's) can denote one entity.
+
+    A name of two words or more shared by both is enough whatever spaCy's labels ("Hugh Jackman" tagged GPE
+    once). People otherwise need a compatible pair of names and no clash: two full names with one surname and
+    different given names ("Imran Khan", "Sadiq Khan") are two people, whatever shorter forms they share.
+    Organisations and places compare their fullest names, so "Navy" of "Indian Navy" does not lead on to
+    "Pakistan Navy". Within ``one_article`` a lone word stands for a longer name ("the Navy" after "the Indian
+    Navy"); across articles it does so only when the entity already goes by that word, since "America" is no
+    part of "RT America", nor "House" of "House Intelligence Committee".
+    """
+    same_group = type_group(label) == type_group(other_label)
+    shared = {name_key(n) for n in names} & {name_key(n) for n in other_names}
+    if any(len(tokens(name)) > 1 for name in shared):
+        return True
+    if not same_group:
+        # The small model calls unfamiliar places people ("Akkar"): a one-word name shared across the line is
+        # one entity when the person side has no fuller name.
+        person_names = names if label == "PERSON" else other_names
+        return bool(shared) and all(len(tokens(name)) == 1 for name in person_names)
+    if label == "PERSON":
+        full, other_full = _full_names(list(names)), _full_names(list(other_names))
+        if any(_clash(a, b) for a in full for b in other_full):
+            return False
+        return bool(shared) or any(person_names_compatible(a, b) for a in full for b in other_full)
+    fullest, other_fullest = fullest_name(names), fullest_name(other_names)
+    single_word = min(len(tokens(fullest)), len(tokens(other_fullest))) == 1
+    if shared:  # one word in common, as "House" of "White House" and of "House Intelligence Committee"
+        return single_word or names_compatible(fullest, other_fullest)
+    if not _names_match(fullest, label, other_fullest, other_label):
+        return False
+    return one_article or not single_word or _acronym_match(fullest, other_fullest)
+
+
+def type_group(label: str) -> str:
+    """People against everything else: spaCy's ORG, GPE, LOC and FAC of one name are often one thing."""
+    return "PERSON" if label == "PERSON" else "NONPERSON"
+
+
+def fullest_name(names: Counter[str]) -> str:
+    """The name with most words; among those the most used, then the first in alphabetical order."""
+    return min(names.items(), key=lambda item: (-len(tokens(item[0])), -item[1], item[0]))[0]
+
+
+def _full_names(names: list[str]) -> list[str]:
+    return [name for name in names if len(tokens(name)) > 1] or names
+
+
+def _clash(a: str, b: str) -> bool:
+    a_tokens, b_tokens = tokens(a), tokens(b)
+    return (len(a_tokens) > 1 and len(b_tokens) > 1 and same_word(a_tokens[-1], b_tokens[-1])
+            and not person_names_compatible(a, b))
+
+
+def _names_match(name: str, label: str, fuller: str, fuller_label: str) -> bool:
+    if name_key(name) == name_key(fuller):
+        return True
+    if label != fuller_label:  # "Bank of Iraq" is no part of Iraq; acronyms cross spaCy's ORG/GPE confusion
+        return _acronym_match(name, fuller)
+    return names_compatible(name, fuller)
+
+
+def _acronym_match(a: str, b: str) -> bool:
+    return is_acronym_of(a, b) or is_acronym_of(b, a)
 
 # Words that make up titles and offices rather than names. A title head alone makes a title ("President",
 # "Ayatollah"); a domain word only inside a run that has a head ("Secretary of Defense", "Supreme Leader"), so

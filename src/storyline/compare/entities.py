@@ -1,0 +1,214 @@
+"""Entities across articles: the clusters of each article's mentions merged into one person, organisation or place.
+
+Each article's clusters (:func:`storyline.extract.mentions.extract`) are matched, through an index of name keys
+(:func:`storyline.text.names.lookup_keys`), against the entities built so far, with the same name rules as within
+an article (:func:`storyline.text.names.same_entity`) and these guards: people match only people (bar a one-word
+name the model tagged both ways), two full names that differ in a given name ("Imran Khan", "Sadiq Khan") never
+match, nor do "Mr" and "Ms" of one surname; a bare surname that fits several people goes to the one sharing its
+roles.
+
+Metonymy: a capital or country standing for its government ("Washington", "Stockholm" said) stays the place
+entity spaCy tagged (GPE "Washington"); it is not merged into the country or its government. Whether a city name
+means the place or the government depends on the predicate ("arrived in Stockholm" / "Stockholm has called on
+Oslo"), which names alone cannot tell, and a wrong merge would corrupt both entities, whereas a kept place entity
+still lets the brief show who "Washington" is quoted as.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from storyline.extract import mentions
+from storyline.extract.mentions import is_role_nominal
+from storyline.model import Article, Entity, Mention, Span
+from storyline.text.names import (
+    COURTESY_GENDER, HONORIFICS, fold, fullest_name, is_acronym_of, lookup_keys, name_key, role_gender, same_entity,
+    title_word, tokens, type_group,
+)
+
+
+@dataclass(slots=True)
+class _Cluster:
+    """One article's mentions of one entity, as the cross-article matcher sees them."""
+
+    labels: Counter[str]
+    names: Counter[str]
+    roles: Counter[str]
+    spans: list[Span]
+
+    @property
+    def label(self) -> str:
+        return min(self.labels.items(), key=lambda item: (-item[1], item[0]))[0]
+
+    @property
+    def fullest(self) -> str:
+        return fullest_name(self.names)
+
+    @property
+    def genders(self) -> set[str]:
+        return {gender for role in self.roles if (gender := role_gender(role))}
+
+    def absorb(self, other: "_Cluster") -> None:
+        self.labels.update(other.labels)
+        self.names.update(other.names)
+        self.roles.update(other.roles)
+        self.spans.extend(other.spans)
+
+
+def canonical_name(names: Counter[str], label: str) -> str:
+    """The fullest common form: for people and organisations the most used name of two words or more ("Maurice
+    Cheeks" over a headline's "Hire Maurice Cheeks"), for places the most used one ("Germany", not "Federal Republic
+    of Germany"); never an acronym when the spelled-out name is known."""
+    spelled_out = Counter({name: count for name, count in names.items()
+                           if not any(is_acronym_of(name, other) for other in names if other != name)})
+    if label in ("PERSON", "ORG"):
+        full = Counter({name: count for name, count in spelled_out.items() if len(tokens(name)) > 1})
+        spelled_out = full or spelled_out
+    return min(spelled_out.items(), key=lambda item: (-item[1], -len(tokens(item[0])), item[0]))[0]
+
+
+def role_parts(role: str) -> list[str]:
+    """A title phrase split into its honorific and its office: "Qatar's Foreign Minister Sheikh" gives
+    "Qatar's Foreign Minister" and "Sheikh"."""
+    words = role.split()
+    honorific = [w for w in words if title_word(w) in HONORIFICS]
+    office = [w for w in words if title_word(w) not in HONORIFICS]
+    return [" ".join(part) for part in (office, honorific) if part]
+
+
+def distinct_roles(roles: Counter[str]) -> list[str]:
+    """Roles by use, dropping courtesy titles ("Mr"), which are no role, and any role whose words a fuller one
+    has in order ("Norway's Minister" of "Norway's Minister of Fisheries")."""
+    counts: Counter[str] = Counter()
+    for role, count in roles.items():
+        for part in role_parts(role):
+            if title_word(part) not in COURTESY_GENDER:
+                counts[part] += count
+    by_use = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+    def contained(role: str) -> bool:
+        words = fold(role).split()
+        return any(_in_order(words, fold(other).split()) and fold(other) != fold(role) for other in counts)
+
+    kept: dict[str, str] = {}
+    for role, _ in by_use:
+        if not contained(role):
+            kept.setdefault(fold(role), role)
+    return list(kept.values())
+
+
+def _in_order(words: list[str], other: list[str]) -> bool:
+    remaining = iter(other)
+    return all(word in remaining for word in words)
+
+
+def _local_clusters(article: Article, article_mentions: list[Mention]) -> list[_Cluster]:
+    clusters: dict[str, _Cluster] = {}
+    for mention in article_mentions:
+        if mention.entity_id is None:
+            continue
+        cluster = clusters.setdefault(mention.entity_id, _Cluster(Counter(), Counter(), Counter(), []))
+        cluster.spans.append(mention.span)
+        if mention.role:
+            cluster.roles[mention.role] += 1
+        if not is_role_nominal(mention, article):
+            cluster.labels[mention.span.label] += 1
+            cluster.names[mention.span.text(article)] += 1
+    return [cluster for cluster in clusters.values() if cluster.names]
+
+
+@dataclass(slots=True)
+class EntityIndex:
+    """Entities built so far, found by name key; clusters of new articles are added one at a time."""
+
+    _entities: list[_Cluster] = field(default_factory=list)
+    _by_key: dict[str, set[int]] = field(default_factory=dict)
+
+    def add_article(self, article: Article, article_mentions: list[Mention]) -> None:
+        for cluster in _local_clusters(article, article_mentions):
+            self.add(cluster)
+
+    def add(self, cluster: _Cluster) -> int:
+        match = self.best_match(cluster)
+        if match is None:
+            match = len(self._entities)
+            self._entities.append(_Cluster(Counter(), Counter(), Counter(), []))
+        self._entities[match].absorb(cluster)
+        for name in cluster.names:
+            for key in lookup_keys(name):
+                self._by_key.setdefault(key, set()).add(match)
+        return match
+
+    def best_match(self, cluster: _Cluster) -> int | None:
+        candidate_ids = set().union(*(self._by_key.get(key, set()) for name in cluster.names
+                                      for key in lookup_keys(name)))
+        matches = [i for i in sorted(candidate_ids) if _same_entity(cluster, self._entities[i])]
+        if not matches:
+            return None
+        return max(matches, key=lambda i: (_affinity(cluster, self._entities[i]), -i))
+
+    def entities(self) -> list[Entity]:
+        built = sorted((_as_entity(cluster) for cluster in self._entities),
+                       key=lambda e: (e.id, e.mentions[0].article_id, e.mentions[0].start))
+        seen: Counter[str] = Counter()
+        for entity in built:
+            seen[entity.id] += 1
+            if seen[entity.id] > 1:  # two entities that go by the same name, e.g. two people named "Berg"
+                entity.id = f"{entity.id}-{seen[entity.id]}"
+        return built
+
+
+def _same_entity(cluster: _Cluster, entity: _Cluster) -> bool:
+    """A bare surname with a courtesy title ("Mr Varga") never joins someone only ever called the opposite
+    one; full names are matched by name alone, since one article's "Mr" may sit on the wrong Jenkin."""
+    bare = all(len(tokens(name)) == 1 for name in cluster.names)
+    if bare and cluster.genders and entity.genders and cluster.genders.isdisjoint(entity.genders):
+        return False
+    return same_entity(cluster.names, cluster.label, entity.names, entity.label)
+
+
+def _affinity(cluster: _Cluster, entity: _Cluster) -> tuple[bool, int, int, int]:
+    """How well a cluster fits a candidate entity: its kind first, then shared full names, then shared role
+    words, then the entity's prominence (mentions by a full name), so that a bare "Obama" goes to the Obama
+    named in full most often."""
+    same_group = type_group(cluster.label) == type_group(entity.label)
+    full_keys = {name_key(n) for n in cluster.names if len(tokens(n)) > 1}
+    shared_full_names = len(full_keys & {name_key(n) for n in entity.names})
+    role_words = {title_word(w) for role in entity.roles for w in role.split()}
+    shared_roles = len({title_word(w) for role in cluster.roles for w in role.split()} & role_words)
+    prominence = sum(count for name, count in entity.names.items() if len(tokens(name)) > 1)
+    return same_group, shared_full_names, shared_roles, prominence
+
+
+def _as_entity(cluster: _Cluster) -> Entity:
+    name = canonical_name(cluster.names, cluster.label)
+    spans = sorted(cluster.spans, key=lambda s: (s.article_id, s.start, s.end))
+    return Entity(entity_id(name, cluster.label), name, cluster.label, dict(cluster.names.most_common()),
+                  distinct_roles(cluster.roles), spans)
+
+
+def entity_id(name: str, label: str) -> str:
+    return f"{label.lower()}:{fold(name).replace(' ', '-')}"
+
+
+def resolve(articles: Iterable[tuple[Article, list[Mention]]]) -> list[Entity]:
+    """Merge the article-local clusters of several articles into entities, deterministically.
+
+    Clusters with fuller names go first, so that a bare surname meets the full names it may belong to.
+    """
+    clusters = [cluster for article, article_mentions in articles
+                for cluster in _local_clusters(article, article_mentions)]
+    index = EntityIndex()
+    for cluster in sorted(clusters, key=lambda c: (-len(tokens(c.fullest)), c.fullest, c.spans[0].article_id,
+                                                   c.spans[0].start)):
+        index.add(cluster)
+    return index.entities()
+
+
+def entities(parsed: Iterable[tuple[Article, Doc]]) -> list[Entity]:
+    """Entities of parsed articles: an article alone, a story's articles or a whole store."""
+    return resolve((article, mentions.extract(article, doc)) for article, doc in parsed)

@@ -1,0 +1,232 @@
+"""Roles: the titles people are named with, and which named person a role noun ("the minister") stands for.
+
+A title run before a name ("Norway's Minister of Fisheries Ola Berg") or set off by commas beside it ("Karin
+Lund, the Swedish finance minister") is parsed off the name as its role, with the country or body it belongs to.
+Who holds a role noun is decided here too, for two callers:
+
+- the mentions stage (:func:`role_nominals`) links a definite role nominal ("the supreme leader", "the Iraqi
+  president") to the nearest person whose parsed title has all of its title words, no rank it lacks ("the
+  minister" is not the prime minister) and no other country; a role nominal no named person holds stays out,
+  since it cannot be told apart from a generic use, and a wrong link would merge two entities;
+- speaker resolution (:func:`nearest_holder`), for a source the mentions stage left unlinked ("the farmer
+  said"), takes the nearest earlier mention whose parsed role, or a title word the parse hangs on its name,
+  is the noun: it picks one speaker and merges nothing, so it accepts any noun, not only offices.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span as DocSpan, Token
+
+from storyline.model import Mention
+from storyline.text import wordlists
+from storyline.text.names import OFFICES, TITLE_LINKS, fold, is_title_head, is_title_part, title_word
+
+QUALIFIER_TYPES = frozenset({"GPE", "NORP", "ORG", "LOC"})
+POSSESSIVE_MARKERS = frozenset({"'s", "’s", "'", "’"})
+INDEFINITE_DETERMINERS = frozenset({"a", "an", "any", "every", "each", "another", "no", "some", "one"})
+DETERMINERS = frozenset({"the", "this", "that"})
+# Country adjectives and names share their first letters ("Iraqi"/"Iraq's", "Iranian"/"Iran"); these do not.
+QUALIFIER_ALIASES = wordlists.pairs("country_aliases")
+# Words that make another office of a title: "the minister" is not the prime minister, nor "the president" the
+# vice president.
+RANKS = wordlists.words("title_ranks")
+
+
+@dataclass(frozen=True)
+class RoleConfig:
+    # By hand: enough letters to join "Iraqi" and "Iraq's", "Iranian" and "Iran", but keep "Iraq" from "Iran".
+    qualifier_stem: int = 4
+    # By hand: "of the Gdansk port authority" is a title's complement; an "of" phrase longer than this is a clause.
+    max_complement_tokens: int = 8
+    # By hand: how many words before a name a speaker's title may stand ("the striker Jan Nowak").
+    title_window: int = 4
+
+
+CONFIG = RoleConfig()
+
+
+@dataclass(slots=True)
+class Named:
+    """A named mention of one article with its title parsed off (token offsets); ``cluster`` is the mentions
+    stage's."""
+
+    text: str
+    start: int  # token offsets of the name, titles excluded
+    end: int
+    label: str
+    role: str | None
+    role_range: tuple[int, int] | None
+    role_words: frozenset[str]
+    cluster: int = -1
+
+
+def named_mention(doc: Doc, ent: DocSpan, config: RoleConfig = CONFIG) -> Named | None:
+    """A named entity of the parse with a person's title parsed off it, if it has one."""
+    start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
+    if start == ent.end:
+        return None
+    role_range = _title_before(doc, start) if ent.label_ == "PERSON" else None
+    role_range = role_range or (_title_in_apposition(doc, ent, config) if ent.label_ == "PERSON" else None)
+    if role_range is None:
+        return Named(doc[start:ent.end].text, start, ent.end, ent.label_, None, None, frozenset())
+    role_tokens = doc[role_range[0]:role_range[1]]
+    return Named(doc[start:ent.end].text, start, ent.end, ent.label_, role_tokens.text, role_range,
+                  frozenset(title_word(t.text) for t in role_tokens if is_title_part(t.text)))
+
+
+def _title_before(doc: Doc, name_start: int) -> tuple[int, int] | None:
+    """The title run right before a name, with the country or body it belongs to ("US", "Iran's")."""
+    start = name_start
+    while start > 0 and (is_title_part(doc[start - 1].text) or doc[start - 1].lower_ in TITLE_LINKS
+                         or (doc[start - 1].ent_type_ in QUALIFIER_TYPES and start - 2 >= 0
+                             and doc[start - 2].lower_ in ("of", "for"))):
+        start -= 1
+    while start < name_start and not is_title_part(doc[start].text):
+        start += 1
+    if not any(is_title_head(t.text) for t in doc[start:name_start]):
+        return None
+    return _with_qualifier(doc, _with_modifiers(doc, start, name_start)), name_start
+
+
+def _with_modifiers(doc: Doc, start: int, end: int) -> int:
+    """Extend a title leftwards over the words that modify it: "fire service" of "fire service commander"."""
+    while (start > 0 and doc[start - 1].dep_ in ("compound", "amod") and start <= doc[start - 1].head.i < end
+           and doc[start - 1].is_alpha and not doc[start - 1].ent_type_):
+        start -= 1
+    return start
+
+
+def _with_qualifier(doc: Doc, start: int) -> int:
+    if start >= 2 and doc[start - 1].text in POSSESSIVE_MARKERS and doc[start - 2].ent_type_ in QUALIFIER_TYPES:
+        start -= 2
+    elif start >= 1 and doc[start - 1].ent_type_ in QUALIFIER_TYPES:
+        start -= 1
+    else:
+        return start
+    while start > 0 and doc[start - 1].ent_iob_ == "I" and doc[start].ent_iob_ == "I":
+        start -= 1
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    return start
+
+
+def _title_in_apposition(doc: Doc, ent: DocSpan, config: RoleConfig) -> tuple[int, int] | None:
+    """A title set off by commas: "Sweden's Minister of Finance, Karin Lund" / "Lena Varga, the Hungarian
+    transport minister"."""
+    root = ent.root
+    heads = [root.head] if root.dep_ == "appos" else []
+    heads += [child for child in root.children if child.dep_ == "appos"]
+    for head in heads:
+        if title_word(head.text) in OFFICES and not ent.start <= head.i < ent.end:
+            start, end = _title_phrase(doc, head, config)
+            if start >= ent.end:  # after the name, the title keeps its possessor: "the union's chairman"
+                start = max(ent.end, min(start, head.left_edge.i))
+                while start < head.i and (doc[start].is_punct or doc[start].lower_ in DETERMINERS):
+                    start += 1
+            gap = doc[end:ent.start] if end <= ent.start else doc[ent.end:start]
+            if (end <= ent.start or start >= ent.end) and all(t.is_punct or t.lower_ in DETERMINERS for t in gap):
+                return start, end
+    return None
+
+
+def _title_phrase(doc: Doc, head: Token, config: RoleConfig) -> tuple[int, int]:
+    """Token range of a title around its head word: the words of the title before it with their country or
+    body ("Norway's Deputy"), and an "of" complement after it ("of Fisheries and Coastal Affairs")."""
+    start = head.i
+    while start > 0 and is_title_part(doc[start - 1].text):
+        start -= 1
+    start = _with_qualifier(doc, _with_modifiers(doc, start, head.i + 1))
+    end = head.i + 1
+    if end < len(doc) and doc[end].lower_ in ("of", "for") and doc[end].head.i == head.i:
+        complement_end = doc[end].right_edge.i + 1
+        if (complement_end - end <= config.max_complement_tokens
+                and not any(t.is_punct for t in doc[end:complement_end])):
+            return start, complement_end
+    if end + 1 < len(doc) and doc[end].lower_ in ("of", "for") and doc[end + 1].is_title:
+        end += 2
+        while end < len(doc) and (doc[end].is_title or (doc[end].lower_ in TITLE_LINKS and end + 1 < len(doc)
+                                                        and doc[end + 1].is_title)):
+            end += 1
+    return start, end
+
+
+def role_nominals(doc: Doc, named: list[Named], taken: set[int],
+                  config: RoleConfig = CONFIG) -> list[tuple[tuple[int, int], Named]]:
+    """Definite singular title phrases not attached to a name, each with the named person holding that title.
+
+    ``taken`` holds the tokens of people's names and of the titles already parsed off them.
+    """
+    holders = [m for m in named if m.label == "PERSON" and m.role_words]
+    found = []
+    for token in doc:
+        word = title_word(token.text)
+        if word not in OFFICES or token.i in taken or token.ent_type_ or token.tag_ not in ("NN", "NNP"):
+            continue
+        if token.dep_ == "compound" or not _is_definite(token):
+            continue
+        start, end = _title_phrase(doc, token, config)
+        if any(i in taken for i in range(start, end)):
+            start, end = token.i, token.i + 1
+        qualifier = _qualifier(doc, start, token.i, config)
+        words = {title_word(t.text) for t in doc[start:token.i + 1] if is_title_part(t.text)}
+        candidates = [h for h in holders if words <= h.role_words and not (h.role_words & RANKS) - words
+                      and _qualifiers_agree(doc, h, qualifier, config)]
+        if candidates:
+            found.append(((start, end), _nearest_named(candidates, token.i)))
+    return found
+
+
+def _qualifier(doc: Doc, start: int, head: int, config: RoleConfig) -> str | None:
+    """The country or body a title belongs to ("Swedish", "Sweden's", "US"), folded to a comparable key."""
+    words = [doc[i].text for i in range(start, head) if doc[i].ent_type_ in QUALIFIER_TYPES]
+    if not words:
+        return None
+    folded = fold(" ".join(words))
+    return QUALIFIER_ALIASES.get(folded, folded.replace(" ", "")[:config.qualifier_stem])
+
+
+def _is_definite(token: Token) -> bool:
+    determiners = [child.lower_ for child in token.children if child.dep_ in ("det", "predet")]
+    if any(d in INDEFINITE_DETERMINERS for d in determiners):
+        return False
+    has_possessor = any(child.dep_ == "poss" for child in token.children)
+    return bool(determiners) or has_possessor or token.is_title
+
+
+def _qualifiers_agree(doc: Doc, holder: Named, qualifier: str | None, config: RoleConfig) -> bool:
+    if qualifier is None or holder.role_range is None:
+        return True
+    holder_qualifier = _qualifier(doc, *holder.role_range, config)
+    return holder_qualifier is None or holder_qualifier == qualifier
+
+
+def _nearest_named(candidates: list[Named], position: int) -> Named:
+    before = [c for c in candidates if c.start < position]
+    if before:
+        return max(before, key=lambda c: c.start)
+    return min(candidates, key=lambda c: c.start)
+
+
+def nearest_holder(noun: Token, earlier: Sequence[Mention], config: RoleConfig = CONFIG) -> str | None:
+    """The entity of the nearest of the ``earlier`` mentions (in text order) that carries the noun's role word:
+    in its parsed role, or among the words the parse sets before or beside its name ("the striker Jan Nowak",
+    "Jan Nowak, a striker")."""
+    doc = noun.doc
+    role = noun.lemma_.lower()
+    for mention in reversed(earlier):
+        if mention.span.label != "PERSON" and mention.role is None:
+            continue
+        if mention.role and role in mention.role.lower().split():
+            return mention.entity_id
+        name = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        if name is None:
+            continue
+        titles = [t for t in doc[max(name.start - config.title_window, name.sent.start) : name.start]]
+        titles += [t for t in name.root.children if t.dep_ in ("appos", "compound", "amod")]
+        titles += [t for a in name.root.children if a.dep_ == "appos" for t in a.subtree]
+        if any(t.lemma_.lower() == role for t in titles):
+            return mention.entity_id
+    return None
