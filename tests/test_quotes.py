@@ -14,6 +14,7 @@ from storyline.extract import quotes
 from storyline.model import Article
 from storyline.parse import nlp
 from storyline.text.names import fold
+from storyline.text.quotemarks import quoted_spans
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
@@ -81,7 +82,7 @@ def test_quote_running_over_paragraphs_closes_in_the_last_one():
             "\u201cThe families deserve the truth, and they will not get it while I remain in office.\u201d\n"
             "His deputy will act in his place.")
     article, mentions, found = extracted(text)
-    assert quotes.quoted_spans(article.text)[-1][1] == article.text.index("office.\u201d") + len("office.\u201d")
+    assert quoted_spans(article.text)[-1][1] == article.text.index("office.\u201d") + len("office.\u201d")
     quote = the_one(article, found, "I take full responsibility")
     assert quote.direct and quote.content.text(article).endswith("remain in office.\u201d")
     assert any("Haddad" in name for name in speaker_names(article, mentions, quote))
@@ -128,7 +129,7 @@ def test_quote_carried_on_after_its_cue_belongs_to_the_same_attribution():
         "\u201cThe harbour is safe,\u201d said Captain Ines Duarte. \u201cAll ferries run on schedule.\u201d")
     [attribution] = found
     assert attribution.content.text(article).endswith("schedule.\u201d")
-    words = quote_matching.quote_words(article, attribution, quotes.quoted_spans(article.text))
+    words = quote_matching.quote_words(article, attribution, quoted_spans(article.text))
     assert words == "The harbour is safe All ferries run on schedule".split()
 
 
@@ -138,7 +139,7 @@ def test_the_words_of_a_direct_quote_leave_out_the_narration_between_its_quotati
         "\u201cAll ferries run on schedule and the coast guard patrols the bay every hour.\u201d")
     [attribution] = found
     assert "in a statement" in attribution.content.text(article)
-    words = quote_matching.quote_words(article, attribution, quotes.quoted_spans(article.text))
+    words = quote_matching.quote_words(article, attribution, quoted_spans(article.text))
     assert " ".join(words) == ("The harbour is safe All ferries run on schedule and the coast guard patrols the bay "
                                "every hour")
 
@@ -147,14 +148,14 @@ def test_odd_number_of_quote_marks_does_not_break_the_other_quotes():
     article, mentions, found = extracted(
         "The spokesman said the talks had \u201cstalled again.\n"
         "\u201cWe are still at the table,\u201d the union leader Karl Weber said on Tuesday.")
-    assert quotes.quoted_spans(article.text) == [(article.text.index("\u201cWe"), article.text.index(" the union"))]
+    assert quoted_spans(article.text) == [(article.text.index("\u201cWe"), article.text.index(" the union"))]
     table = the_one(article, found, "We are still at the table")
     assert table.direct and "Karl Weber" in speaker_names(article, mentions, table)
 
 
 def test_quote_marks_inside_words_and_single_quotes():
     text = "Voters\u2019 anger grew. \u2018Nobody listens to us,\u2019 a farmer said. It's \"late\" now."
-    spans = [text[s:e] for s, e in quotes.quoted_spans(text)]
+    spans = [text[s:e] for s, e in quoted_spans(text)]
     assert spans == ["\u2018Nobody listens to us,\u2019", '"late"']
 
 
@@ -237,7 +238,7 @@ def example_article(relative_path):
 def quoted_words_within(article, attribution, words):
     """Whether ``words`` stand inside quote marks within the attribution's content."""
     start = article.text.find(words, attribution.content.start, attribution.content.end)
-    return any(q0 < start and start + len(words) < q1 for q0, q1 in quotes.quoted_spans(article.text))
+    return any(q0 < start and start + len(words) < q1 for q0, q1 in quoted_spans(article.text))
 
 
 # Gaps of other stages, each an expected failure until it is closed (strict: a fix makes the test say so).
@@ -435,7 +436,7 @@ def test_a_clause_ending_in_a_colon_introduces_the_quotation_whatever_its_verb()
 def test_quote_marks_inside_markup_tags_are_not_quotations():
     text = ('The senator posted a reply within minutes.\n'
             '<post author="senator_laine" time="2016-05-02">The bridge stays open.</post>')
-    assert quotes.quoted_spans(text) == []
+    assert quoted_spans(text) == []
 
 
 def test_a_dash_after_a_quoted_phrase_inside_a_sentence_is_not_its_speaker():

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyline.model import Article, Attribution
-from storyline.extract.quotes import quoted_spans
+from storyline.text.quotemarks import quoted_spans
 
 # Shares of content words, in order, that make two wordings one quote: by the same speaker, and regardless of it.
 SAME_SPEAKER_AGREEMENT = 0.6
@@ -80,7 +80,7 @@ class _Quote:
 
 def quote_words(article: Article, attribution: Attribution, quotations: list[tuple[int, int]]) -> list[str]:
     """The words of a quote: for direct speech, what stands inside its quotations (``quotations``: the article's
-    :func:`~storyline.extract.quotes.quoted_spans`); else its content without the cue and source set inside it, nor the
+    :func:`~storyline.text.quotemarks.quoted_spans`); else its content without the cue and source set inside it, nor the
     "that" of indirect speech."""
     content = attribution.content
     quoted = [(start, end) for start, end in quotations if content.start <= start and end <= content.end]

@@ -1,0 +1,47 @@
+"""Who said what: attributions (content, cue, source) from the one parse of an article, speakers resolved to entities.
+
+Three passes over the same Doc, each drafting attributions (:mod:`~storyline.extract.quotes.drafts`) that the
+later ones leave alone:
+
+1. :mod:`~storyline.extract.quotes.headlines`: "Name: what they said" lines, and "Poll: …";
+2. :mod:`~storyline.extract.quotes.reported`: cues of the parse (:mod:`~storyline.extract.quotes.cues`), outer
+   clauses first, each taking its content and source from the parse
+   (:mod:`~storyline.extract.quotes.clauses`); a second verb of saying coordinated with the first ("said X and
+   said Y") starts its own content;
+3. :mod:`~storyline.extract.quotes.direct`: every quotation (:mod:`storyline.text.quotemarks`) no content covers
+   yet, given to the cue, dash, colon or quotation it belongs to.
+
+Cues inside a content or a quotation are not attributions of their own: "I think" inside a quote belongs to the
+quote; but a clause of saying set off by a comma at the end of a content ("…, whom she described as …") is cut off
+it. Last, :mod:`~storyline.extract.quotes.speakers` resolves each source to an entity of the article's mentions.
+Thresholds and windows are in :class:`~storyline.extract.quotes.config.QuoteConfig`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from storyline.extract.quotes import direct, headlines, reported, speakers
+from storyline.extract.quotes.clauses import depth
+from storyline.extract.quotes.config import CONFIG, QuoteConfig
+from storyline.extract.quotes.drafts import Drafts
+from storyline.model import Article, Attribution, Mention
+
+
+def extract(article: Article, doc: Doc, mentions: list[Mention], config: QuoteConfig = CONFIG) -> list[Attribution]:
+    """Every attribution of the article, in text order; ``doc`` is the one parse of ``article.text``."""
+    if doc.text != article.text:
+        raise ValueError(f"parse of another text handed to quotes.extract for article {article.id}")
+    drafts = Drafts(article, doc, mentions, config)
+    for paragraph in article.paragraphs:
+        headlines.find(drafts, paragraph)
+    for token in sorted(doc, key=depth):
+        if not drafts.claimed(token.idx):
+            reported.find(drafts, token)
+    for quote in drafts.quotes:
+        if not drafts.covered(quote):
+            direct.attach(drafts, quote)
+    drafts.found.sort(key=lambda draft: draft.content)
+    for draft in drafts.found:
+        draft.speaker = speakers.resolve(drafts, draft)
+    return [drafts.attribution(draft) for draft in drafts.found]

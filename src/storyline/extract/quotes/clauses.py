@@ -1,0 +1,139 @@
+"""Clauses of the parse: how far a content runs, who the subject of a cue is, how a token hangs on a cue."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Span as DocSpan, Token
+
+from storyline.extract.quotes.config import CONFIG, QuoteConfig
+from storyline.extract.quotes.cues import CLAUSE_CUES, CUES, lemma
+
+# Dependents that, set off by a comma, end a content rather than continue it.
+TAIL_DEPS = frozenset({"advcl", "appos", "parataxis", "npadvmod"})
+
+
+def depth(token: Token) -> tuple[int, int]:
+    """Outer clauses first, so that "said" claims its clause before a "think" inside it can."""
+    steps, node = 0, token
+    while node.head.i != node.i:
+        node, steps = node.head, steps + 1
+    return steps, token.i
+
+
+def extent(tokens: Iterable[Token]) -> tuple[int, int]:
+    tokens = list(tokens)
+    first = min(t.left_edge for t in tokens)
+    last = max(t.right_edge for t in tokens)
+    return first.idx, last.idx + len(last)
+
+
+def content_extent(heads: list[Token]) -> tuple[int, int]:
+    """Character extent of the heads' subtrees, up to a tail set off by a comma that says something else:
+    "…, saying …", "…, citing …", "…, and added …", "…, a swipe at …"."""
+    start, end = extent(heads)
+    for head in heads:
+        for child in head.children:
+            if child.i <= head.i or child.left_edge.i == 0:
+                continue
+            before = head.doc[child.left_edge.i - 1]
+            if before.is_quote and before.i > 0 and head.doc[before.i - 1].text == ",":
+                before = head.doc[before.i - 1]  # “…,” adding …: the comma sits inside the closing mark
+            comma_before = before.text in (",", ";", "—", "–") or (
+                before.dep_ == "cc" and before.i > 0 and head.doc[before.i - 1].text == ",")
+            is_cue = child.pos_ == "VERB" and lemma(child) in CLAUSE_CUES
+            # A clause opened by a conjunction (", while …", ", because …") goes on saying what was said.
+            subordinate = child.dep_ == "advcl" and any(c.dep_ == "mark" for c in child.children)
+            if comma_before and (child.dep_ in TAIL_DEPS and not subordinate or is_cue):
+                cut = head.doc[before.i - 1] if before.dep_ == "cc" else before
+                end = min(end, cut.idx)
+    return start, min(end, _nested_saying_start(heads, start), _next_saying_start(heads, start))
+
+
+def _nested_saying_start(heads: list[Token], start: int) -> int:
+    """Where a clause set off by a comma at the end of the extent says who said something of its own ("the work of
+    the envoy, whom she described as …", "his remarks, when he claimed …"): PolNeAR makes it another attribution,
+    not part of this content. A clause inside the content ("the plan, which some called a ploy, was …") stays in it."""
+    doc = heads[0].doc
+    end = len(doc.text)
+    last = max(head.right_edge.i for head in heads)
+    for head in heads:
+        for token in head.subtree:
+            if token == head or not (token.dep_ in ("relcl", "advcl") and token.pos_ == "VERB"
+                                          and lemma(token) in CUES):
+                continue
+            before = doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
+            closes_extent = all(t.is_punct for t in doc[token.right_edge.i + 1 : last + 1])
+            if before is not None and before.text == "," and before.idx > start and closes_extent and any(
+                    child.dep_ == "nsubj" for child in token.children):
+                end = min(end, before.idx)
+    return end
+
+
+def _next_saying_start(heads: list[Token], start: int) -> int:
+    """Where a coordinated verb of saying begins another attribution inside the extent: "said X and said Y",
+    "said X, and three-quarters said Y", "said X but did not suggest Y". Its conjunction and comma go with it.
+    The parse makes such a verb a conjunct of the content or a second complement of the first cue."""
+    last = heads[0].doc[-1]
+    end = last.idx + len(last.text_with_ws)  # the text's length: Doc.text would join every token again
+    coordinated = [child for head in heads for child in head.children if child.dep_ == "conj"]
+    for token in heads[1:] + coordinated:
+        passive = any(child.dep_ in ("auxpass", "nsubjpass") for child in token.children)
+        if lemma(token) in CLAUSE_CUES and token.pos_ in ("VERB", "AUX") and not passive:
+            first = token.left_edge
+            while first.i > 0 and (first.nbor(-1).dep_ == "cc" or first.nbor(-1).text in (",", ";")):
+                first = first.nbor(-1)
+            if first.idx > start:
+                end = min(end, first.idx)
+    return end
+
+
+def with_trailing_infinitive(verb: Token, heads: list[Token]) -> list[Token]:
+    """The heads and an infinitive the cue itself takes after them, with no comma between: in "challenged the
+    governor to debate her", what was said runs on from the object into it."""
+    last = max(head.right_edge.i for head in heads)
+    trailing = [child for child in verb.children if child.i > last and child.dep_ == "xcomp"
+                and child.left_edge.i > 0 and not verb.doc[child.left_edge.i - 1].is_punct]
+    return heads + trailing
+
+
+def subject(verb: Token, config: QuoteConfig = CONFIG) -> DocSpan | None:
+    """The verb's subject, or for "adding", "and added", "to say", "by saying" the subject of the verb it hangs
+    on."""
+    doc = verb.doc
+    for _ in range(config.subject_hops):
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return doc[child.left_edge.i : subject_end(child) + 1]
+            if child.dep_ == "agent":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if objects:
+                    return doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
+        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
+            verb = verb.head
+        elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "responded by saying …"
+            verb = verb.head.head
+        elif verb.dep_ == "relcl" or verb.dep_ == "acl" and verb.tag_ == "VBG":
+            # "the operator, which said …", "voters backing the mayor": the noun the clause hangs on
+            return doc[verb.head.left_edge.i : verb.head.i + 1]
+        else:
+            return None
+    return None
+
+
+def subject_end(subject_head: Token) -> int:
+    """Last token of a subject without a trailing relative clause or apposition set off by a comma."""
+    end = subject_head.right_edge.i
+    for child in subject_head.children:
+        if (child.i > subject_head.i and child.dep_ in ("relcl", "appos", "acl")
+                and child.left_edge.i - 1 > subject_head.i):
+            if subject_head.doc[child.left_edge.i - 1].text == ",":
+                end = min(end, child.left_edge.i - 2)
+    return max(end, subject_head.i)
+
+
+def link_to(token: Token, cue: Token) -> Token | None:
+    """The child of the cue whose subtree holds the token, if any."""
+    while token.head != cue and token.head != token:
+        token = token.head
+    return token if token.head == cue and token != cue else None

@@ -1,0 +1,27 @@
+"""The thresholds and windows of attribution extraction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class QuoteConfig:
+    # By hand: how far back (in characters, about three paragraphs) a pronoun or a role noun looks for the
+    # mention it stands for.
+    antecedent_window: int = 1500
+    # By hand: a quotation with no cue carries on an attribution that ends at most this many sentences before it.
+    continuation_sentences: int = 1
+    # By hand: no name is longer than this many characters, so a token looks no further back for the mention
+    # it lies in.
+    longest_name: int = 200
+    # By hand: "Name: what they said" needs at least this many words after the colon ("Sanders: No" is a label).
+    headline_min_words: int = 2
+    # By hand: a clause a parenthetical cue interrupts ("The economy, he said, is weak") has at least this many
+    # words; fewer are an aside.
+    parenthetical_min_words: int = 3
+    # By hand: how many clauses up "adding …", "and added …" climb to find the subject of the verb they hang on.
+    subject_hops: int = 4
+
+
+CONFIG = QuoteConfig()

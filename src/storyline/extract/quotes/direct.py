@@ -1,0 +1,274 @@
+"""The quote pass: every quotation no attribution covers yet goes to the cue, dash, colon or quotation it belongs to.
+
+A quotation goes to the nearest cue of its sentence that it is what the cue says (or any verb whose subject
+follows it at once, "“…,” Bennett shot back", or that a comma alone sets off before it, "she boomed, “…”"), to an
+"— Name" dash after a quotation that opens its sentence, or to the subject of a clause that introduces it with a
+colon. When its sentence has no cue, it continues the quotation just before it (a quote carried on from the
+previous sentence) or goes to the speaker named in the sentence before; single marks with no cue are a headline's.
+A quotation that carries on a clause ("called the plan “a disgrace”") takes the clause's words before it into its
+content; one that continues a quotation across more narration than quoted words becomes an attribution of its own
+to the same source, so that a content stays mostly what was said, and so does a paragraph that opens with a
+quotation after indirect speech.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span as DocSpan, Token
+
+from storyline.extract.quotes.clauses import link_to, subject, subject_end
+from storyline.extract.quotes.cues import CUES, PREPOSITION_CUES, lemma, names_its_noun
+from storyline.extract.quotes.drafts import Draft, Drafts, gap
+from storyline.text.quotemarks import opens_with_double_mark
+
+# How a quoted clause hangs in its sentence, and what may stand between it and its cue: the speaker, the hearer,
+# when and where ("“…,” the mayor told the council on Monday").
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "parataxis", "conj", "advcl", "xcomp", "punct"})
+FRAME_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "npadvmod", "prep", "agent",
+                        "dative", "dobj", "punct", "cc", "prt"})
+_WORD = re.compile(r"\w+")
+_DASH_SOURCE = re.compile(r"[ \t]*([—–―-]{1,2})[ \t]*")
+
+
+def attach(drafts: Drafts, quote: tuple[int, int]) -> None:
+    """Give a quotation no attribution covers to the attribution it belongs to, or draft one for it."""
+    if _attach_to_cue_in_sentence(drafts, quote) or _attach_to_dash(drafts, quote) or _attach_to_colon(drafts, quote):
+        return
+    if not _is_whole_sentence(drafts, quote):
+        return  # a phrase in quote marks with no cue is a title, a term or scare quotes, not an attribution
+    if not opens_with_double_mark(drafts.text, quote[0]):
+        return  # single marks with no cue set off a headline or a slogan; a quote of its own takes double ones
+    previous = _previous_draft(drafts, quote[0])
+    # Indirect speech runs on into a quotation of its own paragraph; a paragraph that opens with a quotation
+    # starts a new attribution of the same speaker.
+    if previous is not None and (drafts.opens_with_quote(previous.content) or
+                                 "\n" not in drafts.text[previous.content[1] : quote[0]]):
+        _carry_on(drafts, previous, quote)
+        return
+    source = previous.source if previous is not None else _subject_of_sentence_before(drafts, quote[0])
+    drafts.add(Draft(quote, None, source))
+
+
+def _attach_to_cue_in_sentence(drafts: Drafts, quote: tuple[int, int]) -> bool:
+    """Give the quotation to the nearest cue of its sentence, or of the sentence before when that one ends in
+    a colon ("Schumer tweeted:" and the tweet as the next paragraph)."""
+    start, end = drafts.sentences_around(quote)
+    text = drafts.text
+    lead_in = text[:quote[0]].rstrip()
+    if lead_in.endswith(":"):
+        start = drafts.sentence_range(len(lead_in) - 1)[0]
+    # The parse ends a sentence at a quoted "!" or "?", though its cue follows: "“Why now?” she asked."
+    if _closes_on(drafts, quote, "!?") and re.match(r"[^\S\n]+\S", text[quote[1]:]):
+        end = drafts.sentence_range(end)[1]
+    candidates = [t for t in drafts.tokens((start, end))
+                  if lemma(t) in CUES and t.pos_ == "VERB" and not drafts.in_quote(t.idx)
+                  and not _sentence_ends_between(drafts, t, quote) and not names_its_noun(t)]
+    # The nearest verb may be one the quotation is not about ("said Carson, who will address the convention").
+    cue = next((t for t in sorted(candidates, key=lambda t: gap(quote, (t.idx, t.idx + len(t))))
+                if _quote_of(drafts, t, quote)), None) or _verb_of_speaker_after(drafts, quote, end) or (
+        _verb_before(drafts, quote))
+    if cue is None:
+        return False
+    for draft in drafts.found:
+        if draft.cue and draft.cue[0] == cue.idx:
+            # A phrase in the cue's frame is a title or a term ("said on the show “Meet the Press”"), and one
+            # in the narration after a quotation does not continue it.
+            if _in_prepositional_phrase(drafts, quote, cue) or (
+                    drafts.opens_with_quote(draft.content) and drafts.carries_on_clause(quote)):
+                return True
+            if gap(draft.content, quote) > 0 and not drafts.opens_with_quote(draft.content) and (
+                    min(draft.content[1], quote[1]) <= cue.idx < max(draft.content[0], quote[0])):
+                # "“…,” said Ann Berg, who ran the clinic": the parse took the clause about the speaker for
+                # what she said, when the quotation is the cue's clause; else the quotation is a title
+                # ("On “Morning Report,” Berg said the plan failed").
+                if _is_clause_of(drafts, quote, cue):
+                    draft.content = quote
+            else:
+                draft.content = (min(draft.content[0], quote[0]), max(draft.content[1], quote[1]))
+            return True
+    if drafts.claimed(cue.idx):
+        return False
+    start = _clause_start(drafts, quote, cue)
+    if start == quote[0] and _in_prepositional_phrase(drafts, quote, cue):
+        return True  # "said on “Meet the Press,”": a title in the cue's frame, no one's words
+    drafts.add(Draft((start, quote[1]), (cue.idx, cue.idx + len(cue)), subject(cue, drafts.config)))
+    return True
+
+
+def _clause_start(drafts: Drafts, quote: tuple[int, int], cue: Token) -> int:
+    """Where the content of a quotation starts: at its mark, unless the quotation carries on a clause whose
+    first words stand right before it ("called the plan “a disgrace”", "He wins “no matter what,” a voter
+    said"). Those words are part of what was said; the cue's frame (its speaker, hearer, when) is not."""
+    if not drafts.carries_on_clause(quote):
+        return quote[0]
+    # Not back into an attribution found before it in the sentence ("calling it “weak” and “slow”").
+    start = max([drafts.sentence_range(quote[0])[0]] + [d.end for d in drafts.found if d.end <= quote[0]])
+    words = [t for t in drafts.tokens((start, quote[0])) if not (t.is_punct or t.is_space)]
+    if cue.idx < quote[0]:
+        after_cue = [t for t in words if t.i > cue.i]
+        links = {t.i: link_to(t, cue) for t in after_cue}
+        # What the cue names its object "as" is what was said: "slammed it as “an insult”".
+        words = [t for t in after_cue if links[t.i] is None or links[t.i].dep_ not in FRAME_DEPS - {"dobj"}
+                 or links[t.i].lower_ == "as"]
+        # A parse that hung the clause on the frame ("said after the vote that he had “doubts”") still
+        # shows where it starts: at its "that".
+        words = words or [t for t in after_cue if t.lower_ == "that" or t.dep_ == "mark"][-1:]
+    while words and words[0].dep_ == "cc":
+        words.pop(0)
+    return words[0].idx if words else quote[0]
+
+
+def _verb_of_speaker_after(drafts: Drafts, quote: tuple[int, int], sentence_end: int) -> Token | None:
+    """"“…,” Bennett shot back": a quotation closed on a comma, "?" or "!" and followed at once by a subject and
+    its verb, or by a verb and its subject, is what that verb says, whatever the verb."""
+    if not _closes_on(drafts, quote, ",?!"):
+        return None
+    after = [t for t in drafts.tokens((quote[1], sentence_end)) if not t.is_space]
+    if not after:
+        return None
+    if after[0].pos_ == "VERB" and any(c.dep_ == "nsubj" and c.left_edge.i == after[0].i + 1
+                                       for c in after[0].children):
+        verb = after[0]  # "“…,” beamed Donald Hartley"
+    else:
+        speaker = next((t for t in after if t.dep_ == "nsubj"), None)
+        if speaker is None or speaker.left_edge != after[0] or speaker.head.i != speaker.i + 1:
+            return None
+        verb = speaker.head
+    return verb if verb.pos_ == "VERB" and not drafts.claimed(verb.idx) else None
+
+
+def _verb_before(drafts: Drafts, quote: tuple[int, int]) -> Token | None:
+    """"She then boomed, “…”": a verb with a subject, set off from the quotation by a comma or a colon alone,
+    introduces it, whatever the verb."""
+    lead_in = re.search(r"\w[^\S\n]*[,:][^\S\n]*$", drafts.text[:quote[0]])
+    if lead_in is None:
+        return None
+    verb = drafts.token_at(lead_in.start())
+    if verb.pos_ != "VERB" or drafts.claimed(verb.idx) or subject(verb, drafts.config) is None:
+        return None
+    return verb
+
+
+def _closes_on(drafts: Drafts, quote: tuple[int, int], punctuation: str) -> bool:
+    """Whether the quotation's last character before its closing mark is one of ``punctuation``."""
+    inside = drafts.text[quote[0] : quote[1]]
+    inside = inside[:-2] if inside.endswith(("''", "``")) else inside[:-1]
+    return inside.rstrip()[-1:] in tuple(punctuation)
+
+
+def _sentence_ends_between(drafts: Drafts, cue: Token, quote: tuple[int, int]) -> bool:
+    """"…, Mahaney said. ''Google ranks first…'' he said": the first cue's sentence ended before the quote."""
+    between = drafts.text[cue.idx + len(cue) : quote[0]] if cue.idx < quote[0] else ""
+    return bool(re.search(r"[.!?]", between))
+
+
+def _quote_of(drafts: Drafts, cue: Token, quote: tuple[int, int]) -> bool:
+    """Whether the quotation is what the cue says: its complement, or a clause set next to it.
+
+    A quoted phrase inside the cue's own complement ("says McCain is one of the “bad angels”") or inside a
+    noun phrase (a title: "on “Sunday Morning Futures,” Issa said") is not.
+    """
+    inside = drafts.tokens(quote)
+    attached = [t for t in inside if not quote[0] <= t.head.idx < quote[1]]
+    if any(t.head == cue or (t.head.head == cue and t.head.lower_ == "as") for t in attached):
+        return True  # the cue's complement, or what it was described "as"
+    if any(t.dep_ not in CLAUSE_DEPS for t in attached):
+        return False
+    between = (quote[1], cue.idx) if quote[1] <= cue.idx else (cue.idx + len(cue), quote[0])
+    for token in drafts.tokens(between):
+        if token.is_punct or token.is_space:
+            continue
+        link = link_to(token, cue)
+        if link is None or link.dep_ not in FRAME_DEPS:
+            return False
+    return True
+
+
+def _is_clause_of(drafts: Drafts, quote: tuple[int, int], cue: Token) -> bool:
+    links = (link_to(t, cue) for t in drafts.tokens(quote))
+    return any(link is not None and link.dep_ in ("ccomp", "advcl", "parataxis", "xcomp") for link in links)
+
+
+def _in_prepositional_phrase(drafts: Drafts, quote: tuple[int, int], cue: Token) -> bool:
+    # Not the phrase that holds what was said: "slammed it as “…”", "warned of “…”".
+    prepositions = {"as", *PREPOSITION_CUES.get(lemma(cue), ())}
+    return drafts.carries_on_clause(quote) and any(
+        link is not None and link.dep_ in ("prep", "agent") and link.lower_ not in prepositions
+        for link in (link_to(t, cue) for t in drafts.tokens(quote)))
+
+
+def _carry_on(drafts: Drafts, draft: Draft, quote: tuple[int, int]) -> None:
+    """Extend the draft's content over a quotation that continues it, unless the narration between them would
+    outweigh what was said ("“A,” said Ann Berg, who ran the clinic for a decade before …. “B”"): a content
+    is one stretch of text, so such a quotation becomes an attribution of its own to the same source."""
+    text = drafts.text
+    narration = _WORD.findall(text[draft.content[1] : quote[0]]) if draft.content[1] <= quote[0] else []
+    said = _WORD.findall(text[draft.content[0] : draft.content[1]]) + _WORD.findall(text[quote[0] : quote[1]])
+    if len(narration) > len(said):
+        drafts.add(Draft(quote, None, draft.source))
+    else:
+        draft.content = (min(draft.content[0], quote[0]), max(draft.content[1], quote[1]))
+
+
+def _attach_to_dash(drafts: Drafts, quote: tuple[int, int]) -> bool:
+    """"“…” — Name": a dash and a name after the closing mark, to the end of the line."""
+    text = drafts.text
+    dash = _DASH_SOURCE.match(text, quote[1])
+    if not dash or dash.end() == quote[1] or not drafts.opens_sentence(quote):
+        return False  # a dash after a quoted phrase inside a sentence sets off an aside, not its speaker
+    line_end = text.find("\n", dash.end())
+    line_end = len(text) if line_end < 0 else line_end
+    named = drafts.speakers_between(dash.end(), line_end)
+    if not named:
+        return False
+    source = drafts.doc.char_span(named[0].span.start, named[0].span.end, alignment_mode="expand")
+    if source is None:
+        return False
+    drafts.add(Draft(quote, dash.span(1), source))
+    return True
+
+
+def _attach_to_colon(drafts: Drafts, quote: tuple[int, int]) -> bool:
+    """"Trump went even further: “…”": a clause ending in a colon introduces the quotation, whatever its verb,
+    and its subject said it."""
+    lead_in = drafts.text[:quote[0]].rstrip()
+    if not lead_in.endswith(":"):
+        return False
+    clause = drafts.tokens((drafts.sentence_range(len(lead_in) - 1)[0], len(lead_in)))
+    # The parse may hang that clause on the quotation's verb: its own head verb is the one outside it.
+    verbs = [t for t in clause if t.pos_ in ("VERB", "AUX")
+             and (t.dep_ == "ROOT" or not clause[0].i <= t.head.i <= clause[-1].i)]
+    subjects = [c for verb in verbs for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
+    if not subjects or drafts.claimed(verbs[0].idx):
+        return False
+    source = drafts.doc[subjects[0].left_edge.i : subject_end(subjects[0]) + 1]
+    drafts.add(Draft(quote, (verbs[0].idx, verbs[0].idx + len(verbs[0])), source))
+    return True
+
+
+def _is_whole_sentence(drafts: Drafts, quote: tuple[int, int]) -> bool:
+    """Whether the quotation stands as a sentence of its own: it opens a sentence, and no running text follows."""
+    after = re.match(r"[^\S\n]*[.!?,;:]*[^\S\n]*(\S?)", drafts.text[quote[1]:]).group(1)
+    return drafts.opens_sentence(quote) and not after.islower()
+
+
+def _previous_draft(drafts: Drafts, position: int) -> Draft | None:
+    """The attribution a cue-less quotation continues: one ending in the sentence just before it, and of those
+    the last quotation, so that in "“A,” Smith said, claiming that X. “B”" the “B” continues “A”, not X."""
+    sentence = drafts.sentence_index(position)
+    recent = [d for d in drafts.found if d.end <= position
+              and sentence - drafts.sentence_index(d.end - 1) <= drafts.config.continuation_sentences]
+    quotations = [d for d in recent if drafts.opens_with_quote(d.content)]
+    return max(quotations or recent, key=lambda d: d.end, default=None)
+
+
+def _subject_of_sentence_before(drafts: Drafts, position: int) -> DocSpan | None:
+    index = drafts.sentence_index(position)
+    if index == 0:
+        return None
+    sentence = drafts.tokens((drafts.sentence_starts[index - 1], drafts.sentence_starts[index]))
+    subjects = [t for t in sentence if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
+    if subjects and drafts.mention_at(subjects[0]) is not None:
+        return drafts.doc[subjects[0].left_edge.i : subject_end(subjects[0]) + 1]
+    return None

@@ -1,0 +1,170 @@
+"""The parse pass: attributions read off the parse, around verbs and nouns of saying, reporting and thinking.
+
+A cue ("said", "warned", "called for", "her claim that") takes its complement as the content (and an infinitive
+after an object: "challenged him to debate") and its subject as the source; "according to" gives its object as the
+source of the rest of the clause; a verb of seeming ("appeared paralyzed") reports an impression with no source;
+a cue set in the clause it reports ("The economy, he said, is weak") takes that clause. A quotation after a colon
+or before its cue opens the content ("…: “A,” he said").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from storyline.extract.quotes.clauses import content_extent, subject, subject_end, with_trailing_infinitive
+from storyline.extract.quotes.cues import (
+    CLAUSE_CUES, NOUN_CUES, OBJECT_CUES, PREPOSITION_CUES, SEEMING_CUES, lemma,
+)
+from storyline.extract.quotes.drafts import Draft, Drafts, overlap
+
+# Prepositions after a noun cue that hold its content: "criticism of the plan", "her claim that …".
+NOUN_CONTENT_PREPOSITIONS = frozenset({"of", "about", "on", "for", "against", "that"})
+# How the parse hangs what seems: "to be …", "confident", "a winner", "that …", and a participle as "advcl".
+SEEMING_COMPLEMENTS = frozenset({"xcomp", "acomp", "attr", "oprd", "ccomp", "advcl"})
+# A cue whose open clause is what it does, not what it says, unless a said-clause comes with it: "continued to
+# fight" (but "continued that …").
+_NOT_SAYING_CLAUSES = frozenset({"continue"})
+
+
+def find(drafts: Drafts, token: Token) -> None:
+    """Draft the attribution the token cues, if it is a cue and its content is not claimed yet."""
+    doc = drafts.doc
+    if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+        _according_to(drafts, token)
+        return
+    if token.pos_ == "NOUN" and lemma(token) in NOUN_CUES:
+        _noun_cue(drafts, token)
+        return
+    if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "aux", "auxpass"):
+        return
+    if lemma(token) in SEEMING_CUES:
+        _seeming(drafts, token)
+        return
+    if token.dep_ == "parataxis" and lemma(token) in CLAUSE_CUES:
+        _parenthetical(drafts, token)
+        return
+    content, cue_end = _complement(token)
+    if content is None:
+        return
+    source = subject(token, drafts.config)
+    if source is None and token.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "xcomp", "relcl", "pcomp"):
+        return
+    content = drafts.within_sentence(_clip(content, token), token.idx)
+    content = _from_opening_quotation(drafts, drafts.snap_to_quotes(content), token)
+    drafts.add(Draft(content, (token.idx, cue_end), source))
+
+
+def _complement(verb: Token) -> tuple[tuple[int, int] | None, int]:
+    """Character extent of the verb's content and the end of its cue (the verb with its particle)."""
+    verb_lemma = lemma(verb)
+    cue_end = verb.idx + len(verb)
+    clauses = [child for child in verb.children if child.dep_ in ("ccomp", "xcomp") and child.i > verb.i]
+    # A said-clause may also come first, when its speaker follows it: "The plan “exposes him,” Smith said."
+    said_clauses = [child for child in verb.children if child.dep_ == "ccomp" and child.i > verb.i] or [
+        child for child in verb.children if child.dep_ == "ccomp" and any(
+            dependent.dep_ == "nsubj" and dependent.i > child.i for dependent in verb.children)]
+    if verb_lemma in CLAUSE_CUES and said_clauses:
+        return content_extent(with_trailing_infinitive(verb, said_clauses)), cue_end
+    for child in verb.children:
+        if (child.i > verb.i and child.dep_ in ("prep", "prt")
+                and child.lower_ in PREPOSITION_CUES.get(verb_lemma, ())):
+            objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")] or (
+                [c for c in verb.children if c.dep_ == "dobj"] if child.dep_ == "prt" else [])
+            if objects:
+                return content_extent(with_trailing_infinitive(verb, objects)), child.idx + len(child)
+        # "called for the cabinet to resign": "for" opens a clause, and like "that" belongs to the content.
+        marks = [c for c in child.children if c.dep_ == "mark" and c.i == child.left_edge.i]
+        if child.dep_ == "advcl" and marks and marks[0].lower_ in PREPOSITION_CUES.get(verb_lemma, ()):
+            return content_extent([child]), cue_end
+    if verb_lemma in CLAUSE_CUES and clauses and verb_lemma not in _NOT_SAYING_CLAUSES:
+        return content_extent(with_trailing_infinitive(verb, clauses)), cue_end
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    if verb_lemma in OBJECT_CUES and objects:
+        attached = [c for c in verb.children if c.i > objects[0].i and (
+            c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ in ("of", "for", "as"))]
+        return content_extent(with_trailing_infinitive(verb, objects + attached)), cue_end
+    return None, cue_end
+
+
+def _clip(content: tuple[int, int], cue: Token) -> tuple[int, int]:
+    """The content without the cue, should the parse have hung the cue inside its own complement."""
+    start, end = content
+    if start <= cue.idx < end:
+        return (cue.idx + len(cue), end) if cue.idx - start < end - cue.idx else (start, cue.idx)
+    return content
+
+
+def _from_opening_quotation(drafts: Drafts, content: tuple[int, int], cue: Token) -> tuple[int, int]:
+    """A quotation after a colon, or one its cue follows ("…, “A,” he said"), opens the content: the words
+    before its mark are the narration it was quoted in, unless they run on into it ("had “serious doubts”")."""
+    for start, end in drafts.quotes:
+        if content[0] < start and end <= content[1]:
+            lead_in = drafts.text[content[0] : start].rstrip()
+            if lead_in.endswith(":") or cue.idx >= end and not drafts.carries_on_clause((start, end)):
+                return start, content[1]
+    return content
+
+
+def _noun_cue(drafts: Drafts, noun: Token) -> None:
+    """"Trump's claim that the vote was rigged", "criticism of the plan from the unions"."""
+    holders = [c for c in noun.children if c.dep_ == "poss"] + [
+        p for c in noun.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+        for p in c.children if p.dep_ == "pobj"]
+    contents = [c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i] or [
+        p for c in noun.children if c.dep_ == "prep" and c.lower_ in NOUN_CONTENT_PREPOSITIONS and c.i > noun.i
+        for p in c.children if p.dep_ in ("pobj", "pcomp")]
+    if not holders or not contents:
+        return
+    holder = holders[0]
+    source = drafts.doc[holder.left_edge.i : holder.i + 1]
+    content = drafts.within_sentence(content_extent(contents), noun.idx)
+    drafts.add(Draft(drafts.snap_to_quotes(content), (noun.idx, noun.idx + len(noun)), source))
+
+
+def _seeming(drafts: Drafts, verb: Token) -> None:
+    """"The team appeared paralyzed", "it seems that …": an impression with no one to hold it. The content is
+    the whole clause, the verb inside it, or only the that-clause after an empty "it"."""
+    complements = [c for c in verb.children if c.dep_ in SEEMING_COMPLEMENTS and c.i > verb.i and not (
+        c.dep_ == "advcl" and any(m.dep_ == "mark" for m in c.children))]  # not "appeared when …"
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "expl") and c.i < verb.i]
+    if not complements or not subjects:
+        return
+    empty_subject = subjects[0].lower_ == "it" and complements[0].dep_ == "ccomp"
+    content = content_extent(complements if empty_subject else subjects + complements)
+    content = drafts.within_sentence(content, verb.idx)
+    drafts.add(Draft(drafts.snap_to_quotes(content), (verb.idx, verb.idx + len(verb)), None))
+
+
+def _parenthetical(drafts: Drafts, cue: Token) -> None:
+    """"The economy, he said, is weak": the content is the clause the cue interrupts."""
+    clause = cue.head
+    tokens = [t for t in clause.subtree if not (cue.left_edge.i <= t.i <= cue.right_edge.i)]
+    words = [t for t in tokens if not (t.is_punct or t.is_space)]
+    if len(words) < drafts.config.parenthetical_min_words:
+        return
+    content = drafts.within_sentence((words[0].idx, words[-1].idx + len(words[-1])), cue.idx)
+    interrupted = any(t.i < cue.left_edge.i and not drafts.in_quote(t.idx) for t in words)
+    if any(overlap(content, quote) for quote in drafts.quotes) and not interrupted:
+        return  # "Trump said, “If we…”": the quote pass gives the quotation to this cue
+    drafts.add(Draft(drafts.snap_to_quotes(content), (cue.idx, cue.idx + len(cue)), subject(cue, drafts.config)))
+
+
+def _according_to(drafts: Drafts, according: Token) -> None:
+    """"According to X, Y": X is the source and Y the rest of the clause the phrase modifies."""
+    doc = drafts.doc
+    to = doc[according.i + 1]
+    objects = [c for c in to.children if c.dep_ == "pobj"] or [c for c in according.children if c.dep_ == "pobj"]
+    if not objects:
+        return
+    sentence_end = drafts.sentence_range(according.idx)[1]
+    source_end = min(subject_end(objects[0]), drafts.token_at(sentence_end - 1).i)
+    source = doc[objects[0].left_edge.i : source_end + 1]
+    phrase_start, phrase_end = according.i, max(to.i, objects[0].right_edge.i)
+    sentence = drafts.tokens(drafts.sentence_range(according.idx))
+    before = [t for t in sentence if t.i < phrase_start and not (t.is_punct or t.is_space)]
+    after = [t for t in sentence if t.i > phrase_end and not (t.is_punct or t.is_space)]
+    side = after if len(after) >= len(before) else before
+    if len(side) < 2:
+        return
+    content = (side[0].idx, side[-1].idx + len(side[-1]))
+    drafts.add(Draft(drafts.snap_to_quotes(content), (according.idx, to.idx + len(to)), source))
