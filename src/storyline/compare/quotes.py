@@ -1,9 +1,9 @@
 """The same quote across the articles of a story: grouped by speaker and wording, with word-level differences.
 
 Two attributions are one quote when their speakers are the same story-level entity and their content words
-(stop words aside) mostly agree in order ("The presence of even one American in Iraq is too much" ~ "Even the
-presence of one American in Iraq is too much"), or when their words are nearly identical whoever they are
-given to; a group whose members name different speakers is flagged, since outlets then disagree about who said
+(stop words aside) mostly agree in order ("Not one more family will lose its home to this river" ~ "Not a
+single family more will lose its home to this river"), or when their words are nearly identical whoever they
+are given to; a group whose members name different speakers is flagged, since outlets then disagree about who said
 it. The words of a direct quote are those inside its quote marks ("“A,” he said in a statement. “B”" reads
 "A B"); those of indirect speech are its content without its own cue and source.
 """
@@ -17,13 +17,23 @@ from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from storyline.compare.grouping import groups
 from storyline.model import Article, Attribution
 from storyline.text.quotemarks import quoted_spans
 
-# Shares of content words, in order, that make two wordings one quote: by the same speaker, and regardless of it.
-SAME_SPEAKER_AGREEMENT = 0.6
-ANY_SPEAKER_AGREEMENT = 0.85
-MIN_SHARED_CONTENT_WORDS = 2
+
+@dataclass(frozen=True)
+class QuoteMatchConfig:
+    # By hand: the share of the shorter wording's content words that two wordings must share, in order, to be
+    # one quote when they have the same speaker ...
+    same_speaker_agreement: float = 0.6
+    # ... and when their speakers differ or are unknown (then only near-identical wordings are one quote).
+    any_speaker_agreement: float = 0.85
+    # By hand: two wordings sharing fewer content words than this are never one quote ("will not", "the plan").
+    min_shared_content_words: int = 2
+
+
+CONFIG = QuoteMatchConfig()
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
 
@@ -98,7 +108,8 @@ def _word(match: re.Match) -> str:
     return match.group().replace("’", "'")
 
 
-def match(quotes: Iterable[tuple[Article, Attribution]], speaker_of: Callable[[str], str]) -> list[QuoteGroup]:
+def match(quotes: Iterable[tuple[Article, Attribution]], speaker_of: Callable[[str], str],
+          config: QuoteMatchConfig = CONFIG) -> list[QuoteGroup]:
     """Group the attributions of a story into quotes; ``speaker_of`` maps article-level to story-level entity ids.
 
     Every attribution lands in exactly one group; groups carried by more outlets come first.
@@ -110,23 +121,9 @@ def match(quotes: Iterable[tuple[Article, Attribution]], speaker_of: Callable[[s
             quotations[article.id] = quoted_spans(article.text)
         items.append(_prepare(article, attribution, quotations[article.id], speaker_of))
     items = [item for item in items if item.words]
-    parent = list(range(len(items)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    for i in range(len(items)):
-        for j in range(i + 1, len(items)):
-            if root(i) != root(j) and _same_quote(items[i], items[j]):
-                parent[root(j)] = root(i)
-    clusters: dict[int, list[_Quote]] = {}
-    for index, item in enumerate(items):
-        clusters.setdefault(root(index), []).append(item)
-    groups = [_group(members) for members in clusters.values()]
-    return sorted(groups, key=lambda g: (-len(g.outlets), -len(g.members)))
+    found = [_group([items[i] for i in members])
+             for members in groups(len(items), lambda i, j: _same_quote(items[i], items[j], config))]
+    return sorted(found, key=lambda g: (-len(g.outlets), -len(g.members)))
 
 
 def _prepare(article: Article, attribution: Attribution, quotations: list[tuple[int, int]],
@@ -140,7 +137,7 @@ def _prepare(article: Article, attribution: Attribution, quotations: list[tuple[
 def _agreement(a: list[str], b: list[str]) -> tuple[float, int]:
     """How many content words two wordings share in order, and their share of the shorter wording's words.
 
-    Against the shorter wording, so that a partial quote ("remain in Iraq") joins the fuller one it was cut from.
+    Against the shorter wording, so that a partial quote ("lose its home") joins the fuller one it was cut from.
     """
     if not a or not b:
         return 0.0, 0
@@ -148,14 +145,14 @@ def _agreement(a: list[str], b: list[str]) -> tuple[float, int]:
     return shared / min(len(a), len(b)), shared
 
 
-def _same_quote(a: _Quote, b: _Quote) -> bool:
+def _same_quote(a: _Quote, b: _Quote, config: QuoteMatchConfig) -> bool:
     if a.key == b.key:
         return True
     agreement, shared = _agreement(a.content_words, b.content_words)
-    if shared < MIN_SHARED_CONTENT_WORDS:
+    if shared < config.min_shared_content_words:
         return False
     same_speaker = a.speaker is not None and a.speaker == b.speaker
-    return agreement >= (SAME_SPEAKER_AGREEMENT if same_speaker else ANY_SPEAKER_AGREEMENT)
+    return agreement >= (config.same_speaker_agreement if same_speaker else config.any_speaker_agreement)
 
 
 def _group(members: list[_Quote]) -> QuoteGroup:
