@@ -52,17 +52,18 @@ def test_quote_then_pronoun_speaker_and_quote_after_colon():
 
 def test_told_that_partial_quote_and_role_noun_speaker():
     article, mentions, found = extracted(
-        "Iran's Supreme Leader Ayatollah Ali Khamenei received the visiting delegation in Tehran. "
-        "The supreme leader told the delegation that foreign troops were \u201cnot welcome in the region.\u201d\n"
-        "General Lloyd Austin said the troops were \u201cready to remain\u201d for as long as needed.")
-    told = the_one(article, found, "foreign troops were")
+        "Norway's Defence Minister Ola Berg received the visiting delegation in Oslo. "
+        "The defence minister told the delegation that foreign warships were \u201cnot welcome in these "
+        "waters.\u201d\n"
+        "General Anne Dahl said the patrols were \u201cready to remain\u201d for as long as needed.")
+    told = the_one(article, found, "foreign warships were")
     assert not told.direct and told.cue.text(article) == "told"
     assert told.content.text(article).startswith("that") and told.content.text(article).endswith("\u201d")
-    assert told.source.text(article) == "The supreme leader"
-    assert any("Khamenei" in name for name in speaker_names(article, mentions, told))
+    assert told.source.text(article) == "The defence minister"
+    assert any("Berg" in name for name in speaker_names(article, mentions, told))
     partial = the_one(article, found, "ready to remain")
     assert not partial.direct and "for as long as needed" in partial.content.text(article)
-    assert any("Austin" in name for name in speaker_names(article, mentions, partial))
+    assert any("Dahl" in name for name in speaker_names(article, mentions, partial))
 
 
 def test_dash_attribution_and_straight_quote_marks():
@@ -193,12 +194,28 @@ def test_seed_quotes_of_both_outlets_are_matched_with_their_wording_differences(
     assert len(presence) == 1
     [group] = presence
     assert group.outlets == sorted(a.source for a in articles) and not group.speaker_conflict
-    wordings = {w.text for w in group.wordings}
-    assert {"The presence of even one American in Iraq is too much",
-            "Even the presence of one American in Iraq is too much"} <= wordings
+    # Each outlet's own wording, read from its quotation marks.
+    outlet_wordings = {" ".join(re.findall(r"\w+", article.text[start:end])) for article in articles
+                       for start, end in quoted_spans(article.text) if "one American" in article.text[start:end]}
+    assert len(outlet_wordings) == 2 and outlet_wordings <= {w.text for w in group.wordings}
     changes = [change for diff in group.diffs for change in diff]
     assert any(change.op in ("insert", "delete") and change.main.lower() + change.other.lower() == "even"
                for change in changes)
+
+
+def test_one_quote_worded_two_ways_by_two_outlets_is_one_group_with_its_word_changes():
+    first = Article("Mayor Hanna Kovacs visited the new dyke on Monday. \u201cEven a single flooded house in this "
+                    "valley is one too many,\u201d Kovacs said.", source="Harbor Daily")
+    second = Article("Hanna Kovacs, the mayor, spoke at the new dyke. \u201cA single flooded house in this valley is "
+                     "even one too many,\u201d Kovacs added.", source="Civic Post")
+    found, speaker_of = extract_story([first, second])
+    [group] = quote_matching.match(found, speaker_of)
+    assert group.outlets == ["Civic Post", "Harbor Daily"] and group.speakers == ["person:hanna-kovacs"]
+    assert {w.text for w in group.wordings} == {"Even a single flooded house in this valley is one too many",
+                                                "A single flooded house in this valley is even one too many"}
+    changes = [change for diff in group.diffs for change in diff]
+    assert sorted((change.op, change.main + change.other) for change in changes) == [("delete", "Even"),
+                                                                                      ("insert", "even")]
 
 
 def test_same_words_given_to_different_speakers_are_flagged():
