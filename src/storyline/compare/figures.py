@@ -26,8 +26,9 @@ from storyline.text.wordlists import pairs
 @dataclass(frozen=True, slots=True)
 class FigureConfig:
     """How figures are read and when two of them are the same figure. Similarities are cosines of MiniLM
-    embeddings. Set by hand on the bundled examples' gold (examples/gold.json) and the brief tests, which ask for
-    the disagreements the examples carry and for none between figures that count different things."""
+    embeddings. Set by hand on the bundled examples' gold (examples/gold.json) and the tests that use it
+    (tests/test_brief.py, tests/test_claims.py), which ask for the disagreements the examples carry and for none
+    between figures that count different things."""
 
     # Heads climbed from a figure to its clause's verb when collecting the words that govern it.
     governing_hops: int = 6
