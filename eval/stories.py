@@ -31,7 +31,7 @@ from sklearn.metrics.cluster import contingency_matrix
 
 from storyline.parse import nlp
 from storyline.stories import updates as story_updates
-from storyline.extract import timex
+from storyline.extract import time as timex
 from storyline.model import Article
 from storyline.stories.index import StoryIndex
 from storyline.stories.features import StoryFeatures

@@ -38,13 +38,6 @@ def texts(group, articles):
     return [u.span.text(articles[u.span.article_id]) for u in group.units]
 
 
-def test_figures_are_read_as_written():
-    assert figures.number_value("1.2 billion") == 1.2e9
-    assert figures.number_value("twenty-five") == 25
-    assert figures.number_value("1,200") == 1200
-    assert figures.number_value("several") is None
-
-
 def test_different_death_toll_and_damage_estimate_are_disagreements_and_other_counts_are_not():
     articles, groups, found = grouped()
     values = sorted(tuple(sorted(f.value for f in d.figures)) for d in found)

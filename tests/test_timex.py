@@ -12,8 +12,9 @@ from conftest import load_eval_script
 from storyline.parse import nlp
 from storyline.ingest import read
 from storyline.model import Article
-from storyline.extract.timex import anchor, extract, find
-from storyline.extract.timex_values import FUTURE, PAST, normalise
+from storyline.extract.time import anchor, extract, find
+from storyline.extract.time.tense import FUTURE, PAST
+from storyline.extract.time.values import normalise
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -253,3 +254,21 @@ def test_a_year_ago_quarter_is_not_taken_for_the_quarter_reported():
 def test_29_february_without_a_year_falls_in_the_nearest_leap_year():
     assert normalise("Feb. 29", date(2023, 3, 5), PAST) == ("DATE", "2020-02-29")
     assert normalise("February 29", date(2023, 11, 20), FUTURE) == ("DATE", "2024-02-29")
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("Christmas Eve 1999", ("DATE", "1999-12-24")),
+    ("Thanksgiving 2023", ("DATE", "2023-11-23")),
+    ("Labor Day 2023", ("DATE", "2023-09-04")),
+    ("Memorial Day 2023", ("DATE", "2023-05-29")),
+    ("Election Day 1996", ("DATE", "1996-11-05")),
+    ("Easter 2024", ("DATE", "2024-03-31")),
+    ("last Christmas", ("DATE", "2022-12-25")),
+])
+def test_holidays_fall_on_their_day_of_the_year(phrase, expected):
+    assert normalise(phrase, SUNDAY_30_APRIL_2023, None) == expected
+
+
+def test_holidays_without_a_reference_keep_only_what_their_rule_fixes():
+    assert normalise("Halloween", None) == ("DATE", "XXXX-10-31")
+    assert normalise("Thanksgiving", None) == ("DATE", "XXXX-11-XX")

@@ -13,7 +13,7 @@ from storyline.extract import mentions
 from storyline.parse import nlp
 from storyline.extract import quotes
 from storyline.stories import updates as story_updates
-from storyline.extract import timex
+from storyline.extract import time as timex
 from storyline.ingest import IngestError, read
 from storyline.model import Article, TimeExpression
 from storyline.stories.index import StoryIndex

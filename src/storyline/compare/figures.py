@@ -19,44 +19,45 @@ import numpy as np
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from storyline.model import Article, Span, TimeExpression
+from storyline.text.numbers import FIGURE, read_number
+from storyline.text.wordlists import pairs
+
+
+@dataclass(frozen=True, slots=True)
+class FigureConfig:
+    """How figures are read and when two of them are the same figure. Similarities are cosines of MiniLM
+    embeddings. Set by hand on the bundled examples' gold (examples/gold.json) and the tests that use it
+    (tests/test_brief.py, tests/test_claims.py), which ask for the disagreements the examples carry and for none
+    between figures that count different things."""
+
+    # Heads climbed from a figure to its clause's verb when collecting the words that govern it.
+    governing_hops: int = 6
+    # Words either side of a figure, within its sentence, that make its context.
+    context_tokens: int = 8
+    # Two figures count the same thing only when their counted words ("workers", "euros") are this similar ...
+    same_counted: float = 0.7
+    # ... and their contexts are this similar ...
+    same_context: float = 0.4
+    # ... or, for amounts, their governing phrases ("fire kill worker") are this similar ...
+    same_governing: float = 0.8
+    # ... or, for days, the phrases of the verbs that date them are this similar: a verb names its event ("the
+    # attack began", "the assault began"), so less likeness is needed than for amounts.
+    same_dated_event: float = 0.6
+    # Outlets that date one event differently are a day or two apart, not weeks.
+    max_days_apart: int = 3
+    # Reports of one event round and revise, but they do not give figures an order of magnitude apart for one thing.
+    max_ratio: float = 3.0
+
+
+CONFIG = FigureConfig()
 
 NUMBER_LABELS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
 # Words that give a value are not what the value is about: "hours" in "the early hours of Sunday".
 VALUE_LABELS = NUMBER_LABELS | {"DATE", "TIME", "ORDINAL"}
-GOVERNING_HOPS = 6
 # Money is often tagged CARDINAL ("1.4 billion euros"): counts and amounts compare with each other.
 COMPARABLE = {"MONEY": "AMOUNT", "CARDINAL": "AMOUNT", "QUANTITY": "AMOUNT"}
-CONTEXT_TOKENS = 8
-CURRENCIES = {"$": "dollar", "€": "euro", "£": "pound", "¥": "yen", **{word: word for word in (
-    "dollar euro pound yen yuan rupee rouble ruble franc zloty forint koruna krona krone lira dinar dirham riyal "
-    "shekel peso real rand won").split()}}
-SAME_COUNTED = 0.7
-SAME_CONTEXT = 0.4
-SAME_GOVERNING = 0.8
-SAME_EVENT = 0.6
-# Outlets that date one event differently are a day or two apart, not weeks.
-MAX_DAYS_APART = 3
+CURRENCIES = pairs("currencies")
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-# Reports of one event round and revise, but they do not give figures an order of magnitude apart for one thing.
-MAX_RATIO = 3.0
-SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "dozen": 12, "hundred": 100}
-WORD_NUMBERS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-    "seventeen eighteen nineteen twenty".split())}
-WORD_NUMBERS.update({"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90})
-
-
-def number_value(text: str) -> float | None:
-    """The value of a figure as written: "23", "1,200", "1.2 billion", "two dozen", "twenty-five"."""
-    value, seen = None, False
-    for word in re.findall(r"\d[\d,]*(?:\.\d+)?|[a-z]+", text.lower().replace("-", " ")):
-        if word[0].isdigit():
-            value, seen = float(word.replace(",", "")), True
-        elif word in WORD_NUMBERS:
-            value, seen = (value or 0) + WORD_NUMBERS[word], True
-        elif word in SCALES and seen:
-            value = (value or 1) * SCALES[word]
-    return value if seen else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,10 +72,6 @@ class Figure:
     counted: str
     context: str
     governing: str
-
-    def to_json(self, article: Article) -> dict:
-        return {**self.span.to_json(), "source": self.outlet, "text": self.span.text(article), "value": self.value,
-                "kind": self.kind, "counts": self.counted}
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,11 +113,11 @@ def _counted_word(entity: SpacySpan) -> str | None:
     return None
 
 
-def _governing_words(root: Token) -> str:
+def _governing_words(root: Token, config: FigureConfig = CONFIG) -> str:
     """The lemmas of the words above a figure up to its clause's verb, and that verb's subject or object:
     "fire kill worker" for "the fire killed three workers"."""
     words, token = [], root
-    for _ in range(GOVERNING_HOPS):
+    for _ in range(config.governing_hops):
         if token.pos_ in {"NOUN", "VERB", "ADJ"} and token.ent_type_ not in VALUE_LABELS:
             words.append(token)
         if token.pos_ == "VERB" or token.head is token:
@@ -132,54 +129,59 @@ def _governing_words(root: Token) -> str:
     return " ".join(t.lemma_.lower() for t in sorted(words, key=lambda t: t.i))
 
 
-def _context(tokens: SpacySpan) -> str:
+def _context(tokens: SpacySpan, config: FigureConfig = CONFIG) -> str:
     """The words around a figure in its sentence, the figure itself left out."""
     sentence = tokens.sent
-    window = sentence[max(tokens.start - CONTEXT_TOKENS, sentence.start) - sentence.start:
-                      min(tokens.end + CONTEXT_TOKENS, sentence.end) - sentence.start]
+    window = sentence[max(tokens.start - config.context_tokens, sentence.start) - sentence.start:
+                      min(tokens.end + config.context_tokens, sentence.end) - sentence.start]
     return " ".join(t.text for t in window if not (tokens.start <= t.i < tokens.end or t.like_num or t.is_punct))
 
 
-def _figure(article: Article, entity: SpacySpan) -> Figure | None:
-    value = number_value(entity.text)
+def _figure(article: Article, entity: SpacySpan, config: FigureConfig = CONFIG) -> Figure | None:
+    value = read_number(entity.text, FIGURE)
     counted = _counted_word(entity)
     if value is None or counted is None:
         return None
     return Figure(article.span(entity.start_char, entity.end_char, entity.label_), article.outlet, value,
-                  COMPARABLE.get(entity.label_, entity.label_), counted, _context(entity), _governing_words(entity.root))
+                  COMPARABLE.get(entity.label_, entity.label_), counted, _context(entity, config),
+                  _governing_words(entity.root, config))
 
 
-def _day_figure(article: Article, doc: Doc, time: TimeExpression) -> Figure | None:
+def _day_figure(article: Article, doc: Doc, time: TimeExpression, config: FigureConfig = CONFIG) -> Figure | None:
     """A dated event as a figure: its value is the day, and what it "counts" is the event its verb names."""
     if time.type != "DATE" or not DAY.fullmatch(time.value[:10]):
         return None
     tokens = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
     if tokens is None:
         return None
-    governing = _governing_words(tokens.root)
+    governing = _governing_words(tokens.root, config)
     if not governing:
         return None
     day = date.fromisoformat(time.value[:10]).toordinal()
-    return Figure(time.span, article.outlet, day, "DAY", governing.split()[-1], _context(tokens), governing)
+    return Figure(time.span, article.outlet, day, "DAY", governing.split()[-1], _context(tokens, config), governing)
 
 
-def extract(article: Article, doc: Doc, times: list[TimeExpression] = ()) -> list[Figure]:
+def extract(article: Article, doc: Doc, times: list[TimeExpression] = (),
+            config: FigureConfig = CONFIG) -> list[Figure]:
     """The article's figures: numbers from the parse, and the days its time expressions give to events."""
-    numbers = [f for entity in doc.ents if entity.label_ in NUMBER_LABELS and (f := _figure(article, entity))]
-    return numbers + [f for time in times if (f := _day_figure(article, doc, time))]
+    numbers = [f for entity in doc.ents if entity.label_ in NUMBER_LABELS and (f := _figure(article, entity, config))]
+    return numbers + [f for time in times if (f := _day_figure(article, doc, time, config))]
 
 
-def _same_thing(a: Figure, b: Figure, counted: float, context: float, governing: float) -> bool:
-    if a.outlet == b.outlet or a.kind != b.kind or counted < SAME_COUNTED:
+def _same_thing(a: Figure, b: Figure, counted: float, context: float, governing: float,
+                config: FigureConfig = CONFIG) -> bool:
+    if a.outlet == b.outlet or a.kind != b.kind or counted < config.same_counted:
         return False
     if a.kind == "DAY":
         # The same verb dates the same event: "the attack began" and "the assault began" name one beginning.
-        return abs(a.value - b.value) <= MAX_DAYS_APART and (context >= SAME_CONTEXT or governing >= SAME_EVENT)
-    close = max(a.value, b.value) / max(min(a.value, b.value), 1e-9) <= MAX_RATIO
-    return close and (context >= SAME_CONTEXT or governing >= SAME_GOVERNING)
+        return (abs(a.value - b.value) <= config.max_days_apart
+                and (context >= config.same_context or governing >= config.same_dated_event))
+    close = max(a.value, b.value) / max(min(a.value, b.value), 1e-9) <= config.max_ratio
+    return close and (context >= config.same_context or governing >= config.same_governing)
 
 
-def disagreements(figures: list[Figure], embed: Callable[[list[str]], np.ndarray]) -> list[FigureDisagreement]:
+def disagreements(figures: list[Figure], embed: Callable[[list[str]], np.ndarray],
+                  config: FigureConfig = CONFIG) -> list[FigureDisagreement]:
     """Groups of figures that count the same thing with different values in different outlets.
 
     ``embed`` gives unit-length vectors of texts; the counted words, contexts and governing phrases are embedded.
@@ -200,7 +202,7 @@ def disagreements(figures: list[Figure], embed: Callable[[list[str]], np.ndarray
     for i, a in enumerate(figures):
         closest: dict[str, int] = {}
         for j, b in enumerate(figures):
-            if j != i and _same_thing(a, b, counted[i, j], context[i, j], governing[i, j]):
+            if j != i and _same_thing(a, b, counted[i, j], context[i, j], governing[i, j], config):
                 if b.outlet not in closest or closeness[i, j] > closeness[i, closest[b.outlet]]:
                     closest[b.outlet] = j
         best.append(closest)

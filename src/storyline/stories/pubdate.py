@@ -21,7 +21,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from spacy.tokens import Doc
 
 from storyline.model import Article
-from storyline.extract.timex import TimexMention, anchor, find
+from storyline.extract.time import TimexMention, anchor, find
 
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 MONTH = re.compile(r"\d{4}-\d{2}")

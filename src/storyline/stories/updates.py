@@ -20,7 +20,7 @@ import numpy as np
 from spacy.tokens import Doc
 
 from storyline.stories import pubdate
-from storyline.extract import timex
+from storyline.extract import time as timex
 from storyline.parse.embed import embed
 from storyline.model import Article, TimeExpression
 from storyline.stories.index import Assignment, StoryConfig, StoryEvent, StoryIndex

@@ -1,0 +1,76 @@
+"""Time expressions anchored to a reference: each mention valued against the dateline, or against the story's own
+day or period for phrases that follow the story ("that night", "the following year"), with results compared to
+"a year earlier" put in the quarter a year before. Needs only the article text and the mentions, so a reference
+can be tried again without parsing."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from storyline.extract.time.config import CONFIG, TimexConfig
+from storyline.extract.time.finding import TimexMention
+from storyline.extract.time.values import normalise
+from storyline.model import Article, Span, TimeExpression
+
+DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
+DEICTIC_DAY = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|this|last|ago)\b|^next\b", re.I)
+QUARTER_VALUE = re.compile(r"(\d{4})-Q(\d)")
+PERIOD_VALUE = re.compile(r"(\d{4})(?:-(\d{2})\b)?")
+STORY_PERIOD = re.compile(r"\b(?:that|the same|the following|the previous) (?:month|year)\b", re.I)
+YEAR_BEFORE = re.compile(r"(?:a|one) year (?:ago|earlier|before)|(?:the )?year-(?:earlier|ago)(?: period)?", re.I)
+
+
+def anchor(article: Article, mentions: list[TimexMention], reference: datetime | None,
+           config: TimexConfig = CONFIG) -> list[TimeExpression]:
+    """TimeML values of the mentions against a reference time; phrases that name no time are left out."""
+    expressions = []
+    last_quarter: tuple[int, re.Match[str]] | None = None
+    story_day: date | None = None
+    story_period: date | None = None
+    for mention in mentions:
+        text = mention.span.text(article)
+        found = normalise(text, counted_from(text, reference, story_day, story_period), mention.tense, config)
+        if found:
+            kind, value = found
+            story_day = date.fromisoformat(value[:10]) if DAY_VALUE.match(value) else story_day
+            story_period = period_of(value) or story_period
+            quarter = QUARTER_VALUE.fullmatch(value)
+            if quarter and not YEAR_BEFORE.search(text):
+                last_quarter = (mention.sentence, quarter)
+            elif (last_quarter and YEAR_BEFORE.fullmatch(text)
+                  and mention.sentence - last_quarter[0] <= config.year_before_sentences):
+                # Results reported for a quarter are compared with "a year earlier": the same quarter a year before.
+                year, index = last_quarter[1].groups()
+                value = f"{int(year) - 1:04d}-Q{index}"
+            expressions.append(TimeExpression(Span(mention.span.article_id, mention.span.start, mention.span.end,
+                                                   kind), kind, value))
+    return expressions
+
+
+def counted_from(text: str, reference: datetime | None, story_day: date | None,
+                 story_period: date | None) -> date | datetime | None:
+    """The time a phrase counts from: the dateline, or the story's own time for phrases that follow the story.
+
+    "at 10.40 p.m.", "that night" and "the next day" follow the last day the story named; "that year" and "the
+    following month" the last month or year it named.
+    """
+    if reference is None:
+        return None
+    if story_period is not None and STORY_PERIOD.search(text):
+        return story_period
+    if story_day is not None and is_anaphoric(text):
+        return story_day
+    return reference
+
+
+def is_anaphoric(text: str) -> bool:
+    """Whether a phrase names a day only through the story: a clock time or part of day with no day of its own."""
+    unanchored = normalise(text, None)
+    return bool(unanchored and unanchored[1].startswith("XXXX-XX-XX") and not DEICTIC_DAY.search(text))
+
+
+def period_of(value: str) -> date | None:
+    """The first day of the month or year a TimeML value names: '1995-03-04' -> 1995-03-01, '1995-Q3' -> 1995-01-01."""
+    match = PERIOD_VALUE.match(value)
+    return date(int(match.group(1)), int(match.group(2) or 1), 1) if match else None

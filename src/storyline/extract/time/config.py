@@ -1,0 +1,22 @@
+"""The thresholds of time-expression finding and valuing, in one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class TimexConfig:
+    # How many heads up the parse to look for the verb an expression modifies. By hand, on TBAQ (TimeBank +
+    # AQUAINT): enough for a date inside a prepositional phrase inside a noun phrase, not so many that it reaches the
+    # verb of another clause.
+    verb_hops: int = 8
+    # How much a date on the side the verb's tense denies weighs against nearness, when a month or day is named
+    # without a year: past-tense "in May", said in April, is most likely last May. By hand, on TBAQ.
+    against_tense_weight: int = 6
+    # How many sentences after a quarter "a year earlier" still means that quarter a year before. By hand, on TBAQ's
+    # earnings reports.
+    year_before_sentences: int = 2
+
+
+CONFIG = TimexConfig()

@@ -1,0 +1,191 @@
+"""Value rules for days and times of day: weekdays ("this Saturday"), deictic days ("yesterday", "next week"),
+days that follow the story ("the next day"), clock times, holidays and calendar dates read by dateparser."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from storyline.extract.time.dates import (HOLIDAYS, PARTS_OF_DAY, WEEKDAYS, iso_week, month_number, nearest_year,
+                                          parse_calendar_date, resolve_weekday, shift_month)
+from storyline.extract.time.phrase import Phrase, Value
+from storyline.extract.time.tense import FUTURE, PAST
+
+DAY_OFFSETS = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "the day before yesterday": -2,
+               "the day after tomorrow": 2}
+
+
+def story_day(phrase: Phrase) -> Value | None:
+    """'the next day', 'that night', 'later that year': counted from the reference, which the caller sets to the
+    story's own time."""
+    # The modifiers are gone from the core: "the next morning" is "next morning" here, "the same day" "same day".
+    match = re.fullmatch(r"(?:(next|following|previous)|that|same) (day|morning|afternoon|evening|night)|"
+                         r"(?:(following|previous)|that|same) (month|year)", phrase.core)
+    if not match:
+        return None
+    deixis, unit = match.group(1) or match.group(3), match.group(2) or match.group(4)
+    step = {"previous": -1, None: 0}.get(deixis, 1)
+    ref = phrase.reference
+    if unit == "year":
+        return "DATE", f"{ref.year + step:04d}" if ref else "XXXX"
+    if unit == "month":
+        return "DATE", "{:04d}-{:02d}".format(*shift_month(ref, step)) if ref else "XXXX-XX"
+    part = PARTS_OF_DAY.get(unit, "")
+    if ref is None:
+        return "DATE", "XXXX-XX-XX" + part
+    return "DATE" if unit == "day" else "TIME", (ref + timedelta(days=step)).isoformat() + part
+
+
+def clock(phrase: Phrase) -> Value | None:
+    """'10:35 a.m.', 'noon', 'midnight Friday': the time on the day the rest of the phrase names, else on the
+    reference day."""
+    match = re.search(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?|o'clock)|\b(\d{1,2}):(\d{2})\b|"
+                      r"\b(noon|midnight|midday)\b", phrase.core)
+    if not match:
+        return None
+    if match.group(6):
+        time_of_day = PARTS_OF_DAY[match.group(6)]
+    else:
+        hour = int(match.group(1) or match.group(4))
+        minute = int(match.group(2) or match.group(5) or 0)
+        meridiem = (match.group(3) or "").replace(".", "")
+        if meridiem == "pm" and hour < 12:
+            hour += 12
+        if meridiem == "am" and hour == 12:
+            hour = 0
+        if hour > 24 or minute > 59:
+            return None
+        time_of_day = f"T{hour:02d}:{minute:02d}"
+    rest_text = re.sub(r"\b(?:[ecmp][sd]t|et|gmt|utc|local time|on|at)\b", " ", phrase.core[:match.start()] +
+                       phrase.core[match.end():])
+    rest = Phrase.of(rest_text, phrase.reference, phrase.tense, phrase.config)
+    rest_value = named_day(rest) or deictic(rest) or calendar_date(rest) if rest.core.strip() else None
+    if rest_value and re.fullmatch(r"[\dX]{4}-(?:[\dX]{2}-[\dX]{2}|WXX-\d)", rest_value[1]):
+        return "TIME", rest_value[1] + time_of_day
+    day = phrase.reference.isoformat() if phrase.reference else "XXXX-XX-XX"
+    return "TIME", day + time_of_day
+
+
+def named_day(phrase: Phrase) -> Value | None:
+    """'Friday', 'last Tuesday', 'Sunday night': the tense decides which one where the words do not."""
+    match = re.fullmatch(r"(?:(last|this|next|past|coming|on|previous|following) )?(\w+?)'?s?(?:,)?"
+                         r"(?: (morning|afternoon|evening|night|overnight))?", phrase.core)
+    if not match or match.group(2) not in WEEKDAYS:
+        return None
+    weekday = WEEKDAYS[match.group(2)] - 1
+    part = PARTS_OF_DAY.get(match.group(3) or "", "")
+    if phrase.reference is None:
+        return "DATE", f"XXXX-WXX-{weekday + 1}{part}"
+    deixis = {"past": "last", "coming": "next", "previous": "last", "following": "next"}.get(
+        match.group(1) or "", match.group(1) or "")
+    return "DATE", resolve_weekday(weekday, phrase.reference, phrase.tense, deixis).isoformat() + part
+
+
+def deictic(phrase: Phrase) -> Value | None:
+    """'yesterday', 'tonight', 'this week', 'next month', 'the weekend'."""
+    core = phrase.core
+    match = re.fullmatch(r"(the day before yesterday|the day after tomorrow|yesterday|today|tomorrow|tonight)"
+                         r"(?:'s)?(?: (morning|afternoon|evening|night))?", core)
+    if match:
+        part = PARTS_OF_DAY.get(match.group(2) or ("tonight" if match.group(1) == "tonight" else ""), "")
+        if phrase.reference is None:
+            return "DATE", "XXXX-XX-XX" + part
+        return "DATE", (phrase.reference + timedelta(days=DAY_OFFSETS[match.group(1)])).isoformat() + part
+    match = re.fullmatch(r"(?:(this|last|next|the past|past|the coming|coming|the previous|previous|"
+                         r"the following|following|the current|current|the same|same|the)\s)?"
+                         r"(year|month|week|weekend|morning|afternoon|evening|night|day)", core)
+    bare_unit = match and match.group(1) is None and match.group(2) not in {"morning", "afternoon", "evening"}
+    if not match or (bare_unit and not phrase.text.startswith("the ")):
+        return None
+    step = {"last": -1, "past": -1, "previous": -1, "next": 1, "coming": 1, "following": 1}.get(
+        (match.group(1) or "this").replace("the ", ""), 0)
+    unit = match.group(2)
+    ref = phrase.reference
+    if ref is None:
+        return "DATE", {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX",
+                        "weekend": "XXXX-WXX-WE"}.get(unit, "XXXX-XX-XX" + PARTS_OF_DAY.get(unit, ""))
+    if unit == "year":
+        return "DATE", f"{ref.year + step:04d}"
+    if unit == "month":
+        return "DATE", "{:04d}-{:02d}".format(*shift_month(ref, step))
+    if unit == "weekend":
+        saturday = resolve_weekday(5, ref, phrase.tense, {-1: "last", 1: "next"}.get(step, ""))
+        return "DATE", iso_week(saturday) + "-WE"
+    if unit == "week":
+        return "DATE", iso_week(ref + timedelta(weeks=step))
+    if unit == "day":
+        return "DATE", (ref + timedelta(days=step)).isoformat()
+    return "TIME" if step == 0 else "DATE", (ref + timedelta(days=step)).isoformat() + PARTS_OF_DAY[unit]
+
+
+def holiday(phrase: Phrase) -> Value | None:
+    """'Christmas', 'last Thanksgiving', 'Labor Day 1996'."""
+    match = re.fullmatch(r"(?:(last|this|next) )?(.+?)(?:,? (\d{4}))?", phrase.core)
+    if not match or match.group(2) not in HOLIDAYS:
+        return None
+    day_in = HOLIDAYS[match.group(2)]
+    if match.group(3):
+        return "DATE", day_in(int(match.group(3))).isoformat()
+    ref = phrase.reference
+    if ref is None:
+        fixed = day_in(2001).strftime("%m-%d") == day_in(2002).strftime("%m-%d")
+        return "DATE", day_in(2001).strftime("XXXX-%m-%d" if fixed else "XXXX-%m-XX")
+    step = {"last": -1, "next": 1}.get(match.group(1) or "", 0)
+    candidates = [day_in(year) for year in range(ref.year - 1, ref.year + 2)]
+    if step or phrase.tense in {PAST, FUTURE}:
+        forward = step == 1 or (not step and phrase.tense == FUTURE)
+        options = [d for d in candidates if (d > ref if forward else d <= ref)]
+        return "DATE", (min(options) if forward else max(options)).isoformat()
+    return "DATE", min(candidates, key=lambda d: abs((d - ref).days)).isoformat()
+
+
+def week_of(phrase: Phrase) -> Value | None:
+    """'the week of March 6': the ISO week holding that day."""
+    match = re.fullmatch(r"(?:the )?week of (.+)", phrase.core)
+    day = match and calendar_date(Phrase.of(match.group(1), phrase.reference, phrase.tense, phrase.config))
+    if not day or not re.fullmatch(r"[\dX]{4}-\d{2}-\d{2}", day[1]):
+        return None
+    if day[1].startswith("XXXX"):
+        return "DATE", "XXXX-WXX"
+    return "DATE", iso_week(date.fromisoformat(day[1]))
+
+
+def calendar_date(phrase: Phrase) -> Value | None:
+    """'Oct. 15, 1999', '29 April', 'March', 'next May 3', '3/15/99', read by dateparser; a year left out is the
+    nearest such date's."""
+    words = re.findall(r"[a-z]+\.?", phrase.core)
+    named_month = any(month_number(w) for w in words)
+    numeric = re.search(r"\b\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b", phrase.core)
+    if not (named_month or numeric):
+        return None
+    deixis = re.match(r"(last|this|next|past|coming|this past|this coming) ", phrase.core)
+    step = {"last": -1, "past": -1, "this past": -1, "next": 1, "coming": 1, "this coming": 1}.get(
+        deixis.group(1) if deixis else "", 0)
+    cleaned = re.sub(r"\b(?:on|in|of|the|early|late|mid|middle|end|beginning|start|last|this|next|past|coming)\b|"
+                     r"(?<=\d)(?:st|nd|rd|th)\b", " ", phrase.core)
+    found = parse_calendar_date(cleaned)
+    if found is None:
+        return None
+    parsed, period = found
+    ref = phrase.reference
+    year_word = re.search(r"\b(last|this|next) year\b", phrase.core)
+    if year_word and ref is not None:
+        offset = {"last": -1, "this": 0, "next": 1}[year_word.group(1)]
+        day = parsed.day if period == "day" else None
+        return "DATE", f"{ref.year + offset:04d}-{parsed.month:02d}" + (f"-{day:02d}" if day else "")
+    has_year = re.search(r"\b(?:1[5-9]\d\d|20\d\d)\b|'\d\d\b|\d[/.-]\d{1,2}[/.-]\d{2,4}", phrase.core)
+    if period == "year":
+        return "DATE", f"{parsed.year:04d}"
+    day = parsed.day if period == "day" else None
+    if has_year:
+        year = f"{parsed.year:04d}"
+    elif ref is None:
+        year = "XXXX"
+    else:
+        this_year = deixis and not step
+        number_of_year = (ref.year if this_year
+                          else nearest_year(parsed.month, day, ref, phrase.tense, step, phrase.config))
+        year = f"{number_of_year:04d}"
+    value = f"{year}-{parsed.month:02d}" + (f"-{day:02d}" if day else "")
+    part = next((PARTS_OF_DAY[w] for w in words if w in PARTS_OF_DAY and w not in {"noon", "midnight"}), "")
+    return "DATE", value + (part if day else "")

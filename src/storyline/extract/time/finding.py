@@ -1,0 +1,189 @@
+"""Where an article's temporal expressions are, found in its parse: spaCy's DATE and TIME entities (a clock time
+joined to its day, ranges split in two, TimeML's extent trimmed or widened), plain dates the small model leaves
+unlabelled, and deictic words such as "now" or "recently"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span as DocSpan, Token
+from spacy.vocab import Vocab
+
+from storyline.extract.time.config import CONFIG, TimexConfig
+from storyline.extract.time.dates import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+from storyline.extract.time.tense import governing_tense
+from storyline.extract.time.values import normalise
+from storyline.model import Article, Span
+from storyline.text.wordlists import words
+
+# Leading and trailing words and marks TimeML leaves outside a TIMEX3 (its SIGNAL, or a focus or hedge word): "in
+# March", "since 1990", "only 14 days", "about two weeks".
+OUTSIDE_WORDS = words("time_outside_words") | {"'", "-", "—", "–", "(", ")", ",", ".", ";", ":", '"', "“", "”"}
+VAGUE_WORDS = words("time_vague_words")
+# "quarterly dividend", "annual meeting": a frequency word describing a noun is no temporal expression.
+FREQUENCY_ADJECTIVES = words("frequency_adjectives")
+CLOCK_DAY_GLUE = words("clock_day_glue") | {","}
+SPLIT_WORDS = words("time_range_split_words")
+# Words the model leaves outside a DATE entity that TimeML keeps inside: "this" Saturday, "each" July.
+LEFT_OUT_WORDS = words("time_left_out_words")
+
+
+@dataclass(frozen=True, slots=True)
+class TimexMention:
+    """What the parse tells about one temporal expression: where it is, its sentence's index and the tense of
+    the verb it modifies."""
+
+    span: Span
+    tense: str | None
+    sentence: int
+
+
+def find(article: Article, doc: Doc, config: TimexConfig = CONFIG) -> list[TimexMention]:
+    """Every temporal expression of the article, in text order, with its governing tense."""
+    bounds = [named for start, end in entity_bounds(doc) if (named := names_time(doc, start, end))]
+    taken = {i for start, end in bounds for i in range(start, end)}
+    bounds += missed_bounds(doc, taken)
+    taken = {i for start, end in bounds for i in range(start, end)}
+    bounds += vague_bounds(doc, taken)
+    sentence_of = {sentence.start: index for index, sentence in enumerate(doc.sents)}
+    mentions = []
+    for start, end in sorted(bounds):
+        tokens = doc[start:end]
+        mentions.append(TimexMention(article.span(tokens.start_char, tokens.end_char, "TIMEX"),
+                                     governing_tense(tokens, config), sentence_of[tokens.sent.start]))
+    return mentions
+
+
+def trimmed(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token bounds without the signal words and punctuation TimeML keeps outside a TIMEX3."""
+    while start < end and (doc[start].lower_ in OUTSIDE_WORDS or doc[start].is_space):
+        start += 1
+    if end - start > 1 and doc[start].lower_ == "the" and is_calendar_date(doc[start + 1:end]):
+        start += 1  # "the Oct. 23 attack", "the 1996 election": the article belongs to the noun, not the date
+    while end > start and (doc[end - 1].lower_ in OUTSIDE_WORDS | {"later"} or doc[end - 1].is_space
+                           or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def is_calendar_date(tokens: DocSpan) -> bool:
+    """Whether the words are a bare calendar date: 'Oct. 23', 'Friday', '1996', but not '1996 quarter'."""
+    def names_day_month_or_year(token: Token) -> bool:
+        word = token.lower_.rstrip(".")
+        return word in MONTHS or word in MONTH_ABBREVIATIONS or word in WEEKDAYS or token.shape_ == "dddd"
+
+    return names_day_month_or_year(tokens[0]) and (tokens[-1].like_num or names_day_month_or_year(tokens[-1]))
+
+
+def is_age(doc: Doc, start: int, end: int) -> bool:
+    """'45 years old', 'aged 45': spaCy labels ages DATE, TimeML does not."""
+    after = doc[end].lower_ if end < len(doc) else ""
+    before = doc[start - 1].lower_ if start > 0 else ""
+    return after in {"old", "-old", "older", "younger"} or doc[end - 1].lower_ == "old" or before in {"aged", "age"}
+
+
+def merged_clock_and_day(doc: Doc) -> list[tuple[int, int]]:
+    """DATE/TIME entities, a clock time joined to its day ("9 a.m. EST" + "Tuesday"; "Sunday" + "night")."""
+    bounds: list[tuple[int, int, str]] = []
+    for ent in doc.ents:
+        # Holidays are EVENT entities to the model ("Thanksgiving Day") and dates to TimeML.
+        holiday = ent.label_ == "EVENT" and normalise(ent.text, None) is not None
+        if ent.label_ not in {"DATE", "TIME"} and not holiday:
+            continue
+        if bounds:
+            start, end, label = bounds[-1]
+            gap = doc[end:ent.start]
+            if label != ent.label_ and all(t.is_space or t.lower_ in CLOCK_DAY_GLUE for t in gap):
+                bounds[-1] = (start, ent.end, "TIME")
+                continue
+        bounds.append((ent.start, ent.end, ent.label_))
+    return [(start, end) for start, end, _ in bounds]
+
+
+def split_ranges(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """'the quarter ended Sept. 30', 'Friday and Saturday' and 'the first nine months of 1997' are two
+    expressions each in TimeML ('the winter of 1994' is one: only a stretch of time splits off a year at 'of')."""
+    parts = []
+    for i in range(start, end):
+        token = doc[i]
+        if token.lower_ in SPLIT_WORDS and not (token.lower_ == "and" and doc[i + 1:i + 3].text.lower() == "a half"):
+            parts.append((start, i))
+            start = i + 1
+        elif (token.lower_ == "of" and doc[i + 1:end].text.isdigit()
+              and (normalise(doc[start:i].text, None) or ("", ""))[0] == "DURATION"):
+            parts.append((start, i))
+            start = i + 1
+    return parts + [(start, end)]
+
+
+def entity_bounds(doc: Doc) -> list[tuple[int, int]]:
+    bounds = []
+    for whole_start, whole_end in merged_clock_and_day(doc):
+        for part_start, part_end in split_ranges(doc, whole_start, whole_end):
+            sentence_end = doc[part_start].sent.end
+            start, end = trimmed(doc, part_start, min(part_end, sentence_end))
+            describes_noun = (end - start == 1 and doc[start].lower_ in FREQUENCY_ADJECTIVES
+                              and doc[start].dep_ == "amod")
+            if start < end and not is_age(doc, start, end) and not describes_noun:
+                bounds.append((start, end))
+    return bounds
+
+
+@lru_cache(maxsize=4)
+def missed_pattern_matcher(vocab: Vocab) -> Matcher:
+    """Plain dates the small English model often leaves unlabelled: 'Friday', 'today', 'every day', 'Oct. 23'."""
+    weekdays = [day.title() for day in WEEKDAYS]
+    months = [month.title() for month in MONTHS] + [f"{m.title()}." for m in MONTH_ABBREVIATIONS]
+    parts_of_day = ["morning", "afternoon", "evening", "night"]
+    matcher = Matcher(vocab)
+    matcher.add("DAY", [[{"ORTH": {"IN": weekdays}}, {"LOWER": {"IN": parts_of_day}, "OP": "?"}],
+                        [{"LOWER": {"IN": ["today", "yesterday", "tomorrow", "tonight", "overnight"]}}],
+                        [{"LOWER": {"IN": ["the", "that"]}}, {"LOWER": {"IN": parts_of_day}}]])
+    matcher.add("SET", [[{"LOWER": {"IN": ["every", "each"]}},
+                         {"LOWER": {"IN": ["day", "week", "month", "year", "night", "morning", *WEEKDAYS]}}],
+                        [{"LOWER": {"IN": ["daily", "weekly", "hourly", "nightly"]}, "DEP": {"NOT_IN": ["amod"]}}]])
+    matcher.add("QUARTER", [[{"LOWER": {"IN": ["first", "second", "third", "fourth"]}}, {"ORTH": "-", "OP": "?"},
+                             {"LOWER": {"IN": ["quarter", "half"]}}]])
+    matcher.add("CALENDAR", [[{"ORTH": {"IN": months}}, {"SHAPE": {"IN": ["d", "dd"]}}, {"ORTH": ",", "OP": "?"},
+                              {"SHAPE": "dddd", "OP": "?"}]])
+    return matcher
+
+
+def missed_bounds(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    matches = missed_pattern_matcher(doc.vocab)(doc, as_spans=True)
+    return [(span.start, span.end) for span in spacy.util.filter_spans(matches)
+            if not taken.intersection(range(span.start, span.end))]
+
+
+def vague_bounds(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """Deictic words outside spaCy's entities: "now", "currently", "the past", "the future", "current" + noun."""
+    bounds = []
+    for token in doc:
+        if token.i in taken or token.lower_ not in VAGUE_WORDS:
+            continue
+        if token.lower_ == "current" and not (token.dep_ == "amod" and token.head.pos_ == "NOUN"):
+            continue
+        if token.lower_ in {"future", "past"}:
+            if token.pos_ != "NOUN" or token.i == 0 or doc[token.i - 1].lower_ != "the":
+                continue
+            bounds.append((token.i - 1, token.i + 1))
+            continue
+        bounds.append((token.i, token.i + 1))
+    return bounds
+
+
+def names_time(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """The bounds widened over words the model left out ("this" + "Saturday", "the 1988" + "period"), or else
+    narrowed to the part that names a time ("a budget days" -> "days"); None when no part does."""
+    if start > 0 and doc[start - 1].lower_ in LEFT_OUT_WORDS and normalise(doc[start - 1:end].text, None):
+        return start - 1, end
+    if end < len(doc) and doc[end].lower_ == "period" and normalise(doc[start:end + 1].text, None):
+        # A report's "the 1988 period" or "the year-ago period" is the time it compares, not a year.
+        return (start - 1 if start and doc[start - 1].lower_ == "the" else start), end + 1
+    for first in range(start, end):
+        if doc[first].lower_ not in OUTSIDE_WORDS and normalise(doc[first:end].text, None) is not None:
+            return first, end
+    return None
