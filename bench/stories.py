@@ -58,7 +58,7 @@ from storyline.text.names import fold
 from storyline.stories.index import StoryIndex
 from storyline.stories.features import StoryFeatures
 from storyline.stories.updates import load_index, save_assignments
-from storyline.store.sqlite import Store
+from storyline.store import Store
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
 from coref_metrics import b_cubed  # noqa: E402

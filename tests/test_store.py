@@ -4,7 +4,8 @@ from datetime import datetime, timezone
 import pytest
 
 from storyline.model import Article
-from storyline.store.sqlite import MIGRATIONS, Store, StoreError
+from storyline.store import Store, StoreError
+from storyline.store.schema import MIGRATIONS
 
 
 def make_article(text: str, url: str | None = None, source: str = "Harbor Daily", day: int = 14) -> Article:

@@ -18,7 +18,8 @@ from storyline.pipeline import Pipeline
 from storyline.stories.index import StoryConfig, StoryIndex
 from storyline.stories.features import StoryFeatures
 from storyline.stories.updates import features_from_row, features_to_row, load_index, save_assignments
-from storyline.store.sqlite import MIGRATIONS, Store, StoreError
+from storyline.store import Store, StoreError
+from storyline.store.schema import MIGRATIONS
 from test_stories import LEAD_ONLY, basis, by_lead, reports  # noqa: F401 (reports is a fixture)
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"

@@ -17,7 +17,7 @@ from storyline.extract import timex
 from storyline.ingest import IngestError, read
 from storyline.model import Article, TimeExpression
 from storyline.stories.index import StoryIndex
-from storyline.store.sqlite import Store
+from storyline.store import Store
 
 def analyse(article: Article, doc: Doc) -> dict[str, list[Any]]:
     """The per-article stages over the article's one parse, by the kind their spans are stored under."""

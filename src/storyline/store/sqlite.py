@@ -17,105 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from storyline.model import Article
-
-MIGRATIONS: list[str] = [
-    # 1: articles, their full-text index, their parses and every extracted span.
-    """
-    CREATE TABLE articles (
-        id TEXT PRIMARY KEY,
-        source TEXT NOT NULL DEFAULT '',
-        title TEXT,
-        url TEXT,
-        published TEXT,
-        published_inferred INTEGER NOT NULL DEFAULT 0,
-        published_confidence REAL,
-        language TEXT NOT NULL DEFAULT 'en',
-        origin TEXT NOT NULL DEFAULT '',
-        revision_of TEXT REFERENCES articles(id),
-        text TEXT NOT NULL,
-        words INTEGER NOT NULL,
-        ingested_at TEXT NOT NULL
-    );
-    CREATE INDEX articles_url ON articles(url);
-    CREATE INDEX articles_source ON articles(source);
-    CREATE INDEX articles_published ON articles(published);
-    CREATE INDEX articles_revision_of ON articles(revision_of);
-    CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid');
-    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
-    END;
-    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
-        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
-    END;
-    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
-        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
-        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
-    END;
-    CREATE TABLE parses (
-        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-        model TEXT NOT NULL,
-        docbin BLOB NOT NULL
-    );
-    CREATE TABLE spans (
-        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        kind TEXT NOT NULL,
-        start INTEGER NOT NULL,
-        end INTEGER NOT NULL,
-        label TEXT NOT NULL DEFAULT '',
-        data TEXT NOT NULL
-    );
-    CREATE INDEX spans_article_kind ON spans(article_id, kind);
-    CREATE INDEX spans_kind_label ON spans(kind, label);
-    """,
-    # 2: state of the stages that work across articles (the story index): a JSON document and its arrays.
-    """
-    CREATE TABLE state (
-        key TEXT PRIMARY KEY,
-        value TEXT NOT NULL,
-        arrays BLOB,
-        updated_at TEXT NOT NULL
-    );
-    """,
-    # 3: stories: which story each article belongs to, each story's label and time span, and how stories formed.
-    """
-    CREATE TABLE stories (
-        id TEXT PRIMARY KEY,
-        label TEXT NOT NULL,
-        updated_at TEXT NOT NULL
-    );
-    CREATE TABLE story_articles (
-        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-        story_id TEXT NOT NULL
-    );
-    CREATE INDEX story_articles_story ON story_articles(story_id);
-    CREATE TABLE story_history (
-        seq INTEGER PRIMARY KEY,
-        event TEXT NOT NULL,
-        story_id TEXT NOT NULL,
-        data TEXT NOT NULL
-    );
-    """,
-    # 4: the story index kept per article instead of as one state document rewritten per batch: the features each
-    # article was assigned with (in order) and, per story, what the story history does not tell. Schema-3
-    # databases keep their old document in ``state`` until ``storyline recluster`` rebuilds the index.
-    """
-    CREATE TABLE story_index_members (
-        row INTEGER PRIMARY KEY,
-        article_id TEXT NOT NULL UNIQUE,
-        features TEXT NOT NULL,
-        vector BLOB NOT NULL
-    );
-    CREATE TABLE story_index_stories (
-        id TEXT PRIMARY KEY,
-        checked_at_size INTEGER NOT NULL,
-        weighed_at INTEGER
-    );
-    """,
-]
-
-
-class StoreError(Exception):
-    pass
+from storyline.store import schema
+from storyline.store.errors import StoreError
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +56,7 @@ class Store:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.execute("PRAGMA busy_timeout=5000")
-            self._migrate()
+            schema.migrate(self.db, self.path)
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path}: not a Storyline database ({error})") from error
 
@@ -168,19 +71,7 @@ class Store:
 
     @property
     def schema_version(self) -> int:
-        return self.db.execute("PRAGMA user_version").fetchone()[0]
-
-    def _migrate(self) -> None:
-        version = self.schema_version
-        if version > len(MIGRATIONS):
-            raise StoreError(f"{self.path}: schema version {version} is newer than this Storyline ({len(MIGRATIONS)})")
-        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            try:
-                self.db.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
-            except sqlite3.Error:
-                if self.db.in_transaction:
-                    self.db.execute("ROLLBACK")
-                raise
+        return schema.version(self.db)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:

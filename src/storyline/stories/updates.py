@@ -25,7 +25,7 @@ from storyline.parse.embed import embed
 from storyline.model import Article, TimeExpression
 from storyline.stories.index import Assignment, StoryConfig, StoryEvent, StoryIndex
 from storyline.stories.features import StoryFeatures, features, lead_text
-from storyline.store.sqlite import Store, StoreError
+from storyline.store import Store, StoreError
 
 CONFIG_KEY = "story_config"
 EARLIER_INDEX_KEY = "story_index"  # the whole index as one document, as Storyline kept it before schema 4
