@@ -9,20 +9,13 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from storyline.extract import entities
+from storyline.extract import analyse
 from storyline.parse import nlp
-from storyline.extract import quotes
 from storyline.stories import updates as story_updates
-from storyline.extract import timex
 from storyline.ingest import IngestError, read
 from storyline.model import Article, TimeExpression
 from storyline.stories.index import StoryIndex
 from storyline.store import Store
-
-def analyse(article: Article, doc: Doc) -> dict[str, list[Any]]:
-    """The per-article stages over the article's one parse, by the kind their spans are stored under."""
-    mentions = entities.mentions(article, doc)
-    return {"mention": mentions, "quote": quotes.extract(article, doc, mentions), "time": timex.extract(article, doc)}
 
 
 def span_row(record: Any) -> tuple[int, int, str, dict[str, Any]]:
