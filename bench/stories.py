@@ -57,7 +57,8 @@ from storyline.model import Article
 from storyline.text.names import fold
 from storyline.stories.index import StoryIndex
 from storyline.stories.features import StoryFeatures
-from storyline.stories.updates import load_index, save_assignments
+from storyline.stories.persistence import load_index
+from storyline.stories.updates import save_assignments
 from storyline.store import Store
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))

@@ -12,12 +12,13 @@ import pytest
 from storyline.parse.embed import DIMENSIONS
 from storyline.ingest import read
 from storyline.model import Article
-from storyline.stories import updates as story_updates
+from storyline.stories import persistence
 from storyline.corpus import Corpus
 from storyline.pipeline import Pipeline
 from storyline.stories.index import StoryConfig, StoryIndex
 from storyline.stories.features import StoryFeatures
-from storyline.stories.updates import features_from_row, features_to_row, load_index, save_assignments
+from storyline.stories.persistence import features_from_row, features_to_row, load_index
+from storyline.stories.updates import save_assignments
 from storyline.store import Store, StoreError
 from storyline.store.schema import MIGRATIONS
 from test_stories import LEAD_ONLY, basis, by_lead, reports  # noqa: F401 (reports is a fixture)
@@ -315,8 +316,8 @@ def test_a_corpus_loads_its_story_index_once_and_again_after_another_process_wro
     first, then = example_files
     ingest(tmp_path / "one-run.db", first + then)
     loads = []
-    real_load = story_updates.load_index
-    monkeypatch.setattr(story_updates, "load_index", lambda store: loads.append(1) or real_load(store))
+    real_load = persistence.load_index
+    monkeypatch.setattr(persistence, "load_index", lambda store: loads.append(1) or real_load(store))
     path = tmp_path / "shared.db"
     server = Corpus.open(path)
     server.add(read_files(first[:4]))

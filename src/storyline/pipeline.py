@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from storyline.extract import analyse
 from storyline.parse import nlp
-from storyline.stories import updates as story_updates
+from storyline.stories import persistence, updates as story_updates
 from storyline.ingest import IngestError, read
 from storyline.model import Article, TimeExpression
 from storyline.stories.index import StoryIndex
@@ -57,7 +57,7 @@ class Pipeline:
         """The story index, kept in memory between batches; loaded again when another process assigned articles
         since (a server and a command line ingesting into one store)."""
         if self._index is None or len(self._index) != self.store.index_size():
-            self._index = story_updates.load_index(self.store)
+            self._index = persistence.load_index(self.store)
         return self._index
 
     def ingest(self, sources: Iterable[str], *, fetch: bool = False, allow_private: bool = False,

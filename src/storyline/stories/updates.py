@@ -11,78 +11,22 @@ articles, and its time expressions re-valued against the inferred date.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable
 from dataclasses import asdict
 from datetime import datetime
 
-import numpy as np
 from spacy.tokens import Doc
 
 from storyline.stories import pubdate
 from storyline.extract import timex
 from storyline.parse.embed import embed
 from storyline.model import Article, TimeExpression
-from storyline.stories.index import Assignment, StoryConfig, StoryEvent, StoryIndex
+from storyline.stories.index import Assignment, StoryIndex
 from storyline.stories.features import StoryFeatures, features, lead_text
-from storyline.store import Store, StoreError
+from storyline.stories.persistence import CONFIG_KEY, EARLIER_INDEX_KEY, features_to_row
+from storyline.store import Store
 
-CONFIG_KEY = "story_config"
-EARLIER_INDEX_KEY = "story_index"  # the whole index as one document, as Storyline kept it before schema 4
 CONTEXT_ARTICLES = 12
-
-
-def features_to_row(item: StoryFeatures) -> tuple[str, bytes]:
-    """Story features as stored: JSON, and the lead vector as float32 bytes. ``terms`` keeps its order: the index
-    numbers new words in that order."""
-    return json.dumps({
-        "published": item.published.isoformat() if item.published else None,
-        "entity_keys": sorted(item.entity_keys),
-        "lead_entity_keys": sorted(item.lead_entity_keys),
-        "years": sorted(item.years),
-        "terms": item.terms,
-        "event_words": sorted(item.event_words),
-        "names": item.names,
-    }, ensure_ascii=False), np.asarray(item.vector, dtype=np.float32).tobytes()
-
-
-def features_from_row(article_id: str, data: str, vector: bytes) -> StoryFeatures:
-    stored = json.loads(data)
-    return StoryFeatures(
-        article_id=article_id,
-        published=datetime.fromisoformat(stored["published"]) if stored["published"] else None,
-        vector=np.frombuffer(vector, dtype=np.float32).copy(),
-        entity_keys=frozenset(stored["entity_keys"]),
-        lead_entity_keys=frozenset(stored["lead_entity_keys"]),
-        years=frozenset(stored["years"]),
-        terms=stored["terms"],
-        event_words=frozenset(stored["event_words"]),
-        names=stored["names"],
-    )
-
-
-def load_index(store: Store) -> StoryIndex:
-    if store.has_state(EARLIER_INDEX_KEY):
-        raise StoreError(f"{store.path}: its stories were saved by an earlier Storyline; "
-                         "run `storyline recluster` to rebuild them")
-    saved = store.get_state(CONFIG_KEY)
-    config = StoryConfig(**saved[0]) if saved else StoryConfig()
-    members = ((row, features_from_row(article_id, data, vector))
-               for row, article_id, data, vector in store.index_members())
-    try:
-        return StoryIndex.replayed(config, in_order(members),
-                                   [StoryEvent.from_json(event) for event in store.story_history_since_recluster()],
-                                   store.index_stories())
-    except (KeyError, ValueError) as error:
-        raise StoreError(f"{store.path}: the story index is inconsistent ({error}); "
-                         "run `storyline recluster` to rebuild it") from error
-
-
-def in_order(members: Iterable[tuple[int, StoryFeatures]]) -> Iterable[StoryFeatures]:
-    for expected, (row, item) in enumerate(members):
-        if row != expected:
-            raise ValueError(f"story index row {expected} is missing")
-        yield item
 
 
 def story_features(batch: list[tuple[Article, Doc, list[TimeExpression]]]) -> list[StoryFeatures]:
