@@ -23,10 +23,6 @@ from storyline.stories.features import StoryFeatures
 from storyline.stories.index import StoryEvent, StoryIndex
 from storyline.store import Store, StoreError
 
-CONFIG_KEY = "story_config"
-EARLIER_INDEX_KEY = "story_index"  # the whole index as one document, as Storyline kept it before schema 4
-
-
 def features_to_row(item: StoryFeatures) -> tuple[str, bytes]:
     """Story features as stored: JSON, and the lead vector as float32 bytes. ``terms`` keeps its order: the index
     numbers new words in that order."""
@@ -79,11 +75,12 @@ def replayed(config: StoryConfig, articles: Iterable[StoryFeatures], history: li
 
 
 def load_index(store: Store) -> StoryIndex:
-    if store.has_state(EARLIER_INDEX_KEY):
+    """The story index the store holds, as it was kept in memory when it was stored."""
+    if store.has_earlier_story_index():
         raise StoreError(f"{store.path}: its stories were saved by an earlier Storyline; "
                          "run `storyline recluster` to rebuild them")
-    saved = store.get_state(CONFIG_KEY)
-    config = StoryConfig(**saved[0]) if saved else StoryConfig()
+    saved = store.story_config()
+    config = StoryConfig(**saved) if saved else StoryConfig()
     members = ((row, features_from_row(article_id, data, vector))
                for row, article_id, data, vector in store.index_members())
     try:

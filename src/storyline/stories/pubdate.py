@@ -8,6 +8,9 @@ article counts too ("this Saturday" and "29 April" meet only in one week), and a
 not expected to call yesterday "Tuesday". Candidates come from the story's own dates (a named day, a dated
 article) and the few days after them, never after ``today``. Ties go to the later day: when only the weekday
 fixes the year ("this Saturday" and "29 April"), the most recent such year wins, with a lower confidence.
+
+After each batch, :func:`date_undated` dates the undated articles of the stories the batch touched and values their
+time expressions again against the dates found; it returns them, for the pipeline to store.
 """
 
 from __future__ import annotations
@@ -15,13 +18,15 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, timezone
 
 from spacy.tokens import Doc
 
-from storyline.model import Article
+from storyline.extract import timex
 from storyline.extract.timex import TimexMention, anchor, find
+from storyline.model import Article, TimeExpression
 
 DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 MONTH = re.compile(r"\d{4}-\d{2}")
@@ -39,6 +44,7 @@ BARE_WEEKDAY = re.compile(r"^(?:on )?(?:monday|tuesday|wednesday|thursday|friday
 DEICTIC_STYLE = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening))\b", re.I)
 # A writer who says "yesterday" does not call yesterday, today or tomorrow by its weekday name.
 STYLE_BREACH_COST = 1.0
+CONTEXT_ARTICLES = 12
 # Only phrases that point at a day or name one are evidence; "the day" or "at noon" follow the story, not the clock.
 POINTS_AT_A_DAY = re.compile(
     r"\b(?:today|yesterday|tomorrow|tonight|this|last|next|ago|monday|tuesday|wednesday|thursday|friday|"
@@ -244,3 +250,39 @@ def infer_published(articles: list[tuple[Article, Doc]], today: date | None = No
         published = datetime.combine(day, time(0), tzinfo=timezone.utc)
         inferred[story[i].article.id] = (published, confidence(support, margin, tied_year))
     return inferred
+
+
+@dataclass(frozen=True, slots=True)
+class Redated:
+    """An undated article with the publication date inferred for it, and its time expressions valued again
+    against that date."""
+
+    article: Article
+    times: list[TimeExpression]
+
+
+def date_undated(stories: Iterable[list[Article]], new_ids: set[str], doc_of: Callable[[str], Doc]) -> list[Redated]:
+    """The undated articles of the stories a batch touched (``stories``, each the articles of one story), dated
+    from their own dates and their story's, with their time expressions valued again. A story is looked at only
+    when the batch (``new_ids``) brought it an undated article.
+
+    The story's dated articles (the most recent ``CONTEXT_ARTICLES``, dated or dated by inference) are the
+    evidence: inference compares every pair of dates across the articles it sees, so it sees a bounded number.
+    """
+    found = []
+    for articles in stories:
+        undated = [a for a in articles if a.published is None]
+        if not any(a.id in new_ids for a in undated):
+            continue
+        # New articles first, then earlier ones that could not be dated before this batch brought evidence.
+        undated = sorted(undated, key=lambda a: a.id not in new_ids)[:CONTEXT_ARTICLES]
+        dated = sorted((a for a in articles if a.published is not None), key=lambda a: a.published)
+        context = dated[-CONTEXT_ARTICLES:]
+        inferred = infer_published([(a, doc_of(a.id)) for a in undated + context])
+        for article in undated:
+            if article.id not in inferred:
+                continue
+            published, confidence = inferred[article.id]
+            article = replace(article, published=published, published_inferred=True, published_confidence=confidence)
+            found.append(Redated(article, timex.extract(article, doc_of(article.id))))
+    return found
