@@ -126,7 +126,8 @@ class Store:
              article.published.isoformat() if article.published else None, int(article.published_inferred),
              article.language, article.origin, article.revision_of, article.text, article.word_count, _now()),
         )
-        self.db.execute("INSERT INTO parses (article_id, model, docbin) VALUES (?, ?, ?)", (article.id, model, docbin))
+        self.db.execute("INSERT INTO parses (article_id, model, docbin) VALUES (?, ?, ?)",
+                        (article.id, model, docbin))
 
     def set_published(self, article_id: str, published: datetime, confidence: float) -> None:
         """Record a publication date inferred from the text and the story, with its confidence (0–1)."""

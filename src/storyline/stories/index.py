@@ -129,8 +129,8 @@ class StoryIndex:
             raise ValueError(f"article {features.article_id} is already assigned to a story")
         row = self._register(features)
         article = self._profile_of(row)
-        ranked = sorted(((self.scorer.score(article, self._stories[sid].profile), sid) for sid in self._candidates(row)),
-                        key=lambda pair: -pair[0].score)
+        ranked = sorted(((self.scorer.score(article, self._stories[sid].profile), sid)
+                         for sid in self._candidates(row)), key=lambda pair: -pair[0].score)
         if ranked and ranked[0][0].score >= self.config.join:
             match, events = self._join(row, article, ranked)
         else:

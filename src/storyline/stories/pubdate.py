@@ -86,8 +86,8 @@ BARE_WEEKDAY = re.compile(rf"^(?:on )?(?:{WEEKDAY_PATTERN})\b", re.I)
 DEICTIC_STYLE = re.compile(rf"\b(?:{DEICTIC_DAY_PATTERN})\b", re.I)
 # Only phrases that point at a day or name one are evidence; "the day" or "at noon" follow the story, not the clock.
 POINTS_AT_A_DAY = re.compile(
-    rf"\b(?:{DEICTIC_DAY_PATTERN}|this|last|next|ago|{WEEKDAY_PATTERN}|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
-    r"|\b\d{4}\b", re.I)
+    rf"\b(?:{DEICTIC_DAY_PATTERN}|this|last|next|ago|{WEEKDAY_PATTERN}|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{4}\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
