@@ -107,7 +107,7 @@ class Store:
     def has_article(self, article_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
-    def latest_revision(self, url: str) -> str | None:
+    def _latest_revision(self, url: str) -> str | None:
         """The current article stored for a URL: the one no later revision points to."""
         row = self.db.execute(
             "SELECT id FROM articles a WHERE url = ? AND NOT EXISTS (SELECT 1 FROM articles b WHERE b.revision_of = a.id)",
@@ -118,7 +118,7 @@ class Store:
     def add_article(self, article: Article, docbin: bytes, model: str) -> None:
         """Store an article with its parse; a new text for a stored URL becomes a revision of it."""
         if article.url and article.revision_of is None:
-            article.revision_of = self.latest_revision(article.url)
+            article.revision_of = self._latest_revision(article.url)
         self.db.execute(
             "INSERT INTO articles (id, source, title, url, published, published_inferred, language, origin,"
             " revision_of, text, words, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
