@@ -57,8 +57,9 @@ from storyline.model import Article
 from storyline.text.names import fold
 from storyline.stories.index import StoryIndex
 from storyline.stories.features import StoryFeatures
-from storyline.stories.updates import load_index, save_assignments
-from storyline.store.sqlite import Store
+from storyline.stories.persistence import load_index
+from storyline.stories.updates import update_of
+from storyline.store import Store
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
 from coref_metrics import b_cubed  # noqa: E402
@@ -215,7 +216,8 @@ def measure(plans: list[Plan], sources: list[list[Paragraph]], centres: np.ndarr
         articles_of_story.setdefault(article.story, []).append(features.article_id)
         changes = store.db.total_changes
         start = time.perf_counter()
-        save_assignments(store, index, [(features, assignment)])
+        with store.transaction():
+            store.save_story_update(update_of(index, [(features, assignment)]))
         store_seconds.append(time.perf_counter() - start)
         changed_rows.append(store.db.total_changes - changes)
         if len(seconds) in sizes:

@@ -22,7 +22,7 @@ from storyline.parse import nlp
 from storyline.ingest import read
 from storyline.model import Article
 from storyline.pipeline import Pipeline
-from storyline.store.sqlite import Store
+from storyline.store import Store
 
 DEFAULT_DIR = Path(__file__).resolve().parents[1].parent / "shared/data/polnear/data/train/text"
 

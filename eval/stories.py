@@ -5,9 +5,9 @@
 DATA is a CoNLL file in the ECB+ layout of ../shared/data/ecbplus-val/dataset.conll (default): one token a
 line, tab-separated doc key ``topic/subtopic/doc``, sentence number, token number, token, coreference. The file
 holds only the annotated sentences of each article (no titles, no dates), so an article's text is its sentences
-in order, one a line, and its lead is its opening sentences (``story_features.lead_text``). Nothing in the
-scoring knows the layout: the index gets what the pipeline gives it, the features of the article's one parse,
-its time expressions and its embedded lead (``story_updates.story_features``).
+in order, one a line, and its lead is its opening sentences (``storyline.stories.features.lead_text``). Nothing
+in the scoring knows the layout: the index gets what the pipeline gives it, the features of the article's one
+parse, its time expressions and its embedded lead (``storyline.stories.updates.story_features``).
 
 Every document is parsed once (spaCy, batched) and its lead embedded once; the story index is then fed the
 documents one at a time in a seeded random order (the run written with ``--predictions`` as JSON Lines
@@ -30,8 +30,8 @@ import numpy as np
 from sklearn.metrics.cluster import contingency_matrix
 
 from storyline.parse import nlp
-from storyline.stories import updates as story_updates
-from storyline.extract import time as timex
+from storyline.stories import updates
+from storyline.extract import timex
 from storyline.model import Article
 from storyline.stories.index import StoryIndex
 from storyline.stories.features import StoryFeatures
@@ -76,7 +76,7 @@ def story_features(documents: list[Document]) -> list[StoryFeatures]:
     articles = [Article(document.text, source=document.key) for document in documents]
     parsed = [(article, doc, timex.extract(article, doc))
               for article, doc in zip(articles, nlp.parse(article.text for article in articles))]
-    return story_updates.story_features(parsed)
+    return updates.story_features(parsed)
 
 
 def cluster_online(items: list[StoryFeatures], order: list[int]) -> tuple[list[str], StoryIndex]:

@@ -24,7 +24,7 @@ from tqdm import tqdm
 
 from storyline.parse import nlp
 from storyline.model import Article
-from storyline.extract.time import extract
+from storyline.extract.timex import extract
 
 TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
 ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')

@@ -3,8 +3,10 @@ from datetime import datetime, timezone
 
 import pytest
 
-from storyline.model import Article
-from storyline.store.sqlite import MIGRATIONS, Store, StoreError
+from storyline.model import Article, Mention
+from storyline.store import Store, StoreError
+from storyline.store.schema import MIGRATIONS
+from storyline.stories.updates import StoryUpdate
 
 
 def make_article(text: str, url: str | None = None, source: str = "Harbor Daily", day: int = 14) -> Article:
@@ -70,16 +72,26 @@ def test_filters_by_source_and_date(store):
     assert [a.source for a in store.articles(source="harbor daily")] == ["Harbor Daily"]
 
 
-def test_spans_and_state_round_trip(store):
+def test_spans_round_trip_as_records(store):
     article = make_article("Lena Varga spoke.")
     store.add_article(article, b"", "m")
-    store.add_spans(article.id, "mention", [(0, 10, "PERSON", {"name": "Lena Varga"})])
+    mention = Mention(article.span(0, 10, "PERSON"), entity_id="e1", role="mayor")
+    store.add_spans(article.id, "mention", [mention])
     [span] = store.spans("mention", [article.id])
-    assert (span.start, span.end, span.label, span.data["name"]) == (0, 10, "PERSON", "Lena Varga")
-    assert store.get_state("stories") is None
-    store.put_state("stories", {"n": 1}, b"\x00\x01")
-    store.put_state("stories", {"n": 2}, b"\x02")
-    assert store.get_state("stories") == ({"n": 2}, b"\x02")
+    assert (span.start, span.end, span.label, span.data["role"]) == (0, 10, "PERSON", "mayor")
+    assert store.records("mention", Mention, [article.id]) == {article.id: [mention]}
+    store.replace_spans(article.id, "mention", [])
+    assert store.spans("mention", [article.id]) == []
+
+
+def test_the_story_config_is_kept_until_the_stories_are_cleared(store):
+    assert store.story_config() is None
+    with store.transaction():
+        store.save_story_update(StoryUpdate({"join": 0.3}, [], {}, {}, [], [], {}))
+    assert store.story_config() == {"join": 0.3}
+    with store.transaction():
+        store.clear_stories()
+    assert store.story_config() is None
 
 
 def test_file_that_is_not_a_database_is_refused(tmp_path):

@@ -7,7 +7,7 @@ import pytest
 
 from storyline.parse import nlp
 from storyline.stories import updates as story_updates
-from storyline.extract import time as timex
+from storyline.extract import timex
 from storyline.parse.embed import DIMENSIONS, embed
 from storyline.model import Article
 from storyline.stories.index import StoryConfig, StoryIndex

@@ -12,13 +12,15 @@ import pytest
 from storyline.parse.embed import DIMENSIONS
 from storyline.ingest import read
 from storyline.model import Article
-from storyline.stories import updates as story_updates
+from storyline.stories import persistence
 from storyline.corpus import Corpus
 from storyline.pipeline import Pipeline
 from storyline.stories.index import StoryConfig, StoryIndex
 from storyline.stories.features import StoryFeatures
-from storyline.stories.updates import features_from_row, features_to_row, load_index, save_assignments
-from storyline.store.sqlite import MIGRATIONS, Store, StoreError
+from storyline.stories.persistence import features_from_row, features_to_row, load_index
+from storyline.stories.updates import StoryUpdate, update_of
+from storyline.store import Store, StoreError
+from storyline.store.schema import MIGRATIONS
 from test_stories import LEAD_ONLY, basis, by_lead, reports  # noqa: F401 (reports is a fixture)
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
@@ -69,6 +71,11 @@ def add_placeholder_articles(store: Store, items: list[StoryFeatures]) -> None:
         store.add_article(Article(f"text of {item.article_id}", id=item.article_id), b"", "test")
 
 
+def save(store: Store, update: StoryUpdate) -> None:
+    with store.transaction():
+        store.save_story_update(update)
+
+
 def in_memory(items: list[StoryFeatures], config: StoryConfig) -> tuple[list, StoryIndex]:
     index = StoryIndex(config)
     return [index.assign(item) for item in items], index
@@ -82,7 +89,7 @@ def through_store(path: Path, items: list[StoryFeatures], config: StoryConfig, b
             index = load_index(store) if start else StoryIndex(config)
             add_placeholder_articles(store, items[start:start + batch])
             assigned = [(item, index.assign(item)) for item in items[start:start + batch]]
-            save_assignments(store, index, assigned)
+            save(store, update_of(index, assigned))
             assignments.extend(assignment for _, assignment in assigned)
     with Store(path) as store:
         return assignments, load_index(store)
@@ -161,7 +168,7 @@ def wal_bytes_of_each_save(path: Path, items: list[StoryFeatures]) -> list[int]:
         for item in items:
             assignment = index.assign(item)
             before = wal.stat().st_size
-            save_assignments(store, index, [(item, assignment)])
+            save(store, update_of(index, [(item, assignment)]))
             written.append(wal.stat().st_size - before)
     return written
 
@@ -235,7 +242,7 @@ def test_a_batch_that_fails_while_stored_leaves_the_index_as_its_memberships(tmp
             raise sqlite3.OperationalError("database or disk is full")
 
         with monkeypatch.context() as patch:
-            patch.setattr(Store, "put_index_stories", disk_full)
+            patch.setattr(Store, "_save_bookkeeping", disk_full)
             with pytest.raises(sqlite3.OperationalError):
                 pipeline.add(read_files(then[:2]))
         failed = {article.id for article in read_files(then[:2])}
@@ -314,8 +321,8 @@ def test_a_corpus_loads_its_story_index_once_and_again_after_another_process_wro
     first, then = example_files
     ingest(tmp_path / "one-run.db", first + then)
     loads = []
-    real_load = story_updates.load_index
-    monkeypatch.setattr(story_updates, "load_index", lambda store: loads.append(1) or real_load(store))
+    real_load = persistence.load_index
+    monkeypatch.setattr(persistence, "load_index", lambda store: loads.append(1) or real_load(store))
     path = tmp_path / "shared.db"
     server = Corpus.open(path)
     server.add(read_files(first[:4]))

@@ -12,7 +12,7 @@ from storyline.ingest import read
 from storyline.model import Article
 from storyline.stories.pubdate import infer_published
 from storyline.compare.timeline import render_svg, timeline
-from storyline.extract.time import extract
+from storyline.extract.timex import extract
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "examples" / "seeds"

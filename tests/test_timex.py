@@ -12,9 +12,9 @@ from conftest import load_eval_script
 from storyline.parse import nlp
 from storyline.ingest import read
 from storyline.model import Article
-from storyline.extract.time import anchor, extract, find
-from storyline.extract.time.tense import FUTURE, PAST
-from storyline.extract.time.values import normalise
+from storyline.extract.timex import anchor, extract, find
+from storyline.extract.timex.tense import FUTURE, PAST
+from storyline.extract.timex.values import normalise
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -17,7 +17,7 @@ import click
 from tqdm import tqdm
 
 from storyline.model import Article
-from storyline.store.sqlite import Store, StoreError
+from storyline.store import Store, StoreError
 
 EXIT_REJECTED = 1
 EXIT_BAD_DB = 3

@@ -23,7 +23,7 @@ from spacy.tokens import Doc
 
 from storyline.parse import nlp
 from storyline.model import Article, Attribution, Entity, Mention, TimeExpression
-from storyline.store.sqlite import Store
+from storyline.store import Store
 
 if TYPE_CHECKING:
     from storyline.pipeline import Pipeline

@@ -16,6 +16,8 @@ from pathlib import PurePath
 from urllib.parse import urlsplit
 from typing import Any
 
+from storyline.text.paragraphs import paragraph_offsets
+
 
 @dataclass(frozen=True, slots=True)
 class Span:
@@ -52,11 +54,6 @@ def normalise_text(text: str) -> str:
 def article_id(text: str, source: str) -> str:
     digest = hashlib.sha256(f"{source.strip().lower()}\x00{normalise_text(text)}".encode("utf-8"))
     return digest.hexdigest()[:16]
-
-
-def paragraph_offsets(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each non-blank line block; a single newline separates paragraphs in news text."""
-    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
 
 
 @dataclass(slots=True)

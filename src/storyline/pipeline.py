@@ -1,4 +1,10 @@
-"""The one pipeline: read → deduplicate → parse once (batched) → per-article stages → store, batch by batch."""
+"""The one pipeline: read → deduplicate → parse once (batched) → per-article stages → store → stories and
+publication dates, batch by batch.
+
+The stages compute and return; the store writes what they return; this module alone opens the transactions, one
+around each write: an article with what the per-article stages found in it, a batch's story update, the dates the
+batch let infer.
+"""
 
 from __future__ import annotations
 
@@ -9,26 +15,13 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from storyline.extract import mentions
-from storyline.parse import nlp
-from storyline.extract import quotes
-from storyline.stories import updates as story_updates
-from storyline.extract import time as timex
+from storyline.extract import analyse
 from storyline.ingest import IngestError, read
 from storyline.model import Article, TimeExpression
+from storyline.parse import nlp
+from storyline.stories import persistence, pubdate, updates
 from storyline.stories.index import StoryIndex
-from storyline.store.sqlite import Store
-
-def analyse(article: Article, doc: Doc) -> dict[str, list[Any]]:
-    """The per-article stages over the article's one parse, by the kind their spans are stored under."""
-    named = mentions.extract(article, doc)
-    return {"mention": named, "quote": quotes.extract(article, doc, named), "time": timex.extract(article, doc)}
-
-
-def span_row(record: Any) -> tuple[int, int, str, dict[str, Any]]:
-    """The stored row of an extracted record: its main span's offsets and label, and the record as JSON."""
-    span = getattr(record, "span", None) or record.content
-    return span.start, span.end, span.label, record.to_json()
+from storyline.store import Store
 
 
 @dataclass
@@ -64,7 +57,7 @@ class Pipeline:
         """The story index, kept in memory between batches; loaded again when another process assigned articles
         since (a server and a command line ingesting into one store)."""
         if self._index is None or len(self._index) != self.store.index_size():
-            self._index = story_updates.load_index(self.store)
+            self._index = persistence.load_index(self.store)
         return self._index
 
     def ingest(self, sources: Iterable[str], *, fetch: bool = False, allow_private: bool = False,
@@ -109,28 +102,49 @@ class Pipeline:
             with self.store.transaction():
                 self.store.add_article(article, nlp.to_bytes(doc), model)
                 for kind, records in found.items():
-                    self.store.add_spans(article.id, kind, [span_row(record) for record in records])
+                    self.store.add_spans(article.id, kind, records)
             docs[article.id] = doc
             stored.append((article, doc, found["time"]))
             report.stored += 1
             report.revisions += article.revision_of is not None
             report.stored_ids.append(article.id)
+        touched = self._assign_stories(stored)
+        self._date_undated(touched, set(docs), lambda article_id: docs.get(article_id) or self.doc(article_id))
+
+    def _assign_stories(self, batch: list[tuple[Article, Doc, list[TimeExpression]]]) -> list[str]:
+        """Assign a stored batch to stories and store what changed; returns the stories it touched."""
+        if not batch:
+            return []
         try:
-            touched = story_updates.assign(self.store, self.index, stored)
+            update = updates.assign(self.index, batch)
+            with self.store.transaction():
+                self.store.save_story_update(update)
         except BaseException:
             self._index = None  # it may hold part of the batch, the store holds none of it: load it again
             raise
-        story_updates.infer_dates(self.store, touched, set(docs),
-                                  lambda article_id: docs.get(article_id) or self.doc(article_id))
+        return update.touched
+
+    def _date_undated(self, story_ids: list[str], new_ids: set[str], doc_of: Callable[[str], Doc]) -> None:
+        """Store the publication dates the new articles let infer in their stories, with the time expressions
+        valued against them."""
+        stories = [self.store.articles(ids=self.store.story_article_ids(story_id)) for story_id in story_ids]
+        redated = pubdate.date_undated(stories, new_ids, doc_of)
+        if not redated:
+            return
+        with self.store.transaction():
+            for item in redated:
+                self.store.set_published(item.article.id, item.article.published, item.article.published_confidence)
+                self.store.replace_spans(item.article.id, "time", item.times)
 
     def recluster(self) -> int:
         """Forget every story and assign all stored articles again, oldest first; returns the number of stories."""
-        story_updates.clear_index(self.store)
+        with self.store.transaction():
+            self.store.clear_stories()
         self._index = StoryIndex()
         for batch in batched(self.store.articles(), self.batch_size):
             ids = [a.id for a in batch]
             times = self.store.records("time", TimeExpression, ids)
-            story_updates.assign(self.store, self.index, [(a, self.doc(a.id), times[a.id]) for a in batch])
+            self._assign_stories([(a, self.doc(a.id), times[a.id]) for a in batch])
         return len(self.store.stories())
 
     def doc(self, article_id: str) -> Doc:

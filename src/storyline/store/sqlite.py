@@ -1,8 +1,9 @@
-"""The SQLite store: one file, WAL, a versioned schema, FTS5 over articles.
+"""The SQLite store: one file, WAL, a versioned schema (:mod:`storyline.store.schema`), FTS5 over articles.
 
-The interface is narrow on purpose (articles, parses, spans, stories, the story index's rows, and small key-value
-state) so that another backend can implement the same methods. Every write goes through :meth:`Store.transaction`,
-so a batch lands whole or not at all and nothing stored before it can be lost.
+The interface is narrow on purpose (articles, parses, spans, stories, the story index's rows) so that another
+backend can implement the same methods. The store writes what the stages return and decides nothing; its
+methods never open a transaction of their own: the pipeline runs each write in :meth:`Store.transaction`, so a
+batch lands whole or not at all and nothing stored before it can be lost.
 """
 
 from __future__ import annotations
@@ -14,108 +15,19 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from storyline.model import Article
+from storyline.store import schema
+from storyline.store.errors import StoreError
 
-MIGRATIONS: list[str] = [
-    # 1: articles, their full-text index, their parses and every extracted span.
-    """
-    CREATE TABLE articles (
-        id TEXT PRIMARY KEY,
-        source TEXT NOT NULL DEFAULT '',
-        title TEXT,
-        url TEXT,
-        published TEXT,
-        published_inferred INTEGER NOT NULL DEFAULT 0,
-        published_confidence REAL,
-        language TEXT NOT NULL DEFAULT 'en',
-        origin TEXT NOT NULL DEFAULT '',
-        revision_of TEXT REFERENCES articles(id),
-        text TEXT NOT NULL,
-        words INTEGER NOT NULL,
-        ingested_at TEXT NOT NULL
-    );
-    CREATE INDEX articles_url ON articles(url);
-    CREATE INDEX articles_source ON articles(source);
-    CREATE INDEX articles_published ON articles(published);
-    CREATE INDEX articles_revision_of ON articles(revision_of);
-    CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid');
-    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
-    END;
-    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
-        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
-    END;
-    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
-        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
-        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
-    END;
-    CREATE TABLE parses (
-        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-        model TEXT NOT NULL,
-        docbin BLOB NOT NULL
-    );
-    CREATE TABLE spans (
-        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-        kind TEXT NOT NULL,
-        start INTEGER NOT NULL,
-        end INTEGER NOT NULL,
-        label TEXT NOT NULL DEFAULT '',
-        data TEXT NOT NULL
-    );
-    CREATE INDEX spans_article_kind ON spans(article_id, kind);
-    CREATE INDEX spans_kind_label ON spans(kind, label);
-    """,
-    # 2: state of the stages that work across articles (the story index): a JSON document and its arrays.
-    """
-    CREATE TABLE state (
-        key TEXT PRIMARY KEY,
-        value TEXT NOT NULL,
-        arrays BLOB,
-        updated_at TEXT NOT NULL
-    );
-    """,
-    # 3: stories: which story each article belongs to, each story's label and time span, and how stories formed.
-    """
-    CREATE TABLE stories (
-        id TEXT PRIMARY KEY,
-        label TEXT NOT NULL,
-        updated_at TEXT NOT NULL
-    );
-    CREATE TABLE story_articles (
-        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
-        story_id TEXT NOT NULL
-    );
-    CREATE INDEX story_articles_story ON story_articles(story_id);
-    CREATE TABLE story_history (
-        seq INTEGER PRIMARY KEY,
-        event TEXT NOT NULL,
-        story_id TEXT NOT NULL,
-        data TEXT NOT NULL
-    );
-    """,
-    # 4: the story index kept per article instead of as one state document rewritten per batch: the features each
-    # article was assigned with (in order) and, per story, what the story history does not tell. Schema-3
-    # databases keep their old document in ``state`` until ``storyline recluster`` rebuilds the index.
-    """
-    CREATE TABLE story_index_members (
-        row INTEGER PRIMARY KEY,
-        article_id TEXT NOT NULL UNIQUE,
-        features TEXT NOT NULL,
-        vector BLOB NOT NULL
-    );
-    CREATE TABLE story_index_stories (
-        id TEXT PRIMARY KEY,
-        checked_at_size INTEGER NOT NULL,
-        weighed_at INTEGER
-    );
-    """,
-]
+if TYPE_CHECKING:
+    from storyline.stories.updates import StoryUpdate
 
-
-class StoreError(Exception):
-    pass
+# Keys of the ``state`` table: the config the story index was started with, and the whole index as one document,
+# as Storyline kept it before schema 4 (such a store keeps its stories readable until ``storyline recluster``).
+STORY_CONFIG_KEY = "story_config"
+EARLIER_STORY_INDEX_KEY = "story_index"
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +44,13 @@ class StoredSpan:
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _span_row(record: Any) -> tuple[int, int, str, str]:
+    """The stored row of an extracted record (a model record with ``to_json``): its main span's offsets and
+    label, and the record as JSON."""
+    span = getattr(record, "span", None) or record.content
+    return span.start, span.end, span.label, json.dumps(record.to_json(), ensure_ascii=False)
 
 
 def _article_from_row(row: sqlite3.Row) -> Article:
@@ -153,7 +72,7 @@ class Store:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
             self.db.execute("PRAGMA busy_timeout=5000")
-            self._migrate()
+            schema.migrate(self.db, self.path)
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path}: not a Storyline database ({error})") from error
 
@@ -168,19 +87,7 @@ class Store:
 
     @property
     def schema_version(self) -> int:
-        return self.db.execute("PRAGMA user_version").fetchone()[0]
-
-    def _migrate(self) -> None:
-        version = self.schema_version
-        if version > len(MIGRATIONS):
-            raise StoreError(f"{self.path}: schema version {version} is newer than this Storyline ({len(MIGRATIONS)})")
-        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
-            try:
-                self.db.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
-            except sqlite3.Error:
-                if self.db.in_transaction:
-                    self.db.execute("ROLLBACK")
-                raise
+        return schema.version(self.db)
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -200,7 +107,7 @@ class Store:
     def has_article(self, article_id: str) -> bool:
         return self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
 
-    def latest_revision(self, url: str) -> str | None:
+    def _latest_revision(self, url: str) -> str | None:
         """The current article stored for a URL: the one no later revision points to."""
         row = self.db.execute(
             "SELECT id FROM articles a WHERE url = ? AND NOT EXISTS (SELECT 1 FROM articles b WHERE b.revision_of = a.id)",
@@ -211,22 +118,21 @@ class Store:
     def add_article(self, article: Article, docbin: bytes, model: str) -> None:
         """Store an article with its parse; a new text for a stored URL becomes a revision of it."""
         if article.url and article.revision_of is None:
-            article.revision_of = self.latest_revision(article.url)
-        with self.transaction():
-            self.db.execute(
-                "INSERT INTO articles (id, source, title, url, published, published_inferred, language, origin,"
-                " revision_of, text, words, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (article.id, article.source, article.title, article.url,
-                 article.published.isoformat() if article.published else None, int(article.published_inferred),
-                 article.language, article.origin, article.revision_of, article.text, article.word_count, _now()),
-            )
-            self.db.execute("INSERT INTO parses (article_id, model, docbin) VALUES (?, ?, ?)", (article.id, model, docbin))
+            article.revision_of = self._latest_revision(article.url)
+        self.db.execute(
+            "INSERT INTO articles (id, source, title, url, published, published_inferred, language, origin,"
+            " revision_of, text, words, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (article.id, article.source, article.title, article.url,
+             article.published.isoformat() if article.published else None, int(article.published_inferred),
+             article.language, article.origin, article.revision_of, article.text, article.word_count, _now()),
+        )
+        self.db.execute("INSERT INTO parses (article_id, model, docbin) VALUES (?, ?, ?)",
+                        (article.id, model, docbin))
 
     def set_published(self, article_id: str, published: datetime, confidence: float) -> None:
         """Record a publication date inferred from the text and the story, with its confidence (0–1)."""
-        with self.transaction():
-            self.db.execute("UPDATE articles SET published = ?, published_inferred = 1, published_confidence = ?"
-                            " WHERE id = ?", (published.isoformat(), confidence, article_id))
+        self.db.execute("UPDATE articles SET published = ?, published_inferred = 1, published_confidence = ?"
+                        " WHERE id = ?", (published.isoformat(), confidence, article_id))
 
     def article(self, id_or_prefix: str) -> Article:
         rows = self.db.execute("SELECT * FROM articles WHERE id LIKE ? || '%' LIMIT 2", (id_or_prefix,)).fetchall()
@@ -291,18 +197,14 @@ class Store:
 
     # spans
 
-    def add_spans(self, article_id: str, kind: str, rows: Iterable[tuple[int, int, str, dict[str, Any]]]) -> None:
-        with self.transaction():
-            self.db.executemany(
-                "INSERT INTO spans (article_id, kind, start, end, label, data) VALUES (?, ?, ?, ?, ?, ?)",
-                [(article_id, kind, start, end, label, json.dumps(data, ensure_ascii=False))
-                 for start, end, label, data in rows],
-            )
+    def add_spans(self, article_id: str, kind: str, records: Iterable[Any]) -> None:
+        """Store an article's extractions of one kind: model records (mentions, attributions, time expressions)."""
+        self.db.executemany("INSERT INTO spans (article_id, kind, start, end, label, data) VALUES (?, ?, ?, ?, ?, ?)",
+                            [(article_id, kind, *_span_row(record)) for record in records])
 
-    def replace_spans(self, article_id: str, kind: str, rows: Iterable[tuple[int, int, str, dict[str, Any]]]) -> None:
-        with self.transaction():
-            self.db.execute("DELETE FROM spans WHERE article_id = ? AND kind = ?", (article_id, kind))
-            self.add_spans(article_id, kind, rows)
+    def replace_spans(self, article_id: str, kind: str, records: Iterable[Any]) -> None:
+        self.db.execute("DELETE FROM spans WHERE article_id = ? AND kind = ?", (article_id, kind))
+        self.add_spans(article_id, kind, records)
 
     def spans(self, kind: str, article_ids: Iterable[str] | None = None) -> list[StoredSpan]:
         sql, params = "SELECT * FROM spans WHERE kind = ?", [kind]
@@ -321,65 +223,58 @@ class Store:
             found[row.article_id].append(record_type.from_json(row.data))
         return found
 
-    # state of cross-article stages
+    # stories and the story index that assigns them (see storyline.stories.persistence)
 
-    def has_state(self, key: str) -> bool:
-        return self.db.execute("SELECT 1 FROM state WHERE key = ?", (key,)).fetchone() is not None
-
-    def get_state(self, key: str) -> tuple[Any, bytes | None] | None:
-        """A stage's saved state: its JSON document and its binary arrays, or None if never saved."""
-        row = self.db.execute("SELECT value, arrays FROM state WHERE key = ?", (key,)).fetchone()
-        return (json.loads(row["value"]), row["arrays"]) if row else None
-
-    def put_state(self, key: str, value: Any, arrays: bytes | None = None) -> None:
-        with self.transaction():
+    def save_story_update(self, update: StoryUpdate) -> None:
+        """Write what a batch of story assignments changed: the config of an index's first batch, the story index's
+        new rows, memberships (only those that changed), the labels of the stories touched, the stories merged
+        away, the history, and the bookkeeping of the stories compared."""
+        if update.config is not None:
             self.db.execute(
-                "INSERT INTO state (key, value, arrays, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE"
+                "INSERT INTO state (key, value, arrays, updated_at) VALUES (?, ?, NULL, ?) ON CONFLICT(key) DO UPDATE"
                 " SET value = excluded.value, arrays = excluded.arrays, updated_at = excluded.updated_at",
-                (key, json.dumps(value, ensure_ascii=False), arrays, _now()),
-            )
+                (STORY_CONFIG_KEY, json.dumps(update.config, ensure_ascii=False), _now()))
+        self.db.executemany("INSERT INTO story_index_members (row, article_id, features, vector) VALUES (?, ?, ?, ?)",
+                            update.members)
+        self.db.executemany(
+            "INSERT INTO story_articles (article_id, story_id) VALUES (?, ?) ON CONFLICT(article_id)"
+            " DO UPDATE SET story_id = excluded.story_id WHERE story_id IS NOT excluded.story_id",
+            update.memberships.items())
+        self.db.executemany(
+            "INSERT INTO stories (id, label, updated_at) VALUES (?, ?, ?)"
+            " ON CONFLICT(id) DO UPDATE SET label = excluded.label, updated_at = excluded.updated_at",
+            [(story_id, label, _now()) for story_id, label in update.labels.items()])
+        self.db.executemany("DELETE FROM stories WHERE id = ?", [(story_id,) for story_id in update.merged_away])
+        self.db.executemany("DELETE FROM story_index_stories WHERE id = ?",
+                            [(story_id,) for story_id in update.merged_away])
+        self.db.executemany("INSERT INTO story_history (event, story_id, data) VALUES (?, ?, ?)",
+                            [(e["event"], e["story"], json.dumps(e, ensure_ascii=False)) for e in update.history])
+        self._save_bookkeeping(update.bookkeeping)
 
-    def delete_state(self, key: str) -> None:
-        with self.transaction():
-            self.db.execute("DELETE FROM state WHERE key = ?", (key,))
-
-    # stories
-
-    def assign_stories(self, memberships: dict[str, str], stories: list[dict[str, Any]],
-                       history: list[dict[str, Any]], merged_away: Iterable[str]) -> None:
-        """Record article → story memberships, the labels of the stories touched, and the history; ``merged_away``
-        are stories that merged into others. Only memberships that changed are written."""
-        with self.transaction():
-            self.db.executemany(
-                "INSERT INTO story_articles (article_id, story_id) VALUES (?, ?) ON CONFLICT(article_id)"
-                " DO UPDATE SET story_id = excluded.story_id WHERE story_id IS NOT excluded.story_id",
-                memberships.items())
-            self.db.executemany(
-                "INSERT INTO stories (id, label, updated_at) VALUES (?, ?, ?)"
-                " ON CONFLICT(id) DO UPDATE SET label = excluded.label, updated_at = excluded.updated_at",
-                [(s["id"], s["label"], _now()) for s in stories])
-            self.db.executemany("DELETE FROM stories WHERE id = ?", [(story_id,) for story_id in merged_away])
-            self.db.executemany("DELETE FROM story_index_stories WHERE id = ?",
-                                [(story_id,) for story_id in merged_away])
-            self.db.executemany("INSERT INTO story_history (event, story_id, data) VALUES (?, ?, ?)",
-                                [(e["event"], e["story"], json.dumps(e, ensure_ascii=False)) for e in history])
+    def _save_bookkeeping(self, stories: dict[str, tuple[int, int | None]]) -> None:
+        """Per story id: the size it was last re-cut at, and when (in articles seen) its profile was last weighed."""
+        self.db.executemany(
+            "INSERT INTO story_index_stories (id, checked_at_size, weighed_at) VALUES (?, ?, ?)"
+            " ON CONFLICT(id) DO UPDATE SET checked_at_size = excluded.checked_at_size,"
+            " weighed_at = excluded.weighed_at", [(story_id, *row) for story_id, row in stories.items()])
 
     def clear_stories(self) -> None:
         """Forget every story and the story index; the history goes on, after a ``recluster`` mark."""
-        with self.transaction():
-            self.db.execute("DELETE FROM story_articles")
-            self.db.execute("DELETE FROM stories")
-            self.db.execute("DELETE FROM story_index_members")
-            self.db.execute("DELETE FROM story_index_stories")
-            self.db.execute("INSERT INTO story_history (event, story_id, data) VALUES ('recluster', '', '{}')")
+        self.db.execute("DELETE FROM story_articles")
+        self.db.execute("DELETE FROM stories")
+        self.db.execute("DELETE FROM story_index_members")
+        self.db.execute("DELETE FROM story_index_stories")
+        self.db.execute("INSERT INTO story_history (event, story_id, data) VALUES ('recluster', '', '{}')")
+        self.db.execute("DELETE FROM state WHERE key IN (?, ?)", (STORY_CONFIG_KEY, EARLIER_STORY_INDEX_KEY))
 
-    # the story index: what it was given and what the history does not tell (see story_updates)
+    def story_config(self) -> dict[str, Any] | None:
+        """The config the story index was started with, or None before its first article."""
+        row = self.db.execute("SELECT value FROM state WHERE key = ?", (STORY_CONFIG_KEY,)).fetchone()
+        return json.loads(row["value"]) if row else None
 
-    def add_index_members(self, members: Iterable[tuple[int, str, str, bytes]]) -> None:
-        """Append articles to the story index: (row, article id, features JSON, lead vector bytes)."""
-        with self.transaction():
-            self.db.executemany("INSERT INTO story_index_members (row, article_id, features, vector)"
-                                " VALUES (?, ?, ?, ?)", members)
+    def has_earlier_story_index(self) -> bool:
+        """Whether the story index is still the one document an earlier Storyline kept (before schema 4)."""
+        return self.db.execute("SELECT 1 FROM state WHERE key = ?", (EARLIER_STORY_INDEX_KEY,)).fetchone() is not None
 
     def index_size(self) -> int:
         """How many articles the stored story index has taken in."""
@@ -389,14 +284,6 @@ class Store:
         """The story index's articles in the order they were assigned."""
         for row in self.db.execute("SELECT row, article_id, features, vector FROM story_index_members ORDER BY row"):
             yield row["row"], row["article_id"], row["features"], row["vector"]
-
-    def put_index_stories(self, stories: dict[str, tuple[int, int | None]]) -> None:
-        """Per story id: the size it was last re-cut at, and when (in articles seen) its profile was last weighed."""
-        with self.transaction():
-            self.db.executemany(
-                "INSERT INTO story_index_stories (id, checked_at_size, weighed_at) VALUES (?, ?, ?)"
-                " ON CONFLICT(id) DO UPDATE SET checked_at_size = excluded.checked_at_size,"
-                " weighed_at = excluded.weighed_at", [(story_id, *row) for story_id, row in stories.items()])
 
     def index_stories(self) -> dict[str, tuple[int, int | None]]:
         return {row["id"]: (row["checked_at_size"], row["weighed_at"])

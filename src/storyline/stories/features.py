@@ -21,16 +21,17 @@ from spacy.tokens import Span as DocSpan
 
 from storyline.model import Article
 from storyline.text.names import TITLE_HEADS, tokens
+from storyline.text.wordlists import words
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP", "PRODUCT", "WORK_OF_ART", "LAW"})
-CONTENT_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
+# The parts of speech counted as an article's terms, and those of its event words.
+TERM_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 EVENT_POS = frozenset({"NOUN", "VERB"})
 # Verbs that name no event of their own, whatever the story: a label made of them says nothing.
-LIGHT_VERBS = frozenset("""
-    be have do say tell add see make take get go come give know think seem become keep put let begin
-""".split())
+LIGHT_VERBS = words("light_verbs")
+# The lead, embedded to compare articles: the opening sentences, about this many words with the title.
 LEAD_WORDS = 60
-YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
+WRITTEN_YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
 TIMEX_YEAR = re.compile(r"^(\d{4})(?:-|$)")
 
 
@@ -112,7 +113,7 @@ def years_of(doc: Doc, event_dates: Iterable[str], published: datetime | None) -
     """Years the article is about: those written in its dates, those of its resolved time expressions (TIMEX
     values), and its year of publication. Both sources count: the time stage resolves relative dates, while
     years inside phrases it leaves unvalued ("the 2008 season", "1999-2003") are still written out."""
-    found = {int(year) for ent in doc.ents if ent.label_ == "DATE" for year in YEAR.findall(ent.text)}
+    found = {int(year) for ent in doc.ents if ent.label_ == "DATE" for year in WRITTEN_YEAR.findall(ent.text)}
     found |= {int(m.group(1)) for value in event_dates if (m := TIMEX_YEAR.match(value))}
     if published is not None:
         found.add(published.year)
@@ -126,7 +127,7 @@ def term_frequencies(doc: Doc) -> tuple[dict[str, float], frozenset[str]]:
     for token in doc:
         if token.is_stop or token.is_punct or token.is_space:
             continue
-        if token.pos_ not in CONTENT_POS and not token.like_num:
+        if token.pos_ not in TERM_POS and not token.like_num:
             continue
         term = token.lower_ if token.like_num or token.pos_ == "NUM" else token.lemma_.lower()
         if len(term) < 2 or not any(ch.isalnum() for ch in term):

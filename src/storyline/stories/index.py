@@ -15,14 +15,14 @@ same coach or two hosts of the same ceremony apart. When an article also fits a 
 agree with each other as wholes, they merge. Each time a story has grown by half it tries cutting itself in two,
 and splits when the halves are much closer to themselves than to each other: a near miss that slipped in early
 (the second quake's first report joining the first quake) is taken out again once its own story has built up.
-Every decision is kept in :attr:`StoryIndex.history` with its reason.
+Every decision is kept in :attr:`StoryIndex.history` with its reason. The score is in
+:mod:`storyline.stories.scoring`, labels in :mod:`storyline.stories.labels`; :mod:`storyline.stories.persistence`
+rebuilds a stored index.
 """
 
 from __future__ import annotations
 
-import math
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -33,110 +33,11 @@ from scipy.spatial.distance import squareform
 
 from storyline.parse.embed import DIMENSIONS
 from storyline.stories.candidates import MonthlyVectorIndex, RecentStoriesByName
+from storyline.stories.config import CONFIG, StoryConfig
 from storyline.stories.features import StoryFeatures, better_display
-from storyline.stories.terms import Bag, Vocabulary, Weighted, cosine
-
-
-IDF_REFRESH = 1.02  # re-weigh a cached profile once the store has grown by 2%
-
-
-@dataclass(frozen=True)
-class StoryConfig:
-    """Weights and thresholds of story assignment; the defaults are set on the ECB+ development topics (the
-    weights agree with a logistic regression over the same signals; thresholds sit mid-plateau of B³ F1)."""
-
-    # The score: a weighted sum of similarities, minus a penalty growing with the publication gap.
-    lead_weight: float = 0.3
-    words_weight: float = 0.35
-    names_weight: float = 0.35
-    lead_name_boost: float = 1.0
-    years_weight: float = 0.1
-    time_weight: float = 0.15
-    time_scale_days: float = 7.0
-    # Decisions: join the best story at ``join``; merge two stories an article fits when they score ``merge``
-    # against each other; split a story when its halves are less similar across than ``split_ratio`` × within.
-    # Fragments of one story never meet again unless they merge, and the split test undoes some wrong merges, but
-    # in a dense stream easy merges cascade into ever broader stories: ``merge`` sits where ECB+ still gains and
-    # the dense synthetic stream of bench/stories.py does not lose much yet.
-    join: float = 0.275
-    merge: float = 0.5
-    split_ratio: float = 0.65
-    split_below: float = 0.34
-    smallest_split: int = 3
-    recheck_growth: float = 1.5
-    # Cost bounds: candidates come from the ``neighbours`` nearest leads published within ``window_days`` and the
-    # ``name_candidates`` stories sharing the rarest names; profiles keep their ``profile_terms`` heaviest words;
-    # stories above ``largest_recheck`` articles are settled and no longer re-cut (re-cutting is quadratic).
-    window_days: int = 30
-    neighbours: int = 16
-    name_candidates: int = 8
-    stories_per_name: int = 16
-    profile_terms: int = 400
-    largest_recheck: int = 128
-
-
-@dataclass(slots=True)
-class Weighed:
-    """A profile as the scorer compares it: unit lead direction and TF-IDF bags as of ``documents`` articles."""
-
-    direction: np.ndarray
-    terms: Weighted
-    names: Weighted
-    documents: int
-
-
-@dataclass(slots=True)
-class Profile:
-    """What a story (or a single article) looks like to the scorer; profiles add up."""
-
-    vector_sum: np.ndarray
-    terms: Bag
-    names: Bag
-    event_words: Bag
-    years: Counter[int]
-    first: datetime | None
-    last: datetime | None
-    weighed: Weighed | None = None  # cached: IDF drifts slowly, so it is refreshed only as the store grows
-
-    def plus(self, other: "Profile", profile_terms: int) -> "Profile":
-        dated = [d for d in (self.first, self.last, other.first, other.last) if d is not None]
-        return Profile(
-            self.vector_sum + other.vector_sum,
-            self.terms.plus(other.terms).top(profile_terms),
-            self.names.plus(other.names),
-            self.event_words.plus(other.event_words).top(profile_terms),
-            self.years + other.years,
-            min(dated, default=None),
-            max(dated, default=None),
-        )
-
-
-def counter_cosine(a: Counter, b: Counter) -> float:
-    dot = sum(count * b[key] for key, count in a.items() if key in b)
-    return dot / math.sqrt(sum(c * c for c in a.values()) * sum(c * c for c in b.values()))
-
-
-@dataclass(frozen=True, slots=True)
-class Match:
-    """The score of an article (or story) against a story, and what it is made of."""
-
-    score: float
-    lead: float
-    words: float
-    names: float
-    years: float
-    gap_days: float | None
-    shared_names: tuple[str, ...] = ()
-
-    def reason(self) -> str:
-        parts = [f"score {self.score:.2f}: lead {self.lead:.2f}, words {self.words:.2f}, names {self.names:.2f}"]
-        if self.shared_names:
-            parts.append("shared " + ", ".join(self.shared_names))
-        if self.years:
-            parts.append(f"years {self.years:+.2f}")
-        if self.gap_days is not None:
-            parts.append(f"{self.gap_days:.0f} days apart")
-        return "; ".join(parts)
+from storyline.stories.labels import Story, describe
+from storyline.stories.scoring import Match, Profile, Scorer
+from storyline.stories.terms import Bag, Vocabulary
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,20 +80,6 @@ class Assignment:
         return len(self.candidates)
 
 
-@dataclass(frozen=True, slots=True)
-class Story:
-    """A story as readers see it: label (key names — event words), publication span, years, articles."""
-
-    id: str
-    label: str
-    names: tuple[str, ...]
-    event_words: tuple[str, ...]
-    first: datetime | None
-    last: datetime | None
-    years: tuple[int, ...]
-    article_ids: tuple[str, ...]
-
-
 @dataclass(slots=True)
 class _Member:
     article_id: str
@@ -212,13 +99,15 @@ class _Story:
 
 
 class StoryIndex:
-    """The online clusterer, in memory. :meth:`replayed` rebuilds it from what it was given and decided."""
+    """The online clusterer, in memory. :func:`storyline.stories.persistence.replayed` rebuilds it from what it
+    was given and decided."""
 
-    def __init__(self, config: StoryConfig | None = None) -> None:
-        self.config = config or StoryConfig()
+    def __init__(self, config: StoryConfig = CONFIG) -> None:
+        self.config = config
         self.terms = Vocabulary()
         self.names = Vocabulary()
         self.display_names: dict[str, str] = {}
+        self.scorer = Scorer(config, self.terms, self.names, self.display_names)
         self.history: list[StoryEvent] = []
         self._members: list[_Member] = []
         self._vectors = np.zeros((1024, DIMENSIONS), dtype=np.float32)
@@ -240,8 +129,8 @@ class StoryIndex:
             raise ValueError(f"article {features.article_id} is already assigned to a story")
         row = self._register(features)
         article = self._profile_of(row)
-        ranked = sorted(((self._score(article, self._stories[sid].profile), sid) for sid in self._candidates(row)),
-                        key=lambda pair: -pair[0].score)
+        ranked = sorted(((self.scorer.score(article, self._stories[sid].profile), sid)
+                         for sid in self._candidates(row)), key=lambda pair: -pair[0].score)
         if ranked and ranked[0][0].score >= self.config.join:
             match, events = self._join(row, article, ranked)
         else:
@@ -261,7 +150,7 @@ class StoryIndex:
     def _join(self, row: int, article: Profile, ranked: list[tuple[Match, str]]) -> tuple[Match, list[StoryEvent]]:
         """Join the best story; merge into it each other story the article also fits, if the two agree."""
         story = self._stories[ranked[0][1]]
-        match = self._score(article, story.profile, explain=True)
+        match = self.scorer.score(article, story.profile, explain=True)
         self._add_row(story, row, article)
         article_id = self._members[row].article_id
         events = [self._record("joined", story.id, (article_id,), score=match.score, reason=match.reason())]
@@ -280,7 +169,7 @@ class StoryIndex:
         self._story_of_row.append(story_id)
         best = ""
         if ranked:
-            best = f" (best {self._score(article, self._stories[ranked[0][1]].profile, explain=True).reason()})"
+            best = f" (best {self.scorer.score(article, self._stories[ranked[0][1]].profile, explain=True).reason()})"
         return [self._record("created", story_id, (self._members[row].article_id,),
                              reason=f"no story scored {self.config.join:.2f}{best}")]
 
@@ -337,41 +226,6 @@ class StoryIndex:
             story_id = self._merged_into[story_id]
         return story_id
 
-    def _weighed(self, profile: Profile) -> Weighed:
-        documents = self.terms.documents
-        cached = profile.weighed
-        if cached is None or documents > cached.documents * IDF_REFRESH:
-            norm = float(np.sqrt(profile.vector_sum @ profile.vector_sum))
-            cached = profile.weighed = Weighed(profile.vector_sum / max(norm, 1e-12), self.terms.weigh(profile.terms),
-                                               self.names.weigh(profile.names), documents)
-        return cached
-
-    def _score(self, a: Profile, b: Profile, explain: bool = False) -> Match:
-        """The match of two profiles; with ``explain``, also the rarest names they share (for the history)."""
-        config = self.config
-        weighed_a, weighed_b = self._weighed(a), self._weighed(b)
-        lead = float(weighed_a.direction @ weighed_b.direction)
-        words = cosine(weighed_a.terms, weighed_b.terms)
-        names = cosine(weighed_a.names, weighed_b.names)
-        years = 0.0
-        if a.years and b.years:
-            # From -1 (disjoint years) to 1 (the same years in the same proportions).
-            years = 2 * counter_cosine(a.years, b.years) - 1
-        gap_days = None
-        if a.first and b.first:
-            gap = max(a.first - b.last, b.first - a.last, timedelta(0))
-            gap_days = gap.total_seconds() / 86400
-        score = (config.lead_weight * lead + config.words_weight * words + config.names_weight * names
-                 + config.years_weight * years)
-        if gap_days is not None:
-            score -= config.time_weight * (1 - math.exp(-gap_days / config.time_scale_days))
-        if not explain:
-            return Match(score, lead, words, names, years, gap_days)
-        shared = np.intersect1d(a.names.ids, b.names.ids)
-        rarest = shared[np.argsort(self.names.frequencies[shared], kind="stable")][:3]
-        return Match(score, lead, words, names, years, gap_days,
-                     tuple(dict.fromkeys(self.display_names[self.names.words[i]] for i in rarest)))
-
     # --- merging and splitting ----------------------------------------------------------------------------
 
     def _merge_if_agreeing(self, story_id: str, other_id: str, article_id: str) -> list[StoryEvent]:
@@ -379,7 +233,7 @@ class StoryIndex:
         story, other = self._stories[story_id], self._stories.get(other_id)
         if other is None or frozenset((story_id, other_id)) in self._split_apart:
             return []
-        match = self._score(story.profile, other.profile, explain=True)
+        match = self.scorer.score(story.profile, other.profile, explain=True)
         if match.score < self.config.merge:
             return []
         if len(other.rows) > len(story.rows):  # the larger story keeps its id
@@ -437,7 +291,7 @@ class StoryIndex:
         profiles = [self._profile_of(row) for row in rows]
         scores = np.zeros((len(rows), len(rows)))
         for i, j in zip(*np.triu_indices(len(rows), k=1)):
-            scores[i, j] = scores[j, i] = self._score(profiles[i], profiles[j]).score
+            scores[i, j] = scores[j, i] = self.scorer.score(profiles[i], profiles[j]).score
         distances = scores.max() - scores
         np.fill_diagonal(distances, 0.0)
         node = to_tree(linkage(squareform(distances, checks=False), "average"))
@@ -493,28 +347,13 @@ class StoryIndex:
         return [self._describe(story) for story in
                 sorted(self._stories.values(), key=lambda story: -max(story.rows))]
 
-    def _describe(self, story: _Story, label_names: int = 3, label_words: int = 3) -> Story:
-        profile = story.profile
-        name_weights = self.names.weigh(profile.names).weights
-        # A person is keyed under the full name and the surname: both display as the full name, shown once.
-        ranked = dict.fromkeys(self.display_names[self.names.words[i]]
-                               for i in profile.names.ids[np.argsort(-name_weights, kind="stable")])
-        names = tuple(ranked)[:label_names]
-        word_weights = self.terms.weigh(profile.event_words).weights
-        words = tuple(self.terms.words[i]
-                      for i in profile.event_words.ids[np.argsort(-word_weights, kind="stable")[:label_words]])
-        years = tuple(sorted(year for year, count in profile.years.items() if 2 * count >= max(profile.years.values())))
-        label = ", ".join(names) + (" — " + ", ".join(words) if words else "")
-        return Story(story.id, label, names, words, profile.first, profile.last, years,
-                     tuple(self._members[r].article_id for r in story.rows))
+    def _describe(self, story: _Story) -> Story:
+        return describe(story.id, story.profile, tuple(self._members[r].article_id for r in story.rows), self.terms,
+                        self.names, self.display_names)
 
-    # --- persistence --------------------------------------------------------------------------------------
-    # What is stored is what the index was given (each article's features, in order) and what it decided (its
-    # history); the rest is derived again by replaying the decisions, without scoring: vocabularies and document
-    # frequencies, profiles summed in the order they were, merges, splits, the candidate searches. Two things
-    # the decisions do not tell are kept per story (:meth:`bookkeeping`), so a replayed index is the one that was
-    # kept in memory and goes on deciding exactly as it would have. The caller stores the bookkeeping of the
-    # stories an assignment may have weighed: its candidates and the stories its events name.
+    # --- replaying -----------------------------------------------------------------------------------------
+    # A stored index is rebuilt by replaying its decisions (see :mod:`storyline.stories.persistence`): each article
+    # is taken in as its recorded events say, without scoring, and what the events do not tell is given back.
 
     def bookkeeping(self, story_id: str) -> tuple[int, int | None] | None:
         """For a story that exists: the size it was last re-cut at, and the number of articles the index had seen
@@ -525,33 +364,9 @@ class StoryIndex:
         weighed = story.profile.weighed
         return story.checked_at_size, weighed.documents if weighed else None
 
-    @classmethod
-    def replayed(cls, config: StoryConfig, articles: Iterable[StoryFeatures], history: list[StoryEvent],
-                 bookkeeping: dict[str, tuple[int, int | None]]) -> "StoryIndex":
-        """The index that assigned ``articles`` in this order, deciding as ``history`` says; ``bookkeeping`` is
-        :meth:`bookkeeping` of each of its stories."""
-        index = cls(config)
-        decided: dict[int, list[StoryEvent]] = {}
-        for event in history:
-            decided.setdefault(event.sequence, []).append(event)
-        weighed_at: dict[int, list[str]] = {}
-        for story_id, (_, documents) in bookkeeping.items():
-            if documents is not None:
-                weighed_at.setdefault(documents, []).append(story_id)
-        for features in articles:
-            row = index._register(features)
-            index._redo(row, decided.pop(row + 1, []))
-            for story_id in weighed_at.get(len(index), ()):
-                index._weighed(index._stories[story_id].profile)  # with the IDF of that moment, as the cache was
-        if decided or set(index._stories) != set(bookkeeping):
-            raise ValueError("the story history does not match the articles of the story index")
-        for story_id, (checked_at_size, _) in bookkeeping.items():
-            index._stories[story_id].checked_at_size = checked_at_size
-        index.history = list(history)
-        return index
-
-    def _redo(self, row: int, events: list[StoryEvent]) -> None:
-        """Apply the decisions :meth:`assign` recorded for the article in ``row``, in the order it made them."""
+    def redo(self, features: StoryFeatures, events: list[StoryEvent]) -> None:
+        """Take in an article as :meth:`assign` did, applying the decisions it recorded (``events``, in order)."""
+        row = self._register(features)
         for event in events:
             if event.kind == "created":
                 story_id = self._new_story([row], self._profile_of(row))
@@ -572,3 +387,16 @@ class StoryIndex:
     def _expect(recorded: str, replayed: str) -> None:
         if recorded != replayed:
             raise ValueError(f"the story history names {recorded} where replaying it makes {replayed}")
+
+    def weigh(self, story_id: str) -> None:
+        """Weigh a story's profile with the IDF of this moment, as scoring it does (the weighing is cached)."""
+        self.scorer.weighed(self._stories[story_id].profile)
+
+    def restore(self, bookkeeping: dict[str, tuple[int, int | None]], history: list[StoryEvent]) -> None:
+        """Give a replayed index what its decisions do not tell: :meth:`bookkeeping` of each of its stories, and
+        the history it was replayed from."""
+        if set(self._stories) != set(bookkeeping):
+            raise ValueError("the story history does not match the articles of the story index")
+        for story_id, (checked_at_size, _) in bookkeeping.items():
+            self._stories[story_id].checked_at_size = checked_at_size
+        self.history = list(history)

@@ -8,6 +8,9 @@ article counts too ("this Saturday" and "29 April" meet only in one week), and a
 not expected to call yesterday "Tuesday". Candidates come from the story's own dates (a named day, a dated
 article) and the few days after them, never after ``today``. Ties go to the later day: when only the weekday
 fixes the year ("this Saturday" and "29 April"), the most recent such year wins, with a lower confidence.
+
+After each batch, :func:`date_undated` dates the undated articles of the stories the batch touched and values their
+time expressions again against the dates found; it returns them, for the pipeline to store.
 """
 
 from __future__ import annotations
@@ -15,34 +18,76 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, timezone
 
 from spacy.tokens import Doc
 
-from storyline.model import Article
-from storyline.extract.time import TimexMention, anchor, find
+from storyline.extract import timex
+from storyline.extract.timex import TimexMention, anchor, find
+from storyline.model import Article, TimeExpression
+from storyline.text.wordlists import pairs, words
 
-DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-MONTH = re.compile(r"\d{4}-\d{2}")
-PARTIAL_DAY = re.compile(r"XXXX-(\d{2})-(\d{2})")
-YEAR = re.compile(r"(\d{4})")
-# A report appears on the day of the latest event it tells of, or a few days later.
-DAYS_AFTER = range(0, 4)
-STALENESS_COST = 0.1
-YEARS_BACK_WITHOUT_EVIDENCE = 30
-CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
-# Below this likeness two statements of one date are taken as unrelated events: no evidence either way.
-RELATED = 0.2
-SAME_EVENT = 1.0
-BARE_WEEKDAY = re.compile(r"^(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
-DEICTIC_STYLE = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|this (?:morning|afternoon|evening))\b", re.I)
+
+@dataclass(frozen=True)
+class PubdateConfig:
+    """Weights and thresholds of publication-date inference. All were set by hand when the inference was written
+    (no tuning run over a corpus is recorded); tests/test_timeline.py and the inferred dates of the bundled
+    examples (examples/gold.json) check the dates they give."""
+
+    # Candidates: a named day or a dated article, the day before it, and up to ``days_after`` days after it (a
+    # report appears on the day of the latest event it tells of, or a few days later).
+    days_before: int = 1
+    days_after: int = 3
+    # With no year anywhere in the story, every year this far back is a candidate.
+    years_back_without_evidence: int = 30
+    # Per day between publication and the latest day the article speaks of up to then.
+    staleness_cost: float = 0.1
+    # Per bare weekday ("on Tuesday") within a day of publication, in an article whose writer says "yesterday" or
+    # "today" and so would not name those days by the weekday: as much as one full agreement.
+    style_breach_cost: float = 1.0
+    # The likeness of two statements of one date is the share of content words they have in common (0 to 1), plus
+    # ``same_verb_likeness`` when the date modifies the same verb in both ("met on Saturday", "met on 29 April").
+    same_verb_likeness: float = 1.0
+    # Below this likeness two statements of one date are taken as unrelated events: no evidence either way.
+    least_likeness: float = 0.2
+    # A month agreed on counts this much of a day agreed on.
+    month_weight: float = 0.5
+    # Each article's own best day is looked for within this many days of the day that fits all of them at once.
+    refine_within_days: int = 7
+    # Confidence is multiplied by this when another year fits as well and only recency chose this one.
+    tied_year_confidence: float = 0.7
+    # Inference compares every pair of dates across the articles it sees: of a story it sees at most this many
+    # undated articles and this many dated ones (the most recent), so its cost is bounded.
+    context_articles: int = 12
+
+
+CONFIG = PubdateConfig()
+
+# TIMEX values (see :class:`storyline.model.TimeExpression`): a day, a month, a day of no known year, a year.
+DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
+MONTH_VALUE = re.compile(r"\d{4}-\d{2}")
+YEARLESS_DAY_VALUE = re.compile(r"XXXX-(\d{2})-(\d{2})")
+YEAR_VALUE = re.compile(r"(\d{4})")
+# The parts of speech of the words that tell what a sentence reports.
+CONTEXT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+
+
+def _alternatives(entries: Iterable[str]) -> str:
+    """A regular expression matching any of ``entries``, the longest first."""
+    return "|".join(re.escape(entry) for entry in sorted(entries, key=lambda entry: (-len(entry), entry)))
+
+
+WEEKDAY_PATTERN = _alternatives(pairs("weekdays"))
+DEICTIC_DAY_PATTERN = _alternatives(words("deictic_days"))
+BARE_WEEKDAY = re.compile(rf"^(?:on )?(?:{WEEKDAY_PATTERN})\b", re.I)
 # A writer who says "yesterday" does not call yesterday, today or tomorrow by its weekday name.
-STYLE_BREACH_COST = 1.0
+DEICTIC_STYLE = re.compile(rf"\b(?:{DEICTIC_DAY_PATTERN})\b", re.I)
 # Only phrases that point at a day or name one are evidence; "the day" or "at noon" follow the story, not the clock.
 POINTS_AT_A_DAY = re.compile(
-    r"\b(?:today|yesterday|tomorrow|tonight|this|last|next|ago|monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{4}\b", re.I)
+    rf"\b(?:{DEICTIC_DAY_PATTERN}|this|last|next|ago|{WEEKDAY_PATTERN}|"
+    r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{4}\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,9 +99,9 @@ class Context:
     words: frozenset[str]
     bare_weekday: bool = False
 
-    def likeness(self, other: "Context") -> float:
+    def likeness(self, other: "Context", config: PubdateConfig) -> float:
         shared = len(self.words & other.words) / max(1, min(len(self.words), len(other.words)))
-        return shared + (SAME_EVENT if self.event and self.event == other.event else 0.0)
+        return shared + (config.same_verb_likeness if self.event and self.event == other.event else 0.0)
 
 
 ResolvedDates = dict[str, list[Context]]  # a day or month value -> the context of each statement of it
@@ -89,9 +134,9 @@ class StoryArticle:
 
 def granular_value(value: str) -> str | None:
     """The day ("2023-04-29") or month ("2023-03") a value names, or None for durations, years and vague ones."""
-    if DAY.match(value):
+    if DAY_VALUE.match(value):
         return value[:10]
-    if MONTH.fullmatch(value):
+    if MONTH_VALUE.fullmatch(value):
         return value
     return None
 
@@ -104,32 +149,37 @@ def contexts(doc: Doc, mentions: list[TimexMention]) -> list[Context]:
         tokens = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
         verb = next((t for t in [tokens.root, *tokens.root.ancestors] if t.pos_ in {"VERB", "AUX"}), None)
         words = frozenset(t.lemma_.lower() for t in sentences[mention.sentence]
-                          if t.pos_ in CONTENT_POS and not t.is_stop and t.ent_type_ not in {"DATE", "TIME"})
+                          if t.pos_ in CONTEXT_POS and not t.is_stop and t.ent_type_ not in {"DATE", "TIME"})
         bare_weekday = bool(BARE_WEEKDAY.search(tokens.text))
         found.append(Context(verb.lemma_.lower() if verb is not None else "", words, bare_weekday))
     return found
 
 
-def agreement(these: ResolvedDates, those: ResolvedDates) -> float:
+def weight_of(value: str, config: PubdateConfig) -> float:
+    """What agreeing on a value counts: a day fully, a month ``month_weight``."""
+    return 1.0 if len(value) == 10 else config.month_weight
+
+
+def agreement(these: ResolvedDates, those: ResolvedDates, config: PubdateConfig) -> float:
     """How well one article's dates agree with another's: each statement of a day counts by its best match there,
-    as much as the two sentences look like telling the same event. A shared month counts half."""
+    as much as the two sentences look like telling the same event."""
     total = 0.0
     for value, sentences in these.items():
         others = those.get(value)
         if not others:
             continue
-        weight = 1.0 if len(value) == 10 else 0.5
+        weight = weight_of(value, config)
         for context in sentences:
-            likeness = max(context.likeness(other) for other in others)
-            if likeness >= RELATED:
+            likeness = max(context.likeness(other, config) for other in others)
+            if likeness >= config.least_likeness:
                 total += weight * likeness
     return total
 
 
-def self_agreement(dates: ResolvedDates) -> float:
+def self_agreement(dates: ResolvedDates, config: PubdateConfig) -> float:
     """Agreement inside one article: "this Saturday" and "29 April" name one day only if published that week.
     A phrase repeated agrees whatever the day, which shifts every candidate alike."""
-    return sum((1.0 if len(value) == 10 else 0.5) * (len(statements) - 1) / 2 for value, statements in dates.items())
+    return sum(weight_of(value, config) * (len(statements) - 1) / 2 for value, statements in dates.items())
 
 
 def style_breaches(dates: ResolvedDates, published: date) -> int:
@@ -144,42 +194,46 @@ def staleness(dates: ResolvedDates, published: date) -> float:
     return (published - max(past)).days if past else 0.0
 
 
-def candidate_days(story: list[StoryArticle], known: dict[int, date], today: date) -> list[date]:
-    """Days the story's dates make possible: each named day or dated article, and the days right after it."""
+def candidate_days(story: list[StoryArticle], known: dict[int, date], today: date,
+                   config: PubdateConfig) -> list[date]:
+    """Days the story's dates make possible: each named day or dated article, and the days right around it."""
     unanchored = [v for item in story for v in (e.value for e in anchor(item.article, item.mentions, None))]
-    years = {int(v[:4]) for v in unanchored if YEAR.fullmatch(v) and int(v[:4]) <= today.year}
+    years = {int(v[:4]) for v in unanchored if YEAR_VALUE.fullmatch(v) and int(v[:4]) <= today.year}
     years |= {day.year for day in known.values()}
     if not years:
-        years = set(range(today.year - YEARS_BACK_WITHOUT_EVIDENCE, today.year + 1))
+        years = set(range(today.year - config.years_back_without_evidence, today.year + 1))
     anchors = set(known.values())
     for value in unanchored:
-        if DAY.fullmatch(value[:10]) and not value.startswith("X"):
+        if DAY_VALUE.fullmatch(value[:10]) and not value.startswith("X"):
             anchors.add(date.fromisoformat(value[:10]))
-        partial = PARTIAL_DAY.match(value)
+        partial = YEARLESS_DAY_VALUE.match(value)
         if partial:
             for year in years:
                 try:
                     anchors.add(date(year, int(partial.group(1)), int(partial.group(2))))
                 except ValueError:
                     continue  # 29 February outside a leap year
-    days = {day + timedelta(days=offset) for day in anchors for offset in (-1, *DAYS_AFTER)}
+    days = {day + timedelta(days=offset) for day in anchors
+            for offset in range(-config.days_before, config.days_after + 1)}
     return sorted(day for day in days if day <= today)
 
 
 class StoryDates:
     """Scores candidate publication days for the undated articles of one story."""
 
-    def __init__(self, story: list[StoryArticle], known: dict[int, date]) -> None:
+    def __init__(self, story: list[StoryArticle], known: dict[int, date], config: PubdateConfig) -> None:
         self.story = story
         self.known = known
+        self.config = config
 
     def score(self, index: int, published: date, others: dict[int, date]) -> float:
+        config = self.config
         dates = self.story[index].dates_at(published)
-        total = sum(agreement(dates, self.story[other].dates_at(day))
+        total = sum(agreement(dates, self.story[other].dates_at(day), config)
                     for other, day in {**self.known, **others}.items() if other != index)
         breaches = style_breaches(dates, published) if self.story[index].deictic_style else 0
-        return (total + self_agreement(dates) - STALENESS_COST * staleness(dates, published)
-                - STYLE_BREACH_COST * breaches)
+        return (total + self_agreement(dates, config) - config.staleness_cost * staleness(dates, published)
+                - config.style_breach_cost * breaches)
 
     def shared_day(self, unknown: list[int], candidates: list[date]) -> tuple[date, float, bool] | None:
         """The single day that best fits all undated articles at once; whether another year fits as well."""
@@ -194,7 +248,7 @@ class StoryDates:
     def refine(self, unknown: list[int], start: date, candidates: list[date]) -> dict[int, tuple[date, float]]:
         """Each article's own best day near the shared one, the others held fixed; with its margin of victory."""
         chosen = {i: start for i in unknown}
-        nearby = [day for day in candidates if abs((day - start).days) <= 7]
+        nearby = [day for day in candidates if abs((day - start).days) <= self.config.refine_within_days]
         margins: dict[int, float] = {}
         for _ in range(2):
             for i in unknown:
@@ -205,15 +259,15 @@ class StoryDates:
         return {i: (chosen[i], margins[i]) for i in unknown}
 
 
-def confidence(support: float, margin: float, tied_year: bool) -> float:
+def confidence(support: float, margin: float, tied_year: bool, config: PubdateConfig) -> float:
     """Grows with the agreement found and the lead over other days; lower when only recency chose the year."""
     strength = 1 - math.exp(-support / 2)
     lead = margin / support if support > 0 else 0.0
-    return round(strength * (0.5 + 0.5 * min(1.0, lead)) * (0.7 if tied_year else 1.0), 3)
+    return round(strength * (0.5 + 0.5 * min(1.0, lead)) * (config.tied_year_confidence if tied_year else 1.0), 3)
 
 
-def infer_published(articles: list[tuple[Article, Doc]], today: date | None = None
-                    ) -> dict[str, tuple[datetime, float]]:
+def infer_published(articles: list[tuple[Article, Doc]], today: date | None = None,
+                    config: PubdateConfig = CONFIG) -> dict[str, tuple[datetime, float]]:
     """For the undated articles of one story: article id -> (inferred publication time, confidence 0-1).
 
     Articles whose dates agree with nothing in the story are left out: there is nothing to infer from.
@@ -228,8 +282,8 @@ def infer_published(articles: list[tuple[Article, Doc]], today: date | None = No
     unknown = [i for i, item in enumerate(story) if item.article.published is None]
     if not unknown:
         return {}
-    dates = StoryDates(story, known)
-    candidates = candidate_days(story, known, today)
+    dates = StoryDates(story, known, config)
+    candidates = candidate_days(story, known, today, config)
     shared = dates.shared_day(unknown, candidates)
     if shared is None:
         return {}
@@ -242,5 +296,42 @@ def infer_published(articles: list[tuple[Article, Doc]], today: date | None = No
         if support <= 0:
             continue
         published = datetime.combine(day, time(0), tzinfo=timezone.utc)
-        inferred[story[i].article.id] = (published, confidence(support, margin, tied_year))
+        inferred[story[i].article.id] = (published, confidence(support, margin, tied_year, config))
     return inferred
+
+
+@dataclass(frozen=True, slots=True)
+class Redated:
+    """An undated article with the publication date inferred for it, and its time expressions valued again
+    against that date."""
+
+    article: Article
+    times: list[TimeExpression]
+
+
+def date_undated(stories: Iterable[list[Article]], new_ids: set[str], doc_of: Callable[[str], Doc],
+                 config: PubdateConfig = CONFIG) -> list[Redated]:
+    """The undated articles of the stories a batch touched (``stories``, each the articles of one story), dated
+    from their own dates and their story's, with their time expressions valued again. A story is looked at only
+    when the batch (``new_ids``) brought it an undated article.
+
+    The story's dated articles (the most recent ``context_articles``, dated or dated by inference) are the
+    evidence: inference compares every pair of dates across the articles it sees, so it sees a bounded number.
+    """
+    found = []
+    for articles in stories:
+        undated = [a for a in articles if a.published is None]
+        if not any(a.id in new_ids for a in undated):
+            continue
+        # New articles first, then earlier ones that could not be dated before this batch brought evidence.
+        undated = sorted(undated, key=lambda a: a.id not in new_ids)[:config.context_articles]
+        dated = sorted((a for a in articles if a.published is not None), key=lambda a: a.published)
+        context = dated[-config.context_articles:]
+        inferred = infer_published([(a, doc_of(a.id)) for a in undated + context], config=config)
+        for article in undated:
+            if article.id not in inferred:
+                continue
+            published, certainty = inferred[article.id]
+            article = replace(article, published=published, published_inferred=True, published_confidence=certainty)
+            found.append(Redated(article, timex.extract(article, doc_of(article.id))))
+    return found

@@ -1,88 +1,43 @@
-"""Keeping the store's stories in step with the online story index, and dating what the stories can date.
+"""What assigning a batch of stored articles to stories changes, for the store to write.
 
 After each batch is stored, its articles are assigned to stories one by one (the index never re-clusters the
-store). What the batch changed is written in one transaction, and only that: each new article's story features
-(the index's input), the memberships that changed, the labels and history of the stories it touched, and the
-bookkeeping of the stories it was compared with, so a batch costs the same in a store of any size. Loading
-replays the history over the stored features (see :meth:`StoryIndex.replayed`) into the index that was kept in
-memory. Then each new undated article gets its publication date inferred from its own text and its story's dated
-articles, and its time expressions re-valued against the inferred date.
+store). What the batch changed is a :class:`StoryUpdate`, and only that: each new article's story features (the
+index's input), the memberships that changed, the labels and history of the stories it touched, and the
+bookkeeping of the stories it was compared with, so a batch costs the same in a store of any size. The pipeline
+writes it in one transaction; loading replays the history over the stored features (see
+:mod:`storyline.stories.persistence`) into the index that was kept in memory.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Iterable
-from dataclasses import asdict
-from datetime import datetime
+from dataclasses import asdict, dataclass
+from typing import Any
 
-import numpy as np
 from spacy.tokens import Doc
 
-from storyline.stories import pubdate
-from storyline.extract import time as timex
-from storyline.parse.embed import embed
 from storyline.model import Article, TimeExpression
-from storyline.stories.index import Assignment, StoryConfig, StoryEvent, StoryIndex
+from storyline.parse.embed import embed
 from storyline.stories.features import StoryFeatures, features, lead_text
-from storyline.store.sqlite import Store, StoreError
-
-CONFIG_KEY = "story_config"
-EARLIER_INDEX_KEY = "story_index"  # the whole index as one document, as Storyline kept it before schema 4
-CONTEXT_ARTICLES = 12
+from storyline.stories.index import Assignment, StoryIndex
+from storyline.stories.persistence import features_to_row
 
 
-def features_to_row(item: StoryFeatures) -> tuple[str, bytes]:
-    """Story features as stored: JSON, and the lead vector as float32 bytes. ``terms`` keeps its order: the index
-    numbers new words in that order."""
-    return json.dumps({
-        "published": item.published.isoformat() if item.published else None,
-        "entity_keys": sorted(item.entity_keys),
-        "lead_entity_keys": sorted(item.lead_entity_keys),
-        "years": sorted(item.years),
-        "terms": item.terms,
-        "event_words": sorted(item.event_words),
-        "names": item.names,
-    }, ensure_ascii=False), np.asarray(item.vector, dtype=np.float32).tobytes()
+@dataclass(frozen=True)
+class StoryUpdate:
+    """What a batch of assignments changed, in the form the store keeps it."""
 
+    config: dict[str, Any] | None  # the index's config, when the batch is the first the index takes in
+    members: list[tuple[int, str, str, bytes]]  # the index's new rows: row, article id, features JSON, vector
+    memberships: dict[str, str]  # article id -> story id, for every article of a story the batch touched
+    labels: dict[str, str]  # story id -> label, for every story the batch touched
+    history: list[dict[str, Any]]  # the events of the batch's assignments, as stored
+    merged_away: list[str]  # stories that merged into others
+    bookkeeping: dict[str, tuple[int, int | None]]  # of every story compared that still exists
 
-def features_from_row(article_id: str, data: str, vector: bytes) -> StoryFeatures:
-    stored = json.loads(data)
-    return StoryFeatures(
-        article_id=article_id,
-        published=datetime.fromisoformat(stored["published"]) if stored["published"] else None,
-        vector=np.frombuffer(vector, dtype=np.float32).copy(),
-        entity_keys=frozenset(stored["entity_keys"]),
-        lead_entity_keys=frozenset(stored["lead_entity_keys"]),
-        years=frozenset(stored["years"]),
-        terms=stored["terms"],
-        event_words=frozenset(stored["event_words"]),
-        names=stored["names"],
-    )
-
-
-def load_index(store: Store) -> StoryIndex:
-    if store.has_state(EARLIER_INDEX_KEY):
-        raise StoreError(f"{store.path}: its stories were saved by an earlier Storyline; "
-                         "run `storyline recluster` to rebuild them")
-    saved = store.get_state(CONFIG_KEY)
-    config = StoryConfig(**saved[0]) if saved else StoryConfig()
-    members = ((row, features_from_row(article_id, data, vector))
-               for row, article_id, data, vector in store.index_members())
-    try:
-        return StoryIndex.replayed(config, in_order(members),
-                                   [StoryEvent.from_json(event) for event in store.story_history_since_recluster()],
-                                   store.index_stories())
-    except (KeyError, ValueError) as error:
-        raise StoreError(f"{store.path}: the story index is inconsistent ({error}); "
-                         "run `storyline recluster` to rebuild it") from error
-
-
-def in_order(members: Iterable[tuple[int, StoryFeatures]]) -> Iterable[StoryFeatures]:
-    for expected, (row, item) in enumerate(members):
-        if row != expected:
-            raise ValueError(f"story index row {expected} is missing")
-        yield item
+    @property
+    def touched(self) -> list[str]:
+        """The stories the batch touched: those it created, joined, merged or split."""
+        return list(self.labels)
 
 
 def story_features(batch: list[tuple[Article, Doc, list[TimeExpression]]]) -> list[StoryFeatures]:
@@ -93,72 +48,29 @@ def story_features(batch: list[tuple[Article, Doc, list[TimeExpression]]]) -> li
             for (article, doc, times), vector in zip(batch, vectors)]
 
 
-def clear_index(store: Store) -> None:
-    """Forget every story and the index's state, to assign the stored articles again."""
-    with store.transaction():
-        store.clear_stories()
-        store.delete_state(CONFIG_KEY)
-        store.delete_state(EARLIER_INDEX_KEY)
-
-
-def save_assignments(store: Store, index: StoryIndex, assigned: list[tuple[StoryFeatures, Assignment]]) -> set[str]:
-    """Write what the latest assignments changed (``assigned`` in the order they were made, the last ones the
-    index made); returns the ids of the stories they touched."""
+def update_of(index: StoryIndex, assigned: list[tuple[StoryFeatures, Assignment]]) -> StoryUpdate:
+    """What the latest assignments changed (``assigned`` in the order they were made, the last ones the index
+    made)."""
     events = [event for _, assignment in assigned for event in assignment.events]
     # A split moves articles into the stories named in ``others``: their memberships change too.
     touched = {index.story(story_id).id for event in events
                for story_id in (event.story, *(event.others if event.kind == "split" else ()))}
     stories = [index.story(story_id) for story_id in touched]
-    memberships = {article_id: story.id for story in stories for article_id in story.article_ids}
     compared = touched.union(*(assignment.candidates for _, assignment in assigned))
     first_row = len(index) - len(assigned)
-    with store.transaction():
-        if first_row == 0:
-            store.put_state(CONFIG_KEY, asdict(index.config))
-        store.add_index_members((first_row + number, item.article_id, *features_to_row(item))
-                                for number, (item, _) in enumerate(assigned))
-        store.assign_stories(memberships, [{"id": s.id, "label": s.label} for s in stories],
-                             [{"event": e.kind, **e.to_json()} for e in events],
-                             [other for event in events if event.kind == "merged" for other in event.others])
-        store.put_index_stories({story_id: kept for story_id in compared
-                                 if (kept := index.bookkeeping(story_id)) is not None})
-    return touched
+    return StoryUpdate(
+        config=asdict(index.config) if first_row == 0 else None,
+        members=[(first_row + number, item.article_id, *features_to_row(item))
+                 for number, (item, _) in enumerate(assigned)],
+        memberships={article_id: story.id for story in stories for article_id in story.article_ids},
+        labels={story.id: story.label for story in stories},
+        history=[{"event": e.kind, **e.to_json()} for e in events],
+        merged_away=[other for event in events if event.kind == "merged" for other in event.others],
+        bookkeeping={story_id: kept for story_id in compared if (kept := index.bookkeeping(story_id)) is not None},
+    )
 
 
-def assign(store: Store, index: StoryIndex, batch: list[tuple[Article, Doc, list[TimeExpression]]]) -> set[str]:
-    """Assign a stored batch to stories; returns the ids of the stories it touched."""
-    if not batch:
-        return set()
+def assign(index: StoryIndex, batch: list[tuple[Article, Doc, list[TimeExpression]]]) -> StoryUpdate:
+    """Assign a stored batch to stories, in order; returns what changed."""
     items = story_features(batch)
-    return save_assignments(store, index, [(item, index.assign(item)) for item in items])
-
-
-def infer_dates(store: Store, story_ids: Iterable[str], new_ids: set[str],
-                doc_of: Callable[[str], Doc]) -> dict[str, tuple[datetime, float]]:
-    """Infer the publication dates of undated articles in the stories a batch touched; returns what was inferred.
-
-    The story's dated articles (the most recent ``CONTEXT_ARTICLES``, dated or dated by inference) are the
-    evidence: inference compares every pair of dates across the articles it sees, so it sees a bounded number.
-    """
-    inferred_all = {}
-    for story_id in story_ids:
-        articles = store.articles(ids=store.story_article_ids(story_id))
-        undated = [a for a in articles if a.published is None]
-        if not any(a.id in new_ids for a in undated):
-            continue
-        # New articles first, then earlier ones that could not be dated before this batch brought evidence.
-        undated = sorted(undated, key=lambda a: a.id not in new_ids)[:CONTEXT_ARTICLES]
-        dated = sorted((a for a in articles if a.published is not None), key=lambda a: a.published)
-        context = dated[-CONTEXT_ARTICLES:]
-        inferred = pubdate.infer_published([(a, doc_of(a.id)) for a in undated + context])
-        for article in undated:
-            if article.id not in inferred:
-                continue
-            article.published, confidence = inferred[article.id]
-            article.published_inferred = True
-            with store.transaction():
-                store.set_published(article.id, article.published, confidence)
-                store.replace_spans(article.id, "time", [
-                    (t.span.start, t.span.end, t.span.label, t.to_json()) for t in timex.extract(article, doc_of(article.id))])
-            inferred_all[article.id] = inferred[article.id]
-    return inferred_all
+    return update_of(index, [(item, index.assign(item)) for item in items])

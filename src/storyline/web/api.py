@@ -17,7 +17,7 @@ from storyline.corpus import Corpus
 from storyline.ingest import IngestError
 from storyline.model import Article
 from storyline.pipeline import IngestReport
-from storyline.store.sqlite import StoreError
+from storyline.store import StoreError
 from storyline.web.library import Library, found, library, same_site
 from storyline.web.uploads import FORMAT_BY_MEDIA_TYPE, read_body
 

@@ -15,7 +15,7 @@ from jinja2 import Environment, PackageLoader
 
 from storyline.corpus import Corpus
 from storyline.model import Article, Attribution, Entity, Mention, TimeExpression
-from storyline.store.sqlite import StoreError
+from storyline.store import StoreError
 from storyline.web.library import Library, found, library
 from storyline.web.marks import Mark, pieces, snippet_pieces
 

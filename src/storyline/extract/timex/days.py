@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from storyline.extract.time.dates import (HOLIDAYS, PARTS_OF_DAY, WEEKDAYS, iso_week, month_number, nearest_year,
+from storyline.extract.timex.dates import (HOLIDAYS, PARTS_OF_DAY, WEEKDAYS, iso_week, month_number, nearest_year,
                                           parse_calendar_date, resolve_weekday, shift_month)
-from storyline.extract.time.phrase import Phrase, Value
-from storyline.extract.time.tense import FUTURE, PAST
+from storyline.extract.timex.phrase import Phrase, Value
+from storyline.extract.timex.tense import FUTURE, PAST
 
 DAY_OFFSETS = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "the day before yesterday": -2,
                "the day after tomorrow": 2}

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from storyline.extract.time.dates import PARTS_OF_DAY, SEASONS, WEEKDAYS, iso_week, month_number, shift_month
-from storyline.extract.time.phrase import Phrase, Value
+from storyline.extract.timex.dates import PARTS_OF_DAY, SEASONS, WEEKDAYS, iso_week, month_number, shift_month
+from storyline.extract.timex.phrase import Phrase, Value
 from storyline.text.numbers import COUNT, read_number
 from storyline.text.wordlists import pairs
 

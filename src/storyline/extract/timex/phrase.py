@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from storyline.extract.time.config import CONFIG, TimexConfig
+from storyline.extract.timex.config import CONFIG, TimexConfig
 from storyline.text.numbers import SPOKEN_YEAR, spoken_year
 
 # Words kept inside a TIMEX3 extent that do not change its value (they become its "mod").

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span as DocSpan, Token
 
-from storyline.extract.time.config import CONFIG, TimexConfig
+from storyline.extract.timex.config import CONFIG, TimexConfig
 from storyline.text.wordlists import pairs, words
 
 PAST, PRESENT, FUTURE = "PAST", "PRESENT", "FUTURE"

@@ -12,10 +12,10 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span as DocSpan, Token
 from spacy.vocab import Vocab
 
-from storyline.extract.time.config import CONFIG, TimexConfig
-from storyline.extract.time.dates import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
-from storyline.extract.time.tense import governing_tense
-from storyline.extract.time.values import normalise
+from storyline.extract.timex.config import CONFIG, TimexConfig
+from storyline.extract.timex.dates import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+from storyline.extract.timex.tense import governing_tense
+from storyline.extract.timex.values import normalise
 from storyline.model import Article, Span
 from storyline.text.wordlists import words
 

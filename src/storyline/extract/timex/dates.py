@@ -12,8 +12,8 @@ from functools import lru_cache
 from dateparser.date import DateDataParser
 from dateutil.easter import easter
 
-from storyline.extract.time.config import CONFIG, TimexConfig
-from storyline.extract.time.tense import FUTURE, PAST
+from storyline.extract.timex.config import CONFIG, TimexConfig
+from storyline.extract.timex.tense import FUTURE, PAST
 from storyline.text.numbers import ORDINALS
 from storyline.text.wordlists import pairs
 

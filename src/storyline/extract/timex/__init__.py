@@ -12,9 +12,9 @@ from datetime import datetime
 
 from spacy.tokens import Doc
 
-from storyline.extract.time.anchoring import anchor
-from storyline.extract.time.config import CONFIG, TimexConfig
-from storyline.extract.time.finding import TimexMention, find
+from storyline.extract.timex.anchoring import anchor
+from storyline.extract.timex.config import CONFIG, TimexConfig
+from storyline.extract.timex.finding import TimexMention, find
 from storyline.model import Article, TimeExpression
 
 __all__ = ["CONFIG", "TimexConfig", "TimexMention", "anchor", "extract", "find"]

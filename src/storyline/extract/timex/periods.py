@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from storyline.extract.time.dates import SEASONS, quarter_of
-from storyline.extract.time.phrase import Phrase, Value
-from storyline.extract.time.tense import FUTURE, PAST
+from storyline.extract.timex.dates import SEASONS, quarter_of
+from storyline.extract.timex.phrase import Phrase, Value
+from storyline.extract.timex.tense import FUTURE, PAST
 from storyline.text.numbers import COUNT, ORDINALS, read_number, spoken_year
 from storyline.text.wordlists import words
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from functools import lru_cache
 
-from storyline.extract.time import days, periods, stretches
-from storyline.extract.time.config import CONFIG, TimexConfig
-from storyline.extract.time.phrase import Phrase, Value
+from storyline.extract.timex import days, periods, stretches
+from storyline.extract.timex.config import CONFIG, TimexConfig
+from storyline.extract.timex.phrase import Phrase, Value
 
 # Order matters: "every Friday" is a set before a day, "the past two weeks" a stretch before a date.
 RULES = (periods.vague, stretches.recurring, days.story_day, stretches.duration, stretches.counted_back_or_ahead,

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from storyline.extract.time.config import CONFIG, TimexConfig
-from storyline.extract.time.finding import TimexMention
-from storyline.extract.time.values import normalise
+from storyline.extract.timex.config import CONFIG, TimexConfig
+from storyline.extract.timex.finding import TimexMention
+from storyline.extract.timex.values import normalise
 from storyline.model import Article, Span, TimeExpression
 
 DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -1,0 +1,123 @@
+"""The SQLite schema: numbered migrations, each run once in its own transaction, the number kept in ``PRAGMA
+user_version``. A store opened by an older Storyline is brought up to date; one written by a newer Storyline is
+refused, so nothing this version does not understand is ever written over.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from storyline.store.errors import StoreError
+
+MIGRATIONS: list[str] = [
+    # 1: articles, their full-text index, their parses and every extracted span.
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        source TEXT NOT NULL DEFAULT '',
+        title TEXT,
+        url TEXT,
+        published TEXT,
+        published_inferred INTEGER NOT NULL DEFAULT 0,
+        published_confidence REAL,
+        language TEXT NOT NULL DEFAULT 'en',
+        origin TEXT NOT NULL DEFAULT '',
+        revision_of TEXT REFERENCES articles(id),
+        text TEXT NOT NULL,
+        words INTEGER NOT NULL,
+        ingested_at TEXT NOT NULL
+    );
+    CREATE INDEX articles_url ON articles(url);
+    CREATE INDEX articles_source ON articles(source);
+    CREATE INDEX articles_published ON articles(published);
+    CREATE INDEX articles_revision_of ON articles(revision_of);
+    CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='rowid');
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TABLE parses (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        model TEXT NOT NULL,
+        docbin BLOB NOT NULL
+    );
+    CREATE TABLE spans (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        label TEXT NOT NULL DEFAULT '',
+        data TEXT NOT NULL
+    );
+    CREATE INDEX spans_article_kind ON spans(article_id, kind);
+    CREATE INDEX spans_kind_label ON spans(kind, label);
+    """,
+    # 2: state of the stages that work across articles (the story index): a JSON document and its arrays.
+    """
+    CREATE TABLE state (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL,
+        arrays BLOB,
+        updated_at TEXT NOT NULL
+    );
+    """,
+    # 3: stories: which story each article belongs to, each story's label and time span, and how stories formed.
+    """
+    CREATE TABLE stories (
+        id TEXT PRIMARY KEY,
+        label TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE story_articles (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        story_id TEXT NOT NULL
+    );
+    CREATE INDEX story_articles_story ON story_articles(story_id);
+    CREATE TABLE story_history (
+        seq INTEGER PRIMARY KEY,
+        event TEXT NOT NULL,
+        story_id TEXT NOT NULL,
+        data TEXT NOT NULL
+    );
+    """,
+    # 4: the story index kept per article instead of as one state document rewritten per batch: the features each
+    # article was assigned with (in order) and, per story, what the story history does not tell. Schema-3
+    # databases keep their old document in ``state`` until ``storyline recluster`` rebuilds the index.
+    """
+    CREATE TABLE story_index_members (
+        row INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL UNIQUE,
+        features TEXT NOT NULL,
+        vector BLOB NOT NULL
+    );
+    CREATE TABLE story_index_stories (
+        id TEXT PRIMARY KEY,
+        checked_at_size INTEGER NOT NULL,
+        weighed_at INTEGER
+    );
+    """,
+]
+
+
+def version(db: sqlite3.Connection) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def migrate(db: sqlite3.Connection, path: str) -> None:
+    """Run the migrations ``db`` has not had yet."""
+    current = version(db)
+    if current > len(MIGRATIONS):
+        raise StoreError(f"{path}: schema version {current} is newer than this Storyline ({len(MIGRATIONS)})")
+    for number, script in enumerate(MIGRATIONS[current:], start=current + 1):
+        try:
+            db.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+        except sqlite3.Error:
+            if db.in_transaction:
+                db.execute("ROLLBACK")
+            raise
