@@ -168,3 +168,17 @@ def test_an_article_a_stage_fails_on_is_reported_and_the_batch_goes_on(tmp_path,
     assert code == 1 and report["stored"] == 1
     [error] = report["errors"]
     assert "kessel.txt" in error and "could not be analysed" in error
+
+
+def test_brief_json_is_one_document_and_jsonl_one_brief_a_line(tmp_path):
+    db = str(tmp_path / "fires.db")
+    fires = [str(EXAMPLES / "articles" / "port-fire-gdansk"), str(EXAMPLES / "articles" / "port-fire-genoa")]
+    code, stdout, _ = run("brief", *fires, "--db", db, "--format", "json")
+    briefs = json.loads(stdout)
+    assert code == 0 and isinstance(briefs, list) and len(briefs) == 2
+    assert all(brief["schema"] == "storyline.brief/1" for brief in briefs)
+    story_ids = [brief["story"]["id"] for brief in briefs]
+    code, stdout, _ = run("brief", *story_ids, "--db", db, "--format", "jsonl")
+    assert code == 0 and [json.loads(line) for line in stdout.splitlines()] == briefs
+    code, stdout, _ = run("brief", story_ids[0], "--db", db, "--format", "json")
+    assert code == 0 and json.loads(stdout) == briefs[0]  # one brief: the object itself

@@ -10,8 +10,10 @@ import pytest
 from storyline.parse import nlp
 from storyline.ingest import read
 from storyline.model import Article
+from storyline.serialize import timeline as timeline_json
 from storyline.stories.pubdate import infer_published
-from storyline.compare.timeline import render_svg, timeline
+from storyline.brief import svg
+from storyline.compare.timeline import timeline
 from storyline.extract.timex import extract
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -105,14 +107,15 @@ def test_days_after_an_event_is_placed_right_after_it(seed_timeline):
     anchor = entries[bill.after]
     assert all("Soleimani" in s.text(by_id[s.article_id]) for s in anchor.statements)
     assert (bill.label, anchor.label) == (f"after #{bill.after + 1}", "undated")
-    assert bill.to_json()["label"] == bill.label
+    assert timeline_json(entries, by_id)[bill.order]["label"] == bill.label
 
 
 def test_timeline_picture_is_svg_with_one_mark_per_entry(seed_timeline):
     entries, articles = seed_timeline
-    svg = ElementTree.fromstring(render_svg(entries, articles))
+    by_id = {article.id: article for article in articles}
+    picture = ElementTree.fromstring(svg.timeline(timeline_json(entries, by_id)))
     namespace = "{http://www.w3.org/2000/svg}"
-    assert svg.tag == f"{namespace}svg"
-    assert len(svg.findall(f"{namespace}circle")) == len(entries)
-    labels = " ".join(text.text or "" for text in svg.iter(f"{namespace}text"))
+    assert picture.tag == f"{namespace}svg"
+    assert len(picture.findall(f"{namespace}circle")) == len(entries)
+    labels = " ".join(text.text or "" for text in picture.iter(f"{namespace}text"))
     assert "2023-04-29" in labels and "2023-03" in labels

@@ -1,4 +1,6 @@
-"""The command line: one command per library call, each with --db and --json, like sqlite-utils.
+"""The command line: one command per library call (:class:`storyline.corpus.Corpus`), each with --db and --json,
+like sqlite-utils. Each command is that call plus formatting: tables, marked text, or the JSON forms of
+:mod:`storyline.serialize`.
 
 Exit codes: 0 success; 1 some inputs were rejected (the rest was stored) or nothing matched; 2 usage error;
 3 the database could not be opened.
@@ -16,8 +18,10 @@ from typing import Any, NoReturn
 import click
 from tqdm import tqdm
 
-from storyline.model import Article
-from storyline.store import Store, StoreError
+from storyline.corpus import Corpus
+from storyline.model import Article, Mention
+from storyline.serialize import article_summary, entity_summary, ingest_report
+from storyline.store import StoreError
 
 EXIT_REJECTED = 1
 EXIT_BAD_DB = 3
@@ -32,9 +36,9 @@ def json_option(command: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(command)
 
 
-def open_store(db_path: str) -> Store:
+def open_corpus(db_path: str) -> Corpus:
     try:
-        return Store(db_path)
+        return Corpus.open(db_path)
     except StoreError as error:
         bad_db(error)
 
@@ -44,13 +48,9 @@ def bad_db(error: StoreError) -> NoReturn:
     sys.exit(EXIT_BAD_DB)
 
 
-def article_summary(article: Article) -> dict[str, Any]:
-    return {
-        "id": article.id, "source": article.source, "title": article.title, "url": article.url,
-        "published": article.published.isoformat() if article.published else None,
-        "published_inferred": article.published_inferred, "words": article.word_count, "origin": article.origin,
-        "revision_of": article.revision_of,
-    }
+def fail(message: str) -> NoReturn:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(EXIT_REJECTED)
 
 
 def print_json(data: Any) -> None:
@@ -94,9 +94,8 @@ def ingest(sources: tuple[str, ...], fetch: bool, allow_private: bool, db_path: 
     storyline ingest https://example.org/news/story.html
     """
     from storyline.ingest import IngestError
-    from storyline.pipeline import Pipeline
 
-    store = open_store(db_path)
+    corpus = open_corpus(db_path)
     with tqdm(desc="ingest", unit=" article", disable=None, file=sys.stderr) as bar:
         def progress(item: Article | IngestError) -> None:
             if isinstance(item, IngestError):
@@ -104,16 +103,14 @@ def ingest(sources: tuple[str, ...], fetch: bool, allow_private: bool, db_path: 
             bar.update(1)
 
         try:
-            report = Pipeline(store).ingest(sources, fetch=fetch, allow_private=allow_private, on_article=progress)
+            report = corpus.ingest(sources, fetch=fetch, allow_private=allow_private, on_article=progress)
         except StoreError as error:
             bad_db(error)
     if as_json:
-        print_json({"read": report.read, "stored": report.stored, "revisions": report.revisions,
-                    "duplicates": report.duplicates, "errors": [str(e) for e in report.errors],
-                    "articles": report.stored_ids})
+        print_json(ingest_report(report))
     else:
         click.echo(report.summary(), err=True)
-    store.close()
+    corpus.close()
     if report.errors:
         sys.exit(EXIT_REJECTED)
 
@@ -130,8 +127,8 @@ def articles(source: str | None, since: str | None, until: str | None, db_path: 
     \b
     storyline articles --source "Harbor Daily" --since 2026-03-01 --json
     """
-    store = open_store(db_path)
-    rows = [article_summary(a) for a in store.articles(source=source, since=parse_date(since), until=parse_date(until))]
+    found = open_corpus(db_path).articles(source=source, since=parse_date(since), until=parse_date(until))
+    rows = [article_summary(article) for article in found]
     if as_json:
         print_json(rows)
     else:
@@ -144,29 +141,32 @@ def articles(source: str | None, since: str | None, until: str | None, db_path: 
 @json_option
 def show(article_id: str, db_path: str, as_json: bool) -> None:
     """Show one article (id or id prefix) with its named entities marked as [text]{TYPE}."""
-    store = open_store(db_path)
     try:
-        article = store.article(article_id)
+        view = open_corpus(db_path).article_view(article_id)
     except KeyError as error:
-        click.echo(f"error: {error.args[0]}", err=True)
-        sys.exit(EXIT_REJECTED)
-    mentions = store.spans("mention", [article.id])
+        fail(error.args[0])
+    article = view.article
     if as_json:
-        print_json({**article_summary(article), "text": article.text, "revisions": store.revisions(article.id),
-                    "mentions": [m.data for m in mentions]})
+        print_json({**article_summary(article), "text": article.text, "revisions": view.revisions,
+                    "mentions": [mention.to_json() for mention in view.mentions]})
         return
-    marked, cursor = [], 0
-    for mention in mentions:
-        if mention.start < cursor:
-            continue
-        marked += [article.text[cursor:mention.start], "[", article.text[mention.start:mention.end], "]{",
-                   mention.label, "}"]
-        cursor = mention.end
-    marked.append(article.text[cursor:])
     header = " · ".join(filter(None, [article.source, article.published.isoformat() if article.published else None,
                                       article.url]))
     click.echo(f"{article.title or '(untitled)'}\n{header}\n")
-    click.echo("".join(marked))
+    click.echo(marked_names(article, view.mentions))
+
+
+def marked_names(article: Article, mentions: list[Mention]) -> str:
+    """The article's text with each name as [text]{TYPE}; a name inside one already marked is left as it is."""
+    marked, cursor = [], 0
+    for mention in mentions:
+        start, end = mention.span.start, mention.span.end
+        if start < cursor:
+            continue
+        marked += [article.text[cursor:start], "[", article.text[start:end], "]{", mention.span.label, "}"]
+        cursor = end
+    marked.append(article.text[cursor:])
+    return "".join(marked)
 
 
 @main.command()
@@ -180,12 +180,10 @@ def search(query: str, limit: int, db_path: str, as_json: bool) -> None:
     \b
     storyline search '"port fire" NOT Rotterdam'
     """
-    store = open_store(db_path)
     try:
-        hits = store.search(query, limit)
+        hits = open_corpus(db_path).search(query, limit)
     except StoreError as error:
-        click.echo(f"error: {error}", err=True)
-        sys.exit(EXIT_REJECTED)
+        fail(str(error))
     rows = [{**article_summary(a), "snippet": snippet} for a, snippet in hits]
     if as_json:
         print_json(rows)
@@ -193,17 +191,6 @@ def search(query: str, limit: int, db_path: str, as_json: bool) -> None:
         print_table(rows, ["id", "source", "published", "snippet"])
     if not rows:
         sys.exit(EXIT_REJECTED)
-
-
-def open_corpus(db_path: str):
-    from storyline.corpus import Corpus
-
-    return Corpus(open_store(db_path))
-
-
-def fail(message: str) -> None:
-    click.echo(f"error: {message}", err=True)
-    sys.exit(EXIT_REJECTED)
 
 
 @main.command()
@@ -225,20 +212,18 @@ def stories(db_path: str, as_json: bool) -> None:
 @json_option
 def story(story_id: str, db_path: str, as_json: bool) -> None:
     """One story: its label, articles and how it formed."""
-    corpus = open_corpus(db_path)
     try:
-        articles = corpus.story_articles(story_id)
+        found = open_corpus(db_path).story(story_id)
     except KeyError as error:
         fail(error.args[0])
-    summary = next(s for s in corpus.stories() if s["id"] == story_id)
-    history = corpus.store.story_history(story_id)
+    articles = [article_summary(article) for article in found.articles]
     if as_json:
-        print_json({**summary, "articles": [article_summary(a) for a in articles], "history": history})
+        print_json({**found.summary, "articles": articles, "history": found.history})
         return
-    click.echo(f"{story_id}: {summary['label']}\n")
-    print_table([article_summary(a) for a in articles], ["id", "source", "published", "title"])
+    click.echo(f"{story_id}: {found.summary['label']}\n")
+    print_table(articles, ["id", "source", "published", "title"])
     click.echo("\nhistory:")
-    for event in history:
+    for event in found.history:
         click.echo(f"  {event['event']:8} {', '.join(event.get('articles', []))}  {event.get('reason', '')}")
 
 
@@ -246,9 +231,7 @@ def story(story_id: str, db_path: str, as_json: bool) -> None:
 @db_option
 def recluster(db_path: str) -> None:
     """Forget all stories and assign every stored article again, oldest first."""
-    from storyline.pipeline import Pipeline
-
-    count = Pipeline(open_store(db_path)).recluster()
+    count = open_corpus(db_path).recluster()
     click.echo(f"{count} stories", err=True)
 
 
@@ -267,13 +250,11 @@ def entities(story_id: str | None, article_id: str | None, db_path: str, as_json
     \b
     storyline entities --story s3
     """
-    from storyline.corpus import Corpus
-
     try:
         found = open_corpus(db_path).entities(story_id=story_id, article_id=article_id)
     except KeyError as error:
         fail(error.args[0])
-    rows = [Corpus.entity_summary(e) for e in found]
+    rows = [entity_summary(entity) for entity in found]
     if as_json:
         print_json(rows)
         return
@@ -318,13 +299,14 @@ def timeline(story_id: str, svg: str | None, db_path: str, as_json: bool) -> Non
     \b
     storyline timeline --story s3 --svg timeline.svg
     """
-    corpus = open_corpus(db_path)
+    from storyline.brief import svg as drawing
+
     try:
-        entries = corpus.timeline(story_id)
+        entries = open_corpus(db_path).timeline(story_id)
     except KeyError as error:
         fail(error.args[0])
     if svg:
-        Path(svg).write_text(corpus.timeline_svg(story_id), encoding="utf-8")
+        Path(svg).write_text(drawing.timeline(entries), encoding="utf-8")
     if as_json:
         print_json(entries)
         return
@@ -332,9 +314,13 @@ def timeline(story_id: str, svg: str | None, db_path: str, as_json: bool) -> Non
         click.echo(f"#{entry['order'] + 1:<3} {entry['label']:12} {entry['text']}  ({', '.join(entry['sources'])})")
 
 
+BRIEF_FORMATS = ["md", "json", "jsonl", "html"]
+
+
 @main.command()
 @click.argument("targets", nargs=-1, required=True)
-@click.option("--format", "output_format", type=click.Choice(["md", "json", "html"]), default="md", show_default=True)
+@click.option("--format", "output_format", type=click.Choice(BRIEF_FORMATS), default="md", show_default=True,
+              help="json: one JSON document (an array of briefs when there are several); jsonl: one brief a line.")
 @click.option("--output", "-o", type=click.Path(file_okay=False), help="Write one file per story into this folder.")
 @db_option
 def brief(targets: tuple[str, ...], output_format: str, output: str | None, db_path: str) -> None:
@@ -344,38 +330,44 @@ def brief(targets: tuple[str, ...], output_format: str, output: str | None, db_p
     storyline brief s3 --format html -o briefs/
     storyline brief examples/articles --format md
     """
-    from storyline.brief import render
-
     corpus = open_corpus(db_path)
-    known = {s["id"] for s in corpus.stories()}
-    story_ids = [t for t in targets if t in known]
-    paths = [t for t in targets if t not in known]
-    if paths:
-        missing = [p for p in paths if not Path(p).exists() and "://" not in p]
-        if missing:
-            fail(f"no story or file {', '.join(missing)}")
-        try:
-            report = corpus.ingest(paths)
-        except StoreError as error:
-            bad_db(error)
+    try:
+        story_ids, report = corpus.stories_of(targets)
+    except KeyError as error:
+        fail(error.args[0])
+    except StoreError as error:
+        bad_db(error)
+    if report is not None:
         for error in report.errors:
             click.echo(f"error: {error}", err=True)
         click.echo(report.summary(), err=True)
-        wanted = {corpus.story_of(article_id) for article_id in report.read_ids}
-        story_ids += [s["id"] for s in corpus.stories() if s["id"] in wanted and s["id"] not in story_ids]
+    printed_json = []
     for story_id in tqdm(story_ids, desc="brief", unit=" story", disable=None, file=sys.stderr):
         data = corpus.brief(story_id)
-        if output_format == "json":
-            text = json.dumps(data, ensure_ascii=False, indent=2)
-        elif output_format == "html":
-            text = render.html(data, corpus.timeline_svg(story_id))
-        else:
-            text = render.markdown(data)
+        if output_format == "json" and not output:
+            printed_json.append(data)  # printed together below, as one document
+            continue
+        text = brief_text(data, output_format)
         if output:
             Path(output).mkdir(parents=True, exist_ok=True)
             (Path(output) / f"{story_id}.{output_format}").write_text(text, encoding="utf-8")
         else:
             click.echo(text)
+    if output_format == "json" and not output:
+        click.echo(json.dumps(printed_json[0] if len(printed_json) == 1 else printed_json, ensure_ascii=False,
+                              indent=2))
+
+
+def brief_text(data: dict[str, Any], output_format: str) -> str:
+    from storyline.brief import render
+
+    if output_format == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    if output_format == "jsonl":
+        return json.dumps(data, ensure_ascii=False)
+    if output_format == "html":
+        return render.html(data)
+    return render.markdown(data)
 
 
 @main.command()
@@ -383,12 +375,12 @@ def brief(targets: tuple[str, ...], output_format: str, output: str | None, db_p
 @click.option("--port", default=8000, show_default=True, type=int)
 @db_option
 def serve(host: str, port: int, db_path: str) -> None:
-    """Serve the web pages and the HTTP API (OpenAPI schema at /docs).
+    """Serve the web pages and the HTTP API (OpenAPI schema at /api/openapi.json).
 
     \b
     storyline serve --db demo.db --port 8000
     """
     from storyline.web.app import serve as run_server
 
-    open_store(db_path).close()
+    open_corpus(db_path).close()
     run_server(db_path, host, port)

@@ -3,46 +3,116 @@
     corpus = Corpus.open("storyline.db")
     corpus.ingest(["examples/"])
     corpus.stories()                 # every story, largest first
+    corpus.story(story_id)           # one story: its articles and how it formed
+    corpus.article_view(article_id)  # one article with what the stages found in it
     corpus.entities(story_id=...)    # who is involved, every variant merged
     corpus.quotes(story_id=...)      # who said what, in which wording, carried by which outlets
     corpus.timeline(story_id)        # dated statements in order
     corpus.brief(story_id)           # the sourced brief (schema storyline.brief/1)
 
-The CLI, the HTTP API and the web pages are thin layers over these calls. Parses come from the store (never
-re-parsed) and are cached for the life of the Corpus.
+The CLI, the HTTP API and the web pages are thin layers over these calls; :mod:`storyline.serialize` gives the
+JSON forms they share. The stages run through :mod:`storyline.compare.story` and the pipeline, and spaCy loads
+parses; each is imported when first needed, so that commands which only list stay quick to start. Parses come
+from the store (never re-parsed) and are cached for the life of the Corpus.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from functools import lru_cache
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from spacy.tokens import Doc
-
-from storyline.parse import nlp
+from storyline import serialize
 from storyline.model import Article, Attribution, Entity, Mention, TimeExpression
-from storyline.store import Store
+from storyline.store import Store, StoreError
 
 if TYPE_CHECKING:
-    from storyline.pipeline import Pipeline
+    from spacy.tokens import Doc
+
+    from storyline.compare.story import StoryMaterial
+    from storyline.pipeline import IngestReport, Pipeline
+
+
+@dataclass(frozen=True, slots=True)
+class StoryView:
+    """One story: ``summary`` as :meth:`Corpus.stories` lists it, its current articles, and the history of how it
+    formed (created, joined, merged, split)."""
+
+    summary: dict[str, Any]
+    articles: list[Article]
+    history: list[dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """One article with what the per-article stages found in it. Its names resolved to entities, its quotes to
+    speakers and its quote groups are worked out on first use (from the records here, without the store)."""
+
+    article: Article
+    story: str | None
+    # Ids of every stored version of the article's URL, oldest first.
+    revisions: list[str]
+    mentions: list[Mention]
+    attributions: list[Attribution]
+    times: list[TimeExpression]
+
+    @cached_property
+    def entities(self) -> list[Entity]:
+        from storyline.compare.story import resolve_entities
+
+        return resolve_entities([self.article], {self.article.id: self.mentions})
+
+    @cached_property
+    def names(self) -> list[tuple[Mention, Entity | None]]:
+        """Each mention with the entity it resolves to (None for a role noun no name stands beside)."""
+        from storyline.compare.story import entity_at
+
+        at = entity_at(self.entities)
+        return [(mention, at.get((mention.span.article_id, mention.span.start, mention.span.end)))
+                for mention in self.mentions]
+
+    @cached_property
+    def speech(self) -> list[tuple[Attribution, str | None]]:
+        """Each attribution with who said it: its speaker's entity's name, else its source as written, else None."""
+        speaker_of = self._speakers
+        return [(attribution, speaker_of[attribution.speaker].name if attribution.speaker in speaker_of
+                 else attribution.source.text(self.article) if attribution.source else None)
+                for attribution in self.attributions]
+
+    @cached_property
+    def quotes(self) -> list[dict[str, Any]]:
+        """The article's quote groups, as :meth:`Corpus.quotes` gives them."""
+        from storyline.compare.story import match_quotes
+
+        groups = match_quotes([self.article], {self.article.id: self.attributions}, self._speakers)
+        return serialize.quote_groups(groups, self.entities, {self.article.id: self.article})
+
+    @cached_property
+    def _speakers(self) -> dict[str, Entity]:
+        from storyline.compare.story import speakers
+
+        return speakers(self.entities, {self.article.id: self.mentions})
 
 
 class Corpus:
     def __init__(self, store: Store) -> None:
         self.store = store
-        self.doc = lru_cache(maxsize=512)(self._load_doc)
+        self.doc: Callable[[str], Doc] = lru_cache(maxsize=512)(self._load_doc)
         self._pipeline: Pipeline | None = None
 
     @classmethod
     def open(cls, path: str | Path) -> "Corpus":
+        """The corpus stored at ``path`` (created when missing); StoreError when it is no Storyline database."""
         return cls(Store(path))
 
     def close(self) -> None:
         self.store.close()
 
     def _load_doc(self, article_id: str) -> Doc:
+        from storyline.parse import nlp
+
         return nlp.from_bytes(self.store.parse_bytes(article_id))
 
     # ingestion
@@ -57,46 +127,90 @@ class Corpus:
         return self._pipeline
 
     def ingest(self, sources: Iterable[str], *, fetch: bool = False, allow_private: bool = False,
-               on_article: Callable[[Any], None] | None = None):
+               on_article: Callable[[Any], None] | None = None) -> IngestReport:
+        """Read files, folders and URLs, store each new article with what its stages found, assign stories."""
         return self.pipeline.ingest(sources, fetch=fetch, allow_private=allow_private, on_article=on_article)
 
-    def add(self, articles: list[Article]):
+    def add(self, articles: list[Article]) -> IngestReport:
         """Store articles already in memory (from an HTTP request, say) through the same pipeline."""
         return self.pipeline.add(articles)
+
+    def recluster(self) -> int:
+        """Forget every story and assign all stored articles again, oldest first; returns the number of stories."""
+        return self.pipeline.recluster()
 
     # articles
 
     def article(self, id_or_prefix: str) -> Article:
         return self.store.article(id_or_prefix)
 
+    def article_view(self, id_or_prefix: str) -> ArticleView:
+        article = self.article(id_or_prefix)
+        ids = [article.id]
+        return ArticleView(article, self.story_of(article.id), self.store.revisions(article.id),
+                           self._records("mention", Mention, ids)[article.id],
+                           self._records("quote", Attribution, ids)[article.id],
+                           self._records("time", TimeExpression, ids)[article.id])
+
     def articles(self, **filters: Any) -> list[Article]:
+        """Articles in publication order; filters: ``source``, ``since``, ``until``, ``ids``."""
         return self.store.articles(**filters)
 
-    def search(self, query: str, limit: int = 20) -> list[tuple[Article, str]]:
-        return self.store.search(query, limit)
+    def search(self, query: str, limit: int = 20, *, lenient: bool = False) -> list[tuple[Article, str]]:
+        """Full-text search (SQLite FTS5 syntax), best first, each with a snippet marking the hits in ``[…]``.
 
-    def mentions(self, article_ids: list[str]) -> dict[str, list[Mention]]:
-        return self.store.records("mention", Mention, article_ids)
-
-    def attributions(self, article_ids: list[str]) -> dict[str, list[Attribution]]:
-        return self.store.records("quote", Attribution, article_ids)
-
-    def time_expressions(self, article_ids: list[str]) -> dict[str, list[TimeExpression]]:
-        return self.store.records("time", TimeExpression, article_ids)
-
-    # stories
-
-    def stories(self) -> list[dict[str, Any]]:
-        return self.store.stories()
-
-    def story_of(self, article_id: str) -> str | None:
-        return self.store.story_of(article_id)
+        A query that is not valid FTS5 raises StoreError, unless ``lenient``: then its words are searched for as
+        typed ("port-fire", an odd quote), as a search box would.
+        """
+        try:
+            return self.store.search(query, limit)
+        except StoreError:
+            if not lenient:
+                raise
+        literal = " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
+        return self.store.search(literal, limit)
 
     def count_articles(self) -> int:
         return self.store.count_articles()
 
+    def _records(self, kind: str, record_type: type, article_ids: list[str]) -> dict[str, list]:
+        return self.store.records(kind, record_type, article_ids)
+
+    # stories
+
+    def stories(self) -> list[dict[str, Any]]:
+        """Every story with its label, time span, article count and outlets, largest first."""
+        return self.store.stories()
+
+    def story(self, story_id: str) -> StoryView:
+        return StoryView(self.store.story(story_id), self.story_articles(story_id),
+                         self.store.story_history(story_id))
+
+    def story_of(self, article_id: str) -> str | None:
+        return self.store.story_of(article_id)
+
     def story_articles(self, story_id: str) -> list[Article]:
         return self.store.articles(ids=self.store.story_article_ids(story_id))
+
+    def stories_of(self, targets: Iterable[str]) -> tuple[list[str], IngestReport | None]:
+        """The stories the targets name: story ids as given, then the stories of the articles in the other targets
+        (files, folders, URLs), ingested first, with the report of that ingest (None when there was none).
+
+        Raises KeyError naming the targets that are neither a story nor something to read.
+        """
+        targets = list(targets)
+        known = {story["id"] for story in self.stories()}
+        story_ids = [target for target in targets if target in known]
+        paths = [target for target in targets if target not in known]
+        if not paths:
+            return story_ids, None
+        missing = [path for path in paths if not Path(path).exists() and "://" not in path]
+        if missing:
+            raise KeyError(f"no story or file {', '.join(missing)}")
+        report = self.ingest(paths)
+        wanted = {self.story_of(article_id) for article_id in report.read_ids}
+        story_ids += [story["id"] for story in self.stories() if story["id"] in wanted and story["id"] not in story_ids]
+        return story_ids, report
 
     def _scope(self, story_id: str | None, article_id: str | None) -> list[Article]:
         if story_id is not None:
@@ -105,131 +219,53 @@ class Corpus:
             return [self.article(article_id)]
         return self.store.articles()
 
-    # what the stages found, per article, story or store
+    # what the story-level stages find, in a story, one article or the whole store
 
     def entities(self, story_id: str | None = None, article_id: str | None = None) -> list[Entity]:
-        from storyline.compare import entities
+        from storyline.compare.story import resolve_entities
 
         articles = self._scope(story_id, article_id)
-        mentions = self.mentions([a.id for a in articles])
-        return entities.resolve((a, mentions[a.id]) for a in articles)
-
-    def _speakers(self, articles: list[Article]) -> tuple[dict[str, Entity], dict[str, str]]:
-        """Entities of these articles by id, and the map from article-local mention clusters to them."""
-        from storyline.compare import entities
-
-        mentions = self.mentions([a.id for a in articles])
-        found = entities.resolve((a, mentions[a.id]) for a in articles)
-        entity_of_span = {(span.article_id, span.start, span.end): entity.id for entity in found for span in entity.mentions}
-        local_to_entity = {}
-        for article_mentions in mentions.values():
-            for mention in article_mentions:
-                key = (mention.span.article_id, mention.span.start, mention.span.end)
-                if mention.entity_id and key in entity_of_span:
-                    local_to_entity[mention.entity_id] = entity_of_span[key]
-        return {entity.id: entity for entity in found}, local_to_entity
+        return resolve_entities(articles, self._records("mention", Mention, [a.id for a in articles]))
 
     def quotes(self, story_id: str | None = None, article_id: str | None = None,
                speaker: str | None = None) -> list[dict[str, Any]]:
-        """Who said what: quote groups across the articles in scope, each wording with the outlets carrying it."""
+        """Who said what: quote groups across the articles in scope, each wording with the outlets carrying it;
+        ``speaker`` keeps the groups whose speaker's name contains it (accents and case aside)."""
+        from storyline.compare.story import match_quotes, resolve_entities, speakers
         from storyline.text import names
-        from storyline.compare.quotes import match
 
         articles = self._scope(story_id, article_id)
-        by_id = {a.id: a for a in articles}
-        entities, local_to_entity = self._speakers(articles)
-        attributions = self.attributions(list(by_id))
-        groups = match(((by_id[aid], q) for aid, found in attributions.items() for q in found),
-                       lambda local: local_to_entity.get(local, local))
-
-        def cite(article_id: str, span) -> dict[str, Any] | None:
-            if span is None:
-                return None
-            article = by_id[article_id]
-            return {"article": article_id, "source": article.outlet, "start": span.start, "end": span.end,
-                    "text": span.text(article)}
-
-        result = []
-        for group in groups:
-            speakers = [entities[s].name if s in entities else None for s in group.speakers]
-            named = next((name for name in speakers if name), None)
-            # A source no entity stands for ("security sources", "the army") still says who said it.
-            written = [" ".join(a.source.text(by_id[aid]).split()) for aid, a in group.members if a.source]
-            attributed_to = named or next(iter(written), "unattributed")
-            if speaker and not any(names.fold(speaker) in names.fold(name)
-                                   for name in {attributed_to, *filter(None, speakers)}):
-                continue
-            result.append({
-                "speaker": named,
-                "attributed_to": attributed_to,
-                "speakers": speakers,
-                "speaker_conflict": group.speaker_conflict,
-                "direct": any(a.direct for _, a in group.members),
-                "outlets": group.outlets,
-                # ``as_written``: the first outlet's span, its own quotation marks kept (reported speech has none).
-                "wordings": [{"text": w.text, "as_written": written_form(by_id, *w.members[0]), "sources": w.outlets,
-                              "spans": [{**cite(aid, a.content), "cue": cite(aid, a.cue), "said_by": cite(aid, a.source)}
-                                        for aid, a in w.members]} for w in group.wordings],
-                "diff": [[{"op": c.op, "main": c.main, "other": c.other} for c in changes] for changes in group.diffs],
-            })
+        ids = [a.id for a in articles]
+        mentions = self._records("mention", Mention, ids)
+        found = resolve_entities(articles, mentions)
+        groups = match_quotes(articles, self._records("quote", Attribution, ids), speakers(found, mentions))
+        result = serialize.quote_groups(groups, found, {a.id: a for a in articles})
+        if speaker:
+            result = [group for group in result if any(names.fold(speaker) in names.fold(name) for name in
+                                                       {group["attributed_to"], *filter(None, group["speakers"])})]
         return result
-
-    def _timeline_entries(self, story_id: str) -> tuple[list, list[Article]]:
-        from storyline.compare.timeline import timeline
-
-        articles = self.story_articles(story_id)
-        times = self.time_expressions([a.id for a in articles])
-        return timeline([(a, self.doc(a.id), times[a.id]) for a in articles]), articles
 
     def timeline(self, story_id: str) -> list[dict[str, Any]]:
         """Dated statements of a story in time order, each with the sentence spans and outlets stating it."""
-        entries, articles = self._timeline_entries(story_id)
-        by_id = {a.id: a for a in articles}
-        result = []
-        for entry in entries:
-            data = entry.to_json(by_id)
-            data["statements"] = [{**s, "source": by_id[s["article"]].outlet,
-                                   "text": by_id[s["article"]].text[s["start"]:s["end"]]} for s in data["statements"]]
-            result.append(data)
-        return result
+        from storyline.compare.story import build_timeline
 
-    def timeline_svg(self, story_id: str) -> str:
-        from storyline.compare.timeline import render_svg
-
-        entries, articles = self._timeline_entries(story_id)
-        return render_svg(entries, articles)
+        articles = self.story_articles(story_id)
+        times = self._records("time", TimeExpression, [a.id for a in articles])
+        return serialize.timeline(build_timeline(articles, times, self.doc), {a.id: a for a in articles})
 
     def brief(self, story_id: str) -> dict[str, Any]:
         """The sourced brief of a story (schema storyline.brief/1, see docs/brief-schema.md)."""
-        from storyline.brief.build import StoryMaterial, build
+        from storyline.brief.build import assemble
+        from storyline.compare.story import compare_story
 
+        label = self.store.story(story_id)["label"]
         articles = self.story_articles(story_id)
-        story = next((s for s in self.stories() if s["id"] == story_id), {"label": story_id})
-        quote_groups = self.quotes(story_id=story_id)
-        speakers_by_article: dict[str, list[str]] = {}
-        for group in quote_groups:
-            for wording in group["wordings"]:
-                for span in wording["spans"]:
-                    speakers_by_article.setdefault(span["article"], []).append(group["speaker"])
-        return build(StoryMaterial(
-            story_id=story_id, label=story["label"], articles=articles, docs={a.id: self.doc(a.id) for a in articles},
-            entities=sorted((self.entity_summary(e) for e in self.entities(story_id=story_id)), key=prominence),
-            quotes=quote_groups, timeline=self.timeline(story_id),
-            times=self.time_expressions([a.id for a in articles]), speakers_by_article=speakers_by_article))
+        return assemble(story_id, label, articles, compare_story(self._material(articles)))
 
-    @staticmethod
-    def entity_summary(entity: Entity) -> dict[str, Any]:
-        return {"id": entity.id, "name": entity.name, "type": entity.type, "variants": entity.variants,
-                "roles": entity.roles, "mentions": len(entity.mentions),
-                "articles": len({span.article_id for span in entity.mentions})}
+    def _material(self, articles: list[Article]) -> StoryMaterial:
+        from storyline.compare.story import StoryMaterial
 
-
-def prominence(entity: dict[str, Any]) -> tuple:
-    """Who is involved, before where: people and organisations first, each group by how many articles and
-    mentions name them."""
-    return entity["type"] not in ("PERSON", "ORG"), -entity["articles"], -entity["mentions"], entity["name"]
-
-
-def written_form(articles: dict[str, Article], article_id: str, attribution: Attribution) -> str:
-    """A quote's content as its article writes it, on one line."""
-    return " ".join(attribution.content.text(articles[article_id]).split())
+        ids = [a.id for a in articles]
+        return StoryMaterial(articles, self._records("mention", Mention, ids),
+                             self._records("quote", Attribution, ids), self._records("time", TimeExpression, ids),
+                             self.doc)

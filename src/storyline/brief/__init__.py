@@ -1,1 +1,2 @@
-"""The sourced brief: assembled from the story-level stages, rendered as JSON, Markdown or HTML."""
+"""The sourced brief: assembled from the story-level stages' results (``build``), written as Markdown or HTML
+(``render``), its timeline drawn as SVG (``svg``)."""

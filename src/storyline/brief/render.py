@@ -1,10 +1,13 @@
-"""Briefs as Markdown and as one self-contained HTML page (Jinja2, autoescaped: article text is untrusted)."""
+"""Briefs as Markdown and as one self-contained HTML page (Jinja2, autoescaped: article text is untrusted), each
+written from the brief's JSON form alone (:func:`storyline.brief.build.assemble`)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+
+from storyline.brief import svg
 
 environment = Environment(loader=PackageLoader("storyline", "templates"), autoescape=select_autoescape(["html"]),
                           trim_blocks=True, lstrip_blocks=True)
@@ -78,5 +81,7 @@ def markdown(brief: dict[str, Any]) -> str:
     return "\n".join(out) + "\n"
 
 
-def html(brief: dict[str, Any], timeline_svg: str = "") -> str:
-    return environment.get_template("brief.html").render(brief=brief, timeline_svg=timeline_svg, ref=ref)
+def html(brief: dict[str, Any]) -> str:
+    """The brief as one HTML page, its timeline drawn in it."""
+    return environment.get_template("brief.html").render(brief=brief, timeline_svg=svg.timeline(brief["timeline"]),
+                                                         ref=ref)

@@ -16,12 +16,28 @@ from spacy.tokens import Doc
 
 from storyline.model import Article, Span
 
-SHINGLE = 4
-NUM_PERM = 128
-LSH_THRESHOLD = 0.3
-MIN_WORDS = 15
-# Runs separated by at most this many differing words are one passage: copy editors change a word or two.
-MAX_GAP = 3
+
+@dataclass(frozen=True, slots=True)
+class CopyConfig:
+    """What counts as a copied passage, and how candidates are found.
+
+    Set by hand when the stage was written; the bundled examples' planted copy (examples/gold.json) is found
+    with its direction, and the copy tests' short overlaps are not.
+    """
+
+    # Paragraphs are sketched as sets of word n-grams of this length.
+    shingle_words: int = 4
+    minhash_permutations: int = 128
+    # Estimated Jaccard of shingles at which two paragraphs become a candidate pair: low, since a copied passage
+    # may be a small part of either paragraph; the word alignment decides.
+    lsh_threshold: float = 0.3
+    # A shared run shorter than this is a stock phrase, not a copy; shorter paragraphs are not sketched.
+    min_words: int = 15
+    # Runs separated by at most this many differing words are one passage: copy editors change a word or two.
+    max_gap_words: int = 3
+
+
+CONFIG = CopyConfig()
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,10 +50,6 @@ class CopiedPassage:
     similarity: float
     directed: bool
 
-    def to_json(self) -> dict:
-        return {"origin": self.origin.to_json(), "copy": self.copy.to_json(), "words": self.words,
-                "similarity": round(self.similarity, 3), "directed": self.directed}
-
 
 @dataclass(frozen=True, slots=True)
 class _Paragraph:
@@ -46,33 +58,34 @@ class _Paragraph:
     offsets: list[tuple[int, int]]
 
 
-def _paragraphs(article: Article, doc: Doc) -> list[_Paragraph]:
+def _paragraphs(article: Article, doc: Doc, config: CopyConfig) -> list[_Paragraph]:
     tokens = [t for t in doc if not (t.is_punct or t.is_space)]
     result = []
     for start, end in article.paragraphs:
         inside = [t for t in tokens if start <= t.idx < end]
-        if len(inside) >= MIN_WORDS:
+        if len(inside) >= config.min_words:
             result.append(_Paragraph(article, [t.lower_ for t in inside], [(t.idx, t.idx + len(t)) for t in inside]))
     return result
 
 
-def _minhash(words: list[str]) -> MinHash:
-    sketch = MinHash(num_perm=NUM_PERM)
-    sketch.update_batch([" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)])
+def _minhash(words: list[str], config: CopyConfig) -> MinHash:
+    sketch = MinHash(num_perm=config.minhash_permutations)
+    shingle = config.shingle_words
+    sketch.update_batch([" ".join(words[i : i + shingle]).encode() for i in range(len(words) - shingle + 1)])
     return sketch
 
 
-def _runs(a: _Paragraph, b: _Paragraph) -> list[tuple[int, int, int, int, int]]:
+def _runs(a: _Paragraph, b: _Paragraph, config: CopyConfig) -> list[tuple[int, int, int, int, int]]:
     """Aligned runs ``(a_start, a_end, b_start, b_end, matched_words)`` in word indices, small gaps bridged."""
     blocks = [m for m in SequenceMatcher(None, a.words, b.words, autojunk=False).get_matching_blocks() if m.size]
     runs: list[list[int]] = []
     for block in blocks:
-        if runs and block.a - runs[-1][1] <= MAX_GAP and block.b - runs[-1][3] <= MAX_GAP:
+        if runs and block.a - runs[-1][1] <= config.max_gap_words and block.b - runs[-1][3] <= config.max_gap_words:
             runs[-1][1], runs[-1][3] = block.a + block.size, block.b + block.size
             runs[-1][4] += block.size
         else:
             runs.append([block.a, block.a + block.size, block.b, block.b + block.size, block.size])
-    return [tuple(run) for run in runs if run[4] >= MIN_WORDS]
+    return [tuple(run) for run in runs if run[4] >= config.min_words]
 
 
 def _oriented(a: Article, b: Article) -> tuple[bool, bool]:
@@ -82,11 +95,11 @@ def _oriented(a: Article, b: Article) -> tuple[bool, bool]:
     return True, False
 
 
-def find(articles: list[tuple[Article, Doc]]) -> list[CopiedPassage]:
-    """Every passage of at least MIN_WORDS words shared by two articles of different outlets."""
-    paragraphs = [p for article, doc in articles for p in _paragraphs(article, doc)]
-    index = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
-    sketches = [_minhash(p.words) for p in paragraphs]
+def find(articles: list[tuple[Article, Doc]], config: CopyConfig = CONFIG) -> list[CopiedPassage]:
+    """Every passage of at least ``config.min_words`` words shared by two articles of different outlets."""
+    paragraphs = [p for article, doc in articles for p in _paragraphs(article, doc, config)]
+    index = MinHashLSH(threshold=config.lsh_threshold, num_perm=config.minhash_permutations)
+    sketches = [_minhash(p.words, config) for p in paragraphs]
     for number, sketch in enumerate(sketches):
         index.insert(number, sketch)
     passages = []
@@ -96,7 +109,7 @@ def find(articles: list[tuple[Article, Doc]]) -> list[CopiedPassage]:
             if other <= number or a.article.id == b.article.id or a.article.outlet == b.article.outlet:
                 continue
             a_first, directed = _oriented(a.article, b.article)
-            for a_start, a_end, b_start, b_end, matched in _runs(a, b):
+            for a_start, a_end, b_start, b_end, matched in _runs(a, b, config):
                 span_a = a.article.span(a.offsets[a_start][0], a.offsets[a_end - 1][1], "copied")
                 span_b = b.article.span(b.offsets[b_start][0], b.offsets[b_end - 1][1], "copied")
                 similarity = 2 * matched / ((a_end - a_start) + (b_end - b_start))

@@ -1,8 +1,8 @@
 """Framing: the words each outlet chose for the same claim, its loaded words, and whom it quotes most.
 
-Word choices come from aligned claims (see claims.py): where two outlets' sentences line up word for word except
-for a short run, that run is a wording choice ("killed" / "assassinated"). Loaded words come from a small
-lexicon (data/loaded_words.txt) that also names a neutral alternative.
+Word choices come from aligned claims (see :mod:`storyline.compare.claims`): where two outlets' sentences line
+up word for word except for a short run, that run is a wording choice ("killed" / "assassinated"). Loaded words
+come from a small lexicon (``data/loaded_words.txt``) that also names a neutral alternative.
 """
 
 from __future__ import annotations
@@ -11,24 +11,31 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from functools import lru_cache
-from importlib.resources import files
 
 from storyline.compare.claims import ClaimGroup
 from storyline.model import Article, Span
+from storyline.text import wordlists
 
 WORD = re.compile(r"\w[\w'’-]*")
-MAX_CHOICE_WORDS = 3
+LOADED_WORDS = "loaded_words"
 
 
-@lru_cache(maxsize=1)
+@dataclass(frozen=True, slots=True)
+class FramingConfig:
+    """When two aligned sentences differ by a wording choice. Set by hand when the stage was written."""
+
+    # Longer differing runs are different statements, not different words for one thing.
+    max_choice_words: int = 3
+    # Share of the two sentences' words that difflib must match in order before a differing run is a choice.
+    min_sentence_match: float = 0.5
+
+
+CONFIG = FramingConfig()
+
+
 def loaded_words() -> dict[str, str]:
-    lexicon = {}
-    for line in (files("storyline") / "data" / "loaded_words.txt").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            word, _, neutral = line.partition("\t")
-            lexicon[word.strip().lower()] = neutral.strip()
-    return lexicon
+    """The lexicon of loaded words (lower case), each with its neutral alternative ("" when it has none)."""
+    return wordlists.pairs(LOADED_WORDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,10 +46,6 @@ class WordingChoice:
     left_source: str
     right: Span
     right_source: str
-
-    def to_json(self) -> dict:
-        return {"left": {**self.left.to_json(), "source": self.left_source},
-                "right": {**self.right.to_json(), "source": self.right_source}}
 
 
 @dataclass(slots=True)
@@ -56,7 +59,8 @@ def _words(span: Span, article: Article) -> list[tuple[str, int, int]]:
     return [(m.group().lower(), span.start + m.start(), span.start + m.end()) for m in WORD.finditer(span.text(article))]
 
 
-def wording_choices(groups: list[ClaimGroup], articles: dict[str, Article]) -> list[WordingChoice]:
+def wording_choices(groups: list[ClaimGroup], articles: dict[str, Article],
+                    config: FramingConfig = CONFIG) -> list[WordingChoice]:
     choices = []
     for group in groups:
         for i, a in enumerate(group.units):
@@ -66,10 +70,10 @@ def wording_choices(groups: list[ClaimGroup], articles: dict[str, Article]) -> l
                 art_a, art_b = articles[a.span.article_id], articles[b.span.article_id]
                 words_a, words_b = _words(a.span, art_a), _words(b.span, art_b)
                 matcher = SequenceMatcher(None, [w for w, _, _ in words_a], [w for w, _, _ in words_b], autojunk=False)
-                if matcher.ratio() < 0.5:
+                if matcher.ratio() < config.min_sentence_match:
                     continue
                 for op, a0, a1, b0, b1 in matcher.get_opcodes():
-                    if op != "replace" or a1 - a0 > MAX_CHOICE_WORDS or b1 - b0 > MAX_CHOICE_WORDS:
+                    if op != "replace" or a1 - a0 > config.max_choice_words or b1 - b0 > config.max_choice_words:
                         continue
                     if any(w.isdigit() for w, _, _ in words_a[a0:a1] + words_b[b0:b1]):
                         continue  # a different figure is a disagreement, not a wording choice

@@ -2,15 +2,14 @@
 
 Dated statements come from the articles' resolved time expressions; statements of one date from several outlets
 merge into one entry when their sentences tell the same event. A statement dated only against another event
-("the parliament passed a bill days after the assassination") becomes an entry placed right after that event's
-entry, which is built from the sentences naming the event even when none gives it a date.
+("the harbour reopened three days after the explosion") becomes an entry placed right after that event's entry,
+which is built from the sentences naming the event even when none gives it a date. The picture of a timeline is
+drawn by :mod:`storyline.brief.svg`.
 """
 
 from __future__ import annotations
 
 import re
-import textwrap
-import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -19,10 +18,23 @@ from spacy.tokens import Doc, Span as DocSpan
 from storyline.model import Article, Span, TimeExpression
 
 CALENDAR_VALUE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q(\d)|-W(\d{2}))?")
+# The prepositions that date a duration against an event: "three days after the explosion".
 RELATIVE_SIGNALS = {"after", "before"}
+# The parts of speech whose lemmas say what a sentence is about.
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
-# Sentences sharing this share of content words tell the same event.
-SAME_EVENT = 0.3
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineConfig:
+    """When statements of one date are one entry. Set by hand when the stage was written; the seed reports'
+    meeting, reported by both, is one entry with it (tests/test_timeline.py)."""
+
+    # Two sentences of one date tell the same event when they share at least this share of the content words of
+    # the shorter one.
+    event_word_overlap: float = 0.3
+
+
+CONFIG = TimelineConfig()
 
 
 @dataclass(slots=True)
@@ -45,17 +57,6 @@ class TimelineEntry:
         if self.value is not None:
             return self.value
         return f"after #{self.after + 1}" if self.after is not None else "undated"
-
-    def to_json(self, articles: dict[str, Article] | None = None) -> dict[str, object]:
-        data: dict[str, object] = {
-            "order": self.order, "value": self.value, "after": self.after, "label": self.label,
-            "statements": [span.to_json() for span in self.statements],
-            "times": [span.to_json() for span in self.times],
-        }
-        if articles:
-            data["sources"] = [articles[a].source for a in self.article_ids() if a in articles]
-            data["text"] = self.statements[0].text(articles[self.statements[0].article_id])
-        return data
 
 
 @dataclass(slots=True)
@@ -83,8 +84,9 @@ def content_words(tokens: DocSpan) -> frozenset[str]:
                      if t.pos_ in CONTENT_POS and not t.is_stop and t.ent_type_ not in {"DATE", "TIME"})
 
 
-def same_event(a: frozenset[str], b: frozenset[str]) -> bool:
-    return len(a & b) / max(1, min(len(a), len(b))) >= SAME_EVENT
+def same_event(a: frozenset[str], b: frozenset[str], config: TimelineConfig = CONFIG) -> bool:
+    """Whether two sentences' content words tell one event (the overlap coefficient of the two sets)."""
+    return len(a & b) / max(1, min(len(a), len(b))) >= config.event_word_overlap
 
 
 def sentence_span(article: Article, tokens: DocSpan) -> Span:
@@ -97,7 +99,7 @@ def sentence_span(article: Article, tokens: DocSpan) -> Span:
 
 
 def relative_anchor(doc: Doc, tokens: DocSpan) -> DocSpan | None:
-    """For "days after the assassination of X": the phrase "the assassination of X"."""
+    """For "days after the explosion at X": the phrase "the explosion at X"."""
     if tokens.end >= len(doc) or doc[tokens.end].lower_ not in RELATIVE_SIGNALS:
         return None
     objects = [child for child in doc[tokens.end].children if child.dep_ == "pobj"]
@@ -114,15 +116,16 @@ def anchor_keys(anchor: DocSpan) -> frozenset[str]:
 
 
 class TimelineBuilder:
-    def __init__(self, articles: list[tuple[Article, Doc, list[TimeExpression]]]) -> None:
+    def __init__(self, articles: list[tuple[Article, Doc, list[TimeExpression]]], config: TimelineConfig) -> None:
         self.articles = articles
+        self.config = config
         self.entries: list[TimelineEntry] = []
         self.entry_words: list[frozenset[str]] = []
 
     def add(self, value: str | None, statement: Statement) -> int:
         """Merge into the entry of the same date and event, or open a new one; returns its index."""
         for index, entry in enumerate(self.entries):
-            if entry.value == value and same_event(self.entry_words[index], statement.words):
+            if entry.value == value and same_event(self.entry_words[index], statement.words, self.config):
                 if statement.sentence not in entry.statements:
                     entry.statements.append(statement.sentence)
                 if statement.time:
@@ -212,40 +215,8 @@ class TimelineBuilder:
         return result
 
 
-def timeline(articles: list[tuple[Article, Doc, list[TimeExpression]]]) -> list[TimelineEntry]:
+def timeline(articles: list[tuple[Article, Doc, list[TimeExpression]]],
+             config: TimelineConfig = CONFIG) -> list[TimelineEntry]:
     """The story's timeline from its articles, each with its one parse and its resolved time expressions."""
-    return TimelineBuilder(articles).build()
+    return TimelineBuilder(articles, config).build()
 
-
-def render_svg(entries: list[TimelineEntry], articles: list[Article]) -> str:
-    """A vertical timeline: one row per entry with its date, its first statement and the outlets stating it."""
-    by_id = {article.id: article for article in articles}
-    width, left, line_height = 900, 150, 16
-    rows = []
-    y = 40
-    for entry in entries:
-        statement = entry.statements[0]
-        lines = textwrap.wrap(statement.text(by_id[statement.article_id]), 95)[:3]
-        sources = ", ".join(by_id[a].source or a for a in entry.article_ids() if a in by_id)
-        height = line_height * (len(lines) + 1) + 14
-        rows.append((entry, y, lines, sources))
-        y += height
-    svg = ElementTree.Element("svg", xmlns="http://www.w3.org/2000/svg", width=str(width), height=str(y + 20),
-                              viewBox=f"0 0 {width} {y + 20}", attrib={"font-family": "sans-serif", "font-size": "12"})
-    ElementTree.SubElement(svg, "rect", width="100%", height="100%", fill="white")
-    ElementTree.SubElement(svg, "text", x="20", y="24", attrib={"font-size": "15", "font-weight": "bold"}).text = \
-        "Timeline"
-    ElementTree.SubElement(svg, "line", x1=str(left), y1="34", x2=str(left), y2=str(y), stroke="#888",
-                           attrib={"stroke-width": "2"})
-    for entry, top, lines, sources in rows:
-        dated = entry.value is not None
-        ElementTree.SubElement(svg, "circle", cx=str(left), cy=str(top + 8), r="6",
-                               fill="#1f6feb" if dated else "white", stroke="#1f6feb", attrib={"stroke-width": "2"})
-        ElementTree.SubElement(svg, "text", x=str(left - 14), y=str(top + 12), attrib={
-            "text-anchor": "end", "font-weight": "bold", "fill": "#1f6feb" if dated else "#666"}).text = \
-            f"#{entry.order + 1}  {entry.label}"
-        for number, line in enumerate(lines):
-            ElementTree.SubElement(svg, "text", x=str(left + 16), y=str(top + 12 + number * line_height)).text = line
-        ElementTree.SubElement(svg, "text", x=str(left + 16), y=str(top + 12 + len(lines) * line_height),
-                               fill="#666", attrib={"font-style": "italic"}).text = sources
-    return ElementTree.tostring(svg, encoding="unicode")

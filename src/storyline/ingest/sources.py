@@ -1,10 +1,11 @@
-"""Files, directories and URLs to a stream of Articles and IngestErrors: the one entry point, ``read``."""
+"""Files, directories and URLs to a stream of Articles and IngestErrors: the one entry point, ``read``; and
+``read_bytes`` for one input already in memory (a request body), read by the same format dispatch."""
 
 from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
@@ -45,6 +46,29 @@ def read(sources: Iterable[str], *, fetch: bool = False, allow_private: bool = F
             yield from reader.source(source)
 
 
+def read_bytes(content: bytes, kind: str, origin: str, *, charset: str | None = None,
+               metadata: Mapping[str, Any] | None = None) -> Iterator[Item]:
+    """The articles in one input held in memory, read as ``kind`` ("text", "json lines", "json" or "html");
+    ``charset`` is the encoding its sender declared, ``metadata`` overrides a text's front matter.
+
+    Never raises for bad input: like a bad file, it gives an IngestError naming ``origin``.
+    """
+    yield from _guarded(origin, lambda: read_text(kind, decode(content, charset), origin, metadata))
+
+
+def read_text(kind: str, text: str, origin: str, metadata: Mapping[str, Any] | None = None,
+              url: str | None = None) -> Iterator[Item]:
+    """The articles in a decoded input of a format that needs no fetching (every one but feeds)."""
+    if kind == "html":
+        yield article_from_html(text, origin, url=url)
+    elif kind == "json lines":
+        yield from read_json_lines(text_lines(text), origin)
+    elif kind == "json":
+        yield from read_json(text, origin)
+    else:
+        yield article_from_text(text, origin, metadata)
+
+
 class _Reader:
     def __init__(self, fetcher: Fetcher, fetch: bool, max_bytes: int) -> None:
         self.fetcher = fetcher
@@ -74,7 +98,7 @@ class _Reader:
             return
         text = decode(read_capped(path, self.max_bytes))
         if kind == "text":
-            yield article_from_text(text, str(path), self._sidecar(path))
+            yield from read_text(kind, text, str(path), self._sidecar(path))
         else:
             yield from self._read_as(kind or sniff_format(text), text, str(path))
 
@@ -86,16 +110,10 @@ class _Reader:
         yield from self._read_as(kind, text, url, url=url)
 
     def _read_as(self, kind: str, text: str, origin: str, url: str | None = None) -> Iterator[Item]:
-        if kind == "html":
-            yield article_from_html(text, origin, url=url)
-        elif kind == "feed":
+        if kind == "feed":
             yield from self._feed(text, origin)
-        elif kind == "json lines":
-            yield from read_json_lines(text_lines(text), origin)
-        elif kind == "json":
-            yield from read_json(text, origin)
         else:
-            yield article_from_text(text, origin)
+            yield from read_text(kind, text, origin, url=url)
 
     def _feed(self, text: str, origin: str) -> Iterator[Item]:
         parsed = feed.parse_feed(text)

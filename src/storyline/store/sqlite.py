@@ -291,14 +291,7 @@ class Store:
 
     def stories(self) -> list[dict[str, Any]]:
         """Every story with its label, time span, article count and outlets, largest first."""
-        rows = self.db.execute(
-            "SELECT s.id, s.label, min(a.published) AS first_published, max(a.published) AS last_published,"
-            " count(a.id) AS articles,"
-            " group_concat(DISTINCT a.source) AS sources FROM stories s"
-            " JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id"
-            " WHERE NOT EXISTS (SELECT 1 FROM articles b WHERE b.revision_of = a.id)"
-            " GROUP BY s.id ORDER BY articles DESC, last_published DESC, s.id").fetchall()
-        return [{**dict(row), "sources": sorted(filter(None, (row["sources"] or "").split(",")))} for row in rows]
+        return self._story_summaries("", ())
 
     def story_of(self, article_id: str) -> str | None:
         row = self.db.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
@@ -323,3 +316,20 @@ class Store:
             "SELECT data FROM story_history WHERE seq > coalesce((SELECT max(seq) FROM story_history"
             " WHERE event = 'recluster'), 0) ORDER BY seq")
         return [json.loads(row["data"]) for row in rows]
+
+    def story(self, story_id: str) -> dict[str, Any]:
+        """One story as :meth:`stories` lists it."""
+        found = self._story_summaries(" AND s.id = ?", (story_id,))
+        if not found:
+            raise KeyError(f"no story {story_id!r}")
+        return found[0]
+
+    def _story_summaries(self, condition: str, params: tuple[Any, ...]) -> list[dict[str, Any]]:
+        rows = self.db.execute(
+            "SELECT s.id, s.label, min(a.published) AS first_published, max(a.published) AS last_published,"
+            " count(a.id) AS articles,"
+            " group_concat(DISTINCT a.source) AS sources FROM stories s"
+            " JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id"
+            " WHERE NOT EXISTS (SELECT 1 FROM articles b WHERE b.revision_of = a.id)" + condition +
+            " GROUP BY s.id ORDER BY articles DESC, last_published DESC, s.id", params).fetchall()
+        return [{**dict(row), "sources": sorted(filter(None, (row["sources"] or "").split(",")))} for row in rows]

@@ -1,4 +1,5 @@
-"""The JSON API under /api: one endpoint per library call, errors as ``{"error", "detail"}`` with their status."""
+"""The JSON API under /api: one endpoint per library call, its answer in the JSON forms of :mod:`storyline.serialize`,
+errors as ``{"error", "detail"}`` with their status."""
 
 from __future__ import annotations
 
@@ -12,11 +13,12 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
-from storyline.brief.build import article_entry
-from storyline.corpus import Corpus
+from storyline.brief import svg
+from storyline.corpus import ArticleView, Corpus
 from storyline.ingest import IngestError
 from storyline.model import Article
 from storyline.pipeline import IngestReport
+from storyline.serialize import article_entry, ingest_report
 from storyline.store import StoreError
 from storyline.web.library import Library, found, library, same_site
 from storyline.web.uploads import FORMAT_BY_MEDIA_TYPE, read_body
@@ -50,11 +52,6 @@ INGEST_BODY = {"requestBody": {"required": True, "content": {
 class UrlToIngest(BaseModel):
     url: str = Field(pattern=r"^https?://", max_length=2048, description="an article page, a feed or a JSON file")
     fetch: bool = Field(False, description="for a feed: download the page each entry links to")
-
-
-def report_json(report: Any) -> dict[str, Any]:
-    return {"read": report.read, "stored": report.stored, "revisions": report.revisions,
-            "duplicates": report.duplicates, "errors": [str(e) for e in report.errors], "articles": report.stored_ids}
 
 
 def aware(moment: datetime | None) -> datetime | None:
@@ -97,7 +94,7 @@ async def add_articles(request: Request, title: str | None = None, source: str |
         raise HTTPException(HTTPStatus.BAD_REQUEST, [str(error) for error in errors] or "no article in the body")
     report = await shared.run(into_store(lambda corpus: corpus.add(articles)))
     report.errors[:0] = errors
-    return JSONResponse(report_json(report), status_code=HTTPStatus.CREATED if report.stored else HTTPStatus.OK)
+    return JSONResponse(ingest_report(report), status_code=HTTPStatus.CREATED if report.stored else HTTPStatus.OK)
 
 
 @router.post("/articles/from-url", status_code=HTTPStatus.CREATED, responses=ERRORS,
@@ -107,7 +104,7 @@ async def add_from_url(request: UrlToIngest, shared: Library = Depends(library))
                                                                       allow_private=shared.allow_private)))
     if not report.read:
         raise HTTPException(HTTPStatus.BAD_REQUEST, [str(error) for error in report.errors])
-    return JSONResponse(report_json(report), status_code=HTTPStatus.CREATED if report.stored else HTTPStatus.OK)
+    return JSONResponse(ingest_report(report), status_code=HTTPStatus.CREATED if report.stored else HTTPStatus.OK)
 
 
 @router.get("/articles", summary="List articles in publication order")
@@ -120,24 +117,18 @@ async def list_articles(source: str | None = None, since: datetime | None = None
 
 @router.get("/articles/{article_id}", responses=ERRORS, summary="One article (id or unique prefix) with its text")
 async def get_article(article_id: str, shared: Library = Depends(library)) -> dict[str, Any]:
-    def work(corpus: Corpus) -> dict[str, Any]:
-        article = found(corpus.article, article_id)
-        return {**article_entry(article), "text": article.text, "revision_of": article.revision_of,
-                "story": corpus.story_of(article.id)}
-
-    return await shared.run(work)
+    view: ArticleView = await shared.run(lambda corpus: found(corpus.article_view, article_id))
+    return {**article_entry(view.article), "text": view.article.text, "revision_of": view.article.revision_of,
+            "story": view.story}
 
 
 @router.get("/articles/{article_id}/spans", responses=ERRORS,
             summary="Everything extracted from an article: mentions, attributions, time expressions")
 async def article_spans(article_id: str, shared: Library = Depends(library)) -> dict[str, Any]:
-    def work(corpus: Corpus) -> dict[str, Any]:
-        ids = [found(corpus.article, article_id).id]
-        return {"mentions": [m.to_json() for m in corpus.mentions(ids)[ids[0]]],
-                "attributions": [a.to_json() for a in corpus.attributions(ids)[ids[0]]],
-                "time_expressions": [t.to_json() for t in corpus.time_expressions(ids)[ids[0]]]}
-
-    return await shared.run(work)
+    view: ArticleView = await shared.run(lambda corpus: found(corpus.article_view, article_id))
+    return {"mentions": [mention.to_json() for mention in view.mentions],
+            "attributions": [attribution.to_json() for attribution in view.attributions],
+            "time_expressions": [time.to_json() for time in view.times]}
 
 
 @router.get("/search", responses=ERRORS, summary="Full-text search (SQLite FTS5 syntax)")
@@ -160,68 +151,45 @@ async def list_stories(shared: Library = Depends(library)) -> list[dict[str, Any
 
 @router.get("/stories/{story_id}", responses=ERRORS, summary="One story with its articles")
 async def get_story(story_id: str, shared: Library = Depends(library)) -> dict[str, Any]:
-    def work(corpus: Corpus) -> dict[str, Any]:
-        articles = found(corpus.story_articles, story_id)
-        story = next(story for story in corpus.stories() if story["id"] == story_id)
-        return {**story, "articles": [article_entry(article) for article in articles]}
-
-    return await shared.run(work)
+    story = await shared.run(lambda corpus: found(corpus.story, story_id))
+    return {**story.summary, "articles": [article_entry(article) for article in story.articles]}
 
 
 @router.get("/stories/{story_id}/brief", responses=ERRORS, summary="The story's sourced brief (storyline.brief/1)")
 async def story_brief(story_id: str, shared: Library = Depends(library)) -> dict[str, Any]:
-    def work(corpus: Corpus) -> dict[str, Any]:
-        found(corpus.story_articles, story_id)
-        return corpus.brief(story_id)
-
-    return await shared.run(work)
+    return await shared.run(lambda corpus: found(corpus.brief, story_id))
 
 
 @router.get("/stories/{story_id}/timeline", responses=ERRORS, summary="The story's dated statements in time order")
 async def story_timeline(story_id: str, shared: Library = Depends(library)) -> list[dict[str, Any]]:
-    def work(corpus: Corpus) -> list[dict[str, Any]]:
-        found(corpus.story_articles, story_id)
-        return corpus.timeline(story_id)
-
-    return await shared.run(work)
+    return await shared.run(lambda corpus: found(corpus.timeline, story_id))
 
 
 @router.get("/stories/{story_id}/timeline.svg", responses=ERRORS, response_class=Response,
             summary="The story's timeline as a picture")
 async def story_timeline_svg(story_id: str, shared: Library = Depends(library)) -> Response:
-    def work(corpus: Corpus) -> str:
-        found(corpus.story_articles, story_id)
-        return corpus.timeline_svg(story_id)
-
+    entries = await shared.run(lambda corpus: found(corpus.timeline, story_id))
     # Shown through <img>, where no script could run anyway; its own styles are inline.
-    return Response(await shared.run(work), media_type="image/svg+xml",
+    return Response(svg.timeline(entries), media_type="image/svg+xml",
                     headers={"content-security-policy": "default-src 'none'; style-src 'unsafe-inline'"})
 
 
 @router.get("/entities", responses=ERRORS, summary="Who is involved, every name variant and role merged")
 async def list_entities(story: str | None = None, article: str | None = None,
                         shared: Library = Depends(library)) -> list[dict[str, Any]]:
-    def work(corpus: Corpus) -> list[dict[str, Any]]:
-        story_id, article_id = scope(corpus, story, article)
-        return [entity.to_json() for entity in corpus.entities(story_id=story_id, article_id=article_id)]
-
-    return await shared.run(work)
+    one_scope(story, article)
+    found_entities = await shared.run(lambda corpus: found(corpus.entities, story_id=story, article_id=article))
+    return [entity.to_json() for entity in found_entities]
 
 
 @router.get("/quotes", responses=ERRORS, summary="Who said what, in which wordings, carried by which outlets")
 async def list_quotes(story: str | None = None, article: str | None = None, speaker: str | None = None,
                       shared: Library = Depends(library)) -> list[dict[str, Any]]:
-    def work(corpus: Corpus) -> list[dict[str, Any]]:
-        story_id, article_id = scope(corpus, story, article)
-        return corpus.quotes(story_id=story_id, article_id=article_id, speaker=speaker)
-
-    return await shared.run(work)
+    one_scope(story, article)
+    return await shared.run(lambda corpus: found(corpus.quotes, story_id=story, article_id=article, speaker=speaker))
 
 
-def scope(corpus: Corpus, story: str | None, article: str | None) -> tuple[str | None, str | None]:
-    """The story id and full article id a query is limited to, after checking they exist."""
+def one_scope(story: str | None, article: str | None) -> None:
+    """A query is limited to a story or to an article (id or prefix), not both."""
     if story is not None and article is not None:
         raise HTTPException(HTTPStatus.BAD_REQUEST, "give a story or an article, not both")
-    if story is not None:
-        found(corpus.story_articles, story)
-    return story, found(corpus.article, article).id if article is not None else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from http import HTTPStatus
-from typing import TypeVar
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 import anyio
@@ -42,9 +42,9 @@ def same_site(request: Request) -> None:
         raise HTTPException(HTTPStatus.FORBIDDEN, f"requests from {origin} may not change this store")
 
 
-def found(lookup: Callable[[str], Result], key: str) -> Result:
-    """``lookup(key)``, with the store's KeyError for an unknown id turned into a 404."""
+def found(lookup: Callable[..., Result], *args: Any, **kwargs: Any) -> Result:
+    """``lookup(*args, **kwargs)``, with the store's KeyError for an unknown id turned into a 404."""
     try:
-        return lookup(key)
+        return lookup(*args, **kwargs)
     except KeyError as error:
         raise HTTPException(HTTPStatus.NOT_FOUND, error.args[0]) from None

@@ -13,9 +13,7 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader
 
-from storyline.corpus import Corpus
-from storyline.model import Article, Attribution, Entity, Mention, TimeExpression
-from storyline.store import StoreError
+from storyline.corpus import ArticleView, Corpus
 from storyline.web.library import Library, found, library
 from storyline.web.marks import Mark, pieces, snippet_pieces
 
@@ -53,7 +51,7 @@ async def story_list(shared: Library = Depends(library)) -> HTMLResponse:
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 async def story(story_id: str, shared: Library = Depends(library)) -> HTMLResponse:
     def work(corpus: Corpus) -> dict[str, Any]:
-        articles = found(corpus.story_articles, story_id)
+        articles = found(corpus.story, story_id).articles
         brief = corpus.brief(story_id)
         marks = claim_marks(brief)
         columns = [{"article": article, "pieces": pieces(article.text, marks[article.id])} for article in articles]
@@ -93,37 +91,26 @@ async def article_list(shared: Library = Depends(library)) -> HTMLResponse:
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 async def article(article_id: str, shared: Library = Depends(library)) -> HTMLResponse:
     def work(corpus: Corpus) -> dict[str, Any]:
-        shown = found(corpus.article, article_id)
-        ids = [shown.id]
-        entities = corpus.entities(article_id=shown.id)
-        times = corpus.time_expressions(ids)[shown.id]
-        marks = span_marks(shown, corpus.mentions(ids)[shown.id], corpus.attributions(ids)[shown.id], times, entities)
-        return {"article": shown, "pieces": pieces(shown.text, marks), "entities": entities,
-                "quotes": corpus.quotes(article_id=shown.id), "times": times, "story": corpus.story_of(shown.id)}
+        view = found(corpus.article_view, article_id)
+        # Everything the template reads is worked out here, on the Corpus's thread.
+        return {"article": view.article, "pieces": pieces(view.article.text, span_marks(view)),
+                "entities": view.entities, "quotes": view.quotes, "times": view.times, "story": view.story}
 
     return page("article.html", **await shared.run(work))
 
 
-def span_marks(article: Article, mentions: list[Mention], attributions: list[Attribution],
-               times: list[TimeExpression], entities: list[Entity]) -> list[Mark]:
+def span_marks(view: ArticleView) -> list[Mark]:
     """Names by type (with the entity they resolve to), quotes with their speakers, and time expressions."""
-    entity_at = {(span.article_id, span.start, span.end): entity for entity in entities for span in entity.mentions}
-    # Mentions and speakers carry the article's own coreference cluster ids; the resolved entity names the cluster.
-    cluster_name: dict[str, str] = {}
     marks = []
-    for mention in mentions:
+    for mention, entity in view.names:
         span = mention.span
-        entity = entity_at.get((span.article_id, span.start, span.end))
-        if entity and mention.entity_id:
-            cluster_name.setdefault(mention.entity_id, entity.name)
         marks.append(Mark(span.start, span.end, f"name {span.label.lower()}",
                           f"{span.label}: {entity.name}" if entity else span.label))
-    for attribution in attributions:
-        speaker = cluster_name.get(attribution.speaker or "") or (
-            attribution.source.text(article) if attribution.source else "speaker unknown")
+    for attribution, speaker in view.speech:
         kind = "direct quote" if attribution.direct else "reported speech"
-        marks.append(Mark(attribution.content.start, attribution.content.end, "quote", f"{kind} · {speaker}"))
-    for time in times:
+        marks.append(Mark(attribution.content.start, attribution.content.end, "quote",
+                          f"{kind} · {speaker if speaker is not None else 'speaker unknown'}"))
+    for time in view.times:
         marks.append(Mark(time.span.start, time.span.end, "time", f"{time.type} {time.value}"))
     return marks
 
@@ -134,14 +121,7 @@ async def search(q: str = Query("", max_length=500), shared: Library = Depends(l
     if not query:
         return page("search.html", query="", results=None)
 
-    def work(corpus: Corpus) -> list[tuple[Any, str]]:
-        try:
-            return corpus.search(query, SEARCH_LIMIT)
-        except StoreError:
-            # Not valid FTS5 ("port-fire", an odd quote): search for the words as typed instead.
-            literal = " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
-            return corpus.search(literal, SEARCH_LIMIT)
-
-    results = [{"article": article, "pieces": snippet_pieces(snippet)} for article, snippet in await shared.run(work)]
+    hits = await shared.run(lambda corpus: corpus.search(query, SEARCH_LIMIT, lenient=True))
+    results = [{"article": article, "pieces": snippet_pieces(snippet)} for article, snippet in hits]
     return page("search.html", query=query, results=results)
 

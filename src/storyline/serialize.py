@@ -1,0 +1,108 @@
+"""The JSON forms of what :class:`storyline.corpus.Corpus` answers, one function per kind of record, shared by
+the command line, the HTTP API and the brief, so that each thing reads the same wherever it is printed.
+
+A *citation* is a span with its outlet and text: ``{"article", "source", "start", "end", "text"}``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from storyline.model import Article, Attribution, Entity, Span
+
+if TYPE_CHECKING:
+    from storyline.compare.quotes import QuoteGroup
+    from storyline.compare.timeline import TimelineEntry
+
+
+def article_summary(article: Article) -> dict[str, Any]:
+    """An article as the command line lists it: its stored record, without its text."""
+    return {
+        "id": article.id, "source": article.source, "title": article.title, "url": article.url,
+        "published": article.published.isoformat() if article.published else None,
+        "published_inferred": article.published_inferred, "words": article.word_count, "origin": article.origin,
+        "revision_of": article.revision_of,
+    }
+
+
+def article_entry(article: Article) -> dict[str, Any]:
+    """An article as the brief and the API list it: ``source`` is its outlet, named even when no source was given."""
+    return {"id": article.id, "source": article.outlet, "title": article.title, "url": article.url,
+            "published": article.published.isoformat() if article.published else None,
+            "published_inferred": article.published_inferred}
+
+
+def ingest_report(report: Any) -> dict[str, Any]:
+    """What an ingest did (a :class:`storyline.pipeline.IngestReport`)."""
+    return {"read": report.read, "stored": report.stored, "revisions": report.revisions,
+            "duplicates": report.duplicates, "errors": [str(e) for e in report.errors], "articles": report.stored_ids}
+
+
+def citation(span: Span, articles: dict[str, Article], **extra: Any) -> dict[str, Any]:
+    article = articles[span.article_id]
+    return {"article": span.article_id, "source": article.outlet, "start": span.start, "end": span.end,
+            "text": span.text(article), **extra}
+
+
+def entity_summary(entity: Entity) -> dict[str, Any]:
+    """An entity with its mentions counted, not listed."""
+    return {"id": entity.id, "name": entity.name, "type": entity.type, "variants": entity.variants,
+            "roles": entity.roles, "mentions": len(entity.mentions),
+            "articles": len({span.article_id for span in entity.mentions})}
+
+
+def prominence(entity: dict[str, Any]) -> tuple:
+    """Who is involved, before where: people and organisations first, each group by how many articles and
+    mentions name them (a sort key of an :func:`entity_summary`)."""
+    return entity["type"] not in ("PERSON", "ORG"), -entity["articles"], -entity["mentions"], entity["name"]
+
+
+def quote_groups(groups: list[QuoteGroup], entities: list[Entity], articles: dict[str, Article]
+                 ) -> list[dict[str, Any]]:
+    """Who said what: each quote group with its speaker, its wordings and the outlets carrying each."""
+    by_id = {entity.id: entity for entity in entities}
+
+    def cite(span: Span | None) -> dict[str, Any] | None:
+        return None if span is None else citation(span, articles)
+
+    result = []
+    for group in groups:
+        speakers = [by_id[s].name if s in by_id else None for s in group.speakers]
+        named = next((name for name in speakers if name), None)
+        # A source no entity stands for ("security sources", "the army") still says who said it.
+        written = [" ".join(a.source.text(articles[aid]).split()) for aid, a in group.members if a.source]
+        result.append({
+            "speaker": named,
+            "attributed_to": named or next(iter(written), "unattributed"),
+            "speakers": speakers,
+            "speaker_conflict": group.speaker_conflict,
+            "direct": any(a.direct for _, a in group.members),
+            "outlets": group.outlets,
+            # ``as_written``: the first outlet's span, its own quotation marks kept (reported speech has none).
+            "wordings": [{"text": w.text, "as_written": written_form(articles, *w.members[0]), "sources": w.outlets,
+                          "spans": [{**cite(a.content), "cue": cite(a.cue), "said_by": cite(a.source)}
+                                    for _, a in w.members]} for w in group.wordings],
+            "diff": [[{"op": c.op, "main": c.main, "other": c.other} for c in changes] for changes in group.diffs],
+        })
+    return result
+
+
+def written_form(articles: dict[str, Article], article_id: str, attribution: Attribution) -> str:
+    """A quote's content as its article writes it, on one line."""
+    return " ".join(attribution.content.text(articles[article_id]).split())
+
+
+def timeline(entries: list[TimelineEntry], articles: dict[str, Article]) -> list[dict[str, Any]]:
+    """Timeline entries in order, each with its statements cited and the outlets stating it."""
+    result = []
+    for entry in entries:
+        result.append({
+            "order": entry.order, "value": entry.value, "after": entry.after, "label": entry.label,
+            "statements": [{**span.to_json(), "source": articles[span.article_id].outlet,
+                            "text": span.text(articles[span.article_id])} for span in entry.statements],
+            "times": [span.to_json() for span in entry.times],
+            # ``source`` as stored ("" when none was given), one per article, in the order of the statements.
+            "sources": [articles[a].source for a in entry.article_ids() if a in articles],
+            "text": entry.statements[0].text(articles[entry.statements[0].article_id]),
+        })
+    return result
