@@ -1,1 +1,1 @@
-"""Language knowledge several stages share: names and titles."""
+"""Text knowledge several stages share: names and titles, numbers, quotation marks, paragraphs, word lists."""
