@@ -4,7 +4,6 @@ from pathlib import Path
 
 import pytest
 
-from conftest import load_eval_script
 from storyline import nlp
 from storyline.entities import EntityIndex, entities, is_role_nominal, mentions, resolve
 from storyline.model import Article, Entity
@@ -203,77 +202,3 @@ def test_role_nominals_join_the_named_holder_of_that_office():
     assert found["Haddad"].entity_id == found["Abdul Karim Haddad"].entity_id
     assert found["Abdul Karim Haddad"].role == "Interior Minister"
     assert not [text for text in found if text.startswith("A minister")]
-
-
-CONLL = """#begin document (1/1ecb/1); part 0
-1/1ecb/1\t0\t0\tPresident\t-
-1/1ecb/1\t0\t1\tBarack\t(HUM1
-1/1ecb/1\t0\t2\tObama\tHUM1)
-1/1ecb/1\t0\t3\tvisited\t(ACT7)
-1/1ecb/1\t0\t4\tthe\t(LOC2
-1/1ecb/1\t0\t5\tUnited\t-
-1/1ecb/1\t0\t6\tStates\tLOC2)
-1/1ecb/1\t0\t7\t.\t-
-1/1ecb/1\t0\t0\tPresident\t-
-1/1ecb/1\t0\t1\tBarack\t(HUM1
-1/1ecb/1\t0\t2\tObama\tHUM1)
-1/1ecb/1\t0\t3\tvisited\t(ACT7)
-1/1ecb/1\t0\t4\tthe\t(LOC2
-1/1ecb/1\t0\t5\tUnited\t-
-1/1ecb/1\t0\t6\tStates\tLOC2)
-1/1ecb/1\t0\t7\t.\t-
-1/1ecb/1\t1\t0\tObama\t\t(HUM1)
-1/1ecb/1\t1\t1\tspoke\t-
-1/1ecb/1\t1\t2\tto\t-
-1/1ecb/1\t1\t3\tthe\t-
-1/1ecb/1\t1\t4\tpress\t(HUM3)|(NON4)
-1/1ecb/1\t1\t5\tin\t-
-1/1ecb/1\t1\t6\tthe\t-
-1/1ecb/1\t1\t7\tU.S.\t(LOC2)
-1/1ecb/1\t1\t8\t.\t-
-#end document
-#begin document (1/1ecbplus/2); part 0
-1/1ecbplus/2\t0\t0\tObama\t(HUM1)
-1/1ecbplus/2\t0\t1\tleft\t-
-1/1ecbplus/2\t0\t2\tWashington\t(LOC5)
-1/1ecbplus/2\t0\t3\t.\t-
-#end document
-"""
-
-
-def load_eval():
-    return load_eval_script("entities")
-
-
-def test_evaluation_reads_conll_mentions_and_scores_the_named_ones(tmp_path):
-    evaluation = load_eval()
-    path = tmp_path / "tiny.conll"
-    path.write_text(CONLL, encoding="utf-8")
-    documents = evaluation.read_conll(path)
-    first = documents["1/1ecb/1"]
-    assert [s.number for s in first] == [0, 1]  # the repeated sentence 0 is read once
-    text, offsets = evaluation.detokenise(first)
-    assert text == "President Barack Obama visited the United States.\nObama spoke to the press in the U.S.."
-    gold = [(m.key, m.chain) for m in evaluation.gold_mentions("1/1ecb/1", first, offsets)]
-    assert (("1/1ecb/1", 0, 1, 2), "HUM1") in gold and (("1/1ecb/1", 1, 0, 0), "HUM1") in gold
-    assert [chain for key, chain in gold if key == ("1/1ecb/1", 1, 4, 4)] == ["HUM3", "NON4"]
-    assert all(chain != "ACT7" for _, chain in gold)
-    figures, predictions = evaluation.evaluate(path)
-    scored = {(p["doc"], p["sent"], p["start"], p["end"]): p["entity"] for p in predictions}
-    assert ("1/1ecb/1", 1, 4, 4) not in scored  # "the press" is no name
-    obama = {scored[key] for key in (("1/1ecb/1", 0, 1, 2), ("1/1ecb/1", 1, 0, 0), ("1/1ecbplus/2", 0, 0, 0))}
-    assert len(obama) == 1
-    assert scored[("1/1ecb/1", 0, 4, 6)] == scored[("1/1ecb/1", 1, 7, 7)]  # the United States, the U.S.
-    assert figures["named_mentions_scored"] == len(predictions)
-    assert figures["system"]["b_cubed"]["f1"] > figures["exact_string_baseline"]["b_cubed"]["f1"]
-
-
-@pytest.mark.slow
-def test_ecbplus_dev_set_cross_document_coreference_beats_exact_strings():
-    data = ROOT.parent / "shared" / "data" / "ecbplus-val" / "dataset.conll"
-    if not data.is_file():
-        pytest.skip("shared ECB+ data not available")
-    figures, predictions = load_eval().evaluate(data)
-    assert len(predictions) == figures["named_mentions_scored"] > 500
-    assert figures["system"]["b_cubed"]["f1"] >= 0.9
-    assert figures["system"]["conll_f1"] > figures["exact_string_baseline"]["conll_f1"] + 0.05
