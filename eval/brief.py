@@ -56,6 +56,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from ecbplus import dated, feed_day  # noqa: E402
 
 WORD = re.compile(r"\w+")
+ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)(?:\s*(thousand|million|billion|bn|m)\b)?", re.I)
 SCALES = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
 # Courtesy titles, ranks and offices written before a name ("Insp Dave Gaskin", "ADA Fairman"), and articles.
@@ -70,6 +71,8 @@ DAYS_BEFORE = 1
 DAYS_AFTER = 7
 KEY_FACTS_SEEN = 5
 RELATIVE_TOLERANCE = 1e-6
+# eval/briefs/tune and eval/briefs/report: the halves of the gold (eval/briefs/README.md).
+PART_NAMES = {"tune": "tuning part", "report": "reporting part"}
 
 
 # --- comparing texts, names and values -------------------------------------------------------------------------
@@ -103,10 +106,8 @@ def same_speaker(gold: str, predicted: str | None) -> bool:
 def gold_number(value: str) -> float | None:
     """A gold value as the brief gives figures: a number, or a day as its ordinal; None for what neither is
     (a month alone, "2007-04")."""
-    try:
+    if ISO_DAY.fullmatch(value):
         return float(date.fromisoformat(value).toordinal())
-    except ValueError:
-        pass
     try:
         return float(value.replace(",", ""))
     except ValueError:
@@ -363,8 +364,10 @@ ROWS = [
 
 def report(result: dict) -> str:
     overall = result["overall"]
-    lines = [f"{result['directory']}: {len(result['stories'])} stories, {overall['counts'].get('articles_dated', 0)} "
-             f"articles ({'dated near the event' if result['dated'] else 'undated'})"]
+    part = PART_NAMES.get(Path(result["directory"]).name)
+    lines = [f"{result['directory']}{f' ({part})' if part else ''}: {len(result['stories'])} stories, "
+             f"{overall['counts'].get('articles_dated', 0)} articles "
+             f"({'dated near the event' if result['dated'] else 'undated'})"]
     for label, key, numerator, denominator in ROWS:
         counts = overall["counts"]
         value = overall[key]
