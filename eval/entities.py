@@ -419,7 +419,8 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     figures, predictions = evaluate(args.conll, args.articles, args.part)
     if not figures["named_mentions_scored"]:
-        print(f"{args.conll}: no gold named mention in the {PART_NAMES[args.part]}", file=sys.stderr)
+        print(f"{args.conll}: no {'gold named mention' if figures['documents'] else 'annotated document'} of the "
+              f"{PART_NAMES[args.part]}", file=sys.stderr)
         return 1
     if args.predictions:
         with args.predictions.open("w", encoding="utf-8") as out:

@@ -35,6 +35,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from tqdm import tqdm
+
 from storyline import entities, nlp, quotes
 from storyline.model import Article, Attribution, Mention
 
@@ -151,7 +153,9 @@ def begins_with_quote(text: str) -> bool:
 
 def predict(documents: list[Document]) -> Iterator[dict]:
     articles = [Article(document.text) for document in documents]
-    for document, article, doc in zip(documents, articles, nlp.parse(a.text for a in articles)):
+    parsed = tqdm(zip(documents, articles, nlp.parse(a.text for a in articles)), total=len(documents),
+                  desc="documents", unit="doc", file=sys.stderr)
+    for document, article, doc in parsed:
         mentions = entities.mentions(article, doc)
         to_raw = offset_map(article.text, document.text)
         names = longest_names(article, mentions)
