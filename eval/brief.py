@@ -279,7 +279,8 @@ def score_story(name: str, gold: dict, output: StoryOutput) -> StoryResult:
                             "sentence": sentence})
 
     counts.update(brief_words=sum(word_count(md) for md in output.markdowns),
-                  article_words=sum(word_count(f"{r.get('title') or ''}\n{r.get('text') or ''}") for r in output.records))
+                  article_words=sum(word_count(f"{r.get('title') or ''}\n{r.get('text') or ''}")
+                                    for r in output.records))
     for prediction in predictions:
         prediction["story"] = name
     return result
@@ -373,7 +374,8 @@ def report(result: dict) -> str:
         value = overall[key]
         shown = "—" if value is None else f"{value:.2f}"
         lines.append(f"  {label:34}{shown:>6}  ({counts.get(numerator, 0)} / {counts.get(denominator, 0)})")
-    lines.append(f"  {'false alarms the gold calls tempting':34}{overall['counts'].get('false_alarms_gold_says_tempting', 0):>6}"
+    tempting = overall["counts"].get("false_alarms_gold_says_tempting", 0)
+    lines.append(f"  {'false alarms the gold calls tempting':34}{tempting:>6}"
                  f"  (of {overall['counts'].get('false_alarms', 0)} false alarms)")
     lines.append("")
     header = ["story", "arts", "storys", "spkr", "quote", "d.prec", "d.rec", "wrong", "right", "undat", "facts", "len"]

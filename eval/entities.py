@@ -88,10 +88,6 @@ class GoldMention:
     chain: str
     tokens: list[str]
 
-    @property
-    def doc(self) -> str:
-        return self.key[0]
-
 
 def chain_type(chain: str) -> str:
     return chain.removeprefix("Singleton_")[:3]
@@ -302,8 +298,9 @@ def topic_entities(records: list[dict]) -> tuple[dict[str, Article], dict[str, l
     by_source = {}
     for source, article in articles.items():
         spans = [m.span for m in found.get(article.id, [])]
-        by_source[source] = [(s.start, s.end, entity_of.get((s.article_id, s.start, s.end), f"{s.article_id}:{s.start}"))
-                             for s in spans]
+        # A mention no entity took stands alone.
+        by_source[source] = [(s.start, s.end, entity_of.get((s.article_id, s.start, s.end),
+                                                            f"alone/{s.article_id}:{s.start}")) for s in spans]
     return articles, by_source
 
 
@@ -321,7 +318,8 @@ def read_records(path: Path) -> dict[str, dict]:
 
 
 def evaluate(conll: Path, articles: Path, part: str) -> tuple[dict, list[dict]]:
-    documents = {key: sentences for key, sentences in read_conll(conll).items() if in_part(int(key.split("/")[0]), part)}
+    documents = {key: sentences for key, sentences in read_conll(conll).items()
+                 if in_part(int(key.split("/")[0]), part)}
     records = read_records(articles)
     by_topic: dict[str, list[str]] = defaultdict(list)
     for key in sorted(documents):

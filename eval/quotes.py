@@ -3,11 +3,12 @@
     python eval/quotes.py ../shared/data/polnear [--part tune|report|all] [--json] [--predictions FILE] [--limit N]
 
 DIR is a corpus root holding ``<split>/`` or ``data/<split>/`` (rules are tuned on the train split, ``--part
-tune``, and reported on dev, ``--part report``, the default; ``all`` takes both), or any directory of ``.txt`` files whose brat
-annotations sit beside them (``NAME.ann``) or in a sibling ``attributions/`` directory (``NAME_<annotator>.ann``,
-the first in name order when several annotators did one text). Gold attributions are the brat events linking a
-Content to its Cue and, when annotated, its Source; spans may be discontinuous (``start end;start end``), and an
-event may repeat a role (``Content2``: "“A,” he said. “B”"), whose fragments then join the same content.
+tune``, and reported on dev, ``--part report``, the default; ``all`` takes both), or any directory of ``.txt``
+files whose brat annotations sit beside them (``NAME.ann``) or in a sibling ``attributions/`` directory
+(``NAME_<annotator>.ann``, the first in name order when several annotators did one text). Gold attributions are the
+brat events linking a Content to its Cue and, when annotated, its Source; spans may be discontinuous (``start
+end;start end``), and an event may repeat a role (``Content2``: "“A,” he said. “B”"), whose fragments then join the
+same content.
 
 Measures (all on word tokens, ``\\w+``, so punctuation and spaces at span edges do not count):
 - content P/R/F1 with exact boundaries: the predicted content's first and last word equal the gold content's first

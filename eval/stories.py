@@ -49,7 +49,8 @@ from storyline.story_features import StoryFeatures
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from coref_metrics import Score, b_cubed  # noqa: E402
-from ecbplus import CONLL, FULL_TEXTS, PART_NAMES, PARTS, dated, event_dates, feed_day, in_part, read_full_texts  # noqa: E402
+from ecbplus import (CONLL, FULL_TEXTS, PART_NAMES, PARTS, dated, event_dates, feed_day, in_part,  # noqa: E402
+                     read_full_texts)
 
 
 # --- scoring ----------------------------------------------------------------------------------------------------

@@ -4,11 +4,11 @@
 
 Parts: rules are tuned on TimeBank (``--part tune``: the files under ``DIR/TimeBank``) and reported on AQUAINT
 (``--part report``, the default: ``DIR/AQUAINT``); ``all`` takes both. A DIR without those folders is read whole,
-and reported as such. Every ``.tml`` file of the part is read; its text is the ``<TEXT>`` element with all tags removed and XML entities
-decoded, and its document creation time is the reference for relative expressions. Strict extraction counts exact
-spans, relaxed any overlap; value and type are judged on relaxed matches, with precision over all predictions and
-recall over all gold expressions. ``--predictions`` writes one JSON line per predicted expression, offsets into
-that same text, so the figures can be recomputed independently.
+and reported as such. Every ``.tml`` file of the part is read; its text is the ``<TEXT>`` element with all tags
+removed and XML entities decoded, and its document creation time is the reference for relative expressions. Strict
+extraction counts exact spans, relaxed any overlap; value and type are judged on relaxed matches, with precision
+over all predictions and recall over all gold expressions. ``--predictions`` writes one JSON line per predicted
+expression, offsets into that same text, so the figures can be recomputed independently.
 """
 
 from __future__ import annotations

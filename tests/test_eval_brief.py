@@ -37,7 +37,8 @@ GOLD = {
     "event_date": "2008-12-12",
     "quotes": [
         # Found, in its own article, though the brief has other quote marks, spacing and case.
-        {"doc": "a", "text": "the fire was started deliberately,", "speaker": "Insp Dave Gaskin", "speaker_kind": "person"},
+        {"doc": "a", "text": "the fire was started deliberately,", "speaker": "Insp Dave Gaskin",
+         "speaker_kind": "person"},
         # Found only in another outlet's wording; the group's speaker is another person.
         {"doc": "c", "text": "We will rebuild the store", "speaker": "Mark Price", "speaker_kind": "person"},
         # Nobody is named: right when the group is unattributed.
