@@ -1,12 +1,14 @@
 """Score the attribution extractor against brat annotations (PolNeAR layout) and write its raw predictions.
 
-    python eval/quotes.py ../shared/data/polnear [--split dev] [--json] [--predictions FILE] [--limit N]
+    python eval/quotes.py ../shared/data/polnear [--part tune|report|all] [--json] [--predictions FILE] [--limit N]
 
-DIR is a corpus root holding ``<split>/`` or ``data/<split>/``, or any directory of ``.txt`` files whose brat
-annotations sit beside them (``NAME.ann``) or in a sibling ``attributions/`` directory (``NAME_<annotator>.ann``,
-the first in name order when several annotators did one text). Gold attributions are the brat events linking a
-Content to its Cue and, when annotated, its Source; spans may be discontinuous (``start end;start end``), and an
-event may repeat a role (``Content2``: "“A,” he said. “B”"), whose fragments then join the same content.
+DIR is a corpus root holding ``<split>/`` or ``data/<split>/`` (rules are tuned on the train split, ``--part
+tune``, and reported on dev, ``--part report``, the default; ``all`` takes both), or any directory of ``.txt``
+files whose brat annotations sit beside them (``NAME.ann``) or in a sibling ``attributions/`` directory
+(``NAME_<annotator>.ann``, the first in name order when several annotators did one text). Gold attributions are the
+brat events linking a Content to its Cue and, when annotated, its Source; spans may be discontinuous (``start
+end;start end``), and an event may repeat a role (``Content2``: "“A,” he said. “B”"), whose fragments then join the
+same content.
 
 Measures (all on word tokens, ``\\w+``, so punctuation and spaces at span edges do not count):
 - content P/R/F1 with exact boundaries: the predicted content's first and last word equal the gold content's first
@@ -34,14 +36,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from tqdm import tqdm
+
 from storyline.extract import mentions as mention_stage
-from storyline.parse import nlp
 from storyline.extract import quotes
+from storyline.parse import nlp
 from storyline.model import Article, Attribution, Mention
 
 WORD = re.compile(r"\w+")
 OPENING_MARKS = ("“", '"', "''", "‘", "'", "``", "„", "«")
 HALF = 0.5
+PART_SPLITS = {"tune": ("train",), "report": ("dev",), "all": ("train", "dev")}
+PART_NAMES = {"tune": "tuning part (train)", "report": "reporting part (dev)",
+              "all": "tuning and reporting parts (train and dev)"}
 
 
 @dataclass
@@ -61,12 +68,14 @@ class Document:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("dir", type=Path)
-    parser.add_argument("--split", default="dev")
+    parser.add_argument("--part", choices=PART_SPLITS, default="report",
+                        help="train (tune), dev (report, the default) or both")
     parser.add_argument("--json", action="store_true", help="print one JSON object of all figures")
     parser.add_argument("--predictions", type=Path, help="write every predicted attribution as JSON Lines")
     parser.add_argument("--limit", type=int, help="score only the first N documents")
     args = parser.parse_args(argv)
-    documents = list(read_corpus(split_dir(args.dir, args.split)))[: args.limit]
+    directories, part = part_dirs(args.dir, args.part)
+    documents = [d for directory in directories for d in read_corpus(directory)][: args.limit]
     if not documents:
         print(f"{args.dir}: no .txt files with brat annotations found", file=sys.stderr)
         return 2
@@ -75,18 +84,20 @@ def main(argv: list[str] | None = None) -> int:
         with args.predictions.open("w", encoding="utf-8") as out:
             for row in predictions:
                 out.write(json.dumps(row) + "\n")
-    figures = score(documents, predictions)
+    figures = {"part": part, **score(documents, predictions)}
     print(json.dumps(figures, indent=2) if args.json else report(figures))
     return 0
 
 
 # --- reading the corpus ---------------------------------------------------------------------------------------
 
-def split_dir(root: Path, split: str) -> Path:
-    for candidate in (root / "data" / split, root / split):
-        if candidate.is_dir():
-            return candidate
-    return root
+def part_dirs(root: Path, part: str) -> tuple[list[Path], str]:
+    """The split directories of the part, and how to name them; a root without splits is one part of its own."""
+    found = [candidate for split in PART_SPLITS[part] for candidate in (root / "data" / split, root / split)
+             if candidate.is_dir()]
+    if not found:
+        return [root], f"every annotated text under {root}"
+    return found, PART_NAMES[part]
 
 
 def read_corpus(directory: Path) -> Iterator[Document]:
@@ -145,7 +156,9 @@ def begins_with_quote(text: str) -> bool:
 
 def predict(documents: list[Document]) -> Iterator[dict]:
     articles = [Article(document.text) for document in documents]
-    for document, article, doc in zip(documents, articles, nlp.parse(a.text for a in articles)):
+    parsed = tqdm(zip(documents, articles, nlp.parse(a.text for a in articles)), total=len(documents),
+                  desc="documents", unit="doc", file=sys.stderr)
+    for document, article, doc in parsed:
         mentions = mention_stage.extract(article, doc)
         to_raw = offset_map(article.text, document.text)
         names = longest_names(article, mentions)
@@ -270,7 +283,7 @@ class Counts:
 
 
 def report(figures: dict) -> str:
-    lines = [f"{figures['documents']} documents"]
+    lines = [f"PolNeAR {figures['part']}: {figures['documents']} documents"]
     for key in ("all_exact", "all_overlap", "direct_exact", "direct_overlap"):
         f = figures[key]
         lines.append(f"{key:15} P {f['precision']:.3f}  R {f['recall']:.3f}  F1 {f['f1']:.3f}  "

@@ -1,12 +1,14 @@
 """Temporal-expression extraction and normalisation against TimeML gold, scored as the TempEval-3 scorer does.
 
-    python eval/timex.py ../shared/data/tempeval3/tbaq-cleaned [--json] [--predictions FILE]
+    python eval/timex.py ../shared/data/tempeval3/tbaq-cleaned [--part tune|report|all] [--json] [--predictions FILE]
 
-Every ``.tml`` file under DIR is read; its text is the ``<TEXT>`` element with all tags removed and XML entities
-decoded, and its document creation time is the reference for relative expressions. Strict extraction counts exact
-spans, relaxed any overlap; value and type are judged on relaxed matches, with precision over all predictions and
-recall over all gold expressions. ``--predictions`` writes one JSON line per predicted expression, offsets into
-that same text, so the figures can be recomputed independently.
+Parts: rules are tuned on TimeBank (``--part tune``: the files under ``DIR/TimeBank``) and reported on AQUAINT
+(``--part report``, the default: ``DIR/AQUAINT``); ``all`` takes both. A DIR without those folders is read whole,
+and reported as such. Every ``.tml`` file of the part is read; its text is the ``<TEXT>`` element with all tags
+removed and XML entities decoded, and its document creation time is the reference for relative expressions. Strict
+extraction counts exact spans, relaxed any overlap; value and type are judged on relaxed matches, with precision
+over all predictions and recall over all gold expressions. ``--predictions`` writes one JSON line per predicted
+expression, offsets into that same text, so the figures can be recomputed independently.
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ from storyline.model import Article
 from storyline.extract.timex import extract
 
 TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
+PART_FOLDERS = {"tune": ("TimeBank",), "report": ("AQUAINT",), "all": ("TimeBank", "AQUAINT")}
+PART_NAMES = {"tune": "tuning part (TimeBank)", "report": "reporting part (AQUAINT)",
+              "all": "tuning and reporting parts (TimeBank and AQUAINT)"}
 ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
 
 
@@ -169,8 +174,18 @@ def write_predictions(path: Path, documents: list[TimeMLDocument], predictions: 
                                       "text": document.text[p.start:p.end], "type": p.type, "value": p.value}) + "\n")
 
 
+def part_files(directory: Path, part: str) -> tuple[list[Path], str]:
+    """The .tml files of the part, and how to name them; a directory without the TimeBank and AQUAINT folders
+    is one part of its own."""
+    folders = [directory / name for name in PART_FOLDERS[part]]
+    if not any(folder.is_dir() for folder in folders):
+        return sorted(directory.rglob("*.tml")), f"every file under {directory} (no TimeBank or AQUAINT folder)"
+    return sorted(path for folder in folders for path in folder.rglob("*.tml")), PART_NAMES[part]
+
+
 def report(figures: dict[str, object]) -> str:
-    lines = [f"{figures['files']} files, {figures['gold']} gold and {figures['predicted']} predicted expressions",
+    lines = [f"TempEval-3 {figures['part']}: {figures['files']} files, {figures['gold']} gold and "
+             f"{figures['predicted']} predicted expressions",
              f"{'':10}{'P':>8}{'R':>8}{'F1':>8}"]
     for name in ("strict", "relaxed", "type", "value"):
         row = figures[name]
@@ -182,22 +197,25 @@ def report(figures: dict[str, object]) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("directory", type=Path, help="directory searched recursively for .tml files")
+    parser.add_argument("--part", choices=PART_FOLDERS, default="report",
+                        help="TimeBank (tune), AQUAINT (report, the default) or both")
     parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     parser.add_argument("--predictions", type=Path, help="write every predicted expression as JSON Lines")
     args = parser.parse_args()
     documents = []
-    for path in sorted(args.directory.rglob("*.tml")):
+    paths, part = part_files(args.directory, args.part)
+    for path in paths:
         try:
             documents.append(read_timeml(path))
         except (ValueError, UnicodeDecodeError) as error:
             print(f"skipped {error}", file=sys.stderr)
     if not documents:
-        print(f"no readable .tml files under {args.directory}", file=sys.stderr)
+        print(f"no readable .tml files in the {part}", file=sys.stderr)
         return 1
     predictions = predict(documents)
     if args.predictions:
         write_predictions(args.predictions, documents, predictions)
-    figures = score(documents, predictions)
+    figures = {"part": part, **score(documents, predictions)}
     print(json.dumps(figures) if args.json else report(figures))
     return 0
 

