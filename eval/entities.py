@@ -14,9 +14,9 @@ Product path. Per topic, the full texts of its articles (``--articles``, default
 ``12_3ecb``) are ingested into one fresh store with ``Corpus.ingest``, and ``Corpus.entities()`` resolves them:
 ECB+ annotates coreference within a topic, and no gold chain crosses topics. Each annotated sentence is placed in
 the stored article by its characters, spaces and quote marks aside (the full texts undo the corpus's
-tokenisation); a sentence found in the article's title counts, since a reader sees it, though the pipeline reads
-only the text; a sentence found in neither (the URL and dateline lines ECB+ keeps, and a few the full texts lack)
-and articles without a full text are left out and counted.
+tokenisation; the stored text opens with the article's title, which the pipeline reads as its headline); a
+sentence not found (the URL and dateline lines ECB+ keeps, and a few the full texts lack) and articles without a
+full text are left out and counted.
 
 Named mentions, decided on the gold's own tokens, without our NER: after the lower-case articles, prepositions
 and possessive pronouns that lead it ("in Queens"), every word of the mention is capitalised, a number ("76ers")
@@ -28,10 +28,10 @@ ones), unless the topic's other sentences write that word capitalised mid-senten
 Queens"). Pronoun "I" is no name.
 
 Scoring. Each named mention takes the entity of the system mention over its head (its last word before "of" or a
-comma), preferring the mention that overlaps it most, then the shortest; a mention no system mention covers, and
-every mention in a title, is a singleton (coverage is the share that is not). The baseline clusters the same
+comma), preferring the mention that overlaps it most, then the shortest; a mention no system mention covers is a
+singleton (coverage is the share that is not). The baseline clusters the same
 mentions by exact string (case-folded) within a topic. ``--predictions`` writes one JSON line per scored mention:
-doc, sent, start, end (tokens), text, where (text or title), entity.
+doc, sent, start, end (tokens), text, entity.
 """
 
 from __future__ import annotations
@@ -246,17 +246,15 @@ def skeleton(text: str) -> tuple[str, list[int]]:
 
 @dataclass
 class Placement:
-    """Where an article's annotated sentences are: each token's offsets in the text, the sentences in its title."""
+    """Where an article's annotated sentences are: each token's offsets in the text, and the sentences not there."""
 
     tokens: dict[tuple[int, int], tuple[int, int]]
-    in_title: set[int]
     missing: set[int]
 
 
 def place(sentences: list[Sentence], article: Article) -> Placement:
     text, offsets = skeleton(article.text)
-    title, _ = skeleton(article.title or "")
-    placement = Placement({}, set(), set())
+    placement = Placement({}, set())
     cursor = 0
     for sentence in sentences:
         pieces = [skeleton(token)[0] for token in sentence.tokens]
@@ -270,8 +268,6 @@ def place(sentences: list[Sentence], article: Article) -> Placement:
                     placement.tokens[(sentence.number, index)] = (offsets[at], offsets[at + len(piece) - 1] + 1)
                 at += len(piece)
             cursor = at
-        elif joined and joined in title:
-            placement.in_title.add(sentence.number)
         else:
             placement.missing.add(sentence.number)
     return placement
@@ -325,7 +321,7 @@ def evaluate(conll: Path, articles: Path, part: str) -> tuple[dict, list[dict]]:
     for key in sorted(documents):
         by_topic[key.split("/")[0]].append(key)
 
-    gold, system, baseline, where = {}, {}, {}, {}
+    gold, system, baseline = {}, {}, {}
     counts = defaultdict(int)
     predictions = []
     for topic, keys in tqdm(sorted(by_topic.items(), key=lambda item: int(item[0])), desc="topics", unit="topic",
@@ -353,19 +349,14 @@ def evaluate(conll: Path, articles: Path, part: str) -> tuple[dict, list[dict]]:
                 gold[mention.key] = f"{topic}/{mention.chain}"
                 text = " ".join(mention.tokens)
                 baseline[mention.key] = f"{topic}|{text.casefold()}"
-                if sentence in placement.in_title:
-                    where[mention.key], entity = "title", None
-                else:
-                    where[mention.key] = "text"
-                    head = placement.tokens.get((sentence, head_token(mention)))
-                    first = placement.tokens.get((sentence, start)) or head
-                    last = placement.tokens.get((sentence, end)) or head
-                    entity = head and covering_entity(first[0], last[1], head, system_mentions.get(article.source, []))
+                head = placement.tokens.get((sentence, head_token(mention)))
+                first = placement.tokens.get((sentence, start)) or head
+                last = placement.tokens.get((sentence, end)) or head
+                entity = head and covering_entity(first[0], last[1], head, system_mentions.get(article.source, []))
                 system[mention.key] = f"{topic}/{entity}" if entity else f"unmatched/{'/'.join(map(str, mention.key))}"
                 predictions.append({"doc": doc, "sent": sentence, "start": start, "end": end, "text": text,
-                                    "where": where[mention.key], "entity": system[mention.key]})
+                                    "entity": system[mention.key]})
 
-    in_text = [key for key in gold if where[key] == "text"]
     covered = sum(not system[key].startswith("unmatched/") for key in gold)
     figures = {
         "part": part,
@@ -374,13 +365,11 @@ def evaluate(conll: Path, articles: Path, part: str) -> tuple[dict, list[dict]]:
         "documents_with_full_text": sum(source_of(key) in records for key in documents),
         **counts,
         "named_mentions_scored": len(gold),
-        "in_titles": len(gold) - len(in_text),
         "covered_by_system_mentions": covered,
         "coverage": round(covered / len(gold), 4) if gold else None,
         "gold_chains": len(set(gold.values())),
         "system": all_scores(gold, system),
         "exact_string_baseline": all_scores(gold, baseline),
-        "system_in_article_text_only": all_scores({k: gold[k] for k in in_text}, {k: system[k] for k in in_text}),
     }
     return figures, predictions
 
@@ -390,13 +379,13 @@ def print_report(figures: dict) -> None:
           f"{figures['documents_with_full_text']} with a full text; {figures['gold_entity_mentions']} gold entity "
           f"mentions")
     print(f"  {figures['named_mentions_scored']} named mentions scored in {figures['gold_chains']} gold chains "
-          f"({figures['in_titles']} in titles, which the pipeline does not read); left out: "
+          f"; left out: "
           f"{figures.get('named_outside_the_article', 0)} in lines the full text lacks, "
           f"{figures.get('named_without_full_text', 0)} in articles without a full text")
     print(f"  covered by a system mention: {figures['covered_by_system_mentions']} "
           f"({figures['coverage']:.3f}); the rest count as singletons")
     print(f"{'':30}{'MUC P/R/F1':>22}{'B3 P/R/F1':>22}{'CEAF-e P/R/F1':>22}{'CoNLL F1':>10}")
-    for name in ("system", "exact_string_baseline", "system_in_article_text_only"):
+    for name in ("system", "exact_string_baseline"):
         scores = figures[name]
         cells = "".join(f"{scores[m]['precision']:>8.3f}{scores[m]['recall']:>7.3f}{scores[m]['f1']:>7.3f}"
                         for m in ("muc", "b_cubed", "ceaf_e"))

@@ -150,7 +150,7 @@ def test_headline_first_line_becomes_the_title_and_leaves_the_text(tmp_path):
     path.write_text("Council approves harbour budget after all-night debate\n" + NEWS_TEXT, encoding="utf-8")
     article = only_article(read_all(str(path)))
     assert article.title == "Council approves harbour budget after all-night debate"
-    assert article.text == NEWS_TEXT
+    assert article.body == NEWS_TEXT
 
 
 def test_markdown_heading_becomes_the_title(tmp_path):
@@ -158,7 +158,7 @@ def test_markdown_heading_becomes_the_title(tmp_path):
     path.write_text("# Harbour budget approved\n\n" + NEWS_TEXT, encoding="utf-8")
     article = only_article(read_all(str(path)))
     assert article.title == "Harbour budget approved"
-    assert article.text == NEWS_TEXT
+    assert article.body == NEWS_TEXT
 
 
 def test_front_matter_gives_metadata_and_a_zoneless_time_is_taken_as_utc(tmp_path):
@@ -170,7 +170,7 @@ def test_front_matter_gives_metadata_and_a_zoneless_time_is_taken_as_utc(tmp_pat
     assert article.title == "1984 budget rules scrapped"
     assert (article.source, article.url) == ("Harbour Gazette", "https://gazette.example/budget")
     assert article.published == datetime(2026, 3, 10, 18, 45, tzinfo=timezone.utc)
-    assert article.text == NEWS_TEXT
+    assert article.body == NEWS_TEXT
 
 
 def test_sidecar_json_gives_metadata_and_is_not_read_as_an_article(tmp_path):
@@ -217,7 +217,7 @@ def test_json_lines_report_bad_lines_by_number_and_go_on(tmp_path):
     assert budget.origin == f"{path}:1" and budget.source == "Harbour Gazette"
     assert budget.published == datetime(2026, 3, 10, 18, 45, tzinfo=timezone.utc)
     assert bridge.origin == f"{path}:4" and bridge.source == "Island Post"
-    assert bridge.text == "The bridge will close for three weeks."
+    assert bridge.body == "The bridge will close for three weeks."
     assert bridge.published == datetime(2026, 3, 16, tzinfo=timezone.utc)
     assert str(bad_json).startswith(f"{path}:2: line is not valid JSON: Expecting property name")
     assert "no article text" in no_text.message
@@ -247,7 +247,7 @@ def test_json_file_holds_one_article_or_a_list(tmp_path):
     many_first, many_second, one = read_all(str(tmp_path))
     assert isinstance(many_first, Article) and many_first.origin == f"{listing}#1"
     assert isinstance(many_second, IngestError) and many_second.origin == f"{listing}#2"
-    assert isinstance(one, Article) and one.source == "Harbour Gazette" and one.text == NEWS_TEXT
+    assert isinstance(one, Article) and one.source == "Harbour Gazette" and one.body == NEWS_TEXT
 
 
 # HTML and feeds
@@ -259,7 +259,7 @@ def test_html_page_gives_main_text_title_date_and_site(tmp_path):
     assert article.title == "Harbour cranes stopped after warehouse fire"
     assert article.source == "Baltic Courier"
     assert article.published == datetime(2026, 3, 14, 8, 30, tzinfo=timezone.utc)
-    paragraphs = article.text.split("\n")
+    paragraphs = article.body.split("\n")
     assert len(paragraphs) == 3
     assert paragraphs[0].startswith("Work at the container terminal stopped on Friday after a fire broke out")
     assert paragraphs[2].endswith("said Anna Kowal, the terminal’s operations manager.")
@@ -280,10 +280,10 @@ def test_feed_entries_become_articles_from_their_own_text(tmp_path):
     path.write_text(FEED.format(base="https://balticcourier.example"), encoding="utf-8")
     cranes, ferry, bridge = read_all(str(path))
     assert cranes.title == "Harbour cranes stopped after warehouse fire"
-    assert cranes.text == "Work at the container terminal stopped on Friday.\nNobody was hurt, the fire brigade said."
+    assert cranes.body == "Work at the container terminal stopped on Friday.\nNobody was hurt, the fire brigade said."
     assert cranes.source == "Baltic Courier" and cranes.url == "https://balticcourier.example/cranes"
     assert cranes.published == datetime(2026, 3, 14, 8, 30, tzinfo=timezone.utc)
-    assert ferry.text == "The island ferry will sail twice a day from November, the operator said."
+    assert ferry.body == "The island ferry will sail twice a day from November, the operator said."
     assert [item.origin for item in (cranes, ferry, bridge)] == [f"{path}#{n}" for n in (1, 2, 3)]
 
 
@@ -294,8 +294,8 @@ def test_feed_with_fetch_reads_each_linked_page_and_fills_gaps_from_the_entry(tm
     path.write_text(FEED.format(base=local_http_server.base), encoding="utf-8")
     cranes, ferry, gone = read_all(str(path), fetch=True, allow_private=True)
     assert cranes.origin == cranes.url == local_http_server.url("/cranes")
-    assert cranes.text.startswith("Work at the container terminal stopped on Friday after a fire broke out")
-    assert ferry.text.startswith("The island ferry will sail only twice a day from November")
+    assert cranes.body.startswith("Work at the container terminal stopped on Friday after a fire broke out")
+    assert ferry.body.startswith("The island ferry will sail only twice a day from November")
     assert ferry.title == "Ferry timetable cut for the winter"
     assert ferry.published == datetime(2026, 3, 15, 7, 0, tzinfo=timezone.utc)
     assert ferry.source == "Baltic Courier"
@@ -313,7 +313,7 @@ def test_atom_feed_with_html_content_and_an_empty_entry(tmp_path):
         '&lt;/li&gt;&lt;/ul&gt;</content></entry><entry><title>Nothing here</title></entry></feed>', encoding="utf-8")
     ferry, empty = read_all(str(path))
     assert (ferry.title, ferry.source) == ("Ferry cut for winter", "Island Post")
-    assert ferry.text == "The ferry will sail twice a day.\nFrom November"
+    assert ferry.body == "The ferry will sail twice a day.\nFrom November"
     assert ferry.published == datetime(2026, 3, 15, 6, 0, tzinfo=timezone.utc)
     assert str(empty) == f"{path}#2: feed entry has no content or summary"
 
@@ -332,7 +332,7 @@ def test_url_is_read_by_its_content_type(local_http_server):
                                                   content_type="text/plain; charset=windows-1252")
     page, text = read_all(local_http_server.url("/cranes"), local_http_server.url("/wire.txt"), allow_private=True)
     assert page.title == "Harbour cranes stopped after warehouse fire" and page.url == local_http_server.url("/cranes")
-    assert text.text == NEWS_TEXT and text.origin == local_http_server.url("/wire.txt")
+    assert text.body == NEWS_TEXT and text.origin == local_http_server.url("/wire.txt")
 
 
 def test_url_answering_404_or_500_is_an_error_naming_the_url(local_http_server):

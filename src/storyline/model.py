@@ -51,6 +51,14 @@ def normalise_text(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
+def with_headline(title: str | None, body: str) -> str:
+    """The text an article is analysed as: its headline, a blank line, its body. Headlines carry the story's key
+    names and claims, so every stage reads them; a body that already opens with its headline is kept as it is."""
+    if not title or normalise_text(body).startswith(title):
+        return body
+    return f"{title}\n\n{body}"
+
+
 def article_id(text: str, source: str) -> str:
     digest = hashlib.sha256(f"{source.strip().lower()}\x00{normalise_text(text)}".encode("utf-8"))
     return digest.hexdigest()[:16]
@@ -86,6 +94,19 @@ class Article:
         if not 0 <= start <= end <= len(self.text):
             raise ValueError(f"span [{start}, {end}) outside article {self.id} of {len(self.text)} characters")
         return Span(self.id, start, end, label)
+
+    @property
+    def body_start(self) -> int:
+        """Where the body begins: after the headline when the text opens with it (as ingestion writes it, so that
+        every stage reads the headline too), else 0."""
+        if self.title and self.text.startswith(self.title + "\n"):
+            return len(self.text) - len(self.text[len(self.title):].lstrip("\n"))
+        return 0
+
+    @property
+    def body(self) -> str:
+        """The text without its headline."""
+        return self.text[self.body_start:]
 
     @property
     def outlet(self) -> str:

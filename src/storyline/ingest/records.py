@@ -12,7 +12,7 @@ import dateparser
 
 from storyline.ingest.decode import repair
 from storyline.ingest.errors import BadInput
-from storyline.model import Article
+from storyline.model import Article, with_headline
 
 TEXT_FIELDS = ("text", "body")
 SOURCE_FIELDS = ("source", "outlet", "site")
@@ -32,9 +32,10 @@ def article_from_record(record: Mapping[str, Any], origin: str, text: str | None
     if not isinstance(body, str) or not body.strip():
         raise BadInput("no article text (expected a non-empty 'text' or 'body')")
     url = optional_string(record, "url")
+    title = _title(record)
     return Article(
-        text=repair(body),
-        title=_title(record),
+        text=with_headline(title, repair(body)),
+        title=title,
         source=optional_string(record, *SOURCE_FIELDS) or "",
         url=url,
         published=parse_published(first_field(record, PUBLISHED_FIELDS)),
@@ -87,7 +88,7 @@ def host_name(url: str | None) -> str:
 
 def _title(record: Mapping[str, Any]) -> str | None:
     title = optional_string(record, "title", "headline")
-    return repair(title) if title else None
+    return " ".join(repair(title).split()) if title else None
 
 
 def _language(record: Mapping[str, Any]) -> str:

@@ -53,7 +53,7 @@ class StoryFeatures:
 
 def lead_sentences(article: Article, doc: Doc, max_words: int = LEAD_WORDS) -> list[DocSpan]:
     """The opening sentences, about ``max_words`` words with the title: where a report names what it is about."""
-    words = len(article.title.split()) if article.title else 0
+    words = len(article.title.split()) if article.title and not article.body_start else 0
     sentences = []
     for sentence in doc.sents:
         if words >= max_words:
@@ -64,8 +64,8 @@ def lead_sentences(article: Article, doc: Doc, max_words: int = LEAD_WORDS) -> l
 
 
 def lead_text(article: Article, doc: Doc) -> str:
-    """Title and lead: the text to embed for story matching."""
-    parts = [article.title] if article.title else []
+    """Title and lead: the text to embed for story matching (the lead holds the title when the text opens with it)."""
+    parts = [article.title] if article.title and not article.body_start else []
     return "\n".join(parts + [sentence.text.strip() for sentence in lead_sentences(article, doc)])
 
 
