@@ -215,6 +215,14 @@ def test_spellings_join_transliterations_but_not_names_a_vowel_longer():
     assert not same_word("angels", "angeles") and not same_word("hussein", "hassan")
 
 
+def test_state_and_place_abbreviations_are_the_names_they_stand_for():
+    from storyline.text.names import same_entity
+
+    assert same_entity(Counter(["Calif."]), "GPE", Counter(["California"]), "GPE")
+    assert same_entity(Counter(["St. Louis"]), "GPE", Counter(["Saint Louis"]), "GPE")
+    assert not same_entity(Counter(["Calif."]), "GPE", Counter(["Colorado"]), "GPE")
+
+
 def test_look_alike_surnames_of_different_people_stay_apart():
     articles = [
         Article(text="Two leaders of a polygamous commune near Creston were charged on Wednesday, Attorney General "
