@@ -3,12 +3,18 @@
 A draft holds token-level cue and source and a character-level content; the passes add drafts, widen or cut their
 contents, and ask where sentences, quotations and mentions lie. Sentences are spaCy's, cut again at paragraph
 breaks, since spaCy may run a sentence over one (a headline into the lead).
+
+Every question is answered without a pass over all drafts or all quotations, so a long text costs in proportion
+to its length: quotations never overlap one another, and drafts never do until the last pass widens one over a
+quotation (:meth:`Drafts.set_content`), so while they do not the one draft before a position is the only one
+that can hold it; quotations are looked up by where they start, with the furthest end of those before.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from itertools import accumulate
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as DocSpan, Token
@@ -47,26 +53,74 @@ class Drafts:
         self.mentions = sorted((m for m in mentions if m.span.article_id == article.id), key=lambda m: m.span.start)
         self.mention_starts = [m.span.start for m in self.mentions]
         self.quotes = quoted_spans(article.text)
+        self.quote_starts = [start for start, _ in self.quotes]
+        self.quote_start_set = set(self.quote_starts)
+        self.quote_ends_so_far = list(accumulate((end for _, end in self.quotes), max))
         self.token_starts = [t.idx for t in doc]
         self.sentence_starts = sorted({s.start_char for s in doc.sents} | {start for start, _ in article.paragraphs})
         self.found: list[Draft] = []
+        # The drafts by where their contents start, while no two contents overlap.
+        self._starts: list[int] = []
+        self._by_start: list[Draft] = []
+        self._disjoint = True
+        self._by_cue: dict[int, Draft] = {}
 
     # --- the drafts -----------------------------------------------------------------------------------------
 
     def add(self, draft: Draft) -> None:
         """Keep a draft unless it is too short or overlaps one found before."""
         start, end = draft.content
-        if end - start < 2 or any(overlap(draft.content, d.content) for d in self.found):
+        if end - start < 2 or any(overlap(draft.content, d.content) for d in self._ending_after(start, end)):
             return
         self.found.append(draft)
+        if draft.cue:
+            self._by_cue.setdefault(draft.cue[0], draft)
+        if self._disjoint:
+            at = bisect_right(self._starts, start)
+            self._starts.insert(at, start)
+            self._by_start.insert(at, draft)
+
+    def set_content(self, draft: Draft, content: tuple[int, int]) -> None:
+        """Widen or cut a draft's content; from the first time it overlaps another, every question looks at all
+        drafts."""
+        if self._disjoint:
+            at = bisect_right(self._starts, draft.content[0]) - 1
+            while self._by_start[at] is not draft:
+                at -= 1
+            del self._starts[at], self._by_start[at]
+        draft.content = content
+        if self._disjoint:
+            if any(overlap(content, d.content) for d in self._ending_after(*content)):
+                self._disjoint = False
+            else:
+                at = bisect_right(self._starts, content[0])
+                self._starts.insert(at, content[0])
+                self._by_start.insert(at, draft)
+
+    def with_cue_at(self, position: int) -> Draft | None:
+        """The first draft found whose cue starts at ``position``."""
+        return self._by_cue.get(position)
 
     def claimed(self, position: int) -> bool:
         """Inside a quotation or an attribution already found: not the start of another attribution."""
-        return self.in_quote(position) or any(d.content[0] <= position < d.content[1] for d in self.found)
+        return self.in_quote(position) or any(d.content[0] <= position < d.content[1]
+                                              for d in self._ending_after(position, position + 1))
 
     def covered(self, quote: tuple[int, int]) -> bool:
         return any(d.content[0] <= quote[0] and quote[1] <= d.content[1] or
-                   overlap(quote, d.content) * 2 > quote[1] - quote[0] for d in self.found)
+                   overlap(quote, d.content) * 2 > quote[1] - quote[0] for d in self._ending_after(*quote))
+
+    def _ending_after(self, start: int, end: int) -> list[Draft]:
+        """Every draft whose content may overlap ``[start, end)``: while contents do not overlap, those starting
+        before ``end`` and ending after ``start``, found from the last of them back; else all of them."""
+        if not self._disjoint:
+            return self.found
+        found = []
+        at = bisect_right(self._starts, end - 1) - 1
+        while at >= 0 and self._by_start[at].content[1] > start:
+            found.append(self._by_start[at])
+            at -= 1
+        return found
 
     def attribution(self, draft: Draft) -> Attribution:
         article = self.article
@@ -78,22 +132,35 @@ class Drafts:
     # --- quotations -----------------------------------------------------------------------------------------
 
     def in_quote(self, position: int) -> bool:
-        return any(start < position < end - 1 for start, end in self.quotes)
+        """Inside a quotation, past its opening mark and before its closing one."""
+        at = bisect_right(self.quote_starts, position - 1) - 1
+        return at >= 0 and position < self.quote_ends_so_far[at] - 1
 
     def opens_with_quote(self, content: tuple[int, int]) -> bool:
         """Direct speech: the content begins with a quotation (what follows may continue it)."""
-        return any(start == content[0] for start, _ in self.quotes)
+        return content[0] in self.quote_start_set
 
     def carries_on_clause(self, quote: tuple[int, int]) -> bool:
         """Whether a word stands right before the quotation's mark: "called the plan “a disgrace”"."""
-        lead_in = self.text[:quote[0]].rstrip()
-        return bool(lead_in) and lead_in[-1].isalnum()
+        end = self.lead_in_end(quote[0])
+        return end > 0 and self.text[end - 1].isalnum()
+
+    def lead_in_end(self, position: int) -> int:
+        """Where the text before ``position`` ends, white space left out: ``len(text[:position].rstrip())``
+        without copying the text before it, which in a long article would cost its length at every quotation."""
+        while position > 0 and self.text[position - 1].isspace():
+            position -= 1
+        return position
 
     def snap_to_quotes(self, content: tuple[int, int]) -> tuple[int, int]:
         """Make a content that cuts a quotation take all of it, or none of it when it took only a sliver
         (a parse that ran a clause on into the quotation after it)."""
         start, end = content
-        for q_start, q_end in self.quotes:
+        # Quotations that all end before the content leave it as it is; from the first that starts at or after
+        # its end on, none can reach it.
+        for q_start, q_end in self.quotes[bisect_right(self.quote_ends_so_far, start):]:
+            if q_start >= end:
+                break
             shared = overlap((start, end), (q_start, q_end))
             if not shared or (start <= q_start and q_end <= end):
                 continue
