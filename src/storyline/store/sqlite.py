@@ -335,6 +335,17 @@ class Store:
         row = self.db.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
         return row["story_id"] if row else None
 
+    def story_version(self, story_id: str) -> str:
+        """The story's label and its current articles with their publication dates, as one string."""
+        rows = self.db.execute(
+            "SELECT s.label, a.id, a.published, a.published_confidence FROM stories s"
+            " JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id"
+            " WHERE s.id = ? AND NOT EXISTS (SELECT 1 FROM articles b WHERE b.revision_of = a.id)"
+            " ORDER BY a.id", (story_id,)).fetchall()
+        if not rows:
+            raise KeyError(f"no story {story_id!r}")
+        return json.dumps([list(row) for row in rows], ensure_ascii=False)
+
     def story_article_ids(self, story_id: str) -> list[str]:
         rows = self.db.execute("SELECT article_id FROM story_articles WHERE story_id = ?", (story_id,)).fetchall()
         if not rows:
