@@ -78,11 +78,11 @@ def _article_from_row(row: sqlite3.Row) -> Article:
 
 
 class Store:
-    def __init__(self, path: str | Path = "storyline.db", wait: float = WRITE_WAIT_SECONDS) -> None:
+    def __init__(self, path: str | Path = "storyline.db", wait: float | None = None) -> None:
         self.path = str(path)
-        self.wait = wait
+        self.wait = WRITE_WAIT_SECONDS if wait is None else wait
         try:
-            self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=wait)
+            self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=self.wait)
             self.db.row_factory = sqlite3.Row
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
