@@ -74,6 +74,8 @@ def read_json(text: str, origin: str) -> Iterator[Article | IngestError]:
     if not isinstance(document, list):
         yield article_from_record(_object(document, "document"), origin)
         return
+    if not document:
+        yield IngestError(origin, "an empty JSON array: no article in it")
     for number, item in enumerate(document, 1):
         item_origin = f"{origin}#{number}"
         try:
