@@ -2,8 +2,8 @@
 reader gives Articles and IngestErrors and never raises, and the API answers with a status under 500 and leaves
 what the store held before untouched.
 
-The default profile tries a few hundred inputs per format; ``--hypothesis-profile=bench`` (bench/reliability.py)
-several thousand.
+The default profile (tests/conftest.py) tries a few hundred inputs per format; ``--hypothesis-profile=bench``
+(bench/reliability.py) several thousand.
 """
 
 import json
@@ -11,18 +11,12 @@ import string
 
 import pytest
 from fastapi.testclient import TestClient
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import given, settings, strategies as st
 
 from storyline.ingest import IngestError
 from storyline.ingest.sources import read_bytes
 from storyline.model import Article
 from storyline.web import create_app
-
-settings.register_profile("default", max_examples=300, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-settings.register_profile("bench", max_examples=3000, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
-settings.load_profile("default")
 
 WORDS = st.text(alphabet=string.ascii_letters + " .,'\"“”’—-:\n\t" + "éüñ€\u2028\x00\x1b", max_size=300)
 ANY_TEXT = st.one_of(WORDS, st.text(max_size=300))
