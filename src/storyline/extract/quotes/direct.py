@@ -104,7 +104,7 @@ def _clause_start(drafts: Drafts, quote: tuple[int, int], cue: Token) -> int:
     if not drafts.carries_on_clause(quote):
         return quote[0]
     # Not back into an attribution found before it in the sentence ("calling it “weak” and “slow”").
-    start = max([drafts.sentence_range(quote[0])[0]] + [d.end for d in drafts.found if d.end <= quote[0]])
+    start = max(drafts.sentence_range(quote[0])[0], drafts.last_end_up_to(quote[0]) or 0)
     words = [t for t in drafts.tokens((start, quote[0])) if not (t.is_punct or t.is_space)]
     if cue.idx < quote[0]:
         after_cue = [t for t in words if t.i > cue.i]
@@ -259,9 +259,9 @@ def _is_whole_sentence(drafts: Drafts, quote: tuple[int, int]) -> bool:
 def _previous_draft(drafts: Drafts, position: int) -> Draft | None:
     """The attribution a cue-less quotation continues: one ending in the sentence just before it, and of those
     the last quotation, so that in "“A,” Smith said, claiming that X. “B”" the “B” continues “A”, not X."""
-    sentence = drafts.sentence_index(position)
-    recent = [d for d in drafts.found if d.end <= position
-              and sentence - drafts.sentence_index(d.end - 1) <= drafts.config.continuation_sentences]
+    earliest = drafts.sentence_index(position) - drafts.config.continuation_sentences
+    # Ending at most that many sentences back: past the start of that sentence.
+    recent = drafts.ending_between(drafts.sentence_starts[earliest] + 1 if earliest > 0 else 0, position)
     quotations = [d for d in recent if drafts.opens_with_quote(d.content)]
     return max(quotations or recent, key=lambda d: d.end, default=None)
 
