@@ -159,3 +159,23 @@ def test_articles_an_earlier_storyline_left_outside_a_story_are_assigned_first(t
     assert all(corpus.story_of(article.id) for article in corpus.articles())
     assert not corpus.store.unassigned_article_ids()
     corpus.close()
+
+
+def test_a_pipeline_notices_a_recluster_by_another_process_though_the_index_keeps_its_size(tmp_path, monkeypatch):
+    from storyline.ingest import read
+    from storyline.pipeline import Pipeline
+    from storyline.stories import persistence
+
+    path = tmp_path / "shared.db"
+    gdansk, genoa = (list(read([str(EXAMPLES / name)])) for name in ("port-fire-gdansk", "port-fire-genoa"))
+    with Store(path) as mine, Store(path) as theirs:
+        pipeline = Pipeline(mine)
+        pipeline.add(gdansk)
+        loads = []
+        real_load = persistence.load_index
+        monkeypatch.setattr(persistence, "load_index", lambda store: loads.append(1) or real_load(store))
+        size = len(pipeline.index)
+        assert Pipeline(theirs).recluster() and len(real_load(theirs)) == size  # same size, new stories
+        pipeline.add(genoa)
+        assert loads == [1]  # loaded again before assigning
+        assert len(real_load(mine)) == len(gdansk) + len(genoa) and not mine.unassigned_article_ids()
