@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-import swagger_ui_bundle
+import fastapi_offline
 import uvicorn
 from fastapi import FastAPI
 from fastapi.responses import HTMLResponse
@@ -19,6 +19,9 @@ from storyline.web.library import Library
 from storyline.web.middleware import BodyLimit, SecurityHeaders
 
 STATIC_DIRECTORY = Path(__file__).resolve().parent.parent / "static"
+# Swagger UI 5 (which reads OpenAPI 3.1, as FastAPI writes it), as the fastapi-offline package ships it. Only its
+# files are used: its pages start Swagger UI with an inline script, which the CSP forbids.
+SWAGGER_UI_DIRECTORY = Path(fastapi_offline.__file__).resolve().parent / "static"
 # Swagger UI runs scripts, from this server only, and fetches the schema; nothing on the page is article text.
 DOCS_POLICY = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'")
@@ -37,14 +40,14 @@ def create_app(db_path: str | Path, *, allow_private: bool = False,
         finally:
             app.state.library.close()
 
-    # FastAPI's own /docs loads Swagger UI from a CDN, which the CSP forbids: it is served from swagger-ui-bundle.
+    # FastAPI's own /docs loads Swagger UI from a CDN, which the CSP forbids: it is served from local files.
     app = FastAPI(title="Storyline", version="1", lifespan=lifespan, openapi_url="/api/openapi.json",
                   docs_url=None, redoc_url=None,
                   description="Stories, sourced briefs, entities, quotes and timelines over your own news articles.")
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIRECTORY), name="static")
-    app.mount("/docs/assets", StaticFiles(directory=swagger_ui_bundle.swagger_ui_path), name="docs-assets")
+    app.mount("/docs/assets", StaticFiles(directory=SWAGGER_UI_DIRECTORY), name="docs-assets")
 
     @app.get("/docs", include_in_schema=False)
     async def docs() -> HTMLResponse:
