@@ -291,56 +291,78 @@ def fuzz_inputs(profile: str) -> int:
     return sum(int(count) for count in re.findall(r"(\d+) passing", result.stdout))
 
 
+def kills(workdir: Path, random_kills: int, rng: random.Random) -> dict[str, object]:
+    reference_db = workdir / "reference.db"
+    ingest_once(EXAMPLES, reference_db)
+    reference = state(reference_db)
+    ingest_once(EXAMPLES, workdir / "one-batch.db", batch_size=32)
+    one_batch = state(workdir / "one-batch.db")
+    tried = [("point", point) for point in KILL_POINTS] + [("after", rng.uniform(2, 12)) for _ in range(random_kills)]
+    tried += [("server", rng.uniform(4, 12)) for _ in range(2)]
+    failed = []
+    for number, (kind, when) in enumerate(tried):
+        db = workdir / f"kill-{number}.db"
+        if kind == "server":
+            problems = server_kill_trial(EXAMPLES, db, [reference, one_batch], when, free_port())
+        else:
+            problems = kill_trial(EXAMPLES, db, reference, point=when if kind == "point" else None,
+                                  delay=when if kind == "after" else None)
+        if problems:
+            failed.append({"kill": kind, "at": when, "problems": problems})
+    return {"tried": len(tried), "survived": len(tried) - len(failed), "failures": failed}
+
+
+def writers(workdir: Path, trials: int) -> dict[str, object]:
+    folders = sorted(EXAMPLES.iterdir())
+    failed = []
+    for trial in range(trials):
+        groups = [[folders[0], folders[1]], [folders[2], folders[1]], [folders[3], folders[0]]]
+        problems = writers_trial(groups, workdir / f"writers-{trial}.db", server_folder=folders[trial % len(folders)])
+        if problems:
+            failed.append({"trial": trial, "problems": problems})
+    return {"trials": trials, "without_error": trials - len(failed), "writers_per_trial": "3 command lines + 1 server",
+            "failures": failed}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--kills", type=int, default=8, help="random-time kills of a command-line ingest")
     parser.add_argument("--trials", type=int, default=10, help="concurrent-writer trials")
     parser.add_argument("--fuzz-profile", default="bench")
     parser.add_argument("--seed", type=int, default=15)
+    parser.add_argument("--parts", default="kills,writers,fuzz,server",
+                        help="which measures to take, comma-separated (each is printed to stderr when done)")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     rng = random.Random(args.seed)
+    parts = set(args.parts.split(","))
     results: dict[str, object] = {}
+
+    def done(part: str, value: object) -> None:
+        results[part] = value
+        print(json.dumps({part: value}), file=sys.stderr, flush=True)
+
     with tempfile.TemporaryDirectory() as folder:
         workdir = Path(folder)
-        reference_db = workdir / "reference.db"
-        ingest_once(EXAMPLES, reference_db)
-        reference = state(reference_db)
-        ingest_once(EXAMPLES, workdir / "one-batch.db", batch_size=32)
-        one_batch = state(workdir / "one-batch.db")
-        kills = [("point", point) for point in KILL_POINTS] + [("after", rng.uniform(2, 12))
-                                                               for _ in range(args.kills)]
-        kills += [("server", rng.uniform(4, 12)) for _ in range(2)]
-        failed = []
-        for number, (kind, when) in enumerate(kills):
-            db = workdir / f"kill-{number}.db"
-            if kind == "server":
-                problems = server_kill_trial(EXAMPLES, db, [reference, one_batch], when, free_port())
-            else:
-                problems = kill_trial(EXAMPLES, db, reference, point=when if kind == "point" else None,
-                                      delay=when if kind == "after" else None)
-            if problems:
-                failed.append({"kill": kind, "at": when, "problems": problems})
-        results["kills"] = {"tried": len(kills), "survived": len(kills) - len(failed), "failures": failed}
-        folders = sorted(EXAMPLES.iterdir())
-        trials_failed = []
-        for trial in range(args.trials):
-            groups = [[folders[0], folders[1]], [folders[2], folders[1]], [folders[3], folders[0]]]
-            problems = writers_trial(groups, workdir / f"writers-{trial}.db",
-                                     server_folder=folders[trial % len(folders)])
-            if problems:
-                trials_failed.append({"trial": trial, "problems": problems})
-        results["writers"] = {"trials": args.trials, "without_error": args.trials - len(trials_failed),
-                              "writers_per_trial": "3 command lines + 1 server", "failures": trials_failed}
-        results["fuzz_inputs_tried"] = fuzz_inputs(args.fuzz_profile)
-        results["server"] = server_latency(EXAMPLES, workdir)
+        if "kills" in parts:
+            done("kills", kills(workdir, args.kills, rng))
+        if "writers" in parts:
+            done("writers", writers(workdir, args.trials))
+        if "fuzz" in parts:
+            done("fuzz_inputs_tried", fuzz_inputs(args.fuzz_profile))
+        if "server" in parts:
+            done("server", server_latency(EXAMPLES, workdir))
     if args.json:
         print(json.dumps(results, indent=2))
         return
-    kills_result, writers = results["kills"], results["writers"]
-    print(f"kills survived: {kills_result['survived']} of {kills_result['tried']}")
-    print(f"writer trials without error: {writers['without_error']} of {writers['trials']}")
-    print(f"fuzz inputs tried: {results['fuzz_inputs_tried']}")
+    if "kills" in results:
+        print(f"kills survived: {results['kills']['survived']} of {results['kills']['tried']}")
+    if "writers" in results:
+        print(f"writer trials without error: {results['writers']['without_error']} of {results['writers']['trials']}")
+    if "fuzz_inputs_tried" in results:
+        print(f"fuzz inputs tried: {results['fuzz_inputs_tried']}")
+    if "server" not in results:
+        return
     server = results["server"]
     print(f"cheap pages p95: {server['idle']['p95_ms']} ms idle, {server['during_ingest']['p95_ms']} ms while a "
           f"{server['article_characters']:,}-character article was ingested ({server['ingest_seconds']} s)")
