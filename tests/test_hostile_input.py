@@ -40,6 +40,23 @@ def test_special_files_in_a_folder_are_reported_and_skipped_without_waiting(tmp_
     server.close()
 
 
+def test_a_folder_that_cannot_be_read_is_reported(tmp_path, monkeypatch):
+    (tmp_path / "good.txt").write_text(GOOD)
+    (tmp_path / "locked").mkdir()
+    (tmp_path / "locked" / "inside.txt").write_text(GOOD)
+    scandir = os.scandir
+
+    def refusing(path="."):  # as the file system answers a user without the folder's read permission
+        if Path(path).name == "locked":
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing)
+    articles, [error] = items(str(tmp_path))
+    assert len(articles) == 1 and error.message == "cannot read the folder: Permission denied"
+    assert error.origin.endswith("locked")
+
+
 def test_a_file_name_that_is_not_utf8_is_reported_printably(tmp_path):
     (tmp_path / "good.txt").write_text(GOOD)
     (Path(os.fsdecode(bytes(tmp_path) + b"/caf\xe9.txt"))).write_text(GOOD.replace("Kessel", "Varna"))

@@ -210,7 +210,13 @@ def _walk(directory: Path, follow_symlinks: bool) -> list[Path | IngestError]:
     root = directory.resolve()
     found: list[tuple[tuple[str, ...], Path | IngestError]] = []
     seen_folders = {root}
-    for folder, subfolders, files in os.walk(directory, followlinks=follow_symlinks):
+
+    def unreadable(error: OSError) -> None:
+        path = Path(error.filename)
+        found.append((_key(path, directory) if path != directory else (), IngestError(
+            printable(str(path)), f"cannot read the folder: {error.strerror or error}")))
+
+    for folder, subfolders, files in os.walk(directory, onerror=unreadable, followlinks=follow_symlinks):
         kept = []
         for name in subfolders:
             path = Path(folder, name)
