@@ -289,7 +289,7 @@ def place(sentences: list[Sentence], article: Article) -> Placement:
 
 def topic_entities(records: list[dict]) -> tuple[dict[str, Article], dict[str, list[tuple[int, int, str]]]]:
     """Ingest one topic's articles into a fresh store; its articles by source, and per article the system
-    mentions as (start, end, entity)."""
+    mentions as (start, end, entity): the stored mentions and the places the entities were found beyond them."""
     with tempfile.TemporaryDirectory() as scratch:
         path = Path(scratch) / "topic.jsonl"
         path.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
@@ -305,10 +305,11 @@ def topic_entities(records: list[dict]) -> tuple[dict[str, Article], dict[str, l
             corpus.close()
     by_source = {}
     for source, article in articles.items():
-        spans = [m.span for m in found.get(article.id, [])]
+        spans = {(m.span.start, m.span.end) for m in found.get(article.id, [])}
+        spans |= {(start, end) for article_id, start, end in entity_of if article_id == article.id}
         # A mention no entity took stands alone.
-        by_source[source] = [(s.start, s.end, entity_of.get((s.article_id, s.start, s.end),
-                                                            f"alone/{s.article_id}:{s.start}")) for s in spans]
+        by_source[source] = [(start, end, entity_of.get((article.id, start, end), f"alone/{article.id}:{start}"))
+                             for start, end in sorted(spans)]
     return articles, by_source
 
 

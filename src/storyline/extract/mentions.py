@@ -6,7 +6,8 @@ NORP where it names a group: "the Chargers", not "Iraqi") has its titles parsed 
 Minister of Fisheries" of "Ola Berg"; an appositive "Karin Lund, the Swedish finance minister" too:
 :mod:`storyline.extract.roles`). Names are clustered fullest first: a partial name ("Berg"), an acronym ("NGA",
 "U.S.") or a spelling variant joins the nearest compatible fuller name (:func:`storyline.text.names.same_entity`),
-and a lone given name the one person whose full name starts with it ("Tara" of "Tara Reid").
+a bare surname several people share the one the article names most, and a lone given name the one person whose
+full name starts with it ("Tara" of "Tara Reid").
 A definite role nominal ("the fisheries minister", "Norway's minister") joins the person who holds that office
 (:func:`storyline.extract.roles.role_nominals`); one that no named person in the article holds stays out.
 
@@ -21,7 +22,7 @@ from spacy.tokens import Doc
 
 from storyline.extract.roles import DETERMINERS, Named, named_mention, role_nominals
 from storyline.model import Article, Mention, Span
-from storyline.text.names import given_name_holder, lookup_keys, role_gender, same_entity, tokens
+from storyline.text.names import given_name_holder, lookup_keys, role_gender, same_entity, tokens, type_group
 
 # NORP names a group ("the Chargers", "Americans") when it heads a noun phrase, not as an adjective ("Iraqi").
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
@@ -79,9 +80,14 @@ def _cluster_names(doc: Doc, named: list[Named]) -> None:
             mention.cluster = acronym_of[mention.start]
         else:
             keys = lookup_keys(mention.text)
-            candidates = sorted(c for key in keys for c in by_key.get(key, ())
-                                if _fits_cluster(mention, members[c], names[c]))
-            mention.cluster = _nearest(candidates, members, mention.start) if candidates else len(members)
+            candidates = sorted({c for key in keys for c in by_key.get(key, ())
+                                 if _fits_cluster(mention, members[c], names[c])})
+            # A name of the model's kind goes to a cluster of that kind: a person's "Genovese" to "Vito
+            # Genovese", not to "the Genovese family".
+            candidates = [c for c in candidates if type_group(members[c][0].label) == type_group(mention.label)] \
+                or candidates
+            choose = _principal if mention.label == "PERSON" and len(candidates) > 1 else _nearest
+            mention.cluster = choose(candidates, members, mention.start) if candidates else len(members)
             if not candidates:
                 people = {c: names[c] for c, cluster in enumerate(members) if cluster[0].label == "PERSON"}
                 holder = given_name_holder(mention.text, mention.label, people)
@@ -102,6 +108,17 @@ def _fits_cluster(mention: Named, cluster: list[Named], cluster_names: Counter[s
     if gender and any(role_gender(m.role) not in (None, gender) for m in cluster):
         return False
     return same_entity(Counter([mention.text]), mention.label, cluster_names, cluster[0].label, one_article=True)
+
+
+def _principal(candidates: list[int], members: list[list[Named]], position: int) -> int:
+    """Of several people a bare surname fits, the one the article has named most so far, the first named on a tie:
+    news names relatives by their full or given names and keeps the bare surname for its subject ("Gray" after
+    "Kimani Gray" and "his sister Mahnefah Gray" is Kimani)."""
+    def standing(cluster: int) -> tuple[int, int]:
+        before = [m.start for m in members[cluster] if m.start < position]
+        return len(before), -min(m.start for m in members[cluster])
+
+    return max(candidates, key=lambda c: (standing(c), -c))
 
 
 def _nearest(candidates: list[int], members: list[list[Named]], position: int) -> int:

@@ -29,6 +29,7 @@ PARTICLES = wordlists.words("name_particles")
 NAME_SUFFIXES = wordlists.words("name_suffixes")
 ABBREVIATIONS = wordlists.pairs("name_abbreviations")
 PLACE_DESIGNATORS = wordlists.words("place_designators")
+INSTITUTION_WORDS = wordlists.words("institution_words")
 # By hand: the Jaro-Winkler similarity from which two spellings with one consonant skeleton are one word
 # ("Qassim"/"Qasem" join, "Hussein"/"Hassan" do not), and the shortest words compared that loosely.
 SIMILAR_SPELLING = 0.8
@@ -39,12 +40,16 @@ SHORTEST_GIVEN_NAME = 3
 _VOWELS = re.compile(r"[aeiouy]")
 _VOWEL_RUNS = re.compile(r"[aeiouy]+")
 _REPEATS = re.compile(r"(.)\1+")
+# A nickname set between the words of a person's name: 'Vincent "The Chin" Gigante', "Kimani (Kiki) Gray".
+_NICKNAME = re.compile(r"(?:^|\s)[\"“‘'(]([^\"“”‘’'()]+)[\"”’')]")
 
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """ASCII lowercase with hyphens as spaces and apostrophes, full stops and other punctuation removed."""
-    ascii_text = anyascii(text).lower()
+    """ASCII lowercase with hyphens and double quotes as spaces and apostrophes, full stops and other punctuation
+    removed."""
+    # A double quotation mark never belongs to a name: one glued between words ('"The Chin"Gigante') parts them.
+    ascii_text = anyascii(text).lower().replace('"', " ")
     ascii_text = re.sub(r"(?<![a-z])([a-z])\.\s*(?=[a-z]\.)", r"\1", ascii_text)  # "u. s." and "u.s." -> "us."
     ascii_text = re.sub(r"['`]s\b", "", ascii_text)
     ascii_text = re.sub(r"[-_/]", " ", ascii_text)
@@ -123,6 +128,12 @@ def is_partial(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return True
 
 
+def nicknames(name: str) -> set[str]:
+    """Name keys of the nicknames a name carries between its words ("chin" of 'Vincent "The Chin"Gigante')."""
+    return {name_key(match.group(1)) for match in _NICKNAME.finditer(name)
+            if name[:match.start()].strip() and name[match.end():].strip()} - {""}
+
+
 def person_names_compatible(a: str, b: str) -> bool:
     """Person names: the shorter is a part of the longer that keeps the surname ("Varga" of "Gábor Varga")."""
     short, long = sorted((tokens(a), tokens(b)), key=len)
@@ -133,14 +144,16 @@ def person_names_compatible(a: str, b: str) -> bool:
 
 def names_compatible(a: str, b: str) -> bool:
     """Organisations and places: one name is part of the other ("Islamic Republic" of "Islamic Republic of
-    Iran"), unless the rest names another kind of place ("Mexico City" is not Mexico), or its acronym ("NGA",
-    "U.S.")."""
+    Iran"), unless the rest names another kind of place ("Mexico City" is not Mexico) or an institution of it
+    ("Woodburn Police Department" is not Woodburn), or its acronym ("NGA", "U.S.")."""
     short, long = sorted((tokens(a), tokens(b)), key=len)
     if not short:
         return False
     if short == long:
         return True
-    if is_partial(short, long) and not PLACE_DESIGNATORS.intersection(set(long) - set(short)):
+    rest = set(long) - set(short)
+    institution = INSTITUTION_WORDS.intersection(rest) and not INSTITUTION_WORDS.intersection(short)
+    if is_partial(short, long) and not PLACE_DESIGNATORS.intersection(rest) and not institution:
         return True
     return is_acronym_of(a, b) or is_acronym_of(b, a)
 
@@ -165,7 +178,8 @@ def same_entity(names: Counter[str], label: str, other_names: Counter[str], othe
     A name of two words or more shared by both is enough whatever spaCy's labels ("Hugh Jackman" tagged GPE
     once). People otherwise need a compatible pair of names and no clash: two full names with one surname and
     different given names ("Imran Khan", "Sadiq Khan") are two people, whatever shorter forms they share.
-    Organisations and places compare their fullest names, so "Navy" of "Indian Navy" does not lead on to
+    A nickname a person's name carries between its words is that person ("Chin" of 'Vincent "The Chin"
+    Gigante'). Organisations and places compare their fullest names, so "Navy" of "Indian Navy" does not lead on to
     "Pakistan Navy". Within ``one_article`` a lone word stands for a longer name ("the Navy" after "the Indian
     Navy"); across articles it does so only when the entity already goes by that word, since "America" is no
     part of "RT America", nor "House" of "House Intelligence Committee".
@@ -173,6 +187,8 @@ def same_entity(names: Counter[str], label: str, other_names: Counter[str], othe
     same_group = type_group(label) == type_group(other_label)
     shared = {name_key(n) for n in names} & {name_key(n) for n in other_names}
     if any(len(tokens(name)) > 1 for name in shared):
+        return True
+    if _goes_by(names, other_names, other_label) or _goes_by(other_names, names, label):
         return True
     if not same_group:
         # The small model calls unfamiliar places people ("Akkar"): a one-word name shared across the line is
@@ -199,6 +215,15 @@ def same_entity(names: Counter[str], label: str, other_names: Counter[str], othe
     if not _names_match(fullest, label, other_fullest, other_label):
         return False
     return one_article or not single_word or _acronym_match(fullest, other_fullest)
+
+
+def _goes_by(names: Counter[str], person_names: Counter[str], person_label: str) -> bool:
+    """A name that is the nickname a person's full name carries is that person ("Chin" after 'Vincent "The
+    Chin" Gigante', whatever the model calls "Chin")."""
+    if person_label != "PERSON":
+        return False
+    carried = {key for name in person_names for key in nicknames(name)}
+    return bool(carried) and any(name_key(name) in carried for name in names)
 
 
 def given_name_holder(name: str, label: str, people: dict[int, Counter[str]]) -> int | None:
