@@ -6,7 +6,8 @@ Party of Greece" gives one organisation), breaks a name at the nickname inside i
 "Vincent" and "Gigante") and tags a surname before "family" as the person ("the Genovese crime family"). Each
 would merge two entities downstream, or leave the surname to whoever else bears it: the title joins every captain
 to the department, the glued name joins the parliament to the party, the lone "Gigante" goes to his brother
-"Louis Gigante", the family joins the man it is named after.
+"Louis Gigante", the family joins the man it is named after. And it splits a company named with its country
+("Telecom Egypt") into two places, one of them the country.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from storyline.text import wordlists
-from storyline.text.names import is_title_head, is_title_part
+from storyline.text.names import PLACE_DESIGNATORS, is_title_head, is_title_part
 
 Entity = tuple[int, int, str]  # token start, token end, label
 
@@ -31,10 +32,13 @@ TRAILING_LINKS = frozenset({"and", "of", "&", "-"})
 
 
 def trim_trailing_titles(doc: Doc, entities: list[Entity]) -> list[Entity]:
-    """A name loses a linking word it ends in ('Anthony "Fat Tony"Salerno and'), and an organisation or place that
-    ends in a title run right before a capitalised name the title: the title belongs to the person named next."""
+    """A name loses a linking word it ends in ('Anthony "Fat Tony"Salerno and') and words glued to it by a lost
+    space ('injustice"across Greece'), and an organisation or place that ends in a title run right before a
+    capitalised name the title: the title belongs to the person named next."""
     trimmed = []
     for start, end, label in entities:
+        while end - start > 1 and _glued_words(doc[start].text):
+            start += 1
         while end - start > 1 and doc[end - 1].lower_ in TRAILING_LINKS:
             end -= 1
         if label != "PERSON":
@@ -47,6 +51,12 @@ def trim_trailing_titles(doc: Doc, entities: list[Entity]) -> list[Entity]:
                 end = cut
         trimmed.append((start, end, label))
     return trimmed
+
+
+def _glued_words(token: str) -> bool:
+    """Two lower-case words a quotation mark joins where a space was lost ('injustice"across'): no part of a name."""
+    mark = next((k for k, c in enumerate(token) if c in CLOSING_MARKS | OPENING_MARKS), None)
+    return mark is not None and token[:1].islower() and token[mark + 1:mark + 2].islower()
 
 
 def split_glued_names(doc: Doc, entities: list[Entity]) -> list[Entity]:
@@ -97,6 +107,28 @@ def _surname_after_nickname(doc: Doc, first: int) -> int | None:
         if not (doc[i].is_title or doc[i].lower_ == "the"):
             return None
     return None
+
+
+def join_names_before_places(doc: Doc, entities: list[Entity]) -> list[Entity]:
+    """A name the model splits before a country or city it ends in is one organisation's: "Telecom Egypt", "Real
+    Madrid" (not "Upper Egypt", whose first word makes another place, nor "In Egypt")."""
+    by_end = {end: (start, end, label) for start, end, label in entities}
+    joined, dropped = [], set()
+    for start, end, label in entities:
+        if label != "GPE" or end - start != 1 or start == 0:
+            continue
+        before = by_end.get(start)
+        first = before[0] if before else start - 1
+        words = doc[first:start]
+        if not all(t.is_title and t.is_alpha and not is_title_part(t.text) and t.lower_ not in PLACE_DESIGNATORS
+                   for t in words) or (before is None and (words[0].pos_ != "PROPN" or words[0].is_sent_start)):
+            continue
+        joined.append((first, end, "ORG"))
+        dropped |= {(start, end, label)} | ({before} if before else set())
+    if not joined:
+        return entities
+    return [entity for entity in entities if entity not in dropped and entity[0] not in {j[0] for j in joined}] \
+        + joined
 
 
 def relabel_families(doc: Doc, entities: list[Entity]) -> list[Entity]:

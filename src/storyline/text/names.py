@@ -30,6 +30,8 @@ NAME_SUFFIXES = wordlists.words("name_suffixes")
 ABBREVIATIONS = wordlists.pairs("name_abbreviations")
 PLACE_DESIGNATORS = wordlists.words("place_designators")
 INSTITUTION_WORDS = wordlists.words("institution_words")
+WORK_OF_ART = "WORK_OF_ART"
+GIVEN_NAME_FORMS = wordlists.pairs("given_name_forms")
 # By hand: the Jaro-Winkler similarity from which two spellings with one consonant skeleton are one word
 # ("Qassim"/"Qasem" join, "Hussein"/"Hassan" do not), and the shortest words compared that loosely.
 SIMILAR_SPELLING = 0.8
@@ -64,8 +66,10 @@ def all_tokens(name: str) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def tokens(name: str) -> tuple[str, ...]:
     """The content tokens of a name, abbreviations spelled out, without particles and suffixes (all tokens if it
-    has nothing else)."""
+    has nothing else). "St." ending a name is a street ("E. 52nd St."), elsewhere a saint ("St. Louis")."""
     words = tuple(ABBREVIATIONS.get(word, word) for word in all_tokens(name))
+    if len(words) > 1 and all_tokens(name)[-1] == "st":
+        words = words[:-1] + ("street",)
     content = tuple(word for word in words if word not in PARTICLES)
     while len(content) > 1 and content[-1] in NAME_SUFFIXES:
         content = content[:-1]
@@ -87,7 +91,7 @@ def skeleton(token: str) -> str:
 
 @lru_cache(maxsize=65536)
 def same_word(a: str, b: str) -> bool:
-    if a == b:
+    if a == b or GIVEN_NAME_FORMS.get(a, a) == GIVEN_NAME_FORMS.get(b, b):
         return True
     if len(a) == 1 or len(b) == 1:  # an initial: "J" for "John"
         return a[0] == b[0]
@@ -151,7 +155,7 @@ def names_compatible(a: str, b: str) -> bool:
         return False
     if short == long:
         return True
-    rest = set(long) - set(short)
+    rest = {word for word in long if not any(same_word(word, other) for other in short)}
     institution = INSTITUTION_WORDS.intersection(rest) and not INSTITUTION_WORDS.intersection(short)
     if is_partial(short, long) and not PLACE_DESIGNATORS.intersection(rest) and not institution:
         return True
@@ -197,6 +201,10 @@ def same_entity(names: Counter[str], label: str, other_names: Counter[str], othe
         person_names, others = (names, other_names) if label == "PERSON" else (other_names, names)
         if bool(shared) and all(len(tokens(name)) == 1 for name in person_names):
             return True
+        # It calls a nickname in quotation marks a work ("the "Oddfather""): one the person goes by is the person.
+        other_kind = other_label if label == "PERSON" else label
+        if other_kind == WORK_OF_ART and {name_key(n) for n in others} <= shared:
+            return True
         # Given name and surname against given name and surname decide a clash: a headline's "Notorious Bettie
         # Page" is no other person than "Betty Mae Page".
         full, other_full = _multiword(person_names), _multiword(others)
@@ -209,12 +217,22 @@ def same_entity(names: Counter[str], label: str, other_names: Counter[str], othe
             return False
         return bool(shared) or any(person_names_compatible(a, b) for a in full for b in other_full)
     fullest, other_fullest = fullest_name(names), fullest_name(other_names)
+    if _place_named_last(fullest, label, other_fullest) or _place_named_last(other_fullest, other_label, fullest):
+        return False
     single_word = min(len(tokens(fullest)), len(tokens(other_fullest))) == 1
     if shared:  # one word in common, as "House" of "White House" and of "House Intelligence Committee"
         return single_word or names_compatible(fullest, other_fullest)
     if not _names_match(fullest, label, other_fullest, other_label):
         return False
     return one_article or not single_word or _acronym_match(fullest, other_fullest)
+
+
+def _place_named_last(place: str, label: str, name: str) -> bool:
+    """A place that ends a longer name after other names is where that one is, not the same: "Telecom Egypt",
+    "Vodafone Egypt" are companies, not Egypt ("Islamic Republic of Iran" keeps Iran, by its "of")."""
+    place_tokens, name_tokens = tokens(place), tokens(name)
+    return (label in ("GPE", "LOC") and len(name_tokens) > len(place_tokens)
+            and name_tokens[-len(place_tokens):] == place_tokens and "of" not in all_tokens(name))
 
 
 def _goes_by(names: Counter[str], person_names: Counter[str], person_label: str) -> bool:
@@ -229,15 +247,17 @@ def _goes_by(names: Counter[str], person_names: Counter[str], person_label: str)
 def given_name_holder(name: str, label: str, people: dict[int, Counter[str]]) -> int | None:
     """The one person a lone given name stands for ("Tara" of "Tara Reid", the usage of celebrity and sports
     news): the only one of ``people`` (clusters or entities by id, their names) whose full name starts with that
-    word, and none if two do ("Tony" of "Tony Thompson" and of "Tony Weeks"). A given name that is a surname of
-    one of them is left to the surname rules."""
+    word or another form of it ("Alexis" of "Alexandros Grigoropoulos"), and none if two do ("Tony" of "Tony
+    Thompson" and of "Tony Weeks"). A given name that is a surname of one of them is left to the surname rules."""
     words = tokens(name)
     if label != "PERSON" or len(words) != 1 or len(words[0]) < SHORTEST_GIVEN_NAME:
         return None
     full_names = {i: [tokens(n) for n in names if len(tokens(n)) > 1] for i, names in people.items()}
     if any(full[-1] == words[0] for names in full_names.values() for full in names):
         return None
-    holders = [i for i, names in full_names.items() if any(full[0] == words[0] for full in names)]
+    given = GIVEN_NAME_FORMS.get(words[0], words[0])
+    holders = [i for i, names in full_names.items() if any(GIVEN_NAME_FORMS.get(full[0], full[0]) == given
+                                                           for full in names)]
     return holders[0] if len(holders) == 1 else None
 
 
