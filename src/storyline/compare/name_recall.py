@@ -54,16 +54,20 @@ def recall_names(articles: list[Article], mentions: dict[str, list[Mention]], en
 def _unambiguous_names(articles: list[Article], entities: list[Entity],
                        config: NameRecallConfig) -> dict[str, Entity]:
     """Each name one entity alone goes by, and that reads as a name: capitalised, long enough or in capitals, and
-    a word the articles never write in lower case."""
+    a word the articles never write in lower case; no nationality."""
     by_name: dict[str, set[int]] = defaultdict(set)
     for number, entity in enumerate(entities):
         for name in entity.variants:
             by_name[name].add(number)
+    # A nationality names a group only where it heads a noun phrase ("the Greeks"), not as the adjective it
+    # mostly is ("Greek police"): the parse decides that, not the letters.
+    spread = {number for number, entity in enumerate(entities) if entity.type != "NORP"}
     lower_words = {word for article in articles for word in WORD.findall(article.text) if word[:1].islower()}
     owners = {}
     for name, numbers in by_name.items():
         words = WORD.findall(name)
-        if len(numbers) != 1 or not words or not name[:1].isupper() or len(words) > config.longest_name_words:
+        if len(numbers) != 1 or not numbers <= spread or not words or not name[:1].isupper() \
+                or len(words) > config.longest_name_words:
             continue
         if not (name.isupper() or len(name) >= config.shortest_name) or name.lower() in lower_words:
             continue
