@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 from storyline.model import Article
 from storyline.store import schema
+from storyline.store.alerts import AlertRecords
+from storyline.store.feeds import FeedRecords
 from storyline.store.errors import StoreError
 
 if TYPE_CHECKING:
@@ -63,7 +65,10 @@ def _article_from_row(row: sqlite3.Row) -> Article:
     )
 
 
-class Store:
+class Store(FeedRecords, AlertRecords):
+    """The store; the records of watched feeds and of alerts are in :mod:`storyline.store.feeds` and
+    :mod:`storyline.store.alerts`."""
+
     def __init__(self, path: str | Path = "storyline.db") -> None:
         self.path = str(path)
         try:
@@ -276,6 +281,11 @@ class Store:
         """Whether the story index is still the one document an earlier Storyline kept (before schema 4)."""
         return self.db.execute("SELECT 1 FROM state WHERE key = ?", (EARLIER_STORY_INDEX_KEY,)).fetchone() is not None
 
+    def story_generation(self) -> int:
+        """A number that changes whenever the stories do (any assignment, merge, split or recluster, by any
+        process): the last number of the story history."""
+        return self.db.execute("SELECT coalesce(max(seq), 0) FROM story_history").fetchone()[0]
+
     def index_size(self) -> int:
         """How many articles the stored story index has taken in."""
         return self.db.execute("SELECT coalesce(max(row) + 1, 0) FROM story_index_members").fetchone()[0]
@@ -327,7 +337,7 @@ class Store:
     def _story_summaries(self, condition: str, params: tuple[Any, ...]) -> list[dict[str, Any]]:
         rows = self.db.execute(
             "SELECT s.id, s.label, min(a.published) AS first_published, max(a.published) AS last_published,"
-            " count(a.id) AS articles,"
+            " count(a.id) AS articles, min(a.ingested_at) AS first_stored, max(a.ingested_at) AS last_stored,"
             " group_concat(DISTINCT a.source) AS sources FROM stories s"
             " JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id"
             " WHERE NOT EXISTS (SELECT 1 FROM articles b WHERE b.revision_of = a.id)" + condition +

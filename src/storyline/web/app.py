@@ -12,7 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from storyline.corpus import Corpus
-from storyline.web import api, errors, pages
+from storyline.web import api, errors, pages, watching
 from storyline.web.library import Library
 from storyline.web.middleware import BodyLimit, SecurityHeaders
 
@@ -37,7 +37,9 @@ def create_app(db_path: str | Path, *, allow_private: bool = False) -> FastAPI:
                   docs_url=None, redoc_url=None,
                   description="Stories, sourced briefs, entities, quotes and timelines over your own news articles.")
     app.include_router(api.router)
+    app.include_router(watching.api)
     app.include_router(pages.router)
+    app.include_router(watching.pages)
     app.mount("/static", StaticFiles(directory=STATIC_DIRECTORY), name="static")
     errors.install(app)
     app.add_middleware(BodyLimit, max_bytes=api.MAX_BODY_BYTES)
