@@ -133,7 +133,7 @@ class ServerState:
     def __init__(self) -> None:
         self.feeds: dict[str, Feed] = {}
         self.pages: dict[str, bytes] = {}
-        self.answers: dict[str, Answer] = {}
+        self.answers: dict[str, Answer | list[Answer]] = {}
         self.requests: list[tuple[str, str, dict[str, str], bytes]] = []
         self.lock = threading.Lock()
         # Called with each request's path before it is answered (a test kills a process from here).
@@ -167,6 +167,8 @@ class ServerState:
                   path: str) -> tuple[int, dict[str, str], bytes, float]:
         if path in self.answers:
             canned = self.answers[path]
+            if isinstance(canned, list):  # answers in turn, the last one for ever after
+                canned = canned.pop(0) if len(canned) > 1 else canned[0]
             return canned.status, canned.headers, canned.body, canned.delay
         if path in self.feeds:
             feed = self.feeds[path]

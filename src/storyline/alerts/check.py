@@ -126,10 +126,12 @@ class Check:
 
     def run(self) -> list[int]:
         """Check, store the alerts with their deliveries, and return their ids."""
-        cursor = self.store.alert_cursor()
+        stored_cursor = cursor = self.store.alert_cursor()
         watches = self.store.watches()
-        if cursor is None or not watches:
+        if not watches:
             return self._advance(cursor, self.store.article_cursor(), [], {})
+        if cursor is None:  # the first check: from where the oldest watch began
+            cursor = min(watch["since_article"] for watch in watches)
         arrived, end = self._arrived(cursor)
         if end == cursor:
             return []
@@ -139,7 +141,7 @@ class Check:
             drafts += found
             if digest is not None:
                 digests[story_id] = digest
-        return self._advance(cursor, end, drafts, digests)
+        return self._advance(stored_cursor, end, drafts, digests)
 
     def _arrived(self, cursor: int) -> tuple[dict[str, list[tuple[int, str]]], int]:
         """The articles stored since ``cursor`` by story, and how far they go: up to the first one not in a story
@@ -157,7 +159,7 @@ class Check:
     def _advance(self, cursor: int | None, end: int, drafts: list[dict[str, Any]],
                  digests: dict[str, tuple[str, dict[str, Any]]]) -> list[int]:
         """Store the alerts, the digests and the new cursor together, unless another process checked meanwhile."""
-        if cursor == end and not drafts:
+        if cursor == end:
             return []
         now = clock.stamp(self.now)
         fired = []

@@ -65,7 +65,8 @@ def _feed_contents(parsed: Any, url: str, fetch: bool) -> Contents:
     for number, entry in enumerate(parsed.entries, 1):
         origin = f"{url}#{number}"
         metadata = feed.entry_metadata(parsed, entry)
-        changed = entry.get("updated") or entry.get("published")
+        # Read as plain dict keys: feedparser's own lookup of a missing "updated" warns and answers "published".
+        changed = dict.get(entry, "updated") or dict.get(entry, "published")
         if fetch:
             link = metadata["url"]
             key = entry.get("id") or link or _digest(metadata["title"], feed.entry_text(entry))
