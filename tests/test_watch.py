@@ -213,6 +213,19 @@ def test_a_stop_mid_poll_finishes_the_batch_and_the_next_poll_loses_nothing(serv
     assert only_feed(corpus).etag
 
 
+def test_a_watched_page_is_stored_again_as_a_revision_when_it_changes(server, corpus):
+    story = example_items(EXAMPLES, server.base_url)[0]
+    first, second = story.text.split("\n\n")[:2]
+    server.state.pages["/live.html"] = page(replace(story, text=first))
+    corpus.add_feeds([server.url("/live.html")])
+    assert poll(corpus).stored == 1
+    assert (poll(corpus).stored, corpus.count_articles()) == (0, 1)  # the same text: nothing to store
+    server.state.pages["/live.html"] = page(replace(story, text=f"{first}\n\n{second}"))
+    assert poll(corpus).stored == 1
+    [current] = corpus.articles()
+    assert current.revision_of and second in current.text and corpus.story_of(current.id)
+
+
 def test_contact_url_goes_in_the_user_agent_and_hosts_are_visited_in_turn(server, corpus):
     serve_feed(server, "/wire.xml", [])
     corpus.add_feeds([server.url("/wire.xml")])

@@ -164,3 +164,19 @@ def test_server_answers_only_to_local_host_names(site):
     # What a page on another site sees after pointing its own name at 127.0.0.1 (DNS rebinding).
     assert httpx.get(f"{site}/api/stories", headers={"host": "attacker.example"}).status_code == 400
     assert httpx.get(f"{site}/api/stories", headers={"host": "localhost"}).status_code == 200
+
+
+def test_story_list_shows_a_new_story_without_reloading(site, page):
+    page.goto(site)
+    rows = page.locator("table.stories tbody tr")
+    before = rows.count()
+    page.evaluate("() => { window.stillTheSamePage = true; }")
+    report = EXAMPLES / "lebanon-interior-minister-resigns" / "civic-post.txt"
+    response = httpx.post(f"{site}/api/articles", content=report.read_bytes(), timeout=120,
+                          headers={"content-type": "text/markdown; charset=utf-8"})
+    assert response.status_code == 201, response.text
+    arrived = page.locator("table.stories tbody tr.new")
+    arrived.wait_for(timeout=30_000)  # pushed by the server (server-sent events), not reloaded
+    assert rows.count() == before + 1 and arrived.count() == 1
+    assert arrived.locator(".badge").text_content() == "new"
+    assert page.evaluate("() => window.stillTheSamePage") is True

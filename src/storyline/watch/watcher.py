@@ -236,7 +236,7 @@ class Watcher:
             stored += ingest.stored
             report.stored += ingest.stored
             report.duplicates += ingest.duplicates
-            problems += [str(error) for error in ingest.errors if not isinstance(made.get(error.origin), Article)]
+            problems += [str(error) for error in ingest.errors]  # articles that could not be analysed
             with self.store.transaction():
                 for item in batch:
                     if item.key not in made:
