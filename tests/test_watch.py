@@ -1,14 +1,17 @@
 """The watcher against a real feed server on loopback whose feeds change between polls: new items, 304s, 500s,
 timeouts, malformed XML, a redirect to a refused address, robots.txt; a stop mid-poll loses nothing."""
 
+import json
 import time
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from feedserver import Answer, Feed, FeedServer, Item, example_items, page
 from storyline import clock
+from storyline.cli import main
 from storyline.corpus import Corpus
 from storyline.ingest import fetch as fetch_module
 from storyline.watch.config import WatchConfig
@@ -262,3 +265,30 @@ def test_opml_lists_and_durations(tmp_path):
     for bad in ("", "ten", "-5m", "0"):
         with pytest.raises(ValueError):
             duration(bad)
+
+
+def test_the_command_line_adds_lists_and_removes_watches_and_feeds(tmp_path, server):
+    def run(*arguments):
+        return CliRunner().invoke(main, [*arguments, "--db", str(tmp_path / "cli.db")])
+
+    added = run("alerts", "add", "--name", "Haddad", "--webhook", "https://hooks.example/in")
+    assert added.exit_code == 0 and "webhook secret (shown once): " in added.output
+    assert run("alerts", "add", "--query", '"unclosed').exit_code == 2
+    assert run("alerts", "add", "--name", "Haddad", "--query", "prison").exit_code == 2
+    assert run("alerts", "add", "--story", "s9").exit_code == 1
+    [watch] = json.loads(run("alerts", "list", "--json").output)
+    assert (watch["kind"], watch["value"], watch["targets"]) == ("name", "Haddad",
+                                                                 [{"type": "webhook", "url": "https://hooks.example/in"}])
+    assert run("alerts", "fired", "--json").output.strip() == "[]"
+    assert run("alerts", "remove", str(watch["id"])).exit_code == 0
+    assert run("alerts", "remove", str(watch["id"])).exit_code == 1
+
+    serve_feed(server, "/wire.xml", leads(server.base_url)[:1])
+    watched = run("watch", server.url("/wire.xml"), "--once", "--allow-private", "--host-delay", "0")
+    assert watched.exit_code == 0 and "1 articles stored" in watched.output
+    assert run("watch", "notes.txt", "--once").exit_code == 2
+    assert run("watch", "--every", "soon", "--once").exit_code == 2
+    [feed] = json.loads(run("feeds", "list", "--json").output)
+    assert feed["url"] == server.url("/wire.xml") and feed["articles_added"] == 1
+    assert run("feeds", "remove", server.url("/wire.xml")).exit_code == 0
+    assert run("feeds", "remove", server.url("/wire.xml")).exit_code == 1

@@ -9,6 +9,8 @@
     corpus.quotes(story_id=...)      # who said what, in which wording, carried by which outlets
     corpus.timeline(story_id)        # dated statements in order
     corpus.brief(story_id)           # the sourced brief (schema storyline.brief/1)
+    corpus.add_feeds(urls); corpus.watcher().run()   # poll feeds, ingest what is new (storyline watch)
+    corpus.add_watch("name", "Khamenei")             # alerts on what new articles change in stories
 
 The CLI, the HTTP API and the web pages are thin layers over these calls; :mod:`storyline.serialize` gives the
 JSON forms they share. The stages run through :mod:`storyline.compare.story` and the pipeline, and spaCy loads

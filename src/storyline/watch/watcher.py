@@ -184,19 +184,17 @@ class Watcher:
             if answer.error is not None:
                 raise answer.error
             download = answer.download
-            if download.not_modified:
-                report.unchanged += 1
-                self._record(feed.url, last_status="unchanged", last_success_at=clock.stamp(now), last_error=None,
-                             failures=0, next_poll_at=self._next_poll(now), **polled)
-                return
-            found = items.contents(download, feed.url, fetch=self.fetch)
+            found = None if download.not_modified else items.contents(download, feed.url, fetch=self.fetch)
         except BadInput as error:
-            report.failed += 1
-            failures = feed.failures + 1
-            wait = backoff(failures, self.config, error.retry_after if isinstance(error, HttpError) else None)
-            self.log(f"{feed.url}: {error.message} (failure {failures}; next try in {wait:.0f} s)")
-            self._record(feed.url, last_status="failed", last_error=error.message, failures=failures,
-                         next_poll_at=clock.later(wait, now), **polled)
+            self._failed(feed, error, now, report)
+            return
+        except Exception as error:  # noqa: BLE001 - a parser choking on one feed must not stop the watcher
+            self._failed(feed, BadInput(f"could not be read: {type(error).__name__}: {error}"), now, report)
+            return
+        if found is None:
+            report.unchanged += 1
+            self._record(feed.url, last_status="unchanged", last_success_at=clock.stamp(now), last_error=None,
+                         failures=0, next_poll_at=self._next_poll(now), **polled)
             return
         report.changed += 1
         complete, stored, problems = self._ingest_items(feed.url, found.items, report)
@@ -210,6 +208,15 @@ class Watcher:
                                    failures=0, next_poll_at=self._next_poll(now), **validators, **polled)
             self.store.forget_items(feed.url, [item.key for item in found.items],
                                     clock.stamp(now - timedelta(days=self.config.item_memory_days)))
+
+    def _failed(self, feed: FeedState, error: BadInput, now: datetime, report: CycleReport) -> None:
+        """A poll that failed: the feed waits longer each time, as long as the server asked at least."""
+        report.failed += 1
+        failures = feed.failures + 1
+        wait = backoff(failures, self.config, error.retry_after if isinstance(error, HttpError) else None)
+        self.log(f"{feed.url}: {error.message} (failure {failures}; next try in {wait:.0f} s)")
+        self._record(feed.url, last_status="failed", last_error=error.message, failures=failures,
+                     next_poll_at=clock.later(wait, now), last_polled_at=clock.stamp(now))
 
     def _record(self, url: str, **fields: str | int | None) -> None:
         with self.store.transaction():
@@ -271,6 +278,10 @@ class Watcher:
                 return linked_article(self.fetcher, item.link, item.metadata)
         except BadInput as error:
             return IngestError(item.link, error.message)
+        except Stopped:
+            raise
+        except Exception as error:  # noqa: BLE001 - as a bad feed, one odd page must not stop the watcher
+            return IngestError(item.link, f"could not be read: {type(error).__name__}: {error}")
 
     def _record_item(self, url: str, item: items.Item, outcome: Article | IngestError | _GivenUp,
                      before: ItemState | None, problems: list[str]) -> bool:
