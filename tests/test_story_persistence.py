@@ -264,6 +264,8 @@ def schema_3_database(path: Path, files: list[Path]) -> None:
     raw = sqlite3.connect(path)
     raw.executescript("""
         DROP TABLE story_index_members; DROP TABLE story_index_stories; DELETE FROM state;
+        DROP TABLE feed_items; DROP TABLE feeds; DROP TABLE alert_deliveries; DROP TABLE alerts;
+        DROP TABLE watches; DROP TABLE story_digests;
         INSERT INTO state (key, value, arrays, updated_at) VALUES ('story_index', '{"members": []}', x'00', '');
         PRAGMA user_version = 3;
     """)

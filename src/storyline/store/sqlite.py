@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any
 
 from storyline.model import Article
 from storyline.store import schema
+from storyline.store.alerts import AlertRecords
+from storyline.store.feeds import FeedRecords
 from storyline.store.errors import StoreBusy, StoreError
 
 if TYPE_CHECKING:
@@ -77,7 +79,10 @@ def _article_from_row(row: sqlite3.Row) -> Article:
     )
 
 
-class Store:
+class Store(FeedRecords, AlertRecords):
+    """The store; the records of watched feeds and of alerts are in :mod:`storyline.store.feeds` and
+    :mod:`storyline.store.alerts`."""
+
     def __init__(self, path: str | Path = "storyline.db", wait: float | None = None) -> None:
         self.path = str(path)
         self.wait = WRITE_WAIT_SECONDS if wait is None else wait
@@ -318,6 +323,10 @@ class Store:
             " WHERE m.article_id = a.id) AND NOT EXISTS (SELECT 1 FROM articles b WHERE b.revision_of = a.id)"
             " ORDER BY rowid")]
 
+    def index_size(self) -> int:
+        """How many articles the stored story index has taken in."""
+        return self.db.execute("SELECT coalesce(max(row) + 1, 0) FROM story_index_members").fetchone()[0]
+
     def index_members(self) -> Iterator[tuple[int, str, str, bytes]]:
         """The story index's articles in the order they were assigned."""
         for row in self.db.execute("SELECT row, article_id, features, vector FROM story_index_members ORDER BY row"):
@@ -376,7 +385,7 @@ class Store:
     def _story_summaries(self, condition: str, params: tuple[Any, ...]) -> list[dict[str, Any]]:
         rows = self.db.execute(
             "SELECT s.id, s.label, min(a.published) AS first_published, max(a.published) AS last_published,"
-            " count(a.id) AS articles,"
+            " count(a.id) AS articles, min(a.ingested_at) AS first_stored, max(a.ingested_at) AS last_stored,"
             " group_concat(DISTINCT a.source) AS sources FROM stories s"
             " JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id"
             " WHERE NOT EXISTS (SELECT 1 FROM articles b WHERE b.revision_of = a.id)" + condition +
