@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from storyline import clock
 from storyline.model import Article
 from storyline.store import schema
 from storyline.store.alerts import AlertRecords
@@ -54,7 +56,8 @@ class StoredSpan:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    # Milliseconds: "new since your last visit" compares a visit's moment with when its articles were stored.
+    return clock.stamp()
 
 
 def _span_row(record: Any) -> tuple[int, int, str, str]:
@@ -86,18 +89,28 @@ class Store(FeedRecords, AlertRecords):
     def __init__(self, path: str | Path = "storyline.db", wait: float | None = None) -> None:
         self.path = str(path)
         self.wait = WRITE_WAIT_SECONDS if wait is None else wait
-        try:
-            self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=self.wait)
-            self.db.row_factory = sqlite3.Row
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA foreign_keys=ON")
-            schema.migrate(self.db, self.path)
-        except sqlite3.OperationalError as error:
-            if _busy(error):
-                raise self._busy_error() from error
-            raise StoreError(f"{self.path}: cannot be opened ({error})") from error
-        except sqlite3.DatabaseError as error:
-            raise StoreError(f"{self.path}: not a Storyline database ({error})") from error
+        deadline = time.monotonic() + self.wait
+        while True:
+            try:
+                self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=self.wait)
+                self.db.row_factory = sqlite3.Row
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA foreign_keys=ON")
+                schema.migrate(self.db, self.path)
+                return
+            except sqlite3.OperationalError as error:
+                if getattr(self, "db", None) is not None:
+                    self.db.close()
+                # Switching a new file to WAL can be refused at once, without waiting, while another process is
+                # creating the same store: try again until the wait is over.
+                if _busy(error) and time.monotonic() < deadline:
+                    time.sleep(0.05)
+                    continue
+                if _busy(error):
+                    raise self._busy_error() from error
+                raise StoreError(f"{self.path}: cannot be opened ({error})") from error
+            except sqlite3.DatabaseError as error:
+                raise StoreError(f"{self.path}: not a Storyline database ({error})") from error
 
     def close(self) -> None:
         self.db.close()
