@@ -159,7 +159,9 @@ def test_seeds_timeline_reads_undated_events_by_their_order(seeds_brief):
     markdown = render.markdown(seeds_brief)
     timeline = markdown.split("## Timeline", 1)[1].split("## ", 1)[0]
     assert "None" not in timeline
-    assert "**2023-04-29**" in timeline and "**undated**" in timeline and "**after #" in timeline
+    # Neither report is dated and no year is written: the meeting keeps each report's words, marked undated.
+    assert "**this Saturday (undated)**" in timeline and "**29 April (undated)**" in timeline
+    assert "**undated**" in timeline and "**after #" in timeline and "2023" not in timeline
     assert "<strong>after #" in render.html(seeds_brief)
 
 

@@ -25,6 +25,14 @@ def _quote_line(group: dict[str, Any]) -> list[str]:
     return lines
 
 
+def inferred(article: dict[str, Any]) -> str:
+    """How sure an inferred publication date is, as the Sources list says it."""
+    if not article["published_inferred"]:
+        return ""
+    confidence = article.get("published_confidence")
+    return " (inferred" + (f", confidence {confidence:.2f})" if confidence is not None else ")")
+
+
 def markdown(brief: dict[str, Any]) -> str:
     out = [f"# {brief['title']}", ""]
     story = brief["story"]
@@ -50,7 +58,9 @@ def markdown(brief: dict[str, Any]) -> str:
     for entry in brief["timeline"]:
         sources = ", ".join(sorted({s["source"] for s in entry.get("statements", [])}))
         first = entry["statements"][0]["text"] if entry.get("statements") else ""
-        out.append(f"- **{entry['label']}** {first} ({sources})")
+        guess = entry.get("confidence")
+        note = "" if guess is None else f" — date counted from an inferred publication date, confidence {guess:.2f}"
+        out.append(f"- **{entry['label']}** {first} ({sources}){note}")
     out += ["", "## Who is involved", ""]
     for entity in brief["entities"]:
         variants = ", ".join(entity.get("variants", {}))
@@ -77,7 +87,7 @@ def markdown(brief: dict[str, Any]) -> str:
             f"{c['conflicting']} | {c['quotes']} |" for c in brief["coverage"]]
     out += ["", "## Sources", ""]
     out += [f"- {a['source']}: {a['title'] or '(untitled)'} · {a['published'] or 'date unknown'}"
-            f"{' (inferred)' if a['published_inferred'] else ''} · `{a['id']}`" for a in story["articles"]]
+            f"{inferred(a)} · `{a['id']}`" for a in story["articles"]]
     return "\n".join(out) + "\n"
 
 
