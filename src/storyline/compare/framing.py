@@ -1,16 +1,24 @@
 """Framing: the words each outlet chose for the same claim, its loaded words, and whom it quotes most.
 
 Word choices come from aligned claims (see :mod:`storyline.compare.claims`): where two outlets' sentences line
-up word for word except for a short run, that run is a wording choice ("killed" / "assassinated"). Loaded words
-come from a small lexicon (``data/loaded_words.txt``) that also names a neutral alternative.
+up word for word except for a short run, that run is a wording choice ("killed" / "assassinated") when each side
+holds content words the other lacks, they are not one word in another spelling, inflection or abbreviation
+("offense" / "offence", "shootings" / "shooting", "Calif" / "California") and they mean much the same (their
+embeddings are close): function words ("his" / "the") are grammar, and a different statement is not a
+different word. The same choice made by several pairs of outlets is one choice, the most frequent first. Loaded
+words come from a small lexicon (``data/loaded_words.txt``) that also names a neutral alternative.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+
+import numpy as np
+from spacy.tokens import Doc, Token
 
 from storyline.compare.claims import ClaimGroup
 from storyline.model import Article, Span
@@ -28,6 +36,15 @@ class FramingConfig:
     max_choice_words: int = 3
     # Share of the two sentences' words that difflib must match in order before a differing run is a choice.
     min_sentence_match: float = 0.5
+    # Two words whose letters match this much (difflib's ratio) are one word spelt two ways ("offense" /
+    # "offence" 0.86, "honor" / "honour" 0.91; "honor" / "valor" 0.4).
+    same_spelling: float = 0.8
+    # A word is another's abbreviation when it starts it and has at least this many letters ("Calif", "Dec").
+    abbreviation_letters: int = 3
+    # Two wordings say the same thing only when their embeddings are this close (MiniLM cosine, set on the tuning
+    # stories of eval/briefs/tune: "blaze" / "fire" 0.61, "Mafioso" / "mob boss" 0.39, "hired" / "acting" 0.35;
+    # "shooting" / "seventh straight day" 0.18 is another statement, not another word).
+    same_meaning: float = 0.33
 
 
 CONFIG = FramingConfig()
@@ -59,9 +76,32 @@ def _words(span: Span, article: Article) -> list[tuple[str, int, int]]:
     return [(m.group().lower(), span.start + m.start(), span.start + m.end()) for m in WORD.finditer(span.text(article))]
 
 
-def wording_choices(groups: list[ClaimGroup], articles: dict[str, Article],
-                    config: FramingConfig = CONFIG) -> list[WordingChoice]:
-    choices = []
+def content_tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    """The content words of ``[start, end)``: no function words, punctuation or numbers."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return [t for t in span if t.is_alpha and not t.is_stop] if span is not None else []
+
+
+def letters(tokens: list[Token]) -> str:
+    return "".join(t.lower_ for t in tokens)
+
+
+def same_word(left: list[Token], right: list[Token], config: FramingConfig) -> bool:
+    """Whether two runs of content words are one wording in another spelling, inflection or abbreviation."""
+    if {t.lemma_.lower() for t in left} == {t.lemma_.lower() for t in right}:
+        return True
+    a, b = letters(left), letters(right)
+    shorter, longer = sorted((a, b), key=len)
+    return (SequenceMatcher(None, a, b).ratio() >= config.same_spelling
+            or (len(shorter) >= config.abbreviation_letters and longer.startswith(shorter)))
+
+
+def wording_choices(groups: list[ClaimGroup], articles: dict[str, Article], doc: Callable[[str], Doc],
+                    embed: Callable[[list[str]], np.ndarray], config: FramingConfig = CONFIG) -> list[WordingChoice]:
+    """Where outlets chose different content words for the same claim, each choice once (as first found), the
+    choices most pairs of outlets made first; ``embed`` gives unit-length embeddings of texts."""
+    found: dict[tuple[str, str], WordingChoice] = {}
+    made: Counter = Counter()
     for group in groups:
         for i, a in enumerate(group.units):
             for b in group.units[i + 1 :]:
@@ -77,10 +117,22 @@ def wording_choices(groups: list[ClaimGroup], articles: dict[str, Article],
                         continue
                     if any(w.isdigit() for w, _, _ in words_a[a0:a1] + words_b[b0:b1]):
                         continue  # a different figure is a disagreement, not a wording choice
-                    choices.append(WordingChoice(
-                        art_a.span(words_a[a0][1], words_a[a1 - 1][2], "wording"), a.source,
-                        art_b.span(words_b[b0][1], words_b[b1 - 1][2], "wording"), b.source))
-    return choices
+                    left = content_tokens(doc(art_a.id), words_a[a0][1], words_a[a1 - 1][2])
+                    right = content_tokens(doc(art_b.id), words_b[b0][1], words_b[b1 - 1][2])
+                    if not left or not right or same_word(left, right, config):
+                        continue
+                    key = tuple(sorted((letters(left), letters(right))))
+                    made[key] += 1
+                    found.setdefault(key, WordingChoice(
+                        art_a.span(left[0].idx, left[-1].idx + len(left[-1]), "wording"), a.source,
+                        art_b.span(right[0].idx, right[-1].idx + len(right[-1]), "wording"), b.source))
+    keys = list(found)
+    if not keys:
+        return []
+    left = embed([found[key].left.text(articles[found[key].left.article_id]) for key in keys])
+    right = embed([found[key].right.text(articles[found[key].right.article_id]) for key in keys])
+    alike = {key for key, a, b in zip(keys, left, right) if float(a @ b) >= config.same_meaning}
+    return [found[key] for key in sorted(alike, key=lambda key: (-made[key], keys.index(key)))]
 
 
 def loaded_spans(article: Article) -> list[Span]:

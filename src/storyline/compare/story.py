@@ -69,7 +69,8 @@ def compare_story(material: StoryMaterial) -> StoryComparison:
         timeline=build_timeline(articles, material.times, material.doc),
         copied=passages, claims=groups, figure_disagreements=disagreements,
         lone_figures=lone_figures(groups, all_figures, disagreements),
-        wording=framing.wording_choices(groups, by_id), outlets=framing.outlet_framing(articles, quoted))
+        wording=framing.wording_choices(groups, by_id, material.doc, embed),
+        outlets=framing.outlet_framing(articles, quoted))
 
 
 def resolve_entities(articles: list[Article], mentions: dict[str, list[Mention]]) -> list[Entity]:
