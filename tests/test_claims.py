@@ -68,9 +68,10 @@ def test_denial_of_the_same_statement_is_a_polarity_conflict():
 
 def test_wording_choices_and_loaded_words():
     articles, groups, _ = grouped()
+    docs = {article.id: doc for article, doc in parsed()[1]}
     choices = {(c.left.text(articles[c.left.article_id]), c.right.text(articles[c.right.article_id]))
-               for c in wording_choices(groups, articles)}
-    assert ("blaze", "fire") in choices
+               for c in wording_choices(groups, articles, docs.__getitem__, embed)}
+    assert ("blaze", "fire") in choices or ("fire", "blaze") in choices
     ledger = next(a for a in articles.values() if a.source == "Northern Ledger")
     assert [s.text(ledger) for s in loaded_spans(ledger)] == ["regime", "slammed"]
 
@@ -83,3 +84,33 @@ def test_a_figure_disagreement_names_each_value_once_with_the_outlets_giving_it(
                                                figure("Wire", 3)))
     assert disagreement.description == "workers: 3 (Civic Post, Ledger, Wire) vs 4 (Ledger)"
     assert [figures.readable(v) for v in (43, 12500, 1.2e9, 6e7)] == ["43", "12,500", "1.2 billion", "60 million"]
+
+
+def test_function_words_spellings_and_inflections_are_no_wording_choice():
+    first = Article("Police said the gunman drew his weapon and the shootings left the defense lawyer's office "
+                    "in Calif. closed on Friday.", source="A")
+    second = Article("Police said the gunman drew a weapon and the shooting left the defence lawyer's office "
+                     "in California closed on Friday.", source="B")
+    pairs = list(zip((first, second), nlp.parse([first.text, second.text])))
+    units = [u for article, doc in pairs for u in claims.units(article, doc)]
+    [group] = claims.align(units, embed([first.text, second.text]))
+    docs = {article.id: doc for article, doc in pairs}
+    assert wording_choices([group], {first.id: first, second.id: second}, docs.__getitem__, embed) == []
+
+
+def test_the_news_in_the_outlets_leads_ranks_before_background_they_share():
+    background = ("The region lies on a fault line where two tectonic plates meet, and geologists have long warned "
+                  "of a large earthquake there.")
+    news = "A strong earthquake struck the coastal city of Kessel on Sunday, killing at least twelve people."
+    filler = ["Rescue teams searched collapsed buildings through the night.",
+              "Schools in the province stayed closed on Monday as engineers checked their walls.",
+              "Power was restored to most homes by the evening, the grid operator said."]
+    first = Article(" ".join([news] + filler + [background]), source="A")
+    second = Article(" ".join(["Officials said the death toll could rise as more bodies were found."] + filler[::-1]
+                              + [background, news]), source="B")
+    pairs = list(zip((first, second), nlp.parse([first.text, second.text])))
+    units = [u for article, doc in pairs for u in claims.units(article, doc)]
+    articles = {first.id: first, second.id: second}
+    groups = claims.align(units, embed([u.span.text(articles[u.span.article_id]) for u in units]))
+    centrality = {texts(g, articles)[0]: g.centrality for g in groups if g.kind == "shared"}
+    assert centrality[news] > centrality[background]

@@ -69,6 +69,16 @@ def test_a_lone_article_is_dated_by_its_weekday_and_a_written_date():
     assert infer_published([(lone, lone_doc)], today=date(2020, 1, 1)) == {}, "never after today"
 
 
+def test_weekdays_and_a_background_year_date_nothing():
+    # The quake is told by weekdays only; the one written year is background. No year or day fits the evidence,
+    # so neither report gets a guessed date.
+    first = Article("A strong earthquake struck the region on Sunday. Rescuers worked through Monday night. "
+                    "It was the worst quake since the tsunami of 2004, officials said.")
+    second = Article("The quake on Sunday destroyed hundreds of homes. Aid arrived on Tuesday, officials said.")
+    story = list(zip((first, second), nlp.parse([first.text, second.text])))
+    assert infer_published(story, today=TODAY) == {}
+
+
 def test_an_undated_report_is_dated_from_a_dated_one(seeds):
     story = dated_as_sent(seeds)
     inferred = infer_published(story, today=TODAY)
