@@ -177,9 +177,10 @@ def written_years(article: Article, mentions: list[TimexMention]) -> list[int | 
     return [int(a[:4]) if YEAR_PREFIX.match(a) and a[:4] == b[:4] else None for a, b in zip(first, second)]
 
 
-def story_article(article: Article, doc: Doc) -> StoryArticle:
-    """An article's phrases that point at a day, each with what it is said of; its publication day if stated."""
-    mentions = [m for m in find(article, doc) if POINTS_AT_A_DAY.search(m.span.text(article))]
+def story_article(article: Article, doc: Doc, most: int) -> StoryArticle:
+    """An article's first ``most`` phrases that point at a day, each with what it is said of; its publication day
+    if stated."""
+    mentions = [m for m in find(article, doc) if POINTS_AT_A_DAY.search(m.span.text(article))][:most]
     known = article.published.date() if article.published and not article.published_inferred else None
     sentences = list(doc.sents)
     statements = []
