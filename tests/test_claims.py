@@ -114,3 +114,27 @@ def test_the_news_in_the_outlets_leads_ranks_before_background_they_share():
     groups = claims.align(units, embed([u.span.text(articles[u.span.article_id]) for u in units]))
     centrality = {texts(g, articles)[0]: g.centrality for g in groups if g.kind == "shared"}
     assert centrality[news] > centrality[background]
+
+
+def test_a_day_counted_from_a_guessed_publication_date_is_never_in_dispute():
+    from datetime import datetime, timezone
+
+    from storyline.extract import timex
+    from storyline.stories.pubdate import revalued
+
+    text = "The dam on the Vardar river burst on Sunday, flooding three villages, the regional governor said."
+    monday = text.replace("Sunday", "Monday")
+    published = datetime(2009, 1, 6, 9, tzinfo=timezone.utc)
+    stated = Article(text, source="Harbor Daily", published=published)
+    stated_other = Article(monday, source="Northern Ledger", published=published)
+    guessed = Article(monday, source="Northern Ledger", published=published, published_inferred=True,
+                      published_confidence=0.6)
+    docs = list(nlp.parse([text, monday, monday]))
+
+    def dispute(other: Article, times) -> list:
+        found = (figures.extract(stated, docs[0], timex.extract(stated, docs[0]))
+                 + figures.extract(other, docs[1], times))
+        return [d for d in figures.disagreements(found, embed) if d.figures[0].kind == "DAY"]
+
+    assert dispute(stated_other, timex.extract(stated_other, docs[1])), "a stated Sunday and Monday disagree"
+    assert dispute(guessed, revalued(guessed, docs[2])) == [], "a Monday counted from a guessed date does not"
