@@ -216,3 +216,26 @@ def test_the_default_brief_shows_the_best_items_and_a_full_one_everything(exampl
     assert all(s["text"] in singles for s in brief["single_source"] if s["rank"] <= shown)
     assert "only here" not in singles  # a figure one version of a shared claim leaves out is a full brief's detail
     assert corpus.brief(brief["story"]["id"], full=True)["shown"] is None
+
+
+def test_a_short_brief_backs_each_disagreement_with_the_sentences_giving_its_figures(examples):
+    _, _, briefs = examples
+    disputed = [(brief, d) for brief in briefs.values() for d in brief["disagreements"] if d["figures"]]
+    assert disputed
+    for brief, disagreement in disputed:
+        short = render.markdown(brief)
+        section = short.split("## Disagreements", 1)[1].split("## ", 1)[0]
+        for span in disagreement["spans"]:
+            gives = any(f["article"] == span["article"] and span["start"] <= f["start"] and f["end"] <= span["end"]
+                        for f in disagreement["figures"])
+            assert (render.ref(span) in section) == gives, span["text"]
+        assert all(render.ref(span) in render.markdown(full(brief)) for span in disagreement["spans"])
+
+
+def test_a_short_brief_gives_a_quote_in_few_wordings_and_a_full_one_in_all():
+    wordings = [{"as_written": f"wording {n}", "sources": [f"Outlet {n}"]} for n in range(4)]
+    brief = {"full": False, "quotes": [{"attributed_to": "Mayor Ilse Vark", "wordings": wordings}]}
+    short = render._quote_line(brief["quotes"][0], brief)
+    assert [line for line in short if "wording " in line] == ["  - wording 0 — Outlet 0", "  - wording 1 — Outlet 1"]
+    assert short[-1] == "  - … 2 more wordings in the full brief"
+    assert len(render._quote_line(brief["quotes"][0], full(brief))) == 5

@@ -11,6 +11,11 @@ from storyline.brief import svg
 
 # A copied passage is quoted by this many words in a short brief.
 EXCERPT_WORDS = 25
+# A short brief gives this many wordings of a quote (the first outlet's, then the next most carried); the rest
+# say the same in other words.
+WORDINGS_SHOWN = 2
+# A short brief backs a disagreement without figures (a denial) with this many sentences.
+CONFLICT_SENTENCES = 2
 environment = Environment(loader=PackageLoader("storyline", "templates"), autoescape=select_autoescape(["html"]),
                           trim_blocks=True, lstrip_blocks=True)
 
@@ -19,12 +24,40 @@ def ref(item: dict[str, Any]) -> str:
     return f"[{item['source'] or item['article'][:8]} {item['start']}–{item['end']}]"
 
 
-def _quote_line(group: dict[str, Any]) -> list[str]:
+def _quote_line(group: dict[str, Any], brief: dict[str, Any]) -> list[str]:
     lines = [f"- **{group['attributed_to']}**"]
-    for wording in group.get("wordings", []):
+    wordings, hidden = wordings_shown(group, brief)
+    for wording in wordings:
         outlets = ", ".join(wording.get("sources", []))
         lines.append(f"  - {wording['as_written']} — {outlets}")
+    if hidden:
+        lines.append(f"  - … {hidden} more {'wording' if hidden == 1 else 'wordings'} in the full brief")
     return lines
+
+
+def wordings_shown(group: dict[str, Any], brief: dict[str, Any]) -> tuple[list[dict[str, Any]], int]:
+    """A quote's wordings a reader sees (the first few in a short brief) and how many are left."""
+    wordings = group.get("wordings", [])
+    seen = wordings if brief.get("full") else wordings[:WORDINGS_SHOWN]
+    return seen, len(wordings) - len(seen)
+
+
+def evidence(disagreement: dict[str, Any], brief: dict[str, Any]) -> list[dict[str, Any]]:
+    """The sentences a reader sees behind a disagreement: in a short brief, for each figure in dispute the
+    sentence that gives it (a figure no sentence holds is still named in the conflict line), else the first
+    few; every sentence in a full brief."""
+    spans = disagreement["spans"]
+    if brief.get("full"):
+        return spans
+    if not disagreement.get("figures"):
+        return spans[:CONFLICT_SENTENCES]
+    holding = []
+    for figure in disagreement["figures"]:
+        span = next((s for s in spans if s["article"] == figure["article"]
+                     and s["start"] <= figure["start"] and figure["end"] <= s["end"]), None)
+        if span is not None and span not in holding:
+            holding.append(span)
+    return holding
 
 
 def published(article: dict[str, Any], brief: dict[str, Any]) -> str:
@@ -81,7 +114,7 @@ def markdown(brief: dict[str, Any]) -> str:
     disagreements, hidden = shown(brief, "disagreements", brief["disagreements"])
     for d in disagreements:
         out.append(f"- {d['conflict']}")
-        out += [f"  - {s['source']}: {s['text']} {ref(s)}" for s in d["spans"]]
+        out += [f"  - {s['source']}: {s['text']} {ref(s)}" for s in evidence(d, brief)]
     if not brief["disagreements"]:
         out.append("- none found")
     out += more(hidden, "disagreements")
@@ -93,7 +126,7 @@ def markdown(brief: dict[str, Any]) -> str:
     out += ["", "## Quotes", ""]
     quotes, hidden = shown(brief, "quotes", brief["quotes"])
     for group in quotes:
-        out += _quote_line(group)
+        out += _quote_line(group, brief)
     out += more(hidden, "quotes")
     out += ["", "## Timeline", ""]
     entries, hidden = shown(brief, "timeline", brief["timeline"])
@@ -167,4 +200,6 @@ def html(brief: dict[str, Any]) -> str:
     outlets = [o for o in brief["framing"]["outlets"] if o["loaded"] or brief.get("full")]
     return environment.get_template("brief.html").render(brief=brief, view=view, outlets=outlets,
                                                          timeline_svg=svg.timeline(view["timeline"][0]), ref=ref,
-                                                         excerpt=lambda text: excerpt(text, brief))
+                                                         excerpt=lambda text: excerpt(text, brief),
+                                                         evidence=lambda d: evidence(d, brief),
+                                                         wordings=lambda q: wordings_shown(q, brief))
