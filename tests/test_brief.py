@@ -239,3 +239,14 @@ def test_a_short_brief_gives_a_quote_in_few_wordings_and_a_full_one_in_all():
     assert [line for line in short if "wording " in line] == ["  - wording 0 — Outlet 0", "  - wording 1 — Outlet 1"]
     assert short[-1] == "  - … 2 more wordings in the full brief"
     assert len(render._quote_line(brief["quotes"][0], full(brief))) == 5
+
+
+def test_a_short_brief_lists_an_outlets_loaded_words_once_each_and_not_the_storys_own_words():
+    def loaded(word: str, story_word: bool = False) -> dict:
+        return {"text": word, "neutral": "crowd" if word.lower() == "mob" else "said", "story_word": story_word}
+
+    outlet = {"source": "Civic Post", "most_quoted": [],
+              "loaded": [loaded("Mob", True), loaded("claimed"), loaded("mob", True), loaded("Claimed")]}
+    brief = {"full": False, "shown": {"loaded": 5}}
+    assert render.loaded_words(outlet, brief) == [("claimed", "said", 2)]
+    assert render.loaded_words(outlet, full(brief)) == [("mob", "crowd", 2), ("claimed", "said", 2)]

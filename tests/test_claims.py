@@ -73,7 +73,7 @@ def test_wording_choices_and_loaded_words():
                for c in wording_choices(groups, articles, docs.__getitem__, embed)}
     assert ("blaze", "fire") in choices or ("fire", "blaze") in choices
     ledger = next(a for a in articles.values() if a.source == "Northern Ledger")
-    assert [s.text(ledger) for s in loaded_spans(ledger)] == ["regime", "slammed"]
+    assert [s.text(ledger) for s in loaded_spans(ledger, docs[ledger.id])] == ["regime", "slammed"]
 
 
 def test_a_figure_disagreement_names_each_value_once_with_the_outlets_giving_it():
@@ -138,3 +138,21 @@ def test_a_day_counted_from_a_guessed_publication_date_is_never_in_dispute():
 
     assert dispute(stated_other, timex.extract(stated_other, docs[1])), "a stated Sunday and Monday disagree"
     assert dispute(guessed, revalued(guessed, docs[2])) == [], "a Monday counted from a guessed date does not"
+
+
+def test_days_and_names_are_no_wording_choice_and_a_name_holds_no_loaded_word():
+    first = Article("Riot police fired tear gas at protesters outside parliament in Athens on Thursday, as the "
+                    "strike shut schools across Europe.", source="A")
+    second = Article("Riot police fired tear gas at demonstrators outside parliament in Athens yesterday, as the "
+                     "strike shut schools across Asia.", source="B")
+    pairs = list(zip((first, second), nlp.parse([first.text, second.text])))
+    units = [u for article, doc in pairs for u in claims.units(article, doc)]
+    [group] = claims.align(units, embed([first.text, second.text]))
+    docs = {article.id: doc for article, doc in pairs}
+    articles = {first.id: first, second.id: second}
+    choices = {(c.left.text(articles[c.left.article_id]), c.right.text(articles[c.right.article_id]))
+               for c in wording_choices([group], articles, docs.__getitem__, embed)}
+    assert choices == {("protesters", "demonstrators")}
+    party = Article("The Coalition of the Radical Left called the radical cuts a betrayal.", source="C")
+    [doc] = nlp.parse([party.text])
+    assert [(s.start, s.text(party)) for s in loaded_spans(party, doc)] == [(45, "radical")]

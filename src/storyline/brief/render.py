@@ -160,10 +160,11 @@ def markdown(brief: dict[str, Any]) -> str:
         out.append(f"- {a['source']}: “{a['text']}” / {b['source']}: “{b['text']}”")
     out += more(hidden, "wording choices")
     for outlet in brief["framing"]["outlets"]:
-        if not (outlet["loaded"] or brief.get("full")):
+        words = loaded_words(outlet, brief)
+        if not (words or brief.get("full")):
             continue
-        words, _ = shown(brief, "loaded", outlet["loaded"])
-        loaded = ", ".join(f"{l['text']} (→ {l['neutral']})" if l["neutral"] else l["text"] for l in words)
+        loaded = ", ".join(f"{word}{f' ×{n}' if n > 1 else ''}{f' (→ {neutral})' if neutral else ''}"
+                           for word, neutral, n in words)
         quoted = ", ".join(f"{name} ×{n}" for name, n in outlet["most_quoted"][: None if brief.get("full") else 2])
         out.append(f"- **{outlet['source']}** — loaded words: {loaded or 'none'}; quotes most: {quoted or 'nobody'}")
     if brief.get("full"):
@@ -175,6 +176,19 @@ def markdown(brief: dict[str, Any]) -> str:
     out += [f"- {a['source']}: {a['title'] or '(untitled)'} · {published(a, brief)}{inferred(a)} · `{a['id']}`"
             for a in story["articles"]]
     return "\n".join(out) + "\n"
+
+
+def loaded_words(outlet: dict[str, Any], brief: dict[str, Any]) -> list[tuple[str, str, int]]:
+    """An outlet's loaded words a reader sees, each once, in the order first used: (word, its neutral
+    alternative, how often the outlet uses it); a short brief leaves out the story's own words."""
+    words: dict[str, dict[str, Any]] = {}
+    for span in outlet["loaded"]:
+        if span.get("story_word") and not brief.get("full"):
+            continue
+        word = span["text"].lower()
+        words.setdefault(word, {"word": word, "neutral": span["neutral"], "uses": 0})["uses"] += 1
+    seen, _ = shown(brief, "loaded", list(words.values()))
+    return [(word["word"], word["neutral"], word["uses"]) for word in seen]
 
 
 def excerpt(text: str, brief: dict[str, Any]) -> str:
@@ -197,9 +211,10 @@ def html(brief: dict[str, Any]) -> str:
         "quotes": shown(brief, "quotes", brief["quotes"]),
         "disagreements": shown(brief, "disagreements", brief["disagreements"]),
     }
-    outlets = [o for o in brief["framing"]["outlets"] if o["loaded"] or brief.get("full")]
+    outlets = [o for o in brief["framing"]["outlets"] if loaded_words(o, brief) or brief.get("full")]
     return environment.get_template("brief.html").render(brief=brief, view=view, outlets=outlets,
                                                          timeline_svg=svg.timeline(view["timeline"][0]), ref=ref,
                                                          excerpt=lambda text: excerpt(text, brief),
                                                          evidence=lambda d: evidence(d, brief),
-                                                         wordings=lambda q: wordings_shown(q, brief))
+                                                         wordings=lambda q: wordings_shown(q, brief),
+                                                         loaded_words=lambda o: loaded_words(o, brief))

@@ -4,9 +4,11 @@ Word choices come from aligned claims (see :mod:`storyline.compare.claims`): whe
 up word for word except for a short run, that run is a wording choice ("killed" / "assassinated") when each side
 holds content words the other lacks, they are not one word in another spelling, inflection or abbreviation
 ("offense" / "offence", "shootings" / "shooting", "Calif" / "California") and they mean much the same (their
-embeddings are close): function words ("his" / "the") are grammar, and a different statement is not a
-different word. The same choice made by several pairs of outlets is one choice, the most frequent first. Loaded
-words come from a small lexicon (``data/loaded_words.txt``) that also names a neutral alternative.
+embeddings are close): function words ("his" / "the") are grammar, a different statement is not a different
+word, a day named two ways ("Thursday" / "yesterday") follows when each outlet wrote, and two names ("Asia" /
+"Europe") name two things. The same choice made by several pairs of outlets is one choice, the most frequent
+first. Loaded words come from a small lexicon (``data/loaded_words.txt``) that also names a neutral alternative;
+a word of the lexicon inside a name ("the Coalition of the Radical Left") is the name's, not the outlet's.
 """
 
 from __future__ import annotations
@@ -21,11 +23,14 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from storyline.compare.claims import ClaimGroup
+from storyline.extract.mentions import NAME_TYPES
 from storyline.model import Article, Span
 from storyline.text import wordlists
 
 WORD = re.compile(r"\w[\w'’-]*")
 LOADED_WORDS = "loaded_words"
+# Entity labels of times: which day an outlet writes depends on when it wrote, not on how it frames the story.
+TIME_LABELS = {"DATE", "TIME"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,9 +82,15 @@ def _words(span: Span, article: Article) -> list[tuple[str, int, int]]:
 
 
 def content_tokens(doc: Doc, start: int, end: int) -> list[Token]:
-    """The content words of ``[start, end)``: no function words, punctuation or numbers."""
+    """The content words of ``[start, end)``: no function words, punctuation, numbers or times."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return [t for t in span if t.is_alpha and not t.is_stop] if span is not None else []
+    return [t for t in span if t.is_alpha and not t.is_stop and t.ent_type_ not in TIME_LABELS] \
+        if span is not None else []
+
+
+def is_name(tokens: list[Token]) -> bool:
+    """Whether a run of words is a name: proper nouns, or words of a named entity."""
+    return all(t.pos_ == "PROPN" or t.ent_type_ in NAME_TYPES for t in tokens)
 
 
 def letters(tokens: list[Token]) -> str:
@@ -121,6 +132,8 @@ def wording_choices(groups: list[ClaimGroup], articles: dict[str, Article], doc:
                     right = content_tokens(doc(art_b.id), words_b[b0][1], words_b[b1 - 1][2])
                     if not left or not right or same_word(left, right, config):
                         continue
+                    if is_name(left) and is_name(right):
+                        continue
                     key = tuple(sorted((letters(left), letters(right))))
                     made[key] += 1
                     found.setdefault(key, WordingChoice(
@@ -135,19 +148,22 @@ def wording_choices(groups: list[ClaimGroup], articles: dict[str, Article], doc:
     return [found[key] for key in sorted(alike, key=lambda key: (-made[key], keys.index(key)))]
 
 
-def loaded_spans(article: Article) -> list[Span]:
+def loaded_spans(article: Article, doc: Doc) -> list[Span]:
+    """The article's words of the loaded lexicon, but for those inside a name."""
     lexicon = loaded_words()
+    in_names = {token.idx for token in doc if is_name([token])}
     return [article.span(m.start(), m.end(), "loaded") for m in WORD.finditer(article.text)
-            if m.group().lower() in lexicon]
+            if m.group().lower() in lexicon and m.start() not in in_names]
 
 
-def outlet_framing(articles: list[Article], speakers_by_article: dict[str, list[str]]) -> list[OutletFraming]:
+def outlet_framing(articles: list[Article], doc: Callable[[str], Doc],
+                   speakers_by_article: dict[str, list[str]]) -> list[OutletFraming]:
     """Per outlet: its loaded words and the speakers it quotes most (``speakers_by_article``: names per quote)."""
     by_source: dict[str, OutletFraming] = {}
     quoted: dict[str, Counter] = defaultdict(Counter)
     for article in articles:
         framing = by_source.setdefault(article.outlet, OutletFraming(article.outlet))
-        framing.loaded.extend(loaded_spans(article))
+        framing.loaded.extend(loaded_spans(article, doc(article.id)))
         quoted[article.outlet].update(name for name in speakers_by_article.get(article.id, []) if name)
     for source, framing in by_source.items():
         framing.most_quoted = quoted[source].most_common(5)

@@ -70,7 +70,7 @@ def compare_story(material: StoryMaterial) -> StoryComparison:
         copied=passages, claims=groups, figure_disagreements=disagreements,
         lone_figures=lone_figures(groups, all_figures, disagreements),
         wording=framing.wording_choices(groups, by_id, material.doc, embed),
-        outlets=framing.outlet_framing(articles, quoted))
+        outlets=framing.outlet_framing(articles, material.doc, quoted))
 
 
 def resolve_entities(articles: list[Article], mentions: dict[str, list[Mention]]) -> list[Entity]:
