@@ -79,6 +79,26 @@ def test_weekdays_and_a_background_year_date_nothing():
     assert infer_published(story, today=TODAY) == {}
 
 
+def test_the_same_verb_alone_does_not_tie_two_days_of_a_story():
+    # Both sentences say "scored", but of two games five years apart: the sentences share too few words for
+    # "last night" to be the night of the first basket.
+    game = Article("Marisol Ortega scored 31 points last night as the Harbor City Herons beat the Lakeport Owls "
+                   "88-80 to stay unbeaten this season.")
+    profile = Article("Ortega, now a senior, scored her first college basket on Nov. 14, 2019, in a home game "
+                      "against a small school from the north.")
+    story = list(zip((game, profile), nlp.parse([game.text, profile.text])))
+    assert infer_published(story, today=TODAY) == {}
+
+
+def test_a_date_restating_a_phrase_right_after_it_dates_the_report():
+    restated = Article("The cable operator said today (20 October 2011) that every customer had been restored.")
+    apart = Article("Officials said on Tuesday that the bridge, opened on 3 March 2009, would close for repairs.")
+    story = list(zip((restated, apart), nlp.parse([restated.text, apart.text])))
+    [(published, confidence)] = infer_published(story[:1], today=TODAY).values()
+    assert published.date() == date(2011, 10, 20) and 0 < confidence < 1
+    assert infer_published(story[1:], today=TODAY) == {}, "a date of another event in the sentence is no evidence"
+
+
 def test_an_undated_report_is_dated_from_a_dated_one(seeds):
     story = dated_as_sent(seeds)
     inferred = infer_published(story, today=TODAY)

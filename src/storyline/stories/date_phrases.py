@@ -60,25 +60,42 @@ class Kind(Enum):
 @dataclass(frozen=True, slots=True)
 class Statement:
     """One phrase naming a day: what it is said of (the lemma of the noun or verb it modifies, the content words
-    of its sentence, the sentence's index), its kind and its tense."""
+    of its sentence, the sentence's index), its kind, its tense and where it stands in the article."""
 
     event: str
     words: frozenset[str]
     sentence: int
     kind: Kind
     tense: str | None
+    start: int
+    end: int
+
+    def shared(self, other: "Statement") -> float:
+        """The share of content words the two sentences have in common (Dice's coefficient: a long sentence
+        holds many short ones' words)."""
+        return 2 * len(self.words & other.words) / max(1, len(self.words) + len(other.words))
 
     def likeness(self, other: "Statement", same_event: float) -> float:
-        """The share of content words the two sentences have in common (Dice's coefficient: a long sentence
-        holds many short ones' words), plus ``same_event`` when the day is said of the same noun or verb; at
-        most 1."""
-        shared = 2 * len(self.words & other.words) / max(1, len(self.words) + len(other.words))
-        return min(1.0, shared + (same_event if self.event and self.event == other.event else 0.0))
+        """The words the two sentences share, plus ``same_event`` when the day is said of the same noun or verb;
+        at most 1."""
+        return min(1.0, self.shared(other) + (same_event if self.event and self.event == other.event else 0.0))
 
     def compatible(self, other: "Statement") -> bool:
         """A past event is not a future one, and a future one ("due Oct. 15") is matched only with one whose
         tense is known."""
         return {self.tense, other.tense} not in ({PAST, FUTURE}, {None, FUTURE})
+
+
+# What may stand between a phrase and the date that restates it: "today (20 October 2011)", "Saturday, July 24".
+RESTATING_GAP = re.compile(r"[\s,(\[–—-]*")
+
+
+def restates(text: str, first: Statement, second: Statement) -> bool:
+    """Whether two phrases of one sentence name one day, the second right after the first ("today (20 October
+    2011)"): then one sentence is its own evidence."""
+    first, second = sorted((first, second), key=lambda statement: statement.start)
+    return first.sentence == second.sentence and first.end <= second.start \
+        and RESTATING_GAP.fullmatch(text[first.end:second.start]) is not None
 
 
 def evidences(mine: Statement, theirs: Statement, year: int, years: "Years") -> bool:
@@ -190,7 +207,7 @@ def story_article(article: Article, doc: Doc, most: int) -> StoryArticle:
                             if t.pos_ in CONTEXT_POS and not t.is_stop and t.ent_type_ not in {"DATE", "TIME"})
         # A phrase naming no day ("last month") never falls on one: its kind is never asked.
         statements.append(Statement(dated_event(tokens), content, mention.sentence, kind or Kind.RELATIVE,
-                                    mention.tense))
+                                    mention.tense, mention.span.start, mention.span.end))
     years = written_years(article, mentions)
     past_years = [year for year, mention in zip(years, mentions) if year and mention.tense != FUTURE]
     return StoryArticle(article, mentions, statements, years, max(past_years, default=date.min.year), known)

@@ -31,7 +31,7 @@ from spacy.tokens import Doc
 from storyline.extract.timex import anchor, find
 from storyline.model import Article, TimeExpression
 from storyline.stories.date_phrases import (PROBES, Kind, ResolvedDays, Statement, StoryArticle, Years, evidences,
-                                            story_article, story_years)
+                                            restates, story_article, story_years)
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,9 @@ class PubdateConfig:
     # Statements of one day in different articles tell one event from this likeness on; in two sentences of one
     # article (which share the story's words whatever they tell) from ``same_article_likeness``, about the same
     # noun or verb. A weekday falling on a day of the month written without its year is a coincidence one time in
-    # seven, so that agreement needs ``coincidence_likeness``.
+    # seven, so that agreement needs ``coincidence_likeness``. Either way the sentences themselves share at least
+    # ``evidence_likeness`` of their words: one verb of a story ("scored" in a season's games, "beat" in a round
+    # of results) names many of its events, so the same verb alone ties no two sentences to one day.
     evidence_likeness: float = 0.2
     same_article_likeness: float = 0.5
     coincidence_likeness: float = 0.3
@@ -121,13 +123,15 @@ class StoryDates:
         """How firmly the days the article's phrases name, were it published on ``published``, fall on days the
         story names for the same events: per phrase its best such match, counting at most 1."""
         mine = self.story[index].days_at(published)
+        text = self.story[index].article.text
         elsewhere = [self.story[other].days_at(day) for other, day in {**self.known, **others}.items()
                      if other != index]
         total = 0.0
         for value, said in mine.items():
             year = int(value[:4])
             for statement in said:
-                matches = [(other, True) for other in mine[value] if other.sentence != statement.sentence]
+                matches = [(other, True) for other in mine[value] if other.sentence != statement.sentence
+                           or restates(text, statement, other)]
                 matches += [(other, False) for days in elsewhere for other in days.get(value, [])]
                 total += max((self.match(statement, other, year, same_article) for other, same_article in matches),
                              default=0.0)
@@ -136,7 +140,8 @@ class StoryDates:
     def match(self, mine: Statement, theirs: Statement, year: int, same_article: bool) -> float:
         """What one statement of the day falling on another's counts as evidence (0 when nothing)."""
         config = self.config
-        if not (evidences(mine, theirs, year, self.years) and mine.compatible(theirs)):
+        if not (evidences(mine, theirs, year, self.years) and mine.compatible(theirs)) \
+                or mine.shared(theirs) < config.evidence_likeness:
             return 0.0
         likeness = mine.likeness(theirs, config.same_verb_likeness)
         least = config.same_article_likeness if same_article else config.evidence_likeness
