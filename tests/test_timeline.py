@@ -90,6 +90,17 @@ def test_the_same_verb_alone_does_not_tie_two_days_of_a_story():
     assert infer_published(story, today=TODAY) == {}
 
 
+def test_a_weekday_and_a_day_of_the_month_fitting_in_two_written_years_date_nothing():
+    # 16 December fell on a Tuesday in 1952 and in 2003 (and in 2008, which no report writes): the reports'
+    # background years say nothing of the year of the service.
+    notice = Article("The painter Rosa Lind died on Thursday in Tampa, her agent said. She retired from teaching in "
+                     "2003. A memorial service for Lind will be held on Tuesday at the city museum.")
+    service = Article("A memorial service for Rosa Lind will be held on Dec. 16 at the city museum in Tampa. Her "
+                      "first show opened in 1952.")
+    story = list(zip((notice, service), nlp.parse([notice.text, service.text])))
+    assert infer_published(story, today=TODAY) == {}
+
+
 def test_a_date_restating_a_phrase_right_after_it_dates_the_report():
     restated = Article("The cable operator said today (20 October 2011) that every customer had been restored.")
     apart = Article("Officials said on Tuesday that the bridge, opened on 3 March 2009, would close for repairs.")

@@ -98,20 +98,32 @@ def restates(text: str, first: Statement, second: Statement) -> bool:
         and RESTATING_GAP.fullmatch(text[first.end:second.start]) is not None
 
 
-def evidences(mine: Statement, theirs: Statement, year: int, years: "Years") -> bool:
-    """Whether ``mine`` (valued against the candidate day) falling on the day ``theirs`` names pins that day down.
+def evidences(mine: Statement, theirs: Statement, day: date, years: "Years") -> bool:
+    """Whether ``mine`` (valued against the candidate publication day) falling on ``day``, which ``theirs``
+    names, pins the publication day down.
 
     Only a weekday or a phrase counting from publication ("yesterday") moves with the publication day; it pins it
     down on a day written with its year or of a dated article, or, for a weekday, on a day of the month written
-    without a year in a year the story writes (the weekday and the day of the month agree only in some years). A
-    day of the month without a year agreeing with "yesterday" says nothing of the year."""
+    without a year when just one year the story writes puts that day on that weekday (29 April was a Saturday in
+    2023, 2017, 2006 ...: a story writing 1952, 2003 and 2006 may fit a weekday in two of them, and then the year
+    is not known). A day of the month without a year agreeing with "yesterday" says nothing of the year."""
     if mine.kind not in (Kind.WEEKDAY, Kind.RELATIVE):
         return False
     if theirs.kind is Kind.FIXED:
         return True
     if theirs.kind is not Kind.NAMED:
         return False
-    return year in (years.written if mine.kind is Kind.WEEKDAY else years.dated)
+    if mine.kind is Kind.RELATIVE:
+        return day.year in years.dated
+    return day.year in years.written and sum(_same_weekday(day, year) for year in years.written) == 1
+
+
+def _same_weekday(day: date, year: int) -> bool:
+    """Whether the day of the month of ``day`` falls on its weekday in ``year``."""
+    try:
+        return day.replace(year=year).weekday() == day.weekday()
+    except ValueError:  # 29 February outside a leap year
+        return False
 
 
 @dataclass(frozen=True, slots=True)

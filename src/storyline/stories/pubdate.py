@@ -128,19 +128,19 @@ class StoryDates:
                      if other != index]
         total = 0.0
         for value, said in mine.items():
-            year = int(value[:4])
+            day = date.fromisoformat(value)
             for statement in said:
                 matches = [(other, True) for other in mine[value] if other.sentence != statement.sentence
                            or restates(text, statement, other)]
                 matches += [(other, False) for days in elsewhere for other in days.get(value, [])]
-                total += max((self.match(statement, other, year, same_article) for other, same_article in matches),
+                total += max((self.match(statement, other, day, same_article) for other, same_article in matches),
                              default=0.0)
         return total
 
-    def match(self, mine: Statement, theirs: Statement, year: int, same_article: bool) -> float:
+    def match(self, mine: Statement, theirs: Statement, day: date, same_article: bool) -> float:
         """What one statement of the day falling on another's counts as evidence (0 when nothing)."""
         config = self.config
-        if not (evidences(mine, theirs, year, self.years) and mine.compatible(theirs)) \
+        if not (evidences(mine, theirs, day, self.years) and mine.compatible(theirs)) \
                 or mine.shared(theirs) < config.evidence_likeness:
             return 0.0
         likeness = mine.likeness(theirs, config.same_verb_likeness)
