@@ -101,6 +101,15 @@ def test_a_weekday_and_a_day_of_the_month_fitting_in_two_written_years_date_noth
     assert infer_published(story, today=TODAY) == {}
 
 
+def test_a_weekday_of_a_recurrence_names_no_day():
+    habit = Article("The software maker usually releases its security patches on the second Tuesday of every month, "
+                    "so this patch came out of cycle.")
+    last = Article("The last such security patch came out of cycle on Oct. 23, the software maker said. The flaw "
+                   "was first reported in 2007.")
+    story = list(zip((habit, last), nlp.parse([habit.text, last.text])))
+    assert infer_published(story, today=TODAY) == {}
+
+
 def test_a_date_restating_a_phrase_right_after_it_dates_the_report():
     restated = Article("The cable operator said today (20 October 2011) that every customer had been restored.")
     apart = Article("Officials said on Tuesday that the bridge, opened on 3 March 2009, would close for repairs.")

@@ -206,10 +206,20 @@ def written_years(article: Article, mentions: list[TimexMention]) -> list[int | 
     return [int(a[:4]) if YEAR_PREFIX.match(a) and a[:4] == b[:4] else None for a, b in zip(first, second)]
 
 
+def days_named(article: Article, mentions: list[TimexMention]) -> list[TimexMention]:
+    """The mentions but those of a recurrence: "Tuesday" in "the second Tuesday of every month" is found apart
+    from the set ("every month") it belongs to, and names no one day."""
+    recurring = [e.span.start for e in anchor(article, mentions, None) if e.type == "SET"]
+    return [m for m in mentions
+            if not any(start >= m.span.end and article.text[m.span.end:start].strip().lower() == "of"
+                       for start in recurring)]
+
+
 def story_article(article: Article, doc: Doc, most: int) -> StoryArticle:
     """An article's first ``most`` phrases that point at a day, each with what it is said of; its publication day
     if stated."""
-    mentions = [m for m in find(article, doc) if POINTS_AT_A_DAY.search(m.span.text(article))][:most]
+    mentions = [m for m in days_named(article, find(article, doc)) if POINTS_AT_A_DAY.search(m.span.text(article))]
+    mentions = mentions[:most]
     known = article.published.date() if article.published and not article.published_inferred else None
     sentences = list(doc.sents)
     statements = []
