@@ -86,16 +86,22 @@ def test_a_figure_disagreement_names_each_value_once_with_the_outlets_giving_it(
     assert [figures.readable(v) for v in (43, 12500, 1.2e9, 6e7)] == ["43", "12,500", "1.2 billion", "60 million"]
 
 
-def test_function_words_spellings_and_inflections_are_no_wording_choice():
-    first = Article("Police said the gunman drew his weapon and the shootings left the defense lawyer's office "
-                    "in Calif. closed on Friday.", source="A")
-    second = Article("Police said the gunman drew a weapon and the shooting left the defence lawyer's office "
-                     "in California closed on Friday.", source="B")
-    pairs = list(zip((first, second), nlp.parse([first.text, second.text])))
+def choices_between(first: str, second: str) -> set[tuple[str, str]]:
+    """The wording choices between two outlets' one-sentence reports of a claim, as the texts of each side."""
+    articles = {a.id: a for a in (Article(first, source="A"), Article(second, source="B"))}
+    pairs = list(zip(articles.values(), nlp.parse([first, second])))
     units = [u for article, doc in pairs for u in claims.units(article, doc)]
-    [group] = claims.align(units, embed([first.text, second.text]))
+    [group] = claims.align(units, embed([first, second]))
     docs = {article.id: doc for article, doc in pairs}
-    assert wording_choices([group], {first.id: first, second.id: second}, docs.__getitem__, embed) == []
+    return {(c.left.text(articles[c.left.article_id]), c.right.text(articles[c.right.article_id]))
+            for c in wording_choices([group], articles, docs.__getitem__, embed)}
+
+
+def test_function_words_spellings_and_inflections_are_no_wording_choice():
+    assert choices_between("Police said the gunman drew his weapon and the shootings left the defense lawyer's "
+                           "office in Calif. closed on Friday.",
+                           "Police said the gunman drew a weapon and the shooting left the defence lawyer's "
+                           "office in California closed on Friday.") == set()
 
 
 def test_the_news_in_the_outlets_leads_ranks_before_background_they_share():
@@ -141,18 +147,10 @@ def test_a_day_counted_from_a_guessed_publication_date_is_never_in_dispute():
 
 
 def test_days_and_names_are_no_wording_choice_and_a_name_holds_no_loaded_word():
-    first = Article("Riot police fired tear gas at protesters outside parliament in Athens on Thursday, as the "
-                    "strike shut schools across Europe.", source="A")
-    second = Article("Riot police fired tear gas at demonstrators outside parliament in Athens yesterday, as the "
-                     "strike shut schools across Asia.", source="B")
-    pairs = list(zip((first, second), nlp.parse([first.text, second.text])))
-    units = [u for article, doc in pairs for u in claims.units(article, doc)]
-    [group] = claims.align(units, embed([first.text, second.text]))
-    docs = {article.id: doc for article, doc in pairs}
-    articles = {first.id: first, second.id: second}
-    choices = {(c.left.text(articles[c.left.article_id]), c.right.text(articles[c.right.article_id]))
-               for c in wording_choices([group], articles, docs.__getitem__, embed)}
-    assert choices == {("protesters", "demonstrators")}
+    assert choices_between("Riot police fired tear gas at protesters outside parliament in Athens on Thursday, as "
+                           "the strike shut schools across Europe.",
+                           "Riot police fired tear gas at demonstrators outside parliament in Athens yesterday, as "
+                           "the strike shut schools across Asia.") == {("protesters", "demonstrators")}
     party = Article("The Coalition of the Radical Left called the radical cuts a betrayal.", source="C")
     [doc] = nlp.parse([party.text])
     assert [(s.start, s.text(party)) for s in loaded_spans(party, doc)] == [(45, "radical")]

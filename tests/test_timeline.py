@@ -69,45 +69,39 @@ def test_a_lone_article_is_dated_by_its_weekday_and_a_written_date():
     assert infer_published([(lone, lone_doc)], today=date(2020, 1, 1)) == {}, "never after today"
 
 
-def test_weekdays_and_a_background_year_date_nothing():
-    # The quake is told by weekdays only; the one written year is background. No year or day fits the evidence,
-    # so neither report gets a guessed date.
-    first = Article("A strong earthquake struck the region on Sunday. Rescuers worked through Monday night. "
-                    "It was the worst quake since the tsunami of 2004, officials said.")
-    second = Article("The quake on Sunday destroyed hundreds of homes. Aid arrived on Tuesday, officials said.")
-    story = list(zip((first, second), nlp.parse([first.text, second.text])))
-    assert infer_published(story, today=TODAY) == {}
+UNDATED_STORIES = {
+    # The quake is told by weekdays only; the one written year is background.
+    "weekdays and a background year": (
+        "A strong earthquake struck the region on Sunday. Rescuers worked through Monday night. "
+        "It was the worst quake since the tsunami of 2004, officials said.",
+        "The quake on Sunday destroyed hundreds of homes. Aid arrived on Tuesday, officials said."),
+    # Both sentences say "scored", but of two games five years apart: they share too few words for "last night"
+    # to be the night of the first basket.
+    "the same verb alone": (
+        "Marisol Ortega scored 31 points last night as the Harbor City Herons beat the Lakeport Owls 88-80 to stay "
+        "unbeaten this season.",
+        "Ortega, now a senior, scored her first college basket on Nov. 14, 2019, in a home game against a small "
+        "school from the north."),
+    # 16 December fell on a Tuesday in 1952 and in 2003 (and in 2008, which no report writes): the background
+    # years say nothing of the year of the service.
+    "a weekday fitting a day of the month in two written years": (
+        "The painter Rosa Lind died on Thursday in Tampa, her agent said. She retired from teaching in 2003. "
+        "A memorial service for Lind will be held on Tuesday at the city museum.",
+        "A memorial service for Rosa Lind will be held on Dec. 16 at the city museum in Tampa. Her first show "
+        "opened in 1952."),
+    # "Tuesday" of a recurrence names no day, though 23 October 2007 was a Tuesday.
+    "a weekday of a recurrence": (
+        "The software maker usually releases its security patches on the second Tuesday of every month, so this "
+        "patch came out of cycle.",
+        "The last such security patch came out of cycle on Oct. 23, the software maker said. The flaw was first "
+        "reported in 2007."),
+}
 
 
-def test_the_same_verb_alone_does_not_tie_two_days_of_a_story():
-    # Both sentences say "scored", but of two games five years apart: the sentences share too few words for
-    # "last night" to be the night of the first basket.
-    game = Article("Marisol Ortega scored 31 points last night as the Harbor City Herons beat the Lakeport Owls "
-                   "88-80 to stay unbeaten this season.")
-    profile = Article("Ortega, now a senior, scored her first college basket on Nov. 14, 2019, in a home game "
-                      "against a small school from the north.")
-    story = list(zip((game, profile), nlp.parse([game.text, profile.text])))
-    assert infer_published(story, today=TODAY) == {}
-
-
-def test_a_weekday_and_a_day_of_the_month_fitting_in_two_written_years_date_nothing():
-    # 16 December fell on a Tuesday in 1952 and in 2003 (and in 2008, which no report writes): the reports'
-    # background years say nothing of the year of the service.
-    notice = Article("The painter Rosa Lind died on Thursday in Tampa, her agent said. She retired from teaching in "
-                     "2003. A memorial service for Lind will be held on Tuesday at the city museum.")
-    service = Article("A memorial service for Rosa Lind will be held on Dec. 16 at the city museum in Tampa. Her "
-                      "first show opened in 1952.")
-    story = list(zip((notice, service), nlp.parse([notice.text, service.text])))
-    assert infer_published(story, today=TODAY) == {}
-
-
-def test_a_weekday_of_a_recurrence_names_no_day():
-    habit = Article("The software maker usually releases its security patches on the second Tuesday of every month, "
-                    "so this patch came out of cycle.")
-    last = Article("The last such security patch came out of cycle on Oct. 23, the software maker said. The flaw "
-                   "was first reported in 2007.")
-    story = list(zip((habit, last), nlp.parse([habit.text, last.text])))
-    assert infer_published(story, today=TODAY) == {}
+@pytest.mark.parametrize("texts", UNDATED_STORIES.values(), ids=UNDATED_STORIES.keys())
+def test_reports_without_evidence_of_their_day_stay_undated(texts):
+    articles = [Article(text) for text in texts]
+    assert infer_published(list(zip(articles, nlp.parse(texts))), today=TODAY) == {}
 
 
 def test_a_date_restating_a_phrase_right_after_it_dates_the_report():
