@@ -3,12 +3,14 @@
 An undated report still says "Saturday", "yesterday afternoon" or "on 29 April". Valued against a candidate
 publication day, those phrases fall on calendar days; the day is evidenced when they fall on a day the story
 *names* for the same event: a date written with its year ("June 24, 2005"), a day of a dated article, or a day of
-the month written without a year ("29 April") in a year the story writes, when a weekday elsewhere agrees with it
-(29 April was a Saturday only in some years). Two weekdays agreeing with each other, or a day of the month with a
-"yesterday", say nothing of the year, so they are no evidence: with only weekdays and no year an article stays
-undated, and a year is never guessed by recency. Two statements are of one event when their sentences share
-content words (inside one article, also the noun or verb the day is said of); a past statement is not matched
-with a future one, nor one of unknown tense with a future one.
+the month written without a year ("29 April") when a weekday elsewhere agrees with it in just one year the story
+writes (29 April was a Saturday only in some years). Two weekdays agreeing with each other, or a day of the month
+with a "yesterday", say nothing of the year, so they are no evidence: with only weekdays and no year an article
+stays undated, and a year is never guessed by recency. Two statements are of one event when their sentences share
+content words (the same noun or verb the day is said of adds to that, never replaces it; inside one article it
+is needed); a past statement is not matched with a future one, nor one of unknown tense with a future one. A
+date right after a phrase restates it ("today (20 October 2011)"), and a weekday of a recurrence ("the second
+Tuesday of every month") names no day.
 
 Each undated article gets the candidate day with the most evidence (candidates are the days the story names and
 the few days after them, never after ``today`` nor before a year the article itself speaks of as past); it stays
