@@ -24,6 +24,11 @@ def stored_text(relative: str) -> tuple[str, int]:
     return text, len(text) - len(rest.strip())
 
 
+def full(brief: dict) -> dict:
+    """The brief as ``Corpus.brief(story, full=True)`` gives it: the same items, every one shown."""
+    return {**brief, "full": True, "shown": None}
+
+
 def located(relative: str, text: str | dict) -> tuple[int, int]:
     """Offsets of a gold substring (with its occurrence index when not unique) in an article's text."""
     substring, occurrence = (text["text"], text["occurrence"]) if isinstance(text, dict) else (text, 0)
@@ -78,8 +83,9 @@ def test_the_copied_passage_is_found_with_its_direction(examples):
                   and c["copy"]["article"] == article_of[gold["to"]].id]
         covered = sum(min(end, c["copy"]["end"]) - max(start, c["copy"]["start"]) for c in copies)
         assert covered >= 0.9 * (end - start)
-        shared = [f for f in briefs[story]["key_facts"]
-                  if any(s["article"] == article_of[gold["to"]].id and s["start"] < end and start < s["end"]
+        # A claim carried by several outlets is in the summary (the most central) or among the key facts.
+        shared = [f for f in briefs[story]["summary"] + briefs[story]["key_facts"] if f["kind"] == "shared"
+                  and any(s["article"] == article_of[gold["to"]].id and s["start"] < end and start < s["end"]
                          for s in f["spans"])]
         assert shared and all(len(f["independent_sources"]) < len(f["sources"]) for f in shared)
 
@@ -126,7 +132,7 @@ def seeds_brief(tmp_path_factory):
 
 
 def test_seeds_shared_facts_are_carried_by_both_reports(seeds_brief):
-    facts = [f for f in seeds_brief["key_facts"] if len(f["independent_sources"]) == 2]
+    facts = [f for f in seeds_brief["summary"] + seeds_brief["key_facts"] if len(f["independent_sources"]) == 2]
     assert any("meeting" in s["text"] for f in facts for s in f["spans"])
     assert any("one American" in s["text"] for f in facts for s in f["spans"])
     friends = [q for q in seeds_brief["quotes"] if any("not friends with anyone" in w["text"] for w in q["wordings"])]
@@ -156,11 +162,13 @@ def test_every_planted_loaded_word_is_flagged_for_its_outlet(examples):
 
 
 def test_seeds_timeline_reads_undated_events_by_their_order(seeds_brief):
-    markdown = render.markdown(seeds_brief)
+    markdown = render.markdown(full(seeds_brief))
     timeline = markdown.split("## Timeline", 1)[1].split("## ", 1)[0]
     assert "None" not in timeline
-    assert "**2023-04-29**" in timeline and "**undated**" in timeline and "**after #" in timeline
-    assert "<strong>after #" in render.html(seeds_brief)
+    # Neither report is dated and no year is written: the meeting keeps each report's words, marked undated.
+    assert "**this Saturday (undated)**" in timeline and "**29 April (undated)**" in timeline
+    assert "**undated**" in timeline and "**after #" in timeline and "2023" not in timeline
+    assert "<strong>after #" in render.html(full(seeds_brief))
 
 
 def test_seeds_brief_lists_who_is_involved_most_prominent_first(seeds_brief):
@@ -180,13 +188,13 @@ def test_a_quote_of_an_unnamed_source_says_who_said_it(examples):
     assert [g["attributed_to"] for g in corpus.quotes(story_id=prison_story, speaker="army")] == ["The army"]
     named = [g for g in groups.values() if g["speaker"]]
     assert named and all(g["attributed_to"] == g["speaker"] for g in named)
-    assert "**Security sources**" in render.markdown(briefs["lebanon-interior-minister-resigns"])
+    assert "**Security sources**" in render.markdown(full(briefs["lebanon-interior-minister-resigns"]))
 
 
 def test_quotes_read_as_written_direct_speech_in_its_marks_reported_speech_without(examples):
     _, _, briefs = examples
     brief = briefs["port-fire-gdansk"]
-    markdown = render.markdown(brief)
+    markdown = render.markdown(full(brief))
     reported = [w for g in brief["quotes"] if not g["direct"] for w in g["wordings"]]
     direct = [w for g in brief["quotes"] if all(s["text"].startswith(("“", '"')) for w in g["wordings"]
                                                for s in w["spans"]) for w in g["wordings"]]
@@ -195,3 +203,50 @@ def test_quotes_read_as_written_direct_speech_in_its_marks_reported_speech_witho
     assert all(w["as_written"].startswith(("“", '"')) for w in direct)
     assert all(f"  - {w['as_written']} — " in markdown for w in reported + direct)
     assert any("10.40 p.m." in w["as_written"] for w in reported)  # as written, punctuation kept
+
+
+def test_the_default_brief_shows_the_best_items_and_a_full_one_everything(examples):
+    corpus, _, briefs = examples
+    brief = briefs["port-fire-gdansk"]
+    short, everything = render.markdown(brief), render.markdown(full(brief))
+    assert len(short.split()) < len(everything.split())
+    shown = brief["shown"]["single_source"]
+    singles = short.split("## Reported by one outlet only", 1)[1].split("## ", 1)[0]
+    assert singles.count("\n- ") - ("more claims" in singles) == shown
+    assert all(s["text"] in singles for s in brief["single_source"] if s["rank"] <= shown)
+    assert "only here" not in singles  # a figure one version of a shared claim leaves out is a full brief's detail
+    assert corpus.brief(brief["story"]["id"], full=True)["shown"] is None
+
+
+def test_a_short_brief_backs_each_disagreement_with_the_sentences_giving_its_figures(examples):
+    _, _, briefs = examples
+    disputed = [(brief, d) for brief in briefs.values() for d in brief["disagreements"] if d["figures"]]
+    assert disputed
+    for brief, disagreement in disputed:
+        short = render.markdown(brief)
+        section = short.split("## Disagreements", 1)[1].split("## ", 1)[0]
+        for span in disagreement["spans"]:
+            gives = any(f["article"] == span["article"] and span["start"] <= f["start"] and f["end"] <= span["end"]
+                        for f in disagreement["figures"])
+            assert (render.ref(span) in section) == gives, span["text"]
+        assert all(render.ref(span) in render.markdown(full(brief)) for span in disagreement["spans"])
+
+
+def test_a_short_brief_gives_a_quote_in_few_wordings_and_a_full_one_in_all():
+    wordings = [{"as_written": f"wording {n}", "sources": [f"Outlet {n}"]} for n in range(4)]
+    brief = {"full": False, "quotes": [{"attributed_to": "Mayor Ilse Vark", "wordings": wordings}]}
+    short = render._quote_line(brief["quotes"][0], brief)
+    assert [line for line in short if "wording " in line] == ["  - wording 0 — Outlet 0", "  - wording 1 — Outlet 1"]
+    assert short[-1] == "  - … 2 more wordings in the full brief"
+    assert len(render._quote_line(brief["quotes"][0], full(brief))) == 5
+
+
+def test_a_short_brief_lists_an_outlets_loaded_words_once_each_and_not_the_storys_own_words():
+    def loaded(word: str, story_word: bool = False) -> dict:
+        return {"text": word, "neutral": "crowd" if word.lower() == "mob" else "said", "story_word": story_word}
+
+    outlet = {"source": "Civic Post", "most_quoted": [],
+              "loaded": [loaded("Mob", True), loaded("claimed"), loaded("mob", True), loaded("Claimed")]}
+    brief = {"full": False, "shown": {"loaded": 5}}
+    assert render.loaded_words(outlet, brief) == [("claimed", "said", 2)]
+    assert render.loaded_words(outlet, full(brief)) == [("mob", "crowd", 2), ("claimed", "said", 2)]

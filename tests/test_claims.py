@@ -68,11 +68,12 @@ def test_denial_of_the_same_statement_is_a_polarity_conflict():
 
 def test_wording_choices_and_loaded_words():
     articles, groups, _ = grouped()
+    docs = {article.id: doc for article, doc in parsed()[1]}
     choices = {(c.left.text(articles[c.left.article_id]), c.right.text(articles[c.right.article_id]))
-               for c in wording_choices(groups, articles)}
-    assert ("blaze", "fire") in choices
+               for c in wording_choices(groups, articles, docs.__getitem__, embed)}
+    assert ("blaze", "fire") in choices or ("fire", "blaze") in choices
     ledger = next(a for a in articles.values() if a.source == "Northern Ledger")
-    assert [s.text(ledger) for s in loaded_spans(ledger)] == ["regime", "slammed"]
+    assert [s.text(ledger) for s in loaded_spans(ledger, docs[ledger.id])] == ["regime", "slammed"]
 
 
 def test_a_figure_disagreement_names_each_value_once_with_the_outlets_giving_it():
@@ -83,3 +84,73 @@ def test_a_figure_disagreement_names_each_value_once_with_the_outlets_giving_it(
                                                figure("Wire", 3)))
     assert disagreement.description == "workers: 3 (Civic Post, Ledger, Wire) vs 4 (Ledger)"
     assert [figures.readable(v) for v in (43, 12500, 1.2e9, 6e7)] == ["43", "12,500", "1.2 billion", "60 million"]
+
+
+def choices_between(first: str, second: str) -> set[tuple[str, str]]:
+    """The wording choices between two outlets' one-sentence reports of a claim, as the texts of each side."""
+    articles = {a.id: a for a in (Article(first, source="A"), Article(second, source="B"))}
+    pairs = list(zip(articles.values(), nlp.parse([first, second])))
+    units = [u for article, doc in pairs for u in claims.units(article, doc)]
+    [group] = claims.align(units, embed([first, second]))
+    docs = {article.id: doc for article, doc in pairs}
+    return {(c.left.text(articles[c.left.article_id]), c.right.text(articles[c.right.article_id]))
+            for c in wording_choices([group], articles, docs.__getitem__, embed)}
+
+
+def test_function_words_spellings_and_inflections_are_no_wording_choice():
+    assert choices_between("Police said the gunman drew his weapon and the shootings left the defense lawyer's "
+                           "office in Calif. closed on Friday.",
+                           "Police said the gunman drew a weapon and the shooting left the defence lawyer's "
+                           "office in California closed on Friday.") == set()
+
+
+def test_the_news_in_the_outlets_leads_ranks_before_background_they_share():
+    background = ("The region lies on a fault line where two tectonic plates meet, and geologists have long warned "
+                  "of a large earthquake there.")
+    news = "A strong earthquake struck the coastal city of Kessel on Sunday, killing at least twelve people."
+    filler = ["Rescue teams searched collapsed buildings through the night.",
+              "Schools in the province stayed closed on Monday as engineers checked their walls.",
+              "Power was restored to most homes by the evening, the grid operator said."]
+    first = Article(" ".join([news] + filler + [background]), source="A")
+    second = Article(" ".join(["Officials said the death toll could rise as more bodies were found."] + filler[::-1]
+                              + [background, news]), source="B")
+    pairs = list(zip((first, second), nlp.parse([first.text, second.text])))
+    units = [u for article, doc in pairs for u in claims.units(article, doc)]
+    articles = {first.id: first, second.id: second}
+    groups = claims.align(units, embed([u.span.text(articles[u.span.article_id]) for u in units]))
+    centrality = {texts(g, articles)[0]: g.centrality for g in groups if g.kind == "shared"}
+    assert centrality[news] > centrality[background]
+
+
+def test_a_day_counted_from_a_guessed_publication_date_is_never_in_dispute():
+    from datetime import datetime, timezone
+
+    from storyline.extract import timex
+    from storyline.stories.pubdate import revalued
+
+    text = "The dam on the Vardar river burst on Sunday, flooding three villages, the regional governor said."
+    monday = text.replace("Sunday", "Monday")
+    published = datetime(2009, 1, 6, 9, tzinfo=timezone.utc)
+    stated = Article(text, source="Harbor Daily", published=published)
+    stated_other = Article(monday, source="Northern Ledger", published=published)
+    guessed = Article(monday, source="Northern Ledger", published=published, published_inferred=True,
+                      published_confidence=0.6)
+    docs = list(nlp.parse([text, monday, monday]))
+
+    def dispute(other: Article, times) -> list:
+        found = (figures.extract(stated, docs[0], timex.extract(stated, docs[0]))
+                 + figures.extract(other, docs[1], times))
+        return [d for d in figures.disagreements(found, embed) if d.figures[0].kind == "DAY"]
+
+    assert dispute(stated_other, timex.extract(stated_other, docs[1])), "a stated Sunday and Monday disagree"
+    assert dispute(guessed, revalued(guessed, docs[2])) == [], "a Monday counted from a guessed date does not"
+
+
+def test_days_and_names_are_no_wording_choice_and_a_name_holds_no_loaded_word():
+    assert choices_between("Riot police fired tear gas at protesters outside parliament in Athens on Thursday, as "
+                           "the strike shut schools across Europe.",
+                           "Riot police fired tear gas at demonstrators outside parliament in Athens yesterday, as "
+                           "the strike shut schools across Asia.") == {("protesters", "demonstrators")}
+    party = Article("The Coalition of the Radical Left called the radical cuts a betrayal.", source="C")
+    [doc] = nlp.parse([party.text])
+    assert [(s.start, s.text(party)) for s in loaded_spans(party, doc)] == [(45, "radical")]

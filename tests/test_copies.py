@@ -57,3 +57,15 @@ def test_direction_unknown_without_publication_times():
     copy = Article(COPY, source="Harbor Daily")
     [passage] = copies.find(parsed(wire, copy))
     assert not passage.directed
+
+
+def test_a_truncated_copy_in_a_text_without_paragraph_breaks_is_found():
+    wire_text = " ".join(line for line in WIRE.split("\n")) + " " + UNRELATED
+    wire = Article(wire_text, source="Meridian Wire", published=at(6))
+    # The copy runs its paragraphs together and stops short of the wire's end.
+    copy = Article(" ".join(WIRE.split("\n")[:2]), source="Harbor Daily", published=at(9))
+    assert len(wire.paragraphs) == len(copy.paragraphs) == 1
+    [passage] = copies.find(parsed(wire, copy))
+    assert passage.origin.article_id == wire.id and passage.copy.article_id == copy.id
+    assert passage.copy.text(copy) == copy.text.removesuffix(".")  # all of it, but for the full stop
+    assert passage.directed and passage.similarity == 1.0

@@ -102,7 +102,7 @@ def test_story_list_leads_to_a_story_with_claims_highlighted_by_kind(site, page,
     columns = page.locator(".side-by-side .column")
     assert columns.count() == largest["articles"]
     shared_texts = {}
-    for group in brief["key_facts"]:
+    for group in brief["key_facts"] + [item for item in brief["summary"] if item["kind"] == "shared"]:
         for span in group["spans"]:
             shared_texts.setdefault(span["article"], []).append(span["text"])
     for article in brief["story"]["articles"]:

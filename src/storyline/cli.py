@@ -339,15 +339,18 @@ BRIEF_FORMATS = ["md", "json", "jsonl", "html"]
 @click.option("--format", "output_format", type=click.Choice(BRIEF_FORMATS), default="md", show_default=True,
               help="json: one JSON document (an array of briefs when there are several); jsonl: one brief a line.")
 @click.option("--output", "-o", type=click.Path(file_okay=False), help="Write one file per story into this folder.")
+@click.option("--full", is_flag=True, help="Show every item; by default Markdown and HTML show the best of each "
+              "long section, so that a brief reads in two minutes (JSON always holds every item).")
 @click.option("--follow-symlinks", is_flag=True, help="Read what symbolic links in a folder point at outside it.")
 @db_option
-def brief(targets: tuple[str, ...], output_format: str, output: str | None, follow_symlinks: bool,
+def brief(targets: tuple[str, ...], output_format: str, output: str | None, full: bool, follow_symlinks: bool,
           db_path: str) -> None:
     """Write the sourced brief of stories: by story id, or of files, folders and URLs ingested first.
 
     \b
     storyline brief s3 --format html -o briefs/
     storyline brief examples/articles --format md
+    storyline brief s3 --full
     """
     corpus = open_corpus(db_path)
     try:
@@ -362,7 +365,7 @@ def brief(targets: tuple[str, ...], output_format: str, output: str | None, foll
         click.echo(report.summary(), err=True)
     printed_json = []
     for story_id in tqdm(story_ids, desc="brief", unit=" story", disable=None, file=sys.stderr):
-        data = corpus.brief(story_id)
+        data = corpus.brief(story_id, full)
         if output_format == "json" and not output:
             printed_json.append(data)  # printed together below, as one document
             continue

@@ -8,7 +8,7 @@
     corpus.entities(story_id=...)    # who is involved, every variant merged
     corpus.quotes(story_id=...)      # who said what, in which wording, carried by which outlets
     corpus.timeline(story_id)        # dated statements in order
-    corpus.brief(story_id)           # the sourced brief (schema storyline.brief/1)
+    corpus.brief(story_id)           # the sourced brief (schema storyline.brief/1); full=True shows every item
     corpus.add_feeds(urls); corpus.watcher().run()   # poll feeds, ingest what is new (storyline watch)
     corpus.add_watch("name", "Khamenei")             # alerts on what new articles change in stories
 
@@ -362,14 +362,15 @@ class Corpus:
         times = self._records("time", TimeExpression, [a.id for a in articles])
         return serialize.timeline(build_timeline(articles, times, self.doc), {a.id: a for a in articles})
 
-    def brief(self, story_id: str) -> dict[str, Any]:
-        """The sourced brief of a story (schema storyline.brief/1, see docs/brief-schema.md)."""
+    def brief(self, story_id: str, full: bool = False) -> dict[str, Any]:
+        """The sourced brief of a story (schema storyline.brief/1, see docs/brief-schema.md): every item in its
+        JSON, the best of each long section shown by its Markdown and HTML unless ``full``."""
         from storyline.brief.build import assemble
         from storyline.compare.story import compare_story
 
         label = self.store.story(story_id)["label"]
         articles = self.story_articles(story_id)
-        return assemble(story_id, label, articles, compare_story(self._material(articles)))
+        return assemble(story_id, label, articles, compare_story(self._material(articles)), full)
 
     def _material(self, articles: list[Article]) -> StoryMaterial:
         from storyline.compare.story import StoryMaterial

@@ -204,15 +204,22 @@ class TimeExpression:
     """A temporal expression with its TimeML type (DATE, TIME, DURATION, SET) and normalised value.
 
     ``value`` follows TIMEX3: "2023-04-29", "2023-03", "P2W", "PAST_REF", "XXXX-WXX-5" ...
+    ``reference_confidence`` is None when the value is what the words say or was counted from a stated
+    publication date; when it was counted from an inferred one ("Sunday" in an undated report), it is that
+    inference's confidence (0-1): the value is then a guess, never a fact to set against another source's.
     """
 
     span: Span
     type: str
     value: str
+    reference_confidence: float | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {"span": self.span.to_json(), "type": self.type, "value": self.value}
+        found = {"span": self.span.to_json(), "type": self.type, "value": self.value}
+        if self.reference_confidence is not None:
+            found["reference_confidence"] = self.reference_confidence
+        return found
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "TimeExpression":
-        return cls(Span.from_json(data["span"]), data["type"], data["value"])
+        return cls(Span.from_json(data["span"]), data["type"], data["value"], data.get("reference_confidence"))

@@ -20,7 +20,8 @@ def article_summary(article: Article) -> dict[str, Any]:
     return {
         "id": article.id, "source": article.source, "title": article.title, "url": article.url,
         "published": article.published.isoformat() if article.published else None,
-        "published_inferred": article.published_inferred, "words": article.word_count, "origin": article.origin,
+        "published_inferred": article.published_inferred, "published_confidence": article.published_confidence,
+        "words": article.word_count, "origin": article.origin,
         "revision_of": article.revision_of,
     }
 
@@ -29,7 +30,7 @@ def article_entry(article: Article) -> dict[str, Any]:
     """An article as the brief and the API list it: ``source`` is its outlet, named even when no source was given."""
     return {"id": article.id, "source": article.outlet, "title": article.title, "url": article.url,
             "published": article.published.isoformat() if article.published else None,
-            "published_inferred": article.published_inferred}
+            "published_inferred": article.published_inferred, "published_confidence": article.published_confidence}
 
 
 def ingest_report(report: Any) -> dict[str, Any]:
@@ -99,6 +100,8 @@ def timeline(entries: list[TimelineEntry], articles: dict[str, Article]) -> list
     for entry in entries:
         result.append({
             "order": entry.order, "value": entry.value, "after": entry.after, "label": entry.label,
+            # Not None when the date is a guess, counted from an inferred publication date.
+            "confidence": entry.confidence, "words": entry.words,
             "statements": [{**span.to_json(), "source": articles[span.article_id].outlet,
                             "text": span.text(articles[span.article_id])} for span in entry.statements],
             "times": [span.to_json() for span in entry.times],

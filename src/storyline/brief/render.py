@@ -9,6 +9,13 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from storyline.brief import svg
 
+# A copied passage is quoted by this many words in a short brief.
+EXCERPT_WORDS = 25
+# A short brief gives this many wordings of a quote (the first outlet's, then the next most carried); the rest
+# say the same in other words.
+WORDINGS_SHOWN = 2
+# A short brief backs a disagreement without figures (a denial) with this many sentences.
+CONFLICT_SENTENCES = 2
 environment = Environment(loader=PackageLoader("storyline", "templates"), autoescape=select_autoescape(["html"]),
                           trim_blocks=True, lstrip_blocks=True)
 
@@ -17,12 +24,78 @@ def ref(item: dict[str, Any]) -> str:
     return f"[{item['source'] or item['article'][:8]} {item['start']}–{item['end']}]"
 
 
-def _quote_line(group: dict[str, Any]) -> list[str]:
+def _quote_line(group: dict[str, Any], brief: dict[str, Any]) -> list[str]:
     lines = [f"- **{group['attributed_to']}**"]
-    for wording in group.get("wordings", []):
+    wordings, hidden = wordings_shown(group, brief)
+    for wording in wordings:
         outlets = ", ".join(wording.get("sources", []))
         lines.append(f"  - {wording['as_written']} — {outlets}")
+    if hidden:
+        lines.append(f"  - … {hidden} more {'wording' if hidden == 1 else 'wordings'} in the full brief")
     return lines
+
+
+def wordings_shown(group: dict[str, Any], brief: dict[str, Any]) -> tuple[list[dict[str, Any]], int]:
+    """A quote's wordings a reader sees (the first few in a short brief) and how many are left."""
+    wordings = group.get("wordings", [])
+    seen = wordings if brief.get("full") else wordings[:WORDINGS_SHOWN]
+    return seen, len(wordings) - len(seen)
+
+
+def evidence(disagreement: dict[str, Any], brief: dict[str, Any]) -> list[dict[str, Any]]:
+    """The sentences a reader sees behind a disagreement: in a short brief, for each figure in dispute the
+    sentence that gives it (a figure no sentence holds is still named in the conflict line), else the first
+    few; every sentence in a full brief."""
+    spans = disagreement["spans"]
+    if brief.get("full"):
+        return spans
+    if not disagreement.get("figures"):
+        return spans[:CONFLICT_SENTENCES]
+    holding = []
+    for figure in disagreement["figures"]:
+        span = next((s for s in spans if s["article"] == figure["article"]
+                     and s["start"] <= figure["start"] and figure["end"] <= s["end"]), None)
+        if span is not None and span not in holding:
+            holding.append(span)
+    return holding
+
+
+def published(article: dict[str, Any], brief: dict[str, Any]) -> str:
+    """When an article was published: its day in a short brief, the moment in a full one."""
+    if not article["published"]:
+        return "date unknown"
+    return article["published"] if brief.get("full") else article["published"][:10]
+
+
+def inferred(article: dict[str, Any]) -> str:
+    """How sure an inferred publication date is, as the Sources list says it."""
+    if not article["published_inferred"]:
+        return ""
+    confidence = article.get("published_confidence")
+    return " (inferred" + (f", confidence {confidence:.2f})" if confidence is not None else ")")
+
+
+def shown(brief: dict[str, Any], section: str, items: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], int]:
+    """The items of a long section a reader sees, in the section's order (those ranked within what the brief
+    shows, an item without a rank by its place; every item in a full brief), and how many are left for the full
+    brief."""
+    limit = (brief.get("shown") or {}).get(section)
+    if limit is None:
+        return items, 0
+    seen = [item for index, item in enumerate(items, start=1) if item.get("rank", index) <= limit]
+    return seen, len(items) - len(seen)
+
+
+def more(hidden: int, what: str) -> list[str]:
+    return [f"- … {hidden} more {what} in the full brief (`--full`)"] if hidden else []
+
+
+def outlets_of(group: dict[str, Any]) -> str:
+    """The outlets carrying a claim: named when few, counted when many."""
+    independent, sources = len(group["independent_sources"]), group["sources"]
+    counted = f"{independent} independent of {len(sources)} outlets" if independent < len(sources) \
+        else f"{len(sources)} outlets"
+    return f"{counted}: {', '.join(sources)}" if len(sources) <= 3 else counted
 
 
 def markdown(brief: dict[str, Any]) -> str:
@@ -30,58 +103,118 @@ def markdown(brief: dict[str, Any]) -> str:
     story = brief["story"]
     out += [f"Story `{story['id']}` · {len(story['articles'])} articles from "
             f"{len({a['source'] for a in story['articles']})} outlets", ""]
-    out += ["## Summary", ""] + [f"{s['text']} {ref(s)}" for s in brief["summary"]] + [""]
+    out += ["## Summary", ""] + [f"{s['text']} {ref(s)}" + (" — outlets disagree, see Disagreements"
+                                                               if s["kind"] == "conflicting" else "")
+                                 for s in brief["summary"]] + [""]
     out += ["## Key facts", ""]
-    out += [f"- {f['spans'][0]['text']} — {len(f['independent_sources'])} independent of {len(f['sources'])} "
-            f"sources: {', '.join(f['sources'])}" for f in brief["key_facts"]] or ["- none"]
+    facts, hidden = shown(brief, "key_facts", brief["key_facts"])
+    out += [f"- {f['spans'][0]['text']} — {outlets_of(f)}" for f in facts] or ["- none besides the summary"]
+    out += more(hidden, "facts carried by several outlets")
     out += ["", "## Disagreements", ""]
-    for d in brief["disagreements"]:
+    disagreements, hidden = shown(brief, "disagreements", brief["disagreements"])
+    for d in disagreements:
         out.append(f"- {d['conflict']}")
-        out += [f"  - {s['source']}: {s['text']} {ref(s)}" for s in d["spans"]]
+        out += [f"  - {s['source']}: {s['text']} {ref(s)}" for s in evidence(d, brief)]
     if not brief["disagreements"]:
         out.append("- none found")
+    out += more(hidden, "disagreements")
     out += ["", "## Reported by one outlet only", ""]
+    singles, hidden = shown(brief, "single_source", brief["single_source"])
     out += [f"- {s['source']}: {s['text']} {ref(s)}" + (f" — only here: “{s['detail']['text']}”" if "detail" in s else "")
-            for s in brief["single_source"]] or ["- none"]
+            for s in singles] or ["- none"]
+    out += more(hidden, "claims and details only one outlet gives")
     out += ["", "## Quotes", ""]
-    for group in brief["quotes"]:
-        out += _quote_line(group)
+    quotes, hidden = shown(brief, "quotes", brief["quotes"])
+    for group in quotes:
+        out += _quote_line(group, brief)
+    out += more(hidden, "quotes")
     out += ["", "## Timeline", ""]
-    for entry in brief["timeline"]:
+    entries, hidden = shown(brief, "timeline", brief["timeline"])
+    for entry in entries:
         sources = ", ".join(sorted({s["source"] for s in entry.get("statements", [])}))
         first = entry["statements"][0]["text"] if entry.get("statements") else ""
-        out.append(f"- **{entry['label']}** {first} ({sources})")
+        guess = entry.get("confidence")
+        note = "" if guess is None else f" — date counted from an inferred publication date, confidence {guess:.2f}"
+        out.append(f"- **{entry['label']}** {first} ({sources}){note}")
+    out += more(hidden, "timeline entries")
     out += ["", "## Who is involved", ""]
-    for entity in brief["entities"]:
-        variants = ", ".join(entity.get("variants", {}))
+    entities, hidden = shown(brief, "entities", brief["entities"])
+    for entity in entities:
+        variants = ", ".join(list(entity.get("variants", {}))[: None if brief.get("full") else 3])
         roles = f"; roles: {', '.join(entity['roles'])}" if entity.get("roles") else ""
         out.append(f"- **{entity['name']}** ({entity['type']}): {variants}{roles}")
+    out += more(hidden, "people, organisations and places")
     out += ["", "## Copied passages", ""]
-    for c in brief["copied"]:
+    copied, hidden = shown(brief, "copied", brief["copied"])
+    for c in copied:
         arrow = "copied from" if c["directed"] else "shares a passage with"
         out.append(f"- {c['copy']['source']} {arrow} {c['origin']['source']} ({c['words']} words, "
-                   f"similarity {c['similarity']}): “{c['copy']['text']}” {ref(c['copy'])}")
+                   f"similarity {c['similarity']}): “{excerpt(c['copy']['text'], brief)}” {ref(c['copy'])}")
     if not brief["copied"]:
         out.append("- none found")
+    out += more(hidden, "copied passages")
     out += ["", "## Framing", ""]
-    for w in brief["framing"]["wording"]:
+    wording, hidden = shown(brief, "wording", brief["framing"]["wording"])
+    for w in wording:
         a, b = w["choices"]
         out.append(f"- {a['source']}: “{a['text']}” / {b['source']}: “{b['text']}”")
+    out += more(hidden, "wording choices")
     for outlet in brief["framing"]["outlets"]:
-        loaded = ", ".join(f"{l['text']} (→ {l['neutral']})" if l["neutral"] else l["text"] for l in outlet["loaded"])
-        quoted = ", ".join(f"{name} ×{n}" for name, n in outlet["most_quoted"])
+        words = loaded_words(outlet, brief)
+        if not (words or brief.get("full")):
+            continue
+        loaded = ", ".join(f"{word}{f' ×{n}' if n > 1 else ''}{f' (→ {neutral})' if neutral else ''}"
+                           for word, neutral, n in words)
+        quoted = ", ".join(f"{name} ×{n}" for name, n in outlet["most_quoted"][: None if brief.get("full") else 2])
         out.append(f"- **{outlet['source']}** — loaded words: {loaded or 'none'}; quotes most: {quoted or 'nobody'}")
-    out += ["", "## Coverage", "", "| outlet | articles | claims | shared | single-source | conflicting | quotes |",
-            "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
-    out += [f"| {c['source']} | {c['articles']} | {c['claims']} | {c['shared']} | {c['single_source']} | "
-            f"{c['conflicting']} | {c['quotes']} |" for c in brief["coverage"]]
+    if brief.get("full"):
+        out += ["", "## Coverage", "", "| outlet | articles | claims | shared | single-source | conflicting | quotes |",
+                "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+        out += [f"| {c['source']} | {c['articles']} | {c['claims']} | {c['shared']} | {c['single_source']} | "
+                f"{c['conflicting']} | {c['quotes']} |" for c in brief["coverage"]]
     out += ["", "## Sources", ""]
-    out += [f"- {a['source']}: {a['title'] or '(untitled)'} · {a['published'] or 'date unknown'}"
-            f"{' (inferred)' if a['published_inferred'] else ''} · `{a['id']}`" for a in story["articles"]]
+    out += [f"- {a['source']}: {a['title'] or '(untitled)'} · {published(a, brief)}{inferred(a)} · `{a['id']}`"
+            for a in story["articles"]]
     return "\n".join(out) + "\n"
 
 
+def loaded_words(outlet: dict[str, Any], brief: dict[str, Any]) -> list[tuple[str, str, int]]:
+    """An outlet's loaded words a reader sees, each once, in the order first used: (word, its neutral
+    alternative, how often the outlet uses it); a short brief leaves out the story's own words."""
+    words: dict[str, dict[str, Any]] = {}
+    for span in outlet["loaded"]:
+        if span.get("story_word") and not brief.get("full"):
+            continue
+        word = span["text"].lower()
+        words.setdefault(word, {"word": word, "neutral": span["neutral"], "uses": 0})["uses"] += 1
+    seen, _ = shown(brief, "loaded", list(words.values()))
+    return [(word["word"], word["neutral"], word["uses"]) for word in seen]
+
+
+def excerpt(text: str, brief: dict[str, Any]) -> str:
+    """A copied passage as a short brief quotes it: its first words."""
+    words = text.split()
+    if brief.get("full") or len(words) <= EXCERPT_WORDS:
+        return " ".join(words)
+    return " ".join(words[:EXCERPT_WORDS]) + " …"
+
+
 def html(brief: dict[str, Any]) -> str:
-    """The brief as one HTML page, its timeline drawn in it."""
-    return environment.get_template("brief.html").render(brief=brief, timeline_svg=svg.timeline(brief["timeline"]),
-                                                         ref=ref)
+    """The brief as one HTML page, its timeline drawn in it; long sections show what Markdown shows."""
+    view = {
+        "key_facts": shown(brief, "key_facts", brief["key_facts"]),
+        "single_source": shown(brief, "single_source", brief["single_source"]),
+        "timeline": shown(brief, "timeline", brief["timeline"]),
+        "entities": shown(brief, "entities", brief["entities"]),
+        "copied": shown(brief, "copied", brief["copied"]),
+        "wording": shown(brief, "wording", brief["framing"]["wording"]),
+        "quotes": shown(brief, "quotes", brief["quotes"]),
+        "disagreements": shown(brief, "disagreements", brief["disagreements"]),
+    }
+    outlets = [o for o in brief["framing"]["outlets"] if loaded_words(o, brief) or brief.get("full")]
+    return environment.get_template("brief.html").render(brief=brief, view=view, outlets=outlets,
+                                                         timeline_svg=svg.timeline(view["timeline"][0]), ref=ref,
+                                                         excerpt=lambda text: excerpt(text, brief),
+                                                         evidence=lambda d: evidence(d, brief),
+                                                         wordings=lambda q: wordings_shown(q, brief),
+                                                         loaded_words=lambda o: loaded_words(o, brief))

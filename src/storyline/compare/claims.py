@@ -5,6 +5,11 @@ Units of different outlets are aligned when their embeddings and content words a
 *conflicting* when its members state and deny the same thing, or when it holds a figure outlets disagree on (see
 :mod:`storyline.compare.figures`), *shared* when at least two independent outlets carry it (a copied passage is
 not independent), and a unit no other outlet matches is *single-source*.
+
+Each group also says how central it is to the story, for the brief to put the news ("HP buys EDS for $13.9bn")
+before background (plate tectonics): every independent outlet carrying it counts, the more the nearer it stands
+to that outlet's headline and lead, where news writers put the news. A single-source group says how close the
+nearest sentence of another outlet comes: one said elsewhere in other words is no news.
 """
 
 from __future__ import annotations
@@ -36,6 +41,17 @@ class ClaimConfig:
     # Similarity = cosine_weight * embedding cosine + overlap_weight * sqrt(content-lemma Jaccard).
     cosine_weight: float = 0.75
     overlap_weight: float = 0.25
+    # A group's first unit is the one most like the others (mean similarity), plus this much for giving names and
+    # figures, counted up to ``most_details``: of two ways of saying it, the one with the details.
+    detail_weight: float = 0.2
+    most_details: int = 4
+    # Centrality (set on the tuning stories of eval/briefs/tune, whose gold headline facts should come first):
+    # the lead is the headline and this many sentences after it; a sentence's lead weight is 1 there and falls
+    # as 1 / (1 + (sentence - lead_sentences) / lead_decay) after it. (Adding how much a claim uses the words
+    # the outlets' leads share put fewer of those facts first: it favours background told with the story's
+    # names.)
+    lead_sentences: int = 2
+    lead_decay: float = 3.0
 
 
 CONFIG = ClaimConfig()
@@ -50,23 +66,34 @@ class ClaimUnit:
     main_verb: str
     negated: bool
     lemmas: frozenset[str]
+    # The sentence's index in its article (0: the headline, or the first sentence of an article without one).
+    position: int = 0
+    # Named things and numbers it gives: what makes a claim specific.
+    specifics: int = 0
 
 
 @dataclass(slots=True)
 class ClaimGroup:
-    """Aligned units, one per article at most; ``kind`` is shared, single-source or conflicting."""
+    """Aligned units, one per article at most, the one most like the others first; ``kind`` is shared,
+    single-source or conflicting. ``centrality``
+    says how central the claim is to the story (see the module), ``elsewhere`` how close the nearest unit of an
+    outlet not in the group comes (the similarity of :func:`align`), ``vector`` what it says."""
 
     units: list[ClaimUnit]
     kind: str
     sources: list[str] = field(default_factory=list)
     independent_sources: list[str] = field(default_factory=list)
     conflict: str | None = None
+    centrality: float = 0.0
+    elsewhere: float = 0.0
+    # The mean of its units' embeddings, unit length: what it says, for telling claims that say much the same.
+    vector: np.ndarray | None = None
 
 
 def units(article: Article, doc: Doc, config: ClaimConfig = CONFIG) -> list[ClaimUnit]:
     """The article's claim units: its sentences of at least ``config.min_words`` words."""
     result = []
-    for sentence in doc.sents:
+    for position, sentence in enumerate(doc.sents):
         words = [t for t in sentence if not (t.is_punct or t.is_space)]
         if len(words) < config.min_words:
             continue
@@ -76,8 +103,9 @@ def units(article: Article, doc: Doc, config: ClaimConfig = CONFIG) -> list[Clai
         end = sentence.start_char + len(text.rstrip())
         root = sentence.root
         negated = any(child.dep_ == "neg" for child in root.children)
+        specifics = len([e for e in sentence.ents]) + sum(t.like_num and not t.ent_type_ for t in words)
         result.append(ClaimUnit(article.span(start, end, "claim"), article.outlet, root.lemma_.lower(), negated,
-                                lemmas))
+                                lemmas, position, specifics))
     return result
 
 
@@ -111,7 +139,8 @@ def mark_figure_conflicts(groups: list[ClaimGroup], found: list[FigureDisagreeme
 
 def align(claim_units: list[ClaimUnit], vectors: np.ndarray,
           copied: Callable[[Span, Span], bool] = lambda a, b: False, config: ClaimConfig = CONFIG) -> list[ClaimGroup]:
-    """Group units across articles: greedy over pairs, best first, at most one unit per article in a group.
+    """Group units across articles: greedy over pairs, best first, at most one unit per article in a group, and
+    two groups joined only when their units are alike on average (average linkage: no chains of claims).
 
     ``vectors`` are the units' unit-length embeddings, row for row; ``copied(a, b)`` tells whether one span lies in
     a passage copied from the other (origin first), so the copy does not count as an independent source.
@@ -120,28 +149,55 @@ def align(claim_units: list[ClaimUnit], vectors: np.ndarray,
     similarity = _similarity(vectors, claim_units, config) if n else np.zeros((0, 0))
     group_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    pairs = [(similarity[i, j], i, j) for i in range(n) for j in range(i + 1, n)
-             if claim_units[i].span.article_id != claim_units[j].span.article_id
-             and similarity[i, j] >= config.align_threshold]
-    for _, i, j in sorted(pairs, reverse=True):
+    pairs = sorted(((similarity[i, j], i, j) for i in range(n) for j in range(i + 1, n)
+                    if claim_units[i].span.article_id != claim_units[j].span.article_id
+                    and similarity[i, j] >= config.align_threshold), reverse=True)
+    for _, i, j in pairs:
         gi, gj = group_of[i], group_of[j]
         if gi == gj:
             continue
         articles_i = {claim_units[k].span.article_id for k in members[gi]}
         if articles_i & {claim_units[k].span.article_id for k in members[gj]}:
             continue
+        if similarity[np.ix_(members[gi], members[gj])].mean() < config.align_threshold:
+            continue  # one pair alike, the rest not: a chain of claims, not one claim
         members[gi].extend(members.pop(gj))
         for k in members[gi]:
             group_of[k] = gi
     index = {id(u): k for k, u in enumerate(claim_units)}
     groups = []
     for member_ids in members.values():
-        group = sorted((claim_units[k] for k in member_ids), key=lambda u: (u.source, u.span.start))
+        # First the unit that says best what the outlets say: the most like the others, and the more specific.
+        medoid = max(member_ids, key=lambda k: (
+            sum(similarity[k, other] for other in member_ids if other != k) / max(1, len(member_ids) - 1)
+            + config.detail_weight * min(claim_units[k].specifics, config.most_details) / config.most_details, -k))
+        group = sorted((claim_units[k] for k in member_ids),
+                       key=lambda u: (u is not claim_units[medoid], u.source, u.span.start))
         sources = sorted({u.source for u in group})
         independent = sorted({u.source for u in group
                               if not any(copied(v.span, u.span) for v in group if v.source != u.source)})
         conflict = (_polarity_conflict(group, lambda a, b: similarity[index[id(a)], index[id(b)]], config)
                     if len(sources) > 1 else None)
         kind = "conflicting" if conflict else "shared" if len(sources) > 1 else "single-source"
-        groups.append(ClaimGroup(group, kind, sources, independent, conflict))
+        outside = [k for k in range(n) if claim_units[k].source not in sources]
+        elsewhere = float(similarity[np.ix_(member_ids, outside)].max()) if outside else 0.0
+        mean = vectors[member_ids].mean(axis=0)
+        groups.append(ClaimGroup(group, kind, sources, independent, conflict, elsewhere=elsewhere,
+                                 vector=mean / (np.linalg.norm(mean) or 1.0)))
+    rank(groups, config)
     return groups
+
+
+def lead_weight(unit: ClaimUnit, config: ClaimConfig = CONFIG) -> float:
+    """1 in the headline and lead, falling with every sentence after them."""
+    beyond = max(0, unit.position - config.lead_sentences)
+    return 1 / (1 + beyond / config.lead_decay)
+
+
+def rank(groups: list[ClaimGroup], config: ClaimConfig = CONFIG) -> None:
+    """Set each group's centrality: per independent outlet carrying it (every outlet, for a group no outlet
+    carries independently), the lead weight of its unit."""
+    for group in groups:
+        counted = group.independent_sources or group.sources
+        group.centrality = sum(max(lead_weight(u, config) for u in group.units if u.source == source)
+                               for source in counted)

@@ -1,9 +1,10 @@
 """Copied passages: verbatim or near-verbatim runs of words that two articles share.
 
-Candidate paragraph pairs come from MinHash LSH over word shingles (datasketch), so the cost stays near-linear
-in the number of paragraphs; each candidate pair is then aligned word by word (difflib) to find the exact runs.
-Where publication times differ, the earlier article is taken as the origin, so a syndicated copy can be
-discounted as corroboration.
+Candidate article pairs come from MinHash LSH over word shingles (datasketch) of short windows of consecutive
+sentences, so the cost stays near-linear in the length of the texts and copies are found whatever the
+paragraphing (a text may have none, or an editor may re-break a copy's paragraphs); each candidate pair is then
+aligned word by word (difflib) to find the exact runs. Where publication times differ, the earlier article is
+taken as the origin, so a syndicated copy can be discounted as corroboration.
 """
 
 from __future__ import annotations
@@ -25,16 +26,20 @@ class CopyConfig:
     with its direction, and the copy tests' short overlaps are not.
     """
 
-    # Paragraphs are sketched as sets of word n-grams of this length.
+    # Texts are sketched by windows of this many consecutive sentences (a window of fewer than ``min_words``
+    # words takes in the next sentences), each as the set of its word n-grams of ``shingle_words``.
+    window_sentences: int = 3
     shingle_words: int = 4
     minhash_permutations: int = 128
-    # Estimated Jaccard of shingles at which two paragraphs become a candidate pair: low, since a copied passage
-    # may be a small part of either paragraph; the word alignment decides.
+    # Estimated Jaccard of shingles at which two windows make their articles a candidate pair: low, since the
+    # windows of a copy and of its origin need not start at the same sentence; the word alignment decides.
     lsh_threshold: float = 0.3
-    # A shared run shorter than this is a stock phrase, not a copy; shorter paragraphs are not sketched.
+    # A shared run shorter than this is a stock phrase, not a copy.
     min_words: int = 15
     # Runs separated by at most this many differing words are one passage: copy editors change a word or two.
     max_gap_words: int = 3
+    # A passage starts and ends with a run of at least this many words: a lone "the" after a gap is no copy.
+    least_edge_words: int = 3
 
 
 CONFIG = CopyConfig()
@@ -52,20 +57,31 @@ class CopiedPassage:
 
 
 @dataclass(frozen=True, slots=True)
-class _Paragraph:
+class _Words:
+    """An article's words (lower case, no punctuation) with their character offsets."""
+
     article: Article
     words: list[str]
     offsets: list[tuple[int, int]]
 
 
-def _paragraphs(article: Article, doc: Doc, config: CopyConfig) -> list[_Paragraph]:
+def _words(article: Article, doc: Doc) -> _Words:
     tokens = [t for t in doc if not (t.is_punct or t.is_space)]
-    result = []
-    for start, end in article.paragraphs:
-        inside = [t for t in tokens if start <= t.idx < end]
-        if len(inside) >= config.min_words:
-            result.append(_Paragraph(article, [t.lower_ for t in inside], [(t.idx, t.idx + len(t)) for t in inside]))
-    return result
+    return _Words(article, [t.lower_ for t in tokens], [(t.idx, t.idx + len(t)) for t in tokens])
+
+
+def _windows(text: _Words, doc: Doc, config: CopyConfig) -> list[list[str]]:
+    """The words of each window of ``window_sentences`` consecutive sentences, one starting at every sentence."""
+    starts = [sum(1 for start, _ in text.offsets if start < sentence.start_char) for sentence in doc.sents]
+    ends = starts[1:] + [len(text.words)]
+    windows = []
+    for first in range(len(starts)):
+        last = min(first + config.window_sentences, len(ends)) - 1
+        while last + 1 < len(ends) and ends[last] - starts[first] < config.min_words:
+            last += 1
+        if ends[last] - starts[first] >= config.min_words:
+            windows.append(text.words[starts[first]:ends[last]])
+    return windows
 
 
 def _minhash(words: list[str], config: CopyConfig) -> MinHash:
@@ -75,17 +91,29 @@ def _minhash(words: list[str], config: CopyConfig) -> MinHash:
     return sketch
 
 
-def _runs(a: _Paragraph, b: _Paragraph, config: CopyConfig) -> list[tuple[int, int, int, int, int]]:
-    """Aligned runs ``(a_start, a_end, b_start, b_end, matched_words)`` in word indices, small gaps bridged."""
+def _runs(a: _Words, b: _Words, config: CopyConfig) -> list[tuple[int, int, int, int, int]]:
+    """Aligned runs ``(a_start, a_end, b_start, b_end, matched_words)`` in word indices, small gaps bridged; a run
+    neither starts nor ends with a stray word or two matched across a gap ("the")."""
     blocks = [m for m in SequenceMatcher(None, a.words, b.words, autojunk=False).get_matching_blocks() if m.size]
-    runs: list[list[int]] = []
+    runs: list[list] = []
     for block in blocks:
-        if runs and block.a - runs[-1][1] <= config.max_gap_words and block.b - runs[-1][3] <= config.max_gap_words:
-            runs[-1][1], runs[-1][3] = block.a + block.size, block.b + block.size
-            runs[-1][4] += block.size
+        last = runs[-1][-1] if runs else None
+        if last and block.a - (last.a + last.size) <= config.max_gap_words \
+                and block.b - (last.b + last.size) <= config.max_gap_words:
+            runs[-1].append(block)
         else:
-            runs.append([block.a, block.a + block.size, block.b, block.b + block.size, block.size])
-    return [tuple(run) for run in runs if run[4] >= config.min_words]
+            runs.append([block])
+    found = []
+    for run in runs:
+        while len(run) > 1 and run[-1].size < config.least_edge_words:
+            run.pop()
+        while len(run) > 1 and run[0].size < config.least_edge_words:
+            run.pop(0)
+        matched = sum(block.size for block in run)
+        if matched >= config.min_words:
+            first, last = run[0], run[-1]
+            found.append((first.a, last.a + last.size, first.b, last.b + last.size, matched))
+    return found
 
 
 def _oriented(a: Article, b: Article) -> tuple[bool, bool]:
@@ -97,22 +125,26 @@ def _oriented(a: Article, b: Article) -> tuple[bool, bool]:
 
 def find(articles: list[tuple[Article, Doc]], config: CopyConfig = CONFIG) -> list[CopiedPassage]:
     """Every passage of at least ``config.min_words`` words shared by two articles of different outlets."""
-    paragraphs = [p for article, doc in articles for p in _paragraphs(article, doc, config)]
+    texts = [_words(article, doc) for article, doc in articles]
     index = MinHashLSH(threshold=config.lsh_threshold, num_perm=config.minhash_permutations)
-    sketches = [_minhash(p.words, config) for p in paragraphs]
-    for number, sketch in enumerate(sketches):
-        index.insert(number, sketch)
+    sketches = []
+    for number, (text, (_, doc)) in enumerate(zip(texts, articles)):
+        for window in _windows(text, doc, config):
+            sketch = _minhash(window, config)
+            index.insert(len(sketches), sketch)
+            sketches.append((number, sketch))
+    candidates = {tuple(sorted((number, sketches[other][0]))) for number, sketch in sketches
+                  for other in index.query(sketch)}
     passages = []
-    for number, sketch in enumerate(sketches):
-        for other in sorted(index.query(sketch)):
-            a, b = paragraphs[number], paragraphs[other]
-            if other <= number or a.article.id == b.article.id or a.article.outlet == b.article.outlet:
-                continue
-            a_first, directed = _oriented(a.article, b.article)
-            for a_start, a_end, b_start, b_end, matched in _runs(a, b, config):
-                span_a = a.article.span(a.offsets[a_start][0], a.offsets[a_end - 1][1], "copied")
-                span_b = b.article.span(b.offsets[b_start][0], b.offsets[b_end - 1][1], "copied")
-                similarity = 2 * matched / ((a_end - a_start) + (b_end - b_start))
-                origin, copy = (span_a, span_b) if a_first else (span_b, span_a)
-                passages.append(CopiedPassage(origin, copy, matched, similarity, directed))
+    for first, second in sorted(candidates):
+        a, b = texts[first], texts[second]
+        if a.article.id == b.article.id or a.article.outlet == b.article.outlet:
+            continue
+        a_first, directed = _oriented(a.article, b.article)
+        for a_start, a_end, b_start, b_end, matched in _runs(a, b, config):
+            span_a = a.article.span(a.offsets[a_start][0], a.offsets[a_end - 1][1], "copied")
+            span_b = b.article.span(b.offsets[b_start][0], b.offsets[b_end - 1][1], "copied")
+            similarity = 2 * matched / ((a_end - a_start) + (b_end - b_start))
+            origin, copy = (span_a, span_b) if a_first else (span_b, span_a)
+            passages.append(CopiedPassage(origin, copy, matched, similarity, directed))
     return passages

@@ -148,8 +148,9 @@ def _figure(article: Article, entity: SpacySpan, config: FigureConfig = CONFIG) 
 
 
 def _day_figure(article: Article, doc: Doc, time: TimeExpression, config: FigureConfig = CONFIG) -> Figure | None:
-    """A dated event as a figure: its value is the day, and what it "counts" is the event its verb names."""
-    if time.type != "DATE" or not DAY.fullmatch(time.value[:10]):
+    """A dated event as a figure: its value is the day, and what it "counts" is the event its verb names. A day
+    counted from an inferred publication date is the tool's guess, not the outlet's: never a figure in dispute."""
+    if time.type != "DATE" or not DAY.fullmatch(time.value[:10]) or time.reference_confidence is not None:
         return None
     tokens = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
     if tokens is None:

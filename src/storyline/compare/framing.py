@@ -1,23 +1,36 @@
 """Framing: the words each outlet chose for the same claim, its loaded words, and whom it quotes most.
 
 Word choices come from aligned claims (see :mod:`storyline.compare.claims`): where two outlets' sentences line
-up word for word except for a short run, that run is a wording choice ("killed" / "assassinated"). Loaded words
-come from a small lexicon (``data/loaded_words.txt``) that also names a neutral alternative.
+up word for word except for a short run, that run is a wording choice ("killed" / "assassinated") when each side
+holds content words the other lacks, they are not one word in another spelling, inflection or abbreviation
+("offense" / "offence", "shootings" / "shooting", "Calif" / "California") and they mean much the same (their
+embeddings are close): function words ("his" / "the") are grammar, a different statement is not a different
+word, a day named two ways ("Thursday" / "yesterday") follows when each outlet wrote, and two names ("Asia" /
+"Europe") name two things. The same choice made by several pairs of outlets is one choice, the most frequent
+first. Loaded words come from a small lexicon (``data/loaded_words.txt``) that also names a neutral alternative;
+a word of the lexicon inside a name ("the Coalition of the Radical Left") is the name's, not the outlet's.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
+import numpy as np
+from spacy.tokens import Doc, Token
+
 from storyline.compare.claims import ClaimGroup
+from storyline.extract.mentions import NAME_TYPES
 from storyline.model import Article, Span
 from storyline.text import wordlists
 
 WORD = re.compile(r"\w[\w'’-]*")
 LOADED_WORDS = "loaded_words"
+# Entity labels of times: which day an outlet writes depends on when it wrote, not on how it frames the story.
+TIME_LABELS = {"DATE", "TIME"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +41,15 @@ class FramingConfig:
     max_choice_words: int = 3
     # Share of the two sentences' words that difflib must match in order before a differing run is a choice.
     min_sentence_match: float = 0.5
+    # Two words whose letters match this much (difflib's ratio) are one word spelt two ways ("offense" /
+    # "offence" 0.86, "honor" / "honour" 0.91; "honor" / "valor" 0.4).
+    same_spelling: float = 0.8
+    # A word is another's abbreviation when it starts it and has at least this many letters ("Calif", "Dec").
+    abbreviation_letters: int = 3
+    # Two wordings say the same thing only when their embeddings are this close (MiniLM cosine, set on the tuning
+    # stories of eval/briefs/tune: "blaze" / "fire" 0.61, "Mafioso" / "mob boss" 0.39, "hired" / "acting" 0.35;
+    # "shooting" / "seventh straight day" 0.18 is another statement, not another word).
+    same_meaning: float = 0.33
 
 
 CONFIG = FramingConfig()
@@ -59,9 +81,38 @@ def _words(span: Span, article: Article) -> list[tuple[str, int, int]]:
     return [(m.group().lower(), span.start + m.start(), span.start + m.end()) for m in WORD.finditer(span.text(article))]
 
 
-def wording_choices(groups: list[ClaimGroup], articles: dict[str, Article],
-                    config: FramingConfig = CONFIG) -> list[WordingChoice]:
-    choices = []
+def content_tokens(doc: Doc, start: int, end: int) -> list[Token]:
+    """The content words of ``[start, end)``: no function words, punctuation, numbers or times."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return [t for t in span if t.is_alpha and not t.is_stop and t.ent_type_ not in TIME_LABELS] \
+        if span is not None else []
+
+
+def is_name(tokens: list[Token]) -> bool:
+    """Whether a run of words is a name: proper nouns, or words of a named entity."""
+    return all(t.pos_ == "PROPN" or t.ent_type_ in NAME_TYPES for t in tokens)
+
+
+def letters(tokens: list[Token]) -> str:
+    return "".join(t.lower_ for t in tokens)
+
+
+def same_word(left: list[Token], right: list[Token], config: FramingConfig) -> bool:
+    """Whether two runs of content words are one wording in another spelling, inflection or abbreviation."""
+    if {t.lemma_.lower() for t in left} == {t.lemma_.lower() for t in right}:
+        return True
+    a, b = letters(left), letters(right)
+    shorter, longer = sorted((a, b), key=len)
+    return (SequenceMatcher(None, a, b).ratio() >= config.same_spelling
+            or (len(shorter) >= config.abbreviation_letters and longer.startswith(shorter)))
+
+
+def wording_choices(groups: list[ClaimGroup], articles: dict[str, Article], doc: Callable[[str], Doc],
+                    embed: Callable[[list[str]], np.ndarray], config: FramingConfig = CONFIG) -> list[WordingChoice]:
+    """Where outlets chose different content words for the same claim, each choice once (as first found), the
+    choices most pairs of outlets made first; ``embed`` gives unit-length embeddings of texts."""
+    found: dict[tuple[str, str], WordingChoice] = {}
+    made: Counter = Counter()
     for group in groups:
         for i, a in enumerate(group.units):
             for b in group.units[i + 1 :]:
@@ -77,25 +128,42 @@ def wording_choices(groups: list[ClaimGroup], articles: dict[str, Article],
                         continue
                     if any(w.isdigit() for w, _, _ in words_a[a0:a1] + words_b[b0:b1]):
                         continue  # a different figure is a disagreement, not a wording choice
-                    choices.append(WordingChoice(
-                        art_a.span(words_a[a0][1], words_a[a1 - 1][2], "wording"), a.source,
-                        art_b.span(words_b[b0][1], words_b[b1 - 1][2], "wording"), b.source))
-    return choices
+                    left = content_tokens(doc(art_a.id), words_a[a0][1], words_a[a1 - 1][2])
+                    right = content_tokens(doc(art_b.id), words_b[b0][1], words_b[b1 - 1][2])
+                    if not left or not right or same_word(left, right, config):
+                        continue
+                    if is_name(left) and is_name(right):
+                        continue
+                    key = tuple(sorted((letters(left), letters(right))))
+                    made[key] += 1
+                    found.setdefault(key, WordingChoice(
+                        art_a.span(left[0].idx, left[-1].idx + len(left[-1]), "wording"), a.source,
+                        art_b.span(right[0].idx, right[-1].idx + len(right[-1]), "wording"), b.source))
+    keys = list(found)
+    if not keys:
+        return []
+    left = embed([found[key].left.text(articles[found[key].left.article_id]) for key in keys])
+    right = embed([found[key].right.text(articles[found[key].right.article_id]) for key in keys])
+    alike = {key for key, a, b in zip(keys, left, right) if float(a @ b) >= config.same_meaning}
+    return [found[key] for key in sorted(alike, key=lambda key: (-made[key], keys.index(key)))]
 
 
-def loaded_spans(article: Article) -> list[Span]:
+def loaded_spans(article: Article, doc: Doc) -> list[Span]:
+    """The article's words of the loaded lexicon, but for those inside a name."""
     lexicon = loaded_words()
+    in_names = {token.idx for token in doc if is_name([token])}
     return [article.span(m.start(), m.end(), "loaded") for m in WORD.finditer(article.text)
-            if m.group().lower() in lexicon]
+            if m.group().lower() in lexicon and m.start() not in in_names]
 
 
-def outlet_framing(articles: list[Article], speakers_by_article: dict[str, list[str]]) -> list[OutletFraming]:
+def outlet_framing(articles: list[Article], doc: Callable[[str], Doc],
+                   speakers_by_article: dict[str, list[str]]) -> list[OutletFraming]:
     """Per outlet: its loaded words and the speakers it quotes most (``speakers_by_article``: names per quote)."""
     by_source: dict[str, OutletFraming] = {}
     quoted: dict[str, Counter] = defaultdict(Counter)
     for article in articles:
         framing = by_source.setdefault(article.outlet, OutletFraming(article.outlet))
-        framing.loaded.extend(loaded_spans(article))
+        framing.loaded.extend(loaded_spans(article, doc(article.id)))
         quoted[article.outlet].update(name for name in speakers_by_article.get(article.id, []) if name)
     for source, framing in by_source.items():
         framing.most_quoted = quoted[source].most_common(5)

@@ -73,7 +73,8 @@ def compare_story(material: StoryMaterial) -> StoryComparison:
         timeline=build_timeline(articles, material.times, material.doc),
         copied=aligned.copied, claims=groups, figure_disagreements=disagreements,
         lone_figures=lone_figures(groups, aligned.figures, disagreements),
-        wording=framing.wording_choices(groups, by_id), outlets=framing.outlet_framing(articles, quoted))
+        wording=framing.wording_choices(groups, by_id, material.doc, embed),
+        outlets=framing.outlet_framing(articles, material.doc, quoted))
 
 
 def align_claims(material: StoryMaterial) -> StoryClaims:

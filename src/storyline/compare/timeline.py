@@ -3,8 +3,13 @@
 Dated statements come from the articles' resolved time expressions; statements of one date from several outlets
 merge into one entry when their sentences tell the same event. A statement dated only against another event
 ("the harbour reopened three days after the explosion") becomes an entry placed right after that event's entry,
-which is built from the sentences naming the event even when none gives it a date. The picture of a timeline is
-drawn by :mod:`storyline.brief.svg`.
+which is built from the sentences naming the event even when none gives it a date.
+
+A date counted from an inferred publication date ("Sunday" in a report whose date was inferred) is a guess: its
+entry carries the inference's confidence and says so, unless another statement of the entry gives the date. A day
+named relative to an undated report's unknown date ("Sunday", "yesterday", "29 April") keeps its words, marked
+undated.
+The picture of a timeline is drawn by :mod:`storyline.brief.svg`.
 """
 
 from __future__ import annotations
@@ -18,6 +23,9 @@ from spacy.tokens import Doc, Span as DocSpan
 from storyline.model import Article, Span, TimeExpression
 
 CALENDAR_VALUE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q(\d)|-W(\d{2}))?")
+# A day named relative to an unknown publication date: "Sunday" (XXXX-WXX-7), "yesterday" (XXXX-XX-XX), "29 April"
+# (XXXX-04-29).
+UNANCHORED_DAY = re.compile(r"XXXX-(?:WXX-\d|XX-XX|\d{2}-\d{2})")
 # The prepositions that date a duration against an event: "three days after the explosion".
 RELATIVE_SIGNALS = {"after", "before"}
 # The parts of speech whose lemmas say what a sentence is about.
@@ -40,22 +48,32 @@ CONFIG = TimelineConfig()
 @dataclass(slots=True)
 class TimelineEntry:
     """One event on the timeline: its TimeML date (None when known only relative to another entry), the sentence
-    spans stating it (one or more articles), the time expressions dating it, and its place in the order."""
+    spans stating it (one or more articles), the time expressions dating it, and its place in the order.
+
+    ``confidence`` is None when a statement gives the date (or it is known only by its order); when every
+    statement's date was counted from an inferred publication date, the best of those inferences' confidences.
+    ``words`` are the words naming a day relative to an undated report ("Sunday"), whose value is then
+    unanchored ("XXXX-WXX-7")."""
 
     value: str | None
     statements: list[Span]
     times: list[Span] = field(default_factory=list)
     after: int | None = None
     order: int = 0
+    confidence: float | None = None
+    words: str | None = None
 
     def article_ids(self) -> list[str]:
         return list(dict.fromkeys(span.article_id for span in self.statements))
 
     @property
     def label(self) -> str:
-        """When, as a reader sees it: the date, else the entry it follows ("after #3"), else "undated"."""
+        """When, as a reader sees it: the date ("~" before a guessed one), the words of a day relative to an
+        undated report ("Sunday (undated)"), else the entry it follows ("after #3"), else "undated"."""
+        if self.words is not None:
+            return f"{self.words} (undated)"
         if self.value is not None:
-            return self.value
+            return self.value if self.confidence is None else f"~{self.value}"
         return f"after #{self.after + 1}" if self.after is not None else "undated"
 
 
@@ -64,6 +82,8 @@ class Statement:
     sentence: Span
     time: Span | None
     words: frozenset[str]
+    # The confidence of the inferred publication date the statement's date was counted from (None: stated).
+    confidence: float | None = None
 
 
 def calendar_start(value: str) -> date | None:
@@ -122,8 +142,9 @@ class TimelineBuilder:
         self.entries: list[TimelineEntry] = []
         self.entry_words: list[frozenset[str]] = []
 
-    def add(self, value: str | None, statement: Statement) -> int:
-        """Merge into the entry of the same date and event, or open a new one; returns its index."""
+    def add(self, value: str | None, statement: Statement, words: str | None = None) -> int:
+        """Merge into the entry of the same date and event, or open a new one; returns its index. An entry one of
+        whose statements gives the date is no guess."""
         for index, entry in enumerate(self.entries):
             if entry.value == value and same_event(self.entry_words[index], statement.words, self.config):
                 if statement.sentence not in entry.statements:
@@ -131,8 +152,12 @@ class TimelineBuilder:
                 if statement.time:
                     entry.times.append(statement.time)
                 self.entry_words[index] |= statement.words
+                if entry.confidence is not None:
+                    entry.confidence = (None if statement.confidence is None
+                                        else max(entry.confidence, statement.confidence))
                 return index
-        self.entries.append(TimelineEntry(value, [statement.sentence], [statement.time] if statement.time else []))
+        self.entries.append(TimelineEntry(value, [statement.sentence], [statement.time] if statement.time else [],
+                                          confidence=statement.confidence, words=words))
         self.entry_words.append(statement.words)
         return len(self.entries) - 1
 
@@ -166,12 +191,15 @@ class TimelineBuilder:
                     continue
                 sentence = sentence_span(article, tokens)
                 sentence_tokens = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-                statement = Statement(sentence, expression.span, content_words(sentence_tokens))
+                statement = Statement(sentence, expression.span, content_words(sentence_tokens),
+                                      expression.reference_confidence)
                 anchor = relative_anchor(doc, tokens)
                 if anchor is not None and expression.type == "DURATION":
                     relative.append((statement, anchor_keys(anchor)))
                 elif expression.type in {"DATE", "TIME"} and calendar_start(expression.value):
                     self.add(expression.value.split("T")[0], statement)
+                elif expression.type in {"DATE", "TIME"} and UNANCHORED_DAY.match(expression.value):
+                    self.add(expression.value.split("T")[0], statement, expression.span.text(article))
         for statement, keys in relative:
             anchor_index = self.anchor_entry(keys, statement.sentence)
             if anchor_index is None:

@@ -9,5 +9,6 @@
 - :mod:`~storyline.stories.config` — the one config of story assignment;
 - :mod:`~storyline.stories.updates` — what assigning a batch changes, for the store to write;
 - :mod:`~storyline.stories.persistence` — the index as stored, and rebuilt from the store;
-- :mod:`~storyline.stories.pubdate` — publication dates inferred from a story's other reports.
+- :mod:`~storyline.stories.pubdate` — publication dates inferred, with a confidence, only from evidence in the
+  story's texts; :mod:`~storyline.stories.date_phrases` — what an article's date phrases tell of its day.
 """

@@ -155,8 +155,9 @@ async def get_story(story_id: str, shared: Library = Depends(library)) -> dict[s
 
 
 @router.get("/stories/{story_id}/brief", responses=ERRORS, summary="The story's sourced brief (storyline.brief/1)")
-async def story_brief(story_id: str, shared: Library = Depends(library)) -> dict[str, Any]:
-    return await shared.brief(story_id)
+async def story_brief(story_id: str, full: bool = False, shared: Library = Depends(library)) -> dict[str, Any]:
+    """``full``: the brief says to show every item (its JSON holds them all either way)."""
+    return await shared.brief(story_id, full)
 
 
 @router.get("/stories/{story_id}/timeline", responses=ERRORS, summary="The story's dated statements in time order")

@@ -45,7 +45,7 @@ class Library:
         # One process writes and one builds briefs, so a long ingest does not hold up a brief.
         self._writer = ProcessPoolExecutor(1, context, initializer=_open_worker, initargs=(str(db_path),))
         self._builder = ProcessPoolExecutor(1, context, initializer=_open_worker, initargs=(str(db_path),))
-        self._briefs: dict[str, tuple[str, dict[str, Any]]] = {}
+        self._briefs: dict[tuple[str, bool], tuple[str, dict[str, Any]]] = {}
 
     async def run(self, work: Callable[[Corpus], Result]) -> Result:
         return await anyio.to_thread.run_sync(work, self.corpus, limiter=self._one_at_a_time)
@@ -57,18 +57,19 @@ class Library:
         return await asyncio.get_running_loop().run_in_executor(self._writer, _ingest_url, url, fetch,
                                                                 self.allow_private)
 
-    async def brief(self, story_id: str) -> dict[str, Any]:
-        """The story's brief: the one built before while the story has not changed since, else built now."""
+    async def brief(self, story_id: str, full: bool = False) -> dict[str, Any]:
+        """The story's brief (``full``: saying to show every item): the one built before while the story has not
+        changed since, else built now."""
         version = await self.run(lambda corpus: found(corpus.story_version, story_id))
-        kept = self._briefs.get(story_id)
+        kept = self._briefs.get((story_id, full))
         if kept is not None and kept[0] == version:
             return kept[1]
         try:
-            brief = await asyncio.get_running_loop().run_in_executor(self._builder, _brief, story_id)
+            brief = await asyncio.get_running_loop().run_in_executor(self._builder, _brief, story_id, full)
         except KeyError as error:  # the story went away meanwhile (merged into another)
             raise HTTPException(HTTPStatus.NOT_FOUND, error.args[0]) from None
-        self._briefs.pop(story_id, None)
-        self._briefs[story_id] = (version, brief)
+        self._briefs.pop((story_id, full), None)
+        self._briefs[(story_id, full)] = (version, brief)
         while len(self._briefs) > KEPT_BRIEFS:
             del self._briefs[next(iter(self._briefs))]
         return brief
@@ -98,9 +99,9 @@ def _ingest_url(url: str, fetch: bool, allow_private: bool) -> IngestReport:
     return _worker_corpus.ingest([url], fetch=fetch, allow_private=allow_private)
 
 
-def _brief(story_id: str) -> dict[str, Any]:
+def _brief(story_id: str, full: bool) -> dict[str, Any]:
     assert _worker_corpus is not None
-    return _worker_corpus.brief(story_id)
+    return _worker_corpus.brief(story_id, full)
 
 
 def library(request: Request) -> Library:

@@ -75,7 +75,7 @@ async def story(story_id: str, shared: Library = Depends(library)) -> HTMLRespon
 def claim_marks(brief: dict[str, Any]) -> dict[str, list[Mark]]:
     """Each article's claim spans, by the kind of claim the brief found them to be."""
     marks: dict[str, list[Mark]] = defaultdict(list)
-    for group in brief["key_facts"]:
+    for group in brief["key_facts"] + [item for item in brief["summary"] if item["kind"] == "shared"]:
         note = "shared with " + ", ".join(group["sources"])
         for span in group["spans"]:
             marks[span["article"]].append(Mark(span["start"], span["end"], CLAIM_CLASS["shared"], note))
