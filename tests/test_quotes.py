@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import load_eval_script
-from storyline.compare import entities
 from storyline.compare import quotes as quote_matching
+from storyline.compare import story
 from storyline.extract import mentions as mention_stage
 from storyline.extract import quotes
 from storyline.model import Article
@@ -166,21 +166,18 @@ def test_parse_of_another_text_is_refused():
         quotes.extract(article, next(nlp.parse(["Something else entirely."])), [])
 
 
-def story_speakers(parsed_with_mentions):
-    """Story-level entity of each article-level entity id, as the entities stage merges them."""
-    story_entities = entities.resolve(parsed_with_mentions)
-    entity_of_span = {(s.article_id, s.start, s.end): e.id for e in story_entities for s in e.mentions}
-    local = {m.entity_id: entity_of_span.get((m.span.article_id, m.span.start, m.span.end), m.entity_id)
-             for _, mentions in parsed_with_mentions for m in mentions if m.entity_id}
-    return lambda entity_id: local.get(entity_id, entity_id)
-
-
 def extract_story(articles):
+    """Each article's attributions, and the story-level speaker of each (as the brief matches them)."""
     parsed = list(zip(articles, nlp.parse([a.text for a in articles])))
-    with_mentions = [(article, mention_stage.extract(article, doc)) for article, doc in parsed]
-    found = [(article, attribution) for (article, doc), (_, mentions) in zip(parsed, with_mentions)
-             for attribution in quotes.extract(article, doc, mentions)]
-    return found, story_speakers(with_mentions)
+    found_mentions = {article.id: mention_stage.extract(article, doc) for article, doc in parsed}
+    attributions = {article.id: quotes.extract(article, doc, found_mentions[article.id]) for article, doc in parsed}
+    return attributions, story.speakers(story.resolve_entities(articles, found_mentions), found_mentions)
+
+
+def match_story(articles):
+    """The story's statements across its articles."""
+    attributions, speaker_of = extract_story(articles)
+    return story.match_quotes(articles, attributions, speaker_of)
 
 
 def test_seed_quotes_of_both_outlets_are_matched_with_their_wording_differences():
@@ -188,8 +185,7 @@ def test_seed_quotes_of_both_outlets_are_matched_with_their_wording_differences(
     if len(seeds) < 2:
         pytest.skip("the shared seed reports are not available")
     articles = [Article(path.read_text(encoding="utf-8"), source=path.stem) for path in seeds]
-    found, speaker_of = extract_story(articles)
-    groups = quote_matching.match(found, speaker_of)
+    groups = match_story(articles)
     presence = [g for g in groups if any("presence of" in w.text and "one American" in w.text for w in g.wordings)]
     assert len(presence) == 1
     [group] = presence
@@ -208,8 +204,7 @@ def test_one_quote_worded_two_ways_by_two_outlets_is_one_group_with_its_word_cha
                     "valley is one too many,\u201d Kovacs said.", source="Harbor Daily")
     second = Article("Hanna Kovacs, the mayor, spoke at the new dyke. \u201cA single flooded house in this valley is "
                      "even one too many,\u201d Kovacs added.", source="Civic Post")
-    found, speaker_of = extract_story([first, second])
-    [group] = quote_matching.match(found, speaker_of)
+    [group] = match_story([first, second])
     assert group.outlets == ["Civic Post", "Harbor Daily"] and group.speakers == ["person:hanna-kovacs"]
     assert {w.text for w in group.wordings} == {"Even a single flooded house in this valley is one too many",
                                                 "A single flooded house in this valley is even one too many"}
@@ -223,8 +218,7 @@ def test_same_words_given_to_different_speakers_are_flagged():
                     source="Harbor Daily")
     second = Article("\u201cThe border will stay open,\u201d Prime Minister Ruth Albers said on Monday.",
                      source="Civic Post")
-    found, speaker_of = extract_story([first, second])
-    [group] = quote_matching.match(found, speaker_of)
+    [group] = match_story([first, second])
     assert group.speaker_conflict and len(group.speakers) == 2
     assert group.outlets == ["Civic Post", "Harbor Daily"] and group.diffs == []
 
@@ -232,9 +226,9 @@ def test_same_words_given_to_different_speakers_are_flagged():
 def test_different_quotes_of_one_speaker_stay_apart():
     article = Article("\u201cThe tunnel will open in spring,\u201d Jonas Keller said. Keller added that tolls "
                       "would fall for lorries and buses next year.", source="Harbor Daily")
-    found, speaker_of = extract_story([article])
-    assert len(found) == 2
-    assert len(quote_matching.match(found, speaker_of)) == 2
+    attributions, _ = extract_story([article])
+    assert len(attributions[article.id]) == 2
+    assert len(match_story([article])) == 2
 
 
 def example_gold_quotes():

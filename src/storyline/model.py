@@ -173,13 +173,16 @@ class Entity:
 
 @dataclass(slots=True)
 class Attribution:
-    """Who said what: content, cue ("said", "according to") and source spans; ``speaker`` is an entity id."""
+    """Who said what: content, cue ("said", "according to") and source spans; ``speaker`` is an entity id;
+    ``kind`` what it reports: "speech" (words said), "belief" (what someone thinks, feels or wants), "negated"
+    (not said, or denied) or "stance" (what a verb of judging was aimed at: "criticised the plan")."""
 
     content: Span
     cue: Span | None = None
     source: Span | None = None
     speaker: str | None = None
     direct: bool = False
+    kind: str = "speech"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -188,6 +191,7 @@ class Attribution:
             "source": self.source.to_json() if self.source else None,
             "speaker": self.speaker,
             "direct": self.direct,
+            "kind": self.kind,
         }
 
     @classmethod
@@ -196,7 +200,7 @@ class Attribution:
             return Span.from_json(data[key]) if data.get(key) else None
 
         return cls(Span.from_json(data["content"]), optional("cue"), optional("source"), data.get("speaker"),
-                   bool(data.get("direct")))
+                   bool(data.get("direct")), data.get("kind", "speech"))
 
 
 @dataclass(slots=True)

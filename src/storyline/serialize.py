@@ -59,29 +59,35 @@ def prominence(entity: dict[str, Any]) -> tuple:
 
 def quote_groups(groups: list[QuoteGroup], entities: list[Entity], articles: dict[str, Article]
                  ) -> list[dict[str, Any]]:
-    """Who said what: each quote group with its speaker, its wordings and the outlets carrying each."""
+    """Who said what: each statement with its speaker, its wordings and the outlets carrying each; every span says
+    whom its outlet gives the words to."""
     by_id = {entity.id: entity for entity in entities}
 
     def cite(span: Span | None) -> dict[str, Any] | None:
         return None if span is None else citation(span, articles)
 
+    def name(entity_id: str | None) -> str | None:
+        return by_id[entity_id].name if entity_id in by_id else None
+
     result = []
     for group in groups:
-        speakers = [by_id[s].name if s in by_id else None for s in group.speakers]
-        named = next((name for name in speakers if name), None)
-        # A source no entity stands for ("security sources", "the army") still says who said it.
-        written = [" ".join(a.source.text(articles[aid]).split()) for aid, a in group.members if a.source]
+        named = name(group.speaker)
+        # A source no entity stands for ("security sources", "diplomats in Beirut") still says who said it, as
+        # the outlet most giving it that source wrote it.
+        written = [" ".join(a.source.text(articles[aid]).split()) for (aid, a), speaker
+                   in zip(group.members, group.member_speakers) if a.source and speaker.label == group.label]
         result.append({
             "speaker": named,
-            "attributed_to": named or next(iter(written), "unattributed"),
-            "speakers": speakers,
+            "attributed_to": named or (written[0] if group.label and written else "unattributed"),
+            "speakers": [name(s) for s in group.speakers],
             "speaker_conflict": group.speaker_conflict,
             "direct": any(a.direct for _, a in group.members),
             "outlets": group.outlets,
             # ``as_written``: the first outlet's span, its own quotation marks kept (reported speech has none).
             "wordings": [{"text": w.text, "as_written": written_form(articles, *w.members[0]), "sources": w.outlets,
-                          "spans": [{**cite(a.content), "cue": cite(a.cue), "said_by": cite(a.source)}
-                                    for _, a in w.members]} for w in group.wordings],
+                          "spans": [{**cite(a.content), "cue": cite(a.cue), "said_by": cite(a.source),
+                                     "speaker": name(speaker.entity)}
+                                    for (_, a), speaker in zip(w.members, w.speakers)]} for w in group.wordings],
             "diff": [[{"op": c.op, "main": c.main, "other": c.other} for c in changes] for changes in group.diffs],
         })
     return result

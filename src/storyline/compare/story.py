@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from storyline.compare import claims, copies, figures, framing
-from storyline.compare.quotes import QuoteGroup, match
+from storyline.compare.quotes import QuoteGroup, Speaker, match, source_label
 from storyline.compare.timeline import TimelineEntry, timeline
 from storyline.compare import entities
+from storyline.extract.quotes.kinds import BELIEF, SPEECH
 from storyline.model import Article, Attribution, Entity, Mention, Span, TimeExpression
 from storyline.parse.embed import embed
 
@@ -96,11 +97,29 @@ def speakers(found: list[Entity], mentions: dict[str, list[Mention]]) -> dict[st
 
 def match_quotes(articles: list[Article], attributions: dict[str, list[Attribution]],
                  speaker_of: dict[str, Entity]) -> list[QuoteGroup]:
-    """The articles' attributions grouped into quotes across outlets and wordings, speakers as entity ids."""
+    """What was said (the attributions of speech: not beliefs, denials or what a verb of judging was aimed at),
+    grouped into statements across outlets and wordings, speakers as story-level entities."""
     by_id = {article.id: article for article in articles}
+
+    def speaker(article: Article, attribution: Attribution) -> Speaker:
+        entity = speaker_of.get(attribution.speaker) if attribution.speaker else None
+        source = attribution.source
+        if entity is None:
+            return Speaker(None, label=source_label(source.text(article)) if source else None)
+        named = source is not None and any(span.article_id == article.id and source.start <= span.start
+                                           and span.end <= source.end for span in entity.mentions)
+        return Speaker(entity.id, named)
+
     return match(((by_id[article_id], attribution) for article_id, found in attributions.items()
-                  for attribution in found),
-                 lambda local: speaker_of[local].id if local in speaker_of else local)
+                  for attribution in found if attribution.kind == SPEECH), speaker)
+
+
+def beliefs(articles: list[Article], attributions: dict[str, list[Attribution]]
+            ) -> list[tuple[Article, Attribution]]:
+    """What people believe, feel, want or decided, as the articles report it, in article order."""
+    by_id = {article.id: article for article in articles}
+    return [(by_id[article_id], attribution) for article_id, found in attributions.items()
+            for attribution in found if attribution.kind == BELIEF]
 
 
 def quoted_speakers(groups: list[QuoteGroup], found: list[Entity]) -> dict[str, list[str | None]]:
@@ -108,7 +127,7 @@ def quoted_speakers(groups: list[QuoteGroup], found: list[Entity]) -> dict[str, 
     names = {entity.id: entity.name for entity in found}
     quoted: dict[str, list[str | None]] = {}
     for group in groups:
-        speaker = next((name for name in (names.get(s) for s in group.speakers) if name), None)
+        speaker = names.get(group.speaker) if group.speaker else None
         for wording in group.wordings:
             for article_id, _ in wording.members:
                 quoted.setdefault(article_id, []).append(speaker)

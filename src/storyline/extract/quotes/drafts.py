@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span as DocSpan, Token
 
 from storyline.extract.quotes.config import QuoteConfig
+from storyline.extract.quotes.kinds import SPEECH, with_quotation
 from storyline.model import Article, Attribution, Mention
 from storyline.text.quotemarks import quoted_spans
 
@@ -30,6 +31,8 @@ class Draft:
     cue: tuple[int, int] | None
     source: DocSpan | None
     speaker: str | None = None
+    # What it reports (storyline.extract.quotes.kinds): speech, belief, negated or stance.
+    kind: str = SPEECH
 
     @property
     def end(self) -> int:
@@ -73,7 +76,9 @@ class Drafts:
         cue = article.span(*draft.cue, "CUE") if draft.cue else None
         source = article.span(draft.source.start_char, draft.source.end_char, "SOURCE") if draft.source else None
         content = article.span(*draft.content, "CONTENT")
-        return Attribution(content, cue, source, draft.speaker, self.opens_with_quote(draft.content))
+        quoted = any(draft.content[0] <= start and end <= draft.content[1] for start, end in self.quotes)
+        return Attribution(content, cue, source, draft.speaker, self.opens_with_quote(draft.content),
+                           with_quotation(draft.kind) if quoted else draft.kind)
 
     # --- quotations -----------------------------------------------------------------------------------------
 

@@ -1,46 +1,87 @@
 """Speakers: the entity each attribution's source stands for, through the article's mentions, pronouns and role
-nouns ("the minister") to the nearest fitting earlier mention."""
+nouns ("the minister") to the nearest fitting earlier mention, or none when the source names no one the article
+names ("diplomats in Beirut")."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 from storyline.extract.quotes.cues import CLAUSE_CUES, lemma
-from storyline.extract.quotes.drafts import Draft, Drafts
+from storyline.extract.quotes.drafts import SPEAKER_TYPES, Draft, Drafts
 from storyline.extract.roles import nearest_holder
+from storyline.model import Mention
 from storyline.text import wordlists
 
+# A spokesperson or a statement speaks for the body named beside it ("a spokesman for the ministry").
+VOICE_TEXTS = wordlists.words("voice_texts")
+VOICE_NOUNS = wordlists.words("voice_nouns") | VOICE_TEXTS
+VOICE_PREPOSITIONS = frozenset({"for", "from", "of", "at", "with"})
 # The entity types each pronoun may stand for.
 PRONOUNS = {pronoun: frozenset(types.split()) for pronoun, types in wordlists.pairs("speaker_pronouns").items()}
+PERSON_ONLY = frozenset({"PERSON"})
+# Nouns "he" or "she" never stands for: organisations, groups, buildings, and texts that speak for a body.
+NOT_A_PERSON = (wordlists.words("organisation_words") | wordlists.words("group_nouns")
+                | wordlists.words("facility_nouns") | VOICE_TEXTS)
 
 
 def resolve(drafts: Drafts, draft: Draft) -> str | None:
-    """The article-level entity id of the draft's source, if it can be told."""
+    """The article-level entity id of the draft's source, if it can be told: the name the source's head word is
+    part of, a name in apposition to it, the body a spokesperson or a statement speaks for, the person a pronoun
+    or a role noun stands for. A source that is a group or a role qualified by a place or a body ("diplomats in
+    Beirut", "the head of the union") stays unresolved, as its words say it."""
     if draft.source is None:
         return None
     head = draft.source.root
     if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
         head = head.head.head  # "Mark Zuckerberg, who said …": the noun the relative clause hangs on
+    if head.pos_ == "PRON" and drafts.mention_at(head) is None:
+        return _antecedent(drafts, head)
+    return _named_by(drafts, head, draft.source.start_char, draft.source.end_char)
+
+
+def _named_by(drafts: Drafts, head: Token, start: int, end: int) -> str | None:
+    """The entity of the noun phrase ``[start, end)`` headed by ``head``, as :func:`resolve` tells it."""
     mention = drafts.mention_at(head) or next(
-        iter(drafts.speakers_between(draft.source.start_char, draft.source.end_char)), None)
+        (m for m in drafts.speakers_between(start, end) if _names_the_source(drafts, m, head)), None)
     if mention is None:
         # "the fire chief, Tomas Berg, said": the name in apposition, left out of the source span.
         mention = next((drafts.mention_at(child) for child in head.children
                         if child.dep_ == "appos" and drafts.mention_at(child) is not None), None)
     if mention is not None:
-        return mention.entity_id
-    if head.pos_ == "PRON":
-        return _antecedent(drafts, head)
+        return mention.entity_id if mention.span.label in SPEAKER_TYPES else None
     if head.pos_ == "NOUN":
         return _role_holder(drafts, head)
     return None
 
 
-def _antecedent(drafts: Drafts, pronoun: Token) -> str | None:
-    """The entity of the nearest earlier subject that fits the pronoun, when that subject is named; else the
-    nearest earlier speaker or subject of a fitting type, else the nearest fitting mention.
+def _names_the_source(drafts: Drafts, mention: Mention, head: Token) -> bool:
+    """Whether a name inside the source phrase says who spoke: in apposition to its head ("the fire chief, Tomas
+    Berg"), or the body a spokesperson or statement speaks for ("a police spokeswoman", "a statement from
+    Waitrose"); not a place or group that qualifies a speaker ("diplomats in Beirut", "an Israeli witness")."""
+    token = drafts.token_at(mention.span.start)
+    name = drafts.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    token = name.root if name is not None else token
+    while token.head != head and token.head != token and token.head.i != head.i:
+        token = token.head
+    if token.head.i != head.i or token.i == head.i:
+        return False
+    if token.dep_ == "appos":
+        return True
+    if lemma(head) not in VOICE_NOUNS:
+        return False
+    if token.dep_ in ("compound", "poss", "nmod"):
+        return True
+    return token.dep_ == "prep" and token.lower_ in VOICE_PREPOSITIONS
 
-    A nearest subject that names nobody ("A baker in Debrecen said…") leaves the pronoun unresolved.
+
+def _antecedent(drafts: Drafts, pronoun: Token) -> str | None:
+    """The entity of the nearest earlier subject (of a main clause or a verb of saying) that can be what the
+    pronoun stands for: a name of a fitting type, or a noun phrase resolved as a source is ("A France Telecom
+    spokeswoman said … she said"); else the nearest earlier speaker or subject named with a fitting type.
+
+    A nearest subject that can stand for the pronoun but names nobody ("A baker in Debrecen said … she said")
+    leaves the pronoun unresolved, as does a text with no fitting subject before it: the quote is then
+    unattributed rather than given to whatever was named last.
     """
     types = PRONOUNS.get(pronoun.lower_)
     if not types:
@@ -52,14 +93,13 @@ def _antecedent(drafts: Drafts, pronoun: Token) -> str | None:
         if not _main_or_speech_verb(token.head):
             continue  # "Sroka said the city would pay": the subject of what was said is not the speaker
         mention = drafts.mention_at(token)
-        if mention is not None and mention.span.label in types:
-            return mention.entity_id
-        if mention is None and token.pos_ == "NOUN" and "PERSON" in types:
-            return _role_holder(drafts, token)
+        if mention is not None:
+            if mention.span.label in types:
+                return mention.entity_id
+        elif token.pos_ == "NOUN" and "PERSON" in types and (types != PERSON_ONLY or _may_be_a_person(token)):
+            return _named_by(drafts, token, token.left_edge.idx, token.idx + len(token))
     earlier = [m for m in drafts.mentions_between(pronoun.idx - drafts.config.antecedent_window, pronoun.idx)
                if m.span.label in types]
-    if not earlier:
-        return None
     doc = drafts.doc
     speakers = {d.source.root.i for d in drafts.found if d.source is not None and d.source.end_char <= pronoun.idx}
     for mention in reversed(earlier):
@@ -68,7 +108,13 @@ def _antecedent(drafts: Drafts, pronoun: Token) -> str | None:
         heads = {t.i for t in root} if root is not None else {token.i}
         if heads & speakers or any(doc[i].dep_ in ("nsubj", "nsubjpass") for i in heads):
             return mention.entity_id
-    return earlier[-1].entity_id
+    return None
+
+
+def _may_be_a_person(noun: Token) -> bool:
+    """Whether "he" or "she" can stand for a common noun: a singular one that names no organisation, group,
+    building or text ("the spokeswoman", not "the company", "the sensors" or "the statement")."""
+    return noun.tag_ == "NN" and lemma(noun) not in NOT_A_PERSON
 
 
 def _role_holder(drafts: Drafts, noun: Token) -> str | None:
