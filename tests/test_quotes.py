@@ -596,3 +596,92 @@ def test_a_clause_of_saying_closing_a_content_is_cut_off_it():
     assert praised.cue.text(article) == "praised" and praised.content.text(article) == "the work of the new envoy"
     article, _, found = extracted("Senator Ruiz praised the new envoy, whom she described as a tireless negotiator.")
     assert the_one(article, found, "envoy").content.text(article) == "the new envoy"
+
+
+@pytest.mark.parametrize("text, words, kind", [
+    ("Mayor Hanna Kovacs said the bridge would reopen in May.", "the bridge would reopen", "speech"),
+    ("Mayor Hanna Kovacs believes the bridge will reopen in May.", "the bridge will reopen", "belief"),
+    ("Mayor Hanna Kovacs hopes that the bridge will reopen in May.", "the bridge will reopen", "belief"),
+    ("Mayor Hanna Kovacs could not say when the bridge would reopen.", "when the bridge would reopen", "negated"),
+    ("Mayor Hanna Kovacs denied that the bridge had been closed too late.", "the bridge had been closed",
+     "negated"),
+    ("Mayor Hanna Kovacs declined to comment on the cost of the repairs.", "the cost of the repairs", "negated"),
+    ("Mayor Hanna Kovacs did not respond to his comments about the repairs.", "his comments", "negated"),
+    ("Mayor Hanna Kovacs criticised the government over the delay.", "the government", "stance"),
+    ("Mayor Hanna Kovacs called for an inquiry into the delay.", "an inquiry", "stance"),
+    ("Mayor Hanna Kovacs called the delay \u201ca disgrace for the whole region.\u201d", "a disgrace", "speech"),
+])
+def test_each_attribution_says_what_it_reports(text, words, kind):
+    article, _, found = extracted(text)
+    assert the_one(article, found, words).kind == kind
+
+
+def test_a_place_or_group_that_qualifies_a_source_is_not_its_speaker():
+    article, mentions, found = extracted(
+        "Talks on the border resumed in Vilnius on Monday. Diplomats in Vilnius said the talks had stalled. "
+        "Business groups in Riga said the closure was costing them millions. "
+        "A spokeswoman for the Baltic Rail Company said trains would run again on Friday. "
+        "Northwind's Marta Ilves said the new ferry would be ready in spring.")
+    stalled = the_one(article, found, "the talks had stalled")
+    assert stalled.source.text(article) == "Diplomats in Vilnius" and stalled.speaker is None
+    assert the_one(article, found, "the closure was costing").speaker is None
+    trains = the_one(article, found, "trains would run again")
+    assert speaker_names(article, mentions, trains) == {"Baltic Rail Company"}
+    assert speaker_names(article, mentions, the_one(article, found, "the new ferry")) == {"Marta Ilves"}
+
+
+def test_a_pronoun_goes_on_naming_whom_it_named_or_stays_unattributed():
+    article, mentions, found = extracted(
+        "Prime Minister Jan Novak addressed parliament on Tuesday. \u201cWe will not give up,\u201d Novak said.\n"
+        "Petra Dvorak, a lecturer at the university, stayed at home that day. But she walked into the "
+        "centre in the evening. \u201cThe square was empty and quiet,\u201d she said.")
+    square = the_one(article, found, "The square was empty")
+    assert speaker_names(article, mentions, square) == {"Petra Dvorak"}
+    article, mentions, found = extracted(
+        "Prime Minister Jan Novak addressed parliament on Tuesday. The vote was postponed until May.\n"
+        "A baker in the old town watched the river rise from her shop. \u201cI have never seen it like this,\u201d "
+        "she said.")
+    assert the_one(article, found, "I have never seen it").speaker is None
+
+
+def test_a_fragment_joins_one_statement_and_never_links_two():
+    first = Article("Transport Minister Ruth Albers opened the works on Monday. \u201cThe new harbour bridge will "
+                    "open to trains in 2030,\u201d Albers said. \u201cThe new harbour tunnel will close to lorries in "
+                    "2031,\u201d Albers added.", source="Harbor Daily")
+    second = Article("Transport Minister Ruth Albers praised the \u201cnew harbour\u201d at the opening of the works "
+                     "on Monday.", source="Civic Post")
+    groups = match_story([first, second])
+    bridge = [g for g in groups if any("bridge" in w.text for w in g.wordings)]
+    tunnel = [g for g in groups if any("tunnel" in w.text for w in g.wordings)]
+    assert len(bridge) == 1 and len(tunnel) == 1 and bridge != tunnel
+    assert sum(any(w.text.endswith("new harbour") for w in g.wordings) for g in groups) == 1
+
+
+def test_a_statement_takes_the_speaker_its_outlets_name():
+    texts = {
+        "Harbor Daily": "\u201cThe border will stay open all winter,\u201d Interior Minister Jonas Keller said.",
+        "Civic Post": "\u201cThe border will stay open all winter,\u201d Interior Minister Jonas Keller told reporters.",
+        "Meridian Wire": "Prime Minister Ruth Albers met the press on Monday and took no questions. \u201cThe "
+                         "border will stay open all winter,\u201d she said.",
+    }
+    groups = match_story([Article(text, source=source) for source, text in texts.items()])
+    [group] = [g for g in groups if any("border will stay open" in w.text for w in g.wordings)]
+    assert group.outlets == sorted(texts)
+    assert group.speaker == group.speakers[0] and "keller" in group.speaker
+    # Only a pronoun gives it to someone else: no outlet names another speaker.
+    assert len(group.speakers) == 2 and not group.speaker_conflict
+
+
+@pytest.mark.parametrize("text, quotations", [
+    # Scraped text that lost the space after a closing mark and a mark between two quoted sentences.
+    ("The mayor spoke at the dock on Monday. \"The roads to the harbour are closed.\"People should stay at "
+     "home,\" she said. Crews worked through the night.",
+     ['"The roads to the harbour are closed."', '"People should stay at home,"']),
+    # A space set before the closing mark instead of after it: the speech tag shows the mark closes.
+    ("Crews worked through the night. \"We are working as fast as we can, \"he said. The ferry was cancelled.",
+     ['"We are working as fast as we can, "']),
+    ("The harbour master said:\"No ferry will sail tonight.\" The crews went home.",
+     ['"No ferry will sail tonight."']),
+])
+def test_straight_marks_pair_in_text_that_lost_or_misplaced_their_spaces(text, quotations):
+    assert [text[start:end] for start, end in quoted_spans(text)] == quotations

@@ -14,7 +14,9 @@ from typing import Any
 from storyline.compare import claims, framing
 from storyline.compare.story import StoryComparison
 from storyline.model import Article
-from storyline.serialize import article_entry, citation, entity_summary, prominence, quote_groups, timeline
+from storyline.serialize import (
+    article_entry, citation, entity_summary, prominence, quote_groups, quotes_by_speaker, timeline,
+)
 
 SCHEMA = "storyline.brief/1"
 # Conflicts found within an aligned group; figure disagreements are listed on their own.
@@ -67,7 +69,8 @@ def assemble(story_id: str, label: str, articles: list[Article], found: StoryCom
                          + [group_entry(g) for g in groups if g.kind == "conflicting" and g.conflict
                             and g.conflict.startswith(GROUP_CONFLICTS)],
         "single_source": single_source,
-        "quotes": quote_groups(found.quotes, found.entities, by_id),
+        "quotes": quotes_by_speaker(quote_groups(found.quotes, found.entities, by_id)),
+        "beliefs": quotes_by_speaker(quote_groups(found.beliefs, found.entities, by_id)),
         "timeline": timeline(found.timeline, by_id),
         "entities": sorted((entity_summary(e) for e in found.entities), key=prominence),
         "copied": [{"origin": citation(p.origin, by_id), "copy": citation(p.copy, by_id), "words": p.words,

@@ -17,12 +17,22 @@ def ref(item: dict[str, Any]) -> str:
     return f"[{item['source'] or item['article'][:8]} {item['start']}–{item['end']}]"
 
 
-def _quote_line(group: dict[str, Any]) -> list[str]:
-    lines = [f"- **{group['attributed_to']}**"]
-    for wording in group.get("wordings", []):
-        outlets = ", ".join(wording.get("sources", []))
-        lines.append(f"  - {wording['as_written']} — {outlets}")
-    return lines
+def _said(entries: list[dict[str, Any]]) -> list[str]:
+    """Quotes (or beliefs) by speaker: each speaker once, each statement in its wordings with their outlets, and
+    where outlets give a statement to different speakers, who gives it to whom."""
+    lines = []
+    for entry in entries:
+        statements = entry["statements"]
+        lines.append(f"- **{entry['attributed_to']}** ({len(statements)} statement{'s' * (len(statements) > 1)}; "
+                     f"{', '.join(entry['outlets'])})")
+        for group in statements:
+            first, *others = group["wordings"]
+            lines.append(f"  - {first['as_written']} — {', '.join(first['sources'])}")
+            lines += [f"    - also: {wording['as_written']} — {', '.join(wording['sources'])}" for wording in others]
+            if group["speaker_conflict"]:
+                lines.append("    - outlets disagree on who said it: " + "; ".join(
+                    f"{given['speaker']} ({', '.join(given['sources'])})" for given in group["given_to"]))
+    return lines or ["- none"]
 
 
 def markdown(brief: dict[str, Any]) -> str:
@@ -43,9 +53,8 @@ def markdown(brief: dict[str, Any]) -> str:
     out += ["", "## Reported by one outlet only", ""]
     out += [f"- {s['source']}: {s['text']} {ref(s)}" + (f" — only here: “{s['detail']['text']}”" if "detail" in s else "")
             for s in brief["single_source"]] or ["- none"]
-    out += ["", "## Quotes", ""]
-    for group in brief["quotes"]:
-        out += _quote_line(group)
+    out += ["", "## Quotes", ""] + _said(brief["quotes"])
+    out += ["", "## Beliefs and intentions", ""] + _said(brief["beliefs"])
     out += ["", "## Timeline", ""]
     for entry in brief["timeline"]:
         sources = ", ".join(sorted({s["source"] for s in entry.get("statements", [])}))

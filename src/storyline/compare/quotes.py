@@ -20,11 +20,13 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from storyline.model import Article, Attribution
 from storyline.text import wordlists
+from storyline.text.names import is_partial, tokens
 from storyline.text.quotemarks import quoted_spans
 
 
@@ -35,8 +37,11 @@ class QuoteMatchConfig:
     same_speaker_agreement: float = 0.6
     # ... and when their speakers differ or are unknown (then only near-identical wordings are one quote).
     any_speaker_agreement: float = 0.85
-    # By hand: two wordings sharing fewer content words than this are never one quote ("will not", "the plan").
+    # By hand: two wordings sharing fewer content words than this are never one quote ("will not", "the plan") ...
     min_shared_content_words: int = 2
+    # ... nor, when they are given to different speakers or to none, fewer than this ("that Felt was the source"
+    # is in many statements).
+    any_speaker_min_shared_content_words: int = 4
     # By hand: in the vote for a statement's speaker, an outlet naming the speaker counts this many times one
     # whose pronoun or role noun was resolved to them.
     named_speaker_weight: int = 2
@@ -52,13 +57,14 @@ _DETERMINERS = frozenset({"the", "a", "an"})
 
 @dataclass(frozen=True)
 class Speaker:
-    """Whom an outlet gives a quote to: the story-level entity (None when no entity stands for its source);
-    whether its source names that entity (rather than a pronoun or a role noun resolved to it); and, when no
-    entity stands for it, the source as written, folded ("police", "diplomats in beirut")."""
+    """Whom an outlet gives a quote to: the story-level entity and its name (None when no entity stands for its
+    source); whether its source names that entity (rather than a pronoun or a role noun resolved to it); and,
+    when no entity stands for it, the source as written, folded ("police", "diplomats in beirut")."""
 
     entity: str | None
     named: bool = False
     label: str | None = None
+    name: str | None = None
 
 
 def source_label(text: str) -> str | None:
@@ -117,7 +123,10 @@ class QuoteGroup:
 
     @property
     def speaker_conflict(self) -> bool:
-        return len({s.entity for s in self.member_speakers if s.entity and s.named}) > 1
+        """Two outlets name different speakers: not a pronoun or role noun resolved to someone else, nor two names
+        of which one is part of the other ("Kyriakides", "Paris Kyriakides"), which may be one person."""
+        named = {s.entity: tokens(s.name or "") for s in self.member_speakers if s.entity and s.named}
+        return any(not (is_partial(a, b) or is_partial(b, a)) for a, b in combinations(named.values(), 2))
 
     @property
     def outlets(self) -> list[str]:
@@ -205,7 +214,7 @@ def _match_score(item: _Quote, main: _Quote, config: QuoteMatchConfig) -> tuple 
     if item.key == main.key:
         return 2, same_speaker, 1.0
     agreement, shared = _agreement(item.content_words, main.content_words)
-    if shared < config.min_shared_content_words:
+    if shared < (config.min_shared_content_words if same_speaker else config.any_speaker_min_shared_content_words):
         return None
     if agreement < (config.same_speaker_agreement if same_speaker else config.any_speaker_agreement):
         return None

@@ -13,12 +13,16 @@ from storyline.extract.quotes.cues import CLAUSE_CUES, CUES, lemma
 TAIL_DEPS = frozenset({"advcl", "appos", "parataxis", "npadvmod"})
 
 
-def depth(token: Token) -> tuple[int, int]:
-    """Outer clauses first, so that "said" claims its clause before a "think" inside it can."""
+def depth(token: Token) -> tuple[int, int, int]:
+    """Outer clauses first, so that "said" claims its clause before a "think" inside it can; a verb of saying set
+    in the clause it reports ("Voters, he said, believe …") goes before that clause's own verb, which the parse
+    makes its head."""
     steps, node = 0, token
     while node.head.i != node.i:
         node, steps = node.head, steps + 1
-    return steps, token.i
+    if token.dep_ == "parataxis" and lemma(token) in CLAUSE_CUES:
+        return steps - 1, 0, token.i
+    return steps, 1, token.i
 
 
 def extent(tokens: Iterable[Token]) -> tuple[int, int]:

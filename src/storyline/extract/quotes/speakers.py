@@ -11,6 +11,7 @@ from storyline.extract.quotes.drafts import SPEAKER_TYPES, Draft, Drafts
 from storyline.extract.roles import nearest_holder
 from storyline.model import Mention
 from storyline.text import wordlists
+from storyline.text.names import OFFICES, title_word
 
 # A spokesperson or a statement speaks for the body named beside it ("a spokesman for the ministry").
 VOICE_TEXTS = wordlists.words("voice_texts")
@@ -49,7 +50,7 @@ def _named_by(drafts: Drafts, head: Token, start: int, end: int) -> str | None:
                         if child.dep_ == "appos" and drafts.mention_at(child) is not None), None)
     if mention is not None:
         return mention.entity_id if mention.span.label in SPEAKER_TYPES else None
-    if head.pos_ == "NOUN":
+    if head.pos_ == "NOUN" or title_word(head.text) in OFFICES:  # "the farmer", "the District Attorney"
         return _role_holder(drafts, head)
     return None
 
@@ -74,10 +75,11 @@ def _names_the_source(drafts: Drafts, mention: Mention, head: Token) -> bool:
     return token.dep_ == "prep" and token.lower_ in VOICE_PREPOSITIONS
 
 
-def _antecedent(drafts: Drafts, pronoun: Token) -> str | None:
+def _antecedent(drafts: Drafts, pronoun: Token, hops: int = 0) -> str | None:
     """The entity of the nearest earlier subject (of a main clause or a verb of saying) that can be what the
-    pronoun stands for: a name of a fitting type, or a noun phrase resolved as a source is ("A France Telecom
-    spokeswoman said … she said"); else the nearest earlier speaker or subject named with a fitting type.
+    pronoun stands for: a name of a fitting type, a noun phrase resolved as a source is ("A France Telecom
+    spokeswoman said … she said"), or the same pronoun, which goes on naming whom it named ("Yanis Varoufakis stayed home. But he rode
+    into the city. “…,” he said"); else the nearest earlier speaker or subject named with a fitting type.
 
     A nearest subject that can stand for the pronoun but names nobody ("A baker in Debrecen said … she said")
     leaves the pronoun unresolved, as does a text with no fitting subject before it: the quote is then
@@ -88,10 +90,12 @@ def _antecedent(drafts: Drafts, pronoun: Token) -> str | None:
         return None
     window_start = drafts.sentence_starts[max(drafts.sentence_index(pronoun.idx) - 1, 0)]
     for token in reversed(drafts.tokens((window_start, pronoun.idx))):
-        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ == "PRON":
-            continue
-        if not _main_or_speech_verb(token.head):
+        if token.dep_ not in ("nsubj", "nsubjpass") or not _main_or_speech_verb(token.head):
             continue  # "Sroka said the city would pay": the subject of what was said is not the speaker
+        if token.pos_ == "PRON":
+            if token.lower_ == pronoun.lower_ and hops < drafts.config.pronoun_chain:
+                return _antecedent(drafts, token, hops + 1)
+            continue
         mention = drafts.mention_at(token)
         if mention is not None:
             if mention.span.label in types:
@@ -105,8 +109,10 @@ def _antecedent(drafts: Drafts, pronoun: Token) -> str | None:
     for mention in reversed(earlier):
         token = drafts.token_at(mention.span.start)
         root = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-        heads = {t.i for t in root} if root is not None else {token.i}
-        if heads & speakers or any(doc[i].dep_ in ("nsubj", "nsubjpass") for i in heads):
+        heads = [t for t in root] if root is not None else [token]
+        # A speaker, a subject, or a name in apposition to a subject ("A professor, Yanis Varoufakis, stayed").
+        if any(t.i in speakers or t.dep_ in ("nsubj", "nsubjpass") or t.dep_ == "appos"
+               and t.head.dep_ in ("nsubj", "nsubjpass") for t in heads):
             return mention.entity_id
     return None
 
