@@ -13,7 +13,9 @@ later ones leave alone:
 
 Cues inside a content or a quotation are not attributions of their own: "I think" inside a quote belongs to the
 quote; but a clause of saying set off by a comma at the end of a content ("…, whom she described as …") is cut off
-it. Last, :mod:`~storyline.extract.quotes.speakers` resolves each source to an entity of the article's mentions.
+it. Each attribution is marked with what it reports (:mod:`~storyline.extract.quotes.kinds`: speech, a belief, a
+negated statement or a stance), and last :mod:`~storyline.extract.quotes.speakers` resolves each source to an
+entity of the article's mentions.
 Thresholds and windows are in :class:`~storyline.extract.quotes.config.QuoteConfig`.
 """
 
