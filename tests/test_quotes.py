@@ -685,3 +685,26 @@ def test_a_statement_takes_the_speaker_its_outlets_name():
 ])
 def test_straight_marks_pair_in_text_that_lost_or_misplaced_their_spaces(text, quotations):
     assert [text[start:end] for start, end in quoted_spans(text)] == quotations
+
+
+def test_a_pronoun_for_a_phrase_naming_nobody_keeps_that_phrase_as_its_speaker():
+    article = Article("Floods closed the ring road on Monday. A police spokeswoman said crews were clearing the road. "
+                      "\u201cWe expect it to reopen by Friday,\u201d she added.", source="Harbor Daily")
+    [group] = [g for g in match_story([article]) if any("reopen by Friday" in w.text for w in g.wordings)]
+    assert group.speaker is None and group.label == "police spokeswoman"
+
+
+def test_quoted_as_saying_gives_the_words_to_whom_was_quoted():
+    article, mentions, found = extracted(
+        "The trial opened in Boston on Monday. The newspaper quoted Mayor Ruth Albers as saying that the budget "
+        "was \u201cout of control.\u201d")
+    [said] = found
+    assert said.content.text(article).startswith("that the budget")
+    assert said.cue.text(article) == "saying" and speaker_names(article, mentions, said) == {"Ruth Albers"}
+
+
+def test_a_name_inside_a_quotation_is_not_what_a_pronoun_after_it_stands_for():
+    article, mentions, found = extracted(
+        "Senator Jonas Keller spoke at the memorial on Sunday. \u201cNobody trusted Ruth Albers when she ran the "
+        "ministry,\u201d he said.")
+    assert speaker_names(article, mentions, the_one(article, found, "Nobody trusted")) == {"Jonas Keller"}

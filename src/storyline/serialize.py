@@ -72,9 +72,9 @@ def quote_groups(groups: list[QuoteGroup], entities: list[Entity], articles: dic
     result = []
     for group in groups:
         named = name(group.speaker)
-        # A source no entity stands for ("security sources", "diplomats in Beirut") still says who said it, as
-        # the outlet most giving it that source wrote it.
-        written = [" ".join(a.source.text(articles[aid]).split()) for (aid, a), speaker
+        # A source no entity stands for ("security sources", "diplomats in Beirut", or the phrase a "she" stands
+        # for) still says who said it, as the outlet most giving it that source wrote it.
+        written = [" ".join((a.antecedent or a.source).text(articles[aid]).split()) for (aid, a), speaker
                    in zip(group.members, group.member_speakers) if a.source and speaker.label == group.label]
         given_to: dict[str, set[str]] = {}
         for (aid, _), speaker in zip(group.members, group.member_speakers):

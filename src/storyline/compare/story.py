@@ -115,7 +115,9 @@ def match_quotes(articles: list[Article], attributions: dict[str, list[Attributi
             # A name the article's tagger missed ("“…,” Ilves said") that the story names one entity by.
             entity, named = by_name[fold(written)], True
         elif entity is None:
-            return Speaker(None, label=source_label(written) if source else None)
+            # A pronoun standing for a phrase that names no entity: that phrase says who ("a police spokeswoman").
+            phrase = attribution.antecedent or source
+            return Speaker(None, label=source_label(phrase.text(article)) if phrase else None)
         else:
             named = source is not None and any(span.article_id == article.id and source.start <= span.start
                                                and span.end <= source.end for span in entity.mentions)

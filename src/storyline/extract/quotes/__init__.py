@@ -45,5 +45,6 @@ def extract(article: Article, doc: Doc, mentions: list[Mention], config: QuoteCo
             direct.attach(drafts, quote)
     drafts.found.sort(key=lambda draft: draft.content)
     for draft in drafts.found:
-        draft.speaker = speakers.resolve(drafts, draft)
+        resolution = speakers.resolve(drafts, draft)
+        draft.speaker, draft.antecedent = resolution.entity, resolution.antecedent
     return [drafts.attribution(draft) for draft in drafts.found]

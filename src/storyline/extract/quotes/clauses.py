@@ -9,6 +9,9 @@ from spacy.tokens import Span as DocSpan, Token
 from storyline.extract.quotes.config import CONFIG, QuoteConfig
 from storyline.extract.quotes.cues import CLAUSE_CUES, CUES, lemma
 
+# Verbs whose object, with "as saying", is the one who said the words: "the paper quoted the minister as
+# saying …".
+QUOTING_VERBS = frozenset({"quote", "cite"})
 # Dependents that, set off by a comma, end a content rather than continue it.
 TAIL_DEPS = frozenset({"advcl", "appos", "parataxis", "npadvmod"})
 
@@ -106,6 +109,9 @@ def subject(verb: Token, config: QuoteConfig = CONFIG) -> DocSpan | None:
     on."""
     doc = verb.doc
     for _ in range(config.subject_hops):
+        quoted = quoted_as_saying(verb)
+        if quoted is not None:  # "Gravano quoted Gotti as saying …": Gotti said it
+            return doc[quoted.left_edge.i : subject_end(quoted) + 1]
         for child in verb.children:
             if child.dep_ in ("nsubj", "csubj"):
                 return doc[child.left_edge.i : subject_end(child) + 1]
@@ -123,6 +129,18 @@ def subject(verb: Token, config: QuoteConfig = CONFIG) -> DocSpan | None:
         else:
             return None
     return None
+
+
+def quoted_as_saying(verb: Token) -> Token | None:
+    """The object of "quoted X as saying …", "cited X as saying …": the one who said the words, which "saying"
+    introduces as its own cue."""
+    if lemma(verb) not in QUOTING_VERBS:
+        return None
+    saying = any(child.dep_ == "prep" and child.lower_ == "as" and any(
+        grandchild.dep_ == "pcomp" and lemma(grandchild) in CLAUSE_CUES for grandchild in child.children)
+        for child in verb.children)
+    objects = [child for child in verb.children if child.dep_ == "dobj"]
+    return objects[0] if saying and objects else None
 
 
 def subject_end(subject_head: Token) -> int:

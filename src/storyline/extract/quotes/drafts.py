@@ -31,6 +31,8 @@ class Draft:
     cue: tuple[int, int] | None
     source: DocSpan | None
     speaker: str | None = None
+    # A pronoun source's antecedent when that names no entity ("A baker in Debrecen said … she said").
+    antecedent: tuple[int, int] | None = None
     # What it reports (storyline.extract.quotes.kinds): speech, belief, negated or stance.
     kind: str = SPEECH
 
@@ -77,8 +79,9 @@ class Drafts:
         source = article.span(draft.source.start_char, draft.source.end_char, "SOURCE") if draft.source else None
         content = article.span(*draft.content, "CONTENT")
         quoted = any(draft.content[0] <= start and end <= draft.content[1] for start, end in self.quotes)
+        antecedent = article.span(*draft.antecedent, "ANTECEDENT") if draft.antecedent else None
         return Attribution(content, cue, source, draft.speaker, self.opens_with_quote(draft.content),
-                           with_quotation(draft.kind) if quoted else draft.kind)
+                           with_quotation(draft.kind) if quoted else draft.kind, antecedent)
 
     # --- quotations -----------------------------------------------------------------------------------------
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from storyline.extract.quotes.clauses import content_extent, subject, subject_end, with_trailing_infinitive
+from storyline.extract.quotes.clauses import (
+    content_extent, quoted_as_saying, subject, subject_end, with_trailing_infinitive,
+)
 from storyline.extract.quotes.cues import (
     CLAUSE_CUES, NOUN_CUES, OBJECT_CUES, PREPOSITION_CUES, SEEMING_CUES, lemma,
 )
@@ -61,6 +63,8 @@ def _complement(verb: Token) -> tuple[tuple[int, int] | None, int, bool]:
     clause it says."""
     verb_lemma = lemma(verb)
     cue_end = verb.idx + len(verb)
+    if quoted_as_saying(verb) is not None:
+        return None, cue_end, False  # "quoted X as saying …": "saying" is the cue, X its speaker
     clauses = [child for child in verb.children if child.dep_ in ("ccomp", "xcomp") and child.i > verb.i]
     # A said-clause may also come first, when its speaker follows it: "The plan “exposes him,” Smith said."
     said_clauses = [child for child in verb.children if child.dep_ == "ccomp" and child.i > verb.i] or [

@@ -4,7 +4,11 @@ names ("diplomats in Beirut")."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Token
+
+from storyline.extract.quotes.clauses import subject_end
 
 from storyline.extract.quotes.cues import CLAUSE_CUES, lemma
 from storyline.extract.quotes.drafts import SPEAKER_TYPES, Draft, Drafts
@@ -20,24 +24,34 @@ VOICE_PREPOSITIONS = frozenset({"for", "from", "of", "at", "with"})
 # The entity types each pronoun may stand for.
 PRONOUNS = {pronoun: frozenset(types.split()) for pronoun, types in wordlists.pairs("speaker_pronouns").items()}
 PERSON_ONLY = frozenset({"PERSON"})
+# Nouns of organisations and groups: "it" or "they" may stand for one ("the company said … it added").
+BODY_NOUNS = wordlists.words("organisation_words") | wordlists.words("group_nouns")
 # Nouns "he" or "she" never stands for: organisations, groups, buildings, and texts that speak for a body.
-NOT_A_PERSON = (wordlists.words("organisation_words") | wordlists.words("group_nouns")
-                | wordlists.words("facility_nouns") | VOICE_TEXTS)
+NOT_A_PERSON = BODY_NOUNS | wordlists.words("facility_nouns") | VOICE_TEXTS
 
 
-def resolve(drafts: Drafts, draft: Draft) -> str | None:
-    """The article-level entity id of the draft's source, if it can be told: the name the source's head word is
-    part of, a name in apposition to it, the body a spokesperson or a statement speaks for, the person a pronoun
-    or a role noun stands for. A source that is a group or a role qualified by a place or a body ("diplomats in
-    Beirut", "the head of the union") stays unresolved, as its words say it."""
+@dataclass(frozen=True)
+class Resolution:
+    """Who a source stands for: an article-level entity id, or for a pronoun standing for a phrase that names no
+    entity ("A baker in Debrecen said … she said"), that phrase's character extent."""
+
+    entity: str | None = None
+    antecedent: tuple[int, int] | None = None
+
+
+def resolve(drafts: Drafts, draft: Draft) -> Resolution:
+    """Who the draft's source stands for, if it can be told: the name the source's head word is part of, a name
+    in apposition to it, the body a spokesperson or a statement speaks for, the person a pronoun or a role noun
+    stands for. A source that is a group or a role qualified by a place or a body ("diplomats in Beirut", "the
+    head of the union") stays unresolved, as its words say it."""
     if draft.source is None:
-        return None
+        return Resolution()
     head = draft.source.root
     if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
         head = head.head.head  # "Mark Zuckerberg, who said …": the noun the relative clause hangs on
     if head.pos_ == "PRON" and drafts.mention_at(head) is None:
         return _antecedent(drafts, head)
-    return _named_by(drafts, head, draft.source.start_char, draft.source.end_char)
+    return Resolution(_named_by(drafts, head, draft.source.start_char, draft.source.end_char))
 
 
 def _named_by(drafts: Drafts, head: Token, start: int, end: int) -> str | None:
@@ -75,23 +89,25 @@ def _names_the_source(drafts: Drafts, mention: Mention, head: Token) -> bool:
     return token.dep_ == "prep" and token.lower_ in VOICE_PREPOSITIONS
 
 
-def _antecedent(drafts: Drafts, pronoun: Token, hops: int = 0) -> str | None:
+def _antecedent(drafts: Drafts, pronoun: Token, hops: int = 0) -> Resolution:
     """The entity of the nearest earlier subject (of a main clause or a verb of saying) that can be what the
     pronoun stands for: a name of a fitting type, a noun phrase resolved as a source is ("A France Telecom
     spokeswoman said … she said"), or the same pronoun, which goes on naming whom it named ("Yanis Varoufakis stayed home. But he rode
     into the city. “…,” he said"); else the nearest earlier speaker or subject named with a fitting type.
 
     A nearest subject that can stand for the pronoun but names nobody ("A baker in Debrecen said … she said")
-    leaves the pronoun unresolved, as does a text with no fitting subject before it: the quote is then
-    unattributed rather than given to whatever was named last.
+    leaves the pronoun unresolved, with that subject as its antecedent; a text with no fitting subject before it
+    leaves it unresolved: the quote is then unattributed rather than given to whatever was named last.
     """
     types = PRONOUNS.get(pronoun.lower_)
     if not types:
-        return None
+        return Resolution()
     window_start = drafts.sentence_starts[max(drafts.sentence_index(pronoun.idx) - 1, 0)]
     for token in reversed(drafts.tokens((window_start, pronoun.idx))):
         if token.dep_ not in ("nsubj", "nsubjpass") or not _main_or_speech_verb(token.head):
             continue  # "Sroka said the city would pay": the subject of what was said is not the speaker
+        if drafts.in_quote(token.idx):
+            continue  # "“… when Hoover died,” he wrote": whom a quotation names did not say it
         if token.pos_ == "PRON":
             if token.lower_ == pronoun.lower_ and hops < drafts.config.pronoun_chain:
                 return _antecedent(drafts, token, hops + 1)
@@ -99,11 +115,15 @@ def _antecedent(drafts: Drafts, pronoun: Token, hops: int = 0) -> str | None:
         mention = drafts.mention_at(token)
         if mention is not None:
             if mention.span.label in types:
-                return mention.entity_id
-        elif token.pos_ == "NOUN" and "PERSON" in types and (types != PERSON_ONLY or _may_be_a_person(token)):
-            return _named_by(drafts, token, token.left_edge.idx, token.idx + len(token))
+                return Resolution(mention.entity_id)
+        elif token.pos_ == "NOUN" and ("PERSON" in types and (types != PERSON_ONLY or _may_be_a_person(token))
+                                       or lemma(token) in VOICE_TEXTS | BODY_NOUNS):
+            # "A police spokeswoman said … she added", "A statement from Waitrose said … it added"
+            phrase = (token.left_edge.idx, token.doc[subject_end(token)].idx + len(token.doc[subject_end(token)]))
+            entity = _named_by(drafts, token, token.left_edge.idx, token.idx + len(token))
+            return Resolution(entity, None if entity else phrase)
     earlier = [m for m in drafts.mentions_between(pronoun.idx - drafts.config.antecedent_window, pronoun.idx)
-               if m.span.label in types]
+               if m.span.label in types and not drafts.in_quote(m.span.start)]
     doc = drafts.doc
     speakers = {d.source.root.i for d in drafts.found if d.source is not None and d.source.end_char <= pronoun.idx}
     for mention in reversed(earlier):
@@ -113,8 +133,8 @@ def _antecedent(drafts: Drafts, pronoun: Token, hops: int = 0) -> str | None:
         # A speaker, a subject, or a name in apposition to a subject ("A professor, Yanis Varoufakis, stayed").
         if any(t.i in speakers or t.dep_ in ("nsubj", "nsubjpass") or t.dep_ == "appos"
                and t.head.dep_ in ("nsubj", "nsubjpass") for t in heads):
-            return mention.entity_id
-    return None
+            return Resolution(mention.entity_id)
+    return Resolution()
 
 
 def _may_be_a_person(noun: Token) -> bool:
