@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from storyline.extract.quotes.clauses import subject_end
-
 from storyline.extract.quotes.cues import CLAUSE_CUES, lemma
 from storyline.extract.quotes.drafts import SPEAKER_TYPES, Draft, Drafts
 from storyline.extract.roles import nearest_holder
@@ -125,14 +124,14 @@ def _antecedent(drafts: Drafts, pronoun: Token, hops: int = 0) -> Resolution:
     earlier = [m for m in drafts.mentions_between(pronoun.idx - drafts.config.antecedent_window, pronoun.idx)
                if m.span.label in types and not drafts.in_quote(m.span.start)]
     doc = drafts.doc
-    speakers = {d.source.root.i for d in drafts.found if d.source is not None and d.source.end_char <= pronoun.idx}
     for mention in reversed(earlier):
         token = drafts.token_at(mention.span.start)
         root = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
         heads = [t for t in root] if root is not None else [token]
         # A speaker, a subject, or a name in apposition to a subject ("A professor, Yanis Varoufakis, stayed").
-        if any(t.i in speakers or t.dep_ in ("nsubj", "nsubjpass") or t.dep_ == "appos"
-               and t.head.dep_ in ("nsubj", "nsubjpass") for t in heads):
+        if drafts.is_speaker_before({t.i for t in heads}, pronoun.idx) or any(
+                t.dep_ in ("nsubj", "nsubjpass") or t.dep_ == "appos" and t.head.dep_ in ("nsubj", "nsubjpass")
+                for t in heads):
             return Resolution(mention.entity_id)
     return Resolution()
 
