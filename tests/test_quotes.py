@@ -708,3 +708,11 @@ def test_a_name_inside_a_quotation_is_not_what_a_pronoun_after_it_stands_for():
         "Senator Jonas Keller spoke at the memorial on Sunday. \u201cNobody trusted Ruth Albers when she ran the "
         "ministry,\u201d he said.")
     assert speaker_names(article, mentions, the_one(article, found, "Nobody trusted")) == {"Jonas Keller"}
+
+
+def test_he_or_she_never_stands_for_a_plural():
+    article, mentions, found = extracted(
+        "Fund director Maria Jensen warned that the crisis could spread. \u201cI understand the anger,\u201d "
+        "Jensen said. But Greeks must also understand that without these cuts, \u201cthe situation would be "
+        "far worse,\u201d she said.")
+    assert speaker_names(article, mentions, the_one(article, found, "far worse")) >= {"Maria Jensen"}

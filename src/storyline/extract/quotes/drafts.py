@@ -58,6 +58,8 @@ class Drafts:
         self.article, self.doc, self.text, self.config = article, doc, article.text, config
         self.mentions = sorted((m for m in mentions if m.span.article_id == article.id), key=lambda m: m.span.start)
         self.mention_starts = [m.span.start for m in self.mentions]
+        # The entities the article names in more than one word somewhere ("Ruth Albers"): one person each.
+        self.named_in_full = {m.entity_id for m in self.mentions if " " in m.span.text(article).strip()}
         self.quotes = quoted_spans(article.text)
         self.quote_starts = [start for start, _ in self.quotes]
         self.quote_start_set = set(self.quote_starts)

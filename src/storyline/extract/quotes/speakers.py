@@ -113,7 +113,7 @@ def _antecedent(drafts: Drafts, pronoun: Token, hops: int = 0) -> Resolution:
             continue
         mention = drafts.mention_at(token)
         if mention is not None:
-            if mention.span.label in types:
+            if _fits(drafts, mention, token, types):
                 return Resolution(mention.entity_id)
         elif token.pos_ == "NOUN" and ("PERSON" in types and (types != PERSON_ONLY or _may_be_a_person(token))
                                        or lemma(token) in VOICE_TEXTS | BODY_NOUNS):
@@ -128,12 +128,23 @@ def _antecedent(drafts: Drafts, pronoun: Token, hops: int = 0) -> Resolution:
         token = drafts.token_at(mention.span.start)
         root = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
         heads = [t for t in root] if root is not None else [token]
+        if not _fits(drafts, mention, heads[-1], types):
+            continue
         # A speaker, a subject, or a name in apposition to a subject ("A professor, Yanis Varoufakis, stayed").
         if drafts.is_speaker_before({t.i for t in heads}, pronoun.idx) or any(
                 t.dep_ in ("nsubj", "nsubjpass") or t.dep_ == "appos" and t.head.dep_ in ("nsubj", "nsubjpass")
                 for t in heads):
             return Resolution(mention.entity_id)
     return Resolution()
+
+
+def _fits(drafts: Drafts, mention: Mention, head: Token, types: frozenset[str]) -> bool:
+    """Whether a pronoun of these types can stand for the mention: of a fitting type, and for "he" or "she" one
+    person, not a plural ("Greeks must understand … ,” he said" is not the Greeks speaking). The tagger takes
+    many surnames for plurals ("Albers"): a name the article also writes in full is one person's."""
+    if mention.span.label not in types:
+        return False
+    return types != PERSON_ONLY or head.tag_ not in ("NNS", "NNPS") or mention.entity_id in drafts.named_in_full
 
 
 def _may_be_a_person(noun: Token) -> bool:
