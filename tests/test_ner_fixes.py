@@ -105,3 +105,20 @@ def test_a_surname_in_a_headline_is_the_person_the_body_names_in_full():
     found = headline_entities("Nowak Scores Twice as Harbor City Win Derby\n\nThe striker Jan Nowak scored two "
                               "goals on Saturday.")
     assert ("Nowak", "PERSON") in found
+
+
+def test_a_name_a_title_leads_or_a_professor_in_apposition_is_a_person_whatever_the_model_guessed():
+    from storyline.parse.ner_fixes import relabel_people
+    doc = next(nlp.parse(["A professor of economics at the University of Athens, Yanis Karavakis, did not go to "
+                          "work. Professor Karavakis blames angry youths for the violence."]))
+    name = next(i for i, t in enumerate(doc) if t.text == "Yanis")
+    titled = next(i for i, t in enumerate(doc) if t.text == "Professor")
+    relabelled = relabel_people(doc, [(name, name + 2, "ORG"), (titled, titled + 2, "ORG")])
+    assert relabelled == [(name, name + 2, "PERSON"), (titled + 1, titled + 2, "PERSON")]
+
+
+def test_a_surname_after_a_title_is_the_person_named_in_full_and_the_title_stays_out():
+    found = entities("A professor of economics at the University of Athens, Yanis Karavakis, did not go to work. "
+                     "Professor Karavakis blames angry youths for the violence. But Professor Karavakis says "
+                     "there is a deep sense of injustice.")
+    assert found.count(("Karavakis", "PERSON")) == 2 and ("Professor Karavakis", "PERSON") not in found

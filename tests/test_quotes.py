@@ -716,3 +716,11 @@ def test_he_or_she_never_stands_for_a_plural():
         "Jensen said. But Greeks must also understand that without these cuts, \u201cthe situation would be "
         "far worse,\u201d she said.")
     assert speaker_names(article, mentions, the_one(article, found, "far worse")) >= {"Maria Jensen"}
+
+
+def test_a_text_whose_scraping_moved_every_space_to_the_other_side_of_its_marks_is_read_the_other_way_round():
+    text = ('The professor rode into the city. "There were a few burning cars, "he said."Most people stayed home. '
+            '"As the harbour burned, many in the capital were still angry about the bill. Mayor Lena Berg addressed '
+            'the council, raising her voice above the hecklers."This is about the future of the city, "she said.')
+    assert [text[start:end] for start, end in quoted_spans(text)] == [
+        '"There were a few burning cars, "', '"Most people stayed home. "', '"This is about the future of the city, "']

@@ -31,6 +31,11 @@ _AGAINST_TAG = 3.0
 _GLUED = 1.0
 _GLUED_BETWEEN_SENTENCES = 0.5
 _STRAY = 2.5
+# By hand: a text whose closing marks, where a speech tag shows them closing, stand against their spacing at least
+# this many times, and more than this many times as often as with it, had its spaces moved to the wrong side of
+# every mark when it was scraped (`… at stake, "she said."The next …`): its spacing is read the other way round.
+_INVERTED_AT_LEAST = 2
+_INVERTED_RATIO = 2
 # How a double mark reads (:func:`_readings`).
 OPENS, CLOSES, CLOSES_AND_OPENS, STRAY = "opens", "closes", "closes and opens", "stray"
 # A single-quoted stretch: opened at a word's start, closed at a word's end, on one line and not too long to be a
@@ -51,12 +56,13 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     paragraphs = [m.span() for m in re.finditer(r"[^\n]+", text)]
+    inverted = _spacing_inverted(text, paragraphs)
     for index, (start, end) in enumerate(paragraphs):
         marks = list(DOUBLE_MARK.finditer(text, start, end))
         if open_at is not None and marks and not text[start:marks[0].start()].strip() \
-                and _costs(text, marks[0], start, end)[0] < _AGAINST_SPACING:
+                and _costs(text, marks[0], start, end, inverted)[0] < _AGAINST_SPACING:
             marks = marks[1:]  # the mark that reopens a quotation carried over from the paragraph before
-        for mark, reading in zip(marks, _readings(text, marks, start, end, open_at is not None)):
+        for mark, reading in zip(marks, _readings(text, marks, start, end, open_at is not None, inverted)):
             if reading in (CLOSES, CLOSES_AND_OPENS) and open_at is not None:
                 spans.append((open_at, mark.end()))
                 open_at = None
@@ -77,7 +83,7 @@ def opens_with_double_mark(text: str, position: int) -> bool:
     return DOUBLE_MARK.match(text, position) is not None
 
 
-def _readings(text: str, marks: list[re.Match], start: int, end: int, inside: bool) -> list[str]:
+def _readings(text: str, marks: list[re.Match], start: int, end: int, inside: bool, inverted: bool) -> list[str]:
     """How each double mark of a paragraph reads: it opens a quotation, closes one, closes one and opens the
     next (a mark glued between two quoted sentences, "destroyed."People are …", where scraping lost a mark and
     a space), or pairs with nothing. The reading taken alternates opening and closing and goes least against
@@ -87,7 +93,7 @@ def _readings(text: str, marks: list[re.Match], start: int, end: int, inside: bo
     best = {False: (0.0, []), True: (math.inf, [])}
     best[inside] = (0.0, [])
     for mark in marks:
-        open_cost, close_cost, both_cost = _costs(text, mark, start, end)
+        open_cost, close_cost, both_cost = _costs(text, mark, start, end, inverted)
         (outside_cost, outside_path), (inside_cost, inside_path) = best[False], best[True]
         best = {
             False: min((outside_cost + _STRAY, outside_path + [STRAY]),
@@ -99,10 +105,10 @@ def _readings(text: str, marks: list[re.Match], start: int, end: int, inside: bo
     return min(best.values(), key=lambda option: option[0])[1]
 
 
-def _costs(text: str, mark: re.Match, start: int, end: int) -> tuple[float, float, float]:
+def _costs(text: str, mark: re.Match, start: int, end: int, inverted: bool = False) -> tuple[float, float, float]:
     """What reading the mark as opening, as closing, and as closing and opening goes against: its own shape
-    (curly marks say which they are), the spacing beside it, and a speech tag right after it ("…," she said)
-    or a colon before it."""
+    (curly marks say which they are), the spacing beside it (the other way round in a text whose spaces were
+    moved, ``inverted``), and a speech tag right after it ("…," she said) or a colon before it."""
     if mark.group() in OPENING_DOUBLE or mark.group() == "``":
         return 0.0, math.inf, math.inf
     if mark.group() in CLOSING_DOUBLE:
@@ -113,14 +119,36 @@ def _costs(text: str, mark: re.Match, start: int, end: int) -> tuple[float, floa
         return _AGAINST_TAG, 0.0, math.inf
     if before == ":":
         return 0.0, _AGAINST_TAG, math.inf
-    opens = before.isspace() or before in "([{" + DASHES
-    closes = after.isspace() or not after.isalnum()
+    opens, closes = _spacing(before, after)
+    if inverted:
+        opens, closes = closes, opens
     if opens and not closes:
         return 0.0, _AGAINST_SPACING, math.inf
     if closes and not opens:
         return _AGAINST_SPACING, 0.0, math.inf
     between_sentences = before in ".!?" and after.isupper()
     return _GLUED, _GLUED, _GLUED_BETWEEN_SENTENCES if between_sentences else math.inf
+
+
+def _spacing(before: str, after: str) -> tuple[bool, bool]:
+    """Whether the characters beside a straight mark say it opens (a space or bracket before it) and closes (a
+    space or punctuation after it)."""
+    return before.isspace() or before in "([{" + DASHES, after.isspace() or not after.isalnum()
+
+
+def _spacing_inverted(text: str, paragraphs: list[tuple[int, int]]) -> bool:
+    """Whether the straight marks a speech tag shows closing ("…, "he said") mostly stand against their spacing:
+    scraping moved the text's spaces to the other side of its marks."""
+    against = along = 0
+    for start, end in paragraphs:
+        for mark in re.finditer('"', text[start:end]):
+            at, after_at = start + mark.start(), start + mark.end()
+            if not _SPEECH_TAG.match(text, after_at, end):
+                continue
+            opens, closes = _spacing(text[at - 1] if at > start else " ", text[after_at] if after_at < end else " ")
+            against += opens and not closes
+            along += closes and not opens
+    return against >= _INVERTED_AT_LEAST and against > _INVERTED_RATIO * along
 
 
 def _opens_with_mark(text: str, start: int, end: int) -> bool:
