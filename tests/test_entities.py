@@ -282,3 +282,15 @@ def test_a_lone_given_name_needs_one_holder_and_no_surname_of_that_spelling():
     assert given_name_holder("Tony", "PERSON", people) is None
     assert given_name_holder("Marta", "GPE", people) is None
     assert given_name_holder("Olsen", "PERSON", {0: Counter(["Olsen Berg"]), 1: Counter(["Ida Olsen"])}) is None
+
+
+def test_a_clipped_given_name_is_the_same_person_but_a_name_one_letter_longer_is_another():
+    articles = [
+        Article(text="Defence lawyer Stanley Perlo asked the jury for mercy on Monday.", source="one"),
+        Article(text="\u201cWe made many hard choices,\u201d defence lawyer Stan Perlo said after the verdict.",
+                source="two"),
+        Article(text="Paul Weller and his wife Paula Weller opened the bakery in 1998.", source="three"),
+    ]
+    found = entities(parsed(articles))
+    assert "Stan Perlo" in entity_with(found, "Stanley Perlo").variants
+    assert entity_with(found, "Paul Weller") != entity_with(found, "Paula Weller")
