@@ -122,3 +122,11 @@ def test_a_surname_after_a_title_is_the_person_named_in_full_and_the_title_stays
                      "Professor Karavakis blames angry youths for the violence. But Professor Karavakis says "
                      "there is a deep sense of injustice.")
     assert found.count(("Karavakis", "PERSON")) == 2 and ("Professor Karavakis", "PERSON") not in found
+
+
+def test_abbreviated_titles_keep_their_stop_and_are_no_names():
+    found = entities("\u201cThis is the kind of crime the law was made for,\u201d said Dist. Atty. Steve Cooley on "
+                     "Monday.")
+    assert found == [("Steve Cooley", "PERSON"), ("Monday", "DATE")]
+    doc = next(nlp.parse(["A passer-by called the station, said sheriff's Sgt. Vanette Cruz on Friday."]))
+    assert len(list(doc.sents)) == 1 and "Sgt." in [t.text for t in doc]

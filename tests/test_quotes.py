@@ -724,3 +724,12 @@ def test_a_text_whose_scraping_moved_every_space_to_the_other_side_of_its_marks_
             'the council, raising her voice above the hecklers."This is about the future of the city, "she said.')
     assert [text[start:end] for start, end in quoted_spans(text)] == [
         '"There were a few burning cars, "', '"Most people stayed home. "', '"This is about the future of the city, "']
+
+
+def test_an_abbreviated_title_before_the_speakers_name_leaves_the_name_the_speaker():
+    article, mentions, found = extracted(
+        "Crews searched the river on Monday. \u201cThis is the kind of crime the law was made for,\u201d said Dist. "
+        "Atty. Steve Cooley. A passer-by called the station, said sheriff's Sgt. Vanette Cruz. \u201cOur units "
+        "responded,\u201d she said.")
+    assert speaker_names(article, mentions, the_one(article, found, "kind of crime")) == {"Steve Cooley"}
+    assert speaker_names(article, mentions, the_one(article, found, "Our units")) == {"Vanette Cruz"}

@@ -8,6 +8,7 @@ from spacy.tokens import Span as DocSpan, Token
 
 from storyline.extract.quotes.config import CONFIG, QuoteConfig
 from storyline.extract.quotes.cues import CLAUSE_CUES, CUES, lemma
+from storyline.text.names import is_title_part
 
 # Verbs whose object, with "as saying", is the one who said the words: "the paper quoted the minister as
 # saying …".
@@ -112,9 +113,13 @@ def subject(verb: Token, config: QuoteConfig = CONFIG) -> DocSpan | None:
         quoted = quoted_as_saying(verb)
         if quoted is not None:  # "Gravano quoted Gotti as saying …": Gotti said it
             return doc[quoted.left_edge.i : subject_end(quoted) + 1]
+        subjects = [child for child in verb.children if child.dep_ in ("nsubj", "csubj")]
+        if subjects:
+            # "said Dist. Atty. Steve Cole": a title the parse makes a subject of its own leads the name
+            named = [child for child in subjects if not all(is_title_part(t.text) for t in child.subtree)]
+            child = (named or subjects)[0]
+            return doc[child.left_edge.i : subject_end(child) + 1]
         for child in verb.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                return doc[child.left_edge.i : subject_end(child) + 1]
             if child.dep_ == "agent":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
