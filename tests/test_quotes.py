@@ -733,3 +733,11 @@ def test_an_abbreviated_title_before_the_speakers_name_leaves_the_name_the_speak
         "responded,\u201d she said.")
     assert speaker_names(article, mentions, the_one(article, found, "kind of crime")) == {"Steve Cooley"}
     assert speaker_names(article, mentions, the_one(article, found, "Our units")) == {"Vanette Cruz"}
+
+
+def test_a_pronoun_for_a_phrase_naming_nobody_is_labelled_without_the_clause_after_that_phrase():
+    article = Article("Floods closed the ring road on Monday. A police spokeswoman who asked not to be named said "
+                      "crews were clearing the road. \u201cWe expect it to reopen by Friday,\u201d she added.",
+                      source="Harbor Daily")
+    [group] = [g for g in match_story([article]) if any("reopen by Friday" in w.text for w in g.wordings)]
+    assert group.speaker is None and group.label == "police spokeswoman"

@@ -118,7 +118,8 @@ def _antecedent(drafts: Drafts, pronoun: Token, hops: int = 0) -> Resolution:
         elif token.pos_ == "NOUN" and ("PERSON" in types and (types != PERSON_ONLY or _may_be_a_person(token))
                                        or lemma(token) in VOICE_TEXTS | BODY_NOUNS):
             # "A police spokeswoman said … she added", "A statement from Waitrose said … it added"
-            phrase = (token.left_edge.idx, token.doc[subject_end(token)].idx + len(token.doc[subject_end(token)]))
+            last = token.doc[_naming_end(token)]
+            phrase = (token.left_edge.idx, last.idx + len(last))
             entity = _named_by(drafts, token, token.left_edge.idx, token.idx + len(token))
             return Resolution(entity, None if entity else phrase)
     earlier = [m for m in drafts.mentions_between(pronoun.idx - drafts.config.antecedent_window, pronoun.idx)
@@ -136,6 +137,18 @@ def _antecedent(drafts: Drafts, pronoun: Token, hops: int = 0) -> Resolution:
                 for t in heads):
             return Resolution(mention.entity_id)
     return Resolution()
+
+
+def _naming_end(noun: Token) -> int:
+    """The last token of the words that say who the noun is: its subject phrase without a clause after it ("A
+    passer-by who found the deputy …" says "A passer-by")."""
+    end = subject_end(noun)
+    for child in noun.children:
+        if child.i > noun.i and child.dep_ in ("relcl", "acl"):
+            end = min(end, child.left_edge.i - 1)
+    while end > noun.i and noun.doc[end].is_punct:
+        end -= 1
+    return max(end, noun.i)
 
 
 def _fits(drafts: Drafts, mention: Mention, head: Token, types: frozenset[str]) -> bool:
