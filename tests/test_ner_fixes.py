@@ -130,3 +130,9 @@ def test_abbreviated_titles_keep_their_stop_and_are_no_names():
     assert found == [("Steve Cooley", "PERSON"), ("Monday", "DATE")]
     doc = next(nlp.parse(["A passer-by called the station, said sheriff's Sgt. Vanette Cruz on Friday."]))
     assert len(list(doc.sents)) == 1 and "Sgt." in [t.text for t in doc]
+
+
+def test_a_role_after_a_dash_is_no_part_of_a_name_but_a_spaced_hyphen_in_one_is():
+    found = entities("\u201cThis will grind trade to a halt,\u201d said Jonathan Wright - director of sales at "
+                     "Interoute. Dominique Strauss - Kahn agreed.")
+    assert ("Jonathan Wright", "PERSON") in found and ("Dominique Strauss - Kahn", "PERSON") in found

@@ -5,7 +5,8 @@ The small English model makes a few errors that break entity merging downstream:
   Secretary") and swallows them into names ("Defense Lloyd Austin's" as one ORG): title words are trimmed off
   a name (and an entity made only of title words is dropped) when they form a title run with a title head, and a
   name left after a person's title becomes a PERSON;
-- it keeps possessive endings inside names ("Austin's"): they are trimmed;
+- it keeps possessive endings inside names ("Austin's"), and a role after a dash ("Jonathan Wright - director"):
+  they are trimmed;
 - it tags an unfamiliar given name as a place ("Sadiq" of "Sadiq Khan"): a one-word place or group right
   before a person's name joins that name;
 - it tags organisations with Arabic or personal-sounding names as PERSON ("Kataib Sayyid al-Shuhada",
@@ -45,6 +46,7 @@ from storyline.text import wordlists
 COMPONENT = "storyline_ner_fixes"
 
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+DASHES = frozenset({"-", "–", "—"})
 ORGANISATION_WORDS = wordlists.words("organisation_words")
 GROUP_NOUNS = wordlists.words("group_nouns")
 FACILITY_NOUNS = wordlists.words("facility_nouns")
@@ -92,9 +94,11 @@ def fix_entities(doc: Doc, config: NerFixConfig = CONFIG) -> Doc:
 
 
 def trim_possessive(doc: Doc, start: int, end: int, label: str) -> Entity:
-    """Drop a possessive ending, and what follows a comma in a person's name ("Benjamin Banky, 40")."""
+    """Drop a possessive ending, and what follows a comma or a dash before a word in lower case in a person's name
+    ("Benjamin Banky, 40", "Jonathan Wright - director")."""
     if label == "PERSON":
-        end = next((token.i for token in doc[start + 1:end] if token.text == ","), end)
+        end = next((token.i for token in doc[start + 1:end] if token.text == "," or (
+            token.text in DASHES and token.i + 1 < end and doc[token.i + 1].is_lower)), end)
     while end > start and doc[end - 1].text in POSSESSIVES:
         end -= 1
     return start, end, label
