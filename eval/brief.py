@@ -11,7 +11,8 @@ store, ``Corpus.ingest([NAME.jsonl])``, then the brief of every story the articl
 article a publication date, its story's event date plus 0-2 days (seeded by document id), as a feed would.
 
 Figures, per story and micro-averaged over the stories:
-- quote recall: gold direct quotes whose words appear in a wording of a quote group of the briefs, compared as
+- quote recall: gold direct quotes whose words appear in a wording of a statement of the briefs' quotes (listed
+  by speaker), compared as
   word sequences (case, punctuation, spacing and quote marks ignored): the gold text inside the wording, or a
   wording of at least half the gold's words (and three words) inside the gold text, for quotes the system cut
   short. A wording's own text and its spans' texts count; a span of the gold's own article is preferred.
@@ -138,7 +139,7 @@ def find_quote(gold: dict, briefs: list[dict]) -> tuple[dict | None, bool]:
     """The quote group holding the gold quote, preferring one whose span is in the gold's article; and whether it is."""
     elsewhere = None
     for brief in briefs:
-        for group in brief["quotes"]:
+        for group in (statement for speaker in brief["quotes"] for statement in speaker["statements"]):
             for wording in group["wordings"]:
                 for span in wording["spans"]:
                     if span["source"] == gold["doc"] and quote_matches(gold["text"], span["text"]):

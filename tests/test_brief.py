@@ -135,7 +135,8 @@ def test_seeds_shared_facts_are_carried_by_both_reports(seeds_brief):
     facts = [f for f in seeds_brief["summary"] + seeds_brief["key_facts"] if len(f["independent_sources"]) == 2]
     assert any("meeting" in s["text"] for f in facts for s in f["spans"])
     assert any("one American" in s["text"] for f in facts for s in f["spans"])
-    friends = [q for q in seeds_brief["quotes"] if any("not friends with anyone" in w["text"] for w in q["wordings"])]
+    friends = [q for speaker in seeds_brief["quotes"] for q in speaker["statements"]
+               if any("not friends with anyone" in w["text"] for w in q["wordings"])]
     assert friends and len({s["article"] for q in friends for w in q["wordings"] for s in w["spans"]}) == 2
 
 
@@ -195,13 +196,14 @@ def test_quotes_read_as_written_direct_speech_in_its_marks_reported_speech_witho
     _, _, briefs = examples
     brief = briefs["port-fire-gdansk"]
     markdown = render.markdown(full(brief))
-    reported = [w for g in brief["quotes"] if not g["direct"] for w in g["wordings"]]
-    direct = [w for g in brief["quotes"] if all(s["text"].startswith(("“", '"')) for w in g["wordings"]
-                                               for s in w["spans"]) for w in g["wordings"]]
+    statements = [g for speaker in brief["quotes"] for g in speaker["statements"]]
+    reported = [w for g in statements if not g["direct"] for w in g["wordings"]]
+    direct = [w for g in statements if all(s["text"].startswith(("“", '"')) for w in g["wordings"]
+                                          for s in w["spans"]) for w in g["wordings"]]
     assert reported and direct
     assert not any(w["as_written"].startswith(("“", '"')) for w in reported)
     assert all(w["as_written"].startswith(("“", '"')) for w in direct)
-    assert all(f"  - {w['as_written']} — " in markdown for w in reported + direct)
+    assert all(f" {w['as_written']} — " in markdown for w in reported + direct)
     assert any("10.40 p.m." in w["as_written"] for w in reported)  # as written, punctuation kept
 
 
@@ -232,13 +234,18 @@ def test_a_short_brief_backs_each_disagreement_with_the_sentences_giving_its_fig
         assert all(render.ref(span) in render.markdown(full(brief)) for span in disagreement["spans"])
 
 
-def test_a_short_brief_gives_a_quote_in_few_wordings_and_a_full_one_in_all():
+def test_a_short_brief_gives_a_speaker_few_statements_in_few_wordings_and_a_full_one_everything():
     wordings = [{"as_written": f"wording {n}", "sources": [f"Outlet {n}"]} for n in range(4)]
-    brief = {"full": False, "quotes": [{"attributed_to": "Mayor Ilse Vark", "wordings": wordings}]}
-    short = render._quote_line(brief["quotes"][0], brief)
-    assert [line for line in short if "wording " in line] == ["  - wording 0 — Outlet 0", "  - wording 1 — Outlet 1"]
-    assert short[-1] == "  - … 2 more wordings in the full brief"
-    assert len(render._quote_line(brief["quotes"][0], full(brief))) == 5
+    statements = [{"wordings": wordings if n == 0 else wordings[:1], "speaker_conflict": False} for n in range(5)]
+    brief = {"full": False, "quotes": [{"attributed_to": "Mayor Ilse Vark", "outlets": ["Outlet 0"],
+                                        "statements": statements}]}
+    short = render._said(brief["quotes"], brief)
+    assert [line.strip() for line in short if "wording " in line][:2] == ["- wording 0 — Outlet 0",
+                                                                         "- also: wording 1 — Outlet 1"]
+    assert "    - … 2 more wordings in the full brief" in short
+    assert short[-1] == "  - … 2 more statements in the full brief"
+    everything = render._said(brief["quotes"], full(brief))
+    assert sum("wording " in line for line in everything) == 4 + 4 and not any("more" in line for line in everything)
 
 
 def test_a_short_brief_lists_an_outlets_loaded_words_once_each_and_not_the_storys_own_words():
@@ -250,3 +257,63 @@ def test_a_short_brief_lists_an_outlets_loaded_words_once_each_and_not_the_story
     brief = {"full": False, "shown": {"loaded": 5}}
     assert render.loaded_words(outlet, brief) == [("claimed", "said", 2)]
     assert render.loaded_words(outlet, full(brief)) == [("mob", "crowd", 2), ("claimed", "said", 2)]
+
+
+FERRY_STRIKE = [
+    ("Harbor Daily", "Ferry strike halts crossings to Elsby island",
+     "Ferry crews in Port Elsby walked out on Monday, halting every crossing to Elsby island. \u201cNo ferry "
+     "will sail until the company restores the night shift pay,\u201d union leader Maria Lindqvist told reporters at "
+     "the harbour. \u201cWe have waited two years for an answer,\u201d Lindqvist said. Harbour master Tomas Berg "
+     "believes the crossings will resume by Friday. The company denied that it had cut the night shift pay."),
+    ("Civic Post", "Elsby ferry crews strike over night pay",
+     "Crossings to Elsby island stopped on Monday as ferry crews in Port Elsby went on strike. \u201cNo ferry "
+     "will sail until the company restores the night shift pay,\u201d union leader Maria Lindqvist said. Lindqvist said "
+     "the crews had waited two years for an answer from the ferry company."),
+    ("Meridian Wire", "Strike stops Elsby ferries",
+     "Ferry crews in Port Elsby stopped work on Monday and no crossing to Elsby island ran. \u201cNo ferry will "
+     "sail until the company restores the night shift pay,\u201d harbour master Tomas Berg said on Monday "
+     "evening. Berg said the harbour would stay open for fishing boats."),
+]
+
+
+@pytest.fixture(scope="module")
+def ferry_brief(tmp_path_factory):
+    directory = tmp_path_factory.mktemp("ferry")
+    lines = [json.dumps({"source": source, "title": title, "text": text}) for source, title, text in FERRY_STRIKE]
+    (directory / "ferry.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    corpus = Corpus.open(directory / "ferry.db")
+    corpus.ingest([str(directory / "ferry.jsonl")])
+    [story] = corpus.stories()
+    return corpus.brief(story["id"])
+
+
+def test_quotes_list_each_speaker_once_with_their_statements(ferry_brief):
+    speakers = [entry["attributed_to"] for entry in ferry_brief["quotes"]]
+    assert len(speakers) == len(set(speakers))
+    [lindqvist] = [entry for entry in ferry_brief["quotes"] if entry["attributed_to"] == "Maria Lindqvist"]
+    assert len(lindqvist["statements"]) == 2 and lindqvist["outlets"] == ["Civic Post", "Harbor Daily", "Meridian Wire"]
+    assert all(statement["speaker"] == "Maria Lindqvist" for statement in lindqvist["statements"])
+    # "We have waited two years …" and its paraphrase in another outlet are one statement.
+    assert any(len(statement["wordings"]) == 2 for statement in lindqvist["statements"])
+
+
+def test_a_statement_outlets_give_to_different_speakers_shows_the_conflict_in_every_format(ferry_brief):
+    [statement] = [s for entry in ferry_brief["quotes"] for s in entry["statements"]
+                   if any("No ferry will sail" in w["text"] for w in s["wordings"])]
+    assert statement["speaker_conflict"] and statement["speaker"] == "Maria Lindqvist"
+    assert statement["given_to"] == [{"speaker": "Maria Lindqvist", "sources": ["Civic Post", "Harbor Daily"]},
+                                     {"speaker": "Tomas Berg", "sources": ["Meridian Wire"]}]
+    markdown = render.markdown(ferry_brief)
+    assert ("outlets disagree on who said it: Maria Lindqvist (Civic Post, Harbor Daily); Tomas Berg (Meridian Wire)"
+            in markdown)
+    assert "Outlets disagree on who said it: Maria Lindqvist (Civic Post, Harbor Daily); Tomas Berg (Meridian Wire)" \
+        in render.html(ferry_brief)
+
+
+def test_beliefs_and_denials_are_not_quotes(ferry_brief):
+    said = [w["text"] for entry in ferry_brief["quotes"] for s in entry["statements"] for w in s["wordings"]]
+    assert not any("resume by Friday" in text or "cut the night shift" in text for text in said)
+    [berg] = [entry for entry in ferry_brief["beliefs"] if entry["attributed_to"] == "Tomas Berg"]
+    assert any("resume by Friday" in w["text"] for s in berg["statements"] for w in s["wordings"])
+    quotes = render.markdown(ferry_brief).split("## Quotes", 1)[1].split("## Beliefs and intentions", 1)
+    assert "resume by Friday" not in quotes[0] and "resume by Friday" in quotes[1].split("## ", 1)[0]

@@ -360,3 +360,15 @@ def test_names_the_model_missed_are_found_where_other_articles_use_them():
     # "Harbor Authority" is written in lower case in the second article, and a nationality is no name to spread.
     for name in ("Harbor Authority", "Greek"):
         assert all(s.article_id == first.id for s in entity_with(found, name).mentions)
+
+
+def test_a_clipped_given_name_is_the_same_person_but_a_name_one_letter_longer_is_another():
+    articles = [
+        Article(text="Defence lawyer Stanley Perlo asked the jury for mercy on Monday.", source="one"),
+        Article(text="\u201cWe made many hard choices,\u201d defence lawyer Stan Perlo said after the verdict.",
+                source="two"),
+        Article(text="Paul Weller and his wife Paula Weller opened the bakery in 1998.", source="three"),
+    ]
+    found = entities(parsed(articles))
+    assert "Stan Perlo" in entity_with(found, "Stanley Perlo").variants
+    assert entity_with(found, "Paul Weller") != entity_with(found, "Paula Weller")

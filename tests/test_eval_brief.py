@@ -73,10 +73,13 @@ BRIEF = {
         {"conflict": "polarity: b denies what a states", "spans": [span("a", "x"), span("b", "y")]},
     ],
     "quotes": [
-        group("Dave Gaskin", "Dave Gaskin", wording(span("a", "\u201cThe  fire was STARTED deliberately\u201d"))),
-        group("Surrey Police", "Surrey Police", wording(span("a", "\u201cresidents may return home by Sunday\u201d"))),
-        group("Nick Grant", "Nick Grant", wording(span("a", '"We will rebuild the store, and soon"'))),
-        group(None, "unattributed", wording(span("b", '"It was like a bomb going off."'))),
+        {"attributed_to": group["attributed_to"], "statements": [group]} for group in [
+            group("Dave Gaskin", "Dave Gaskin", wording(span("a", "\u201cThe  fire was STARTED deliberately\u201d"))),
+            group("Surrey Police", "Surrey Police",
+                  wording(span("a", "\u201cresidents may return home by Sunday\u201d"))),
+            group("Nick Grant", "Nick Grant", wording(span("a", '"We will rebuild the store, and soon"'))),
+            group(None, "unattributed", wording(span("b", '"It was like a bomb going off."'))),
+        ]
     ],
 }
 

@@ -147,3 +147,34 @@ def test_two_names_run_together_across_the_are_split():
     assert split_glued_names(doc, [(3, 7, "ORG")]) == [(3, 7, "ORG")]
     tomb = next(nlp.parse(["Guards stood at the Tomb of the Unknown Soldier."]))
     assert split_glued_names(tomb, [(4, 9, "FAC")]) == [(4, 9, "FAC")]
+
+
+def test_a_name_a_title_leads_or_a_professor_in_apposition_is_a_person_whatever_the_model_guessed():
+    from storyline.parse.ner_fixes import relabel_people
+    doc = next(nlp.parse(["A professor of economics at the University of Athens, Yanis Karavakis, did not go to "
+                          "work. Professor Karavakis blames angry youths for the violence."]))
+    name = next(i for i, t in enumerate(doc) if t.text == "Yanis")
+    titled = next(i for i, t in enumerate(doc) if t.text == "Professor")
+    relabelled = relabel_people(doc, [(name, name + 2, "ORG"), (titled, titled + 2, "ORG")])
+    assert relabelled == [(name, name + 2, "PERSON"), (titled + 1, titled + 2, "PERSON")]
+
+
+def test_a_surname_after_a_title_is_the_person_named_in_full_and_the_title_stays_out():
+    found = entities("A professor of economics at the University of Athens, Yanis Karavakis, did not go to work. "
+                     "Professor Karavakis blames angry youths for the violence. But Professor Karavakis says "
+                     "there is a deep sense of injustice.")
+    assert found.count(("Karavakis", "PERSON")) == 2 and ("Professor Karavakis", "PERSON") not in found
+
+
+def test_abbreviated_titles_keep_their_stop_and_are_no_names():
+    found = entities("\u201cThis is the kind of crime the law was made for,\u201d said Dist. Atty. Steve Cooley on "
+                     "Monday.")
+    assert found == [("Steve Cooley", "PERSON"), ("Monday", "DATE")]
+    doc = next(nlp.parse(["A passer-by called the station, said sheriff's Sgt. Vanette Cruz on Friday."]))
+    assert len(list(doc.sents)) == 1 and "Sgt." in [t.text for t in doc]
+
+
+def test_a_role_after_a_dash_is_no_part_of_a_name_but_a_spaced_hyphen_in_one_is():
+    found = entities("\u201cThis will grind trade to a halt,\u201d said Jonathan Wright - director of sales at "
+                     "Interoute. Dominique Strauss - Kahn agreed.")
+    assert ("Jonathan Wright", "PERSON") in found and ("Dominique Strauss - Kahn", "PERSON") in found

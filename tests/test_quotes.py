@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import load_eval_script
-from storyline.compare import entities
 from storyline.compare import quotes as quote_matching
+from storyline.compare import story
 from storyline.extract import mentions as mention_stage
 from storyline.extract import quotes
 from storyline.model import Article
@@ -166,21 +166,18 @@ def test_parse_of_another_text_is_refused():
         quotes.extract(article, next(nlp.parse(["Something else entirely."])), [])
 
 
-def story_speakers(parsed_with_mentions):
-    """Story-level entity of each article-level entity id, as the entities stage merges them."""
-    story_entities = entities.resolve(parsed_with_mentions)
-    entity_of_span = {(s.article_id, s.start, s.end): e.id for e in story_entities for s in e.mentions}
-    local = {m.entity_id: entity_of_span.get((m.span.article_id, m.span.start, m.span.end), m.entity_id)
-             for _, mentions in parsed_with_mentions for m in mentions if m.entity_id}
-    return lambda entity_id: local.get(entity_id, entity_id)
-
-
 def extract_story(articles):
+    """Each article's attributions, and the story-level speaker of each (as the brief matches them)."""
     parsed = list(zip(articles, nlp.parse([a.text for a in articles])))
-    with_mentions = [(article, mention_stage.extract(article, doc)) for article, doc in parsed]
-    found = [(article, attribution) for (article, doc), (_, mentions) in zip(parsed, with_mentions)
-             for attribution in quotes.extract(article, doc, mentions)]
-    return found, story_speakers(with_mentions)
+    found_mentions = {article.id: mention_stage.extract(article, doc) for article, doc in parsed}
+    attributions = {article.id: quotes.extract(article, doc, found_mentions[article.id]) for article, doc in parsed}
+    return attributions, story.speakers(story.resolve_entities(articles, found_mentions), found_mentions)
+
+
+def match_story(articles):
+    """The story's statements across its articles."""
+    attributions, speaker_of = extract_story(articles)
+    return story.match_quotes(articles, attributions, speaker_of)
 
 
 def test_seed_quotes_of_both_outlets_are_matched_with_their_wording_differences():
@@ -188,8 +185,7 @@ def test_seed_quotes_of_both_outlets_are_matched_with_their_wording_differences(
     if len(seeds) < 2:
         pytest.skip("the shared seed reports are not available")
     articles = [Article(path.read_text(encoding="utf-8"), source=path.stem) for path in seeds]
-    found, speaker_of = extract_story(articles)
-    groups = quote_matching.match(found, speaker_of)
+    groups = match_story(articles)
     presence = [g for g in groups if any("presence of" in w.text and "one American" in w.text for w in g.wordings)]
     assert len(presence) == 1
     [group] = presence
@@ -208,8 +204,7 @@ def test_one_quote_worded_two_ways_by_two_outlets_is_one_group_with_its_word_cha
                     "valley is one too many,\u201d Kovacs said.", source="Harbor Daily")
     second = Article("Hanna Kovacs, the mayor, spoke at the new dyke. \u201cA single flooded house in this valley is "
                      "even one too many,\u201d Kovacs added.", source="Civic Post")
-    found, speaker_of = extract_story([first, second])
-    [group] = quote_matching.match(found, speaker_of)
+    [group] = match_story([first, second])
     assert group.outlets == ["Civic Post", "Harbor Daily"] and group.speakers == ["person:hanna-kovacs"]
     assert {w.text for w in group.wordings} == {"Even a single flooded house in this valley is one too many",
                                                 "A single flooded house in this valley is even one too many"}
@@ -223,8 +218,7 @@ def test_same_words_given_to_different_speakers_are_flagged():
                     source="Harbor Daily")
     second = Article("\u201cThe border will stay open,\u201d Prime Minister Ruth Albers said on Monday.",
                      source="Civic Post")
-    found, speaker_of = extract_story([first, second])
-    [group] = quote_matching.match(found, speaker_of)
+    [group] = match_story([first, second])
     assert group.speaker_conflict and len(group.speakers) == 2
     assert group.outlets == ["Civic Post", "Harbor Daily"] and group.diffs == []
 
@@ -232,9 +226,9 @@ def test_same_words_given_to_different_speakers_are_flagged():
 def test_different_quotes_of_one_speaker_stay_apart():
     article = Article("\u201cThe tunnel will open in spring,\u201d Jonas Keller said. Keller added that tolls "
                       "would fall for lorries and buses next year.", source="Harbor Daily")
-    found, speaker_of = extract_story([article])
-    assert len(found) == 2
-    assert len(quote_matching.match(found, speaker_of)) == 2
+    attributions, _ = extract_story([article])
+    assert len(attributions[article.id]) == 2
+    assert len(match_story([article])) == 2
 
 
 def example_gold_quotes():
@@ -602,3 +596,148 @@ def test_a_clause_of_saying_closing_a_content_is_cut_off_it():
     assert praised.cue.text(article) == "praised" and praised.content.text(article) == "the work of the new envoy"
     article, _, found = extracted("Senator Ruiz praised the new envoy, whom she described as a tireless negotiator.")
     assert the_one(article, found, "envoy").content.text(article) == "the new envoy"
+
+
+@pytest.mark.parametrize("text, words, kind", [
+    ("Mayor Hanna Kovacs said the bridge would reopen in May.", "the bridge would reopen", "speech"),
+    ("Mayor Hanna Kovacs believes the bridge will reopen in May.", "the bridge will reopen", "belief"),
+    ("Mayor Hanna Kovacs hopes that the bridge will reopen in May.", "the bridge will reopen", "belief"),
+    ("Mayor Hanna Kovacs could not say when the bridge would reopen.", "when the bridge would reopen", "negated"),
+    ("Mayor Hanna Kovacs denied that the bridge had been closed too late.", "the bridge had been closed",
+     "negated"),
+    ("Mayor Hanna Kovacs declined to comment on the cost of the repairs.", "the cost of the repairs", "negated"),
+    ("Mayor Hanna Kovacs did not respond to his comments about the repairs.", "his comments", "negated"),
+    ("Mayor Hanna Kovacs criticised the government over the delay.", "the government", "stance"),
+    ("Mayor Hanna Kovacs called for an inquiry into the delay.", "an inquiry", "stance"),
+    ("Mayor Hanna Kovacs called the delay \u201ca disgrace for the whole region.\u201d", "a disgrace", "speech"),
+])
+def test_each_attribution_says_what_it_reports(text, words, kind):
+    article, _, found = extracted(text)
+    assert the_one(article, found, words).kind == kind
+
+
+def test_a_place_or_group_that_qualifies_a_source_is_not_its_speaker():
+    article, mentions, found = extracted(
+        "Talks on the border resumed in Vilnius on Monday. Diplomats in Vilnius said the talks had stalled. "
+        "Business groups in Riga said the closure was costing them millions. "
+        "A spokeswoman for the Baltic Rail Company said trains would run again on Friday. "
+        "Northwind's Marta Ilves said the new ferry would be ready in spring.")
+    stalled = the_one(article, found, "the talks had stalled")
+    assert stalled.source.text(article) == "Diplomats in Vilnius" and stalled.speaker is None
+    assert the_one(article, found, "the closure was costing").speaker is None
+    trains = the_one(article, found, "trains would run again")
+    assert speaker_names(article, mentions, trains) == {"Baltic Rail Company"}
+    assert speaker_names(article, mentions, the_one(article, found, "the new ferry")) == {"Marta Ilves"}
+
+
+def test_a_pronoun_goes_on_naming_whom_it_named_or_stays_unattributed():
+    article, mentions, found = extracted(
+        "Prime Minister Jan Novak addressed parliament on Tuesday. \u201cWe will not give up,\u201d Novak said.\n"
+        "Petra Dvorak, a lecturer at the university, stayed at home that day. But she walked into the "
+        "centre in the evening. \u201cThe square was empty and quiet,\u201d she said.")
+    square = the_one(article, found, "The square was empty")
+    assert speaker_names(article, mentions, square) == {"Petra Dvorak"}
+    article, mentions, found = extracted(
+        "Prime Minister Jan Novak addressed parliament on Tuesday. The vote was postponed until May.\n"
+        "A baker in the old town watched the river rise from her shop. \u201cI have never seen it like this,\u201d "
+        "she said.")
+    assert the_one(article, found, "I have never seen it").speaker is None
+
+
+def test_a_fragment_joins_one_statement_and_never_links_two():
+    first = Article("Transport Minister Ruth Albers opened the works on Monday. \u201cThe new harbour bridge will "
+                    "open to trains in 2030,\u201d Albers said. \u201cThe new harbour tunnel will close to lorries in "
+                    "2031,\u201d Albers added.", source="Harbor Daily")
+    second = Article("Transport Minister Ruth Albers praised the \u201cnew harbour\u201d at the opening of the works "
+                     "on Monday.", source="Civic Post")
+    groups = match_story([first, second])
+    bridge = [g for g in groups if any("bridge" in w.text for w in g.wordings)]
+    tunnel = [g for g in groups if any("tunnel" in w.text for w in g.wordings)]
+    assert len(bridge) == 1 and len(tunnel) == 1 and bridge != tunnel
+    assert sum(any(w.text.endswith("new harbour") for w in g.wordings) for g in groups) == 1
+
+
+def test_a_statement_takes_the_speaker_its_outlets_name():
+    texts = {
+        "Harbor Daily": "\u201cThe border will stay open all winter,\u201d Interior Minister Jonas Keller said.",
+        "Civic Post": "\u201cThe border will stay open all winter,\u201d Interior Minister Jonas Keller told reporters.",
+        "Meridian Wire": "Prime Minister Ruth Albers met the press on Monday and took no questions. \u201cThe "
+                         "border will stay open all winter,\u201d she said.",
+    }
+    groups = match_story([Article(text, source=source) for source, text in texts.items()])
+    [group] = [g for g in groups if any("border will stay open" in w.text for w in g.wordings)]
+    assert group.outlets == sorted(texts)
+    assert group.speaker == group.speakers[0] and "keller" in group.speaker
+    # Only a pronoun gives it to someone else: no outlet names another speaker.
+    assert len(group.speakers) == 2 and not group.speaker_conflict
+
+
+@pytest.mark.parametrize("text, quotations", [
+    # Scraped text that lost the space after a closing mark and a mark between two quoted sentences.
+    ("The mayor spoke at the dock on Monday. \"The roads to the harbour are closed.\"People should stay at "
+     "home,\" she said. Crews worked through the night.",
+     ['"The roads to the harbour are closed."', '"People should stay at home,"']),
+    # A space set before the closing mark instead of after it: the speech tag shows the mark closes.
+    ("Crews worked through the night. \"We are working as fast as we can, \"he said. The ferry was cancelled.",
+     ['"We are working as fast as we can, "']),
+    ("The harbour master said:\"No ferry will sail tonight.\" The crews went home.",
+     ['"No ferry will sail tonight."']),
+])
+def test_straight_marks_pair_in_text_that_lost_or_misplaced_their_spaces(text, quotations):
+    assert [text[start:end] for start, end in quoted_spans(text)] == quotations
+
+
+def test_a_pronoun_for_a_phrase_naming_nobody_keeps_that_phrase_as_its_speaker():
+    article = Article("Floods closed the ring road on Monday. A police spokeswoman said crews were clearing the road. "
+                      "\u201cWe expect it to reopen by Friday,\u201d she added.", source="Harbor Daily")
+    [group] = [g for g in match_story([article]) if any("reopen by Friday" in w.text for w in g.wordings)]
+    assert group.speaker is None and group.label == "police spokeswoman"
+
+
+def test_quoted_as_saying_gives_the_words_to_whom_was_quoted():
+    article, mentions, found = extracted(
+        "The trial opened in Boston on Monday. The newspaper quoted Mayor Ruth Albers as saying that the budget "
+        "was \u201cout of control.\u201d")
+    [said] = found
+    assert said.content.text(article).startswith("that the budget")
+    assert said.cue.text(article) == "saying" and speaker_names(article, mentions, said) == {"Ruth Albers"}
+
+
+def test_a_name_inside_a_quotation_is_not_what_a_pronoun_after_it_stands_for():
+    article, mentions, found = extracted(
+        "Senator Jonas Keller spoke at the memorial on Sunday. \u201cNobody trusted Ruth Albers when she ran the "
+        "ministry,\u201d he said.")
+    assert speaker_names(article, mentions, the_one(article, found, "Nobody trusted")) == {"Jonas Keller"}
+
+
+def test_he_or_she_never_stands_for_a_plural():
+    article, mentions, found = extracted(
+        "Fund director Maria Jensen warned that the crisis could spread. \u201cI understand the anger,\u201d "
+        "Jensen said. But Greeks must also understand that without these cuts, \u201cthe situation would be "
+        "far worse,\u201d she said.")
+    assert speaker_names(article, mentions, the_one(article, found, "far worse")) >= {"Maria Jensen"}
+
+
+def test_a_text_whose_scraping_moved_every_space_to_the_other_side_of_its_marks_is_read_the_other_way_round():
+    text = ('The professor rode into the city. "There were a few burning cars, "he said."Most people stayed home. '
+            '"As the harbour burned, many in the capital were still angry about the bill. Mayor Lena Berg addressed '
+            'the council, raising her voice above the hecklers."This is about the future of the city, "she said.')
+    assert [text[start:end] for start, end in quoted_spans(text)] == [
+        '"There were a few burning cars, "', '"Most people stayed home. "', '"This is about the future of the city, "']
+
+
+def test_an_abbreviated_title_before_the_speakers_name_leaves_the_name_the_speaker():
+    article, mentions, found = extracted(
+        "Crews searched the river on Monday. \u201cThis is the kind of crime the law was made for,\u201d said Dist. "
+        "Atty. Steve Cooley. A passer-by called the station, said sheriff's Sgt. Vanette Cruz. \u201cOur units "
+        "responded,\u201d she said.")
+    assert speaker_names(article, mentions, the_one(article, found, "kind of crime")) == {"Steve Cooley"}
+    assert speaker_names(article, mentions, the_one(article, found, "Our units")) == {"Vanette Cruz"}
+
+
+def test_a_pronoun_for_a_phrase_naming_nobody_is_labelled_without_the_clause_after_that_phrase():
+    article = Article("Floods closed the ring road on Monday. A police spokeswoman who asked not to be named said "
+                      "crews were clearing the road. \u201cWe expect it to reopen by Friday,\u201d she added.",
+                      source="Harbor Daily")
+    [group] = [g for g in match_story([article]) if any("reopen by Friday" in w.text for w in g.wordings)]
+    assert group.speaker is None and group.label == "police spokeswoman"

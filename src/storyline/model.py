@@ -173,13 +173,19 @@ class Entity:
 
 @dataclass(slots=True)
 class Attribution:
-    """Who said what: content, cue ("said", "according to") and source spans; ``speaker`` is an entity id."""
+    """Who said what: content, cue ("said", "according to") and source spans; ``speaker`` is an entity id;
+    ``kind`` what it reports: "speech" (words said), "belief" (what someone thinks, feels or wants), "negated"
+    (not said, or denied) or "stance" (what a verb of judging was aimed at: "criticised the plan");
+    ``antecedent``, for a pronoun source that stands for a phrase naming no entity ("A police spokeswoman said …
+    she added"), that phrase."""
 
     content: Span
     cue: Span | None = None
     source: Span | None = None
     speaker: str | None = None
     direct: bool = False
+    kind: str = "speech"
+    antecedent: Span | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -188,6 +194,8 @@ class Attribution:
             "source": self.source.to_json() if self.source else None,
             "speaker": self.speaker,
             "direct": self.direct,
+            "kind": self.kind,
+            "antecedent": self.antecedent.to_json() if self.antecedent else None,
         }
 
     @classmethod
@@ -196,7 +204,7 @@ class Attribution:
             return Span.from_json(data[key]) if data.get(key) else None
 
         return cls(Span.from_json(data["content"]), optional("cue"), optional("source"), data.get("speaker"),
-                   bool(data.get("direct")))
+                   bool(data.get("direct")), data.get("kind", "speech"), optional("antecedent"))
 
 
 @dataclass(slots=True)

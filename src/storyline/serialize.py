@@ -61,32 +61,61 @@ def prominence(entity: dict[str, Any]) -> tuple:
 
 def quote_groups(groups: list[QuoteGroup], entities: list[Entity], articles: dict[str, Article]
                  ) -> list[dict[str, Any]]:
-    """Who said what: each quote group with its speaker, its wordings and the outlets carrying each."""
+    """Who said what: each statement with its speaker, its wordings and the outlets carrying each; every span says
+    whom its outlet gives the words to."""
     by_id = {entity.id: entity for entity in entities}
 
     def cite(span: Span | None) -> dict[str, Any] | None:
         return None if span is None else citation(span, articles)
 
+    def name(entity_id: str | None) -> str | None:
+        return by_id[entity_id].name if entity_id in by_id else None
+
     result = []
     for group in groups:
-        speakers = [by_id[s].name if s in by_id else None for s in group.speakers]
-        named = next((name for name in speakers if name), None)
-        # A source no entity stands for ("security sources", "the army") still says who said it.
-        written = [" ".join(a.source.text(articles[aid]).split()) for aid, a in group.members if a.source]
+        named = name(group.speaker)
+        # A source no entity stands for ("security sources", "diplomats in Beirut", or the phrase a "she" stands
+        # for) still says who said it, as the outlet most giving it that source wrote it.
+        written = [" ".join((a.antecedent or a.source).text(articles[aid]).split()) for (aid, a), speaker
+                   in zip(group.members, group.member_speakers) if a.source and speaker.label == group.label]
+        given_to: dict[str, set[str]] = {}
+        for (aid, _), speaker in zip(group.members, group.member_speakers):
+            if speaker.entity in by_id:
+                given_to.setdefault(by_id[speaker.entity].name, set()).add(articles[aid].outlet)
         result.append({
             "speaker": named,
-            "attributed_to": named or next(iter(written), "unattributed"),
-            "speakers": speakers,
+            "speaker_id": group.speaker,
+            "attributed_to": named or (written[0] if group.label and written else "unattributed"),
+            "speakers": [name(s) for s in group.speakers],
             "speaker_conflict": group.speaker_conflict,
+            # Whom the outlets give the words to, by name, the statement's speaker first: the conflict shown.
+            "given_to": [{"speaker": speaker, "sources": sorted(given_to[speaker])}
+                         for speaker in [name(s) for s in group.speakers] if speaker in given_to],
             "direct": any(a.direct for _, a in group.members),
             "outlets": group.outlets,
             # ``as_written``: the first outlet's span, its own quotation marks kept (reported speech has none).
             "wordings": [{"text": w.text, "as_written": written_form(articles, *w.members[0]), "sources": w.outlets,
-                          "spans": [{**cite(a.content), "cue": cite(a.cue), "said_by": cite(a.source)}
-                                    for _, a in w.members]} for w in group.wordings],
+                          "spans": [{**cite(a.content), "cue": cite(a.cue), "said_by": cite(a.source),
+                                     "speaker": name(speaker.entity)}
+                                    for (_, a), speaker in zip(w.members, w.speakers)]} for w in group.wordings],
             "diff": [[{"op": c.op, "main": c.main, "other": c.other} for c in changes] for changes in group.diffs],
         })
     return result
+
+
+def quotes_by_speaker(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Quote groups (:func:`quote_groups`) gathered by speaker: each speaker once, with their statements, speakers
+    carried by most outlets first and the unattributed last; a statement whose outlets disagree on its speaker is
+    listed under the one most of them name, and says so."""
+    by_speaker: dict[tuple, dict[str, Any]] = {}
+    for group in groups:
+        key = (group["speaker_id"],) if group["speaker_id"] else ("", group["attributed_to"].casefold())
+        entry = by_speaker.setdefault(key, {"speaker": group["speaker"], "speaker_id": group["speaker_id"],
+                                            "attributed_to": group["attributed_to"], "outlets": [], "statements": []})
+        entry["statements"].append(group)
+        entry["outlets"] = sorted(set(entry["outlets"]) | set(group["outlets"]))
+    return sorted(by_speaker.values(), key=lambda e: (e["attributed_to"] == "unattributed", e["speaker"] is None,
+                                                      -len(e["outlets"]), -len(e["statements"]), e["attributed_to"]))
 
 
 def written_form(articles: dict[str, Article], article_id: str, attribution: Attribution) -> str:

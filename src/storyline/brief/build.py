@@ -21,7 +21,9 @@ from typing import Any
 from storyline.compare import claims, figures, framing
 from storyline.compare.story import StoryComparison
 from storyline.model import Article, Span
-from storyline.serialize import article_entry, citation, entity_summary, prominence, quote_groups, timeline
+from storyline.serialize import (
+    article_entry, citation, entity_summary, prominence, quote_groups, quotes_by_speaker, timeline,
+)
 
 SCHEMA = "storyline.brief/1"
 # Conflicts found within an aligned group; figure disagreements are listed on their own.
@@ -48,6 +50,7 @@ class BriefConfig:
     key_facts_shown: int = 6
     single_source_shown: int = 6
     quotes_shown: int = 8
+    beliefs_shown: int = 3
     disagreements_shown: int = 6
     timeline_shown: int = 8
     entities_shown: int = 8
@@ -116,7 +119,7 @@ def assemble(story_id: str, label: str, articles: list[Article], found: StoryCom
         "full": full,
         "shown": None if full else {section: min(count, most) for section, count in {
             "key_facts": config.key_facts_shown, "single_source": single_source_best,
-            "quotes": config.quotes_shown, "disagreements": config.disagreements_shown,
+            "quotes": config.quotes_shown, "beliefs": config.beliefs_shown, "disagreements": config.disagreements_shown,
             "timeline": config.timeline_shown, "entities": config.entities_shown, "copied": config.copied_shown,
             "wording": config.wording_shown, "loaded": config.loaded_shown}.items()},
         "summary": [{**citation(representative.span, by_id, sources=group.sources,
@@ -128,7 +131,8 @@ def assemble(story_id: str, label: str, articles: list[Article], found: StoryCom
                                                               config), start=1)],
         "disagreements": disagreements(groups, found.figure_disagreements, by_id),
         "single_source": single_source,
-        "quotes": quote_groups(found.quotes, found.entities, by_id),
+        "quotes": quotes_by_speaker(quote_groups(found.quotes, found.entities, by_id)),
+        "beliefs": quotes_by_speaker(quote_groups(found.beliefs, found.entities, by_id)),
         "timeline": timeline_entries,
         "entities": sorted((entity_summary(e) for e in found.entities), key=prominence),
         "copied": [{"origin": citation(p.origin, by_id), "copy": citation(p.copy, by_id), "words": p.words,

@@ -14,6 +14,8 @@ EXCERPT_WORDS = 25
 # A short brief gives this many wordings of a quote (the first outlet's, then the next most carried); the rest
 # say the same in other words.
 WORDINGS_SHOWN = 2
+# A short brief gives this many statements of one speaker (the most carried first); the rest are in the full one.
+STATEMENTS_SHOWN = 3
 # A short brief backs a disagreement without figures (a denial) with this many sentences.
 CONFLICT_SENTENCES = 2
 environment = Environment(loader=PackageLoader("storyline", "templates"), autoescape=select_autoescape(["html"]),
@@ -24,15 +26,38 @@ def ref(item: dict[str, Any]) -> str:
     return f"[{item['source'] or item['article'][:8]} {item['start']}–{item['end']}]"
 
 
-def _quote_line(group: dict[str, Any], brief: dict[str, Any]) -> list[str]:
-    lines = [f"- **{group['attributed_to']}**"]
-    wordings, hidden = wordings_shown(group, brief)
-    for wording in wordings:
-        outlets = ", ".join(wording.get("sources", []))
-        lines.append(f"  - {wording['as_written']} — {outlets}")
-    if hidden:
-        lines.append(f"  - … {hidden} more {'wording' if hidden == 1 else 'wordings'} in the full brief")
-    return lines
+def _said(entries: list[dict[str, Any]], brief: dict[str, Any]) -> list[str]:
+    """Quotes (or beliefs) by speaker: each speaker once, each statement in its wordings with their outlets (the
+    first few in a short brief), and where outlets give a statement to different speakers, who gives it to whom."""
+    lines = []
+    for entry in entries:
+        statements, hidden_statements = statements_shown(entry, brief)
+        count = len(entry["statements"])
+        lines.append(f"- **{entry['attributed_to']}** ({count} statement{'s' * (count > 1)}; "
+                     f"{', '.join(entry['outlets'])})")
+        for group in statements:
+            (first, *others), hidden = wordings_shown(group, brief)
+            lines.append(f"  - {first['as_written']} — {', '.join(first['sources'])}")
+            lines += [f"    - also: {wording['as_written']} — {', '.join(wording['sources'])}" for wording in others]
+            if hidden:
+                lines.append(f"    - … {hidden} more {'wording' if hidden == 1 else 'wordings'} in the full brief")
+            if group["speaker_conflict"]:
+                lines.append("    - outlets disagree on who said it: " + "; ".join(
+                    f"{given['speaker']} ({', '.join(given['sources'])})" for given in group["given_to"]))
+        if hidden_statements:
+            lines.append(f"  - … {hidden_statements} more {'statement' if hidden_statements == 1 else 'statements'}"
+                         " in the full brief")
+    return lines or ["- none"]
+
+
+def statements_shown(entry: dict[str, Any], brief: dict[str, Any]) -> tuple[list[dict[str, Any]], int]:
+    """A speaker's statements a reader sees (the most carried few in a short brief; a statement whose speaker
+    outlets dispute always) and how many are left."""
+    statements = entry["statements"]
+    if brief.get("full"):
+        return statements, 0
+    seen = [group for index, group in enumerate(statements) if index < STATEMENTS_SHOWN or group["speaker_conflict"]]
+    return seen, len(statements) - len(seen)
 
 
 def wordings_shown(group: dict[str, Any], brief: dict[str, Any]) -> tuple[list[dict[str, Any]], int]:
@@ -125,9 +150,10 @@ def markdown(brief: dict[str, Any]) -> str:
     out += more(hidden, "claims and details only one outlet gives")
     out += ["", "## Quotes", ""]
     quotes, hidden = shown(brief, "quotes", brief["quotes"])
-    for group in quotes:
-        out += _quote_line(group, brief)
-    out += more(hidden, "quotes")
+    out += _said(quotes, brief) + more(hidden, "speakers quoted")
+    out += ["", "## Beliefs and intentions", ""]
+    beliefs, hidden = shown(brief, "beliefs", brief["beliefs"])
+    out += _said(beliefs, brief) + more(hidden, "speakers' beliefs and intentions")
     out += ["", "## Timeline", ""]
     entries, hidden = shown(brief, "timeline", brief["timeline"])
     for entry in entries:
@@ -209,6 +235,7 @@ def html(brief: dict[str, Any]) -> str:
         "copied": shown(brief, "copied", brief["copied"]),
         "wording": shown(brief, "wording", brief["framing"]["wording"]),
         "quotes": shown(brief, "quotes", brief["quotes"]),
+        "beliefs": shown(brief, "beliefs", brief["beliefs"]),
         "disagreements": shown(brief, "disagreements", brief["disagreements"]),
     }
     outlets = [o for o in brief["framing"]["outlets"] if loaded_words(o, brief) or brief.get("full")]
@@ -217,4 +244,5 @@ def html(brief: dict[str, Any]) -> str:
                                                          excerpt=lambda text: excerpt(text, brief),
                                                          evidence=lambda d: evidence(d, brief),
                                                          wordings=lambda q: wordings_shown(q, brief),
+                                                         statements=lambda e: statements_shown(e, brief),
                                                          loaded_words=lambda o: loaded_words(o, brief))

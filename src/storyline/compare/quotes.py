@@ -1,24 +1,32 @@
-"""The same quote across the articles of a story: grouped by speaker and wording, with word-level differences.
+"""The same statement across the articles of a story, in its wordings, with who each outlet gives it to.
 
-Two attributions are one quote when their speakers are the same story-level entity and their content words
-(stop words aside) mostly agree in order ("Not one more family will lose its home to this river" ~ "Not a
-single family more will lose its home to this river"), or when their words are nearly identical whoever they
-are given to; a group whose members name different speakers is flagged, since outlets then disagree about who said
-it. The words of a direct quote are those inside its quote marks ("“A,” he said in a statement. “B”" reads
-"A B"); those of indirect speech are its content without its own cue and source.
+Two attributions are one statement when their speakers are the same (story-level entity, or the same source as
+written when no entity stands for it) and their content words (stop words aside) mostly agree in order ("Not one
+more family will lose its home to this river" ~ "Not a single family more will lose its home to this river"), or
+when their words are nearly identical whoever they are given to. Statements gather around their fullest wording:
+each attribution, longest first, joins the statement whose first wording it matches best, so a short fragment
+("Deep Throat") joins one statement and never links two. The words of a direct quote are those inside its quote
+marks ("“A,” he said in a statement. “B”" reads "A B"); those of indirect speech are its content without its own
+cue and source.
+
+A statement's speaker is the one its outlets give it most, a name counting over a pronoun or role noun resolved to
+it; outlets disagree about who said it when they name different speakers.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from storyline.compare.grouping import groups
 from storyline.model import Article, Attribution
+from storyline.text import wordlists
+from storyline.text.names import is_partial, tokens
 from storyline.text.quotemarks import quoted_spans
 
 
@@ -29,21 +37,56 @@ class QuoteMatchConfig:
     same_speaker_agreement: float = 0.6
     # ... and when their speakers differ or are unknown (then only near-identical wordings are one quote).
     any_speaker_agreement: float = 0.85
-    # By hand: two wordings sharing fewer content words than this are never one quote ("will not", "the plan").
+    # By hand: two wordings sharing fewer content words than this are never one quote ("will not", "the plan") ...
     min_shared_content_words: int = 2
+    # ... nor, when they are given to different speakers or to none, fewer than this ("that Felt was the source"
+    # is in many statements).
+    any_speaker_min_shared_content_words: int = 4
+    # By hand: in the vote for a statement's speaker, an outlet naming the speaker counts this many times one
+    # whose pronoun or role noun was resolved to them.
+    named_speaker_weight: int = 2
 
 
 CONFIG = QuoteMatchConfig()
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
+# Sources that say nothing of who spoke by themselves ("he", "who"): no label stands for them.
+_PRONOUNS = frozenset(wordlists.pairs("speaker_pronouns")) | {"who", "which", "that", "whom", "his", "her", "its",
+                                                              "their", "our", "my", "you"}
+_DETERMINERS = frozenset({"the", "a", "an"})
+
+
+@dataclass(frozen=True)
+class Speaker:
+    """Whom an outlet gives a quote to: the story-level entity and its name (None when no entity stands for its
+    source); whether its source names that entity (rather than a pronoun or a role noun resolved to it); and,
+    when no entity stands for it, the source as written, folded ("police", "diplomats in beirut")."""
+
+    entity: str | None
+    named: bool = False
+    label: str | None = None
+    name: str | None = None
+
+
+def source_label(text: str) -> str | None:
+    """A source as written, folded to compare across outlets: lower case, one space, no leading article; None for
+    a pronoun, which says nothing by itself."""
+    words = text.lower().split()
+    while words and words[0] in _DETERMINERS:
+        words.pop(0)
+    if not words or len(words) == 1 and words[0] in _PRONOUNS:
+        return None
+    return " ".join(words)
 
 
 @dataclass
 class Wording:
-    """One way the quote was worded, with the outlets (``Article.outlet``) that carried it."""
+    """One way the quote was worded, with the outlets (``Article.outlet``) that carried it; ``speakers[i]`` is
+    whom ``members[i]``'s outlet gives it to."""
 
     text: str
     outlets: list[str]
     members: list[tuple[str, Attribution]]
+    speakers: list[Speaker]
 
 
 @dataclass
@@ -57,21 +100,33 @@ class WordChange:
 
 @dataclass
 class QuoteGroup:
-    """One quote across articles: its members as ``(article_id, Attribution)``, wordings and their differences.
+    """One statement across articles: its members as ``(article_id, Attribution)``, wordings and their differences.
 
     ``wordings[0]`` is the wording most outlets carried; ``diffs[i]`` lists how ``wordings[i + 1]`` differs from
-    it. ``speakers`` are the story-level entity ids given to the quote (``None`` when unresolved);
-    ``speaker_conflict`` says that outlets give the same words to different speakers.
+    it. ``speaker`` is the story-level entity most outlets give it to (None when none does), ``label`` the source
+    as written most give it to when no entity stands for it; ``speakers`` are every entity given it, the speaker
+    first; ``member_speakers[i]`` is whom ``members[i]``'s outlet gives it to. ``speaker_conflict`` says that
+    outlets name different speakers for it.
     """
 
     members: list[tuple[str, Attribution]]
-    speakers: list[str | None]
+    member_speakers: list[Speaker]
+    speaker: str | None
+    label: str | None
     wordings: list[Wording]
     diffs: list[list[WordChange]] = field(default_factory=list)
 
     @property
+    def speakers(self) -> list[str]:
+        others = sorted({s.entity for s in self.member_speakers if s.entity and s.entity != self.speaker})
+        return ([self.speaker] if self.speaker else []) + others
+
+    @property
     def speaker_conflict(self) -> bool:
-        return len({s for s in self.speakers if s is not None}) > 1
+        """Two outlets name different speakers: not a pronoun or role noun resolved to someone else, nor two names
+        of which one is part of the other ("Kyriakides", "Paris Kyriakides"), which may be one person."""
+        named = {s.entity: tokens(s.name or "") for s in self.member_speakers if s.entity and s.named}
+        return any(not (is_partial(a, b) or is_partial(b, a)) for a, b in combinations(named.values(), 2))
 
     @property
     def outlets(self) -> list[str]:
@@ -82,7 +137,7 @@ class QuoteGroup:
 class _Quote:
     article: Article
     attribution: Attribution
-    speaker: str | None
+    speaker: Speaker
     words: list[str]
     key: tuple[str, ...]
     content_words: list[str]
@@ -108,30 +163,32 @@ def _word(match: re.Match) -> str:
     return match.group().replace("’", "'")
 
 
-def match(quotes: Iterable[tuple[Article, Attribution]], speaker_of: Callable[[str], str],
+def match(quotes: Iterable[tuple[Article, Attribution]], speaker_of: Callable[[Article, Attribution], Speaker],
           config: QuoteMatchConfig = CONFIG) -> list[QuoteGroup]:
-    """Group the attributions of a story into quotes; ``speaker_of`` maps article-level to story-level entity ids.
+    """Group the attributions of a story into statements; ``speaker_of`` says whom each outlet gives one to.
 
-    Every attribution lands in exactly one group; groups carried by more outlets come first.
+    Every attribution with words lands in exactly one group; groups carried by more outlets come first.
     """
     quotations: dict[str, list[tuple[int, int]]] = {}
     items = []
     for article, attribution in quotes:
         if article.id not in quotations:
             quotations[article.id] = quoted_spans(article.text)
-        items.append(_prepare(article, attribution, quotations[article.id], speaker_of))
-    items = [item for item in items if item.words]
-    found = [_group([items[i] for i in members])
-             for members in groups(len(items), lambda i, j: _same_quote(items[i], items[j], config))]
+        words = quote_words(article, attribution, quotations[article.id])
+        if words:
+            key = tuple(word.lower() for word in words)
+            items.append(_Quote(article, attribution, speaker_of(article, attribution), words, key,
+                                [word for word in key if word not in STOP_WORDS]))
+    statements: list[list[_Quote]] = []
+    for item in sorted(items, key=lambda q: -len(q.content_words)):
+        scores = [(_match_score(item, statement[0], config), index) for index, statement in enumerate(statements)]
+        best = max((score for score in scores if score[0] is not None), default=None)
+        if best is None:
+            statements.append([item])
+        else:
+            statements[best[1]].append(item)
+    found = [_group(members, config) for members in statements]
     return sorted(found, key=lambda g: (-len(g.outlets), -len(g.members)))
-
-
-def _prepare(article: Article, attribution: Attribution, quotations: list[tuple[int, int]],
-             speaker_of: Callable[[str], str]) -> _Quote:
-    words = quote_words(article, attribution, quotations)
-    key = tuple(word.lower() for word in words)
-    return _Quote(article, attribution, speaker_of(attribution.speaker) if attribution.speaker else None, words,
-                  key, [word for word in key if word not in STOP_WORDS])
 
 
 def _agreement(a: list[str], b: list[str]) -> tuple[float, int]:
@@ -145,30 +202,52 @@ def _agreement(a: list[str], b: list[str]) -> tuple[float, int]:
     return shared / min(len(a), len(b)), shared
 
 
-def _same_quote(a: _Quote, b: _Quote, config: QuoteMatchConfig) -> bool:
-    if a.key == b.key:
-        return True
-    agreement, shared = _agreement(a.content_words, b.content_words)
-    if shared < config.min_shared_content_words:
-        return False
-    same_speaker = a.speaker is not None and a.speaker == b.speaker
-    return agreement >= (config.same_speaker_agreement if same_speaker else config.any_speaker_agreement)
+def _same_speaker(a: Speaker, b: Speaker) -> bool:
+    return a.entity is not None and a.entity == b.entity or (
+        a.entity is None and b.entity is None and a.label is not None and a.label == b.label)
 
 
-def _group(members: list[_Quote]) -> QuoteGroup:
+def _match_score(item: _Quote, main: _Quote, config: QuoteMatchConfig) -> tuple | None:
+    """How well an attribution matches a statement's first wording (higher is better), None when it is not that
+    statement: the same words, or enough of them for the speakers they are given to."""
+    same_speaker = _same_speaker(item.speaker, main.speaker)
+    if item.key == main.key:
+        return 2, same_speaker, 1.0
+    agreement, shared = _agreement(item.content_words, main.content_words)
+    if shared < (config.min_shared_content_words if same_speaker else config.any_speaker_min_shared_content_words):
+        return None
+    if agreement < (config.same_speaker_agreement if same_speaker else config.any_speaker_agreement):
+        return None
+    return 1, same_speaker, agreement
+
+
+def _group(members: list[_Quote], config: QuoteMatchConfig) -> QuoteGroup:
     by_key: dict[tuple[str, ...], list[_Quote]] = {}
     for member in members:
         by_key.setdefault(member.key, []).append(member)
     wordings = [Wording(" ".join(same[0].words), sorted({m.article.outlet for m in same}),
-                        [(m.article.id, m.attribution) for m in same]) for same in by_key.values()]
+                        [(m.article.id, m.attribution) for m in same], [m.speaker for m in same])
+                for same in by_key.values()]
     # The main wording: carried by most outlets, and the speaker's own words before a paraphrase.
     wordings.sort(key=lambda w: (-len(w.outlets), not any(a.direct for _, a in w.members), -len(w.members)))
+    votes: Counter = Counter()
+    for member in members:
+        if member.speaker.entity:
+            votes[member.speaker.entity] += config.named_speaker_weight if member.speaker.named else 1
+    labels = Counter(m.speaker.label for m in members if m.speaker.label)
     return QuoteGroup(
         members=[(m.article.id, m.attribution) for m in members],
-        speakers=sorted({m.speaker for m in members}, key=lambda s: (s is None, s or "")),
+        member_speakers=[m.speaker for m in members],
+        speaker=_most_common(votes),
+        label=None if votes else _most_common(labels),
         wordings=wordings,
         diffs=[word_changes(wordings[0].text, other.text) for other in wordings[1:]],
     )
+
+
+def _most_common(votes: Counter) -> str | None:
+    """The most voted, the first in name order among equals (so the result does not depend on article order)."""
+    return min(votes, key=lambda key: (-votes[key], key)) if votes else None
 
 
 def word_changes(main: str, other: str) -> list[WordChange]:

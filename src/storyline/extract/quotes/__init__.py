@@ -13,7 +13,9 @@ later ones leave alone:
 
 Cues inside a content or a quotation are not attributions of their own: "I think" inside a quote belongs to the
 quote; but a clause of saying set off by a comma at the end of a content ("…, whom she described as …") is cut off
-it. Last, :mod:`~storyline.extract.quotes.speakers` resolves each source to an entity of the article's mentions.
+it. Each attribution is marked with what it reports (:mod:`~storyline.extract.quotes.kinds`: speech, a belief, a
+negated statement or a stance), and last :mod:`~storyline.extract.quotes.speakers` resolves each source to an
+entity of the article's mentions.
 Thresholds and windows are in :class:`~storyline.extract.quotes.config.QuoteConfig`.
 """
 
@@ -43,5 +45,6 @@ def extract(article: Article, doc: Doc, mentions: list[Mention], config: QuoteCo
             direct.attach(drafts, quote)
     drafts.found.sort(key=lambda draft: draft.content)
     for draft in drafts.found:
-        draft.speaker = speakers.resolve(drafts, draft)
+        resolution = speakers.resolve(drafts, draft)
+        draft.speaker, draft.antecedent = resolution.entity, resolution.antecedent
     return [drafts.attribution(draft) for draft in drafts.found]

@@ -8,17 +8,25 @@ from spacy.tokens import Span as DocSpan, Token
 
 from storyline.extract.quotes.config import CONFIG, QuoteConfig
 from storyline.extract.quotes.cues import CLAUSE_CUES, CUES, lemma
+from storyline.text.names import is_title_part
 
+# Verbs whose object, with "as saying", is the one who said the words: "the paper quoted the minister as
+# saying …".
+QUOTING_VERBS = frozenset({"quote", "cite"})
 # Dependents that, set off by a comma, end a content rather than continue it.
 TAIL_DEPS = frozenset({"advcl", "appos", "parataxis", "npadvmod"})
 
 
-def depth(token: Token) -> tuple[int, int]:
-    """Outer clauses first, so that "said" claims its clause before a "think" inside it can."""
+def depth(token: Token) -> tuple[int, int, int]:
+    """Outer clauses first, so that "said" claims its clause before a "think" inside it can; a verb of saying set
+    in the clause it reports ("Voters, he said, believe …") goes before that clause's own verb, which the parse
+    makes its head."""
     steps, node = 0, token
     while node.head.i != node.i:
         node, steps = node.head, steps + 1
-    return steps, token.i
+    if token.dep_ == "parataxis" and lemma(token) in CLAUSE_CUES:
+        return steps - 1, 0, token.i
+    return steps, 1, token.i
 
 
 def extent(tokens: Iterable[Token]) -> tuple[int, int]:
@@ -102,9 +110,16 @@ def subject(verb: Token, config: QuoteConfig = CONFIG) -> DocSpan | None:
     on."""
     doc = verb.doc
     for _ in range(config.subject_hops):
+        quoted = quoted_as_saying(verb)
+        if quoted is not None:  # "Gravano quoted Gotti as saying …": Gotti said it
+            return doc[quoted.left_edge.i : subject_end(quoted) + 1]
+        subjects = [child for child in verb.children if child.dep_ in ("nsubj", "csubj")]
+        if subjects:
+            # "said Dist. Atty. Steve Cole": a title the parse makes a subject of its own leads the name
+            named = [child for child in subjects if not all(is_title_part(t.text) for t in child.subtree)]
+            child = (named or subjects)[0]
+            return doc[child.left_edge.i : subject_end(child) + 1]
         for child in verb.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                return doc[child.left_edge.i : subject_end(child) + 1]
             if child.dep_ == "agent":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
@@ -119,6 +134,18 @@ def subject(verb: Token, config: QuoteConfig = CONFIG) -> DocSpan | None:
         else:
             return None
     return None
+
+
+def quoted_as_saying(verb: Token) -> Token | None:
+    """The object of "quoted X as saying …", "cited X as saying …": the one who said the words, which "saying"
+    introduces as its own cue."""
+    if lemma(verb) not in QUOTING_VERBS:
+        return None
+    saying = any(child.dep_ == "prep" and child.lower_ == "as" and any(
+        grandchild.dep_ == "pcomp" and lemma(grandchild) in CLAUSE_CUES for grandchild in child.children)
+        for child in verb.children)
+    objects = [child for child in verb.children if child.dep_ == "dobj"]
+    return objects[0] if saying and objects else None
 
 
 def subject_end(subject_head: Token) -> int:

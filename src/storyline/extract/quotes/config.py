@@ -22,6 +22,9 @@ class QuoteConfig:
     parenthetical_min_words: int = 3
     # By hand: how many clauses up "adding …", "and added …" climb to find the subject of the verb they hang on.
     subject_hops: int = 4
+    # By hand: how many times a pronoun follows the same pronoun back ("he said … he rode … he said") to the
+    # subject it stands for.
+    pronoun_chain: int = 3
 
 
 CONFIG = QuoteConfig()

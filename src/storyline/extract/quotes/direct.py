@@ -20,6 +20,7 @@ from spacy.tokens import Span as DocSpan, Token
 from storyline.extract.quotes.clauses import link_to, subject, subject_end
 from storyline.extract.quotes.cues import CUES, PREPOSITION_CUES, lemma, names_its_noun
 from storyline.extract.quotes.drafts import Draft, Drafts, gap
+from storyline.extract.quotes.kinds import of_cue, with_quotation
 from storyline.text.quotemarks import opens_with_double_mark
 
 # How a quoted clause hangs in its sentence, and what may stand between it and its cue: the speaker, the hearer,
@@ -93,7 +94,8 @@ def _attach_to_cue_in_sentence(drafts: Drafts, quote: tuple[int, int]) -> bool:
     start = _clause_start(drafts, quote, cue)
     if start == quote[0] and _in_prepositional_phrase(drafts, quote, cue):
         return True  # "said on “Meet the Press,”": a title in the cue's frame, no one's words
-    drafts.add(Draft((start, quote[1]), (cue.idx, cue.idx + len(cue)), subject(cue, drafts.config)))
+    drafts.add(Draft((start, quote[1]), (cue.idx, cue.idx + len(cue)), subject(cue, drafts.config),
+                     kind=with_quotation(of_cue(cue))))
     return True
 
 

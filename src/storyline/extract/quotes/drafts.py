@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span as DocSpan, Token
 
 from storyline.extract.quotes.config import QuoteConfig
+from storyline.extract.quotes.kinds import SPEECH, with_quotation
 from storyline.model import Article, Attribution, Mention
 from storyline.text.quotemarks import quoted_spans
 
@@ -37,6 +38,10 @@ class Draft:
     cue: tuple[int, int] | None
     source: DocSpan | None
     speaker: str | None = None
+    # A pronoun source's antecedent when that names no entity ("A baker in Debrecen said … she said").
+    antecedent: tuple[int, int] | None = None
+    # What it reports (storyline.extract.quotes.kinds): speech, belief, negated or stance.
+    kind: str = SPEECH
 
     @property
     def end(self) -> int:
@@ -53,6 +58,8 @@ class Drafts:
         self.article, self.doc, self.text, self.config = article, doc, article.text, config
         self.mentions = sorted((m for m in mentions if m.span.article_id == article.id), key=lambda m: m.span.start)
         self.mention_starts = [m.span.start for m in self.mentions]
+        # The entities the article names in more than one word somewhere ("Ruth Albers"): one person each.
+        self.named_in_full = {m.entity_id for m in self.mentions if " " in m.span.text(article).strip()}
         self.quotes = quoted_spans(article.text)
         self.quote_starts = [start for start, _ in self.quotes]
         self.quote_start_set = set(self.quote_starts)
@@ -159,7 +166,10 @@ class Drafts:
         cue = article.span(*draft.cue, "CUE") if draft.cue else None
         source = article.span(draft.source.start_char, draft.source.end_char, "SOURCE") if draft.source else None
         content = article.span(*draft.content, "CONTENT")
-        return Attribution(content, cue, source, draft.speaker, self.opens_with_quote(draft.content))
+        quoted = any(draft.content[0] <= start and end <= draft.content[1] for start, end in self.quotes)
+        antecedent = article.span(*draft.antecedent, "ANTECEDENT") if draft.antecedent else None
+        return Attribution(content, cue, source, draft.speaker, self.opens_with_quote(draft.content),
+                           with_quotation(draft.kind) if quoted else draft.kind, antecedent)
 
     # --- quotations -----------------------------------------------------------------------------------------
 

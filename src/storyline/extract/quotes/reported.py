@@ -11,11 +11,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from storyline.extract.quotes.clauses import content_extent, subject, subject_end, with_trailing_infinitive
+from storyline.extract.quotes.clauses import (
+    content_extent, quoted_as_saying, subject, subject_end, with_trailing_infinitive,
+)
 from storyline.extract.quotes.cues import (
     CLAUSE_CUES, NOUN_CUES, OBJECT_CUES, PREPOSITION_CUES, SEEMING_CUES, lemma,
 )
 from storyline.extract.quotes.drafts import Draft, Drafts, overlap
+from storyline.extract.quotes.kinds import BELIEF, of_cue
 
 # Prepositions after a noun cue that hold its content: "criticism of the plan", "her claim that …".
 NOUN_CONTENT_PREPOSITIONS = frozenset({"of", "about", "on", "for", "against", "that"})
@@ -43,7 +46,7 @@ def find(drafts: Drafts, token: Token) -> None:
     if token.dep_ == "parataxis" and lemma(token) in CLAUSE_CUES:
         _parenthetical(drafts, token)
         return
-    content, cue_end = _complement(token)
+    content, cue_end, aimed_at = _complement(token)
     if content is None:
         return
     source = subject(token, drafts.config)
@@ -51,39 +54,43 @@ def find(drafts: Drafts, token: Token) -> None:
         return
     content = drafts.within_sentence(_clip(content, token), token.idx)
     content = _from_opening_quotation(drafts, drafts.snap_to_quotes(content), token)
-    drafts.add(Draft(content, (token.idx, cue_end), source))
+    drafts.add(Draft(content, (token.idx, cue_end), source, kind=of_cue(token, aimed_at)))
 
 
-def _complement(verb: Token) -> tuple[tuple[int, int] | None, int]:
-    """Character extent of the verb's content and the end of its cue (the verb with its particle)."""
+def _complement(verb: Token) -> tuple[tuple[int, int] | None, int, bool]:
+    """Character extent of the verb's content, the end of its cue (the verb with its particle), and whether the
+    content is what the cue is aimed at (its object: "criticised the plan", "called for calm") rather than a
+    clause it says."""
     verb_lemma = lemma(verb)
     cue_end = verb.idx + len(verb)
+    if quoted_as_saying(verb) is not None:
+        return None, cue_end, False  # "quoted X as saying …": "saying" is the cue, X its speaker
     clauses = [child for child in verb.children if child.dep_ in ("ccomp", "xcomp") and child.i > verb.i]
     # A said-clause may also come first, when its speaker follows it: "The plan “exposes him,” Smith said."
     said_clauses = [child for child in verb.children if child.dep_ == "ccomp" and child.i > verb.i] or [
         child for child in verb.children if child.dep_ == "ccomp" and any(
             dependent.dep_ == "nsubj" and dependent.i > child.i for dependent in verb.children)]
     if verb_lemma in CLAUSE_CUES and said_clauses:
-        return content_extent(with_trailing_infinitive(verb, said_clauses)), cue_end
+        return content_extent(with_trailing_infinitive(verb, said_clauses)), cue_end, False
     for child in verb.children:
         if (child.i > verb.i and child.dep_ in ("prep", "prt")
                 and child.lower_ in PREPOSITION_CUES.get(verb_lemma, ())):
             objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")] or (
                 [c for c in verb.children if c.dep_ == "dobj"] if child.dep_ == "prt" else [])
             if objects:
-                return content_extent(with_trailing_infinitive(verb, objects)), child.idx + len(child)
+                return content_extent(with_trailing_infinitive(verb, objects)), child.idx + len(child), True
         # "called for the cabinet to resign": "for" opens a clause, and like "that" belongs to the content.
         marks = [c for c in child.children if c.dep_ == "mark" and c.i == child.left_edge.i]
         if child.dep_ == "advcl" and marks and marks[0].lower_ in PREPOSITION_CUES.get(verb_lemma, ()):
-            return content_extent([child]), cue_end
+            return content_extent([child]), cue_end, True
     if verb_lemma in CLAUSE_CUES and clauses and verb_lemma not in _NOT_SAYING_CLAUSES:
-        return content_extent(with_trailing_infinitive(verb, clauses)), cue_end
+        return content_extent(with_trailing_infinitive(verb, clauses)), cue_end, False
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
     if verb_lemma in OBJECT_CUES and objects:
         attached = [c for c in verb.children if c.i > objects[0].i and (
             c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ in ("of", "for", "as"))]
-        return content_extent(with_trailing_infinitive(verb, objects + attached)), cue_end
-    return None, cue_end
+        return content_extent(with_trailing_infinitive(verb, objects + attached)), cue_end, True
+    return None, cue_end, False
 
 
 def _clip(content: tuple[int, int], cue: Token) -> tuple[int, int]:
@@ -115,10 +122,12 @@ def _noun_cue(drafts: Drafts, noun: Token) -> None:
         for p in c.children if p.dep_ in ("pobj", "pcomp")]
     if not holders or not contents:
         return
+    aimed_at = contents[0].dep_ not in ("acl", "ccomp")
     holder = holders[0]
     source = drafts.doc[holder.left_edge.i : holder.i + 1]
     content = drafts.within_sentence(content_extent(contents), noun.idx)
-    drafts.add(Draft(drafts.snap_to_quotes(content), (noun.idx, noun.idx + len(noun)), source))
+    drafts.add(Draft(drafts.snap_to_quotes(content), (noun.idx, noun.idx + len(noun)), source,
+                     kind=of_cue(noun, aimed_at)))
 
 
 def _seeming(drafts: Drafts, verb: Token) -> None:
@@ -132,7 +141,7 @@ def _seeming(drafts: Drafts, verb: Token) -> None:
     empty_subject = subjects[0].lower_ == "it" and complements[0].dep_ == "ccomp"
     content = content_extent(complements if empty_subject else subjects + complements)
     content = drafts.within_sentence(content, verb.idx)
-    drafts.add(Draft(drafts.snap_to_quotes(content), (verb.idx, verb.idx + len(verb)), None))
+    drafts.add(Draft(drafts.snap_to_quotes(content), (verb.idx, verb.idx + len(verb)), None, kind=BELIEF))
 
 
 def _parenthetical(drafts: Drafts, cue: Token) -> None:
@@ -146,7 +155,8 @@ def _parenthetical(drafts: Drafts, cue: Token) -> None:
     interrupted = any(t.i < cue.left_edge.i and not drafts.in_quote(t.idx) for t in words)
     if any(overlap(content, quote) for quote in drafts.quotes) and not interrupted:
         return  # "Trump said, “If we…”": the quote pass gives the quotation to this cue
-    drafts.add(Draft(drafts.snap_to_quotes(content), (cue.idx, cue.idx + len(cue)), subject(cue, drafts.config)))
+    drafts.add(Draft(drafts.snap_to_quotes(content), (cue.idx, cue.idx + len(cue)), subject(cue, drafts.config),
+                     kind=of_cue(cue)))
 
 
 def _according_to(drafts: Drafts, according: Token) -> None:

@@ -1,73 +1,169 @@
 """Speakers: the entity each attribution's source stands for, through the article's mentions, pronouns and role
-nouns ("the minister") to the nearest fitting earlier mention."""
+nouns ("the minister") to the nearest fitting earlier mention, or none when the source names no one the article
+names ("diplomats in Beirut")."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Token
 
+from storyline.extract.quotes.clauses import subject_end
 from storyline.extract.quotes.cues import CLAUSE_CUES, lemma
-from storyline.extract.quotes.drafts import Draft, Drafts
+from storyline.extract.quotes.drafts import SPEAKER_TYPES, Draft, Drafts
 from storyline.extract.roles import nearest_holder
+from storyline.model import Mention
 from storyline.text import wordlists
+from storyline.text.names import OFFICES, title_word
 
+# A spokesperson or a statement speaks for the body named beside it ("a spokesman for the ministry").
+VOICE_TEXTS = wordlists.words("voice_texts")
+VOICE_NOUNS = wordlists.words("voice_nouns") | VOICE_TEXTS
+VOICE_PREPOSITIONS = frozenset({"for", "from", "of", "at", "with"})
 # The entity types each pronoun may stand for.
 PRONOUNS = {pronoun: frozenset(types.split()) for pronoun, types in wordlists.pairs("speaker_pronouns").items()}
+PERSON_ONLY = frozenset({"PERSON"})
+# Nouns of organisations and groups: "it" or "they" may stand for one ("the company said … it added").
+BODY_NOUNS = wordlists.words("organisation_words") | wordlists.words("group_nouns")
+# Nouns "he" or "she" never stands for: organisations, groups, buildings, and texts that speak for a body.
+NOT_A_PERSON = BODY_NOUNS | wordlists.words("facility_nouns") | VOICE_TEXTS
 
 
-def resolve(drafts: Drafts, draft: Draft) -> str | None:
-    """The article-level entity id of the draft's source, if it can be told."""
+@dataclass(frozen=True)
+class Resolution:
+    """Who a source stands for: an article-level entity id, or for a pronoun standing for a phrase that names no
+    entity ("A baker in Debrecen said … she said"), that phrase's character extent."""
+
+    entity: str | None = None
+    antecedent: tuple[int, int] | None = None
+
+
+def resolve(drafts: Drafts, draft: Draft) -> Resolution:
+    """Who the draft's source stands for, if it can be told: the name the source's head word is part of, a name
+    in apposition to it, the body a spokesperson or a statement speaks for, the person a pronoun or a role noun
+    stands for. A source that is a group or a role qualified by a place or a body ("diplomats in Beirut", "the
+    head of the union") stays unresolved, as its words say it."""
     if draft.source is None:
-        return None
+        return Resolution()
     head = draft.source.root
     if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
         head = head.head.head  # "Mark Zuckerberg, who said …": the noun the relative clause hangs on
+    if head.pos_ == "PRON" and drafts.mention_at(head) is None:
+        return _antecedent(drafts, head)
+    return Resolution(_named_by(drafts, head, draft.source.start_char, draft.source.end_char))
+
+
+def _named_by(drafts: Drafts, head: Token, start: int, end: int) -> str | None:
+    """The entity of the noun phrase ``[start, end)`` headed by ``head``, as :func:`resolve` tells it."""
     mention = drafts.mention_at(head) or next(
-        iter(drafts.speakers_between(draft.source.start_char, draft.source.end_char)), None)
+        (m for m in drafts.speakers_between(start, end) if _names_the_source(drafts, m, head)), None)
     if mention is None:
         # "the fire chief, Tomas Berg, said": the name in apposition, left out of the source span.
         mention = next((drafts.mention_at(child) for child in head.children
                         if child.dep_ == "appos" and drafts.mention_at(child) is not None), None)
     if mention is not None:
-        return mention.entity_id
-    if head.pos_ == "PRON":
-        return _antecedent(drafts, head)
-    if head.pos_ == "NOUN":
+        return mention.entity_id if mention.span.label in SPEAKER_TYPES else None
+    if head.pos_ == "NOUN" or title_word(head.text) in OFFICES:  # "the farmer", "the District Attorney"
         return _role_holder(drafts, head)
     return None
 
 
-def _antecedent(drafts: Drafts, pronoun: Token) -> str | None:
-    """The entity of the nearest earlier subject that fits the pronoun, when that subject is named; else the
-    nearest earlier speaker or subject of a fitting type, else the nearest fitting mention.
+def _names_the_source(drafts: Drafts, mention: Mention, head: Token) -> bool:
+    """Whether a name inside the source phrase says who spoke: in apposition to its head ("the fire chief, Tomas
+    Berg"), or the body a spokesperson or statement speaks for ("a police spokeswoman", "a statement from
+    Waitrose"); not a place or group that qualifies a speaker ("diplomats in Beirut", "an Israeli witness")."""
+    token = drafts.token_at(mention.span.start)
+    name = drafts.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    token = name.root if name is not None else token
+    while token.head != head and token.head != token and token.head.i != head.i:
+        token = token.head
+    if token.head.i != head.i or token.i == head.i:
+        return False
+    if token.dep_ == "appos":
+        return True
+    if lemma(head) not in VOICE_NOUNS:
+        return False
+    if token.dep_ in ("compound", "poss", "nmod"):
+        return True
+    return token.dep_ == "prep" and token.lower_ in VOICE_PREPOSITIONS
 
-    A nearest subject that names nobody ("A baker in Debrecen said…") leaves the pronoun unresolved.
+
+def _antecedent(drafts: Drafts, pronoun: Token, hops: int = 0) -> Resolution:
+    """The entity of the nearest earlier subject (of a main clause or a verb of saying) that can be what the
+    pronoun stands for: a name of a fitting type, a noun phrase resolved as a source is ("A France Telecom
+    spokeswoman said … she said"), or the same pronoun, which goes on naming whom it named ("Yanis Varoufakis stayed home. But he rode
+    into the city. “…,” he said"); else the nearest earlier speaker or subject named with a fitting type.
+
+    A nearest subject that can stand for the pronoun but names nobody ("A baker in Debrecen said … she said")
+    leaves the pronoun unresolved, with that subject as its antecedent; a text with no fitting subject before it
+    leaves it unresolved: the quote is then unattributed rather than given to whatever was named last.
     """
     types = PRONOUNS.get(pronoun.lower_)
     if not types:
-        return None
+        return Resolution()
     window_start = drafts.sentence_starts[max(drafts.sentence_index(pronoun.idx) - 1, 0)]
     for token in reversed(drafts.tokens((window_start, pronoun.idx))):
-        if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ == "PRON":
-            continue
-        if not _main_or_speech_verb(token.head):
+        if token.dep_ not in ("nsubj", "nsubjpass") or not _main_or_speech_verb(token.head):
             continue  # "Sroka said the city would pay": the subject of what was said is not the speaker
+        if drafts.in_quote(token.idx):
+            continue  # "“… when Hoover died,” he wrote": whom a quotation names did not say it
+        if token.pos_ == "PRON":
+            if token.lower_ == pronoun.lower_ and hops < drafts.config.pronoun_chain:
+                return _antecedent(drafts, token, hops + 1)
+            continue
         mention = drafts.mention_at(token)
-        if mention is not None and mention.span.label in types:
-            return mention.entity_id
-        if mention is None and token.pos_ == "NOUN" and "PERSON" in types:
-            return _role_holder(drafts, token)
+        if mention is not None:
+            if _fits(drafts, mention, token, types):
+                return Resolution(mention.entity_id)
+        elif token.pos_ == "NOUN" and ("PERSON" in types and (types != PERSON_ONLY or _may_be_a_person(token))
+                                       or lemma(token) in VOICE_TEXTS | BODY_NOUNS):
+            # "A police spokeswoman said … she added", "A statement from Waitrose said … it added"
+            last = token.doc[_naming_end(token)]
+            phrase = (token.left_edge.idx, last.idx + len(last))
+            entity = _named_by(drafts, token, token.left_edge.idx, token.idx + len(token))
+            return Resolution(entity, None if entity else phrase)
     earlier = [m for m in drafts.mentions_between(pronoun.idx - drafts.config.antecedent_window, pronoun.idx)
-               if m.span.label in types]
-    if not earlier:
-        return None
+               if m.span.label in types and not drafts.in_quote(m.span.start)]
     doc = drafts.doc
     for mention in reversed(earlier):
         token = drafts.token_at(mention.span.start)
         root = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-        heads = {t.i for t in root} if root is not None else {token.i}
-        if drafts.is_speaker_before(heads, pronoun.idx) or any(doc[i].dep_ in ("nsubj", "nsubjpass") for i in heads):
-            return mention.entity_id
-    return earlier[-1].entity_id
+        heads = [t for t in root] if root is not None else [token]
+        if not _fits(drafts, mention, heads[-1], types):
+            continue
+        # A speaker, a subject, or a name in apposition to a subject ("A professor, Yanis Varoufakis, stayed").
+        if drafts.is_speaker_before({t.i for t in heads}, pronoun.idx) or any(
+                t.dep_ in ("nsubj", "nsubjpass") or t.dep_ == "appos" and t.head.dep_ in ("nsubj", "nsubjpass")
+                for t in heads):
+            return Resolution(mention.entity_id)
+    return Resolution()
+
+
+def _naming_end(noun: Token) -> int:
+    """The last token of the words that say who the noun is: its subject phrase without a clause after it ("A
+    passer-by who found the deputy …" says "A passer-by")."""
+    end = subject_end(noun)
+    for child in noun.children:
+        if child.i > noun.i and child.dep_ in ("relcl", "acl"):
+            end = min(end, child.left_edge.i - 1)
+    while end > noun.i and noun.doc[end].is_punct:
+        end -= 1
+    return max(end, noun.i)
+
+
+def _fits(drafts: Drafts, mention: Mention, head: Token, types: frozenset[str]) -> bool:
+    """Whether a pronoun of these types can stand for the mention: of a fitting type, and for "he" or "she" one
+    person, not a plural ("Greeks must understand … ,” he said" is not the Greeks speaking). The tagger takes
+    many surnames for plurals ("Albers"): a name the article also writes in full is one person's."""
+    if mention.span.label not in types:
+        return False
+    return types != PERSON_ONLY or head.tag_ not in ("NNS", "NNPS") or mention.entity_id in drafts.named_in_full
+
+
+def _may_be_a_person(noun: Token) -> bool:
+    """Whether "he" or "she" can stand for a common noun: a singular one that names no organisation, group,
+    building or text ("the spokeswoman", not "the company", "the sensors" or "the statement")."""
+    return noun.tag_ == "NN" and lemma(noun) not in NOT_A_PERSON
 
 
 def _role_holder(drafts: Drafts, noun: Token) -> str | None:

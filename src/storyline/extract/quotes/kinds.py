@@ -1,0 +1,53 @@
+"""What an attribution reports, marked when it is drafted: words someone said (``speech``), what someone believes,
+feels, wants or decided (``belief``), a statement said not to have been made or denied (``negated``: "declined
+to comment", "could not say when …", "X denied that …"), or only what a verb of judging was aimed at
+(``stance``: "criticised the government", "called for calm", with no words of the holder's).
+
+Every kind stays an attribution (PolNeAR annotates them all); a brief's quotes are the speech alone. Quoted words
+are what someone said whatever the cue ("called the plan “a disgrace”", "she thinks it is “a trap”"), unless the
+cue is negated.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from storyline.extract.quotes.cues import lemma
+from storyline.text import wordlists
+
+SPEECH, BELIEF, NEGATED, STANCE = "speech", "belief", "negated", "stance"
+KINDS = (SPEECH, BELIEF, NEGATED, STANCE)
+# Verbs and nouns of believing, feeling, wanting and deciding.
+ATTITUDE_CUES = wordlists.words("attitude_cues")
+# "declined to comment", "refused to say", "denied that …".
+NEGATING_CUES = wordlists.words("negating_cues")
+# How many open clauses up a cue looks for the verb that negates it: "did not want to comment" is two.
+_NEGATION_HOPS = 3
+
+
+def of_cue(cue: Token, aimed_at: bool = False) -> str:
+    """The kind of what the cue introduces; ``aimed_at`` when that is its object (or the object of its
+    preposition: "called for …", "asked about …") rather than a clause."""
+    if negated(cue):
+        return NEGATED
+    if lemma(cue) in ATTITUDE_CUES:
+        return BELIEF
+    return STANCE if aimed_at else SPEECH
+
+
+def negated(cue: Token) -> bool:
+    """A cue with a negation ("did not say", "never said"), a denial, or the open clause of a verb that refuses
+    ("declined to comment", "did not want to say")."""
+    node = cue
+    for _ in range(_NEGATION_HOPS):
+        if lemma(node) in NEGATING_CUES or any(child.dep_ == "neg" for child in node.children):
+            return True
+        if node.dep_ != "xcomp" or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def with_quotation(kind: str) -> str:
+    """The kind of an attribution whose content holds a quotation: the holder's own words, unless negated."""
+    return SPEECH if kind in (BELIEF, STANCE) else kind
