@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from storyline.compare import claims, framing
+from storyline.compare import claims, conflicts, framing
+from storyline.compare.figures import Figure
 from storyline.compare.story import StoryComparison
 from storyline.model import Article
 from storyline.serialize import article_entry, citation, entity_summary, prominence, quote_groups, timeline
@@ -59,11 +60,7 @@ def assemble(story_id: str, label: str, articles: list[Article], found: StoryCom
         "title": title,
         "summary": _summary(groups, by_id),
         "key_facts": [group_entry(g) for g in shared],
-        "disagreements": [{"conflict": d.description,
-                           "figures": [citation(f.span, by_id, value=f.value, counts=f.counted) for f in d.figures],
-                           "spans": [citation(u.span, by_id) for g in groups if g.kind == "conflicting"
-                                     and g.conflict == d.description for u in g.units]}
-                          for d in found.figure_disagreements]
+        "disagreements": [_figure_disagreement(d, by_id) for d in found.figure_disagreements]
                          + [group_entry(g) for g in groups if g.kind == "conflicting" and g.conflict
                             and g.conflict.startswith(GROUP_CONFLICTS)],
         "single_source": single_source,
@@ -81,6 +78,23 @@ def assemble(story_id: str, label: str, articles: list[Article], found: StoryCom
         },
         "coverage": coverage,
     }
+
+
+def _figure_disagreement(disagreement: conflicts.FigureDisagreement, articles: dict[str, Article]) -> dict[str, Any]:
+    """A disagreement over figures: each value with the outlets giving it and the sentences that carry it."""
+    def figure_entry(figure: Figure, shown: str) -> dict[str, Any]:
+        return citation(figure.span, articles, value=figure.value, shown=shown, bound=figure.bound,
+                        counts=figure.counted, sentence=citation(figure.sentence, articles))
+
+    values, figures = [], []
+    for value, given in disagreement.values:
+        entries = [figure_entry(f, value) for f in given]
+        figures += entries
+        values.append({"value": value, "sources": list(dict.fromkeys(f.outlet for f in given)), "figures": entries})
+    sentences = list(dict.fromkeys(f.sentence for f in disagreement.figures))
+    return {"kind": "conflicting", "conflict": disagreement.description, "quantity": disagreement.quantity,
+            "sources": sorted({f.outlet for f in disagreement.figures}), "values": values, "figures": figures,
+            "spans": [citation(s, articles) for s in sentences]}
 
 
 def _summary(groups: list[claims.ClaimGroup], articles: dict[str, Article]) -> list[dict[str, Any]]:

@@ -25,6 +25,20 @@ def _quote_line(group: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _disagreement_lines(disagreement: dict[str, Any]) -> list[str]:
+    """A disagreement: what is disputed, then each value with the sentences that give it; a conflict of polarity
+    lists the sentences that state and deny."""
+    if not disagreement.get("values"):
+        return [f"- {disagreement['conflict']}"] + [f"  - {s['source']}: {s['text']} {ref(s)}"
+                                                    for s in disagreement["spans"]]
+    lines = [f"- **{disagreement['quantity']}**: "
+             + " vs ".join(f"{v['value']} ({', '.join(v['sources'])})" for v in disagreement["values"])]
+    for value in disagreement["values"]:
+        lines += [f"  - {value['value']} — {f['source']}: {f['sentence']['text']} {ref(f['sentence'])}"
+                  for f in value["figures"]]
+    return lines
+
+
 def markdown(brief: dict[str, Any]) -> str:
     out = [f"# {brief['title']}", ""]
     story = brief["story"]
@@ -36,8 +50,7 @@ def markdown(brief: dict[str, Any]) -> str:
             f"sources: {', '.join(f['sources'])}" for f in brief["key_facts"]] or ["- none"]
     out += ["", "## Disagreements", ""]
     for d in brief["disagreements"]:
-        out.append(f"- {d['conflict']}")
-        out += [f"  - {s['source']}: {s['text']} {ref(s)}" for s in d["spans"]]
+        out += _disagreement_lines(d)
     if not brief["disagreements"]:
         out.append("- none found")
     out += ["", "## Reported by one outlet only", ""]
