@@ -1,17 +1,18 @@
 """Disagreements: figures of different outlets that give one quantity, with values that cannot both be true.
 
 Two figures give one quantity (:func:`same_quantity`) when they are of one kind and unit (a count, an amount in
-one currency, a percentage, a measure of one dimension, a date), count the same thing
-("inmates" and "prisoners"), say the same happened to it ("escaped" and "broke out"; never "killed" and
-"injured"), are set in the same places and times as far as their sentences say, and their contexts are alike.
-Figures are grouped so that every two of a group, from different outlets, give one quantity (complete linkage,
-the most alike pairs first).
+one currency, a percentage, a measure of one dimension, a date), count the same thing ("inmates" and
+"prisoners"), say the same happened to it ("escaped" and "broke out"; never "killed" and "injured"), are set
+among the same places, participants and times as far as their sentences say, their values are not an order of
+magnitude apart (dates: not more than a few days), and their contexts are alike. Figures are grouped so that every
+two of a group, from different outlets, give one quantity (complete linkage, the most alike pairs first); a
+disputed group then takes in the other outlets giving that quantity.
 
 A group is a disagreement when two outlets give values that no single value satisfies: "43" and "more than 50"
 do, "at least 70" and "about 100" or "22 billion" and "22.4 billion" do not (:mod:`storyline.text.estimates`).
-An outlet that also gives the other side's value for what reads as the same thing ("sentenced to seven years",
-then "a 12-year sentence" for a later case) is not counted as disputing it: when its text is ambiguous the brief
-says nothing rather than a false conflict.
+An outlet that also gives the other side's value for the same quantity (a toll it reports as revised, "three
+dead, a figure since raised to four") is not counted as disputing it: when a text is ambiguous the brief says
+nothing rather than a false conflict.
 """
 
 from __future__ import annotations
@@ -23,11 +24,10 @@ from datetime import date
 
 import numpy as np
 
+from storyline.compare.figure_words import OUTCOMES
 from storyline.compare.figures import CONFIG, Figure, FigureConfig, readable
 from storyline.text.estimates import follows
-from storyline.text.wordlists import pairs
 
-OUTCOMES = pairs("figure_outcomes")
 # Kinds whose noun names the quantity itself ("the damage"), not things every episode of a story involves.
 AMOUNTS = frozenset({"MONEY", "PERCENT", "MEASURE"})
 

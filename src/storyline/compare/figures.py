@@ -1,18 +1,21 @@
 """Figures: the numbers and dates a story's articles give, each read with what it is a figure of.
 
 A figure is a count ("three dock workers"), an amount of money ("1.2 billion euros"), a percentage, a measure
-("90 km"), a duration ("sentenced to seven years") or a date ("died on 18 December 2008"). Each is read off the
-parse with:
+("90 km", "a magnitude 6.8 aftershock"), a number naming which one ("the 12000 block") or a date ("died on 18
+December 2008"). Each is read off the parse (:mod:`storyline.compare.figure_words`) with:
 
 - its unit: the currency, the unit of measure (converted to its dimension's base unit, so that "55 miles" and
-  "90 km" are one distance), "percent", the duration's unit, or none for a count;
+  "90 km" are one distance), "percent", or none for a count;
 - what it counts or measures (``counted``): the noun the number belongs to, "workers", "damage" in "200 million
   euros of damage", "premium" in "a premium of 33%", the event a date is the day of;
 - what happened to it (``predicate``): "killed", "injured", "escaped", "jumped";
 - the values it allows (:mod:`storyline.text.estimates`): "more than 50" allows 50-75, "12,000" what rounds to it;
-- where and when its sentence sets it: places named by a preposition of its clause ("marched in Thessaloniki") and
-  dates its sentence names other than the news's own days ("in January", "in 1985"), so that this attack's toll is
-  not set against a previous one's.
+- the names of the places and participants its clause sets it among ("marched in Thessaloniki", "Gotti died"),
+  and the dates its clause names other than the news's own days ("in January", "in 1985"), so that this attack's
+  toll is not set against a previous one's.
+
+Durations ("sentenced to seven years") are not read: a story's durations are mostly of different things
+(sentences of different cases, careers in different units) that their sentences do not tell apart.
 
 A date is a figure only where the text writes its year, or where a relative date ("Thursday") is resolved against
 a publication date the article really has: a date resolved against a guessed publication date is no figure.
@@ -27,6 +30,9 @@ from datetime import date
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from storyline.compare.figure_words import (
+    context, names, of_object, phrase, predicate_words, sentence_of, times_named, what_happened, words_for,
+)
 from storyline.extract.timex.values import normalise
 from storyline.model import Article, Span, TimeExpression
 from storyline.text.estimates import Range, Shares, allowed, hedge
@@ -81,25 +87,8 @@ UNITS = {unit: (dimension, float(size)) for unit, (dimension, _, size) in
          ((unit, spec.partition("\t")) for unit, spec in pairs("measure_units").items())}
 PERCENT_WORDS = {"%", "percent", "pct", "cent"}
 TIME_UNITS = pairs("time_units")
-OUTCOMES = pairs("figure_outcomes")
-# Words that give the number a noun belongs to, not what happened to it ("another five people", "an estimated").
-QUANTITY_WORDS = frozenset({"other", "more", "additional", "further", "many", "several", "few", "estimated", "total",
-                            "least", "most", "only", "same", "last", "first", "next", "previous"})
-# Verbs that say nothing of what happened to what a figure counts ("had", "said"): climbed past.
-LIGHT_VERBS = words("light_verbs") | words("cue_verbs_clause")
-NAME_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
-# Arguments of a predicate or counted noun whose names tell whose figure it is.
-PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss"})
 # Verbs whose dates are no event's: the day of a statement ("said on Thursday"), or no event at all ("was").
 EVENTLESS_VERBS = words("cue_verbs_clause") | {"be", "have", "do"}
-# Prepositions by which a clause names the place a figure belongs to ("marched in Thessaloniki").
-PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "to", "from", "off",
-                                "with"})
-# Values of dates that name the news's own days and weeks ("Friday", "yesterday", "the same day", "this week",
-# "now"), not another time.
-NEWS_DAYS = ("XXXX-XX-XX", "XXXX-WXX", "PRESENT_REF")
-# Nouns naming the size of what they are of: "the cost of the programme" is the programme's size in money.
-SIZE_NOUNS = frozenset({"cost", "price", "value", "worth", "size", "amount", "sum", "total", "bill", "figure"})
 COUNTING_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "appos"})
 WRITTEN_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 WEEKDAYS = frozenset(day.lower() for day in pairs("weekdays"))
@@ -176,33 +165,19 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
         # says nothing of which it is
         kind, predicate = "LABEL", None
     elif kind == "COUNT":
-        predicate = _predicate(counted, counted, config)
+        predicate = what_happened(counted, counted, config.governing_hops)
     else:
         # "a 1.2 billion euro programme": an amount that modifies its noun is that noun's size, whatever is done
         # with it ("bring forward a programme")
         modifies = anchor.head == counted and anchor.dep_ in COUNTING_DEPS
-        predicate = _predicate(None if modifies else anchor, counted, config)
+        predicate = what_happened(None if modifies else anchor, counted, config.governing_hops)
     bound, hedged = _bound(tokens)
     written = allowed(value, bound, config.shares)
-    what = _words(counted, predicate)
-    return Figure(article.span(tokens.start_char, tokens.end_char, tokens.label_), _sentence(article, tokens),
+    what = words_for(counted, predicate)
+    return Figure(article.span(tokens.start_char, tokens.end_char, tokens.label_), sentence_of(article, tokens),
                   article.outlet, value, kind, unit, dimension, bound, Range(written.low * size, written.high * size),
-                  _phrase(counted), _predicate_words(predicate), what, _context(tokens, config),
-                  _names(anchor, counted, predicate), _times(tokens, anchor, times, article), hedged)
-
-
-def _words(counted: Token | None, predicate: Token | None) -> str:
-    """What a figure is of in the text's words, the thing first: "workers killed", "cables went down", "people
-    took to the streets"."""
-    said = []
-    if predicate is not None:
-        said = [predicate] + [c for c in predicate.children if c.dep_ == "prt"]
-        if len(_predicate_words(predicate).split()) == 3:  # an idiom of a light verb: "took to the streets"
-            idiom = next(c for c in predicate.children if c.dep_ == "prep")
-            said += [idiom, *(t for t in idiom.children if t.dep_ == "pobj"),
-                     *(t for o in idiom.children if o.dep_ == "pobj" for t in o.children if t.dep_ == "det")]
-    thing = [counted] if counted is not None and counted is not predicate else []
-    return " ".join(t.text for t in thing + sorted(said, key=lambda t: t.i))
+                  phrase(counted, anchor), predicate_words(predicate), what, context(tokens, config.context_tokens),
+                  names(anchor, counted, predicate), times_named(tokens, anchor, times, article), hedged)
 
 
 def _anchor(tokens: SpacySpan, unit: Token | None) -> Token:
@@ -224,14 +199,15 @@ def _bound(tokens: SpacySpan) -> tuple[str, str]:
 
 def _unit(tokens: SpacySpan) -> tuple[str, str, str, float, Token | None]:
     """The kind of a number and its unit: (kind, unit, dimension, size of the unit in the dimension's base unit,
-    the unit's token). The unit is a word of the figure, one of the two after it ("40 million euros") or the
-    symbol before it ("$"); a figure the parse calls a quantity is read as a measure first ("135 pounds" weighs)."""
+    the unit's token). The unit is a word of the figure, one of the two after it ("40 million euros") or the word
+    before it ("$", "magnitude 6.8"); a figure the parse calls a quantity is read as a measure first ("135 pounds"
+    weighs)."""
     doc = tokens.doc
     last = max((t.i for t in tokens if t.like_num), default=tokens.start)
     # the words after the last number first: "5-foot-8, 135 pounds" weighs
     near = list(doc[last + 1 : tokens.end]) + [doc[i] for i in range(tokens.end, min(tokens.end + 2, len(doc)))
                                               if not doc[tokens.end].is_punct] + list(doc[tokens.start : last + 1])
-    if tokens.start > 0 and doc[tokens.start - 1].text in CURRENCIES:
+    if tokens.start > 0:  # "$" or "magnitude" written before the number
         near.append(doc[tokens.start - 1])
 
     def money() -> tuple | None:
@@ -261,7 +237,7 @@ def _counted(anchor: Token) -> Token | None:
     """The noun a count counts: "workers" in "three dock workers". A part of a group ("three of the workers",
     "three people, one of them a woman") counts a part, not the group, and is left out."""
     if anchor.dep_ in COUNTING_DEPS - {"appos"} and anchor.head.pos_ in {"NOUN", "PROPN"} \
-            and not anchor.head.like_num and _of_object(anchor) is None:
+            and not anchor.head.like_num and of_object(anchor) is None:
         return anchor.head
     return None
 
@@ -273,7 +249,7 @@ def _measured(anchor: Token) -> Token | None:
     traffic in Saudi Arabia, 52 percent in Egypt")."""
     if anchor.dep_ in {"conj", "appos"} and anchor.head.lower_ == anchor.lower_:
         return _measured(anchor.head)
-    if (found := _of_object(anchor)) is not None:
+    if (found := of_object(anchor)) is not None:
         return found
     if anchor.dep_ in COUNTING_DEPS and anchor.head.pos_ in {"NOUN", "PROPN"}:
         return anchor.head
@@ -289,79 +265,6 @@ def _measured(anchor: Token) -> Token | None:
             break
         head = head.head
     return None
-
-
-def _of_object(token: Token) -> Token | None:
-    return next((grand for child in token.children if child.dep_ == "prep" and child.lower_ == "of"
-                 for grand in child.children if grand.dep_ == "pobj" and grand.pos_ in {"NOUN", "PROPN"}), None)
-
-
-def _predicate(start: Token | None, counted: Token, config: FigureConfig) -> Token | None:
-    """The word saying what happened to what a figure counts: a participle or adjective of the noun ("70 people
-    injured", "damaged shops", "shops suffering damage"), the complement of a light verb or a copula ("left three
-    workers dead", "had to be ushered", "traffic was down"), else the first verb above it that is not a light verb
-    or a verb of saying ("killed", "died", "escaped"; a light verb with a particle is a verb of its own, "went
-    down")."""
-    if (described := _described(counted)) is not None or start is None:
-        return described
-    token = start
-    for _ in range(config.governing_hops):
-        if token.head is token:
-            break
-        token = token.head
-        if token.pos_ not in {"VERB", "ADJ", "AUX"}:
-            continue
-        if token.lemma_.lower() not in LIGHT_VERBS or any(c.dep_ == "prt" for c in token.children):
-            return _carried(token)
-        complement = next((c for c in token.children if c.lemma_.lower() not in LIGHT_VERBS and (
-            (c.dep_ in {"oprd", "xcomp", "acomp", "ccomp"} and c.pos_ in {"VERB", "ADJ"})
-            or (c.dep_ in {"advmod", "prep", "acomp"} and c.lower_ in OUTCOMES))), None)
-        if complement is not None:
-            return complement
-        if token.pos_ == "VERB" and _predicate_words(token) in OUTCOMES:
-            return token  # an idiom of a light verb: "took to the streets"
-    return None
-
-
-def _described(noun: Token) -> Token | None:
-    """The participle or outcome word describing a noun: "damaged" in "damaged shops", "damage" in "shops
-    suffering serious damage", "injured" in "70 people injured"."""
-    for child in noun.children:
-        if child.dep_ in {"amod", "acl", "relcl"} and child.lower_ not in QUANTITY_WORDS:
-            carried = _carried(child)
-            if child.tag_ == "VBN" or carried.lemma_.lower() in OUTCOMES:
-                return carried
-    return None
-
-
-def _carried(verb: Token) -> Token:
-    """The outcome a verb carries as its object ("suffered severe damage", "made 86 arrests"), else the verb."""
-    return next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in OUTCOMES), verb)
-
-
-def _predicate_words(predicate: Token | None) -> str:
-    """A predicate's lemma with its particle ("break out"), or a light verb's with its preposition and object
-    ("take to street"); "" for none, or for a verb that only states an amount ("cost", "total")."""
-    if predicate is None:
-        return ""
-    lemma = predicate.lemma_.lower()
-    particle = next((c.lower_ for c in predicate.children if c.dep_ == "prt"), None)
-    if particle:
-        lemma = f"{lemma} {particle}"
-    elif lemma in LIGHT_VERBS:
-        lemma = next((f"{lemma} {c.lower_} {o.lemma_.lower()}" for c in predicate.children if c.dep_ == "prep"
-                      for o in c.children if o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"}), lemma)
-    return "" if OUTCOMES.get(lemma) == "-" else lemma
-
-
-def _phrase(noun: Token) -> str:
-    """A counted noun's lemma, with what it is of ("block street" for "the 12000 block of 223rd Street"); the
-    size of a thing is the thing ("programme" for "the cost of the programme", as for "a 1.2 billion euro
-    programme")."""
-    of = _of_object(noun)
-    if of is None:
-        return noun.lemma_.lower()
-    return of.lemma_.lower() if noun.lemma_.lower() in SIZE_NOUNS else f"{noun.lemma_.lower()} {of.lemma_.lower()}"
 
 
 # --- dates ----------------------------------------------------------------------------------------------------
@@ -380,9 +283,10 @@ def _time_figure(article: Article, doc: Doc, time: TimeExpression, times: list[T
     low, high, precision = written
     # shown as the day's ordinal, or the year when no day is written (as the brief's gold writes values)
     shown = (low + high) / 2 if precision == "day" else date.fromordinal(int(low)).year
-    return Figure(time.span, _sentence(article, tokens), article.outlet, shown, "DATE", precision, "", "exact",
-                  Range(low, high), _phrase(event) if event.pos_ == "NOUN" else _arguments(event),
-                  _predicate_words(event), _words(_subject(event), event), _context(tokens, config), _names(event, event, None))
+    return Figure(time.span, sentence_of(article, tokens), article.outlet, shown, "DATE", precision, "", "exact",
+                  Range(low, high), phrase(event) if event.pos_ == "NOUN" else _arguments(event),
+                  predicate_words(event), words_for(_subject(event), event), context(tokens, config.context_tokens),
+                  names(event, event, None))
 
 
 def _written_date(article: Article, time: TimeExpression, config: FigureConfig) -> tuple[float, float, str] | None:
@@ -450,73 +354,6 @@ def _arguments(verb: Token) -> str:
     """The verb's lemma with its subject's and object's: "attack begin", "Felt die"."""
     arguments = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c.pos_ in {"NOUN", "PROPN"}]
     return " ".join([*(a.lemma_.lower() for a in arguments), verb.lemma_.lower()])
-
-
-# --- where and when ---------------------------------------------------------------------------------------------
-
-def _sentence(article: Article, tokens: SpacySpan) -> Span:
-    sentence = tokens.sent
-    text = sentence.text
-    start = sentence.start_char + len(text) - len(text.lstrip())
-    return article.span(start, max(start, sentence.start_char + len(text.rstrip())), "sentence")
-
-
-def _context(tokens: SpacySpan, config: FigureConfig) -> str:
-    """The words around a figure in its sentence, numbers left out."""
-    sentence = tokens.sent
-    window = sentence[max(tokens.start - config.context_tokens, sentence.start) - sentence.start:
-                      min(tokens.end + config.context_tokens, sentence.end) - sentence.start]
-    return " ".join(t.text for t in window if not (tokens.start <= t.i < tokens.end or t.like_num or t.is_punct))
-
-
-def _names(anchor: Token, counted: Token, predicate: Token | None) -> frozenset[str]:
-    """The words of the names of the places and participants the clause sets the figure in: objects of "in",
-    "at", "to" ... of the figure, the counted noun or the predicate ("20,000 people marched in Thessaloniki"), the
-    place a "where" clause hangs from ("the city of Thessaloniki, where 20,000 people marched"), and the named
-    subject, object or owner of the predicate or the counted noun ("Gotti died", "Orange's figures")."""
-    def names(tokens: list[Token]) -> set[str]:
-        return {t.lower_ for t in tokens if t.ent_type_ in NAME_LABELS and not t.is_stop and not t.is_punct}
-
-    found = set()
-    for token in {anchor, counted, predicate} - {None}:
-        for child in token.children:
-            if child.dep_ == "prep" and (child.lower_ in PLACE_PREPOSITIONS or (token is counted and child.lower_ == "of")):
-                found |= names(list(child.subtree))
-            elif child.dep_ in PARTICIPANT_DEPS and child is not counted and child is not anchor:
-                found |= names(list(child.subtree))
-        if token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
-            found |= names([t for t in token.head.subtree if t.i < token.i
-                            and (t == token.head or not t.is_ancestor(token))])
-    return frozenset(found)
-
-
-def _times(tokens: SpacySpan, anchor: Token, times: list[TimeExpression], article: Article) -> frozenset[str]:
-    """The dates the figure's clause names other than the news's own days and weeks: "january", "2005", "last
-    year" (a weekday, "yesterday" or "the day of the fire" sets no other time). A date of the figure's clause is
-    one that hangs from the figure's verb or a verb above it ("In January, cables were damaged, disrupting 70
-    percent"), not one of another clause of its sentence ("to be completed next year")."""
-    doc = tokens.doc
-    clause = _verbs_above(anchor)
-    found = set()
-    for time in times:
-        if time.type != "DATE" or not (tokens.sent.start_char <= time.span.start < tokens.sent.end_char):
-            continue
-        if time.span.start < tokens.end_char and tokens.start_char < time.span.end:
-            continue
-        words = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
-        verbs = _verbs_above(words.root) if words is not None else []
-        if verbs and verbs[0] not in clause:
-            continue
-        text = time.span.text(article)
-        value = normalise(text, None)
-        if value and not value[1].startswith(NEWS_DAYS):
-            found.add(" ".join(w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in {"in", "on", "the", "of"}))
-    return frozenset(found)
-
-
-def _verbs_above(token: Token) -> list[Token]:
-    """The verbs above a token, nearest first."""
-    return [t for t in token.ancestors if t.pos_ in {"VERB", "AUX"}]
 
 
 def readable(value: float) -> str:

@@ -22,7 +22,6 @@ from storyline.text.wordlists import pairs
 
 # phrase -> (bound, written after the number)
 HEDGES = {phrase: (bound.split()[0], bound.endswith(" after")) for phrase, bound in pairs("figure_hedges").items()}
-BOUNDS = ("exact", "about", "nearly", "lower", "upper")
 
 
 @dataclass(frozen=True, slots=True)

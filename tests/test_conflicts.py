@@ -1,0 +1,95 @@
+"""Disagreements over figures: only between figures of one quantity, and only where no value satisfies both."""
+
+from datetime import datetime, timezone
+
+from storyline.compare import conflicts, figures
+from storyline.extract import timex
+from storyline.model import Article
+from storyline.parse import nlp
+from storyline.parse.embed import embed
+from storyline.text.estimates import allowed, hedge, precision
+from storyline.text.numbers import FIGURE, read_number
+
+SHARES = figures.CONFIG.shares
+
+
+def disputes(*reports: str | tuple[str, datetime | None, bool]) -> list[conflicts.FigureDisagreement]:
+    """The disagreements among reports, each its own outlet: a text, or (text, publication date, whether that
+    date was inferred)."""
+    articles = []
+    for i, report in enumerate(reports):
+        text, published, inferred = report if isinstance(report, tuple) else (report, None, False)
+        articles.append(Article(text, source=f"Outlet {i}", published=published, published_inferred=inferred))
+    found = []
+    for article, doc in zip(articles, nlp.parse([a.text for a in articles])):
+        found += figures.extract(article, doc, timex.extract(article, doc))
+    return conflicts.disagreements(found, embed)
+
+
+def values(found: list[conflicts.FigureDisagreement]) -> list[list[str]]:
+    return [[value for value, _ in d.values] for d in found]
+
+
+def test_a_hedge_bounds_a_figure_and_a_round_figure_stands_for_what_rounds_to_it():
+    assert hedge("officials now say more than") == ("lower", "more than")
+    assert hedge("police said", " or so people") == ("about", "or so")
+    assert hedge("it killed") == ("exact", "")
+    assert [precision(v) for v in (12000, 65, 20.6, 1.2e9)] == [1000, 1, 0.1, 1e8]
+    assert not allowed(43, "exact", SHARES).meets(allowed(50, "lower", SHARES))
+    assert allowed(70, "lower", SHARES).meets(allowed(100, "about", SHARES))
+    assert allowed(98, "exact", SHARES).meets(allowed(100, "about", SHARES))
+    assert allowed(22e9, "exact", SHARES).meets(allowed(22.4e9, "exact", SHARES))
+    assert allowed(12000, "exact", SHARES).meets(allowed(12200, "exact", SHARES))
+    assert not allowed(12000, "exact", SHARES).meets(allowed(12600, "exact", SHARES))
+    assert not allowed(12200, "exact", SHARES).meets(allowed(12500, "exact", SHARES))
+    assert allowed(60, "exact", SHARES).meets(allowed(64, "exact", SHARES))  # 64 may be written 60 to the ten
+    assert not allowed(60, "exact", SHARES).meets(allowed(66, "exact", SHARES))
+    assert not allowed(40e6, "about", SHARES).meets(allowed(60e6, "about", SHARES))
+
+
+def test_a_thousands_group_after_a_stray_space_is_read_but_a_list_is_not():
+    assert read_number("roughly 30, 000", FIGURE) == 30000
+    assert read_number("5-foot - 8, 135 pounds", FIGURE) == 135
+
+
+def test_the_same_count_in_other_words_disagrees_and_its_evidence_is_the_sentence_carrying_each_value():
+    found = disputes("Officials said 43 inmates escaped after the attack on the prison.",
+                     "Officials now say more than 50 prisoners broke out of the prison after the attack.")
+    assert values(found) == [["43", "more than 50"]]
+    [(_, [low]), (_, [high])] = found[0].values
+    assert low.outlet == "Outlet 0" and high.outlet == "Outlet 1"
+    assert (low.sentence.start, low.span.start, high.span.start) == (0, 15, 18)
+
+
+def test_different_outcomes_units_events_and_times_are_not_disagreements():
+    assert not disputes("Three people were killed in the blast on Tuesday, police said.",
+                        "Twelve people were injured in the blast on Tuesday, police said.")
+    # one distance in two units, and a depth is no distance from a city
+    assert not disputes("The quake struck 90 km north of Padang at a depth of 10 km.",
+                        "The quake struck 55 miles north of Padang at a depth of 35 km below the sea bed.")
+    assert values(disputes("The magnitude 7.6 quake was followed by a magnitude 6.2 aftershock.",
+                           "The magnitude 7.9 quake destroyed much of the old town.")) == [["7.6 magnitude", "7.9 magnitude"]]
+    # a one-day jump in the share price is not the premium the buyer pays
+    assert not disputes("Shares in the software maker jumped 30 percent on Monday.",
+                        "The offer is a premium of 45 percent over the software maker's share price.")
+    # a previous attack's toll
+    assert not disputes("The bombing killed 12 people at the market.",
+                        "In 2005, a bombing at the same market killed 40 people.")
+
+
+def test_a_rounding_a_bound_or_an_approximation_is_no_disagreement():
+    assert not disputes("At least 70 people were injured in the riots, police said.",
+                        "About 100 people have been injured in the riots, police said.")
+    assert not disputes("The storm damaged 98 homes in the town, the mayor said.",
+                        "The storm damaged about 100 homes in the town, the mayor said.")
+
+
+def test_only_dates_the_texts_write_or_real_publication_dates_resolve_can_disagree():
+    monday = datetime(2026, 4, 20, 9, tzinfo=timezone.utc)
+    saturday, sunday = "The attack on the prison began late on Saturday.", "The assault began early on Sunday."
+    assert values(disputes((saturday, monday, False), (sunday, monday, False))) == [["2026-04-18", "2026-04-19"]]
+    # weekdays resolved against a publication date Storyline guessed give no date to dispute
+    assert not disputes((saturday, monday, True), (sunday, monday, False))
+    assert not disputes((saturday, monday, False), ("The attack on the prison began on 18 April 2026.", None, False))
+    assert values(disputes("In 1969, he was indicted in New Jersey on a charge of bribery.",
+                           "In 1970, he was indicted for bribing the town's police force.")) == [["1969", "1970"]]
