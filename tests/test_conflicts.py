@@ -3,10 +3,12 @@
 from datetime import datetime, timezone
 
 from storyline.compare import conflicts, figures
+from storyline.compare.figure_words import outcome
 from storyline.extract import timex
 from storyline.model import Article
 from storyline.parse import nlp
 from storyline.parse.embed import embed
+from storyline.text.clock import clock_times
 from storyline.text.estimates import allowed, hedge, precision
 from storyline.text.numbers import FIGURE, read_number
 
@@ -93,3 +95,22 @@ def test_only_dates_the_texts_write_or_real_publication_dates_resolve_can_disagr
     assert not disputes((saturday, monday, False), ("The attack on the prison began on 18 April 2026.", None, False))
     assert values(disputes("In 1969, he was indicted in New Jersey on a charge of bribery.",
                            "In 1970, he was indicted for bribing the town's police force.")) == [["1969", "1970"]]
+
+
+def test_times_of_day_of_one_event_disagree_only_beyond_their_rounding_and_in_one_zone_and_day():
+    assert [c.hhmm for c in clock_times("at 8.49pm, about 3: 10 p. m., at 20:49 GMT, at 2045 GMT; it ended 20:49")] \
+        == [2049, 1510, 2049, 2045]
+    found = disputes("The blaze broke out about 8.40pm, police said.",
+                     "The fire broke out in the roof of the store at 8.49pm on Friday night.")
+    assert [d.description for d in found] == ["time of blaze broke out: about 20:40 (Outlet 0) vs 20:49 (Outlet 1)"]
+    assert not disputes("The fire broke out at about 8.45pm.", "The fire broke out at 8.49pm on Friday.")
+    assert not disputes("The fire broke out at 8.40pm on Saturday.", "The fire broke out at 8.49pm on Friday.")
+    assert not disputes("The fire broke out at 2040 GMT.", "The fire broke out at 8.49pm.")
+    assert not disputes("The fire broke out at 8.40pm.", "Police closed the road at 8.49pm.")
+
+
+def test_a_state_after_a_copula_names_its_outcome():
+    assert outcome("be down") == outcome("disrupt") == "damage" and outcome("be happy") is None
+    found = disputes("Up to 70 percent of internet services in Egypt were disrupted.",
+                     "Internet services in Egypt were down by 80 percent.")
+    assert values(found) == [["up to 70%", "80%"]]

@@ -1,10 +1,10 @@
 """Disagreements: figures of different outlets that give one quantity, with values that cannot both be true.
 
 Two figures give one quantity (:func:`same_quantity`) when they are of one kind and unit (a count, an amount in
-one currency, a percentage, a measure of one dimension, a date), count the same thing ("inmates" and
+one currency, a percentage, a measure of one dimension, a date, a time of day in one zone), count the same thing ("inmates" and
 "prisoners"), say the same happened to it ("escaped" and "broke out"; never "killed" and "injured"), are set
 among the same places, participants and times as far as their sentences say, their values are not an order of
-magnitude apart (dates: not more than a few days), and their contexts are alike. Figures are grouped so that every
+magnitude apart (dates: not more than a few days; times of day: minutes, on the same day where both name it), and their contexts are alike. Figures are grouped so that every
 two of a group, from different outlets, give one quantity (complete linkage, the most alike pairs first); a
 disputed group then takes in the other outlets giving that quantity.
 
@@ -24,7 +24,7 @@ from datetime import date
 
 import numpy as np
 
-from storyline.compare.figure_words import OUTCOMES
+from storyline.compare.figure_words import outcome
 from storyline.compare.figures import CONFIG, Figure, FigureConfig, readable
 from storyline.text.estimates import follows
 
@@ -51,7 +51,7 @@ class FigureDisagreement:
     def quantity(self) -> str:
         """What the figures are of, in the words most of them use: "workers killed", "date of attack began"."""
         what = Counter(f.what for f in self.figures).most_common(1)[0][0]
-        return f"date of {what}" if self.figures[0].kind == "DATE" else what
+        return {"DATE": f"date of {what}", "CLOCK": f"time of {what}"}.get(self.figures[0].kind, what)
 
     @property
     def description(self) -> str:
@@ -72,6 +72,8 @@ def shown(figure: Figure) -> str:
             figure.unit, str(day.year))
     unit = {"MONEY": f" {figure.unit}", "PERCENT": "%", "MEASURE": f" {figure.unit}"}.get(figure.kind, "")
     number = f"{readable(figure.value)}{unit}"
+    if figure.kind == "CLOCK":
+        number = f"{int(figure.value) // 100:02d}:{int(figure.value) % 100:02d} {figure.unit}".rstrip()
     if not figure.hedge:
         return number
     return f"{number} {figure.hedge}" if follows(figure.hedge) else f"{figure.hedge} {number}"
@@ -85,8 +87,8 @@ def _same_outcome(a: str, b: str, similarity: float, config: FigureConfig) -> bo
         return True
     if not a or not b:
         return False
-    if a in OUTCOMES and b in OUTCOMES:
-        return OUTCOMES[a] == OUTCOMES[b]
+    if outcome(a) is not None and outcome(b) is not None:
+        return outcome(a) == outcome(b)
     return similarity >= config.same_predicate
 
 
@@ -101,11 +103,13 @@ def same_quantity(a: Figure, b: Figure, counted: float, predicate: float, contex
     low, high = sorted((a.range, b.range), key=lambda r: r.low)
     if a.kind == "DATE" and high.low - low.high > config.max_days_apart:
         return False
-    if a.kind != "DATE" and high.low > config.max_ratio * max(low.high, 1e-9):
+    if a.kind == "CLOCK" and (high.low - low.high > config.max_minutes_apart or (a.day and b.day and a.day != b.day)):
         return False
-    if a.kind == "DATE":
-        # a date's event is its verb and the verb's subject or object ("the attack began", "the assault began"):
-        # alike enough, or in alike sentences
+    if a.kind not in {"DATE", "CLOCK"} and high.low > config.max_ratio * max(low.high, 1e-9):
+        return False
+    if a.kind in {"DATE", "CLOCK"}:
+        # a date's or a time's event is its verb and the verb's subject or object ("the attack began", "the
+        # assault began"): alike enough, or in alike sentences
         return _same_outcome(a.predicate, b.predicate, predicate, config) and (
             a.counted == b.counted or counted >= config.same_dated_event or context >= config.same_context)
     if a.counted != b.counted and counted < config.same_counted:
@@ -115,7 +119,7 @@ def same_quantity(a: Figure, b: Figure, counted: float, predicate: float, contex
         return bool(a.names & b.names)
     if not _same_outcome(a.predicate, b.predicate, predicate, config):
         return False
-    if a.kind in AMOUNTS or OUTCOMES.get(a.predicate, "-") == OUTCOMES.get(b.predicate) != "-":
+    if a.kind in AMOUNTS or outcome(a.predicate) == outcome(b.predicate) not in {None, "-"}:
         return context >= config.same_amount_context
     return context >= config.same_context
 
@@ -155,6 +159,7 @@ def disagreements(figures: list[Figure], embed: Callable[[list[str]], np.ndarray
         for k in members[gi]:
             group_of[k] = gi
 
+    _join_lone_figures(members, figures, same)
     disputed = []
     for group in members.values():
         if len({figures[k].outlet for k in group}) < 2:
@@ -170,6 +175,23 @@ def disagreements(figures: list[Figure], embed: Callable[[list[str]], np.ndarray
         found.append(FigureDisagreement(tuple(sorted((figures[k] for k in group),
                                                      key=lambda f: (f.outlet, f.span.start)))))
     return found
+
+
+def _join_lone_figures(members: dict[int, list[int]], figures: list[Figure], same: Callable[[int, int], bool]) -> None:
+    """Put each figure left alone by the grouping into the group of figures it gives the same quantity as in at
+    least half of the group's outlets (the most such outlets first), as :func:`_add_supporters` does: "about
+    8.40pm" stays out of a group of "9pm" and "8.49pm" when it reads too unlike "9pm", though it gives what
+    "8.49pm" gives."""
+    for k in [k for k, group in members.items() if len(group) == 1]:
+        best, best_count = None, 0
+        for key, group in members.items():
+            outlets = {figures[m].outlet for m in group}
+            agreeing = {figures[m].outlet for m in group if same(k, m)}
+            if len(group) > 1 and figures[k].outlet not in outlets and 2 * len(agreeing) >= len(outlets) \
+                    and len(agreeing) > best_count:
+                best, best_count = key, len(agreeing)
+        if best is not None:
+            members[best].append(members.pop(k)[0])
 
 
 def _add_supporters(group: list[int], taken: set[int], figures: list[Figure], same: Callable[[int, int], bool]) -> None:

@@ -29,6 +29,8 @@ PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across
 # Values of dates that name the news's own days and weeks ("Friday", "yesterday", "the same day", "this week",
 # "now"), not another time.
 NEWS_DAYS = ("XXXX-XX-XX", "XXXX-WXX", "PRESENT_REF")
+# Verbs that link a thing to its state: "traffic was down" says what "down" says.
+COPULAS = frozenset({"be", "become", "remain", "stay"})
 # Adverbs that make a phrasal verb when they follow it ("broke out", "went down").
 PARTICLES = frozenset({"out", "down", "off", "up", "away"})
 # Words of a date that do not tell it from another: "in January" is "January".
@@ -113,6 +115,15 @@ def predicate_words(predicate: Token | None) -> str:
         lemma = next((f"{lemma} {c.lower_} {o.lemma_.lower()}" for c in predicate.children if c.dep_ == "prep"
                       for o in c.children if o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"}), lemma)
     return "" if OUTCOMES.get(lemma) == "-" else lemma
+
+
+def outcome(predicate: str) -> str | None:
+    """The outcome a predicate names in the outcome list ("death" for "killed"), its state's for a copula with a
+    state ("damage" for "be down", "remain offline"), or None for a predicate the list does not name."""
+    if predicate in OUTCOMES:
+        return OUTCOMES[predicate]
+    verb, _, state = predicate.partition(" ")
+    return OUTCOMES.get(state) if verb in COPULAS else None
 
 
 def is_particle(token: Token) -> bool:

@@ -1,8 +1,8 @@
 """Figures: the numbers and dates a story's articles give, each read with what it is a figure of.
 
 A figure is a count ("three dock workers"), an amount of money ("1.2 billion euros"), a percentage, a measure
-("90 km", "a magnitude 6.8 aftershock"), a number naming which one ("the 12000 block") or a date ("died on 18
-December 2008"). Each is read off the parse (:mod:`storyline.compare.figure_words`) with:
+("90 km", "a magnitude 6.8 aftershock"), a number naming which one ("the 12000 block"), a date ("died on 18
+December 2008") or a time of day ("broke out at 8.49pm"). Each is read off the parse (:mod:`storyline.compare.figure_words`) with:
 
 - its unit: the currency, the unit of measure (converted to its dimension's base unit, so that "55 miles" and
   "90 km" are one distance), "percent", or none for a count;
@@ -18,7 +18,8 @@ Durations ("sentenced to seven years") are not read: a story's durations are mos
 (sentences of different cases, careers in different units) that their sentences do not tell apart.
 
 A date is a figure only where the text writes its year, or where a relative date ("Thursday") is resolved against
-a publication date the article really has: a date resolved against a guessed publication date is no figure.
+a publication date the article really has: a date resolved against a guessed publication date is no figure. A time
+of day is read with the time zone it names and the day its clause names, if any (:mod:`storyline.text.clock`).
 :mod:`storyline.compare.conflicts` decides which figures of different outlets give one quantity and which disagree.
 """
 
@@ -35,6 +36,7 @@ from storyline.compare.figure_words import (
 )
 from storyline.extract.timex.values import normalise
 from storyline.model import Article, Span, TimeExpression
+from storyline.text.clock import ClockTime, clock_times
 from storyline.text.estimates import Range, Shares, allowed, hedge
 from storyline.text.numbers import FIGURE, SPACED_THOUSANDS, read_number
 from storyline.text.wordlists import pairs, words
@@ -77,6 +79,14 @@ class FigureConfig:
     # do not give figures of one quantity an order of magnitude apart: "at least two people injured" in an
     # attack on a TV crew is not the riots' "about 100". Measured between the closest values the two allow.
     max_ratio: float = 5.0
+    # A time of day written to the hour ("3 p.m.") stands for this many minutes either side ...
+    clock_hour_minutes: int = 15
+    # ... "about 8.40pm" for at least this many, and "after 3 p.m." or "before" reach this far.
+    clock_about_minutes: int = 5
+    clock_bound_minutes: int = 30
+    # Outlets that time one event differently are minutes apart: times an hour apart are of other events, or the
+    # same time in another zone that one of them does not name.
+    max_minutes_apart: int = 40
 
 
 CONFIG = FigureConfig()
@@ -93,6 +103,8 @@ COUNTING_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "np
 WRITTEN_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 WEEKDAYS = frozenset(day.lower() for day in pairs("weekdays"))
 DECADE_ENDING = re.compile(r"\s?'?s\b")
+# A day a time expression's value tells: a weekday, or a date with its year.
+KNOWN_DAY = re.compile(r"XXXX-WXX-\d|\d{4}-\d{2}-\d{2}")
 # A day the text names without its year: a weekday, a month's day, or a day counted from the publication date.
 DAY_OF_WEEK_OR_MONTH = re.compile(r"XXXX-(?:WXX-\d?|\d{2}-\d{2}|XX-XX)")
 
@@ -106,8 +118,9 @@ class Figure:
     sentence: Span
     outlet: str
     value: float
-    kind: str  # COUNT, LABEL (a number naming which one), MONEY, PERCENT, MEASURE or DATE
-    unit: str  # the currency or unit of measure ("km"); a date's precision ("day" ... "decade"); "" for counts
+    kind: str  # COUNT, LABEL (a number naming which one), MONEY, PERCENT, MEASURE, DATE or CLOCK (a time of day)
+    unit: str  # the currency or unit of measure ("km"); a date's precision ("day" ... "decade"); a time's zone;
+    # "" for counts
     dimension: str  # what figures must share to be compared: the currency, "percent", "length"
     bound: str  # how exactly it is written: exact, about, nearly, lower or upper (storyline.text.estimates)
     range: Range
@@ -118,20 +131,24 @@ class Figure:
     names: frozenset[str] = frozenset()
     times: frozenset[str] = frozenset()
     hedge: str = ""  # the words that bound it, as written: "more than", "about", "or so"
+    day: str = ""  # for a time of day, the day its clause names ("XXXX-WXX-5" for Friday), if any
 
 
 def extract(article: Article, doc: Doc, times: list[TimeExpression] = (),
             config: FigureConfig = CONFIG) -> list[Figure]:
-    """The article's figures: numbers from the parse, and the dates its time expressions give."""
-    numbers = [f for tokens in _number_spans(doc, times) if (f := _number(article, tokens, times, config))]
-    return numbers + [f for time in times if (f := _time_figure(article, doc, time, times, config))]
+    """The article's figures: numbers from the parse, the dates its time expressions give, and the times of day it
+    writes."""
+    clocks = clock_times(article.text)
+    numbers = [f for tokens in _number_spans(doc, times, clocks) if (f := _number(article, tokens, times, config))]
+    return numbers + [f for time in times if (f := _time_figure(article, doc, time, times, config))] + [
+        f for clock in clocks if (f := _clock_figure(article, doc, clock, times, config))]
 
 
 # --- numbers ----------------------------------------------------------------------------------------------------
 
-def _number_spans(doc: Doc, times: list[TimeExpression]) -> list[SpacySpan]:
+def _number_spans(doc: Doc, times: list[TimeExpression], clocks: list[ClockTime]) -> list[SpacySpan]:
     """The number entities, a thousands group written after a comma and a space ("30, 000") joined to the number
-    before it, and numbers inside time expressions ("3:10 p.m.") left to those."""
+    before it, and numbers inside time expressions and times of day ("3:10 p.m.") left to those."""
     spans: list[SpacySpan] = []
     for entity in doc.ents:
         if entity.label_ not in NUMBER_LABELS:
@@ -142,7 +159,8 @@ def _number_spans(doc: Doc, times: list[TimeExpression]) -> list[SpacySpan]:
             if spans and spans[-1].end > start:
                 start = spans.pop().start
         tokens = SpacySpan(doc, start, entity.end, label=entity.label_)
-        if not any(t.span.start < tokens.end_char and tokens.start_char < t.span.end for t in times):
+        if not any(t.span.start < tokens.end_char and tokens.start_char < t.span.end for t in times) \
+                and not any(c.start < tokens.end_char and tokens.start_char < c.end for c in clocks):
             spans.append(tokens)
     return spans
 
@@ -284,8 +302,7 @@ def _time_figure(article: Article, doc: Doc, time: TimeExpression, times: list[T
     # shown as the day's ordinal, or the year when no day is written (as the brief's gold writes values)
     shown = (low + high) / 2 if precision == "day" else date.fromordinal(int(low)).year
     return Figure(time.span, sentence_of(article, tokens), article.outlet, shown, "DATE", precision, "", "exact",
-                  Range(low, high), phrase(event) if event.pos_ == "NOUN" else _arguments(event),
-                  predicate_words(event), words_for(_subject(event), event), context(tokens, config.context_tokens),
+                  Range(low, high), *_event_words(event), context(tokens, config.context_tokens),
                   names(event, event, None))
 
 
@@ -346,8 +363,52 @@ def _event(token: Token, config: FigureConfig) -> Token | None:
 
 
 def _subject(event: Token) -> Token | None:
-    """The noun an event verb is said of: "attack" in "the attack began"."""
+    """The noun an event verb is said of: "attack" in "the attack began" and in "the attack, which began"."""
+    if event.dep_ == "relcl" and event.head.pos_ == "NOUN" \
+            and any(c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ == "WDT" for c in event.children):
+        return event.head
     return next((c for c in event.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "NOUN"), None)
+
+
+def _event_words(event: Token) -> tuple[str, str, str]:
+    """What a date or time is of, as a figure's counted, predicate and what: ("attack begin", "begin", "attack
+    began") for "the attack began late on Saturday"; ("killing", "killing", "killing") for "the June 24 killing"."""
+    return (phrase(event) if event.pos_ == "NOUN" else _arguments(event), predicate_words(event),
+            words_for(_subject(event), event))
+
+
+def _clock_figure(article: Article, doc: Doc, clock: ClockTime, times: list[TimeExpression],
+                  config: FigureConfig) -> Figure | None:
+    """A time of day as a figure of the event its clause tells ("broke out at 8.49pm"), its value the 24-hour
+    time as a number (2049), its range the minutes after midnight its rounding and hedge allow."""
+    tokens = doc.char_span(clock.start, clock.end, alignment_mode="expand")
+    if tokens is None or (event := _event(tokens.root, config)) is None:
+        return None
+    bound, hedged = _bound(tokens)
+    rounding = config.clock_hour_minutes if clock.to_the_hour else 0.5
+    about, reach = max(rounding, config.clock_about_minutes), config.clock_bound_minutes
+    below, above = {"about": (about, about), "nearly": (config.clock_about_minutes, 0), "lower": (0, reach),
+                    "upper": (reach, 0)}.get(bound, (rounding, rounding))
+    return Figure(article.span(clock.start, clock.end, "TIME"), sentence_of(article, tokens), article.outlet,
+                  clock.hhmm, "CLOCK", clock.zone, clock.zone, bound,
+                  Range(clock.minutes - below, clock.minutes + above), *_event_words(event),
+                  context(tokens, config.context_tokens), names(event, event, None),
+                  times_named(tokens, event, times, article), hedged, _day(tokens, event, times))
+
+
+def _day(tokens: SpacySpan, event: Token, times: list[TimeExpression]) -> str:
+    """The day a time of day's clause names, as its value without the time ("XXXX-WXX-5" for "on Friday night",
+    "2008-12-19"): a date of the time's sentence that hangs from the same verb."""
+    doc = tokens.doc
+    for time in times:
+        if not (tokens.sent.start_char <= time.span.start < tokens.sent.end_char):
+            continue
+        written = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
+        if written is not None and (written.root == event or event in written.root.ancestors) \
+                and next((t for t in written.root.ancestors if t.pos_ in {"VERB", "AUX"}), event) == event:
+            day = time.value.partition("T")[0]
+            return day if KNOWN_DAY.fullmatch(day) else ""
+    return ""
 
 
 def _arguments(verb: Token) -> str:
