@@ -114,3 +114,21 @@ def test_a_state_after_a_copula_names_its_outcome():
     found = disputes("Up to 70 percent of internet services in Egypt were disrupted.",
                      "Internet services in Egypt were down by 80 percent.")
     assert values(found) == [["up to 70%", "80%"]]
+
+
+def test_figures_of_different_participants_or_of_ranked_rated_or_paired_numbers_are_not_set_against_each_other():
+    # whose figure it is: the clause's subject, a relative clause's noun, the name a figure is in brackets after
+    assert not disputes("Ty Lawson added 16 points for the Tar Heels.", "Danny Green had 14 points for the Tar Heels.")
+    assert not disputes("Hansbrough, who also grabbed nine rebounds, scored.", "Mac Koshwal pulled down 13 rebounds.")
+    assert not disputes("Danny Green (14 points) became the 61st player to score 1,000.", "Ty Lawson added 16 points.")
+    assert not disputes("He grabbed nine rebounds.", "Mac Koshwal grabbed 13 rebounds.")
+    # a rate is not a total, a ranked few are where each outlet draws its line, a score is a pair
+    assert not disputes("Teixeira is seeking a contract for at least $20 million per season.",
+                        "The Nationals offered Teixeira a $160 million contract.")
+    assert not disputes("The four hardest-hit villages were Tonban and Gavarzin.",
+                        "The 12 worst-hit villages were searched.")
+    assert not disputes("The touchdown gave the Colts a 7-0 lead.", "The touchdown gave the Colts a 20-13 lead.")
+    # buildings destroyed are some of those damaged
+    assert not disputes("The governor said four villages had been destroyed.", "The quake damaged 7 villages.")
+    assert values(disputes("The quake killed three people on the island, the governor said.",
+                           "Ten people were killed when the earthquake razed villages on the island.")) == [["3", "10"]]

@@ -168,6 +168,7 @@ def disagreements(figures: list[Figure], embed: Callable[[list[str]], np.ndarray
         if any(not figures[x].range.meets(figures[y].range) for x in disputing for y in disputing
                if figures[x].outlet != figures[y].outlet):
             disputed.append(group)
+    disputed = _merged(disputed, figures, same)
     taken = {k for group in disputed for k in group}
     found = []
     for group in disputed:
@@ -175,6 +176,26 @@ def disagreements(figures: list[Figure], embed: Callable[[list[str]], np.ndarray
         found.append(FigureDisagreement(tuple(sorted((figures[k] for k in group),
                                                      key=lambda f: (f.outlet, f.span.start)))))
     return found
+
+
+def _merged(groups: list[list[int]], figures: list[Figure], same: Callable[[int, int], bool]) -> list[list[int]]:
+    """Disputed groups joined where a figure of one gives the same quantity as a figure of another and the outlets
+    in both give the same value in both: one disagreement over the cables cut, not one for "damaged" and one for
+    "went down"; but an outlet's 20,000 marchers in one city and 100,000 in another keep two disagreements apart."""
+    def joinable(one: list[int], other: list[int]) -> bool:
+        shared = {figures[k].outlet for k in one} & {figures[k].outlet for k in other}
+        return bool(shared) and all(figures[x].range.meets(figures[y].range) for x in one for y in other
+                                    if figures[x].outlet == figures[y].outlet) \
+            and any(same(x, y) for x in one for y in other)
+
+    merged: list[list[int]] = []
+    for group in groups:
+        linked = [other for other in merged if joinable(group, other)]
+        for other in linked:
+            merged.remove(other)
+            group = other + group
+        merged.append(group)
+    return merged
 
 
 def _join_lone_figures(members: dict[int, list[int]], figures: list[Figure], same: Callable[[int, int], bool]) -> None:

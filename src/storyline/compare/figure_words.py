@@ -22,10 +22,16 @@ QUANTITY_WORDS = frozenset({"other", "more", "additional", "further", "many", "s
 LIGHT_VERBS = words("light_verbs") | words("cue_verbs_clause")
 NAME_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
 # Arguments of a predicate or counted noun whose names tell whose figure it is.
-PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss"})
-# Prepositions by which a clause names the place a figure belongs to ("marched in Thessaloniki").
-PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "to", "from", "off",
-                                "with"})
+PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "poss"})
+# Prepositions by which a clause names the place a figure belongs to ("marched in Thessaloniki") or a participant
+# ("a $70 million contract for J.D. Drew", "a touchdown pass by the Jaguars").
+NAMING_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "to", "from", "off",
+                                 "with", "for", "by"})
+# Pronouns by which a clause names a person without saying who ("he scored 16 points"): such a figure is someone's,
+# and is not set against a named person's (another's "he" may be the same someone).
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+# The name word a figure gets for a participant its clause refers to by a personal pronoun only.
+UNNAMED = "?"
 # Values of dates that name the news's own days and weeks ("Friday", "yesterday", "the same day", "this week",
 # "now"), not another time.
 NEWS_DAYS = ("XXXX-XX-XX", "XXXX-WXX", "PRESENT_REF")
@@ -161,20 +167,36 @@ def context(tokens: SpacySpan, width: int) -> str:
 
 def names(anchor: Token, counted: Token, predicate: Token | None) -> frozenset[str]:
     """The words of the names of the places and participants the clause sets the figure in: objects of "in",
-    "at", "to" ... of the figure, the counted noun or the predicate ("20,000 people marched in Thessaloniki"), the
-    place a "where" clause hangs from ("the city of Thessaloniki, where 20,000 people marched"), and the named
-    subject, object or owner of the predicate or the counted noun ("Gotti died", "Orange's figures")."""
+    "at", "for" ... of the figure, the counted noun, the predicate or the verb of the figure's clause ("20,000
+    people marched in Thessaloniki"), the place a "where" clause hangs from ("the city of Thessaloniki, where 20,000
+    people marched"), and the named subject, object or owner of those ("Gotti died", "Orange's figures", "Ty Lawson
+    added 16 points"; "Hansbrough, who grabbed nine rebounds"). A participant named by a personal pronoun only ("he
+    had 14 points") gives :data:`UNNAMED`."""
     def named(tokens: list[Token]) -> set[str]:
         return {t.lower_ for t in tokens if t.ent_type_ in NAME_LABELS and not t.is_stop and not t.is_punct}
 
-    found = set()
-    for token in {anchor, counted, predicate} - {None}:
+    def name_of(noun: Token) -> set[str]:
+        """The name a noun is, tagged as one or not ("Hansbrough")."""
+        words = [noun, *(c for c in noun.children if c.dep_ in {"compound", "flat"})]
+        return named(words) | {t.lower_ for t in words if t.pos_ == "PROPN"}
+
+    def participant(token: Token, child: Token) -> set[str]:
+        if child.tag_ in {"WP", "WDT"} and token.dep_ == "relcl":  # "Hansbrough, who grabbed nine rebounds"
+            return name_of(token.head)
+        if child.lower_ in PERSONAL_PRONOUNS:
+            return {UNNAMED}
+        return named(list(child.subtree))
+
+    found = name_of(counted.head) if counted.dep_ == "appos" else set()  # "Danny Green (14 points)"
+    clause = next(iter(verbs_above(anchor)), None)
+    for token in {anchor, counted, predicate, clause} - {None}:
         for child in token.children:
-            if child.dep_ == "prep" and (child.lower_ in PLACE_PREPOSITIONS
+            if child.dep_ == "prep" and (child.lower_ in NAMING_PREPOSITIONS
                                          or (token is counted and child.lower_ == "of")):
                 found |= named(list(child.subtree))
-            elif child.dep_ in PARTICIPANT_DEPS and child is not counted and child is not anchor:
-                found |= named(list(child.subtree))
+            elif child.dep_ in PARTICIPANT_DEPS and child is not counted and child is not anchor \
+                    and not child.is_ancestor(anchor):
+                found |= participant(token, child)
         if token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
             found |= named([t for t in token.head.subtree if t.i < token.i
                             and (t == token.head or not t.is_ancestor(token))])

@@ -99,6 +99,13 @@ PERCENT_WORDS = {"%", "percent", "pct", "cent"}
 TIME_UNITS = pairs("time_units")
 # Verbs whose dates are no event's: the day of a statement ("said on Thursday"), or no event at all ("was").
 EVENTLESS_VERBS = words("cue_verbs_clause") | {"be", "have", "do"}
+# A number paired with another by a dash, as scores and records are written ("a 20-13 lead", "fell to 36-3"): a
+# side of a pair, not a quantity of its own.
+SCORE = re.compile(r"\d ?[-–] ?\d")
+SCORE_BEFORE = re.compile(r"\d ?[-–] ?\Z")
+SCORE_AFTER = re.compile(r" ?[-–] ?\d")
+# Adverbs that make an amount a rate ("$20 million annually"), with the unit of time it is per.
+RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}
 COUNTING_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "appos"})
 WRITTEN_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 WEEKDAYS = frozenset(day.lower() for day in pairs("weekdays"))
@@ -121,14 +128,15 @@ class Figure:
     kind: str  # COUNT, LABEL (a number naming which one), MONEY, PERCENT, MEASURE, DATE or CLOCK (a time of day)
     unit: str  # the currency or unit of measure ("km"); a date's precision ("day" ... "decade"); a time's zone;
     # "" for counts
-    dimension: str  # what figures must share to be compared: the currency, "percent", "length"
+    dimension: str  # what figures must share to be compared: the currency, "percent", "length"; "dollar/season"
+    # for an amount per season
     bound: str  # how exactly it is written: exact, about, nearly, lower or upper (storyline.text.estimates)
     range: Range
     counted: str
     predicate: str
     what: str  # what it is a figure of, in the text's words: "workers killed", "damage"
     context: str
-    names: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()  # with figure_words.UNNAMED for a person named by a pronoun only
     times: frozenset[str] = frozenset()
     hedge: str = ""  # the words that bound it, as written: "more than", "about", "or so"
     day: str = ""  # for a time of day, the day its clause names ("XXXX-WXX-5" for Friday), if any
@@ -167,7 +175,8 @@ def _number_spans(doc: Doc, times: list[TimeExpression], clocks: list[ClockTime]
 
 def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], config: FigureConfig) -> Figure | None:
     value = read_number(tokens.text, FIGURE)
-    if value is None:
+    if value is None or SCORE_BEFORE.search(article.text, max(tokens.start_char - 4, 0), tokens.start_char) \
+            or SCORE_AFTER.match(article.text, tokens.end_char) or SCORE.search(tokens.text):
         return None
     doc = tokens.doc
     kind, unit, dimension, size, unit_token = _unit(tokens)
@@ -176,8 +185,12 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
         # "200 million euros ($265.3 million)": a conversion, worth what the figure it converts is worth
         return None
     counted = _counted(anchor) if kind == "COUNT" else _measured(anchor)
-    if counted is None or not counted.is_alpha or (kind == "COUNT" and counted.lemma_.lower() in TIME_UNITS):
+    if counted is None or not counted.is_alpha or _ranked(counted, tokens) \
+            or (kind == "COUNT" and (counted.lemma_.lower() in TIME_UNITS or counted.lower_ in UNITS)):
+        # a count of hours or of yards ("a seven-yard touchdown") is a measure the parse did not tag as one
         return None
+    if (rate := _rate(tokens)) is not None:
+        dimension, unit = f"{dimension}/{rate}", f"{unit} per {rate}".strip()
     if kind == "COUNT" and counted.tag_ in {"NN", "NNP"} and value != 1:
         # "the 12000 block", "Flight 447": a number that names which one, not how many; what happened there
         # says nothing of which it is
@@ -196,6 +209,27 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
                   article.outlet, value, kind, unit, dimension, bound, Range(written.low * size, written.high * size),
                   phrase(counted, anchor), predicate_words(predicate), what, context(tokens, config.context_tokens),
                   names(anchor, counted, predicate), times_named(tokens, anchor, times, article), hedged)
+
+
+def _ranked(counted: Token, tokens: SpacySpan) -> bool:
+    """Whether a counted noun is ranked by a superlative ("the 12 worst-hit villages", "the four hardest-hit"):
+    each outlet draws such a line where it likes, so the count is of no one quantity."""
+    return any(t.tag_ in {"JJS", "RBS"} and not tokens.start <= t.i < tokens.end
+               for child in counted.lefts if child.dep_ in {"amod", "advmod", "compound"} for t in child.subtree)
+
+
+def _rate(tokens: SpacySpan) -> str | None:
+    """What an amount is given per, written after it: "season" in "$20 million per season", "year" in "a year",
+    "annually"; None for a total."""
+    doc = tokens.doc
+    following = [t for t in doc[tokens.end : tokens.end + 2]]
+    if following and following[0].lower_ in RATE_ADVERBS:
+        return RATE_ADVERBS[following[0].lower_]
+    if len(following) == 2 and following[1].pos_ == "NOUN" and following[1].lower_ not in PERCENT_WORDS and (
+            following[0].lower_ == "per" or (following[0].lower_ in {"a", "an", "each", "every"}
+                                             and following[1].lemma_.lower() in TIME_UNITS)):
+        return following[1].lemma_.lower()
+    return None
 
 
 def _anchor(tokens: SpacySpan, unit: Token | None) -> Token:
