@@ -132,3 +132,20 @@ def test_figures_of_different_participants_or_of_ranked_rated_or_paired_numbers_
     assert not disputes("The governor said four villages had been destroyed.", "The quake damaged 7 villages.")
     assert values(disputes("The quake killed three people on the island, the governor said.",
                            "Ten people were killed when the earthquake razed villages on the island.")) == [["3", "10"]]
+
+
+def test_a_named_persons_age_disagrees_only_between_real_publication_days_and_full_names():
+    day = datetime(2026, 4, 20, 9, tzinfo=timezone.utc)
+    found = disputes(("Vincent Gigante, who died yesterday in federal prison at 77, was the boss.", day, False),
+                     ("Vincent Gigante died on Monday at 78.", day, False))
+    assert [d.description for d in found] == ["age of Gigante: 77 (Outlet 0) vs 78 (Outlet 1)"]
+    # undated or guessed dates: the articles may be years apart, and the ages with them
+    assert not disputes("Jose Luis Orozco, 27, was arrested.", "Jose Luis Orozco, 28, was charged with murder.")
+    assert not disputes(("Jose Luis Orozco, 27, was arrested.", day, False),
+                        ("Jose Luis Orozco, 28, was charged with murder.", day, True))
+    # a surname alone may be a son's; an age decades apart is of another time; a record is no age
+    assert not disputes(("The 17-year-old Jeremy Ortiz said.", day, False), ("Ortiz, 35, was shot.", day, False))
+    assert not disputes(("A doorman identified the 29-year-old Vincent Gigante.", day, False),
+                        ("Vincent Gigante, 77, died.", day, False))
+    assert not disputes(("Klitschko (58-3, 51 KO) bombed Thompson.", day, False),
+                        ("Wladimir Klitschko, 36, stopped Thompson.", day, False))

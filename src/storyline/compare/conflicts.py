@@ -1,7 +1,7 @@
 """Disagreements: figures of different outlets that give one quantity, with values that cannot both be true.
 
 Two figures give one quantity (:func:`same_quantity`) when they are of one kind and unit (a count, an amount in
-one currency, a percentage, a measure of one dimension, a date, a time of day in one zone), count the same thing ("inmates" and
+one currency, a percentage, a measure of one dimension, a date, a time of day in one zone, an age), count the same thing ("inmates" and
 "prisoners"), say the same happened to it ("escaped" and "broke out"; never "killed" and "injured"), are set
 among the same places, participants and times as far as their sentences say, their values are not an order of
 magnitude apart (dates: not more than a few days; times of day: minutes, on the same day where both name it), and their contexts are alike. Figures are grouped so that every
@@ -114,6 +114,14 @@ def same_quantity(a: Figure, b: Figure, counted: float, predicate: float, contex
             a.counted == b.counted or counted >= config.same_dated_event or context >= config.same_context)
     if a.counted != b.counted and counted < config.same_counted:
         return False
+    if a.kind == "AGE":
+        # one person's, told by a given name and a surname ("Jerry Ortiz" and "Deputy Jerry Ortiz"; a surname alone
+        # may be a son's), in articles published days apart, and a year or two apart ("the 29-year-old Gigante" in
+        # a sentence about 1957 is no disagreement with "Gigante, 77")
+        shorter, longer = sorted((a.names, b.names), key=len)
+        return len(shorter) > 1 and shorter <= longer and abs(a.value - b.value) <= config.max_age_years_apart \
+            and bool(a.day and b.day) and abs(
+            date.fromisoformat(a.day).toordinal() - date.fromisoformat(b.day).toordinal()) <= config.max_days_apart
     if a.kind == "LABEL":
         # which block or flight: the same one only where the sentences name the same place for it
         return bool(a.names & b.names)

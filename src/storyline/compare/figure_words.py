@@ -175,11 +175,6 @@ def names(anchor: Token, counted: Token, predicate: Token | None) -> frozenset[s
     def named(tokens: list[Token]) -> set[str]:
         return {t.lower_ for t in tokens if t.ent_type_ in NAME_LABELS and not t.is_stop and not t.is_punct}
 
-    def name_of(noun: Token) -> set[str]:
-        """The name a noun is, tagged as one or not ("Hansbrough")."""
-        words = [noun, *(c for c in noun.children if c.dep_ in {"compound", "flat"})]
-        return named(words) | {t.lower_ for t in words if t.pos_ == "PROPN"}
-
     def participant(token: Token, child: Token) -> set[str]:
         if child.tag_ in {"WP", "WDT"} and token.dep_ == "relcl":  # "Hansbrough, who grabbed nine rebounds"
             return name_of(token.head)
@@ -201,6 +196,29 @@ def names(anchor: Token, counted: Token, predicate: Token | None) -> frozenset[s
             found |= named([t for t in token.head.subtree if t.i < token.i
                             and (t == token.head or not t.is_ancestor(token))])
     return frozenset(found)
+
+
+def aged(number: Token) -> Token | None:
+    """The person whose age a number gives, or None: "Orozco, 27,", "Ortiz, aged 35", "the 95-year-old Felt",
+    "Gigante, who died at 77". Only a person the text names: an age of "the actress" tells nobody's."""
+    head = number.head
+    if number.dep_ == "appos" or (head.lower_ in {"aged", "age"} and number.dep_ in {"npadvmod", "dobj", "nummod"}):
+        person = head if number.dep_ == "appos" else head.head
+    elif head.lower_ == "year" and head.head.lower_ == "old" and head.head.dep_ == "amod":
+        person = head.head.head  # "the 95-year-old Felt"
+    elif number.dep_ == "pobj" and head.lower_ == "at" and head.head.lemma_ == "die":
+        died = head.head  # "Gigante died at 77", "Gigante, who died at 77"
+        person = died.head if died.dep_ == "relcl" else next(
+            (c for c in died.children if c.dep_ == "nsubj"), died)
+    else:
+        return None
+    return person if person.pos_ == "PROPN" else None
+
+
+def name_of(noun: Token) -> set[str]:
+    """The words of the name a noun is, tagged as one or not ("Hansbrough", "Jerry Ortiz")."""
+    words = [noun, *(c for c in noun.children if c.dep_ in {"compound", "flat"})]
+    return {t.lower_ for t in words if (t.ent_type_ in NAME_LABELS or t.pos_ == "PROPN") and not t.is_stop}
 
 
 def times_named(tokens: SpacySpan, anchor: Token, times: list[TimeExpression], article: Article) -> frozenset[str]:

@@ -32,7 +32,8 @@ from datetime import date
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from storyline.compare.figure_words import (
-    context, names, of_object, phrase, predicate_words, sentence_of, times_named, what_happened, words_for,
+    aged, context, name_of, names, of_object, phrase, predicate_words, sentence_of, times_named, what_happened,
+    words_for,
 )
 from storyline.extract.timex.values import normalise
 from storyline.model import Article, Span, TimeExpression
@@ -79,6 +80,9 @@ class FigureConfig:
     # do not give figures of one quantity an order of magnitude apart: "at least two people injured" in an
     # attack on a TV crew is not the riots' "about 100". Measured between the closest values the two allow.
     max_ratio: float = 5.0
+    # Outlets give one person's age a year apart (a birthday between their sources): ages further apart are the
+    # person's at another time of the story (the tuning gold's "27" at the shooting and "29" at the verdict).
+    max_age_years_apart: int = 1
     # A time of day written to the hour ("3 p.m.") stands for this many minutes either side ...
     clock_hour_minutes: int = 15
     # ... "about 8.40pm" for at least this many, and "after 3 p.m." or "before" reach this far.
@@ -99,6 +103,8 @@ PERCENT_WORDS = {"%", "percent", "pct", "cent"}
 TIME_UNITS = pairs("time_units")
 # Verbs whose dates are no event's: the day of a statement ("said on Thursday"), or no event at all ("was").
 EVENTLESS_VERBS = words("cue_verbs_clause") | {"be", "have", "do"}
+# The ages a person may be given.
+MIN_AGE, MAX_AGE = 1, 120
 # A number paired with another by a dash, as scores and records are written ("a 20-13 lead", "fell to 36-3"): a
 # side of a pair, not a quantity of its own.
 SCORE = re.compile(r"\d ?[-–] ?\d")
@@ -125,7 +131,8 @@ class Figure:
     sentence: Span
     outlet: str
     value: float
-    kind: str  # COUNT, LABEL (a number naming which one), MONEY, PERCENT, MEASURE, DATE or CLOCK (a time of day)
+    kind: str  # COUNT, LABEL (a number naming which one), MONEY, PERCENT, MEASURE, DATE, CLOCK (a time of day) or
+    # AGE (a named person's)
     unit: str  # the currency or unit of measure ("km"); a date's precision ("day" ... "decade"); a time's zone;
     # "" for counts
     dimension: str  # what figures must share to be compared: the currency, "percent", "length"; "dollar/season"
@@ -139,7 +146,8 @@ class Figure:
     names: frozenset[str] = frozenset()  # with figure_words.UNNAMED for a person named by a pronoun only
     times: frozenset[str] = frozenset()
     hedge: str = ""  # the words that bound it, as written: "more than", "about", "or so"
-    day: str = ""  # for a time of day, the day its clause names ("XXXX-WXX-5" for Friday), if any
+    day: str = ""  # for a time of day, the day its clause names ("XXXX-WXX-5" for Friday), if any; for an age, the
+    # day the article was published, if it really has a date
 
 
 def extract(article: Article, doc: Doc, times: list[TimeExpression] = (),
@@ -149,7 +157,8 @@ def extract(article: Article, doc: Doc, times: list[TimeExpression] = (),
     clocks = clock_times(article.text)
     numbers = [f for tokens in _number_spans(doc, times, clocks) if (f := _number(article, tokens, times, config))]
     return numbers + [f for time in times if (f := _time_figure(article, doc, time, times, config))] + [
-        f for clock in clocks if (f := _clock_figure(article, doc, clock, times, config))]
+        f for clock in clocks if (f := _clock_figure(article, doc, clock, times, config))] + [
+        f for token in doc if token.like_num and (f := _age(article, token, times, config))]
 
 
 # --- numbers ----------------------------------------------------------------------------------------------------
@@ -209,6 +218,25 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
                   article.outlet, value, kind, unit, dimension, bound, Range(written.low * size, written.high * size),
                   phrase(counted, anchor), predicate_words(predicate), what, context(tokens, config.context_tokens),
                   names(anchor, counted, predicate), times_named(tokens, anchor, times, article), hedged)
+
+
+def _age(article: Article, number: Token, times: list[TimeExpression], config: FigureConfig) -> Figure | None:
+    """A named person's age as a figure (:func:`storyline.compare.figure_words.aged`): whole years, of the person
+    its name words tell, at the times its clause names, on the day the article was really published (its ``day``;
+    none for an undated article or a guessed date: a story's articles may be years apart, and its people's ages
+    with them)."""
+    if (person := aged(number)) is None or (value := read_number(number.text, FIGURE)) is None \
+            or not MIN_AGE <= value <= MAX_AGE or value != int(value) \
+            or SCORE_BEFORE.search(article.text, max(number.idx - 4, 0), number.idx) \
+            or SCORE_AFTER.match(article.text, number.idx + len(number.text)):
+        return None
+    published = article.published.date().isoformat() if article.published and not article.published_inferred \
+        else ""
+    tokens = number.doc[number.i : number.i + 1]
+    return Figure(article.span(number.idx, number.idx + len(number.text), "AGE"), sentence_of(article, tokens),
+                  article.outlet, value, "AGE", "year", "age", "exact", Range(value, value), "age", "",
+                  f"age of {person.text}", context(tokens, config.context_tokens), frozenset(name_of(person)),
+                  times_named(tokens, number, times, article), day=published)
 
 
 def _ranked(counted: Token, tokens: SpacySpan) -> bool:
