@@ -1,12 +1,15 @@
 """Disagreements: figures of different outlets that give one quantity, with values that cannot both be true.
 
 Two figures give one quantity (:func:`same_quantity`) when they are of one kind and unit (a count, an amount in
-one currency, a percentage, a measure of one dimension, a date, a time of day in one zone, an age), count the same thing ("inmates" and
-"prisoners"), say the same happened to it ("escaped" and "broke out"; never "killed" and "injured"), are set
-among the same places, participants and times as far as their sentences say, their values are not an order of
-magnitude apart (dates: not more than a few days; times of day: minutes, on the same day where both name it), and their contexts are alike. Figures are grouped so that every
-two of a group, from different outlets, give one quantity (complete linkage, the most alike pairs first); a
-disputed group then takes in the other outlets giving that quantity.
+one currency, a percentage, a measure of one dimension, a date, a time of day in one zone, an age), count the same
+thing ("inmates" and "prisoners"), say the same happened to it ("escaped" and "broke out"; never "killed" and
+"injured"), are set among the same places, participants and times as far as their sentences say, their values are
+not an order of magnitude apart (dates: a few days; times of day: minutes, on the same day where both name it;
+ages: a year, of one full name, in articles really published days apart), and their contexts are alike. Figures
+are grouped so that every two of a group, from different outlets, give one quantity (complete linkage, the most
+alike pairs first); a figure left alone joins a group it gives the same quantity as in half its outlets; disputed
+groups whose shared outlets agree are merged; a disputed group then takes in the other outlets giving that
+quantity.
 
 A group is a disagreement when two outlets give values that no single value satisfies: "43" and "more than 50"
 do, "at least 70" and "about 100" or "22 billion" and "22.4 billion" do not (:mod:`storyline.text.estimates`).

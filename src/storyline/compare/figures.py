@@ -21,6 +21,9 @@ A date is a figure only where the text writes its year, or where a relative date
 a publication date the article really has: a date resolved against a guessed publication date is no figure. A time
 of day is read with the time zone it names and the day its clause names, if any (:mod:`storyline.text.clock`).
 :mod:`storyline.compare.conflicts` decides which figures of different outlets give one quantity and which disagree.
+
+The module is over 400 lines and not split: its readers of numbers, dates, times and ages build the one Figure
+and share its config and its extract; the parse reading they share is in :mod:`storyline.compare.figure_words`.
 """
 
 from __future__ import annotations
