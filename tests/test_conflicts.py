@@ -149,3 +149,17 @@ def test_a_named_persons_age_disagrees_only_between_real_publication_days_and_fu
                         ("Vincent Gigante, 77, died.", day, False))
     assert not disputes(("Klitschko (58-3, 51 KO) bombed Thompson.", day, False),
                         ("Wladimir Klitschko, 36, stopped Thompson.", day, False))
+
+
+def test_counts_of_people_in_any_wording_are_one_quantity_on_one_day():
+    one, four, five = ("The earthquake killed one person in the town.", "Authorities said the quake killed 4.",
+                       "The death toll from the quake rose to five.")
+    assert values(disputes(one, four)) == [["1", "4"]]
+    assert values(disputes(four, five)) == [["4", "5"]]
+    assert values(disputes("The quake left four people dead.", "Five deaths were reported after the quake.")) \
+        == [["4", "5"]]
+    # a woman killed is one of the people killed; a day's arrests are not the week's; a split "1, 400" is no 400
+    assert not disputes("One woman was killed by falling debris.", "The quake killed 4 people.")
+    assert not disputes("Police made 86 arrests over the course of Saturday's protests.",
+                        "More than 200 people have been arrested in the unrest.")
+    assert not disputes("About 50 people were hurt.", "It killed 612 people and injured more than 1, 400.")

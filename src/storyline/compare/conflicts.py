@@ -110,6 +110,8 @@ def same_quantity(a: Figure, b: Figure, counted: float, predicate: float, contex
         return False
     if a.kind not in {"DATE", "CLOCK"} and high.low > config.max_ratio * max(low.high, 1e-9):
         return False
+    if a.kind not in {"DATE", "CLOCK", "AGE"} and a.day != b.day:
+        return False  # "86 arrests over Saturday's protests" is not the week's "more than 200"
     if a.kind in {"DATE", "CLOCK"}:
         # a date's or a time's event is its verb and the verb's subject or object ("the attack began", "the
         # assault began"): alike enough, or in alike sentences

@@ -18,8 +18,9 @@ OUTCOMES = pairs("figure_outcomes")
 # Words that give the number a noun belongs to, not what happened to it ("another five people", "an estimated").
 QUANTITY_WORDS = frozenset({"other", "more", "additional", "further", "many", "several", "few", "estimated", "total",
                             "least", "most", "only", "same", "last", "first", "next", "previous"})
-# Verbs that say nothing of what happened to what a figure counts ("had", "said"): climbed past.
-LIGHT_VERBS = words("light_verbs") | words("cue_verbs_clause")
+# Verbs that say nothing of what happened to what a figure counts ("had", "said"): climbed past; "left" says it
+# by its complement ("left three workers dead").
+LIGHT_VERBS = words("light_verbs") | words("cue_verbs_clause") | {"leave"}
 NAME_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
 # Arguments of a predicate or counted noun whose names tell whose figure it is.
 PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "poss"})
@@ -37,6 +38,11 @@ UNNAMED = "?"
 NEWS_DAYS = ("XXXX-XX-XX", "XXXX-WXX", "PRESENT_REF")
 # Verbs that link a thing to its state: "traffic was down" says what "down" says.
 COPULAS = frozenset({"be", "become", "remain", "stay"})
+# Outcomes that happen to people: a count of them that names nothing counts people ("the quake killed 4").
+HUMAN_OUTCOMES = frozenset({"death", "injury", "missing", "arrest", "charge", "conviction", "escape", "rescue",
+                            "evacuation"})
+# What a count of people counts, however written ("people", "person", "killed 4", "five deaths").
+PERSON = "person"
 # Adverbs that make a phrasal verb when they follow it ("broke out", "went down").
 PARTICLES = frozenset({"out", "down", "off", "up", "away"})
 # Words of a date that do not tell it from another: "in January" is "January".
@@ -57,6 +63,24 @@ def words_for(counted: Token | None, predicate: Token | None) -> str:
                      *(t for o in idiom.children if o.dep_ == "pobj" for t in o.children if t.dep_ == "det")]
     thing = [counted] if counted is not None and counted is not predicate else []
     return " ".join(t.text for t in thing + sorted(said, key=lambda t: t.i))
+
+
+def people_counted(anchor: Token) -> Token | None:
+    """The word saying what happened to the people a count counts without naming them: the verb of "the quake
+    killed 4", "4 died"; the noun of "five deaths", "200 arrests"; the toll of "the death toll rose to five", "the
+    toll is 5". None where the count names what it counts, or what happened is not done to people."""
+    head = anchor.head
+    if anchor.dep_ in {"dobj", "nsubj", "nsubjpass"} and head.pos_ == "VERB" \
+            and OUTCOMES.get(head.lemma_.lower()) in HUMAN_OUTCOMES and not any(c.dep_ == "prep" and c.lower_ == "of"
+                                                                                for c in anchor.children):
+        return head
+    if anchor.dep_ == "nummod" and head.pos_ == "NOUN" and OUTCOMES.get(head.lemma_.lower()) in HUMAN_OUTCOMES:
+        return head
+    verb = head.head if anchor.dep_ == "pobj" and head.lower_ in {"to", "at"} else head if anchor.dep_ == "attr" \
+        else None
+    if verb is not None:
+        return next((c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() == "toll"), None)
+    return None
 
 
 def of_object(token: Token) -> Token | None:
@@ -145,7 +169,7 @@ def phrase(noun: Token, figure: Token | None = None) -> str:
     of the programme", as for "a 1.2 billion euro programme")."""
     of = of_object(noun)
     if of is None or of == figure:
-        return noun.lemma_.lower()
+        return PERSON if noun.lemma_.lower() == "people" else noun.lemma_.lower()
     return of.lemma_.lower() if noun.lemma_.lower() in SIZE_NOUNS else f"{noun.lemma_.lower()} {of.lemma_.lower()}"
 
 

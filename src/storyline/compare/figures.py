@@ -35,8 +35,8 @@ from datetime import date
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from storyline.compare.figure_words import (
-    aged, context, name_of, names, of_object, phrase, predicate_words, sentence_of, times_named, what_happened,
-    words_for,
+    PERSON, aged, context, name_of, names, of_object, people_counted, phrase, predicate_words, sentence_of,
+    times_named, verbs_above, what_happened, words_for,
 )
 from storyline.extract.timex.values import normalise
 from storyline.model import Article, Span, TimeExpression
@@ -108,6 +108,10 @@ TIME_UNITS = pairs("time_units")
 EVENTLESS_VERBS = words("cue_verbs_clause") | {"be", "have", "do"}
 # The ages a person may be given.
 MIN_AGE, MAX_AGE = 1, 120
+# A thousands group the parse split from its number, and the number it was split from ("more than 1, 400"): neither
+# is read, as either may be an item of a list.
+SPLIT_GROUP = re.compile(r"\d, \Z")
+SPLIT_NUMBER = re.compile(r", \d{3}\b")
 # A number paired with another by a dash, as scores and records are written ("a 20-13 lead", "fell to 36-3"): a
 # side of a pair, not a quantity of its own.
 SCORE = re.compile(r"\d ?[-–] ?\d")
@@ -149,8 +153,8 @@ class Figure:
     names: frozenset[str] = frozenset()  # with figure_words.UNNAMED for a person named by a pronoun only
     times: frozenset[str] = frozenset()
     hedge: str = ""  # the words that bound it, as written: "more than", "about", "or so"
-    day: str = ""  # for a time of day, the day its clause names ("XXXX-WXX-5" for Friday), if any; for an age, the
-    # day the article was published, if it really has a date
+    day: str = ""  # the day its clause names ("XXXX-WXX-5" for Friday), if any; for an age, the day the article
+    # was published, if it really has a date
 
 
 def extract(article: Article, doc: Doc, times: list[TimeExpression] = (),
@@ -178,6 +182,9 @@ def _number_spans(doc: Doc, times: list[TimeExpression], clocks: list[ClockTime]
             start -= 2
             if spans and spans[-1].end > start:
                 start = spans.pop().start
+        if SPLIT_GROUP.search(doc.text, max(doc[start].idx - 4, 0), doc[start].idx) \
+                or SPLIT_NUMBER.match(doc.text, doc[entity.end - 1].idx + len(doc[entity.end - 1].text)):
+            continue
         tokens = SpacySpan(doc, start, entity.end, label=entity.label_)
         if not any(t.span.start < tokens.end_char and tokens.start_char < t.span.end for t in times) \
                 and not any(c.start < tokens.end_char and tokens.start_char < c.end for c in clocks):
@@ -196,14 +203,17 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
     if anchor.dep_ == "appos" and anchor.head.ent_type_ == "MONEY":
         # "200 million euros ($265.3 million)": a conversion, worth what the figure it converts is worth
         return None
-    counted = _counted(anchor) if kind == "COUNT" else _measured(anchor)
+    implied = people_counted(anchor) if kind == "COUNT" else None
+    counted = implied or (_counted(anchor) if kind == "COUNT" else _measured(anchor))
     if counted is None or not counted.is_alpha or _ranked(counted, tokens) \
             or (kind == "COUNT" and (counted.lemma_.lower() in TIME_UNITS or counted.lower_ in UNITS)):
         # a count of hours or of yards ("a seven-yard touchdown") is a measure the parse did not tag as one
         return None
     if (rate := _rate(tokens)) is not None:
         dimension, unit = f"{dimension}/{rate}", f"{unit} per {rate}".strip()
-    if kind == "COUNT" and counted.tag_ in {"NN", "NNP"} and value != 1:
+    if implied is not None:
+        predicate = implied
+    elif kind == "COUNT" and counted.tag_ in {"NN", "NNP"} and value != 1:
         # "the 12000 block", "Flight 447": a number that names which one, not how many; what happened there
         # says nothing of which it is
         kind, predicate = "LABEL", None
@@ -216,11 +226,16 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
         predicate = what_happened(None if modifies else anchor, counted, config.governing_hops)
     bound, hedged = _bound(tokens)
     written = allowed(value, bound, config.shares)
+    clause = next(iter(verbs_above(anchor)), None)
     what = words_for(counted, predicate)
+    if implied is not None and implied.pos_ == "VERB":
+        what = f"people {what}"  # "people killed" for "the quake killed 4"
     return Figure(article.span(tokens.start_char, tokens.end_char, tokens.label_), sentence_of(article, tokens),
                   article.outlet, value, kind, unit, dimension, bound, Range(written.low * size, written.high * size),
-                  phrase(counted, anchor), predicate_words(predicate), what, context(tokens, config.context_tokens),
-                  names(anchor, counted, predicate), times_named(tokens, anchor, times, article), hedged)
+                  PERSON if implied is not None else phrase(counted, anchor), predicate_words(predicate), what,
+                  context(tokens, config.context_tokens),
+                  names(anchor, counted, predicate), times_named(tokens, anchor, times, article), hedged,
+                  _day(tokens, clause, times) if clause is not None else "")
 
 
 def _age(article: Article, number: Token, times: list[TimeExpression], config: FigureConfig) -> Figure | None:
@@ -462,8 +477,9 @@ def _clock_figure(article: Article, doc: Doc, clock: ClockTime, times: list[Time
 
 
 def _day(tokens: SpacySpan, event: Token, times: list[TimeExpression]) -> str:
-    """The day a time of day's clause names, as its value without the time ("XXXX-WXX-5" for "on Friday night",
-    "2008-12-19"): a date of the time's sentence that hangs from the same verb."""
+    """The day a figure's clause names, as its value without the time ("XXXX-WXX-5" for "at 8.49pm on Friday
+    night", "86 arrests over the course of Saturday's protests"; "2008-12-19"): a date of the figure's sentence
+    that hangs from the same verb."""
     doc = tokens.doc
     for time in times:
         if not (tokens.sent.start_char <= time.span.start < tokens.sent.end_char):
