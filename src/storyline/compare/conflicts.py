@@ -53,7 +53,9 @@ class FigureDisagreement:
     @property
     def quantity(self) -> str:
         """What the figures are of, in the words most of them use: "workers killed", "date of attack began"."""
-        what = Counter(f.what for f in self.figures).most_common(1)[0][0]
+        counts = Counter(f.what for f in self.figures)
+        # ties to the fullest words: "fire broke out" rather than "broke out" of "it broke out"
+        what = max(counts, key=lambda words: (counts[words], len(words.split())))
         return {"DATE": f"date of {what}", "CLOCK": f"time of {what}"}.get(self.figures[0].kind, what)
 
     @property
