@@ -1,7 +1,8 @@
-"""The words around a figure that say what it is a figure of, read off the parse: the noun it counts, the word
-saying what happened to it ("killed", "escaped", "went down"), the names of the places and participants its clause
-sets it among, and the dates other than the news's own days that its clause names. Used by
-:mod:`storyline.compare.figures` for numbers and dates alike.
+"""The words around a figure that say what it is a figure of, read off the parse: the noun it counts (people
+however written: "four people", "killed 4", "five deaths"), the word saying what happened to it ("killed",
+"escaped", "went down"), the person whose age it is, the names of the places and participants its clause sets it
+among, and the dates other than the news's own days that its clause names. Used by
+:mod:`storyline.compare.figures` for numbers, dates and times alike.
 """
 
 from __future__ import annotations
@@ -70,11 +71,11 @@ def people_counted(anchor: Token) -> Token | None:
     killed 4", "4 died"; the noun of "five deaths", "200 arrests"; the toll of "the death toll rose to five", "the
     toll is 5". None where the count names what it counts, or what happened is not done to people."""
     head = anchor.head
-    if anchor.dep_ in {"dobj", "nsubj", "nsubjpass"} and head.pos_ == "VERB" \
-            and OUTCOMES.get(head.lemma_.lower()) in HUMAN_OUTCOMES and not any(c.dep_ == "prep" and c.lower_ == "of"
-                                                                                for c in anchor.children):
+    done_to_people = OUTCOMES.get(head.lemma_.lower()) in HUMAN_OUTCOMES
+    if anchor.dep_ in {"dobj", "nsubj", "nsubjpass"} and head.pos_ == "VERB" and done_to_people \
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in anchor.children):  # not "three of them"
         return head
-    if anchor.dep_ == "nummod" and head.pos_ == "NOUN" and OUTCOMES.get(head.lemma_.lower()) in HUMAN_OUTCOMES:
+    if anchor.dep_ == "nummod" and head.pos_ == "NOUN" and done_to_people:
         return head
     verb = head.head if anchor.dep_ == "pobj" and head.lower_ in {"to", "at"} else head if anchor.dep_ == "attr" \
         else None
