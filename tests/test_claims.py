@@ -1,9 +1,10 @@
 from storyline.compare import claims
-from storyline.compare import figures
+from storyline.compare import conflicts, figures
 from storyline.parse import nlp
 from storyline.parse.embed import embed
 from storyline.compare.framing import loaded_spans, wording_choices
 from storyline.model import Article, Span
+from storyline.text.estimates import allowed
 
 HARBOR = (
     "A fire at the Genoa container terminal killed 23 people on Tuesday, the port authority said.\n"
@@ -29,7 +30,7 @@ def grouped():
     units = [u for article, doc in pairs for u in claims.units(article, doc)]
     articles = {harbor.id: harbor, ledger.id: ledger}
     groups = claims.align(units, embed([u.span.text(articles[u.span.article_id]) for u in units]))
-    found = figures.disagreements([f for article, doc in pairs for f in figures.extract(article, doc)], embed)
+    found = conflicts.disagreements([f for article, doc in pairs for f in figures.extract(article, doc)], embed)
     claims.mark_figure_conflicts(groups, found)
     return articles, groups, found
 
@@ -77,12 +78,16 @@ def test_wording_choices_and_loaded_words():
 
 
 def test_a_figure_disagreement_names_each_value_once_with_the_outlets_giving_it():
-    def figure(outlet: str, value: float) -> figures.Figure:
-        return figures.Figure(Span(outlet, 0, 1), outlet, value, "CARDINAL", "workers", "dock workers killed", "kill")
+    def figure(outlet: str, value: float, hedge: str = "") -> figures.Figure:
+        bound = "lower" if hedge else "exact"
+        return figures.Figure(Span(outlet, 0, 1), Span(outlet, 0, 9), outlet, value, "COUNT", "", "", bound,
+                              allowed(value, bound, figures.CONFIG.shares), "worker", "kill", "workers killed",
+                              "dock workers killed", hedge=hedge)
 
-    disagreement = figures.FigureDisagreement((figure("Civic Post", 3), figure("Ledger", 4), figure("Ledger", 3),
-                                               figure("Wire", 3)))
-    assert disagreement.description == "workers: 3 (Civic Post, Ledger, Wire) vs 4 (Ledger)"
+    disagreement = conflicts.FigureDisagreement((figure("Civic Post", 3), figure("Ledger", 4), figure("Ledger", 3),
+                                                 figure("Wire", 3), figure("Post", 3, "more than")))
+    assert disagreement.description == \
+        "workers killed: 3 (Civic Post, Ledger, Wire) vs more than 3 (Post) vs 4 (Ledger)"
     assert [figures.readable(v) for v in (43, 12500, 1.2e9, 6e7)] == ["43", "12,500", "1.2 billion", "60 million"]
 
 

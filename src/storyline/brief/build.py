@@ -18,7 +18,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from storyline.compare import claims, figures, framing
+from storyline.compare import claims, conflicts, framing
+from storyline.compare.figures import Figure
 from storyline.compare.story import StoryComparison
 from storyline.model import Article, Span
 from storyline.serialize import (
@@ -154,17 +155,38 @@ def claim_group_entry(group: claims.ClaimGroup, by_id: dict[str, Article]) -> di
             "conflict": group.conflict, "spans": [citation(u.span, by_id) for u in group.units]}
 
 
-def disagreements(groups: list[claims.ClaimGroup], figure_disagreements: list[figures.FigureDisagreement],
+def disagreements(groups: list[claims.ClaimGroup], figure_disagreements: list[conflicts.FigureDisagreement],
                   by_id: dict[str, Article]) -> list[dict[str, Any]]:
-    """Where the outlets disagree, as the brief lists it: figures in dispute (with the claims stating them), then
-    claims one outlet denies."""
-    return ([{"conflict": d.description,
-              "figures": [citation(f.span, by_id, value=f.value, counts=f.counted) for f in d.figures],
-              "spans": [citation(u.span, by_id) for g in groups if g.kind == "conflicting"
-                        and g.conflict == d.description for u in g.units]}
-             for d in figure_disagreements]
+    """Where the outlets disagree, as the brief lists it: figures in dispute (each value with the sentences that
+    give it), then claims one outlet denies."""
+    return ([_figure_disagreement(d, by_id) for d in figure_disagreements]
             + [claim_group_entry(g, by_id) for g in groups if g.kind == "conflicting" and g.conflict
                and g.conflict.startswith(GROUP_CONFLICTS)])
+
+
+def _figure_disagreement(disagreement: conflicts.FigureDisagreement, articles: dict[str, Article]) -> dict[str, Any]:
+    """A disagreement over figures: each value with the outlets giving it and the sentences that carry it."""
+    def figure_entry(figure: Figure, shown: str) -> dict[str, Any]:
+        return citation(figure.span, articles, value=figure.value, shown=shown, bound=figure.bound,
+                        counts=figure.counted, sentence=citation(figure.sentence, articles))
+
+    values, figures = [], []
+    for value, given in disagreement.values:
+        entries = [figure_entry(f, value) for f in given]
+        figures += entries
+        values.append({"value": value, "sources": list(dict.fromkeys(f.outlet for f in given)), "figures": entries})
+    sentences = list(dict.fromkeys(f.sentence for f in disagreement.figures))
+    return {"kind": "conflicting", "conflict": disagreement.description, "quantity": disagreement.quantity,
+            "sources": sorted({f.outlet for f in disagreement.figures}), "values": values, "figures": figures,
+            "spans": [citation(s, articles) for s in sentences]}
+
+
+def _summary(groups: list[claims.ClaimGroup], articles: dict[str, Article],
+             config: BriefConfig) -> list[tuple[claims.ClaimGroup, claims.ClaimUnit]]:
+    """The most central corroborated claims, none saying much the same as another, in report order, each with the
+    unit that states it: the one most like the others' (the group's first). A claim whose figures outlets dispute
+    is still the news: it stays, marked."""
+
 
 
 def _summary(groups: list[claims.ClaimGroup], articles: dict[str, Article],

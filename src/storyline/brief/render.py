@@ -68,21 +68,10 @@ def wordings_shown(group: dict[str, Any], brief: dict[str, Any]) -> tuple[list[d
 
 
 def evidence(disagreement: dict[str, Any], brief: dict[str, Any]) -> list[dict[str, Any]]:
-    """The sentences a reader sees behind a disagreement: in a short brief, for each figure in dispute the
-    sentence that gives it (a figure no sentence holds is still named in the conflict line), else the first
-    few; every sentence in a full brief."""
+    """The sentences a reader sees behind a disagreement without figures (a denial): the first few in a short
+    brief, every one in a full brief. A disagreement over figures shows, per value, the sentences giving it."""
     spans = disagreement["spans"]
-    if brief.get("full"):
-        return spans
-    if not disagreement.get("figures"):
-        return spans[:CONFLICT_SENTENCES]
-    holding = []
-    for figure in disagreement["figures"]:
-        span = next((s for s in spans if s["article"] == figure["article"]
-                     and s["start"] <= figure["start"] and figure["end"] <= s["end"]), None)
-        if span is not None and span not in holding:
-            holding.append(span)
-    return holding
+    return spans if brief.get("full") else spans[:CONFLICT_SENTENCES]
 
 
 def published(article: dict[str, Any], brief: dict[str, Any]) -> str:
@@ -123,6 +112,20 @@ def outlets_of(group: dict[str, Any]) -> str:
     return f"{counted}: {', '.join(sources)}" if len(sources) <= 3 else counted
 
 
+def _disagreement_lines(disagreement: dict[str, Any], brief: dict[str, Any]) -> list[str]:
+    """A disagreement: what is disputed, then each value with the sentences that give it; a conflict of polarity
+    lists the sentences that state and deny."""
+    if not disagreement.get("values"):
+        return [f"- {disagreement['conflict']}"] + [f"  - {s['source']}: {s['text']} {ref(s)}"
+                                                    for s in evidence(disagreement, brief)]
+    lines = [f"- **{disagreement['quantity']}**: "
+             + " vs ".join(f"{v['value']} ({', '.join(v['sources'])})" for v in disagreement["values"])]
+    for value in disagreement["values"]:
+        lines += [f"  - {value['value']} — {f['source']}: {f['sentence']['text']} {ref(f['sentence'])}"
+                  for f in value["figures"]]
+    return lines
+
+
 def markdown(brief: dict[str, Any]) -> str:
     out = [f"# {brief['title']}", ""]
     story = brief["story"]
@@ -138,8 +141,7 @@ def markdown(brief: dict[str, Any]) -> str:
     out += ["", "## Disagreements", ""]
     disagreements, hidden = shown(brief, "disagreements", brief["disagreements"])
     for d in disagreements:
-        out.append(f"- {d['conflict']}")
-        out += [f"  - {s['source']}: {s['text']} {ref(s)}" for s in evidence(d, brief)]
+        out += _disagreement_lines(d, brief)
     if not brief["disagreements"]:
         out.append("- none found")
     out += more(hidden, "disagreements")

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from spacy.tokens import Doc
 
-from storyline.compare.figures import FigureDisagreement
+from storyline.compare.conflicts import FigureDisagreement
 from storyline.model import Article, Span
 
 
@@ -55,6 +55,8 @@ class ClaimConfig:
 
 
 CONFIG = ClaimConfig()
+# Words after a "not" that make it no denial: "not until", "not only".
+NOT_DENIALS = frozenset({"until", "till", "only"})
 
 
 @dataclass(slots=True)
@@ -102,7 +104,9 @@ def units(article: Article, doc: Doc, config: ClaimConfig = CONFIG) -> list[Clai
         start = sentence.start_char + len(text) - len(text.lstrip())
         end = sentence.start_char + len(text.rstrip())
         root = sentence.root
-        negated = any(child.dep_ == "neg" for child in root.children)
+        # "It wasn't until 2005 that ...", "not only ... but": a "not" that times or widens a claim denies nothing
+        negated = any(child.dep_ == "neg" and child.nbor(1).lower_ not in NOT_DENIALS
+                      for child in root.children if child.i + 1 < len(doc))
         specifics = len([e for e in sentence.ents]) + sum(t.like_num and not t.ent_type_ for t in words)
         result.append(ClaimUnit(article.span(start, end, "claim"), article.outlet, root.lemma_.lower(), negated,
                                 lemmas, position, specifics))

@@ -1,95 +1,501 @@
-"""Figures and the outlets that disagree on them: "killed three workers" against "killed four workers", "began
-late on Saturday" against "began in the early hours of Sunday".
+"""Figures: the numbers and dates a story's articles give, each read with what it is a figure of.
 
-A figure is a number the text gives for something (CARDINAL, MONEY, QUANTITY, PERCENT entities), with what it
-counts read off the parse: the counted word and the words that govern it ("killed … workers", "put … damage …
-euros"). Two figures of different outlets disagree when they are of the same kind, their values differ, and
-what they count is the same thing: their governing phrases embed close together. Days that time expressions
-give to events are figures too, counted by the event's verb.
+A figure is a count ("three dock workers"), an amount of money ("1.2 billion euros"), a percentage, a measure
+("90 km", "a magnitude 6.8 aftershock"), a number naming which one ("the 12000 block"), a date ("died on 18
+December 2008") or a time of day ("broke out at 8.49pm"). Each is read off the parse (:mod:`storyline.compare.figure_words`) with:
+
+- its unit: the currency, the unit of measure (converted to its dimension's base unit, so that "55 miles" and
+  "90 km" are one distance), "percent", or none for a count;
+- what it counts or measures (``counted``): the noun the number belongs to, "workers", "damage" in "200 million
+  euros of damage", "premium" in "a premium of 33%", the event a date is the day of;
+- what happened to it (``predicate``): "killed", "injured", "escaped", "jumped";
+- the values it allows (:mod:`storyline.text.estimates`): "more than 50" allows 50-75, "12,000" what rounds to it;
+- the names of the places and participants its clause sets it among ("marched in Thessaloniki", "Gotti died"),
+  and the dates its clause names other than the news's own days ("in January", "in 1985"), so that this attack's
+  toll is not set against a previous one's.
+
+Durations ("sentenced to seven years") are not read: a story's durations are mostly of different things
+(sentences of different cases, careers in different units) that their sentences do not tell apart.
+
+A date is a figure only where the text writes its year, or where a relative date ("Thursday") is resolved against
+a publication date the article really has: a date resolved against a guessed publication date is no figure. A time
+of day is read with the time zone it names and the day its clause names, if any (:mod:`storyline.text.clock`).
+:mod:`storyline.compare.conflicts` decides which figures of different outlets give one quantity and which disagree.
+
+The module is over 400 lines and not split: its readers of numbers, dates, times and ages build the one Figure
+and share its config and its extract; the parse reading they share is in :mod:`storyline.compare.figure_words`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-import numpy as np
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from storyline.compare.figure_words import (
+    PERSON, aged, context, name_of, names, of_object, people_counted, phrase, predicate_words, sentence_of,
+    times_named, verbs_above, what_happened, words_for,
+)
+from storyline.extract.timex.values import normalise
 from storyline.model import Article, Span, TimeExpression
-from storyline.text.numbers import FIGURE, read_number
-from storyline.text.wordlists import pairs
+from storyline.text.clock import ClockTime, clock_times
+from storyline.text.estimates import Range, Shares, allowed, hedge
+from storyline.text.numbers import FIGURE, SPACED_THOUSANDS, read_number
+from storyline.text.wordlists import pairs, words
 
 
 @dataclass(frozen=True, slots=True)
 class FigureConfig:
-    """How figures are read and when two of them are the same figure. Similarities are cosines of MiniLM
-    embeddings. Set by hand on the bundled examples' gold (examples/gold.json) and the tests that use it
-    (tests/test_brief.py, tests/test_claims.py), which ask for the disagreements the examples carry and for none
-    between figures that count different things."""
+    """How figures are read and when two of them are the same quantity. Similarities are cosines of MiniLM
+    embeddings. Set by hand on the bundled examples' gold (examples/gold.json, tests/test_brief.py) and on the
+    tuning part of the brief gold (eval/briefs/tune: its disagreements and tempting false alarms)."""
 
-    # Heads climbed from a figure to its clause's verb when collecting the words that govern it.
-    governing_hops: int = 6
+    # Heads climbed from a figure to the verb saying what happened to what it counts.
+    governing_hops: int = 4
     # Words either side of a figure, within its sentence, that make its context.
-    context_tokens: int = 8
-    # Two figures count the same thing only when their counted words ("workers", "euros") are this similar ...
+    context_tokens: int = 10
+    # How generously a written figure is read (see storyline.text.estimates.Shares): a round figure stands for at
+    # most 10% either side, "about" for 15% (so "about 40 million" and "around 60 million" still differ), "more
+    # than N" for up to half again N.
+    shares: Shares = Shares(rounding=0.1, about=0.15, bound=0.5)
+    # Two figures count the same thing only when what they count ("inmates", "prisoners") is this similar ...
     same_counted: float = 0.7
-    # ... and their contexts are this similar ...
-    same_context: float = 0.4
-    # ... or, for amounts, their governing phrases ("fire kill worker") are this similar ...
-    same_governing: float = 0.8
-    # ... or, for days, the phrases of the verbs that date them are this similar: a verb names its event ("the
-    # attack began", "the assault began"), so less likeness is needed than for amounts.
-    same_dated_event: float = 0.6
-    # Outlets that date one event differently are a day or two apart, not weeks.
+    # ... what happened to it ("killed", "died"), when both say and no outcome list tells, this similar ...
+    same_predicate: float = 0.55
+    # Two dates are of one event when their verbs are one and the verbs with their subjects and objects ("attack
+    # begin", "assault begin") are this similar, or their contexts are alike (below).
+    same_dated_event: float = 0.65
+    # ... and the words around them this similar: for counts and dates, whose nouns and verbs ("banks",
+    # "attacked") recur in every episode of a story ...
+    same_context: float = 0.5
+    # ... and for amounts, percentages and measures, whose noun names the quantity itself ("the damage", "the
+    # cost of the programme"), and for counts whose words name one outcome in the outcome list ("escaped", "broke
+    # out").
+    same_amount_context: float = 0.4
+    # Outlets that date one event differently are days apart, not weeks ("1969" and "1970" are a day apart at
+    # their closest): dates further apart are other events.
     max_days_apart: int = 3
-    # Reports of one event round and revise, but they do not give figures an order of magnitude apart for one thing.
-    max_ratio: float = 3.0
+    # "today", "yesterday": days either side such a day allows, resolved against a feed's publication date.
+    deictic_days: int = 2
+    # Reports of one event round, revise and dispute (police and organisers count a march differently), but they
+    # do not give figures of one quantity an order of magnitude apart: "at least two people injured" in an
+    # attack on a TV crew is not the riots' "about 100". Measured between the closest values the two allow.
+    max_ratio: float = 5.0
+    # Outlets give one person's age a year apart (a birthday between their sources): ages further apart are the
+    # person's at another time of the story (the tuning gold's "27" at the shooting and "29" at the verdict).
+    max_age_years_apart: int = 1
+    # A time of day written to the hour ("3 p.m.") stands for this many minutes either side ...
+    clock_hour_minutes: int = 15
+    # ... "about 8.40pm" for at least this many, and "after 3 p.m." or "before" reach this far.
+    clock_about_minutes: int = 5
+    clock_bound_minutes: int = 30
+    # Outlets that time one event differently are minutes apart: times an hour apart are of other events, or the
+    # same time in another zone that one of them does not name.
+    max_minutes_apart: int = 40
 
 
 CONFIG = FigureConfig()
 
 NUMBER_LABELS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
-# Words that give a value are not what the value is about: "hours" in "the early hours of Sunday".
-VALUE_LABELS = NUMBER_LABELS | {"DATE", "TIME", "ORDINAL"}
-# Money is often tagged CARDINAL ("1.4 billion euros"): counts and amounts compare with each other.
-COMPARABLE = {"MONEY": "AMOUNT", "CARDINAL": "AMOUNT", "QUANTITY": "AMOUNT"}
 CURRENCIES = pairs("currencies")
-DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+UNITS = {unit: (dimension, float(size)) for unit, (dimension, _, size) in
+         ((unit, spec.partition("\t")) for unit, spec in pairs("measure_units").items())}
+PERCENT_WORDS = {"%", "percent", "pct", "cent"}
+TIME_UNITS = pairs("time_units")
+# Verbs whose dates are no event's: the day of a statement ("said on Thursday"), or no event at all ("was").
+EVENTLESS_VERBS = words("cue_verbs_clause") | {"be", "have", "do"}
+# The ages a person may be given.
+MIN_AGE, MAX_AGE = 1, 120
+# A thousands group the parse split from its number, and the number it was split from ("more than 1, 400"): neither
+# is read, as either may be an item of a list.
+SPLIT_GROUP = re.compile(r"\d, \Z")
+SPLIT_NUMBER = re.compile(r", \d{3}\b")
+# A number paired with another by a dash, as scores and records are written ("a 20-13 lead", "fell to 36-3"): a
+# side of a pair, not a quantity of its own.
+SCORE = re.compile(r"\d ?[-–] ?\d")
+SCORE_BEFORE = re.compile(r"\d ?[-–] ?\Z")
+SCORE_AFTER = re.compile(r" ?[-–] ?\d")
+# Adverbs that make an amount a rate ("$20 million annually"), with the unit of time it is per.
+RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}
+COUNTING_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "appos"})
+WRITTEN_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+WEEKDAYS = frozenset(day.lower() for day in pairs("weekdays"))
+DECADE_ENDING = re.compile(r"\s?'?s\b")
+# A day a time expression's value tells: a weekday, or a date with its year.
+KNOWN_DAY = re.compile(r"XXXX-WXX-\d|\d{4}-\d{2}-\d{2}")
+# A day the text names without its year: a weekday, a month's day, or a day counted from the publication date.
+DAY_OF_WEEK_OR_MONTH = re.compile(r"XXXX-(?:WXX-\d?|\d{2}-\d{2}|XX-XX)")
 
 
 @dataclass(frozen=True, slots=True)
 class Figure:
-    """A number and what it counts: ``counted`` is the counted word ("workers", "euros"), ``context`` the words
-    around the number in its sentence, the number itself left out so that only the thing counted is compared."""
+    """A figure and what it is a figure of. ``value`` is as written, in its unit (a date's day as an ordinal, or its
+    year when no day is written); ``range`` the values it allows, in its dimension's base unit (days as ordinals)."""
 
     span: Span
+    sentence: Span
     outlet: str
     value: float
-    kind: str
+    kind: str  # COUNT, LABEL (a number naming which one), MONEY, PERCENT, MEASURE, DATE, CLOCK (a time of day) or
+    # AGE (a named person's)
+    unit: str  # the currency or unit of measure ("km"); a date's precision ("day" ... "decade"); a time's zone;
+    # "" for counts
+    dimension: str  # what figures must share to be compared: the currency, "percent", "length"; "dollar/season"
+    # for an amount per season
+    bound: str  # how exactly it is written: exact, about, nearly, lower or upper (storyline.text.estimates)
+    range: Range
     counted: str
+    predicate: str
+    what: str  # what it is a figure of, in the text's words: "workers killed", "damage"
     context: str
-    governing: str
+    names: frozenset[str] = frozenset()  # with figure_words.UNNAMED for a person named by a pronoun only
+    times: frozenset[str] = frozenset()
+    hedge: str = ""  # the words that bound it, as written: "more than", "about", "or so"
+    day: str = ""  # the day its clause names ("XXXX-WXX-5" for Friday), if any; for an age, the day the article
+    # was published, if it really has a date
 
 
-@dataclass(frozen=True, slots=True)
-class FigureDisagreement:
-    figures: tuple[Figure, ...]
+def extract(article: Article, doc: Doc, times: list[TimeExpression] = (),
+            config: FigureConfig = CONFIG) -> list[Figure]:
+    """The article's figures: numbers from the parse, the dates its time expressions give, and the times of day it
+    writes."""
+    clocks = clock_times(article.text)
+    numbers = [f for tokens in _number_spans(doc, times, clocks) if (f := _number(article, tokens, times, config))]
+    return numbers + [f for time in times if (f := _time_figure(article, doc, time, times, config))] + [
+        f for clock in clocks if (f := _clock_figure(article, doc, clock, times, config))] + [
+        f for token in doc if token.like_num and (f := _age(article, token, times, config))]
 
-    @property
-    def description(self) -> str:
-        """Each value once, with the outlets giving it: "workers: 3 (Civic Post, Meridian Wire) vs 4 (Ledger)"."""
-        first = self.figures[0]
-        outlets_of: dict[float, list[str]] = {}
-        for figure in self.figures:
-            outlets = outlets_of.setdefault(figure.value, [])
-            if figure.outlet not in outlets:
-                outlets.append(figure.outlet)
-        shown = (lambda value: str(date.fromordinal(int(value)))) if first.kind == "DAY" else readable
-        values = " vs ".join(f"{shown(value)} ({', '.join(outlets)})" for value, outlets in outlets_of.items())
-        return f"date of {first.governing}: {values}" if first.kind == "DAY" else f"{first.counted}: {values}"
+
+# --- numbers ----------------------------------------------------------------------------------------------------
+
+def _number_spans(doc: Doc, times: list[TimeExpression], clocks: list[ClockTime]) -> list[SpacySpan]:
+    """The number entities, a thousands group written after a comma and a space ("30, 000") joined to the number
+    before it, and numbers inside time expressions and times of day ("3:10 p.m.") left to those."""
+    spans: list[SpacySpan] = []
+    for entity in doc.ents:
+        if entity.label_ not in NUMBER_LABELS:
+            continue
+        start = entity.start
+        if start >= 2 and SPACED_THOUSANDS.fullmatch(doc[start - 2 : start + 1].text):
+            start -= 2
+            if spans and spans[-1].end > start:
+                start = spans.pop().start
+        if SPLIT_GROUP.search(doc.text, max(doc[start].idx - 4, 0), doc[start].idx) \
+                or SPLIT_NUMBER.match(doc.text, doc[entity.end - 1].idx + len(doc[entity.end - 1].text)):
+            continue
+        tokens = SpacySpan(doc, start, entity.end, label=entity.label_)
+        if not any(t.span.start < tokens.end_char and tokens.start_char < t.span.end for t in times) \
+                and not any(c.start < tokens.end_char and tokens.start_char < c.end for c in clocks):
+            spans.append(tokens)
+    return spans
+
+
+def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], config: FigureConfig) -> Figure | None:
+    value = read_number(tokens.text, FIGURE)
+    if value is None or SCORE_BEFORE.search(article.text, max(tokens.start_char - 4, 0), tokens.start_char) \
+            or SCORE_AFTER.match(article.text, tokens.end_char) or SCORE.search(tokens.text):
+        return None
+    doc = tokens.doc
+    kind, unit, dimension, size, unit_token = _unit(tokens)
+    anchor = _anchor(tokens, unit_token)
+    if anchor.dep_ == "appos" and anchor.head.ent_type_ == "MONEY":
+        # "200 million euros ($265.3 million)": a conversion, worth what the figure it converts is worth
+        return None
+    implied = people_counted(anchor) if kind == "COUNT" else None
+    counted = implied or (_counted(anchor) if kind == "COUNT" else _measured(anchor))
+    if counted is None or not counted.is_alpha or _ranked(counted, tokens) \
+            or (kind == "COUNT" and (counted.lemma_.lower() in TIME_UNITS or counted.lower_ in UNITS)):
+        # a count of hours or of yards ("a seven-yard touchdown") is a measure the parse did not tag as one
+        return None
+    if (rate := _rate(tokens)) is not None:
+        dimension, unit = f"{dimension}/{rate}", f"{unit} per {rate}".strip()
+    if implied is not None:
+        predicate = implied
+    elif kind == "COUNT" and counted.tag_ in {"NN", "NNP"} and value != 1:
+        # "the 12000 block", "Flight 447": a number that names which one, not how many; what happened there
+        # says nothing of which it is
+        kind, predicate = "LABEL", None
+    elif kind == "COUNT":
+        predicate = what_happened(counted, counted, config.governing_hops)
+    else:
+        # "a 1.2 billion euro programme": an amount that modifies its noun is that noun's size, whatever is done
+        # with it ("bring forward a programme")
+        modifies = anchor.head == counted and anchor.dep_ in COUNTING_DEPS
+        predicate = what_happened(None if modifies else anchor, counted, config.governing_hops)
+    bound, hedged = _bound(tokens)
+    written = allowed(value, bound, config.shares)
+    clause = next(iter(verbs_above(anchor)), None)
+    what = words_for(counted, predicate)
+    if implied is not None and implied.pos_ == "VERB":
+        what = f"people {what}"  # "people killed" for "the quake killed 4"
+    return Figure(article.span(tokens.start_char, tokens.end_char, tokens.label_), sentence_of(article, tokens),
+                  article.outlet, value, kind, unit, dimension, bound, Range(written.low * size, written.high * size),
+                  PERSON if implied is not None else phrase(counted, anchor), predicate_words(predicate), what,
+                  context(tokens, config.context_tokens),
+                  names(anchor, counted, predicate), times_named(tokens, anchor, times, article), hedged,
+                  _day(tokens, clause, times) if clause is not None else "")
+
+
+def _age(article: Article, number: Token, times: list[TimeExpression], config: FigureConfig) -> Figure | None:
+    """A named person's age as a figure (:func:`storyline.compare.figure_words.aged`): whole years, of the person
+    its name words tell, at the times its clause names, on the day the article was really published (its ``day``;
+    none for an undated article or a guessed date: a story's articles may be years apart, and its people's ages
+    with them)."""
+    if (person := aged(number)) is None or (value := read_number(number.text, FIGURE)) is None \
+            or not MIN_AGE <= value <= MAX_AGE or value != int(value) \
+            or SCORE_BEFORE.search(article.text, max(number.idx - 4, 0), number.idx) \
+            or SCORE_AFTER.match(article.text, number.idx + len(number.text)):
+        return None
+    published = article.published.date().isoformat() if article.published and not article.published_inferred \
+        else ""
+    tokens = number.doc[number.i : number.i + 1]
+    return Figure(article.span(number.idx, number.idx + len(number.text), "AGE"), sentence_of(article, tokens),
+                  article.outlet, value, "AGE", "year", "age", "exact", Range(value, value), "age", "",
+                  f"age of {person.text}", context(tokens, config.context_tokens), frozenset(name_of(person)),
+                  times_named(tokens, number, times, article), day=published)
+
+
+def _ranked(counted: Token, tokens: SpacySpan) -> bool:
+    """Whether a counted noun is ranked by a superlative ("the 12 worst-hit villages", "the four hardest-hit"):
+    each outlet draws such a line where it likes, so the count is of no one quantity."""
+    return any(t.tag_ in {"JJS", "RBS"} and not tokens.start <= t.i < tokens.end
+               for child in counted.lefts if child.dep_ in {"amod", "advmod", "compound"} for t in child.subtree)
+
+
+def _rate(tokens: SpacySpan) -> str | None:
+    """What an amount is given per, written after it: "season" in "$20 million per season", "year" in "a year",
+    "annually"; None for a total."""
+    doc = tokens.doc
+    following = [t for t in doc[tokens.end : tokens.end + 2]]
+    if following and following[0].lower_ in RATE_ADVERBS:
+        return RATE_ADVERBS[following[0].lower_]
+    if len(following) == 2 and following[1].pos_ == "NOUN" and following[1].lower_ not in PERCENT_WORDS and (
+            following[0].lower_ == "per" or (following[0].lower_ in {"a", "an", "each", "every"}
+                                             and following[1].lemma_.lower() in TIME_UNITS)):
+        return following[1].lemma_.lower()
+    return None
+
+
+def _anchor(tokens: SpacySpan, unit: Token | None) -> Token:
+    """The token by which the figure hangs in its sentence: its number (or unit) word whose head lies outside it
+    ("000" in "An estimated 100, 000 people", "euros" in "200 million euros")."""
+    outside = [t for t in tokens if (t.like_num or t == unit) and not tokens.start <= t.head.i < tokens.end]
+    anchor = outside[-1] if outside else tokens.root
+    return unit if unit is not None and anchor.head == unit else anchor
+
+
+def _bound(tokens: SpacySpan) -> tuple[str, str]:
+    """How exactly the figure is written, from the words before its first number word and after it: its bound
+    and its hedge as written (storyline.text.estimates.hedge)."""
+    doc = tokens.doc
+    first = next((t for t in tokens if t.like_num), tokens[0])
+    return hedge(doc.text[max(tokens.sent.start_char, first.idx - 40) : first.idx],
+                 doc.text[tokens.end_char : tokens.end_char + 20])
+
+
+def _unit(tokens: SpacySpan) -> tuple[str, str, str, float, Token | None]:
+    """The kind of a number and its unit: (kind, unit, dimension, size of the unit in the dimension's base unit,
+    the unit's token). The unit is a word of the figure, one of the two after it ("40 million euros") or the word
+    before it ("$", "magnitude 6.8"); a figure the parse calls a quantity is read as a measure first ("135 pounds"
+    weighs)."""
+    doc = tokens.doc
+    last = max((t.i for t in tokens if t.like_num), default=tokens.start)
+    # the words after the last number first: "5-foot-8, 135 pounds" weighs
+    near = list(doc[last + 1 : tokens.end]) + [doc[i] for i in range(tokens.end, min(tokens.end + 2, len(doc)))
+                                              if not doc[tokens.end].is_punct] + list(doc[tokens.start : last + 1])
+    if tokens.start > 0:  # "$" or "magnitude" written before the number
+        near.append(doc[tokens.start - 1])
+
+    def money() -> tuple | None:
+        token = next((t for t in near if t.text in CURRENCIES or t.lemma_.lower() in CURRENCIES), None)
+        if token is None:
+            return None
+        currency = CURRENCIES.get(token.text) or CURRENCIES[token.lemma_.lower()]
+        return "MONEY", currency, currency, 1.0, token
+
+    def percent() -> tuple | None:
+        token = next((t for t in near if t.lower_ in PERCENT_WORDS), None)
+        return ("PERCENT", "percent", "percent", 1.0, token) if token is not None else None
+
+    def measure() -> tuple | None:
+        token = next((t for t in near if t.lower_ in UNITS), None)
+        if token is None:
+            return None
+        dimension, size = UNITS[token.lower_]
+        return ("MEASURE", token.lower_, dimension, size, token) if dimension != "-" else \
+            ("UNCOMPARED", token.lower_, "", 1.0, token)
+
+    readings = (measure, money, percent) if tokens.label_ == "QUANTITY" else (money, percent, measure)
+    return next((found for reading in readings if (found := reading())), ("COUNT", "", "", 1.0, None))
+
+
+def _counted(anchor: Token) -> Token | None:
+    """The noun a count counts: "workers" in "three dock workers". A part of a group ("three of the workers",
+    "three people, one of them a woman") counts a part, not the group, and is left out."""
+    if anchor.dep_ in COUNTING_DEPS - {"appos"} and anchor.head.pos_ in {"NOUN", "PROPN"} \
+            and not anchor.head.like_num and of_object(anchor) is None:
+        return anchor.head
+    return None
+
+
+def _measured(anchor: Token) -> Token | None:
+    """What an amount, percentage or measure is of: "damage" in "200 million euros of damage", "deal" in "a $13.9
+    billion deal", "premium" in "a premium of 33%", "damage" in "the damage is $2 million", "shares" in "shares
+    jumped 30 percent"; for a figure listed after another of its unit, what that one is of ("55 percent of voice
+    traffic in Saudi Arabia, 52 percent in Egypt")."""
+    if anchor.dep_ in {"conj", "appos"} and anchor.head.lower_ == anchor.lower_:
+        return _measured(anchor.head)
+    if (found := of_object(anchor)) is not None:
+        return found
+    if anchor.dep_ in COUNTING_DEPS and anchor.head.pos_ in {"NOUN", "PROPN"}:
+        return anchor.head
+    if anchor.dep_ == "pobj" and anchor.head.dep_ == "prep" and anchor.head.head.pos_ == "NOUN":
+        return anchor.head.head
+    head = anchor.head
+    for _ in range(2):
+        arguments = [c for dep in ("nsubjpass", "dobj", "nsubj") for c in head.children
+                     if c.dep_ == dep and c.pos_ in {"NOUN", "PROPN"} and c != anchor and anchor not in c.subtree]
+        if arguments:
+            return arguments[0]
+        if head.pos_ in {"VERB", "AUX"} or head.head is head:
+            break
+        head = head.head
+    return None
+
+
+# --- dates ----------------------------------------------------------------------------------------------------
+
+def _time_figure(article: Article, doc: Doc, time: TimeExpression, times: list[TimeExpression],
+                 config: FigureConfig) -> Figure | None:
+    tokens = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
+    if tokens is None:
+        return None
+    if time.type != "DATE":
+        return None
+    written = _written_date(article, time, config)
+    event = _event(tokens.root, config)
+    if written is None or event is None:
+        return None
+    low, high, precision = written
+    # shown as the day's ordinal, or the year when no day is written (as the brief's gold writes values)
+    shown = (low + high) / 2 if precision == "day" else date.fromordinal(int(low)).year
+    return Figure(time.span, sentence_of(article, tokens), article.outlet, shown, "DATE", precision, "", "exact",
+                  Range(low, high), *_event_words(event), context(tokens, config.context_tokens),
+                  names(event, event, None))
+
+
+def _written_date(article: Article, time: TimeExpression, config: FigureConfig) -> tuple[float, float, str] | None:
+    """The days a date allows (ordinals) and its precision ("day", "month", "year", "decade"), or None for a date the
+    text does not give: only a date whose year is written, or a day named relative to a publication date the
+    article really has ("Thursday", "December 18", "yesterday"), is a figure. A day named only by its distance from
+    the publication day ("today", "yesterday") allows ``config.deictic_days`` either side: a feed may date an
+    article a day or two after it was written."""
+    text = time.span.text(article)
+    found = normalise(text, None)
+    written = found[1] if found else ""
+    if not written and WEEKDAYS & set(text.lower().split()):
+        written = "XXXX-WXX-"  # "the early hours of Sunday": a weekday the values leave unread
+    slack = 0
+    if not WRITTEN_DATE.match(written):
+        real_date = article.published is not None and not article.published_inferred
+        if not (real_date and DAY_OF_WEEK_OR_MONTH.match(written)):
+            return None
+        slack = config.deictic_days if written.startswith("XXXX-XX-XX") else 0
+        written = time.value
+    match = WRITTEN_DATE.match(written)
+    if match is None or not (match.end() == len(written) or written[match.end()] == "T"):
+        return None
+    year, month, day = (int(part) if part else None for part in match.groups())
+    try:
+        if day:
+            ordinal = date(year, month, day).toordinal()
+            return ordinal - slack, ordinal + slack, "day"
+        if month:
+            following = date(year + month // 12, month % 12 + 1, 1)
+            return date(year, month, 1).toordinal(), following.toordinal() - 1, "month"
+        if DECADE_ENDING.match(article.text, time.span.end):
+            # "the 1930's", which the time expressions may value as its first year: any year of the decade
+            return date(year, 1, 1).toordinal(), date(year + 9, 12, 31).toordinal(), "decade"
+        return date(year, 1, 1).toordinal(), date(year, 12, 31).toordinal(), "year"
+    except ValueError:
+        return None
+
+
+def _event(token: Token, config: FigureConfig) -> Token | None:
+    """The event a date is the day of: the verb it attaches to ("died on Thursday", "indicted in 1969", "the
+    attack began late on Saturday"), directly or through a preposition, or the noun it modifies ("the June 24
+    killing"); None for verbs of saying, whose dates are those of a statement, not of the news, and for "be",
+    "have" and "do", which name no event."""
+    head = token.head
+    for _ in range(3):  # "in the early hours of Sunday": through the time words around the day
+        if head.dep_ == "prep" and head.head is not head:
+            head = head.head
+        if not (head.ent_type_ in {"DATE", "TIME"} and head.dep_ == "pobj"):
+            break
+        token, head = head, head.head
+    if head.pos_ == "NOUN" and token.dep_ in COUNTING_DEPS:
+        return head
+    if head.pos_ == "VERB" and head.lemma_.lower() not in EVENTLESS_VERBS:
+        return head
+    return None
+
+
+def _subject(event: Token) -> Token | None:
+    """The noun an event verb is said of: "attack" in "the attack began" and in "the attack, which began"."""
+    if event.dep_ == "relcl" and event.head.pos_ == "NOUN" \
+            and any(c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ == "WDT" for c in event.children):
+        return event.head
+    return next((c for c in event.children if c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "NOUN"), None)
+
+
+def _event_words(event: Token) -> tuple[str, str, str]:
+    """What a date or time is of, as a figure's counted, predicate and what: ("attack begin", "begin", "attack
+    began") for "the attack began late on Saturday"; ("killing", "killing", "killing") for "the June 24 killing"."""
+    return (phrase(event) if event.pos_ == "NOUN" else _arguments(event), predicate_words(event),
+            words_for(_subject(event), event))
+
+
+def _clock_figure(article: Article, doc: Doc, clock: ClockTime, times: list[TimeExpression],
+                  config: FigureConfig) -> Figure | None:
+    """A time of day as a figure of the event its clause tells ("broke out at 8.49pm"), its value the 24-hour
+    time as a number (2049), its range the minutes after midnight its rounding and hedge allow."""
+    tokens = doc.char_span(clock.start, clock.end, alignment_mode="expand")
+    if tokens is None or (event := _event(tokens.root, config)) is None:
+        return None
+    bound, hedged = _bound(tokens)
+    rounding = config.clock_hour_minutes if clock.to_the_hour else 0.5
+    about, reach = max(rounding, config.clock_about_minutes), config.clock_bound_minutes
+    below, above = {"about": (about, about), "nearly": (config.clock_about_minutes, 0), "lower": (0, reach),
+                    "upper": (reach, 0)}.get(bound, (rounding, rounding))
+    return Figure(article.span(clock.start, clock.end, "TIME"), sentence_of(article, tokens), article.outlet,
+                  clock.hhmm, "CLOCK", clock.zone, clock.zone, bound,
+                  Range(clock.minutes - below, clock.minutes + above), *_event_words(event),
+                  context(tokens, config.context_tokens), names(event, event, None),
+                  times_named(tokens, event, times, article), hedged, _day(tokens, event, times))
+
+
+def _day(tokens: SpacySpan, event: Token, times: list[TimeExpression]) -> str:
+    """The day a figure's clause names, as its value without the time ("XXXX-WXX-5" for "at 8.49pm on Friday
+    night", "86 arrests over the course of Saturday's protests"; "2008-12-19"): a date of the figure's sentence
+    that hangs from the same verb."""
+    doc = tokens.doc
+    for time in times:
+        if not (tokens.sent.start_char <= time.span.start < tokens.sent.end_char):
+            continue
+        written = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
+        if written is not None and (written.root == event or event in written.root.ancestors) \
+                and next((t for t in written.root.ancestors if t.pos_ in {"VERB", "AUX"}), event) == event:
+            day = time.value.partition("T")[0]
+            return day if KNOWN_DAY.fullmatch(day) else ""
+    return ""
+
+
+def _arguments(verb: Token) -> str:
+    """The verb's lemma with its subject's and object's: "attack begin", "Felt die"."""
+    arguments = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c.pos_ in {"NOUN", "PROPN"}]
+    return " ".join([*(a.lemma_.lower() for a in arguments), verb.lemma_.lower()])
 
 
 def readable(value: float) -> str:
@@ -98,134 +504,3 @@ def readable(value: float) -> str:
         if abs(value) >= scale:
             return f"{value / scale:g} {word}"
     return f"{value:,g}"
-
-
-def _counted_word(entity: SpacySpan) -> str | None:
-    """What a figure counts: its currency ("1.2 billion euro programme" counts euros), else the noun it
-    attaches to ("workers" in "three dock workers", "prisoners" in "more than 50 prisoners")."""
-    doc = entity.doc
-    for token in list(entity) + list(doc[entity.end : min(entity.end + 2, len(doc))]):
-        if token.lemma_.lower() in CURRENCIES or token.text in CURRENCIES:
-            return CURRENCIES.get(token.text) or token.lemma_.lower()
-    for token in (entity.root, entity.root.head):
-        if token.pos_ == "NOUN" and not token.like_num:
-            return token.lower_
-    return None
-
-
-def _governing_words(root: Token, config: FigureConfig = CONFIG) -> str:
-    """The lemmas of the words above a figure up to its clause's verb, and that verb's subject or object:
-    "fire kill worker" for "the fire killed three workers"."""
-    words, token = [], root
-    for _ in range(config.governing_hops):
-        if token.pos_ in {"NOUN", "VERB", "ADJ"} and token.ent_type_ not in VALUE_LABELS:
-            words.append(token)
-        if token.pos_ == "VERB" or token.head is token:
-            break
-        token = token.head
-    if token.pos_ == "VERB":
-        words += [child for child in token.children if child.dep_ in {"nsubj", "nsubjpass", "dobj"}
-                  and child.pos_ == "NOUN" and child not in words and child.ent_type_ not in VALUE_LABELS]
-    return " ".join(t.lemma_.lower() for t in sorted(words, key=lambda t: t.i))
-
-
-def _context(tokens: SpacySpan, config: FigureConfig = CONFIG) -> str:
-    """The words around a figure in its sentence, the figure itself left out."""
-    sentence = tokens.sent
-    window = sentence[max(tokens.start - config.context_tokens, sentence.start) - sentence.start:
-                      min(tokens.end + config.context_tokens, sentence.end) - sentence.start]
-    return " ".join(t.text for t in window if not (tokens.start <= t.i < tokens.end or t.like_num or t.is_punct))
-
-
-def _figure(article: Article, entity: SpacySpan, config: FigureConfig = CONFIG) -> Figure | None:
-    value = read_number(entity.text, FIGURE)
-    counted = _counted_word(entity)
-    if value is None or counted is None:
-        return None
-    return Figure(article.span(entity.start_char, entity.end_char, entity.label_), article.outlet, value,
-                  COMPARABLE.get(entity.label_, entity.label_), counted, _context(entity, config),
-                  _governing_words(entity.root, config))
-
-
-def _day_figure(article: Article, doc: Doc, time: TimeExpression, config: FigureConfig = CONFIG) -> Figure | None:
-    """A dated event as a figure: its value is the day, and what it "counts" is the event its verb names. A day
-    counted from an inferred publication date is the tool's guess, not the outlet's: never a figure in dispute."""
-    if time.type != "DATE" or not DAY.fullmatch(time.value[:10]) or time.reference_confidence is not None:
-        return None
-    tokens = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
-    if tokens is None:
-        return None
-    governing = _governing_words(tokens.root, config)
-    if not governing:
-        return None
-    day = date.fromisoformat(time.value[:10]).toordinal()
-    return Figure(time.span, article.outlet, day, "DAY", governing.split()[-1], _context(tokens, config), governing)
-
-
-def extract(article: Article, doc: Doc, times: list[TimeExpression] = (),
-            config: FigureConfig = CONFIG) -> list[Figure]:
-    """The article's figures: numbers from the parse, and the days its time expressions give to events."""
-    numbers = [f for entity in doc.ents if entity.label_ in NUMBER_LABELS and (f := _figure(article, entity, config))]
-    return numbers + [f for time in times if (f := _day_figure(article, doc, time, config))]
-
-
-def _same_thing(a: Figure, b: Figure, counted: float, context: float, governing: float,
-                config: FigureConfig = CONFIG) -> bool:
-    if a.outlet == b.outlet or a.kind != b.kind or counted < config.same_counted:
-        return False
-    if a.kind == "DAY":
-        # The same verb dates the same event: "the attack began" and "the assault began" name one beginning.
-        return (abs(a.value - b.value) <= config.max_days_apart
-                and (context >= config.same_context or governing >= config.same_dated_event))
-    close = max(a.value, b.value) / max(min(a.value, b.value), 1e-9) <= config.max_ratio
-    return close and (context >= config.same_context or governing >= config.same_governing)
-
-
-def disagreements(figures: list[Figure], embed: Callable[[list[str]], np.ndarray],
-                  config: FigureConfig = CONFIG) -> list[FigureDisagreement]:
-    """Groups of figures that count the same thing with different values in different outlets.
-
-    ``embed`` gives unit-length vectors of texts; the counted words, contexts and governing phrases are embedded.
-    """
-    def similarity(texts: list[str]) -> np.ndarray:
-        vectors = embed(texts)
-        return vectors @ vectors.T
-
-    if not figures:
-        return []
-    counted = similarity([f.counted for f in figures])
-    context = similarity([f.context for f in figures])
-    governing = similarity([f.governing or f.counted for f in figures])
-    closeness = context + governing
-    # Figures are linked only to their mutually closest match in another outlet: an outlet also gives other
-    # counts of similar things ("two other workers were hurt") that are not the same figure.
-    best: list[dict[str, int]] = []
-    for i, a in enumerate(figures):
-        closest: dict[str, int] = {}
-        for j, b in enumerate(figures):
-            if j != i and _same_thing(a, b, counted[i, j], context[i, j], governing[i, j], config):
-                if b.outlet not in closest or closeness[i, j] > closeness[i, closest[b.outlet]]:
-                    closest[b.outlet] = j
-        best.append(closest)
-    linked: dict[int, set[int]] = {i: {i} for i in range(len(figures))}
-    for i, closest in enumerate(best):
-        for j in closest.values():
-            if best[j].get(figures[i].outlet) == i:
-                linked[i].add(j)
-                linked[j].add(i)
-    seen: set[int] = set()
-    found = []
-    for start in range(len(figures)):
-        if start in seen or len(linked[start]) == 1:
-            continue
-        component, frontier = set(), [start]
-        while frontier:
-            k = frontier.pop()
-            if k not in component:
-                component.add(k)
-                frontier.extend(linked[k] - component)
-        seen |= component
-        members = sorted((figures[k] for k in component), key=lambda f: (f.outlet, f.span.start))
-        if len({f.value for f in members}) > 1:
-            found.append(FigureDisagreement(tuple(members)))
-    return found

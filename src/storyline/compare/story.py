@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from storyline.compare import claims, copies, figures, framing
+from storyline.compare import claims, conflicts, copies, figures, framing
 from storyline.compare.quotes import QuoteGroup, Speaker, match, source_label
 from storyline.compare.timeline import TimelineEntry, timeline
 from storyline.compare import entities
@@ -46,7 +46,7 @@ class StoryComparison:
     timeline: list[TimelineEntry]
     copied: list[copies.CopiedPassage]
     claims: list[claims.ClaimGroup]
-    figure_disagreements: list[figures.FigureDisagreement]
+    figure_disagreements: list[conflicts.FigureDisagreement]
     # Figures inside a shared claim that only one outlet's version of it gives, with the unit holding each.
     lone_figures: list[tuple[claims.ClaimUnit, figures.Figure]]
     wording: list[framing.WordingChoice]
@@ -61,7 +61,7 @@ class StoryClaims:
     copied: list[copies.CopiedPassage]
     claims: list[claims.ClaimGroup]
     figures: list[figures.Figure]
-    figure_disagreements: list[figures.FigureDisagreement]
+    figure_disagreements: list[conflicts.FigureDisagreement]
 
 
 def compare_story(material: StoryMaterial) -> StoryComparison:
@@ -93,7 +93,7 @@ def align_claims(material: StoryMaterial) -> StoryClaims:
     groups = claims.align(units, vectors, copied_relation(passages))
     all_figures = [figure for article, doc in pairs
                    for figure in figures.extract(article, doc, material.times.get(article.id, []))]
-    disagreements = figures.disagreements(all_figures, embed)
+    disagreements = conflicts.disagreements(all_figures, embed)
     claims.mark_figure_conflicts(groups, disagreements)
     return StoryClaims(passages, groups, all_figures, disagreements)
 
@@ -186,7 +186,7 @@ def copied_relation(passages: list[copies.CopiedPassage]) -> Callable[[Span, Spa
 
 
 def lone_figures(groups: list[claims.ClaimGroup], all_figures: list[figures.Figure],
-                 disagreeing: list[figures.FigureDisagreement]) -> list[tuple[claims.ClaimUnit, figures.Figure]]:
+                 disagreeing: list[conflicts.FigureDisagreement]) -> list[tuple[claims.ClaimUnit, figures.Figure]]:
     """Figures inside a shared claim that the other outlets' versions of it leave out ("eleven hospitals" where
     the others say "hospitals"): a detail only one outlet reports, though the claim is shared."""
     in_dispute = {f.span for d in disagreeing for f in d.figures}
@@ -195,7 +195,7 @@ def lone_figures(groups: list[claims.ClaimGroup], all_figures: list[figures.Figu
         if len(group.sources) < 2:
             continue
         inside = {id(u): [f for f in all_figures if f.span.article_id == u.span.article_id
-                          and u.span.start <= f.span.start < u.span.end and f.kind != "DAY"] for u in group.units}
+                          and u.span.start <= f.span.start < u.span.end and f.kind not in {"DATE", "CLOCK"}] for u in group.units}
         for unit in group.units:
             others = {f.value for other in group.units if other is not unit for f in inside[id(other)]}
             details += [(unit, f) for f in inside[id(unit)] if f.value not in others and f.span not in in_dispute]

@@ -55,6 +55,9 @@ FIGURE = NumberReading(whole_phrase=False, words=CARDINALS, scales=SCALES)
 
 HALF = re.compile(r"(?:a )?half(?: an?)?")
 NUMERAL = re.compile(r"\d+(?:\.\d+)?")
+# A thousands group after a comma and a stray space ("30, 000", "12, 500"), as some wire copy is written; a lone
+# digit before it is a list ("5-foot-8, 135 pounds") unless the group is "000".
+SPACED_THOUSANDS = re.compile(r"\b(\d{2,3}|\d(?=, 000)), (\d{3})\b")
 WORD_OR_NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+")
 
 
@@ -62,7 +65,8 @@ def read_number(text: str, reading: NumberReading) -> int | float | None:
     """The number the text gives, read as ``reading`` says; None when it gives none.
 
     COUNT: 'two' -> 2.0, 'twenty four' -> 24.0, '1,500' -> 1500.0, 'a' -> 1.0, 'half an' -> 0.5, 'several' -> None.
-    FIGURE: '23' -> 23.0, '1,200' -> 1200.0, '1.2 billion' -> 1.2e9, 'two dozen' -> 24, 'twenty-five' -> 25.
+    FIGURE: '23' -> 23.0, '1,200' -> 1200.0, '30, 000' -> 30000.0, '1.2 billion' -> 1.2e9, 'two dozen' -> 24,
+    'twenty-five' -> 25.
     """
     if reading.whole_phrase:
         text = text.strip().replace(",", "")
@@ -76,7 +80,7 @@ def read_number(text: str, reading: NumberReading) -> int | float | None:
         if len(words) > 1 and words[0] in ARTICLES:
             words = words[1:]  # "a dozen", "a single": the article says one of what follows, not one more
     else:
-        words = WORD_OR_NUMERAL.findall(text.lower().replace("-", " "))
+        words = WORD_OR_NUMERAL.findall(SPACED_THOUSANDS.sub(r"\1,\2", text.lower().replace("-", " ")))
     value: int | float | None = None
     seen = False
     for word in words:

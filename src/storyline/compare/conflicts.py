@@ -1,0 +1,261 @@
+"""Disagreements: figures of different outlets that give one quantity, with values that cannot both be true.
+
+Two figures give one quantity (:func:`same_quantity`) when they are of one kind and unit (a count, an amount in
+one currency, a percentage, a measure of one dimension, a date, a time of day in one zone, an age), count the same
+thing ("inmates" and "prisoners"), say the same happened to it ("escaped" and "broke out"; never "killed" and
+"injured"), are set among the same places, participants and times as far as their sentences say, their values are
+not an order of magnitude apart (dates: a few days; times of day: minutes, on the same day where both name it;
+ages: a year, of one full name, in articles really published days apart), and their contexts are alike. Figures
+are grouped so that every two of a group, from different outlets, give one quantity (complete linkage, the most
+alike pairs first); a figure left alone joins a group it gives the same quantity as in half its outlets; disputed
+groups whose shared outlets agree are merged; a disputed group then takes in the other outlets giving that
+quantity.
+
+A group is a disagreement when two outlets give values that no single value satisfies: "43" and "more than 50"
+do, "at least 70" and "about 100" or "22 billion" and "22.4 billion" do not (:mod:`storyline.text.estimates`).
+An outlet that also gives the other side's value for the same quantity (a toll it reports as revised, "three
+dead, a figure since raised to four") is not counted as disputing it: when a text is ambiguous the brief says
+nothing rather than a false conflict.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+import numpy as np
+
+from storyline.compare.figure_words import outcome
+from storyline.compare.figures import CONFIG, Figure, FigureConfig, readable
+from storyline.text.estimates import follows
+
+# Kinds whose noun names the quantity itself ("the damage"), not things every episode of a story involves.
+AMOUNTS = frozenset({"MONEY", "PERCENT", "MEASURE"})
+
+
+@dataclass(frozen=True, slots=True)
+class FigureDisagreement:
+    """Figures of one quantity in several outlets, some of whose values cannot both be true."""
+
+    figures: tuple[Figure, ...]
+
+    @property
+    def values(self) -> list[tuple[str, list[Figure]]]:
+        """Each value once, as the brief shows it ("43", "more than 50", "2008-12-18"), with the figures giving it,
+        smallest (or earliest) first."""
+        found: dict[str, list[Figure]] = {}
+        for figure in sorted(self.figures, key=lambda f: f.range.low):
+            found.setdefault(shown(figure), []).append(figure)
+        return list(found.items())
+
+    @property
+    def quantity(self) -> str:
+        """What the figures are of, in the words most of them use: "workers killed", "date of attack began"."""
+        counts = Counter(f.what for f in self.figures)
+        # ties to the fullest words: "fire broke out" rather than "broke out" of "it broke out"
+        what = max(counts, key=lambda words: (counts[words], len(words.split())))
+        return {"DATE": f"date of {what}", "CLOCK": f"time of {what}"}.get(self.figures[0].kind, what)
+
+    @property
+    def description(self) -> str:
+        """What the figures are of, and each value with the outlets giving it: "workers killed: 3 (Civic Post,
+        Meridian Wire) vs 4 (The Northern Ledger)"."""
+        values = " vs ".join(f"{value} ({', '.join(dict.fromkeys(f.outlet for f in figures))})"
+                             for value, figures in self.values)
+        return f"{self.quantity}: {values}"
+
+
+def shown(figure: Figure) -> str:
+    """A figure's value as the brief shows it: a date in ISO form to the precision written, else the number with
+    its hedge and unit as written ("more than 50", "about 40 million euro", "65%")."""
+    if figure.kind == "DATE":
+        day = date.fromordinal(int((figure.range.low + figure.range.high) / 2))
+        low = date.fromordinal(int(figure.range.low))
+        return {"day": day.isoformat(), "month": day.isoformat()[:7], "decade": f"{low.year}s"}.get(
+            figure.unit, str(day.year))
+    unit = {"MONEY": f" {figure.unit}", "PERCENT": "%", "MEASURE": f" {figure.unit}"}.get(figure.kind, "")
+    number = f"{readable(figure.value)}{unit}"
+    if figure.kind == "CLOCK":
+        number = f"{int(figure.value) // 100:02d}:{int(figure.value) % 100:02d} {figure.unit}".rstrip()
+    if not figure.hedge:
+        return number
+    return f"{number} {figure.hedge}" if follows(figure.hedge) else f"{figure.hedge} {number}"
+
+
+def _same_outcome(a: str, b: str, similarity: float, config: FigureConfig) -> bool:
+    """Whether two predicates can say the same happened: equal (or both unsaid), of one outcome in the list
+    ("killed", "died"), or, outside it, alike in meaning. A figure whose sentence says what happened to what it
+    counts and one whose sentence does not are not taken for one quantity."""
+    if a == b:
+        return True
+    if not a or not b:
+        return False
+    if outcome(a) is not None and outcome(b) is not None:
+        return outcome(a) == outcome(b)
+    return similarity >= config.same_predicate
+
+
+def same_quantity(a: Figure, b: Figure, counted: float, predicate: float, context: float,
+                  config: FigureConfig = CONFIG) -> bool:
+    """Whether figures ``a`` and ``b`` of different outlets give one quantity, given the similarities of what
+    they count, of their predicates and of their contexts."""
+    if a.outlet == b.outlet or (a.kind, a.dimension) != (b.kind, b.dimension) or a.kind == "UNCOMPARED":
+        return False
+    if a.times != b.times or (a.names and b.names and not a.names & b.names):
+        return False
+    low, high = sorted((a.range, b.range), key=lambda r: r.low)
+    if a.kind == "DATE" and high.low - low.high > config.max_days_apart:
+        return False
+    if a.kind == "CLOCK" and (high.low - low.high > config.max_minutes_apart or (a.day and b.day and a.day != b.day)):
+        return False
+    if a.kind not in {"DATE", "CLOCK"} and high.low > config.max_ratio * max(low.high, 1e-9):
+        return False
+    if a.kind not in {"DATE", "CLOCK", "AGE"} and a.day != b.day:
+        return False  # "86 arrests over Saturday's protests" is not the week's "more than 200"
+    if a.kind in {"DATE", "CLOCK"}:
+        # a date's or a time's event is its verb and the verb's subject or object ("the attack began", "the
+        # assault began"): alike enough, or in alike sentences
+        return _same_outcome(a.predicate, b.predicate, predicate, config) and (
+            a.counted == b.counted or counted >= config.same_dated_event or context >= config.same_context)
+    if a.counted != b.counted and counted < config.same_counted:
+        return False
+    if a.kind == "AGE":
+        # one person's, told by a given name and a surname ("Jerry Ortiz" and "Deputy Jerry Ortiz"; a surname alone
+        # may be a son's), in articles published days apart, and a year or two apart ("the 29-year-old Gigante" in
+        # a sentence about 1957 is no disagreement with "Gigante, 77")
+        shorter, longer = sorted((a.names, b.names), key=len)
+        return len(shorter) > 1 and shorter <= longer and abs(a.value - b.value) <= config.max_age_years_apart \
+            and bool(a.day and b.day) and abs(
+            date.fromisoformat(a.day).toordinal() - date.fromisoformat(b.day).toordinal()) <= config.max_days_apart
+    if a.kind == "LABEL":
+        # which block or flight: the same one only where the sentences name the same place for it
+        return bool(a.names & b.names)
+    if not _same_outcome(a.predicate, b.predicate, predicate, config):
+        return False
+    if a.kind in AMOUNTS or outcome(a.predicate) == outcome(b.predicate) not in {None, "-"}:
+        return context >= config.same_amount_context
+    return context >= config.same_context
+
+
+def disagreements(figures: list[Figure], embed: Callable[[list[str]], np.ndarray],
+                  config: FigureConfig = CONFIG) -> list[FigureDisagreement]:
+    """The groups of figures that give one quantity in different outlets and disagree on it.
+
+    ``embed`` gives unit-length vectors of texts; what the figures count, their predicates and their contexts are
+    embedded.
+    """
+    if not figures:
+        return []
+
+    def similarity(texts: list[str]) -> np.ndarray:
+        vectors = embed(texts)
+        return vectors @ vectors.T
+
+    counted = similarity([f.counted for f in figures])
+    predicate = similarity([f.predicate or f.counted for f in figures])
+    context = similarity([f.context for f in figures])
+
+    def same(i: int, j: int) -> bool:
+        return same_quantity(figures[i], figures[j], counted[i, j], predicate[i, j], context[i, j], config)
+
+    n = len(figures)
+    linked = sorted(((counted[i, j] + predicate[i, j] + context[i, j], i, j) for i in range(n)
+                     for j in range(i + 1, n) if same(i, j)), reverse=True)
+    group_of = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    for _, i, j in linked:
+        gi, gj = group_of[i], group_of[j]
+        if gi == gj or not all(same(x, y) for x in members[gi] for y in members[gj]
+                               if figures[x].outlet != figures[y].outlet):
+            continue
+        members[gi].extend(members.pop(gj))
+        for k in members[gi]:
+            group_of[k] = gi
+
+    _join_lone_figures(members, figures, same)
+    disputed = []
+    for group in members.values():
+        if len({figures[k].outlet for k in group}) < 2:
+            continue
+        disputing = [k for k in group if not _also_gives_the_other_side(k, group, figures, same)]
+        if any(not figures[x].range.meets(figures[y].range) for x in disputing for y in disputing
+               if figures[x].outlet != figures[y].outlet):
+            disputed.append(group)
+    disputed = _merged(disputed, figures, same)
+    taken = {k for group in disputed for k in group}
+    found = []
+    for group in disputed:
+        _add_supporters(group, taken, figures, same)
+        found.append(FigureDisagreement(tuple(sorted((figures[k] for k in group),
+                                                     key=lambda f: (f.outlet, f.span.start)))))
+    return found
+
+
+def _merged(groups: list[list[int]], figures: list[Figure], same: Callable[[int, int], bool]) -> list[list[int]]:
+    """Disputed groups joined where a figure of one gives the same quantity as a figure of another and the outlets
+    in both give the same value in both: one disagreement over the cables cut, not one for "damaged" and one for
+    "went down"; but an outlet's 20,000 marchers in one city and 100,000 in another keep two disagreements apart."""
+    def joinable(one: list[int], other: list[int]) -> bool:
+        shared = {figures[k].outlet for k in one} & {figures[k].outlet for k in other}
+        return bool(shared) and all(figures[x].range.meets(figures[y].range) for x in one for y in other
+                                    if figures[x].outlet == figures[y].outlet) \
+            and any(same(x, y) for x in one for y in other)
+
+    merged: list[list[int]] = []
+    for group in groups:
+        linked = [other for other in merged if joinable(group, other)]
+        for other in linked:
+            merged.remove(other)
+            group = other + group
+        merged.append(group)
+    return merged
+
+
+def _join_lone_figures(members: dict[int, list[int]], figures: list[Figure], same: Callable[[int, int], bool]) -> None:
+    """Put each figure left alone by the grouping into the group of figures it gives the same quantity as in at
+    least half of the group's outlets (the most such outlets first), as :func:`_add_supporters` does: "about
+    8.40pm" stays out of a group of "9pm" and "8.49pm" when it reads too unlike "9pm", though it gives what
+    "8.49pm" gives."""
+    for k in [k for k, group in members.items() if len(group) == 1]:
+        best, best_count = None, 0
+        for key, group in members.items():
+            outlets = {figures[m].outlet for m in group}
+            agreeing = {figures[m].outlet for m in group if same(k, m)}
+            if len(group) > 1 and figures[k].outlet not in outlets and 2 * len(agreeing) >= len(outlets) \
+                    and len(agreeing) > best_count:
+                best, best_count = key, len(agreeing)
+        if best is not None:
+            members[best].append(members.pop(k)[0])
+
+
+def _add_supporters(group: list[int], taken: set[int], figures: list[Figure], same: Callable[[int, int], bool]) -> None:
+    """Add to a disputed group the figures that give the same quantity as figures of at least half of its outlets,
+    whatever their value: a third outlet's "three workers" whose sentence reads too unlike one outlet's to have
+    been grouped with all of them. Then add, as often as that adds any, the figures that give the same quantity as
+    a member with a value it allows: an outlet siding with one of the values."""
+    outlets = {figures[m].outlet for m in group}
+    core = list(group)
+    for k in range(len(figures)):
+        if k not in taken and 2 * len({figures[m].outlet for m in core if same(k, m)}) >= len(outlets):
+            group.append(k)
+            taken.add(k)
+    added = True
+    while added:
+        added = False
+        for k in range(len(figures)):
+            if k not in taken and any(same(k, m) and figures[k].range.meets(figures[m].range) for m in group):
+                group.append(k)
+                taken.add(k)
+                added = True
+
+
+def _also_gives_the_other_side(k: int, group: list[int], figures: list[Figure],
+                               same: Callable[[int, int], bool]) -> bool:
+    """Whether the outlet of figure ``k`` also gives, for what reads as the same quantity of another outlet's
+    figure in the group, a value that agrees with that figure where ``k`` does not."""
+    mine = figures[k]
+    others = [j for j in group if figures[j].outlet != mine.outlet and not figures[j].range.meets(mine.range)]
+    return any(figures[m].outlet == mine.outlet and m != k and figures[m].range.meets(figures[j].range)
+               and same(m, j) for j in others for m in range(len(figures)))

@@ -1,0 +1,275 @@
+"""The words around a figure that say what it is a figure of, read off the parse: the noun it counts (people
+however written: "four people", "killed 4", "five deaths"), the word saying what happened to it ("killed",
+"escaped", "went down"), the person whose age it is, the names of the places and participants its clause sets it
+among, and the dates other than the news's own days that its clause names. Used by
+:mod:`storyline.compare.figures` for numbers, dates and times alike.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from storyline.extract.timex.values import normalise
+from storyline.model import Article, Span, TimeExpression
+from storyline.text.wordlists import pairs, words
+
+OUTCOMES = pairs("figure_outcomes")
+# Words that give the number a noun belongs to, not what happened to it ("another five people", "an estimated").
+QUANTITY_WORDS = frozenset({"other", "more", "additional", "further", "many", "several", "few", "estimated", "total",
+                            "least", "most", "only", "same", "last", "first", "next", "previous"})
+# Verbs that say nothing of what happened to what a figure counts ("had", "said"): climbed past; "left" says it
+# by its complement ("left three workers dead").
+LIGHT_VERBS = words("light_verbs") | words("cue_verbs_clause") | {"leave"}
+NAME_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
+# Arguments of a predicate or counted noun whose names tell whose figure it is.
+PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "poss"})
+# Prepositions by which a clause names the place a figure belongs to ("marched in Thessaloniki") or a participant
+# ("a $70 million contract for J.D. Drew", "a touchdown pass by the Jaguars").
+NAMING_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "to", "from", "off",
+                                 "with", "for", "by"})
+# Pronouns by which a clause names a person without saying who ("he scored 16 points"): such a figure is someone's,
+# and is not set against a named person's (another's "he" may be the same someone).
+PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+# The name word a figure gets for a participant its clause refers to by a personal pronoun only.
+UNNAMED = "?"
+# Values of dates that name the news's own days and weeks ("Friday", "yesterday", "the same day", "this week",
+# "now"), not another time.
+NEWS_DAYS = ("XXXX-XX-XX", "XXXX-WXX", "PRESENT_REF")
+# Verbs that link a thing to its state: "traffic was down" says what "down" says.
+COPULAS = frozenset({"be", "become", "remain", "stay"})
+# Outcomes that happen to people: a count of them that names nothing counts people ("the quake killed 4").
+HUMAN_OUTCOMES = frozenset({"death", "injury", "missing", "arrest", "charge", "conviction", "escape", "rescue",
+                            "evacuation"})
+# What a count of people counts, however written ("people", "person", "killed 4", "five deaths").
+PERSON = "person"
+# Adverbs that make a phrasal verb when they follow it ("broke out", "went down").
+PARTICLES = frozenset({"out", "down", "off", "up", "away"})
+# Words of a date that do not tell it from another: "in January" is "January".
+DATE_FILLERS = frozenset({"in", "on", "the", "of"})
+# Nouns naming the size of what they are of: "the cost of the programme" is the programme's size in money.
+SIZE_NOUNS = frozenset({"cost", "price", "value", "worth", "size", "amount", "sum", "total", "bill", "figure"})
+
+
+def words_for(counted: Token | None, predicate: Token | None) -> str:
+    """What a figure is of in the text's words, the thing first: "workers killed", "cables went down", "people
+    took to the streets"."""
+    said = []
+    if predicate is not None:
+        said = [predicate] + [c for c in predicate.children if is_particle(c)]
+        if len(predicate_words(predicate).split()) == 3:  # an idiom of a light verb: "took to the streets"
+            idiom = next(c for c in predicate.children if c.dep_ == "prep")
+            said += [idiom, *(t for t in idiom.children if t.dep_ == "pobj"),
+                     *(t for o in idiom.children if o.dep_ == "pobj" for t in o.children if t.dep_ == "det")]
+    thing = [counted] if counted is not None and counted is not predicate else []
+    return " ".join(t.text for t in thing + sorted(said, key=lambda t: t.i))
+
+
+def people_counted(anchor: Token) -> Token | None:
+    """The word saying what happened to the people a count counts without naming them: the verb of "the quake
+    killed 4", "4 died"; the noun of "five deaths", "200 arrests"; the toll of "the death toll rose to five", "the
+    toll is 5". None where the count names what it counts, or what happened is not done to people."""
+    head = anchor.head
+    done_to_people = OUTCOMES.get(head.lemma_.lower()) in HUMAN_OUTCOMES
+    if anchor.dep_ in {"dobj", "nsubj", "nsubjpass"} and head.pos_ == "VERB" and done_to_people \
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in anchor.children):  # not "three of them"
+        return head
+    if anchor.dep_ == "nummod" and head.pos_ == "NOUN" and done_to_people:
+        return head
+    verb = head.head if anchor.dep_ == "pobj" and head.lower_ in {"to", "at"} else head if anchor.dep_ == "attr" \
+        else None
+    if verb is not None:
+        return next((c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() == "toll"), None)
+    return None
+
+
+def of_object(token: Token) -> Token | None:
+    """The noun a token is "of": "traffic" in "75 percent of traffic"."""
+    return next((grand for child in token.children if child.dep_ == "prep" and child.lower_ == "of"
+                 for grand in child.children if grand.dep_ == "pobj" and grand.pos_ in {"NOUN", "PROPN"}), None)
+
+
+def what_happened(start: Token | None, counted: Token, hops: int) -> Token | None:
+    """The word saying what happened to what a figure counts: a participle or adjective of the noun ("70 people
+    injured", "damaged shops", "shops suffering damage"), the complement of a light verb or a copula ("left three
+    workers dead", "had to be ushered", "traffic was down"), else the first verb above it that is not a light verb
+    or a verb of saying ("killed", "died", "escaped"; a light verb with a particle is a verb of its own, "went
+    down")."""
+    if (word := described(counted)) is not None or start is None:
+        return word
+    token = start
+    for _ in range(hops):
+        if token.head is token:
+            break
+        token = token.head
+        if token.pos_ not in {"VERB", "ADJ", "AUX"}:
+            continue
+        if token.lemma_.lower() not in LIGHT_VERBS or any(is_particle(c) for c in token.children):
+            return carried(token)
+        complement = next((c for c in token.children if c.lemma_.lower() not in LIGHT_VERBS and (
+            (c.dep_ in {"oprd", "xcomp", "acomp", "ccomp"} and c.pos_ in {"VERB", "ADJ"})
+            or (c.dep_ in {"advmod", "prep", "acomp"} and c.lower_ in OUTCOMES))), None)
+        if complement is not None:
+            return complement
+        if token.pos_ == "VERB" and predicate_words(token) in OUTCOMES:
+            return token  # an idiom of a light verb: "took to the streets"
+    return None
+
+
+def described(noun: Token) -> Token | None:
+    """The participle or outcome word describing a noun: "damaged" in "damaged shops", "damage" in "shops
+    suffering serious damage", "injured" in "70 people injured"."""
+    for child in noun.children:
+        if child.dep_ in {"amod", "acl", "relcl"} and child.lower_ not in QUANTITY_WORDS:
+            outcome = carried(child)
+            if child.tag_ == "VBN" or outcome.lemma_.lower() in OUTCOMES:
+                return outcome
+    return None
+
+
+def carried(verb: Token) -> Token:
+    """The outcome a verb carries as its object ("suffered severe damage", "made 86 arrests"), else the verb."""
+    return next((c for c in verb.children if c.dep_ == "dobj" and OUTCOMES.get(c.lemma_.lower(), "-") != "-"), verb)
+
+
+def predicate_words(predicate: Token | None) -> str:
+    """A predicate's lemma with its particle ("break out"), or a light verb's with its preposition and object
+    ("take to street"); "" for none, or for a verb that only states an amount ("cost", "total")."""
+    if predicate is None:
+        return ""
+    lemma = predicate.lemma_.lower()
+    particle = next((c.lower_ for c in predicate.children if is_particle(c)), None)
+    if particle:
+        lemma = f"{lemma} {particle}"
+    elif lemma in LIGHT_VERBS:
+        lemma = next((f"{lemma} {c.lower_} {o.lemma_.lower()}" for c in predicate.children if c.dep_ == "prep"
+                      for o in c.children if o.dep_ == "pobj" and o.ent_type_ not in {"DATE", "TIME"}), lemma)
+    return "" if OUTCOMES.get(lemma) == "-" else lemma
+
+
+def outcome(predicate: str) -> str | None:
+    """The outcome a predicate names in the outcome list ("death" for "killed"), its state's for a copula with a
+    state ("damage" for "be down", "remain offline"), or None for a predicate the list does not name."""
+    if predicate in OUTCOMES:
+        return OUTCOMES[predicate]
+    verb, _, state = predicate.partition(" ")
+    return OUTCOMES.get(state) if verb in COPULAS else None
+
+
+def is_particle(token: Token) -> bool:
+    """Whether a word is the particle of its verb: "out" in "broke out" and in "broke out of the prison", which the
+    parse may take for a preposition."""
+    return token.dep_ == "prt" or (token.lower_ in PARTICLES and token.i == token.head.i + 1
+                                   and token.dep_ in {"prep", "advmod"})
+
+
+def phrase(noun: Token, figure: Token | None = None) -> str:
+    """A counted noun's lemma, with what it is of ("block street" for "the 12000 block of 223rd Street"), unless
+    that is the ``figure`` itself ("a depth of 10 km"); the size of a thing is the thing ("programme" for "the cost
+    of the programme", as for "a 1.2 billion euro programme")."""
+    of = of_object(noun)
+    if of is None or of == figure:
+        return PERSON if noun.lemma_.lower() == "people" else noun.lemma_.lower()
+    return of.lemma_.lower() if noun.lemma_.lower() in SIZE_NOUNS else f"{noun.lemma_.lower()} {of.lemma_.lower()}"
+
+
+def sentence_of(article: Article, tokens: SpacySpan) -> Span:
+    """The sentence a figure is in, blanks trimmed: the evidence a disagreement cites."""
+    sentence = tokens.sent
+    text = sentence.text
+    start = sentence.start_char + len(text) - len(text.lstrip())
+    return article.span(start, max(start, sentence.start_char + len(text.rstrip())), "sentence")
+
+
+def context(tokens: SpacySpan, width: int) -> str:
+    """The words around a figure in its sentence, numbers left out."""
+    sentence = tokens.sent
+    window = sentence[max(tokens.start - width, sentence.start) - sentence.start:
+                      min(tokens.end + width, sentence.end) - sentence.start]
+    return " ".join(t.text for t in window if not (tokens.start <= t.i < tokens.end or t.like_num or t.is_punct))
+
+
+def names(anchor: Token, counted: Token, predicate: Token | None) -> frozenset[str]:
+    """The words of the names of the places and participants the clause sets the figure in: objects of "in",
+    "at", "for" ... of the figure, the counted noun, the predicate or the verb of the figure's clause ("20,000
+    people marched in Thessaloniki"), the place a "where" clause hangs from ("the city of Thessaloniki, where 20,000
+    people marched"), and the named subject, object or owner of those ("Gotti died", "Orange's figures", "Ty Lawson
+    added 16 points"; "Hansbrough, who grabbed nine rebounds"). A participant named by a personal pronoun only ("he
+    had 14 points") gives :data:`UNNAMED`."""
+    def named(tokens: list[Token]) -> set[str]:
+        return {t.lower_ for t in tokens if t.ent_type_ in NAME_LABELS and not t.is_stop and not t.is_punct}
+
+    def participant(token: Token, child: Token) -> set[str]:
+        if child.tag_ in {"WP", "WDT"} and token.dep_ == "relcl":  # "Hansbrough, who grabbed nine rebounds"
+            return name_of(token.head)
+        if child.lower_ in PERSONAL_PRONOUNS:
+            return {UNNAMED}
+        return named(list(child.subtree))
+
+    found = name_of(counted.head) if counted.dep_ == "appos" else set()  # "Danny Green (14 points)"
+    clause = next(iter(verbs_above(anchor)), None)
+    for token in {anchor, counted, predicate, clause} - {None}:
+        for child in token.children:
+            if child.dep_ == "prep" and (child.lower_ in NAMING_PREPOSITIONS
+                                         or (token is counted and child.lower_ == "of")):
+                found |= named(list(child.subtree))
+            elif child.dep_ in PARTICIPANT_DEPS and child is not counted and child is not anchor \
+                    and not child.is_ancestor(anchor):
+                found |= participant(token, child)
+        if token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
+            found |= named([t for t in token.head.subtree if t.i < token.i
+                            and (t == token.head or not t.is_ancestor(token))])
+    return frozenset(found)
+
+
+def aged(number: Token) -> Token | None:
+    """The person whose age a number gives, or None: "Orozco, 27,", "Ortiz, aged 35", "the 95-year-old Felt",
+    "Gigante, who died at 77". Only a person the text names: an age of "the actress" tells nobody's."""
+    head = number.head
+    if number.dep_ == "appos" or (head.lower_ in {"aged", "age"} and number.dep_ in {"npadvmod", "dobj", "nummod"}):
+        person = head if number.dep_ == "appos" else head.head
+    elif head.lower_ == "year" and head.head.lower_ == "old" and head.head.dep_ == "amod":
+        person = head.head.head  # "the 95-year-old Felt"
+    elif number.dep_ == "pobj" and head.lower_ == "at" and head.head.lemma_ == "die":
+        died = head.head  # "Gigante died at 77", "Gigante, who died at 77"
+        person = died.head if died.dep_ == "relcl" else next(
+            (c for c in died.children if c.dep_ == "nsubj"), died)
+    else:
+        return None
+    return person if person.pos_ == "PROPN" else None
+
+
+def name_of(noun: Token) -> set[str]:
+    """The words of the name a noun is, tagged as one or not ("Hansbrough", "Jerry Ortiz")."""
+    words = [noun, *(c for c in noun.children if c.dep_ in {"compound", "flat"})]
+    return {t.lower_ for t in words if (t.ent_type_ in NAME_LABELS or t.pos_ == "PROPN") and not t.is_stop}
+
+
+def times_named(tokens: SpacySpan, anchor: Token, times: list[TimeExpression], article: Article) -> frozenset[str]:
+    """The dates the figure's clause names other than the news's own days and weeks: "january", "2005", "last
+    year" (a weekday, "yesterday" or "the day of the fire" sets no other time). A date of the figure's clause is
+    one that hangs from the figure's verb or a verb above it ("In January, cables were damaged, disrupting 70
+    percent"), not one of another clause of its sentence ("to be completed next year")."""
+    doc = tokens.doc
+    clause = verbs_above(anchor)
+    found = set()
+    for time in times:
+        if time.type != "DATE" or not (tokens.sent.start_char <= time.span.start < tokens.sent.end_char):
+            continue
+        if time.span.start < tokens.end_char and tokens.start_char < time.span.end:
+            continue
+        written = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
+        verbs = verbs_above(written.root) if written is not None else []
+        if verbs and verbs[0] not in clause:
+            continue
+        text = time.span.text(article)
+        value = normalise(text, None)
+        if value and not value[1].startswith(NEWS_DAYS):
+            found.add(" ".join(w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in DATE_FILLERS))
+    return frozenset(found)
+
+
+def verbs_above(token: Token) -> list[Token]:
+    """The verbs above a token, nearest first."""
+    return [t for t in token.ancestors if t.pos_ in {"VERB", "AUX"}]

@@ -1,0 +1,165 @@
+"""Disagreements over figures: only between figures of one quantity, and only where no value satisfies both."""
+
+from datetime import datetime, timezone
+
+from storyline.compare import conflicts, figures
+from storyline.compare.figure_words import outcome
+from storyline.extract import timex
+from storyline.model import Article
+from storyline.parse import nlp
+from storyline.parse.embed import embed
+from storyline.text.clock import clock_times
+from storyline.text.estimates import allowed, hedge, precision
+from storyline.text.numbers import FIGURE, read_number
+
+SHARES = figures.CONFIG.shares
+
+
+def disputes(*reports: str | tuple[str, datetime | None, bool]) -> list[conflicts.FigureDisagreement]:
+    """The disagreements among reports, each its own outlet: a text, or (text, publication date, whether that
+    date was inferred)."""
+    articles = []
+    for i, report in enumerate(reports):
+        text, published, inferred = report if isinstance(report, tuple) else (report, None, False)
+        articles.append(Article(text, source=f"Outlet {i}", published=published, published_inferred=inferred))
+    found = []
+    for article, doc in zip(articles, nlp.parse([a.text for a in articles])):
+        found += figures.extract(article, doc, timex.extract(article, doc))
+    return conflicts.disagreements(found, embed)
+
+
+def values(found: list[conflicts.FigureDisagreement]) -> list[list[str]]:
+    return [[value for value, _ in d.values] for d in found]
+
+
+def test_a_hedge_bounds_a_figure_and_a_round_figure_stands_for_what_rounds_to_it():
+    assert hedge("officials now say more than") == ("lower", "more than")
+    assert hedge("police said", " or so people") == ("about", "or so")
+    assert hedge("it killed") == ("exact", "")
+    assert [precision(v) for v in (12000, 65, 20.6, 1.2e9)] == [1000, 1, 0.1, 1e8]
+    assert not allowed(43, "exact", SHARES).meets(allowed(50, "lower", SHARES))
+    assert allowed(70, "lower", SHARES).meets(allowed(100, "about", SHARES))
+    assert allowed(98, "exact", SHARES).meets(allowed(100, "about", SHARES))
+    assert allowed(22e9, "exact", SHARES).meets(allowed(22.4e9, "exact", SHARES))
+    assert allowed(12000, "exact", SHARES).meets(allowed(12200, "exact", SHARES))
+    assert not allowed(12000, "exact", SHARES).meets(allowed(12600, "exact", SHARES))
+    assert not allowed(12200, "exact", SHARES).meets(allowed(12500, "exact", SHARES))
+    assert allowed(60, "exact", SHARES).meets(allowed(64, "exact", SHARES))  # 64 may be written 60 to the ten
+    assert not allowed(60, "exact", SHARES).meets(allowed(66, "exact", SHARES))
+    assert not allowed(40e6, "about", SHARES).meets(allowed(60e6, "about", SHARES))
+
+
+def test_a_thousands_group_after_a_stray_space_is_read_but_a_list_is_not():
+    assert read_number("roughly 30, 000", FIGURE) == 30000
+    assert read_number("5-foot - 8, 135 pounds", FIGURE) == 135
+
+
+def test_the_same_count_in_other_words_disagrees_and_its_evidence_is_the_sentence_carrying_each_value():
+    found = disputes("Officials said 43 inmates escaped after the attack on the prison.",
+                     "Officials now say more than 50 prisoners broke out of the prison after the attack.")
+    assert values(found) == [["43", "more than 50"]]
+    [(_, [low]), (_, [high])] = found[0].values
+    assert low.outlet == "Outlet 0" and high.outlet == "Outlet 1"
+    assert (low.sentence.start, low.span.start, high.span.start) == (0, 15, 18)
+
+
+def test_different_outcomes_units_events_and_times_are_not_disagreements():
+    assert not disputes("Three people were killed in the blast on Tuesday, police said.",
+                        "Twelve people were injured in the blast on Tuesday, police said.")
+    # one distance in two units, and a depth is no distance from a city
+    assert not disputes("The quake struck 90 km north of Padang at a depth of 10 km.",
+                        "The quake struck 55 miles north of Padang at a depth of 35 km below the sea bed.")
+    assert values(disputes("The magnitude 7.6 quake was followed by a magnitude 6.2 aftershock.",
+                           "The magnitude 7.9 quake destroyed much of the old town.")) == [["7.6 magnitude", "7.9 magnitude"]]
+    # a one-day jump in the share price is not the premium the buyer pays
+    assert not disputes("Shares in the software maker jumped 30 percent on Monday.",
+                        "The offer is a premium of 45 percent over the software maker's share price.")
+    # a previous attack's toll
+    assert not disputes("The bombing killed 12 people at the market.",
+                        "In 2005, a bombing at the same market killed 40 people.")
+
+
+def test_a_rounding_a_bound_or_an_approximation_is_no_disagreement():
+    assert not disputes("At least 70 people were injured in the riots, police said.",
+                        "About 100 people have been injured in the riots, police said.")
+    assert not disputes("The storm damaged 98 homes in the town, the mayor said.",
+                        "The storm damaged about 100 homes in the town, the mayor said.")
+
+
+def test_only_dates_the_texts_write_or_real_publication_dates_resolve_can_disagree():
+    monday = datetime(2026, 4, 20, 9, tzinfo=timezone.utc)
+    saturday, sunday = "The attack on the prison began late on Saturday.", "The assault began early on Sunday."
+    assert values(disputes((saturday, monday, False), (sunday, monday, False))) == [["2026-04-18", "2026-04-19"]]
+    # weekdays resolved against a publication date Storyline guessed give no date to dispute
+    assert not disputes((saturday, monday, True), (sunday, monday, False))
+    assert not disputes((saturday, monday, False), ("The attack on the prison began on 18 April 2026.", None, False))
+    assert values(disputes("In 1969, he was indicted in New Jersey on a charge of bribery.",
+                           "In 1970, he was indicted for bribing the town's police force.")) == [["1969", "1970"]]
+
+
+def test_times_of_day_of_one_event_disagree_only_beyond_their_rounding_and_in_one_zone_and_day():
+    assert [c.hhmm for c in clock_times("at 8.49pm, about 3: 10 p. m., at 20:49 GMT, at 2045 GMT; it ended 20:49")] \
+        == [2049, 1510, 2049, 2045]
+    found = disputes("The blaze broke out about 8.40pm, police said.",
+                     "The fire broke out in the roof of the store at 8.49pm on Friday night.")
+    assert [d.description for d in found] == ["time of blaze broke out: about 20:40 (Outlet 0) vs 20:49 (Outlet 1)"]
+    assert not disputes("The fire broke out at about 8.45pm.", "The fire broke out at 8.49pm on Friday.")
+    assert not disputes("The fire broke out at 8.40pm on Saturday.", "The fire broke out at 8.49pm on Friday.")
+    assert not disputes("The fire broke out at 2040 GMT.", "The fire broke out at 8.49pm.")
+    assert not disputes("The fire broke out at 8.40pm.", "Police closed the road at 8.49pm.")
+
+
+def test_a_state_after_a_copula_names_its_outcome():
+    assert outcome("be down") == outcome("disrupt") == "damage" and outcome("be happy") is None
+    found = disputes("Up to 70 percent of internet services in Egypt were disrupted.",
+                     "Internet services in Egypt were down by 80 percent.")
+    assert values(found) == [["up to 70%", "80%"]]
+
+
+def test_figures_of_different_participants_or_of_ranked_rated_or_paired_numbers_are_not_set_against_each_other():
+    # whose figure it is: the clause's subject, a relative clause's noun, the name a figure is in brackets after
+    assert not disputes("Ty Lawson added 16 points for the Tar Heels.", "Danny Green had 14 points for the Tar Heels.")
+    assert not disputes("Hansbrough, who also grabbed nine rebounds, scored.", "Mac Koshwal pulled down 13 rebounds.")
+    assert not disputes("Danny Green (14 points) became the 61st player to score 1,000.", "Ty Lawson added 16 points.")
+    assert not disputes("He grabbed nine rebounds.", "Mac Koshwal grabbed 13 rebounds.")
+    # a rate is not a total, a ranked few are where each outlet draws its line, a score is a pair
+    assert not disputes("Teixeira is seeking a contract for at least $20 million per season.",
+                        "The Nationals offered Teixeira a $160 million contract.")
+    assert not disputes("The four hardest-hit villages were Tonban and Gavarzin.",
+                        "The 12 worst-hit villages were searched.")
+    assert not disputes("The touchdown gave the Colts a 7-0 lead.", "The touchdown gave the Colts a 20-13 lead.")
+    # buildings destroyed are some of those damaged
+    assert not disputes("The governor said four villages had been destroyed.", "The quake damaged 7 villages.")
+    assert values(disputes("The quake killed three people on the island, the governor said.",
+                           "Ten people were killed when the earthquake razed villages on the island.")) == [["3", "10"]]
+
+
+def test_a_named_persons_age_disagrees_only_between_real_publication_days_and_full_names():
+    day = datetime(2026, 4, 20, 9, tzinfo=timezone.utc)
+    found = disputes(("Vincent Gigante, who died yesterday in federal prison at 77, was the boss.", day, False),
+                     ("Vincent Gigante died on Monday at 78.", day, False))
+    assert [d.description for d in found] == ["age of Gigante: 77 (Outlet 0) vs 78 (Outlet 1)"]
+    # undated or guessed dates: the articles may be years apart, and the ages with them
+    assert not disputes("Jose Luis Orozco, 27, was arrested.", "Jose Luis Orozco, 28, was charged with murder.")
+    assert not disputes(("Jose Luis Orozco, 27, was arrested.", day, False),
+                        ("Jose Luis Orozco, 28, was charged with murder.", day, True))
+    # a surname alone may be a son's; an age decades apart is of another time; a record is no age
+    assert not disputes(("The 17-year-old Jeremy Ortiz said.", day, False), ("Ortiz, 35, was shot.", day, False))
+    assert not disputes(("A doorman identified the 29-year-old Vincent Gigante.", day, False),
+                        ("Vincent Gigante, 77, died.", day, False))
+    assert not disputes(("Klitschko (58-3, 51 KO) bombed Thompson.", day, False),
+                        ("Wladimir Klitschko, 36, stopped Thompson.", day, False))
+
+
+def test_counts_of_people_in_any_wording_are_one_quantity_on_one_day():
+    one, four, five = ("The earthquake killed one person in the town.", "Authorities said the quake killed 4.",
+                       "The death toll from the quake rose to five.")
+    assert values(disputes(one, four)) == [["1", "4"]]
+    assert values(disputes(four, five)) == [["4", "5"]]
+    assert values(disputes("The quake left four people dead.", "Five deaths were reported after the quake.")) \
+        == [["4", "5"]]
+    # a woman killed is one of the people killed; a day's arrests are not the week's; a split "1, 400" is no 400
+    assert not disputes("One woman was killed by falling debris.", "The quake killed 4 people.")
+    assert not disputes("Police made 86 arrests over the course of Saturday's protests.",
+                        "More than 200 people have been arrested in the unrest.")
+    assert not disputes("About 50 people were hurt.", "It killed 612 people and injured more than 1, 400.")
