@@ -145,7 +145,7 @@ def test_a_day_counted_from_a_guessed_publication_date_is_never_in_dispute():
     def dispute(other: Article, times) -> list:
         found = (figures.extract(stated, docs[0], timex.extract(stated, docs[0]))
                  + figures.extract(other, docs[1], times))
-        return [d for d in figures.disagreements(found, embed) if d.figures[0].kind == "DAY"]
+        return [d for d in conflicts.disagreements(found, embed) if d.figures[0].kind == "DATE"]
 
     assert dispute(stated_other, timex.extract(stated_other, docs[1])), "a stated Sunday and Monday disagree"
     assert dispute(guessed, revalued(guessed, docs[2])) == [], "a Monday counted from a guessed date does not"
