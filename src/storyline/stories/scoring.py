@@ -28,6 +28,7 @@ class Weighed:
     direction: np.ndarray
     terms: Weighted
     names: Weighted
+    figures: Weighted
     documents: int
 
 
@@ -40,6 +41,8 @@ class Profile:
     names: Bag
     event_words: Bag
     years: Counter[int]
+    days: Counter[str]
+    figures: Bag
     first: datetime | None
     last: datetime | None
     weighed: Weighed | None = None  # cached: IDF drifts slowly, so it is refreshed only as the store grows
@@ -52,6 +55,8 @@ class Profile:
             self.names.plus(other.names),
             self.event_words.plus(other.event_words).top(profile_terms),
             self.years + other.years,
+            self.days + other.days,
+            self.figures.plus(other.figures).top(profile_terms),
             min(dated, default=None),
             max(dated, default=None),
         )
@@ -60,6 +65,11 @@ class Profile:
 def counter_cosine(a: Counter, b: Counter) -> float:
     dot = sum(count * b[key] for key, count in a.items() if key in b)
     return dot / math.sqrt(sum(c * c for c in a.values()) * sum(c * c for c in b.values()))
+
+
+def agreement(a: Counter, b: Counter) -> float:
+    """From -1 (nothing in common) to 1 (the same keys in the same proportions); 0 when either says nothing."""
+    return 2 * counter_cosine(a, b) - 1 if a and b else 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +81,8 @@ class Match:
     words: float
     names: float
     years: float
+    days: float
+    figures: float
     gap_days: float | None
     shared_names: tuple[str, ...] = ()
 
@@ -78,8 +90,9 @@ class Match:
         parts = [f"score {self.score:.2f}: lead {self.lead:.2f}, words {self.words:.2f}, names {self.names:.2f}"]
         if self.shared_names:
             parts.append("shared " + ", ".join(self.shared_names))
-        if self.years:
-            parts.append(f"years {self.years:+.2f}")
+        for name in ("years", "days", "figures"):
+            if value := getattr(self, name):
+                parts.append(f"{name} {value:+.2f}")
         if self.gap_days is not None:
             parts.append(f"{self.gap_days:.0f} days apart")
         return "; ".join(parts)
@@ -89,11 +102,12 @@ class Scorer:
     """Scores profiles with the IDF of the index's vocabularies as they grow; names shared are shown as the
     index displays them."""
 
-    def __init__(self, config: StoryConfig, terms: Vocabulary, names: Vocabulary,
+    def __init__(self, config: StoryConfig, terms: Vocabulary, names: Vocabulary, figures: Vocabulary,
                  display_names: dict[str, str]) -> None:
         self.config = config
         self.terms = terms
         self.names = names
+        self.figures = figures
         self.display_names = display_names
 
     def weighed(self, profile: Profile) -> Weighed:
@@ -104,7 +118,8 @@ class Scorer:
         if cached is None or documents > cached.documents * IDF_REFRESH:
             norm = float(np.sqrt(profile.vector_sum @ profile.vector_sum))
             cached = profile.weighed = Weighed(profile.vector_sum / max(norm, 1e-12), self.terms.weigh(profile.terms),
-                                               self.names.weigh(profile.names), documents)
+                                               self.names.weigh(profile.names), self.figures.weigh(profile.figures),
+                                               documents)
         return cached
 
     def score(self, a: Profile, b: Profile, explain: bool = False) -> Match:
@@ -114,21 +129,21 @@ class Scorer:
         lead = float(weighed_a.direction @ weighed_b.direction)
         words = cosine(weighed_a.terms, weighed_b.terms)
         names = cosine(weighed_a.names, weighed_b.names)
-        years = 0.0
-        if a.years and b.years:
-            # From -1 (disjoint years) to 1 (the same years in the same proportions).
-            years = 2 * counter_cosine(a.years, b.years) - 1
+        years, days = agreement(a.years, b.years), agreement(a.days, b.days)
+        figures = 0.0
+        if weighed_a.figures.norm and weighed_b.figures.norm:
+            figures = 2 * cosine(weighed_a.figures, weighed_b.figures) - 1
         gap_days = None
         if a.first and b.first:
             gap = max(a.first - b.last, b.first - a.last, timedelta(0))
             gap_days = gap.total_seconds() / 86400
         score = (config.lead_weight * lead + config.words_weight * words + config.names_weight * names
-                 + config.years_weight * years)
+                 + config.years_weight * years + config.days_weight * days + config.figures_weight * figures)
         if gap_days is not None:
             score -= config.time_weight * (1 - math.exp(-gap_days / config.time_scale_days))
         if not explain:
-            return Match(score, lead, words, names, years, gap_days)
+            return Match(score, lead, words, names, years, days, figures, gap_days)
         shared = np.intersect1d(a.names.ids, b.names.ids)
         rarest = shared[np.argsort(self.names.frequencies[shared], kind="stable")][:3]
-        return Match(score, lead, words, names, years, gap_days,
+        return Match(score, lead, words, names, years, days, figures, gap_days,
                      tuple(dict.fromkeys(self.display_names[self.names.words[i]] for i in rarest)))
