@@ -201,7 +201,7 @@ def measure(plans: list[Plan], sources: list[list[Paragraph]], centres: np.ndarr
     articles_of_story: dict[int, list[str]] = {}
     rows = []
     store.db.execute("PRAGMA synchronous = NORMAL")
-    with store.transaction():  # the articles the memberships refer to
+    with store.writing():  # the articles the memberships refer to
         for number in range(len(plans)):
             store.add_article(Article(f"article {number}", id=f"a{number}"), b"", "bench")
     for number, article in enumerate(plans):
@@ -216,7 +216,7 @@ def measure(plans: list[Plan], sources: list[list[Paragraph]], centres: np.ndarr
         articles_of_story.setdefault(article.story, []).append(features.article_id)
         changes = store.db.total_changes
         start = time.perf_counter()
-        with store.transaction():
+        with store.writing():
             store.save_story_update(update_of(index, [(features, assignment)]))
         store_seconds.append(time.perf_counter() - start)
         changed_rows.append(store.db.total_changes - changes)

@@ -5,6 +5,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# The fuzz tests' budgets (tests/test_fuzz.py): a few hundred inputs per format in the suite, thousands in the bench.
+FUZZ_CHECKS = [HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+settings.register_profile("default", max_examples=300, deadline=None, suppress_health_check=FUZZ_CHECKS)
+settings.register_profile("bench", max_examples=3000, deadline=None, suppress_health_check=FUZZ_CHECKS)
+settings.load_profile("default")
 
 ROOT = Path(__file__).resolve().parents[1]
 ECBPLUS = ROOT.parent / "shared" / "data" / "ecbplus-val" / "dataset.conll"

@@ -1,4 +1,5 @@
 import json
+from collections import Counter
 import re
 from pathlib import Path
 
@@ -204,3 +205,80 @@ def test_role_nominals_join_the_named_holder_of_that_office():
     assert found["Haddad"].entity_id == found["Abdul Karim Haddad"].entity_id
     assert found["Abdul Karim Haddad"].role == "Interior Minister"
     assert not [text for text in found if text.startswith("A minister")]
+
+
+def test_spellings_join_transliterations_but_not_names_a_vowel_longer():
+    from storyline.text.names import same_word
+
+    assert same_word("abdul", "abdel") and same_word("bettie", "betty") and same_word("rashid", "rasheed")
+    assert not same_word("bell", "bella") and not same_word("paul", "paula")
+    assert not same_word("angels", "angeles") and not same_word("hussein", "hassan")
+
+
+def test_state_and_place_abbreviations_are_the_names_they_stand_for():
+    from storyline.text.names import same_entity
+
+    assert same_entity(Counter(["Calif."]), "GPE", Counter(["California"]), "GPE")
+    assert same_entity(Counter(["St. Louis"]), "GPE", Counter(["Saint Louis"]), "GPE")
+    assert not same_entity(Counter(["Calif."]), "GPE", Counter(["Colorado"]), "GPE")
+
+
+def test_look_alike_surnames_of_different_people_stay_apart():
+    articles = [
+        Article(text="Two leaders of a polygamous commune near Creston were charged on Wednesday, Attorney General "
+                     "Wally Oppal said. Winston Blackmore and James Oler were arrested. \"This has been a very "
+                     "complex case,\" Oppal said. Oler did not comment.", source="one"),
+        Article(text="Attorney General Wally Oppal announced charges against James Oler. Oppal said the special "
+                     "prosecutor had recommended them. Oler was released on Thursday.", source="two"),
+    ]
+    found = entities(parsed(articles))
+    oppal, oler = entity_with(found, "Wally Oppal"), entity_with(found, "James Oler")
+    assert oppal != oler
+    assert texts(oppal, articles) == {"Wally Oppal", "Oppal"} and texts(oler, articles) == {"James Oler", "Oler"}
+
+
+def test_a_given_name_alone_is_the_one_person_named_in_full_with_it():
+    articles = [
+        Article(text="The singer Marta Olsen checked into a clinic in Bergen on Tuesday. Marta told her fans she "
+                     "would be back on stage in May.", source="one"),
+        Article(text="Fans waited outside the Bergen clinic where Marta Olsen is staying. Marta has not spoken "
+                     "since Tuesday.", source="two"),
+        Article(text="Tony Reyes fought Tony Walsh on Saturday. Tony won on points, and Reyes said he was happy.",
+                source="three"),
+    ]
+    found = entities(parsed(articles))
+    assert {"Marta Olsen", "Marta"} <= texts(entity_with(found, "Marta Olsen"), articles)
+    assert all(len(entity.mentions) == 1 for entity in found if "Tony" in entity.variants)
+    assert "Tony" not in entity_with(found, "Tony Reyes").variants
+
+
+def test_a_person_tagged_as_an_organisation_is_one_entity_with_the_person():
+    from storyline.text.names import same_entity
+
+    assert same_entity(Counter(["Kathy Mae Lund", "Lund"]), "PERSON", Counter(["Kathie Lund", "Lund"]), "ORG")
+    assert not same_entity(Counter(["Kathy Lund"]), "PERSON", Counter(["Kathy Lund Foundation"]), "ORG")
+    assert not same_entity(Counter(["Kathy Lund"]), "PERSON", Counter(["Karin Lund"]), "ORG")
+
+
+def test_a_name_glued_to_a_closing_quote_is_the_name_alone():
+    # Texts that lost the space after a quotation give one token 'done,"Heller'.
+    article = Article(text='Mark Heller is a lawyer in Queens. "We will appeal now,"Heller told reporters on Monday.')
+    found = entities(parsed([article]))
+    assert texts(entity_with(found, "Mark Heller"), [article]) == {"Mark Heller", "Heller"}
+
+
+def test_named_laws_and_events_are_entities():
+    article = Article(text="Congress passed the Clean Water Act in 1972. Critics of the Clean Water Act say it is "
+                           "too weak, and the Watergate scandal delayed it.")
+    found = entities(parsed([article]))
+    assert any("Clean Water Act" in entity.variants for entity in found)
+
+
+def test_a_lone_given_name_needs_one_holder_and_no_surname_of_that_spelling():
+    from storyline.text.names import given_name_holder
+
+    people = {0: Counter(["Marta Olsen", "Olsen"]), 1: Counter(["Tony Reyes"]), 2: Counter(["Tony Walsh"])}
+    assert given_name_holder("Marta", "PERSON", people) == 0
+    assert given_name_holder("Tony", "PERSON", people) is None
+    assert given_name_holder("Marta", "GPE", people) is None
+    assert given_name_holder("Olsen", "PERSON", {0: Counter(["Olsen Berg"]), 1: Counter(["Ida Olsen"])}) is None

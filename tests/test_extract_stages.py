@@ -9,7 +9,7 @@ from storyline.parse import nlp
 
 def test_analyse_gives_every_declared_kind_and_hands_mentions_to_the_quote_stage():
     article = Article("Mayor Lena Varga said on Friday that the harbour would reopen next week.", source="outlet")
-    found = analyse(article, next(nlp.parse([article.text])))
+    found = analyse(article, next(nlp.parse([article.text]))).found
     assert list(found) == [stage.kind for stage in STAGES] == ["mention", "quote", "time"]
     [quote] = found["quote"]
     speaker = {mention.entity_id for mention in found["mention"] if "Varga" in mention.span.text(article)}

@@ -45,6 +45,9 @@ def test_a_figure_keeps_the_type_its_words_give_it():
     ("zero", None),
     ("few", None),
     ("twenty weeks", None),  # every word of a count is a number word
+    ("a dozen", 12.0),  # an article before a number word says one of it, not one more
+    ("two dozen", 24.0),
+    ("a single", 1.0),
 ])
 def test_a_count_is_a_phrase_of_number_words_and_nothing_else(text, expected):
     assert read_number(text, COUNT) == expected
@@ -59,6 +62,7 @@ def test_a_count_is_a_phrase_of_number_words_and_nothing_else(text, expected):
     ("twenty twenty-three", 2023),
     ("twenty four", None),  # a count: "twenty four hours"
     ("nineteen hundred", None),
+    ("twenty dozen", None),  # a count of dozens, not a year
     ("two thousand three hundred", None),
 ])
 def test_years_said_aloud(words, expected):

@@ -57,7 +57,7 @@ def test_failed_batch_leaves_earlier_articles_intact(store):
     kept = make_article("The harbour reopened on Friday.")
     store.add_article(kept, b"", "m")
     with pytest.raises(sqlite3.IntegrityError):
-        with store.transaction():
+        with store.writing():
             store.add_article(make_article("A new report."), b"", "m")
             store.add_article(kept, b"", "m")
     assert [a.id for a in store.articles()] == [kept.id]
@@ -86,10 +86,10 @@ def test_spans_round_trip_as_records(store):
 
 def test_the_story_config_is_kept_until_the_stories_are_cleared(store):
     assert store.story_config() is None
-    with store.transaction():
+    with store.writing():
         store.save_story_update(StoryUpdate({"join": 0.3}, [], {}, {}, [], [], {}))
     assert store.story_config() == {"join": 0.3}
-    with store.transaction():
+    with store.writing():
         store.clear_stories()
     assert store.story_config() is None
 

@@ -164,3 +164,14 @@ def test_server_answers_only_to_local_host_names(site):
     # What a page on another site sees after pointing its own name at 127.0.0.1 (DNS rebinding).
     assert httpx.get(f"{site}/api/stories", headers={"host": "attacker.example"}).status_code == 400
     assert httpx.get(f"{site}/api/stories", headers={"host": "localhost"}).status_code == 200
+
+
+def test_the_api_docs_render_from_local_assets_without_breaking_the_content_security_policy(site, page):
+    violations, outside = [], []
+    page.on("console", lambda message: violations.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    page.on("request", lambda request: outside.append(request.url) if not request.url.startswith(site)
+            and not request.url.startswith("data:") else None)
+    page.goto(f"{site}/docs")
+    page.locator(".opblock-summary-path", has_text="/api/stories").first.wait_for(timeout=30_000)
+    assert not violations and not outside

@@ -3,7 +3,7 @@ like sqlite-utils. Each command is that call plus formatting: tables, marked tex
 :mod:`storyline.serialize`.
 
 Exit codes: 0 success; 1 some inputs were rejected (the rest was stored) or nothing matched; 2 usage error;
-3 the database could not be opened.
+3 the database could not be opened or used; 4 the database stayed busy (another process writing) past the wait.
 """
 
 from __future__ import annotations
@@ -21,10 +21,24 @@ from tqdm import tqdm
 from storyline.corpus import Corpus
 from storyline.model import Article, Mention
 from storyline.serialize import article_summary, entity_summary, ingest_report
-from storyline.store import StoreError
+from storyline.store import StoreBusy, StoreError
 
 EXIT_REJECTED = 1
 EXIT_BAD_DB = 3
+EXIT_BUSY = 4
+
+
+class StoreGroup(click.Group):
+    """Commands whose store turns out unusable or busy end with one line saying so, never a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except StoreBusy as error:
+            click.echo(f"error: {error}", err=True)
+            sys.exit(EXIT_BUSY)
+        except StoreError as error:
+            bad_db(error)
 
 
 def db_option(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -36,9 +50,9 @@ def json_option(command: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(command)
 
 
-def open_corpus(db_path: str) -> Corpus:
+def open_corpus(db_path: str, batch_size: int | None = None) -> Corpus:
     try:
-        return Corpus.open(db_path)
+        return Corpus.open(db_path, batch_size)
     except StoreError as error:
         bad_db(error)
 
@@ -73,7 +87,7 @@ def parse_date(value: str | None) -> datetime | None:
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
-@click.group()
+@click.group(cls=StoreGroup)
 @click.version_option(package_name="storyline")
 def main() -> None:
     """Storyline: group news articles into stories and write sourced briefs, offline."""
@@ -83,9 +97,12 @@ def main() -> None:
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--fetch", is_flag=True, help="Download the articles a feed links to.")
 @click.option("--allow-private", is_flag=True, help="Allow fetching from loopback and private addresses.")
+@click.option("--follow-symlinks", is_flag=True, help="Read what symbolic links in a folder point at outside it.")
+@click.option("--batch-size", type=click.IntRange(1), help="Articles parsed and stored together (default 32).")
 @db_option
 @json_option
-def ingest(sources: tuple[str, ...], fetch: bool, allow_private: bool, db_path: str, as_json: bool) -> None:
+def ingest(sources: tuple[str, ...], fetch: bool, allow_private: bool, follow_symlinks: bool, batch_size: int | None,
+           db_path: str, as_json: bool) -> None:
     """Ingest files, directories, feeds and URLs: parse each article once and store it.
 
     \b
@@ -95,17 +112,17 @@ def ingest(sources: tuple[str, ...], fetch: bool, allow_private: bool, db_path: 
     """
     from storyline.ingest import IngestError
 
-    corpus = open_corpus(db_path)
+    corpus = open_corpus(db_path, batch_size)
     with tqdm(desc="ingest", unit=" article", disable=None, file=sys.stderr) as bar:
         def progress(item: Article | IngestError) -> None:
             if isinstance(item, IngestError):
                 bar.write(f"error: {item}", file=sys.stderr)
             bar.update(1)
 
-        try:
-            report = corpus.ingest(sources, fetch=fetch, allow_private=allow_private, on_article=progress)
-        except StoreError as error:
-            bad_db(error)
+        report = corpus.ingest(sources, fetch=fetch, allow_private=allow_private, follow_symlinks=follow_symlinks,
+                               on_article=progress)
+    for warning in report.warnings:
+        click.echo(f"warning: {warning}", err=True)
     if as_json:
         print_json(ingest_report(report))
     else:
@@ -322,8 +339,10 @@ BRIEF_FORMATS = ["md", "json", "jsonl", "html"]
 @click.option("--format", "output_format", type=click.Choice(BRIEF_FORMATS), default="md", show_default=True,
               help="json: one JSON document (an array of briefs when there are several); jsonl: one brief a line.")
 @click.option("--output", "-o", type=click.Path(file_okay=False), help="Write one file per story into this folder.")
+@click.option("--follow-symlinks", is_flag=True, help="Read what symbolic links in a folder point at outside it.")
 @db_option
-def brief(targets: tuple[str, ...], output_format: str, output: str | None, db_path: str) -> None:
+def brief(targets: tuple[str, ...], output_format: str, output: str | None, follow_symlinks: bool,
+          db_path: str) -> None:
     """Write the sourced brief of stories: by story id, or of files, folders and URLs ingested first.
 
     \b
@@ -332,14 +351,14 @@ def brief(targets: tuple[str, ...], output_format: str, output: str | None, db_p
     """
     corpus = open_corpus(db_path)
     try:
-        story_ids, report = corpus.stories_of(targets)
+        story_ids, report = corpus.stories_of(targets, follow_symlinks=follow_symlinks)
     except KeyError as error:
         fail(error.args[0])
-    except StoreError as error:
-        bad_db(error)
     if report is not None:
         for error in report.errors:
             click.echo(f"error: {error}", err=True)
+        for warning in report.warnings:
+            click.echo(f"warning: {warning}", err=True)
         click.echo(report.summary(), err=True)
     printed_json = []
     for story_id in tqdm(story_ids, desc="brief", unit=" story", disable=None, file=sys.stderr):
@@ -356,6 +375,8 @@ def brief(targets: tuple[str, ...], output_format: str, output: str | None, db_p
     if output_format == "json" and not output:
         click.echo(json.dumps(printed_json[0] if len(printed_json) == 1 else printed_json, ensure_ascii=False,
                               indent=2))
+    if report is not None and report.errors:
+        sys.exit(EXIT_REJECTED)
 
 
 def brief_text(data: dict[str, Any], output_format: str) -> str:
@@ -373,14 +394,20 @@ def brief_text(data: dict[str, Any], output_format: str) -> str:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME",
+              help="Also answer requests naming this host (the server's real name); repeatable.")
 @db_option
-def serve(host: str, port: int, db_path: str) -> None:
-    """Serve the web pages and the HTTP API (OpenAPI schema at /api/openapi.json).
+def serve(host: str, port: int, allowed_hosts: tuple[str, ...], db_path: str) -> None:
+    """Serve the web pages and the HTTP API (API docs at /docs, OpenAPI schema at /api/openapi.json).
+
+    Requests must name a host the server is bound to (--host 0.0.0.0: any name of this machine) or one given
+    with --allowed-host.
 
     \b
     storyline serve --db demo.db --port 8000
+    storyline serve --host 0.0.0.0 --allowed-host news.example.org
     """
     from storyline.web.app import serve as run_server
 
     open_corpus(db_path).close()
-    run_server(db_path, host, port)
+    run_server(db_path, host, port, allowed_hosts)

@@ -97,15 +97,17 @@ class ArticleView:
 
 
 class Corpus:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, batch_size: int | None = None) -> None:
         self.store = store
+        self.batch_size = batch_size
         self.doc: Callable[[str], Doc] = lru_cache(maxsize=512)(self._load_doc)
         self._pipeline: Pipeline | None = None
 
     @classmethod
-    def open(cls, path: str | Path) -> "Corpus":
-        """The corpus stored at ``path`` (created when missing); StoreError when it is no Storyline database."""
-        return cls(Store(path))
+    def open(cls, path: str | Path, batch_size: int | None = None) -> "Corpus":
+        """The corpus stored at ``path`` (created when missing); StoreError when it is no Storyline database.
+        ``batch_size``: how many articles are parsed and stored together (the pipeline's default if None)."""
+        return cls(Store(path), batch_size)
 
     def close(self) -> None:
         self.store.close()
@@ -123,13 +125,15 @@ class Corpus:
         from storyline.pipeline import Pipeline
 
         if self._pipeline is None:
-            self._pipeline = Pipeline(self.store)
+            self._pipeline = Pipeline(self.store, **({"batch_size": self.batch_size} if self.batch_size else {}))
         return self._pipeline
 
     def ingest(self, sources: Iterable[str], *, fetch: bool = False, allow_private: bool = False,
-               on_article: Callable[[Any], None] | None = None) -> IngestReport:
-        """Read files, folders and URLs, store each new article with what its stages found, assign stories."""
-        return self.pipeline.ingest(sources, fetch=fetch, allow_private=allow_private, on_article=on_article)
+               follow_symlinks: bool = False, on_article: Callable[[Any], None] | None = None) -> IngestReport:
+        """Read files, folders and URLs, store each new article with what its stages found, assign stories.
+        ``follow_symlinks``: read what symbolic links inside a folder point at outside it."""
+        return self.pipeline.ingest(sources, fetch=fetch, allow_private=allow_private,
+                                    follow_symlinks=follow_symlinks, on_article=on_article)
 
     def add(self, articles: list[Article]) -> IngestReport:
         """Store articles already in memory (from an HTTP request, say) through the same pipeline."""
@@ -189,10 +193,16 @@ class Corpus:
     def story_of(self, article_id: str) -> str | None:
         return self.store.story_of(article_id)
 
+    def story_version(self, story_id: str) -> str:
+        """What a story's brief depends on that can change (its label, articles and their publication dates), as
+        one string: a brief built from a story stays right while its version is the same."""
+        return self.store.story_version(story_id)
+
     def story_articles(self, story_id: str) -> list[Article]:
         return self.store.articles(ids=self.store.story_article_ids(story_id))
 
-    def stories_of(self, targets: Iterable[str]) -> tuple[list[str], IngestReport | None]:
+    def stories_of(self, targets: Iterable[str], *,
+                   follow_symlinks: bool = False) -> tuple[list[str], IngestReport | None]:
         """The stories the targets name: story ids as given, then the stories of the articles in the other targets
         (files, folders, URLs), ingested first, with the report of that ingest (None when there was none).
 
@@ -207,7 +217,7 @@ class Corpus:
         missing = [path for path in paths if not Path(path).exists() and "://" not in path]
         if missing:
             raise KeyError(f"no story or file {', '.join(missing)}")
-        report = self.ingest(paths)
+        report = self.ingest(paths, follow_symlinks=follow_symlinks)
         wanted = {self.story_of(article_id) for article_id in report.read_ids}
         story_ids += [story["id"] for story in self.stories() if story["id"] in wanted and story["id"] not in story_ids]
         return story_ids, report

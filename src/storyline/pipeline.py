@@ -1,14 +1,20 @@
-"""The one pipeline: read → deduplicate → parse once (batched) → per-article stages → store → stories and
+"""The one pipeline: read → deduplicate → parse once (batched) → per-article stages → store, stories and
 publication dates, batch by batch.
 
-The stages compute and return; the store writes what they return; this module alone opens the transactions, one
-around each write: an article with what the per-article stages found in it, a batch's story update, the dates the
-batch let infer.
+The stages compute and return; the store writes what they return; this module alone opens the transactions. The
+slow part of a batch (parse, stages, lead embeddings) runs before it takes the store's write lock; then one
+transaction stores the batch's articles with what their stages found, assigns them to stories and stores the
+publication dates they let infer. A batch lands whole or not at all, so an interrupted ingest (a kill, a full
+disk) leaves no article outside a story, and several processes may ingest into one store at once: the story
+index is read under the lock, and loaded again when another process changed the stories since.
 """
 
 from __future__ import annotations
 
+import os
+import signal
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
@@ -20,8 +26,13 @@ from storyline.ingest import IngestError, read
 from storyline.model import Article, TimeExpression
 from storyline.parse import nlp
 from storyline.stories import persistence, pubdate, updates
+from storyline.stories.features import StoryFeatures
 from storyline.stories.index import StoryIndex
 from storyline.store import Store
+
+# Kill tests set this to a point named in ``_reached`` to have the process kill itself there (SIGKILL: no
+# clean-up runs), as a crash at that moment would.
+KILL_AT_VARIABLE = "STORYLINE_KILL_AT"
 
 
 @dataclass
@@ -31,13 +42,25 @@ class IngestReport:
     duplicates: int = 0
     revisions: int = 0
     errors: list[IngestError] = field(default_factory=list)
+    # Articles stored without the records of a stage that failed or ran out of time on them.
+    warnings: list[IngestError] = field(default_factory=list)
     stored_ids: list[str] = field(default_factory=list)
     # Every article read, stored now or before: what a caller asked about.
     read_ids: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         return (f"{self.read} read, {self.stored} stored ({self.revisions} revisions), "
-                f"{self.duplicates} duplicates skipped, {len(self.errors)} errors")
+                f"{self.duplicates} duplicates skipped, {len(self.errors)} errors, {len(self.warnings)} warnings")
+
+
+@dataclass
+class Analysed:
+    """An article ready to store: its parse, what the stages found, its story features."""
+
+    article: Article
+    doc: Doc
+    found: dict[str, list[Any]]
+    features: StoryFeatures | None = None
 
 
 def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -46,29 +69,40 @@ def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
         yield batch
 
 
+def _reached(point: str) -> None:
+    if os.environ.get(KILL_AT_VARIABLE) == point:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
 class Pipeline:
     def __init__(self, store: Store, batch_size: int = nlp.BATCH_SIZE) -> None:
         self.store = store
         self.batch_size = batch_size
         self._index: StoryIndex | None = None
+        self._generation = -1
 
     @property
     def index(self) -> StoryIndex:
-        """The story index, kept in memory between batches; loaded again when another process assigned articles
-        since (a server and a command line ingesting into one store)."""
-        if self._index is None or len(self._index) != self.store.index_size():
+        """The story index, kept in memory between batches; loaded again when the stories changed since it was
+        (another process assigned articles, or reclustered)."""
+        generation = self.store.story_generation()
+        if self._index is None or generation != self._generation:
             self._index = persistence.load_index(self.store)
+            self._generation = generation
         return self._index
 
     def ingest(self, sources: Iterable[str], *, fetch: bool = False, allow_private: bool = False,
+               follow_symlinks: bool = False,
                on_article: Callable[[Article | IngestError], None] | None = None) -> IngestReport:
         """Ingest files, directories and URLs; bad inputs are reported and skipped, the rest is stored."""
-        return self.add(read(sources, fetch=fetch, allow_private=allow_private), on_article)
+        return self.add(read(sources, fetch=fetch, allow_private=allow_private, follow_symlinks=follow_symlinks),
+                        on_article)
 
     def add(self, items: Iterable[Article | IngestError],
             on_article: Callable[[Article | IngestError], None] | None = None) -> IngestReport:
         """Store a stream of articles batch by batch, skipping those already stored and counting the errors."""
         self.index  # loaded first: a store whose story index cannot be loaded takes no articles
+        self.assign_unassigned()
         report = IngestReport()
         for batch in batched(items, self.batch_size):
             fresh: dict[str, Article] = {}
@@ -84,69 +118,104 @@ class Pipeline:
                     report.duplicates += 1
                 else:
                     fresh[item.id] = item
-            self._store_batch(list(fresh.values()), report)
+            self._store_batch(self._analysed(list(fresh.values()), report), report)
         return report
 
-    def _store_batch(self, articles: list[Article], report: IngestReport) -> None:
-        """Parse a batch once, run the per-article stages, store each article whole, then assign stories."""
-        model = nlp.load().meta["name"] + "-" + nlp.load().meta["version"]
-        docs: dict[str, Doc] = {}
-        stored = []
+    def _analysed(self, articles: list[Article], report: IngestReport) -> list[Analysed]:
+        """Parse a batch once, run the per-article stages and compute the story features, outside the lock."""
+        batch = []
         for article, doc in zip(articles, nlp.parse([a.text for a in articles], self.batch_size)):
-            try:
-                found = analyse(article, doc)
-            except Exception as error:  # a stage's bug on one text must not cost the rest of the batch
-                report.errors.append(IngestError(article.origin or article.id,
-                                                 f"could not be analysed ({type(error).__name__}: {error})"))
-                continue
-            with self.store.transaction():
-                self.store.add_article(article, nlp.to_bytes(doc), model)
-                for kind, records in found.items():
-                    self.store.add_spans(article.id, kind, records)
-            docs[article.id] = doc
-            stored.append((article, doc, found["time"]))
-            report.stored += 1
-            report.revisions += article.revision_of is not None
-            report.stored_ids.append(article.id)
-        touched = self._assign_stories(stored)
-        self._date_undated(touched, set(docs), lambda article_id: docs.get(article_id) or self.doc(article_id))
+            analysis = analyse(article, doc)
+            report.warnings += [IngestError(article.origin or article.id, warning) for warning in analysis.warnings]
+            batch.append(Analysed(article, doc, analysis.found))
+        for item, features in zip(batch, updates.story_features([(a.article, a.doc, a.found["time"])
+                                                                 for a in batch])):
+            item.features = features
+        _reached("analysed")
+        return batch
 
-    def _assign_stories(self, batch: list[tuple[Article, Doc, list[TimeExpression]]]) -> list[str]:
-        """Assign a stored batch to stories and store what changed; returns the stories it touched."""
+    def _store_batch(self, batch: list[Analysed], report: IngestReport) -> None:
+        """Store the batch, assign it to stories and store the dates it lets infer, in one transaction."""
         if not batch:
-            return []
+            return
+        model = nlp.load().meta["name"] + "-" + nlp.load().meta["version"]
+        with self._writing():
+            # Another process may have stored one of them since it was read.
+            new = [item for item in batch if not self.store.has_article(item.article.id)]
+            for item in new:
+                self.store.add_article(item.article, nlp.to_bytes(item.doc), model)
+                for kind, records in item.found.items():
+                    self.store.add_spans(item.article.id, kind, records)
+            _reached("stored")
+            docs = {item.article.id: item.doc for item in new}
+            self._assign(self.index, [item.features for item in new], set(docs), docs.get)
+        _reached("committed")
+        report.duplicates += len(batch) - len(new)
+        for item in new:
+            report.stored += 1
+            report.revisions += item.article.revision_of is not None
+            report.stored_ids.append(item.article.id)
+
+    def assign_unassigned(self) -> int:
+        """Assign the stored articles no story holds, with the dates they let infer; returns how many. Only a
+        store an earlier Storyline was stopped in between storing and assigning has such articles."""
+        if not self.store.unassigned_article_ids():
+            return 0
+        with self._writing():
+            ids = self.store.unassigned_article_ids()  # again, under the lock: another writer may have done it
+            order = {article_id: number for number, article_id in enumerate(ids)}
+            orphans = sorted(self.store.articles(ids=ids, include_revised=True), key=lambda a: order[a.id])
+            times = self.store.records("time", TimeExpression, [a.id for a in orphans])
+            features = updates.story_features([(a, self.doc(a.id), times[a.id]) for a in orphans])
+            self._assign(self.index, features, {a.id for a in orphans}, lambda _: None)
+        return len(orphans)
+
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """The store's write lock and transaction; the index in memory is dropped if the transaction fails (it may
+        hold assignments the store does not)."""
         try:
-            update = updates.assign(self.index, batch)
-            with self.store.transaction():
-                self.store.save_story_update(update)
+            with self.store.writing():
+                yield
         except BaseException:
-            self._index = None  # it may hold part of the batch, the store holds none of it: load it again
+            self._index = None
             raise
-        return update.touched
+
+    def _assign(self, index: StoryIndex, features: list[StoryFeatures], new_ids: set[str],
+                doc_in_memory: Callable[[str], Doc | None]) -> None:
+        """Assign articles to stories in order, store what changed and the dates the new articles let infer."""
+        if not features:
+            return
+        update = updates.update_of(index, [(item, index.assign(item)) for item in features])
+        self.store.save_story_update(update)
+        _reached("assigned")
+        self._date_undated(update.touched, new_ids,
+                           lambda article_id: doc_in_memory(article_id) or self.doc(article_id))
+        self._generation = self.store.story_generation()
 
     def _date_undated(self, story_ids: list[str], new_ids: set[str], doc_of: Callable[[str], Doc]) -> None:
         """Store the publication dates the new articles let infer in their stories, with the time expressions
         valued against them."""
         stories = [self.store.articles(ids=self.store.story_article_ids(story_id)) for story_id in story_ids]
-        redated = pubdate.date_undated(stories, new_ids, doc_of)
-        if not redated:
-            return
-        with self.store.transaction():
-            for item in redated:
-                self.store.set_published(item.article.id, item.article.published, item.article.published_confidence)
-                self.store.replace_spans(item.article.id, "time", item.times)
+        for item in pubdate.date_undated(stories, new_ids, doc_of):
+            self.store.set_published(item.article.id, item.article.published, item.article.published_confidence)
+            self.store.replace_spans(item.article.id, "time", item.times)
 
     def recluster(self) -> int:
-        """Forget every story and assign all stored articles again, oldest first; returns the number of stories."""
-        with self.store.transaction():
+        """Forget every story and assign all stored articles again, oldest first, in one transaction; returns the
+        number of stories."""
+        with self._writing():
             self.store.clear_stories()
-        self._index = StoryIndex()
-        for batch in batched(self.store.articles(), self.batch_size):
-            ids = [a.id for a in batch]
-            times = self.store.records("time", TimeExpression, ids)
-            self._assign_stories([(a, self.doc(a.id), times[a.id]) for a in batch])
+            self._index = StoryIndex()
+            for batch in batched(self.store.articles(), self.batch_size):
+                times = self.store.records("time", TimeExpression, [a.id for a in batch])
+                features = updates.story_features([(a, self.doc(a.id), times[a.id]) for a in batch])
+                update = updates.update_of(self._index, [(item, self._index.assign(item)) for item in features])
+                self.store.save_story_update(update)
+            self._generation = self.store.story_generation()
         return len(self.store.stories())
 
     def doc(self, article_id: str) -> Doc:
         """The stored parse of an article: later stages read it instead of parsing again."""
         return nlp.from_bytes(self.store.parse_bytes(article_id))
+

@@ -35,7 +35,8 @@ def article_entry(article: Article) -> dict[str, Any]:
 def ingest_report(report: Any) -> dict[str, Any]:
     """What an ingest did (a :class:`storyline.pipeline.IngestReport`)."""
     return {"read": report.read, "stored": report.stored, "revisions": report.revisions,
-            "duplicates": report.duplicates, "errors": [str(e) for e in report.errors], "articles": report.stored_ids}
+            "duplicates": report.duplicates, "errors": [str(e) for e in report.errors],
+            "warnings": [str(w) for w in report.warnings], "articles": report.stored_ids}
 
 
 def citation(span: Span, articles: dict[str, Article], **extra: Any) -> dict[str, Any]:

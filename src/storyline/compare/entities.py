@@ -5,7 +5,8 @@ Each article's clusters (:func:`storyline.extract.mentions.extract`) are matched
 an article (:func:`storyline.text.names.same_entity`) and these guards: people match only people (bar a one-word
 name the model tagged both ways), two full names that differ in a given name ("Imran Khan", "Sadiq Khan") never
 match, nor do "Mr" and "Ms" of one surname; a bare surname that fits several people goes to the one sharing its
-roles.
+roles. A lone given name goes to the one person whose full name starts with it ("Tara" to "Tara Reid"), and to no
+one when several do.
 
 Metonymy: a capital or country standing for its government ("Washington", "Stockholm" said) stays the place
 entity spaCy tagged (GPE "Washington"); it is not merged into the country or its government. Whether a city name
@@ -26,8 +27,8 @@ from storyline.extract import mentions
 from storyline.extract.mentions import is_role_nominal
 from storyline.model import Article, Entity, Mention, Span
 from storyline.text.names import (
-    COURTESY_GENDER, HONORIFICS, fold, fullest_name, is_acronym_of, lookup_keys, name_key, role_gender, same_entity,
-    title_word, tokens, type_group,
+    COURTESY_GENDER, HONORIFICS, fold, fullest_name, given_name_holder, is_acronym_of, lookup_keys, name_key,
+    role_gender, same_entity, title_word, tokens, type_group,
 )
 
 
@@ -148,8 +149,14 @@ class EntityIndex:
                                       for key in lookup_keys(name)))
         matches = [i for i in sorted(candidate_ids) if _same_entity(cluster, self._entities[i])]
         if not matches:
-            return None
+            return self._given_name_holder(cluster, candidate_ids)
         return max(matches, key=lambda i: (_affinity(cluster, self._entities[i]), -i))
+
+    def _given_name_holder(self, cluster: _Cluster, candidate_ids: set[int]) -> int | None:
+        if len(cluster.names) != 1:
+            return None
+        people = {i: self._entities[i].names for i in sorted(candidate_ids) if self._entities[i].label == "PERSON"}
+        return given_name_holder(next(iter(cluster.names)), cluster.label, people)
 
     def entities(self) -> list[Entity]:
         built = sorted((_as_entity(cluster) for cluster in self._entities),

@@ -2,7 +2,8 @@
 
 Each stage declares what it needs and what it gives, as a spaCy component does: the kind its records are stored
 under, the kinds it reads from the stages before it, and the function, called ``run(article, doc, *needed)``.
-:func:`analyse` runs them in order over one article.
+:func:`analyse` runs them in order over one article, each within its time budget (:mod:`.budget`): a stage that
+fails or runs out of time on one text gives that text no records of its kind, with a warning, and the others go on.
 """
 
 from __future__ import annotations
@@ -14,7 +15,22 @@ from typing import Any
 from spacy.tokens import Doc
 
 from storyline.extract import mentions, quotes, timex
+from storyline.extract.budget import OverBudget, limited
 from storyline.model import Article
+
+
+@dataclass(frozen=True)
+class ExtractConfig:
+    """The time each per-article stage may take on one article: ``stage_seconds`` plus ``seconds_per_million_chars``
+    for each million characters of its text. Every stage is linear in the text's length and takes under 10 s on
+    a 1,000,000-character article on this project's machine (bench/reliability.py); the budget is a few times
+    that, so only a text that trips a stage into a slow corner loses its records of that kind."""
+
+    stage_seconds: float = 20.0
+    seconds_per_million_chars: float = 40.0
+
+
+CONFIG = ExtractConfig()
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +58,28 @@ STAGES = in_order([
 ])
 
 
-def analyse(article: Article, doc: Doc) -> dict[str, list[Any]]:
-    """Every stage's records for one article, by the kind they are stored under."""
+@dataclass(frozen=True)
+class Analysis:
+    """Every stage's records for one article, by the kind they are stored under, and why a stage gave none."""
+
+    found: dict[str, list[Any]]
+    warnings: list[str]
+
+
+def analyse(article: Article, doc: Doc, config: ExtractConfig = CONFIG) -> Analysis:
+    """Every stage's records for one article; a stage that fails or runs out of time gives none, with a warning,
+    and a stage that needs its records gets none of them."""
+    seconds = config.stage_seconds + config.seconds_per_million_chars * len(article.text) / 1_000_000
     found: dict[str, list[Any]] = {}
+    warnings = []
     for stage in STAGES:
-        found[stage.kind] = stage.run(article, doc, *(found[kind] for kind in stage.needs))
-    return found
+        try:
+            with limited(seconds):
+                found[stage.kind] = stage.run(article, doc, *(found[kind] for kind in stage.needs))
+        except OverBudget:
+            found[stage.kind] = []
+            warnings.append(f"{stage.kind} stage skipped: it took over its {seconds:.0f} s budget")
+        except Exception as error:  # a stage's bug on one text must not cost the text its other records
+            found[stage.kind] = []
+            warnings.append(f"{stage.kind} stage skipped: it failed ({type(error).__name__}: {error})")
+    return Analysis(found, warnings)

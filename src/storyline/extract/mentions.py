@@ -1,10 +1,12 @@
 """Mentions: the names and role nouns of one article, those that denote one entity sharing a cluster key.
 
-Every named mention (spaCy's PERSON, ORG, GPE, LOC, FAC and PRODUCT after :mod:`storyline.parse.ner_fixes`, and
+Every named mention (spaCy's PERSON, ORG, GPE, LOC, FAC, PRODUCT, and the named events, laws and works a story
+turns on, "Watergate", "the Endangered Species Act", "The Hunger Games", after :mod:`storyline.parse.ner_fixes`, and
 NORP where it names a group: "the Chargers", not "Iraqi") has its titles parsed off into a role ("Norway's
 Minister of Fisheries" of "Ola Berg"; an appositive "Karin Lund, the Swedish finance minister" too:
 :mod:`storyline.extract.roles`). Names are clustered fullest first: a partial name ("Berg"), an acronym ("NGA",
-"U.S.") or a spelling variant joins the nearest compatible fuller name (:func:`storyline.text.names.same_entity`).
+"U.S.") or a spelling variant joins the nearest compatible fuller name (:func:`storyline.text.names.same_entity`),
+and a lone given name the one person whose full name starts with it ("Tara" of "Tara Reid").
 A definite role nominal ("the fisheries minister", "Norway's minister") joins the person who holds that office
 (:func:`storyline.extract.roles.role_nominals`); one that no named person in the article holds stays out.
 
@@ -19,10 +21,10 @@ from spacy.tokens import Doc
 
 from storyline.extract.roles import DETERMINERS, Named, named_mention, role_nominals
 from storyline.model import Article, Mention, Span
-from storyline.text.names import lookup_keys, role_gender, same_entity, tokens
+from storyline.text.names import given_name_holder, lookup_keys, role_gender, same_entity, tokens
 
 # NORP names a group ("the Chargers", "Americans") when it heads a noun phrase, not as an adjective ("Iraqi").
-NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT"})
+NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
 
 
 def extract(article: Article, doc: Doc) -> list[Mention]:
@@ -46,7 +48,8 @@ def extract(article: Article, doc: Doc) -> list[Mention]:
     def key(cluster: int) -> str:
         return f"{article.id}:{order[cluster]}"
 
-    result = [Mention(_char_span(article, doc, m.start, m.end, m.label), key(m.cluster), m.role) for m in named]
+    result = [Mention(_char_span(article, doc, m.start, m.end, m.label, m.glued), key(m.cluster), m.role)
+              for m in named]
     for (start, end), antecedent in nominals:
         role = doc[start:end].text
         if start > 0 and doc[start - 1].lower_ in DETERMINERS:
@@ -61,8 +64,8 @@ def is_role_nominal(mention: Mention, article: Article) -> bool:
     return bool(mention.role) and mention.span.text(article).endswith(mention.role)
 
 
-def _char_span(article: Article, doc: Doc, start: int, end: int, label: str) -> Span:
-    return article.span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text), label)
+def _char_span(article: Article, doc: Doc, start: int, end: int, label: str, glued: int = 0) -> Span:
+    return article.span(doc[start].idx + glued, doc[end - 1].idx + len(doc[end - 1].text), label)
 
 
 def _cluster_names(doc: Doc, named: list[Named]) -> None:
@@ -79,6 +82,10 @@ def _cluster_names(doc: Doc, named: list[Named]) -> None:
             candidates = sorted(c for key in keys for c in by_key.get(key, ())
                                 if _fits_cluster(mention, members[c], names[c]))
             mention.cluster = _nearest(candidates, members, mention.start) if candidates else len(members)
+            if not candidates:
+                people = {c: names[c] for c, cluster in enumerate(members) if cluster[0].label == "PERSON"}
+                holder = given_name_holder(mention.text, mention.label, people)
+                mention.cluster = len(members) if holder is None else holder
         if mention.cluster == len(members):
             members.append([])
             names.append(Counter())

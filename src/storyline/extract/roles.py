@@ -28,6 +28,7 @@ QUALIFIER_TYPES = frozenset({"GPE", "NORP", "ORG", "LOC"})
 POSSESSIVE_MARKERS = frozenset({"'s", "’s", "'", "’"})
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "any", "every", "each", "another", "no", "some", "one"})
 DETERMINERS = frozenset({"the", "this", "that"})
+GLUING_QUOTES = frozenset('"“”')
 # Country adjectives and names share their first letters ("Iraqi"/"Iraq's", "Iranian"/"Iran"); these do not.
 QUALIFIER_ALIASES = wordlists.pairs("country_aliases")
 # Words that make another office of a title: "the minister" is not the prime minister, nor "the president" the
@@ -61,6 +62,9 @@ class Named:
     role_range: tuple[int, int] | None
     role_words: frozenset[str]
     cluster: int = -1
+    # Characters of the first token before the name: a text that lost the space after a quotation gives one token
+    # 'now,"Heller' for the words 'now," Heller'.
+    glued: int = 0
 
 
 def named_mention(doc: Doc, ent: DocSpan, config: RoleConfig = CONFIG) -> Named | None:
@@ -68,13 +72,24 @@ def named_mention(doc: Doc, ent: DocSpan, config: RoleConfig = CONFIG) -> Named 
     start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
     if start == ent.end:
         return None
+    glued = _glued_prefix(doc[start].text)
     role_range = _title_before(doc, start) if ent.label_ == "PERSON" else None
     role_range = role_range or (_title_in_apposition(doc, ent, config) if ent.label_ == "PERSON" else None)
     if role_range is None:
-        return Named(doc[start:ent.end].text, start, ent.end, ent.label_, None, None, frozenset())
+        return Named(doc[start:ent.end].text[glued:], start, ent.end, ent.label_, None, None, frozenset(),
+                     glued=glued)
     role_tokens = doc[role_range[0]:role_range[1]]
-    return Named(doc[start:ent.end].text, start, ent.end, ent.label_, role_tokens.text, role_range,
-                  frozenset(title_word(t.text) for t in role_tokens if is_title_part(t.text)))
+    return Named(doc[start:ent.end].text[glued:], start, ent.end, ent.label_, role_tokens.text, role_range,
+                 frozenset(title_word(t.text) for t in role_tokens if is_title_part(t.text)), glued=glued)
+
+
+def _glued_prefix(token: str) -> int:
+    """How many characters of a name's first token belong to the words before it: those up to a quotation mark
+    that stands between punctuation or a letter and the name's capital ('now,"Heller', 'injustice"across')."""
+    for i in range(len(token) - 2, 0, -1):
+        if token[i] in GLUING_QUOTES and token[i + 1].isupper() and not token[i - 1].isspace():
+            return i + 1
+    return 0
 
 
 def _title_before(doc: Doc, name_start: int) -> tuple[int, int] | None:

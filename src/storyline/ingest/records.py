@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email.utils
+import re
 from collections.abc import Mapping
 from datetime import date, datetime, timezone
 from typing import Any
@@ -15,6 +16,10 @@ from storyline.ingest.errors import BadInput
 from storyline.model import Article, with_headline
 
 TEXT_FIELDS = ("text", "body")
+# The longest written date is well under this; a longer value is no date, and dateparser is slow on long text.
+MAX_DATE_CHARS = 100
+# JSON may spell half a UTF-16 pair ("\ud800"), which is no character: no database or page can hold it.
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 SOURCE_FIELDS = ("source", "outlet", "site")
 PUBLISHED_FIELDS = ("published", "date", "published_at")
 # Absolute dates only: a relative "yesterday" would be resolved against today, not against the article.
@@ -32,6 +37,9 @@ def article_from_record(record: Mapping[str, Any], origin: str, text: str | None
     if not isinstance(body, str) or not body.strip():
         raise BadInput("no article text (expected a non-empty 'text' or 'body')")
     url = optional_string(record, "url")
+    for name, value in (("text", body), *((key, value) for key, value in record.items() if isinstance(value, str))):
+        if LONE_SURROGATE.search(value):
+            raise BadInput(f"'{name}' holds half a UTF-16 surrogate pair, which is not text")
     title = _title(record)
     return Article(
         text=with_headline(title, repair(body)),
@@ -67,13 +75,16 @@ def parse_published(value: Any) -> datetime | None:
     if isinstance(value, bool):
         raise BadInput(f"published date not understood: {value!r}")
     if isinstance(value, int | float):
-        return datetime.fromtimestamp(value, tz=timezone.utc)
+        try:
+            return datetime.fromtimestamp(value, tz=timezone.utc)
+        except (OverflowError, ValueError, OSError):
+            raise BadInput(f"published timestamp out of range: {value!r}") from None
     if isinstance(value, datetime):
         return _aware(value)
     if isinstance(value, date):
         return datetime(value.year, value.month, value.day, tzinfo=timezone.utc)
-    if not isinstance(value, str):
-        raise BadInput(f"published date not understood: {value!r}")
+    if not isinstance(value, str) or len(value) > MAX_DATE_CHARS:
+        raise BadInput(f"published date not understood: {value!r:.80}")
     parsed = _parse_date_string(value.strip())
     if parsed is None:
         raise BadInput(f"published date not understood: {value!r}")
@@ -104,9 +115,12 @@ def _parse_date_string(value: str) -> datetime | None:
         pass
     try:
         return email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         pass
-    return dateparser.parse(value, settings=DATEPARSER_SETTINGS)
+    try:
+        return dateparser.parse(value, settings=DATEPARSER_SETTINGS)
+    except (ValueError, OverflowError, OSError):  # a year or timestamp out of range: no date
+        return None
 
 
 def _aware(moment: datetime) -> datetime:

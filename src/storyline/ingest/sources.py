@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from storyline.ingest import feed
-from storyline.ingest.decode import MAX_BYTES, decode, read_capped
+from storyline.ingest.decode import MAX_BYTES, decode, read_capped, special_kind
 from storyline.ingest.errors import BadInput, IngestError
 from storyline.ingest.fetch import Download, Fetcher
 from storyline.ingest.html import article_from_html
@@ -34,14 +34,15 @@ SNIFF_CHARS = 1000
 
 
 def read(sources: Iterable[str], *, fetch: bool = False, allow_private: bool = False,
-         max_bytes: int = MAX_BYTES) -> Iterator[Item]:
+         follow_symlinks: bool = False, max_bytes: int = MAX_BYTES) -> Iterator[Item]:
     """Every article in the given files, directories and http(s) URLs, in order, with an error per bad input.
 
-    ``fetch`` downloads the page each feed entry links to instead of taking the entry's own text.
-    Never raises for bad input.
+    ``fetch`` downloads the page each feed entry links to instead of taking the entry's own text. A symbolic link
+    inside a directory that leads out of it is reported and not followed, unless ``follow_symlinks``: a folder
+    of articles should not hand over whatever else it points at. Never raises for bad input.
     """
     with Fetcher(allow_private=allow_private, max_bytes=max_bytes) as fetcher:
-        reader = _Reader(fetcher, fetch, max_bytes)
+        reader = _Reader(fetcher, fetch, max_bytes, follow_symlinks)
         for source in sources:
             yield from reader.source(source)
 
@@ -70,12 +71,16 @@ def read_text(kind: str, text: str, origin: str, metadata: Mapping[str, Any] | N
 
 
 class _Reader:
-    def __init__(self, fetcher: Fetcher, fetch: bool, max_bytes: int) -> None:
+    def __init__(self, fetcher: Fetcher, fetch: bool, max_bytes: int, follow_symlinks: bool) -> None:
         self.fetcher = fetcher
         self.fetch = fetch
         self.max_bytes = max_bytes
+        self.follow_symlinks = follow_symlinks
 
     def source(self, source: str) -> Iterator[Item]:
+        if not _utf8_name(source):
+            yield IngestError(printable(source), "the name is not valid UTF-8: rename it to read it")
+            return
         if source.startswith(("http://", "https://")):
             yield from _guarded(source, lambda: self._url(source))
             return
@@ -84,10 +89,15 @@ class _Reader:
             return
         path = Path(source)
         if path.is_dir():
-            for file in _walk(path):
-                yield from _guarded(str(file), lambda file=file: self._file(file))
+            for file in _walk(path, self.follow_symlinks):
+                if isinstance(file, IngestError):
+                    yield file
+                else:
+                    yield from _guarded(str(file), lambda file=file: self._file(file))
         elif path.is_file():
             yield from _guarded(source, lambda: self._file(path))
+        elif path.exists():
+            yield IngestError(source, f"not a regular file ({special_kind(path.stat().st_mode)}): skipped")
         else:
             yield IngestError(source, "no such file or directory")
 
@@ -193,16 +203,79 @@ def _decoded(download: Download) -> str:
     return decode(download.content, download.charset)
 
 
-def _walk(directory: Path) -> list[Path]:
-    """Files of a known format under ``directory``, sorted by path, without hidden ones and without sidecars."""
-    found = []
-    for folder, subfolders, files in os.walk(directory):
-        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+def _walk(directory: Path, follow_symlinks: bool) -> list[Path | IngestError]:
+    """Files of a known format under ``directory``, sorted by path, without hidden ones and without sidecars; an
+    error for each that cannot be read as it stands (its name is not UTF-8, it is a special file, a symbolic
+    link out of the directory unless ``follow_symlinks``)."""
+    root = directory.resolve()
+    found: list[tuple[tuple[str, ...], Path | IngestError]] = []
+    seen_folders = {root}
+
+    def unreadable(error: OSError) -> None:
+        path = Path(error.filename)
+        found.append((_key(path, directory) if path != directory else (), IngestError(
+            printable(str(path)), f"cannot read the folder: {error.strerror or error}")))
+
+    for folder, subfolders, files in os.walk(directory, onerror=unreadable, followlinks=follow_symlinks):
+        kept = []
+        for name in subfolders:
+            path = Path(folder, name)
+            if name.startswith("."):
+                continue
+            if not _utf8_name(name):
+                found.append((_key(path, directory), IngestError(printable(str(path)), UNDECODABLE_NAME)))
+            elif path.is_symlink():
+                target = path.resolve()
+                if not follow_symlinks and not target.is_relative_to(root):
+                    found.append((_key(path, directory), IngestError(str(path), _link_out(target))))
+                elif follow_symlinks and target not in seen_folders:  # a link back up would loop forever
+                    seen_folders.add(target)
+                    kept.append(name)
+            else:
+                seen_folders.add(path.resolve())
+                kept.append(name)
+        subfolders[:] = kept
         for name in files:
             path = Path(folder, name)
-            if not name.startswith(".") and path.suffix.lower() in FORMAT_BY_SUFFIX and not _is_sidecar(path):
-                found.append(path)
-    return sorted(found, key=lambda path: path.relative_to(directory).parts)
+            if name.startswith(".") or path.suffix.lower() not in FORMAT_BY_SUFFIX or _is_sidecar(path):
+                continue
+            key = _key(path, directory)
+            if not _utf8_name(name):
+                found.append((key, IngestError(printable(str(path)), UNDECODABLE_NAME)))
+            elif path.is_symlink() and not follow_symlinks and not path.resolve().is_relative_to(root):
+                found.append((key, IngestError(str(path), _link_out(path.resolve()))))
+            elif path.exists() and not path.is_file():
+                found.append((key, IngestError(str(path), f"not a regular file ({special_kind(path.stat().st_mode)}):"
+                                                           " skipped")))
+            else:
+                found.append((key, path))
+    return [item for _, item in sorted(found, key=lambda pair: pair[0])]
+
+
+def _key(path: Path, directory: Path) -> tuple[str, ...]:
+    return tuple(printable(part) for part in path.relative_to(directory).parts)
+
+
+UNDECODABLE_NAME = "the file name is not valid UTF-8: rename it to read it"
+
+
+def _link_out(target: Path) -> str:
+    return f"a symbolic link out of the folder (to {printable(str(target))}): not followed without --follow-symlinks"
+
+
+def _utf8_name(name: str) -> bool:
+    """Whether a name the file system gave is UTF-8: Python hands over other bytes as lone surrogates, which no
+    message, database or web page can hold."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def printable(name: str) -> str:
+    """A file name with the bytes that are not UTF-8 written as ``\\xNN``."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def _is_sidecar(path: Path) -> bool:

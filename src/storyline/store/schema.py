@@ -1,6 +1,7 @@
-"""The SQLite schema: numbered migrations, each run once in its own transaction, the number kept in ``PRAGMA
-user_version``. A store opened by an older Storyline is brought up to date; one written by a newer Storyline is
-refused, so nothing this version does not understand is ever written over.
+"""The SQLite schema: numbered migrations, the number kept in ``PRAGMA user_version``. A store opened by an older
+Storyline is brought up to date; one written by a newer Storyline is refused, so nothing this version does not
+understand is ever written over. The migrations a store lacks run in one transaction under its write lock, the
+version read again once the lock is held: two processes opening a new store at once run them once.
 """
 
 from __future__ import annotations
@@ -111,13 +112,36 @@ def version(db: sqlite3.Connection) -> int:
 
 def migrate(db: sqlite3.Connection, path: str) -> None:
     """Run the migrations ``db`` has not had yet."""
+    if _checked(db, path) == len(MIGRATIONS):
+        return
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        for script in MIGRATIONS[_checked(db, path):]:
+            for statement in statements(script):
+                db.execute(statement)
+        db.execute(f"PRAGMA user_version = {len(MIGRATIONS)}")
+    except BaseException:
+        db.execute("ROLLBACK")
+        raise
+    db.execute("COMMIT")
+
+
+def _checked(db: sqlite3.Connection, path: str) -> int:
     current = version(db)
     if current > len(MIGRATIONS):
         raise StoreError(f"{path}: schema version {current} is newer than this Storyline ({len(MIGRATIONS)})")
-    for number, script in enumerate(MIGRATIONS[current:], start=current + 1):
-        try:
-            db.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
-        except sqlite3.Error:
-            if db.in_transaction:
-                db.execute("ROLLBACK")
-            raise
+    return current
+
+
+def statements(script: str) -> list[str]:
+    """The statements of a script, one by one: ``executescript`` would commit the transaction they must run in.
+    SQLite's own ``complete_statement`` tells where one ends (a trigger's body holds semicolons of its own)."""
+    found, pending = [], ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            found.append(pending.strip())
+            pending = ""
+    if pending.strip():
+        raise ValueError(f"incomplete statement in a migration: {pending.strip()[:60]}")
+    return found

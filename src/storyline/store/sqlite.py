@@ -2,8 +2,14 @@
 
 The interface is narrow on purpose (articles, parses, spans, stories, the story index's rows) so that another
 backend can implement the same methods. The store writes what the stages return and decides nothing; its
-methods never open a transaction of their own: the pipeline runs each write in :meth:`Store.transaction`, so a
+methods never open a transaction of their own: the pipeline runs each write in :meth:`Store.writing`, so a
 batch lands whole or not at all and nothing stored before it can be lost.
+
+Several processes may write one store (command lines, the server, feed watchers). :meth:`Store.writing` takes
+the store-wide write lock before anything is read for the write, so a writer deciding from the story index
+always sees the last writer's stories. In SQLite the lock is ``BEGIN IMMEDIATE`` (readers go on, in WAL mode);
+another backend takes its own (PostgreSQL: an advisory lock for the transaction). A writer waits for the lock
+up to ``wait`` seconds, then gives up with :class:`StoreBusy`.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from storyline.model import Article
 from storyline.store import schema
-from storyline.store.errors import StoreError
+from storyline.store.errors import StoreBusy, StoreError
 
 if TYPE_CHECKING:
     from storyline.stories.updates import StoryUpdate
@@ -28,6 +34,9 @@ if TYPE_CHECKING:
 # as Storyline kept it before schema 4 (such a store keeps its stories readable until ``storyline recluster``).
 STORY_CONFIG_KEY = "story_config"
 EARLIER_STORY_INDEX_KEY = "story_index"
+# How long a writer waits for another to finish before giving up: a batch holds the lock for seconds, a
+# recluster of a large store for minutes.
+WRITE_WAIT_SECONDS = 120.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +62,11 @@ def _span_row(record: Any) -> tuple[int, int, str, str]:
     return span.start, span.end, span.label, json.dumps(record.to_json(), ensure_ascii=False)
 
 
+def _busy(error: sqlite3.OperationalError) -> bool:
+    return getattr(error, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or (
+        "locked" in str(error) or "busy" in str(error))
+
+
 def _article_from_row(row: sqlite3.Row) -> Article:
     published = datetime.fromisoformat(row["published"]) if row["published"] else None
     return Article(
@@ -64,15 +78,19 @@ def _article_from_row(row: sqlite3.Row) -> Article:
 
 
 class Store:
-    def __init__(self, path: str | Path = "storyline.db") -> None:
+    def __init__(self, path: str | Path = "storyline.db", wait: float | None = None) -> None:
         self.path = str(path)
+        self.wait = WRITE_WAIT_SECONDS if wait is None else wait
         try:
-            self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=self.wait)
             self.db.row_factory = sqlite3.Row
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA foreign_keys=ON")
-            self.db.execute("PRAGMA busy_timeout=5000")
             schema.migrate(self.db, self.path)
+        except sqlite3.OperationalError as error:
+            if _busy(error):
+                raise self._busy_error() from error
+            raise StoreError(f"{self.path}: cannot be opened ({error})") from error
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path}: not a Storyline database ({error})") from error
 
@@ -90,17 +108,28 @@ class Store:
         return schema.version(self.db)
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def writing(self) -> Iterator[None]:
+        """The store-wide write lock, and one transaction under it: everything written inside lands together or
+        not at all. Inside an open one, it is part of that one."""
         if self.db.in_transaction:
-            yield self.db
+            yield
             return
-        self.db.execute("BEGIN IMMEDIATE")
         try:
-            yield self.db
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            if _busy(error):
+                raise self._busy_error() from error
+            raise
+        try:
+            yield
         except BaseException:
             self.db.execute("ROLLBACK")
             raise
         self.db.execute("COMMIT")
+
+    def _busy_error(self) -> StoreBusy:
+        return StoreBusy(f"{self.path}: busy: another process kept it locked for more than {self.wait:g} s; "
+                         "nothing was written, try again when it has finished")
 
     # articles
 
@@ -276,9 +305,18 @@ class Store:
         """Whether the story index is still the one document an earlier Storyline kept (before schema 4)."""
         return self.db.execute("SELECT 1 FROM state WHERE key = ?", (EARLIER_STORY_INDEX_KEY,)).fetchone() is not None
 
-    def index_size(self) -> int:
-        """How many articles the stored story index has taken in."""
-        return self.db.execute("SELECT coalesce(max(row) + 1, 0) FROM story_index_members").fetchone()[0]
+    def story_generation(self) -> int:
+        """A number that changes whenever the stories do (any assignment, merge, split or recluster, by any
+        process): the last number of the story history. A story index kept in memory is current while it holds."""
+        return self.db.execute("SELECT coalesce(max(seq), 0) FROM story_history").fetchone()[0]
+
+    def unassigned_article_ids(self) -> list[str]:
+        """Current articles the story index has not taken in, in the order they were stored: none, unless a
+        Storyline before assignment and storage shared one transaction was stopped between the two."""
+        return [row["id"] for row in self.db.execute(
+            "SELECT id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_index_members m"
+            " WHERE m.article_id = a.id) AND NOT EXISTS (SELECT 1 FROM articles b WHERE b.revision_of = a.id)"
+            " ORDER BY rowid")]
 
     def index_members(self) -> Iterator[tuple[int, str, str, bytes]]:
         """The story index's articles in the order they were assigned."""
@@ -296,6 +334,17 @@ class Store:
     def story_of(self, article_id: str) -> str | None:
         row = self.db.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
         return row["story_id"] if row else None
+
+    def story_version(self, story_id: str) -> str:
+        """The story's label and its current articles with their publication dates, as one string."""
+        rows = self.db.execute(
+            "SELECT s.label, a.id, a.published, a.published_confidence FROM stories s"
+            " JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id"
+            " WHERE s.id = ? AND NOT EXISTS (SELECT 1 FROM articles b WHERE b.revision_of = a.id)"
+            " ORDER BY a.id", (story_id,)).fetchall()
+        if not rows:
+            raise KeyError(f"no story {story_id!r}")
+        return json.dumps([list(row) for row in rows], ensure_ascii=False)
 
     def story_article_ids(self, story_id: str) -> list[str]:
         rows = self.db.execute("SELECT article_id FROM story_articles WHERE story_id = ?", (story_id,)).fetchall()

@@ -3,8 +3,9 @@
 News spells names from other scripts many ways ("Abdul"/"Abdel", "Qassim"/"Qasem", "al-Sudani"/"Sudani"),
 with or without diacritics, hyphens, apostrophes and full stops ("U.S."/"US"). A name is folded to ASCII
 lowercase content tokens; two tokens are the same word when they are equal, or when they share a consonant
-skeleton (the transliteration-stable part) and are close in Jaro-Winkler similarity, which keeps "Hussein" and
-"Hassan" apart while joining "Qassim" and "Qasem". Whole names are compatible when the shorter one's tokens
+skeleton (the transliteration-stable part) and as many vowel sounds, and are close in Jaro-Winkler similarity:
+"Qassim" and "Qasem", "Abdul" and "Abdel", "Bettie" and "Betty" join, while "Hussein" and "Hassan" (too far),
+"Bell" and "Bella", "Paul" and "Paula", "Angels" and "Angeles" (a vowel more is another name) stay apart. Whole names are compatible when the shorter one's tokens
 appear in order in the longer one (a partial name) or when one is the acronym of the other.
 
 Sets of names (a mention's, an article's cluster, an entity built across articles) are compared with
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 
 from anyascii import anyascii
@@ -31,7 +33,11 @@ PLACE_DESIGNATORS = wordlists.words("place_designators")
 # ("Qassim"/"Qasem" join, "Hussein"/"Hassan" do not), and the shortest words compared that loosely.
 SIMILAR_SPELLING = 0.8
 SHORTEST_FUZZY_TOKEN = 4
-_VOWELS = re.compile(r"[aeiou]")
+# By hand: a lone given name shorter than this ("Al", "Jo") is as likely an abbreviation or an initial.
+SHORTEST_GIVEN_NAME = 3
+# "y" after the first letter is a vowel: "Betty" spells "Bettie".
+_VOWELS = re.compile(r"[aeiouy]")
+_VOWEL_RUNS = re.compile(r"[aeiouy]+")
 _REPEATS = re.compile(r"(.)\1+")
 
 
@@ -82,7 +88,14 @@ def same_word(a: str, b: str) -> bool:
         return a[0] == b[0]
     if min(len(a), len(b)) < SHORTEST_FUZZY_TOKEN:
         return False
-    return skeleton(a) == skeleton(b) and JaroWinkler.normalized_similarity(a, b) >= SIMILAR_SPELLING
+    return (skeleton(a) == skeleton(b) and vowel_sounds(a) == vowel_sounds(b)
+            and JaroWinkler.normalized_similarity(a, b) >= SIMILAR_SPELLING)
+
+
+@lru_cache(maxsize=65536)
+def vowel_sounds(token: str) -> int:
+    """How many runs of vowels follow the first letter: transliterations change vowels, not their number."""
+    return len(_VOWEL_RUNS.findall(token[1:]))
 
 
 def acronyms(name: str) -> set[str]:
@@ -163,9 +176,17 @@ def same_entity(names: Counter[str], label: str, other_names: Counter[str], othe
         return True
     if not same_group:
         # The small model calls unfamiliar places people ("Akkar"): a one-word name shared across the line is
-        # one entity when the person side has no fuller name.
-        person_names = names if label == "PERSON" else other_names
-        return bool(shared) and all(len(tokens(name)) == 1 for name in person_names)
+        # one entity when the person side has no fuller name. It also calls people organisations ("Bettie Page"
+        # ORG): full names that are one person's by the person rules are one entity whatever the labels.
+        person_names, others = (names, other_names) if label == "PERSON" else (other_names, names)
+        if bool(shared) and all(len(tokens(name)) == 1 for name in person_names):
+            return True
+        # Given name and surname against given name and surname decide a clash: a headline's "Notorious Bettie
+        # Page" is no other person than "Betty Mae Page".
+        full, other_full = _multiword(person_names), _multiword(others)
+        given_and_surname = [(a, b) for a in full for b in other_full if len(tokens(a)) == len(tokens(b)) == 2]
+        return (not any(_clash(a, b) for a, b in given_and_surname)
+                and any(person_names_compatible(a, b) for a in full for b in other_full))
     if label == "PERSON":
         full, other_full = _full_names(list(names)), _full_names(list(other_names))
         if any(_clash(a, b) for a in full for b in other_full):
@@ -180,6 +201,21 @@ def same_entity(names: Counter[str], label: str, other_names: Counter[str], othe
     return one_article or not single_word or _acronym_match(fullest, other_fullest)
 
 
+def given_name_holder(name: str, label: str, people: dict[int, Counter[str]]) -> int | None:
+    """The one person a lone given name stands for ("Tara" of "Tara Reid", the usage of celebrity and sports
+    news): the only one of ``people`` (clusters or entities by id, their names) whose full name starts with that
+    word, and none if two do ("Tony" of "Tony Thompson" and of "Tony Weeks"). A given name that is a surname of
+    one of them is left to the surname rules."""
+    words = tokens(name)
+    if label != "PERSON" or len(words) != 1 or len(words[0]) < SHORTEST_GIVEN_NAME:
+        return None
+    full_names = {i: [tokens(n) for n in names if len(tokens(n)) > 1] for i, names in people.items()}
+    if any(full[-1] == words[0] for names in full_names.values() for full in names):
+        return None
+    holders = [i for i, names in full_names.items() if any(full[0] == words[0] for full in names)]
+    return holders[0] if len(holders) == 1 else None
+
+
 def type_group(label: str) -> str:
     """People against everything else: spaCy's ORG, GPE, LOC and FAC of one name are often one thing."""
     return "PERSON" if label == "PERSON" else "NONPERSON"
@@ -188,6 +224,10 @@ def type_group(label: str) -> str:
 def fullest_name(names: Counter[str]) -> str:
     """The name with most words; among those the most used, then the first in alphabetical order."""
     return min(names.items(), key=lambda item: (-len(tokens(item[0])), -item[1], item[0]))[0]
+
+
+def _multiword(names: Iterable[str]) -> list[str]:
+    return [name for name in names if len(tokens(name)) > 1]
 
 
 def _full_names(names: list[str]) -> list[str]:

@@ -45,10 +45,11 @@ class NumberReading:
 
 
 # The amount of a time phrase: "zero" is no count of time, "a", "single" and "half" are; "dozen" and "hundred" are
-# amounts of their own (see data/count_words.txt), and only "hundred" multiplies a number before it.
+# amounts of their own (see data/count_words.txt) and multiply a number before them ("two dozen" is 24).
 COUNT = NumberReading(whole_phrase=True,
                       words={**{word: value for word, value in CARDINALS.items() if value}, **_values("count_words")},
-                      scales={"hundred": SCALES["hundred"]})
+                      scales={word: SCALES[word] for word in ("hundred", "dozen")})
+ARTICLES = frozenset({"a", "an"})
 # The value of a figure, as a CARDINAL, MONEY, QUANTITY or PERCENT entity writes it.
 FIGURE = NumberReading(whole_phrase=False, words=CARDINALS, scales=SCALES)
 
@@ -70,8 +71,10 @@ def read_number(text: str, reading: NumberReading) -> int | float | None:
         if NUMERAL.fullmatch(text):
             return float(text)
         words = re.split(r"[\s-]+", text)
-        if len(words) > 1 and {"a", "an"} & set(words[1:]):
+        if len(words) > 1 and ARTICLES & set(words[1:]):
             return None  # "seven a (year)" is a rate, not a number
+        if len(words) > 1 and words[0] in ARTICLES:
+            words = words[1:]  # "a dozen", "a single": the article says one of what follows, not one more
     else:
         words = WORD_OR_NUMERAL.findall(text.lower().replace("-", " "))
     value: int | float | None = None
@@ -97,7 +100,7 @@ SPOKEN_YEAR = re.compile(r"\b(?:nineteen|eighteen|twenty) [a-z]+(?:-[a-z]+)?\b|"
 def spoken_year(words: str) -> int | None:
     """'nineteen ninety-six' -> 1996, 'two thousand and one' -> 2001; None when the words are no year."""
     match = re.fullmatch(r"(nineteen|eighteen|twenty) ([a-z]+(?:[- ][a-z]+)?)", words)
-    if match and match.group(2) != "hundred":
+    if match and match.group(2) not in ("hundred", "dozen"):
         rest = read_number(match.group(2), COUNT)
         # "twenty four" is a count ("twenty four hours"); a spoken year names two digits after its century
         return int(read_number(match.group(1), COUNT) * 100 + rest) if rest and 10 <= rest < 100 else None

@@ -9,6 +9,7 @@ every stage that reads quotations (attributions, and the words of a quote matche
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 OPENING_DOUBLE = "“„«"
@@ -88,8 +89,13 @@ def _opens_with_mark(text: str, start: int, end: int) -> bool:
 
 
 def _single_quoted(text: str, double_spans: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    # Double quotations come in text order and never overlap: only the last to start at or before a position
+    # can hold it.
+    starts = [start for start, _ in double_spans]
+
     def inside_double(position: int) -> bool:
-        return any(start <= position < end for start, end in double_spans)
+        at = bisect_right(starts, position) - 1
+        return at >= 0 and position < double_spans[at][1]
 
     for match in _SINGLE_QUOTED.finditer(text):
         if not inside_double(match.start()):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 from http import HTTPStatus
-from collections.abc import Callable
+from collections.abc import Awaitable
 from typing import Any
 
 import anyio.to_thread
@@ -19,7 +19,7 @@ from storyline.ingest import IngestError
 from storyline.model import Article
 from storyline.pipeline import IngestReport
 from storyline.serialize import article_entry, ingest_report
-from storyline.store import StoreError
+from storyline.store import StoreBusy, StoreError
 from storyline.web.library import Library, found, library, same_site
 from storyline.web.uploads import FORMAT_BY_MEDIA_TYPE, read_body
 
@@ -27,7 +27,7 @@ MAX_BATCH_ARTICLES = 500
 # Enforced for every request by storyline.web.middleware.BodyLimit, before a body reaches an endpoint.
 MAX_BODY_BYTES = 5 * 1024 * 1024
 router = APIRouter(prefix="/api", tags=["api"])
-ERRORS = {status: {"description": HTTPStatus(status).phrase} for status in (400, 403, 404, 409, 413, 415, 422)}
+ERRORS = {status: {"description": HTTPStatus(status).phrase} for status in (400, 403, 404, 409, 413, 415, 422, 503)}
 
 
 class ArticleRecord(BaseModel):
@@ -59,16 +59,16 @@ def aware(moment: datetime | None) -> datetime | None:
     return moment if moment is None or moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
-def into_store(ingest: Callable[[Corpus], IngestReport]) -> Callable[[Corpus], IngestReport]:
-    """``ingest``, answering 409 when the store cannot take articles as it is (its story index needs a
-    ``storyline recluster``), with what to do."""
-    def work(corpus: Corpus) -> IngestReport:
-        try:
-            return ingest(corpus)
-        except StoreError as error:
-            raise HTTPException(HTTPStatus.CONFLICT, str(error)) from None
-
-    return work
+async def into_store(ingest: Awaitable[IngestReport]) -> IngestReport:
+    """The report of an ingest, or the store's refusal as an answer saying what to do: 503 when another process
+    kept it busy past the wait, 409 when it cannot take articles as it is (its story index needs a
+    ``storyline recluster``)."""
+    try:
+        return await ingest
+    except StoreBusy as error:
+        raise HTTPException(HTTPStatus.SERVICE_UNAVAILABLE, str(error)) from None
+    except StoreError as error:
+        raise HTTPException(HTTPStatus.CONFLICT, str(error)) from None
 
 
 @router.post("/articles", status_code=HTTPStatus.CREATED, openapi_extra=INGEST_BODY, responses=ERRORS,
@@ -92,7 +92,7 @@ async def add_articles(request: Request, title: str | None = None, source: str |
     errors = [item for item in items if isinstance(item, IngestError)]
     if not articles:
         raise HTTPException(HTTPStatus.BAD_REQUEST, [str(error) for error in errors] or "no article in the body")
-    report = await shared.run(into_store(lambda corpus: corpus.add(articles)))
+    report = await into_store(shared.add(articles))
     report.errors[:0] = errors
     return JSONResponse(ingest_report(report), status_code=HTTPStatus.CREATED if report.stored else HTTPStatus.OK)
 
@@ -100,8 +100,7 @@ async def add_articles(request: Request, title: str | None = None, source: str |
 @router.post("/articles/from-url", status_code=HTTPStatus.CREATED, responses=ERRORS,
              dependencies=[Depends(same_site)], summary="Fetch and add the articles at a URL")
 async def add_from_url(request: UrlToIngest, shared: Library = Depends(library)) -> JSONResponse:
-    report = await shared.run(into_store(lambda corpus: corpus.ingest([request.url], fetch=request.fetch,
-                                                                      allow_private=shared.allow_private)))
+    report = await into_store(shared.ingest_url(request.url, request.fetch))
     if not report.read:
         raise HTTPException(HTTPStatus.BAD_REQUEST, [str(error) for error in report.errors])
     return JSONResponse(ingest_report(report), status_code=HTTPStatus.CREATED if report.stored else HTTPStatus.OK)
@@ -157,7 +156,7 @@ async def get_story(story_id: str, shared: Library = Depends(library)) -> dict[s
 
 @router.get("/stories/{story_id}/brief", responses=ERRORS, summary="The story's sourced brief (storyline.brief/1)")
 async def story_brief(story_id: str, shared: Library = Depends(library)) -> dict[str, Any]:
-    return await shared.run(lambda corpus: found(corpus.brief, story_id))
+    return await shared.brief(story_id)
 
 
 @router.get("/stories/{story_id}/timeline", responses=ERRORS, summary="The story's dated statements in time order")

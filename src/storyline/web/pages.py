@@ -50,9 +50,10 @@ async def story_list(shared: Library = Depends(library)) -> HTMLResponse:
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 async def story(story_id: str, shared: Library = Depends(library)) -> HTMLResponse:
+    brief = await shared.brief(story_id)
+
     def work(corpus: Corpus) -> dict[str, Any]:
         articles = found(corpus.story, story_id).articles
-        brief = corpus.brief(story_id)
         marks = claim_marks(brief)
         columns = [{"article": article, "pieces": pieces(article.text, marks[article.id])} for article in articles]
         # Quotes several outlets carried lead; the many carried by one outlet would bury them.

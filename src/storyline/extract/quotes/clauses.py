@@ -55,7 +55,7 @@ def _nested_saying_start(heads: list[Token], start: int) -> int:
     the envoy, whom she described as …", "his remarks, when he claimed …"): PolNeAR makes it another attribution,
     not part of this content. A clause inside the content ("the plan, which some called a ploy, was …") stays in it."""
     doc = heads[0].doc
-    end = len(doc.text)
+    end = doc[-1].idx + len(doc[-1].text_with_ws)  # the text's length: Doc.text would join every token again
     last = max(head.right_edge.i for head in heads)
     for head in heads:
         for token in head.subtree:

@@ -28,6 +28,7 @@ CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "parataxis", "conj", "advcl", "xcomp",
 FRAME_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "npadvmod", "prep", "agent",
                         "dative", "dobj", "punct", "cc", "prt"})
 _WORD = re.compile(r"\w+")
+_LEAD_IN_VERB = re.compile(r"\w[^\S\n]*[,:][^\S\n]*$")
 _DASH_SOURCE = re.compile(r"[ \t]*([—–―-]{1,2})[ \t]*")
 
 
@@ -55,9 +56,9 @@ def _attach_to_cue_in_sentence(drafts: Drafts, quote: tuple[int, int]) -> bool:
     a colon ("Schumer tweeted:" and the tweet as the next paragraph)."""
     start, end = drafts.sentences_around(quote)
     text = drafts.text
-    lead_in = text[:quote[0]].rstrip()
-    if lead_in.endswith(":"):
-        start = drafts.sentence_range(len(lead_in) - 1)[0]
+    lead_in_end = drafts.lead_in_end(quote[0])
+    if lead_in_end > 0 and text[lead_in_end - 1] == ":":
+        start = drafts.sentence_range(lead_in_end - 1)[0]
     # The parse ends a sentence at a quoted "!" or "?", though its cue follows: "“Why now?” she asked."
     if _closes_on(drafts, quote, "!?") and re.match(r"[^\S\n]+\S", text[quote[1]:]):
         end = drafts.sentence_range(end)[1]
@@ -70,23 +71,23 @@ def _attach_to_cue_in_sentence(drafts: Drafts, quote: tuple[int, int]) -> bool:
         _verb_before(drafts, quote))
     if cue is None:
         return False
-    for draft in drafts.found:
-        if draft.cue and draft.cue[0] == cue.idx:
-            # A phrase in the cue's frame is a title or a term ("said on the show “Meet the Press”"), and one
-            # in the narration after a quotation does not continue it.
-            if _in_prepositional_phrase(drafts, quote, cue) or (
-                    drafts.opens_with_quote(draft.content) and drafts.carries_on_clause(quote)):
-                return True
-            if gap(draft.content, quote) > 0 and not drafts.opens_with_quote(draft.content) and (
-                    min(draft.content[1], quote[1]) <= cue.idx < max(draft.content[0], quote[0])):
-                # "“…,” said Ann Berg, who ran the clinic": the parse took the clause about the speaker for
-                # what she said, when the quotation is the cue's clause; else the quotation is a title
-                # ("On “Morning Report,” Berg said the plan failed").
-                if _is_clause_of(drafts, quote, cue):
-                    draft.content = quote
-            else:
-                draft.content = (min(draft.content[0], quote[0]), max(draft.content[1], quote[1]))
+    draft = drafts.with_cue_at(cue.idx)
+    if draft is not None:
+        # A phrase in the cue's frame is a title or a term ("said on the show “Meet the Press”"), and one
+        # in the narration after a quotation does not continue it.
+        if _in_prepositional_phrase(drafts, quote, cue) or (
+                drafts.opens_with_quote(draft.content) and drafts.carries_on_clause(quote)):
             return True
+        if gap(draft.content, quote) > 0 and not drafts.opens_with_quote(draft.content) and (
+                min(draft.content[1], quote[1]) <= cue.idx < max(draft.content[0], quote[0])):
+            # "“…,” said Ann Berg, who ran the clinic": the parse took the clause about the speaker for
+            # what she said, when the quotation is the cue's clause; else the quotation is a title
+            # ("On “Morning Report,” Berg said the plan failed").
+            if _is_clause_of(drafts, quote, cue):
+                drafts.set_content(draft, quote)
+        else:
+            drafts.set_content(draft, (min(draft.content[0], quote[0]), max(draft.content[1], quote[1])))
+        return True
     if drafts.claimed(cue.idx):
         return False
     start = _clause_start(drafts, quote, cue)
@@ -103,7 +104,7 @@ def _clause_start(drafts: Drafts, quote: tuple[int, int], cue: Token) -> int:
     if not drafts.carries_on_clause(quote):
         return quote[0]
     # Not back into an attribution found before it in the sentence ("calling it “weak” and “slow”").
-    start = max([drafts.sentence_range(quote[0])[0]] + [d.end for d in drafts.found if d.end <= quote[0]])
+    start = max(drafts.sentence_range(quote[0])[0], drafts.last_end_up_to(quote[0]) or 0)
     words = [t for t in drafts.tokens((start, quote[0])) if not (t.is_punct or t.is_space)]
     if cue.idx < quote[0]:
         after_cue = [t for t in words if t.i > cue.i]
@@ -141,7 +142,9 @@ def _verb_of_speaker_after(drafts: Drafts, quote: tuple[int, int], sentence_end:
 def _verb_before(drafts: Drafts, quote: tuple[int, int]) -> Token | None:
     """"She then boomed, “…”": a verb with a subject, set off from the quotation by a comma or a colon alone,
     introduces it, whatever the verb."""
-    lead_in = re.search(r"\w[^\S\n]*[,:][^\S\n]*$", drafts.text[:quote[0]])
+    # Within the quotation's line, where the pattern must lie: searching the whole text before it would cost its
+    # length at every quotation.
+    lead_in = _LEAD_IN_VERB.search(drafts.text, drafts.text.rfind("\n", 0, quote[0]) + 1, quote[0])
     if lead_in is None:
         return None
     verb = drafts.token_at(lead_in.start())
@@ -208,7 +211,7 @@ def _carry_on(drafts: Drafts, draft: Draft, quote: tuple[int, int]) -> None:
     if len(narration) > len(said):
         drafts.add(Draft(quote, None, draft.source))
     else:
-        draft.content = (min(draft.content[0], quote[0]), max(draft.content[1], quote[1]))
+        drafts.set_content(draft, (min(draft.content[0], quote[0]), max(draft.content[1], quote[1])))
 
 
 def _attach_to_dash(drafts: Drafts, quote: tuple[int, int]) -> bool:
@@ -232,10 +235,10 @@ def _attach_to_dash(drafts: Drafts, quote: tuple[int, int]) -> bool:
 def _attach_to_colon(drafts: Drafts, quote: tuple[int, int]) -> bool:
     """"Trump went even further: “…”": a clause ending in a colon introduces the quotation, whatever its verb,
     and its subject said it."""
-    lead_in = drafts.text[:quote[0]].rstrip()
-    if not lead_in.endswith(":"):
+    lead_in_end = drafts.lead_in_end(quote[0])
+    if lead_in_end == 0 or drafts.text[lead_in_end - 1] != ":":
         return False
-    clause = drafts.tokens((drafts.sentence_range(len(lead_in) - 1)[0], len(lead_in)))
+    clause = drafts.tokens((drafts.sentence_range(lead_in_end - 1)[0], lead_in_end))
     # The parse may hang that clause on the quotation's verb: its own head verb is the one outside it.
     verbs = [t for t in clause if t.pos_ in ("VERB", "AUX")
              and (t.dep_ == "ROOT" or not clause[0].i <= t.head.i <= clause[-1].i)]
@@ -256,9 +259,9 @@ def _is_whole_sentence(drafts: Drafts, quote: tuple[int, int]) -> bool:
 def _previous_draft(drafts: Drafts, position: int) -> Draft | None:
     """The attribution a cue-less quotation continues: one ending in the sentence just before it, and of those
     the last quotation, so that in "“A,” Smith said, claiming that X. “B”" the “B” continues “A”, not X."""
-    sentence = drafts.sentence_index(position)
-    recent = [d for d in drafts.found if d.end <= position
-              and sentence - drafts.sentence_index(d.end - 1) <= drafts.config.continuation_sentences]
+    earliest = drafts.sentence_index(position) - drafts.config.continuation_sentences
+    # Ending at most that many sentences back: past the start of that sentence.
+    recent = drafts.ending_between(drafts.sentence_starts[earliest] + 1 if earliest > 0 else 0, position)
     quotations = [d for d in recent if drafts.opens_with_quote(d.content)]
     return max(quotations or recent, key=lambda d: d.end, default=None)
 

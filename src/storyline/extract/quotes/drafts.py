@@ -3,12 +3,19 @@
 A draft holds token-level cue and source and a character-level content; the passes add drafts, widen or cut their
 contents, and ask where sentences, quotations and mentions lie. Sentences are spaCy's, cut again at paragraph
 breaks, since spaCy may run a sentence over one (a headline into the lead).
+
+Every question is answered without a pass over all drafts or all quotations, so a long text costs in proportion
+to its length: quotations never overlap one another, and drafts never do until the last pass widens one over a
+quotation (:meth:`Drafts.set_content`), so of the drafts that overlap no other, the one before a position is the
+only one that can hold it; drafts are also kept by where they end, quotations by where they start, with the
+furthest end of those before.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_right, insort
+from itertools import accumulate
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as DocSpan, Token
@@ -47,26 +54,105 @@ class Drafts:
         self.mentions = sorted((m for m in mentions if m.span.article_id == article.id), key=lambda m: m.span.start)
         self.mention_starts = [m.span.start for m in self.mentions]
         self.quotes = quoted_spans(article.text)
+        self.quote_starts = [start for start, _ in self.quotes]
+        self.quote_start_set = set(self.quote_starts)
+        self.quote_ends_so_far = list(accumulate((end for _, end in self.quotes), max))
         self.token_starts = [t.idx for t in doc]
         self.sentence_starts = sorted({s.start_char for s in doc.sents} | {start for start, _ in article.paragraphs})
         self.found: list[Draft] = []
+        # The drafts by where their contents start, no two of them overlapping; and the few a widened content made
+        # overlap another, always looked at.
+        self._starts: list[int] = []
+        self._by_start: list[Draft] = []
+        self._overlapping: list[Draft] = []
+        # (where each draft ends, its number in ``found``), in order.
+        self._ends: list[tuple[int, int]] = []
+        self._number: dict[int, int] = {}
+        self._by_cue: dict[int, Draft] = {}
+        # How many drafts there were, and where the sources each token heads end first (sources never change).
+        self._source_ends: tuple[int, dict[int, int]] = (0, {})
 
     # --- the drafts -----------------------------------------------------------------------------------------
 
     def add(self, draft: Draft) -> None:
         """Keep a draft unless it is too short or overlaps one found before."""
         start, end = draft.content
-        if end - start < 2 or any(overlap(draft.content, d.content) for d in self.found):
+        if end - start < 2 or any(overlap(draft.content, d.content) for d in self._ending_after(start, end)):
             return
+        self._number[id(draft)] = len(self.found)
         self.found.append(draft)
+        if draft.cue:
+            self._by_cue.setdefault(draft.cue[0], draft)
+        self._file(draft)
+        insort(self._ends, (draft.end, self._number[id(draft)]))
+
+    def set_content(self, draft: Draft, content: tuple[int, int]) -> None:
+        """Widen or cut a draft's content."""
+        if any(other is draft for other in self._overlapping):
+            self._overlapping = [other for other in self._overlapping if other is not draft]
+        else:
+            at = bisect_right(self._starts, draft.content[0]) - 1
+            while self._by_start[at] is not draft:
+                at -= 1
+            del self._starts[at], self._by_start[at]
+        self._ends.remove((draft.end, self._number[id(draft)]))
+        draft.content = content
+        if any(overlap(content, d.content) for d in self._ending_after(*content)):
+            self._overlapping.append(draft)
+        else:
+            self._file(draft)
+        insort(self._ends, (draft.end, self._number[id(draft)]))
+
+    def _file(self, draft: Draft) -> None:
+        at = bisect_right(self._starts, draft.content[0])
+        self._starts.insert(at, draft.content[0])
+        self._by_start.insert(at, draft)
+
+    def with_cue_at(self, position: int) -> Draft | None:
+        """The first draft found whose cue starts at ``position``."""
+        return self._by_cue.get(position)
+
+    def ending_between(self, start: int, end: int) -> list[Draft]:
+        """The drafts whose :attr:`Draft.end` lies in ``[start, end]``, in the order they were found."""
+        low = bisect_right(self._ends, (start, -1))
+        high = bisect_right(self._ends, (end, len(self.found)))
+        return [self.found[number] for _, number in sorted(self._ends[low:high], key=lambda pair: pair[1])]
+
+    def last_end_up_to(self, position: int) -> int | None:
+        """The furthest :attr:`Draft.end` at or before ``position``, if any."""
+        at = bisect_right(self._ends, (position, len(self.found))) - 1
+        return self._ends[at][0] if at >= 0 else None
+
+    def is_speaker_before(self, token_indices: set[int], position: int) -> bool:
+        """Whether one of the tokens heads the source of a draft, that source ending at or before ``position``."""
+        if self._source_ends[0] != len(self.found):
+            ends: dict[int, int] = {}
+            for draft in self.found:
+                if draft.source is not None:
+                    root = draft.source.root.i
+                    ends[root] = min(ends.get(root, draft.source.end_char), draft.source.end_char)
+            self._source_ends = (len(self.found), ends)
+        ends = self._source_ends[1]
+        return any(i in ends and ends[i] <= position for i in token_indices)
 
     def claimed(self, position: int) -> bool:
         """Inside a quotation or an attribution already found: not the start of another attribution."""
-        return self.in_quote(position) or any(d.content[0] <= position < d.content[1] for d in self.found)
+        return self.in_quote(position) or any(d.content[0] <= position < d.content[1]
+                                              for d in self._ending_after(position, position + 1))
 
     def covered(self, quote: tuple[int, int]) -> bool:
         return any(d.content[0] <= quote[0] and quote[1] <= d.content[1] or
-                   overlap(quote, d.content) * 2 > quote[1] - quote[0] for d in self.found)
+                   overlap(quote, d.content) * 2 > quote[1] - quote[0] for d in self._ending_after(*quote))
+
+    def _ending_after(self, start: int, end: int) -> list[Draft]:
+        """Every draft whose content may overlap ``[start, end)``: of the drafts that overlap none, those starting
+        before ``end`` and ending after ``start`` (found from the last of them back), and the others."""
+        found = list(self._overlapping)
+        at = bisect_right(self._starts, end - 1) - 1
+        while at >= 0 and self._by_start[at].content[1] > start:
+            found.append(self._by_start[at])
+            at -= 1
+        return found
 
     def attribution(self, draft: Draft) -> Attribution:
         article = self.article
@@ -78,22 +164,39 @@ class Drafts:
     # --- quotations -----------------------------------------------------------------------------------------
 
     def in_quote(self, position: int) -> bool:
-        return any(start < position < end - 1 for start, end in self.quotes)
+        """Inside a quotation, past its opening mark and before its closing one."""
+        at = bisect_right(self.quote_starts, position - 1) - 1
+        return at >= 0 and position < self.quote_ends_so_far[at] - 1
+
+    def quotes_starting_within(self, span: tuple[int, int]) -> list[tuple[int, int]]:
+        """The quotations starting inside ``span``, in text order."""
+        return self.quotes[bisect_right(self.quote_starts, span[0]) : bisect_right(self.quote_starts, span[1] - 1)]
 
     def opens_with_quote(self, content: tuple[int, int]) -> bool:
         """Direct speech: the content begins with a quotation (what follows may continue it)."""
-        return any(start == content[0] for start, _ in self.quotes)
+        return content[0] in self.quote_start_set
 
     def carries_on_clause(self, quote: tuple[int, int]) -> bool:
         """Whether a word stands right before the quotation's mark: "called the plan “a disgrace”"."""
-        lead_in = self.text[:quote[0]].rstrip()
-        return bool(lead_in) and lead_in[-1].isalnum()
+        end = self.lead_in_end(quote[0])
+        return end > 0 and self.text[end - 1].isalnum()
+
+    def lead_in_end(self, position: int) -> int:
+        """Where the text before ``position`` ends, white space left out: ``len(text[:position].rstrip())``
+        without copying the text before it, which in a long article would cost its length at every quotation."""
+        while position > 0 and self.text[position - 1].isspace():
+            position -= 1
+        return position
 
     def snap_to_quotes(self, content: tuple[int, int]) -> tuple[int, int]:
         """Make a content that cuts a quotation take all of it, or none of it when it took only a sliver
         (a parse that ran a clause on into the quotation after it)."""
         start, end = content
-        for q_start, q_end in self.quotes:
+        # Quotations that all end before the content leave it as it is; from the first that starts at or after
+        # its end on, none can reach it.
+        for q_start, q_end in self.quotes[bisect_right(self.quote_ends_so_far, start):]:
+            if q_start >= end:
+                break
             shared = overlap((start, end), (q_start, q_end))
             if not shared or (start <= q_start and q_end <= end):
                 continue

@@ -97,7 +97,7 @@ def _clip(content: tuple[int, int], cue: Token) -> tuple[int, int]:
 def _from_opening_quotation(drafts: Drafts, content: tuple[int, int], cue: Token) -> tuple[int, int]:
     """A quotation after a colon, or one its cue follows ("…, “A,” he said"), opens the content: the words
     before its mark are the narration it was quoted in, unless they run on into it ("had “serious doubts”")."""
-    for start, end in drafts.quotes:
+    for start, end in drafts.quotes_starting_within(content):
         if content[0] < start and end <= content[1]:
             lead_in = drafts.text[content[0] : start].rstrip()
             if lead_in.endswith(":") or cue.idx >= end and not drafts.carries_on_clause((start, end)):

@@ -61,12 +61,11 @@ def _antecedent(drafts: Drafts, pronoun: Token) -> str | None:
     if not earlier:
         return None
     doc = drafts.doc
-    speakers = {d.source.root.i for d in drafts.found if d.source is not None and d.source.end_char <= pronoun.idx}
     for mention in reversed(earlier):
         token = drafts.token_at(mention.span.start)
         root = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
         heads = {t.i for t in root} if root is not None else {token.i}
-        if heads & speakers or any(doc[i].dep_ in ("nsubj", "nsubjpass") for i in heads):
+        if drafts.is_speaker_before(heads, pronoun.idx) or any(doc[i].dep_ in ("nsubj", "nsubjpass") for i in heads):
             return mention.entity_id
     return earlier[-1].entity_id
 

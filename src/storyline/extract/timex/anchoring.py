@@ -5,6 +5,7 @@ can be tried again without parsing."""
 
 from __future__ import annotations
 
+import logging
 import re
 from datetime import date, datetime
 
@@ -13,6 +14,7 @@ from storyline.extract.timex.finding import TimexMention
 from storyline.extract.timex.values import normalise
 from storyline.model import Article, Span, TimeExpression
 
+LOG = logging.getLogger(__name__)
 DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 DEICTIC_DAY = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|this|last|ago)\b|^next\b", re.I)
 QUARTER_VALUE = re.compile(r"(\d{4})-Q(\d)")
@@ -30,7 +32,12 @@ def anchor(article: Article, mentions: list[TimexMention], reference: datetime |
     story_period: date | None = None
     for mention in mentions:
         text = mention.span.text(article)
-        found = normalise(text, counted_from(text, reference, story_day, story_period), mention.tense, config)
+        try:
+            found = normalise(text, counted_from(text, reference, story_day, story_period), mention.tense, config)
+        except Exception as error:  # noqa: BLE001 - one phrase no rule foresaw must not cost the article the rest
+            LOG.warning("time expression %r of article %s left unvalued: %s: %s", text, article.id,
+                        type(error).__name__, error)
+            continue
         if found:
             kind, value = found
             story_day = date.fromisoformat(value[:10]) if DAY_VALUE.match(value) else story_day

@@ -15,6 +15,8 @@ from storyline.text.wordlists import pairs
 UNITS = pairs("time_units")
 IRREGULAR_PLURALS = {"centuries": "century"}
 SET_WORDS = pairs("set_words")
+# Units with no half of their own, as so many of a smaller one.
+IN_SMALLER_UNIT = {"Q": (3, "M"), "WE": (2, "D")}
 # Quantities that say some but not how many.
 SOME = {"a few", "several", "many", "some", "few"}
 
@@ -25,6 +27,10 @@ def duration_value(amount: float | None, unit: str) -> str:
     below_a_day, letter = code.startswith("T"), code.removeprefix("T")
     if letter in {"DE", "CE"}:
         amount, letter = (None if amount is None else amount * (10 if letter == "DE" else 100)), "Y"
+    if amount is not None and amount != int(amount) and letter in IN_SMALLER_UNIT:
+        # TIMEX3 has no half quarter or half weekend: a quarter and a half is four and a half months.
+        count, letter = IN_SMALLER_UNIT[letter]
+        amount *= count
     if amount is not None and amount != int(amount):
         # A half more is written in the next smaller unit: P2Y6M, P3Q1M15D, P1DT12H, PT1H30M, PT1M30S; a half
         # weekend is left out (P1WE), as no smaller unit says what it is.
