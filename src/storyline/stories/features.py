@@ -48,11 +48,8 @@ class StoryFeatures:
     vector: np.ndarray
     entity_keys: frozenset[str]
     lead_entity_keys: frozenset[str] = frozenset()
-    # How often each key is named: the main participants are named again and again, others in passing.
-    name_counts: dict[str, int] = field(default_factory=dict)
     years: frozenset[int] = frozenset()
     days: frozenset[str] = frozenset()
-    figures: frozenset[str] = frozenset()
     terms: dict[str, float] = field(default_factory=dict)
     event_words: frozenset[str] = frozenset()
     # Display form of each entity key, for story labels.
@@ -102,21 +99,19 @@ def better_display(current: str | None, candidate: str) -> str:
     return candidate if current is None or current.isupper() and not candidate.isupper() else current
 
 
-def entities_of(doc: Doc, lead_end: int) -> tuple[dict[str, str], frozenset[str], Counter[str]]:
-    """Keys of the names in ``doc.ents`` (people, organisations, places, ...) with a display form each, the keys
-    named in the lead, and how often each key is named."""
+def entities_of(doc: Doc, lead_end: int) -> tuple[dict[str, str], frozenset[str]]:
+    """Keys of the names in ``doc.ents`` (people, organisations, places, ...) with a display form each, and the
+    keys named in the lead."""
     names: dict[str, str] = {}
     lead: set[str] = set()
-    counts: Counter[str] = Counter()
     for ent in doc.ents:
         if ent.label_ not in NAME_LABELS:
             continue
         for key in name_keys(ent.text, ent.label_):
             names[key] = better_display(names.get(key), display_name(ent))
-            counts[key] += 1
             if ent.start_char < lead_end:
                 lead.add(key)
-    return names, frozenset(lead), counts
+    return names, frozenset(lead)
 
 
 def years_of(doc: Doc, event_dates: Iterable[str], published: datetime | None) -> frozenset[int]:
@@ -155,14 +150,6 @@ def weekday_of(year: int, month: int, day: int) -> int | None:
         return None
 
 
-def figures_of(doc: Doc) -> frozenset[str]:
-    """Numbers written in digits, years aside ("5.6", "65-53", "200"): the magnitudes, scores, tolls and sums
-    that tell two events of one kind apart."""
-    return frozenset(token.lower_.replace(",", "") for token in doc
-                     if token.like_num and any(ch.isdigit() for ch in token.text)
-                     and not WRITTEN_YEAR.fullmatch(token.text))
-
-
 def term_frequencies(doc: Doc) -> tuple[dict[str, float], frozenset[str]]:
     """Sublinear frequencies of content lemmas and numbers, and the nouns and verbs among them (event words)."""
     counts: Counter[str] = Counter()
@@ -190,7 +177,7 @@ def features(article: Article, doc: Doc, vector: np.ndarray, event_dates: Iterab
     event_dates = tuple(event_dates)
     lead = lead_sentences(article, doc)
     lead_end = lead[-1].end_char if lead else 0
-    names, lead_names, name_counts = entities_of(doc, lead_end)
+    names, lead_names = entities_of(doc, lead_end)
     terms, event_words = term_frequencies(doc)
     return StoryFeatures(
         article_id=article.id,
@@ -198,10 +185,8 @@ def features(article: Article, doc: Doc, vector: np.ndarray, event_dates: Iterab
         vector=np.asarray(vector, dtype=np.float32),
         entity_keys=frozenset(names),
         lead_entity_keys=lead_names,
-        name_counts=dict(name_counts),
         years=years_of(doc, event_dates, article.published),
         days=days_of(event_dates),
-        figures=figures_of(doc),
         terms=terms,
         event_words=event_words,
         names=names,

@@ -2,14 +2,13 @@
 
 An article is compared with a handful of candidate stories (see :mod:`storyline.stories.candidates`), never with
 the whole store. A story is a profile summed over its articles: the sum of their lead embeddings, TF-IDF of their
-words, the names they mention (weighed by how often), the years and days they are about and the figures
-they write. The score of an article against a story weighs
+words, the names they mention and the years and days of the calendar they are about. The score of an article against a story weighs
 
 - how close the leads are (MiniLM cosine to the story's centroid),
 - how many rare words they share (TF-IDF cosine, IDF kept online),
 - how many rare names they share (IDF-weighted cosine over entity keys),
 - whether they are about the same years (agreement counts for, disjoint years against),
-- whether they name the same days of the calendar and write the same figures (tolls, magnitudes, scores, sums),
+- whether they name the same days of the calendar (months, days of a month, weekdays),
 - how far apart in time they were published.
 
 Words and lead embeddings say "the same kind of event"; names and dates tell two earthquakes, two firings of the
@@ -24,7 +23,6 @@ rebuilds a stored index.
 
 from __future__ import annotations
 
-import math
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -92,7 +90,6 @@ class _Member:
     event_words: np.ndarray
     years: tuple[int, ...]
     days: tuple[str, ...]
-    figures: Bag
 
 
 @dataclass(slots=True)
@@ -111,9 +108,8 @@ class StoryIndex:
         self.config = config
         self.terms = Vocabulary()
         self.names = Vocabulary()
-        self.figures = Vocabulary()
         self.display_names: dict[str, str] = {}
-        self.scorer = Scorer(config, self.terms, self.names, self.figures, self.display_names)
+        self.scorer = Scorer(config, self.terms, self.names, self.display_names)
         self.history: list[StoryEvent] = []
         self._members: list[_Member] = []
         self._vectors = np.zeros((1024, DIMENSIONS), dtype=np.float32)
@@ -184,9 +180,7 @@ class StoryIndex:
         term_ids = self.terms.add_document(features.terms)
         keys = sorted(features.entity_keys)
         name_ids = self.names.add_document(keys)
-        # Sublinear in how often the article names it, as terms are: the main participants outweigh names in passing.
-        name_weights = [(1.0 + self.config.lead_name_boost * (key in features.lead_entity_keys))
-                        * (1.0 + math.log(features.name_counts.get(key, 1))) for key in keys]
+        name_weights = [1.0 + self.config.lead_name_boost * (key in features.lead_entity_keys) for key in keys]
         for key in features.entity_keys:
             self.display_names[key] = better_display(self.display_names.get(key), features.names.get(key, key))
         event_ids = [self.terms.id(word) for word in sorted(features.event_words)]  # ids alike in every process
@@ -194,7 +188,6 @@ class StoryIndex:
             features.article_id, features.published, Bag.of(term_ids, features.terms.values()),
             Bag.of(name_ids, name_weights), np.sort(np.array(event_ids, dtype=np.int32)),
             tuple(sorted(features.years)), tuple(sorted(features.days)),
-            Bag.of(sorted(self.figures.add_document(sorted(features.figures))), np.ones(len(features.figures))),
         ))
         if row == len(self._vectors):
             self._vectors = np.concatenate([self._vectors, np.zeros_like(self._vectors)])
@@ -208,7 +201,7 @@ class StoryIndex:
             self._vectors[row].astype(np.float32), member.terms,
             member.names,
             Bag(member.event_words, np.ones(len(member.event_words), dtype=np.float32)),
-            Counter(member.years), Counter(member.days), member.figures, member.published, member.published,
+            Counter(member.years), Counter(member.days), member.published, member.published,
         )
 
     def _profile_of_rows(self, rows: list[int]) -> Profile:

@@ -30,10 +30,8 @@ def features_to_row(item: StoryFeatures) -> tuple[str, bytes]:
         "published": item.published.isoformat() if item.published else None,
         "entity_keys": sorted(item.entity_keys),
         "lead_entity_keys": sorted(item.lead_entity_keys),
-        "name_counts": dict(sorted(item.name_counts.items())),
         "years": sorted(item.years),
         "days": sorted(item.days),
-        "figures": sorted(item.figures),
         "terms": item.terms,
         "event_words": sorted(item.event_words),
         "names": item.names,
@@ -48,11 +46,9 @@ def features_from_row(article_id: str, data: str, vector: bytes) -> StoryFeature
         vector=np.frombuffer(vector, dtype=np.float32).copy(),
         entity_keys=frozenset(stored["entity_keys"]),
         lead_entity_keys=frozenset(stored["lead_entity_keys"]),
-        # Stored before names were counted, figures read and days collected: each name once, no figures or days.
-        name_counts=stored.get("name_counts", {}),
+        # Stored before days were collected: none.
         years=frozenset(stored["years"]),
         days=frozenset(stored.get("days", ())),
-        figures=frozenset(stored.get("figures", ())),
         terms=stored["terms"],
         event_words=frozenset(stored["event_words"]),
         names=stored["names"],

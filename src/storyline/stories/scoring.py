@@ -28,7 +28,6 @@ class Weighed:
     direction: np.ndarray
     terms: Weighted
     names: Weighted
-    figures: Weighted
     documents: int
 
 
@@ -42,7 +41,6 @@ class Profile:
     event_words: Bag
     years: Counter[int]
     days: Counter[str]
-    figures: Bag
     first: datetime | None
     last: datetime | None
     weighed: Weighed | None = None  # cached: IDF drifts slowly, so it is refreshed only as the store grows
@@ -56,7 +54,6 @@ class Profile:
             self.event_words.plus(other.event_words).top(profile_terms),
             self.years + other.years,
             self.days + other.days,
-            self.figures.plus(other.figures).top(profile_terms),
             min(dated, default=None),
             max(dated, default=None),
         )
@@ -82,7 +79,6 @@ class Match:
     names: float
     years: float
     days: float
-    figures: float
     gap_days: float | None
     shared_names: tuple[str, ...] = ()
 
@@ -90,7 +86,7 @@ class Match:
         parts = [f"score {self.score:.2f}: lead {self.lead:.2f}, words {self.words:.2f}, names {self.names:.2f}"]
         if self.shared_names:
             parts.append("shared " + ", ".join(self.shared_names))
-        for name in ("years", "days", "figures"):
+        for name in ("years", "days"):
             if value := getattr(self, name):
                 parts.append(f"{name} {value:+.2f}")
         if self.gap_days is not None:
@@ -102,12 +98,11 @@ class Scorer:
     """Scores profiles with the IDF of the index's vocabularies as they grow; names shared are shown as the
     index displays them."""
 
-    def __init__(self, config: StoryConfig, terms: Vocabulary, names: Vocabulary, figures: Vocabulary,
+    def __init__(self, config: StoryConfig, terms: Vocabulary, names: Vocabulary,
                  display_names: dict[str, str]) -> None:
         self.config = config
         self.terms = terms
         self.names = names
-        self.figures = figures
         self.display_names = display_names
 
     def weighed(self, profile: Profile) -> Weighed:
@@ -118,8 +113,7 @@ class Scorer:
         if cached is None or documents > cached.documents * IDF_REFRESH:
             norm = float(np.sqrt(profile.vector_sum @ profile.vector_sum))
             cached = profile.weighed = Weighed(profile.vector_sum / max(norm, 1e-12), self.terms.weigh(profile.terms),
-                                               self.names.weigh(profile.names), self.figures.weigh(profile.figures),
-                                               documents)
+                                               self.names.weigh(profile.names), documents)
         return cached
 
     def score(self, a: Profile, b: Profile, explain: bool = False) -> Match:
@@ -130,20 +124,17 @@ class Scorer:
         words = cosine(weighed_a.terms, weighed_b.terms)
         names = cosine(weighed_a.names, weighed_b.names)
         years, days = agreement(a.years, b.years), agreement(a.days, b.days)
-        figures = 0.0
-        if weighed_a.figures.norm and weighed_b.figures.norm:
-            figures = 2 * cosine(weighed_a.figures, weighed_b.figures) - 1
         gap_days = None
         if a.first and b.first:
             gap = max(a.first - b.last, b.first - a.last, timedelta(0))
             gap_days = gap.total_seconds() / 86400
         score = (config.lead_weight * lead + config.words_weight * words + config.names_weight * names
-                 + config.years_weight * years + config.days_weight * days + config.figures_weight * figures)
+                 + config.years_weight * years + config.days_weight * days)
         if gap_days is not None:
             score -= config.time_weight * (1 - math.exp(-gap_days / config.time_scale_days))
         if not explain:
-            return Match(score, lead, words, names, years, days, figures, gap_days)
+            return Match(score, lead, words, names, years, days, gap_days)
         shared = np.intersect1d(a.names.ids, b.names.ids)
         rarest = shared[np.argsort(self.names.frequencies[shared], kind="stable")][:3]
-        return Match(score, lead, words, names, years, days, figures, gap_days,
+        return Match(score, lead, words, names, years, days, gap_days,
                      tuple(dict.fromkeys(self.display_names[self.names.words[i]] for i in rarest)))
