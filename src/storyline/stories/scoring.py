@@ -1,9 +1,9 @@
 """How alike an article and a story are: profiles, and the score that weighs them against each other.
 
 A profile is what a story (or a single article) looks like to the scorer: the sum of its articles' lead
-embeddings, bags of words, names and event words, the years it is about and its publication span. The score
-weighs lead cosine, TF-IDF cosines of words and names, agreement of years and the publication gap (see
-:mod:`storyline.stories.index` for what each signal tells).
+embeddings, bags of words, names and event words, the years and calendar days it is about and its publication
+span. The score weighs lead cosine, TF-IDF cosines of words and names, agreement of years and of days and the
+publication gap (see :mod:`storyline.stories.index` for what each signal tells).
 """
 
 from __future__ import annotations
