@@ -1,13 +1,20 @@
 """Cross-document entity coreference on ECB+: every gold named mention against the entities of the full articles,
 as the product finds them.
 
-    python eval/entities.py [CONLL] [--articles FILE] [--part tune|report|all] [--json] [--predictions FILE]
+    python eval/entities.py [CONLL] [--articles FILE] [--part tune|report|all] [--tune-gold FILE] [--json]
+                            [--predictions FILE]
 
-Gold. CONLL (default ``../shared/data/ecbplus-val/dataset.conll``) has one token a line: doc key
-``topic/subtopic/doc``, sentence number, token number, token and a coreference column ("(HUM12" opens a mention of
-chain HUM12, "HUM12)" closes it, "(HUM12)" is one token, several separated by "|"). Entity chains are those of
-type HUM, LOC and NON. A sentence number already seen in a document is skipped (topics 12 and 35 repeat every
-sentence). The file holds the annotated sentences of the reporting topics only: ``--part tune`` finds nothing.
+Gold of the reporting part. CONLL (default ``../shared/data/ecbplus-val/dataset.conll``) has one token a line:
+doc key ``topic/subtopic/doc``, sentence number, token number, token and a coreference column ("(HUM12" opens a
+mention of chain HUM12, "HUM12)" closes it, "(HUM12)" is one token, several separated by "|"). Entity chains are
+those of type HUM, LOC and NON. A sentence number already seen in a document is skipped (topics 12 and 35 repeat
+every sentence). The file holds the annotated sentences of the reporting topics only.
+
+Gold of the tuning part. ``--tune-gold`` (default ``data/ecbplus-entities-tune.jsonl``, written by hand: see
+``data/README.md``) gives every named mention of four tuning topics, one JSON object a line: ``doc`` (the full
+text's document id), ``start`` and ``end`` (character offsets into the text as ``Corpus.ingest`` stores it:
+title, a blank line, body), ``text``, ``chain`` and ``type``. Every ``text`` must equal the stored text at its
+offsets, or the script stops naming the line.
 
 Product path. Per topic, the full texts of its articles (``--articles``, default
 ``../shared/data/ecbplus-fulltext/articles.jsonl``; the CoNLL doc ``12/12ecb/3`` is the article whose source is
@@ -27,22 +34,23 @@ ones), unless the topic's other sentences write that word capitalised mid-senten
 ("defensive tackle Jamal Williams"); a capitalised word after a preposition does not make a name ("the scene in
 Queens"). Pronoun "I" is no name.
 
-Scoring. Each named mention takes the entity of the system mention over its head (its last word before "of" or a
-comma), preferring the mention that overlaps it most, then the shortest; a mention no system mention covers is a
-singleton (coverage is the share that is not). The baseline clusters the same
+Scoring, the same for both golds. Each named mention takes the entity of the system mention over its head (its
+last word before "of" or a comma), preferring the mention that overlaps it most, then the shortest; a mention no
+system mention covers is a singleton (coverage is the share that is not). The baseline clusters the same
 mentions by exact string (case-folded) within a topic. ``--predictions`` writes one JSON line per scored mention:
-doc, sent, start, end (tokens), text, entity.
+doc, sent, start, end (tokens) for the CoNLL gold, doc, start, end (characters) for the tuning gold; text, entity.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import tempfile
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from tqdm import tqdm
@@ -51,6 +59,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from coref_metrics import all_scores  # noqa: E402
 from ecbplus import CONLL, FULL_TEXTS, PART_NAMES, PARTS, in_part  # noqa: E402
+
+TUNE_GOLD = Path(__file__).resolve().parent / "data" / "ecbplus-entities-tune.jsonl"
 
 from storyline.corpus import Corpus  # noqa: E402
 from storyline.model import Article  # noqa: E402
@@ -71,6 +81,8 @@ HEADLINE_SMALL_WORDS = ARTICLES | CONNECTORS | frozenset({"to", "in", "at", "by"
 HEADLINE_CAPITALS = 0.8
 HEADLINE_WORDS = 3
 HEAD_ENDS = frozenset({"of", ",", "("})
+# A word of a mention written out in characters: "U.S", "O'Neil", "Strauss-Kahn", "Chin" of 'The Chin"Gigante'.
+WORD = re.compile(r"\w+(?:[.'’&-]\w+)*")
 
 MentionKey = tuple[str, int, int, int]  # doc, sentence, first token, last token
 
@@ -277,7 +289,7 @@ def place(sentences: list[Sentence], article: Article) -> Placement:
 
 def topic_entities(records: list[dict]) -> tuple[dict[str, Article], dict[str, list[tuple[int, int, str]]]]:
     """Ingest one topic's articles into a fresh store; its articles by source, and per article the system
-    mentions as (start, end, entity)."""
+    mentions as (start, end, entity): the stored mentions and the places the entities were found beyond them."""
     with tempfile.TemporaryDirectory() as scratch:
         path = Path(scratch) / "topic.jsonl"
         path.write_text("".join(json.dumps(record) + "\n" for record in records), encoding="utf-8")
@@ -293,10 +305,11 @@ def topic_entities(records: list[dict]) -> tuple[dict[str, Article], dict[str, l
             corpus.close()
     by_source = {}
     for source, article in articles.items():
-        spans = [m.span for m in found.get(article.id, [])]
+        spans = {(m.span.start, m.span.end) for m in found.get(article.id, [])}
+        spans |= {(start, end) for article_id, start, end in entity_of if article_id == article.id}
         # A mention no entity took stands alone.
-        by_source[source] = [(s.start, s.end, entity_of.get((s.article_id, s.start, s.end),
-                                                            f"alone/{s.article_id}:{s.start}")) for s in spans]
+        by_source[source] = [(start, end, entity_of.get((article.id, start, end), f"alone/{article.id}:{start}"))
+                             for start, end in sorted(spans)]
     return articles, by_source
 
 
@@ -313,71 +326,153 @@ def read_records(path: Path) -> dict[str, dict]:
     return {record["source"]: record for record in map(json.loads, filter(str.strip, path.open(encoding="utf-8")))}
 
 
-def evaluate(conll: Path, articles: Path, part: str) -> tuple[dict, list[dict]]:
+@dataclass
+class TuneMention:
+    line: int
+    doc: str
+    start: int
+    end: int
+    text: str
+    chain: str
+
+
+def read_tune_gold(path: Path) -> list[TuneMention]:
+    mentions = []
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+                mentions.append(TuneMention(number, row["doc"], int(row["start"]), int(row["end"]), row["text"],
+                                            row["chain"]))
+            except (ValueError, KeyError, TypeError) as error:
+                raise ValueError(f"{path}:{number}: not a mention ({error})") from error
+    return mentions
+
+
+def char_head(text: str, start: int, end: int) -> tuple[int, int]:
+    """The characters a system mention must cover: the last word before "of" or a comma ("Bank" of "Bank of
+    Greece", "Gray" of "Kimani (Kiki) Gray")."""
+    words = [(m.start(), m.end()) for m in WORD.finditer(text, start, end)]
+    cut = next((k for k, (s, e) in enumerate(words) if k and (text[s:e] == "of" or "," in text[words[k - 1][1]:s])),
+               len(words))
+    return words[max(cut, 1) - 1] if words else (start, end)
+
+
+@dataclass
+class Scoring:
+    """The gold and system entity of every scored mention, the exact-string baseline, counts and predictions."""
+
+    gold: dict = field(default_factory=dict)
+    system: dict = field(default_factory=dict)
+    baseline: dict = field(default_factory=dict)
+    counts: defaultdict = field(default_factory=lambda: defaultdict(int))
+    predictions: list = field(default_factory=list)
+
+    def score(self, key: tuple, topic: str, chain: str, text: str, entity: str | None, prediction: dict) -> None:
+        self.gold[key] = f"{topic}/{chain}"
+        self.baseline[key] = f"{topic}|{text.casefold()}"
+        self.system[key] = f"{topic}/{entity}" if entity else f"unmatched/{'/'.join(map(str, key))}"
+        self.predictions.append({**prediction, "text": text, "entity": self.system[key]})
+
+
+def score_conll(scoring: Scoring, topic: str, keys: list[str], documents: dict[str, list[Sentence]],
+                stored: dict[str, Article], system_mentions: dict[str, list[tuple[int, int, str]]]) -> None:
+    casing = Casing.of([s for key in keys for s in documents[key]])
+    for key in keys:
+        sentences = {s.number: s for s in documents[key]}
+        mentions = gold_mentions(key, documents[key])
+        named = [m for m in mentions if is_named(m, sentences[m.key[1]], casing)]
+        scoring.counts["gold_entity_mentions"] += len(mentions)
+        article = stored.get(source_of(key))
+        if article is None:
+            scoring.counts["named_without_full_text"] += len(named)
+            continue
+        placement = place(documents[key], article)
+        for mention in named:
+            doc, sentence, start, end = mention.key
+            if mention.key in scoring.gold:
+                continue
+            if sentence in placement.missing:
+                scoring.counts["named_outside_the_article"] += 1
+                continue
+            head = placement.tokens.get((sentence, head_token(mention)))
+            first = placement.tokens.get((sentence, start)) or head
+            last = placement.tokens.get((sentence, end)) or head
+            entity = head and covering_entity(first[0], last[1], head, system_mentions.get(article.source, []))
+            scoring.score(mention.key, topic, mention.chain, " ".join(mention.tokens), entity,
+                          {"doc": doc, "sent": sentence, "start": start, "end": end})
+
+
+def score_tune_gold(scoring: Scoring, topic: str, mentions: list[TuneMention], path: Path,
+                    stored: dict[str, Article], system_mentions: dict[str, list[tuple[int, int, str]]]) -> None:
+    for mention in mentions:
+        article = stored.get(mention.doc)
+        if article is None:
+            scoring.counts["named_without_full_text"] += 1
+            continue
+        if article.text[mention.start:mention.end] != mention.text:
+            raise ValueError(f"{path}:{mention.line}: {mention.text!r} is not the stored text of {mention.doc} at "
+                             f"{mention.start}-{mention.end} ({article.text[mention.start:mention.end]!r})")
+        head = char_head(article.text, mention.start, mention.end)
+        entity = covering_entity(mention.start, mention.end, head, system_mentions.get(mention.doc, []))
+        scoring.score((mention.doc, mention.start, mention.end), topic, mention.chain, mention.text, entity,
+                      {"doc": mention.doc, "start": mention.start, "end": mention.end})
+
+
+def evaluate(conll: Path, articles: Path, part: str, tune_gold: Path | None = None) -> tuple[dict, list[dict]]:
+    """Score the CoNLL gold's named mentions of the part's topics and, given ``tune_gold``, the hand-written
+    mentions of the part's tuning topics; each topic's articles are ingested once."""
     documents = {key: sentences for key, sentences in read_conll(conll).items()
                  if in_part(int(key.split("/")[0]), part)}
+    tune_mentions = [m for m in read_tune_gold(tune_gold) if in_part(int(m.doc.split("_")[0]), part)] \
+        if tune_gold else []
     records = read_records(articles)
-    by_topic: dict[str, list[str]] = defaultdict(list)
+    conll_keys: dict[str, list[str]] = defaultdict(list)
     for key in sorted(documents):
-        by_topic[key.split("/")[0]].append(key)
+        conll_keys[key.split("/")[0]].append(key)
+    tune_by_topic: dict[str, list[TuneMention]] = defaultdict(list)
+    for mention in tune_mentions:
+        tune_by_topic[mention.doc.split("_")[0]].append(mention)
 
-    gold, system, baseline = {}, {}, {}
-    counts = defaultdict(int)
-    predictions = []
-    for topic, keys in tqdm(sorted(by_topic.items(), key=lambda item: int(item[0])), desc="topics", unit="topic",
-                            file=sys.stderr):
-        casing = Casing.of([s for key in keys for s in documents[key]])
+    scoring = Scoring()
+    topics = sorted(set(conll_keys) | set(tune_by_topic), key=int)
+    for topic in tqdm(topics, desc="topics", unit="topic", file=sys.stderr):
         topic_records = [r for source, r in records.items() if source.split("_")[0] == topic]
         stored, system_mentions = topic_entities(topic_records) if topic_records else ({}, {})
-        for key in keys:
-            sentences = {s.number: s for s in documents[key]}
-            mentions = gold_mentions(key, documents[key])
-            named = [m for m in mentions if is_named(m, sentences[m.key[1]], casing)]
-            counts["gold_entity_mentions"] += len(mentions)
-            article = stored.get(source_of(key))
-            if article is None:
-                counts["named_without_full_text"] += len(named)
-                continue
-            placement = place(documents[key], article)
-            for mention in named:
-                doc, sentence, start, end = mention.key
-                if mention.key in gold:
-                    continue
-                if sentence in placement.missing:
-                    counts["named_outside_the_article"] += 1
-                    continue
-                gold[mention.key] = f"{topic}/{mention.chain}"
-                text = " ".join(mention.tokens)
-                baseline[mention.key] = f"{topic}|{text.casefold()}"
-                head = placement.tokens.get((sentence, head_token(mention)))
-                first = placement.tokens.get((sentence, start)) or head
-                last = placement.tokens.get((sentence, end)) or head
-                entity = head and covering_entity(first[0], last[1], head, system_mentions.get(article.source, []))
-                system[mention.key] = f"{topic}/{entity}" if entity else f"unmatched/{'/'.join(map(str, mention.key))}"
-                predictions.append({"doc": doc, "sent": sentence, "start": start, "end": end, "text": text,
-                                    "entity": system[mention.key]})
+        if topic in conll_keys:
+            score_conll(scoring, topic, conll_keys[topic], documents, stored, system_mentions)
+        if topic in tune_by_topic:
+            score_tune_gold(scoring, topic, tune_by_topic[topic], tune_gold, stored, system_mentions)
 
+    gold, system = scoring.gold, scoring.system
     covered = sum(not system[key].startswith("unmatched/") for key in gold)
     figures = {
         "part": part,
         "file": str(conll),
         "documents": len(documents),
         "documents_with_full_text": sum(source_of(key) in records for key in documents),
-        **counts,
+        "tune_gold": str(tune_gold) if tune_mentions else None,
+        "tune_gold_documents": len({m.doc for m in tune_mentions}),
+        **scoring.counts,
         "named_mentions_scored": len(gold),
         "covered_by_system_mentions": covered,
         "coverage": round(covered / len(gold), 4) if gold else None,
         "gold_chains": len(set(gold.values())),
         "system": all_scores(gold, system),
-        "exact_string_baseline": all_scores(gold, baseline),
+        "exact_string_baseline": all_scores(gold, scoring.baseline),
     }
-    return figures, predictions
+    return figures, scoring.predictions
 
 
 def print_report(figures: dict) -> None:
-    print(f"ECB+ {PART_NAMES[figures['part']]} ({figures['file']}): {figures['documents']} documents, "
-          f"{figures['documents_with_full_text']} with a full text; {figures['gold_entity_mentions']} gold entity "
-          f"mentions")
+    print(f"ECB+ {PART_NAMES[figures['part']]}")
+    if figures["documents"]:
+        print(f"  {figures['file']}: {figures['documents']} documents, {figures['documents_with_full_text']} with a "
+              f"full text; {figures.get('gold_entity_mentions', 0)} gold entity mentions")
+    if figures["tune_gold"]:
+        print(f"  {figures['tune_gold']}: every named mention of {figures['tune_gold_documents']} full texts")
     print(f"  {figures['named_mentions_scored']} named mentions scored in {figures['gold_chains']} gold chains "
           f"; left out: "
           f"{figures.get('named_outside_the_article', 0)} in lines the full text lacks, "
@@ -397,17 +492,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("conll", nargs="?", type=Path, default=CONLL, help="gold CoNLL in the ECB+ layout")
     parser.add_argument("--articles", type=Path, default=FULL_TEXTS, help="full articles, JSON Lines")
     parser.add_argument("--part", choices=PARTS, default="report", help="ECB+ topics to score (default report)")
+    parser.add_argument("--tune-gold", type=Path, default=TUNE_GOLD,
+                        help="hand-written named mentions of tuning topics, JSON Lines")
     parser.add_argument("--json", action="store_true", help="print one JSON object of all figures")
     parser.add_argument("--predictions", type=Path, help="write the system's entity of each mention as JSON Lines")
     args = parser.parse_args(argv)
-    for path in (args.conll, args.articles):
+    for path in (args.conll, args.articles, args.tune_gold):
         if not path.is_file():
             print(f"{path}: no such file", file=sys.stderr)
             return 2
-    figures, predictions = evaluate(args.conll, args.articles, args.part)
+    try:
+        figures, predictions = evaluate(args.conll, args.articles, args.part, args.tune_gold)
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 2
     if not figures["named_mentions_scored"]:
-        print(f"{args.conll}: no {'gold named mention' if figures['documents'] else 'annotated document'} of the "
-              f"{PART_NAMES[args.part]}", file=sys.stderr)
+        print(f"{args.conll}, {args.tune_gold}: no gold named mention of the {PART_NAMES[args.part]}",
+              file=sys.stderr)
         return 1
     if args.predictions:
         with args.predictions.open("w", encoding="utf-8") as out:

@@ -282,3 +282,81 @@ def test_a_lone_given_name_needs_one_holder_and_no_surname_of_that_spelling():
     assert given_name_holder("Tony", "PERSON", people) is None
     assert given_name_holder("Marta", "GPE", people) is None
     assert given_name_holder("Olsen", "PERSON", {0: Counter(["Olsen Berg"]), 1: Counter(["Ida Olsen"])}) is None
+
+
+def test_a_bare_surname_two_people_share_is_the_one_the_article_is_about():
+    article = Article(text="Police shot Dario Vale on Saturday. His sister Mira Vale said he was unarmed. Vale had "
+                           "no gun, witnesses said.")
+    found = mentions(article, next(iter(nlp.parse([article.text]))))
+    by_text = {m.span.text(article): m.entity_id for m in found}
+    assert by_text["Vale"] == by_text["Dario Vale"] != by_text["Mira Vale"]
+
+
+def test_a_nickname_is_the_person_who_goes_by_it():
+    from storyline.text.names import nicknames, same_entity
+
+    assert nicknames('Vincent "The Chin"Gigante') == nicknames("Vincent 'Chin' Gigante") == {"chin"}
+    assert nicknames("Kimani (Kiki) Gray") == {"kiki"} and not nicknames("Roseanne D'Cola")
+    assert same_entity(Counter(["Chin"]), "PERSON", Counter(["Vincent 'The Chin' Gigante"]), "PERSON")
+    assert same_entity(Counter(['Vincent "The Chin"Gigante']), "PERSON", Counter(["Vincent Gigante"]), "PERSON")
+    assert not same_entity(Counter(["Chin"]), "PERSON", Counter(["Vincent Gigante"]), "PERSON")
+    assert not same_entity(Counter(["Louis Gigante"]), "PERSON", Counter(["Vincent 'Chin' Gigante"]), "PERSON")
+
+
+def test_a_name_introduced_as_a_nickname_joins_its_holder():
+    text = ('Carlo Bruno, whose cunning earned him the nickname "The Fox", died on Monday in a prison hospital. '
+            'The company, known as Acme, said on Monday that Jane Smith would lead it.')
+    article = Article(text=text)
+    by_text = {m.span.text(article): m.entity_id for m in mentions(article, next(iter(nlp.parse([text]))))}
+    assert by_text["Fox"] == by_text["Carlo Bruno"]
+    assert by_text["Acme"] != by_text["Jane Smith"]  # "known as" names a company here, and no one before it
+
+
+def test_short_forms_of_given_names_are_one_person():
+    from storyline.text.names import given_name_holder, same_entity
+
+    assert same_entity(Counter(["Bill Ostrowski"]), "PERSON", Counter(["William Ostrowski"]), "PERSON")
+    assert same_entity(Counter(["Alexis Petrakis"]), "PERSON", Counter(["Alexandros Petrakis"]), "PERSON")
+    assert not same_entity(Counter(["Bill Ostrowski"]), "PERSON", Counter(["Robert Ostrowski"]), "PERSON")
+    assert given_name_holder("Alexis", "PERSON", {1: Counter(["Alexandros Petrakis"])}) == 1
+
+
+def test_a_place_is_not_the_institution_or_company_named_after_it():
+    from storyline.text.names import same_entity
+
+    assert not same_entity(Counter(["Lakeview"]), "ORG", Counter(["Lakeview Police Department"]), "ORG",
+                           one_article=True)
+    assert same_entity(Counter(["Lakeview Police"]), "ORG", Counter(["Lakeview Police Department"]), "ORG")
+    assert same_entity(Counter(["Acme"]), "ORG", Counter(["Acme Bank"]), "ORG", one_article=True)
+    assert not same_entity(Counter(["Tunisia"]), "GPE", Counter(["Telecom Tunisia"]), "GPE", one_article=True)
+    assert same_entity(Counter(["Iran"]), "GPE", Counter(["Islamic Republic of Iran"]), "GPE", one_article=True)
+
+
+def test_street_abbreviations_are_the_streets():
+    from storyline.text.names import same_entity, tokens
+
+    assert same_entity(Counter(["E. 52nd St."]), "FAC", Counter(["East 52nd Street"]), "FAC")
+    assert same_entity(Counter(["Church Ave."]), "FAC", Counter(["Church Avenue"]), "FAC")
+    assert tokens("St. Louis") == ("saint", "louis")
+
+
+def test_names_the_model_missed_are_found_where_other_articles_use_them():
+    from storyline.model import Mention
+
+    def mention(article: Article, name: str, label: str, number: int) -> Mention:
+        start = article.text.index(name)
+        return Mention(article.span(start, start + len(name), label), f"{article.id}:{number}")
+
+    first = Article(text="The KRTV newsroom said the Harbor Authority closed the port. Greek sailors waited.",
+                    source="one")
+    second = Article(text="Crews from KRTV filmed the port. KRTV said the harbor authority had no plan. Greek "
+                          "sailors waited. Krtv was off air. MKRTV is no name. KRTV-TV neither.", source="two")
+    known = [mention(first, "KRTV", "ORG", 0), mention(first, "Harbor Authority", "ORG", 1),
+             mention(first, "Greek", "NORP", 2)]
+    found = resolve([(first, known), (second, [])])
+    krtv = entity_with(found, "KRTV")
+    in_second = [second.text[s.start:s.end] for s in krtv.mentions if s.article_id == second.id]
+    assert in_second == ["KRTV", "KRTV"]  # not "Krtv", nor inside "MKRTV" or "KRTV-TV"
+    # "Harbor Authority" is written in lower case in the second article, and a nationality is no name to spread.
+    for name in ("Harbor Authority", "Greek"):
+        assert all(s.article_id == first.id for s in entity_with(found, name).mentions)

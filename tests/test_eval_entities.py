@@ -111,6 +111,47 @@ def test_full_text_evaluation_places_the_gold_and_scores_every_named_mention(tmp
     assert figures["covered_by_system_mentions"] == figures["named_mentions_scored"]
 
 
+def test_the_tuning_gold_lies_on_the_stored_texts_of_tuning_topics(evaluation):
+    """Every hand-written mention's text is the text ingest stores (title, blank line, body) at its offsets."""
+    from storyline.ingest.records import article_from_record
+
+    articles = SHARED / "ecbplus-fulltext" / "articles.jsonl"
+    if not articles.is_file():
+        pytest.skip("shared ECB+ data not available")
+    records = evaluation.read_records(articles)
+    gold = evaluation.read_tune_gold(evaluation.TUNE_GOLD)
+    texts = {doc: article_from_record(records[doc], "test").text for doc in {m.doc for m in gold}}
+    assert len(gold) > 2000 and len(texts) == 90
+    assert all(texts[m.doc][m.start:m.end] == m.text for m in gold)
+    topics = {int(m.doc.split("_")[0]) for m in gold}
+    assert not any(evaluation.in_part(topic, "report") for topic in topics)
+    # Every article of those topics is annotated, both stories of each topic.
+    assert len([doc for doc in records if int(doc.split("_")[0]) in topics]) == len(texts)
+    assert {doc.endswith("plus") for doc in texts} == {True, False}
+
+
+def test_a_wrong_offset_in_the_tuning_gold_is_named(tmp_path, evaluation):
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"doc": "1_1ecb", "start": 0, "end": 5, "text": "Obama", "chain": "1/obama",
+                                "type": "PER"}) + "\n", encoding="utf-8")
+    from storyline.ingest.records import article_from_record
+
+    stored = {"1_1ecb": article_from_record(ARTICLES[0], "test")}  # its text opens with the title "A visit"
+    with pytest.raises(ValueError, match="gold.jsonl:1: 'Obama' is not the stored text of 1_1ecb"):
+        evaluation.score_tune_gold(evaluation.Scoring(), "1", evaluation.read_tune_gold(gold), gold, stored, {})
+
+
+@pytest.mark.parametrize("name, head", [
+    ("Bank of Greece", "Bank"), ("Tomb of the Unknown Soldier", "Tomb"), ("Deli, Grill & Grocery", "Deli"),
+    ("Kimani (Kiki) Gray", "Gray"), ('Vincent "The Chin"Gigante', "Gigante"), ("U.S.", "U.S"),
+    ("Dominique Strauss - Kahn", "Kahn"),
+])
+def test_the_head_of_a_written_mention_is_its_last_word_before_of(evaluation, name, head):
+    text = f"Said {name} today."
+    start, end = evaluation.char_head(text, 5, 5 + len(name))
+    assert text[start:end] == head
+
+
 def test_sentences_are_placed_by_their_characters(evaluation):
     from storyline.model import Article
 

@@ -105,3 +105,45 @@ def test_a_surname_in_a_headline_is_the_person_the_body_names_in_full():
     found = headline_entities("Nowak Scores Twice as Harbor City Win Derby\n\nThe striker Jan Nowak scored two "
                               "goals on Saturday.")
     assert ("Nowak", "PERSON") in found
+
+
+def test_a_title_run_into_an_organisation_goes_to_the_person_named_next():
+    # The model gives "Lakeview Police Department Capt" as one organisation.
+    found = entities("Lakeview Police Department Capt. John Miller and State Police trooper Dan Ross were injured "
+                     "in the blast.")
+    assert ("Lakeview Police Department", "ORG") in found
+    assert ("John Miller", "PERSON") in found
+    assert not [text for text, _ in found if text.endswith("Capt")]
+
+
+def test_a_name_broken_at_its_nickname_is_one_person():
+    # The model gives "Carlo" a person, "Fox" an organisation and "Bruno" a person.
+    assert entities("Former mob boss Carlo 'The Fox' Bruno dies in prison.") == [("Carlo 'The Fox' Bruno", "PERSON")]
+    # Here it gives only "Frank"; the closing mark glued to the surname keeps "Ferraro" in one token.
+    assert ('Frank "The Owl"Ferraro', "PERSON") in entities('Mob boss Frank "The Owl"Ferraro died on Monday.')
+    assert not [text for text, _ in entities("Brooklyn Neighborhood Is 'A Powder Keg' After Teen Is Hurt.")
+                if "Powder Keg" in text]
+
+
+def test_a_surname_before_family_names_the_family():
+    found = entities("Mob boss Carlo 'The Fox' Bruno, the head of the Bruno crime family, died on Monday.")
+    assert ("Bruno", "ORG") in found and ("Carlo 'The Fox' Bruno", "PERSON") in found
+
+
+def test_a_company_named_with_its_country_is_one_organisation():
+    # The model splits "Telecom" and "Libya" into two places; "Upper Egypt" stays a place.
+    assert ("Telecom Libya", "ORG") in entities("Damage in Telecom Libya cables was reported.")
+    from storyline.parse.name_edges import join_names_before_places
+
+    doc = next(nlp.parse(["Riots spread to Upper Egypt and to Egypt on Monday."]))
+    assert join_names_before_places(doc, [(4, 5, "GPE"), (7, 8, "GPE")]) == [(4, 5, "GPE"), (7, 8, "GPE")]
+
+
+def test_two_names_run_together_across_the_are_split():
+    from storyline.parse.name_edges import split_glued_names
+
+    doc = next(nlp.parse(["In Parliament the Labour Party of Malta tabled a motion."]))
+    assert split_glued_names(doc, [(1, 7, "ORG")]) == [(1, 2, "ORG"), (3, 7, "ORG")]
+    assert split_glued_names(doc, [(3, 7, "ORG")]) == [(3, 7, "ORG")]
+    tomb = next(nlp.parse(["Guards stood at the Tomb of the Unknown Soldier."]))
+    assert split_glued_names(tomb, [(4, 9, "FAC")]) == [(4, 9, "FAC")]

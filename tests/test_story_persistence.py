@@ -1,6 +1,7 @@
 """The story index kept in the store per article: a loaded index decides exactly as one kept in memory."""
 
 import dataclasses
+import json
 import random
 import sqlite3
 from datetime import datetime, timedelta, timezone
@@ -264,6 +265,8 @@ def schema_3_database(path: Path, files: list[Path]) -> None:
     raw = sqlite3.connect(path)
     raw.executescript("""
         DROP TABLE story_index_members; DROP TABLE story_index_stories; DELETE FROM state;
+        DROP TABLE feed_items; DROP TABLE feeds; DROP TABLE alert_deliveries; DROP TABLE alerts;
+        DROP TABLE watches; DROP TABLE story_digests;
         INSERT INTO state (key, value, arrays, updated_at) VALUES ('story_index', '{"members": []}', x'00', '');
         PRAGMA user_version = 3;
     """)
@@ -281,6 +284,25 @@ def test_a_schema_3_store_opens_and_asks_for_a_recluster_before_taking_articles(
             Pipeline(store).add(read_files(then))
         assert store.count_articles() == len(first)
         assert set(memberships(path).values()) == set(before.values())  # its stories can still be read
+        assert Pipeline(store).recluster() == len(set(before.values()))
+        pipeline = Pipeline(store, batch_size=4)
+        pipeline.add(read_files(then))
+        assert_same_index(load_index(store), pipeline.index)
+
+
+def test_stories_built_with_settings_this_version_does_not_know_ask_for_a_recluster(tmp_path, example_files):
+    first, then = example_files
+    path = tmp_path / "other-version.db"
+    ingest(path, first)
+    before = memberships(path)
+    with sqlite3.connect(path) as db:
+        [(saved,)] = db.execute("SELECT value FROM state WHERE key = 'story_config'").fetchall()
+        db.execute("UPDATE state SET value = ? WHERE key = 'story_config'",
+                   (json.dumps({**json.loads(saved), "a_rule_of_another_version": 0.5}),))
+    with Store(path) as store:
+        with pytest.raises(StoreError, match="a_rule_of_another_version.*recluster"):
+            Pipeline(store).add(read_files(then))
+        assert store.count_articles() == len(first) and memberships(path) == before
         assert Pipeline(store).recluster() == len(set(before.values()))
         pipeline = Pipeline(store, batch_size=4)
         pipeline.add(read_files(then))

@@ -36,6 +36,8 @@ def load_eval():
     ("on 23 April", PAST, ("DATE", "2023-04-23")),
     ("recent years", PAST, ("DATE", "PAST_REF")),
     ("two weeks", None, ("DURATION", "P2W")),
+    ("a fortnight", None, ("DURATION", "P2W")),
+    ("every fortnight", None, ("SET", "P2W")),
     ("the past 24 hours", None, ("DURATION", "PT24H")),
     ("every Friday", None, ("SET", "XXXX-WXX-5")),
     ("daily", None, ("SET", "P1D")),

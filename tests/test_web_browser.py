@@ -175,3 +175,19 @@ def test_the_api_docs_render_from_local_assets_without_breaking_the_content_secu
     page.goto(f"{site}/docs")
     page.locator(".opblock-summary-path", has_text="/api/stories").first.wait_for(timeout=30_000)
     assert not violations and not outside
+
+
+def test_story_list_shows_a_new_story_without_reloading(site, page):
+    page.goto(site)
+    rows = page.locator("table.stories tbody tr")
+    before = rows.count()
+    page.evaluate("() => { window.stillTheSamePage = true; }")
+    report = EXAMPLES / "lebanon-interior-minister-resigns" / "civic-post.txt"
+    response = httpx.post(f"{site}/api/articles", content=report.read_bytes(), timeout=120,
+                          headers={"content-type": "text/markdown; charset=utf-8"})
+    assert response.status_code == 201, response.text
+    arrived = page.locator("table.stories tbody tr.new")
+    arrived.wait_for(timeout=30_000)  # pushed by the server (server-sent events), not reloaded
+    assert rows.count() == before + 1 and arrived.count() == 1
+    assert arrived.locator(".badge").text_content() == "new"
+    assert page.evaluate("() => window.stillTheSamePage") is True

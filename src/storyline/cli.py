@@ -411,3 +411,189 @@ def serve(host: str, port: int, allowed_hosts: tuple[str, ...], db_path: str) ->
 
     open_corpus(db_path).close()
     run_server(db_path, host, port, allowed_hosts)
+
+
+@main.command()
+@click.argument("sources", nargs=-1)
+@click.option("--opml", "opml_files", multiple=True, type=click.Path(dir_okay=False),
+              help="Also watch the feeds of this subscription list (OPML); may be repeated.")
+@click.option("--every", default="10m", show_default=True, help="Time between two polls of a feed: 90, 30s, 10m, 1h.")
+@click.option("--fetch", is_flag=True, help="Download the article each feed entry links to (robots.txt respected).")
+@click.option("--once", is_flag=True, help="Poll every feed once (those backing off after failures excepted), "
+                                           "check and deliver alerts, and exit: for cron.")
+@click.option("--allow-private", is_flag=True, help="Allow fetching from loopback and private addresses.")
+@click.option("--contact", help="A URL or address for site owners, sent in the User-Agent.")
+@click.option("--timeout", default=15.0, show_default=True, help="Seconds before a request is given up.")
+@click.option("--host-delay", default=1.0, show_default=True, help="Seconds between two requests to one host.")
+@db_option
+def watch(sources: tuple[str, ...], opml_files: tuple[str, ...], every: str, fetch: bool, once: bool,
+          allow_private: bool, contact: str | None, timeout: float, host_delay: float, db_path: str) -> None:
+    """Poll RSS/Atom feeds and pages on a schedule, ingest what is new into stories, and fire alerts.
+
+    Without SOURCES or --opml it polls every feed watched before. Alerts for the standard-output target are
+    printed as JSON Lines; progress goes to standard error. SIGINT or SIGTERM stops it after the batch under way.
+
+    \b
+    storyline watch https://news.example/feed.xml --every 10m --fetch --contact https://newsroom.example/bot
+    storyline watch --opml subscriptions.opml --once
+    """
+    import signal
+    from dataclasses import replace
+
+    from storyline.ingest.errors import BadInput
+    from storyline.watch.config import CONFIG
+    from storyline.watch.subscriptions import duration, opml_feeds
+
+    try:
+        config = replace(CONFIG, every=duration(every), timeout=timeout, host_delay=host_delay)
+        urls = list(sources)
+        for path in opml_files:
+            urls += opml_feeds(path)
+    except (ValueError, BadInput, OSError) as error:
+        raise click.UsageError(getattr(error, "message", None) or str(error)) from None
+    corpus = open_corpus(db_path)
+    try:
+        corpus.add_feeds(urls)
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
+    watcher = corpus.watcher(urls or None, fetch=fetch, allow_private=allow_private, contact=contact, config=config,
+                             log=lambda line: click.echo(line, err=True), alert_output=sys.stdout)
+
+    def stop(signal_number: int, _frame: Any) -> None:
+        click.echo("stopping after the batch under way (again to stop at once)", err=True)
+        watcher.stop()
+        signal.signal(signal_number, signal.SIG_DFL)
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        reports = watcher.run(once=once)
+    except StoreError as error:
+        bad_db(error)
+    corpus.close()
+    if once and any(report.failed for report in reports):
+        sys.exit(EXIT_REJECTED)
+
+
+@main.group()
+def feeds() -> None:
+    """The feeds watched (storyline watch): their state, and stopping watching one."""
+
+
+@feeds.command("list")
+@db_option
+@json_option
+def feeds_list(db_path: str, as_json: bool) -> None:
+    """Every watched feed: last poll, status, failures, next poll, articles added."""
+    rows = [feed.to_json() for feed in open_corpus(db_path).feeds()]
+    if as_json:
+        print_json(rows)
+    else:
+        print_table(rows, ["url", "last_status", "last_polled_at", "failures", "next_poll_at", "articles_added",
+                           "last_error"])
+
+
+@feeds.command("remove")
+@click.argument("url")
+@db_option
+def feeds_remove(url: str, db_path: str) -> None:
+    """Stop watching a feed (the articles it brought stay)."""
+    if not open_corpus(db_path).remove_feed(url):
+        fail(f"no watched feed {url}")
+
+
+@main.group()
+def alerts() -> None:
+    """Watches on a name, a search query or a story, and the alerts they fire.
+
+    \b
+    storyline alerts add --name "Khamenei" --webhook https://hooks.example/in --secret S
+    storyline alerts add --query '"port fire" NOT Genoa' --jsonl alerts.jsonl
+    storyline alerts add --story s3
+    storyline alerts list
+    storyline alerts fired --watch 2
+    storyline alerts remove 2
+    """
+
+
+@alerts.command("add")
+@click.option("--name", help="A person, organisation or place: every variant of the name counts.")
+@click.option("--query", help="A full-text query (SQLite FTS5 syntax, as in `storyline search`).")
+@click.option("--story", "story_id", help="A story id (followed through merges).")
+@click.option("--jsonl", multiple=True, help="Append alerts as JSON Lines to this file ('-': the watcher's standard "
+                                             "output, the default when no target is given).")
+@click.option("--webhook", multiple=True, help="POST each alert here, signed with HMAC-SHA256.")
+@click.option("--secret", help="The webhooks' signing secret (one is made up and printed when not given).")
+@db_option
+@json_option
+def alerts_add(name: str | None, query: str | None, story_id: str | None, jsonl: tuple[str, ...],
+               webhook: tuple[str, ...], secret: str | None, db_path: str, as_json: bool) -> None:
+    """Watch a name, a query or a story: alerts fire on a new matching story, an outlet a watched story gains, a
+    new disagreement in it, and a new quote by a watched name."""
+    chosen = [(kind, value) for kind, value in (("name", name), ("query", query), ("story", story_id)) if value]
+    if len(chosen) != 1:
+        raise click.UsageError("give one of --name, --query and --story")
+    [(kind, value)] = chosen
+    try:
+        added = open_corpus(db_path).add_watch(kind, value, jsonl=jsonl, webhooks=webhook, secret=secret)
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
+    except KeyError as error:
+        fail(error.args[0])
+    if as_json:
+        print_json(added)
+        return
+    click.echo(f"watch {added['id']}: {kind} {value}")
+    for target in added["targets"]:
+        click.echo(f"  → {target.get('url') or target.get('path')}")
+    if webhook and not secret:
+        click.echo(f"  webhook secret (shown once): {added['targets'][-1]['secret']}")
+
+
+@alerts.command("list")
+@db_option
+@json_option
+def alerts_list(db_path: str, as_json: bool) -> None:
+    """Every watch, with its targets and how many alerts it fired."""
+    rows = open_corpus(db_path).watches()
+    if as_json:
+        print_json(rows)
+        return
+    print_table([{**row, "targets": ", ".join(t.get("url") or t.get("path") for t in row["targets"])}
+                 for row in rows], ["id", "kind", "value", "story", "alerts", "last_alert_at", "targets"])
+
+
+@alerts.command("remove")
+@click.argument("watch_id", type=int)
+@db_option
+def alerts_remove(watch_id: int, db_path: str) -> None:
+    """Remove a watch and the alerts it fired."""
+    if not open_corpus(db_path).remove_watch(watch_id):
+        fail(f"no watch {watch_id}")
+
+
+@alerts.command("fired")
+@click.option("--watch", "watch_id", type=int, help="Only this watch's alerts.")
+@click.option("--limit", default=100, show_default=True)
+@db_option
+@json_option
+def alerts_fired(watch_id: int | None, limit: int, db_path: str, as_json: bool) -> None:
+    """Alerts fired, newest first, with how their deliveries went."""
+    rows = open_corpus(db_path).alerts(watch_id=watch_id, limit=limit)
+    if as_json:
+        print_json(rows)
+        return
+    print_table([{**row, "watch": f"{row['watch']['kind']} {row['watch']['value']}", "change": alert_change(row),
+                  "delivered": ", ".join(f"{d['target']}: {d['status']}" for d in row["deliveries"])}
+                 for row in rows], ["alert", "created_at", "watch", "kind", "story", "change", "delivered"])
+
+
+def alert_change(alert: dict[str, Any]) -> str:
+    """What an alert says changed, in a few words."""
+    if alert["kind"] == "outlet":
+        return alert["outlet"]
+    if alert["kind"] == "disagreement":
+        return alert["disagreement"]["conflict"] or "outlets disagree"
+    if alert["kind"] == "quote":
+        return alert["quote"]["wordings"][0]["as_written"]
+    return alert.get("story_title") or alert["story_label"]

@@ -9,6 +9,8 @@
     corpus.quotes(story_id=...)      # who said what, in which wording, carried by which outlets
     corpus.timeline(story_id)        # dated statements in order
     corpus.brief(story_id)           # the sourced brief (schema storyline.brief/1)
+    corpus.add_feeds(urls); corpus.watcher().run()   # poll feeds, ingest what is new (storyline watch)
+    corpus.add_watch("name", "Khamenei")             # alerts on what new articles change in stories
 
 The CLI, the HTTP API and the web pages are thin layers over these calls; :mod:`storyline.serialize` gives the
 JSON forms they share. The stages run through :mod:`storyline.compare.story` and the pipeline, and spaCy loads
@@ -22,7 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from storyline import serialize
 from storyline.model import Article, Attribution, Entity, Mention, TimeExpression
@@ -32,7 +34,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
     from storyline.compare.story import StoryMaterial
+    from storyline.ingest.fetch import Fetcher
     from storyline.pipeline import IngestReport, Pipeline
+    from storyline.store.feeds import FeedState
+    from storyline.watch.watcher import Watcher
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +147,100 @@ class Corpus:
     def recluster(self) -> int:
         """Forget every story and assign all stored articles again, oldest first; returns the number of stories."""
         return self.pipeline.recluster()
+
+    # watching feeds (storyline.watch) and alerts (storyline.alerts)
+
+    def add_feeds(self, urls: Iterable[str]) -> list[str]:
+        """Start watching feeds and pages (http or https URLs); returns those not watched before."""
+        from storyline import clock
+
+        added = []
+        with self.store.writing():
+            for url in urls:
+                if not url.startswith(("http://", "https://")):
+                    raise ValueError(f"not an http or https URL: {url!r}")
+                if self.store.add_feed(url, clock.stamp()):
+                    added.append(url)
+        return added
+
+    def feeds(self) -> list[FeedState]:
+        """Every watched feed with its state: validators, last poll and success, failures, next poll, articles."""
+        return self.store.feeds()
+
+    def remove_feed(self, url: str) -> bool:
+        with self.store.writing():
+            return self.store.remove_feed(url)
+
+    def watcher(self, urls: list[str] | None = None, **options: Any) -> Watcher:
+        """A watcher polling ``urls`` (every watched feed when None) into this corpus; options as
+        :class:`storyline.watch.watcher.Watcher` takes them. Run it with ``.run()``, stop it with ``.stop()``."""
+        from storyline.watch.watcher import Watcher
+
+        return Watcher(self, urls, **options)
+
+    def add_watch(self, kind: str, value: str, *, jsonl: Iterable[str] = (), webhooks: Iterable[str] = (),
+                  secret: str | None = None) -> dict[str, Any]:
+        """Save a watch on a ``name`` (an entity, every variant), a ``query`` (FTS5 syntax) or a ``story`` (by
+        id; followed through merges); its alerts go to the JSON Lines files (``-``: the watcher's standard
+        output) and webhooks given. Returns it with its webhook secret, which no listing shows again.
+
+        Raises ValueError for a bad kind, query or target, KeyError for an unknown story."""
+        from storyline import clock
+        from storyline.alerts import watches
+
+        if kind not in watches.KINDS:
+            raise ValueError(f"a watch is on one of: {', '.join(watches.KINDS)}")
+        value = value.strip()
+        if not value:
+            raise ValueError("a watch needs a name, a query or a story")
+        anchor = None
+        if kind == "story":
+            anchor = self.store.story_article_ids(value)[0]
+        elif kind == "query":
+            try:
+                self.store.search(value, 1)
+            except StoreError as error:
+                raise ValueError(str(error)) from None
+        targets = watches.targets(jsonl, webhooks, secret)
+        with self.store.writing():
+            watch_id = self.store.add_watch(kind, value, targets, clock.stamp(), anchor)
+        return next(watch for watch in self.store.watches() if watch["id"] == watch_id)
+
+    def watches(self) -> list[dict[str, Any]]:
+        """Every watch, with its targets (secrets left out), the story it follows and the alerts it fired."""
+        from storyline.alerts.watches import public
+
+        return [{**public(watch), "story": self.story_of(watch["anchor_article"]) if watch["anchor_article"]
+                 else None} for watch in self.store.watches()]
+
+    def remove_watch(self, watch_id: int) -> bool:
+        """Forget a watch, with the alerts it fired."""
+        with self.store.writing():
+            return self.store.remove_watch(watch_id)
+
+    def alerts(self, watch_id: int | None = None, limit: int = 100) -> list[dict[str, Any]]:
+        """Alerts fired, newest first, each with its deliveries (target, status, attempts)."""
+        from storyline.alerts.deliver import alert_json
+
+        return [{**alert_json(alert), "deliveries": alert["deliveries"]}
+                for alert in self.store.alerts(watch_id=watch_id, limit=limit)]
+
+    def check_alerts(self) -> list[int]:
+        """Fire the alerts the articles stored since the last check call for; returns their ids."""
+        from storyline.alerts.check import Check
+
+        return Check(self).run()
+
+    def deliver_alerts(self, fetcher: Fetcher | None = None, output: TextIO | None = None) -> int:
+        """Deliver the alerts due: webhooks through ``fetcher``, the standard-output target to ``output``; returns
+        how many arrived. Deliveries this call has no way to make wait for one that has."""
+        from storyline.alerts.deliver import Deliverer
+
+        return Deliverer(self.store, fetcher, output).deliver_due()
+
+    def changes(self) -> int:
+        """A number that changes whenever the stories do, in any process (what a live page polls)."""
+        return self.store.story_generation()
 
     # articles
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from storyline.compare import claims, framing
+from storyline.compare import claims, figures, framing
 from storyline.compare.story import StoryComparison
 from storyline.model import Article
 from storyline.serialize import article_entry, citation, entity_summary, prominence, quote_groups, timeline
@@ -31,11 +31,6 @@ def assemble(story_id: str, label: str, articles: list[Article], found: StoryCom
     single_source = [citation(g.units[0].span, by_id) for g in groups if g.kind == "single-source"]
     single_source += [citation(unit.span, by_id, detail=citation(figure.span, by_id))
                       for unit, figure in found.lone_figures]
-
-    def group_entry(group: claims.ClaimGroup) -> dict[str, Any]:
-        return {"kind": group.kind, "sources": group.sources, "independent_sources": group.independent_sources,
-                "conflict": group.conflict,
-                "spans": [citation(u.span, by_id) for u in group.units]}
 
     shared = sorted((g for g in groups if g.kind == "shared"), key=lambda g: -len(g.independent_sources))
     per_source = Counter(a.outlet for a in articles)
@@ -58,14 +53,8 @@ def assemble(story_id: str, label: str, articles: list[Article], found: StoryCom
         "story": {"id": story_id, "label": label, "articles": [article_entry(a) for a in articles]},
         "title": title,
         "summary": _summary(groups, by_id),
-        "key_facts": [group_entry(g) for g in shared],
-        "disagreements": [{"conflict": d.description,
-                           "figures": [citation(f.span, by_id, value=f.value, counts=f.counted) for f in d.figures],
-                           "spans": [citation(u.span, by_id) for g in groups if g.kind == "conflicting"
-                                     and g.conflict == d.description for u in g.units]}
-                          for d in found.figure_disagreements]
-                         + [group_entry(g) for g in groups if g.kind == "conflicting" and g.conflict
-                            and g.conflict.startswith(GROUP_CONFLICTS)],
+        "key_facts": [claim_group_entry(g, by_id) for g in shared],
+        "disagreements": disagreements(groups, found.figure_disagreements, by_id),
         "single_source": single_source,
         "quotes": quote_groups(found.quotes, found.entities, by_id),
         "timeline": timeline(found.timeline, by_id),
@@ -81,6 +70,24 @@ def assemble(story_id: str, label: str, articles: list[Article], found: StoryCom
         },
         "coverage": coverage,
     }
+
+
+def claim_group_entry(group: claims.ClaimGroup, by_id: dict[str, Article]) -> dict[str, Any]:
+    return {"kind": group.kind, "sources": group.sources, "independent_sources": group.independent_sources,
+            "conflict": group.conflict, "spans": [citation(u.span, by_id) for u in group.units]}
+
+
+def disagreements(groups: list[claims.ClaimGroup], figure_disagreements: list[figures.FigureDisagreement],
+                  by_id: dict[str, Article]) -> list[dict[str, Any]]:
+    """Where the outlets disagree, as the brief lists it: figures in dispute (with the claims stating them), then
+    claims one outlet denies."""
+    return ([{"conflict": d.description,
+              "figures": [citation(f.span, by_id, value=f.value, counts=f.counted) for f in d.figures],
+              "spans": [citation(u.span, by_id) for g in groups if g.kind == "conflicting"
+                        and g.conflict == d.description for u in g.units]}
+             for d in figure_disagreements]
+            + [claim_group_entry(g, by_id) for g in groups if g.kind == "conflicting" and g.conflict
+               and g.conflict.startswith(GROUP_CONFLICTS)])
 
 
 def _summary(groups: list[claims.ClaimGroup], articles: dict[str, Article]) -> list[dict[str, Any]]:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
+from storyline.compare.name_recall import recall_names
 from storyline.extract import mentions
 from storyline.extract.mentions import is_role_nominal
 from storyline.model import Article, Entity, Mention, Span
@@ -203,17 +204,22 @@ def entity_id(name: str, label: str) -> str:
 
 
 def resolve(articles: Iterable[tuple[Article, list[Mention]]]) -> list[Entity]:
-    """Merge the article-local clusters of several articles into entities, deterministically.
+    """Merge the article-local clusters of several articles into entities, deterministically, and find their
+    names where the model missed them (:mod:`storyline.compare.name_recall`).
 
     Clusters with fuller names go first, so that a bare surname meets the full names it may belong to.
     """
-    clusters = [cluster for article, article_mentions in articles
+    pairs = list(articles)
+    clusters = [cluster for article, article_mentions in pairs
                 for cluster in _local_clusters(article, article_mentions)]
     index = EntityIndex()
     for cluster in sorted(clusters, key=lambda c: (-len(tokens(c.fullest)), c.fullest, c.spans[0].article_id,
                                                    c.spans[0].start)):
         index.add(cluster)
-    return index.entities()
+    found = index.entities()
+    recall_names([article for article, _ in pairs], {article.id: found_mentions for article, found_mentions in pairs},
+                 found)
+    return found
 
 
 def entities(parsed: Iterable[tuple[Article, Doc]]) -> list[Entity]:

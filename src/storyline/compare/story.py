@@ -49,13 +49,37 @@ class StoryComparison:
     outlets: list[framing.OutletFraming]
 
 
+@dataclass(frozen=True, slots=True)
+class StoryClaims:
+    """The claims of a story's articles aligned across outlets, with the figures they state and those in dispute,
+    and the passages copied between articles (a copy is no independent source)."""
+
+    copied: list[copies.CopiedPassage]
+    claims: list[claims.ClaimGroup]
+    figures: list[figures.Figure]
+    figure_disagreements: list[figures.FigureDisagreement]
+
+
 def compare_story(material: StoryMaterial) -> StoryComparison:
     articles = material.articles
     by_id = {article.id: article for article in articles}
     found = resolve_entities(articles, material.mentions)
     quote_groups = match_quotes(articles, material.attributions, speakers(found, material.mentions))
     quoted = quoted_speakers(quote_groups, found)
-    pairs = [(article, material.doc(article.id)) for article in articles]
+    aligned = align_claims(material)
+    groups, disagreements = aligned.claims, aligned.figure_disagreements
+    return StoryComparison(
+        entities=found, quotes=quote_groups, quoted=quoted,
+        timeline=build_timeline(articles, material.times, material.doc),
+        copied=aligned.copied, claims=groups, figure_disagreements=disagreements,
+        lone_figures=lone_figures(groups, aligned.figures, disagreements),
+        wording=framing.wording_choices(groups, by_id), outlets=framing.outlet_framing(articles, quoted))
+
+
+def align_claims(material: StoryMaterial) -> StoryClaims:
+    """What the story's outlets claim, shared, single-source or in conflict (alerts need only this of a brief)."""
+    by_id = {article.id: article for article in material.articles}
+    pairs = [(article, material.doc(article.id)) for article in material.articles]
     passages = copies.find(pairs)
     units = [unit for article, doc in pairs for unit in claims.units(article, doc)]
     vectors = embed([unit.span.text(by_id[unit.span.article_id]) for unit in units])
@@ -64,12 +88,7 @@ def compare_story(material: StoryMaterial) -> StoryComparison:
                    for figure in figures.extract(article, doc, material.times.get(article.id, []))]
     disagreements = figures.disagreements(all_figures, embed)
     claims.mark_figure_conflicts(groups, disagreements)
-    return StoryComparison(
-        entities=found, quotes=quote_groups, quoted=quoted,
-        timeline=build_timeline(articles, material.times, material.doc),
-        copied=passages, claims=groups, figure_disagreements=disagreements,
-        lone_figures=lone_figures(groups, all_figures, disagreements),
-        wording=framing.wording_choices(groups, by_id), outlets=framing.outlet_framing(articles, quoted))
+    return StoryClaims(passages, groups, all_figures, disagreements)
 
 
 def resolve_entities(articles: list[Article], mentions: dict[str, list[Mention]]) -> list[Entity]:

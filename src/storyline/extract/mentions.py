@@ -6,7 +6,8 @@ NORP where it names a group: "the Chargers", not "Iraqi") has its titles parsed 
 Minister of Fisheries" of "Ola Berg"; an appositive "Karin Lund, the Swedish finance minister" too:
 :mod:`storyline.extract.roles`). Names are clustered fullest first: a partial name ("Berg"), an acronym ("NGA",
 "U.S.") or a spelling variant joins the nearest compatible fuller name (:func:`storyline.text.names.same_entity`),
-and a lone given name the one person whose full name starts with it ("Tara" of "Tara Reid").
+a bare surname several people share the one the article names most, and a lone given name the one person whose
+full name starts with it ("Tara" of "Tara Reid").
 A definite role nominal ("the fisheries minister", "Norway's minister") joins the person who holds that office
 (:func:`storyline.extract.roles.role_nominals`); one that no named person in the article holds stays out.
 
@@ -21,10 +22,18 @@ from spacy.tokens import Doc
 
 from storyline.extract.roles import DETERMINERS, Named, named_mention, role_nominals
 from storyline.model import Article, Mention, Span
-from storyline.text.names import given_name_holder, lookup_keys, role_gender, same_entity, tokens
+from storyline.text import wordlists
+from storyline.text.names import given_name_holder, lookup_keys, role_gender, same_entity, tokens, type_group
 
 # NORP names a group ("the Chargers", "Americans") when it heads a noun phrase, not as an adjective ("Iraqi").
 NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
+ALIAS_CUES = [tuple(cue.split()) for cue in wordlists.words("alias_cues")]
+# What may stand between a naming word and the name: "dubbed the "Oddfather"", 'nicknamed "X" and "Y"'.
+QUOTATION_MARKS = frozenset({"'", '"', "‘", "’", "“", "”"})
+ALIAS_FILLERS = frozenset({"the", "a", "and", "or", "-", ","}) | QUOTATION_MARKS
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 
 
 def extract(article: Article, doc: Doc) -> list[Mention]:
@@ -37,6 +46,7 @@ def extract(article: Article, doc: Doc) -> list[Mention]:
              if ent.label_ in NAME_TYPES and (ent.label_ != "NORP" or ent.root.pos_ in ("PROPN", "NOUN"))]
     named = [mention for mention in named if mention is not None]
     _cluster_names(doc, named)
+    _join_aliases(doc, named)
     taken = {i for mention in named if mention.label == "PERSON" for i in range(mention.start, mention.end)}
     taken |= {i for mention in named if mention.role_range for i in range(*mention.role_range)}
     nominals = role_nominals(doc, named, taken)
@@ -79,9 +89,14 @@ def _cluster_names(doc: Doc, named: list[Named]) -> None:
             mention.cluster = acronym_of[mention.start]
         else:
             keys = lookup_keys(mention.text)
-            candidates = sorted(c for key in keys for c in by_key.get(key, ())
-                                if _fits_cluster(mention, members[c], names[c]))
-            mention.cluster = _nearest(candidates, members, mention.start) if candidates else len(members)
+            candidates = sorted({c for key in keys for c in by_key.get(key, ())
+                                 if _fits_cluster(mention, members[c], names[c])})
+            # A name of the model's kind goes to a cluster of that kind: a person's "Genovese" to "Vito
+            # Genovese", not to "the Genovese family".
+            candidates = [c for c in candidates if type_group(members[c][0].label) == type_group(mention.label)] \
+                or candidates
+            choose = _principal if mention.label == "PERSON" and len(candidates) > 1 else _nearest
+            mention.cluster = choose(candidates, members, mention.start) if candidates else len(members)
             if not candidates:
                 people = {c: names[c] for c, cluster in enumerate(members) if cluster[0].label == "PERSON"}
                 holder = given_name_holder(mention.text, mention.label, people)
@@ -93,8 +108,42 @@ def _cluster_names(doc: Doc, named: list[Named]) -> None:
         names[mention.cluster][mention.text] += 1
         for key in lookup_keys(mention.text):
             by_key.setdefault(key, set()).add(mention.cluster)
-        if mention.end + 2 < len(doc) and doc[mention.end].text == "(" and doc[mention.end + 2].text == ")":
+        # An acronym in brackets after a name is that name ("(KSS)"); a place there is where it is ("Abu Talat
+        # (Egypt)").
+        if mention.end + 2 < len(doc) and doc[mention.end].text == "(" and doc[mention.end + 2].text == ")" \
+                and doc[mention.end + 1].is_upper:
             acronym_of[mention.end + 1] = mention.cluster
+
+
+def _join_aliases(doc: Doc, named: list[Named]) -> None:
+    """A name introduced as another name for someone joins the person the sentence names nearest before it
+    ("whose act earned him the nickname "The Oddfather"", "Gotti, the so-called "Teflon Don""), or the subject
+    after it when the naming opens the sentence ("Dubbed the "Oddfather", Gigante..."). The name must be in
+    quotation marks, or follow "nickname": "known as" also names companies."""
+    # A name that modifies a noun ("the Genovese crime family head") is not who the sentence is about.
+    people = [m for m in named if m.label == "PERSON" and doc[m.start:m.end].root.dep_ not in MODIFIER_DEPS]
+    covered = {i for m in named for i in range(m.start, m.end)}
+    for mention in named:
+        position = mention.start - 1
+        while position >= 0 and (doc[position].lower_ in ALIAS_FILLERS or position in covered):
+            position -= 1
+        words = [t.lower_ for t in doc[max(0, position - 2):position + 1] if t.lower_ not in ALIAS_FILLERS]
+        cue = next((cue for cue in ALIAS_CUES if tuple(words[-len(cue):]) == cue), None)
+        quoted = mention.start > 0 and doc[mention.start - 1].text in QUOTATION_MARKS
+        if cue is None or mention.label in PLACE_LABELS or not (quoted or cue[0].startswith("nickname")):
+            continue
+        sentence = doc[mention.start].sent
+        holders = [m for m in people if m.cluster != mention.cluster and sentence.start <= m.start < sentence.end]
+        before = [m for m in holders if m.start < mention.start]
+        opens_sentence = position - len(cue) + 1 <= sentence.start
+        after = [m for m in holders if m.start > mention.start and doc[m.start:m.end].root.dep_ in SUBJECT_DEPS] \
+            if opens_sentence else []
+        holder = max(before, key=lambda m: m.start) if before else min(after, key=lambda m: m.start, default=None)
+        if holder is not None:
+            alias = mention.cluster
+            for other in named:
+                if other.cluster == alias:
+                    other.cluster = holder.cluster
 
 
 def _fits_cluster(mention: Named, cluster: list[Named], cluster_names: Counter[str]) -> bool:
@@ -102,6 +151,17 @@ def _fits_cluster(mention: Named, cluster: list[Named], cluster_names: Counter[s
     if gender and any(role_gender(m.role) not in (None, gender) for m in cluster):
         return False
     return same_entity(Counter([mention.text]), mention.label, cluster_names, cluster[0].label, one_article=True)
+
+
+def _principal(candidates: list[int], members: list[list[Named]], position: int) -> int:
+    """Of several people a bare surname fits, the one the article has named most so far, the first named on a tie:
+    news names relatives by their full or given names and keeps the bare surname for its subject ("Gray" after
+    "Kimani Gray" and "his sister Mahnefah Gray" is Kimani)."""
+    def standing(cluster: int) -> tuple[int, int]:
+        before = [m.start for m in members[cluster] if m.start < position]
+        return len(before), -min(m.start for m in members[cluster])
+
+    return max(candidates, key=lambda c: (standing(c), -c))
 
 
 def _nearest(candidates: list[int], members: list[list[Named]], position: int) -> int:

@@ -18,10 +18,12 @@ from storyline.model import Article
 DECODED_HEADERS = {"content-type": "application/xml; charset=utf-8"}
 
 
-def parse_feed(text: str) -> feedparser.FeedParserDict:
+def parse_feed(text: str, *, allow_empty: bool = False) -> feedparser.FeedParserDict:
+    """The feed in ``text``; BadInput when it has no entries (unless ``allow_empty``: a watched feed may be empty
+    for a while) or when it is not well-formed and feedparser could recover none."""
     # A stream, never a string: feedparser would fetch a string that looks like a URL or open one naming a file.
     feed = feedparser.parse(io.BytesIO(text.encode("utf-8")), response_headers=DECODED_HEADERS)
-    if not feed.entries:
+    if not feed.entries and (feed.bozo or not allow_empty):
         reason = f": {feed.bozo_exception}" if feed.bozo else ""
         raise BadInput(f"not a feed or a feed with no entries{reason}")
     return feed
@@ -41,15 +43,19 @@ def entry_metadata(feed: feedparser.FeedParserDict, entry: feedparser.FeedParser
 def entry_articles(feed: feedparser.FeedParserDict, origin: str) -> Iterator[Article | IngestError]:
     """Each entry as an Article from its content or summary, reported as ``origin#N``."""
     for number, entry in enumerate(feed.entries, 1):
-        entry_origin = f"{origin}#{number}"
-        text = entry_text(entry)
-        if not text:
-            yield IngestError(entry_origin, "feed entry has no content or summary")
-            continue
-        try:
-            yield article_from_record(entry_metadata(feed, entry), entry_origin, text=text)
-        except BadInput as error:
-            yield IngestError(entry_origin, error.message)
+        yield entry_article(feed, entry, f"{origin}#{number}")
+
+
+def entry_article(feed: feedparser.FeedParserDict, entry: feedparser.FeedParserDict,
+                  origin: str) -> Article | IngestError:
+    """One entry as an Article from its content or summary."""
+    text = entry_text(entry)
+    if not text:
+        return IngestError(origin, "feed entry has no content or summary")
+    try:
+        return article_from_record(entry_metadata(feed, entry), origin, text=text)
+    except BadInput as error:
+        return IngestError(origin, error.message)
 
 
 def entry_text(entry: feedparser.FeedParserDict) -> str:

@@ -1,12 +1,15 @@
-"""HTTP downloads that refuse non-public addresses, cap the size, time out and retry transient failures."""
+"""HTTP downloads that refuse non-public addresses, cap the size, time out and retry transient failures; conditional
+requests (ETag, Last-Modified) for pollers, and the POSTs of webhook deliveries, under the same address checks."""
 
 from __future__ import annotations
 
+import email.utils
 import ipaddress
 import socket
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from urllib.parse import urljoin, urlsplit
 
 import httpx
@@ -29,10 +32,34 @@ class Download:
     content: bytes
     media_type: str
     charset: str | None
+    # The validators to send next time (conditional requests), and whether the server answered 304 Not Modified
+    # to the ones sent: then ``content`` is empty.
+    etag: str | None = None
+    last_modified: str | None = None
+    not_modified: bool = False
+
+
+class HttpError(BadInput):
+    """The server answered with an error status; ``retry_after`` is how long it asked to be left alone (in
+    seconds, from a Retry-After header), if it said."""
+
+    def __init__(self, message: str, status: int, retry_after: float | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.retry_after = retry_after
 
 
 class _Transient(Exception):
     """A failure worth retrying: the connection failed or the server answered 5xx."""
+
+    def __init__(self, message: str, error: BadInput | None = None) -> None:
+        super().__init__(message)
+        self.error = error or BadInput(message)
+
+
+def user_agent(contact: str | None = None) -> str:
+    """The User-Agent naming Storyline, with a URL or address where a site's owner can reach its operator."""
+    return f"Storyline/0.1 (+{contact})" if contact else USER_AGENT
 
 
 def refused_address(addresses: Iterable[str]) -> str | None:
@@ -61,14 +88,15 @@ class Fetcher:
     """One HTTP client for a batch; every destination, including each redirect, is checked before it is asked."""
 
     def __init__(self, *, allow_private: bool = False, max_bytes: int = MAX_BYTES, timeout: float = TIMEOUT,
-                 retries: int = RETRIES, backoff: float = BACKOFF) -> None:
+                 retries: int = RETRIES, backoff: float = BACKOFF, agent: str = USER_AGENT) -> None:
         self.allow_private = allow_private
         self.max_bytes = max_bytes
         self.timeout = timeout
         self.retries = retries
         self.backoff = backoff
         # No proxies from the environment: a proxy would hide the real destination from the address check.
-        self._client = httpx.Client(headers={"User-Agent": USER_AGENT}, timeout=timeout, follow_redirects=False,
+        # The client is shared by a poller's threads (httpx's pool is thread-safe).
+        self._client = httpx.Client(headers={"User-Agent": agent}, timeout=timeout, follow_redirects=False,
                                     trust_env=False)
 
     def __enter__(self) -> "Fetcher":
@@ -77,13 +105,19 @@ class Fetcher:
     def __exit__(self, *exc_info: object) -> None:
         self._client.close()
 
-    def get(self, url: str) -> Download:
-        """The body at ``url``, following up to MAX_REDIRECTS redirects by hand so each hop is checked."""
+    def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None) -> Download:
+        """The body at ``url``, following up to MAX_REDIRECTS redirects by hand so each hop is checked.
+
+        With the validators a previous download gave (``etag``, ``last_modified``) the request is conditional:
+        an unchanged resource comes back as a Download with ``not_modified`` set and no content.
+        """
+        conditions = {name: value for name, value in (("If-None-Match", etag), ("If-Modified-Since", last_modified))
+                      if value}
         current = url
         for _ in range(MAX_REDIRECTS + 1):
             try:
                 self._check_destination(current)
-                answer = self._get_with_retries(current)
+                answer = self._get_with_retries(current, conditions)
             except BadInput as error:
                 if current != url:
                     raise BadInput(f"redirected to {current}: {error.message}") from None
@@ -107,32 +141,53 @@ class Fetcher:
         if reason:
             raise BadInput(f"refused: {reason}")
 
-    def _get_with_retries(self, url: str) -> Download | str:
+    def post(self, url: str, content: bytes, headers: dict[str, str]) -> int:
+        """POST ``content`` to ``url`` once (no redirect followed: a delivery goes where it was addressed); the
+        status of a 2xx answer. Raises HttpError for any other status, BadInput when it could not be sent."""
+        self._check_destination(url)
+        try:
+            with self._client.stream("POST", url, content=content, headers=headers) as response:
+                self._check_peer(response)
+                if not 200 <= response.status_code < 300:
+                    raise _status_error(response)
+                return response.status_code
+        except BadInput:
+            raise
+        except httpx.TimeoutException:
+            raise BadInput(f"timed out after {self.timeout:g} s") from None
+        except (httpx.HTTPError, httpx.InvalidURL) as error:
+            raise BadInput(f"could not be sent: {error}") from None
+
+    def _get_with_retries(self, url: str, conditions: dict[str, str]) -> Download | str:
         attempt = 0
         while True:
             try:
-                return self._get_once(url)
-            except _Transient as error:
+                return self._get_once(url, conditions)
+            except _Transient as failure:
                 if attempt == self.retries:
-                    raise BadInput(str(error)) from None
+                    raise failure.error from None
             time.sleep(self.backoff * 2**attempt)
             attempt += 1
 
-    def _get_once(self, url: str) -> Download | str:
+    def _get_once(self, url: str, conditions: dict[str, str]) -> Download | str:
         """The download, or the absolute URL a redirect points to."""
         try:
-            with self._client.stream("GET", url) as response:
+            with self._client.stream("GET", url, headers=conditions) as response:
                 self._check_peer(response)
-                status = f"HTTP {response.status_code} {response.reason_phrase}".strip()
                 if response.status_code in REDIRECT_STATUSES and "location" in response.headers:
                     return urljoin(url, response.headers["location"])
+                if response.status_code == 304 and conditions:
+                    return Download(str(response.url), b"", "", None, response.headers.get("etag"),
+                                    response.headers.get("last-modified"), not_modified=True)
                 if response.status_code >= 500:
-                    raise _Transient(status)
+                    error = _status_error(response)
+                    raise _Transient(error.message, error)
                 if response.status_code >= 300:
-                    raise BadInput(status)
+                    raise _status_error(response)
                 content = self._body(response)
                 media_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
-                return Download(str(response.url), content, media_type, response.charset_encoding)
+                return Download(str(response.url), content, media_type, response.charset_encoding,
+                                response.headers.get("etag"), response.headers.get("last-modified"))
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.RemoteProtocolError) as error:
             raise _Transient(f"connection failed: {error}") from None
         except httpx.TimeoutException:
@@ -161,3 +216,23 @@ class Fetcher:
                 raise BadInput(f"response is over the {self.max_bytes:,}-byte limit")
             chunks.append(chunk)
         return b"".join(chunks)
+
+
+def _status_error(response: httpx.Response) -> HttpError:
+    status = f"HTTP {response.status_code} {response.reason_phrase}".strip()
+    return HttpError(status, response.status_code, retry_after(response.headers.get("retry-after")))
+
+
+def retry_after(value: str | None) -> float | None:
+    """Seconds a Retry-After header asks for: a number of seconds, or an HTTP date."""
+    if not value:
+        return None
+    if value.strip().isdigit():
+        return float(value.strip())
+    try:
+        moment = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return max(0.0, (moment - datetime.now(timezone.utc)).total_seconds())

@@ -114,10 +114,8 @@ class _Reader:
 
     def _url(self, url: str) -> Iterator[Item]:
         download = self.fetcher.get(url)
-        text = _decoded(download)
-        kind = (media_type_format(download.media_type) or FORMAT_BY_SUFFIX.get(_url_suffix(download.url))
-                or sniff_format(text))
-        yield from self._read_as(kind, text, url, url=url)
+        text = decoded(download)
+        yield from self._read_as(download_format(download, text), text, url, url=url)
 
     def _read_as(self, kind: str, text: str, origin: str, url: str | None = None) -> Iterator[Item]:
         if kind == "feed":
@@ -139,7 +137,7 @@ class _Reader:
                 yield IngestError(f"{origin}#{number}", "feed entry has no link to fetch")
 
     def _linked_page(self, link: str, entry_metadata: dict[str, Any]) -> Iterator[Item]:
-        yield article_from_html(_decoded(self.fetcher.get(link)), link, url=link, fallback=entry_metadata)
+        yield linked_article(self.fetcher, link, entry_metadata)
 
     def _sidecar(self, text_path: Path) -> dict[str, Any] | None:
         """The metadata in NAME.json beside NAME.txt, if there is one."""
@@ -155,6 +153,18 @@ class _Reader:
         if not isinstance(metadata, dict):
             raise BadInput(f"sidecar {path.name} is not a JSON object")
         return metadata
+
+
+def linked_article(fetcher: Fetcher, link: str, entry_metadata: dict[str, Any]) -> Article:
+    """The page a feed entry links to, as an article; the entry's title, source and date stand in for what the
+    page lacks. Raises BadInput when it cannot be fetched or read."""
+    return article_from_html(decoded(fetcher.get(link)), link, url=link, fallback=entry_metadata)
+
+
+def download_format(download: Download, text: str) -> str:
+    """The format of a download: by its Content-Type, else the suffix of its URL, else what it opens with."""
+    return (media_type_format(download.media_type) or FORMAT_BY_SUFFIX.get(_url_suffix(download.url))
+            or sniff_format(text))
 
 
 def media_type_format(media_type: str) -> str | None:
@@ -199,7 +209,8 @@ def _url_suffix(url: str) -> str:
     return PurePosixPath(urlsplit(url).path).suffix.lower()
 
 
-def _decoded(download: Download) -> str:
+def decoded(download: Download) -> str:
+    """A download's text, decoded by its declared charset or what its bytes show."""
     return decode(download.content, download.charset)
 
 

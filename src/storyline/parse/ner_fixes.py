@@ -21,7 +21,9 @@ The small English model makes a few errors that break entity merging downstream:
   "Marta" after "Marta Olsen"), or misses a surname: a single word equal to the surname of a person named in the same document becomes a PERSON, as does an
   untagged capitalised run ending with it ("Gábor Varga" beside "Lena Varga"), and an untagged last word of a
   longer name takes that name's type ("Navy" after "Indian Navy").
-An acronym in parentheses after a name ("(KSS)") becomes an entity of the name's type.
+An acronym in parentheses after a name ("(KSS)") becomes an entity of the name's type. Titles run into the name
+before them, two names run together across "the", a name broken at its nickname or before the country it ends
+in, and a surname that names a family are fixed by :mod:`storyline.parse.name_edges`.
 
 A document names one thing one way: the model's tags are made consistent within the document. In a headline
 (a title-cased line) the model often takes in neighbouring words ("Hire Maurice Cheeks"): an entity there
@@ -38,6 +40,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from storyline.parse.name_edges import (join_names_before_places, join_nicknamed_names, relabel_families,
+                                        split_glued_names, trim_trailing_titles)
 from storyline.text.names import OFFICES, TITLE_LINKS, fold, is_title_head, is_title_part, title_word, tokens
 from storyline.text import wordlists
 
@@ -76,16 +80,17 @@ Entity = tuple[int, int, str]  # token start, token end, label
 @Language.component(COMPONENT)
 def fix_entities(doc: Doc, config: NerFixConfig = CONFIG) -> Doc:
     entities = [(ent.start, ent.end, ent.label_) for ent in doc.ents]
-    entities = [fixed for entity in entities
+    entities = join_nicknamed_names(doc, entities)
+    entities = [fixed for entity in split_glued_names(doc, trim_trailing_titles(doc, entities))
                 if (fixed := trim_titles(doc, *trim_possessive(doc, *entity), config=config))]
-    entities = join_given_names(doc, entities)
+    entities = join_names_before_places(doc, join_given_names(doc, entities))
     entities = relabel_organisations(doc, entities)
     entities = relabel_people(doc, entities)
     entities = relabel_places(doc, entities)
     entities = add_parenthesised_acronyms(doc, entities)
     entities = retag_headlines(doc, entities, config)
     entities = make_consistent(doc, entities, config)
-    entities = relabel_surnames(doc, entities, config)
+    entities = relabel_families(doc, relabel_surnames(doc, entities, config))
     doc.ents = [Span(doc, start, end, label=label) for start, end, label in sorted(entities)]
     return doc
 

@@ -103,6 +103,76 @@ MIGRATIONS: list[str] = [
         weighed_at INTEGER
     );
     """,
+    # 5: watching feeds, and alerts. Each feed a watcher polls, with its HTTP validators, its health and when it
+    # is next due; each item seen in a feed, and the article it gave once that article and its story were stored;
+    # saved watches (a name, a search query or a story) with where their alerts go; every alert fired, once per
+    # watch and change; each alert's delivery to each target; a digest of each watched story's state (what a
+    # change is measured against); the ``state`` table keeps how far the alerts have looked (the last article).
+    """
+    CREATE TABLE feeds (
+        url TEXT PRIMARY KEY,
+        title TEXT,
+        added_at TEXT NOT NULL,
+        etag TEXT,
+        last_modified TEXT,
+        last_polled_at TEXT,
+        last_success_at TEXT,
+        last_status TEXT,
+        last_error TEXT,
+        failures INTEGER NOT NULL DEFAULT 0,
+        next_poll_at TEXT NOT NULL,
+        requests INTEGER NOT NULL DEFAULT 0,
+        articles_added INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX feeds_next_poll ON feeds(next_poll_at);
+    CREATE TABLE feed_items (
+        feed_url TEXT NOT NULL REFERENCES feeds(url) ON DELETE CASCADE,
+        item_key TEXT NOT NULL,
+        version TEXT NOT NULL,
+        article_id TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        error TEXT,
+        first_seen TEXT NOT NULL,
+        done_at TEXT,
+        PRIMARY KEY (feed_url, item_key)
+    );
+    CREATE TABLE watches (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL,
+        value TEXT NOT NULL,
+        anchor_article TEXT,
+        targets TEXT NOT NULL,
+        since_article INTEGER NOT NULL,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE alerts (
+        id INTEGER PRIMARY KEY,
+        watch_id INTEGER NOT NULL REFERENCES watches(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL,
+        story_id TEXT NOT NULL,
+        change_key TEXT NOT NULL,
+        data TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        UNIQUE (watch_id, change_key)
+    );
+    CREATE TABLE alert_deliveries (
+        alert_id INTEGER NOT NULL REFERENCES alerts(id) ON DELETE CASCADE,
+        target TEXT NOT NULL,
+        status TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT NOT NULL,
+        last_error TEXT,
+        delivered_at TEXT,
+        PRIMARY KEY (alert_id, target)
+    );
+    CREATE INDEX alert_deliveries_due ON alert_deliveries(status, next_attempt_at);
+    CREATE TABLE story_digests (
+        story_id TEXT PRIMARY KEY,
+        articles TEXT NOT NULL,
+        digest TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    """,
 ]
 
 

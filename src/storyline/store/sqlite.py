@@ -16,15 +16,19 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from storyline import clock
 from storyline.model import Article
 from storyline.store import schema
+from storyline.store.alerts import AlertRecords
+from storyline.store.feeds import FeedRecords
 from storyline.store.errors import StoreBusy, StoreError
 
 if TYPE_CHECKING:
@@ -52,7 +56,8 @@ class StoredSpan:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    # Milliseconds: "new since your last visit" compares a visit's moment with when its articles were stored.
+    return clock.stamp()
 
 
 def _span_row(record: Any) -> tuple[int, int, str, str]:
@@ -77,22 +82,35 @@ def _article_from_row(row: sqlite3.Row) -> Article:
     )
 
 
-class Store:
+class Store(FeedRecords, AlertRecords):
+    """The store; the records of watched feeds and of alerts are in :mod:`storyline.store.feeds` and
+    :mod:`storyline.store.alerts`."""
+
     def __init__(self, path: str | Path = "storyline.db", wait: float | None = None) -> None:
         self.path = str(path)
         self.wait = WRITE_WAIT_SECONDS if wait is None else wait
-        try:
-            self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=self.wait)
-            self.db.row_factory = sqlite3.Row
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA foreign_keys=ON")
-            schema.migrate(self.db, self.path)
-        except sqlite3.OperationalError as error:
-            if _busy(error):
-                raise self._busy_error() from error
-            raise StoreError(f"{self.path}: cannot be opened ({error})") from error
-        except sqlite3.DatabaseError as error:
-            raise StoreError(f"{self.path}: not a Storyline database ({error})") from error
+        deadline = time.monotonic() + self.wait
+        while True:
+            try:
+                self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=self.wait)
+                self.db.row_factory = sqlite3.Row
+                self.db.execute("PRAGMA journal_mode=WAL")
+                self.db.execute("PRAGMA foreign_keys=ON")
+                schema.migrate(self.db, self.path)
+                return
+            except sqlite3.OperationalError as error:
+                if getattr(self, "db", None) is not None:
+                    self.db.close()
+                # Switching a new file to WAL can be refused at once, without waiting, while another process is
+                # creating the same store: try again until the wait is over.
+                if _busy(error) and time.monotonic() < deadline:
+                    time.sleep(0.05)
+                    continue
+                if _busy(error):
+                    raise self._busy_error() from error
+                raise StoreError(f"{self.path}: cannot be opened ({error})") from error
+            except sqlite3.DatabaseError as error:
+                raise StoreError(f"{self.path}: not a Storyline database ({error})") from error
 
     def close(self) -> None:
         self.db.close()
@@ -318,6 +336,10 @@ class Store:
             " WHERE m.article_id = a.id) AND NOT EXISTS (SELECT 1 FROM articles b WHERE b.revision_of = a.id)"
             " ORDER BY rowid")]
 
+    def index_size(self) -> int:
+        """How many articles the stored story index has taken in."""
+        return self.db.execute("SELECT coalesce(max(row) + 1, 0) FROM story_index_members").fetchone()[0]
+
     def index_members(self) -> Iterator[tuple[int, str, str, bytes]]:
         """The story index's articles in the order they were assigned."""
         for row in self.db.execute("SELECT row, article_id, features, vector FROM story_index_members ORDER BY row"):
@@ -376,7 +398,7 @@ class Store:
     def _story_summaries(self, condition: str, params: tuple[Any, ...]) -> list[dict[str, Any]]:
         rows = self.db.execute(
             "SELECT s.id, s.label, min(a.published) AS first_published, max(a.published) AS last_published,"
-            " count(a.id) AS articles,"
+            " count(a.id) AS articles, min(a.ingested_at) AS first_stored, max(a.ingested_at) AS last_stored,"
             " group_concat(DISTINCT a.source) AS sources FROM stories s"
             " JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id"
             " WHERE NOT EXISTS (SELECT 1 FROM articles b WHERE b.revision_of = a.id)" + condition +

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import fields
 from datetime import datetime
 
 import numpy as np
@@ -82,8 +83,7 @@ def load_index(store: Store) -> StoryIndex:
     if store.has_earlier_story_index():
         raise StoreError(f"{store.path}: its stories were saved by an earlier Storyline; "
                          "run `storyline recluster` to rebuild them")
-    saved = store.story_config()
-    config = StoryConfig(**saved) if saved else StoryConfig()
+    config = _saved_config(store)
     members = ((row, features_from_row(article_id, data, vector))
                for row, article_id, data, vector in store.index_members())
     try:
@@ -93,6 +93,20 @@ def load_index(store: Store) -> StoryIndex:
     except (KeyError, ValueError) as error:
         raise StoreError(f"{store.path}: the story index is inconsistent ({error}); "
                          "run `storyline recluster` to rebuild it") from error
+
+
+def _saved_config(store: Store) -> StoryConfig:
+    """The story settings the stored index was built with. A setting this Storyline does not know means another
+    version built it, deciding by rules this one does not have: rebuilding is the honest answer, not ignoring it.
+    A setting it does not find keeps its default (a setting added since, which that version did not use)."""
+    saved = store.story_config()
+    if not saved:
+        return StoryConfig()
+    unknown = sorted(set(saved) - {field.name for field in fields(StoryConfig)})
+    if unknown:
+        raise StoreError(f"{store.path}: its stories were built with settings this Storyline does not know "
+                         f"({', '.join(unknown)}); run `storyline recluster` to rebuild them")
+    return StoryConfig(**saved)
 
 
 def in_order(members: Iterable[tuple[int, StoryFeatures]]) -> Iterable[StoryFeatures]:

@@ -29,6 +29,9 @@ PARTICLES = wordlists.words("name_particles")
 NAME_SUFFIXES = wordlists.words("name_suffixes")
 ABBREVIATIONS = wordlists.pairs("name_abbreviations")
 PLACE_DESIGNATORS = wordlists.words("place_designators")
+INSTITUTION_WORDS = wordlists.words("institution_words")
+WORK_OF_ART = "WORK_OF_ART"
+GIVEN_NAME_FORMS = wordlists.pairs("given_name_forms")
 # By hand: the Jaro-Winkler similarity from which two spellings with one consonant skeleton are one word
 # ("Qassim"/"Qasem" join, "Hussein"/"Hassan" do not), and the shortest words compared that loosely.
 SIMILAR_SPELLING = 0.8
@@ -39,12 +42,16 @@ SHORTEST_GIVEN_NAME = 3
 _VOWELS = re.compile(r"[aeiouy]")
 _VOWEL_RUNS = re.compile(r"[aeiouy]+")
 _REPEATS = re.compile(r"(.)\1+")
+# A nickname set between the words of a person's name: 'Vincent "The Chin" Gigante', "Kimani (Kiki) Gray".
+_NICKNAME = re.compile(r"(?:^|\s)[\"“‘'(]([^\"“”‘’'()]+)[\"”’')]")
 
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """ASCII lowercase with hyphens as spaces and apostrophes, full stops and other punctuation removed."""
-    ascii_text = anyascii(text).lower()
+    """ASCII lowercase with hyphens and double quotes as spaces and apostrophes, full stops and other punctuation
+    removed."""
+    # A double quotation mark never belongs to a name: one glued between words ('"The Chin"Gigante') parts them.
+    ascii_text = anyascii(text).lower().replace('"', " ")
     ascii_text = re.sub(r"(?<![a-z])([a-z])\.\s*(?=[a-z]\.)", r"\1", ascii_text)  # "u. s." and "u.s." -> "us."
     ascii_text = re.sub(r"['`]s\b", "", ascii_text)
     ascii_text = re.sub(r"[-_/]", " ", ascii_text)
@@ -59,8 +66,10 @@ def all_tokens(name: str) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def tokens(name: str) -> tuple[str, ...]:
     """The content tokens of a name, abbreviations spelled out, without particles and suffixes (all tokens if it
-    has nothing else)."""
+    has nothing else). "St." ending a name is a street ("E. 52nd St."), elsewhere a saint ("St. Louis")."""
     words = tuple(ABBREVIATIONS.get(word, word) for word in all_tokens(name))
+    if len(words) > 1 and all_tokens(name)[-1] == "st":
+        words = words[:-1] + ("street",)
     content = tuple(word for word in words if word not in PARTICLES)
     while len(content) > 1 and content[-1] in NAME_SUFFIXES:
         content = content[:-1]
@@ -82,7 +91,7 @@ def skeleton(token: str) -> str:
 
 @lru_cache(maxsize=65536)
 def same_word(a: str, b: str) -> bool:
-    if a == b:
+    if a == b or GIVEN_NAME_FORMS.get(a, a) == GIVEN_NAME_FORMS.get(b, b):
         return True
     if len(a) == 1 or len(b) == 1:  # an initial: "J" for "John"
         return a[0] == b[0]
@@ -123,6 +132,12 @@ def is_partial(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
     return True
 
 
+def nicknames(name: str) -> set[str]:
+    """Name keys of the nicknames a name carries between its words ("chin" of 'Vincent "The Chin"Gigante')."""
+    return {name_key(match.group(1)) for match in _NICKNAME.finditer(name)
+            if name[:match.start()].strip() and name[match.end():].strip()} - {""}
+
+
 def person_names_compatible(a: str, b: str) -> bool:
     """Person names: the shorter is a part of the longer that keeps the surname ("Varga" of "Gábor Varga")."""
     short, long = sorted((tokens(a), tokens(b)), key=len)
@@ -133,14 +148,16 @@ def person_names_compatible(a: str, b: str) -> bool:
 
 def names_compatible(a: str, b: str) -> bool:
     """Organisations and places: one name is part of the other ("Islamic Republic" of "Islamic Republic of
-    Iran"), unless the rest names another kind of place ("Mexico City" is not Mexico), or its acronym ("NGA",
-    "U.S.")."""
+    Iran"), unless the rest names another kind of place ("Mexico City" is not Mexico) or an institution of it
+    ("Woodburn Police Department" is not Woodburn), or its acronym ("NGA", "U.S.")."""
     short, long = sorted((tokens(a), tokens(b)), key=len)
     if not short:
         return False
     if short == long:
         return True
-    if is_partial(short, long) and not PLACE_DESIGNATORS.intersection(set(long) - set(short)):
+    rest = {word for word in long if not any(same_word(word, other) for other in short)}
+    institution = INSTITUTION_WORDS.intersection(rest) and not INSTITUTION_WORDS.intersection(short)
+    if is_partial(short, long) and not PLACE_DESIGNATORS.intersection(rest) and not institution:
         return True
     return is_acronym_of(a, b) or is_acronym_of(b, a)
 
@@ -165,7 +182,8 @@ def same_entity(names: Counter[str], label: str, other_names: Counter[str], othe
     A name of two words or more shared by both is enough whatever spaCy's labels ("Hugh Jackman" tagged GPE
     once). People otherwise need a compatible pair of names and no clash: two full names with one surname and
     different given names ("Imran Khan", "Sadiq Khan") are two people, whatever shorter forms they share.
-    Organisations and places compare their fullest names, so "Navy" of "Indian Navy" does not lead on to
+    A nickname a person's name carries between its words is that person ("Chin" of 'Vincent "The Chin"
+    Gigante'). Organisations and places compare their fullest names, so "Navy" of "Indian Navy" does not lead on to
     "Pakistan Navy". Within ``one_article`` a lone word stands for a longer name ("the Navy" after "the Indian
     Navy"); across articles it does so only when the entity already goes by that word, since "America" is no
     part of "RT America", nor "House" of "House Intelligence Committee".
@@ -174,12 +192,18 @@ def same_entity(names: Counter[str], label: str, other_names: Counter[str], othe
     shared = {name_key(n) for n in names} & {name_key(n) for n in other_names}
     if any(len(tokens(name)) > 1 for name in shared):
         return True
+    if _goes_by(names, other_names, other_label) or _goes_by(other_names, names, label):
+        return True
     if not same_group:
         # The small model calls unfamiliar places people ("Akkar"): a one-word name shared across the line is
         # one entity when the person side has no fuller name. It also calls people organisations ("Bettie Page"
         # ORG): full names that are one person's by the person rules are one entity whatever the labels.
         person_names, others = (names, other_names) if label == "PERSON" else (other_names, names)
         if bool(shared) and all(len(tokens(name)) == 1 for name in person_names):
+            return True
+        # It calls a nickname in quotation marks a work ("the "Oddfather""): one the person goes by is the person.
+        other_kind = other_label if label == "PERSON" else label
+        if other_kind == WORK_OF_ART and {name_key(n) for n in others} <= shared:
             return True
         # Given name and surname against given name and surname decide a clash: a headline's "Notorious Bettie
         # Page" is no other person than "Betty Mae Page".
@@ -193,6 +217,8 @@ def same_entity(names: Counter[str], label: str, other_names: Counter[str], othe
             return False
         return bool(shared) or any(person_names_compatible(a, b) for a in full for b in other_full)
     fullest, other_fullest = fullest_name(names), fullest_name(other_names)
+    if _place_named_last(fullest, label, other_fullest) or _place_named_last(other_fullest, other_label, fullest):
+        return False
     single_word = min(len(tokens(fullest)), len(tokens(other_fullest))) == 1
     if shared:  # one word in common, as "House" of "White House" and of "House Intelligence Committee"
         return single_word or names_compatible(fullest, other_fullest)
@@ -201,18 +227,37 @@ def same_entity(names: Counter[str], label: str, other_names: Counter[str], othe
     return one_article or not single_word or _acronym_match(fullest, other_fullest)
 
 
+def _place_named_last(place: str, label: str, name: str) -> bool:
+    """A place that ends a longer name after other names is where that one is, not the same: "Telecom Egypt",
+    "Vodafone Egypt" are companies, not Egypt ("Islamic Republic of Iran" keeps Iran, by its "of")."""
+    place_tokens, name_tokens = tokens(place), tokens(name)
+    return (label in ("GPE", "LOC") and len(name_tokens) > len(place_tokens)
+            and name_tokens[-len(place_tokens):] == place_tokens and "of" not in all_tokens(name))
+
+
+def _goes_by(names: Counter[str], person_names: Counter[str], person_label: str) -> bool:
+    """A name that is the nickname a person's full name carries is that person ("Chin" after 'Vincent "The
+    Chin" Gigante', whatever the model calls "Chin")."""
+    if person_label != "PERSON":
+        return False
+    carried = {key for name in person_names for key in nicknames(name)}
+    return bool(carried) and any(name_key(name) in carried for name in names)
+
+
 def given_name_holder(name: str, label: str, people: dict[int, Counter[str]]) -> int | None:
     """The one person a lone given name stands for ("Tara" of "Tara Reid", the usage of celebrity and sports
     news): the only one of ``people`` (clusters or entities by id, their names) whose full name starts with that
-    word, and none if two do ("Tony" of "Tony Thompson" and of "Tony Weeks"). A given name that is a surname of
-    one of them is left to the surname rules."""
+    word or another form of it ("Alexis" of "Alexandros Grigoropoulos"), and none if two do ("Tony" of "Tony
+    Thompson" and of "Tony Weeks"). A given name that is a surname of one of them is left to the surname rules."""
     words = tokens(name)
     if label != "PERSON" or len(words) != 1 or len(words[0]) < SHORTEST_GIVEN_NAME:
         return None
     full_names = {i: [tokens(n) for n in names if len(tokens(n)) > 1] for i, names in people.items()}
     if any(full[-1] == words[0] for names in full_names.values() for full in names):
         return None
-    holders = [i for i, names in full_names.items() if any(full[0] == words[0] for full in names)]
+    given = GIVEN_NAME_FORMS.get(words[0], words[0])
+    holders = [i for i, names in full_names.items() if any(GIVEN_NAME_FORMS.get(full[0], full[0]) == given
+                                                           for full in names)]
     return holders[0] if len(holders) == 1 else None
 
 

@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from storyline.corpus import Corpus
-from storyline.web import api, errors, pages
+from storyline.web import api, errors, pages, watching
 from storyline.web.hosts import HostGuard, allowed_hosts
 from storyline.web.library import Library
 from storyline.web.middleware import BodyLimit, SecurityHeaders
@@ -45,7 +45,9 @@ def create_app(db_path: str | Path, *, allow_private: bool = False,
                   docs_url=None, redoc_url=None,
                   description="Stories, sourced briefs, entities, quotes and timelines over your own news articles.")
     app.include_router(api.router)
+    app.include_router(watching.api)
     app.include_router(pages.router)
+    app.include_router(watching.pages)
     app.mount("/static", StaticFiles(directory=STATIC_DIRECTORY), name="static")
     app.mount("/docs/assets", StaticFiles(directory=SWAGGER_UI_DIRECTORY), name="docs-assets")
 

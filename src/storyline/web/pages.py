@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader
 
 from storyline.corpus import ArticleView, Corpus
+from storyline.web import visits
 from storyline.web.library import Library, found, library
 from storyline.web.marks import Mark, pieces, snippet_pieces
 
@@ -41,11 +42,18 @@ environment.globals["web_url"] = web_url
 
 
 @router.get("/", response_class=HTMLResponse)
-async def story_list(shared: Library = Depends(library)) -> HTMLResponse:
-    def work(corpus: Corpus) -> dict[str, Any]:
-        return {"stories": corpus.stories(), "article_count": corpus.count_articles()}
+async def story_list(request: Request, shared: Library = Depends(library)) -> HTMLResponse:
+    """The stories, each marked new or updated since the reader's last visit; the page keeps itself current."""
+    since = visits.visit_since(request)
 
-    return page("stories.html", **await shared.run(work))
+    def work(corpus: Corpus) -> dict[str, Any]:
+        changes = corpus.changes()
+        stories = [{**story, "mark": visits.mark(story, since)} for story in corpus.stories()]
+        return {"stories": stories, "article_count": corpus.count_articles(), "changes": changes}
+
+    response = page("stories.html", **await shared.run(work))
+    visits.remember_visit(response, since)
+    return response
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)

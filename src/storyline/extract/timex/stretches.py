@@ -23,7 +23,9 @@ SOME = {"a few", "several", "many", "some", "few"}
 
 def duration_value(amount: float | None, unit: str) -> str:
     """P2W, PT3H, PXY (unknown amount), P20Y for two decades, P18M for 'a year and a half'."""
-    code = UNITS[unit]
+    size, code = re.fullmatch(r"(\d*)(\D+)", UNITS[unit]).groups()
+    if size and amount is not None:
+        amount *= int(size)  # a fortnight is two weeks
     below_a_day, letter = code.startswith("T"), code.removeprefix("T")
     if letter in {"DE", "CE"}:
         amount, letter = (None if amount is None else amount * (10 if letter == "DE" else 100)), "Y"

@@ -1,0 +1,115 @@
+"""Names the model missed in one article, found by the names the other articles of the story use.
+
+The small model tags a name in one sentence and misses it in the next ("NYPD officers shot" after "the NYPD's
+statement"), and misses in one article what it tags in others. One sense per discourse: within the articles
+resolved together (a story, a topic, the store), a name that one entity and only one goes by is that entity
+wherever it is written the same way. Only names that read as names where found are taken: written with the
+same capitals, never written in lower case in those articles ("Post" is not taken where "post" is a word), not
+run into other capitalised words ("KKK" of "NYPD KKK" is left alone) and, for a one-word name not in capitals, not
+opening a sentence, where a capital says nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from storyline.model import Article, Entity, Mention, Span
+from storyline.text.names import is_title_part
+
+WORD = re.compile(r"[\w][\w.'’&-]*")
+SENTENCE_ENDS = frozenset('.!?"“”\n')
+
+
+@dataclass(frozen=True)
+class NameRecallConfig:
+    # By hand: a name shorter than this that is not in capitals is too often a word or an initial ("Al", "Jo").
+    shortest_name: int = 4
+    # By hand: the most words of a name looked for; longer names are the model's own tags, seldom missed whole.
+    longest_name_words: int = 5
+
+
+CONFIG = NameRecallConfig()
+
+
+def recall_names(articles: list[Article], mentions: dict[str, list[Mention]], entities: list[Entity],
+                 config: NameRecallConfig = CONFIG) -> None:
+    """Add to ``entities`` the places their names are written in ``articles`` where no mention stands."""
+    owners = _unambiguous_names(articles, entities, config)
+    if not owners:
+        return
+    for article in articles:
+        taken = sorted((m.span.start, m.span.end) for m in mentions.get(article.id, []))
+        for start, end, entity in _occurrences(article.text, owners, config):
+            if any(s < end and start < e for s, e in taken):
+                continue
+            entity.mentions.append(Span(article.id, start, end, entity.type))
+            entity.variants[article.text[start:end]] = entity.variants.get(article.text[start:end], 0) + 1
+            taken.append((start, end))
+    for entity in entities:
+        entity.mentions.sort(key=lambda s: (s.article_id, s.start, s.end))
+
+
+def _unambiguous_names(articles: list[Article], entities: list[Entity],
+                       config: NameRecallConfig) -> dict[str, Entity]:
+    """Each name one entity alone goes by, and that reads as a name: capitalised, long enough or in capitals, and
+    a word the articles never write in lower case; no nationality."""
+    by_name: dict[str, set[int]] = defaultdict(set)
+    for number, entity in enumerate(entities):
+        for name in entity.variants:
+            by_name[name].add(number)
+    # A nationality names a group only where it heads a noun phrase ("the Greeks"), not as the adjective it
+    # mostly is ("Greek police"): the parse decides that, not the letters.
+    spread = {number for number, entity in enumerate(entities) if entity.type != "NORP"}
+    lower_words = {word for article in articles for word in WORD.findall(article.text) if word[:1].islower()}
+    owners = {}
+    for name, numbers in by_name.items():
+        words = WORD.findall(name)
+        if len(numbers) != 1 or not numbers <= spread or not words or not name[:1].isupper() \
+                or len(words) > config.longest_name_words:
+            continue
+        if not (name.isupper() or len(name) >= config.shortest_name) or name.lower() in lower_words:
+            continue
+        owners[name] = entities[next(iter(numbers))]
+    return owners
+
+
+def _occurrences(text: str, owners: dict[str, Entity], config: NameRecallConfig):
+    """Where the names are written in the text as whole capitalised runs: (start, end, entity)."""
+    words = [(m.start(), m.end()) for m in WORD.finditer(text)]
+    found, position = [], 0
+    for i, (start, _) in enumerate(words):
+        if start < position or not text[start].isupper():
+            continue
+        for j in range(min(len(words), i + config.longest_name_words), i, -1):
+            name = next((n for n in _forms(text[start:words[j - 1][1]]) if n in owners), None)
+            if name is not None and _stands_alone(text, words, i, j, name):
+                found.append((start, start + len(name), owners[name]))
+                position = start + len(name)
+                break
+    return found
+
+
+def _forms(written: str) -> list[str]:
+    """The name a written run may be: as written, without a sentence's full stop, without a possessive."""
+    forms = [written, written.rstrip(".")]
+    for ending in ("'s", "’s", "'", "’"):
+        if written.endswith(ending):
+            forms.append(written[:-len(ending)])
+    return forms
+
+
+def _stands_alone(text: str, words: list[tuple[int, int]], first: int, last: int, name: str) -> bool:
+    """The name is not part of a longer capitalised run, and a one-word name not in capitals does not open a
+    sentence (a title such as "Mr." may stand before it)."""
+    before = text[words[first - 1][0]:words[first - 1][1]] if first else ""
+    after = text[words[last][0]:words[last][1]] if last < len(words) else ""
+    gap_before = text[words[first - 1][1]:words[first][0]] if first else "\n"
+    gap_after = text[words[last - 1][1]:words[last][0]] if last < len(words) else "\n"
+    if after[:1].isupper() and gap_after.strip() == "":
+        return False
+    if before[:1].isupper() and gap_before.strip() == "" and not is_title_part(before):
+        return False
+    opens_sentence = not first or bool(SENTENCE_ENDS & set(gap_before)) or before.endswith((".", "!", "?"))
+    return not opens_sentence or " " in name or name.isupper() or is_title_part(before)
