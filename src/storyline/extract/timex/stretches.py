@@ -34,11 +34,10 @@ def duration_value(amount: float | None, unit: str) -> str:
         count, letter = IN_SMALLER_UNIT[letter]
         amount *= count
     if amount is not None and amount != int(amount):
-        # A half more is written in the next smaller unit: P2Y6M, P3Q1M15D, P1DT12H, PT1H30M, PT1M30S; a half
-        # weekend is left out (P1WE), as no smaller unit says what it is.
-        half = {"Y": "6M", "Q": "1M15D", "M": "15D", "W": "3DT12H", "D": "T12H", "H": "30M", "M_time": "30S"}
+        # A half more is written in the next smaller unit: P2Y6M, P1DT12H, PT1H30M, PT1M30S.
+        half = {"Y": "6M", "M": "15D", "W": "3DT12H", "D": "T12H", "H": "30M", "M_time": "30S", "S": ""}
         whole = f"{int(amount)}{letter}" if int(amount) else ""
-        extra = half.get("M_time" if below_a_day and letter == "M" else letter, "")
+        extra = half["M_time" if below_a_day and letter == "M" else letter]
         if below_a_day:
             return f"PT{whole}{extra}"
         return f"P{whole}{extra}" if not extra.startswith("T") or whole else f"P{extra}"
