@@ -248,3 +248,26 @@ def test_event_words_name_what_happened_not_that_someone_said_or_saw_it():
     assert {"collapse", "flood"} <= item.event_words
     assert not {"say", "see", "come"} & item.event_words
     assert {"say", "see"} <= item.terms.keys()  # still words the story is compared by
+
+
+def test_undated_reports_name_the_days_of_their_event_and_are_scored_by_them():
+    # Three undated reports alike in all but the day, and one dated: the weekday of a full date is the one named.
+    texts = ["A storm flooded the harbour of Port Elsby on Tuesday, 3 March, and the mayor closed the schools.",
+             "Schools in Port Elsby stayed shut after Tuesday's storm; the flood of 3 March reached the town hall.",
+             "A storm flooded the harbour of Port Elsby on Friday, 9 October, and the mayor closed the schools."]
+    articles = [Article(text, source=f"outlet {i}") for i, text in enumerate(texts)]
+    articles.append(Article("The storm that flooded Port Elsby on 3 March 2026 closed the schools.", source="dated",
+                            published=datetime(2026, 3, 4, tzinfo=timezone.utc)))
+    batch = [(article, doc, timex.extract(article, doc))
+             for article, doc in zip(articles, nlp.parse(a.text for a in articles))]
+    first, second, other, dated = story_updates.story_features(batch)
+    assert first.days == second.days == dated.days == {"m03", "d03-03", "w2"}
+    assert "w5" in other.days and not other.days & first.days
+    same_day, other_day = StoryIndex(), StoryIndex()
+    same_day.assign(first)
+    other_day.assign(first)
+    agreeing, disagreeing = same_day.assign(second).match, other_day.assign(other).match
+    assert agreeing is not None and agreeing.days == pytest.approx(1.0)
+    # Alike in every word but the day, the other storm still joins: the days are one signal among several.
+    assert disagreeing is not None and disagreeing.days == pytest.approx(-1.0)
+    assert "days -1.00" in disagreeing.reason()

@@ -234,6 +234,7 @@ def test_extents_leave_out_articles_of_dates_focus_words_and_signals():
     ("the week of March 6", ("DATE", "2023-W10")),
     ("the last half of 2022", ("DATE", "2022-H2")),
     ("the year-ago third quarter", ("DATE", "2022-Q3")),
+    ("3 1/2 quarters", ("DURATION", "P10M15D")),  # no half quarter in TIMEX3: ten and a half months
 ])
 def test_counts_hedges_weeks_of_days_and_halves(phrase, expected):
     assert normalise(phrase, SUNDAY_30_APRIL_2023, PAST) == expected

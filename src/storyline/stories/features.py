@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 import numpy as np
 from spacy.tokens import Doc
@@ -33,6 +33,10 @@ LIGHT_VERBS = words("light_verbs")
 LEAD_WORDS = 60
 WRITTEN_YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
 TIMEX_YEAR = re.compile(r"^(\d{4})(?:-|$)")
+# TIMEX values naming a month or a day of one ("2008-09-13", "XXXX-09-08", "XXXX-09"), and a weekday
+# ("XXXX-WXX-6", "2008-W37-6").
+TIMEX_MONTH_DAY = re.compile(r"^(\d{4}|XXXX)-(\d\d)(?:-(\d\d))?(?![\d-])")
+TIMEX_WEEKDAY = re.compile(r"^(?:\d{4}|XXXX)-W(?:\d\d|XX)-(\d)")
 
 
 @dataclass(slots=True)
@@ -45,6 +49,7 @@ class StoryFeatures:
     entity_keys: frozenset[str]
     lead_entity_keys: frozenset[str] = frozenset()
     years: frozenset[int] = frozenset()
+    days: frozenset[str] = frozenset()
     terms: dict[str, float] = field(default_factory=dict)
     event_words: frozenset[str] = frozenset()
     # Display form of each entity key, for story labels.
@@ -120,6 +125,31 @@ def years_of(doc: Doc, event_dates: Iterable[str], published: datetime | None) -
     return frozenset(found)
 
 
+def days_of(event_dates: Iterable[str]) -> frozenset[str]:
+    """The calendar the article names, year aside: months ("m09"), days of a month ("d09-13") and weekdays ("w6")
+    of its resolved time expressions. An undated report still says "on Saturday" or "on 8 September", and two
+    reports of one event name the same days; an event of the same kind on another day names others."""
+    found = set()
+    for value in event_dates:
+        if match := TIMEX_MONTH_DAY.match(value):
+            year, month, day = match.groups()
+            found.add(f"m{month}")
+            if day:
+                found.add(f"d{month}-{day}")
+                if year != "XXXX" and (weekday := weekday_of(int(year), int(month), int(day))):
+                    found.add(f"w{weekday}")
+        elif match := TIMEX_WEEKDAY.match(value):
+            found.add(f"w{match.group(1)}")
+    return frozenset(found)
+
+
+def weekday_of(year: int, month: int, day: int) -> int | None:
+    try:
+        return date(year, month, day).isoweekday()
+    except ValueError:  # a day the calendar lacks ("2009-02-30")
+        return None
+
+
 def term_frequencies(doc: Doc) -> tuple[dict[str, float], frozenset[str]]:
     """Sublinear frequencies of content lemmas and numbers, and the nouns and verbs among them (event words)."""
     counts: Counter[str] = Counter()
@@ -144,6 +174,7 @@ def features(article: Article, doc: Doc, vector: np.ndarray, event_dates: Iterab
     Mentions' entity ids are not used: they are local to one article until the story-level resolution runs,
     which needs the story first.
     """
+    event_dates = tuple(event_dates)
     lead = lead_sentences(article, doc)
     lead_end = lead[-1].end_char if lead else 0
     names, lead_names = entities_of(doc, lead_end)
@@ -155,6 +186,7 @@ def features(article: Article, doc: Doc, vector: np.ndarray, event_dates: Iterab
         entity_keys=frozenset(names),
         lead_entity_keys=lead_names,
         years=years_of(doc, event_dates, article.published),
+        days=days_of(event_dates),
         terms=terms,
         event_words=event_words,
         names=names,

@@ -2,12 +2,13 @@
 
 An article is compared with a handful of candidate stories (see :mod:`storyline.stories.candidates`), never with
 the whole store. A story is a profile summed over its articles: the sum of their lead embeddings, TF-IDF of their
-words, the names they mention and the years they are about. The score of an article against a story weighs
+words, the names they mention and the years and days of the calendar they are about. The score of an article against a story weighs
 
 - how close the leads are (MiniLM cosine to the story's centroid),
 - how many rare words they share (TF-IDF cosine, IDF kept online),
 - how many rare names they share (IDF-weighted cosine over entity keys),
 - whether they are about the same years (agreement counts for, disjoint years against),
+- whether they name the same days of the calendar (months, days of a month, weekdays),
 - how far apart in time they were published.
 
 Words and lead embeddings say "the same kind of event"; names and dates tell two earthquakes, two firings of the
@@ -88,6 +89,7 @@ class _Member:
     names: Bag
     event_words: np.ndarray
     years: tuple[int, ...]
+    days: tuple[str, ...]
 
 
 @dataclass(slots=True)
@@ -185,7 +187,7 @@ class StoryIndex:
         self._members.append(_Member(
             features.article_id, features.published, Bag.of(term_ids, features.terms.values()),
             Bag.of(name_ids, name_weights), np.sort(np.array(event_ids, dtype=np.int32)),
-            tuple(sorted(features.years)),
+            tuple(sorted(features.years)), tuple(sorted(features.days)),
         ))
         if row == len(self._vectors):
             self._vectors = np.concatenate([self._vectors, np.zeros_like(self._vectors)])
@@ -199,7 +201,7 @@ class StoryIndex:
             self._vectors[row].astype(np.float32), member.terms,
             member.names,
             Bag(member.event_words, np.ones(len(member.event_words), dtype=np.float32)),
-            Counter(member.years), member.published, member.published,
+            Counter(member.years), Counter(member.days), member.published, member.published,
         )
 
     def _profile_of_rows(self, rows: list[int]) -> Profile:

@@ -32,6 +32,7 @@ def features_to_row(item: StoryFeatures) -> tuple[str, bytes]:
         "entity_keys": sorted(item.entity_keys),
         "lead_entity_keys": sorted(item.lead_entity_keys),
         "years": sorted(item.years),
+        "days": sorted(item.days),
         "terms": item.terms,
         "event_words": sorted(item.event_words),
         "names": item.names,
@@ -46,7 +47,9 @@ def features_from_row(article_id: str, data: str, vector: bytes) -> StoryFeature
         vector=np.frombuffer(vector, dtype=np.float32).copy(),
         entity_keys=frozenset(stored["entity_keys"]),
         lead_entity_keys=frozenset(stored["lead_entity_keys"]),
+        # Stored before days were collected: none.
         years=frozenset(stored["years"]),
+        days=frozenset(stored.get("days", ())),
         terms=stored["terms"],
         event_words=frozenset(stored["event_words"]),
         names=stored["names"],

@@ -1,9 +1,9 @@
 """How alike an article and a story are: profiles, and the score that weighs them against each other.
 
 A profile is what a story (or a single article) looks like to the scorer: the sum of its articles' lead
-embeddings, bags of words, names and event words, the years it is about and its publication span. The score
-weighs lead cosine, TF-IDF cosines of words and names, agreement of years and the publication gap (see
-:mod:`storyline.stories.index` for what each signal tells).
+embeddings, bags of words, names and event words, the years and calendar days it is about and its publication
+span. The score weighs lead cosine, TF-IDF cosines of words and names, agreement of years and of days and the
+publication gap (see :mod:`storyline.stories.index` for what each signal tells).
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ class Profile:
     names: Bag
     event_words: Bag
     years: Counter[int]
+    days: Counter[str]
     first: datetime | None
     last: datetime | None
     weighed: Weighed | None = None  # cached: IDF drifts slowly, so it is refreshed only as the store grows
@@ -52,6 +53,7 @@ class Profile:
             self.names.plus(other.names),
             self.event_words.plus(other.event_words).top(profile_terms),
             self.years + other.years,
+            self.days + other.days,
             min(dated, default=None),
             max(dated, default=None),
         )
@@ -60,6 +62,11 @@ class Profile:
 def counter_cosine(a: Counter, b: Counter) -> float:
     dot = sum(count * b[key] for key, count in a.items() if key in b)
     return dot / math.sqrt(sum(c * c for c in a.values()) * sum(c * c for c in b.values()))
+
+
+def agreement(a: Counter, b: Counter) -> float:
+    """From -1 (nothing in common) to 1 (the same keys in the same proportions); 0 when either says nothing."""
+    return 2 * counter_cosine(a, b) - 1 if a and b else 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +78,7 @@ class Match:
     words: float
     names: float
     years: float
+    days: float
     gap_days: float | None
     shared_names: tuple[str, ...] = ()
 
@@ -78,8 +86,9 @@ class Match:
         parts = [f"score {self.score:.2f}: lead {self.lead:.2f}, words {self.words:.2f}, names {self.names:.2f}"]
         if self.shared_names:
             parts.append("shared " + ", ".join(self.shared_names))
-        if self.years:
-            parts.append(f"years {self.years:+.2f}")
+        for name in ("years", "days"):
+            if value := getattr(self, name):
+                parts.append(f"{name} {value:+.2f}")
         if self.gap_days is not None:
             parts.append(f"{self.gap_days:.0f} days apart")
         return "; ".join(parts)
@@ -114,21 +123,18 @@ class Scorer:
         lead = float(weighed_a.direction @ weighed_b.direction)
         words = cosine(weighed_a.terms, weighed_b.terms)
         names = cosine(weighed_a.names, weighed_b.names)
-        years = 0.0
-        if a.years and b.years:
-            # From -1 (disjoint years) to 1 (the same years in the same proportions).
-            years = 2 * counter_cosine(a.years, b.years) - 1
+        years, days = agreement(a.years, b.years), agreement(a.days, b.days)
         gap_days = None
         if a.first and b.first:
             gap = max(a.first - b.last, b.first - a.last, timedelta(0))
             gap_days = gap.total_seconds() / 86400
         score = (config.lead_weight * lead + config.words_weight * words + config.names_weight * names
-                 + config.years_weight * years)
+                 + config.years_weight * years + config.days_weight * days)
         if gap_days is not None:
             score -= config.time_weight * (1 - math.exp(-gap_days / config.time_scale_days))
         if not explain:
-            return Match(score, lead, words, names, years, gap_days)
+            return Match(score, lead, words, names, years, days, gap_days)
         shared = np.intersect1d(a.names.ids, b.names.ids)
         rarest = shared[np.argsort(self.names.frequencies[shared], kind="stable")][:3]
-        return Match(score, lead, words, names, years, gap_days,
+        return Match(score, lead, words, names, years, days, gap_days,
                      tuple(dict.fromkeys(self.display_names[self.names.words[i]] for i in rarest)))
