@@ -258,7 +258,8 @@ class Corpus:
                            self._records("time", TimeExpression, ids)[article.id])
 
     def articles(self, **filters: Any) -> list[Article]:
-        """Articles in publication order; filters: ``source``, ``since``, ``until``, ``ids``."""
+        """Articles in publication order; filters: ``source``, ``since``, ``until``, ``ids``; a page: ``limit``
+        articles ``after`` an article id (the last of the page before)."""
         return self.store.articles(**filters)
 
     def search(self, query: str, limit: int = 20, *, lenient: bool = False) -> list[tuple[Article, str]]:
@@ -283,9 +284,14 @@ class Corpus:
 
     # stories
 
-    def stories(self) -> list[dict[str, Any]]:
-        """Every story with its label, time span, article count and outlets, largest first."""
-        return self.store.stories()
+    def stories(self, limit: int | None = None, after: str | None = None) -> list[dict[str, Any]]:
+        """Stories with their label, time span, article count and outlets, largest first: all, or a page of
+        ``limit`` stories after the story ``after`` (the last of the page before). Read from the summaries the
+        store keeps, whatever the number of articles."""
+        return self.store.stories(limit, after)
+
+    def count_stories(self) -> int:
+        return self.store.count_stories()
 
     def story(self, story_id: str) -> StoryView:
         return StoryView(self.store.story(story_id), self.story_articles(story_id),
