@@ -20,6 +20,7 @@ from the store (never re-parsed) and are cached for the life of the Corpus.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -28,7 +29,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from storyline import serialize
 from storyline.model import Article, Attribution, Entity, Mention, TimeExpression
-from storyline.store import Store, StoreError
+from storyline.store import Store, StoreBusy, StoreError
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -371,13 +372,34 @@ class Corpus:
         return serialize.timeline(build_timeline(articles, times, self.doc), {a.id: a for a in articles})
 
     def brief(self, story_id: str) -> dict[str, Any]:
-        """The sourced brief of a story (schema storyline.brief/1, see docs/brief-schema.md)."""
+        """The sourced brief of a story (schema storyline.brief/1, see docs/brief-schema.md): the one kept in the
+        store while the story and the code are those it was built from, else built now and kept."""
         from storyline.brief.build import assemble
+        from storyline.brief.cache import brief_key
         from storyline.compare.story import compare_story
 
+        key = brief_key(self.story_version(story_id))
+        if (kept := self.store.kept_brief(story_id, key)) is not None:
+            return kept
         label = self.store.story(story_id)["label"]
         articles = self.story_articles(story_id)
-        return assemble(story_id, label, articles, compare_story(self._material(articles)))
+        # In its JSON form (lists, not tuples): a kept brief is read back from JSON, and must read the same.
+        brief = json.loads(json.dumps(assemble(story_id, label, articles, compare_story(self._material(articles)))))
+        try:
+            with self.store.writing():
+                # Kept only if the story is still the one it was built from: a writer may have changed it since.
+                if brief_key(self.story_version(story_id)) == key:
+                    self.store.keep_brief(story_id, key, brief)
+        except (StoreBusy, KeyError):  # a long write holds the store, or the story merged away: serve it unkept
+            pass
+        return brief
+
+    def kept_brief(self, story_id: str) -> dict[str, Any] | None:
+        """The story's brief if one is kept for the story as it is now, without building it (KeyError for an
+        unknown story)."""
+        from storyline.brief.cache import brief_key
+
+        return self.store.kept_brief(story_id, brief_key(self.story_version(story_id)))
 
     def _material(self, articles: list[Article]) -> StoryMaterial:
         from storyline.compare.story import StoryMaterial

@@ -192,6 +192,16 @@ MIGRATIONS: list[str] = [
     CREATE INDEX stories_listing ON stories(articles, coalesce(last_published, ''), id);
     CREATE INDEX articles_listing ON articles(published IS NULL, coalesce(published, ''));
     """,
+    # 7: each story's brief, kept once built (JSON, storyline.brief/1) under the key of the story's version and the
+    # code that built it (storyline.brief.cache); dropped in the transaction that changes the story.
+    """
+    CREATE TABLE briefs (
+        story_id TEXT PRIMARY KEY,
+        key TEXT NOT NULL,
+        brief TEXT NOT NULL,
+        built_at TEXT NOT NULL
+    );
+    """,
 ]
 
 

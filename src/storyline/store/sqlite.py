@@ -72,7 +72,7 @@ def _busy(error: sqlite3.OperationalError) -> bool:
         "locked" in str(error) or "busy" in str(error))
 
 
-# A story as it is listed: the summary kept with it (``_refresh_story_summaries``).
+# A story as it is listed: the summary kept with it (``_story_changed``).
 STORY_SUMMARY = ("id, label, first_published, last_published, articles, first_stored, last_stored, sources,"
                  " updated_at")
 
@@ -185,13 +185,13 @@ class Store(FeedRecords, AlertRecords):
         self.db.execute("INSERT INTO parses (article_id, model, docbin) VALUES (?, ?, ?)",
                         (article.id, model, docbin))
         if article.revision_of:  # the revised text leaves its story's summary
-            self._refresh_story_summaries(filter(None, [self.story_of(article.revision_of)]))
+            self._story_changed(filter(None, [self.story_of(article.revision_of)]))
 
     def set_published(self, article_id: str, published: datetime, confidence: float) -> None:
         """Record a publication date inferred from the text and the story, with its confidence (0–1)."""
         self.db.execute("UPDATE articles SET published = ?, published_inferred = 1, published_confidence = ?"
                         " WHERE id = ?", (published.isoformat(), confidence, article_id))
-        self._refresh_story_summaries(filter(None, [self.story_of(article_id)]))
+        self._story_changed(filter(None, [self.story_of(article_id)]))
 
     def article(self, id_or_prefix: str) -> Article:
         rows = self.db.execute("SELECT * FROM articles WHERE id LIKE ? || '%' LIMIT 2", (id_or_prefix,)).fetchall()
@@ -316,7 +316,7 @@ class Store(FeedRecords, AlertRecords):
             " ON CONFLICT(id) DO UPDATE SET label = excluded.label, updated_at = excluded.updated_at",
             [(story_id, label, _now()) for story_id, label in update.labels.items()])
         self.db.executemany("DELETE FROM stories WHERE id = ?", [(story_id,) for story_id in update.merged_away])
-        self._refresh_story_summaries(update.labels)
+        self._story_changed([*update.labels, *update.merged_away])
         self.db.executemany("DELETE FROM story_index_stories WHERE id = ?",
                             [(story_id,) for story_id in update.merged_away])
         self.db.executemany("INSERT INTO story_history (event, story_id, data) VALUES (?, ?, ?)",
@@ -334,6 +334,7 @@ class Store(FeedRecords, AlertRecords):
         """Forget every story and the story index; the history goes on, after a ``recluster`` mark."""
         self.db.execute("DELETE FROM story_articles")
         self.db.execute("DELETE FROM stories")
+        self.db.execute("DELETE FROM briefs")
         self.db.execute("DELETE FROM story_index_members")
         self.db.execute("DELETE FROM story_index_stories")
         self.db.execute("INSERT INTO story_history (event, story_id, data) VALUES ('recluster', '', '{}')")
@@ -439,12 +440,27 @@ class Store(FeedRecords, AlertRecords):
             raise KeyError(f"no story {story_id!r}")
         return _summary(row)
 
-    def _refresh_story_summaries(self, story_ids: Iterable[str]) -> None:
-        """Count again what each story's summary holds, from its current articles (a revision replaces the
-        article it revises)."""
+    def _story_changed(self, story_ids: Iterable[str]) -> None:
+        """Drop the stories' kept briefs and count again what each summary holds, from the story's current articles
+        (a revision replaces the article it revises); in the transaction that changed them."""
+        story_ids = set(story_ids)
+        self.db.executemany("DELETE FROM briefs WHERE story_id = ?", [(story_id,) for story_id in story_ids])
         self.db.executemany(
             "UPDATE stories SET (articles, sources, first_published, last_published, first_stored, last_stored) = ("
             " SELECT count(a.id), json_group_array(DISTINCT a.source), min(a.published), max(a.published),"
             " min(a.ingested_at), max(a.ingested_at) FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
             " WHERE sa.story_id = stories.id AND NOT EXISTS (SELECT 1 FROM articles b WHERE b.revision_of = a.id))"
-            " WHERE id = ?", [(story_id,) for story_id in set(story_ids)])
+            " WHERE id = ?", [(story_id,) for story_id in story_ids])
+
+    # briefs kept once built (see storyline.brief.cache)
+
+    def kept_brief(self, story_id: str, key: str) -> dict[str, Any] | None:
+        """The story's brief kept under ``key``, or None."""
+        row = self.db.execute("SELECT brief FROM briefs WHERE story_id = ? AND key = ?", (story_id, key)).fetchone()
+        return json.loads(row["brief"]) if row else None
+
+    def keep_brief(self, story_id: str, key: str, brief: dict[str, Any]) -> None:
+        """Keep a story's brief under ``key``, in place of the one kept before."""
+        self.db.execute("INSERT INTO briefs (story_id, key, brief, built_at) VALUES (?, ?, ?, ?) ON CONFLICT(story_id)"
+                        " DO UPDATE SET key = excluded.key, brief = excluded.brief, built_at = excluded.built_at",
+                        (story_id, key, json.dumps(brief, ensure_ascii=False), _now()))
