@@ -1,18 +1,22 @@
 """Throughput of ingest + parse + store against bare spaCy, measured in one run.
 
-    python bench/throughput.py [DIR] [--limit N] [--json]
+    python bench/throughput.py [DIR] [--limit N] [--workers N] [--parts ingest,pages] [--json]
 
-DIR defaults to ../shared/data/polnear/data/train/text. Three passes over the same texts:
+DIR defaults to ../shared/data/polnear/data/train/text. Four passes over the same texts:
   pipeline  — Storyline's ingest (read, deduplicate, parse once, per-article stages, store) into a fresh database;
+  workers   — the same ingest with --workers N (default: the machine's cores) on a local Dask cluster, its start
+              included; it must make the same stories;
   bare      — `nlp.pipe` with exactly the spaCy components the pipeline runs;
   ner_only  — `nlp.pipe` with the NER component alone, for reference.
-The ratio pipeline ÷ bare tells what Storyline's own work costs on top of the parse.
+The ratio pipeline ÷ bare tells what Storyline's own work costs on top of the parse; workers ÷ pipeline what the
+other cores add. The pages part is bench/pages.py: the web app's page latencies, kept briefs, a 100k-article store.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 import time
@@ -23,6 +27,9 @@ from storyline.ingest import read
 from storyline.model import Article
 from storyline.pipeline import Pipeline
 from storyline.store import Store
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import pages  # noqa: E402 - bench/pages.py, beside this script
 
 DEFAULT_DIR = Path(__file__).resolve().parents[1].parent / "shared/data/polnear/data/train/text"
 
@@ -41,13 +48,49 @@ def timed_pipe(texts: list[str], disable: list[str]) -> float:
     return time.perf_counter() - start
 
 
+def timed_ingest(files: list[Path], db: Path, workers: int) -> tuple[float, set[frozenset[str]]]:
+    """Seconds an ingest of ``files`` into a new store takes, and the stories it makes."""
+    with Store(db) as store:
+        start = time.perf_counter()
+        report = Pipeline(store).ingest(map(str, files), workers=workers)
+        seconds = time.perf_counter() - start
+        if report.errors or report.warnings:
+            sys.exit(f"the ingest with {workers} workers had trouble: {report.summary()}")
+        stories = {frozenset(store.story_article_ids(story["id"])) for story in store.stories()}
+    return seconds, stories
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("directory", nargs="?", type=Path, default=DEFAULT_DIR)
     parser.add_argument("--limit", type=int, help="use only the first N files")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="processes of the workers pass")
+    parser.add_argument("--parts", default="ingest,pages", help="ingest, pages or both (comma-separated)")
+    parser.add_argument("--requests", type=int, default=100, help="requests per measured page")
     parser.add_argument("--json", action="store_true", help="print one JSON object of all figures")
     args = parser.parse_args()
+    parts = set(args.parts.split(","))
+    figures = ingest_figures(args) if "ingest" in parts else {}
+    if "pages" in parts:
+        figures["pages"] = pages.measure(args.requests, 100_000)
+    if args.json:
+        print(json.dumps(figures, indent=2))
+        return
+    if "ingest" in parts:
+        print(f"{figures['pipeline']['articles']} articles, {figures['pipeline']['words']} words "
+              f"from {args.directory}")
+        for name in ("pipeline", "workers", "bare_same_components", "bare_ner_only"):
+            f = figures[name]
+            print(f"{name:22} {f['articles_per_s']:8.2f} articles/s {f['words_per_s']:10.1f} words/s "
+                  f"({f['seconds']} s)")
+        print(f"pipeline throughput ÷ bare throughput (same components): {figures['ratio_pipeline_to_bare']}")
+        print(f"{args.workers} workers ÷ one process: {figures['speedup_workers_to_one_process']} "
+              f"(same stories: {figures['workers']['same_stories_as_one_process']})")
+    for name, value in figures.get("pages", {}).items():
+        print(f"{name}: {value}")
 
+
+def ingest_figures(args: argparse.Namespace) -> dict[str, object]:
     files = sorted(args.directory.glob("*.txt"))[: args.limit]
     # The same text twice is one article (the pipeline stores it once), so every pass sees each text once.
     articles = list({item.id: item for item in read(map(str, files)) if isinstance(item, Article)}.values())
@@ -55,33 +98,26 @@ def main() -> None:
     words = sum(a.word_count for a in articles)
     nlp.load()  # loading the model is start-up cost, not throughput
 
-    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
-        start = time.perf_counter()
-        report = Pipeline(store).ingest(map(str, files))
-        pipeline_seconds = time.perf_counter() - start
-    if report.stored != len(articles):
-        sys.exit(f"pipeline stored {report.stored} of {len(articles)} articles: {report.summary()}")
+    with tempfile.TemporaryDirectory() as tmp:
+        pipeline_seconds, stories = timed_ingest(files, Path(tmp) / "one.db", workers=1)
+        workers_seconds, workers_stories = timed_ingest(files, Path(tmp) / "workers.db", workers=args.workers)
+    if sum(map(len, stories)) != len(articles):
+        sys.exit(f"pipeline stored {sum(map(len, stories))} of {len(articles)} articles")
 
     all_components = nlp.load().pipe_names
     bare_seconds = timed_pipe(texts, disable=[])
     ner_seconds = timed_pipe(texts, disable=[name for name in all_components if name != "ner"])
-
-    figures = {
+    return {
         "directory": str(args.directory),
         "components": all_components,
         "pipeline": rate(len(articles), words, pipeline_seconds),
+        "workers": {"processes": args.workers, **rate(len(articles), words, workers_seconds),
+                    "same_stories_as_one_process": workers_stories == stories},
         "bare_same_components": rate(len(articles), words, bare_seconds),
         "bare_ner_only": rate(len(articles), words, ner_seconds),
         "ratio_pipeline_to_bare": round(bare_seconds / pipeline_seconds, 3),
+        "speedup_workers_to_one_process": round(pipeline_seconds / workers_seconds, 3),
     }
-    if args.json:
-        print(json.dumps(figures, indent=2))
-        return
-    print(f"{len(articles)} articles, {words} words from {args.directory}")
-    for name in ("pipeline", "bare_same_components", "bare_ner_only"):
-        f = figures[name]
-        print(f"{name:22} {f['articles_per_s']:8.2f} articles/s {f['words_per_s']:10.1f} words/s ({f['seconds']} s)")
-    print(f"pipeline throughput ÷ bare throughput (same components): {figures['ratio_pipeline_to_bare']}")
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ Exit codes: 0 success; 1 some inputs were rejected (the rest was stored) or noth
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from datetime import datetime, timezone
@@ -99,16 +100,19 @@ def main() -> None:
 @click.option("--allow-private", is_flag=True, help="Allow fetching from loopback and private addresses.")
 @click.option("--follow-symlinks", is_flag=True, help="Read what symbolic links in a folder point at outside it.")
 @click.option("--batch-size", type=click.IntRange(1), help="Articles parsed and stored together (default 32).")
+@click.option("--workers", type=click.IntRange(1), default=os.cpu_count() or 1, show_default="the machine's cores",
+              help="Processes parsing and analysing at once (a local Dask cluster; small inputs use one).")
 @db_option
 @json_option
 def ingest(sources: tuple[str, ...], fetch: bool, allow_private: bool, follow_symlinks: bool, batch_size: int | None,
-           db_path: str, as_json: bool) -> None:
+           workers: int, db_path: str, as_json: bool) -> None:
     """Ingest files, directories, feeds and URLs: parse each article once and store it.
 
     \b
     storyline ingest examples/
     storyline ingest feed.xml --fetch
     storyline ingest https://example.org/news/story.html
+    storyline ingest archive/ --workers 4
     """
     from storyline.ingest import IngestError
 
@@ -120,7 +124,7 @@ def ingest(sources: tuple[str, ...], fetch: bool, allow_private: bool, follow_sy
             bar.update(1)
 
         report = corpus.ingest(sources, fetch=fetch, allow_private=allow_private, follow_symlinks=follow_symlinks,
-                               on_article=progress)
+                               on_article=progress, workers=workers)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     if as_json:

@@ -20,6 +20,7 @@ from the store (never re-parsed) and are cached for the life of the Corpus.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -28,7 +29,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from storyline import serialize
 from storyline.model import Article, Attribution, Entity, Mention, TimeExpression
-from storyline.store import Store, StoreError
+from storyline.store import Store, StoreBusy, StoreError
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -134,11 +135,13 @@ class Corpus:
         return self._pipeline
 
     def ingest(self, sources: Iterable[str], *, fetch: bool = False, allow_private: bool = False,
-               follow_symlinks: bool = False, on_article: Callable[[Any], None] | None = None) -> IngestReport:
+               follow_symlinks: bool = False, on_article: Callable[[Any], None] | None = None,
+               workers: int = 1) -> IngestReport:
         """Read files, folders and URLs, store each new article with what its stages found, assign stories.
-        ``follow_symlinks``: read what symbolic links inside a folder point at outside it."""
+        ``follow_symlinks``: read what symbolic links inside a folder point at outside it. ``workers``: processes
+        parsing and analysing at once (a local Dask cluster when more than one and the input is not small)."""
         return self.pipeline.ingest(sources, fetch=fetch, allow_private=allow_private,
-                                    follow_symlinks=follow_symlinks, on_article=on_article)
+                                    follow_symlinks=follow_symlinks, on_article=on_article, workers=workers)
 
     def add(self, articles: list[Article]) -> IngestReport:
         """Store articles already in memory (from an HTTP request, say) through the same pipeline."""
@@ -256,7 +259,8 @@ class Corpus:
                            self._records("time", TimeExpression, ids)[article.id])
 
     def articles(self, **filters: Any) -> list[Article]:
-        """Articles in publication order; filters: ``source``, ``since``, ``until``, ``ids``."""
+        """Articles in publication order; filters: ``source``, ``since``, ``until``, ``ids``; a page: ``limit``
+        articles ``after`` an article id (the last of the page before)."""
         return self.store.articles(**filters)
 
     def search(self, query: str, limit: int = 20, *, lenient: bool = False) -> list[tuple[Article, str]]:
@@ -281,9 +285,14 @@ class Corpus:
 
     # stories
 
-    def stories(self) -> list[dict[str, Any]]:
-        """Every story with its label, time span, article count and outlets, largest first."""
-        return self.store.stories()
+    def stories(self, limit: int | None = None, after: str | None = None) -> list[dict[str, Any]]:
+        """Stories with their label, time span, article count and outlets, largest first: all, or a page of
+        ``limit`` stories after the story ``after`` (the last of the page before). Read from the summaries the
+        store keeps, whatever the number of articles."""
+        return self.store.stories(limit, after)
+
+    def count_stories(self) -> int:
+        return self.store.count_stories()
 
     def story(self, story_id: str) -> StoryView:
         return StoryView(self.store.story(story_id), self.story_articles(story_id),
@@ -364,13 +373,36 @@ class Corpus:
 
     def brief(self, story_id: str, full: bool = False) -> dict[str, Any]:
         """The sourced brief of a story (schema storyline.brief/1, see docs/brief-schema.md): every item in its
-        JSON, the best of each long section shown by its Markdown and HTML unless ``full``."""
-        from storyline.brief.build import assemble
+        JSON, the best of each long section shown by its Markdown and HTML unless ``full``. The one kept in the
+        store while the story and the code are those it was built from, else built now and kept."""
+        from storyline.brief.build import assemble, shown_in_full
+        from storyline.brief.cache import brief_key
         from storyline.compare.story import compare_story
 
+        key = brief_key(self.story_version(story_id))
+        if (kept := self.store.kept_brief(story_id, key)) is not None:
+            return shown_in_full(kept) if full else kept
         label = self.store.story(story_id)["label"]
         articles = self.story_articles(story_id)
-        return assemble(story_id, label, articles, compare_story(self._material(articles)), full)
+        # In its JSON form (lists, not tuples): a kept brief is read back from JSON, and must read the same.
+        brief = json.loads(json.dumps(assemble(story_id, label, articles, compare_story(self._material(articles)))))
+        try:
+            with self.store.writing():
+                # Kept only if the story is still the one it was built from: a writer may have changed it since.
+                if brief_key(self.story_version(story_id)) == key:
+                    self.store.keep_brief(story_id, key, brief)
+        except (StoreBusy, KeyError):  # a long write holds the store, or the story merged away: serve it unkept
+            pass
+        return shown_in_full(brief) if full else brief
+
+    def kept_brief(self, story_id: str, full: bool = False) -> dict[str, Any] | None:
+        """The story's brief if one is kept for the story as it is now, without building it (KeyError for an
+        unknown story)."""
+        from storyline.brief.build import shown_in_full
+        from storyline.brief.cache import brief_key
+
+        kept = self.store.kept_brief(story_id, brief_key(self.story_version(story_id)))
+        return shown_in_full(kept) if full and kept is not None else kept
 
     def _material(self, articles: list[Article]) -> StoryMaterial:
         from storyline.compare.story import StoryMaterial

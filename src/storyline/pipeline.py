@@ -25,6 +25,7 @@ from storyline.extract import analyse
 from storyline.ingest import IngestError, read
 from storyline.model import Article, TimeExpression
 from storyline.parse import nlp
+from storyline import parallel
 from storyline.stories import persistence, pubdate, updates
 from storyline.stories.features import StoryFeatures
 from storyline.stories.index import StoryIndex
@@ -33,6 +34,9 @@ from storyline.store import Store
 # Kill tests set this to a point named in ``_reached`` to have the process kill itself there (SIGKILL: no
 # clean-up runs), as a crash at that moment would.
 KILL_AT_VARIABLE = "STORYLINE_KILL_AT"
+# With this set to a file's path the kill happens once, in the first process to create the file: a worker killed
+# mid-batch, whose batch is then run again by another.
+KILL_ONCE_VARIABLE = "STORYLINE_KILL_ONCE"
 
 
 @dataclass
@@ -55,12 +59,31 @@ class IngestReport:
 
 @dataclass
 class Analysed:
-    """An article ready to store: its parse, what the stages found, its story features."""
+    """An article ready to store: its parse (as stored, and the Doc when it was analysed in this process), what
+    the stages found, the warnings of stages that gave nothing, its story features."""
 
     article: Article
-    doc: Doc
+    parse: bytes
     found: dict[str, list[Any]]
-    features: StoryFeatures | None = None
+    warnings: list[str]
+    features: StoryFeatures
+    doc: Doc | None = None
+
+
+def analyse_batch(articles: list[Article], batch_size: int = nlp.BATCH_SIZE,
+                  keep_docs: bool = True) -> list[Analysed]:
+    """The worker side of the pipeline: parse a batch once, run the per-article stages and compute the story
+    features (the lead embeddings in one call). It reads and writes no store, so it runs in any process;
+    ``keep_docs=False`` leaves the Docs out of the result for one sent to another process (the DocBin holds them).
+    """
+    docs = list(nlp.parse([a.text for a in articles], batch_size))
+    analyses = [analyse(article, doc) for article, doc in zip(articles, docs)]
+    features = updates.story_features([(article, doc, analysis.found["time"])
+                                       for article, doc, analysis in zip(articles, docs, analyses)])
+    _reached("analysed")
+    return [Analysed(article, nlp.to_bytes(doc), analysis.found, analysis.warnings, item,
+                     doc if keep_docs else None)
+            for article, doc, analysis, item in zip(articles, docs, analyses, features)]
 
 
 def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -70,8 +93,14 @@ def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 
 def _reached(point: str) -> None:
-    if os.environ.get(KILL_AT_VARIABLE) == point:
-        os.kill(os.getpid(), signal.SIGKILL)
+    if os.environ.get(KILL_AT_VARIABLE) != point:
+        return
+    if once := os.environ.get(KILL_ONCE_VARIABLE):
+        try:
+            open(once, "x").close()
+        except FileExistsError:
+            return
+    os.kill(os.getpid(), signal.SIGKILL)
 
 
 class Pipeline:
@@ -93,19 +122,30 @@ class Pipeline:
 
     def ingest(self, sources: Iterable[str], *, fetch: bool = False, allow_private: bool = False,
                follow_symlinks: bool = False,
-               on_article: Callable[[Article | IngestError], None] | None = None) -> IngestReport:
+               on_article: Callable[[Article | IngestError], None] | None = None, workers: int = 1) -> IngestReport:
         """Ingest files, directories and URLs; bad inputs are reported and skipped, the rest is stored."""
         return self.add(read(sources, fetch=fetch, allow_private=allow_private, follow_symlinks=follow_symlinks),
-                        on_article)
+                        on_article, workers)
 
     def add(self, items: Iterable[Article | IngestError],
-            on_article: Callable[[Article | IngestError], None] | None = None) -> IngestReport:
-        """Store a stream of articles batch by batch, skipping those already stored and counting the errors."""
+            on_article: Callable[[Article | IngestError], None] | None = None, workers: int = 1) -> IngestReport:
+        """Store a stream of articles batch by batch, skipping those already stored and counting the errors.
+        ``workers``: processes that parse and analyse at once (see :mod:`storyline.parallel`); storing and
+        assigning stay in this one, in the order the articles were read."""
         self.index  # loaded first: a store whose story index cannot be loaded takes no articles
         self.assign_unassigned()
         report = IngestReport()
+        fresh = self._fresh_batches(items, report, on_article)
+        for batch in parallel.analysed_in_order(fresh, workers, self.batch_size, analyse_batch):
+            self._store_batch(batch, report)
+        return report
+
+    def _fresh_batches(self, items: Iterable[Article | IngestError], report: IngestReport,
+                       on_article: Callable[[Article | IngestError], None] | None) -> Iterator[list[Article]]:
+        """The articles not stored yet, in batches, counting what was read, the errors and the duplicates."""
+        seen: set[str] = set()
         for batch in batched(items, self.batch_size):
-            fresh: dict[str, Article] = {}
+            fresh = []
             for item in batch:
                 if on_article:
                     on_article(item)
@@ -114,41 +154,38 @@ class Pipeline:
                     continue
                 report.read += 1
                 report.read_ids.append(item.id)
-                if item.id in fresh or self.store.has_article(item.id):
+                if item.id in seen or self.store.has_article(item.id):
                     report.duplicates += 1
                 else:
-                    fresh[item.id] = item
-            self._store_batch(self._analysed(list(fresh.values()), report), report)
-        return report
-
-    def _analysed(self, articles: list[Article], report: IngestReport) -> list[Analysed]:
-        """Parse a batch once, run the per-article stages and compute the story features, outside the lock."""
-        batch = []
-        for article, doc in zip(articles, nlp.parse([a.text for a in articles], self.batch_size)):
-            analysis = analyse(article, doc)
-            report.warnings += [IngestError(article.origin or article.id, warning) for warning in analysis.warnings]
-            batch.append(Analysed(article, doc, analysis.found))
-        for item, features in zip(batch, updates.story_features([(a.article, a.doc, a.found["time"])
-                                                                 for a in batch])):
-            item.features = features
-        _reached("analysed")
-        return batch
+                    seen.add(item.id)
+                    fresh.append(item)
+            if fresh:
+                yield fresh
 
     def _store_batch(self, batch: list[Analysed], report: IngestReport) -> None:
-        """Store the batch, assign it to stories and store the dates it lets infer, in one transaction."""
+        """The writer side: store the batch, assign it to stories and store the dates it lets infer, in one
+        transaction."""
         if not batch:
             return
+        for item in batch:
+            report.warnings += [IngestError(item.article.origin or item.article.id, warning)
+                                for warning in item.warnings]
         model = nlp.load().meta["name"] + "-" + nlp.load().meta["version"]
         with self._writing():
             # Another process may have stored one of them since it was read.
             new = [item for item in batch if not self.store.has_article(item.article.id)]
             for item in new:
-                self.store.add_article(item.article, nlp.to_bytes(item.doc), model)
+                self.store.add_article(item.article, item.parse, model)
                 for kind, records in item.found.items():
                     self.store.add_spans(item.article.id, kind, records)
             _reached("stored")
-            docs = {item.article.id: item.doc for item in new}
-            self._assign(self.index, [item.features for item in new], set(docs), docs.get)
+            docs = {item.article.id: item for item in new}
+
+            def doc_in_memory(article_id: str) -> Doc | None:
+                item = docs.get(article_id)
+                return None if item is None else item.doc or nlp.from_bytes(item.parse)
+
+            self._assign(self.index, [item.features for item in new], set(docs), doc_in_memory)
         _reached("committed")
         report.duplicates += len(batch) - len(new)
         for item in new:

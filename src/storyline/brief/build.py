@@ -150,6 +150,11 @@ def assemble(story_id: str, label: str, articles: list[Article], found: StoryCom
     }
 
 
+def shown_in_full(brief: dict[str, Any]) -> dict[str, Any]:
+    """The same brief saying to show every item (its JSON holds every item either way)."""
+    return {**brief, "full": True, "shown": None}
+
+
 def claim_group_entry(group: claims.ClaimGroup, by_id: dict[str, Article]) -> dict[str, Any]:
     return {"kind": group.kind, "sources": group.sources, "independent_sources": group.independent_sources,
             "conflict": group.conflict, "spans": [citation(u.span, by_id) for u in group.units]}

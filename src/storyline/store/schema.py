@@ -173,6 +173,35 @@ MIGRATIONS: list[str] = [
         updated_at TEXT NOT NULL
     );
     """,
+    # 6: each story's summary kept with it (its current articles' count, outlets, first and last publication and
+    # storage), maintained whenever its articles or their dates change, so listing stories reads one row a story
+    # instead of every article. The listing indexes serve pages: of the largest stories first, of the articles in
+    # publication order (undated last; SQLite ends every index with the rowid, the last key of that order).
+    """
+    ALTER TABLE stories ADD COLUMN articles INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE stories ADD COLUMN sources TEXT NOT NULL DEFAULT '[]';
+    ALTER TABLE stories ADD COLUMN first_published TEXT;
+    ALTER TABLE stories ADD COLUMN last_published TEXT;
+    ALTER TABLE stories ADD COLUMN first_stored TEXT;
+    ALTER TABLE stories ADD COLUMN last_stored TEXT;
+    UPDATE stories SET (articles, sources, first_published, last_published, first_stored, last_stored) = (
+        SELECT count(a.id), json_group_array(DISTINCT a.source), min(a.published), max(a.published),
+               min(a.ingested_at), max(a.ingested_at)
+        FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+        WHERE sa.story_id = stories.id AND NOT EXISTS (SELECT 1 FROM articles b WHERE b.revision_of = a.id));
+    CREATE INDEX stories_listing ON stories(articles, coalesce(last_published, ''), id);
+    CREATE INDEX articles_listing ON articles(published IS NULL, coalesce(published, ''));
+    """,
+    # 7: each story's brief, kept once built (JSON, storyline.brief/1) under the key of the story's version and the
+    # code that built it (storyline.brief.cache); dropped in the transaction that changes the story.
+    """
+    CREATE TABLE briefs (
+        story_id TEXT PRIMARY KEY,
+        key TEXT NOT NULL,
+        brief TEXT NOT NULL,
+        built_at TEXT NOT NULL
+    );
+    """,
 ]
 
 

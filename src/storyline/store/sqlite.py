@@ -72,6 +72,15 @@ def _busy(error: sqlite3.OperationalError) -> bool:
         "locked" in str(error) or "busy" in str(error))
 
 
+# A story as it is listed: the summary kept with it (``_story_changed``).
+STORY_SUMMARY = ("id, label, first_published, last_published, articles, first_stored, last_stored, sources,"
+                 " updated_at")
+
+
+def _summary(row: sqlite3.Row) -> dict[str, Any]:
+    return {**dict(row), "sources": sorted(filter(None, json.loads(row["sources"])))}
+
+
 def _article_from_row(row: sqlite3.Row) -> Article:
     published = datetime.fromisoformat(row["published"]) if row["published"] else None
     return Article(
@@ -175,11 +184,14 @@ class Store(FeedRecords, AlertRecords):
         )
         self.db.execute("INSERT INTO parses (article_id, model, docbin) VALUES (?, ?, ?)",
                         (article.id, model, docbin))
+        if article.revision_of:  # the revised text leaves its story's summary
+            self._story_changed(filter(None, [self.story_of(article.revision_of)]))
 
     def set_published(self, article_id: str, published: datetime, confidence: float) -> None:
         """Record a publication date inferred from the text and the story, with its confidence (0–1)."""
         self.db.execute("UPDATE articles SET published = ?, published_inferred = 1, published_confidence = ?"
                         " WHERE id = ?", (published.isoformat(), confidence, article_id))
+        self._story_changed(filter(None, [self.story_of(article_id)]))
 
     def article(self, id_or_prefix: str) -> Article:
         rows = self.db.execute("SELECT * FROM articles WHERE id LIKE ? || '%' LIMIT 2", (id_or_prefix,)).fetchall()
@@ -190,9 +202,18 @@ class Store(FeedRecords, AlertRecords):
         return _article_from_row(rows[0])
 
     def articles(self, *, source: str | None = None, since: datetime | None = None, until: datetime | None = None,
-                 ids: Iterable[str] | None = None, include_revised: bool = False) -> list[Article]:
-        """Articles in publication order (undated last); revised versions are left out unless asked for."""
+                 ids: Iterable[str] | None = None, include_revised: bool = False, limit: int | None = None,
+                 after: str | None = None) -> list[Article]:
+        """Articles in publication order (undated last); revised versions are left out unless asked for. A page:
+        at most ``limit`` of them, those after the article ``after`` (the last of the page before)."""
         where, params = [], []
+        if after is not None:
+            row = self.db.execute("SELECT published IS NULL, coalesce(published, ''), rowid FROM articles"
+                                  " WHERE id = ?", (after,)).fetchone()
+            if row is None:
+                raise KeyError(f"no article {after!r}")
+            where.append("(published IS NULL, coalesce(published, ''), rowid) > (?, ?, ?)")
+            params.extend(row)
         if source is not None:
             where.append("source = ? COLLATE NOCASE")
             params.append(source)
@@ -209,7 +230,10 @@ class Store(FeedRecords, AlertRecords):
         if not include_revised:
             where.append("NOT EXISTS (SELECT 1 FROM articles b WHERE b.revision_of = articles.id)")
         sql = "SELECT * FROM articles" + (" WHERE " + " AND ".join(where) if where else "")
-        sql += " ORDER BY published IS NULL, published, rowid"
+        sql += " ORDER BY published IS NULL, coalesce(published, ''), rowid"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
         return [_article_from_row(row) for row in self.db.execute(sql, params)]
 
     def revisions(self, article_id: str) -> list[str]:
@@ -292,6 +316,7 @@ class Store(FeedRecords, AlertRecords):
             " ON CONFLICT(id) DO UPDATE SET label = excluded.label, updated_at = excluded.updated_at",
             [(story_id, label, _now()) for story_id, label in update.labels.items()])
         self.db.executemany("DELETE FROM stories WHERE id = ?", [(story_id,) for story_id in update.merged_away])
+        self._story_changed([*update.labels, *update.merged_away])
         self.db.executemany("DELETE FROM story_index_stories WHERE id = ?",
                             [(story_id,) for story_id in update.merged_away])
         self.db.executemany("INSERT INTO story_history (event, story_id, data) VALUES (?, ?, ?)",
@@ -309,6 +334,7 @@ class Store(FeedRecords, AlertRecords):
         """Forget every story and the story index; the history goes on, after a ``recluster`` mark."""
         self.db.execute("DELETE FROM story_articles")
         self.db.execute("DELETE FROM stories")
+        self.db.execute("DELETE FROM briefs")
         self.db.execute("DELETE FROM story_index_members")
         self.db.execute("DELETE FROM story_index_stories")
         self.db.execute("INSERT INTO story_history (event, story_id, data) VALUES ('recluster', '', '{}')")
@@ -349,9 +375,27 @@ class Store(FeedRecords, AlertRecords):
         return {row["id"]: (row["checked_at_size"], row["weighed_at"])
                 for row in self.db.execute("SELECT id, checked_at_size, weighed_at FROM story_index_stories")}
 
-    def stories(self) -> list[dict[str, Any]]:
-        """Every story with its label, time span, article count and outlets, largest first."""
-        return self._story_summaries("", ())
+    def stories(self, limit: int | None = None, after: str | None = None) -> list[dict[str, Any]]:
+        """Stories with their label, time span, article count and outlets, largest first (then the latest
+        published, undated last): all of them, or a page of ``limit`` after the story ``after`` (the last of the
+        page before), read from the summaries kept with the stories, through the listing index."""
+        where, params = "WHERE articles > 0", []  # a story whose every article was revised into another
+        if after is not None:
+            row = self.db.execute("SELECT articles, coalesce(last_published, '') AS last, id FROM stories"
+                                  " WHERE id = ?", (after,)).fetchone()
+            if row is None:
+                raise KeyError(f"no story {after!r}")
+            where += " AND (articles, coalesce(last_published, ''), id) < (?, ?, ?)"
+            params += list(row)
+        sql = (f"SELECT {STORY_SUMMARY} FROM stories {where}"
+               " ORDER BY articles DESC, coalesce(last_published, '') DESC, id DESC")
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [_summary(row) for row in self.db.execute(sql, params)]
+
+    def count_stories(self) -> int:
+        return self.db.execute("SELECT count(*) FROM stories WHERE articles > 0").fetchone()[0]
 
     def story_of(self, article_id: str) -> str | None:
         row = self.db.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
@@ -390,17 +434,33 @@ class Store(FeedRecords, AlertRecords):
 
     def story(self, story_id: str) -> dict[str, Any]:
         """One story as :meth:`stories` lists it."""
-        found = self._story_summaries(" AND s.id = ?", (story_id,))
-        if not found:
+        row = self.db.execute(f"SELECT {STORY_SUMMARY} FROM stories WHERE id = ? AND articles > 0",
+                              (story_id,)).fetchone()
+        if row is None:
             raise KeyError(f"no story {story_id!r}")
-        return found[0]
+        return _summary(row)
 
-    def _story_summaries(self, condition: str, params: tuple[Any, ...]) -> list[dict[str, Any]]:
-        rows = self.db.execute(
-            "SELECT s.id, s.label, min(a.published) AS first_published, max(a.published) AS last_published,"
-            " count(a.id) AS articles, min(a.ingested_at) AS first_stored, max(a.ingested_at) AS last_stored,"
-            " group_concat(DISTINCT a.source) AS sources FROM stories s"
-            " JOIN story_articles sa ON sa.story_id = s.id JOIN articles a ON a.id = sa.article_id"
-            " WHERE NOT EXISTS (SELECT 1 FROM articles b WHERE b.revision_of = a.id)" + condition +
-            " GROUP BY s.id ORDER BY articles DESC, last_published DESC, s.id", params).fetchall()
-        return [{**dict(row), "sources": sorted(filter(None, (row["sources"] or "").split(",")))} for row in rows]
+    def _story_changed(self, story_ids: Iterable[str]) -> None:
+        """Drop the stories' kept briefs and count again what each summary holds, from the story's current articles
+        (a revision replaces the article it revises); in the transaction that changed them."""
+        story_ids = set(story_ids)
+        self.db.executemany("DELETE FROM briefs WHERE story_id = ?", [(story_id,) for story_id in story_ids])
+        self.db.executemany(
+            "UPDATE stories SET (articles, sources, first_published, last_published, first_stored, last_stored) = ("
+            " SELECT count(a.id), json_group_array(DISTINCT a.source), min(a.published), max(a.published),"
+            " min(a.ingested_at), max(a.ingested_at) FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
+            " WHERE sa.story_id = stories.id AND NOT EXISTS (SELECT 1 FROM articles b WHERE b.revision_of = a.id))"
+            " WHERE id = ?", [(story_id,) for story_id in story_ids])
+
+    # briefs kept once built (see storyline.brief.cache)
+
+    def kept_brief(self, story_id: str, key: str) -> dict[str, Any] | None:
+        """The story's brief kept under ``key``, or None."""
+        row = self.db.execute("SELECT brief FROM briefs WHERE story_id = ? AND key = ?", (story_id, key)).fetchone()
+        return json.loads(row["brief"]) if row else None
+
+    def keep_brief(self, story_id: str, key: str, brief: dict[str, Any]) -> None:
+        """Keep a story's brief under ``key``, in place of the one kept before."""
+        self.db.execute("INSERT INTO briefs (story_id, key, brief, built_at) VALUES (?, ?, ?, ?) ON CONFLICT(story_id)"
+                        " DO UPDATE SET key = excluded.key, brief = excluded.brief, built_at = excluded.built_at",
+                        (story_id, key, json.dumps(brief, ensure_ascii=False), _now()))

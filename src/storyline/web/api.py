@@ -7,6 +7,7 @@ from datetime import datetime, timezone
 from http import HTTPStatus
 from collections.abc import Awaitable
 from typing import Any
+from urllib.parse import urlencode
 
 import anyio.to_thread
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
@@ -24,6 +25,8 @@ from storyline.web.library import Library, found, library, same_site
 from storyline.web.uploads import FORMAT_BY_MEDIA_TYPE, read_body
 
 MAX_BATCH_ARTICLES = 500
+# The longest page of a list: pages of stories or articles from a store of any size.
+MAX_PAGE = 1000
 # Enforced for every request by storyline.web.middleware.BodyLimit, before a body reaches an endpoint.
 MAX_BODY_BYTES = 5 * 1024 * 1024
 router = APIRouter(prefix="/api", tags=["api"])
@@ -106,12 +109,22 @@ async def add_from_url(request: UrlToIngest, shared: Library = Depends(library))
     return JSONResponse(ingest_report(report), status_code=HTTPStatus.CREATED if report.stored else HTTPStatus.OK)
 
 
-@router.get("/articles", summary="List articles in publication order")
-async def list_articles(source: str | None = None, since: datetime | None = None, until: datetime | None = None,
-                        shared: Library = Depends(library)) -> list[dict[str, Any]]:
-    found_articles = await shared.run(
-        lambda corpus: corpus.articles(source=source, since=aware(since), until=aware(until)))
+@router.get("/articles", responses=ERRORS, summary="List articles in publication order, a page at a time")
+async def list_articles(response: Response, source: str | None = None, since: datetime | None = None,
+                        until: datetime | None = None, limit: int | None = Query(None, ge=1, le=MAX_PAGE),
+                        after: str | None = None, shared: Library = Depends(library)) -> list[dict[str, Any]]:
+    """All the articles, or a page of ``limit`` after the article ``after``; a full page links the next one in
+    its ``Link`` header (``rel="next"``)."""
+    found_articles = await shared.run(lambda corpus: found(
+        corpus.articles, source=source, since=aware(since), until=aware(until), limit=limit, after=after))
+    next_page(response, "/api/articles", limit, [article.id for article in found_articles])
     return [article_entry(article) for article in found_articles]
+
+
+def next_page(response: Response, path: str, limit: int | None, ids: list[str]) -> None:
+    """The link to the page after a full one, in the response's ``Link`` header, as GitHub's API pages."""
+    if limit is not None and len(ids) == limit:
+        response.headers["Link"] = f'<{path}?{urlencode({"limit": limit, "after": ids[-1]})}>; rel="next"'
 
 
 @router.get("/articles/{article_id}", responses=ERRORS, summary="One article (id or unique prefix) with its text")
@@ -143,9 +156,14 @@ async def search(q: str = Query(min_length=1, max_length=500), limit: int = Quer
     return [{"article": article_entry(article), "snippet": snippet} for article, snippet in await shared.run(work)]
 
 
-@router.get("/stories", summary="Every story, largest first")
-async def list_stories(shared: Library = Depends(library)) -> list[dict[str, Any]]:
-    return await shared.run(lambda corpus: corpus.stories())
+@router.get("/stories", responses=ERRORS, summary="The stories, largest first, a page at a time")
+async def list_stories(response: Response, limit: int | None = Query(None, ge=1, le=MAX_PAGE),
+                       after: str | None = None, shared: Library = Depends(library)) -> list[dict[str, Any]]:
+    """All the stories, or a page of ``limit`` after the story ``after``; a full page links the next one in its
+    ``Link`` header (``rel="next"``)."""
+    stories = await shared.run(lambda corpus: found(corpus.stories, limit, after))
+    next_page(response, "/api/stories", limit, [story["id"] for story in stories])
+    return stories
 
 
 @router.get("/stories/{story_id}", responses=ERRORS, summary="One story with its articles")

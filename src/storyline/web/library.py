@@ -4,7 +4,8 @@ Cheap questions (lists, an article, a search) are answered on a thread from the 
 ingesting (parse and stages) and building a brief, runs in a worker process with a Corpus of its own on the same
 store: a thread would hold the GIL and a big article would stall every page. Writes from the worker, another
 server or a command line all take the store's write lock, so the app sees them as soon as they commit. A built
-brief is kept until its story changes (:meth:`Corpus.story_version`).
+brief is kept in the store until its story changes (:meth:`Corpus.brief`): a kept one is read on a thread, only a
+missing one is built in the worker.
 """
 
 from __future__ import annotations
@@ -28,8 +29,6 @@ from storyline.pipeline import IngestReport
 
 Result = TypeVar("Result")
 DEFAULT_PORTS = {"http": 80, "https": 443}
-# Briefs kept in memory, the most recently built first out when there are more.
-KEPT_BRIEFS = 256
 
 
 class Library:
@@ -45,7 +44,6 @@ class Library:
         # One process writes and one builds briefs, so a long ingest does not hold up a brief.
         self._writer = ProcessPoolExecutor(1, context, initializer=_open_worker, initargs=(str(db_path),))
         self._builder = ProcessPoolExecutor(1, context, initializer=_open_worker, initargs=(str(db_path),))
-        self._briefs: dict[tuple[str, bool], tuple[str, dict[str, Any]]] = {}
 
     async def run(self, work: Callable[[Corpus], Result]) -> Result:
         return await anyio.to_thread.run_sync(work, self.corpus, limiter=self._one_at_a_time)
@@ -58,21 +56,15 @@ class Library:
                                                                 self.allow_private)
 
     async def brief(self, story_id: str, full: bool = False) -> dict[str, Any]:
-        """The story's brief (``full``: saying to show every item): the one built before while the story has not
-        changed since, else built now."""
-        version = await self.run(lambda corpus: found(corpus.story_version, story_id))
-        kept = self._briefs.get((story_id, full))
-        if kept is not None and kept[0] == version:
-            return kept[1]
+        """The story's brief (``full``: saying to show every item): the one kept in the store while the story has
+        not changed since, else built now (and kept)."""
+        kept = await self.run(lambda corpus: found(corpus.kept_brief, story_id, full))
+        if kept is not None:
+            return kept
         try:
-            brief = await asyncio.get_running_loop().run_in_executor(self._builder, _brief, story_id, full)
+            return await asyncio.get_running_loop().run_in_executor(self._builder, _brief, story_id, full)
         except KeyError as error:  # the story went away meanwhile (merged into another)
             raise HTTPException(HTTPStatus.NOT_FOUND, error.args[0]) from None
-        self._briefs.pop((story_id, full), None)
-        self._briefs[(story_id, full)] = (version, brief)
-        while len(self._briefs) > KEPT_BRIEFS:
-            del self._briefs[next(iter(self._briefs))]
-        return brief
 
     def close(self) -> None:
         for pool in (self._writer, self._builder):

@@ -23,6 +23,8 @@ environment = Environment(loader=PackageLoader("storyline", "templates/web"), au
                           trim_blocks=True, lstrip_blocks=True)
 CLAIM_CLASS = {"shared": "shared", "single-source": "single", "conflicting": "conflicting"}
 SEARCH_LIMIT = 50
+# Stories or articles a list page shows; the next page continues after its last (keyset paging in the store).
+PAGE_SIZE = 100
 
 
 def render(template: str, **context: Any) -> str:
@@ -42,14 +44,17 @@ environment.globals["web_url"] = web_url
 
 
 @router.get("/", response_class=HTMLResponse)
-async def story_list(request: Request, shared: Library = Depends(library)) -> HTMLResponse:
-    """The stories, each marked new or updated since the reader's last visit; the page keeps itself current."""
+async def story_list(request: Request, after: str | None = None, shared: Library = Depends(library)) -> HTMLResponse:
+    """A page of the stories, each marked new or updated since the reader's last visit; the page keeps itself
+    current."""
     since = visits.visit_since(request)
 
     def work(corpus: Corpus) -> dict[str, Any]:
         changes = corpus.changes()
-        stories = [{**story, "mark": visits.mark(story, since)} for story in corpus.stories()]
-        return {"stories": stories, "article_count": corpus.count_articles(), "changes": changes}
+        stories = [{**story, "mark": visits.mark(story, since)}
+                   for story in found(corpus.stories, PAGE_SIZE, after)]
+        return {"stories": stories, "article_count": corpus.count_articles(), "story_count": corpus.count_stories(),
+                "changes": changes, "next": stories[-1]["id"] if len(stories) == PAGE_SIZE else None}
 
     response = page("stories.html", **await shared.run(work))
     visits.remember_visit(response, since)
@@ -90,9 +95,11 @@ def claim_marks(brief: dict[str, Any]) -> dict[str, list[Mark]]:
 
 
 @router.get("/articles", response_class=HTMLResponse)
-async def article_list(shared: Library = Depends(library)) -> HTMLResponse:
+async def article_list(after: str | None = None, shared: Library = Depends(library)) -> HTMLResponse:
     def work(corpus: Corpus) -> dict[str, Any]:
-        return {"articles": corpus.articles()}
+        articles = found(corpus.articles, limit=PAGE_SIZE, after=after)
+        return {"articles": articles, "article_count": corpus.count_articles(),
+                "next": articles[-1].id if len(articles) == PAGE_SIZE else None}
 
     return page("articles.html", **await shared.run(work))
 

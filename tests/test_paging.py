@@ -1,0 +1,96 @@
+"""Stories and articles a page at a time, from the summaries the store keeps with each story: the pages join into
+the whole list, and every summary is what the story's current articles say after batches that grew, merged and
+dated stories, and after a revision."""
+
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from storyline.corpus import Corpus
+from storyline.model import Article
+from storyline.web import create_app
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("paging") / "examples.db"
+    corpus = Corpus.open(path, batch_size=3)  # stories grow, merge and get dates over several batches
+    report = corpus.ingest([str(EXAMPLES)])
+    corpus.close()
+    assert report.stored == 14
+    return path
+
+
+def summaries_counted_again(corpus: Corpus) -> dict[str, dict]:
+    """Each story's summary computed from its articles, the slow way the list no longer takes."""
+    counted = {}
+    for story_id in {corpus.story_of(article.id) for article in corpus.articles()}:
+        articles = corpus.story_articles(story_id)
+        dates = sorted(a.published.isoformat() for a in articles if a.published)
+        counted[story_id] = {"articles": len(articles), "sources": sorted({a.source for a in articles} - {""}),
+                             "first_published": dates[0] if dates else None,
+                             "last_published": dates[-1] if dates else None}
+    return counted
+
+
+def kept(story: dict) -> dict:
+    return {key: story[key] for key in ("articles", "sources", "first_published", "last_published")}
+
+
+def test_every_story_summary_is_what_its_articles_say(db):
+    corpus = Corpus.open(db)
+    stories = corpus.stories()
+    assert {story["id"]: kept(story) for story in stories} == summaries_counted_again(corpus)
+    assert any(story["articles"] > 1 for story in stories) and corpus.count_stories() == len(stories)
+    sizes = [story["articles"] for story in stories]
+    assert sizes == sorted(sizes, reverse=True)
+
+
+def test_pages_of_stories_and_articles_join_into_the_whole_list(db):
+    corpus = Corpus.open(db)
+    for limit in (1, 2, 5):
+        pages, after = [], None
+        while page := corpus.stories(limit, after):
+            assert len(page) <= limit
+            pages += page
+            after = page[-1]["id"]
+        assert pages == corpus.stories()
+        articles, after = [], None
+        while page := corpus.articles(limit=limit, after=after):
+            articles += page
+            after = page[-1].id
+        assert [a.id for a in articles] == [a.id for a in corpus.articles()]
+    with pytest.raises(KeyError):
+        corpus.stories(2, "no-such-story")
+
+
+def test_a_revision_replaces_its_article_in_the_story_summary(tmp_path, db):
+    copy = tmp_path / "revised.db"
+    copy.write_bytes(db.read_bytes())
+    corpus = Corpus.open(copy)
+    original = next(a for a in corpus.articles() if a.url)
+    revised = Article(original.text + "\n\nThis article was updated with a correction.", source="Revised Desk",
+                      title=original.title, url=original.url, published=original.published)
+    assert corpus.add([revised]).revisions == 1
+    assert {story["id"]: kept(story) for story in corpus.stories()} == summaries_counted_again(corpus)
+    assert sum(story["articles"] for story in corpus.stories()) == 14
+    assert "Revised Desk" in corpus.store.story(corpus.story_of(revised.id))["sources"]
+
+
+def test_the_api_and_the_pages_serve_lists_a_page_at_a_time(db):
+    with TestClient(create_app(db)) as client:
+        everything = client.get("/api/stories").json()
+        response = client.get("/api/stories", params={"limit": 2})
+        pages = response.json()
+        while "next" in response.links:
+            response = client.get(response.links["next"]["url"])
+            pages += response.json()
+        assert pages == everything and len(everything) > 2
+        articles = client.get("/api/articles", params={"limit": 4})
+        assert len(articles.json()) == 4 and "after=" in articles.links["next"]["url"]
+        assert client.get("/api/stories", params={"after": "no-such-story"}).status_code == 404
+        page = client.get("/").text
+        assert f"{len(everything)} stories from 14 articles" in page and "More stories" not in page

@@ -1,0 +1,87 @@
+"""`--workers`: the worker side of the pipeline on a real Dask LocalCluster of two worker processes makes the
+stories one process makes, and a worker killed mid-batch loses nothing."""
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from storyline import parallel
+from storyline.pipeline import KILL_AT_VARIABLE, KILL_ONCE_VARIABLE, Pipeline
+from storyline.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples" / "articles"
+BATCH = 3  # the 14 examples in five batches, so several are in flight at once
+
+
+def _reliability():
+    spec = importlib.util.spec_from_file_location("bench_reliability", ROOT / "bench" / "reliability.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+reliability = _reliability()
+
+
+def ingest(db: Path, workers: int):
+    with Store(db) as store:
+        return Pipeline(store, batch_size=BATCH).ingest([str(EXAMPLES)], workers=workers)
+
+
+@pytest.fixture(scope="module")
+def one_process(tmp_path_factory):
+    db = tmp_path_factory.mktemp("one") / "one.db"
+    ingest(db, workers=1)
+    return reliability.state(db)
+
+
+@pytest.fixture
+def cluster_for_small_inputs(monkeypatch):
+    """The examples are fewer articles than a cluster is started for: start it for them all the same."""
+    monkeypatch.setattr(parallel, "MIN_ARTICLES_FOR_CLUSTER", 1)
+    started = []
+    local_client = parallel.local_client
+
+    def counted(workers):
+        started.append(workers)
+        return local_client(workers)
+
+    monkeypatch.setattr(parallel, "local_client", counted)
+    return started
+
+
+@pytest.mark.slow
+def test_two_worker_processes_make_the_stories_and_dates_of_one_process(tmp_path, one_process,
+                                                                        cluster_for_small_inputs):
+    report = ingest(tmp_path / "two.db", workers=2)
+    assert cluster_for_small_inputs == [2]
+    assert report.stored == 14 and not report.errors
+    found = reliability.state(tmp_path / "two.db")
+    assert found.problems == []
+    assert found.stories == one_process.stories
+    assert found.published == one_process.published
+
+
+@pytest.mark.slow
+def test_a_worker_killed_mid_batch_loses_nothing_and_stores_each_article_once(tmp_path, one_process, monkeypatch,
+                                                                              cluster_for_small_inputs):
+    once = tmp_path / "killed-once"
+    monkeypatch.setenv(KILL_AT_VARIABLE, "analysed")  # in the worker, after its batch is analysed
+    monkeypatch.setenv(KILL_ONCE_VARIABLE, str(once))
+    report = ingest(tmp_path / "killed.db", workers=2)
+    assert once.exists()  # a worker was killed
+    assert report.stored == 14 and report.duplicates == 0 and not report.errors
+    found = reliability.state(tmp_path / "killed.db")
+    assert found.problems == []  # nothing stored twice, nothing outside a story
+    assert found.stories == one_process.stories and found.published == one_process.published
+
+
+def test_a_small_input_is_analysed_without_starting_a_cluster(tmp_path, monkeypatch):
+    started = []
+    monkeypatch.setattr(parallel, "local_client", lambda workers: started.append(workers))
+    report = ingest(tmp_path / "small.db", workers=2)
+    assert report.stored == 14 and started == []
