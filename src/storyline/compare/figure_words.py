@@ -22,7 +22,8 @@ QUANTITY_WORDS = frozenset({"other", "more", "additional", "further", "many", "s
 # Verbs that say nothing of what happened to what a figure counts ("had", "said"): climbed past; "left" says it
 # by its complement ("left three workers dead").
 LIGHT_VERBS = words("light_verbs") | words("cue_verbs_clause") | {"leave"}
-NAME_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
+# Names of who or where a figure is about (not products, events, laws or works).
+PARTICIPANT_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
 # Arguments of a predicate or counted noun whose names tell whose figure it is.
 PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "poss"})
 # Prepositions by which a clause names the place a figure belongs to ("marched in Thessaloniki") or a participant
@@ -198,7 +199,7 @@ def names(anchor: Token, counted: Token, predicate: Token | None) -> frozenset[s
     added 16 points"; "Hansbrough, who grabbed nine rebounds"). A participant named by a personal pronoun only ("he
     had 14 points") gives :data:`UNNAMED`."""
     def named(tokens: list[Token]) -> set[str]:
-        return {t.lower_ for t in tokens if t.ent_type_ in NAME_LABELS and not t.is_stop and not t.is_punct}
+        return {t.lower_ for t in tokens if t.ent_type_ in PARTICIPANT_LABELS and not t.is_stop and not t.is_punct}
 
     def participant(token: Token, child: Token) -> set[str]:
         if child.tag_ in {"WP", "WDT"} and token.dep_ == "relcl":  # "Hansbrough, who grabbed nine rebounds"
@@ -243,7 +244,7 @@ def aged(number: Token) -> Token | None:
 def name_of(noun: Token) -> set[str]:
     """The words of the name a noun is, tagged as one or not ("Hansbrough", "Jerry Ortiz")."""
     words = [noun, *(c for c in noun.children if c.dep_ in {"compound", "flat"})]
-    return {t.lower_ for t in words if (t.ent_type_ in NAME_LABELS or t.pos_ == "PROPN") and not t.is_stop}
+    return {t.lower_ for t in words if (t.ent_type_ in PARTICIPANT_LABELS or t.pos_ == "PROPN") and not t.is_stop}
 
 
 def times_named(tokens: SpacySpan, anchor: Token, times: list[TimeExpression], article: Article) -> frozenset[str]:

@@ -23,7 +23,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from storyline.compare.claims import ClaimGroup
-from storyline.extract.mentions import NAME_TYPES
+from storyline.parse.labels import NAME_LABELS
 from storyline.model import Article, Span
 from storyline.text import wordlists
 
@@ -90,7 +90,7 @@ def content_tokens(doc: Doc, start: int, end: int) -> list[Token]:
 
 def is_name(tokens: list[Token]) -> bool:
     """Whether a run of words is a name: proper nouns, or words of a named entity."""
-    return all(t.pos_ == "PROPN" or t.ent_type_ in NAME_TYPES for t in tokens)
+    return all(t.pos_ == "PROPN" or t.ent_type_ in NAME_LABELS for t in tokens)
 
 
 def letters(tokens: list[Token]) -> str:

@@ -22,11 +22,11 @@ from spacy.tokens import Doc
 
 from storyline.extract.roles import DETERMINERS, Named, named_mention, role_nominals
 from storyline.model import Article, Mention, Span
+from storyline.parse.labels import NAME_LABELS
 from storyline.text import wordlists
 from storyline.text.names import given_name_holder, lookup_keys, role_gender, same_entity, tokens, type_group
 
 # NORP names a group ("the Chargers", "Americans") when it heads a noun phrase, not as an adjective ("Iraqi").
-NAME_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
 ALIAS_CUES = [tuple(cue.split()) for cue in wordlists.words("alias_cues")]
 # What may stand between a naming word and the name: "dubbed the "Oddfather"", 'nicknamed "X" and "Y"'.
 QUOTATION_MARKS = frozenset({"'", '"', "‘", "’", "“", "”"})
@@ -43,7 +43,7 @@ def extract(article: Article, doc: Doc) -> list[Mention]:
     carries the title parsed off its name, if any.
     """
     named = [named_mention(doc, ent) for ent in doc.ents
-             if ent.label_ in NAME_TYPES and (ent.label_ != "NORP" or ent.root.pos_ in ("PROPN", "NOUN"))]
+             if ent.label_ in NAME_LABELS and (ent.label_ != "NORP" or ent.root.pos_ in ("PROPN", "NOUN"))]
     named = [mention for mention in named if mention is not None]
     _cluster_names(doc, named)
     _join_aliases(doc, named)

@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from storyline.parse.labels import NAME_LABELS
 from storyline.parse.name_edges import (join_names_before_places, join_nicknamed_names, relabel_families,
                                         split_glued_names, trim_trailing_titles)
 from storyline.text.names import (HONORIFICS, OFFICES, TITLE_LINKS, fold, is_title_head, is_title_part, title_word,
@@ -61,7 +62,6 @@ NAME_LINKS = frozenset({"of", "and", "&", "de", "la", "le", "du", "van", "von", 
 # Parts of speech no name is made of: a headline's verbs and adverbs ("Checks Out Two Minutes Later").
 CLAUSE_POS = frozenset({"VERB", "AUX", "ADV", "PART", "SCONJ", "PRON"})
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "across", "throughout", "around"})
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
 
 
 @dataclass(frozen=True)

@@ -20,10 +20,10 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
 
 from storyline.model import Article
+from storyline.parse.labels import NAME_LABELS
 from storyline.text.names import TITLE_HEADS, tokens
 from storyline.text.wordlists import words
 
-NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP", "PRODUCT", "WORK_OF_ART", "LAW"})
 # The parts of speech counted as an article's terms, and those of its event words.
 TERM_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 EVENT_POS = frozenset({"NOUN", "VERB"})
