@@ -234,18 +234,27 @@ def test_a_short_brief_backs_each_disagreement_with_the_sentences_giving_its_fig
         assert all(render.ref(span) in render.markdown(full(brief)) for span in disagreement["spans"])
 
 
-def test_a_short_brief_gives_a_speaker_few_statements_in_few_wordings_and_a_full_one_everything():
+def test_a_short_brief_shows_its_statements_a_round_of_speakers_at_a_time_in_few_wordings():
     wordings = [{"as_written": f"wording {n}", "sources": [f"Outlet {n}"]} for n in range(4)]
-    statements = [{"wordings": wordings if n == 0 else wordings[:1], "speaker_conflict": False} for n in range(5)]
-    brief = {"full": False, "quotes": [{"attributed_to": "Mayor Ilse Vark", "outlets": ["Outlet 0"],
-                                        "statements": statements}]}
-    short = render._said(brief["quotes"], brief)
-    assert [line.strip() for line in short if "wording " in line][:2] == ["- wording 0 — Outlet 0",
+
+    def speaker(name: str, statements: int, disputed: int | None = None) -> dict:
+        return {"attributed_to": name, "outlets": ["Outlet 0"],
+                "statements": [{"wordings": wordings if n == 0 else [{**wordings[0], "as_written": f"{name} {n}"}],
+                                "speaker_conflict": n == disputed, "given_to": []} for n in range(statements)]}
+
+    brief = {"full": False, "shown": {"quotes": 4},
+             "quotes": [speaker("Mayor Ilse Vark", 5), speaker("Jon Aas", 2), speaker("Ole Brun", 1, disputed=0)]}
+    seen, hidden = render.statements_shown(brief, "quotes")
+    assert [(entry["attributed_to"], len(statements)) for entry, statements in seen] == [
+        ("Mayor Ilse Vark", 2), ("Jon Aas", 1), ("Ole Brun", 1)]  # the disputed one first, then rounds
+    assert hidden == 8 - 4
+    lines = render._said(seen, brief)
+    assert [line.strip() for line in lines if "wording " in line][:2] == ["- wording 0 — Outlet 0",
                                                                          "- also: wording 1 — Outlet 1"]
-    assert "    - … 2 more wordings in the full brief" in short
-    assert short[-1] == "  - … 2 more statements in the full brief"
-    everything = render._said(brief["quotes"], full(brief))
-    assert sum("wording " in line for line in everything) == 4 + 4 and not any("more" in line for line in everything)
+    assert "    - … 2 more wordings in the full brief" in lines
+    everything, none_hidden = render.statements_shown(full(brief), "quotes")
+    assert none_hidden == 0 and sum(len(statements) for _, statements in everything) == 8
+    assert sum("wording " in line for line in render._said(everything, full(brief))) == 3 * 4  # every wording
 
 
 def test_a_short_brief_lists_an_outlets_loaded_words_once_each_and_not_the_storys_own_words():

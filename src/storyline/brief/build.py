@@ -50,6 +50,7 @@ class BriefConfig:
     least_shown: int = 2
     key_facts_shown: int = 6
     single_source_shown: int = 6
+    # Quotes and beliefs are counted in statements (a speaker's statement in its wordings), not in speakers.
     quotes_shown: int = 8
     beliefs_shown: int = 3
     disagreements_shown: int = 6

@@ -14,8 +14,6 @@ EXCERPT_WORDS = 25
 # A short brief gives this many wordings of a quote (the first outlet's, then the next most carried); the rest
 # say the same in other words.
 WORDINGS_SHOWN = 2
-# A short brief gives this many statements of one speaker (the most carried first); the rest are in the full one.
-STATEMENTS_SHOWN = 3
 # A short brief backs a disagreement without figures (a denial) with this many sentences.
 CONFLICT_SENTENCES = 2
 environment = Environment(loader=PackageLoader("storyline", "templates"), autoescape=select_autoescape(["html"]),
@@ -26,12 +24,12 @@ def ref(item: dict[str, Any]) -> str:
     return f"[{item['source'] or item['article'][:8]} {item['start']}–{item['end']}]"
 
 
-def _said(entries: list[dict[str, Any]], brief: dict[str, Any]) -> list[str]:
-    """Quotes (or beliefs) by speaker: each speaker once, each statement in its wordings with their outlets (the
-    first few in a short brief), and where outlets give a statement to different speakers, who gives it to whom."""
+def _said(shown_entries: list[tuple[dict[str, Any], list[dict[str, Any]]]], brief: dict[str, Any]) -> list[str]:
+    """Quotes (or beliefs) by speaker: each speaker once, each statement shown in its wordings with their outlets
+    (the first few in a short brief), and where outlets give a statement to different speakers, who gives it to
+    whom."""
     lines = []
-    for entry in entries:
-        statements, hidden_statements = statements_shown(entry, brief)
+    for entry, statements in shown_entries:
         count = len(entry["statements"])
         lines.append(f"- **{entry['attributed_to']}** ({count} statement{'s' * (count > 1)}; "
                      f"{', '.join(entry['outlets'])})")
@@ -44,20 +42,30 @@ def _said(entries: list[dict[str, Any]], brief: dict[str, Any]) -> list[str]:
             if group["speaker_conflict"]:
                 lines.append("    - outlets disagree on who said it: " + "; ".join(
                     f"{given['speaker']} ({', '.join(given['sources'])})" for given in group["given_to"]))
-        if hidden_statements:
-            lines.append(f"  - … {hidden_statements} more {'statement' if hidden_statements == 1 else 'statements'}"
-                         " in the full brief")
     return lines or ["- none"]
 
 
-def statements_shown(entry: dict[str, Any], brief: dict[str, Any]) -> tuple[list[dict[str, Any]], int]:
-    """A speaker's statements a reader sees (the most carried few in a short brief; a statement whose speaker
-    outlets dispute always) and how many are left."""
-    statements = entry["statements"]
-    if brief.get("full"):
-        return statements, 0
-    seen = [group for index, group in enumerate(statements) if index < STATEMENTS_SHOWN or group["speaker_conflict"]]
-    return seen, len(statements) - len(seen)
+def statements_shown(brief: dict[str, Any], section: str) -> tuple[list[tuple[dict[str, Any], list[dict[str, Any]]]],
+                                                                     int]:
+    """The statements of a section by speaker (``quotes`` or ``beliefs``) a reader sees, with their speakers, and
+    how many are left for the full brief. A short brief shows as many statements as ``shown`` gives the section,
+    taken a round at a time (every speaker's first, then every speaker's second …) so that the most quoted speaker
+    does not fill it alone; a statement whose speaker outlets dispute is always shown."""
+    entries = brief[section]
+    limit = (brief.get("shown") or {}).get(section)
+    if limit is None:
+        return [(entry, entry["statements"]) for entry in entries], 0
+    chosen: list[list[dict[str, Any]]] = [[group for group in entry["statements"] if group["speaker_conflict"]]
+                                          for entry in entries]
+    taken = sum(map(len, chosen))
+    for depth in range(max((len(entry["statements"]) for entry in entries), default=0)):
+        for entry, seen in zip(entries, chosen):
+            if taken < limit and depth < len(entry["statements"]) and entry["statements"][depth] not in seen:
+                seen.append(entry["statements"][depth])
+                taken += 1
+    shown_entries = [(entry, [g for g in entry["statements"] if g in seen]) for entry, seen in zip(entries, chosen)
+                     if seen]
+    return shown_entries, sum(len(entry["statements"]) for entry in entries) - taken
 
 
 def wordings_shown(group: dict[str, Any], brief: dict[str, Any]) -> tuple[list[dict[str, Any]], int]:
@@ -151,11 +159,11 @@ def markdown(brief: dict[str, Any]) -> str:
             for s in singles] or ["- none"]
     out += more(hidden, "claims and details only one outlet gives")
     out += ["", "## Quotes", ""]
-    quotes, hidden = shown(brief, "quotes", brief["quotes"])
-    out += _said(quotes, brief) + more(hidden, "speakers quoted")
+    quotes, hidden = statements_shown(brief, "quotes")
+    out += _said(quotes, brief) + more(hidden, "statements")
     out += ["", "## Beliefs and intentions", ""]
-    beliefs, hidden = shown(brief, "beliefs", brief["beliefs"])
-    out += _said(beliefs, brief) + more(hidden, "speakers' beliefs and intentions")
+    beliefs, hidden = statements_shown(brief, "beliefs")
+    out += _said(beliefs, brief) + more(hidden, "beliefs and intentions")
     out += ["", "## Timeline", ""]
     entries, hidden = shown(brief, "timeline", brief["timeline"])
     for entry in entries:
@@ -236,8 +244,8 @@ def html(brief: dict[str, Any]) -> str:
         "entities": shown(brief, "entities", brief["entities"]),
         "copied": shown(brief, "copied", brief["copied"]),
         "wording": shown(brief, "wording", brief["framing"]["wording"]),
-        "quotes": shown(brief, "quotes", brief["quotes"]),
-        "beliefs": shown(brief, "beliefs", brief["beliefs"]),
+        "quotes": statements_shown(brief, "quotes"),
+        "beliefs": statements_shown(brief, "beliefs"),
         "disagreements": shown(brief, "disagreements", brief["disagreements"]),
     }
     outlets = [o for o in brief["framing"]["outlets"] if loaded_words(o, brief) or brief.get("full")]
@@ -246,5 +254,4 @@ def html(brief: dict[str, Any]) -> str:
                                                          excerpt=lambda text: excerpt(text, brief),
                                                          evidence=lambda d: evidence(d, brief),
                                                          wordings=lambda q: wordings_shown(q, brief),
-                                                         statements=lambda e: statements_shown(e, brief),
                                                          loaded_words=lambda o: loaded_words(o, brief))
