@@ -67,6 +67,18 @@ def test_denial_of_the_same_statement_is_a_polarity_conflict():
     assert group.kind == "conflicting" and group.conflict == "polarity: B denies what A states"
 
 
+def test_a_not_placed_on_a_verb_of_opinion_or_on_its_clause_is_the_same_statement():
+    first = Article("I didn't feel on the court we were playing the way we want to play.", source="A")
+    second = Article("I feel on the court we weren't playing the way we want to play.", source="B")
+    third = Article("I feel on the court we were playing the way we want to play.", source="C")
+    articles = (first, second, third)
+    pairs = list(zip(articles, nlp.parse([a.text for a in articles])))
+    units = [u for article, doc in pairs for u in claims.units(article, doc)]
+    assert [u.negated for u in units] == [True, True, False]
+    groups = claims.align(units[:2], embed([first.text, second.text]))
+    assert [g.kind for g in groups] == ["shared"]
+
+
 def test_wording_choices_and_loaded_words():
     articles, groups, _ = grouped()
     docs = {article.id: doc for article, doc in parsed()[1]}

@@ -18,10 +18,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from storyline.compare.conflicts import FigureDisagreement
 from storyline.model import Article, Span
+from storyline.text import wordlists
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +58,7 @@ class ClaimConfig:
 CONFIG = ClaimConfig()
 # Words after a "not" that make it no denial: "not until", "not only".
 NOT_DENIALS = frozenset({"until", "till", "only"})
+NEG_RAISING = wordlists.words("neg_raising_verbs")
 
 
 @dataclass(slots=True)
@@ -104,13 +106,27 @@ def units(article: Article, doc: Doc, config: ClaimConfig = CONFIG) -> list[Clai
         start = sentence.start_char + len(text) - len(text.lstrip())
         end = sentence.start_char + len(text.rstrip())
         root = sentence.root
-        # "It wasn't until 2005 that ...", "not only ... but": a "not" that times or widens a claim denies nothing
-        negated = any(child.dep_ == "neg" and child.nbor(1).lower_ not in NOT_DENIALS
-                      for child in root.children if child.i + 1 < len(doc))
         specifics = len([e for e in sentence.ents]) + sum(t.like_num and not t.ent_type_ for t in words)
-        result.append(ClaimUnit(article.span(start, end, "claim"), article.outlet, root.lemma_.lower(), negated,
-                                lemmas, position, specifics))
+        result.append(ClaimUnit(article.span(start, end, "claim"), article.outlet, root.lemma_.lower(),
+                                is_negated(root), lemmas, position, specifics))
     return result
+
+
+def _denies(verb: Token) -> bool:
+    # "It wasn't until 2005 that ...", "not only ... but": a "not" that times or widens a claim denies nothing
+    return any(child.dep_ == "neg" and child.nbor(1).lower_ not in NOT_DENIALS
+               for child in verb.children if child.i + 1 < len(verb.doc))
+
+
+def is_negated(root: Token) -> bool:
+    """Whether a sentence, by its main verb, denies what it says. A "not" on a neg-raising verb negates the clause
+    it takes ("I didn't feel we were executing" says what "I feel we weren't executing" says), so the two count
+    together: two negations make none."""
+    negated = _denies(root)
+    if root.lemma_.lower() in NEG_RAISING:
+        for clause in (child for child in root.children if child.dep_ in ("ccomp", "xcomp")):
+            negated ^= _denies(clause)
+    return negated
 
 
 def _similarity(vectors: np.ndarray, claim_units: list[ClaimUnit], config: ClaimConfig) -> np.ndarray:
