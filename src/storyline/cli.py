@@ -1,6 +1,7 @@
 """The command line: one command per library call (:class:`storyline.corpus.Corpus`), each with --db and --json,
 like sqlite-utils. Each command is that call plus formatting: tables, marked text, or the JSON forms of
-:mod:`storyline.serialize`.
+:mod:`storyline.serialize`. The module is long only because the commands are many: each is a few lines over one
+library call, and they share the option and output helpers at the top, so splitting it would scatter those.
 
 Exit codes: 0 success; 1 some inputs were rejected (the rest was stored) or nothing matched; 2 usage error;
 3 the database could not be opened or used; 4 the database stayed busy (another process writing) past the wait.
