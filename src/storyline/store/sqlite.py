@@ -10,6 +10,9 @@ the store-wide write lock before anything is read for the write, so a writer dec
 always sees the last writer's stories. In SQLite the lock is ``BEGIN IMMEDIATE`` (readers go on, in WAL mode);
 another backend takes its own (PostgreSQL: an advisory lock for the transaction). A writer waits for the lock
 up to ``wait`` seconds, then gives up with :class:`StoreBusy`.
+
+The module is over 400 lines because it is every SQL statement of the store's core in one place, which another
+backend will mirror method by method; the records of watched feeds and of alerts have their own modules.
 """
 
 from __future__ import annotations
