@@ -6,6 +6,7 @@ from conftest import ROOT, load_eval_script
 
 SHARED = ROOT.parent / "shared" / "data"
 
+# Sentence 0 of the first document is given twice, as ECB+ repeats sentences in topics 12 and 35: it is read once.
 CONLL = """#begin document (1/1ecb/1); part 0
 1/1ecb/1\t0\t0\tPresident\t-
 1/1ecb/1\t0\t1\tBarack\t(HUM1

@@ -76,10 +76,10 @@ class BriefConfig:
 CONFIG = BriefConfig()
 
 
-def assemble(story_id: str, label: str, articles: list[Article], found: StoryComparison, full: bool = False,
+def assemble(story_id: str, label: str, articles: list[Article], found: StoryComparison,
              config: BriefConfig = CONFIG) -> dict[str, Any]:
-    """The brief of a story (its id, label and articles) from what the story-level stages ``found`` in it; a
-    ``full`` brief shows every item."""
+    """The brief of a story (its id, label and articles) from what the story-level stages ``found`` in it, showing
+    the best of each long section (:func:`shown_in_full` makes it show every item)."""
     by_id = {a.id: a for a in articles}
     groups = found.claims
     single_source, single_source_best = _single_source(found, by_id, config)
@@ -118,8 +118,8 @@ def assemble(story_id: str, label: str, articles: list[Article], found: StoryCom
         "schema": SCHEMA,
         "story": {"id": story_id, "label": label, "articles": [article_entry(a) for a in articles]},
         "title": title,
-        "full": full,
-        "shown": None if full else {section: min(count, most) for section, count in {
+        "full": False,
+        "shown": {section: min(count, most) for section, count in {
             "key_facts": config.key_facts_shown, "single_source": single_source_best,
             "quotes": config.quotes_shown, "beliefs": config.beliefs_shown, "disagreements": config.disagreements_shown,
             "timeline": config.timeline_shown, "entities": config.entities_shown, "copied": config.copied_shown,
