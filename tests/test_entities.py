@@ -362,6 +362,26 @@ def test_names_the_model_missed_are_found_where_other_articles_use_them():
         assert all(s.article_id == first.id for s in entity_with(found, name).mentions)
 
 
+def test_a_missed_name_is_found_before_a_title_and_after_a_sentence_opening_function_word():
+    from storyline.model import Mention
+
+    first = Article(text="Police in Dunmore said Tessaly Varn had left. Officers say Varn drove.", source="one")
+    second = Article(text="Officers arrived at noon. Dunmore Mayor Ed Pike spoke. But Varn had gone. "
+                          "Dunmore Harbor is closed. Reds Varn is another.", source="two")
+    known = [Mention(first.span(first.text.index("Dunmore"), first.text.index("Dunmore") + 7, "GPE"), "one:0"),
+             Mention(first.span(first.text.index("Tessaly Varn"), first.text.index("Tessaly Varn") + 12, "PERSON"),
+                     "one:1"),
+             Mention(first.span(first.text.index("Varn drove"), first.text.index("Varn drove") + 4, "PERSON"),
+                     "one:1")]
+    found = resolve([(first, known), (second, [])])
+    in_second = {name: [second.text[s.start:s.end] + "@" + str(s.start) for s in entity_with(found, name).mentions
+                        if s.article_id == second.id] for name in ("Dunmore", "Tessaly Varn")}
+    # "Mayor" is a title the place name stands before; "Harbor" makes a longer name the model did not tag.
+    assert in_second["Dunmore"] == [f"Dunmore@{second.text.index('Dunmore Mayor')}"]
+    # "But" opens its sentence, so its capital says nothing; "Reds" is a name run into "Varn", left alone.
+    assert in_second["Tessaly Varn"] == [f"Varn@{second.text.index('Varn had')}"]
+
+
 def test_a_clipped_given_name_is_the_same_person_but_a_name_one_letter_longer_is_another():
     articles = [
         Article(text="Defence lawyer Stanley Perlo asked the jury for mercy on Monday.", source="one"),
