@@ -178,3 +178,17 @@ def test_a_role_after_a_dash_is_no_part_of_a_name_but_a_spaced_hyphen_in_one_is(
     found = entities("\u201cThis will grind trade to a halt,\u201d said Jonathan Wright - director of sales at "
                      "Interoute. Dominique Strauss - Kahn agreed.")
     assert ("Jonathan Wright", "PERSON") in found and ("Dominique Strauss - Kahn", "PERSON") in found
+
+
+def test_an_abbreviated_title_makes_the_name_after_it_a_person_whatever_the_model_guessed():
+    from spacy.tokens import Doc
+
+    from storyline.parse.ner_fixes import trim_titles
+
+    doc = Doc(nlp.load().vocab, words="officers described Capt. Brannock and Senior Trooper Will Orrin".split())
+    # The model's mistypes of a titled name ("Capt. Brannock" a PRODUCT) become the person, title trimmed off.
+    assert trim_titles(doc, 2, 4, "PRODUCT") == (3, 4, "PERSON")
+    assert trim_titles(doc, 5, 9, "PERSON") == (7, 9, "PERSON")  # a trooper's rank is a title too
+    # A title word spelled out may lead an organisation's name: "General Motors" stays whole.
+    doc = Doc(nlp.load().vocab, words="shares of General Motors fell".split())
+    assert trim_titles(doc, 2, 4, "ORG") == (2, 4, "ORG")

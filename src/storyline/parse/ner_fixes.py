@@ -135,8 +135,10 @@ def trim_titles(doc: Doc, start: int, end: int, label: str, config: NerFixConfig
     if name_start == end:
         alone_in_title = title_has_head or titled_from_left or _title_run_has_head(doc, end, 1)
         return None if alone_in_title else (start, end, label)
-    # Titles lead organisation names too ("General Motors"): trim them off a non-person only inside a title run.
-    if not (titled_from_left or (label == "PERSON" and title_has_head)):
+    # Titles lead organisation names too ("General Motors"): trim them off a non-person only inside a title run
+    # or after a title abbreviated with a full stop ("Capt. Ames"), which leads no organisation's name.
+    abbreviated_head = any(token.text.endswith(".") and is_title_head(token.text) for token in doc[start:name_start])
+    if not (titled_from_left or abbreviated_head or (label == "PERSON" and title_has_head)):
         return start, end, label
     name = doc[name_start:end]
     looks_like_person = len(name) <= config.person_name_max_tokens and all(t.is_title or not t.is_alpha for t in name)
