@@ -192,3 +192,13 @@ def test_an_abbreviated_title_makes_the_name_after_it_a_person_whatever_the_mode
     # A title word spelled out may lead an organisation's name: "General Motors" stays whole.
     doc = Doc(nlp.load().vocab, words="shares of General Motors fell".split())
     assert trim_titles(doc, 2, 4, "ORG") == (2, 4, "ORG")
+
+
+def test_streets_roads_and_precincts_are_facilities_in_one_piece():
+    found = entities("Crowds filled West 4th Street on Monday, then marched from E. 52nd St. and Tilden Ave. to the "
+                     "91st Precinct. A store on Ave. J and a bank on Highway 31 were shut. Pilgrims climbed Mount "
+                     "St. Helens. The Main Street Bank stayed open.")
+    for street in ("West 4th Street", "E. 52nd St.", "Tilden Ave.", "91st Precinct", "Ave. J", "Highway 31"):
+        assert (street, "FAC") in found
+    # A saint's "St." before a name, and a name the model tagged running past the street word, stay as they were.
+    assert not [text for text, _ in found if text in ("Mount St.", "Main Street")]

@@ -45,6 +45,7 @@ from spacy.tokens import Doc, Span, Token
 from storyline.parse.labels import NAME_LABELS
 from storyline.parse.name_edges import (join_names_before_places, join_nicknamed_names, relabel_families,
                                         split_glued_names, trim_trailing_titles)
+from storyline.parse.streets import add_streets
 from storyline.text.names import (HONORIFICS, OFFICES, TITLE_LINKS, fold, is_title_head, is_title_part, title_word,
                                   tokens)
 from storyline.text import wordlists
@@ -90,7 +91,7 @@ def fix_entities(doc: Doc, config: NerFixConfig = CONFIG) -> Doc:
     entities = join_names_before_places(doc, join_given_names(doc, entities))
     entities = relabel_organisations(doc, entities)
     entities = relabel_people(doc, entities)
-    entities = relabel_places(doc, entities)
+    entities = add_streets(doc, relabel_places(doc, entities))
     entities = add_parenthesised_acronyms(doc, entities)
     entities = retag_headlines(doc, entities, config)
     entities = make_consistent(doc, entities, config)
