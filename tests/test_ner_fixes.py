@@ -202,3 +202,14 @@ def test_streets_roads_and_precincts_are_facilities_in_one_piece():
         assert (street, "FAC") in found
     # A saint's "St." before a name, and a name the model tagged running past the street word, stay as they were.
     assert not [text for text, _ in found if text in ("Mount St.", "Main Street")]
+
+
+def test_a_title_run_ending_a_person_goes_to_the_person_named_next():
+    from spacy.tokens import Doc
+
+    from storyline.parse.name_edges import trim_trailing_titles
+
+    doc = Doc(nlp.load().vocab, words="said Queens Councilwoman Ana Ruiz and Ed Pike".split())
+    # The model's "Queens Councilwoman" person is the borough the office belongs to; a person's name stays whole.
+    assert trim_trailing_titles(doc, [(1, 3, "PERSON"), (3, 5, "PERSON"), (6, 8, "PERSON")]) == [
+        (1, 2, "ORG"), (3, 5, "PERSON"), (6, 8, "PERSON")]
