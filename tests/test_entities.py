@@ -221,6 +221,11 @@ def test_state_and_place_abbreviations_are_the_names_they_stand_for():
     assert same_entity(Counter(["Calif."]), "GPE", Counter(["California"]), "GPE")
     assert same_entity(Counter(["St. Louis"]), "GPE", Counter(["Saint Louis"]), "GPE")
     assert not same_entity(Counter(["Calif."]), "GPE", Counter(["Colorado"]), "GPE")
+    assert same_entity(Counter(["Mideast"]), "LOC", Counter(["Middle East"]), "LOC")
+    assert same_entity(Counter(["USA"]), "GPE", Counter(["United States"]), "GPE")
+    articles = [Article(text="Cables to the Mideast were cut.", source="one"),
+                Article(text="Cables to the Middle East were cut.", source="two")]
+    assert len({entity.id for entity in entities(parsed(articles)) if entity.type == "LOC"}) == 1
 
 
 def test_look_alike_surnames_of_different_people_stay_apart():
