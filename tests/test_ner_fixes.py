@@ -178,3 +178,17 @@ def test_a_role_after_a_dash_is_no_part_of_a_name_but_a_spaced_hyphen_in_one_is(
     found = entities("\u201cThis will grind trade to a halt,\u201d said Jonathan Wright - director of sales at "
                      "Interoute. Dominique Strauss - Kahn agreed.")
     assert ("Jonathan Wright", "PERSON") in found and ("Dominique Strauss - Kahn", "PERSON") in found
+
+
+def test_a_name_tagged_as_an_organisation_that_speaks_and_is_then_he_is_a_person():
+    from storyline.parse.ner_fixes import relabel_speakers
+
+    # The model sometimes tags an unfamiliar surname as an organisation; "… Zervos said. … he said" tells it is a
+    # person's. An outlet with "the" before it ("the Herald stated") stays an organisation, as does a place.
+    doc = next(nlp.parse(['"Nobody listens," Zervos said. "We are tired." Zervos, a farmer, was angry. '
+                          '"They lie," he said. The fire spread fast, the Herald stated. "It was huge," he said.']))
+    names = [(t.i, t.i + 1, "ORG") for t in doc if t.text in ("Zervos", "Herald")]
+    relabelled = {(doc[start].text, label) for start, _, label in relabel_speakers(doc, names)}
+    assert relabelled == {("Zervos", "PERSON"), ("Herald", "ORG")}
+    places = [(start, end, "GPE") for start, end, _ in names]
+    assert {label for _, _, label in relabel_speakers(doc, places)} == {"GPE"}
