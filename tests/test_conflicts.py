@@ -163,3 +163,10 @@ def test_counts_of_people_in_any_wording_are_one_quantity_on_one_day():
     assert not disputes("Police made 86 arrests over the course of Saturday's protests.",
                         "More than 200 people have been arrested in the unrest.")
     assert not disputes("About 50 people were hurt.", "It killed 612 people and injured more than 1, 400.")
+
+
+def test_a_number_hyphened_to_its_noun_is_the_length_of_another_thing_not_a_count():
+    # "a four-game losing streak" and "an 11-game stretch" are stretches each outlet draws where it likes
+    assert not disputes("The Hawks ended a four-game losing streak on Friday.",
+                        "The Hawks ended an 11-game stretch on Friday.")
+    assert not disputes("Workers began a two-day strike at the port.", "Workers began a five-day strike at the port.")

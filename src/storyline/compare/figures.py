@@ -119,6 +119,8 @@ SCORE_BEFORE = re.compile(r"\d ?[-–] ?\Z")
 SCORE_AFTER = re.compile(r" ?[-–] ?\d")
 # Adverbs that make an amount a rate ("$20 million annually"), with the unit of time it is per.
 RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}
+DASHES = frozenset({"-", "–"})
+HYPHENED_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 COUNTING_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "appos"})
 WRITTEN_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 WEEKDAYS = frozenset(day.lower() for day in pairs("weekdays"))
@@ -205,7 +207,7 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
         return None
     implied = people_counted(anchor) if kind == "COUNT" else None
     counted = implied or (_counted(anchor) if kind == "COUNT" else _measured(anchor))
-    if counted is None or not counted.is_alpha or _ranked(counted, tokens) \
+    if counted is None or not counted.is_alpha or _ranked(counted, tokens) or _hyphenated_modifier(counted, tokens) \
             or (kind == "COUNT" and (counted.lemma_.lower() in TIME_UNITS or counted.lower_ in UNITS)):
         # a count of hours or of yards ("a seven-yard touchdown") is a measure the parse did not tag as one
         return None
@@ -262,6 +264,14 @@ def _ranked(counted: Token, tokens: SpacySpan) -> bool:
     each outlet draws such a line where it likes, so the count is of no one quantity."""
     return any(t.tag_ in {"JJS", "RBS"} and not tokens.start <= t.i < tokens.end
                for child in counted.lefts if child.dep_ in {"amod", "advmod", "compound"} for t in child.subtree)
+
+
+def _hyphenated_modifier(counted: Token, tokens: SpacySpan) -> bool:
+    """Whether the number and its noun are hyphened into a modifier of another noun ("a three-game losing
+    streak", "a 10-game stretch", "a two-day strike"): the figure is the length of the streak or the strike, of
+    which outlets choose different stretches, not a count of games or days, nor a number naming one."""
+    return counted.i == tokens.end + 1 and tokens.doc[tokens.end].text in DASHES \
+        and counted.dep_ in HYPHENED_MODIFIER_DEPS and counted.head.pos_ in {"NOUN", "PROPN"}
 
 
 def _rate(tokens: SpacySpan) -> str | None:
