@@ -742,3 +742,16 @@ def test_a_pronoun_for_a_phrase_naming_nobody_is_labelled_without_the_clause_aft
                       source="Harbor Daily")
     [group] = [g for g in match_story([article]) if any("reopen by Friday" in w.text for w in g.wordings)]
     assert group.speaker is None and group.label == "police spokeswoman"
+
+
+def test_an_apposition_that_runs_up_to_the_verb_is_the_speaker_and_she_after_a_long_quotation_is_her():
+    # The parse makes the spokeswoman an apposition to "lines", and "said" a verb with no subject; and the "she"
+    # after a quotation of two sentences stands for the spokeswoman named before the quotation.
+    article, mentions, found = extracted(
+        "The damage hit two lines, a Vodafone spokeswoman who asked not to be named said.\n\u201cWe have two "
+        "theories. The first is that it could be an anchor,\u201d she said.")
+    damage = the_one(article, found, "The damage hit")
+    assert damage.content.text(article) == "The damage hit two lines"
+    assert damage.source.text(article).startswith("a Vodafone spokeswoman")
+    assert speaker_names(article, mentions, the_one(article, found, "two theories")) == {"Vodafone"}
+

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from storyline.extract.quotes.clauses import subject_end
+from storyline.extract.quotes.clauses import apposition_before, subject_end
 from storyline.extract.quotes.cues import CLAUSE_CUES, lemma
 from storyline.extract.quotes.drafts import SPEAKER_TYPES, Draft, Drafts
 from storyline.extract.roles import nearest_holder
@@ -101,9 +101,12 @@ def _antecedent(drafts: Drafts, pronoun: Token, hops: int = 0) -> Resolution:
     types = PRONOUNS.get(pronoun.lower_)
     if not types:
         return Resolution()
-    window_start = drafts.sentence_starts[max(drafts.sentence_index(pronoun.idx) - 1, 0)]
+    before = max(drafts.sentence_index(pronoun.idx) - 1, 0)
+    while before > 0 and drafts.in_quote(drafts.sentence_starts[before] + 1):
+        before -= 1  # "“We have two assumptions. The first is …,” she said": the sentence before the quotation
+    window_start = drafts.sentence_starts[before]
     for token in reversed(drafts.tokens((window_start, pronoun.idx))):
-        if token.dep_ not in ("nsubj", "nsubjpass") or not _main_or_speech_verb(token.head):
+        if not _speaks(token):
             continue  # "Sroka said the city would pay": the subject of what was said is not the speaker
         if drafts.in_quote(token.idx):
             continue  # "“… when Hoover died,” he wrote": whom a quotation names did not say it
@@ -169,6 +172,16 @@ def _may_be_a_person(noun: Token) -> bool:
 def _role_holder(drafts: Drafts, noun: Token) -> str | None:
     """"The supreme leader" with no mention of its own: the nearest earlier mention holding that role."""
     return nearest_holder(noun, drafts.mentions_between(noun.idx - drafts.config.antecedent_window, noun.idx))
+
+
+def _speaks(token: Token) -> bool:
+    """Whether the token is the subject of a main clause or of a verb of saying, or an apposition the speaker of
+    the verb of saying it runs up to ("…, a France Telecom spokeswoman who asked not to be named said")."""
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        return _main_or_speech_verb(token.head)
+    after = token.right_edge.i + 1
+    return token.dep_ == "appos" and after < len(token.doc) and lemma(token.doc[after]) in CLAUSE_CUES \
+        and apposition_before(token.doc[after]) == token
 
 
 def _main_or_speech_verb(verb: Token) -> bool:
