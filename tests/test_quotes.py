@@ -755,3 +755,7 @@ def test_an_apposition_that_runs_up_to_the_verb_is_the_speaker_and_she_after_a_l
     assert damage.source.text(article).startswith("a Vodafone spokeswoman")
     assert speaker_names(article, mentions, the_one(article, found, "two theories")) == {"Vodafone"}
 
+
+def test_a_quantifier_alone_says_nothing_of_who_spoke():
+    assert quote_matching.source_label("Some") is None and quote_matching.source_label("Many") is None
+    assert quote_matching.source_label("Some critics") == "some critics"
