@@ -759,3 +759,18 @@ def test_an_apposition_that_runs_up_to_the_verb_is_the_speaker_and_she_after_a_l
 def test_a_quantifier_alone_says_nothing_of_who_spoke():
     assert quote_matching.source_label("Some") is None and quote_matching.source_label("Many") is None
     assert quote_matching.source_label("Some critics") == "some critics"
+
+
+def test_a_surname_two_people_of_the_article_share_is_who_its_context_names_or_no_one():
+    # A son and his father share "Marsh": the bare surname is the one named in full just before it, and with
+    # neither named nearby the quote stays unattributed rather than go to whichever the article names most.
+    article, mentions, found = extracted(
+        "Striker Leo Marsh scored twice on Saturday. His father, Daniel Marsh, watched from the stands. \u201cI "
+        "just wanted to win,\u201d Leo Marsh said after the game. \u201cIt was a great day,\u201d Marsh said.")
+    assert speaker_names(article, mentions, the_one(article, found, "great day")) >= {"Leo Marsh"}
+    article, mentions, found = extracted(
+        "Striker Leo Marsh scored twice on Saturday. His father, Daniel Marsh, watched from the stands. \u201cI "
+        "was nervous all game,\u201d Daniel Marsh said. The club thanked the fans. \u201cI just wanted to "
+        "win,\u201d Marsh said.")
+    assert speaker_names(article, mentions, the_one(article, found, "nervous")) >= {"Daniel Marsh"}
+    assert the_one(article, found, "wanted to win").speaker is None
