@@ -754,6 +754,10 @@ def test_an_apposition_that_runs_up_to_the_verb_is_the_speaker_and_she_after_a_l
     assert damage.content.text(article) == "The damage hit two lines"
     assert damage.source.text(article).startswith("a Vodafone spokeswoman")
     assert speaker_names(article, mentions, the_one(article, found, "two theories")) == {"Vodafone"}
+    # The parse hangs the mayor on the outlet he spoke to and gives "said" no subject.
+    article, mentions, found = extracted("The mayor spoke on Monday. In an interview with the Associated Press, "
+                                         "the mayor, Tom Reese, said: \u201cIt just collapsed.\u201d")
+    assert speaker_names(article, mentions, the_one(article, found, "just collapsed")) >= {"Tom Reese"}
 
 
 def test_a_quantifier_alone_says_nothing_of_who_spoke():

@@ -122,7 +122,7 @@ def subject(verb: Token, config: QuoteConfig = CONFIG) -> DocSpan | None:
             if apposed is not None and child in apposed.ancestors:
                 child = apposed
             return doc[child.left_edge.i : subject_end(child) + 1]
-        if (apposed := apposition_before(verb)) is not None:
+        if (apposed := apposition_before(verb, comma=True)) is not None:
             return doc[apposed.left_edge.i : subject_end(apposed) + 1]
         for child in verb.children:
             if child.dep_ == "agent":
@@ -153,12 +153,16 @@ def quoted_as_saying(verb: Token) -> Token | None:
     return objects[0] if saying and objects else None
 
 
-def apposition_before(verb: Token) -> Token | None:
+def apposition_before(verb: Token, comma: bool = False) -> Token | None:
     """Who says it when the parse hangs the speaker on a noun before it: "the lines, …, a France Telecom
     spokeswoman who asked not to be named said", read as the lines said (or as nobody) with the spokeswoman in
-    apposition to them or to an object; an apposition whose words run up to the verb is who said it."""
-    return next((t for t in verb.doc[verb.sent.start : verb.i] if t.dep_ == "appos" and t.right_edge.i + 1 == verb.i
-                 and t.pos_ in ("NOUN", "PROPN")), None)
+    apposition to them or to an object; an apposition whose words run up to the verb is who said it, or, for a
+    verb the parse gives no subject, up to a comma before it ("In an interview with the AP, the mayor, Tom Reese,
+    said")."""
+    doc = verb.doc
+    return next((t for t in doc[verb.sent.start : verb.i] if t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN") and (
+        t.right_edge.i + 1 == verb.i or comma and t.right_edge.i + 2 == verb.i and doc[verb.i - 1].text == ",")),
+        None)
 
 
 def subject_end(subject_head: Token) -> int:
