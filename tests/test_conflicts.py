@@ -170,3 +170,13 @@ def test_a_number_hyphened_to_its_noun_is_the_length_of_another_thing_not_a_coun
     assert not disputes("The Hawks ended a four-game losing streak on Friday.",
                         "The Hawks ended an 11-game stretch on Friday.")
     assert not disputes("Workers began a two-day strike at the port.", "Workers began a five-day strike at the port.")
+    # a run counted to each outlet's day, or a window each outlet picks, is no one quantity
+    assert not disputes("The Hawks have lost three straight games.", "The Hawks have lost 10 straight games.")
+    assert not disputes("The Hawks lost eight of their last 10 games.", "The Hawks lost six of their last 12 games.")
+    assert not disputes("The Hawks lost three games in a row.", "The Hawks lost five games in a row.")
+
+
+def test_won_the_verb_is_no_currency():
+    article = Article("The Hawks have won 12 games this season.", source="Outlet 0")
+    doc = next(nlp.parse([article.text]))
+    assert [(f.kind, f.what) for f in figures.extract(article, doc)] == [("COUNT", "games won")]

@@ -15,7 +15,9 @@ December 2008") or a time of day ("broke out at 8.49pm"). Each is read off the p
   toll is not set against a previous one's.
 
 Durations ("sentenced to seven years") are not read: a story's durations are mostly of different things
-(sentences of different cases, careers in different units) that their sentences do not tell apart.
+(sentences of different cases, careers in different units) that their sentences do not tell apart. Nor are the
+lengths of runs and windows ("a three-game losing streak", "10 straight games", "eight of their last 10 games"):
+each outlet counts a run to its own day and picks its own window.
 
 A date is a figure only where the text writes its year, or where a relative date ("Thursday") is resolved against
 a publication date the article really has: a date resolved against a guessed publication date is no figure. A time
@@ -120,6 +122,7 @@ SCORE_AFTER = re.compile(r" ?[-–] ?\d")
 # Adverbs that make an amount a rate ("$20 million annually"), with the unit of time it is per.
 RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}
 DASHES = frozenset({"-", "–"})
+RUN_WORDS = words("run_words")
 HYPHENED_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 COUNTING_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "appos"})
 WRITTEN_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -208,6 +211,7 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
     implied = people_counted(anchor) if kind == "COUNT" else None
     counted = implied or (_counted(anchor) if kind == "COUNT" else _measured(anchor))
     if counted is None or not counted.is_alpha or _ranked(counted, tokens) or _hyphenated_modifier(counted, tokens) \
+            or _run(counted) \
             or (kind == "COUNT" and (counted.lemma_.lower() in TIME_UNITS or counted.lower_ in UNITS)):
         # a count of hours or of yards ("a seven-yard touchdown") is a measure the parse did not tag as one
         return None
@@ -274,6 +278,15 @@ def _hyphenated_modifier(counted: Token, tokens: SpacySpan) -> bool:
         and counted.dep_ in HYPHENED_MODIFIER_DEPS and counted.head.pos_ in {"NOUN", "PROPN"}
 
 
+def _run(counted: Token) -> bool:
+    """Whether a count is the length of a run or of a window of recent ones ("10 straight games", "eight of
+    their last 10 games", "three games in a row"): each outlet counts the run to its own day, and picks its own
+    window."""
+    doc = counted.doc
+    return any(child.dep_ in ("amod", "advmod", "compound") and child.lower_ in RUN_WORDS
+               for child in counted.children) or doc[counted.i + 1 : counted.i + 4].text.lower() == "in a row"
+
+
 def _rate(tokens: SpacySpan) -> str | None:
     """What an amount is given per, written after it: "season" in "$20 million per season", "year" in "a year",
     "annually"; None for a total."""
@@ -319,7 +332,9 @@ def _unit(tokens: SpacySpan) -> tuple[str, str, str, float, Token | None]:
         near.append(doc[tokens.start - 1])
 
     def money() -> tuple | None:
-        token = next((t for t in near if t.text in CURRENCIES or t.lemma_.lower() in CURRENCIES), None)
+        # a verb is no currency: "won 12 games"
+        token = next((t for t in near if (t.text in CURRENCIES or t.lemma_.lower() in CURRENCIES)
+                      and t.pos_ not in ("VERB", "AUX")), None)
         if token is None:
             return None
         currency = CURRENCIES.get(token.text) or CURRENCIES[token.lemma_.lower()]
