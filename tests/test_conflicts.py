@@ -180,3 +180,10 @@ def test_won_the_verb_is_no_currency():
     article = Article("The Hawks have won 12 games this season.", source="Outlet 0")
     doc = next(nlp.parse([article.text]))
     assert [(f.kind, f.what) for f in figures.extract(article, doc)] == [("COUNT", "games won")]
+
+
+def test_a_figure_of_what_may_be_is_no_report_to_set_against_another():
+    assert not disputes("Engineers said the repairs could cost 2 billion dollars.",
+                        "The repairs cost 900 million dollars, the city said.")
+    assert values(disputes("The repairs will cost 2 billion dollars, the city said.",
+                           "The repairs will cost 900 million dollars, the mayor said.")) == [["900 million dollar", "2 billion dollar"]]

@@ -17,7 +17,8 @@ December 2008") or a time of day ("broke out at 8.49pm"). Each is read off the p
 Durations ("sentenced to seven years") are not read: a story's durations are mostly of different things
 (sentences of different cases, careers in different units) that their sentences do not tell apart. Nor are the
 lengths of runs and windows ("a three-game losing streak", "10 straight games", "eight of their last 10 games"):
-each outlet counts a run to its own day and picks its own window.
+each outlet counts a run to its own day and picks its own window. A figure in a clause of what may be ("could
+cost $2 billion") is a guess, not a report, and is not read either.
 
 A date is a figure only where the text writes its year, or where a relative date ("Thursday") is resolved against
 a publication date the article really has: a date resolved against a guessed publication date is no figure. A time
@@ -123,6 +124,7 @@ SCORE_AFTER = re.compile(r" ?[-–] ?\d")
 RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}
 DASHES = frozenset({"-", "–"})
 RUN_WORDS = words("run_words")
+POSSIBILITY_MODALS = words("possibility_modals")
 HYPHENED_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 COUNTING_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "appos"})
 WRITTEN_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -230,9 +232,12 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
         # with it ("bring forward a programme")
         modifies = anchor.head == counted and anchor.dep_ in COUNTING_DEPS
         predicate = what_happened(None if modifies else anchor, counted, config.governing_hops)
+    clause = next(iter(verbs_above(anchor)), None)
+    if clause is not None and any(child.dep_ == "aux" and child.lower_ in POSSIBILITY_MODALS
+                                  for child in clause.children):
+        return None  # "the repairs could cost $2 billion": a guess of what may be, not a report
     bound, hedged = _bound(tokens)
     written = allowed(value, bound, config.shares)
-    clause = next(iter(verbs_above(anchor)), None)
     what = words_for(counted, predicate)
     if implied is not None and implied.pos_ == "VERB":
         what = f"people {what}"  # "people killed" for "the quake killed 4"
