@@ -397,3 +397,16 @@ def test_a_clipped_given_name_is_the_same_person_but_a_name_one_letter_longer_is
     found = entities(parsed(articles))
     assert "Stan Perlo" in entity_with(found, "Stanley Perlo").variants
     assert entity_with(found, "Paul Weller") != entity_with(found, "Paula Weller")
+
+
+def test_a_nickname_joins_the_person_its_clause_names_and_the_surname_names_the_entity():
+    # "the man her editor dubbed …" names the man, not Lisa Grant, the person written nearest before it.
+    articles = [
+        Article(text='Ray Dunmore, the official known as "Red Mike", has died. Dunmore was 91. While the reporter '
+                     'Lisa Grant wrote the stories, the man her editor dubbed "Red Mike" checked them. Grant later '
+                     'said Red Mike had been brave, and Red Mike was loyal.', source="one"),
+    ]
+    found = entities(parsed(articles))
+    dunmore, grant = entity_with(found, "Ray Dunmore"), entity_with(found, "Lisa Grant")
+    assert dunmore != grant and "Red Mike" in dunmore.variants and "Red Mike" not in grant.variants
+    assert dunmore.name == "Ray Dunmore"  # though "Red Mike" is written more often than his full name

@@ -213,3 +213,17 @@ def test_a_title_run_ending_a_person_goes_to_the_person_named_next():
     # The model's "Queens Councilwoman" person is the borough the office belongs to; a person's name stays whole.
     assert trim_trailing_titles(doc, [(1, 3, "PERSON"), (3, 5, "PERSON"), (6, 8, "PERSON")]) == [
         (1, 2, "ORG"), (3, 5, "PERSON"), (6, 8, "PERSON")]
+
+
+def test_a_name_tagged_as_an_organisation_that_speaks_and_is_then_he_is_a_person():
+    from storyline.parse.ner_fixes import relabel_speakers
+
+    # The model sometimes tags an unfamiliar surname as an organisation; "… Zervos said. … he said" tells it is a
+    # person's. An outlet with "the" before it ("the Herald stated") stays an organisation, as does a place.
+    doc = next(nlp.parse(['"Nobody listens," Zervos said. "We are tired." Zervos, a farmer, was angry. '
+                          '"They lie," he said. The fire spread fast, the Herald stated. "It was huge," he said.']))
+    names = [(t.i, t.i + 1, "ORG") for t in doc if t.text in ("Zervos", "Herald")]
+    relabelled = {(doc[start].text, label) for start, _, label in relabel_speakers(doc, names)}
+    assert relabelled == {("Zervos", "PERSON"), ("Herald", "ORG")}
+    places = [(start, end, "GPE") for start, end, _ in names]
+    assert {label for _, _, label in relabel_speakers(doc, places)} == {"GPE"}
