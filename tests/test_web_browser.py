@@ -94,7 +94,7 @@ def test_story_list_leads_to_a_story_with_claims_highlighted_by_kind(site, page,
     largest = stories[0]
     page.goto(site)
     assert page.locator("table.stories tbody tr").count() == len(stories)
-    page.get_by_role("link", name=largest["label"] or largest["id"], exact=True).click()
+    page.get_by_role("link", name=largest["headline"], exact=True).click()
     page.wait_for_url(f"{site}/stories/{largest['id']}")
 
     brief = httpx.get(f"{site}/api/stories/{largest['id']}/brief", timeout=120).json()

@@ -41,6 +41,25 @@ if TYPE_CHECKING:
     from storyline.watch.watcher import Watcher
 
 
+# The people a story list names under a story's headline: the brief's most prominent.
+KEY_PEOPLE = 3
+
+
+def literal(query: str) -> str:
+    """A search box's words as a full-text query that matches them as typed ("port-fire", an odd quote)."""
+    return " ".join(phrase(word) for word in query.split())
+
+
+def phrase(words: str) -> str:
+    """Words as one full-text phrase, whatever they hold."""
+    return '"' + words.replace('"', '""') + '"'
+
+
+
+def key_people(brief: dict[str, Any]) -> list[str]:
+    return [entity["name"] for entity in brief["entities"] if entity["type"] == "PERSON"][:KEY_PEOPLE]
+
+
 @dataclass(frozen=True, slots=True)
 class StoryView:
     """One story: ``summary`` as :meth:`Corpus.stories` lists it, its current articles, and the history of how it
@@ -274,8 +293,7 @@ class Corpus:
         except StoreError:
             if not lenient:
                 raise
-        literal = " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
-        return self.store.search(literal, limit)
+        return self.store.search(literal(query), limit)
 
     def count_articles(self) -> int:
         return self.store.count_articles()
@@ -285,11 +303,23 @@ class Corpus:
 
     # stories
 
-    def stories(self, limit: int | None = None, after: str | None = None) -> list[dict[str, Any]]:
-        """Stories with their label, time span, article count and outlets, largest first: all, or a page of
-        ``limit`` stories after the story ``after`` (the last of the page before). Read from the summaries the
-        store keeps, whatever the number of articles."""
-        return self.store.stories(limit, after)
+    def stories(self, limit: int | None = None, after: str | None = None, *, query: str | None = None,
+                entity: str | None = None, lenient: bool = False, **filters: Any) -> list[dict[str, Any]]:
+        """Stories with their headline, label, key people, time span, article count and outlets, largest first:
+        all, or a page of ``limit`` stories after the story ``after`` (the last of the page before). Read from the
+        summaries the store keeps, whatever the number of articles. ``order``: "largest" or "newest"; filters:
+        ``since`` and ``until`` (publication), ``source`` (an outlet), ``entity`` (a name its articles write as
+        given), ``query`` (full text, FTS5 syntax: a bad one raises StoreError, unless ``lenient``: then its
+        words are searched for as typed)."""
+        def searched(text: str | None) -> str | None:
+            return " AND ".join(f"({part})" for part in (text, entity and phrase(entity)) if part) or None
+
+        try:
+            return self.store.stories(limit, after, query=searched(query), **filters)
+        except StoreError:
+            if not lenient or query is None:
+                raise
+        return self.store.stories(limit, after, query=searched(literal(query)), **filters)
 
     def count_stories(self) -> int:
         return self.store.count_stories()
@@ -390,7 +420,7 @@ class Corpus:
             with self.store.writing():
                 # Kept only if the story is still the one it was built from: a writer may have changed it since.
                 if brief_key(self.story_version(story_id)) == key:
-                    self.store.keep_brief(story_id, key, brief)
+                    self.store.keep_brief(story_id, key, brief, key_people(brief))
         except (StoreBusy, KeyError):  # a long write holds the store, or the story merged away: serve it unkept
             pass
         return shown_in_full(brief) if full else brief

@@ -7,7 +7,9 @@ ever reaches the page as escaped pieces (see :mod:`storyline.web.marks`).
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Any, Literal
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
@@ -44,21 +46,39 @@ environment.globals["web_url"] = web_url
 
 
 @router.get("/", response_class=HTMLResponse)
-async def story_list(request: Request, after: str | None = None, shared: Library = Depends(library)) -> HTMLResponse:
-    """A page of the stories, each marked new or updated since the reader's last visit; the page keeps itself
-    current."""
-    since = visits.visit_since(request)
+async def story_list(request: Request, q: str = Query("", max_length=500), outlet: str = Query("", max_length=200),
+                     entity: str = Query("", max_length=200), since: date | None = None, until: date | None = None,
+                     order: Literal["largest", "newest"] = "largest", after: str | None = None,
+                     shared: Library = Depends(library)) -> HTMLResponse:
+    """A page of the stories, filtered and in the order asked for in the query, each marked new or updated since
+    the reader's last visit; the page keeps itself current."""
+    visit = visits.visit_since(request)
+    asked = {"q": q.strip(), "outlet": outlet.strip(), "entity": entity.strip(),
+             "since": since.isoformat() if since else "", "until": until.isoformat() if until else "", "order": order}
+    filters = {"query": asked["q"] or None, "source": asked["outlet"] or None, "entity": asked["entity"] or None,
+               "since": day_start(since), "until": day_start(until + timedelta(days=1)) if until else None,
+               "order": order}
 
     def work(corpus: Corpus) -> dict[str, Any]:
         changes = corpus.changes()
-        stories = [{**story, "mark": visits.mark(story, since)}
-                   for story in found(corpus.stories, PAGE_SIZE, after)]
+        stories = [{**story, "mark": visits.mark(story, visit)}
+                   for story in found(corpus.stories, PAGE_SIZE, after, lenient=True, **filters)]
         return {"stories": stories, "article_count": corpus.count_articles(), "story_count": corpus.count_stories(),
-                "changes": changes, "next": stories[-1]["id"] if len(stories) == PAGE_SIZE else None}
+                "changes": changes}
 
-    response = page("stories.html", **await shared.run(work))
-    visits.remember_visit(response, since)
+    listed = await shared.run(work)
+    stories = listed["stories"]
+    following = {key: value for key, value in asked.items() if value and (key, value) != ("order", "largest")}
+    response = page("stories.html", **listed, asked=asked, filtered=any(filters[key] for key in (
+        "query", "source", "entity", "since", "until")), next=urlencode({**following, "after": stories[-1]["id"]})
+        if len(stories) == PAGE_SIZE else None)
+    visits.remember_visit(response, visit)
     return response
+
+
+def day_start(day: date | None) -> datetime | None:
+    """The first moment of a day asked for in a filter, in UTC (as the CLI takes a date without a zone)."""
+    return datetime.combine(day, time(), timezone.utc) if day else None
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
