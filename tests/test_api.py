@@ -1,3 +1,4 @@
+import html
 import json
 import re
 import threading
@@ -9,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 from markupsafe import escape
 
+from storyline.brief import render
 from storyline.corpus import Corpus
 from storyline.compare.timeline import calendar_start
 from storyline.web import create_app
@@ -254,3 +256,33 @@ def test_story_page_shows_how_each_wording_of_a_quote_differs(client):
     shown = (f"<ins>{escape(first_change['other'])}</ins>" if first_change["other"]
              else f"<del>{escape(first_change['main'])}</del>")
     assert "against the first wording:" in page and shown in page
+
+
+def test_story_page_follows_the_brief_folds_long_sections_and_offers_its_downloads(client):
+    story = client.get("/api/stories").json()[0]
+    brief = client.get(f"/api/stories/{story['id']}/brief").json()
+    page = client.get(f"/stories/{story['id']}").text
+    headings = re.findall(r"<h2 id=\"h-[a-z-]+\">([^<]+)</h2>", page)
+    assert headings[:4] == ["Summary", "Key facts", "Where the sources disagree", "Reported by one outlet only"]
+    assert headings.index("Who said what") < headings.index("Timeline") < headings.index("Who is involved")
+    hidden = len(brief["single_source"]) - brief["shown"]["single_source"]
+    assert hidden > 0 and f"{hidden} more claims and details only one outlet gives</summary>" in page
+    for extension, made in (("md", render.markdown(brief)), ("html", render.html(brief)),
+                            ("json", json.dumps(brief, ensure_ascii=False, indent=2))):
+        assert f'href="/stories/{story["id"]}/brief.{extension}" download' in page
+        download = client.get(f"/stories/{story['id']}/brief.{extension}")
+        assert download.text == made and "attachment" in download.headers["content-disposition"]
+    assert "unsafe-inline" in client.get(f"/stories/{story['id']}/brief.html").headers["content-security-policy"]
+    assert client.get(f"/stories/{story['id']}/brief.txt").status_code in (404, 422)
+
+
+def test_every_cited_item_links_to_its_span_marked_in_the_article_page(client):
+    story = client.get("/api/stories").json()[0]
+    brief = client.get(f"/api/stories/{story['id']}/brief").json()
+    page = client.get(f"/stories/{story['id']}").text
+    item = brief["single_source"][0]
+    link = f'/articles/{item["article"]}?start={item["start"]}&amp;end={item["end"]}#cited'
+    assert link in page
+    article = client.get(link.replace("&amp;", "&").split("#")[0]).text
+    cited = re.search(r'<mark class="[^"]*\bcited\b[^"]*"[^>]* id="cited"[^>]*>(.*?)</mark>', article, re.S)
+    assert cited and item["text"].startswith(html.unescape(cited.group(1)))

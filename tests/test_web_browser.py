@@ -191,3 +191,29 @@ def test_story_list_shows_a_new_story_without_reloading(site, page):
     assert rows.count() == before + 1 and arrived.count() == 1
     assert arrived.locator(".badge").text_content() == "new"
     assert page.evaluate("() => window.stillTheSamePage") is True
+
+
+def test_story_page_fits_the_window_at_desktop_and_phone_widths_and_folds_long_sections(site, page):
+    story = next(s for s in httpx.get(f"{site}/api/stories").json() if len(s["sources"]) >= 4)
+    for width in (1300, 360):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.goto(f"{site}/stories/{story['id']}")
+        overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"the page runs {overflow} px past the window at {width} px"
+        assert page.locator(".side-by-side .column").count() == story["articles"]
+    folded = page.locator("details.more").first
+    assert not folded.evaluate("details => details.open")
+    folded.locator("summary").click()
+    assert folded.evaluate("details => details.open")
+
+
+def test_a_cited_item_leads_to_its_span_marked_in_the_article(site, page):
+    story = httpx.get(f"{site}/api/stories").json()[0]
+    brief = httpx.get(f"{site}/api/stories/{story['id']}/brief", timeout=120).json()
+    page.goto(f"{site}/stories/{story['id']}")
+    item = brief["summary"][0]
+    page.locator(".summary a.ref").first.click()
+    page.wait_for_url(f"**/articles/{item['article']}?start={item['start']}&end={item['end']}#cited")
+    cited = page.locator("article .text mark.cited").all_inner_texts()
+    assert "".join(cited).split() == item["text"].split()
+    assert page.locator("#cited").evaluate("mark => mark.getBoundingClientRect().top < window.innerHeight")

@@ -12,9 +12,10 @@ from typing import Any, Literal
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, PackageLoader
 
+from storyline.brief.render import HTML_POLICY, as_text, shown, statements_shown
 from storyline.corpus import ArticleView, Corpus
 from storyline.web import visits
 from storyline.web.library import Library, found, library
@@ -25,6 +26,8 @@ environment = Environment(loader=PackageLoader("storyline", "templates/web"), au
                           trim_blocks=True, lstrip_blocks=True)
 CLAIM_CLASS = {"shared": "shared", "single-source": "single", "conflicting": "conflicting"}
 SEARCH_LIMIT = 50
+DOWNLOAD_TYPES = {"md": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8",
+                  "json": "application/json"}
 # Stories or articles a list page shows; the next page continues after its last (keyset paging in the store).
 PAGE_SIZE = 100
 
@@ -83,18 +86,50 @@ def day_start(day: date | None) -> datetime | None:
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 async def story(story_id: str, shared: Library = Depends(library)) -> HTMLResponse:
+    """The brief's sections in its order, each long one showing its best items with the rest folded, then the
+    sources side by side with their claims marked."""
     brief = await shared.brief(story_id)
 
     def work(corpus: Corpus) -> dict[str, Any]:
         articles = found(corpus.story, story_id).articles
         marks = claim_marks(brief)
         columns = [{"article": article, "pieces": pieces(article.text, marks[article.id])} for article in articles]
-        # Speakers several outlets quote lead; the many quoted by one outlet would bury them.
-        carried_widely = [entry for entry in brief["quotes"] if len(entry["outlets"]) > 1]
-        carried_once = [entry for entry in brief["quotes"] if len(entry["outlets"]) <= 1]
-        return {"brief": brief, "columns": columns, "carried_widely": carried_widely, "carried_once": carried_once}
+        sections = {section: folded(brief, section, items) for section, items in (
+            ("key_facts", brief["key_facts"]), ("disagreements", brief["disagreements"]),
+            ("single_source", brief["single_source"]), ("timeline", brief["timeline"]),
+            ("entities", brief["entities"]), ("copied", brief["copied"]),
+            ("wording", brief["framing"]["wording"]))}
+        sections |= {section: statements_folded(brief, section) for section in ("quotes", "beliefs")}
+        return {"brief": brief, "columns": columns, "sections": sections}
 
     return page("story.html", **await shared.run(work))
+
+
+@router.get("/stories/{story_id}/brief.{extension}")
+async def brief_download(story_id: str, extension: Literal["md", "html", "json"], full: bool = False,
+                         shared: Library = Depends(library)) -> Response:
+    """The brief as a file, in a format the CLI writes (``storyline brief --format``), made by the same call."""
+    text = as_text(await shared.brief(story_id, full), extension)
+    headers = {"content-disposition": f'attachment; filename="{story_id}.{extension}"'}
+    if extension == "html":  # the page styles itself inline, and runs nothing
+        headers["content-security-policy"] = HTML_POLICY
+    return Response(text, media_type=DOWNLOAD_TYPES[extension], headers=headers)
+
+
+def folded(brief: dict[str, Any], section: str, items: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """A section's items as the short brief shows them (``best``) and the rest, folded on the page."""
+    best, _ = shown(brief, section, items)
+    chosen = {id(item) for item in best}
+    return {"best": best, "rest": [item for item in items if id(item) not in chosen]}
+
+
+def statements_folded(brief: dict[str, Any], section: str) -> dict[str, list[dict[str, Any]]]:
+    """Quotes (or beliefs) by speaker as the short brief shows them, and each speaker's other statements."""
+    shown_entries, _ = statements_shown(brief, section)
+    chosen = {id(group) for _, statements in shown_entries for group in statements}
+    rest = [{**entry, "statements": others} for entry in brief[section]
+            if (others := [group for group in entry["statements"] if id(group) not in chosen])]
+    return {"best": [{**entry, "statements": statements} for entry, statements in shown_entries], "rest": rest}
 
 
 def claim_marks(brief: dict[str, Any]) -> dict[str, list[Mark]]:
@@ -125,11 +160,16 @@ async def article_list(after: str | None = None, shared: Library = Depends(libra
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-async def article(article_id: str, shared: Library = Depends(library)) -> HTMLResponse:
+async def article(article_id: str, start: int | None = Query(None, ge=0), end: int | None = Query(None, ge=0),
+                  shared: Library = Depends(library)) -> HTMLResponse:
+    """An article with what the stages found in it marked; ``start`` and ``end``: a span a brief cites, marked
+    and scrolled to."""
+    cited = [Mark(start, end, "cited", "the passage cited")] if start is not None and end is not None else []
+
     def work(corpus: Corpus) -> dict[str, Any]:
         view = found(corpus.article_view, article_id)
         # Everything the template reads is worked out here, on the Corpus's thread.
-        return {"article": view.article, "pieces": pieces(view.article.text, span_marks(view)),
+        return {"article": view.article, "pieces": pieces(view.article.text, span_marks(view) + cited),
                 "entities": view.entities, "quotes": view.quotes, "times": view.times, "story": view.story}
 
     return page("article.html", **await shared.run(work))
