@@ -2,6 +2,7 @@ import html
 import json
 import re
 import threading
+import time
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -133,7 +134,7 @@ def test_every_response_carries_the_security_headers(client):
     for path in ["/api/stories", "/", "/api/articles/ffffffffffff"]:
         headers = client.get(path).headers
         assert "default-src 'none'" in headers["content-security-policy"]
-        assert headers["x-content-type-options"] == "nosniff" and headers["referrer-policy"] == "no-referrer"
+        assert headers["x-content-type-options"] == "nosniff" and headers["referrer-policy"] == "same-origin"
 
 
 def test_plain_text_ingest_takes_metadata_from_the_query_and_skips_duplicates(empty_client):
@@ -286,3 +287,44 @@ def test_every_cited_item_links_to_its_span_marked_in_the_article_page(client):
     article = client.get(link.replace("&amp;", "&").split("#")[0]).text
     cited = re.search(r'<mark class="[^"]*\bcited\b[^"]*"[^>]* id="cited"[^>]*>(.*?)</mark>', article, re.S)
     assert cited and item["text"].startswith(html.unescape(cited.group(1)))
+
+
+def finished_job(client, response):
+    assert response.status_code == 303 and response.headers["location"].startswith("/add/jobs/")
+    for _ in range(600):
+        page = client.get(response.headers["location"]).text
+        if "data-running" not in page:
+            return page
+        time.sleep(0.2)
+    raise AssertionError("the job did not finish")
+
+
+def test_the_add_form_stores_pasted_text_and_files_and_names_each_rejected_input(empty_client):
+    form = empty_client.get("/add").text
+    assert 'enctype="multipart/form-data"' in form and 'accept=".txt,.md' in form
+    pasted = (EXAMPLES / "port-fire-gdansk" / "meridian-wire.txt").read_text().split("---\n", 2)[2]
+    feed = ('<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item><title>Harbour reopens</title>'
+            '<link>https://wire.example/harbour</link><pubDate>Tue, 10 Mar 2026 08:00:00 GMT</pubDate>'
+            '<description>The harbour at Gdańsk reopened on Tuesday after the fire, the port authority said, '
+            'and the first ships docked at the Baltic Gate terminal in the afternoon.</description></item>'
+            '</channel></rss>')
+    response = empty_client.post("/add", follow_redirects=False, data={
+        "text": pasted, "title": "Fire at Gdańsk port", "outlet": "Pasted Wire", "published": "2026-03-09",
+        "urls": "ftp://old.example/file\n"}, files=[
+        ("files", ("harbour.rss", feed.encode(), "application/rss+xml")),
+        ("files", ("broken.json", b'{"title": "no text"', "application/json"))])
+    page = finished_job(empty_client, response)
+    assert "ftp://old.example/file: not an http or https URL" in page and "broken.json" in page
+    assert "2 articles stored" in page
+    stored = {article["source"]: article for article in empty_client.get("/api/articles").json()}
+    assert stored["Pasted Wire"]["title"] == "Fire at Gdańsk port"
+    assert stored["Pasted Wire"]["published"].startswith("2026-03-09")
+    for story in empty_client.get("/api/stories").json():
+        assert f'href="/stories/{story["id"]}"' in page
+
+
+def test_the_add_form_asks_for_something_and_refuses_other_sites(empty_client):
+    assert empty_client.post("/add", data={"text": "  "}).status_code == 400
+    refused = empty_client.post("/add", data={"text": "A fire broke out."}, headers={"origin": "https://evil.example"})
+    assert refused.status_code == 403
+    assert empty_client.get("/add/jobs/nonesuch").status_code == 404

@@ -217,3 +217,25 @@ def test_a_cited_item_leads_to_its_span_marked_in_the_article(site, page):
     cited = page.locator("article .text mark.cited").all_inner_texts()
     assert "".join(cited).split() == item["text"].split()
     assert page.locator("#cited").evaluate("mark => mark.getBoundingClientRect().top < window.innerHeight")
+
+
+def test_an_article_added_through_the_form_appears_in_its_story(site, page):
+    source = EXAMPLES / "hungary-blackout" / "meridian-wire.txt"
+    body = source.read_text().split("---\n", 2)[2]
+    page.goto(site)
+    page.get_by_role("link", name="Add articles").click()
+    page.get_by_label("Title").fill("Blackout hits Budapest")
+    page.get_by_label("Outlet").fill("Form Wire")
+    page.get_by_label("Published").fill("2026-09-09")
+    page.get_by_label("Text").fill(body)
+    page.get_by_label("Addresses of articles").fill("not a url")
+    page.get_by_role("button", name="Add").click()
+    page.wait_for_url("**/add/jobs/*")
+    stories = page.locator("ul.job-stories a")
+    stories.first.wait_for(timeout=120_000)  # polled by static/job.js, not reloaded
+    assert "not a url: not an http or https URL" in page.locator("ul.rejected").inner_text()
+    stories.first.click()
+    page.wait_for_url("**/stories/*")
+    assert "Form Wire" in page.locator(".side-by-side h3").all_inner_texts()
+    page.goto(f"{site}/?outlet=Form+Wire")
+    assert page.locator("table.stories tbody tr").count() == 1
