@@ -328,3 +328,16 @@ def test_the_add_form_asks_for_something_and_refuses_other_sites(empty_client):
     refused = empty_client.post("/add", data={"text": "A fire broke out."}, headers={"origin": "https://evil.example"})
     assert refused.status_code == 403
     assert empty_client.get("/add/jobs/nonesuch").status_code == 404
+
+
+def test_entity_names_link_to_their_page_with_every_quote_by_story(client):
+    story = client.get("/api/stories").json()[0]
+    page = client.get(f"/stories/{story['id']}").text
+    link = re.search(r'href="(/entities\?name=Marek%20Zieli%C5%84ski)"', page)
+    assert link
+    person = client.get(link.group(1).replace("%20", " ")).text
+    assert "<h1>Marek Zieliński</h1>" in person and "fire service commander" in person
+    quotes = [group for group in client.get("/api/quotes", params={"story": story["id"]}).json()
+              if group["speaker"] == "Marek Zieliński"]
+    assert quotes and all(escape(group["wordings"][0]["as_written"]) in person for group in quotes)
+    assert "No story names" in client.get("/entities", params={"name": "Nobody Innamed"}).text

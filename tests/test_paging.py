@@ -153,3 +153,16 @@ def test_the_story_list_page_filters_and_keeps_its_filters_in_the_next_page_link
         assert client.get("/api/stories", params={"q": '"unbalanced'}).status_code == 400
         response = client.get("/api/stories", params={"limit": 1, "source": "Harbor Daily", "order": "newest"})
         assert "source=Harbor+Daily" in response.links["next"]["url"]
+
+
+def test_an_entity_across_stories_has_its_names_roles_and_every_quote_by_story(db):
+    corpus = Corpus.open(db)
+    found = corpus.entity("Marek Zielinski")  # written without its accent
+    [story] = found["stories"]
+    [entity] = story["entities"]
+    assert entity["type"] == "PERSON" and {"Marek Zieliński", "Zieliński"} <= set(found["variants"])
+    everything = corpus.quotes(story_id=story["story"]["id"])
+    theirs = [group for group in everything if group["speaker_id"] == entity["id"]]
+    assert story["quotes"] == theirs != [] and not found["more"]
+    assert all(group["outlets"] and group["wordings"] for group in story["quotes"])
+    assert corpus.entity("Nobody Innamed")["stories"] == []

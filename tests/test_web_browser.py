@@ -239,3 +239,16 @@ def test_an_article_added_through_the_form_appears_in_its_story(site, page):
     assert "Form Wire" in page.locator(".side-by-side h3").all_inner_texts()
     page.goto(f"{site}/?outlet=Form+Wire")
     assert page.locator("table.stories tbody tr").count() == 1
+
+
+def test_a_name_leads_to_the_person_across_stories_with_their_quotes(site, page):
+    [hit] = [h for h in httpx.get(f"{site}/api/search", params={"q": "Zieliński"}).json()
+             if h["article"]["source"] == "Meridian Wire"]
+    page.goto(f"{site}/articles/{hit['article']['id']}")
+    page.locator("a.entity", has_text="Marek Zieliński").first.click()
+    page.wait_for_url("**/entities?name=*")
+    assert page.locator("h1").inner_text() == "Marek Zieliński"
+    assert page.locator(".entity-story").count() >= 1
+    assert page.locator(".entity-story .wording").count() > 0
+    page.locator(".entity-story h3 a").first.click()
+    page.wait_for_url("**/stories/*")

@@ -393,6 +393,39 @@ class Corpus:
                                                        {group["attributed_to"], *filter(None, group["speakers"])})]
         return result
 
+    def entity(self, name: str, limit: int = 20) -> dict[str, Any]:
+        """One person, organisation or place across stories: in each of the ``limit`` newest stories whose articles
+        write ``name``, the entity going by it (as its name or a variant, accents and case aside) with its names
+        and roles there, and every statement it is quoted making, with its wordings and outlets; and all its
+        names and roles merged. ``more``: whether further stories write the name."""
+        from storyline.compare.story import match_quotes, resolve_entities, speakers
+        from storyline.text import names
+
+        wanted = names.fold(name)
+        found_stories = self.stories(limit + 1, order="newest", entity=name)
+        result: dict[str, Any] = {"name": name, "variants": {}, "roles": [], "types": [], "stories": [],
+                                  "more": len(found_stories) > limit}
+        for story in found_stories[:limit]:
+            articles = self.story_articles(story["id"])
+            ids = [a.id for a in articles]
+            mentions = self._records("mention", Mention, ids)
+            resolved = resolve_entities(articles, mentions)
+            matched = [e for e in resolved if wanted in {names.fold(written) for written in [e.name, *e.variants]}]
+            if not matched:
+                continue
+            groups = match_quotes(articles, self._records("quote", Attribution, ids), speakers(resolved, mentions))
+            theirs = {e.id for e in matched}
+            quoted = [group for group in serialize.quote_groups(groups, resolved, {a.id: a for a in articles})
+                      if group["speaker_id"] in theirs]
+            result["stories"].append({"story": story, "entities": [serialize.entity_summary(e) for e in matched],
+                                      "quotes": quoted})
+            for entity in matched:
+                for variant, count in entity.variants.items():
+                    result["variants"][variant] = result["variants"].get(variant, 0) + count
+                result["roles"] += [role for role in entity.roles if role not in result["roles"]]
+                result["types"] += [entity.type] if entity.type not in result["types"] else []
+        return result
+
     def timeline(self, story_id: str) -> list[dict[str, Any]]:
         """Dated statements of a story in time order, each with the sentence spans and outlets stating it."""
         from storyline.compare.story import build_timeline

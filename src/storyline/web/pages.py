@@ -191,6 +191,12 @@ def span_marks(view: ArticleView) -> list[Mark]:
     return marks
 
 
+@router.get("/entities", response_class=HTMLResponse)
+async def entity(name: str = Query(min_length=1, max_length=200), shared: Library = Depends(library)) -> HTMLResponse:
+    """One person or organisation across stories: names, roles, stories, and every quote by story."""
+    return page("entity.html", entity=await shared.run(lambda corpus: corpus.entity(name.strip())))
+
+
 @router.get("/search", response_class=HTMLResponse)
 async def search(q: str = Query("", max_length=500), shared: Library = Depends(library)) -> HTMLResponse:
     query = q.strip()
