@@ -252,3 +252,65 @@ def test_a_name_leads_to_the_person_across_stories_with_their_quotes(site, page)
     assert page.locator(".entity-story .wording").count() > 0
     page.locator(".entity-story h3 a").first.click()
     page.wait_for_url("**/stories/*")
+
+
+AXE = Path(__file__).resolve().parents[1] / ".axe" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def serious_violations(page) -> list[str]:
+    """What axe-core finds serious or critical on the page, each rule with the first elements it fails on."""
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+    return [f"{v['id']} ({v['impact']}): {[node['target'] for node in v['nodes'][:3]]}"
+            for v in found if v["impact"] in ("serious", "critical")]
+
+
+def test_every_page_passes_axe_with_no_serious_violation(site, browser):
+    if not AXE.exists():
+        pytest.skip(f"{AXE} is not installed (make axe)")
+    # Axe is injected as a script of its own, which the pages' CSP would refuse.
+    context = browser.new_context(viewport={"width": 1300, "height": 900}, bypass_csp=True)
+    page = context.new_page()
+    story = httpx.get(f"{site}/api/stories").json()[0]
+    article = httpx.get(f"{site}/api/articles").json()[0]
+    pages = ["/", "/?q=fire&order=newest", f"/stories/{story['id']}", f"/articles/{article['id']}", "/articles",
+             "/search?q=terminal", "/add", "/entities?name=Marek+Zieli%C5%84ski", "/feeds", "/watches", "/alerts"]
+    found = {}
+    for path in pages:
+        page.goto(f"{site}{path}")
+        if violations := serious_violations(page):
+            found[path] = violations
+    page.goto(f"{site}/add")
+    page.get_by_label("Addresses of articles").fill("not a url")
+    page.get_by_role("button", name="Add").click()
+    page.locator("ul.job-stories").wait_for(timeout=60_000)
+    if violations := serious_violations(page):
+        found["a job's page"] = violations
+    context.close()
+    assert not found
+
+
+def test_the_keyboard_skips_the_header_to_the_content_and_opens_folded_items(site, page):
+    story = httpx.get(f"{site}/api/stories").json()[0]
+    page.goto(f"{site}/stories/{story['id']}")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.textContent") == "Skip to the content"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.closest('main') !== null")
+    folded = page.locator("details.more summary").first
+    folded.focus()
+    page.keyboard.press("Enter")
+    assert folded.evaluate("summary => summary.parentElement.open")
+
+
+def test_a_printed_brief_leaves_out_the_page_furniture_and_opens_folded_items(site, page):
+    story = httpx.get(f"{site}/api/stories").json()[0]
+    page.goto(f"{site}/stories/{story['id']}")
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")  # what a browser sends before printing
+    page.emulate_media(media="print")
+    assert page.locator(".summary").is_visible() and not page.locator("header.site").is_visible()
+    assert not page.locator(".side-by-side").is_visible() and not page.locator(".downloads").is_visible()
+    assert page.locator("details.more:not([open])").count() == 0
+    page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
+    assert page.locator("details.more[open]").count() == 0
