@@ -107,6 +107,7 @@ def test_stories_filter_by_outlet_dates_words_and_name_newest_first(db):
         return {story["id"] for story in corpus.stories(**filters)}
 
     assert ids(source="harbor daily") == {s["id"] for s in everything if "Harbor Daily" in s["sources"]} != set()
+    assert ids(source="%") == ids(source="Harbor") == set()  # an outlet is matched whole and literally
     september = datetime(2026, 9, 1, tzinfo=timezone.utc)
     assert ids(since=september) == {s["id"] for s in everything if (s["last_published"] or "") >= "2026-09"}
     assert ids(until=september) == {s["id"] for s in everything if s["first_published"] and

@@ -197,9 +197,10 @@ def test_story_page_fits_the_window_at_desktop_and_phone_widths_and_folds_long_s
     story = next(s for s in httpx.get(f"{site}/api/stories").json() if len(s["sources"]) >= 4)
     for width in (1300, 360):
         page.set_viewport_size({"width": width, "height": 900})
-        page.goto(f"{site}/stories/{story['id']}")
-        overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
-        assert overflow <= 0, f"the page runs {overflow} px past the window at {width} px"
+        for path in ("/", "/add", f"/stories/{story['id']}"):
+            page.goto(f"{site}{path}")
+            overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            assert overflow <= 0, f"{path} runs {overflow} px past the window at {width} px"
         assert page.locator(".side-by-side .column").count() == story["articles"]
     folded = page.locator("details.more").first
     assert not folded.evaluate("details => details.open")

@@ -85,9 +85,11 @@ STORY_ORDERS = {
                 " id DESC"),
     "newest": ("coalesce(last_published, ''), id", "coalesce(last_published, '') DESC, id DESC"),
 }
-# A story's articles, in the filters of a story list: the current versions only.
-STORY_ARTICLES = ("SELECT 1 FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE sa.story_id ="
-                  " stories.id AND NOT EXISTS (SELECT 1 FROM articles b WHERE b.revision_of = a.id)")
+
+
+def _like_escaped(text: str) -> str:
+    """Text matched literally by LIKE ... ESCAPE '\\'."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _summary(row: sqlite3.Row) -> dict[str, Any]:
@@ -413,12 +415,13 @@ class Store(FeedRecords, AlertRecords):
         if until is not None:
             where.append("first_published < ?")
             params.append(until.isoformat())
-        if source is not None:
-            where.append(f"EXISTS ({STORY_ARTICLES} AND lower(a.source) = lower(?))")
-            params.append(source)
+        if source is not None:  # read from the summary's outlets: a scan of the stories, not of their articles
+            where.append("lower(sources) LIKE lower(?) ESCAPE '\\'")
+            params.append(f"%{_like_escaped(json.dumps(source, ensure_ascii=False))}%")
         if query is not None:
             where.append("id IN (SELECT sa.story_id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
-                         " JOIN story_articles sa ON sa.article_id = a.id WHERE articles_fts MATCH ?)")
+                         " JOIN story_articles sa ON sa.article_id = a.id WHERE articles_fts MATCH ?"
+                         " AND NOT EXISTS (SELECT 1 FROM articles b WHERE b.revision_of = a.id))")
             params.append(query)
         sql = f"SELECT {STORY_SUMMARY} FROM stories WHERE {' AND '.join(where)} ORDER BY {ordering}"
         if limit is not None:
