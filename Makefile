@@ -4,8 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 DEMO_DB ?= demo.db
+# axe-core, the accessibility checker the browser tests inject into each page, from npm into a local folder.
+AXE_VERSION := 4.14.1
+AXE := .axe/node_modules/axe-core/axe.min.js
 
-.PHONY: install browser demo test eval bench clean
+.PHONY: install browser axe demo test eval bench clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,14 +25,20 @@ browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
 		|| echo "Chromium could not be installed: the browser tests will be skipped"
 
+$(AXE):
+	@command -v npm >/dev/null && npm install --silent --no-audit --no-fund --prefix .axe axe-core@$(AXE_VERSION) \
+		|| echo "axe-core could not be installed: the accessibility checks will be skipped"
+
+axe: $(AXE)
+
 demo: install
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/storyline brief examples/articles --db $(DEMO_DB) --format md
 	$(BIN)/storyline brief examples/articles --db $(DEMO_DB) --format html --output out/
 	@echo "HTML briefs: out/*.html"
 
-test: install browser
+test: install browser axe
 	$(BIN)/pytest -q
 
 clean:
-	rm -rf $(VENV) $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	rm -rf $(VENV) .axe $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
