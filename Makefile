@@ -26,6 +26,7 @@ browser:
 		|| echo "Chromium could not be installed: the browser tests will be skipped"
 
 $(AXE):
+	@command -v npm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; } || true
 	@command -v npm >/dev/null && npm install --silent --no-audit --no-fund --prefix .axe axe-core@$(AXE_VERSION) \
 		|| echo "axe-core could not be installed: the accessibility checks will be skipped"
 
