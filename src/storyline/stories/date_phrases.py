@@ -215,12 +215,17 @@ def days_named(article: Article, mentions: list[TimexMention]) -> list[TimexMent
                        for start in recurring)]
 
 
+def stated_day(article: Article) -> date | None:
+    """The article's publication day as stated with it (not inferred), if any."""
+    return article.published.date() if article.published and not article.published_inferred else None
+
+
 def story_article(article: Article, doc: Doc, most: int) -> StoryArticle:
     """An article's first ``most`` phrases that point at a day, each with what it is said of; its publication day
     if stated."""
     mentions = [m for m in days_named(article, find(article, doc)) if POINTS_AT_A_DAY.search(m.span.text(article))]
     mentions = mentions[:most]
-    known = article.published.date() if article.published and not article.published_inferred else None
+    known = stated_day(article)
     sentences = list(doc.sents)
     statements = []
     for mention, kind in zip(mentions, kinds(article, mentions, known is not None)):
