@@ -33,8 +33,9 @@ from spacy.tokens import Doc
 
 from storyline.extract.timex import anchor, find
 from storyline.model import Article, TimeExpression
-from storyline.stories.date_phrases import (PROBES, Kind, ResolvedDays, Statement, StoryArticle, Years, evidences,
-                                            restates, stated_day, story_article, story_years)
+from storyline.stories.date_phrases import (MOVING_KINDS, NAMING_KINDS, PROBES, Kind, ResolvedDays, Statement,
+                                            StoryArticle, Years, evidences, restates, stated_day, story_article,
+                                            story_years)
 
 
 @dataclass(frozen=True)
@@ -132,10 +133,17 @@ class StoryDates:
         total = 0.0
         for value, said in mine.items():
             day = date.fromisoformat(value)
+            # Only these pairs can be evidence (``evidences``): the others are not looked at, a story's every
+            # pair of phrases being the cost of inference.
+            naming_here = [other for other in said if other.kind in NAMING_KINDS]
+            naming_elsewhere = [other for days in elsewhere for other in days.get(value, [])
+                                if other.kind in NAMING_KINDS]
             for statement in said:
-                matches = [(other, True) for other in mine[value] if other.sentence != statement.sentence
+                if statement.kind not in MOVING_KINDS:
+                    continue
+                matches = [(other, True) for other in naming_here if other.sentence != statement.sentence
                            or restates(text, statement, other)]
-                matches += [(other, False) for days in elsewhere for other in days.get(value, [])]
+                matches += [(other, False) for other in naming_elsewhere]
                 total += max((self.match(statement, other, day, same_article) for other, same_article in matches),
                              default=0.0)
         return total
