@@ -64,10 +64,10 @@ def state(db: Path) -> StoreState:
     """The store's stories and dates, and everything wrong with it: articles outside a story or the index,
     texts stored twice, an index that does not load."""
     from storyline.stories.persistence import load_index
-    from storyline.store import Store
+    from storyline.store import open_store
 
     problems = []
-    with Store(db) as store:
+    with open_store(db) as store:
         articles = store.articles()
         members = {article_id for _, article_id, _, _ in store.index_members()}
         outside = [a.id for a in articles if store.story_of(a.id) is None or a.id not in members]
@@ -93,10 +93,10 @@ def replayed_stories(db: Path) -> set[frozenset[str]]:
     stored features of each, in that order, through a fresh index."""
     from storyline.stories.index import StoryIndex
     from storyline.stories.persistence import features_from_row
-    from storyline.store import Store
+    from storyline.store import open_store
 
     index = StoryIndex()
-    with Store(db) as store:
+    with open_store(db) as store:
         for _, article_id, data, vector in store.index_members():
             index.assign(features_from_row(article_id, data, vector))
     return {frozenset(story.article_ids) for story in index.stories()}

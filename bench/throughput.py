@@ -26,7 +26,7 @@ from storyline.parse import nlp
 from storyline.ingest import read
 from storyline.model import Article
 from storyline.pipeline import Pipeline
-from storyline.store import Store
+from storyline.store import open_store
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import pages  # noqa: E402 - bench/pages.py, beside this script
@@ -50,7 +50,7 @@ def timed_pipe(texts: list[str], disable: list[str]) -> float:
 
 def timed_ingest(files: list[Path], db: Path, workers: int) -> tuple[float, set[frozenset[str]]]:
     """Seconds an ingest of ``files`` into a new store takes, and the stories it makes."""
-    with Store(db) as store:
+    with open_store(db) as store:
         start = time.perf_counter()
         report = Pipeline(store).ingest(map(str, files), workers=workers)
         seconds = time.perf_counter() - start

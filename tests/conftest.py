@@ -1,4 +1,4 @@
-"""Fixtures several test modules share: parsing a shared corpus once per run."""
+"""Fixtures several test modules share: parsing a shared corpus once per run; stores of each backend."""
 
 import importlib.util
 import sys
@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+from postgres_server import PostgresServer, binaries
 
 # The fuzz tests' budgets (tests/test_fuzz.py): a few hundred inputs per format in the suite, thousands in the bench.
 FUZZ_CHECKS = [HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
@@ -34,3 +36,32 @@ def ecbplus_stories():
     evaluation = load_eval_script("stories")
     documents = evaluation.read_conll(ECBPLUS)
     return evaluation, documents, evaluation.story_features(documents)
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A PostgreSQL server of the test run's own (skips when PostgreSQL is not installed: `make test` installs it)."""
+    folder = binaries()
+    if folder is None:
+        pytest.skip("PostgreSQL is not installed (make test installs Debian's postgresql; it needs root)")
+    server = PostgresServer(folder)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_at(request, tmp_path):
+    """Where a test keeps its stores, in each backend in turn: ``store_at(name)`` is a SQLite file in the test's
+    folder or a new database of the test run's PostgreSQL server; the same name, the same store."""
+    if request.param == "sqlite":
+        return lambda name: str(tmp_path / f"{name}.db")
+    server = request.getfixturevalue("postgres_server")
+    databases: dict[str, str] = {}
+
+    def database(name: str) -> str:
+        if name not in databases:
+            databases[name] = server.new_database()
+        return databases[name]
+
+    return database

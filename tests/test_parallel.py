@@ -9,7 +9,7 @@ import pytest
 
 from storyline import parallel
 from storyline.pipeline import KILL_AT_VARIABLE, KILL_ONCE_VARIABLE, Pipeline
-from storyline.store import Store
+from storyline.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "articles"
@@ -28,7 +28,7 @@ reliability = _reliability()
 
 
 def ingest(db: Path, workers: int):
-    with Store(db) as store:
+    with open_store(db) as store:
         return Pipeline(store, batch_size=BATCH).ingest([str(EXAMPLES)], workers=workers)
 
 

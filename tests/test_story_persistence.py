@@ -20,7 +20,7 @@ from storyline.stories.index import StoryConfig, StoryIndex
 from storyline.stories.features import StoryFeatures
 from storyline.stories.persistence import features_from_row, features_to_row, load_index
 from storyline.stories.updates import StoryUpdate, update_of
-from storyline.store import Store, StoreError
+from storyline.store import Store, StoreError, open_store
 from storyline.store.schema import MIGRATIONS
 from test_stories import LEAD_ONLY, basis, by_lead, reports  # noqa: F401 (reports is a fixture)
 
@@ -86,13 +86,13 @@ def through_store(path: Path, items: list[StoryFeatures], config: StoryConfig, b
     """Assign ``batch`` articles at a time, each time in a newly opened store with the index loaded from it."""
     assignments = []
     for start in range(0, len(items), batch):
-        with Store(path) as store:
+        with open_store(path) as store:
             index = load_index(store) if start else StoryIndex(config)
             add_placeholder_articles(store, items[start:start + batch])
             assigned = [(item, index.assign(item)) for item in items[start:start + batch]]
             save(store, update_of(index, assigned))
             assignments.extend(assignment for _, assignment in assigned)
-    with Store(path) as store:
+    with open_store(path) as store:
         return assignments, load_index(store)
 
 
@@ -160,7 +160,7 @@ def test_features_round_trip_through_their_row(reports):  # noqa: F811
 def wal_bytes_of_each_save(path: Path, items: list[StoryFeatures]) -> list[int]:
     """What saving each assignment appends to the write-ahead log: the pages it changed, whatever they hold."""
     written = []
-    with Store(path) as store:
+    with open_store(path) as store:
         store.db.execute("PRAGMA wal_autocheckpoint = 0")  # the log only grows: its growth is what a save wrote
         store.db.execute("PRAGMA synchronous = OFF")
         add_placeholder_articles(store, items)
@@ -185,7 +185,7 @@ def test_what_an_assignment_writes_does_not_grow_with_the_store(tmp_path):
 
 def ingest(path: Path, files: list[Path]) -> StoryIndex:
     """Ingest in a process of its own, as it were: a new connection and pipeline; returns its story index."""
-    with Store(path) as store:
+    with open_store(path) as store:
         pipeline = Pipeline(store, batch_size=4)
         report = pipeline.add(read_files(files))
         assert report.stored == len(files)
@@ -197,7 +197,7 @@ def read_files(files: list[Path]) -> list[Article]:
 
 
 def memberships(path: Path) -> dict[str, str | None]:
-    with Store(path) as store:
+    with open_store(path) as store:
         return {article.id: store.story_of(article.id) for article in store.articles()}
 
 
@@ -223,7 +223,7 @@ def test_a_second_run_on_the_same_store_goes_on_with_the_stories_of_the_first(tm
     joined = [event for event in second_run.history[len(first):] if event.kind == "joined"]
     assert {event.story for event in joined} & stories_after_first_run
 
-    with Store(tmp_path / "two-runs.db") as store:
+    with open_store(tmp_path / "two-runs.db") as store:
         pipeline = Pipeline(store, batch_size=4)
         assert pipeline.recluster() == len(set(memberships(tmp_path / "one-run.db").values()))
         loaded = load_index(store)
@@ -234,7 +234,7 @@ def test_a_second_run_on_the_same_store_goes_on_with_the_stories_of_the_first(tm
 def test_a_batch_that_fails_while_stored_leaves_nothing_of_it_behind(tmp_path, example_files, monkeypatch):
     first, then = example_files
     path = tmp_path / "failing.db"
-    with Store(path) as store:
+    with open_store(path) as store:
         pipeline = Pipeline(store, batch_size=4)
         pipeline.add(read_files(first))
         before = memberships(path)
@@ -282,7 +282,7 @@ def test_a_schema_3_store_opens_and_asks_for_a_recluster_before_taking_articles(
     path = tmp_path / "schema-3.db"
     schema_3_database(path, first)
     before = memberships(path)
-    with Store(path) as store:
+    with open_store(path) as store:
         assert store.schema_version == len(MIGRATIONS)
         with pytest.raises(StoreError, match="recluster"):
             Pipeline(store).add(read_files(then))
@@ -303,7 +303,7 @@ def test_stories_built_with_settings_this_version_does_not_know_ask_for_a_reclus
         [(saved,)] = db.execute("SELECT value FROM state WHERE key = 'story_config'").fetchall()
         db.execute("UPDATE state SET value = ? WHERE key = 'story_config'",
                    (json.dumps({**json.loads(saved), "a_rule_of_another_version": 0.5}),))
-    with Store(path) as store:
+    with open_store(path) as store:
         with pytest.raises(StoreError, match="a_rule_of_another_version.*recluster"):
             Pipeline(store).add(read_files(then))
         assert store.count_articles() == len(first) and memberships(path) == before

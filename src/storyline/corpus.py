@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from storyline import serialize
 from storyline.model import Article, Attribution, Entity, Mention, TimeExpression
-from storyline.store import Store, StoreBusy, StoreError
+from storyline.store import Store, StoreBusy, StoreError, open_store
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -113,7 +113,7 @@ class Corpus:
     def open(cls, path: str | Path, batch_size: int | None = None) -> "Corpus":
         """The corpus stored at ``path`` (created when missing); StoreError when it is no Storyline database.
         ``batch_size``: how many articles are parsed and stored together (the pipeline's default if None)."""
-        return cls(Store(path), batch_size)
+        return cls(open_store(path), batch_size)
 
     def close(self) -> None:
         self.store.close()

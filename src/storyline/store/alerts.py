@@ -2,14 +2,13 @@
 watched stories, and how far the alerts have looked.
 
 A mixin of :class:`storyline.store.Store`: it writes through the store's one connection, inside the transaction its
-caller opened. "How far" is an article cursor: articles are numbered in the order they were stored (SQLite's
-rowid here; another backend keeps a sequence), so "what arrived since" is a range, whoever stored it.
+caller opened. "How far" is an article cursor: articles are numbered in the order they were stored (their ``rowid``:
+SQLite's own, a column filled from a sequence in PostgreSQL), so "what arrived since" is a range, whoever stored it.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
@@ -23,7 +22,7 @@ def _placeholders(values: list[Any]) -> str:
 
 
 class AlertRecords:
-    db: sqlite3.Connection
+    db: Any
 
     # watches
 
@@ -32,9 +31,11 @@ class AlertRecords:
         """Save a watch; it sees only articles stored from now on."""
         cursor = self.db.execute(
             "INSERT INTO watches (kind, value, anchor_article, targets, since_article, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
             (kind, value, anchor_article, json.dumps(targets, ensure_ascii=False), self.article_cursor(), now))
-        return cursor.lastrowid
+        # Every row read, so that SQLite finishes the statement (and, outside a transaction, commits it).
+        [(watch_id,)] = cursor.fetchall()
+        return watch_id
 
     def watches(self) -> list[dict[str, Any]]:
         """Every watch, oldest first, with its targets and how many alerts it fired."""
@@ -75,16 +76,6 @@ class AlertRecords:
             (story_id, cursor, cursor))
         return [row["id"] for row in rows]
 
-    def matching_article_ids(self, query: str, article_ids: Iterable[str]) -> set[str]:
-        """Those of the articles that a full-text query (FTS5 syntax) matches."""
-        ids = list(article_ids)
-        if not ids:
-            return set()
-        rows = self.db.execute(
-            "SELECT a.id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
-            f" WHERE articles_fts MATCH ? AND a.id IN ({_placeholders(ids)})", [query, *ids])
-        return {row["id"] for row in rows}
-
     def alert_cursor(self) -> int | None:
         """The last article the alerts have looked at; None before the first look."""
         row = self.db.execute("SELECT value FROM state WHERE key = ?", (ALERT_CURSOR_KEY,)).fetchone()
@@ -114,11 +105,12 @@ class AlertRecords:
         change (an alert fires once)."""
         cursor = self.db.execute(
             "INSERT INTO alerts (watch_id, kind, story_id, change_key, data, created_at) VALUES (?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT(watch_id, change_key) DO NOTHING",
+            " ON CONFLICT(watch_id, change_key) DO NOTHING RETURNING id",
             (watch_id, kind, story_id, change_key, json.dumps(data, ensure_ascii=False), now))
-        if not cursor.rowcount:
+        inserted = cursor.fetchall()
+        if not inserted:
             return None
-        alert_id = cursor.lastrowid
+        alert_id = inserted[0][0]
         self.db.executemany("INSERT INTO alert_deliveries (alert_id, target, status, next_attempt_at)"
                             " VALUES (?, ?, 'pending', ?)", [(alert_id, target, now) for target in targets])
         return alert_id

@@ -6,7 +6,6 @@ caller opened). Times are ISO 8601 strings in UTC, as everywhere in the store, s
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -53,7 +52,7 @@ class ItemState:
 
 
 class FeedRecords:
-    db: sqlite3.Connection
+    db: Any
 
     def add_feed(self, url: str, now: str, title: str | None = None) -> bool:
         """Start watching a feed, due at once; False when it was watched already (its state is kept)."""
@@ -92,7 +91,7 @@ class FeedRecords:
         """The stored state of the given items of a feed (those never seen are absent)."""
         key_list = list(keys)
         found: dict[str, ItemState] = {}
-        # Bounded batches: SQLite limits the parameters of one statement.
+        # Bounded batches: databases limit the parameters of one statement.
         for start in range(0, len(key_list), 500):
             chunk = key_list[start:start + 500]
             rows = self.db.execute(
