@@ -1,11 +1,12 @@
-# Set-up and the two README commands. Everything installs into .venv from PyPI (and Debian for the browser tests).
+# Set-up and the two README commands. Everything installs into .venv from PyPI (and Debian for the browser tests and
+# the PostgreSQL server of the tests).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 DEMO_DB ?= demo.db
 
-.PHONY: install browser demo test eval bench clean
+.PHONY: install browser postgresql demo test eval bench clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,13 +23,19 @@ browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
 		|| echo "Chromium could not be installed: the browser tests will be skipped"
 
+# The PostgreSQL store's tests run a throwaway server of Debian's PostgreSQL (tests/postgres_server.py); installing it
+# needs root.
+postgresql:
+	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; } \
+		|| echo "PostgreSQL could not be installed: the PostgreSQL store's tests will be skipped"
+
 demo: install
 	rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BIN)/storyline brief examples/articles --db $(DEMO_DB) --format md
 	$(BIN)/storyline brief examples/articles --db $(DEMO_DB) --format html --output out/
 	@echo "HTML briefs: out/*.html"
 
-test: install browser
+test: install browser postgresql
 	$(BIN)/pytest -q
 
 clean:

@@ -50,18 +50,30 @@ def postgres_server():
     server.stop()
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(params=BACKENDS)
 def store_at(request, tmp_path):
     """Where a test keeps its stores, in each backend in turn: ``store_at(name)`` is a SQLite file in the test's
-    folder or a new database of the test run's PostgreSQL server; the same name, the same store."""
-    if request.param == "sqlite":
-        return lambda name: str(tmp_path / f"{name}.db")
-    server = request.getfixturevalue("postgres_server")
-    databases: dict[str, str] = {}
+    folder or a new database of the test run's PostgreSQL server (dropped after the test); the same name, the same
+    store."""
+    server = request.getfixturevalue("postgres_server") if request.param == "postgresql" else None
+    locations: dict[str, str] = {}
 
-    def database(name: str) -> str:
-        if name not in databases:
-            databases[name] = server.new_database()
-        return databases[name]
+    def location(name: str) -> str:
+        if name not in locations:
+            locations[name] = new_store(request, request.param, tmp_path, name)
+        return locations[name]
 
-    return database
+    yield location
+    if server is not None:
+        for url in locations.values():
+            server.drop_database(url)
+
+
+def new_store(request, backend: str, folder: Path, name: str) -> str:
+    """The location of a new store of a backend: a SQLite file in ``folder``, or a new PostgreSQL database."""
+    if backend == "sqlite":
+        return str(folder / f"{name}.db")
+    return request.getfixturevalue("postgres_server").new_database()

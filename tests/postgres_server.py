@@ -10,8 +10,11 @@ import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import psycopg
+
+from storyline.store.postgres import close_pool
 
 
 def binaries() -> Path | None:
@@ -56,6 +59,14 @@ class PostgresServer:
     def new_database(self) -> str:
         """The URL of a new, empty database."""
         name = f"test_{next(self._numbers)}"
-        with psycopg.connect(self.url("postgres"), autocommit=True) as admin:
-            admin.execute(f"CREATE DATABASE {name}")
+        self._admin(f"CREATE DATABASE {name}")
         return self.url(name)
+
+    def drop_database(self, url: str) -> None:
+        """Drop a database made by :meth:`new_database`, closing this process's connections to it first."""
+        close_pool(url)
+        self._admin(f"DROP DATABASE {urlsplit(url).path.lstrip('/')} WITH (FORCE)")
+
+    def _admin(self, statement: str) -> None:
+        with psycopg.connect(self.url("postgres"), autocommit=True) as admin:
+            admin.execute(statement)

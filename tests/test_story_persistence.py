@@ -123,11 +123,11 @@ DECISIONS = {"merge": {"merged"}, "split": {"split"}, "stream": {"created", "joi
 
 @pytest.mark.parametrize("name", ["merge", "split", "stream"])
 @pytest.mark.parametrize("batch", [1, 5])
-def test_an_index_loaded_after_every_batch_decides_as_one_kept_in_memory(tmp_path, name, batch):
+def test_an_index_loaded_after_every_batch_decides_as_one_kept_in_memory(store_at, name, batch):
     items, config = scenarios()[name]
     expected, kept = in_memory(items, config)
     assert DECISIONS[name] <= {event.kind for event in kept.history}
-    assignments, loaded = through_store(tmp_path / "stories.db", items, config, batch)
+    assignments, loaded = through_store(store_at("stories"), items, config, batch)
     assert assignments == expected
     assert_same_index(loaded, kept)
 
@@ -141,11 +141,11 @@ def test_the_stream_leaves_stories_weighed_with_an_earlier_idf():
 
 
 @pytest.mark.parametrize("order", [0, 1])
-def test_real_reports_loaded_after_every_article(tmp_path, reports, order):  # noqa: F811
+def test_real_reports_loaded_after_every_article(store_at, reports, order):  # noqa: F811
     items = [item for _, item in reports]
     random.Random(order).shuffle(items)
     expected, kept = in_memory(items, StoryConfig())
-    assignments, loaded = through_store(tmp_path / "reports.db", items, StoryConfig(), batch=1)
+    assignments, loaded = through_store(store_at("reports"), items, StoryConfig(), batch=1)
     assert assignments == expected
     assert_same_index(loaded, kept)
 
@@ -212,28 +212,28 @@ def example_files() -> tuple[list[Path], list[Path]]:
     return first, then
 
 
-def test_a_second_run_on_the_same_store_goes_on_with_the_stories_of_the_first(tmp_path, example_files):
+def test_a_second_run_on_the_same_store_goes_on_with_the_stories_of_the_first(store_at, example_files):
     first, then = example_files
-    one_run = ingest(tmp_path / "one-run.db", first + then)
-    ingest(tmp_path / "two-runs.db", first)
-    stories_after_first_run = set(memberships(tmp_path / "two-runs.db").values())
-    second_run = ingest(tmp_path / "two-runs.db", then)
-    assert memberships(tmp_path / "two-runs.db") == memberships(tmp_path / "one-run.db")
+    one_run = ingest(store_at("one-run"), first + then)
+    ingest(store_at("two-runs"), first)
+    stories_after_first_run = set(memberships(store_at("two-runs")).values())
+    second_run = ingest(store_at("two-runs"), then)
+    assert memberships(store_at("two-runs")) == memberships(store_at("one-run"))
     assert second_run.history == one_run.history
     joined = [event for event in second_run.history[len(first):] if event.kind == "joined"]
     assert {event.story for event in joined} & stories_after_first_run
 
-    with open_store(tmp_path / "two-runs.db") as store:
+    with open_store(store_at("two-runs")) as store:
         pipeline = Pipeline(store, batch_size=4)
-        assert pipeline.recluster() == len(set(memberships(tmp_path / "one-run.db").values()))
+        assert pipeline.recluster() == len(set(memberships(store_at("one-run")).values()))
         loaded = load_index(store)
         assert len(loaded) == store.count_articles()
         assert_same_index(loaded, pipeline.index)
 
 
-def test_a_batch_that_fails_while_stored_leaves_nothing_of_it_behind(tmp_path, example_files, monkeypatch):
+def test_a_batch_that_fails_while_stored_leaves_nothing_of_it_behind(store_at, example_files, monkeypatch):
     first, then = example_files
-    path = tmp_path / "failing.db"
+    path = store_at("failing")
     with open_store(path) as store:
         pipeline = Pipeline(store, batch_size=4)
         pipeline.add(read_files(first))
@@ -342,14 +342,14 @@ def test_ecbplus_in_random_order_loaded_after_every_batch(tmp_path, ecbplus_stor
     assert_same_index(loaded, kept)
 
 
-def test_a_corpus_loads_its_story_index_once_and_again_after_another_process_wrote(tmp_path, example_files,
+def test_a_corpus_loads_its_story_index_once_and_again_after_another_process_wrote(store_at, example_files,
                                                                                    monkeypatch):
     first, then = example_files
-    ingest(tmp_path / "one-run.db", first + then)
+    ingest(store_at("one-run"), first + then)
     loads = []
     real_load = persistence.load_index
     monkeypatch.setattr(persistence, "load_index", lambda store: loads.append(1) or real_load(store))
-    path = tmp_path / "shared.db"
+    path = store_at("shared")
     server = Corpus.open(path)
     server.add(read_files(first[:4]))
     server.add(read_files(first[4:]))
@@ -358,7 +358,7 @@ def test_a_corpus_loads_its_story_index_once_and_again_after_another_process_wro
     server.add(read_files(then[2:]))
     assert len(loads) == 3  # the other process's load, then the server's reload of what it wrote
     server.close()
-    assert memberships(path) == memberships(tmp_path / "one-run.db")
+    assert memberships(path) == memberships(store_at("one-run"))
 
 
 def test_the_http_api_answers_409_with_what_to_do_for_a_schema_3_store(tmp_path, example_files):

@@ -45,7 +45,7 @@ class StoreGroup(click.Group):
 
 def db_option(command: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--db", "db_path", default="storyline.db", show_default=True, type=click.Path(dir_okay=False),
-                        help="SQLite database file.")(command)
+                        help="SQLite database file, or a PostgreSQL URL (postgresql://user@host/database).")(command)
 
 
 def json_option(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -53,10 +53,14 @@ def json_option(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def open_corpus(db_path: str, batch_size: int | None = None) -> Corpus:
+    """The command's corpus, closed when the command ends (a PostgreSQL store's connection goes back to its pool:
+    commands run in one process, as tests and scripts run them, do not use up the pool)."""
     try:
-        return Corpus.open(db_path, batch_size)
+        corpus = Corpus.open(db_path, batch_size)
     except StoreError as error:
         bad_db(error)
+    click.get_current_context().call_on_close(corpus.close)
+    return corpus
 
 
 def bad_db(error: StoreError) -> NoReturn:

@@ -111,7 +111,8 @@ class Corpus:
 
     @classmethod
     def open(cls, path: str | Path, batch_size: int | None = None) -> "Corpus":
-        """The corpus stored at ``path`` (created when missing); StoreError when it is no Storyline database.
+        """The corpus stored at ``path``, a SQLite file, or a PostgreSQL URL (``postgresql://…``) (created when
+        missing); StoreError when it is no Storyline database.
         ``batch_size``: how many articles are parsed and stored together (the pipeline's default if None)."""
         return cls(open_store(path), batch_size)
 

@@ -127,6 +127,14 @@ def _pool(url: str) -> ConnectionPool:
         return _pools[key]
 
 
+def close_pool(url: str) -> None:
+    """Close this process's connections to the database, for a process done with it (one that drops it)."""
+    with _pools_lock:
+        pool = _pools.pop((os.getpid(), url), None)
+    if pool is not None:
+        pool.close()
+
+
 class PostgresStore(Store):
     SOURCES_ARRAY = "coalesce(json_agg(DISTINCT a.source)::text, '[]')"
 
@@ -175,8 +183,8 @@ class PostgresStore(Store):
 
     def search(self, query: str, limit: int = 20) -> list[tuple[Article, str]]:
         rows = self.db.execute(
-            "SELECT a.*, ts_headline('simple', a.text, q, ?) AS snippet"
-            " FROM articles a, to_tsquery('simple', ?) q WHERE a.search @@ q"
+            "SELECT a.*, ts_headline('storyline_words', a.text, q, ?) AS snippet"
+            " FROM articles a, to_tsquery('storyline_words', ?) q WHERE a.search @@ q"
             " ORDER BY ts_rank(a.search, q) DESC, a.rowid LIMIT ?", (SNIPPET, to_tsquery(query), limit)).fetchall()
         return [(article_from_row(row), row["snippet"]) for row in rows]
 
@@ -184,6 +192,6 @@ class PostgresStore(Store):
         ids = list(article_ids)
         if not ids:
             return set()
-        rows = self.db.execute("SELECT id FROM articles WHERE search @@ to_tsquery('simple', ?) AND id = ANY(?)",
+        rows = self.db.execute("SELECT id FROM articles WHERE search @@ to_tsquery('storyline_words', ?) AND id = ANY(?)",
                                (to_tsquery(query), ids))
         return {row["id"] for row in rows}

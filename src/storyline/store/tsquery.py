@@ -76,7 +76,8 @@ def _lex(query: str) -> list[tuple[str, str]]:
 
 
 def _phrase(query: str, words: str, prefix: bool) -> str:
-    """Words that must follow one another, as lexemes the 'simple' configuration lower-cases; the last a prefix."""
+    """Words that must follow one another, as lexemes the store's configuration lower-cases and folds; the last a
+    prefix."""
     found = _TOKEN.findall(words)
     if not found:
         raise _bad(query, f"nothing to search for in {words!r}")
