@@ -137,12 +137,14 @@ class Corpus:
 
     def ingest(self, sources: Iterable[str], *, fetch: bool = False, allow_private: bool = False,
                follow_symlinks: bool = False, on_article: Callable[[Any], None] | None = None,
-               workers: int = 1) -> IngestReport:
+               workers: int = 1, cluster: str | None = None) -> IngestReport:
         """Read files, folders and URLs, store each new article with what its stages found, assign stories.
         ``follow_symlinks``: read what symbolic links inside a folder point at outside it. ``workers``: processes
-        parsing and analysing at once (a local Dask cluster when more than one and the input is not small)."""
+        parsing and analysing at once (a local Dask cluster when more than one and the input is not small);
+        ``cluster``: the address of a running Dask scheduler (tcp://HOST:8786) whose workers do instead."""
         return self.pipeline.ingest(sources, fetch=fetch, allow_private=allow_private,
-                                    follow_symlinks=follow_symlinks, on_article=on_article, workers=workers)
+                                    follow_symlinks=follow_symlinks, on_article=on_article, workers=workers,
+                                    cluster=cluster)
 
     def add(self, articles: list[Article]) -> IngestReport:
         """Store articles already in memory (from an HTTP request, say) through the same pipeline."""
