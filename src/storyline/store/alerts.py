@@ -12,13 +12,11 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from storyline.store.sql import placeholders
+
 ALERT_CURSOR_KEY = "alert_cursor"
 # A delivery is waiting (pending), being tried (sending), done (delivered), or given up on (failed).
 DELIVERY_STATES = ("pending", "sending", "delivered", "failed")
-
-
-def _placeholders(values: list[Any]) -> str:
-    return ",".join("?" * len(values))
 
 
 class AlertRecords:
@@ -50,7 +48,7 @@ class AlertRecords:
         alert_ids = [row[0] for row in self.db.execute("SELECT id FROM alerts WHERE watch_id = ?", (watch_id,))]
         for start in range(0, len(alert_ids), 500):
             chunk = alert_ids[start:start + 500]
-            self.db.execute(f"DELETE FROM alert_deliveries WHERE alert_id IN ({_placeholders(chunk)})", chunk)
+            self.db.execute(f"DELETE FROM alert_deliveries WHERE alert_id IN ({placeholders(chunk)})", chunk)
         self.db.execute("DELETE FROM alerts WHERE watch_id = ?", (watch_id,))
         return self.db.execute("DELETE FROM watches WHERE id = ?", (watch_id,)).rowcount > 0
 
@@ -126,7 +124,7 @@ class AlertRecords:
         ids = list(deliveries)
         if ids:
             for row in self.db.execute("SELECT alert_id, target, status, attempts, last_error, delivered_at FROM"
-                                       f" alert_deliveries WHERE alert_id IN ({_placeholders(ids)})"
+                                       f" alert_deliveries WHERE alert_id IN ({placeholders(ids)})"
                                        " ORDER BY target", ids):
                 deliveries[row["alert_id"]].append({key: row[key] for key in row.keys() if key != "alert_id"})
         return [{"id": row["id"], "watch_id": row["watch_id"], "kind": row["kind"], "story": row["story_id"],

@@ -37,6 +37,7 @@ from storyline.model import Article
 from storyline.store.alerts import AlertRecords
 from storyline.store.errors import StoreBusy
 from storyline.store.feeds import FeedRecords
+from storyline.store.sql import placeholders
 
 if TYPE_CHECKING:
     from storyline.stories.updates import StoryUpdate
@@ -206,7 +207,7 @@ class Store(ABC, FeedRecords, AlertRecords):
             params.append(until.isoformat())
         if ids is not None:
             id_list = list(ids)
-            where.append(f"id IN ({','.join('?' * len(id_list))})")
+            where.append(f"id IN ({placeholders(id_list)})")
             params.extend(id_list)
         if not include_revised:
             where.append("NOT EXISTS (SELECT 1 FROM articles b WHERE b.revision_of = articles.id)")
@@ -251,7 +252,7 @@ class Store(ABC, FeedRecords, AlertRecords):
         sql, params = "SELECT * FROM spans WHERE kind = ?", [kind]
         if article_ids is not None:
             id_list = list(article_ids)
-            sql += f" AND article_id IN ({','.join('?' * len(id_list))})"
+            sql += f" AND article_id IN ({placeholders(id_list)})"
             params.extend(id_list)
         sql += ' ORDER BY article_id, start, "end"'
         return [StoredSpan(r["article_id"], r["kind"], r["start"], r["end"], r["label"], json.loads(r["data"]))

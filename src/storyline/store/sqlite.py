@@ -13,6 +13,7 @@ from storyline.model import Article
 from storyline.store import schema
 from storyline.store.base import WRITE_WAIT_SECONDS, Store, article_from_row
 from storyline.store.errors import StoreError
+from storyline.store.sql import placeholders
 
 
 def _busy(error: sqlite3.OperationalError) -> bool:
@@ -91,5 +92,5 @@ class SQLiteStore(Store):
             return set()
         rows = self.db.execute(
             "SELECT a.id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
-            f" WHERE articles_fts MATCH ? AND a.id IN ({','.join('?' * len(ids))})", [query, *ids])
+            f" WHERE articles_fts MATCH ? AND a.id IN ({placeholders(ids)})", [query, *ids])
         return {row["id"] for row in rows}
