@@ -1,6 +1,7 @@
 """Page latencies of the web app, measured in-process through its ASGI interface (no network, as a reverse proxy
 on the same machine would add little): the cheap pages, the story page and the brief API the first time a story's
-brief is built and once it is kept, and the story and article lists of a store of 100,000 articles.
+brief is built and once it is kept, and the story and article lists of a store of 100,000 articles (the story list
+also newest first, and filtered by outlet and by date).
 
     python bench/pages.py [--requests N] [--articles N] [--json]
     (bench/throughput.py --parts pages reports the same, with a store of 100,000 articles)
@@ -94,6 +95,9 @@ def measure(requests: int, articles: int) -> dict[str, object]:
             deep = client.get("/api/stories", params={"limit": 1000}).json()[-1]["id"]
             last = client.get("/api/articles", params={"limit": 1000}).json()[-1]["id"]
             for name, url in {"story_list": "/", "story_list_deep_page": f"/?after={deep}",
+                              "story_list_newest": "/?order=newest", "story_list_by_outlet": "/?outlet=Harbor+Daily",
+                              "story_list_since": "/?since=2026-09-01&order=newest",
+                              "story_list_rare_outlet": "/?outlet=No+Such+Outlet",
                               "api_stories_page": "/api/stories?limit=100",
                               "article_list": "/articles", "article_list_deep_page": f"/articles?after={last}"}.items():
                 figures[f"large_{name}"] = latencies(client, url, requests)

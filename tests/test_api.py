@@ -1,6 +1,8 @@
+import html
 import json
 import re
 import threading
+import time
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -10,6 +12,7 @@ from fastapi.testclient import TestClient
 from markupsafe import escape
 
 from conftest import BACKENDS, new_store
+from storyline.brief import render
 from storyline.corpus import Corpus
 from storyline.compare.timeline import calendar_start
 from storyline.web import create_app
@@ -133,7 +136,7 @@ def test_every_response_carries_the_security_headers(client):
     for path in ["/api/stories", "/", "/api/articles/ffffffffffff"]:
         headers = client.get(path).headers
         assert "default-src 'none'" in headers["content-security-policy"]
-        assert headers["x-content-type-options"] == "nosniff" and headers["referrer-policy"] == "no-referrer"
+        assert headers["x-content-type-options"] == "nosniff" and headers["referrer-policy"] == "same-origin"
 
 
 def test_plain_text_ingest_takes_metadata_from_the_query_and_skips_duplicates(empty_client):
@@ -256,3 +259,87 @@ def test_story_page_shows_how_each_wording_of_a_quote_differs(client):
     shown = (f"<ins>{escape(first_change['other'])}</ins>" if first_change["other"]
              else f"<del>{escape(first_change['main'])}</del>")
     assert "against the first wording:" in page and shown in page
+
+
+def test_story_page_follows_the_brief_folds_long_sections_and_offers_its_downloads(client):
+    story = client.get("/api/stories").json()[0]
+    brief = client.get(f"/api/stories/{story['id']}/brief").json()
+    page = client.get(f"/stories/{story['id']}").text
+    headings = re.findall(r"<h2 id=\"h-[a-z-]+\">([^<]+)</h2>", page)
+    assert headings[:4] == ["Summary", "Key facts", "Where the sources disagree", "Reported by one outlet only"]
+    assert headings.index("Who said what") < headings.index("Timeline") < headings.index("Who is involved")
+    hidden = len(brief["single_source"]) - brief["shown"]["single_source"]
+    assert hidden > 0 and f"{hidden} more claims and details only one outlet gives</summary>" in page
+    for extension, made in (("md", render.markdown(brief)), ("html", render.html(brief)),
+                            ("json", json.dumps(brief, ensure_ascii=False, indent=2))):
+        assert f'href="/stories/{story["id"]}/brief.{extension}" download' in page
+        download = client.get(f"/stories/{story['id']}/brief.{extension}")
+        assert download.text == made and "attachment" in download.headers["content-disposition"]
+    assert "unsafe-inline" in client.get(f"/stories/{story['id']}/brief.html").headers["content-security-policy"]
+    assert client.get(f"/stories/{story['id']}/brief.txt").status_code in (404, 422)
+
+
+def test_every_cited_item_links_to_its_span_marked_in_the_article_page(client):
+    story = client.get("/api/stories").json()[0]
+    brief = client.get(f"/api/stories/{story['id']}/brief").json()
+    page = client.get(f"/stories/{story['id']}").text
+    item = brief["single_source"][0]
+    link = f'/articles/{item["article"]}?start={item["start"]}&amp;end={item["end"]}#cited'
+    assert link in page
+    article = client.get(link.replace("&amp;", "&").split("#")[0]).text
+    cited = re.search(r'<mark class="[^"]*\bcited\b[^"]*"[^>]* id="cited"[^>]*>(.*?)</mark>', article, re.S)
+    assert cited and item["text"].startswith(html.unescape(cited.group(1)))
+
+
+def finished_job(client, response):
+    assert response.status_code == 303 and response.headers["location"].startswith("/add/jobs/")
+    for _ in range(600):
+        page = client.get(response.headers["location"]).text
+        if "data-running" not in page:
+            return page
+        time.sleep(0.2)
+    raise AssertionError("the job did not finish")
+
+
+def test_the_add_form_stores_pasted_text_and_files_and_names_each_rejected_input(empty_client):
+    form = empty_client.get("/add").text
+    assert 'enctype="multipart/form-data"' in form and 'accept=".txt,.md' in form
+    pasted = (EXAMPLES / "port-fire-gdansk" / "meridian-wire.txt").read_text().split("---\n", 2)[2]
+    feed = ('<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title><item><title>Harbour reopens</title>'
+            '<link>https://wire.example/harbour</link><pubDate>Tue, 10 Mar 2026 08:00:00 GMT</pubDate>'
+            '<description>The harbour at Gdańsk reopened on Tuesday after the fire, the port authority said, '
+            'and the first ships docked at the Baltic Gate terminal in the afternoon.</description></item>'
+            '</channel></rss>')
+    response = empty_client.post("/add", follow_redirects=False, data={
+        "text": pasted, "title": "Fire at Gdańsk port", "outlet": "Pasted Wire", "published": "2026-03-09",
+        "urls": "ftp://old.example/file\n"}, files=[
+        ("files", ("harbour.rss", feed.encode(), "application/rss+xml")),
+        ("files", ("broken.json", b'{"title": "no text"', "application/json"))])
+    page = finished_job(empty_client, response)
+    assert "ftp://old.example/file: not an http or https URL" in page and "broken.json" in page
+    assert "2 articles stored" in page
+    stored = {article["source"]: article for article in empty_client.get("/api/articles").json()}
+    assert stored["Pasted Wire"]["title"] == "Fire at Gdańsk port"
+    assert stored["Pasted Wire"]["published"].startswith("2026-03-09")
+    for story in empty_client.get("/api/stories").json():
+        assert f'href="/stories/{story["id"]}"' in page
+
+
+def test_the_add_form_asks_for_something_and_refuses_other_sites(empty_client):
+    assert empty_client.post("/add", data={"text": "  "}).status_code == 400
+    refused = empty_client.post("/add", data={"text": "A fire broke out."}, headers={"origin": "https://evil.example"})
+    assert refused.status_code == 403
+    assert empty_client.get("/add/jobs/nonesuch").status_code == 404
+
+
+def test_entity_names_link_to_their_page_with_every_quote_by_story(client):
+    story = client.get("/api/stories").json()[0]
+    page = client.get(f"/stories/{story['id']}").text
+    link = re.search(r'href="(/entities\?name=Marek%20Zieli%C5%84ski)"', page)
+    assert link
+    person = client.get(link.group(1).replace("%20", " ")).text
+    assert "<h1>Marek Zieliński</h1>" in person and "fire service commander" in person
+    quotes = [group for group in client.get("/api/quotes", params={"story": story["id"]}).json()
+              if group["speaker"] == "Marek Zieliński"]
+    assert quotes and all(escape(group["wordings"][0]["as_written"]) in person for group in quotes)
+    assert "No story names" in client.get("/entities", params={"name": "Nobody Innamed"}).text

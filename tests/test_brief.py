@@ -319,6 +319,18 @@ def test_a_statement_outlets_give_to_different_speakers_shows_the_conflict_in_ev
         in render.html(ferry_brief)
 
 
+def test_a_belief_that_names_no_holder_is_left_out(tmp_path):
+    articles = tmp_path / "beliefs.jsonl"
+    articles.write_text(json.dumps({"source": "Harbor Daily", "title": "Ferry strike", "text": (
+        "The harbour ferry is expected to resume sailing on Friday. Union leader Tomas Berg hopes the strike ends "
+        "soon.")}) + "\n", encoding="utf-8")
+    corpus = Corpus.open(tmp_path / "beliefs.db")
+    corpus.ingest([str(articles)])
+    [story] = corpus.stories()
+    beliefs = corpus.brief(story["id"])["beliefs"]
+    assert [entry["attributed_to"] for entry in beliefs] == ["Tomas Berg"]
+
+
 def test_beliefs_and_denials_are_not_quotes(ferry_brief):
     said = [w["text"] for entry in ferry_brief["quotes"] for s in entry["statements"] for w in s["wordings"]]
     assert not any("resume by Friday" in text or "cut the night shift" in text for text in said)

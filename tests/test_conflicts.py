@@ -163,3 +163,27 @@ def test_counts_of_people_in_any_wording_are_one_quantity_on_one_day():
     assert not disputes("Police made 86 arrests over the course of Saturday's protests.",
                         "More than 200 people have been arrested in the unrest.")
     assert not disputes("About 50 people were hurt.", "It killed 612 people and injured more than 1, 400.")
+
+
+def test_a_number_hyphened_to_its_noun_is_the_length_of_another_thing_not_a_count():
+    # "a four-game losing streak" and "an 11-game stretch" are stretches each outlet draws where it likes
+    assert not disputes("The Hawks ended a four-game losing streak on Friday.",
+                        "The Hawks ended an 11-game stretch on Friday.")
+    assert not disputes("Workers began a two-day strike at the port.", "Workers began a five-day strike at the port.")
+    # a run counted to each outlet's day, or a window each outlet picks, is no one quantity
+    assert not disputes("The Hawks have lost three straight games.", "The Hawks have lost 10 straight games.")
+    assert not disputes("The Hawks lost eight of their last 10 games.", "The Hawks lost six of their last 12 games.")
+    assert not disputes("The Hawks lost three games in a row.", "The Hawks lost five games in a row.")
+
+
+def test_won_the_verb_is_no_currency():
+    article = Article("The Hawks have won 12 games this season.", source="Outlet 0")
+    doc = next(nlp.parse([article.text]))
+    assert [(f.kind, f.what) for f in figures.extract(article, doc)] == [("COUNT", "games won")]
+
+
+def test_a_figure_of_what_may_be_is_no_report_to_set_against_another():
+    assert not disputes("Engineers said the repairs could cost 2 billion dollars.",
+                        "The repairs cost 900 million dollars, the city said.")
+    assert values(disputes("The repairs will cost 2 billion dollars, the city said.",
+                           "The repairs will cost 900 million dollars, the mayor said.")) == [["900 million dollar", "2 billion dollar"]]

@@ -494,3 +494,22 @@ def test_directory_yields_good_articles_and_one_error_per_bad_input_in_order(tmp
     ]
     assert items[9].title == "Port budget"
     assert items[11].text == "Le débat sur le budget de l’été a duré trois heures."
+
+
+GDANSK_WIRE = Path(__file__).resolve().parents[1] / "examples" / "articles" / "port-fire-gdansk" / "meridian-wire.txt"
+
+
+def test_a_file_held_in_memory_is_read_as_ingest_reads_it_by_its_name_or_its_content():
+    from storyline.ingest.sources import read_named
+
+    text = (GDANSK_WIRE).read_bytes()
+    [from_text] = read_named(text, "upload.md")
+    [from_file] = read([str(GDANSK_WIRE)])
+    assert (from_text.title, from_text.source, from_text.text) == (from_file.title, from_file.source, from_file.text)
+    feed = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>W</title><item><title>Port reopens</title>'
+            b'<link>https://w.example/a</link><description>The port of Gdansk reopened on Tuesday after the fire, '
+            b'officials said, and ships docked again at the terminal.</description></item></channel></rss>')
+    [entry] = read_named(feed, "wire")  # no suffix: told by its opening
+    assert entry.title == "Port reopens" and entry.url == "https://w.example/a"
+    [bad] = read_named(b'{"title": "no text"', "broken.json")
+    assert isinstance(bad, IngestError) and bad.origin == "broken.json"

@@ -2,6 +2,7 @@
 the whole list, and every summary is what the story's current articles say after batches that grew, merged and
 dated stories, and after a revision."""
 
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from fastapi.testclient import TestClient
 
 from storyline.corpus import Corpus
 from storyline.model import Article
+from storyline.store import StoreError
 from storyline.web import create_app
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
@@ -94,3 +96,74 @@ def test_the_api_and_the_pages_serve_lists_a_page_at_a_time(db):
         assert client.get("/api/stories", params={"after": "no-such-story"}).status_code == 404
         page = client.get("/").text
         assert f"{len(everything)} stories from 14 articles" in page and "More stories" not in page
+
+
+def test_stories_filter_by_outlet_dates_words_and_name_newest_first(db):
+    corpus = Corpus.open(db)
+    everything = corpus.stories()
+    by_id = {story["id"]: story for story in everything}
+
+    def ids(**filters) -> set[str]:
+        return {story["id"] for story in corpus.stories(**filters)}
+
+    assert ids(source="harbor daily") == {s["id"] for s in everything if "Harbor Daily" in s["sources"]} != set()
+    assert ids(source="%") == ids(source="Harbor") == set()  # an outlet is matched whole and literally
+    september = datetime(2026, 9, 1, tzinfo=timezone.utc)
+    assert ids(since=september) == {s["id"] for s in everything if (s["last_published"] or "") >= "2026-09"}
+    assert ids(until=september) == {s["id"] for s in everything if s["first_published"] and
+                                    s["first_published"] < "2026-09"}
+    assert ids(since=september) and ids(until=september)
+    blackout = ids(query="blackout")
+    assert blackout and all(any("lackout" in a.text for a in corpus.story_articles(i)) for i in blackout)
+    assert ids(entity="Budapest") <= blackout and not ids(entity="Budapest", source="no such outlet")
+    with pytest.raises(StoreError):
+        corpus.stories(query='"unbalanced')
+    assert ids(query='"unbalanced', lenient=True) == set()
+    newest = corpus.stories(order="newest")
+    assert [s["last_published"] or "" for s in newest] == sorted((s["last_published"] or "" for s in newest),
+                                                                   reverse=True)
+    pages, after = [], None
+    while page := corpus.stories(1, after, order="newest", since=september):
+        pages += page
+        after = page[-1]["id"]
+    assert pages == corpus.stories(order="newest", since=september)
+    assert all(by_id[story["id"]] == story for story in newest)
+
+
+def test_a_story_keeps_its_first_headline_until_its_brief_gives_one_with_its_people(tmp_path, db):
+    copy = tmp_path / "briefed.db"
+    copy.write_bytes(db.read_bytes())
+    corpus = Corpus.open(copy)
+    story = max(corpus.stories(), key=lambda s: s["articles"])
+    titles = {a.title for a in corpus.story_articles(story["id"])}
+    assert story["headline"] in titles and story["people"] == []
+    brief = corpus.brief(story["id"])
+    listed = corpus.store.story(story["id"])
+    assert listed["headline"] == brief["title"]
+    assert listed["people"] == [e["name"] for e in brief["entities"] if e["type"] == "PERSON"][:3] != []
+
+
+def test_the_story_list_page_filters_and_keeps_its_filters_in_the_next_page_link(db, monkeypatch):
+    monkeypatch.setattr("storyline.web.pages.PAGE_SIZE", 1)
+    with TestClient(create_app(db)) as client:
+        page = client.get("/", params={"order": "newest", "outlet": "Harbor Daily"}).text
+        assert 'rel="next" href="/?outlet=Harbor+Daily&amp;order=newest&amp;after=' in page
+        assert "1+ matching stories" in page
+        assert "No story matches" in client.get("/", params={"q": "zzzunheardof"}).text
+        assert client.get("/", params={"order": "sideways"}).status_code == 422
+        assert client.get("/api/stories", params={"q": '"unbalanced'}).status_code == 400
+        response = client.get("/api/stories", params={"limit": 1, "source": "Harbor Daily", "order": "newest"})
+        assert "source=Harbor+Daily" in response.links["next"]["url"]
+
+
+def test_an_entity_across_stories_has_its_names_roles_and_every_quote_by_story(db):
+    corpus = Corpus.open(db)
+    found = corpus.entity("Marek Zielinski")  # written without its accent
+    [story] = found["stories"]
+    [entity] = story["entities"]
+    assert entity["type"] == "PERSON" and {"Marek Zieliński", "Zieliński"} <= set(found["variants"])
+    everything = corpus.quotes(story_id=story["story"]["id"])
+    theirs = [group for group in everything if group["speaker_id"] == entity["id"]]
+    assert story["quotes"] == theirs != [] and not found["more"]
+    assert all(group["outlets"] and group["wordings"] for group in story["quotes"])
+    assert corpus.entity("Nobody Innamed")["stories"] == []

@@ -742,3 +742,39 @@ def test_a_pronoun_for_a_phrase_naming_nobody_is_labelled_without_the_clause_aft
                       source="Harbor Daily")
     [group] = [g for g in match_story([article]) if any("reopen by Friday" in w.text for w in g.wordings)]
     assert group.speaker is None and group.label == "police spokeswoman"
+
+
+def test_an_apposition_that_runs_up_to_the_verb_is_the_speaker_and_she_after_a_long_quotation_is_her():
+    # The parse makes the spokeswoman an apposition to "lines", and "said" a verb with no subject; and the "she"
+    # after a quotation of two sentences stands for the spokeswoman named before the quotation.
+    article, mentions, found = extracted(
+        "The damage hit two lines, a Vodafone spokeswoman who asked not to be named said.\n\u201cWe have two "
+        "theories. The first is that it could be an anchor,\u201d she said.")
+    damage = the_one(article, found, "The damage hit")
+    assert damage.content.text(article) == "The damage hit two lines"
+    assert damage.source.text(article).startswith("a Vodafone spokeswoman")
+    assert speaker_names(article, mentions, the_one(article, found, "two theories")) == {"Vodafone"}
+    # The parse hangs the mayor on the outlet he spoke to and gives "said" no subject.
+    article, mentions, found = extracted("The mayor spoke on Monday. In an interview with the Associated Press, "
+                                         "the mayor, Tom Reese, said: \u201cIt just collapsed.\u201d")
+    assert speaker_names(article, mentions, the_one(article, found, "just collapsed")) >= {"Tom Reese"}
+
+
+def test_a_quantifier_alone_says_nothing_of_who_spoke():
+    assert quote_matching.source_label("Some") is None and quote_matching.source_label("Many") is None
+    assert quote_matching.source_label("Some critics") == "some critics"
+
+
+def test_a_surname_two_people_of_the_article_share_is_who_its_context_names_or_no_one():
+    # A son and his father share "Marsh": the bare surname is the one named in full just before it, and with
+    # neither named nearby the quote stays unattributed rather than go to whichever the article names most.
+    article, mentions, found = extracted(
+        "Striker Leo Marsh scored twice on Saturday. His father, Daniel Marsh, watched from the stands. \u201cI "
+        "just wanted to win,\u201d Leo Marsh said after the game. \u201cIt was a great day,\u201d Marsh said.")
+    assert speaker_names(article, mentions, the_one(article, found, "great day")) >= {"Leo Marsh"}
+    article, mentions, found = extracted(
+        "Striker Leo Marsh scored twice on Saturday. His father, Daniel Marsh, watched from the stands. \u201cI "
+        "was nervous all game,\u201d Daniel Marsh said. The club thanked the fans. \u201cI just wanted to "
+        "win,\u201d Marsh said.")
+    assert speaker_names(article, mentions, the_one(article, found, "nervous")) >= {"Daniel Marsh"}
+    assert the_one(article, found, "wanted to win").speaker is None

@@ -94,7 +94,7 @@ def test_story_list_leads_to_a_story_with_claims_highlighted_by_kind(site, page,
     largest = stories[0]
     page.goto(site)
     assert page.locator("table.stories tbody tr").count() == len(stories)
-    page.get_by_role("link", name=largest["label"] or largest["id"], exact=True).click()
+    page.get_by_role("link", name=largest["headline"], exact=True).click()
     page.wait_for_url(f"{site}/stories/{largest['id']}")
 
     brief = httpx.get(f"{site}/api/stories/{largest['id']}/brief", timeout=120).json()
@@ -191,3 +191,127 @@ def test_story_list_shows_a_new_story_without_reloading(site, page):
     assert rows.count() == before + 1 and arrived.count() == 1
     assert arrived.locator(".badge").text_content() == "new"
     assert page.evaluate("() => window.stillTheSamePage") is True
+
+
+def test_story_page_fits_the_window_at_desktop_and_phone_widths_and_folds_long_sections(site, page):
+    story = next(s for s in httpx.get(f"{site}/api/stories").json() if len(s["sources"]) >= 4)
+    for width in (1300, 360):
+        page.set_viewport_size({"width": width, "height": 900})
+        for path in ("/", "/add", f"/stories/{story['id']}"):
+            page.goto(f"{site}{path}")
+            overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            assert overflow <= 0, f"{path} runs {overflow} px past the window at {width} px"
+        assert page.locator(".side-by-side .column").count() == story["articles"]
+    folded = page.locator("details.more").first
+    assert not folded.evaluate("details => details.open")
+    folded.locator("summary").click()
+    assert folded.evaluate("details => details.open")
+
+
+def test_a_cited_item_leads_to_its_span_marked_in_the_article(site, page):
+    story = httpx.get(f"{site}/api/stories").json()[0]
+    brief = httpx.get(f"{site}/api/stories/{story['id']}/brief", timeout=120).json()
+    page.goto(f"{site}/stories/{story['id']}")
+    item = brief["summary"][0]
+    page.locator(".summary a.ref").first.click()
+    page.wait_for_url(f"**/articles/{item['article']}?start={item['start']}&end={item['end']}#cited")
+    cited = page.locator("article .text mark.cited").all_inner_texts()
+    assert "".join(cited).split() == item["text"].split()
+    assert page.locator("#cited").evaluate("mark => mark.getBoundingClientRect().top < window.innerHeight")
+
+
+def test_an_article_added_through_the_form_appears_in_its_story(site, page):
+    source = EXAMPLES / "hungary-blackout" / "meridian-wire.txt"
+    body = source.read_text().split("---\n", 2)[2]
+    page.goto(site)
+    page.get_by_role("link", name="Add articles").click()
+    page.get_by_label("Title").fill("Blackout hits Budapest")
+    page.get_by_label("Outlet").fill("Form Wire")
+    page.get_by_label("Published").fill("2026-09-09")
+    page.get_by_label("Text").fill(body)
+    page.get_by_label("Addresses of articles").fill("not a url")
+    page.get_by_role("button", name="Add").click()
+    page.wait_for_url("**/add/jobs/*")
+    stories = page.locator("ul.job-stories a")
+    stories.first.wait_for(timeout=120_000)  # polled by static/job.js, not reloaded
+    assert "not a url: not an http or https URL" in page.locator("ul.rejected").inner_text()
+    stories.first.click()
+    page.wait_for_url("**/stories/*")
+    assert "Form Wire" in page.locator(".side-by-side h3").all_inner_texts()
+    page.goto(f"{site}/?outlet=Form+Wire")
+    assert page.locator("table.stories tbody tr").count() == 1
+
+
+def test_a_name_leads_to_the_person_across_stories_with_their_quotes(site, page):
+    [hit] = [h for h in httpx.get(f"{site}/api/search", params={"q": "Zieliński"}).json()
+             if h["article"]["source"] == "Meridian Wire"]
+    page.goto(f"{site}/articles/{hit['article']['id']}")
+    page.locator("a.entity", has_text="Marek Zieliński").first.click()
+    page.wait_for_url("**/entities?name=*")
+    assert page.locator("h1").inner_text() == "Marek Zieliński"
+    assert page.locator(".entity-story").count() >= 1
+    assert page.locator(".entity-story .wording").count() > 0
+    page.locator(".entity-story h3 a").first.click()
+    page.wait_for_url("**/stories/*")
+
+
+AXE = Path(__file__).resolve().parents[1] / ".axe" / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def serious_violations(page) -> list[str]:
+    """What axe-core finds serious or critical on the page, each rule with the first elements it fails on."""
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+    return [f"{v['id']} ({v['impact']}): {[node['target'] for node in v['nodes'][:3]]}"
+            for v in found if v["impact"] in ("serious", "critical")]
+
+
+def test_every_page_passes_axe_with_no_serious_violation(site, browser):
+    if not AXE.exists():
+        pytest.skip(f"{AXE} is not installed (make axe)")
+    # Axe is injected as a script of its own, which the pages' CSP would refuse.
+    context = browser.new_context(viewport={"width": 1300, "height": 900}, bypass_csp=True)
+    page = context.new_page()
+    story = httpx.get(f"{site}/api/stories").json()[0]
+    article = httpx.get(f"{site}/api/articles").json()[0]
+    pages = ["/", "/?q=fire&order=newest", f"/stories/{story['id']}", f"/articles/{article['id']}", "/articles",
+             "/search?q=terminal", "/add", "/entities?name=Marek+Zieli%C5%84ski", "/feeds", "/watches", "/alerts"]
+    found = {}
+    for path in pages:
+        page.goto(f"{site}{path}")
+        if violations := serious_violations(page):
+            found[path] = violations
+    page.goto(f"{site}/add")
+    page.get_by_label("Addresses of articles").fill("not a url")
+    page.get_by_role("button", name="Add").click()
+    page.locator("ul.job-stories").wait_for(timeout=60_000)
+    if violations := serious_violations(page):
+        found["a job's page"] = violations
+    context.close()
+    assert not found
+
+
+def test_the_keyboard_skips_the_header_to_the_content_and_opens_folded_items(site, page):
+    story = httpx.get(f"{site}/api/stories").json()[0]
+    page.goto(f"{site}/stories/{story['id']}")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.textContent") == "Skip to the content"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.closest('main') !== null")
+    folded = page.locator("details.more summary").first
+    folded.focus()
+    page.keyboard.press("Enter")
+    assert folded.evaluate("summary => summary.parentElement.open")
+
+
+def test_a_printed_brief_leaves_out_the_page_furniture_and_opens_folded_items(site, page):
+    story = httpx.get(f"{site}/api/stories").json()[0]
+    page.goto(f"{site}/stories/{story['id']}")
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")  # what a browser sends before printing
+    page.emulate_media(media="print")
+    assert page.locator(".summary").is_visible() and not page.locator("header.site").is_visible()
+    assert not page.locator(".side-by-side").is_visible() and not page.locator(".downloads").is_visible()
+    assert page.locator("details.more:not([open])").count() == 0
+    page.evaluate("() => window.dispatchEvent(new Event('afterprint'))")
+    assert page.locator("details.more[open]").count() == 0

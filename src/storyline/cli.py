@@ -364,6 +364,8 @@ def brief(targets: tuple[str, ...], output_format: str, output: str | None, full
     storyline brief examples/articles --format md
     storyline brief s3 --full
     """
+    from storyline.brief import render
+
     corpus = open_corpus(db_path)
     try:
         story_ids, report = corpus.stories_of(targets, follow_symlinks=follow_symlinks)
@@ -381,7 +383,7 @@ def brief(targets: tuple[str, ...], output_format: str, output: str | None, full
         if output_format == "json" and not output:
             printed_json.append(data)  # printed together below, as one document
             continue
-        text = brief_text(data, output_format)
+        text = render.as_text(data, output_format)
         if output:
             Path(output).mkdir(parents=True, exist_ok=True)
             (Path(output) / f"{story_id}.{output_format}").write_text(text, encoding="utf-8")
@@ -394,16 +396,6 @@ def brief(targets: tuple[str, ...], output_format: str, output: str | None, full
         sys.exit(EXIT_REJECTED)
 
 
-def brief_text(data: dict[str, Any], output_format: str) -> str:
-    from storyline.brief import render
-
-    if output_format == "json":
-        return json.dumps(data, ensure_ascii=False, indent=2)
-    if output_format == "jsonl":
-        return json.dumps(data, ensure_ascii=False)
-    if output_format == "html":
-        return render.html(data)
-    return render.markdown(data)
 
 
 @main.command()

@@ -41,6 +41,25 @@ if TYPE_CHECKING:
     from storyline.watch.watcher import Watcher
 
 
+# The people a story list names under a story's headline: the brief's most prominent.
+KEY_PEOPLE = 3
+
+
+def literal(query: str) -> str:
+    """A search box's words as a full-text query that matches them as typed ("port-fire", an odd quote)."""
+    return " ".join(phrase(word) for word in query.split())
+
+
+def phrase(words: str) -> str:
+    """Words as one full-text phrase, whatever they hold."""
+    return '"' + words.replace('"', '""') + '"'
+
+
+
+def key_people(brief: dict[str, Any]) -> list[str]:
+    return [entity["name"] for entity in brief["entities"] if entity["type"] == "PERSON"][:KEY_PEOPLE]
+
+
 @dataclass(frozen=True, slots=True)
 class StoryView:
     """One story: ``summary`` as :meth:`Corpus.stories` lists it, its current articles, and the history of how it
@@ -277,8 +296,7 @@ class Corpus:
         except StoreError:
             if not lenient:
                 raise
-        literal = " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
-        return self.store.search(literal, limit)
+        return self.store.search(literal(query), limit)
 
     def count_articles(self) -> int:
         return self.store.count_articles()
@@ -288,11 +306,23 @@ class Corpus:
 
     # stories
 
-    def stories(self, limit: int | None = None, after: str | None = None) -> list[dict[str, Any]]:
-        """Stories with their label, time span, article count and outlets, largest first: all, or a page of
-        ``limit`` stories after the story ``after`` (the last of the page before). Read from the summaries the
-        store keeps, whatever the number of articles."""
-        return self.store.stories(limit, after)
+    def stories(self, limit: int | None = None, after: str | None = None, *, query: str | None = None,
+                entity: str | None = None, lenient: bool = False, **filters: Any) -> list[dict[str, Any]]:
+        """Stories with their headline, label, key people, time span, article count and outlets, largest first:
+        all, or a page of ``limit`` stories after the story ``after`` (the last of the page before). Read from the
+        summaries the store keeps, whatever the number of articles. ``order``: "largest" or "newest"; filters:
+        ``since`` and ``until`` (publication), ``source`` (an outlet), ``entity`` (a name its articles write as
+        given), ``query`` (full text, FTS5 syntax: a bad one raises StoreError, unless ``lenient``: then its
+        words are searched for as typed)."""
+        def searched(text: str | None) -> str | None:
+            return " AND ".join(f"({part})" for part in (text, entity and phrase(entity)) if part) or None
+
+        try:
+            return self.store.stories(limit, after, query=searched(query), **filters)
+        except StoreError:
+            if not lenient or query is None:
+                raise
+        return self.store.stories(limit, after, query=searched(literal(query)), **filters)
 
     def count_stories(self) -> int:
         return self.store.count_stories()
@@ -366,6 +396,39 @@ class Corpus:
                                                        {group["attributed_to"], *filter(None, group["speakers"])})]
         return result
 
+    def entity(self, name: str, limit: int = 20) -> dict[str, Any]:
+        """One person, organisation or place across stories: in each of the ``limit`` newest stories whose articles
+        write ``name``, the entity going by it (as its name or a variant, accents and case aside) with its names
+        and roles there, and every statement it is quoted making, with its wordings and outlets; and all its
+        names and roles merged. ``more``: whether further stories write the name."""
+        from storyline.compare.story import match_quotes, resolve_entities, speakers
+        from storyline.text import names
+
+        wanted = names.fold(name)
+        found_stories = self.stories(limit + 1, order="newest", entity=name)
+        result: dict[str, Any] = {"name": name, "variants": {}, "roles": [], "types": [], "stories": [],
+                                  "more": len(found_stories) > limit}
+        for story in found_stories[:limit]:
+            articles = self.story_articles(story["id"])
+            ids = [a.id for a in articles]
+            mentions = self._records("mention", Mention, ids)
+            resolved = resolve_entities(articles, mentions)
+            matched = [e for e in resolved if wanted in {names.fold(written) for written in [e.name, *e.variants]}]
+            if not matched:
+                continue
+            groups = match_quotes(articles, self._records("quote", Attribution, ids), speakers(resolved, mentions))
+            theirs = {e.id for e in matched}
+            quoted = [group for group in serialize.quote_groups(groups, resolved, {a.id: a for a in articles})
+                      if group["speaker_id"] in theirs]
+            result["stories"].append({"story": story, "entities": [serialize.entity_summary(e) for e in matched],
+                                      "quotes": quoted})
+            for entity in matched:
+                for variant, count in entity.variants.items():
+                    result["variants"][variant] = result["variants"].get(variant, 0) + count
+                result["roles"] += [role for role in entity.roles if role not in result["roles"]]
+                result["types"] += [entity.type] if entity.type not in result["types"] else []
+        return result
+
     def timeline(self, story_id: str) -> list[dict[str, Any]]:
         """Dated statements of a story in time order, each with the sentence spans and outlets stating it."""
         from storyline.compare.story import build_timeline
@@ -393,7 +456,7 @@ class Corpus:
             with self.store.writing():
                 # Kept only if the story is still the one it was built from: a writer may have changed it since.
                 if brief_key(self.story_version(story_id)) == key:
-                    self.store.keep_brief(story_id, key, brief)
+                    self.store.keep_brief(story_id, key, brief, key_people(brief))
         except (StoreBusy, KeyError):  # a long write holds the store, or the story merged away: serve it unkept
             pass
         return shown_in_full(brief) if full else brief

@@ -3,6 +3,7 @@ written from the brief's JSON form alone (:func:`storyline.brief.build.assemble`
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -16,8 +17,22 @@ EXCERPT_WORDS = 25
 WORDINGS_SHOWN = 2
 # A short brief backs a disagreement without figures (a denial) with this many sentences.
 CONFLICT_SENTENCES = 2
+# What the HTML page may do, as its own meta tag says it (templates/brief.html): style itself inline, show its
+# timeline drawn in a data: image, nothing else.
+HTML_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 environment = Environment(loader=PackageLoader("storyline", "templates"), autoescape=select_autoescape(["html"]),
                           trim_blocks=True, lstrip_blocks=True)
+
+
+def as_text(brief: dict[str, Any], output_format: str) -> str:
+    """The brief in one of the formats ``storyline brief`` writes: md, html, json, jsonl (one line)."""
+    if output_format == "json":
+        return json.dumps(brief, ensure_ascii=False, indent=2)
+    if output_format == "jsonl":
+        return json.dumps(brief, ensure_ascii=False)
+    if output_format == "html":
+        return html(brief)
+    return markdown(brief)
 
 
 def ref(item: dict[str, Any]) -> str:

@@ -15,7 +15,10 @@ December 2008") or a time of day ("broke out at 8.49pm"). Each is read off the p
   toll is not set against a previous one's.
 
 Durations ("sentenced to seven years") are not read: a story's durations are mostly of different things
-(sentences of different cases, careers in different units) that their sentences do not tell apart.
+(sentences of different cases, careers in different units) that their sentences do not tell apart. Nor are the
+lengths of runs and windows ("a three-game losing streak", "10 straight games", "eight of their last 10 games"):
+each outlet counts a run to its own day and picks its own window. A figure in a clause of what may be ("could
+cost $2 billion") is a guess, not a report, and is not read either.
 
 A date is a figure only where the text writes its year, or where a relative date ("Thursday") is resolved against
 a publication date the article really has: a date resolved against a guessed publication date is no figure. A time
@@ -119,6 +122,10 @@ SCORE_BEFORE = re.compile(r"\d ?[-–] ?\Z")
 SCORE_AFTER = re.compile(r" ?[-–] ?\d")
 # Adverbs that make an amount a rate ("$20 million annually"), with the unit of time it is per.
 RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}
+DASHES = frozenset({"-", "–"})
+RUN_WORDS = words("run_words")
+POSSIBILITY_MODALS = words("possibility_modals")
+HYPHENED_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 COUNTING_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "appos"})
 WRITTEN_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 WEEKDAYS = frozenset(day.lower() for day in pairs("weekdays"))
@@ -205,7 +212,8 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
         return None
     implied = people_counted(anchor) if kind == "COUNT" else None
     counted = implied or (_counted(anchor) if kind == "COUNT" else _measured(anchor))
-    if counted is None or not counted.is_alpha or _ranked(counted, tokens) \
+    if counted is None or not counted.is_alpha or _ranked(counted, tokens) or _hyphenated_modifier(counted, tokens) \
+            or _run(counted) \
             or (kind == "COUNT" and (counted.lemma_.lower() in TIME_UNITS or counted.lower_ in UNITS)):
         # a count of hours or of yards ("a seven-yard touchdown") is a measure the parse did not tag as one
         return None
@@ -224,9 +232,12 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
         # with it ("bring forward a programme")
         modifies = anchor.head == counted and anchor.dep_ in COUNTING_DEPS
         predicate = what_happened(None if modifies else anchor, counted, config.governing_hops)
+    clause = next(iter(verbs_above(anchor)), None)
+    if clause is not None and any(child.dep_ == "aux" and child.lower_ in POSSIBILITY_MODALS
+                                  for child in clause.children):
+        return None  # "the repairs could cost $2 billion": a guess of what may be, not a report
     bound, hedged = _bound(tokens)
     written = allowed(value, bound, config.shares)
-    clause = next(iter(verbs_above(anchor)), None)
     what = words_for(counted, predicate)
     if implied is not None and implied.pos_ == "VERB":
         what = f"people {what}"  # "people killed" for "the quake killed 4"
@@ -262,6 +273,23 @@ def _ranked(counted: Token, tokens: SpacySpan) -> bool:
     each outlet draws such a line where it likes, so the count is of no one quantity."""
     return any(t.tag_ in {"JJS", "RBS"} and not tokens.start <= t.i < tokens.end
                for child in counted.lefts if child.dep_ in {"amod", "advmod", "compound"} for t in child.subtree)
+
+
+def _hyphenated_modifier(counted: Token, tokens: SpacySpan) -> bool:
+    """Whether the number and its noun are hyphened into a modifier of another noun ("a three-game losing
+    streak", "a 10-game stretch", "a two-day strike"): the figure is the length of the streak or the strike, of
+    which outlets choose different stretches, not a count of games or days, nor a number naming one."""
+    return counted.i == tokens.end + 1 and tokens.doc[tokens.end].text in DASHES \
+        and counted.dep_ in HYPHENED_MODIFIER_DEPS and counted.head.pos_ in {"NOUN", "PROPN"}
+
+
+def _run(counted: Token) -> bool:
+    """Whether a count is the length of a run or of a window of recent ones ("10 straight games", "eight of
+    their last 10 games", "three games in a row"): each outlet counts the run to its own day, and picks its own
+    window."""
+    doc = counted.doc
+    return any(child.dep_ in ("amod", "advmod", "compound") and child.lower_ in RUN_WORDS
+               for child in counted.children) or doc[counted.i + 1 : counted.i + 4].text.lower() == "in a row"
 
 
 def _rate(tokens: SpacySpan) -> str | None:
@@ -309,7 +337,9 @@ def _unit(tokens: SpacySpan) -> tuple[str, str, str, float, Token | None]:
         near.append(doc[tokens.start - 1])
 
     def money() -> tuple | None:
-        token = next((t for t in near if t.text in CURRENCIES or t.lemma_.lower() in CURRENCIES), None)
+        # a verb is no currency: "won 12 games"
+        token = next((t for t in near if (t.text in CURRENCIES or t.lemma_.lower() in CURRENCIES)
+                      and t.pos_ not in ("VERB", "AUX")), None)
         if token is None:
             return None
         currency = CURRENCIES.get(token.text) or CURRENCIES[token.lemma_.lower()]

@@ -16,7 +16,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from storyline.model import Article, Entity, Mention, Span
-from storyline.text.names import is_title_part
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from storyline.text.names import is_title_head, is_title_part
 
 WORD = re.compile(r"[\w][\w.'’&-]*")
 SENTENCE_ENDS = frozenset('.!?"“”\n')
@@ -100,16 +102,27 @@ def _forms(written: str) -> list[str]:
     return forms
 
 
+def _opens_sentence_as_function_word(text: str, words: list[tuple[int, int]], index: int) -> bool:
+    """The word opens its sentence and is a function word ("But", "The"), so its capital is the sentence's."""
+    start, end = words[index]
+    gap = text[words[index - 1][1]:start] if index else "\n"
+    return text[start:end].lower() in STOP_WORDS and (not index or bool(SENTENCE_ENDS & set(gap))
+                                                      or text[words[index - 1][0]:words[index - 1][1]].endswith((".", "!", "?")))
+
+
 def _stands_alone(text: str, words: list[tuple[int, int]], first: int, last: int, name: str) -> bool:
-    """The name is not part of a longer capitalised run, and a one-word name not in capitals does not open a
-    sentence (a title such as "Mr." may stand before it)."""
+    """The name is not part of a longer capitalised run (a title may follow it, "Athens Mayor", and a sentence's
+    capitalised function word precede it, "But Kline"), and a one-word name not in capitals does not open a
+    sentence unless a title stands before or after it ("Mr. Kline", "Athens Mayor")."""
     before = text[words[first - 1][0]:words[first - 1][1]] if first else ""
     after = text[words[last][0]:words[last][1]] if last < len(words) else ""
     gap_before = text[words[first - 1][1]:words[first][0]] if first else "\n"
     gap_after = text[words[last - 1][1]:words[last][0]] if last < len(words) else "\n"
-    if after[:1].isupper() and gap_after.strip() == "":
+    before_title = after[:1].isupper() and gap_after.strip() == ""
+    if before_title and not is_title_head(after):
         return False
-    if before[:1].isupper() and gap_before.strip() == "" and not is_title_part(before):
+    if before[:1].isupper() and gap_before.strip() == "" and not is_title_part(before) \
+            and not _opens_sentence_as_function_word(text, words, first - 1):
         return False
     opens_sentence = not first or bool(SENTENCE_ENDS & set(gap_before)) or before.endswith((".", "!", "?"))
-    return not opens_sentence or " " in name or name.isupper() or is_title_part(before)
+    return not opens_sentence or " " in name or name.isupper() or is_title_part(before) or before_title

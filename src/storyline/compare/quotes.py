@@ -53,6 +53,9 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _PRONOUNS = frozenset(wordlists.pairs("speaker_pronouns")) | {"who", "which", "that", "whom", "his", "her", "its",
                                                               "their", "our", "my", "you"}
 _DETERMINERS = frozenset({"the", "a", "an"})
+# Quantifiers standing alone for people ("Some said …", "Many believe …"): they say how many, not who.
+_QUANTIFIERS = frozenset({"some", "many", "most", "few", "several", "others", "all", "both", "none", "one", "each",
+                          "any", "more", "fewer"})
 
 
 @dataclass(frozen=True)
@@ -69,11 +72,11 @@ class Speaker:
 
 def source_label(text: str) -> str | None:
     """A source as written, folded to compare across outlets: lower case, one space, no leading article; None for
-    a pronoun, which says nothing by itself."""
+    a pronoun or a quantifier alone ("Some"), which say nothing of who spoke by themselves."""
     words = text.lower().split()
     while words and words[0] in _DETERMINERS:
         words.pop(0)
-    if not words or len(words) == 1 and words[0] in _PRONOUNS:
+    if not words or len(words) == 1 and words[0] in _PRONOUNS | _QUANTIFIERS:
         return None
     return " ".join(words)
 

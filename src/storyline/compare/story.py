@@ -75,7 +75,10 @@ def compare_story(material: StoryMaterial) -> StoryComparison:
     groups, disagreements = aligned.claims, aligned.figure_disagreements
     return StoryComparison(
         entities=found, quotes=quote_groups, quoted=quoted,
-        beliefs=match_quotes(articles, material.attributions, speaker_of, BELIEF),
+        # A belief is someone's: "No one was believed to have been injured", "expected to remain closed" name no
+        # holder, and say what the outlet reports, not what anyone believes.
+        beliefs=[group for group in match_quotes(articles, material.attributions, speaker_of, BELIEF)
+                 if group.speaker or group.label],
         timeline=build_timeline(articles, material.times, material.doc),
         copied=aligned.copied, claims=groups, figure_disagreements=disagreements,
         lone_figures=lone_figures(groups, aligned.figures, disagreements),

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from storyline.extract.roles import DETERMINERS, Named, named_mention, role_nominals
 from storyline.model import Article, Mention, Span
@@ -34,6 +34,8 @@ ALIAS_FILLERS = frozenset({"the", "a", "and", "or", "-", ","}) | QUOTATION_MARKS
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# A naming verb in a clause that hangs on a noun ("the man their editor dubbed", "the official known as").
+CLAUSE_DEPS = frozenset({"relcl", "acl"})
 
 
 def extract(article: Article, doc: Doc) -> list[Mention]:
@@ -139,11 +141,28 @@ def _join_aliases(doc: Doc, named: list[Named]) -> None:
         after = [m for m in holders if m.start > mention.start and doc[m.start:m.end].root.dep_ in SUBJECT_DEPS] \
             if opens_sentence else []
         holder = max(before, key=lambda m: m.start) if before else min(after, key=lambda m: m.start, default=None)
+        described = next((t.head for t in doc[position - len(cue) + 1 : position + 1] if t.dep_ in CLAUSE_DEPS), None)
+        if described is not None:
+            # "the man their editor dubbed "Deep Throat"", "Felt, the official known as": the naming clause
+            # says whom it names, the noun it hangs on, a name or a noun in apposition to one; not the name
+            # written nearest before ("while Woodward and Carl Bernstein relied on sources, the man …")
+            holder = _named_by_noun(described, people)
         if holder is not None:
             alias = mention.cluster
             for other in named:
                 if other.cluster == alias:
                     other.cluster = holder.cluster
+
+
+def _named_by_noun(noun: Token, people: list[Named]) -> Named | None:
+    """The person mention a noun is part of, or is in apposition to ("Felt, the official"); None for a noun
+    that names no one ("the man")."""
+    for token in (noun, noun.head if noun.dep_ == "appos" else None):
+        if token is not None:
+            found = next((m for m in people if m.start <= token.i < m.end), None)
+            if found is not None:
+                return found
+    return None
 
 
 def _fits_cluster(mention: Named, cluster: list[Named], cluster_names: Counter[str]) -> bool:

@@ -57,6 +57,22 @@ def read_bytes(content: bytes, kind: str, origin: str, *, charset: str | None = 
     yield from _guarded(origin, lambda: read_text(kind, decode(content, charset), origin, metadata))
 
 
+def read_named(content: bytes, name: str) -> Iterator[Item]:
+    """The articles in a file held in memory (an upload) called ``name``: read as ``ingest`` reads such a file, its
+    format told by its suffix or else by its content, a feed's entries as they stand (no page fetched).
+
+    Never raises for bad input: it gives an IngestError naming the file."""
+    def produce() -> Iterator[Item]:
+        text = decode(content)
+        kind = FORMAT_BY_SUFFIX.get(PurePosixPath(name).suffix.lower()) or sniff_format(text)
+        if kind == "feed":
+            yield from feed.entry_articles(feed.parse_feed(text), name)
+        else:
+            yield from read_text(kind, text, name)
+
+    yield from _guarded(name, produce)
+
+
 def read_text(kind: str, text: str, origin: str, metadata: Mapping[str, Any] | None = None,
               url: str | None = None) -> Iterator[Item]:
     """The articles in a decoded input of a format that needs no fetching (every one but feeds)."""

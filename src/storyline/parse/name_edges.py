@@ -33,22 +33,23 @@ TRAILING_LINKS = frozenset({"and", "of", "&", "-"})
 
 def trim_trailing_titles(doc: Doc, entities: list[Entity]) -> list[Entity]:
     """A name loses a linking word it ends in ('Anthony "Fat Tony"Salerno and') and words glued to it by a lost
-    space ('injustice"across Greece'), and an organisation or place that ends in a title run right before a
-    capitalised name the title: the title belongs to the person named next."""
+    space ('injustice"across Greece'), and a name that ends in a title run right before a capitalised name the
+    title: the title belongs to the person named next ("Brooklyn Councilman" of "Brooklyn Councilman Ann Lowe" is
+    the borough, even where the model took it for a person)."""
     trimmed = []
     for start, end, label in entities:
         while end - start > 1 and _glued_words(doc[start].text):
             start += 1
         while end - start > 1 and doc[end - 1].lower_ in TRAILING_LINKS:
             end -= 1
-        if label != "PERSON":
-            cut = end
-            while cut > start + 1 and is_title_part(doc[cut - 1].text):
-                cut -= 1
-            following = end + 1 if end < len(doc) and doc[end].text == "." else end
-            if (cut < end and any(is_title_head(t.text) for t in doc[cut:end]) and following < len(doc)
-                    and doc[following].is_title and doc[following].is_alpha):
-                end = cut
+        cut = end
+        while cut > start + 1 and is_title_part(doc[cut - 1].text):
+            cut -= 1
+        following = end + 1 if end < len(doc) and doc[end].text == "." else end
+        if (cut < end and any(is_title_head(t.text) for t in doc[cut:end]) and following < len(doc)
+                and doc[following].is_title and doc[following].is_alpha):
+            # No person's name ends in a title: what leads it is the place or body the office belongs to.
+            end, label = cut, "ORG" if label == "PERSON" else label
         trimmed.append((start, end, label))
     return trimmed
 

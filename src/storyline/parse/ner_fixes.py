@@ -15,7 +15,7 @@ The small English model makes a few errors that break entity merging downstream:
   other mention of the same name in the document follows;
 - it tags people as organisations ("Gábor Varga, who runs the NGA", "Professor Lind"): a name that "who"
   refers back to, that a courtesy or academic title leads, or with an office or such a title in apposition,
-  becomes a PERSON;
+  becomes a PERSON, and so does one that says something and is then "he" saying more ("Kyrtsos said … he said");
 - it tags unfamiliar places as people: a PERSON followed by a facility noun becomes that facility ("Qasr
   al-Nour prison"), and one before an area noun ("the Sampierdarena district") or governed by a locative
   preposition ("in Debrecen") a place;
@@ -45,6 +45,7 @@ from spacy.tokens import Doc, Span, Token
 from storyline.parse.labels import NAME_LABELS
 from storyline.parse.name_edges import (join_names_before_places, join_nicknamed_names, relabel_families,
                                         split_glued_names, trim_trailing_titles)
+from storyline.parse.streets import add_streets
 from storyline.text.names import (HONORIFICS, OFFICES, TITLE_LINKS, fold, is_title_head, is_title_part, title_word,
                                   tokens)
 from storyline.text import wordlists
@@ -62,6 +63,10 @@ NAME_LINKS = frozenset({"of", "and", "&", "de", "la", "le", "du", "van", "von", 
 # Parts of speech no name is made of: a headline's verbs and adverbs ("Checks Out Two Minutes Later").
 CLAUSE_POS = frozenset({"VERB", "AUX", "ADV", "PART", "SCONJ", "PRON"})
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "across", "throughout", "around"})
+# Verbs of saying (lemmas): a name that says something and is then "he" or "she" is a person's.
+SPEECH_VERBS = wordlists.words("cue_verbs_clause")
+PERSONAL_PRONOUNS = frozenset({"he", "she"})
+ARTICLES = frozenset({"the", "a", "an"})
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,9 @@ class NerFixConfig:
     headline_capitalised_share: float = 0.75
     # By hand: the longest tagged name copied onto its untagged occurrences elsewhere in the document.
     propagated_name_max_tokens: int = 6
+    # By hand: how many sentences after a name's statement a "he" or "she" may stand for it (the next
+    # statement of a quotation, "… Kyrtsos said. “…” … he said").
+    speaker_pronoun_sentences: int = 2
 
 
 CONFIG = NerFixConfig()
@@ -90,7 +98,8 @@ def fix_entities(doc: Doc, config: NerFixConfig = CONFIG) -> Doc:
     entities = join_names_before_places(doc, join_given_names(doc, entities))
     entities = relabel_organisations(doc, entities)
     entities = relabel_people(doc, entities)
-    entities = relabel_places(doc, entities)
+    entities = relabel_speakers(doc, entities, config)
+    entities = add_streets(doc, relabel_places(doc, entities))
     entities = add_parenthesised_acronyms(doc, entities)
     entities = retag_headlines(doc, entities, config)
     entities = make_consistent(doc, entities, config)
@@ -135,8 +144,10 @@ def trim_titles(doc: Doc, start: int, end: int, label: str, config: NerFixConfig
     if name_start == end:
         alone_in_title = title_has_head or titled_from_left or _title_run_has_head(doc, end, 1)
         return None if alone_in_title else (start, end, label)
-    # Titles lead organisation names too ("General Motors"): trim them off a non-person only inside a title run.
-    if not (titled_from_left or (label == "PERSON" and title_has_head)):
+    # Titles lead organisation names too ("General Motors"): trim them off a non-person only inside a title run
+    # or after a title abbreviated with a full stop ("Capt. Ames"), which leads no organisation's name.
+    abbreviated_head = any(token.text.endswith(".") and is_title_head(token.text) for token in doc[start:name_start])
+    if not (titled_from_left or abbreviated_head or (label == "PERSON" and title_has_head)):
         return start, end, label
     name = doc[name_start:end]
     looks_like_person = len(name) <= config.person_name_max_tokens and all(t.is_title or not t.is_alpha for t in name)
@@ -204,6 +215,37 @@ def relabel_people(doc: Doc, entities: list[Entity]) -> list[Entity]:
                 start, label = start + titled, "PERSON"  # the title is the role, not part of the name
         fixed.append((start, end, label))
     return fixed
+
+
+def relabel_speakers(doc: Doc, entities: list[Entity], config: NerFixConfig = CONFIG) -> list[Entity]:
+    """A name tagged as an organisation that is the subject of a verb of saying ("Kyrtsos said"), has no
+    organisation word and no article before it, and is then "he" or "she" saying something soon after one of its
+    mentions, with no person named between ("… Kyrtsos said. … “…,” he said"), is a person's, and so is every
+    mention of the same name in the document. Places are left alone: "Iraq said" is its government speaking."""
+    people = sorted(start for start, _, label in entities if label == "PERSON")
+    sentences = list(doc.sents)
+    position = {sentence.start: n for n, sentence in enumerate(sentences)}
+    candidates = [(start, end, fold(doc[start:end].text)) for start, end, label in entities
+                  if label == "ORG" and all(t.is_title for t in doc[start:end])
+                  and not _names_organisation(doc, start, end)]
+    speaking = {name for start, end, name in candidates if doc[start:end].root.dep_ == "nsubj"
+                and doc[start:end].root.head.lemma_.lower() in SPEECH_VERBS}
+
+    def followed_by_pronoun(start: int, end: int) -> bool:
+        first = position[doc[start].sent.start]
+        following = sentences[first : first + config.speaker_pronoun_sentences + 1]
+        pronoun = next((t for sentence in following for t in sentence
+                        if t.i >= end and t.lower_ in PERSONAL_PRONOUNS and t.dep_ == "nsubj"
+                        and t.head.lemma_.lower() in SPEECH_VERBS), None)
+        return pronoun is not None and not any(end <= person < pronoun.i for person in people)
+
+    # "the Post stated", "The Associated Press said": a name written after an article is no person's.
+    with_article = {name for start, end, name in candidates
+                    if start > 0 and doc[start - 1].lower_ in ARTICLES}
+    speakers = {name for start, end, name in candidates
+                if name in speaking - with_article and followed_by_pronoun(start, end)}
+    return [(start, end, "PERSON" if fold(doc[start:end].text) in speakers else label)
+            for start, end, label in entities]
 
 
 def relabel_places(doc: Doc, entities: list[Entity]) -> list[Entity]:

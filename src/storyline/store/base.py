@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any
 from storyline import clock
 from storyline.model import Article
 from storyline.store.alerts import AlertRecords
-from storyline.store.errors import StoreBusy
+from storyline.store.errors import StoreBusy, StoreError
 from storyline.store.feeds import FeedRecords
 from storyline.store.sql import placeholders
 
@@ -76,12 +76,25 @@ def _span_row(record: Any) -> tuple[int, int, str, str]:
 
 
 # A story as it is listed: the summary kept with it (``_story_changed``).
-STORY_SUMMARY = ("id, label, first_published, last_published, articles, first_stored, last_stored, sources,"
-                 " updated_at")
+STORY_SUMMARY = ("id, label, headline, people, first_published, last_published, articles, first_stored, last_stored,"
+                 " sources, updated_at")
+# The orders a page of stories can come in, each with the keyset its pages continue after and the listing index
+# that serves it (schema 6 and 8).
+STORY_ORDERS = {
+    "largest": ("articles, coalesce(last_published, ''), id", "articles DESC, coalesce(last_published, '') DESC,"
+                " id DESC"),
+    "newest": ("coalesce(last_published, ''), id", "coalesce(last_published, '') DESC, id DESC"),
+}
+
+
+def _like_escaped(text: str) -> str:
+    """Text matched literally by LIKE ... ESCAPE '\\'."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _summary(row: Any) -> dict[str, Any]:
-    return {**dict(row), "sources": sorted(filter(None, json.loads(row["sources"])))}
+    return {**dict(row), "sources": sorted(filter(None, json.loads(row["sources"]))),
+            "people": json.loads(row["people"])}
 
 
 def article_from_row(row: Any) -> Article:
@@ -133,6 +146,15 @@ class Store(ABC, FeedRecords, AlertRecords):
     @abstractmethod
     def matching_article_ids(self, query: str, article_ids: Iterable[str]) -> set[str]:
         """Those of the articles that a full-text query (as :meth:`search` takes it) matches."""
+
+    @abstractmethod
+    def _matching(self, query: str) -> tuple[str, str, str]:
+        """The articles ``a`` a full-text query (as :meth:`search` takes it) matches, as the backend's SQL: the
+        tables to select from, the condition (one ``?``) and the parameter; :class:`StoreError` for a query that
+        is not in the syntax, when the backend reads it before the database does."""
+
+    # What the database raises for a full-text query it cannot read (a StoreError to the caller).
+    QUERY_ERRORS: tuple[type[Exception], ...] = ()
 
     def _busy_error(self) -> StoreBusy:
         return StoreBusy(f"{self.path}: busy: another process kept it locked for more than {self.wait:g} s; "
@@ -346,24 +368,49 @@ class Store(ABC, FeedRecords, AlertRecords):
         return {row["id"]: (row["checked_at_size"], row["weighed_at"])
                 for row in self.db.execute("SELECT id, checked_at_size, weighed_at FROM story_index_stories")}
 
-    def stories(self, limit: int | None = None, after: str | None = None) -> list[dict[str, Any]]:
-        """Stories with their label, time span, article count and outlets, largest first (then the latest
-        published, undated last): all of them, or a page of ``limit`` after the story ``after`` (the last of the
-        page before), read from the summaries kept with the stories, through the listing index."""
-        where, params = "WHERE articles > 0", []  # a story whose every article was revised into another
+    def stories(self, limit: int | None = None, after: str | None = None, *, order: str = "largest",
+                since: datetime | None = None, until: datetime | None = None, source: str | None = None,
+                query: str | None = None) -> list[dict[str, Any]]:
+        """Stories with their headline, label, people, time span, article count and outlets, read from the
+        summaries kept with them: all, or a page of ``limit`` after the story ``after`` (the last of the page
+        before). ``order``: "largest" first (then the latest published, undated last) or "newest" (latest
+        published first). Filters: stories with an article published in [``since``, ``until``), one from the
+        outlet ``source`` (any case), one matching the full-text ``query`` (as :meth:`search` takes it;
+        StoreError if bad)."""
+        if order not in STORY_ORDERS:
+            raise ValueError(f"stories are listed in one of these orders: {', '.join(STORY_ORDERS)}")
+        keyset, ordering = STORY_ORDERS[order]
+        where, params = ["articles > 0"], []  # not a story whose every article was revised into another
         if after is not None:
-            row = self.db.execute("SELECT articles, coalesce(last_published, '') AS last, id FROM stories"
-                                  " WHERE id = ?", (after,)).fetchone()
+            row = self.db.execute(f"SELECT {keyset} FROM stories WHERE id = ?", (after,)).fetchone()
             if row is None:
                 raise KeyError(f"no story {after!r}")
-            where += " AND (articles, coalesce(last_published, ''), id) < (?, ?, ?)"
+            where.append(f"({keyset}) < ({', '.join('?' * len(row))})")
             params += list(row)
-        sql = (f"SELECT {STORY_SUMMARY} FROM stories {where}"
-               " ORDER BY articles DESC, coalesce(last_published, '') DESC, id DESC")
+        if since is not None:
+            where.append("last_published >= ?")
+            params.append(since.isoformat())
+        if until is not None:
+            where.append("first_published < ?")
+            params.append(until.isoformat())
+        if source is not None:  # read from the summary's outlets: a scan of the stories, not of their articles
+            where.append("lower(sources) LIKE lower(?) ESCAPE '\\'")
+            params.append(f"%{_like_escaped(json.dumps(source, ensure_ascii=False))}%")
+        if query is not None:
+            tables, condition, searched = self._matching(query)
+            where.append(f"id IN (SELECT sa.story_id FROM {tables} JOIN story_articles sa ON sa.article_id = a.id"
+                         f" WHERE {condition} AND NOT EXISTS (SELECT 1 FROM articles b WHERE b.revision_of = a.id))")
+            params.append(searched)
+        sql = f"SELECT {STORY_SUMMARY} FROM stories WHERE {' AND '.join(where)} ORDER BY {ordering}"
         if limit is not None:
             sql += " LIMIT ?"
             params.append(limit)
-        return [_summary(row) for row in self.db.execute(sql, params)]
+        try:
+            return [_summary(row) for row in self.db.execute(sql, params)]
+        except self.QUERY_ERRORS as error:
+            if query is None:
+                raise
+            raise StoreError(f"bad search query {query!r}: {error}") from error
 
     def count_stories(self) -> int:
         return self.db.execute("SELECT count(*) FROM stories WHERE articles > 0").fetchone()[0]
@@ -422,6 +469,13 @@ class Store(ABC, FeedRecords, AlertRecords):
             " min(a.ingested_at), max(a.ingested_at) FROM story_articles sa JOIN articles a ON a.id = sa.article_id"
             " WHERE sa.story_id = stories.id AND NOT EXISTS (SELECT 1 FROM articles b WHERE b.revision_of = a.id))"
             " WHERE id = ?", [(story_id,) for story_id in story_ids])
+        # The headline a story got first stays until a brief is kept (keep_brief): a list should not reword it
+        # with every article.
+        self.db.executemany(
+            "UPDATE stories SET headline = (SELECT a.title FROM story_articles sa JOIN articles a ON a.id ="
+            " sa.article_id WHERE sa.story_id = stories.id AND a.title IS NOT NULL AND a.title <> ''"
+            " ORDER BY a.ingested_at, a.id LIMIT 1) WHERE id = ? AND headline IS NULL",
+            [(story_id,) for story_id in story_ids])
 
     # briefs kept once built (see storyline.brief.cache)
 
@@ -430,8 +484,11 @@ class Store(ABC, FeedRecords, AlertRecords):
         row = self.db.execute("SELECT brief FROM briefs WHERE story_id = ? AND key = ?", (story_id, key)).fetchone()
         return json.loads(row["brief"]) if row else None
 
-    def keep_brief(self, story_id: str, key: str, brief: dict[str, Any]) -> None:
-        """Keep a story's brief under ``key``, in place of the one kept before."""
+    def keep_brief(self, story_id: str, key: str, brief: dict[str, Any], people: list[str]) -> None:
+        """Keep a story's brief under ``key``, in place of the one kept before; its title and ``people`` become the
+        story's headline and key people in its summary."""
         self.db.execute("INSERT INTO briefs (story_id, key, brief, built_at) VALUES (?, ?, ?, ?) ON CONFLICT(story_id)"
                         " DO UPDATE SET key = excluded.key, brief = excluded.brief, built_at = excluded.built_at",
                         (story_id, key, json.dumps(brief, ensure_ascii=False), _now()))
+        self.db.execute("UPDATE stories SET headline = ?, people = ? WHERE id = ?",
+                        (brief["title"], json.dumps(people, ensure_ascii=False), story_id))

@@ -188,6 +188,9 @@ class PostgresStore(Store):
             " ORDER BY ts_rank(a.search, q) DESC, a.rowid LIMIT ?", (SNIPPET, to_tsquery(query), limit)).fetchall()
         return [(article_from_row(row), row["snippet"]) for row in rows]
 
+    def _matching(self, query: str) -> tuple[str, str, str]:
+        return "articles a", "a.search @@ to_tsquery('storyline_words', ?)", to_tsquery(query)
+
     def matching_article_ids(self, query: str, article_ids: Iterable[str]) -> set[str]:
         ids = list(article_ids)
         if not ids:

@@ -203,6 +203,17 @@ MIGRATIONS: list[str] = [
         built_at TEXT NOT NULL
     );
     """,
+    # 8: each story's headline and key people in its summary (see schema.py's 8), and the listing index of the
+    # newest stories first.
+    """
+    ALTER TABLE stories ADD COLUMN headline TEXT,
+        ADD COLUMN people TEXT NOT NULL DEFAULT '[]';
+    UPDATE stories SET headline = (
+        SELECT a.title FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+        WHERE sa.story_id = stories.id AND a.title IS NOT NULL AND a.title <> ''
+        ORDER BY a.ingested_at, a.id LIMIT 1);
+    CREATE INDEX stories_newest ON stories(coalesce(last_published, ''), id);
+    """,
 ]
 
 def version(db: Any) -> int:

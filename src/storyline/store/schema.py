@@ -202,6 +202,18 @@ MIGRATIONS: list[str] = [
         built_at TEXT NOT NULL
     );
     """,
+    # 8: each story's headline and key people in its summary, so the story list shows them without building
+    # briefs: a kept brief's title and people, until one is kept the title of its first titled article (see
+    # Store._story_changed); the listing index of the newest stories first.
+    """
+    ALTER TABLE stories ADD COLUMN headline TEXT;
+    ALTER TABLE stories ADD COLUMN people TEXT NOT NULL DEFAULT '[]';
+    UPDATE stories SET headline = (
+        SELECT a.title FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+        WHERE sa.story_id = stories.id AND a.title IS NOT NULL AND a.title <> ''
+        ORDER BY a.ingested_at, a.id LIMIT 1);
+    CREATE INDEX stories_newest ON stories(coalesce(last_published, ''), id);
+    """,
 ]
 
 

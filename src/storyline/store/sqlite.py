@@ -23,6 +23,7 @@ def _busy(error: sqlite3.OperationalError) -> bool:
 
 class SQLiteStore(Store):
     SOURCES_ARRAY = "json_group_array(DISTINCT a.source)"
+    QUERY_ERRORS = (sqlite3.OperationalError,)  # FTS5 reads the query as the statement runs
 
     def __init__(self, path: str | Path = "storyline.db", wait: float | None = None) -> None:
         self.path = str(path)
@@ -85,6 +86,9 @@ class SQLiteStore(Store):
         except sqlite3.OperationalError as error:
             raise StoreError(f"bad search query {query!r}: {error}") from error
         return [(article_from_row(row), row["snippet"]) for row in rows]
+
+    def _matching(self, query: str) -> tuple[str, str, str]:
+        return "articles_fts JOIN articles a ON a.rowid = articles_fts.rowid", "articles_fts MATCH ?", query
 
     def matching_article_ids(self, query: str, article_ids: Iterable[str]) -> set[str]:
         ids = list(article_ids)

@@ -70,7 +70,7 @@ def all_tokens(name: str) -> tuple[str, ...]:
 def tokens(name: str) -> tuple[str, ...]:
     """The content tokens of a name, abbreviations spelled out, without particles and suffixes (all tokens if it
     has nothing else). "St." ending a name is a street ("E. 52nd St."), elsewhere a saint ("St. Louis")."""
-    words = tuple(ABBREVIATIONS.get(word, word) for word in all_tokens(name))
+    words = tuple(part for word in all_tokens(name) for part in ABBREVIATIONS.get(word, word).split())
     if len(words) > 1 and all_tokens(name)[-1] == "st":
         words = words[:-1] + ("street",)
     content = tuple(word for word in words if word not in PARTICLES)

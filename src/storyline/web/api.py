@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from http import HTTPStatus
 from collections.abc import Awaitable
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import urlencode
 
 import anyio.to_thread
@@ -110,21 +110,23 @@ async def add_from_url(request: UrlToIngest, shared: Library = Depends(library))
 
 
 @router.get("/articles", responses=ERRORS, summary="List articles in publication order, a page at a time")
-async def list_articles(response: Response, source: str | None = None, since: datetime | None = None,
+async def list_articles(request: Request, response: Response, source: str | None = None, since: datetime | None = None,
                         until: datetime | None = None, limit: int | None = Query(None, ge=1, le=MAX_PAGE),
                         after: str | None = None, shared: Library = Depends(library)) -> list[dict[str, Any]]:
     """All the articles, or a page of ``limit`` after the article ``after``; a full page links the next one in
     its ``Link`` header (``rel="next"``)."""
     found_articles = await shared.run(lambda corpus: found(
         corpus.articles, source=source, since=aware(since), until=aware(until), limit=limit, after=after))
-    next_page(response, "/api/articles", limit, [article.id for article in found_articles])
+    next_page(response, "/api/articles", limit, [article.id for article in found_articles], request)
     return [article_entry(article) for article in found_articles]
 
 
-def next_page(response: Response, path: str, limit: int | None, ids: list[str]) -> None:
-    """The link to the page after a full one, in the response's ``Link`` header, as GitHub's API pages."""
+def next_page(response: Response, path: str, limit: int | None, ids: list[str], request: Request) -> None:
+    """The link to the page after a full one (its query as asked, ``after`` moved on), in the response's ``Link``
+    header, as GitHub's API pages."""
     if limit is not None and len(ids) == limit:
-        response.headers["Link"] = f'<{path}?{urlencode({"limit": limit, "after": ids[-1]})}>; rel="next"'
+        query = {**request.query_params, "after": ids[-1]}
+        response.headers["Link"] = f'<{path}?{urlencode(query)}>; rel="next"'
 
 
 @router.get("/articles/{article_id}", responses=ERRORS, summary="One article (id or unique prefix) with its text")
@@ -156,13 +158,26 @@ async def search(q: str = Query(min_length=1, max_length=500), limit: int = Quer
     return [{"article": article_entry(article), "snippet": snippet} for article, snippet in await shared.run(work)]
 
 
-@router.get("/stories", responses=ERRORS, summary="The stories, largest first, a page at a time")
-async def list_stories(response: Response, limit: int | None = Query(None, ge=1, le=MAX_PAGE),
-                       after: str | None = None, shared: Library = Depends(library)) -> list[dict[str, Any]]:
+@router.get("/stories", responses=ERRORS, summary="The stories, largest or newest first, a page at a time")
+async def list_stories(request: Request, response: Response, limit: int | None = Query(None, ge=1, le=MAX_PAGE),
+                       after: str | None = None, order: Literal["largest", "newest"] = "largest",
+                       since: datetime | None = None, until: datetime | None = None, source: str | None = None,
+                       entity: str | None = None, q: str | None = Query(None, min_length=1, max_length=500),
+                       shared: Library = Depends(library)) -> list[dict[str, Any]]:
     """All the stories, or a page of ``limit`` after the story ``after``; a full page links the next one in its
-    ``Link`` header (``rel="next"``)."""
-    stories = await shared.run(lambda corpus: found(corpus.stories, limit, after))
-    next_page(response, "/api/stories", limit, [story["id"] for story in stories])
+    ``Link`` header (``rel="next"``). Filters: an article published in [``since``, ``until``), one from the
+    outlet ``source``, one naming ``entity``, one matching ``q`` (FTS5 syntax)."""
+    filters = {"order": order, "since": aware(since), "until": aware(until), "source": source, "entity": entity,
+               "query": q}
+
+    def work(corpus: Corpus) -> list[dict[str, Any]]:
+        try:
+            return found(corpus.stories, limit, after, **filters)
+        except StoreError as error:
+            raise HTTPException(HTTPStatus.BAD_REQUEST, str(error)) from None
+
+    stories = await shared.run(work)
+    next_page(response, "/api/stories", limit, [story["id"] for story in stories], request)
     return stories
 
 

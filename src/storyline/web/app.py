@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from storyline.corpus import Corpus
-from storyline.web import api, errors, pages, watching
+from storyline.web import adding, api, errors, pages, watching
 from storyline.web.hosts import HostGuard, allowed_hosts
 from storyline.web.library import Library
 from storyline.web.middleware import BodyLimit, SecurityHeaders
@@ -35,6 +35,7 @@ def create_app(db_path: str | Path, *, allow_private: bool = False,
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.library = Library(db_path, Corpus.open(db_path), allow_private)
+        app.state.jobs = adding.Jobs()
         try:
             yield
         finally:
@@ -47,6 +48,7 @@ def create_app(db_path: str | Path, *, allow_private: bool = False,
     app.include_router(api.router)
     app.include_router(watching.api)
     app.include_router(pages.router)
+    app.include_router(adding.router)
     app.include_router(watching.pages)
     app.mount("/static", StaticFiles(directory=STATIC_DIRECTORY), name="static")
     app.mount("/docs/assets", StaticFiles(directory=SWAGGER_UI_DIRECTORY), name="docs-assets")

@@ -15,7 +15,9 @@ SECURITY_HEADERS = {
     "content-security-policy": "default-src 'none'; script-src 'self'; connect-src 'self'; style-src 'self'; "
                                "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
     "x-content-type-options": "nosniff",
-    "referrer-policy": "no-referrer",
+    # Nothing about what the reader reads leaves for another site; "same-origin", not "no-referrer", because under
+    # that a browser names a form's own page "null" in Origin, and the write guard (library.same_site) refuses it.
+    "referrer-policy": "same-origin",
     "x-frame-options": "DENY",
 }
 

@@ -7,12 +7,15 @@ ever reaches the page as escaped pieces (see :mod:`storyline.web.marks`).
 from __future__ import annotations
 
 from collections import defaultdict
-from typing import Any
+from datetime import date, datetime, time, timedelta, timezone
+from typing import Any, Literal
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, PackageLoader
 
+from storyline.brief.render import HTML_POLICY, as_text, shown, statements_shown
 from storyline.corpus import ArticleView, Corpus
 from storyline.web import visits
 from storyline.web.library import Library, found, library
@@ -23,6 +26,8 @@ environment = Environment(loader=PackageLoader("storyline", "templates/web"), au
                           trim_blocks=True, lstrip_blocks=True)
 CLAIM_CLASS = {"shared": "shared", "single-source": "single", "conflicting": "conflicting"}
 SEARCH_LIMIT = 50
+DOWNLOAD_TYPES = {"md": "text/markdown; charset=utf-8", "html": "text/html; charset=utf-8",
+                  "json": "application/json"}
 # Stories or articles a list page shows; the next page continues after its last (keyset paging in the store).
 PAGE_SIZE = 100
 
@@ -44,37 +49,87 @@ environment.globals["web_url"] = web_url
 
 
 @router.get("/", response_class=HTMLResponse)
-async def story_list(request: Request, after: str | None = None, shared: Library = Depends(library)) -> HTMLResponse:
-    """A page of the stories, each marked new or updated since the reader's last visit; the page keeps itself
-    current."""
-    since = visits.visit_since(request)
+async def story_list(request: Request, q: str = Query("", max_length=500), outlet: str = Query("", max_length=200),
+                     entity: str = Query("", max_length=200), since: date | None = None, until: date | None = None,
+                     order: Literal["largest", "newest"] = "largest", after: str | None = None,
+                     shared: Library = Depends(library)) -> HTMLResponse:
+    """A page of the stories, filtered and in the order asked for in the query, each marked new or updated since
+    the reader's last visit; the page keeps itself current."""
+    visit = visits.visit_since(request)
+    asked = {"q": q.strip(), "outlet": outlet.strip(), "entity": entity.strip(),
+             "since": since.isoformat() if since else "", "until": until.isoformat() if until else "", "order": order}
+    filters = {"query": asked["q"] or None, "source": asked["outlet"] or None, "entity": asked["entity"] or None,
+               "since": day_start(since), "until": day_start(until + timedelta(days=1)) if until else None,
+               "order": order}
 
     def work(corpus: Corpus) -> dict[str, Any]:
         changes = corpus.changes()
-        stories = [{**story, "mark": visits.mark(story, since)}
-                   for story in found(corpus.stories, PAGE_SIZE, after)]
+        stories = [{**story, "mark": visits.mark(story, visit)}
+                   for story in found(corpus.stories, PAGE_SIZE, after, lenient=True, **filters)]
         return {"stories": stories, "article_count": corpus.count_articles(), "story_count": corpus.count_stories(),
-                "changes": changes, "next": stories[-1]["id"] if len(stories) == PAGE_SIZE else None}
+                "changes": changes}
 
-    response = page("stories.html", **await shared.run(work))
-    visits.remember_visit(response, since)
+    listed = await shared.run(work)
+    stories = listed["stories"]
+    following = {key: value for key, value in asked.items() if value and (key, value) != ("order", "largest")}
+    response = page("stories.html", **listed, asked=asked, filtered=any(filters[key] for key in (
+        "query", "source", "entity", "since", "until")), next=urlencode({**following, "after": stories[-1]["id"]})
+        if len(stories) == PAGE_SIZE else None)
+    visits.remember_visit(response, visit)
     return response
+
+
+def day_start(day: date | None) -> datetime | None:
+    """The first moment of a day asked for in a filter, in UTC (as the CLI takes a date without a zone)."""
+    return datetime.combine(day, time(), timezone.utc) if day else None
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
 async def story(story_id: str, shared: Library = Depends(library)) -> HTMLResponse:
+    """The brief's sections in its order, each long one showing its best items with the rest folded, then the
+    sources side by side with their claims marked."""
     brief = await shared.brief(story_id)
 
     def work(corpus: Corpus) -> dict[str, Any]:
         articles = found(corpus.story, story_id).articles
         marks = claim_marks(brief)
         columns = [{"article": article, "pieces": pieces(article.text, marks[article.id])} for article in articles]
-        # Speakers several outlets quote lead; the many quoted by one outlet would bury them.
-        carried_widely = [entry for entry in brief["quotes"] if len(entry["outlets"]) > 1]
-        carried_once = [entry for entry in brief["quotes"] if len(entry["outlets"]) <= 1]
-        return {"brief": brief, "columns": columns, "carried_widely": carried_widely, "carried_once": carried_once}
+        sections = {section: folded(brief, section, items) for section, items in (
+            ("key_facts", brief["key_facts"]), ("disagreements", brief["disagreements"]),
+            ("single_source", brief["single_source"]), ("timeline", brief["timeline"]),
+            ("entities", brief["entities"]), ("copied", brief["copied"]),
+            ("wording", brief["framing"]["wording"]))}
+        sections |= {section: statements_folded(brief, section) for section in ("quotes", "beliefs")}
+        return {"brief": brief, "columns": columns, "sections": sections}
 
     return page("story.html", **await shared.run(work))
+
+
+@router.get("/stories/{story_id}/brief.{extension}")
+async def brief_download(story_id: str, extension: Literal["md", "html", "json"], full: bool = False,
+                         shared: Library = Depends(library)) -> Response:
+    """The brief as a file, in a format the CLI writes (``storyline brief --format``), made by the same call."""
+    text = as_text(await shared.brief(story_id, full), extension)
+    headers = {"content-disposition": f'attachment; filename="{story_id}.{extension}"'}
+    if extension == "html":  # the page styles itself inline, and runs nothing
+        headers["content-security-policy"] = HTML_POLICY
+    return Response(text, media_type=DOWNLOAD_TYPES[extension], headers=headers)
+
+
+def folded(brief: dict[str, Any], section: str, items: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """A section's items as the short brief shows them (``best``) and the rest, folded on the page."""
+    best, _ = shown(brief, section, items)
+    chosen = {id(item) for item in best}
+    return {"best": best, "rest": [item for item in items if id(item) not in chosen]}
+
+
+def statements_folded(brief: dict[str, Any], section: str) -> dict[str, list[dict[str, Any]]]:
+    """Quotes (or beliefs) by speaker as the short brief shows them, and each speaker's other statements."""
+    shown_entries, _ = statements_shown(brief, section)
+    chosen = {id(group) for _, statements in shown_entries for group in statements}
+    rest = [{**entry, "statements": others} for entry in brief[section]
+            if (others := [group for group in entry["statements"] if id(group) not in chosen])]
+    return {"best": [{**entry, "statements": statements} for entry, statements in shown_entries], "rest": rest}
 
 
 def claim_marks(brief: dict[str, Any]) -> dict[str, list[Mark]]:
@@ -105,11 +160,16 @@ async def article_list(after: str | None = None, shared: Library = Depends(libra
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
-async def article(article_id: str, shared: Library = Depends(library)) -> HTMLResponse:
+async def article(article_id: str, start: int | None = Query(None, ge=0), end: int | None = Query(None, ge=0),
+                  shared: Library = Depends(library)) -> HTMLResponse:
+    """An article with what the stages found in it marked; ``start`` and ``end``: a span a brief cites, marked
+    and scrolled to."""
+    cited = [Mark(start, end, "cited", "the passage cited")] if start is not None and end is not None else []
+
     def work(corpus: Corpus) -> dict[str, Any]:
         view = found(corpus.article_view, article_id)
         # Everything the template reads is worked out here, on the Corpus's thread.
-        return {"article": view.article, "pieces": pieces(view.article.text, span_marks(view)),
+        return {"article": view.article, "pieces": pieces(view.article.text, span_marks(view) + cited),
                 "entities": view.entities, "quotes": view.quotes, "times": view.times, "story": view.story}
 
     return page("article.html", **await shared.run(work))
@@ -129,6 +189,12 @@ def span_marks(view: ArticleView) -> list[Mark]:
     for time in view.times:
         marks.append(Mark(time.span.start, time.span.end, "time", f"{time.type} {time.value}"))
     return marks
+
+
+@router.get("/entities", response_class=HTMLResponse)
+async def entity(name: str = Query(min_length=1, max_length=200), shared: Library = Depends(library)) -> HTMLResponse:
+    """One person or organisation across stories: names, roles, stories, and every quote by story."""
+    return page("entity.html", entity=await shared.run(lambda corpus: corpus.entity(name.strip())))
 
 
 @router.get("/search", response_class=HTMLResponse)

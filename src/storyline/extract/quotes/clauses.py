@@ -118,7 +118,12 @@ def subject(verb: Token, config: QuoteConfig = CONFIG) -> DocSpan | None:
             # "said Dist. Atty. Steve Cole": a title the parse makes a subject of its own leads the name
             named = [child for child in subjects if not all(is_title_part(t.text) for t in child.subtree)]
             child = (named or subjects)[0]
+            apposed = apposition_before(verb)
+            if apposed is not None and child in apposed.ancestors:
+                child = apposed
             return doc[child.left_edge.i : subject_end(child) + 1]
+        if (apposed := apposition_before(verb, comma=True)) is not None:
+            return doc[apposed.left_edge.i : subject_end(apposed) + 1]
         for child in verb.children:
             if child.dep_ == "agent":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -146,6 +151,18 @@ def quoted_as_saying(verb: Token) -> Token | None:
         for child in verb.children)
     objects = [child for child in verb.children if child.dep_ == "dobj"]
     return objects[0] if saying and objects else None
+
+
+def apposition_before(verb: Token, comma: bool = False) -> Token | None:
+    """Who says it when the parse hangs the speaker on a noun before it: "the lines, …, a France Telecom
+    spokeswoman who asked not to be named said", read as the lines said (or as nobody) with the spokeswoman in
+    apposition to them or to an object; an apposition whose words run up to the verb is who said it, or, for a
+    verb the parse gives no subject, up to a comma before it ("In an interview with the AP, the mayor, Tom Reese,
+    said")."""
+    doc = verb.doc
+    return next((t for t in doc[verb.sent.start : verb.i] if t.dep_ == "appos" and t.pos_ in ("NOUN", "PROPN") and (
+        t.right_edge.i + 1 == verb.i or comma and t.right_edge.i + 2 == verb.i and doc[verb.i - 1].text == ",")),
+        None)
 
 
 def subject_end(subject_head: Token) -> int:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from storyline.extract.quotes.clauses import (
-    content_extent, quoted_as_saying, subject, subject_end, with_trailing_infinitive,
+    apposition_before, content_extent, quoted_as_saying, subject, subject_end, with_trailing_infinitive,
 )
 from storyline.extract.quotes.cues import (
     CLAUSE_CUES, NOUN_CUES, OBJECT_CUES, PREPOSITION_CUES, SEEMING_CUES, lemma,
@@ -68,10 +68,19 @@ def _complement(verb: Token) -> tuple[tuple[int, int] | None, int, bool]:
     clauses = [child for child in verb.children if child.dep_ in ("ccomp", "xcomp") and child.i > verb.i]
     # A said-clause may also come first, when its speaker follows it: "The plan “exposes him,” Smith said."
     said_clauses = [child for child in verb.children if child.dep_ == "ccomp" and child.i > verb.i] or [
-        child for child in verb.children if child.dep_ == "ccomp" and any(
-            dependent.dep_ == "nsubj" and dependent.i > child.i for dependent in verb.children)]
+        child for child in verb.children if child.dep_ == "ccomp" and (any(
+            dependent.dep_ == "nsubj" and dependent.i > child.i for dependent in verb.children)
+            or apposition_before(verb) is not None)]  # "The damage hit two lines, a spokeswoman said."
     if verb_lemma in CLAUSE_CUES and said_clauses:
-        return content_extent(with_trailing_infinitive(verb, said_clauses)), cue_end, False
+        start, end = content_extent(with_trailing_infinitive(verb, said_clauses))
+        apposed = apposition_before(verb)
+        if apposed is not None and start < apposed.left_edge.idx < end:
+            # the speaker the parse hung inside the clause is not what was said
+            last = verb.doc[apposed.left_edge.i - 1]
+            while last.is_punct and last.i > 0:
+                last = verb.doc[last.i - 1]
+            end = last.idx + len(last)
+        return (start, end), cue_end, False
     for child in verb.children:
         if (child.i > verb.i and child.dep_ in ("prep", "prt")
                 and child.lower_ in PREPOSITION_CUES.get(verb_lemma, ())):

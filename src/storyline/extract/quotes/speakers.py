@@ -8,13 +8,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from storyline.extract.quotes.clauses import subject_end
+from storyline.extract.quotes.clauses import apposition_before, subject_end
 from storyline.extract.quotes.cues import CLAUSE_CUES, lemma
 from storyline.extract.quotes.drafts import SPEAKER_TYPES, Draft, Drafts
+from storyline.extract.mentions import is_role_nominal
 from storyline.extract.roles import nearest_holder
 from storyline.model import Mention
 from storyline.text import wordlists
-from storyline.text.names import OFFICES, title_word
+from storyline.text.names import OFFICES, title_word, tokens
 
 # A spokesperson or a statement speaks for the body named beside it ("a spokesman for the ministry").
 VOICE_TEXTS = wordlists.words("voice_texts")
@@ -62,7 +63,7 @@ def _named_by(drafts: Drafts, head: Token, start: int, end: int) -> str | None:
         mention = next((drafts.mention_at(child) for child in head.children
                         if child.dep_ == "appos" and drafts.mention_at(child) is not None), None)
     if mention is not None:
-        return mention.entity_id if mention.span.label in SPEAKER_TYPES else None
+        return _person_named(drafts, mention) if mention.span.label in SPEAKER_TYPES else None
     if head.pos_ == "NOUN" or title_word(head.text) in OFFICES:  # "the farmer", "the District Attorney"
         return _role_holder(drafts, head)
     return None
@@ -101,9 +102,9 @@ def _antecedent(drafts: Drafts, pronoun: Token, hops: int = 0) -> Resolution:
     types = PRONOUNS.get(pronoun.lower_)
     if not types:
         return Resolution()
-    window_start = drafts.sentence_starts[max(drafts.sentence_index(pronoun.idx) - 1, 0)]
+    window_start = _narration_before(drafts, pronoun.idx)
     for token in reversed(drafts.tokens((window_start, pronoun.idx))):
-        if token.dep_ not in ("nsubj", "nsubjpass") or not _main_or_speech_verb(token.head):
+        if not _speaks(token):
             continue  # "Sroka said the city would pay": the subject of what was said is not the speaker
         if drafts.in_quote(token.idx):
             continue  # "“… when Hoover died,” he wrote": whom a quotation names did not say it
@@ -114,7 +115,7 @@ def _antecedent(drafts: Drafts, pronoun: Token, hops: int = 0) -> Resolution:
         mention = drafts.mention_at(token)
         if mention is not None:
             if _fits(drafts, mention, token, types):
-                return Resolution(mention.entity_id)
+                return Resolution(_person_named(drafts, mention))
         elif token.pos_ == "NOUN" and ("PERSON" in types and (types != PERSON_ONLY or _may_be_a_person(token))
                                        or lemma(token) in VOICE_TEXTS | BODY_NOUNS):
             # "A police spokeswoman said … she added", "A statement from Waitrose said … it added"
@@ -137,6 +138,32 @@ def _antecedent(drafts: Drafts, pronoun: Token, hops: int = 0) -> Resolution:
                 for t in heads):
             return Resolution(mention.entity_id)
     return Resolution()
+
+
+def _person_named(drafts: Drafts, mention: Mention) -> str | None:
+    """The entity a mention names; for a bare surname that several people the article has named in full before it
+    share ("Felt" after "Mark Felt" and "Joan Felt", a father and a son), the one named in full nearest before it,
+    in its sentence or the one before, and no one when none is: the context must tell which of them spoke."""
+    name = tokens(mention.span.text(drafts.article))
+    if mention.span.label != "PERSON" or len(name) != 1:
+        return mention.entity_id
+    people = {m.entity_id for m in drafts.mentions if m.span.label == "PERSON"}  # and their names tagged otherwise
+    full = [m for m in drafts.mentions_between(0, mention.span.start) if m.entity_id in people
+            and not is_role_nominal(m, drafts.article)
+            and len(named := tokens(m.span.text(drafts.article))) > 1 and named[-1] == name[0]]
+    if len({m.entity_id for m in full}) < 2:
+        return mention.entity_id
+    near = [m for m in full if _narration_before(drafts, mention.span.start) <= m.span.start]
+    return near[-1].entity_id if near else None
+
+
+def _narration_before(drafts: Drafts, position: int) -> int:
+    """Where the sentence before the one at ``position`` starts, past a quotation between them ("“We have two
+    assumptions. The first is …,” she said": the sentence before the quotation)."""
+    before = max(drafts.sentence_index(position) - 1, 0)
+    while before > 0 and drafts.in_quote(drafts.sentence_starts[before] + 1):
+        before -= 1
+    return drafts.sentence_starts[before]
 
 
 def _naming_end(noun: Token) -> int:
@@ -169,6 +196,16 @@ def _may_be_a_person(noun: Token) -> bool:
 def _role_holder(drafts: Drafts, noun: Token) -> str | None:
     """"The supreme leader" with no mention of its own: the nearest earlier mention holding that role."""
     return nearest_holder(noun, drafts.mentions_between(noun.idx - drafts.config.antecedent_window, noun.idx))
+
+
+def _speaks(token: Token) -> bool:
+    """Whether the token is the subject of a main clause or of a verb of saying, or an apposition the speaker of
+    the verb of saying it runs up to ("…, a France Telecom spokeswoman who asked not to be named said")."""
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        return _main_or_speech_verb(token.head)
+    after = token.right_edge.i + 1
+    return token.dep_ == "appos" and after < len(token.doc) and lemma(token.doc[after]) in CLAUSE_CUES \
+        and apposition_before(token.doc[after]) == token
 
 
 def _main_or_speech_verb(verb: Token) -> bool:
