@@ -227,3 +227,37 @@ def test_a_writer_waits_for_the_write_lock_then_gives_up(store_at):
         with theirs.writing():
             theirs.add_article(make_article("A second report."), b"", "m")
         assert mine.count_articles() == 2
+
+
+def test_the_story_list_filters_orders_and_pages_alike_in_both_backends(store):
+    articles = [make_article("Grain ships wait at Odesa.", source="Harbor_Daily", day=10),
+                make_article("The grain corridor reopens.", source="Civic Post", day=20),
+                make_article("A blackout in Tripoli.", source="Civic Post", day=25)]
+    stories = {"grain": articles[:2], "blackout": articles[2:]}
+    with store.writing():
+        for article in articles:
+            store.add_article(article, b"", "m")
+        store.save_story_update(StoryUpdate(
+            None, [], {a.id: story for story, members in stories.items() for a in members},
+            {story: story for story in stories}, [], [], {}))
+
+    def ids(**filters) -> list[str]:
+        return [story["id"] for story in store.stories(**filters)]
+
+    assert ids() == ["grain", "blackout"] and ids(order="newest") == ["blackout", "grain"]
+    assert ids(order="newest", limit=1, after="blackout") == ["grain"] and ids(limit=1, after="grain") == ["blackout"]
+    assert ids(source="harbor_daily") == ["grain"] and ids(source="Harbor%") == ids(source="harbor daily") == []
+    assert ids(source="CIVIC POST", order="newest") == ["blackout", "grain"]
+    assert ids(since=datetime(2026, 3, 21, tzinfo=timezone.utc)) == ["blackout"]
+    assert ids(until=datetime(2026, 3, 15, tzinfo=timezone.utc)) == ["grain"]
+    assert ids(query="grain NOT corridor") == ids(query='"grain corridor"') == ["grain"]
+    assert ids(query="blackout", source="Harbor_Daily") == []
+    with pytest.raises(StoreError):
+        store.stories(query='"unbalanced')
+    listed = store.story("grain")
+    assert (listed["headline"], listed["people"]) == ("Port fire", [])
+    assert listed["sources"] == ["Civic Post", "Harbor_Daily"]
+    with store.writing():
+        store.keep_brief("grain", "k", {"title": "Grain corridor reopens"}, ["Lena Varga"])
+    assert {k: store.story("grain")[k] for k in ("headline", "people")} == {
+        "headline": "Grain corridor reopens", "people": ["Lena Varga"]}
