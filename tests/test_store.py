@@ -127,6 +127,8 @@ SEARCHED = ["Firefighters contained the blaze near the grain terminal in Genoa."
     ("(minister OR strike) NOT genoa", [1]),
     ("grain OR genoa strike", [0, 1, 2]),         # AND binds tighter than OR
     ('"terminal\'s"', [2]),                      # a word with an apostrophe, as a phrase
+    ('grain "-"', [0, 1]),                        # a phrase of no words, as a lenient search box sends
+    ('"-"', []),
 ])
 def test_search_reads_the_readme_query_syntax(store, query, found):
     articles = [make_article(text, day=10 + number) for number, text in enumerate(SEARCHED)]

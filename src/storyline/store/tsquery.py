@@ -4,8 +4,10 @@ PostgreSQL ``to_tsquery`` expression, so that ``storyline search`` reads a query
 As in FTS5: words side by side must all match (an implicit AND); NOT binds tightest, then AND, then OR; NOT is
 binary ("a NOT b": a without b), so a query cannot begin with it; a word or phrase followed by ``*`` matches what
 begins with it; "" in a phrase is a quote. A phrase's words, and a word's parts (FTS5 splits "covid_19" in two), must
-follow one another. What FTS5 would refuse is refused here with :class:`StoreError`, and so is FTS5 syntax beyond
-the README's (column filters, NEAR, ^), which the PostgreSQL store does not take.
+follow one another. A phrase with no word in it ("-", which a search box's lenient query may hold) is left out, and
+a query of nothing else matches nothing, as FTS5 reads ``port "-"`` as ``port`` and ``"-"`` as no match. What FTS5
+would refuse is refused here with :class:`StoreError`, and so is FTS5 syntax beyond the README's (column filters,
+NEAR, ^), which the PostgreSQL store does not take.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ def to_tsquery(query: str) -> str:
     expression = parser.either()
     if parser.position < len(tokens):
         raise _bad(query, f"unexpected {tokens[parser.position][1]!r}")
-    return expression
+    return expression or ""  # to_tsquery of "" is a query that matches nothing
 
 
 def _bad(query: str, reason: str) -> StoreError:
@@ -59,7 +61,7 @@ def _lex(query: str) -> list[tuple[str, str]]:
             position = end + 1
             prefix = query.startswith("*", position)
             position += prefix
-            tokens.append(("term", _phrase(query, words, prefix)))
+            tokens.append(("term", _phrase(words, prefix)))
         else:
             match = _BAREWORD.match(query, position)
             if match is None:
@@ -71,24 +73,33 @@ def _lex(query: str) -> list[tuple[str, str]]:
             if word in _OPERATORS and not prefix:
                 tokens.append(("op", word))
             else:
-                tokens.append(("term", _phrase(query, word, prefix)))
+                tokens.append(("term", _phrase(word, prefix)))
     return tokens
 
 
-def _phrase(query: str, words: str, prefix: bool) -> str:
+def _phrase(words: str, prefix: bool) -> str | None:
     """Words that must follow one another, as lexemes the store's configuration lower-cases and folds; the last a
-    prefix."""
+    prefix. None for no words."""
     found = _TOKEN.findall(words)
     if not found:
-        raise _bad(query, f"nothing to search for in {words!r}")
+        return None
     lexemes = [f"'{word}'" for word in found]
     if prefix:
         lexemes[-1] += ":*"
     return "(" + " <-> ".join(lexemes) + ")"
 
 
+def _joined(parts: list[str | None], operator: str) -> str | None:
+    """Parts joined by an operator, those of no words (None) left out."""
+    kept = [part for part in parts if part is not None]
+    if len(kept) < 2:
+        return kept[0] if kept else None
+    return "(" + f" {operator} ".join(kept) + ")"
+
+
 class _Parser:
-    """Recursive descent over FTS5's precedence: OR < AND (written or implicit) < NOT."""
+    """Recursive descent over FTS5's precedence: OR < AND (written or implicit) < NOT. An expression of no words
+    is None."""
 
     def __init__(self, query: str, tokens: list[tuple[str, str]]) -> None:
         self.query, self.tokens, self.position = query, tokens, 0
@@ -96,14 +107,14 @@ class _Parser:
     def _peek(self) -> tuple[str, str] | None:
         return self.tokens[self.position] if self.position < len(self.tokens) else None
 
-    def either(self) -> str:
+    def either(self) -> str | None:
         parts = [self.both()]
         while self._peek() == ("op", "OR"):
             self.position += 1
             parts.append(self.both())
-        return parts[0] if len(parts) == 1 else "(" + " | ".join(parts) + ")"
+        return _joined(parts, "|")
 
-    def both(self) -> str:
+    def both(self) -> str | None:
         parts = [self.without()]
         while True:
             following = self._peek()
@@ -112,16 +123,18 @@ class _Parser:
             elif following is None or following[0] not in ("term", "("):
                 break
             parts.append(self.without())
-        return parts[0] if len(parts) == 1 else "(" + " & ".join(parts) + ")"
+        return _joined(parts, "&")
 
-    def without(self) -> str:
+    def without(self) -> str | None:
         expression = self.single()
         while self._peek() == ("op", "NOT"):
             self.position += 1
-            expression = f"({expression} & !{self.single()})"
+            excluded = self.single()
+            if expression is not None and excluded is not None:
+                expression = f"({expression} & !{excluded})"
         return expression
 
-    def single(self) -> str:
+    def single(self) -> str | None:
         token = self._peek()
         if token is None:
             raise _bad(self.query, "incomplete query")
