@@ -9,7 +9,9 @@ DIR defaults to ../shared/data/polnear/data/train/text. Four passes over the sam
   bare      — `nlp.pipe` with exactly the spaCy components the pipeline runs;
   ner_only  — `nlp.pipe` with the NER component alone, for reference.
 The ratio pipeline ÷ bare tells what Storyline's own work costs on top of the parse; workers ÷ pipeline what the
-other cores add. The pages part is bench/pages.py: the web app's page latencies, kept briefs, a 100k-article store.
+other cores add. Each ingest pass also reports where its time went (bench/stages.py: the writer's stages, and on
+the cluster its start and the workers' busy share) and the load average before and after it, since the machine is
+shared: a figure measured beside other work says little without it. The pages part is bench/pages.py: the web app's page latencies, kept briefs, a 100k-article store.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from storyline.parse import nlp
 from storyline.ingest import read
@@ -30,6 +33,7 @@ from storyline.store import open_store
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import pages  # noqa: E402 - bench/pages.py, beside this script
+from stages import Stopwatch  # noqa: E402 - bench/stages.py
 
 DEFAULT_DIR = Path(__file__).resolve().parents[1].parent / "shared/data/polnear/data/train/text"
 
@@ -37,6 +41,10 @@ DEFAULT_DIR = Path(__file__).resolve().parents[1].parent / "shared/data/polnear/
 def rate(count: int, words: int, seconds: float) -> dict[str, float]:
     return {"articles": count, "words": words, "seconds": round(seconds, 2),
             "articles_per_s": round(count / seconds, 2), "words_per_s": round(words / seconds, 1)}
+
+
+def load_average() -> list[float]:
+    return [round(load, 2) for load in os.getloadavg()]
 
 
 def timed_pipe(texts: list[str], disable: list[str]) -> float:
@@ -48,16 +56,19 @@ def timed_pipe(texts: list[str], disable: list[str]) -> float:
     return time.perf_counter() - start
 
 
-def timed_ingest(files: list[Path], db: Path, workers: int) -> tuple[float, set[frozenset[str]]]:
-    """Seconds an ingest of ``files`` into a new store takes, and the stories it makes."""
-    with open_store(db) as store:
+def timed_ingest(files: list[Path], db: Path, workers: int) -> tuple[float, set[frozenset[str]], dict[str, Any]]:
+    """Seconds an ingest of ``files`` into a new store takes, the stories it makes and where its time went."""
+    load_before = load_average()
+    with open_store(db) as store, Stopwatch().running() as stopwatch:
         start = time.perf_counter()
         report = Pipeline(store).ingest(map(str, files), workers=workers)
         seconds = time.perf_counter() - start
         if report.errors or report.warnings:
             sys.exit(f"the ingest with {workers} workers had trouble: {report.summary()}")
         stories = {frozenset(store.story_article_ids(story["id"])) for story in store.stories()}
-    return seconds, stories
+    stages = {"load_average_before": load_before, "load_average_after": load_average(),
+              "stage_seconds": stopwatch.figures(seconds)}
+    return seconds, stories, stages
 
 
 def main() -> None:
@@ -82,7 +93,9 @@ def main() -> None:
         for name in ("pipeline", "workers", "bare_same_components", "bare_ner_only"):
             f = figures[name]
             print(f"{name:22} {f['articles_per_s']:8.2f} articles/s {f['words_per_s']:10.1f} words/s "
-                  f"({f['seconds']} s)")
+                  f"({f['seconds']} s; load average {f.get('load_average_before') or f.get('load_average_after')})")
+            for stage, value in f.get("stage_seconds", {}).items():
+                print(f"    {stage}: {value}")
         print(f"pipeline throughput ÷ bare throughput (same components): {figures['ratio_pipeline_to_bare']}")
         print(f"{args.workers} workers ÷ one process: {figures['speedup_workers_to_one_process']} "
               f"(same stories: {figures['workers']['same_stories_as_one_process']})")
@@ -99,22 +112,25 @@ def ingest_figures(args: argparse.Namespace) -> dict[str, object]:
     nlp.load()  # loading the model is start-up cost, not throughput
 
     with tempfile.TemporaryDirectory() as tmp:
-        pipeline_seconds, stories = timed_ingest(files, Path(tmp) / "one.db", workers=1)
-        workers_seconds, workers_stories = timed_ingest(files, Path(tmp) / "workers.db", workers=args.workers)
+        pipeline_seconds, stories, pipeline_stages = timed_ingest(files, Path(tmp) / "one.db", workers=1)
+        workers_seconds, workers_stories, workers_stages = timed_ingest(files, Path(tmp) / "workers.db",
+                                                                        workers=args.workers)
     if sum(map(len, stories)) != len(articles):
         sys.exit(f"pipeline stored {sum(map(len, stories))} of {len(articles)} articles")
 
     all_components = nlp.load().pipe_names
+    bare_load = load_average()
     bare_seconds = timed_pipe(texts, disable=[])
     ner_seconds = timed_pipe(texts, disable=[name for name in all_components if name != "ner"])
     return {
         "directory": str(args.directory),
         "components": all_components,
-        "pipeline": rate(len(articles), words, pipeline_seconds),
+        "cpus": os.cpu_count(),
+        "pipeline": {**rate(len(articles), words, pipeline_seconds), **pipeline_stages},
         "workers": {"processes": args.workers, **rate(len(articles), words, workers_seconds),
-                    "same_stories_as_one_process": workers_stories == stories},
-        "bare_same_components": rate(len(articles), words, bare_seconds),
-        "bare_ner_only": rate(len(articles), words, ner_seconds),
+                    "same_stories_as_one_process": workers_stories == stories, **workers_stages},
+        "bare_same_components": {**rate(len(articles), words, bare_seconds), "load_average_before": bare_load},
+        "bare_ner_only": {**rate(len(articles), words, ner_seconds), "load_average_after": load_average()},
         "ratio_pipeline_to_bare": round(bare_seconds / pipeline_seconds, 3),
         "speedup_workers_to_one_process": round(pipeline_seconds / workers_seconds, 3),
     }

@@ -188,7 +188,8 @@ class Pipeline:
                 item = docs.get(article_id)
                 return None if item is None else item.doc or nlp.from_bytes(item.parse)
 
-            self._assign(self.index, [item.features for item in new], set(docs), doc_in_memory)
+            self._assign(self.index, [item.features for item in new],
+                         {item.article.id for item in new if item.article.published is None}, doc_in_memory)
         _reached("committed")
         report.duplicates += len(batch) - len(new)
         for item in new:
@@ -207,7 +208,7 @@ class Pipeline:
             orphans = sorted(self.store.articles(ids=ids, include_revised=True), key=lambda a: order[a.id])
             times = self.store.records("time", TimeExpression, [a.id for a in orphans])
             features = updates.story_features([(a, self.doc(a.id), times[a.id]) for a in orphans])
-            self._assign(self.index, features, {a.id for a in orphans}, lambda _: None)
+            self._assign(self.index, features, {a.id for a in orphans if a.published is None}, lambda _: None)
         return len(orphans)
 
     @contextmanager
@@ -221,23 +222,27 @@ class Pipeline:
             self._index = None
             raise
 
-    def _assign(self, index: StoryIndex, features: list[StoryFeatures], new_ids: set[str],
+    def _assign(self, index: StoryIndex, features: list[StoryFeatures], undated_ids: set[str],
                 doc_in_memory: Callable[[str], Doc | None]) -> None:
-        """Assign articles to stories in order, store what changed and the dates the new articles let infer."""
+        """Assign articles to stories in order, store what changed and the dates the new undated articles
+        (``undated_ids``) let infer."""
         if not features:
             return
         update = updates.update_of(index, [(item, index.assign(item)) for item in features])
         self.store.save_story_update(update)
         _reached("assigned")
-        self._date_undated(update.touched, new_ids,
+        # Only a story given an undated article may date one: the others' articles are not read from the store.
+        given_undated = {update.memberships.get(article_id) for article_id in undated_ids}
+        stories = [story_id for story_id in update.touched if story_id in given_undated]
+        self._date_undated(stories, undated_ids,
                            lambda article_id: doc_in_memory(article_id) or self.doc(article_id))
         self._generation = self.store.story_generation()
 
-    def _date_undated(self, story_ids: list[str], new_ids: set[str], doc_of: Callable[[str], Doc]) -> None:
-        """Store the publication dates the new articles let infer in their stories, with the time expressions
-        valued against them."""
+    def _date_undated(self, story_ids: list[str], undated_ids: set[str], doc_of: Callable[[str], Doc]) -> None:
+        """Store the publication dates the new undated articles let infer in their stories, with the time
+        expressions valued against them."""
         stories = [self.store.articles(ids=self.store.story_article_ids(story_id)) for story_id in story_ids]
-        for item in pubdate.date_undated(stories, new_ids, doc_of):
+        for item in pubdate.date_undated(stories, undated_ids, doc_of):
             self.store.set_published(item.article.id, item.article.published, item.article.published_confidence)
             self.store.replace_spans(item.article.id, "time", item.times)
 

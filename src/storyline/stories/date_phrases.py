@@ -98,6 +98,12 @@ def restates(text: str, first: Statement, second: Statement) -> bool:
         and RESTATING_GAP.fullmatch(text[first.end:second.start]) is not None
 
 
+# The kinds that move with the publication day, and those that name a day whatever it is: only a phrase of the
+# first falling on one of the second is evidence (see :func:`evidences`).
+MOVING_KINDS = frozenset({Kind.WEEKDAY, Kind.RELATIVE})
+NAMING_KINDS = frozenset({Kind.FIXED, Kind.NAMED})
+
+
 def evidences(mine: Statement, theirs: Statement, day: date, years: "Years") -> bool:
     """Whether ``mine`` (valued against the candidate publication day) falling on ``day``, which ``theirs``
     names, pins the publication day down.
@@ -107,12 +113,10 @@ def evidences(mine: Statement, theirs: Statement, day: date, years: "Years") -> 
     without a year when just one year the story writes puts that day on that weekday (29 April was a Saturday in
     2023, 2017, 2006 ...: a story writing 1952, 2003 and 2006 may fit a weekday in two of them, and then the year
     is not known). A day of the month without a year agreeing with "yesterday" says nothing of the year."""
-    if mine.kind not in (Kind.WEEKDAY, Kind.RELATIVE):
+    if mine.kind not in MOVING_KINDS or theirs.kind not in NAMING_KINDS:
         return False
     if theirs.kind is Kind.FIXED:
         return True
-    if theirs.kind is not Kind.NAMED:
-        return False
     if mine.kind is Kind.RELATIVE:
         return day.year in years.dated
     return day.year in years.written and sum(_same_weekday(day, year) for year in years.written) == 1
@@ -215,12 +219,17 @@ def days_named(article: Article, mentions: list[TimexMention]) -> list[TimexMent
                        for start in recurring)]
 
 
+def stated_day(article: Article) -> date | None:
+    """The article's publication day as stated with it (not inferred), if any."""
+    return article.published.date() if article.published and not article.published_inferred else None
+
+
 def story_article(article: Article, doc: Doc, most: int) -> StoryArticle:
     """An article's first ``most`` phrases that point at a day, each with what it is said of; its publication day
     if stated."""
     mentions = [m for m in days_named(article, find(article, doc)) if POINTS_AT_A_DAY.search(m.span.text(article))]
     mentions = mentions[:most]
-    known = article.published.date() if article.published and not article.published_inferred else None
+    known = stated_day(article)
     sentences = list(doc.sents)
     statements = []
     for mention, kind in zip(mentions, kinds(article, mentions, known is not None)):

@@ -24,6 +24,7 @@ returns them, for the pipeline to store.
 from __future__ import annotations
 
 import math
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone
@@ -32,8 +33,9 @@ from spacy.tokens import Doc
 
 from storyline.extract.timex import anchor, find
 from storyline.model import Article, TimeExpression
-from storyline.stories.date_phrases import (PROBES, Kind, ResolvedDays, Statement, StoryArticle, Years, evidences,
-                                            restates, story_article, story_years)
+from storyline.stories.date_phrases import (MOVING_KINDS, NAMING_KINDS, PROBES, Kind, ResolvedDays, Statement,
+                                            StoryArticle, Years, evidences, restates, stated_day, story_article,
+                                            story_years)
 
 
 @dataclass(frozen=True)
@@ -131,10 +133,17 @@ class StoryDates:
         total = 0.0
         for value, said in mine.items():
             day = date.fromisoformat(value)
+            # Only these pairs can be evidence (``evidences``): the others are not looked at, a story's every
+            # pair of phrases being the cost of inference.
+            naming_here = [other for other in said if other.kind in NAMING_KINDS]
+            naming_elsewhere = [other for days in elsewhere for other in days.get(value, [])
+                                if other.kind in NAMING_KINDS]
             for statement in said:
-                matches = [(other, True) for other in mine[value] if other.sentence != statement.sentence
+                if statement.kind not in MOVING_KINDS:
+                    continue
+                matches = [(other, True) for other in naming_here if other.sentence != statement.sentence
                            or restates(text, statement, other)]
-                matches += [(other, False) for days in elsewhere for other in days.get(value, [])]
+                matches += [(other, False) for other in naming_elsewhere]
                 total += max((self.match(statement, other, day, same_article) for other, same_article in matches),
                              default=0.0)
         return total
@@ -190,8 +199,13 @@ def infer_published(articles: list[tuple[Article, Doc]], today: date | None = No
 
     Articles without enough evidence are left out: they stay undated.
     """
+    return _inferred([story_article(article, doc, config.phrases_per_article) for article, doc in articles],
+                     today, config)
+
+
+def _inferred(story: list[StoryArticle], today: date | None,
+              config: PubdateConfig) -> dict[str, tuple[datetime, float]]:
     today = today or datetime.now(timezone.utc).date()
-    story = [story_article(article, doc, config.phrases_per_article) for article, doc in articles]
     unknown = [i for i, item in enumerate(story) if item.known is None]
     if not unknown:
         return {}
@@ -217,6 +231,25 @@ def infer_published(articles: list[tuple[Article, Doc]], today: date | None = No
         if certainty >= config.least_confidence:
             inferred[story[i].article.id] = (datetime.combine(day, time(0), tzinfo=timezone.utc), certainty)
     return inferred
+
+
+# The phrases of articles inferred lately, with their values against each day tried: a story's articles are seen
+# again at every batch that brings it an undated article, and what an article's phrases name against a given day
+# never changes (its text does not; its stated date is part of the key). Bounded: the articles of a few stories.
+_RECENT: OrderedDict[tuple[str, date | None, int], StoryArticle] = OrderedDict()
+RECENT_ARTICLES = 256
+
+
+def _recent_story_article(article: Article, doc_of: Callable[[str], Doc], config: PubdateConfig) -> StoryArticle:
+    """``story_article`` of the article, kept from an earlier batch when there is one (its parse not read again)."""
+    key = (article.id, stated_day(article), config.phrases_per_article)
+    if key in _RECENT:
+        _RECENT.move_to_end(key)
+    else:
+        _RECENT[key] = story_article(article, doc_of(article.id), config.phrases_per_article)
+        if len(_RECENT) > RECENT_ARTICLES:
+            _RECENT.popitem(last=False)
+    return _RECENT[key]
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,7 +291,7 @@ def date_undated(stories: Iterable[list[Article]], new_ids: set[str], doc_of: Ca
         dated = sorted((a for a in articles if a.published is not None and not a.published_inferred),
                        key=lambda a: a.published)
         context = dated[-config.context_articles:]
-        inferred = infer_published([(a, doc_of(a.id)) for a in undated + context], config=config)
+        inferred = _inferred([_recent_story_article(a, doc_of, config) for a in undated + context], None, config)
         for article in undated:
             if article.id not in inferred:
                 continue
