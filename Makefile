@@ -1,4 +1,5 @@
-# Set-up and the two README commands. Everything installs into .venv from PyPI (and Debian for the browser tests).
+# Set-up and the two README commands. Everything installs into .venv from PyPI (and Debian for the browser tests and
+# the PostgreSQL server of the tests).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -8,7 +9,7 @@ DEMO_DB ?= demo.db
 AXE_VERSION := 4.14.1
 AXE := .axe/node_modules/axe-core/axe.min.js
 
-.PHONY: install browser axe demo test eval bench clean
+.PHONY: install browser postgresql axe demo test eval bench clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +26,12 @@ browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } \
 		|| echo "Chromium could not be installed: the browser tests will be skipped"
 
+# The PostgreSQL store's tests run a throwaway server of Debian's PostgreSQL (tests/postgres_server.py); installing it
+# needs root.
+postgresql:
+	@ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; } \
+		|| echo "PostgreSQL could not be installed: the PostgreSQL store's tests will be skipped"
+
 $(AXE):
 	@command -v npm >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; } || true
 	@command -v npm >/dev/null && npm install --silent --no-audit --no-fund --prefix .axe axe-core@$(AXE_VERSION) \
@@ -38,7 +45,7 @@ demo: install
 	$(BIN)/storyline brief examples/articles --db $(DEMO_DB) --format html --output out/
 	@echo "HTML briefs: out/*.html"
 
-test: install browser axe
+test: install browser postgresql axe
 	$(BIN)/pytest -q
 
 clean:

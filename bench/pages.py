@@ -24,7 +24,7 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 
 from storyline.corpus import Corpus
-from storyline.store import Store
+from storyline.store import open_store
 from storyline.web import create_app
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
@@ -54,7 +54,7 @@ def small_store(db: Path) -> None:
 def large_store(small: Path, db: Path, articles: int) -> dict[str, int]:
     """A copy of ``small`` grown to ``articles`` articles by copying its articles and stories under new ids."""
     db.write_bytes(small.read_bytes())
-    with Store(db) as store, store.writing():
+    with open_store(db) as store, store.writing():
         sql = store.db.execute
         count = sql("SELECT count(*) FROM articles").fetchone()[0]
         sql("DROP TRIGGER articles_fts_insert")

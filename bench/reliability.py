@@ -64,17 +64,17 @@ def state(db: Path) -> StoreState:
     """The store's stories and dates, and everything wrong with it: articles outside a story or the index,
     texts stored twice, an index that does not load."""
     from storyline.stories.persistence import load_index
-    from storyline.store import Store
+    from storyline.store import open_store
 
     problems = []
-    with Store(db) as store:
+    with open_store(db) as store:
         articles = store.articles()
         members = {article_id for _, article_id, _, _ in store.index_members()}
         outside = [a.id for a in articles if store.story_of(a.id) is None or a.id not in members]
         if outside:
             problems.append(f"{len(outside)} articles outside a story")
         doubled = store.db.execute("SELECT count(*) FROM (SELECT 1 FROM articles GROUP BY source, text"
-                                   " HAVING count(*) > 1)").fetchone()[0]
+                                   " HAVING count(*) > 1) AS doubled").fetchone()[0]
         if doubled:
             problems.append(f"{doubled} texts stored twice")
         try:
@@ -93,10 +93,10 @@ def replayed_stories(db: Path) -> set[frozenset[str]]:
     stored features of each, in that order, through a fresh index."""
     from storyline.stories.index import StoryIndex
     from storyline.stories.persistence import features_from_row
-    from storyline.store import Store
+    from storyline.store import open_store
 
     index = StoryIndex()
-    with Store(db) as store:
+    with open_store(db) as store:
         for _, article_id, data, vector in store.index_members():
             index.assign(features_from_row(article_id, data, vector))
     return {frozenset(story.article_ids) for story in index.stories()}
@@ -169,10 +169,12 @@ def _post(port: int, body: str, timeout: float = 600) -> httpx.Response | None:
         return None
 
 
-def serve(db: Path, port: int) -> subprocess.Popen:
+def serve(db: Path | str, port: int, log_path: Path | None = None) -> subprocess.Popen:
     """A server on ``db`` answering on ``port``, in a session of its own (so its workers can be killed with it).
-    Its log goes to a file beside the store: a pipe nobody reads would fill and stall it."""
-    log = db.with_suffix(".log").open("w")
+    Its log goes to a file, beside the store unless ``log_path`` is given (a PostgreSQL store's URL has no
+    folder): a pipe nobody reads would fill and stall it."""
+    log_path = log_path or Path(db).with_suffix(".log")
+    log = log_path.open("w")
     server = subprocess.Popen([str(Path(sys.executable).parent / "storyline"), "serve", "--db", str(db), "--port",
                                str(port)], stdout=log, stderr=subprocess.STDOUT, text=True, start_new_session=True)
     for _ in range(600):
@@ -181,7 +183,7 @@ def serve(db: Path, port: int) -> subprocess.Popen:
             return server
         except httpx.HTTPError:
             if server.poll() is not None:
-                raise RuntimeError(f"serve exited: {db.with_suffix('.log').read_text()[-2000:]}")
+                raise RuntimeError(f"serve exited: {log_path.read_text()[-2000:]}")
             time.sleep(0.1)
     raise RuntimeError("serve did not answer within 60 s")
 
@@ -194,11 +196,12 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def writers_trial(folders: list[list[Path]], db: Path, server_folder: Path | None = None) -> list[str]:
+def writers_trial(folders: list[list[Path]], db: Path | str, server_folder: Path | None = None,
+                  log_path: Path | None = None) -> list[str]:
     """Several ingests into one new store at once (one per list of folders), and a server ingesting
-    ``server_folder`` posted to it; what went wrong."""
+    ``server_folder`` posted to it (its log in ``log_path``, as :func:`serve`); what went wrong."""
     problems = []
-    server = serve(db, port := free_port()) if server_folder is not None else None
+    server = serve(db, port := free_port(), log_path) if server_folder is not None else None
     try:
         processes = [storyline("ingest", *map(str, group), "--db", str(db), "--batch-size", "2") for group in folders]
         if server is not None:

@@ -59,7 +59,7 @@ from storyline.stories.index import StoryIndex
 from storyline.stories.features import StoryFeatures
 from storyline.stories.persistence import load_index
 from storyline.stories.updates import update_of
-from storyline.store import Store
+from storyline.store import Store, open_store
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "eval"))
 from coref_metrics import b_cubed  # noqa: E402
@@ -168,7 +168,7 @@ def main() -> None:
     sizes = [size for size in SIZES if size <= args.articles]
     memory_before = peak_memory_mb()
 
-    with tempfile.TemporaryDirectory() as directory, Store(Path(directory) / "stories.db") as store:
+    with tempfile.TemporaryDirectory() as directory, open_store(Path(directory) / "stories.db") as store:
         figures = measure(plans, sources, centres, sizes, store, args.json)
     figures["peak_memory_before_index_mb"] = round(memory_before, 1)
     figures["source_articles"] = len(sources)

@@ -29,7 +29,7 @@ from storyline.parse import nlp
 from storyline.ingest import read
 from storyline.model import Article
 from storyline.pipeline import Pipeline
-from storyline.store import Store
+from storyline.store import open_store
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import pages  # noqa: E402 - bench/pages.py, beside this script
@@ -59,7 +59,7 @@ def timed_pipe(texts: list[str], disable: list[str]) -> float:
 def timed_ingest(files: list[Path], db: Path, workers: int) -> tuple[float, set[frozenset[str]], dict[str, Any]]:
     """Seconds an ingest of ``files`` into a new store takes, the stories it makes and where its time went."""
     load_before = load_average()
-    with Store(db) as store, Stopwatch().running() as stopwatch:
+    with open_store(db) as store, Stopwatch().running() as stopwatch:
         start = time.perf_counter()
         report = Pipeline(store).ingest(map(str, files), workers=workers)
         seconds = time.perf_counter() - start

@@ -43,7 +43,7 @@ from feedserver import Feed, FeedServer, Item, ServerState  # noqa: E402
 from storyline.corpus import Corpus  # noqa: E402
 from storyline.parse import nlp  # noqa: E402
 from storyline.parse.embed import embed  # noqa: E402
-from storyline.store import Store  # noqa: E402
+from storyline.store import open_store  # noqa: E402
 from storyline.watch.config import CONFIG  # noqa: E402
 from storyline.watch.subscriptions import duration  # noqa: E402
 
@@ -130,7 +130,7 @@ def delay_run(db: Path, control, urls: list[str], items: list[dict], config) -> 
     watcher = corpus.watcher(urls, config=config, allow_private=True)
     runner = threading.Thread(target=watcher.run, daemon=True)
     runner.start()
-    monitor = Store(db)
+    monitor = open_store(db)
     rng = random.Random(7)
     plan = sorted((rng.uniform(0, config.every), url, item) for url, item in zip(urls, items))
     started = time.monotonic()

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import BACKENDS, new_store
 from feedserver import Answer, FeedServer
 from storyline import clock
 from storyline.alerts.deliver import Deliverer, DeliveryConfig, signature
@@ -21,12 +22,13 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
 GDANSK = ["civic-post", "harbor-daily", "meridian-wire", "northern-ledger"]
 
 
-@pytest.fixture(scope="module")
-def gdansk(tmp_path_factory):
+@pytest.fixture(scope="module", params=BACKENDS)
+def gdansk(request, tmp_path_factory):
     """The four reports of the Gdańsk port fire ingested one at a time under several watches, the alerts each
-    step fired, and what a second check right after each step fired (nothing, every time)."""
+    step fired, and what a second check right after each step fired (nothing, every time); in a store of each
+    backend in turn."""
     folder = tmp_path_factory.mktemp("alerts")
-    corpus = Corpus.open(folder / "alerts.db")
+    corpus = Corpus.open(new_store(request, request.param, folder, "alerts"))
     corpus.ingest([str(EXAMPLES / "hungary-blackout" / "civic-post.txt")])  # before any watch: never alerted
     jsonl = folder / "zielinski.jsonl"
     watches = {
@@ -118,10 +120,10 @@ def test_watched_names_match_every_variant_but_not_a_longer_name():
 
 
 @pytest.fixture
-def webhook(tmp_path):
+def webhook(store_at):
     """A store with one watch sending to a webhook on a loopback server, and one alert waiting for it."""
     with FeedServer() as server:
-        corpus = Corpus.open(tmp_path / "hooks.db")
+        corpus = Corpus.open(store_at("hooks"))
         watch = corpus.add_watch("name", "Zieliński", webhooks=[server.url("/hook")], secret="s3cret")
         with corpus.store.writing():
             alert_id = corpus.store.add_alert(watch["id"], "outlet", "s1", "s1:outlet:Harbor Daily",

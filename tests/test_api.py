@@ -11,6 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 from markupsafe import escape
 
+from conftest import BACKENDS, new_store
 from storyline.brief import render
 from storyline.corpus import Corpus
 from storyline.compare.timeline import calendar_start
@@ -24,9 +25,10 @@ HOSTILE_TEXT = ("Harbour fire <script>document.title = 'pwned'</script> spreads 
                 "<img src=x onerror=alert(1)> Baltic Gate terminal, officials in Gdańsk said on Monday.")
 
 
-@pytest.fixture(scope="module")
-def client(tmp_path_factory):
-    db = tmp_path_factory.mktemp("api") / "port-fires.db"
+@pytest.fixture(scope="module", params=BACKENDS)
+def client(request, tmp_path_factory):
+    """The app over the port fires, stored in a store of each backend in turn."""
+    db = new_store(request, request.param, tmp_path_factory.mktemp("api"), "port-fires")
     corpus = Corpus.open(db)
     report = corpus.ingest([str(folder) for folder in PORT_FIRES])
     corpus.close()
@@ -36,8 +38,8 @@ def client(tmp_path_factory):
 
 
 @pytest.fixture
-def empty_client(tmp_path):
-    with TestClient(create_app(tmp_path / "empty.db", allow_private=True)) as test_client:
+def empty_client(store_at):
+    with TestClient(create_app(store_at("empty"), allow_private=True)) as test_client:
         yield test_client
 
 

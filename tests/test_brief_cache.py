@@ -13,8 +13,8 @@ BLACKOUT = Path(__file__).resolve().parents[1] / "examples" / "articles" / "hung
 
 
 @pytest.fixture
-def corpus(tmp_path):
-    found = Corpus.open(tmp_path / "briefs.db")
+def corpus(store_at):
+    found = Corpus.open(store_at("briefs"))
     found.ingest([str(BLACKOUT / "civic-post.txt"), str(BLACKOUT / "meridian-wire.txt")])
     yield found
     found.close()

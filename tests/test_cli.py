@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import BACKENDS, new_store
 from storyline.cli import main
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -16,11 +17,12 @@ def run(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-@pytest.fixture(scope="module")
-def seeded(tmp_path_factory):
+@pytest.fixture(scope="module", params=BACKENDS)
+def seeded(request, tmp_path_factory):
+    """The seeds ingested by the command line, into a store of each backend in turn."""
     if not SEEDS.is_dir():
         pytest.skip("shared seeds not available")
-    db = str(tmp_path_factory.mktemp("cli") / "seeds.db")
+    db = new_store(request, request.param, tmp_path_factory.mktemp("cli"), "seeds")
     code, stdout, _ = run("ingest", str(SEEDS), "--db", db, "--json")
     assert code == 0
     return db, json.loads(stdout)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from storyline.store import Store, StoreBusy
+from storyline.store import StoreBusy, open_store
 from storyline.store.schema import MIGRATIONS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -71,18 +71,29 @@ def test_several_writers_at_once_make_the_stories_one_writer_would(tmp_path):
         assert reliability.writers_trial(groups, tmp_path / f"trial-{trial}.db", server_folder) == [], trial
 
 
+@pytest.mark.slow
+def test_several_writers_on_several_connections_to_postgresql_make_the_stories_one_writer_would(tmp_path,
+                                                                                                 postgres_server):
+    folders = sorted(EXAMPLES.iterdir())
+    groups = [[folders[0], folders[1]], [folders[2], folders[1]], [folders[3], folders[0]]]
+    for trial in range(2):
+        server_folder = folders[2] if trial == 0 else None
+        assert reliability.writers_trial(groups, postgres_server.new_database(), server_folder,
+                                         tmp_path / f"server-{trial}.log") == [], trial
+
+
 def test_a_store_locked_by_another_program_is_waited_for_then_refused_with_a_message(tmp_path):
     path = tmp_path / "locked.db"
-    Store(path).close()
+    open_store(path).close()
     other = sqlite3.connect(path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
-    with Store(path, wait=0.3) as store:
+    with open_store(path, wait=0.3) as store:
         assert store.count_articles() == 0  # readers go on
         with pytest.raises(StoreBusy, match="busy: another process kept it locked for more than 0.3 s"):
             with store.writing():
                 pass
     other.execute("ROLLBACK")
-    with Store(path, wait=0.3) as store, store.writing():
+    with open_store(path, wait=0.3) as store, store.writing():
         pass
 
 
@@ -94,7 +105,7 @@ def test_the_command_line_says_a_store_is_busy_in_one_line(tmp_path, monkeypatch
 
     path = tmp_path / "locked.db"
     (tmp_path / "report.txt").write_text("The harbour of Kessel reopened on Friday, the port authority said.\n")
-    Store(path).close()
+    open_store(path).close()
     other = sqlite3.connect(path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     monkeypatch.setattr(sqlite, "WRITE_WAIT_SECONDS", 0.3)
@@ -107,16 +118,16 @@ def test_the_command_line_says_a_store_is_busy_in_one_line(tmp_path, monkeypatch
 def _open(path: str, start: multiprocessing.Barrier, results: multiprocessing.Queue) -> None:
     start.wait()
     try:
-        with Store(path) as store:
+        with open_store(path) as store:
             results.put(store.schema_version)
     except Exception as error:  # noqa: BLE001 - reported to the test
         results.put(repr(error))
 
 
-def test_processes_creating_one_store_at_once_run_its_migrations_once(tmp_path):
+def test_processes_creating_one_store_at_once_run_its_migrations_once(store_at):
     context = multiprocessing.get_context("spawn")
     for trial in range(3):
-        path = str(tmp_path / f"new-{trial}.db")
+        path = store_at(f"new-{trial}")
         start, results = context.Barrier(4), context.Queue()
         processes = [context.Process(target=_open, args=(path, start, results)) for _ in range(4)]
         for process in processes:
@@ -126,10 +137,10 @@ def test_processes_creating_one_store_at_once_run_its_migrations_once(tmp_path):
         assert [results.get(timeout=5) for _ in processes] == [len(MIGRATIONS)] * 4
 
 
-def test_the_story_generation_moves_with_every_change_of_the_stories(tmp_path):
+def test_the_story_generation_moves_with_every_change_of_the_stories(store_at):
     from storyline.stories.updates import StoryUpdate
 
-    with Store(tmp_path / "s.db") as store:
+    with open_store(store_at("s")) as store:
         first = store.story_generation()
         with store.writing():
             store.save_story_update(StoryUpdate(None, [], {}, {}, [{"event": "created", "story": "s1"}], [], {}))
@@ -139,15 +150,15 @@ def test_the_story_generation_moves_with_every_change_of_the_stories(tmp_path):
         assert first < second < store.story_generation()
 
 
-def test_articles_an_earlier_storyline_left_outside_a_story_are_assigned_first(tmp_path):
+def test_articles_an_earlier_storyline_left_outside_a_story_are_assigned_first(store_at):
     from storyline.corpus import Corpus
     from storyline.extract import analyse
     from storyline.ingest import read
     from storyline.parse import nlp
 
     folder = EXAMPLES / "port-fire-gdansk"
-    path = tmp_path / "orphans.db"
-    with Store(path) as store, store.writing():  # stored, then stopped before assignment, as Storyline once could be
+    path = store_at("orphans")
+    with open_store(path) as store, store.writing():  # stored, then stopped before assignment, as Storyline once could be
         for article in list(read([str(folder)]))[:2]:
             doc = next(nlp.parse([article.text]))
             store.add_article(article, nlp.to_bytes(doc), "model")
@@ -161,14 +172,14 @@ def test_articles_an_earlier_storyline_left_outside_a_story_are_assigned_first(t
     corpus.close()
 
 
-def test_a_pipeline_notices_a_recluster_by_another_process_though_the_index_keeps_its_size(tmp_path, monkeypatch):
+def test_a_pipeline_notices_a_recluster_by_another_process_though_the_index_keeps_its_size(store_at, monkeypatch):
     from storyline.ingest import read
     from storyline.pipeline import Pipeline
     from storyline.stories import persistence
 
-    path = tmp_path / "shared.db"
+    path = store_at("shared")
     gdansk, genoa = (list(read([str(EXAMPLES / name)])) for name in ("port-fire-gdansk", "port-fire-genoa"))
-    with Store(path) as mine, Store(path) as theirs:
+    with open_store(path) as mine, open_store(path) as theirs:
         pipeline = Pipeline(mine)
         pipeline.add(gdansk)
         loads = []

@@ -1,5 +1,6 @@
-"""`--workers`: the worker side of the pipeline on a real Dask LocalCluster of two worker processes makes the
-stories one process makes, and a worker killed mid-batch loses nothing."""
+"""`--workers` and `--cluster`: the worker side of the pipeline on a real Dask LocalCluster of two worker processes
+(started for the ingest, or running apart and given by its scheduler's address) makes the stories one process makes,
+and a worker killed mid-batch loses nothing."""
 
 import importlib.util
 import sys
@@ -9,7 +10,7 @@ import pytest
 
 from storyline import parallel
 from storyline.pipeline import KILL_AT_VARIABLE, KILL_ONCE_VARIABLE, Pipeline
-from storyline.store import Store
+from storyline.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "articles"
@@ -28,7 +29,7 @@ reliability = _reliability()
 
 
 def ingest(db: Path, workers: int):
-    with Store(db) as store:
+    with open_store(db) as store:
         return Pipeline(store, batch_size=BATCH).ingest([str(EXAMPLES)], workers=workers)
 
 
@@ -85,3 +86,27 @@ def test_a_small_input_is_analysed_without_starting_a_cluster(tmp_path, monkeypa
     monkeypatch.setattr(parallel, "local_client", lambda workers: started.append(workers))
     report = ingest(tmp_path / "small.db", workers=2)
     assert report.stored == 14 and started == []
+
+
+@pytest.mark.slow
+def test_a_running_cluster_given_by_its_address_makes_the_stories_of_one_process_in_postgresql(
+        tmp_path, one_process, monkeypatch, postgres_server):
+    """`storyline ingest --cluster ADDRESS --db postgresql://…`: the workers of a cluster started apart (as on other
+    machines), one killed mid-batch; the one writer stores and assigns into a PostgreSQL store."""
+    from click.testing import CliRunner
+    from distributed import LocalCluster
+
+    from storyline.cli import main
+
+    once = tmp_path / "killed-once"
+    monkeypatch.setenv(KILL_AT_VARIABLE, "analysed")  # the workers, started below, inherit it
+    monkeypatch.setenv(KILL_ONCE_VARIABLE, str(once))
+    url = postgres_server.new_database()
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        result = CliRunner().invoke(main, ["ingest", str(EXAMPLES), "--db", url, "--cluster", cluster.scheduler_address,
+                                           "--batch-size", str(BATCH), "--json"], catch_exceptions=False)
+    assert result.exit_code == 0, result.stderr
+    assert once.exists()  # a worker was killed
+    found = reliability.state(url)
+    assert found.problems == []  # nothing stored twice, nothing outside a story
+    assert found.stories == one_process.stories and found.published == one_process.published

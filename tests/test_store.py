@@ -1,10 +1,13 @@
 import sqlite3
+import threading
 from datetime import datetime, timezone
 
+import psycopg
 import pytest
 
 from storyline.model import Article, Mention
-from storyline.store import Store, StoreError
+from storyline.store import StoreBusy, StoreError, open_store
+from storyline.store import postgres_schema
 from storyline.store.schema import MIGRATIONS
 from storyline.stories.updates import StoryUpdate
 
@@ -14,15 +17,67 @@ def make_article(text: str, url: str | None = None, source: str = "Harbor Daily"
                    published=datetime(2026, 3, day, 8, 30, tzinfo=timezone.utc))
 
 
+# What a failed statement raises, in either backend: the database's own error, not a Storyline one.
+INTEGRITY_ERRORS = (sqlite3.IntegrityError, psycopg.IntegrityError)
+
+
 @pytest.fixture
-def store(tmp_path):
-    with Store(tmp_path / "test.db") as opened:
+def store(store_at):
+    with open_store(store_at("test")) as opened:
         yield opened
 
 
-def test_new_store_is_at_latest_schema_in_wal_mode(store):
+def test_new_store_is_at_latest_schema(store):
     assert store.schema_version == len(MIGRATIONS)
-    assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_new_sqlite_store_is_in_wal_mode(tmp_path):
+    with open_store(tmp_path / "test.db") as store:
+        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def columns(store) -> dict[str, set[str]]:
+    """Each table of a store with its columns, less what one backend has for its own: SQLite's full-text tables
+    (articles_fts…) and PostgreSQL's in their place (the articles' search column), PostgreSQL's rowid column
+    (SQLite's is implicit) and schema_version table (SQLite's number is a PRAGMA)."""
+    if store.path.startswith("postgresql://"):
+        rows = store.db.execute("SELECT table_name, column_name FROM information_schema.columns"
+                                " WHERE table_schema = 'public'").fetchall()
+    else:
+        rows = store.db.execute("SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p"
+                                " WHERE m.type = 'table'").fetchall()
+    found: dict[str, set[str]] = {}
+    for table, column in rows:
+        if not table.startswith("articles_fts") and table != "schema_version" and column not in ("rowid", "search"):
+            found.setdefault(table, set()).add(column)
+    return found
+
+
+def test_both_backends_reach_the_same_version_with_the_same_tables_and_columns(tmp_path, postgres_server):
+    assert len(postgres_schema.MIGRATIONS) == len(MIGRATIONS)
+    with open_store(tmp_path / "test.db") as lite, open_store(postgres_server.new_database()) as postgres:
+        assert lite.schema_version == postgres.schema_version == len(MIGRATIONS)
+        assert columns(lite) == columns(postgres)
+        assert len(columns(lite)) == 16
+
+
+def test_processes_opening_a_new_postgresql_store_at_once_migrate_it_once(postgres_server):
+    url = postgres_server.new_database()
+    opened, failed = [], []
+
+    def open_it() -> None:
+        try:
+            with open_store(url) as store:
+                opened.append(store.schema_version)
+        except Exception as error:  # noqa: BLE001 (a failure is what the test looks for)
+            failed.append(error)
+
+    threads = [threading.Thread(target=open_it) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not failed and opened == [len(MIGRATIONS)] * 6
 
 
 def test_article_round_trips_with_its_parse(store):
@@ -53,10 +108,48 @@ def test_full_text_search_finds_words_and_phrases(store):
         store.search('"unbalanced')
 
 
+SEARCHED = ["Firefighters contained the blaze near the grain terminal in Genoa.",
+            "The minister resigned after the audit of the grain board.",
+            "Dock workers in Genoa went on strike over the terminal's night shifts.",
+            "A strikingly calm session of parliament ended early."]
+
+
+@pytest.mark.parametrize(("query", "found"), [
+    ("grain", [0, 1]),
+    ("GRAIN terminal", [0]),                      # words side by side: all of them
+    ("grain AND terminal", [0]),
+    ('"grain terminal"', [0]),                    # a phrase: in that order
+    ('"terminal grain"', []),
+    ("minister OR strike", [1, 2]),
+    ("genoa NOT strike", [0]),
+    ("strik*", [2, 3]),                           # a prefix
+    ('"grain term"*', [0]),
+    ("(minister OR strike) NOT genoa", [1]),
+    ("grain OR genoa strike", [0, 1, 2]),         # AND binds tighter than OR
+    ('"terminal\'s"', [2]),                      # a word with an apostrophe, as a phrase
+    ('grain "-"', [0, 1]),                        # a phrase of no words, as a lenient search box sends
+    ('"-"', []),
+])
+def test_search_reads_the_readme_query_syntax(store, query, found):
+    articles = [make_article(text, day=10 + number) for number, text in enumerate(SEARCHED)]
+    for article in articles:
+        store.add_article(article, b"", "m")
+    assert sorted(articles.index(article) for article, _ in store.search(query)) == found
+    assert store.matching_article_ids(query, [a.id for a in articles]) == {articles[number].id for number in found}
+
+
+@pytest.mark.parametrize("query", ['"unbalanced', "(grain", "grain)", "NOT grain", "grain OR", "grain AND NOT",
+                                   "", "grain -terminal"])
+def test_a_query_outside_the_syntax_is_a_store_error(store, query):
+    store.add_article(make_article(SEARCHED[0]), b"", "m")
+    with pytest.raises(StoreError, match="bad search query"):
+        store.search(query)
+
+
 def test_failed_batch_leaves_earlier_articles_intact(store):
     kept = make_article("The harbour reopened on Friday.")
     store.add_article(kept, b"", "m")
-    with pytest.raises(sqlite3.IntegrityError):
+    with pytest.raises(INTEGRITY_ERRORS):
         with store.writing():
             store.add_article(make_article("A new report."), b"", "m")
             store.add_article(kept, b"", "m")
@@ -98,14 +191,75 @@ def test_file_that_is_not_a_database_is_refused(tmp_path):
     path = tmp_path / "notes.db"
     path.write_text("this is not sqlite " * 100)
     with pytest.raises(StoreError, match="not a Storyline database"):
-        Store(path)
+        open_store(path)
 
 
 def test_newer_schema_is_refused(tmp_path):
     path = tmp_path / "future.db"
-    Store(path).close()
+    open_store(path).close()
     raw = sqlite3.connect(path)
     raw.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
     raw.close()
     with pytest.raises(StoreError, match="newer"):
-        Store(path)
+        open_store(path)
+
+
+def test_newer_postgresql_schema_is_refused(postgres_server):
+    url = postgres_server.new_database()
+    open_store(url).close()
+    with psycopg.connect(url, autocommit=True) as raw:
+        raw.execute("UPDATE schema_version SET version = %s", (len(MIGRATIONS) + 1,))
+    with pytest.raises(StoreError, match="newer"):
+        open_store(url)
+
+
+def test_a_postgresql_server_that_cannot_be_reached_is_a_store_error(postgres_server):
+    with pytest.raises(StoreError, match="cannot be opened"):
+        open_store(postgres_server.url("no_such_database"))
+
+
+def test_a_writer_waits_for_the_write_lock_then_gives_up(store_at):
+    location = store_at("locked")
+    with open_store(location) as mine, open_store(location, wait=0.3) as theirs:
+        with mine.writing():
+            mine.add_article(make_article("The harbour reopened on Friday."), b"", "m")
+            with pytest.raises(StoreBusy):
+                with theirs.writing():
+                    theirs.add_article(make_article("A second report."), b"", "m")
+        with theirs.writing():
+            theirs.add_article(make_article("A second report."), b"", "m")
+        assert mine.count_articles() == 2
+
+
+def test_the_story_list_filters_orders_and_pages_alike_in_both_backends(store):
+    articles = [make_article("Grain ships wait at Odesa.", source="Harbor_Daily", day=10),
+                make_article("The grain corridor reopens.", source="Civic Post", day=20),
+                make_article("A blackout in Tripoli.", source="Civic Post", day=25)]
+    stories = {"grain": articles[:2], "blackout": articles[2:]}
+    with store.writing():
+        for article in articles:
+            store.add_article(article, b"", "m")
+        store.save_story_update(StoryUpdate(
+            None, [], {a.id: story for story, members in stories.items() for a in members},
+            {story: story for story in stories}, [], [], {}))
+
+    def ids(**filters) -> list[str]:
+        return [story["id"] for story in store.stories(**filters)]
+
+    assert ids() == ["grain", "blackout"] and ids(order="newest") == ["blackout", "grain"]
+    assert ids(order="newest", limit=1, after="blackout") == ["grain"] and ids(limit=1, after="grain") == ["blackout"]
+    assert ids(source="harbor_daily") == ["grain"] and ids(source="Harbor%") == ids(source="harbor daily") == []
+    assert ids(source="CIVIC POST", order="newest") == ["blackout", "grain"]
+    assert ids(since=datetime(2026, 3, 21, tzinfo=timezone.utc)) == ["blackout"]
+    assert ids(until=datetime(2026, 3, 15, tzinfo=timezone.utc)) == ["grain"]
+    assert ids(query="grain NOT corridor") == ids(query='"grain corridor"') == ["grain"]
+    assert ids(query="blackout", source="Harbor_Daily") == []
+    with pytest.raises(StoreError):
+        store.stories(query='"unbalanced')
+    listed = store.story("grain")
+    assert (listed["headline"], listed["people"]) == ("Port fire", [])
+    assert listed["sources"] == ["Civic Post", "Harbor_Daily"]
+    with store.writing():
+        store.keep_brief("grain", "k", {"title": "Grain corridor reopens"}, ["Lena Varga"])
+    assert {k: store.story("grain")[k] for k in ("headline", "people")} == {
+        "headline": "Grain corridor reopens", "people": ["Lena Varga"]}

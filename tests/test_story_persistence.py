@@ -20,7 +20,7 @@ from storyline.stories.index import StoryConfig, StoryIndex
 from storyline.stories.features import StoryFeatures
 from storyline.stories.persistence import features_from_row, features_to_row, load_index
 from storyline.stories.updates import StoryUpdate, update_of
-from storyline.store import Store, StoreError
+from storyline.store import Store, StoreError, open_store
 from storyline.store.schema import MIGRATIONS
 from test_stories import LEAD_ONLY, basis, by_lead, reports  # noqa: F401 (reports is a fixture)
 
@@ -86,13 +86,13 @@ def through_store(path: Path, items: list[StoryFeatures], config: StoryConfig, b
     """Assign ``batch`` articles at a time, each time in a newly opened store with the index loaded from it."""
     assignments = []
     for start in range(0, len(items), batch):
-        with Store(path) as store:
+        with open_store(path) as store:
             index = load_index(store) if start else StoryIndex(config)
             add_placeholder_articles(store, items[start:start + batch])
             assigned = [(item, index.assign(item)) for item in items[start:start + batch]]
             save(store, update_of(index, assigned))
             assignments.extend(assignment for _, assignment in assigned)
-    with Store(path) as store:
+    with open_store(path) as store:
         return assignments, load_index(store)
 
 
@@ -123,11 +123,11 @@ DECISIONS = {"merge": {"merged"}, "split": {"split"}, "stream": {"created", "joi
 
 @pytest.mark.parametrize("name", ["merge", "split", "stream"])
 @pytest.mark.parametrize("batch", [1, 5])
-def test_an_index_loaded_after_every_batch_decides_as_one_kept_in_memory(tmp_path, name, batch):
+def test_an_index_loaded_after_every_batch_decides_as_one_kept_in_memory(store_at, name, batch):
     items, config = scenarios()[name]
     expected, kept = in_memory(items, config)
     assert DECISIONS[name] <= {event.kind for event in kept.history}
-    assignments, loaded = through_store(tmp_path / "stories.db", items, config, batch)
+    assignments, loaded = through_store(store_at("stories"), items, config, batch)
     assert assignments == expected
     assert_same_index(loaded, kept)
 
@@ -141,11 +141,11 @@ def test_the_stream_leaves_stories_weighed_with_an_earlier_idf():
 
 
 @pytest.mark.parametrize("order", [0, 1])
-def test_real_reports_loaded_after_every_article(tmp_path, reports, order):  # noqa: F811
+def test_real_reports_loaded_after_every_article(store_at, reports, order):  # noqa: F811
     items = [item for _, item in reports]
     random.Random(order).shuffle(items)
     expected, kept = in_memory(items, StoryConfig())
-    assignments, loaded = through_store(tmp_path / "reports.db", items, StoryConfig(), batch=1)
+    assignments, loaded = through_store(store_at("reports"), items, StoryConfig(), batch=1)
     assert assignments == expected
     assert_same_index(loaded, kept)
 
@@ -160,7 +160,7 @@ def test_features_round_trip_through_their_row(reports):  # noqa: F811
 def wal_bytes_of_each_save(path: Path, items: list[StoryFeatures]) -> list[int]:
     """What saving each assignment appends to the write-ahead log: the pages it changed, whatever they hold."""
     written = []
-    with Store(path) as store:
+    with open_store(path) as store:
         store.db.execute("PRAGMA wal_autocheckpoint = 0")  # the log only grows: its growth is what a save wrote
         store.db.execute("PRAGMA synchronous = OFF")
         add_placeholder_articles(store, items)
@@ -185,7 +185,7 @@ def test_what_an_assignment_writes_does_not_grow_with_the_store(tmp_path):
 
 def ingest(path: Path, files: list[Path]) -> StoryIndex:
     """Ingest in a process of its own, as it were: a new connection and pipeline; returns its story index."""
-    with Store(path) as store:
+    with open_store(path) as store:
         pipeline = Pipeline(store, batch_size=4)
         report = pipeline.add(read_files(files))
         assert report.stored == len(files)
@@ -197,7 +197,7 @@ def read_files(files: list[Path]) -> list[Article]:
 
 
 def memberships(path: Path) -> dict[str, str | None]:
-    with Store(path) as store:
+    with open_store(path) as store:
         return {article.id: store.story_of(article.id) for article in store.articles()}
 
 
@@ -212,29 +212,29 @@ def example_files() -> tuple[list[Path], list[Path]]:
     return first, then
 
 
-def test_a_second_run_on_the_same_store_goes_on_with_the_stories_of_the_first(tmp_path, example_files):
+def test_a_second_run_on_the_same_store_goes_on_with_the_stories_of_the_first(store_at, example_files):
     first, then = example_files
-    one_run = ingest(tmp_path / "one-run.db", first + then)
-    ingest(tmp_path / "two-runs.db", first)
-    stories_after_first_run = set(memberships(tmp_path / "two-runs.db").values())
-    second_run = ingest(tmp_path / "two-runs.db", then)
-    assert memberships(tmp_path / "two-runs.db") == memberships(tmp_path / "one-run.db")
+    one_run = ingest(store_at("one-run"), first + then)
+    ingest(store_at("two-runs"), first)
+    stories_after_first_run = set(memberships(store_at("two-runs")).values())
+    second_run = ingest(store_at("two-runs"), then)
+    assert memberships(store_at("two-runs")) == memberships(store_at("one-run"))
     assert second_run.history == one_run.history
     joined = [event for event in second_run.history[len(first):] if event.kind == "joined"]
     assert {event.story for event in joined} & stories_after_first_run
 
-    with Store(tmp_path / "two-runs.db") as store:
+    with open_store(store_at("two-runs")) as store:
         pipeline = Pipeline(store, batch_size=4)
-        assert pipeline.recluster() == len(set(memberships(tmp_path / "one-run.db").values()))
+        assert pipeline.recluster() == len(set(memberships(store_at("one-run")).values()))
         loaded = load_index(store)
         assert len(loaded) == store.count_articles()
         assert_same_index(loaded, pipeline.index)
 
 
-def test_a_batch_that_fails_while_stored_leaves_nothing_of_it_behind(tmp_path, example_files, monkeypatch):
+def test_a_batch_that_fails_while_stored_leaves_nothing_of_it_behind(store_at, example_files, monkeypatch):
     first, then = example_files
-    path = tmp_path / "failing.db"
-    with Store(path) as store:
+    path = store_at("failing")
+    with open_store(path) as store:
         pipeline = Pipeline(store, batch_size=4)
         pipeline.add(read_files(first))
         before = memberships(path)
@@ -283,7 +283,7 @@ def test_a_schema_3_store_opens_and_asks_for_a_recluster_before_taking_articles(
     path = tmp_path / "schema-3.db"
     schema_3_database(path, first)
     before = memberships(path)
-    with Store(path) as store:
+    with open_store(path) as store:
         assert store.schema_version == len(MIGRATIONS)
         with pytest.raises(StoreError, match="recluster"):
             Pipeline(store).add(read_files(then))
@@ -304,7 +304,7 @@ def test_stories_built_with_settings_this_version_does_not_know_ask_for_a_reclus
         [(saved,)] = db.execute("SELECT value FROM state WHERE key = 'story_config'").fetchall()
         db.execute("UPDATE state SET value = ? WHERE key = 'story_config'",
                    (json.dumps({**json.loads(saved), "a_rule_of_another_version": 0.5}),))
-    with Store(path) as store:
+    with open_store(path) as store:
         with pytest.raises(StoreError, match="a_rule_of_another_version.*recluster"):
             Pipeline(store).add(read_files(then))
         assert store.count_articles() == len(first) and memberships(path) == before
@@ -343,14 +343,14 @@ def test_ecbplus_in_random_order_loaded_after_every_batch(tmp_path, ecbplus_stor
     assert_same_index(loaded, kept)
 
 
-def test_a_corpus_loads_its_story_index_once_and_again_after_another_process_wrote(tmp_path, example_files,
+def test_a_corpus_loads_its_story_index_once_and_again_after_another_process_wrote(store_at, example_files,
                                                                                    monkeypatch):
     first, then = example_files
-    ingest(tmp_path / "one-run.db", first + then)
+    ingest(store_at("one-run"), first + then)
     loads = []
     real_load = persistence.load_index
     monkeypatch.setattr(persistence, "load_index", lambda store: loads.append(1) or real_load(store))
-    path = tmp_path / "shared.db"
+    path = store_at("shared")
     server = Corpus.open(path)
     server.add(read_files(first[:4]))
     server.add(read_files(first[4:]))
@@ -359,7 +359,7 @@ def test_a_corpus_loads_its_story_index_once_and_again_after_another_process_wro
     server.add(read_files(then[2:]))
     assert len(loads) == 3  # the other process's load, then the server's reload of what it wrote
     server.close()
-    assert memberships(path) == memberships(tmp_path / "one-run.db")
+    assert memberships(path) == memberships(store_at("one-run"))
 
 
 def test_the_http_api_answers_409_with_what_to_do_for_a_schema_3_store(tmp_path, example_files):

@@ -146,6 +146,8 @@ def test_search_form_shows_results_with_hits_marked(site, page):
     hits = {hit.lower() for hit in page.locator("ol.results mark.hit").all_inner_texts()}
     assert hits and hits <= {"container", "terminal"}
     results.first.locator("a").click()
+    page.wait_for_url("**/articles/*")
+    page.locator("article.single .text").wait_for()  # the URL changes before the page has loaded
     assert page.locator("article.single .text").count() == 1
 
 

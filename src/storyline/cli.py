@@ -45,7 +45,7 @@ class StoreGroup(click.Group):
 
 def db_option(command: Callable[..., Any]) -> Callable[..., Any]:
     return click.option("--db", "db_path", default="storyline.db", show_default=True, type=click.Path(dir_okay=False),
-                        help="SQLite database file.")(command)
+                        help="SQLite database file, or a PostgreSQL URL (postgresql://user@host/database).")(command)
 
 
 def json_option(command: Callable[..., Any]) -> Callable[..., Any]:
@@ -53,10 +53,14 @@ def json_option(command: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def open_corpus(db_path: str, batch_size: int | None = None) -> Corpus:
+    """The command's corpus, closed when the command ends (a PostgreSQL store's connection goes back to its pool:
+    commands run in one process, as tests and scripts run them, do not use up the pool)."""
     try:
-        return Corpus.open(db_path, batch_size)
+        corpus = Corpus.open(db_path, batch_size)
     except StoreError as error:
         bad_db(error)
+    click.get_current_context().call_on_close(corpus.close)
+    return corpus
 
 
 def bad_db(error: StoreError) -> NoReturn:
@@ -103,10 +107,12 @@ def main() -> None:
 @click.option("--batch-size", type=click.IntRange(1), help="Articles parsed and stored together (default 32).")
 @click.option("--workers", type=click.IntRange(1), default=os.cpu_count() or 1, show_default="the machine's cores",
               help="Processes parsing and analysing at once (a local Dask cluster; small inputs use one).")
+@click.option("--cluster", metavar="ADDRESS",
+              help="A running Dask scheduler (tcp://HOST:8786) whose workers parse and analyse, instead of --workers.")
 @db_option
 @json_option
 def ingest(sources: tuple[str, ...], fetch: bool, allow_private: bool, follow_symlinks: bool, batch_size: int | None,
-           workers: int, db_path: str, as_json: bool) -> None:
+           workers: int, cluster: str | None, db_path: str, as_json: bool) -> None:
     """Ingest files, directories, feeds and URLs: parse each article once and store it.
 
     \b
@@ -114,6 +120,7 @@ def ingest(sources: tuple[str, ...], fetch: bool, allow_private: bool, follow_sy
     storyline ingest feed.xml --fetch
     storyline ingest https://example.org/news/story.html
     storyline ingest archive/ --workers 4
+    storyline ingest archive/ --cluster tcp://scheduler:8786 --db postgresql://news@db/storyline
     """
     from storyline.ingest import IngestError
 
@@ -125,7 +132,7 @@ def ingest(sources: tuple[str, ...], fetch: bool, allow_private: bool, follow_sy
             bar.update(1)
 
         report = corpus.ingest(sources, fetch=fetch, allow_private=allow_private, follow_symlinks=follow_symlinks,
-                               on_article=progress, workers=workers)
+                               on_article=progress, workers=workers, cluster=cluster)
     for warning in report.warnings:
         click.echo(f"warning: {warning}", err=True)
     if as_json:

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from storyline import serialize
 from storyline.model import Article, Attribution, Entity, Mention, TimeExpression
-from storyline.store import Store, StoreBusy, StoreError
+from storyline.store import Store, StoreBusy, StoreError, open_store
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -130,9 +130,10 @@ class Corpus:
 
     @classmethod
     def open(cls, path: str | Path, batch_size: int | None = None) -> "Corpus":
-        """The corpus stored at ``path`` (created when missing); StoreError when it is no Storyline database.
+        """The corpus stored at ``path``, a SQLite file, or a PostgreSQL URL (``postgresql://…``) (created when
+        missing); StoreError when it is no Storyline database.
         ``batch_size``: how many articles are parsed and stored together (the pipeline's default if None)."""
-        return cls(Store(path), batch_size)
+        return cls(open_store(path), batch_size)
 
     def close(self) -> None:
         self.store.close()
@@ -155,12 +156,14 @@ class Corpus:
 
     def ingest(self, sources: Iterable[str], *, fetch: bool = False, allow_private: bool = False,
                follow_symlinks: bool = False, on_article: Callable[[Any], None] | None = None,
-               workers: int = 1) -> IngestReport:
+               workers: int = 1, cluster: str | None = None) -> IngestReport:
         """Read files, folders and URLs, store each new article with what its stages found, assign stories.
         ``follow_symlinks``: read what symbolic links inside a folder point at outside it. ``workers``: processes
-        parsing and analysing at once (a local Dask cluster when more than one and the input is not small)."""
+        parsing and analysing at once (a local Dask cluster when more than one and the input is not small);
+        ``cluster``: the address of a running Dask scheduler (tcp://HOST:8786) whose workers do instead."""
         return self.pipeline.ingest(sources, fetch=fetch, allow_private=allow_private,
-                                    follow_symlinks=follow_symlinks, on_article=on_article, workers=workers)
+                                    follow_symlinks=follow_symlinks, on_article=on_article, workers=workers,
+                                    cluster=cluster)
 
     def add(self, articles: list[Article]) -> IngestReport:
         """Store articles already in memory (from an HTTP request, say) through the same pipeline."""

@@ -8,8 +8,10 @@ workers parse while the writer stores. A worker that dies mid-batch loses nothin
 another worker (its nanny starts a new one), and the writer stores each article once whatever it is handed.
 
 A local cluster costs its start (a few seconds, then the models loading in each worker), so an input of fewer
-than ``MIN_ARTICLES_FOR_CLUSTER`` new articles is analysed in this process. ``analysed_on`` takes any Dask client, so a
-remote cluster's scheduler serves the same way as the local one.
+than ``MIN_ARTICLES_FOR_CLUSTER`` new articles is analysed in this process. A running cluster (the address of its
+scheduler: machines that started ``dask scheduler`` and ``dask worker``) costs nothing to start, and takes every
+input: the writer connects a client to it, and ``analysed_on`` serves it as the local one. Its workers must have
+Storyline installed (the same version: they run ``pipeline.analyse_batch``).
 """
 
 from __future__ import annotations
@@ -25,14 +27,22 @@ from typing import Any
 MIN_ARTICLES_FOR_CLUSTER = 65
 # Batches queued per worker: one being analysed, one waiting, so no worker idles while the writer stores.
 IN_FLIGHT_PER_WORKER = 2
+# How long the writer tries to reach a running cluster's scheduler before it gives up.
+CONNECT_SECONDS = 30
 
 Analyse = Callable[..., list[Any]]
 
 
 def analysed_in_order(batches: Iterable[list[Any]], workers: int, batch_size: int,
-                      analyse: Analyse) -> Iterator[list[Any]]:
-    """``analyse(batch, batch_size)`` of each batch, in order: in this process for one worker or a small input,
-    else on a local Dask cluster of ``workers`` processes started for the input and stopped after it."""
+                      analyse: Analyse, cluster: str | None = None) -> Iterator[list[Any]]:
+    """``analyse(batch, batch_size)`` of each batch, in order: on the running cluster whose scheduler is at
+    ``cluster`` if given; else in this process for one worker or a small input, else on a local Dask cluster of
+    ``workers`` processes started for the input and stopped after it."""
+    if cluster is not None:
+        with remote_client(cluster) as client:
+            in_flight = max(1, len(client.scheduler_info()["workers"])) * IN_FLIGHT_PER_WORKER
+            yield from analysed_on(client, batches, batch_size, analyse, in_flight=in_flight)
+        return
     batches = iter(batches)
     first: list[list[Any]] = []
     while workers > 1 and sum(map(len, first)) < MIN_ARTICLES_FOR_CLUSTER and (batch := next(batches, None)):
@@ -57,6 +67,15 @@ def analysed_on(client: Any, batches: Iterable[list[Any]], batch_size: int, anal
             yield pending.popleft().result()
     while pending:
         yield pending.popleft().result()
+
+
+@contextmanager
+def remote_client(address: str) -> Iterator[Any]:
+    """A Dask client of the running cluster whose scheduler is at ``address``."""
+    from distributed import Client
+
+    with Client(address, timeout=CONNECT_SECONDS) as client:
+        yield client
 
 
 @contextmanager

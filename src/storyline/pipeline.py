@@ -122,21 +122,24 @@ class Pipeline:
 
     def ingest(self, sources: Iterable[str], *, fetch: bool = False, allow_private: bool = False,
                follow_symlinks: bool = False,
-               on_article: Callable[[Article | IngestError], None] | None = None, workers: int = 1) -> IngestReport:
+               on_article: Callable[[Article | IngestError], None] | None = None, workers: int = 1,
+               cluster: str | None = None) -> IngestReport:
         """Ingest files, directories and URLs; bad inputs are reported and skipped, the rest is stored."""
         return self.add(read(sources, fetch=fetch, allow_private=allow_private, follow_symlinks=follow_symlinks),
-                        on_article, workers)
+                        on_article, workers, cluster)
 
     def add(self, items: Iterable[Article | IngestError],
-            on_article: Callable[[Article | IngestError], None] | None = None, workers: int = 1) -> IngestReport:
+            on_article: Callable[[Article | IngestError], None] | None = None, workers: int = 1,
+            cluster: str | None = None) -> IngestReport:
         """Store a stream of articles batch by batch, skipping those already stored and counting the errors.
-        ``workers``: processes that parse and analyse at once (see :mod:`storyline.parallel`); storing and
-        assigning stay in this one, in the order the articles were read."""
+        ``workers``: processes that parse and analyse at once, or ``cluster``: the address of a Dask scheduler
+        whose workers do (see :mod:`storyline.parallel`); storing and assigning stay in this one, in the order the
+        articles were read."""
         self.index  # loaded first: a store whose story index cannot be loaded takes no articles
         self.assign_unassigned()
         report = IngestReport()
         fresh = self._fresh_batches(items, report, on_article)
-        for batch in parallel.analysed_in_order(fresh, workers, self.batch_size, analyse_batch):
+        for batch in parallel.analysed_in_order(fresh, workers, self.batch_size, analyse_batch, cluster):
             self._store_batch(batch, report)
         return report
 

@@ -2,28 +2,25 @@
 watched stories, and how far the alerts have looked.
 
 A mixin of :class:`storyline.store.Store`: it writes through the store's one connection, inside the transaction its
-caller opened. "How far" is an article cursor: articles are numbered in the order they were stored (SQLite's
-rowid here; another backend keeps a sequence), so "what arrived since" is a range, whoever stored it.
+caller opened. "How far" is an article cursor: articles are numbered in the order they were stored (their ``rowid``:
+SQLite's own, a column filled from a sequence in PostgreSQL), so "what arrived since" is a range, whoever stored it.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable
 from typing import Any
+
+from storyline.store.sql import placeholders
 
 ALERT_CURSOR_KEY = "alert_cursor"
 # A delivery is waiting (pending), being tried (sending), done (delivered), or given up on (failed).
 DELIVERY_STATES = ("pending", "sending", "delivered", "failed")
 
 
-def _placeholders(values: list[Any]) -> str:
-    return ",".join("?" * len(values))
-
-
 class AlertRecords:
-    db: sqlite3.Connection
+    db: Any
 
     # watches
 
@@ -32,9 +29,11 @@ class AlertRecords:
         """Save a watch; it sees only articles stored from now on."""
         cursor = self.db.execute(
             "INSERT INTO watches (kind, value, anchor_article, targets, since_article, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
+            " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
             (kind, value, anchor_article, json.dumps(targets, ensure_ascii=False), self.article_cursor(), now))
-        return cursor.lastrowid
+        # Every row read, so that SQLite finishes the statement (and, outside a transaction, commits it).
+        [(watch_id,)] = cursor.fetchall()
+        return watch_id
 
     def watches(self) -> list[dict[str, Any]]:
         """Every watch, oldest first, with its targets and how many alerts it fired."""
@@ -49,7 +48,7 @@ class AlertRecords:
         alert_ids = [row[0] for row in self.db.execute("SELECT id FROM alerts WHERE watch_id = ?", (watch_id,))]
         for start in range(0, len(alert_ids), 500):
             chunk = alert_ids[start:start + 500]
-            self.db.execute(f"DELETE FROM alert_deliveries WHERE alert_id IN ({_placeholders(chunk)})", chunk)
+            self.db.execute(f"DELETE FROM alert_deliveries WHERE alert_id IN ({placeholders(chunk)})", chunk)
         self.db.execute("DELETE FROM alerts WHERE watch_id = ?", (watch_id,))
         return self.db.execute("DELETE FROM watches WHERE id = ?", (watch_id,)).rowcount > 0
 
@@ -74,16 +73,6 @@ class AlertRecords:
             " (SELECT 1 FROM articles b WHERE b.revision_of = a.id AND b.rowid <= ?) ORDER BY a.rowid",
             (story_id, cursor, cursor))
         return [row["id"] for row in rows]
-
-    def matching_article_ids(self, query: str, article_ids: Iterable[str]) -> set[str]:
-        """Those of the articles that a full-text query (FTS5 syntax) matches."""
-        ids = list(article_ids)
-        if not ids:
-            return set()
-        rows = self.db.execute(
-            "SELECT a.id FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
-            f" WHERE articles_fts MATCH ? AND a.id IN ({_placeholders(ids)})", [query, *ids])
-        return {row["id"] for row in rows}
 
     def alert_cursor(self) -> int | None:
         """The last article the alerts have looked at; None before the first look."""
@@ -114,11 +103,12 @@ class AlertRecords:
         change (an alert fires once)."""
         cursor = self.db.execute(
             "INSERT INTO alerts (watch_id, kind, story_id, change_key, data, created_at) VALUES (?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT(watch_id, change_key) DO NOTHING",
+            " ON CONFLICT(watch_id, change_key) DO NOTHING RETURNING id",
             (watch_id, kind, story_id, change_key, json.dumps(data, ensure_ascii=False), now))
-        if not cursor.rowcount:
+        inserted = cursor.fetchall()
+        if not inserted:
             return None
-        alert_id = cursor.lastrowid
+        alert_id = inserted[0][0]
         self.db.executemany("INSERT INTO alert_deliveries (alert_id, target, status, next_attempt_at)"
                             " VALUES (?, ?, 'pending', ?)", [(alert_id, target, now) for target in targets])
         return alert_id
@@ -134,7 +124,7 @@ class AlertRecords:
         ids = list(deliveries)
         if ids:
             for row in self.db.execute("SELECT alert_id, target, status, attempts, last_error, delivered_at FROM"
-                                       f" alert_deliveries WHERE alert_id IN ({_placeholders(ids)})"
+                                       f" alert_deliveries WHERE alert_id IN ({placeholders(ids)})"
                                        " ORDER BY target", ids):
                 deliveries[row["alert_id"]].append({key: row[key] for key in row.keys() if key != "alert_id"})
         return [{"id": row["id"], "watch_id": row["watch_id"], "kind": row["kind"], "story": row["story_id"],

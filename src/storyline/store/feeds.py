@@ -6,10 +6,11 @@ caller opened). Times are ISO 8601 strings in UTC, as everywhere in the store, s
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
+
+from storyline.store.sql import placeholders
 
 # The columns a poll may set, besides the counters it adds to.
 POLL_FIELDS = frozenset({"title", "etag", "last_modified", "last_polled_at", "last_success_at", "last_status",
@@ -53,7 +54,7 @@ class ItemState:
 
 
 class FeedRecords:
-    db: sqlite3.Connection
+    db: Any
 
     def add_feed(self, url: str, now: str, title: str | None = None) -> bool:
         """Start watching a feed, due at once; False when it was watched already (its state is kept)."""
@@ -73,7 +74,7 @@ class FeedRecords:
         params: list[str] = []
         if urls is not None:
             params = list(urls)
-            sql += f" WHERE f.url IN ({','.join('?' * len(params))})"
+            sql += f" WHERE f.url IN ({placeholders(params)})"
         rows = self.db.execute(sql + " ORDER BY f.next_poll_at, f.url", params).fetchall()
         return [FeedState(**{key: row[key] for key in row.keys()}) for row in rows]
 
@@ -92,12 +93,12 @@ class FeedRecords:
         """The stored state of the given items of a feed (those never seen are absent)."""
         key_list = list(keys)
         found: dict[str, ItemState] = {}
-        # Bounded batches: SQLite limits the parameters of one statement.
+        # Bounded batches: databases limit the parameters of one statement.
         for start in range(0, len(key_list), 500):
             chunk = key_list[start:start + 500]
             rows = self.db.execute(
                 "SELECT item_key, version, article_id, attempts, error, done_at FROM feed_items"
-                f" WHERE feed_url = ? AND item_key IN ({','.join('?' * len(chunk))})", [url, *chunk])
+                f" WHERE feed_url = ? AND item_key IN ({placeholders(chunk)})", [url, *chunk])
             found.update({row["item_key"]: ItemState(row["version"], row["article_id"], row["attempts"],
                                                      row["error"], row["done_at"] is not None) for row in rows})
         return found
@@ -118,5 +119,5 @@ class FeedRecords:
         keep = list(listed)
         sql = "DELETE FROM feed_items WHERE feed_url = ? AND first_seen < ?"
         if keep:
-            sql += f" AND item_key NOT IN ({','.join('?' * len(keep))})"
+            sql += f" AND item_key NOT IN ({placeholders(keep)})"
         return self.db.execute(sql, [url, seen_before, *keep]).rowcount

@@ -1,0 +1,153 @@
+"""Beyond one machine: the ingest rate with 1 and 2 Dask workers, and the one assigner's cost per article in a
+PostgreSQL store of 1k and 100k articles.
+
+    python bench/scale.py [--db-server URL] [--files N] [--articles N] [--json]
+
+Workers: a Dask cluster started apart (as `dask scheduler` and `dask worker` on other machines would be), its
+workers' models loaded before the clock starts, and `Pipeline.ingest(..., cluster=ADDRESS)` into a new PostgreSQL
+database, as `storyline ingest --cluster ADDRESS --db postgresql://…` runs it: the articles per second of the whole
+ingest (workers parsing and analysing, the writer storing and assigning), the first N PolNeAR train texts.
+
+Assigner: what the one writer does per article once the workers have done theirs: take the store's write lock,
+assign the batch to stories, write what changed, commit. The articles are bench/stories.py's synthetic ones (real
+PolNeAR paragraphs recombined into StoryFeatures: parsing 100k articles would take hours on two cores), assigned
+32 at a time (the pipeline's batch) into a PostgreSQL store that grows to 100k; the cost per article is the median
+over the last 1000 articles' batches at each size.
+
+Without ``--db-server`` a throwaway PostgreSQL server is started in a temporary folder (tests/postgres_server.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+from storyline.pipeline import Pipeline
+from storyline.store import open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+POLNEAR_TRAIN = ROOT.parent / "shared/data/polnear/data/train/text"
+BATCH = 32
+SIZES = [1_000, 100_000]
+WINDOW = 1000
+
+
+def _module(name: str, path: Path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _warm() -> None:
+    """Run on each worker: load spaCy and the embedding model before the clock starts."""
+    from storyline.parse import nlp
+    from storyline.parse.embed import embed
+
+    nlp.load()
+    embed(["warm"])
+
+
+def worker_rate(files: list[Path], workers: int, url: str) -> dict[str, float]:
+    """Articles per second of an ingest of ``files`` into the store at ``url`` by a running cluster of
+    ``workers`` worker processes."""
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as client, open_store(url) as store:
+        client.run(_warm)
+        start = time.perf_counter()
+        report = Pipeline(store, batch_size=BATCH).ingest(map(str, files), cluster=cluster.scheduler_address)
+        seconds = time.perf_counter() - start
+    if report.errors or report.stored != len(files):
+        sys.exit(f"the ingest with {workers} workers had trouble: {report.summary()}")
+    return {"workers": workers, "articles": report.stored, "seconds": round(seconds, 1),
+            "articles_per_second": round(report.stored / seconds, 2)}
+
+
+def assigner_costs(count: int, url: str) -> list[dict[str, float]]:
+    """The writer's milliseconds per article (lock, assign, store, commit) at each size of SIZES up to ``count``."""
+    from storyline.model import Article
+    from storyline.parse.embed import embed
+    from storyline.stories.index import StoryIndex
+    from storyline.stories.updates import update_of
+
+    stories = _module("bench_stories", ROOT / "bench" / "stories.py")
+    sources, openings = stories.read_sources(stories.DEFAULT_DIRS)
+    centres = embed(openings)
+    plans = stories.plan(count, sources, seed=7)
+    index = StoryIndex()
+    per_article: list[float] = []
+    rows = []
+    with open_store(url) as store:
+        with store.writing():  # the articles the memberships refer to
+            for start in range(0, count, 1000):
+                for number in range(start, min(count, start + 1000)):
+                    store.add_article(Article(f"article {number}", id=f"a{number}"), b"", "bench")
+        for start in range(0, count, BATCH):
+            features = [stories.features_of(number, plans[number], sources, centres)
+                        for number in range(start, min(count, start + BATCH))]
+            began = time.perf_counter()
+            with store.writing():
+                assigned = [(item, index.assign(item)) for item in features]
+                store.save_story_update(update_of(index, assigned))
+            per_article += [(time.perf_counter() - began) / len(features)] * len(features)
+            size = len(per_article)
+            if any(start < mark <= size for mark in SIZES):
+                window = np.array(per_article[-WINDOW:]) * 1000
+                rows.append({"articles": size, "median_ms": round(float(np.median(window)), 3),
+                             "mean_ms": round(float(window.mean()), 3)})
+                print(f"{size} articles: {rows[-1]}", file=sys.stderr)
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db-server", help="a PostgreSQL server's URL whose user may create databases")
+    parser.add_argument("--files", type=int, default=96, help="PolNeAR train texts ingested per worker count")
+    parser.add_argument("--articles", type=int, default=SIZES[-1], help="largest store of the assigner part")
+    parser.add_argument("--parts", default="workers,assigner", help="workers, assigner or both (comma-separated)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object of all figures")
+    args = parser.parse_args()
+    server = _module("postgres_server", ROOT / "tests" / "postgres_server.py")
+    throwaway = None
+    if args.db_server is None:
+        throwaway = server.PostgresServer(server.binaries())
+        throwaway.start()
+    new_database = throwaway.new_database if throwaway else lambda: _new_database(args.db_server)
+    figures: dict[str, object] = {}
+    try:
+        if "workers" in args.parts:
+            files = sorted(POLNEAR_TRAIN.glob("*.txt"))[:args.files]
+            rates = [worker_rate(files, workers, new_database()) for workers in (1, 2)]
+            figures["workers"] = rates
+            figures["speedup_2_to_1"] = round(rates[1]["articles_per_second"] / rates[0]["articles_per_second"], 2)
+        if "assigner" in args.parts:
+            costs = assigner_costs(args.articles, new_database())
+            figures["assigner"] = costs
+            figures["assigner_ratio_largest_to_1k"] = round(costs[-1]["median_ms"] / costs[0]["median_ms"], 2)
+    finally:
+        if throwaway is not None:
+            throwaway.stop()
+    print(json.dumps(figures, indent=2) if args.json else figures)
+
+
+def _new_database(server_url: str) -> str:
+    import psycopg
+
+    name = f"storyline_bench_{int(time.time())}_{np.random.randint(1_000_000)}"
+    with psycopg.connect(server_url, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    base, _, query = server_url.partition("?")
+    return f"{base.rsplit('/', 1)[0]}/{name}" + (f"?{query}" if query else "")
+
+
+if __name__ == "__main__":
+    main()
