@@ -130,17 +130,37 @@ def test_stories_filter_by_outlet_dates_words_and_name_newest_first(db):
     assert all(by_id[story["id"]] == story for story in newest)
 
 
-def test_a_story_keeps_its_first_headline_until_its_brief_gives_one_with_its_people(tmp_path, db):
+def test_a_story_keeps_its_first_headline_and_people_until_its_brief_gives_its_own(tmp_path, db):
     copy = tmp_path / "briefed.db"
     copy.write_bytes(db.read_bytes())
     corpus = Corpus.open(copy)
     story = max(corpus.stories(), key=lambda s: s["articles"])
     titles = {a.title for a in corpus.story_articles(story["id"])}
-    assert story["headline"] in titles and story["people"] == []
+    assert story["headline"] in titles and story["people"] != []
     brief = corpus.brief(story["id"])
     listed = corpus.store.story(story["id"])
     assert listed["headline"] == brief["title"]
     assert listed["people"] == [e["name"] for e in brief["entities"] if e["type"] == "PERSON"][:3] != []
+
+
+def test_after_an_ingest_every_story_is_listed_under_a_headline_with_its_key_people_before_any_brief(store_at):
+    corpus = Corpus.open(store_at("examples"), batch_size=3)  # stories grow and merge over several batches
+    corpus.ingest([str(EXAMPLES)])
+    stories = corpus.stories()
+    assert len(stories) == 4 and corpus.store.db.execute("SELECT count(*) FROM briefs").fetchone()[0] == 0
+    for story in stories:
+        found = corpus.entities(story["id"])
+        people = {e.name: len({span.article_id for span in e.mentions}) for e in found if e.type == "PERSON"}
+        assert story["headline"] in {a.title for a in corpus.story_articles(story["id"])}
+        assert len(story["people"]) == 3 and set(story["people"]) <= set(people)
+        # Each is named in as many articles as anyone left out.
+        assert min(people[name] for name in story["people"]) >= max(
+            [count for name, count in people.items() if name not in story["people"]], default=0)
+    # The entity filter finds a person under the other spelling their story writes too, and under a bare surname.
+    [haddad] = corpus.stories(entity="Abdul Karim Haddad")
+    assert corpus.stories(entity="abdel karim haddad") == corpus.stories(entity="Haddad") == [haddad]
+    assert "Abdel Karim Haddad" in haddad["people"]
+    corpus.close()
 
 
 def test_the_story_list_page_filters_and_keeps_its_filters_in_the_next_page_link(db, monkeypatch):

@@ -9,6 +9,7 @@ from storyline.model import Article, Mention
 from storyline.store import StoreBusy, StoreError, open_store
 from storyline.store import postgres_schema
 from storyline.store.schema import MIGRATIONS
+from storyline.stories.summary import StoryNames
 from storyline.stories.updates import StoryUpdate
 
 
@@ -58,7 +59,7 @@ def test_both_backends_reach_the_same_version_with_the_same_tables_and_columns(t
     with open_store(tmp_path / "test.db") as lite, open_store(postgres_server.new_database()) as postgres:
         assert lite.schema_version == postgres.schema_version == len(MIGRATIONS)
         assert columns(lite) == columns(postgres)
-        assert len(columns(lite)) == 16
+        assert len(columns(lite)) == 17
 
 
 def test_processes_opening_a_new_postgresql_store_at_once_migrate_it_once(postgres_server):
@@ -263,3 +264,33 @@ def test_the_story_list_filters_orders_and_pages_alike_in_both_backends(store):
         store.keep_brief("grain", "k", {"title": "Grain corridor reopens"}, ["Lena Varga"])
     assert {k: store.story("grain")[k] for k in ("headline", "people")} == {
         "headline": "Grain corridor reopens", "people": ["Lena Varga"]}
+
+
+def test_the_entity_filter_finds_a_person_under_any_name_a_story_groups_with_theirs(store):
+    for story in ("grain", "blackout", "quake"):
+        with store.writing():
+            article = make_article(f"A report on the {story}.")
+            store.add_article(article, b"", "m")
+            store.save_story_update(StoryUpdate(None, [], {article.id: story}, {story: story}, [], [], {}))
+    with store.writing():
+        # One story writes both spellings of one man; another only the second; the third a different Rashid.
+        store.set_story_names("grain", StoryNames(["Abdul Latif Rashid"], [
+            ("person:abdul-latif-rashid", "abdul latif rashid"), ("person:abdul-latif-rashid", "abdel latif rashid"),
+            ("person:abdul-latif-rashid", "rashid"), ("gpe:odesa", "odesa")]))
+        store.set_story_names("blackout", StoryNames(["Abdel Latif Rashid"], [
+            ("person:abdel-latif-rashid", "abdel latif rashid"), ("person:abdel-latif-rashid", "rashid")]))
+        store.set_story_names("quake", StoryNames(["Omar Rashid"], [
+            ("person:omar-rashid", "omar rashid"), ("person:omar-rashid", "rashid")]))
+
+    def ids(name: str, **filters) -> set[str]:
+        return {story["id"] for story in store.stories(entity=name, **filters)}
+
+    assert store.story("grain")["people"] == ["Abdul Latif Rashid"]
+    assert ids("abdul latif rashid") == ids("abdel latif rashid") == {"grain", "blackout"}
+    # A bare surname is not an alias across stories (it may be anyone's), but asked for, it finds every Rashid.
+    assert store.aliases("abdul latif rashid") == {"abdul latif rashid", "abdel latif rashid"}
+    assert ids("rashid") == {"grain", "blackout", "quake"} and ids("omar rashid") == {"quake"}
+    assert ids("odesa") == {"grain"} and ids("nobody") == set() and ids("abdul latif rashid", query="quake") == set()
+    with store.writing():  # a merge takes the merged story's names away with it
+        store.save_story_update(StoryUpdate(None, [], {}, {"grain": "grain"}, [], ["blackout"], {}))
+    assert ids("abdel latif rashid") == {"grain"}

@@ -41,10 +41,6 @@ if TYPE_CHECKING:
     from storyline.watch.watcher import Watcher
 
 
-# The people a story list names under a story's headline: the brief's most prominent.
-KEY_PEOPLE = 3
-
-
 def literal(query: str) -> str:
     """A search box's words as a full-text query that matches them as typed ("port-fire", an odd quote)."""
     return " ".join(phrase(word) for word in query.split())
@@ -57,6 +53,10 @@ def phrase(words: str) -> str:
 
 
 def key_people(brief: dict[str, Any]) -> list[str]:
+    """The people a story list names under a story's headline, once its brief is built: the brief's most
+    prominent."""
+    from storyline.stories.summary import KEY_PEOPLE
+
     return [entity["name"] for entity in brief["entities"] if entity["type"] == "PERSON"][:KEY_PEOPLE]
 
 
@@ -311,18 +311,20 @@ class Corpus:
         """Stories with their headline, label, key people, time span, article count and outlets, largest first:
         all, or a page of ``limit`` stories after the story ``after`` (the last of the page before). Read from the
         summaries the store keeps, whatever the number of articles. ``order``: "largest" or "newest"; filters:
-        ``since`` and ``until`` (publication), ``source`` (an outlet), ``entity`` (a name its articles write as
-        given), ``query`` (full text, FTS5 syntax: a bad one raises StoreError, unless ``lenient``: then its
+        ``since`` and ``until`` (publication), ``source`` (an outlet), ``entity`` (a person or organisation
+        going by this name in some story, under any of its names there: accents, case and punctuation aside),
+        ``query`` (full text, FTS5 syntax: a bad one raises StoreError, unless ``lenient``: then its
         words are searched for as typed)."""
-        def searched(text: str | None) -> str | None:
-            return " AND ".join(f"({part})" for part in (text, entity and phrase(entity)) if part) or None
+        from storyline.text.names import fold
 
+        if entity is not None:
+            filters["entity"] = fold(entity)
         try:
-            return self.store.stories(limit, after, query=searched(query), **filters)
+            return self.store.stories(limit, after, query=query, **filters)
         except StoreError:
             if not lenient or query is None:
                 raise
-        return self.store.stories(limit, after, query=searched(literal(query)), **filters)
+        return self.store.stories(limit, after, query=literal(query), **filters)
 
     def count_stories(self) -> int:
         return self.store.count_stories()
@@ -397,14 +399,14 @@ class Corpus:
         return result
 
     def entity(self, name: str, limit: int = 20) -> dict[str, Any]:
-        """One person, organisation or place across stories: in each of the ``limit`` newest stories whose articles
-        write ``name``, the entity going by it (as its name or a variant, accents and case aside) with its names
-        and roles there, and every statement it is quoted making, with its wordings and outlets; and all its
-        names and roles merged. ``more``: whether further stories write the name."""
+        """One person, organisation or place across stories: in each of the ``limit`` newest stories with an entity
+        going by ``name`` under any of its names (accents and case aside; see :meth:`stories`), that entity with
+        its names and roles there, and every statement it is quoted making, with its wordings and outlets; and all
+        its names and roles merged. ``more``: whether further stories name it."""
         from storyline.compare.story import match_quotes, resolve_entities, speakers
         from storyline.text import names
 
-        wanted = names.fold(name)
+        wanted = self.store.aliases(names.fold(name))
         found_stories = self.stories(limit + 1, order="newest", entity=name)
         result: dict[str, Any] = {"name": name, "variants": {}, "roles": [], "types": [], "stories": [],
                                   "more": len(found_stories) > limit}
@@ -413,7 +415,7 @@ class Corpus:
             ids = [a.id for a in articles]
             mentions = self._records("mention", Mention, ids)
             resolved = resolve_entities(articles, mentions)
-            matched = [e for e in resolved if wanted in {names.fold(written) for written in [e.name, *e.variants]}]
+            matched = [e for e in resolved if wanted & {names.fold(written) for written in [e.name, *e.variants]}]
             if not matched:
                 continue
             groups = match_quotes(articles, self._records("quote", Attribution, ids), speakers(resolved, mentions))

@@ -23,10 +23,10 @@ from spacy.tokens import Doc
 
 from storyline.extract import analyse
 from storyline.ingest import IngestError, read
-from storyline.model import Article, TimeExpression
+from storyline.model import Article, Mention, TimeExpression
 from storyline.parse import nlp
 from storyline import parallel
-from storyline.stories import persistence, pubdate, updates
+from storyline.stories import persistence, pubdate, summary, updates
 from storyline.stories.features import StoryFeatures
 from storyline.stories.index import StoryIndex
 from storyline.store import Store
@@ -230,6 +230,7 @@ class Pipeline:
             return
         update = updates.update_of(index, [(item, index.assign(item)) for item in features])
         self.store.save_story_update(update)
+        self._name_stories(update.touched)
         _reached("assigned")
         # Only a story given an undated article may date one: the others' articles are not read from the store.
         given_undated = {update.memberships.get(article_id) for article_id in undated_ids}
@@ -237,6 +238,14 @@ class Pipeline:
         self._date_undated(stories, undated_ids,
                            lambda article_id: doc_in_memory(article_id) or self.doc(article_id))
         self._generation = self.store.story_generation()
+
+    def _name_stories(self, story_ids: Iterable[str]) -> None:
+        """Keep who each story names (its key people, its entities' names) in its summary: the story list shows
+        them and filters by them before any brief is built."""
+        for story_id in story_ids:
+            articles = self.store.articles(ids=self.store.story_article_ids(story_id))
+            mentions = self.store.records("mention", Mention, [a.id for a in articles])
+            self.store.set_story_names(story_id, summary.story_names(articles, mentions))
 
     def _date_undated(self, story_ids: list[str], undated_ids: set[str], doc_of: Callable[[str], Doc]) -> None:
         """Store the publication dates the new undated articles let infer in their stories, with the time
@@ -257,6 +266,7 @@ class Pipeline:
                 features = updates.story_features([(a, self.doc(a.id), times[a.id]) for a in batch])
                 update = updates.update_of(self._index, [(item, self._index.assign(item)) for item in features])
                 self.store.save_story_update(update)
+            self._name_stories([story["id"] for story in self.store.stories()])
             self._generation = self.store.story_generation()
         return len(self.store.stories())
 

@@ -40,6 +40,7 @@ from storyline.store.feeds import FeedRecords
 from storyline.store.sql import placeholders
 
 if TYPE_CHECKING:
+    from storyline.stories.summary import StoryNames
     from storyline.stories.updates import StoryUpdate
 
 # Keys of the ``state`` table: the config the story index was started with, and the whole index as one document,
@@ -85,6 +86,13 @@ STORY_ORDERS = {
                 " id DESC"),
     "newest": ("coalesce(last_published, ''), id", "coalesce(last_published, '') DESC, id DESC"),
 }
+
+
+# The names a person or organisation goes by, from one of them (folded): every name of each story's entity going by
+# it that is the name itself or fuller than one word. A bare surname ("Smith") is left out: across stories it may
+# be anyone's.
+ALIASES = ("SELECT n.name FROM story_names q JOIN story_names n ON n.story_id = q.story_id AND n.entity = q.entity"
+           " WHERE q.name = ? AND (n.name = q.name OR n.name LIKE '% %')")
 
 
 def _like_escaped(text: str) -> str:
@@ -309,6 +317,8 @@ class Store(ABC, FeedRecords, AlertRecords):
             " ON CONFLICT(id) DO UPDATE SET label = excluded.label, updated_at = excluded.updated_at",
             [(story_id, label, _now()) for story_id, label in update.labels.items()])
         self.db.executemany("DELETE FROM stories WHERE id = ?", [(story_id,) for story_id in update.merged_away])
+        self.db.executemany("DELETE FROM story_names WHERE story_id = ?",
+                            [(story_id,) for story_id in update.merged_away])
         self._story_changed([*update.labels, *update.merged_away])
         self.db.executemany("DELETE FROM story_index_stories WHERE id = ?",
                             [(story_id,) for story_id in update.merged_away])
@@ -327,6 +337,7 @@ class Store(ABC, FeedRecords, AlertRecords):
         """Forget every story and the story index; the history goes on, after a ``recluster`` mark."""
         self.db.execute("DELETE FROM story_articles")
         self.db.execute("DELETE FROM stories")
+        self.db.execute("DELETE FROM story_names")
         self.db.execute("DELETE FROM briefs")
         self.db.execute("DELETE FROM story_index_members")
         self.db.execute("DELETE FROM story_index_stories")
@@ -370,13 +381,14 @@ class Store(ABC, FeedRecords, AlertRecords):
 
     def stories(self, limit: int | None = None, after: str | None = None, *, order: str = "largest",
                 since: datetime | None = None, until: datetime | None = None, source: str | None = None,
-                query: str | None = None) -> list[dict[str, Any]]:
+                query: str | None = None, entity: str | None = None) -> list[dict[str, Any]]:
         """Stories with their headline, label, people, time span, article count and outlets, read from the
         summaries kept with them: all, or a page of ``limit`` after the story ``after`` (the last of the page
         before). ``order``: "largest" first (then the latest published, undated last) or "newest" (latest
         published first). Filters: stories with an article published in [``since``, ``until``), one from the
         outlet ``source`` (any case), one matching the full-text ``query`` (as :meth:`search` takes it;
-        StoreError if bad)."""
+        StoreError if bad), one with a person or organisation going by the name ``entity`` (folded, as
+        :func:`storyline.text.names.fold` writes it) under any of its names (:data:`ALIASES`)."""
         if order not in STORY_ORDERS:
             raise ValueError(f"stories are listed in one of these orders: {', '.join(STORY_ORDERS)}")
         keyset, ordering = STORY_ORDERS[order]
@@ -396,6 +408,9 @@ class Store(ABC, FeedRecords, AlertRecords):
         if source is not None:  # read from the summary's outlets: a scan of the stories, not of their articles
             where.append("lower(sources) LIKE lower(?) ESCAPE '\\'")
             params.append(f"%{_like_escaped(json.dumps(source, ensure_ascii=False))}%")
+        if entity is not None:
+            where.append(f"id IN (SELECT story_id FROM story_names WHERE name IN ({ALIASES}))")
+            params.append(entity)
         if query is not None:
             tables, condition, searched = self._matching(query)
             where.append(f"id IN (SELECT sa.story_id FROM {tables} JOIN story_articles sa ON sa.article_id = a.id"
@@ -411,6 +426,19 @@ class Store(ABC, FeedRecords, AlertRecords):
             if query is None:
                 raise
             raise StoreError(f"bad search query {query!r}: {error}") from error
+
+    def aliases(self, entity: str) -> set[str]:
+        """The names (folded) the story list's entity filter takes for the name ``entity`` (folded)."""
+        return {row["name"] for row in self.db.execute(ALIASES, (entity,))}
+
+    def set_story_names(self, story_id: str, names: StoryNames) -> None:
+        """Keep who a story names (its key people and every name of its entities) in its summary, in place of
+        what was kept before."""
+        self.db.execute("UPDATE stories SET people = ? WHERE id = ?",
+                        (json.dumps(names.people, ensure_ascii=False), story_id))
+        self.db.execute("DELETE FROM story_names WHERE story_id = ?", (story_id,))
+        self.db.executemany("INSERT INTO story_names (story_id, entity, name) VALUES (?, ?, ?)",
+                            [(story_id, entity, name) for entity, name in names.names])
 
     def count_stories(self) -> int:
         return self.db.execute("SELECT count(*) FROM stories WHERE articles > 0").fetchone()[0]

@@ -214,6 +214,16 @@ MIGRATIONS: list[str] = [
         ORDER BY a.ingested_at, a.id LIMIT 1);
     CREATE INDEX stories_newest ON stories(coalesce(last_published, ''), id);
     """,
+    # 9: every name each story's entities go by (see schema.py's 9).
+    """
+    CREATE TABLE story_names (
+        story_id TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        name TEXT NOT NULL,
+        PRIMARY KEY (story_id, entity, name)
+    );
+    CREATE INDEX story_names_name ON story_names(name);
+    """,
 ]
 
 def version(db: Any) -> int:

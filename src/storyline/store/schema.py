@@ -214,6 +214,18 @@ MIGRATIONS: list[str] = [
         ORDER BY a.ingested_at, a.id LIMIT 1);
     CREATE INDEX stories_newest ON stories(coalesce(last_published, ''), id);
     """,
+    # 9: every name each story's entities go by (folded, see storyline.stories.summary), kept with the story
+    # whenever it changes, so the story list's entity filter finds a person under any of their names. A story
+    # stored before has none until it next changes or `storyline recluster` runs.
+    """
+    CREATE TABLE story_names (
+        story_id TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        name TEXT NOT NULL,
+        PRIMARY KEY (story_id, entity, name)
+    );
+    CREATE INDEX story_names_name ON story_names(name);
+    """,
 ]
 
 

@@ -1,0 +1,44 @@
+"""What a story's summary says of who is in it, kept with the story whenever it changes, so the story list and its
+entity filter need no brief: the key people, and every name each of its entities goes by.
+
+Both come from the story's entity resolution (:func:`storyline.compare.entities.resolve`, as
+:func:`storyline.compare.story.resolve_entities` runs it) over the mentions
+stored with its articles: names as the brief writes them, without the brief's other stages. A brief built later
+refines the key people (:meth:`storyline.store.base.Store.keep_brief`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from storyline.compare import entities
+from storyline.model import Article, Entity, Mention
+from storyline.text.names import fold
+
+# The people a story list names under a story's headline.
+KEY_PEOPLE = 3
+
+
+@dataclass(frozen=True, slots=True)
+class StoryNames:
+    """``people``: the key people's names, most widely reported first; ``names``: (entity id, folded name) for
+    every name (canonical and variant) of every entity of the story."""
+
+    people: list[str]
+    names: list[tuple[str, str]]
+
+
+def story_names(articles: list[Article], mentions: dict[str, list[Mention]]) -> StoryNames:
+    found = entities.resolve((article, mentions[article.id]) for article in articles)
+    source_of = {article.id: article.source or article.id for article in articles}
+
+    def reach(entity: Entity) -> tuple[int, int, int, str]:
+        # By how many outlets name them, then articles, then mentions: who the coverage is about, not who one
+        # long article dwells on.
+        ids = {span.article_id for span in entity.mentions}
+        return -len({source_of[i] for i in ids if i in source_of}), -len(ids), -len(entity.mentions), entity.name
+
+    people = [entity.name for entity in sorted((e for e in found if e.type == "PERSON"), key=reach)][:KEY_PEOPLE]
+    names = sorted({(entity.id, folded) for entity in found for written in (entity.name, *entity.variants)
+                    if (folded := fold(written).strip())})
+    return StoryNames(people, names)
