@@ -14,6 +14,8 @@ from markupsafe import escape
 from conftest import BACKENDS, new_store
 from storyline.brief import render
 from storyline.corpus import Corpus
+from storyline.ingest import IngestError
+from storyline.pipeline import IngestReport
 from storyline.compare.timeline import calendar_start
 from storyline.web import create_app
 from storyline.web.api import MAX_BATCH_ARTICLES, MAX_BODY_BYTES
@@ -301,7 +303,7 @@ def finished_job(client, response):
     raise AssertionError("the job did not finish")
 
 
-def test_the_add_form_stores_pasted_text_and_files_and_names_each_rejected_input(empty_client):
+def test_the_add_form_stores_pasted_text_and_files_and_names_each_rejected_input(empty_client, store_at):
     form = empty_client.get("/add").text
     assert 'enctype="multipart/form-data"' in form and 'accept=".txt,.md' in form
     pasted = (EXAMPLES / "port-fire-gdansk" / "meridian-wire.txt").read_text().split("---\n", 2)[2]
@@ -323,6 +325,19 @@ def test_the_add_form_stores_pasted_text_and_files_and_names_each_rejected_input
     assert stored["Pasted Wire"]["published"].startswith("2026-03-09")
     for story in empty_client.get("/api/stories").json():
         assert f'href="/stories/{story["id"]}"' in page
+    # The job is kept in the store: another server on it (or this one restarted) shows the same page.
+    with TestClient(create_app(store_at("empty"))) as other_server:
+        assert other_server.get(response.headers["location"]).text == page
+
+
+def test_a_job_cut_short_by_its_server_stopping_shows_what_it_had_done(empty_client, store_at):
+    corpus = Corpus.open(store_at("empty"))
+    report = IngestReport(read=2, stored=1, errors=[IngestError("b.json", "not JSON", 3)])
+    corpus.add_job("cut-short", {"inputs": 3, "done": 2, "report": report.to_json()})
+    corpus.close()
+    page = empty_client.get("/add/jobs/cut-short").text
+    assert "2 of 3 inputs read" in page and "1 articles stored" in page and "b.json:3: not JSON" in page
+    assert "cut short when its server stopped" in page and "data-running" in page
 
 
 def test_the_add_form_asks_for_something_and_refuses_other_sites(empty_client):

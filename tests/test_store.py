@@ -59,7 +59,7 @@ def test_both_backends_reach_the_same_version_with_the_same_tables_and_columns(t
     with open_store(tmp_path / "test.db") as lite, open_store(postgres_server.new_database()) as postgres:
         assert lite.schema_version == postgres.schema_version == len(MIGRATIONS)
         assert columns(lite) == columns(postgres)
-        assert len(columns(lite)) == 17
+        assert len(columns(lite)) == 18
 
 
 def test_processes_opening_a_new_postgresql_store_at_once_migrate_it_once(postgres_server):
@@ -294,3 +294,17 @@ def test_the_entity_filter_finds_a_person_under_any_name_a_story_groups_with_the
     with store.writing():  # a merge takes the merged story's names away with it
         store.save_story_update(StoryUpdate(None, [], {}, {"grain": "grain"}, [], ["blackout"], {}))
     assert ids("abdel latif rashid") == {"grain"}
+
+
+def test_jobs_are_kept_until_newer_finished_ones_push_the_oldest_out(store, monkeypatch):
+    monkeypatch.setattr("storyline.store.jobs.KEPT_JOBS", 2)
+    for number in range(4):
+        with store.writing():
+            store.add_job(f"job-{number}", {"done": 0})
+            store.save_job(f"job-{number}", {"done": 1}, finished=number != 1)
+    with store.writing():
+        store.add_job("job-4", {"done": 0})
+    # job-1 never finished (its server stopped): it stays; of the finished, the newest two do.
+    assert [store.job(f"job-{n}") is not None for n in range(5)] == [False, True, True, True, True]
+    data, finished, _ = store.job("job-1")
+    assert data == {"done": 1} and not finished and store.job("job-3")[1]

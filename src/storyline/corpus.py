@@ -203,6 +203,20 @@ class Corpus:
 
         return Watcher(self, urls, **options)
 
+    def add_job(self, job_id: str, job: dict[str, Any]) -> None:
+        """Record an Add articles job (:mod:`storyline.web.adding`) as it starts."""
+        with self.store.writing():
+            self.store.add_job(job_id, job)
+
+    def save_job(self, job_id: str, job: dict[str, Any], finished: bool) -> None:
+        """Record a job's progress: every server on the store shows it, after a restart too."""
+        with self.store.writing():
+            self.store.save_job(job_id, job, finished)
+
+    def job(self, job_id: str) -> tuple[dict[str, Any], bool, str] | None:
+        """A job as last recorded, whether it had finished, and when; None for one the store does not have."""
+        return self.store.job(job_id)
+
     def add_watch(self, kind: str, value: str, *, jsonl: Iterable[str] = (), webhooks: Iterable[str] = (),
                   secret: str | None = None) -> dict[str, Any]:
         """Save a watch on a ``name`` (an entity, every variant), a ``query`` (FTS5 syntax) or a ``story`` (by

@@ -15,7 +15,7 @@ import os
 import signal
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from itertools import islice
 from typing import Any
 
@@ -55,6 +55,22 @@ class IngestReport:
     def summary(self) -> str:
         return (f"{self.read} read, {self.stored} stored ({self.revisions} revisions), "
                 f"{self.duplicates} duplicates skipped, {len(self.errors)} errors, {len(self.warnings)} warnings")
+
+    def absorb(self, other: "IngestReport") -> None:
+        """Count another ingest's report in this one (a job's inputs, one after another)."""
+        for name in (f.name for f in fields(self)):
+            if isinstance(mine := getattr(self, name), list):
+                mine.extend(getattr(other, name))
+            else:
+                setattr(self, name, mine + getattr(other, name))
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "IngestReport":
+        return cls(**{**data, "errors": [IngestError(**e) for e in data["errors"]],
+                      "warnings": [IngestError(**w) for w in data["warnings"]]})
 
 
 @dataclass

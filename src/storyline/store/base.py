@@ -2,7 +2,8 @@
 database holds the corpus (:func:`storyline.store.open_store` chooses it by its location).
 
 The interface is narrow on purpose: articles, parses, spans, stories, the story index's rows, briefs, and the records
-of watched feeds and alerts (:mod:`storyline.store.feeds`, :mod:`storyline.store.alerts`). The store writes what the
+of watched feeds, alerts and Add articles jobs (:mod:`storyline.store.feeds`, :mod:`storyline.store.alerts`,
+:mod:`storyline.store.jobs`). The store writes what the
 stages return and decides nothing; its methods never open a transaction of their own: the pipeline runs each write
 in :meth:`Store.writing`, so a batch lands whole or not at all and nothing stored before it can be lost.
 
@@ -37,6 +38,7 @@ from storyline.model import Article
 from storyline.store.alerts import AlertRecords
 from storyline.store.errors import StoreBusy, StoreError
 from storyline.store.feeds import FeedRecords
+from storyline.store.jobs import JobRecords
 from storyline.store.sql import placeholders
 
 if TYPE_CHECKING:
@@ -115,7 +117,7 @@ def article_from_row(row: Any) -> Article:
     )
 
 
-class Store(ABC, FeedRecords, AlertRecords):
+class Store(ABC, FeedRecords, AlertRecords, JobRecords):
     """A store, whichever its database. A backend implements the abstract methods below; the rest is shared."""
 
     # The JSON array of the distinct sources of the articles ``a`` of a story, in the backend's SQL.

@@ -224,6 +224,17 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX story_names_name ON story_names(name);
     """,
+    # 10: the Add articles page's jobs (see schema.py's 10).
+    """
+    CREATE TABLE jobs (
+        id TEXT PRIMARY KEY,
+        data TEXT NOT NULL,
+        finished INTEGER NOT NULL,
+        started_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX jobs_finished ON jobs(finished, updated_at);
+    """,
 ]
 
 def version(db: Any) -> int:

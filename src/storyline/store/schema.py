@@ -226,6 +226,18 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX story_names_name ON story_names(name);
     """,
+    # 10: the Add articles page's jobs (storyline.store.jobs), so their progress outlives the server that runs them
+    # and every server on the store shows it.
+    """
+    CREATE TABLE jobs (
+        id TEXT PRIMARY KEY,
+        data TEXT NOT NULL,
+        finished INTEGER NOT NULL,
+        started_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE INDEX jobs_finished ON jobs(finished, updated_at);
+    """,
 ]
 
 

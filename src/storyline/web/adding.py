@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import secrets
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any
 
@@ -19,78 +19,88 @@ from storyline.ingest import IngestError
 from storyline.ingest.sources import FORMAT_BY_SUFFIX, read_bytes, read_named
 from storyline.model import Article
 from storyline.pipeline import IngestReport
-from storyline.store import StoreError
+from storyline.store import StoreBusy, StoreError
 from storyline.web.api import MAX_BATCH_ARTICLES
 from storyline.web.library import Library, library, same_site
 from storyline.web.pages import page, render
 
 router = APIRouter(include_in_schema=False)
-# Jobs a server remembers; the oldest finished ones are forgotten first.
-KEPT_JOBS = 100
 ACCEPTED_FILES = ",".join(FORMAT_BY_SUFFIX)
+# One input of a job: what it is called in messages, and the call that stores it.
+Step = tuple[str, Callable[[], Awaitable[IngestReport]]]
 
 
 @dataclass
 class Job:
-    """One submission of the form: its inputs taken one at a time, what each gave, the stories read into."""
+    """One submission of the form: its inputs taken one at a time, and the report of all of them (every input
+    rejected, with its reason, among its errors). Kept in the store after each input, so that every server on the
+    store shows it, and a restart does not lose what it did."""
 
     id: str
     inputs: int
+    report: IngestReport
     done: int = 0
-    stored: int = 0
-    duplicates: int = 0
-    rejected: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    article_ids: list[str] = field(default_factory=list)
-    stories: list[dict[str, Any]] = field(default_factory=list)
     finished: bool = False
-    task: asyncio.Task | None = None
+    updated_at: str | None = None  # when it was last saved, for a job read back from the store
 
-    def count(self, report: IngestReport) -> None:
-        self.stored += report.stored
-        self.duplicates += report.duplicates
-        self.rejected += [str(error) for error in report.errors]
-        self.warnings += [str(warning) for warning in report.warnings]
-        self.article_ids += report.read_ids
+    def to_json(self) -> dict[str, Any]:
+        return {"inputs": self.inputs, "done": self.done, "report": self.report.to_json()}
+
+    @classmethod
+    def from_json(cls, job_id: str, data: dict[str, Any], finished: bool, updated_at: str) -> "Job":
+        return cls(job_id, data["inputs"], IngestReport.from_json(data["report"]), data["done"], finished, updated_at)
 
 
 class Jobs:
-    def __init__(self) -> None:
-        self._jobs: dict[str, Job] = {}
+    """The jobs this server runs, saved to the store as they go; others' are read from it."""
 
-    def start(self, steps: list[Callable[[], Awaitable[IngestReport]]], rejected: list[str],
-              shared: Library) -> Job:
-        job = Job(secrets.token_urlsafe(9), len(steps) + len(rejected), done=len(rejected), rejected=rejected)
-        finished = [key for key, kept in self._jobs.items() if kept.finished]
-        for key in finished[:max(0, len(self._jobs) + 1 - KEPT_JOBS)]:
-            del self._jobs[key]
-        self._jobs[job.id] = job
-        job.task = asyncio.create_task(_run(job, steps, shared))
+    def __init__(self) -> None:
+        self._running: dict[str, Job] = {}
+        self._tasks: set[asyncio.Task] = set()
+
+    async def start(self, steps: list[Step], rejected: list[IngestError], shared: Library) -> Job:
+        job = Job(secrets.token_urlsafe(9), len(steps) + len(rejected), IngestReport(errors=rejected),
+                  done=len(rejected))
+        await shared.run(lambda corpus: corpus.add_job(job.id, job.to_json()))
+        self._running[job.id] = job
+        task = asyncio.create_task(self._run(job, steps, shared))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
         return job
 
-    def get(self, job_id: str) -> Job:
+    async def get(self, job_id: str, shared: Library) -> Job:
+        if job_id in self._running:
+            return self._running[job_id]
+        saved = await shared.run(lambda corpus: corpus.job(job_id))
+        if saved is None:
+            raise HTTPException(HTTPStatus.NOT_FOUND, f"no job {job_id!r}")
+        data, finished, updated_at = saved
+        return Job.from_json(job_id, data, finished, updated_at)
+
+    async def _run(self, job: Job, steps: list[Step], shared: Library) -> None:
         try:
-            return self._jobs[job_id]
-        except KeyError:
-            raise HTTPException(HTTPStatus.NOT_FOUND, f"no job {job_id!r} (jobs are forgotten when the server "
-                                                      "restarts)") from None
+            for origin, step in steps:
+                try:
+                    job.report.absorb(await step())
+                except StoreError as error:  # the store busy or in need of a recluster: this input is not stored
+                    job.report.errors.append(IngestError(origin, str(error)))
+                except Exception as error:  # nobody else would hear of it: the job's page says what stopped it
+                    job.report.errors.append(IngestError(origin, f"stopped: {error!r}"))
+                    break
+                job.done += 1
+                await _save(job, shared, finished=False)
+        finally:
+            job.finished = True
+            if await _save(job, shared, finished=True):  # else this server goes on showing it from memory
+                del self._running[job.id]
 
 
-async def _run(job: Job, steps: list[Callable[[], Awaitable[IngestReport]]], shared: Library) -> None:
+async def _save(job: Job, shared: Library, finished: bool) -> bool:
     try:
-        for step in steps:
-            try:
-                job.count(await step())
-            except StoreError as error:  # the store busy or in need of a recluster: this input is not stored
-                job.rejected.append(str(error))
-            except Exception as error:  # nobody else would hear of it: the job's page says what stopped it
-                job.rejected.append(f"stopped: {error!r}")
-                break
-            job.done += 1
-        ids = list(dict.fromkeys(job.article_ids))
-        job.stories = await shared.run(lambda corpus: stories_of(corpus, ids))
-    finally:
-        job.finished = True
+        await shared.run(lambda corpus: corpus.save_job(job.id, job.to_json(), finished))
+    except StoreBusy:  # a long write holds the store: the job's next save records this progress too
+        return False
+    return True
 
 
 def stories_of(corpus: Any, article_ids: list[str]) -> list[dict[str, Any]]:
@@ -113,42 +123,47 @@ async def add(text: str = Form(""), title: str = Form(""), outlet: str = Form(""
               urls: str = Form(""), files: list[UploadFile] = File(default_factory=list),
               shared: Library = Depends(library), running: Jobs = Depends(jobs)) -> Any:
     """Starts a job over every input given and sends the browser to its page."""
-    steps: list[Callable[[], Awaitable[IngestReport]]] = []
-    rejected: list[str] = []
+    steps: list[Step] = []
+    rejected: list[IngestError] = []
     if text.strip():
         metadata = {key: value.strip() for key, value in
                     {"title": title, "source": outlet, "published": published}.items() if value.strip()}
         items = list(read_bytes(text.encode(), "text", "pasted text", metadata=metadata))
-        steps += stored(items, rejected, shared)
+        steps += stored("pasted text", items, rejected, shared)
     links = [line.strip() for line in urls.splitlines() if line.strip()]
     for link in links:
         if link.startswith(("http://", "https://")):
-            steps.append(lambda link=link: shared.ingest_url(link, False))
+            steps.append((link, lambda link=link: shared.ingest_url(link, False)))
         else:
-            rejected.append(f"{link}: not an http or https URL")
+            rejected.append(IngestError(link, "not an http or https URL"))
     for upload in files:
         if upload.filename:
             content = await upload.read()
             items = await anyio.to_thread.run_sync(lambda: list(read_named(content, upload.filename)))
-            steps += stored(items, rejected, shared)
+            steps += stored(upload.filename, items, rejected, shared)
     if not steps and not rejected:
         return HTMLResponse(render("add.html", problem="Paste an article's text, give a URL or choose a file.",
                                    accepted=ACCEPTED_FILES), status_code=HTTPStatus.BAD_REQUEST)
     if len(steps) > MAX_BATCH_ARTICLES:
         raise HTTPException(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"{len(steps)} inputs; at most {MAX_BATCH_ARTICLES}")
-    job = running.start(steps, rejected, shared)
+    job = await running.start(steps, rejected, shared)
     return RedirectResponse(f"/add/jobs/{job.id}", status_code=HTTPStatus.SEE_OTHER)
 
 
-def stored(items: list[Article | IngestError], rejected: list[str],
-           shared: Library) -> list[Callable[[], Awaitable[IngestReport]]]:
+def stored(origin: str, items: list[Article | IngestError], rejected: list[IngestError],
+           shared: Library) -> list[Step]:
     """The steps storing one input's articles (one step: they go through the pipeline as one batch); its bad
     records rejected."""
-    rejected += [str(item) for item in items if isinstance(item, IngestError)]
+    rejected += [item for item in items if isinstance(item, IngestError)]
     articles = [item for item in items if isinstance(item, Article)]
-    return [lambda: shared.add(articles)] if articles else []
+    return [(origin, lambda: shared.add(articles))] if articles else []
 
 
 @router.get("/add/jobs/{job_id}", response_class=HTMLResponse)
-async def job_page(job_id: str, running: Jobs = Depends(jobs)) -> HTMLResponse:
-    return page("job.html", job=running.get(job_id))
+async def job_page(job_id: str, running: Jobs = Depends(jobs), shared: Library = Depends(library)) -> HTMLResponse:
+    job = await running.get(job_id, shared)
+    stories = []
+    if job.finished:  # as they are now: a story may have merged into another since
+        ids = list(dict.fromkeys(job.report.read_ids))
+        stories = await shared.run(lambda corpus: stories_of(corpus, ids))
+    return page("job.html", job=job, stories=stories)
