@@ -171,6 +171,9 @@ def test_the_story_list_page_filters_and_keeps_its_filters_in_the_next_page_link
         assert "1+ matching stories" in page
         assert "No story matches" in client.get("/", params={"q": "zzzunheardof"}).text
         assert client.get("/", params={"order": "sideways"}).status_code == 422
+        # The form sends its empty fields too: an empty date is no date, a wrong one an error.
+        assert client.get("/", params={"q": "", "entity": "", "since": "", "until": ""}).status_code == 200
+        assert client.get("/", params={"since": "September"}).status_code == 422
         assert client.get("/api/stories", params={"q": '"unbalanced'}).status_code == 400
         response = client.get("/api/stories", params={"limit": 1, "source": "Harbor Daily", "order": "newest"})
         assert "source=Harbor+Daily" in response.links["next"]["url"]

@@ -89,6 +89,26 @@ def page(browser):
     context.close()
 
 
+def test_each_story_is_listed_under_a_headline_with_its_key_people_before_any_brief_is_built(site, page):
+    stories = httpx.get(f"{site}/api/stories").json()
+    page.goto(site)
+    for story in stories:
+        titles = {article["title"] for article in httpx.get(f"{site}/api/stories/{story['id']}").json()["articles"]}
+        row = page.locator(f'tr[data-story="{story["id"]}"]')
+        assert row.locator("a.headline").inner_text() in titles
+        assert row.locator(".people a").all_inner_texts() == story["people"]
+    gdansk = next(s for s in stories if "Marek Zieliński" in s["people"])
+    # The filter finds the man under his surname, without its accent; his name leads to his page.
+    page.get_by_label("Person or organisation").fill("zielinski")
+    page.get_by_role("button", name="Show stories").click()
+    page.wait_for_url("**/?*entity=zielinski*")
+    assert page.locator("table.stories tbody tr").evaluate_all("rows => rows.map(row => row.dataset.story)") == [
+        gdansk["id"]]
+    page.locator(".people a", has_text="Marek Zieliński").click()
+    page.wait_for_url("**/entities?name=*")
+    assert page.locator("h1").inner_text() == "Marek Zieliński"
+
+
 def test_story_list_leads_to_a_story_with_claims_highlighted_by_kind(site, page, tmp_path):
     stories = httpx.get(f"{site}/api/stories").json()
     largest = stories[0]

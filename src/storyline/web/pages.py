@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date, datetime, time, timedelta, timezone
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, PackageLoader
+from pydantic import BeforeValidator
 
 from storyline.brief.render import HTML_POLICY, as_text, shown, statements_shown
 from storyline.corpus import ArticleView, Corpus
@@ -48,9 +49,17 @@ def web_url(url: str | None) -> str | None:
 environment.globals["web_url"] = web_url
 
 
+def _day_or_none(value: object) -> object:
+    """An empty date field as no date: the filter form sends every field, filled in or not."""
+    return None if value == "" else value
+
+
+OptionalDay = Annotated[date | None, BeforeValidator(_day_or_none)]
+
+
 @router.get("/", response_class=HTMLResponse)
 async def story_list(request: Request, q: str = Query("", max_length=500), outlet: str = Query("", max_length=200),
-                     entity: str = Query("", max_length=200), since: date | None = None, until: date | None = None,
+                     entity: str = Query("", max_length=200), since: OptionalDay = None, until: OptionalDay = None,
                      order: Literal["largest", "newest"] = "largest", after: str | None = None,
                      shared: Library = Depends(library)) -> HTMLResponse:
     """A page of the stories, filtered and in the order asked for in the query, each marked new or updated since
