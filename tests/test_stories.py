@@ -271,3 +271,14 @@ def test_undated_reports_name_the_days_of_their_event_and_are_scored_by_them():
     # Alike in every word but the day, the other storm still joins: the days are one signal among several.
     assert disagreeing is not None and disagreeing.days == pytest.approx(-1.0)
     assert "days -1.00" in disagreeing.reason()
+
+
+def test_a_large_story_is_summarised_from_its_newest_articles_the_undated_only_if_there_is_room():
+    from storyline.stories.summary import SummaryConfig, newest
+
+    day = datetime(2026, 3, 1, tzinfo=timezone.utc)
+    dated = [Article(text=f"Report {n}.", published=day + timedelta(days=n)) for n in range(3)]
+    undated = [Article(text=f"Undated report {n}.") for n in range(2)]
+    assert newest(dated + undated, SummaryConfig(newest_articles=2)) == dated[1:]
+    assert newest(dated + undated, SummaryConfig(newest_articles=4)) == dated + undated[:1]
+    assert newest(dated + undated) == dated + undated

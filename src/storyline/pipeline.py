@@ -259,7 +259,7 @@ class Pipeline:
         """Keep who each story names (its key people, its entities' names) in its summary: the story list shows
         them and filters by them before any brief is built."""
         for story_id in story_ids:
-            articles = self.store.articles(ids=self.store.story_article_ids(story_id))
+            articles = summary.newest(self.store.articles(ids=self.store.story_article_ids(story_id)))
             mentions = self.store.records("mention", Mention, [a.id for a in articles])
             self.store.set_story_names(story_id, summary.story_names(articles, mentions))
 
