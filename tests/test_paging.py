@@ -12,6 +12,7 @@ from storyline.corpus import Corpus
 from storyline.model import Article
 from storyline.store import StoreError
 from storyline.web import create_app
+from storyline.web.pages import environment
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
 
@@ -171,6 +172,9 @@ def test_the_story_list_page_filters_and_keeps_its_filters_in_the_next_page_link
         assert "1+ matching stories" in page
         assert "No story matches" in client.get("/", params={"q": "zzzunheardof"}).text
         assert client.get("/", params={"order": "sideways"}).status_code == 422
+        monkeypatch.setitem(environment.globals, "OUTLETS_SHOWN", 2)  # a row names a few outlets, counts the rest
+        widest = max(Corpus.open(db).stories(), key=lambda story: len(story["sources"]))
+        assert f"and {len(widest['sources']) - 2} more</span>" in client.get("/").text
         # The form sends its empty fields too: an empty date is no date, a wrong one an error.
         assert client.get("/", params={"q": "", "entity": "", "since": "", "until": ""}).status_code == 200
         assert client.get("/", params={"since": "September"}).status_code == 422

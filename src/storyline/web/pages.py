@@ -47,6 +47,8 @@ def web_url(url: str | None) -> str | None:
 
 
 environment.globals["web_url"] = web_url
+# The outlets a story list's row names before "and N more": a story a wire service spreads has hundreds.
+environment.globals["OUTLETS_SHOWN"] = 6
 
 
 def _day_or_none(value: object) -> object:
