@@ -230,6 +230,17 @@ def test_story_page_fits_the_window_at_desktop_and_phone_widths_and_folds_long_s
     assert folded.evaluate("details => details.open")
 
 
+def test_the_brief_downloads_from_its_page_in_each_format_the_cli_writes(site, page):
+    story = httpx.get(f"{site}/api/stories").json()[0]
+    page.goto(f"{site}/stories/{story['id']}")
+    for name, extension in (("Markdown", "md"), ("HTML", "html"), ("JSON", "json")):
+        with page.expect_download() as download:
+            page.locator(".downloads").get_by_role("link", name=name, exact=True).click()
+        saved = download.value.path().read_text()
+        assert download.value.suggested_filename.endswith(f".{extension}")
+        assert saved == httpx.get(f"{site}/stories/{story['id']}/brief.{extension}", timeout=120).text
+
+
 def test_a_cited_item_leads_to_its_span_marked_in_the_article(site, page):
     story = httpx.get(f"{site}/api/stories").json()[0]
     brief = httpx.get(f"{site}/api/stories/{story['id']}/brief", timeout=120).json()
@@ -242,7 +253,7 @@ def test_a_cited_item_leads_to_its_span_marked_in_the_article(site, page):
     assert page.locator("#cited").evaluate("mark => mark.getBoundingClientRect().top < window.innerHeight")
 
 
-def test_an_article_added_through_the_form_appears_in_its_story(site, page):
+def test_an_article_added_through_the_form_appears_in_its_story(site, page, tmp_path):
     source = EXAMPLES / "hungary-blackout" / "meridian-wire.txt"
     body = source.read_text().split("---\n", 2)[2]
     page.goto(site)
@@ -252,11 +263,17 @@ def test_an_article_added_through_the_form_appears_in_its_story(site, page):
     page.get_by_label("Published").fill("2026-09-09")
     page.get_by_label("Text").fill(body)
     page.get_by_label("Addresses of articles").fill("not a url")
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"title": "no text"')
+    page.get_by_label("Files (").set_input_files([EXAMPLES / "lebanon-interior-minister-resigns" / "harbor-daily.txt",
+                                                broken])
     page.get_by_role("button", name="Add").click()
     page.wait_for_url("**/add/jobs/*")
     stories = page.locator("ul.job-stories a")
     stories.first.wait_for(timeout=120_000)  # polled by static/job.js, not reloaded
-    assert "not a url: not an http or https URL" in page.locator("ul.rejected").inner_text()
+    rejected = page.locator("ul.rejected").inner_text()
+    assert "not a url: not an http or https URL" in rejected and "broken.json" in rejected
+    assert "2 articles stored" in page.locator("#job").inner_text() and stories.count() == 2
     stories.first.click()
     page.wait_for_url("**/stories/*")
     assert "Form Wire" in page.locator(".side-by-side h3").all_inner_texts()
