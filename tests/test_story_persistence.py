@@ -267,7 +267,8 @@ def schema_3_database(path: Path, files: list[Path]) -> None:
         DROP TABLE story_index_members; DROP TABLE story_index_stories; DELETE FROM state;
         DROP TABLE feed_items; DROP TABLE feeds; DROP TABLE alert_deliveries; DROP TABLE alerts;
         DROP TABLE watches; DROP TABLE story_digests;
-        DROP TABLE story_names; DROP TABLE briefs; DROP INDEX articles_listing; DROP INDEX stories_newest;
+        DROP TABLE jobs; DROP TABLE story_names;
+        DROP TABLE briefs; DROP INDEX articles_listing; DROP INDEX stories_newest;
         ALTER TABLE stories DROP COLUMN headline; ALTER TABLE stories DROP COLUMN people;
         DROP INDEX stories_listing; ALTER TABLE stories DROP COLUMN articles; ALTER TABLE stories DROP COLUMN sources;
         ALTER TABLE stories DROP COLUMN first_published; ALTER TABLE stories DROP COLUMN last_published;
