@@ -410,3 +410,25 @@ def test_a_nickname_joins_the_person_its_clause_names_and_the_surname_names_the_
     dunmore, grant = entity_with(found, "Ray Dunmore"), entity_with(found, "Lisa Grant")
     assert dunmore != grant and "Red Mike" in dunmore.variants and "Red Mike" not in grant.variants
     assert dunmore.name == "Ray Dunmore"  # though "Red Mike" is written more often than his full name
+
+
+def test_a_missed_name_is_found_in_quotation_marks_and_before_a_sentence_stop_or_a_weekday():
+    from storyline.model import Mention
+
+    first = Article(text="Reporters called Tessaly Varn the Ferryman. The KRTV crew and Harbor Watch filmed.",
+                    source="one")
+    second = Article(text='Locals dubbed her the "Ferryman" long ago. She sued Harbor Watch. KRTV crews came. '
+                          "She told Harbor Watch Tuesday. Harbor Watch Radio is another name.", source="two")
+    known = [Mention(first.span(first.text.index(name), first.text.index(name) + len(name), label), f"one:{n}")
+             for n, (name, label) in enumerate([("Tessaly Varn", "PERSON"), ("Ferryman", "PERSON"),
+                                                ("KRTV", "ORG"), ("Harbor Watch", "ORG")])]
+    known[1] = Mention(known[1].span, "one:0")
+    found = resolve([(first, known), (second, [])])
+    in_second = {name: [second.text[s.start:s.end] + "@" + str(s.start) for s in entity_with(found, name).mentions
+                        if s.article_id == second.id] for name in ("Tessaly Varn", "KRTV", "Harbor Watch")}
+    # A quotation mark after a word in running text opens no sentence: the capital of "Ferryman" is the writer's.
+    assert in_second["Tessaly Varn"] == [f"Ferryman@{second.text.index('Ferryman')}"]
+    # "Watch." ends its sentence and "Tuesday" is a day: neither runs into the name; "Radio" does.
+    assert in_second["Harbor Watch"] == [f"Harbor Watch@{second.text.index('Harbor Watch.')}",
+                                         f"Harbor Watch@{second.text.index('Harbor Watch Tuesday')}"]
+    assert in_second["KRTV"] == [f"KRTV@{second.text.index('KRTV')}"]

@@ -5,8 +5,9 @@ statement"), and misses in one article what it tags in others. One sense per dis
 resolved together (a story, a topic, the store), a name that one entity and only one goes by is that entity
 wherever it is written the same way. Only names that read as names where found are taken: written with the
 same capitals, never written in lower case in those articles ("Post" is not taken where "post" is a word), not
-run into other capitalised words ("KKK" of "NYPD KKK" is left alone) and, for a one-word name not in capitals, not
-opening a sentence, where a capital says nothing.
+run into other capitalised words ("KKK" of "NYPD KKK" is left alone; a sentence's stop or a day ends a run) and,
+for a one-word name not in capitals, not opening a sentence, where a capital says nothing (a quotation mark in
+running text opens none: 'dubbed the "Oddfather"').
 """
 
 from __future__ import annotations
@@ -18,10 +19,19 @@ from dataclasses import dataclass
 from storyline.model import Article, Entity, Mention, Span
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from storyline.text.names import is_title_head, is_title_part
+from storyline.text import wordlists
+from storyline.text.names import ABBREVIATIONS, NAME_SUFFIXES, is_title_head, is_title_part
 
 WORD = re.compile(r"[\w][\w.'’&-]*")
 SENTENCE_ENDS = frozenset('.!?"“”\n')
+STOPS = (".", "!", "?")
+QUOTATION_MARKS = frozenset('"“”‘’\'')
+# Punctuation before an opening quotation mark that makes the quotation a sentence of its own ('he said, "Varn').
+QUOTE_LEADS = frozenset(",:;.!?")
+# Words that end with a full stop of their own and stand inside names ("Reliance Globalcom Ltd. Chairman").
+ABBREVIATED_WORDS = frozenset(ABBREVIATIONS) | NAME_SUFFIXES
+# Days and months follow a name without being part of it ("told the Daily News Tuesday").
+CALENDAR_WORDS = frozenset(wordlists.pairs("weekdays")) | frozenset(wordlists.pairs("months"))
 
 
 @dataclass(frozen=True)
@@ -110,19 +120,39 @@ def _opens_sentence_as_function_word(text: str, words: list[tuple[int, int]], in
                                                       or text[words[index - 1][0]:words[index - 1][1]].endswith((".", "!", "?")))
 
 
+def _ends_sentence(word: str) -> bool:
+    """The word carries its sentence's stop ("Gray."), so no name runs on past it: not an initial ("W."), an
+    abbreviation written with stops ("U.S."), an abbreviated title ("Sgt.") or name word ("Ltd.", "Jr.")."""
+    bare = word.rstrip(".!?")
+    return word.endswith(STOPS) and len(bare) > 1 and "." not in bare and not is_title_part(word) \
+        and bare.lower() not in ABBREVIATED_WORDS
+
+
+def _opens_sentence(before: str, gap_before: str, first: int) -> bool:
+    """Whether the word after ``before`` opens a sentence or a quotation that reads as one: a quotation mark
+    after a word in running text ('dubbed the "Oddfather"') opens none."""
+    if not first or "\n" in gap_before or before.endswith(STOPS) or any(c in STOPS for c in gap_before):
+        return True
+    return bool(QUOTATION_MARKS & set(gap_before)) and (before[-1:] in QUOTE_LEADS
+                                                        or bool(QUOTE_LEADS & set(gap_before)))
+
+
 def _stands_alone(text: str, words: list[tuple[int, int]], first: int, last: int, name: str) -> bool:
     """The name is not part of a longer capitalised run (a title may follow it, "Athens Mayor", and a sentence's
-    capitalised function word precede it, "But Kline"), and a one-word name not in capitals does not open a
-    sentence unless a title stands before or after it ("Mr. Kline", "Athens Mayor")."""
+    capitalised function word precede it, "But Kline"; a sentence's stop ends a run, "Gray. NYPD officers", and a
+    day or a month is no part of a name), and a one-word name not in capitals does not open a sentence unless a
+    title stands before or after it ("Mr. Kline", "Athens Mayor")."""
     before = text[words[first - 1][0]:words[first - 1][1]] if first else ""
     after = text[words[last][0]:words[last][1]] if last < len(words) else ""
+    last_word = text[words[last - 1][0]:words[last - 1][1]]
     gap_before = text[words[first - 1][1]:words[first][0]] if first else "\n"
     gap_after = text[words[last - 1][1]:words[last][0]] if last < len(words) else "\n"
-    before_title = after[:1].isupper() and gap_after.strip() == ""
+    before_title = after[:1].isupper() and gap_after.strip() == "" and not _ends_sentence(last_word) \
+        and after.rstrip(".").lower() not in CALENDAR_WORDS
     if before_title and not is_title_head(after):
         return False
     if before[:1].isupper() and gap_before.strip() == "" and not is_title_part(before) \
-            and not _opens_sentence_as_function_word(text, words, first - 1):
+            and not _ends_sentence(before) and not _opens_sentence_as_function_word(text, words, first - 1):
         return False
-    opens_sentence = not first or bool(SENTENCE_ENDS & set(gap_before)) or before.endswith((".", "!", "?"))
+    opens_sentence = _opens_sentence(before, gap_before, first)
     return not opens_sentence or " " in name or name.isupper() or is_title_part(before) or before_title
