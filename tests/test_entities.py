@@ -432,3 +432,17 @@ def test_a_missed_name_is_found_in_quotation_marks_and_before_a_sentence_stop_or
     assert in_second["Harbor Watch"] == [f"Harbor Watch@{second.text.index('Harbor Watch.')}",
                                          f"Harbor Watch@{second.text.index('Harbor Watch Tuesday')}"]
     assert in_second["KRTV"] == [f"KRTV@{second.text.index('KRTV')}"]
+
+
+def test_a_name_nearly_always_one_entity_s_is_found_for_it_and_an_evenly_shared_one_for_no_one():
+    from storyline.compare.name_recall import recall_names
+    from storyline.model import Entity
+
+    article = Article(text="Officers said Varn had gone. Witnesses saw Holm leave.", source="one")
+    varn = Entity("person:tessaly-varn", "Tessaly Varn", "PERSON", {"Tessaly Varn": 3, "Varn": 19})
+    varn_company = Entity("org:varn", "Varn", "ORG", {"Varn": 1})
+    holm = Entity("person:ada-holm", "Ada Holm", "PERSON", {"Holm": 5})
+    holm_family = Entity("org:holm", "Holm", "ORG", {"Holm": 4})
+    recall_names([article], {article.id: []}, [varn, varn_company, holm, holm_family])
+    assert [article.text[s.start:s.end] for s in varn.mentions] == ["Varn"]
+    assert not varn_company.mentions and not holm.mentions and not holm_family.mentions

@@ -2,8 +2,8 @@
 
 The small model tags a name in one sentence and misses it in the next ("NYPD officers shot" after "the NYPD's
 statement"), and misses in one article what it tags in others. One sense per discourse: within the articles
-resolved together (a story, a topic, the store), a name that one entity and only one goes by is that entity
-wherever it is written the same way. Only names that read as names where found are taken: written with the
+resolved together (a story, a topic, the store), a name that one entity goes by (all or nearly all of its uses:
+``NameRecallConfig.owner_share``) is that entity wherever it is written the same way. Only names that read as names where found are taken: written with the
 same capitals, never written in lower case in those articles ("Post" is not taken where "post" is a word), not
 run into other capitalised words ("KKK" of "NYPD KKK" is left alone; a sentence's stop or a day ends a run) and,
 for a one-word name not in capitals, not opening a sentence, where a capital says nothing (a quotation mark in
@@ -13,7 +13,7 @@ running text opens none: 'dubbed the "Oddfather"').
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from storyline.model import Article, Entity, Mention, Span
@@ -40,6 +40,10 @@ class NameRecallConfig:
     shortest_name: int = 4
     # By hand: the most words of a name looked for; longer names are the model's own tags, seldom missed whole.
     longest_name_words: int = 5
+    # By hand: the share of a name's uses in the story one entity must hold to take the places the model missed
+    # ("Gray" of Kimani Gray 55 times, of a company once); a name two entities share ("Genovese" the family 19
+    # times, Vito Genovese 16) is nobody's.
+    owner_share: float = 0.9
 
 
 CONFIG = NameRecallConfig()
@@ -65,25 +69,26 @@ def recall_names(articles: list[Article], mentions: dict[str, list[Mention]], en
 
 def _unambiguous_names(articles: list[Article], entities: list[Entity],
                        config: NameRecallConfig) -> dict[str, Entity]:
-    """Each name one entity alone goes by, and that reads as a name: capitalised, long enough or in capitals, and
+    """Each name one entity goes by in nearly all its uses, and that reads as a name: capitalised, long enough or in capitals, and
     a word the articles never write in lower case; no nationality."""
-    by_name: dict[str, set[int]] = defaultdict(set)
+    by_name: dict[str, Counter[int]] = defaultdict(Counter)
     for number, entity in enumerate(entities):
-        for name in entity.variants:
-            by_name[name].add(number)
+        for name, uses in entity.variants.items():
+            by_name[name][number] += uses
     # A nationality names a group only where it heads a noun phrase ("the Greeks"), not as the adjective it
     # mostly is ("Greek police"): the parse decides that, not the letters.
     spread = {number for number, entity in enumerate(entities) if entity.type != "NORP"}
     lower_words = {word for article in articles for word in WORD.findall(article.text) if word[:1].islower()}
     owners = {}
-    for name, numbers in by_name.items():
+    for name, uses in by_name.items():
         words = WORD.findall(name)
-        if len(numbers) != 1 or not numbers <= spread or not words or not name[:1].isupper() \
+        owner, owned = uses.most_common(1)[0]
+        if owned < config.owner_share * uses.total() or owner not in spread or not words or not name[:1].isupper() \
                 or len(words) > config.longest_name_words:
             continue
         if not (name.isupper() or len(name) >= config.shortest_name) or name.lower() in lower_words:
             continue
-        owners[name] = entities[next(iter(numbers))]
+        owners[name] = entities[owner]
     return owners
 
 
