@@ -101,6 +101,14 @@ def test_a_headline_in_capitals_takes_the_names_the_body_uses():
     assert any(name == "GDANSK" for name, _ in found)
 
 
+def test_a_headline_keeping_its_function_words_in_lower_case_takes_the_names_the_body_uses():
+    text = ("Anger in East Dunmore Persists Over the Closing of the Port\n\nResidents of East Dunmore marched on "
+            "Sunday. In East Dunmore, shops stayed shut.")
+    found = headline_entities(text)
+    assert ("East Dunmore", "GPE") in found
+    assert not [name for name, _ in found if "Persists" in name or "Anger" in name]
+
+
 def test_a_surname_in_a_headline_is_the_person_the_body_names_in_full():
     found = headline_entities("Nowak Scores Twice as Harbor City Win Derby\n\nThe striker Jan Nowak scored two "
                               "goals on Saturday.")

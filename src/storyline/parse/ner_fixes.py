@@ -332,7 +332,9 @@ def lines(doc: Doc) -> list[Span]:
 
 
 def is_headline(line: Span, config: NerFixConfig = CONFIG) -> bool:
-    words = [token for token in line if token.is_alpha]
+    """A title-cased line: most of its words capitalised, leaving aside the function words many styles keep in
+    lower case there ("Anger in East Flatbush Persists Over the Killing")."""
+    words = [token for token in line if token.is_alpha and not (token.is_lower and token.is_stop)]
     if len(words) < config.headline_min_words:
         return False
     capitalised = sum(token.is_title or token.is_upper for token in words)
