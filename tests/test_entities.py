@@ -446,3 +446,18 @@ def test_a_name_nearly_always_one_entity_s_is_found_for_it_and_an_evenly_shared_
     recall_names([article], {article.id: []}, [varn, varn_company, holm, holm_family])
     assert [article.text[s.start:s.end] for s in varn.mentions] == ["Varn"]
     assert not varn_company.mentions and not holm.mentions and not holm_family.mentions
+
+
+def test_a_capitalised_office_is_the_one_person_of_the_story_holding_it():
+    holder = Article(text="Mayor Ada Holm of Dunmore opened the bridge on Monday.", source="one")
+    office = Article(text="Crowds cheered as the Mayor cut the ribbon, and the Commissioner watched. Residents "
+                          "said the mayor was late.", source="two")
+    found = entities(parsed([holder, office]))
+    holm = entity_with(found, "Ada Holm")
+    assert "the Mayor" in texts(holm, [holder, office])
+    # A lower-case office may be anyone's; no one in the story is a commissioner.
+    assert "the mayor" not in texts(holm, [holder, office])
+    assert not [e for e in found if "the Commissioner" in texts(e, [holder, office])]
+    other = Article(text="Mayor John Carter of Harbor City spoke on Tuesday.", source="three")
+    found = entities(parsed([holder, office, other]))
+    assert not [e for e in found if "the Mayor" in texts(e, [holder, office, other])]  # two mayors: no one
