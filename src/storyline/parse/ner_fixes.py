@@ -87,6 +87,9 @@ class NerFixConfig:
     # By hand: the fewest letters of an untagged word in capitals taken for an acronym; two-letter ones are as
     # often a state, a unit or an initial ("NY", "KM", "JR").
     acronym_min_letters: int = 3
+    # By hand: the most letters of one; a longer word in capitals is mostly a word shouted or set as a label
+    # ("UPDATE", "COMPANY"), seen on the tuning articles.
+    acronym_max_letters: int = 5
 
 
 CONFIG = NerFixConfig()
@@ -288,16 +291,18 @@ def add_parenthesised_acronyms(doc: Doc, entities: list[Entity]) -> list[Entity]
 def add_acronyms(doc: Doc, entities: list[Entity], config: NerFixConfig = CONFIG) -> list[Entity]:
     """An untagged word in capitals that the parse reads as a noun, outside a headline, is an organisation's
     acronym ("NYPD officers shot", "the PAME march", "OHSU"): the model tags such words in one sentence and misses
-    them in the next, or never knew them. Not a word run into other untagged capitalised words, a function word ("WE"), a title ("CEO"), a common initialism for a
-    thing ("TV", "ADSL"), nor a word the document also writes in lower case, which is emphasis ("a FLAG")."""
+    them in the next, or never knew them. Not a word run into other untagged capitalised words, a function word
+    ("WE"), a title ("CEO"), a common initialism for a thing ("TV", "ADSL"), a word the document also writes in
+    lower case, which is emphasis ("a FLAG"), nor a long one ("UPDATE")."""
     covered = {i for start, end, _ in entities for i in range(start, end)}
     headline = headline_tokens(doc, config)
     lower_words = {token.lower_ for token in doc if token.is_lower}
     found = list(entities)
     for token in doc:
         letters = sum(c.isalpha() for c in token.text)
+        sized = config.acronym_min_letters <= letters <= config.acronym_max_letters
         if (token.i in covered or token.i in headline or not token.is_upper or not token.text[0].isalpha()
-                or not token.text.isalnum() or letters < config.acronym_min_letters
+                or not token.text.isalnum() or not sized
                 or token.pos_ not in ("PROPN", "NOUN") or token.is_stop or is_title_part(token.text)
                 or token.lower_ in COMMON_INITIALISMS or token.lower_ in lower_words):
             continue
