@@ -30,8 +30,7 @@ from storyline.extract.roles import RANKS
 from storyline.model import Article, Entity, Mention, Span
 from storyline.text.names import (
     COURTESY_GENDER, HONORIFICS, fold, fullest_name, given_name_holder, is_acronym_of, is_title_part, lookup_keys,
-    name_key,
-    role_gender, same_entity, title_word, tokens, type_group,
+    name_key, role_gender, same_entity, title_word, tokens, type_group,
 )
 
 

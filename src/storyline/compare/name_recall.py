@@ -3,11 +3,11 @@
 The small model tags a name in one sentence and misses it in the next ("NYPD officers shot" after "the NYPD's
 statement"), and misses in one article what it tags in others. One sense per discourse: within the articles
 resolved together (a story, a topic, the store), a name that one entity goes by (all or nearly all of its uses:
-``NameRecallConfig.owner_share``) is that entity wherever it is written the same way. Only names that read as names where found are taken: written with the
-same capitals, never written in lower case in those articles ("Post" is not taken where "post" is a word), not
-run into other capitalised words ("KKK" of "NYPD KKK" is left alone; a sentence's stop or a day ends a run) and,
-for a one-word name not in capitals, not opening a sentence, where a capital says nothing (a quotation mark in
-running text opens none: 'dubbed the "Oddfather"').
+``NameRecallConfig.owner_share``) is that entity wherever it is written the same way. Only names that read as
+names where found are taken: written with the same capitals, never written in lower case in those articles
+("Post" is not taken where "post" is a word), not run into other capitalised words ("KKK" of "NYPD KKK" is left
+alone; a sentence's stop or a day ends a run) and, for a one-word name not in capitals, not opening a sentence,
+where a capital says nothing (a quotation mark in running text opens none: 'dubbed the "Oddfather"').
 """
 
 from __future__ import annotations
@@ -69,8 +69,8 @@ def recall_names(articles: list[Article], mentions: dict[str, list[Mention]], en
 
 def _unambiguous_names(articles: list[Article], entities: list[Entity],
                        config: NameRecallConfig) -> dict[str, Entity]:
-    """Each name one entity goes by in nearly all its uses, and that reads as a name: capitalised, long enough or in capitals, and
-    a word the articles never write in lower case; no nationality."""
+    """Each name one entity goes by in nearly all its uses, and that reads as a name: capitalised, long enough or
+    in capitals, and a word the articles never write in lower case; no nationality."""
     by_name: dict[str, Counter[int]] = defaultdict(Counter)
     for number, entity in enumerate(entities):
         for name, uses in entity.variants.items():
