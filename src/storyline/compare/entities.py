@@ -6,7 +6,8 @@ an article (:func:`storyline.text.names.same_entity`) and these guards: people m
 name the model tagged both ways), two full names that differ in a given name ("Imran Khan", "Sadiq Khan") never
 match, nor do "Mr" and "Ms" of one surname; a bare surname that fits several people goes to the one sharing its
 roles. A lone given name goes to the one person whose full name starts with it ("Tara" to "Tara Reid"), and to no
-one when several do.
+one when several do. A capitalised office no one named in its article holds ("the Commissioner") goes to the one
+person of the articles whose role has its title words, and to no one when several do.
 
 Metonymy: a capital or country standing for its government ("Washington", "Stockholm" said) stays the place
 entity spaCy tagged (GPE "Washington"); it is not merged into the country or its government. Whether a city name
