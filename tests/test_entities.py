@@ -410,3 +410,54 @@ def test_a_nickname_joins_the_person_its_clause_names_and_the_surname_names_the_
     dunmore, grant = entity_with(found, "Ray Dunmore"), entity_with(found, "Lisa Grant")
     assert dunmore != grant and "Red Mike" in dunmore.variants and "Red Mike" not in grant.variants
     assert dunmore.name == "Ray Dunmore"  # though "Red Mike" is written more often than his full name
+
+
+def test_a_missed_name_is_found_in_quotation_marks_and_before_a_sentence_stop_or_a_weekday():
+    from storyline.model import Mention
+
+    first = Article(text="Reporters called Tessaly Varn the Ferryman. The KRTV crew and Harbor Watch filmed.",
+                    source="one")
+    second = Article(text='Locals dubbed her the "Ferryman" long ago. She sued Harbor Watch. KRTV crews came. '
+                          "She told Harbor Watch Tuesday. Harbor Watch Radio is another name.", source="two")
+    known = [Mention(first.span(first.text.index(name), first.text.index(name) + len(name), label), f"one:{n}")
+             for n, (name, label) in enumerate([("Tessaly Varn", "PERSON"), ("Ferryman", "PERSON"),
+                                                ("KRTV", "ORG"), ("Harbor Watch", "ORG")])]
+    known[1] = Mention(known[1].span, "one:0")
+    found = resolve([(first, known), (second, [])])
+    in_second = {name: [second.text[s.start:s.end] + "@" + str(s.start) for s in entity_with(found, name).mentions
+                        if s.article_id == second.id] for name in ("Tessaly Varn", "KRTV", "Harbor Watch")}
+    # A quotation mark after a word in running text opens no sentence: the capital of "Ferryman" is the writer's.
+    assert in_second["Tessaly Varn"] == [f"Ferryman@{second.text.index('Ferryman')}"]
+    # "Watch." ends its sentence and "Tuesday" is a day: neither runs into the name; "Radio" does.
+    assert in_second["Harbor Watch"] == [f"Harbor Watch@{second.text.index('Harbor Watch.')}",
+                                         f"Harbor Watch@{second.text.index('Harbor Watch Tuesday')}"]
+    assert in_second["KRTV"] == [f"KRTV@{second.text.index('KRTV')}"]
+
+
+def test_a_name_nearly_always_one_entity_s_is_found_for_it_and_an_evenly_shared_one_for_no_one():
+    from storyline.compare.name_recall import recall_names
+    from storyline.model import Entity
+
+    article = Article(text="Officers said Varn had gone. Witnesses saw Holm leave.", source="one")
+    varn = Entity("person:tessaly-varn", "Tessaly Varn", "PERSON", {"Tessaly Varn": 3, "Varn": 19})
+    varn_company = Entity("org:varn", "Varn", "ORG", {"Varn": 1})
+    holm = Entity("person:ada-holm", "Ada Holm", "PERSON", {"Holm": 5})
+    holm_family = Entity("org:holm", "Holm", "ORG", {"Holm": 4})
+    recall_names([article], {article.id: []}, [varn, varn_company, holm, holm_family])
+    assert [article.text[s.start:s.end] for s in varn.mentions] == ["Varn"]
+    assert not varn_company.mentions and not holm.mentions and not holm_family.mentions
+
+
+def test_a_capitalised_office_is_the_one_person_of_the_story_holding_it():
+    holder = Article(text="Mayor Ada Holm of Dunmore opened the bridge on Monday.", source="one")
+    office = Article(text="Crowds cheered as the Mayor cut the ribbon, and the Commissioner watched. Residents "
+                          "said the mayor was late.", source="two")
+    found = entities(parsed([holder, office]))
+    holm = entity_with(found, "Ada Holm")
+    assert "the Mayor" in texts(holm, [holder, office])
+    # A lower-case office may be anyone's; no one in the story is a commissioner.
+    assert "the mayor" not in texts(holm, [holder, office])
+    assert not [e for e in found if "the Commissioner" in texts(e, [holder, office])]
+    other = Article(text="Mayor John Carter of Harbor City spoke on Tuesday.", source="three")
+    found = entities(parsed([holder, office, other]))
+    assert not [e for e in found if "the Mayor" in texts(e, [holder, office, other])]  # two mayors: no one

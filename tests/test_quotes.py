@@ -778,3 +778,19 @@ def test_a_surname_two_people_of_the_article_share_is_who_its_context_names_or_n
         "win,\u201d Marsh said.")
     assert speaker_names(article, mentions, the_one(article, found, "nervous")) >= {"Daniel Marsh"}
     assert the_one(article, found, "wanted to win").speaker is None
+
+
+def test_an_office_the_mentions_stage_leaves_unheld_still_finds_its_speaker_by_the_looser_rules():
+    from storyline.extract import analyse
+    from storyline.model import Article
+
+    article = Article(text="Deputy District Attorney Ada Holm announced charges today. Holm said the case was "
+                           "strong. “We will not let them go unpunished,” the District Attorney said.")
+    found = analyse(article, next(nlp.parse([article.text]))).found
+    holm = next(m.entity_id for m in found["mention"] if m.span.text(article) == "Ada Holm")
+    # "the District Attorney" lacks the rank "Deputy": the mentions stage gives it no holder ...
+    office = next(m for m in found["mention"] if m.span.text(article) == "the District Attorney")
+    assert office.entity_id != holm
+    # ... but the speaker rules take the one person whose title has its words.
+    quote = next(q for q in found["quote"] if "unpunished" in q.content.text(article))
+    assert quote.speaker == holm

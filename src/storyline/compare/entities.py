@@ -6,7 +6,8 @@ an article (:func:`storyline.text.names.same_entity`) and these guards: people m
 name the model tagged both ways), two full names that differ in a given name ("Imran Khan", "Sadiq Khan") never
 match, nor do "Mr" and "Ms" of one surname; a bare surname that fits several people goes to the one sharing its
 roles. A lone given name goes to the one person whose full name starts with it ("Tara" to "Tara Reid"), and to no
-one when several do.
+one when several do. A capitalised office no one named in its article holds ("the Commissioner") goes to the one
+person of the articles whose role has its title words, and to no one when several do.
 
 Metonymy: a capital or country standing for its government ("Washington", "Stockholm" said) stays the place
 entity spaCy tagged (GPE "Washington"); it is not merged into the country or its government. Whether a city name
@@ -26,10 +27,11 @@ from spacy.tokens import Doc
 from storyline.compare.name_recall import recall_names
 from storyline.extract import mentions
 from storyline.extract.mentions import is_role_nominal
+from storyline.extract.roles import RANKS
 from storyline.model import Article, Entity, Mention, Span
 from storyline.text.names import (
-    COURTESY_GENDER, HONORIFICS, fold, fullest_name, given_name_holder, is_acronym_of, lookup_keys, name_key,
-    role_gender, same_entity, title_word, tokens, type_group,
+    COURTESY_GENDER, HONORIFICS, fold, fullest_name, given_name_holder, is_acronym_of, is_title_part, lookup_keys,
+    name_key, role_gender, same_entity, title_word, tokens, type_group,
 )
 
 
@@ -225,9 +227,34 @@ def resolve(articles: Iterable[tuple[Article, list[Mention]]]) -> list[Entity]:
                                                    c.spans[0].start)):
         index.add(cluster)
     found = index.entities()
+    _link_unheld_roles(pairs, found)
     recall_names([article for article, _ in pairs], {article.id: found_mentions for article, found_mentions in pairs},
                  found)
     return found
+
+
+def _role_words(role: str) -> frozenset[str]:
+    return frozenset(title_word(word) for word in role.split() if is_title_part(word))
+
+
+def _link_unheld_roles(pairs: list[tuple[Article, list[Mention]]], found: list[Entity]) -> None:
+    """Give an article's capitalised office no one named there holds ("the Mayor") to the one person of the
+    articles resolved together whose role has all its title words and no rank it lacks ("the Minister" is not
+    the Prime Minister); when several people hold such a role, or none, it stays out."""
+    held = [(entity, [_role_words(role) for role in entity.roles]) for entity in found if entity.type == "PERSON"]
+    for article, article_mentions in pairs:
+        clusters: dict[str, list[Mention]] = {}
+        for mention in article_mentions:
+            if mention.entity_id is not None:
+                clusters.setdefault(mention.entity_id, []).append(mention)
+        for cluster in clusters.values():
+            if not all(is_role_nominal(mention, article) for mention in cluster):
+                continue
+            words = frozenset().union(*(_role_words(mention.role or "") for mention in cluster))
+            holders = [entity for entity, roles in held
+                       if words and any(words <= role and not (role & RANKS) - words for role in roles)]
+            if len(holders) == 1:
+                holders[0].mentions.extend(mention.span for mention in cluster)
 
 
 def entities(parsed: Iterable[tuple[Article, Doc]]) -> list[Entity]:

@@ -2,26 +2,36 @@
 
 The small model tags a name in one sentence and misses it in the next ("NYPD officers shot" after "the NYPD's
 statement"), and misses in one article what it tags in others. One sense per discourse: within the articles
-resolved together (a story, a topic, the store), a name that one entity and only one goes by is that entity
-wherever it is written the same way. Only names that read as names where found are taken: written with the
-same capitals, never written in lower case in those articles ("Post" is not taken where "post" is a word), not
-run into other capitalised words ("KKK" of "NYPD KKK" is left alone) and, for a one-word name not in capitals, not
-opening a sentence, where a capital says nothing.
+resolved together (a story, a topic, the store), a name that one entity goes by (all or nearly all of its uses:
+``NameRecallConfig.owner_share``) is that entity wherever it is written the same way. Only names that read as
+names where found are taken: written with the same capitals, never written in lower case in those articles
+("Post" is not taken where "post" is a word), not run into other capitalised words ("KKK" of "NYPD KKK" is left
+alone; a sentence's stop or a day ends a run) and, for a one-word name not in capitals, not opening a sentence,
+where a capital says nothing (a quotation mark in running text opens none: 'dubbed the "Oddfather"').
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from storyline.model import Article, Entity, Mention, Span
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from storyline.text.names import is_title_head, is_title_part
+from storyline.text import wordlists
+from storyline.text.names import ABBREVIATIONS, NAME_SUFFIXES, is_title_head, is_title_part
 
 WORD = re.compile(r"[\w][\w.'’&-]*")
 SENTENCE_ENDS = frozenset('.!?"“”\n')
+STOPS = (".", "!", "?")
+QUOTATION_MARKS = frozenset('"“”‘’\'')
+# Punctuation before an opening quotation mark that makes the quotation a sentence of its own ('he said, "Varn').
+QUOTE_LEADS = frozenset(",:;.!?")
+# Words that end with a full stop of their own and stand inside names ("Reliance Globalcom Ltd. Chairman").
+ABBREVIATED_WORDS = frozenset(ABBREVIATIONS) | NAME_SUFFIXES
+# Days and months follow a name without being part of it ("told the Daily News Tuesday").
+CALENDAR_WORDS = frozenset(wordlists.pairs("weekdays")) | frozenset(wordlists.pairs("months"))
 
 
 @dataclass(frozen=True)
@@ -30,6 +40,10 @@ class NameRecallConfig:
     shortest_name: int = 4
     # By hand: the most words of a name looked for; longer names are the model's own tags, seldom missed whole.
     longest_name_words: int = 5
+    # By hand: the share of a name's uses in the story one entity must hold to take the places the model missed
+    # ("Gray" of Kimani Gray 55 times, of a company once); a name two entities share ("Genovese" the family 19
+    # times, Vito Genovese 16) is nobody's.
+    owner_share: float = 0.9
 
 
 CONFIG = NameRecallConfig()
@@ -55,25 +69,26 @@ def recall_names(articles: list[Article], mentions: dict[str, list[Mention]], en
 
 def _unambiguous_names(articles: list[Article], entities: list[Entity],
                        config: NameRecallConfig) -> dict[str, Entity]:
-    """Each name one entity alone goes by, and that reads as a name: capitalised, long enough or in capitals, and
-    a word the articles never write in lower case; no nationality."""
-    by_name: dict[str, set[int]] = defaultdict(set)
+    """Each name one entity goes by in nearly all its uses, and that reads as a name: capitalised, long enough or
+    in capitals, and a word the articles never write in lower case; no nationality."""
+    by_name: dict[str, Counter[int]] = defaultdict(Counter)
     for number, entity in enumerate(entities):
-        for name in entity.variants:
-            by_name[name].add(number)
+        for name, uses in entity.variants.items():
+            by_name[name][number] += uses
     # A nationality names a group only where it heads a noun phrase ("the Greeks"), not as the adjective it
     # mostly is ("Greek police"): the parse decides that, not the letters.
     spread = {number for number, entity in enumerate(entities) if entity.type != "NORP"}
     lower_words = {word for article in articles for word in WORD.findall(article.text) if word[:1].islower()}
     owners = {}
-    for name, numbers in by_name.items():
+    for name, uses in by_name.items():
         words = WORD.findall(name)
-        if len(numbers) != 1 or not numbers <= spread or not words or not name[:1].isupper() \
+        owner, owned = uses.most_common(1)[0]
+        if owned < config.owner_share * uses.total() or owner not in spread or not words or not name[:1].isupper() \
                 or len(words) > config.longest_name_words:
             continue
         if not (name.isupper() or len(name) >= config.shortest_name) or name.lower() in lower_words:
             continue
-        owners[name] = entities[next(iter(numbers))]
+        owners[name] = entities[owner]
     return owners
 
 
@@ -110,19 +125,39 @@ def _opens_sentence_as_function_word(text: str, words: list[tuple[int, int]], in
                                                       or text[words[index - 1][0]:words[index - 1][1]].endswith((".", "!", "?")))
 
 
+def _ends_sentence(word: str) -> bool:
+    """The word carries its sentence's stop ("Gray."), so no name runs on past it: not an initial ("W."), an
+    abbreviation written with stops ("U.S."), an abbreviated title ("Sgt.") or name word ("Ltd.", "Jr.")."""
+    bare = word.rstrip(".!?")
+    return word.endswith(STOPS) and len(bare) > 1 and "." not in bare and not is_title_part(word) \
+        and bare.lower() not in ABBREVIATED_WORDS
+
+
+def _opens_sentence(before: str, gap_before: str, first: int) -> bool:
+    """Whether the word after ``before`` opens a sentence or a quotation that reads as one: a quotation mark
+    after a word in running text ('dubbed the "Oddfather"') opens none."""
+    if not first or "\n" in gap_before or before.endswith(STOPS) or any(c in STOPS for c in gap_before):
+        return True
+    return bool(QUOTATION_MARKS & set(gap_before)) and (before[-1:] in QUOTE_LEADS
+                                                        or bool(QUOTE_LEADS & set(gap_before)))
+
+
 def _stands_alone(text: str, words: list[tuple[int, int]], first: int, last: int, name: str) -> bool:
     """The name is not part of a longer capitalised run (a title may follow it, "Athens Mayor", and a sentence's
-    capitalised function word precede it, "But Kline"), and a one-word name not in capitals does not open a
-    sentence unless a title stands before or after it ("Mr. Kline", "Athens Mayor")."""
+    capitalised function word precede it, "But Kline"; a sentence's stop ends a run, "Gray. NYPD officers", and a
+    day or a month is no part of a name), and a one-word name not in capitals does not open a sentence unless a
+    title stands before or after it ("Mr. Kline", "Athens Mayor")."""
     before = text[words[first - 1][0]:words[first - 1][1]] if first else ""
     after = text[words[last][0]:words[last][1]] if last < len(words) else ""
+    last_word = text[words[last - 1][0]:words[last - 1][1]]
     gap_before = text[words[first - 1][1]:words[first][0]] if first else "\n"
     gap_after = text[words[last - 1][1]:words[last][0]] if last < len(words) else "\n"
-    before_title = after[:1].isupper() and gap_after.strip() == ""
+    before_title = after[:1].isupper() and gap_after.strip() == "" and not _ends_sentence(last_word) \
+        and after.rstrip(".").lower() not in CALENDAR_WORDS
     if before_title and not is_title_head(after):
         return False
     if before[:1].isupper() and gap_before.strip() == "" and not is_title_part(before) \
-            and not _opens_sentence_as_function_word(text, words, first - 1):
+            and not _ends_sentence(before) and not _opens_sentence_as_function_word(text, words, first - 1):
         return False
-    opens_sentence = not first or bool(SENTENCE_ENDS & set(gap_before)) or before.endswith((".", "!", "?"))
+    opens_sentence = _opens_sentence(before, gap_before, first)
     return not opens_sentence or " " in name or name.isupper() or is_title_part(before) or before_title

@@ -9,7 +9,9 @@ Minister of Fisheries" of "Ola Berg"; an appositive "Karin Lund, the Swedish fin
 a bare surname several people share the one the article names most, and a lone given name the one person whose
 full name starts with it ("Tara" of "Tara Reid").
 A definite role nominal ("the fisheries minister", "Norway's minister") joins the person who holds that office
-(:func:`storyline.extract.roles.role_nominals`); one that no named person in the article holds stays out.
+(:func:`storyline.extract.roles.role_nominals`); one that no named person in the article holds stays out, unless
+capitalised ("the Mayor"): that one is a cluster of its own, which :mod:`storyline.compare.entities` gives to the
+one person of the story holding the office.
 
 Clusters are matched across articles by :mod:`storyline.compare.entities`.
 """
@@ -24,7 +26,7 @@ from storyline.extract.roles import DETERMINERS, Named, named_mention, role_nomi
 from storyline.model import Article, Mention, Span
 from storyline.parse.labels import NAME_LABELS
 from storyline.text import wordlists
-from storyline.text.names import given_name_holder, lookup_keys, role_gender, same_entity, tokens, type_group
+from storyline.text.names import fold, given_name_holder, lookup_keys, role_gender, same_entity, tokens, type_group
 
 # NORP names a group ("the Chargers", "Americans") when it heads a noun phrase, not as an adjective ("Iraqi").
 ALIAS_CUES = [tuple(cue.split()) for cue in wordlists.words("alias_cues")]
@@ -62,10 +64,15 @@ def extract(article: Article, doc: Doc) -> list[Mention]:
 
     result = [Mention(_char_span(article, doc, m.start, m.end, m.label, m.glued), key(m.cluster), m.role)
               for m in named]
+    unheld: dict[str, str] = {}  # an office no one named here holds, one cluster per office
     for (start, end), antecedent in nominals:
         role = doc[start:end].text
         if start > 0 and doc[start - 1].lower_ in DETERMINERS:
             start -= 1
+        if antecedent is None:
+            cluster = unheld.setdefault(fold(role), f"{article.id}:{len(order) + len(unheld)}")
+            result.append(Mention(_char_span(article, doc, start, end, "PERSON"), cluster, role))
+            continue
         span = _char_span(article, doc, start, end, antecedent.label)
         result.append(Mention(span, key(antecedent.cluster), role))
     return sorted(result, key=lambda m: (m.span.start, m.span.end))

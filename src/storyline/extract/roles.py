@@ -7,7 +7,8 @@ Who holds a role noun is decided here too, for two callers:
 - the mentions stage (:func:`role_nominals`) links a definite role nominal ("the supreme leader", "the Iraqi
   president") to the nearest person whose parsed title has all of its title words, no rank it lacks ("the
   minister" is not the prime minister) and no other country; a role nominal no named person holds stays out,
-  since it cannot be told apart from a generic use, and a wrong link would merge two entities;
+  since it cannot be told apart from a generic use, and a wrong link would merge two entities, unless it is
+  capitalised ("the Mayor"): then it stands alone, for the story's articles to say who holds it;
 - speaker resolution (:func:`nearest_holder`), for a source the mentions stage left unlinked ("the farmer
   said"), takes the nearest earlier mention whose parsed role, or a title word the parse hangs on its name,
   is the noun: it picks one speaker and merges nothing, so it accepts any noun, not only offices.
@@ -169,12 +170,16 @@ def _title_phrase(doc: Doc, head: Token, config: RoleConfig) -> tuple[int, int]:
 
 
 def role_nominals(doc: Doc, named: list[Named], taken: set[int],
-                  config: RoleConfig = CONFIG) -> list[tuple[tuple[int, int], Named]]:
-    """Definite singular title phrases not attached to a name, each with the named person holding that title.
+                  config: RoleConfig = CONFIG) -> list[tuple[tuple[int, int], Named | None]]:
+    """Definite singular title phrases not attached to a name, each with the named person holding that title, or
+    None for a capitalised one ("the Mayor", "the Surgeon General") no named person in the article holds: a
+    capital marks one office holder, whom the story's other articles may name.
 
     ``taken`` holds the tokens of people's names and of the titles already parsed off them.
     """
     holders = [m for m in named if m.label == "PERSON" and m.role_words]
+    # A capitalised office word that is a word of a name here is that name ("King" after "Tishana King").
+    name_words = {token.lower_ for m in named for token in doc[m.start:m.end]}
     found = []
     for token in doc:
         word = title_word(token.text)
@@ -191,6 +196,8 @@ def role_nominals(doc: Doc, named: list[Named], taken: set[int],
                       and _qualifiers_agree(doc, h, qualifier, config)]
         if candidates:
             found.append(((start, end), _nearest_named(candidates, token.i)))
+        elif token.is_title and not token.is_sent_start and token.lower_ not in name_words:
+            found.append(((start, end), None))
     return found
 
 

@@ -23,7 +23,8 @@ The small English model makes a few errors that break entity merging downstream:
   "Marta" after "Marta Olsen"), or misses a surname: a single word equal to the surname of a person named in the same document becomes a PERSON, as does an
   untagged capitalised run ending with it ("Gábor Varga" beside "Lena Varga"), and an untagged last word of a
   longer name takes that name's type ("Navy" after "Indian Navy").
-An acronym in parentheses after a name ("(KSS)") becomes an entity of the name's type. Titles run into the name
+An acronym in parentheses after a name ("(KSS)") becomes an entity of the name's type, and an untagged word in
+capitals read as a noun an organisation's ("NYPD officers"), unless it is a common initialism for a thing ("TV"). Titles run into the name
 before them, two names run together across "the", a name broken at its nickname or before the country it ends
 in, and a surname that names a family are fixed by :mod:`storyline.parse.name_edges`.
 
@@ -58,6 +59,7 @@ ORGANISATION_WORDS = wordlists.words("organisation_words")
 GROUP_NOUNS = wordlists.words("group_nouns")
 FACILITY_NOUNS = wordlists.words("facility_nouns")
 AREA_NOUNS = wordlists.words("area_nouns")
+COMMON_INITIALISMS = wordlists.words("common_initialisms")
 # Function words inside names ("Bank of England", "Fish and Wildlife Service", "Strauss-Kahn").
 NAME_LINKS = frozenset({"of", "and", "&", "de", "la", "le", "du", "van", "von", "der", "al", "el", "-"})
 # Parts of speech no name is made of: a headline's verbs and adverbs ("Checks Out Two Minutes Later").
@@ -82,6 +84,12 @@ class NerFixConfig:
     # By hand: how many sentences after a name's statement a "he" or "she" may stand for it (the next
     # statement of a quotation, "… Kyrtsos said. “…” … he said").
     speaker_pronoun_sentences: int = 2
+    # By hand: the fewest letters of an untagged word in capitals taken for an acronym; two-letter ones are as
+    # often a state, a unit or an initial ("NY", "KM", "JR").
+    acronym_min_letters: int = 3
+    # By hand: the most letters of one; a longer word in capitals is mostly a word shouted or set as a label
+    # ("UPDATE", "COMPANY"), seen on the tuning articles.
+    acronym_max_letters: int = 5
 
 
 CONFIG = NerFixConfig()
@@ -102,6 +110,7 @@ def fix_entities(doc: Doc, config: NerFixConfig = CONFIG) -> Doc:
     entities = add_streets(doc, relabel_places(doc, entities))
     entities = add_parenthesised_acronyms(doc, entities)
     entities = retag_headlines(doc, entities, config)
+    entities = add_acronyms(doc, entities, config)
     entities = make_consistent(doc, entities, config)
     entities = relabel_families(doc, relabel_surnames(doc, entities, config))
     doc.ents = [Span(doc, start, end, label=label) for start, end, label in sorted(entities)]
@@ -279,6 +288,33 @@ def add_parenthesised_acronyms(doc: Doc, entities: list[Entity]) -> list[Entity]
     return list(by_start.values())
 
 
+def add_acronyms(doc: Doc, entities: list[Entity], config: NerFixConfig = CONFIG) -> list[Entity]:
+    """An untagged word in capitals that the parse reads as a noun, outside a headline, is an organisation's
+    acronym ("NYPD officers shot", "the PAME march", "OHSU"): the model tags such words in one sentence and misses
+    them in the next, or never knew them. Not a word run into other untagged capitalised words, a function word
+    ("WE"), a title ("CEO"), a common initialism for a thing ("TV", "ADSL"), a word the document also writes in
+    lower case, which is emphasis ("a FLAG"), nor a long one ("UPDATE")."""
+    covered = {i for start, end, _ in entities for i in range(start, end)}
+    headline = headline_tokens(doc, config)
+    lower_words = {token.lower_ for token in doc if token.is_lower}
+    found = list(entities)
+    for token in doc:
+        letters = sum(c.isalpha() for c in token.text)
+        sized = config.acronym_min_letters <= letters <= config.acronym_max_letters
+        if (token.i in covered or token.i in headline or not token.is_upper or not token.text[0].isalpha()
+                or not token.text.isalnum() or not sized
+                or token.pos_ not in ("PROPN", "NOUN") or token.is_stop or is_title_part(token.text)
+                or token.lower_ in COMMON_INITIALISMS or token.lower_ in lower_words):
+            continue
+        # Run into other untagged capitalised words, it is part of a longer name ("FLAG FEA" cable), which the
+        # story's other articles may know whole.
+        if any(0 <= i < len(doc) and i not in covered and not doc[i].is_stop and not _is_name_run_edge(doc, i)
+               for i in (token.i - 1, token.i + 1)):
+            continue
+        found.append((token.i, token.i + 1, "ORG"))
+    return found
+
+
 def relabel_surnames(doc: Doc, entities: list[Entity], config: NerFixConfig = CONFIG) -> list[Entity]:
     """A surname or a given name alone is the person's ("Sudani" after "Mohamed Shia al-Sudani", "Marta" after
     "Marta Olsen"), and the last word of a longer name alone is that name's ("Sukanya" after "INS Sukanya", "Navy"
@@ -332,7 +368,9 @@ def lines(doc: Doc) -> list[Span]:
 
 
 def is_headline(line: Span, config: NerFixConfig = CONFIG) -> bool:
-    words = [token for token in line if token.is_alpha]
+    """A title-cased line: most of its words capitalised, leaving aside the function words many styles keep in
+    lower case there ("Anger in East Flatbush Persists Over the Killing")."""
+    words = [token for token in line if token.is_alpha and not (token.is_lower and token.is_stop)]
     if len(words) < config.headline_min_words:
         return False
     capitalised = sum(token.is_title or token.is_upper for token in words)

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span as DocSpan, Token
 
 from storyline.extract.quotes.config import QuoteConfig
+from storyline.extract.mentions import is_role_nominal
 from storyline.extract.quotes.kinds import SPEECH, with_quotation
 from storyline.model import Article, Attribution, Mention
 from storyline.text.quotemarks import quoted_spans
@@ -56,7 +57,11 @@ class Drafts:
 
     def __init__(self, article: Article, doc: Doc, mentions: list[Mention], config: QuoteConfig) -> None:
         self.article, self.doc, self.text, self.config = article, doc, article.text, config
-        self.mentions = sorted((m for m in mentions if m.span.article_id == article.id), key=lambda m: m.span.start)
+        # An office no one named in the article holds ("the District Attorney", a cluster of its own) is left to
+        # the speaker rules, which look for its holder among the names more loosely than the mentions stage.
+        named = {m.entity_id for m in mentions if not is_role_nominal(m, article)}
+        self.mentions = sorted((m for m in mentions if m.span.article_id == article.id and m.entity_id in named),
+                               key=lambda m: m.span.start)
         self.mention_starts = [m.span.start for m in self.mentions]
         # The entities the article names in more than one word somewhere ("Ruth Albers"): one person each.
         self.named_in_full = {m.entity_id for m in self.mentions if " " in m.span.text(article).strip()}
