@@ -27,6 +27,7 @@ from storyline.model import Article, TimeExpression
 from storyline.parse import nlp
 from storyline import parallel
 from storyline.stories import persistence, pubdate, updates
+from storyline.stories.date_phrases import StoryArticle
 from storyline.stories.features import StoryFeatures
 from storyline.stories.index import StoryIndex
 from storyline.store import Store
@@ -60,7 +61,8 @@ class IngestReport:
 @dataclass
 class Analysed:
     """An article ready to store: its parse (as stored, and the Doc when it was analysed in this process), what
-    the stages found, the warnings of stages that gave nothing, its story features."""
+    the stages found, the warnings of stages that gave nothing, its story features, and when it is undated what
+    publication-date inference reads of it."""
 
     article: Article
     parse: bytes
@@ -68,22 +70,25 @@ class Analysed:
     warnings: list[str]
     features: StoryFeatures
     doc: Doc | None = None
+    date_evidence: StoryArticle | None = None
 
 
 def analyse_batch(articles: list[Article], batch_size: int = nlp.BATCH_SIZE,
                   keep_docs: bool = True) -> list[Analysed]:
-    """The worker side of the pipeline: parse a batch once, run the per-article stages and compute the story
-    features (the lead embeddings in one call). It reads and writes no store, so it runs in any process;
+    """The worker side of the pipeline: parse a batch once, run the per-article stages, compute the story
+    features (the lead embeddings in one call) and gather the undated articles' date evidence. It reads and writes no store, so it runs in any process;
     ``keep_docs=False`` leaves the Docs out of the result for one sent to another process (the DocBin holds them).
     """
     docs = list(nlp.parse([a.text for a in articles], batch_size))
     analyses = [analyse(article, doc) for article, doc in zip(articles, docs)]
     features = updates.story_features([(article, doc, analysis.found["time"])
                                        for article, doc, analysis in zip(articles, docs, analyses)])
+    evidence = [pubdate.evidence_of(article, doc) if article.published is None else None
+                for article, doc in zip(articles, docs)]
     _reached("analysed")
     return [Analysed(article, nlp.to_bytes(doc), analysis.found, analysis.warnings, item,
-                     doc if keep_docs else None)
-            for article, doc, analysis, item in zip(articles, docs, analyses, features)]
+                     doc if keep_docs else None, dating)
+            for article, doc, analysis, item, dating in zip(articles, docs, analyses, features, evidence)]
 
 
 def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -188,8 +193,10 @@ class Pipeline:
                 item = docs.get(article_id)
                 return None if item is None else item.doc or nlp.from_bytes(item.parse)
 
+            gathered = {item.article.id: item.date_evidence for item in new if item.date_evidence is not None}
             self._assign(self.index, [item.features for item in new],
-                         {item.article.id for item in new if item.article.published is None}, doc_in_memory)
+                         {item.article.id for item in new if item.article.published is None}, doc_in_memory,
+                         gathered)
         _reached("committed")
         report.duplicates += len(batch) - len(new)
         for item in new:
@@ -208,7 +215,7 @@ class Pipeline:
             orphans = sorted(self.store.articles(ids=ids, include_revised=True), key=lambda a: order[a.id])
             times = self.store.records("time", TimeExpression, [a.id for a in orphans])
             features = updates.story_features([(a, self.doc(a.id), times[a.id]) for a in orphans])
-            self._assign(self.index, features, {a.id for a in orphans if a.published is None}, lambda _: None)
+            self._assign(self.index, features, {a.id for a in orphans if a.published is None}, lambda _: None, {})
         return len(orphans)
 
     @contextmanager
@@ -223,9 +230,10 @@ class Pipeline:
             raise
 
     def _assign(self, index: StoryIndex, features: list[StoryFeatures], undated_ids: set[str],
-                doc_in_memory: Callable[[str], Doc | None]) -> None:
+                doc_in_memory: Callable[[str], Doc | None], gathered: dict[str, StoryArticle]) -> None:
         """Assign articles to stories in order, store what changed and the dates the new undated articles
-        (``undated_ids``) let infer."""
+        (``undated_ids``, whose date evidence ``gathered`` holds when it was gathered with their parse) let
+        infer."""
         if not features:
             return
         update = updates.update_of(index, [(item, index.assign(item)) for item in features])
@@ -235,14 +243,15 @@ class Pipeline:
         given_undated = {update.memberships.get(article_id) for article_id in undated_ids}
         stories = [story_id for story_id in update.touched if story_id in given_undated]
         self._date_undated(stories, undated_ids,
-                           lambda article_id: doc_in_memory(article_id) or self.doc(article_id))
+                           lambda article_id: doc_in_memory(article_id) or self.doc(article_id), gathered)
         self._generation = self.store.story_generation()
 
-    def _date_undated(self, story_ids: list[str], undated_ids: set[str], doc_of: Callable[[str], Doc]) -> None:
+    def _date_undated(self, story_ids: list[str], undated_ids: set[str], doc_of: Callable[[str], Doc],
+                      gathered: dict[str, StoryArticle]) -> None:
         """Store the publication dates the new undated articles let infer in their stories, with the time
         expressions valued against them."""
         stories = [self.store.articles(ids=self.store.story_article_ids(story_id)) for story_id in story_ids]
-        for item in pubdate.date_undated(stories, undated_ids, doc_of):
+        for item in pubdate.date_undated(stories, undated_ids, doc_of, gathered=gathered):
             self.store.set_published(item.article.id, item.article.published, item.article.published_confidence)
             self.store.replace_spans(item.article.id, "time", item.times)
 
