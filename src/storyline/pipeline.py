@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import signal
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
@@ -21,7 +22,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from storyline.extract import analyse
+from storyline.extract import Analysis, analyse
 from storyline.ingest import IngestError, read
 from storyline.model import Article, TimeExpression
 from storyline.parse import nlp
@@ -75,20 +76,53 @@ class Analysed:
 
 def analyse_batch(articles: list[Article], batch_size: int = nlp.BATCH_SIZE,
                   keep_docs: bool = True) -> list[Analysed]:
-    """The worker side of the pipeline: parse a batch once, run the per-article stages, compute the story
-    features (the lead embeddings in one call) and gather the undated articles' date evidence. It reads and writes no store, so it runs in any process;
-    ``keep_docs=False`` leaves the Docs out of the result for one sent to another process (the DocBin holds them).
-    """
+    """The worker side of the pipeline: parse a batch once, run the per-article stages, gather the undated
+    articles' date evidence and compute the story features (the lead embeddings in one call). It reads and writes
+    no store, so it runs in any process; ``keep_docs=False`` leaves the Docs out of the result for one sent to
+    another process (the DocBin holds them)."""
+    return _featured(_parsed(articles, batch_size), keep_docs)
+
+
+def analysed_here(batches: Iterable[list[Article]], batch_size: int = nlp.BATCH_SIZE) -> Iterator[list[Analysed]]:
+    """``analyse_batch`` of each batch in this process, in order, each batch's lead embeddings computed in a thread
+    while the next batch is parsed: ONNX Runtime lets go of the GIL, so the embedding (a quarter of the parse's
+    time) runs on a core the parse leaves idle instead of after it."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="embedding") as embedding:
+        waiting: Future[list[Analysed]] | None = None
+        for batch in batches:
+            parsed = _parsed(batch, batch_size)
+            if waiting is not None:
+                yield waiting.result()
+            waiting = embedding.submit(_featured, parsed, True)
+        if waiting is not None:
+            yield waiting.result()
+
+
+@dataclass
+class _Parsed:
+    """A batch parsed and through the per-article stages, its story features still to compute."""
+
+    articles: list[Article]
+    docs: list[Doc]
+    analyses: list[Analysis]
+    evidence: list[StoryArticle | None]
+
+
+def _parsed(articles: list[Article], batch_size: int) -> _Parsed:
     docs = list(nlp.parse([a.text for a in articles], batch_size))
-    analyses = [analyse(article, doc) for article, doc in zip(articles, docs)]
+    return _Parsed(articles, docs, [analyse(article, doc) for article, doc in zip(articles, docs)],
+                   [pubdate.evidence_of(article, doc) if article.published is None else None
+                    for article, doc in zip(articles, docs)])
+
+
+def _featured(parsed: _Parsed, keep_docs: bool) -> list[Analysed]:
+    articles, docs, analyses = parsed.articles, parsed.docs, parsed.analyses
     features = updates.story_features([(article, doc, analysis.found["time"])
                                        for article, doc, analysis in zip(articles, docs, analyses)])
-    evidence = [pubdate.evidence_of(article, doc) if article.published is None else None
-                for article, doc in zip(articles, docs)]
     _reached("analysed")
     return [Analysed(article, nlp.to_bytes(doc), analysis.found, analysis.warnings, item,
                      doc if keep_docs else None, dating)
-            for article, doc, analysis, item, dating in zip(articles, docs, analyses, features, evidence)]
+            for article, doc, analysis, item, dating in zip(articles, docs, analyses, features, parsed.evidence)]
 
 
 def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -144,7 +178,8 @@ class Pipeline:
         self.assign_unassigned()
         report = IngestReport()
         fresh = self._fresh_batches(items, report, on_article)
-        for batch in parallel.analysed_in_order(fresh, workers, self.batch_size, analyse_batch, cluster):
+        for batch in parallel.analysed_in_order(fresh, workers, self.batch_size, analyse_batch, cluster,
+                                                analysed_here):
             self._store_batch(batch, report)
         return report
 
