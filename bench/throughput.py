@@ -10,8 +10,10 @@ DIR defaults to ../shared/data/polnear/data/train/text. Four passes over the sam
   ner_only  — `nlp.pipe` with the NER component alone, for reference.
 The ratio pipeline ÷ bare tells what Storyline's own work costs on top of the parse; workers ÷ pipeline what the
 other cores add. Each ingest pass also reports where its time went (bench/stages.py: the writer's stages, and on
-the cluster its start and the workers' busy share) and the load average before and after it, since the machine is
-shared: a figure measured beside other work says little without it. The pages part is bench/pages.py: the web app's page latencies, kept briefs, a 100k-article store.
+the cluster its start and the workers' busy share), the CPU seconds of this process and the load average before
+and after it, since the machine is shared: a figure measured beside other work says little without them. Each pass
+starts with this process's date caches empty, as a fresh process would. The pages part is bench/pages.py: the web
+app's page latencies, kept briefs, a 100k-article store.
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ from storyline.ingest import read
 from storyline.model import Article
 from storyline.pipeline import Pipeline
 from storyline.store import open_store
+from storyline.extract.timex import dates, values
+from storyline.stories import pubdate
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import pages  # noqa: E402 - bench/pages.py, beside this script
@@ -47,27 +51,39 @@ def load_average() -> list[float]:
     return [round(load, 2) for load in os.getloadavg()]
 
 
-def timed_pipe(texts: list[str], disable: list[str]) -> float:
+def timed_pipe(texts: list[str], disable: list[str]) -> tuple[float, float]:
+    """Wall and CPU seconds of a bare ``nlp.pipe`` over ``texts``."""
     language = nlp.load()
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     with language.select_pipes(disable=disable):
         for _ in language.pipe(texts, batch_size=nlp.BATCH_SIZE):
             pass
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu_start
+
+
+def cold_caches() -> None:
+    """Empty what this process kept of an earlier pass (the date phrases of the articles it inferred, the values of
+    phrases): each pass starts as a fresh process would, not from the first pass's work on the same texts."""
+    pubdate._RECENT.clear()
+    values._normalise.cache_clear()
+    dates.parse_calendar_date.cache_clear()
 
 
 def timed_ingest(files: list[Path], db: Path, workers: int) -> tuple[float, set[frozenset[str]], dict[str, Any]]:
     """Seconds an ingest of ``files`` into a new store takes, the stories it makes and where its time went."""
+    cold_caches()
     load_before = load_average()
     with open_store(db) as store, Stopwatch().running() as stopwatch:
-        start = time.perf_counter()
+        start, cpu_start = time.perf_counter(), time.process_time()
         report = Pipeline(store).ingest(map(str, files), workers=workers)
-        seconds = time.perf_counter() - start
+        seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu_start
         if report.errors or report.warnings:
             sys.exit(f"the ingest with {workers} workers had trouble: {report.summary()}")
         stories = {frozenset(store.story_article_ids(story["id"])) for story in store.stories()}
+    # The CPU time of this process (every thread): above the wall time when the embedding ran beside the parse;
+    # with workers, the writer's own share of the cores.
     stages = {"load_average_before": load_before, "load_average_after": load_average(),
-              "stage_seconds": stopwatch.figures(seconds)}
+              "cpu_seconds_this_process": round(cpu_seconds, 2), "stage_seconds": stopwatch.figures(seconds)}
     return seconds, stories, stages
 
 
@@ -93,7 +109,8 @@ def main() -> None:
         for name in ("pipeline", "workers", "bare_same_components", "bare_ner_only"):
             f = figures[name]
             print(f"{name:22} {f['articles_per_s']:8.2f} articles/s {f['words_per_s']:10.1f} words/s "
-                  f"({f['seconds']} s; load average {f.get('load_average_before') or f.get('load_average_after')})")
+                  f"({f['seconds']} s, CPU {f.get('cpu_seconds_this_process', '-')} s; load average "
+                  f"{f.get('load_average_before') or f.get('load_average_after')})")
             for stage, value in f.get("stage_seconds", {}).items():
                 print(f"    {stage}: {value}")
         print(f"pipeline throughput ÷ bare throughput (same components): {figures['ratio_pipeline_to_bare']}")
@@ -120,8 +137,8 @@ def ingest_figures(args: argparse.Namespace) -> dict[str, object]:
 
     all_components = nlp.load().pipe_names
     bare_load = load_average()
-    bare_seconds = timed_pipe(texts, disable=[])
-    ner_seconds = timed_pipe(texts, disable=[name for name in all_components if name != "ner"])
+    bare_seconds, bare_cpu = timed_pipe(texts, disable=[])
+    ner_seconds, _ = timed_pipe(texts, disable=[name for name in all_components if name != "ner"])
     return {
         "directory": str(args.directory),
         "components": all_components,
@@ -129,7 +146,8 @@ def ingest_figures(args: argparse.Namespace) -> dict[str, object]:
         "pipeline": {**rate(len(articles), words, pipeline_seconds), **pipeline_stages},
         "workers": {"processes": args.workers, **rate(len(articles), words, workers_seconds),
                     "same_stories_as_one_process": workers_stories == stories, **workers_stages},
-        "bare_same_components": {**rate(len(articles), words, bare_seconds), "load_average_before": bare_load},
+        "bare_same_components": {**rate(len(articles), words, bare_seconds), "load_average_before": bare_load,
+                                 "cpu_seconds_this_process": round(bare_cpu, 2)},
         "bare_ner_only": {**rate(len(articles), words, ner_seconds), "load_average_after": load_average()},
         "ratio_pipeline_to_bare": round(bare_seconds / pipeline_seconds, 3),
         "speedup_workers_to_one_process": round(pipeline_seconds / workers_seconds, 3),

@@ -31,12 +31,15 @@ IN_FLIGHT_PER_WORKER = 2
 CONNECT_SECONDS = 30
 
 Analyse = Callable[..., list[Any]]
+AnalyseHere = Callable[[Iterable[list[Any]], int], Iterator[list[Any]]]
 
 
 def analysed_in_order(batches: Iterable[list[Any]], workers: int, batch_size: int,
-                      analyse: Analyse, cluster: str | None = None) -> Iterator[list[Any]]:
+                      analyse: Analyse, cluster: str | None = None,
+                      analyse_here: AnalyseHere | None = None) -> Iterator[list[Any]]:
     """``analyse(batch, batch_size)`` of each batch, in order: on the running cluster whose scheduler is at
-    ``cluster`` if given; else in this process for one worker or a small input, else on a local Dask cluster of
+    ``cluster`` if given; else in this process for one worker or a small input (``analyse_here(batches,
+    batch_size)`` when given: the same results, computed as suits one process), else on a local Dask cluster of
     ``workers`` processes started for the input and stopped after it."""
     if cluster is not None:
         with remote_client(cluster) as client:
@@ -48,7 +51,10 @@ def analysed_in_order(batches: Iterable[list[Any]], workers: int, batch_size: in
     while workers > 1 and sum(map(len, first)) < MIN_ARTICLES_FOR_CLUSTER and (batch := next(batches, None)):
         first.append(batch)
     if sum(map(len, first)) < MIN_ARTICLES_FOR_CLUSTER:
-        yield from (analyse(batch, batch_size) for batch in chain(first, batches))
+        if analyse_here is not None:
+            yield from analyse_here(chain(first, batches), batch_size)
+        else:
+            yield from (analyse(batch, batch_size) for batch in chain(first, batches))
         return
     with local_client(workers) as client:
         yield from analysed_on(client, chain(first, batches), batch_size, analyse,

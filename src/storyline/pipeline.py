@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import signal
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field, fields
 from itertools import islice
@@ -21,12 +22,13 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from storyline.extract import analyse
+from storyline.extract import Analysis, analyse
 from storyline.ingest import IngestError, read
 from storyline.model import Article, Mention, TimeExpression
 from storyline.parse import nlp
 from storyline import parallel
 from storyline.stories import persistence, pubdate, summary, updates
+from storyline.stories.date_phrases import StoryArticle
 from storyline.stories.features import StoryFeatures
 from storyline.stories.index import StoryIndex
 from storyline.store import Store
@@ -76,7 +78,8 @@ class IngestReport:
 @dataclass
 class Analysed:
     """An article ready to store: its parse (as stored, and the Doc when it was analysed in this process), what
-    the stages found, the warnings of stages that gave nothing, its story features."""
+    the stages found, the warnings of stages that gave nothing, its story features, and when it is undated what
+    publication-date inference reads of it."""
 
     article: Article
     parse: bytes
@@ -84,22 +87,58 @@ class Analysed:
     warnings: list[str]
     features: StoryFeatures
     doc: Doc | None = None
+    date_evidence: StoryArticle | None = None
 
 
 def analyse_batch(articles: list[Article], batch_size: int = nlp.BATCH_SIZE,
                   keep_docs: bool = True) -> list[Analysed]:
-    """The worker side of the pipeline: parse a batch once, run the per-article stages and compute the story
-    features (the lead embeddings in one call). It reads and writes no store, so it runs in any process;
-    ``keep_docs=False`` leaves the Docs out of the result for one sent to another process (the DocBin holds them).
-    """
+    """The worker side of the pipeline: parse a batch once, run the per-article stages, gather the undated
+    articles' date evidence and compute the story features (the lead embeddings in one call). It reads and writes
+    no store, so it runs in any process; ``keep_docs=False`` leaves the Docs out of the result for one sent to
+    another process (the DocBin holds them)."""
+    return _featured(_parsed(articles, batch_size), keep_docs)
+
+
+def analysed_here(batches: Iterable[list[Article]], batch_size: int = nlp.BATCH_SIZE) -> Iterator[list[Analysed]]:
+    """``analyse_batch`` of each batch in this process, in order, each batch's lead embeddings computed in a thread
+    while the next batch is parsed: ONNX Runtime lets go of the GIL, so the embedding (a quarter of the parse's
+    time) runs on a core the parse leaves idle instead of after it."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="embedding") as embedding:
+        waiting: Future[list[Analysed]] | None = None
+        for batch in batches:
+            parsed = _parsed(batch, batch_size)
+            if waiting is not None:
+                yield waiting.result()
+            waiting = embedding.submit(_featured, parsed, True)
+        if waiting is not None:
+            yield waiting.result()
+
+
+@dataclass
+class _Parsed:
+    """A batch parsed and through the per-article stages, its story features still to compute."""
+
+    articles: list[Article]
+    docs: list[Doc]
+    analyses: list[Analysis]
+    evidence: list[StoryArticle | None]
+
+
+def _parsed(articles: list[Article], batch_size: int) -> _Parsed:
     docs = list(nlp.parse([a.text for a in articles], batch_size))
-    analyses = [analyse(article, doc) for article, doc in zip(articles, docs)]
+    return _Parsed(articles, docs, [analyse(article, doc) for article, doc in zip(articles, docs)],
+                   [pubdate.evidence_of(article, doc) if article.published is None else None
+                    for article, doc in zip(articles, docs)])
+
+
+def _featured(parsed: _Parsed, keep_docs: bool) -> list[Analysed]:
+    articles, docs, analyses = parsed.articles, parsed.docs, parsed.analyses
     features = updates.story_features([(article, doc, analysis.found["time"])
                                        for article, doc, analysis in zip(articles, docs, analyses)])
     _reached("analysed")
     return [Analysed(article, nlp.to_bytes(doc), analysis.found, analysis.warnings, item,
-                     doc if keep_docs else None)
-            for article, doc, analysis, item in zip(articles, docs, analyses, features)]
+                     doc if keep_docs else None, dating)
+            for article, doc, analysis, item, dating in zip(articles, docs, analyses, features, parsed.evidence)]
 
 
 def batched(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -155,7 +194,8 @@ class Pipeline:
         self.assign_unassigned()
         report = IngestReport()
         fresh = self._fresh_batches(items, report, on_article)
-        for batch in parallel.analysed_in_order(fresh, workers, self.batch_size, analyse_batch, cluster):
+        for batch in parallel.analysed_in_order(fresh, workers, self.batch_size, analyse_batch, cluster,
+                                                analysed_here):
             self._store_batch(batch, report)
         return report
 
@@ -204,8 +244,10 @@ class Pipeline:
                 item = docs.get(article_id)
                 return None if item is None else item.doc or nlp.from_bytes(item.parse)
 
+            gathered = {item.article.id: item.date_evidence for item in new if item.date_evidence is not None}
             self._assign(self.index, [item.features for item in new],
-                         {item.article.id for item in new if item.article.published is None}, doc_in_memory)
+                         {item.article.id for item in new if item.article.published is None}, doc_in_memory,
+                         gathered)
         _reached("committed")
         report.duplicates += len(batch) - len(new)
         for item in new:
@@ -224,7 +266,7 @@ class Pipeline:
             orphans = sorted(self.store.articles(ids=ids, include_revised=True), key=lambda a: order[a.id])
             times = self.store.records("time", TimeExpression, [a.id for a in orphans])
             features = updates.story_features([(a, self.doc(a.id), times[a.id]) for a in orphans])
-            self._assign(self.index, features, {a.id for a in orphans if a.published is None}, lambda _: None)
+            self._assign(self.index, features, {a.id for a in orphans if a.published is None}, lambda _: None, {})
         return len(orphans)
 
     @contextmanager
@@ -239,9 +281,10 @@ class Pipeline:
             raise
 
     def _assign(self, index: StoryIndex, features: list[StoryFeatures], undated_ids: set[str],
-                doc_in_memory: Callable[[str], Doc | None]) -> None:
+                doc_in_memory: Callable[[str], Doc | None], gathered: dict[str, StoryArticle]) -> None:
         """Assign articles to stories in order, store what changed and the dates the new undated articles
-        (``undated_ids``) let infer."""
+        (``undated_ids``, whose date evidence ``gathered`` holds when it was gathered with their parse) let
+        infer."""
         if not features:
             return
         update = updates.update_of(index, [(item, index.assign(item)) for item in features])
@@ -252,7 +295,7 @@ class Pipeline:
         given_undated = {update.memberships.get(article_id) for article_id in undated_ids}
         stories = [story_id for story_id in update.touched if story_id in given_undated]
         self._date_undated(stories, undated_ids,
-                           lambda article_id: doc_in_memory(article_id) or self.doc(article_id))
+                           lambda article_id: doc_in_memory(article_id) or self.doc(article_id), gathered)
         self._generation = self.store.story_generation()
 
     def _name_stories(self, story_ids: Iterable[str]) -> None:
@@ -263,11 +306,12 @@ class Pipeline:
             mentions = self.store.records("mention", Mention, [a.id for a in articles])
             self.store.set_story_names(story_id, summary.story_names(articles, mentions))
 
-    def _date_undated(self, story_ids: list[str], undated_ids: set[str], doc_of: Callable[[str], Doc]) -> None:
+    def _date_undated(self, story_ids: list[str], undated_ids: set[str], doc_of: Callable[[str], Doc],
+                      gathered: dict[str, StoryArticle]) -> None:
         """Store the publication dates the new undated articles let infer in their stories, with the time
         expressions valued against them."""
         stories = [self.store.articles(ids=self.store.story_article_ids(story_id)) for story_id in story_ids]
-        for item in pubdate.date_undated(stories, undated_ids, doc_of):
+        for item in pubdate.date_undated(stories, undated_ids, doc_of, gathered=gathered):
             self.store.set_published(item.article.id, item.article.published, item.article.published_confidence)
             self.store.replace_spans(item.article.id, "time", item.times)
 

@@ -21,15 +21,17 @@ from tokenizers import Tokenizer
 DIMENSIONS = 384
 MAX_TOKENS = 256  # sentence-transformers' max_seq_length for this model
 BATCH_SIZE = 32
-# More threads than this gain little on batches of short texts and starve the spaCy parse running beside it.
+# More threads than this gain little on batches of short texts.
 MAX_THREADS = 4
 
 
 def _threads() -> int:
     """Threads for one embedding call: ``OMP_NUM_THREADS`` when set (Dask's workers set it to 1, one process per
-    core: a worker's threads on its neighbours' cores slow every worker down), else up to ``MAX_THREADS`` cores."""
+    core: a worker's threads on its neighbours' cores slow every worker down), else the cores but one, up to
+    ``MAX_THREADS``: in one process the leads are embedded while the next batch is parsed, and the parse keeps a
+    core. The vectors do not depend on the threads (the same to the bit with one and two)."""
     wanted = os.environ.get("OMP_NUM_THREADS", "")
-    return max(1, int(wanted)) if wanted.isdigit() else min(MAX_THREADS, os.cpu_count() or 1)
+    return max(1, int(wanted)) if wanted.isdigit() else max(1, min(MAX_THREADS, (os.cpu_count() or 1) - 1))
 
 
 @dataclass(frozen=True)

@@ -145,6 +145,9 @@ ResolvedDays = dict[str, list[Statement]]  # a day value -> each statement of it
 @dataclass
 class StoryArticle:
     article: Article
+    # Every time expression the article's parse holds (to value them again once a date is inferred), and of them
+    # the phrases that point at a day (the evidence).
+    found: list[TimexMention]
     mentions: list[TimexMention]
     statements: list[Statement]
     # Each mention's value when the article's date is unknown to it and whether it names its year.
@@ -227,7 +230,8 @@ def stated_day(article: Article) -> date | None:
 def story_article(article: Article, doc: Doc, most: int) -> StoryArticle:
     """An article's first ``most`` phrases that point at a day, each with what it is said of; its publication day
     if stated."""
-    mentions = [m for m in days_named(article, find(article, doc)) if POINTS_AT_A_DAY.search(m.span.text(article))]
+    found = find(article, doc)
+    mentions = [m for m in days_named(article, found) if POINTS_AT_A_DAY.search(m.span.text(article))]
     mentions = mentions[:most]
     known = stated_day(article)
     sentences = list(doc.sents)
@@ -241,7 +245,7 @@ def story_article(article: Article, doc: Doc, most: int) -> StoryArticle:
                                     mention.tense, mention.span.start, mention.span.end))
     years = written_years(article, mentions)
     past_years = [year for year, mention in zip(years, mentions) if year and mention.tense != FUTURE]
-    return StoryArticle(article, mentions, statements, years, max(past_years, default=date.min.year), known)
+    return StoryArticle(article, found, mentions, statements, years, max(past_years, default=date.min.year), known)
 
 
 def story_years(story: list[StoryArticle]) -> Years:

@@ -25,13 +25,13 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone
 
 from spacy.tokens import Doc
 
-from storyline.extract.timex import anchor, find
+from storyline.extract.timex import TimexMention, anchor, find
 from storyline.model import Article, TimeExpression
 from storyline.stories.date_phrases import (MOVING_KINDS, NAMING_KINDS, PROBES, Kind, ResolvedDays, Statement,
                                             StoryArticle, Years, evidences, restates, stated_day, story_article,
@@ -240,13 +240,29 @@ _RECENT: OrderedDict[tuple[str, date | None, int], StoryArticle] = OrderedDict()
 RECENT_ARTICLES = 256
 
 
-def _recent_story_article(article: Article, doc_of: Callable[[str], Doc], config: PubdateConfig) -> StoryArticle:
-    """``story_article`` of the article, kept from an earlier batch when there is one (its parse not read again)."""
+def evidence_of(article: Article, doc: Doc, config: PubdateConfig = CONFIG) -> StoryArticle:
+    """What inference reads of an article: its phrases that point at a day, what they are said of, and their
+    values against the two probe days every inference asks first. Gathered where the article is parsed (the
+    worker side of the pipeline), so that the one process that writes, which holds the store's lock while it
+    infers, neither reads the parse again nor finds its time expressions a second time."""
+    item = story_article(article, doc, config.phrases_per_article)
+    for probe in PROBES:
+        item.days_at(probe.date())
+    return item
+
+
+def _recent_story_article(article: Article, doc_of: Callable[[str], Doc], gathered: Mapping[str, StoryArticle],
+                          config: PubdateConfig) -> StoryArticle:
+    """``story_article`` of the article: the one ``gathered`` with its parse or kept from an earlier batch when
+    there is one, else read from its parse."""
     key = (article.id, stated_day(article), config.phrases_per_article)
     if key in _RECENT:
         _RECENT.move_to_end(key)
     else:
-        _RECENT[key] = story_article(article, doc_of(article.id), config.phrases_per_article)
+        ready = gathered.get(article.id)
+        if ready is None or ready.known != key[1] or ready.article.text != article.text:
+            ready = story_article(article, doc_of(article.id), config.phrases_per_article)
+        _RECENT[key] = ready
         if len(_RECENT) > RECENT_ARTICLES:
             _RECENT.popitem(last=False)
     return _RECENT[key]
@@ -264,14 +280,18 @@ class Redated:
 def revalued(article: Article, doc: Doc) -> list[TimeExpression]:
     """The article's time expressions valued against its inferred publication date; a value that differs from
     what the words alone say ("Sunday", "four years ago") rests on that date and is marked with its confidence."""
-    mentions = find(article, doc)
+    return _revalued(article, find(article, doc))
+
+
+def _revalued(article: Article, mentions: list[TimexMention]) -> list[TimeExpression]:
     plain = {e.span.start: e.value for e in anchor(article, mentions, None)}
     return [replace(e, reference_confidence=article.published_confidence) if plain.get(e.span.start) != e.value
             else e for e in anchor(article, mentions, article.published)]
 
 
 def date_undated(stories: Iterable[list[Article]], new_ids: set[str], doc_of: Callable[[str], Doc],
-                 config: PubdateConfig = CONFIG) -> list[Redated]:
+                 config: PubdateConfig = CONFIG, gathered: Mapping[str, StoryArticle] | None = None
+                 ) -> list[Redated]:
     """The undated articles of the stories a batch touched (``stories``, each the articles of one story), dated
     from their own dates and their story's, with their time expressions valued again. A story is looked at only
     when the batch (``new_ids``) brought it an undated article.
@@ -279,8 +299,10 @@ def date_undated(stories: Iterable[list[Article]], new_ids: set[str], doc_of: Ca
     Articles dated by an earlier inference are inferred again with the new evidence (one whose evidence is now
     found wanting keeps its date); the story's articles of stated date (the most recent ``context_articles``)
     are the fixed evidence: inference compares every pair of dates across the articles it sees, so it sees a
-    bounded number.
+    bounded number. ``gathered``: what :func:`evidence_of` gathered of the batch's undated articles where they
+    were parsed; the others' parses are read through ``doc_of``.
     """
+    gathered = gathered or {}
     found = []
     for articles in stories:
         undated = [a for a in articles if a.published is None or a.published_inferred]
@@ -291,13 +313,14 @@ def date_undated(stories: Iterable[list[Article]], new_ids: set[str], doc_of: Ca
         dated = sorted((a for a in articles if a.published is not None and not a.published_inferred),
                        key=lambda a: a.published)
         context = dated[-config.context_articles:]
-        inferred = _inferred([_recent_story_article(a, doc_of, config) for a in undated + context], None, config)
-        for article in undated:
+        story = [_recent_story_article(a, doc_of, gathered, config) for a in undated + context]
+        inferred = _inferred(story, None, config)
+        for article, item in zip(undated, story):
             if article.id not in inferred:
                 continue
             published, certainty = inferred[article.id]
             if (published, certainty) == (article.published, article.published_confidence):
                 continue
             article = replace(article, published=published, published_inferred=True, published_confidence=certainty)
-            found.append(Redated(article, revalued(article, doc_of(article.id))))
+            found.append(Redated(article, _revalued(article, item.found)))
     return found
