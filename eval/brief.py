@@ -18,7 +18,10 @@ Figures, per story and micro-averaged over the stories:
   short. A wording's own text and its spans' texts count; a span of the gold's own article is preferred.
 - speaker accuracy: of the quotes found, those whose group's speaker (``speaker``, else ``attributed_to``) names
   the gold speaker: accents and case folded, titles (Mr, Dr, ...) and articles dropped, one name's words all among
-  the other's. A gold quote of unknown speaker is right when the group has none (``unattributed``).
+  the other's. A speaker the brief resolved to an entity also names the gold speaker by a variant that entity
+  lists in the brief's ``entities`` ("Giannis Panagopoulos" written "Yiannis Panagopoulos" by another outlet):
+  the brief itself shows the editor that spelling as the same person. A gold quote of unknown speaker is right
+  when the group has none (``unattributed``).
 - disagreement precision: a brief disagreement is real when at least two of its figures, as (article, value)
   pairs read from its ``figures``, give the values a gold disagreement gives those articles, and they are two
   different values; the rest are false alarms, each also checked against the gold's ``not_disagreements``.
@@ -135,26 +138,33 @@ def group_speaker(group: dict) -> str | None:
     return None if named in (None, "unattributed") else named
 
 
-def find_quote(gold: dict, briefs: list[dict]) -> tuple[dict | None, bool]:
-    """The quote group holding the gold quote, preferring one whose span is in the gold's article; and whether it is."""
-    elsewhere = None
+def find_quote(gold: dict, briefs: list[dict]) -> tuple[dict | None, dict | None, bool]:
+    """The quote group holding the gold quote, preferring one whose span is in the gold's article; the brief it is
+    in; and whether it is in the gold's article."""
+    elsewhere, elsewhere_brief = None, None
     for brief in briefs:
         for group in (statement for speaker in brief["quotes"] for statement in speaker["statements"]):
             for wording in group["wordings"]:
                 for span in wording["spans"]:
                     if span["source"] == gold["doc"] and quote_matches(gold["text"], span["text"]):
-                        return group, True
+                        return group, brief, True
                 if elsewhere is None and any(quote_matches(gold["text"], text) for text in
                                              [wording["text"], wording["as_written"]]
                                              + [span["text"] for span in wording["spans"]]):
-                    elsewhere = group
-    return elsewhere, False
+                    elsewhere, elsewhere_brief = group, brief
+    return elsewhere, elsewhere_brief, False
 
 
-def speaker_right(gold: dict, group: dict) -> bool:
+def speaker_variants(brief: dict) -> dict[str, list[str]]:
+    """The names each entity of the brief is written with, by entity id."""
+    return {entity["id"]: list(entity.get("variants", {})) for entity in brief.get("entities", [])}
+
+
+def speaker_right(gold: dict, group: dict, variants: dict[str, list[str]]) -> bool:
     if gold["speaker_kind"] == "unknown" or not gold["speaker"]:
         return group_speaker(group) is None
-    return same_speaker(gold["speaker"], group_speaker(group))
+    names = [group_speaker(group), *variants.get(group.get("speaker_id") or "", [])]
+    return any(same_speaker(gold["speaker"], name) for name in names)
 
 
 # --- disagreements ----------------------------------------------------------------------------------------------
@@ -234,8 +244,8 @@ def score_story(name: str, gold: dict, output: StoryOutput) -> StoryResult:
     counts, predictions = result.counts, result.predictions
 
     for quote in gold["quotes"]:
-        group, same_article = find_quote(quote, output.briefs)
-        right = group is not None and speaker_right(quote, group)
+        group, brief, same_article = find_quote(quote, output.briefs)
+        right = group is not None and speaker_right(quote, group, speaker_variants(brief))
         counts.update(gold_quotes=1, quotes_found=group is not None, quotes_found_in_article=same_article,
                       speakers_right=right)
         predictions.append({"kind": "quote", "doc": quote["doc"], "text": quote["text"],

@@ -129,6 +129,23 @@ def test_speaker_names_match_by_their_words(evaluation, gold, predicted, same):
     assert evaluation.same_speaker(gold, predicted) is same
 
 
+def test_a_speaker_names_the_gold_person_by_a_variant_its_brief_lists(evaluation):
+    gold = {"speaker": "Yiannis Panagopoulos", "speaker_kind": "person"}
+    resolved = {"speaker": "Giannis Panagopoulos", "speaker_id": "person:giannis-panagopoulos",
+                "attributed_to": "Giannis Panagopoulos"}
+    variants = evaluation.speaker_variants({"entities": [
+        {"id": "person:giannis-panagopoulos", "variants": {"Giannis Panagopoulos": 2, "Yiannis Panagopoulos": 1}},
+        {"id": "person:ilias-vrettakos", "variants": {"Ilias Vrettakos": 1}}]})
+    assert evaluation.speaker_right(gold, resolved, variants)
+    # Without the brief listing that spelling for the speaker's entity, the words must match.
+    assert not evaluation.speaker_right(gold, resolved, {})
+    other = {**resolved, "speaker_id": "person:ilias-vrettakos"}
+    assert not evaluation.speaker_right(gold, other, variants)
+    # An unresolved group has no entity: only its own words count.
+    assert not evaluation.speaker_right(gold, {"speaker": None, "speaker_id": None, "attributed_to": "Giannis"},
+                                        variants)
+
+
 def test_gold_values_compare_with_brief_figures(evaluation):
     assert evaluation.same_value(evaluation.gold_number("80000000"), 8e7)
     assert evaluation.same_value(evaluation.gold_number("2008-12-12"), float(date(2008, 12, 12).toordinal()))

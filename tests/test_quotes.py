@@ -125,6 +125,30 @@ def test_quote_without_a_cue_goes_to_the_speaker_of_the_sentence_before():
     assert "Daniel Hartmann" in speaker_names(article, mentions, attribution)
 
 
+def test_a_thing_that_says_is_no_speaker_but_a_person_noun_or_a_paper_is():
+    article, _, found = extracted(
+        "The shop stayed closed all week. A sign on its door said: \u201cBack after the holidays.\u201d\n"
+        "\u201cWe never thought we would see it shut,\u201d the young widow said.\n"
+        "\u201cThe town has lost its heart,\u201d said an editorial in the Harbour Gazette.")
+    sign = the_one(article, found, "Back after the holidays")
+    # The text gives the words to the sign, but it names no one: a brief leaves them unattributed.
+    assert sign.direct and sign.source.text(article).startswith("A sign") and sign.source_is_thing
+    assert sign.speaker is None
+    widow = the_one(article, found, "We never thought")
+    assert widow.source.text(article) == "the young widow" and not widow.source_is_thing
+    editorial = the_one(article, found, "The town has lost its heart")
+    assert "Harbour Gazette" in editorial.source.text(article)
+
+
+def test_he_stands_for_no_common_noun_that_cannot_name_a_person():
+    article, mentions, found = extracted(
+        "Anna Lindqvist ran the agency for a decade. The decision angered her deputy.\n"
+        "\u201cWe were never consulted,\u201d she said.")
+    [attribution] = found
+    assert attribution.antecedent is None
+    assert "Anna Lindqvist" in speaker_names(article, mentions, attribution)
+
+
 def test_quote_carried_on_after_its_cue_belongs_to_the_same_attribution():
     article, mentions, found = extracted(
         "\u201cThe harbour is safe,\u201d said Captain Ines Duarte. \u201cAll ferries run on schedule.\u201d")
@@ -178,6 +202,15 @@ def match_story(articles):
     """The story's statements across its articles."""
     attributions, speaker_of = extract_story(articles)
     return story.match_quotes(articles, attributions, speaker_of)
+
+
+def test_a_statement_given_to_a_thing_is_unattributed_in_the_story():
+    articles = [Article("The shop stayed closed all week. A sign on its door said: \u201cBack after the long "
+                        "holidays, with fresh bread.\u201d", source="a"),
+                Article("Banners on the shop read \u201cBack after the long holidays, with fresh bread.\u201d",
+                        source="b")]
+    [group] = match_story(articles)
+    assert group.speaker is None and group.label is None
 
 
 def test_seed_quotes_of_both_outlets_are_matched_with_their_wording_differences():

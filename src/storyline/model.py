@@ -177,7 +177,8 @@ class Attribution:
     ``kind`` what it reports: "speech" (words said), "belief" (what someone thinks, feels or wants), "negated"
     (not said, or denied) or "stance" (what a verb of judging was aimed at: "criticised the plan");
     ``antecedent``, for a pronoun source that stands for a phrase naming no entity ("A police spokeswoman said …
-    she added"), that phrase."""
+    she added"), that phrase; ``source_is_thing``, for a source that is a thing rather than someone ("A sign
+    said", "banners read"): the text gives the words to it, but it says nothing of who spoke them."""
 
     content: Span
     cue: Span | None = None
@@ -186,6 +187,7 @@ class Attribution:
     direct: bool = False
     kind: str = "speech"
     antecedent: Span | None = None
+    source_is_thing: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -196,6 +198,7 @@ class Attribution:
             "direct": self.direct,
             "kind": self.kind,
             "antecedent": self.antecedent.to_json() if self.antecedent else None,
+            "source_is_thing": self.source_is_thing,
         }
 
     @classmethod
@@ -204,7 +207,8 @@ class Attribution:
             return Span.from_json(data[key]) if data.get(key) else None
 
         return cls(Span.from_json(data["content"]), optional("cue"), optional("source"), data.get("speaker"),
-                   bool(data.get("direct")), data.get("kind", "speech"), optional("antecedent"))
+                   bool(data.get("direct")), data.get("kind", "speech"), optional("antecedent"),
+                   bool(data.get("source_is_thing")))
 
 
 @dataclass(slots=True)

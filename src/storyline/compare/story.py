@@ -131,6 +131,8 @@ def match_quotes(articles: list[Article], attributions: dict[str, list[Attributi
     by_name = names_of(speaker_of.values())
 
     def speaker(article: Article, attribution: Attribution) -> Speaker:
+        if attribution.source_is_thing:
+            return Speaker(None)  # "A sign said": no one a brief could name
         entity = speaker_of.get(attribution.speaker) if attribution.speaker else None
         source = attribution.source
         written = source.text(article) if source else ""

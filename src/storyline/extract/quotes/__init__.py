@@ -15,7 +15,8 @@ Cues inside a content or a quotation are not attributions of their own: "I think
 quote; but a clause of saying set off by a comma at the end of a content ("…, whom she described as …") is cut off
 it. Each attribution is marked with what it reports (:mod:`~storyline.extract.quotes.kinds`: speech, a belief, a
 negated statement or a stance), and last :mod:`~storyline.extract.quotes.speakers` resolves each source to an
-entity of the article's mentions.
+entity of the article's mentions, and marks a source that is a thing, not a speaker ("A sign said"): the text
+gives the words to it, but a brief leaves them unattributed.
 Thresholds and windows are in :class:`~storyline.extract.quotes.config.QuoteConfig`.
 """
 
@@ -47,4 +48,7 @@ def extract(article: Article, doc: Doc, mentions: list[Mention], config: QuoteCo
     for draft in drafts.found:
         resolution = speakers.resolve(drafts, draft)
         draft.speaker, draft.antecedent = resolution.entity, resolution.antecedent
+    # After every source is resolved, since a later pronoun may look back at any of them.
+    for draft in drafts.found:
+        draft.source_is_thing = speakers.names_a_thing(drafts, draft)
     return [drafts.attribution(draft) for draft in drafts.found]

@@ -43,6 +43,8 @@ class Draft:
     antecedent: tuple[int, int] | None = None
     # What it reports (storyline.extract.quotes.kinds): speech, belief, negated or stance.
     kind: str = SPEECH
+    # Its source is a thing, not someone ("A sign said"): no speaker.
+    source_is_thing: bool = False
 
     @property
     def end(self) -> int:
@@ -174,7 +176,7 @@ class Drafts:
         quoted = any(draft.content[0] <= start and end <= draft.content[1] for start, end in self.quotes)
         antecedent = article.span(*draft.antecedent, "ANTECEDENT") if draft.antecedent else None
         return Attribution(content, cue, source, draft.speaker, self.opens_with_quote(draft.content),
-                           with_quotation(draft.kind) if quoted else draft.kind, antecedent)
+                           with_quotation(draft.kind) if quoted else draft.kind, antecedent, draft.source_is_thing)
 
     # --- quotations -----------------------------------------------------------------------------------------
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span as DocSpan, Token
 
 from storyline.extract.quotes.clauses import apposition_before, subject_end
 from storyline.extract.quotes.cues import CLAUSE_CUES, lemma
@@ -28,6 +28,11 @@ PERSON_ONLY = frozenset({"PERSON"})
 BODY_NOUNS = wordlists.words("organisation_words") | wordlists.words("group_nouns")
 # Nouns "he" or "she" never stands for: organisations, groups, buildings, and texts that speak for a body.
 NOT_A_PERSON = BODY_NOUNS | wordlists.words("facility_nouns") | VOICE_TEXTS
+# Nouns that can name a person (WordNet's noun.person): "he" or "she" stands for no other common noun.
+PERSON_NOUNS = wordlists.words("person_nouns")
+# Nouns a source may be headed by and still say who spoke: people, groups and bodies, and the texts and voices
+# of a body; any other ("A sign", "banners", "the unrest") is a thing.
+SPEAKER_NOUNS = PERSON_NOUNS | wordlists.words("collective_nouns") | BODY_NOUNS | VOICE_NOUNS
 
 
 @dataclass(frozen=True)
@@ -46,12 +51,28 @@ def resolve(drafts: Drafts, draft: Draft) -> Resolution:
     head of the union") stays unresolved, as its words say it."""
     if draft.source is None:
         return Resolution()
-    head = draft.source.root
-    if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
-        head = head.head.head  # "Mark Zuckerberg, who said …": the noun the relative clause hangs on
+    head = _source_head(draft.source)
     if head.pos_ == "PRON" and drafts.mention_at(head) is None:
         return _antecedent(drafts, head)
     return Resolution(_named_by(drafts, head, draft.source.start_char, draft.source.end_char))
+
+
+def names_a_thing(drafts: Drafts, draft: Draft) -> bool:
+    """Whether the draft's source, resolved to no one, is a thing that "says" rather than someone who spoke: a
+    common noun with no sense of a person, a group or a body's text ("A sign at his headquarters", "banners",
+    "the unrest" a parse took for the subject). Such a quote is better left unattributed than given to it."""
+    if draft.source is None or draft.speaker is not None or draft.antecedent is not None:
+        return False
+    head = _source_head(draft.source)
+    return head.pos_ == "NOUN" and drafts.mention_at(head) is None and lemma(head) not in SPEAKER_NOUNS \
+        and head.lower_ not in SPEAKER_NOUNS
+
+
+def _source_head(source: DocSpan) -> Token:
+    head = source.root
+    if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
+        head = head.head.head  # "Mark Zuckerberg, who said …": the noun the relative clause hangs on
+    return head
 
 
 def _named_by(drafts: Drafts, head: Token, start: int, end: int) -> str | None:
@@ -188,9 +209,10 @@ def _fits(drafts: Drafts, mention: Mention, head: Token, types: frozenset[str]) 
 
 
 def _may_be_a_person(noun: Token) -> bool:
-    """Whether "he" or "she" can stand for a common noun: a singular one that names no organisation, group,
-    building or text ("the spokeswoman", not "the company", "the sensors" or "the statement")."""
-    return noun.tag_ == "NN" and lemma(noun) not in NOT_A_PERSON
+    """Whether "he" or "she" can stand for a common noun: a singular one that can name a person and names no
+    organisation, group, building or text ("the spokeswoman", not "the company", "the sensors", "the statement"
+    or "The choice")."""
+    return noun.tag_ == "NN" and lemma(noun) in PERSON_NOUNS and lemma(noun) not in NOT_A_PERSON
 
 
 def _role_holder(drafts: Drafts, noun: Token) -> str | None:
