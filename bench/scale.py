@@ -1,7 +1,7 @@
 """Beyond one machine: the ingest rate with 1 and 2 Dask workers, and the one assigner's cost per article in a
 PostgreSQL store of 1k and 100k articles.
 
-    python bench/scale.py [--db-server URL] [--files N] [--articles N] [--json]
+    python bench/scale.py [--db-server URL] [--files N] [--articles N] [--parts P] [--assigner-store S] [--json]
 
 Workers: a Dask cluster started apart (as `dask scheduler` and `dask worker` on other machines would be), its
 workers' models loaded before the clock starts, and `Pipeline.ingest(..., cluster=ADDRESS)` into a new PostgreSQL
@@ -12,9 +12,14 @@ Assigner: what the one writer does per article once the workers have done theirs
 assign the batch to stories, write what changed, commit. The articles are bench/stories.py's synthetic ones (real
 PolNeAR paragraphs recombined into StoryFeatures: parsing 100k articles would take hours on two cores), assigned
 32 at a time (the pipeline's batch) into a PostgreSQL store that grows to 100k; the cost per article is the median
-over the last 1000 articles' batches at each size.
+over the last 1000 articles' batches at each size. On a shared machine the wall-clock cost of a window measures the
+other jobs as much as this one (the load average can double between the 1k and the 100k window), so each window
+also reports the CPU time the assigner spent per article, its own process's and its database connection's (the
+server process's, read from /proc when the server runs on this machine, in clock ticks: a mean over the window,
+not a median of batches): what the work costs, whatever else runs.
 
-Without ``--db-server`` a throwaway PostgreSQL server is started in a temporary folder (tests/postgres_server.py).
+``--assigner-store sqlite`` runs the assigner part in a SQLite store instead, the same articles and batches: what
+the embedded default's writes add. Without ``--db-server`` a throwaway PostgreSQL server is started in a temporary folder (tests/postgres_server.py).
 """
 
 from __future__ import annotations
@@ -22,19 +27,23 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
 import sys
+import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 
 from storyline.pipeline import Pipeline
 from storyline.store import open_store
+from storyline.store.postgres import PostgresStore
 
 ROOT = Path(__file__).resolve().parents[1]
 POLNEAR_TRAIN = ROOT.parent / "shared/data/polnear/data/train/text"
 BATCH = 32
-SIZES = [1_000, 100_000]
+SIZES = [1_000, 10_000, 100_000]
 WINDOW = 1000
 
 
@@ -85,8 +94,10 @@ def assigner_costs(count: int, url: str) -> list[dict[str, float]]:
     plans = stories.plan(count, sources, seed=7)
     index = StoryIndex()
     per_article: list[float] = []
+    cpu_per_article: list[float] = []
     rows = []
     with open_store(url) as store:
+        server_cpu = _server_cpu(store)
         with store.writing():  # the articles the memberships refer to
             for start in range(0, count, 1000):
                 for number in range(start, min(count, start + 1000)):
@@ -94,18 +105,41 @@ def assigner_costs(count: int, url: str) -> list[dict[str, float]]:
         for start in range(0, count, BATCH):
             features = [stories.features_of(number, plans[number], sources, centres)
                         for number in range(start, min(count, start + BATCH))]
-            began = time.perf_counter()
+            began, cpu_began = time.perf_counter(), time.process_time() + server_cpu()
             with store.writing():
                 assigned = [(item, index.assign(item)) for item in features]
                 store.save_story_update(update_of(index, assigned))
             per_article += [(time.perf_counter() - began) / len(features)] * len(features)
+            cpu_per_article += [(time.process_time() + server_cpu() - cpu_began) / len(features)] * len(features)
             size = len(per_article)
             if any(start < mark <= size for mark in SIZES):
                 window = np.array(per_article[-WINDOW:]) * 1000
+                cpu_window = np.array(cpu_per_article[-WINDOW:]) * 1000
                 rows.append({"articles": size, "median_ms": round(float(np.median(window)), 3),
-                             "mean_ms": round(float(window.mean()), 3)})
+                             "mean_ms": round(float(window.mean()), 3),
+                             "cpu_mean_ms": round(float(cpu_window.mean()), 3),
+                             "load_average": [round(load, 2) for load in os.getloadavg()]})
                 print(f"{size} articles: {rows[-1]}", file=sys.stderr)
     return rows
+
+
+def _server_cpu(store) -> Callable[[], float]:
+    """A clock of the CPU seconds the store's server process has spent (its user and system time in /proc), or of
+    none when the server is on another machine or there is no server."""
+    if not isinstance(store, PostgresStore):  # SQLite works in this process: its time is the process's
+        return lambda: 0.0
+    host = store._connection.info.host
+    if not (host.startswith("/") or host in ("localhost", "127.0.0.1", "::1")):
+        return lambda: 0.0
+    stat = Path(f"/proc/{store.db.execute('SELECT pg_backend_pid()').fetchone()[0]}/stat")
+    ticks = os.sysconf("SC_CLK_TCK")
+
+    def seconds() -> float:
+        # The fields after the process name (which may hold spaces): utime and stime are the 12th and 13th.
+        fields = stat.read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / ticks
+
+    return seconds
 
 
 def main() -> None:
@@ -114,11 +148,13 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=96, help="PolNeAR train texts ingested per worker count")
     parser.add_argument("--articles", type=int, default=SIZES[-1], help="largest store of the assigner part")
     parser.add_argument("--parts", default="workers,assigner", help="workers, assigner or both (comma-separated)")
+    parser.add_argument("--assigner-store", choices=["postgresql", "sqlite"], default="postgresql",
+                        help="the store the assigner part writes (sqlite: a file in a temporary folder)")
     parser.add_argument("--json", action="store_true", help="print one JSON object of all figures")
     args = parser.parse_args()
     server = _module("postgres_server", ROOT / "tests" / "postgres_server.py")
     throwaway = None
-    if args.db_server is None:
+    if args.db_server is None and (args.parts != "assigner" or args.assigner_store == "postgresql"):
         throwaway = server.PostgresServer(server.binaries())
         throwaway.start()
     new_database = throwaway.new_database if throwaway else lambda: _new_database(args.db_server)
@@ -130,9 +166,13 @@ def main() -> None:
             figures["workers"] = rates
             figures["speedup_2_to_1"] = round(rates[1]["articles_per_second"] / rates[0]["articles_per_second"], 2)
         if "assigner" in args.parts:
-            costs = assigner_costs(args.articles, new_database())
+            with tempfile.TemporaryDirectory() as folder:
+                where = str(Path(folder) / "assigner.db") if args.assigner_store == "sqlite" else new_database()
+                costs = assigner_costs(args.articles, where)
+            figures["assigner_store"] = args.assigner_store
             figures["assigner"] = costs
             figures["assigner_ratio_largest_to_1k"] = round(costs[-1]["median_ms"] / costs[0]["median_ms"], 2)
+            figures["assigner_cpu_ratio_largest_to_1k"] = round(costs[-1]["cpu_mean_ms"] / costs[0]["cpu_mean_ms"], 2)
     finally:
         if throwaway is not None:
             throwaway.stop()

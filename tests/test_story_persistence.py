@@ -130,6 +130,10 @@ def test_an_index_loaded_after_every_batch_decides_as_one_kept_in_memory(store_a
     assignments, loaded = through_store(store_at("stories"), items, config, batch)
     assert assignments == expected
     assert_same_index(loaded, kept)
+    # What the store lists (memberships, written only for the articles a batch moved) is what the index holds.
+    with open_store(store_at("stories")) as store:
+        assert {item.article_id: store.story_of(item.article_id) for item in items} == \
+            {item.article_id: kept.story_of(item.article_id) for item in items}
 
 
 def test_the_stream_leaves_stories_weighed_with_an_earlier_idf():

@@ -28,7 +28,7 @@ class StoryUpdate:
 
     config: dict[str, Any] | None  # the index's config, when the batch is the first the index takes in
     members: list[tuple[int, str, str, bytes]]  # the index's new rows: row, article id, features JSON, vector
-    memberships: dict[str, str]  # article id -> story id, for every article of a story the batch touched
+    memberships: dict[str, str]  # article id -> story id, for every article the batch may have moved
     labels: dict[str, str]  # story id -> label, for every story the batch touched
     history: list[dict[str, Any]]  # the events of the batch's assignments, as stored
     merged_away: list[str]  # stories that merged into others
@@ -56,13 +56,18 @@ def update_of(index: StoryIndex, assigned: list[tuple[StoryFeatures, Assignment]
     touched = {index.story(story_id).id for event in events
                for story_id in (event.story, *(event.others if event.kind == "split" else ()))}
     stories = [index.story(story_id) for story_id in touched]
+    # Only what can have moved: the batch's articles, those a split moved, and the stories merged into others
+    # (kept whole: a merge names the story absorbed, not its articles). Every article of every story touched
+    # would grow with the stories, and most of them stay where they were.
+    moved = {article_id for event in events if event.kind != "merged" for article_id in event.articles}
+    moved.update(*(index.story(event.story).article_ids for event in events if event.kind == "merged"))
     compared = touched.union(*(assignment.candidates for _, assignment in assigned))
     first_row = len(index) - len(assigned)
     return StoryUpdate(
         config=asdict(index.config) if first_row == 0 else None,
         members=[(first_row + number, item.article_id, *features_to_row(item))
                  for number, (item, _) in enumerate(assigned)],
-        memberships={article_id: story.id for story in stories for article_id in story.article_ids},
+        memberships={article_id: index.story_of(article_id) for article_id in sorted(moved)},
         labels={story.id: story.label for story in stories},
         history=[{"event": e.kind, **e.to_json()} for e in events],
         merged_away=[other for event in events if event.kind == "merged" for other in event.others],
