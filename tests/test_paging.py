@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from storyline.corpus import Corpus
 from storyline.model import Article
 from storyline.store import StoreError
+from storyline.stories import summary
 from storyline.web import create_app
 from storyline.web.pages import environment
 
@@ -194,3 +195,14 @@ def test_an_entity_across_stories_has_its_names_roles_and_every_quote_by_story(d
     assert story["quotes"] == theirs != [] and not found["more"]
     assert all(group["outlets"] and group["wordings"] for group in story["quotes"])
     assert corpus.entity("Nobody Innamed")["stories"] == []
+
+
+def test_a_story_growing_an_article_a_batch_is_named_again_only_as_it_grows_by_a_quarter():
+    named_at, namings = None, []
+    for size in range(1, 1001):
+        if summary.renaming_due(named_at, size):
+            named_at = size
+            namings.append(size)
+    assert namings[:5] == [1, 2, 3, 4, 5]  # a small story is named again with each article
+    assert len(namings) < 40 and all(b <= a * 1.25 + 1 for a, b in zip(namings, namings[1:]))
+    assert summary.renaming_due(named_at, named_at - 1)  # a split story is smaller: named again

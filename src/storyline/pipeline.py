@@ -164,6 +164,7 @@ class Pipeline:
         self.batch_size = batch_size
         self._index: StoryIndex | None = None
         self._generation = -1
+        self._named: dict[str, int] = {}  # story id -> its article count when this process last named it
 
     @property
     def index(self) -> StoryIndex:
@@ -278,6 +279,7 @@ class Pipeline:
                 yield
         except BaseException:
             self._index = None
+            self._named = {}
             raise
 
     def _assign(self, index: StoryIndex, features: list[StoryFeatures], undated_ids: set[str],
@@ -289,7 +291,9 @@ class Pipeline:
             return
         update = updates.update_of(index, [(item, index.assign(item)) for item in features])
         self.store.save_story_update(update)
-        self._name_stories(update.touched)
+        reshaped = {story for event in update.history if event["kind"] in ("merged", "split")
+                    for story in (event["story"], *event["others"])}
+        self._name_stories(update.touched, reshaped)
         _reached("assigned")
         # Only a story given an undated article may date one: the others' articles are not read from the store.
         given_undated = {update.memberships.get(article_id) for article_id in undated_ids}
@@ -298,13 +302,18 @@ class Pipeline:
                            lambda article_id: doc_in_memory(article_id) or self.doc(article_id), gathered)
         self._generation = self.store.story_generation()
 
-    def _name_stories(self, story_ids: Iterable[str]) -> None:
+    def _name_stories(self, story_ids: Iterable[str], reshaped: set[str] | None = None) -> None:
         """Keep who each story names (its key people, its entities' names) in its summary: the story list shows
-        them and filters by them before any brief is built."""
+        them and filters by them before any brief is built. A story that only grew a little since this process
+        named it keeps its names (:func:`summary.renaming_due`), unless it was merged or split (``reshaped``)."""
         for story_id in story_ids:
-            articles = summary.newest(self.store.articles(ids=self.store.story_article_ids(story_id)))
+            ids = self.store.story_article_ids(story_id)
+            if story_id not in (reshaped or set()) and not summary.renaming_due(self._named.get(story_id), len(ids)):
+                continue
+            articles = summary.newest(self.store.articles(ids=ids))
             mentions = self.store.records("mention", Mention, [a.id for a in articles])
             self.store.set_story_names(story_id, summary.story_names(articles, mentions))
+            self._named[story_id] = len(ids)
 
     def _date_undated(self, story_ids: list[str], undated_ids: set[str], doc_of: Callable[[str], Doc],
                       gathered: dict[str, StoryArticle]) -> None:
@@ -326,6 +335,7 @@ class Pipeline:
                 features = updates.story_features([(a, self.doc(a.id), times[a.id]) for a in batch])
                 update = updates.update_of(self._index, [(item, self._index.assign(item)) for item in features])
                 self.store.save_story_update(update)
+            self._named = {}
             self._name_stories([story["id"] for story in self.store.stories()])
             self._generation = self.store.story_generation()
         return len(self.store.stories())
