@@ -827,3 +827,17 @@ def test_an_office_the_mentions_stage_leaves_unheld_still_finds_its_speaker_by_t
     # ... but the speaker rules take the one person whose title has its words.
     quote = next(q for q in found["quote"] if "unpunished" in q.content.text(article))
     assert quote.speaker == holm
+
+
+def test_a_speaker_after_a_comma_with_a_clause_of_their_own_said_the_words_before_it():
+    # The parse hangs "said" on "official" as its clause and "official" on "reopen": the verb has neither
+    # subject nor complement.
+    article, mentions, found = extracted(
+        "The ferry line will reopen on Thursday, an official who asked not to be named said on Monday. Repairs "
+        "were nearly done, a port engineer who declined to be identified told reporters.")
+    reopen = the_one(article, found, "The ferry line will reopen")
+    assert reopen.source.text(article) == "an official who asked not to be named"
+    assert reopen.cue.text(article) == "said"
+    # Asking or declining to be named is no statement.
+    assert not [a for a in found if a.cue.text(article) in ("asked", "declined")]
+

@@ -27,6 +27,9 @@ SEEMING_COMPLEMENTS = frozenset({"xcomp", "acomp", "attr", "oprd", "ccomp", "adv
 # A cue whose open clause is what it does, not what it says, unless a said-clause comes with it: "continued to
 # fight" (but "continued that …").
 _NOT_SAYING_CLAUSES = frozenset({"continue"})
+# Cues of a request about the speaker themselves when their complement is a passive infinitive: "who asked not to
+# be named", "who declined to be identified", "who requested to be quoted only by his first name".
+_REQUEST_CUES = frozenset({"ask", "decline", "refuse", "request"})
 
 
 def find(drafts: Drafts, token: Token) -> None:
@@ -46,6 +49,11 @@ def find(drafts: Drafts, token: Token) -> None:
     if token.dep_ == "parataxis" and lemma(token) in CLAUSE_CUES:
         _parenthetical(drafts, token)
         return
+    if token.dep_ == "acl" and lemma(token) in CLAUSE_CUES and _ends_its_sentence(token) \
+            and _speaker_after_comma(drafts, token):
+        return
+    if token.dep_ == "relcl" and lemma(token) in _REQUEST_CUES and _asks_about_itself(token):
+        return
     content, cue_end, aimed_at = _complement(token)
     if content is None:
         return
@@ -55,6 +63,45 @@ def find(drafts: Drafts, token: Token) -> None:
     content = drafts.within_sentence(_clip(content, token), token.idx)
     content = _from_opening_quotation(drafts, drafts.snap_to_quotes(content), token)
     drafts.add(Draft(content, (token.idx, cue_end), source, kind=of_cue(token, aimed_at)))
+
+
+def _speaker_after_comma(drafts: Drafts, verb: Token) -> bool:
+    """In "The port stays shut, an official who asked not to be named said", the parse hangs the verb of saying on
+    the speaker as a clause of its own and the speaker on the sentence's verb, so the verb has neither subject nor
+    complement. The words before the comma are what was said, the noun phrase between the comma and the verb who
+    said it. Whether it drafted one."""
+    doc = drafts.doc
+    speaker = verb.head
+    start = speaker.left_edge.i
+    sentence = verb.sent
+    if (speaker.i > verb.i or speaker.pos_ not in ("NOUN", "PROPN") or start - 1 <= sentence.start
+            or doc[start - 1].text != "," or any(child.dep_ in ("ccomp", "xcomp") for child in verb.children)):
+        return False
+    said = doc[sentence.start : start - 1]
+    if not any(token.pos_ in ("VERB", "AUX") for token in said):
+        return False
+    content = drafts.within_sentence((said.start_char, said.end_char), verb.idx)
+    content = _from_opening_quotation(drafts, drafts.snap_to_quotes(content), verb)
+    drafts.add(Draft(content, (verb.idx, verb.idx + len(verb)), doc[start : verb.i], kind=of_cue(verb, False)))
+    return True
+
+
+def _ends_its_sentence(verb: Token) -> bool:
+    """A verb of saying hung on a noun as its clause that closes the sentence with no object or agent of its own
+    ("…, an official said on Monday."), as against "the plan announced by the minister" or "voters backing him"."""
+    last = verb.sent[-1]
+    end = last.i - 1 if last.is_punct else last.i
+    return (verb.tag_ in ("VBD", "VBZ", "VBP", "VBN") and verb.right_edge.i >= end
+            and not any(child.dep_ in ("agent", "dobj") for child in verb.children))
+
+
+def _asks_about_itself(verb: Token) -> bool:
+    """A relative clause asking or declining to be named, identified or quoted ("an aide who asked not to be
+    named", "who declined to be identified") says nothing: its only complement is a passive infinitive."""
+    complements = [child for child in verb.children if child.dep_ in ("ccomp", "xcomp", "dobj")]
+    return bool(complements) and all(child.dep_ == "xcomp" and any(grandchild.dep_ == "auxpass"
+                                                                    for grandchild in child.children)
+                                     for child in complements)
 
 
 def _complement(verb: Token) -> tuple[tuple[int, int] | None, int, bool]:
