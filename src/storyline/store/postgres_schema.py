@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from storyline.store import schema as sqlite_schema
 from storyline.store.errors import StoreError
 
 # The advisory lock taken while migrating (any number, the same in every Storyline; the write lock's is another).
@@ -214,27 +215,10 @@ MIGRATIONS: list[str] = [
         ORDER BY a.ingested_at, a.id LIMIT 1);
     CREATE INDEX stories_newest ON stories(coalesce(last_published, ''), id);
     """,
-    # 9: every name each story's entities go by (see schema.py's 9).
-    """
-    CREATE TABLE story_names (
-        story_id TEXT NOT NULL,
-        entity TEXT NOT NULL,
-        name TEXT NOT NULL,
-        PRIMARY KEY (story_id, entity, name)
-    );
-    CREATE INDEX story_names_name ON story_names(name);
-    """,
-    # 10: the Add articles page's jobs (see schema.py's 10).
-    """
-    CREATE TABLE jobs (
-        id TEXT PRIMARY KEY,
-        data TEXT NOT NULL,
-        finished INTEGER NOT NULL,
-        started_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL
-    );
-    CREATE INDEX jobs_finished ON jobs(finished, updated_at);
-    """,
+    # 9 and 10 (every name each story's entities go by; the Add articles page's jobs) are plain SQL both stores
+    # run as written: schema.py's own.
+    sqlite_schema.MIGRATIONS[8],
+    sqlite_schema.MIGRATIONS[9],
 ]
 
 def version(db: Any) -> int:
