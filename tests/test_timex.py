@@ -278,3 +278,23 @@ def test_holidays_fall_on_their_day_of_the_year(phrase, expected):
 def test_holidays_without_a_reference_keep_only_what_their_rule_fixes():
     assert normalise("Halloween", None) == ("DATE", "XXXX-10-31")
     assert normalise("Thanksgiving", None) == ("DATE", "XXXX-11-XX")
+
+
+def test_which_rule_values_a_phrase_depends_on_its_words_not_on_the_reference():
+    """Valuing a phrase against another reference tries only the rule that valued it first (values._rule_of):
+    on every gold expression of TimeBank, against references of other years, months, weekdays and a leap day,
+    that gives what trying every rule in order gives."""
+    if not TBAQ.is_dir():
+        pytest.skip("../shared/data/tempeval3 is not available")
+    from storyline.extract.timex.values import first_value
+    from storyline.extract.timex.phrase import Phrase
+    texts = {html.unescape(m.group(1)) for path in sorted((TBAQ / "TimeBank").glob("*.tml"))
+             for m in re.finditer(r"<TIMEX3[^>]*>([^<]*)</TIMEX3>", path.read_text(encoding="utf-8"))}
+    assert len(texts) > 500
+    references = [date(1998, 2, 27), date(2000, 2, 29), date(2001, 3, 14), date(2002, 10, 26), date(2016, 11, 8),
+                  date(2023, 12, 31)]
+    for text in sorted(texts):
+        for tense in (None, PAST, FUTURE):
+            for reference in references:
+                assert normalise(text, reference, tense) == first_value(Phrase.of(text, reference, tense)), \
+                    (text, reference, tense)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import re
 from datetime import date, datetime
+from functools import lru_cache
 
 from storyline.extract.timex.config import CONFIG, TimexConfig
 from storyline.extract.timex.finding import TimexMention
@@ -71,12 +72,15 @@ def counted_from(text: str, reference: datetime | None, story_day: date | None,
     return reference
 
 
+# Both read the words or value alone; publication-date inference anchors each phrase against many days.
+@lru_cache(maxsize=1 << 14)
 def is_anaphoric(text: str) -> bool:
     """Whether a phrase names a day only through the story: a clock time or part of day with no day of its own."""
     unanchored = normalise(text, None)
     return bool(unanchored and unanchored[1].startswith("XXXX-XX-XX") and not DEICTIC_DAY.search(text))
 
 
+@lru_cache(maxsize=1 << 14)
 def period_of(value: str) -> date | None:
     """The first day of the month or year a TimeML value names: '1995-03-04' -> 1995-03-01, '1995-Q3' -> 1995-01-01."""
     match = PERIOD_VALUE.match(value)

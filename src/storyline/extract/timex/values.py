@@ -9,6 +9,7 @@ sets, vague references, quarters, seasons or weekday deixis, so those are small 
 from __future__ import annotations
 
 from datetime import date, datetime
+from collections.abc import Callable
 from functools import lru_cache
 
 from storyline.extract.timex import days, periods, stretches
@@ -19,6 +20,11 @@ from storyline.extract.timex.phrase import Phrase, Value
 RULES = (periods.vague, stretches.recurring, days.story_day, stretches.duration, stretches.counted_back_or_ahead,
          days.clock, days.named_day, days.deictic, periods.quarter_or_half, periods.season, periods.decade_or_century,
          periods.named_year, days.holiday, days.week_of, days.calendar_date)
+
+
+Rule = Callable[[Phrase], Value | None]
+# Any day: only the words decide which rule values a phrase against a reference (see ``_rule_of``).
+PLACEHOLDER_REFERENCE = date(2000, 6, 15)
 
 
 def normalise(text: str, reference: date | datetime | None, tense: str | None = None,
@@ -33,9 +39,22 @@ def normalise(text: str, reference: date | datetime | None, tense: str | None = 
 # the value depends on nothing but these arguments.
 @lru_cache(maxsize=1 << 16)
 def _normalise(text: str, reference: date | None, tense: str | None, config: TimexConfig) -> Value | None:
-    phrase = Phrase.of(text, reference, tense, config)
-    for rule in RULES:
-        found = rule(phrase)
-        if found:
-            return found
-    return None
+    if reference is None:
+        return first_value(Phrase.of(text, None, tense, config))
+    prepared, rule = _rule_of(text, tense, config)
+    return rule(Phrase(prepared.text, prepared.core, reference, tense, config)) if rule else None
+
+
+def first_value(phrase: Phrase) -> Value | None:
+    """The value the first rule that gives one gives."""
+    return next((found for rule in RULES if (found := rule(phrase))), None)
+
+
+@lru_cache(maxsize=1 << 14)
+def _rule_of(text: str, tense: str | None, config: TimexConfig) -> tuple[Phrase, Rule | None]:
+    """The phrase made ready (at a placeholder reference) and the first rule that values it. Once there is a
+    reference, whether a rule gives a value depends on the words alone (what it gives depends on the reference):
+    so inference, valuing a phrase against hundreds of candidate days, reads the words and tries the rules once
+    (tests/test_timex.py holds the rules to this on real text)."""
+    phrase = Phrase.of(text, PLACEHOLDER_REFERENCE, tense, config)
+    return phrase, next((rule for rule in RULES if rule(phrase)), None)
