@@ -195,9 +195,20 @@ class Pipeline:
         self.assign_unassigned()
         report = IngestReport()
         fresh = self._fresh_batches(items, report, on_article)
-        for batch in parallel.analysed_in_order(fresh, workers, self.batch_size, analyse_batch, cluster,
-                                                analysed_here):
-            self._store_batch(batch, report)
+        # Batch k is stored in a thread while batch k+1 is read and analysed: the store's I/O, and the parse's
+        # and the embedding's numerical kernels, let go of the GIL. One batch at a time is stored, in order.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="writer") as writer:
+            storing: tuple[list[Analysed], Future[list[Analysed]]] | None = None
+            for batch in parallel.analysed_in_order(fresh, workers, self.batch_size, analyse_batch, cluster,
+                                                    analysed_here):
+                if storing is not None:
+                    self._count_stored(*storing, report)
+                for item in batch:
+                    report.warnings += [IngestError(item.article.origin or item.article.id, warning)
+                                        for warning in item.warnings]
+                storing = batch, writer.submit(self._store_batch, batch)
+            if storing is not None:
+                self._count_stored(*storing, report)
         return report
 
     def _fresh_batches(self, items: Iterable[Article | IngestError], report: IngestReport,
@@ -222,14 +233,11 @@ class Pipeline:
             if fresh:
                 yield fresh
 
-    def _store_batch(self, batch: list[Analysed], report: IngestReport) -> None:
+    def _store_batch(self, batch: list[Analysed]) -> list[Analysed]:
         """The writer side: store the batch, assign it to stories and store the dates it lets infer, in one
-        transaction."""
+        transaction; returns the articles stored (another process may have stored one of them since)."""
         if not batch:
-            return
-        for item in batch:
-            report.warnings += [IngestError(item.article.origin or item.article.id, warning)
-                                for warning in item.warnings]
+            return []
         model = nlp.load().meta["name"] + "-" + nlp.load().meta["version"]
         with self._writing():
             # Another process may have stored one of them since it was read.
@@ -250,6 +258,12 @@ class Pipeline:
                          {item.article.id for item in new if item.article.published is None}, doc_in_memory,
                          gathered)
         _reached("committed")
+        return new
+
+    @staticmethod
+    def _count_stored(batch: list[Analysed], storing: Future[list[Analysed]], report: IngestReport) -> None:
+        """Count a batch in the report once it is stored (an error storing it is raised here)."""
+        new = storing.result()
         report.duplicates += len(batch) - len(new)
         for item in new:
             report.stored += 1
