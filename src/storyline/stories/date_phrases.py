@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timezone
 from enum import Enum
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span as DocSpan
 
@@ -119,7 +120,13 @@ def evidences(mine: Statement, theirs: Statement, day: date, years: "Years") -> 
         return True
     if mine.kind is Kind.RELATIVE:
         return day.year in years.dated
-    return day.year in years.written and sum(_same_weekday(day, year) for year in years.written) == 1
+    return day.year in years.written and _one_year_fits(day, years.written)
+
+
+@lru_cache(maxsize=1 << 12)
+def _one_year_fits(day: date, written: frozenset[int]) -> bool:
+    """Whether the day of the month of ``day`` falls on its weekday in just one of the ``written`` years."""
+    return sum(_same_weekday(day, year) for year in written) == 1
 
 
 def _same_weekday(day: date, year: int) -> bool:

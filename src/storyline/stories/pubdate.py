@@ -122,6 +122,8 @@ class StoryDates:
         self.years = years
         self.config = config
         self.known = {i: item.known for i, item in enumerate(story) if item.known}
+        # Statements by identity: the story's statements live as long as this.
+        self._alike: dict[tuple[int, int, bool], float] = {}
 
     def evidence(self, index: int, published: date, others: dict[int, date]) -> float:
         """How firmly the days the article's phrases name, were it published on ``published``, fall on days the
@@ -150,9 +152,17 @@ class StoryDates:
 
     def match(self, mine: Statement, theirs: Statement, day: date, same_article: bool) -> float:
         """What one statement of the day falling on another's counts as evidence (0 when nothing)."""
+        if not evidences(mine, theirs, day, self.years):
+            return 0.0
+        # What the two sentences have in common is the same on every candidate day.
+        key = (id(mine), id(theirs), same_article)
+        if key not in self._alike:
+            self._alike[key] = self._alike_as_evidence(mine, theirs, same_article)
+        return self._alike[key]
+
+    def _alike_as_evidence(self, mine: Statement, theirs: Statement, same_article: bool) -> float:
         config = self.config
-        if not (evidences(mine, theirs, day, self.years) and mine.compatible(theirs)) \
-                or mine.shared(theirs) < config.evidence_likeness:
+        if not mine.compatible(theirs) or mine.shared(theirs) < config.evidence_likeness:
             return 0.0
         likeness = mine.likeness(theirs, config.same_verb_likeness)
         least = config.same_article_likeness if same_article else config.evidence_likeness
