@@ -32,7 +32,7 @@ from storyline.ingest import read
 from storyline.model import Article
 from storyline.pipeline import Pipeline
 from storyline.store import open_store
-from storyline.extract.timex import dates, values
+from storyline.extract.timex import anchoring, dates, values
 from storyline.stories import pubdate
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -66,6 +66,9 @@ def cold_caches() -> None:
     phrases): each pass starts as a fresh process would, not from the first pass's work on the same texts."""
     pubdate._RECENT.clear()
     values._normalise.cache_clear()
+    values._rule_of.cache_clear()
+    anchoring.is_anaphoric.cache_clear()
+    anchoring.period_of.cache_clear()
     dates.parse_calendar_date.cache_clear()
 
 

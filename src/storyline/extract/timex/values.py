@@ -8,8 +8,8 @@ sets, vague references, quarters, seasons or weekday deixis, so those are small 
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from collections.abc import Callable
+from datetime import date, datetime
 from functools import lru_cache
 
 from storyline.extract.timex import days, periods, stretches
