@@ -338,6 +338,10 @@ def test_the_entity_filter_finds_a_person_under_any_name_a_story_groups_with_the
     assert store.aliases("abdul latif rashid") == {"abdul latif rashid", "abdel latif rashid"}
     assert ids("rashid") == {"grain", "blackout", "quake"} and ids("omar rashid") == {"quake"}
     assert ids("odesa") == {"grain"} and ids("nobody") == set() and ids("abdul latif rashid", query="quake") == set()
+    with store.writing():  # named again, a story goes by its new names only
+        store.set_story_names("quake", StoryNames(["Omar Rashid"], [
+            ("person:omar-rashid", "omar rashid"), ("person:omar-rashid", "omar al rashid")]))
+    assert ids("rashid") == {"grain", "blackout"} and ids("omar al rashid") == ids("omar rashid") == {"quake"}
     with store.writing():  # a merge takes the merged story's names away with it
         store.save_story_update(StoryUpdate(None, [], {}, {"grain": "grain"}, [], ["blackout"], {}))
     assert ids("abdel latif rashid") == {"grain"}

@@ -439,9 +439,15 @@ class Store(ABC, FeedRecords, AlertRecords, JobRecords):
         what was kept before."""
         self.db.execute("UPDATE stories SET people = ? WHERE id = ?",
                         (json.dumps(names.people, ensure_ascii=False), story_id))
-        self.db.execute("DELETE FROM story_names WHERE story_id = ?", (story_id,))
+        # Only the names that changed are written: a story named again mostly goes by the names it went by, and
+        # rewriting them all would cost each naming the whole story's names.
+        kept = {(row["entity"], row["name"]) for row in self.db.execute(
+            "SELECT entity, name FROM story_names WHERE story_id = ?", (story_id,))}
+        now = set(names.names)
+        self.db.executemany("DELETE FROM story_names WHERE story_id = ? AND entity = ? AND name = ?",
+                            [(story_id, entity, name) for entity, name in sorted(kept - now)])
         self.db.executemany("INSERT INTO story_names (story_id, entity, name) VALUES (?, ?, ?)",
-                            [(story_id, entity, name) for entity, name in names.names])
+                            [(story_id, entity, name) for entity, name in sorted(now - kept)])
 
     def count_stories(self) -> int:
         return self.db.execute("SELECT count(*) FROM stories WHERE articles > 0").fetchone()[0]
