@@ -9,10 +9,14 @@ database, as `storyline ingest --cluster ADDRESS --db postgresql://…` runs it:
 ingest (workers parsing and analysing, the writer storing and assigning), the first N PolNeAR train texts.
 
 Assigner: what the one writer does per article once the workers have done theirs: take the store's write lock,
-assign the batch to stories, write what changed, commit. The articles are bench/stories.py's synthetic ones (real
-PolNeAR paragraphs recombined into StoryFeatures: parsing 100k articles would take hours on two cores), assigned
-32 at a time (the pipeline's batch) into a PostgreSQL store that grows to 100k; the cost per article is the median
-over the last 1000 articles' batches at each size. On a shared machine the wall-clock cost of a window measures the
+assign the batch to stories, write what changed, name the stories it touched (their key people and every name of
+their entities, resolved over their newest articles' mentions), commit: ``Pipeline._assign``, as the writer runs
+it. The articles are bench/stories.py's synthetic ones (real PolNeAR paragraphs recombined into StoryFeatures:
+parsing 100k articles would take hours on two cores), each batch stored before its clock starts, as the writer
+stores it: the text of their paragraphs, with the mentions the pipeline's parse and mention stage find in each paragraph (parsed once, before
+the clock starts), a headline of their first words and one of 40 outlets. They are assigned 32 at a time (the
+pipeline's batch) into a PostgreSQL store that grows to 100k; the cost per article is the median over the last
+1000 articles' batches at each size. On a shared machine the wall-clock cost of a window measures the
 other jobs as much as this one (the load average can double between the 1k and the 100k window), so each window
 also reports the CPU time the assigner spent per article, its own process's and its database connection's (the
 server process's, read from /proc when the server runs on this machine, in clock ticks: a mean over the window,
@@ -36,6 +40,7 @@ from pathlib import Path
 
 import numpy as np
 
+from storyline.model import Article, Mention, Span, normalise_text
 from storyline.pipeline import Pipeline
 from storyline.store import open_store
 from storyline.store.postgres import PostgresStore
@@ -45,6 +50,8 @@ POLNEAR_TRAIN = ROOT.parent / "shared/data/polnear/data/train/text"
 BATCH = 32
 SIZES = [1_000, 10_000, 100_000]
 WINDOW = 1000
+OUTLETS = 40  # the outlets the synthetic articles come from, one drawn for each
+HEADLINE_WORDS = 10
 
 
 def _module(name: str, path: Path):
@@ -82,33 +89,34 @@ def worker_rate(files: list[Path], workers: int, url: str) -> dict[str, float]:
 
 
 def assigner_costs(count: int, url: str) -> list[dict[str, float]]:
-    """The writer's milliseconds per article (lock, assign, store, commit) at each size of SIZES up to ``count``."""
-    from storyline.model import Article
+    """The writer's milliseconds per article (lock, assign, store, name, commit) at each size of SIZES up to
+    ``count``."""
     from storyline.parse.embed import embed
     from storyline.stories.index import StoryIndex
-    from storyline.stories.updates import update_of
 
     stories = _module("bench_stories", ROOT / "bench" / "stories.py")
     sources, openings = stories.read_sources(stories.DEFAULT_DIRS)
     centres = embed(openings)
     plans = stories.plan(count, sources, seed=7)
+    found = paragraph_mentions(sources, {key for plan in plans for key in plan.paragraphs})
     index = StoryIndex()
     per_article: list[float] = []
     cpu_per_article: list[float] = []
     rows = []
     with open_store(url) as store:
         server_cpu = _server_cpu(store)
-        with store.writing():  # the articles the memberships refer to
-            for start in range(0, count, 1000):
-                for number in range(start, min(count, start + 1000)):
-                    store.add_article(Article(f"article {number}", id=f"a{number}"), b"", "bench")
+        writer = Pipeline(store, batch_size=BATCH)
         for start in range(0, count, BATCH):
-            features = [stories.features_of(number, plans[number], sources, centres)
-                        for number in range(start, min(count, start + BATCH))]
+            numbers = range(start, min(count, start + BATCH))
+            with store.writing():  # the batch's articles and mentions, as the writer stores them before assigning
+                for number in numbers:
+                    article, mentions = bench_article(number, plans[number], sources, found)
+                    store.add_article(article, b"", "bench")
+                    store.add_spans(article.id, "mention", mentions)
+            features = [stories.features_of(number, plans[number], sources, centres) for number in numbers]
             began, cpu_began = time.perf_counter(), time.process_time() + server_cpu()
             with store.writing():
-                assigned = [(item, index.assign(item)) for item in features]
-                store.save_story_update(update_of(index, assigned))
+                writer._assign(index, features, set(), lambda _: None, {})
             per_article += [(time.perf_counter() - began) / len(features)] * len(features)
             cpu_per_article += [(time.process_time() + server_cpu() - cpu_began) / len(features)] * len(features)
             size = len(per_article)
@@ -121,6 +129,42 @@ def assigner_costs(count: int, url: str) -> list[dict[str, float]]:
                              "load_average": [round(load, 2) for load in os.getloadavg()]})
                 print(f"{size} articles: {rows[-1]}", file=sys.stderr)
     return rows
+
+
+# A mention found in a paragraph: its offsets, label, cluster in the paragraph and role.
+ParagraphMention = tuple[int, int, str, str, str | None]
+
+
+def paragraph_mentions(sources: list, used: set[tuple[int, int]]) -> dict[tuple[int, int], list[ParagraphMention]]:
+    """The mentions of each paragraph ``used`` (source, paragraph), found by the pipeline's parse and mention
+    stage: once a paragraph, before the clock starts (parsing 100k articles would take hours on two cores)."""
+    from storyline.extract import mentions
+    from storyline.parse import nlp
+
+    keys = sorted(used)
+    texts = [normalise_text(sources[source][number].text) for source, number in keys]
+    found = {}
+    for key, text, doc in zip(keys, texts, nlp.parse(texts)):
+        found[key] = [(m.span.start, m.span.end, m.span.label, m.entity_id.rsplit(":", 1)[1], m.role)
+                      for m in mentions.extract(Article(text, id="p"), doc)]
+    return found
+
+
+def bench_article(number: int, plan, sources: list,
+                  found: dict[tuple[int, int], list[ParagraphMention]]) -> tuple[Article, list[Mention]]:
+    """A synthetic article as the writer stores it: its paragraphs' text with their mentions (so naming its story
+    resolves real names), a headline of its first words, an outlet of OUTLETS and its date."""
+    article_id, texts, found_here = f"a{number}", [], []
+    for position, key in enumerate(plan.paragraphs):
+        offset = sum(len(text) + 2 for text in texts)
+        found_here += [Mention(Span(article_id, offset + start, offset + end, label),
+                               f"{article_id}:{position}.{cluster}", role)
+                       for start, end, label, cluster, role in found[key]]
+        texts.append(normalise_text(sources[key[0]][key[1]].text))
+    title = " ".join(texts[0].split()[:HEADLINE_WORDS])
+    article = Article("\n\n".join(texts), id=article_id, title=title, source=f"Outlet {plan.seed % OUTLETS}",
+                      published=plan.published)
+    return article, found_here
 
 
 def _server_cpu(store) -> Callable[[], float]:

@@ -77,6 +77,7 @@ STORY_NOISE = 0.03
 
 @dataclass(frozen=True)
 class Paragraph:
+    text: str  # as read (bench/scale.py builds articles of it)
     terms: Counter
     names: frozenset[str]
     years: frozenset[int]
@@ -84,7 +85,7 @@ class Paragraph:
 
 def paragraph(text: str) -> Paragraph:
     words = [w.lower() for w in WORD.findall(text)]
-    return Paragraph(Counter(w for w in words if w not in ENGLISH_STOP_WORDS and len(w) > 2),
+    return Paragraph(text, Counter(w for w in words if w not in ENGLISH_STOP_WORDS and len(w) > 2),
                      frozenset(fold(name) for name in NAME.findall(text)),
                      frozenset(int(year) for year in YEAR.findall(text)))
 

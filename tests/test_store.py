@@ -1,10 +1,12 @@
+import itertools
 import sqlite3
 import threading
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import psycopg
 import pytest
 
+from storyline import clock
 from storyline.model import Article, Mention
 from storyline.store import StoreBusy, StoreError, open_store
 from storyline.store import postgres_schema
@@ -266,6 +268,51 @@ def test_the_story_list_filters_orders_and_pages_alike_in_both_backends(store):
         "headline": "Grain corridor reopens", "people": ["Lena Varga"]}
 
 
+def test_a_story_that_only_grew_is_summarised_as_counting_all_its_articles_would(store_at, monkeypatch):
+    def article(text: str, source: str, day: int | None = None, title: str | None = None,
+                url: str | None = None) -> Article:
+        return Article(text=text, source=source, title=title, url=url,
+                       published=None if day is None else datetime(2026, 3, day, tzinfo=timezone.utc))
+
+    # Batches of (new articles, the story each joins, whether the story is new): undated and untitled first, an
+    # earlier date and a title later, an article revised by a later batch and one revised in its own batch.
+    batches = [
+        ([(article("A fire at the port.", "Harbor Daily"), "fire"),
+          (article("Smoke over the docks.", "Civic Post", 10, url="https://civic.example/smoke"), "fire")], {"fire"}),
+        ([(article("Firefighters reach the pier.", "Harbor Daily", 5), "fire"),
+          (article("The port fire is out.", "Nile Wire", 20, "Port fire out"), "fire"),
+          (article("A blackout in Tripoli.", "Civic Post", 12), "blackout")], {"blackout"}),
+        ([(article("Smoke over the docks clears.", "Civic Post", 11, url="https://civic.example/smoke"), "fire"),
+          (article("Cranes stand idle.", "Harbor Daily", 25, "Cranes idle", "https://harbor.example/c"), "fire"),
+          (article("Cranes stand idle again.", "Harbor Daily", 26, url="https://harbor.example/c"), "fire"),
+          (article("Power returns to Tripoli.", "Tripoli Times", title="Power returns"), "blackout")], set()),
+    ]
+    summaries = []
+    for name, incremental in (("grown", True), ("counted", False)):
+        moments = itertools.count()  # each store stores its articles at the same moments
+        monkeypatch.setattr("storyline.store.base._now", lambda: clock.stamp(
+            datetime(2026, 4, 1, tzinfo=timezone.utc) + timedelta(seconds=next(moments))))
+        with open_store(store_at(name)) as store:
+            for batch, created in batches:
+                with store.writing():
+                    for new, _ in batch:
+                        store.add_article(new, b"", "m")
+                    grown = {story: [new.id for new, joined in batch if joined == story]
+                             for story in {joined for _, joined in batch} - created}
+                    store.save_story_update(StoryUpdate(
+                        None, [], {new.id: story for new, story in batch}, {story: story for _, story in batch},
+                        [], [], {}, grown if incremental else {}))
+            summaries.append([{key: value for key, value in story.items() if key != "updated_at"}
+                              for story in store.stories()])
+    assert summaries[0] == summaries[1]
+    fire = summaries[0][0]
+    # Seven articles, less the two revised; the earliest date and first title come from later batches.
+    assert (fire["id"], fire["articles"], fire["headline"]) == ("fire", 5, "Port fire out")
+    assert fire["first_published"].startswith("2026-03-05") and fire["last_published"].startswith("2026-03-26")
+    assert fire["sources"] == ["Civic Post", "Harbor Daily", "Nile Wire"]
+    assert summaries[0][1]["headline"] == "Power returns" and summaries[0][1]["articles"] == 2
+
+
 def test_the_entity_filter_finds_a_person_under_any_name_a_story_groups_with_theirs(store):
     for story in ("grain", "blackout", "quake"):
         with store.writing():
@@ -291,6 +338,10 @@ def test_the_entity_filter_finds_a_person_under_any_name_a_story_groups_with_the
     assert store.aliases("abdul latif rashid") == {"abdul latif rashid", "abdel latif rashid"}
     assert ids("rashid") == {"grain", "blackout", "quake"} and ids("omar rashid") == {"quake"}
     assert ids("odesa") == {"grain"} and ids("nobody") == set() and ids("abdul latif rashid", query="quake") == set()
+    with store.writing():  # named again, a story goes by its new names only
+        store.set_story_names("quake", StoryNames(["Omar Rashid"], [
+            ("person:omar-rashid", "omar rashid"), ("person:omar-rashid", "omar al rashid")]))
+    assert ids("rashid") == {"grain", "blackout"} and ids("omar al rashid") == ids("omar rashid") == {"quake"}
     with store.writing():  # a merge takes the merged story's names away with it
         store.save_story_update(StoryUpdate(None, [], {}, {"grain": "grain"}, [], ["blackout"], {}))
     assert ids("abdel latif rashid") == {"grain"}

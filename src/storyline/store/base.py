@@ -321,7 +321,8 @@ class Store(ABC, FeedRecords, AlertRecords, JobRecords):
         self.db.executemany("DELETE FROM stories WHERE id = ?", [(story_id,) for story_id in update.merged_away])
         self.db.executemany("DELETE FROM story_names WHERE story_id = ?",
                             [(story_id,) for story_id in update.merged_away])
-        self._story_changed([*update.labels, *update.merged_away])
+        self._story_changed([*(set(update.labels) - set(update.grown)), *update.merged_away])
+        self._story_grew(update.grown)
         self.db.executemany("DELETE FROM story_index_stories WHERE id = ?",
                             [(story_id,) for story_id in update.merged_away])
         self.db.executemany("INSERT INTO story_history (event, story_id, data) VALUES (?, ?, ?)",
@@ -438,9 +439,15 @@ class Store(ABC, FeedRecords, AlertRecords, JobRecords):
         what was kept before."""
         self.db.execute("UPDATE stories SET people = ? WHERE id = ?",
                         (json.dumps(names.people, ensure_ascii=False), story_id))
-        self.db.execute("DELETE FROM story_names WHERE story_id = ?", (story_id,))
+        # Only the names that changed are written: a story named again mostly goes by the names it went by, and
+        # rewriting them all would cost each naming the whole story's names.
+        kept = {(row["entity"], row["name"]) for row in self.db.execute(
+            "SELECT entity, name FROM story_names WHERE story_id = ?", (story_id,))}
+        now = set(names.names)
+        self.db.executemany("DELETE FROM story_names WHERE story_id = ? AND entity = ? AND name = ?",
+                            [(story_id, entity, name) for entity, name in sorted(kept - now)])
         self.db.executemany("INSERT INTO story_names (story_id, entity, name) VALUES (?, ?, ?)",
-                            [(story_id, entity, name) for entity, name in names.names])
+                            [(story_id, entity, name) for entity, name in sorted(now - kept)])
 
     def count_stories(self) -> int:
         return self.db.execute("SELECT count(*) FROM stories WHERE articles > 0").fetchone()[0]
@@ -506,6 +513,47 @@ class Store(ABC, FeedRecords, AlertRecords, JobRecords):
             " sa.article_id WHERE sa.story_id = stories.id AND a.title IS NOT NULL AND a.title <> ''"
             " ORDER BY a.ingested_at, a.id LIMIT 1) WHERE id = ? AND headline IS NULL",
             [(story_id,) for story_id in story_ids])
+
+    def _story_grew(self, grown: dict[str, list[str]]) -> None:
+        """What :meth:`_story_changed` does, for stories that only took in the new articles ``grown`` names: each
+        summary brought up to date from its new articles alone, so a batch costs the same however large its stories.
+        The result is the same: a story's summary was counted when it last changed, an article revising one of the
+        story's was counted when stored (:meth:`add_article`), and a story without a headline has no titled
+        article (a kept brief always gives it one)."""
+        if not grown:
+            return
+        self.db.executemany("DELETE FROM briefs WHERE story_id = ?", [(story_id,) for story_id in grown])
+        new_ids = [article_id for ids in grown.values() for article_id in ids]
+        current = (f"a.id IN ({placeholders(new_ids)})"
+                   " AND NOT EXISTS (SELECT 1 FROM articles b WHERE b.revision_of = a.id)")
+        added = self.db.execute(
+            "SELECT sa.story_id, count(a.id), min(a.published), max(a.published), min(a.ingested_at),"
+            f" max(a.ingested_at) FROM story_articles sa JOIN articles a ON a.id = sa.article_id WHERE {current}"
+            " GROUP BY sa.story_id", new_ids).fetchall()
+        new_sources: dict[str, set[str]] = {}
+        for row in self.db.execute(f"SELECT DISTINCT sa.story_id, a.source FROM story_articles sa JOIN articles a"
+                                   f" ON a.id = sa.article_id WHERE {current}", new_ids):
+            new_sources.setdefault(row[0], set()).add(row[1])
+        kept = {row["id"]: row for row in self.db.execute(
+            f"SELECT id, sources, headline FROM stories WHERE id IN ({placeholders(grown)})", list(grown))}
+        # The earlier and later of the kept and the new bounds, compared by the database as min() and max() compare.
+        self.db.executemany(
+            "UPDATE stories SET articles = articles + ?, sources = ?,"
+            " first_published = CASE WHEN first_published IS NULL OR ? < first_published THEN ?"
+            " ELSE first_published END,"
+            " last_published = CASE WHEN last_published IS NULL OR ? > last_published THEN ? ELSE last_published END,"
+            " first_stored = CASE WHEN first_stored IS NULL OR ? < first_stored THEN ? ELSE first_stored END,"
+            " last_stored = CASE WHEN last_stored IS NULL OR ? > last_stored THEN ? ELSE last_stored END WHERE id = ?",
+            [(count, json.dumps(sorted(set(json.loads(kept[story_id]["sources"])) | new_sources[story_id]),
+                                ensure_ascii=False),
+              first, first, last, last, stored_first, stored_first, stored_last, stored_last, story_id)
+             for story_id, count, first, last, stored_first, stored_last in added])
+        for story_id, ids in grown.items():
+            if kept[story_id]["headline"] is None:
+                self.db.execute(
+                    "UPDATE stories SET headline = (SELECT title FROM articles WHERE id IN"
+                    f" ({placeholders(ids)}) AND title IS NOT NULL AND title <> '' ORDER BY ingested_at, id LIMIT 1)"
+                    " WHERE id = ?", [*ids, story_id])
 
     # briefs kept once built (see storyline.brief.cache)
 

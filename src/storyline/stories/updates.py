@@ -10,7 +10,7 @@ writes it in one transaction; loading replays the history over the stored featur
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from spacy.tokens import Doc
@@ -33,6 +33,9 @@ class StoryUpdate:
     history: list[dict[str, Any]]  # the events of the batch's assignments, as stored
     merged_away: list[str]  # stories that merged into others
     bookkeeping: dict[str, tuple[int, int | None]]  # of every story compared that still exists
+    # Of the stories touched, those that only took in new articles (neither created, merged nor split by the
+    # batch), with those articles: their summaries are brought up to date from these articles alone.
+    grown: dict[str, list[str]] = field(default_factory=dict)
 
     @property
     def touched(self) -> list[str]:
@@ -62,6 +65,11 @@ def update_of(index: StoryIndex, assigned: list[tuple[StoryFeatures, Assignment]
     moved = {article_id for event in events if event.kind != "merged" for article_id in event.articles}
     moved.update(*(index.story(event.story).article_ids for event in events if event.kind == "merged"))
     compared = touched.union(*(assignment.candidates for _, assignment in assigned))
+    reshaped = {story_id for event in events if event.kind != "joined" for story_id in (event.story, *event.others)}
+    grown: dict[str, list[str]] = {}
+    for event in events:
+        if event.kind == "joined" and event.story not in reshaped:
+            grown.setdefault(event.story, []).extend(event.articles)
     first_row = len(index) - len(assigned)
     return StoryUpdate(
         config=asdict(index.config) if first_row == 0 else None,
@@ -72,6 +80,7 @@ def update_of(index: StoryIndex, assigned: list[tuple[StoryFeatures, Assignment]
         history=[{"event": e.kind, **e.to_json()} for e in events],
         merged_away=[other for event in events if event.kind == "merged" for other in event.others],
         bookkeeping={story_id: kept for story_id in compared if (kept := index.bookkeeping(story_id)) is not None},
+        grown=grown,
     )
 
 
