@@ -337,6 +337,17 @@ def test_a_place_is_not_the_institution_or_company_named_after_it():
     assert same_entity(Counter(["Iran"]), "GPE", Counter(["Islamic Republic of Iran"]), "GPE", one_article=True)
 
 
+def test_a_place_word_makes_another_place_only_before_the_shorter_name():
+    from storyline.text.names import same_entity
+
+    assert same_entity(Counter(["Evening Post"]), "ORG", Counter(["New Haven Evening Post"]), "ORG")
+    assert not same_entity(Counter(["Carolina"]), "GPE", Counter(["North Carolina"]), "GPE", one_article=True)
+    assert not same_entity(Counter(["Haven"]), "GPE", Counter(["New Haven"]), "GPE", one_article=True)
+    assert not same_entity(Counter(["South America"]), "LOC", Counter(["North America-South America Link"]),
+                           "LOC")
+    assert not same_entity(Counter(["Central Asia"]), "LOC", Counter(["Europe and Central Asia"]), "LOC")
+
+
 def test_street_abbreviations_are_the_streets():
     from storyline.text.names import same_entity, tokens
 
