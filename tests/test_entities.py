@@ -348,6 +348,14 @@ def test_a_place_word_makes_another_place_only_before_the_shorter_name():
     assert not same_entity(Counter(["Central Asia"]), "LOC", Counter(["Europe and Central Asia"]), "LOC")
 
 
+def test_names_ending_in_one_word_join_across_organisation_and_place_labels_but_a_place_leading_a_name_does_not():
+    from storyline.text.names import same_entity
+
+    assert same_entity(Counter(["Halvard Bank"]), "GPE", Counter(["Halvard Savings Bank"]), "ORG")
+    assert not same_entity(Counter(["New Haven"]), "GPE", Counter(["New Haven Register"]), "ORG")
+    assert not same_entity(Counter(["Iraq"]), "GPE", Counter(["Central Bank of Iraq"]), "ORG", one_article=True)
+
+
 def test_street_abbreviations_are_the_streets():
     from storyline.text.names import same_entity, tokens
 

@@ -326,9 +326,17 @@ def _clash(a: str, b: str) -> bool:
 def _names_match(name: str, label: str, fuller: str, fuller_label: str) -> bool:
     if name_key(name) == name_key(fuller):
         return True
-    if label != fuller_label:  # "Bank of Iraq" is no part of Iraq; acronyms cross spaCy's ORG/GPE confusion
+    # "Bank of Iraq" is no part of Iraq, nor "New York" of the "New York Times"; acronyms cross spaCy's ORG/GPE
+    # confusion, and so do names of two words or more ending in the same word ("Acme Bank" tagged GPE, "Acme
+    # Investment Bank" ORG).
+    if label != fuller_label and not _same_head(name, fuller):
         return _acronym_match(name, fuller)
     return names_compatible(name, fuller)
+
+
+def _same_head(a: str, b: str) -> bool:
+    a_tokens, b_tokens = tokens(a), tokens(b)
+    return min(len(a_tokens), len(b_tokens)) > 1 and a_tokens[-1] == b_tokens[-1]
 
 
 def _acronym_match(a: str, b: str) -> bool:
