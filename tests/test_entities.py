@@ -346,6 +346,7 @@ def test_a_place_word_makes_another_place_only_before_the_shorter_name():
     assert not same_entity(Counter(["South America"]), "LOC", Counter(["North America-South America Link"]),
                            "LOC")
     assert not same_entity(Counter(["Central Asia"]), "LOC", Counter(["Europe and Central Asia"]), "LOC")
+    assert not same_entity(Counter(["Telecom Chile"]), "ORG", Counter(["Telecom Chile North"]), "ORG")
 
 
 def test_names_ending_in_one_word_join_across_organisation_and_place_labels_but_a_place_leading_a_name_does_not():

@@ -46,8 +46,8 @@ from spacy.tokens import Doc, Span, Token
 from storyline.parse.labels import NAME_LABELS
 from storyline.parse.name_edges import (join_names_before_places, join_nicknamed_names, relabel_families,
                                         split_glued_names, trim_trailing_titles)
-from storyline.parse.streets import add_streets
-from storyline.text.names import (HONORIFICS, OFFICES, TITLE_LINKS, fold, is_title_head, is_title_part, title_word,
+from storyline.parse.streets import DESIGNATORS as STREET_DESIGNATORS, add_streets
+from storyline.text.names import (HONORIFICS, INSTITUTION_WORDS, OFFICES, PLACE_DESIGNATORS, TITLE_LINKS, fold, is_title_head, is_title_part, title_word,
                                   tokens)
 from storyline.text import wordlists
 
@@ -69,6 +69,12 @@ LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "across", "thr
 SPEECH_VERBS = wordlists.words("cue_verbs_clause")
 PERSONAL_PRONOUNS = frozenset({"he", "she"})
 ARTICLES = frozenset({"the", "a", "an"})
+# Days and months, and their abbreviations ("Tue", "Aug"): a weekday's are its first three letters.
+WEEKDAYS = wordlists.pairs("weekdays")
+CALENDAR_WORDS = frozenset(WEEKDAYS) | {day[:3] for day in WEEKDAYS} | frozenset(wordlists.pairs("months")) \
+    | frozenset(wordlists.pairs("month_abbreviations"))
+# Words that alone are a common noun capitalised, not a name ("the Street", "the Commission").
+GENERIC_NAME_WORDS = PLACE_DESIGNATORS | INSTITUTION_WORDS | frozenset(STREET_DESIGNATORS)
 
 
 @dataclass(frozen=True)
@@ -104,6 +110,7 @@ def fix_entities(doc: Doc, config: NerFixConfig = CONFIG) -> Doc:
     entities = [fixed for entity in split_glued_names(doc, trim_trailing_titles(doc, entities))
                 if (fixed := trim_titles(doc, *trim_possessive(doc, *entity), config=config))]
     entities = join_names_before_places(doc, join_given_names(doc, entities))
+    entities = add_proper_nouns(doc, entities, config)
     entities = relabel_organisations(doc, entities)
     entities = relabel_people(doc, entities)
     entities = relabel_speakers(doc, entities, config)
@@ -199,6 +206,51 @@ def _parenthesised_acronym_at(doc: Doc, index: int) -> int | None:
         if inner.is_upper and inner.is_alpha and len(inner) >= 2:
             return index + 1
     return None
+
+
+def add_proper_nouns(doc: Doc, entities: list[Entity], config: NerFixConfig = CONFIG) -> list[Entity]:
+    """A run of capitalised words the parse reads as proper nouns, untagged, inside a sentence of the body, is a
+    name the model did not know ("members of the Bloods", "a red Adidas hoodie", "an anarchist squat in
+    Exarcheia"): a group's if plural, a place's after a locative preposition, else an organisation's, which the
+    rules after this one make a person's where the text says so. Not a sentence's first word, whose capital says nothing, a word in
+    quotation marks (a quotation's first word, a nickname, a work's title), a headline's word, a function word, a
+    title, a day or a month, a word next to a number, a lone common noun of places and institutions ("the
+    Commission"), nor a word the document also writes in lower case."""
+    covered = {i for start, end, _ in entities for i in range(start, end)}
+    headline = headline_tokens(doc, config)
+    lower_words = {token.lower_ for token in doc if token.is_lower}
+
+    def fits(token: Token) -> bool:
+        return (token.i not in covered and token.i not in headline and token.pos_ == "PROPN" and token.is_title
+                and token.is_alpha and not token.is_stop and not is_title_part(token.text)
+                and token.lower_ not in lower_words and token.lower_ not in CALENDAR_WORDS)
+
+    found = list(entities)
+    run: list[Token] = []
+    for token in [*doc, None]:
+        if token is not None and fits(token) and not (run and token.is_sent_start):
+            run.append(token)
+            continue
+        if run and not run[0].is_sent_start and not run[0].nbor(-1).is_quote \
+                and len(run) <= config.person_name_max_tokens and _is_name_run_edge(doc, run[-1].i + 1) \
+                and _is_name_run_edge(doc, run[0].i - 1) and not _numbered(doc, run[0].i, run[-1].i + 1) \
+                and not (len(run) == 1 and run[0].lower_ in GENERIC_NAME_WORDS):
+            head = doc[run[0].i:run[-1].i + 1].root
+            if len(run) == 1 and head.tag_ == "NNPS":  # a plural word names a group ("the Bloods", "young Greeks")
+                label = "NORP"
+            elif head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS:
+                label = "GPE"
+            else:
+                label = "ORG"
+            found.append((run[0].i, run[-1].i + 1, label))
+        run = [token] if token is not None and fits(token) else []
+    return found
+
+
+def _numbered(doc: Doc, start: int, end: int) -> bool:
+    """A number stands next to the words: part of an address or a numbered name ("Highway 214", "East 52nd",
+    "67th Presinct"), which the street rules and the model know better."""
+    return any(0 <= i < len(doc) and any(c.isdigit() for c in doc[i].text) for i in (start - 1, end))
 
 
 def relabel_organisations(doc: Doc, entities: list[Entity]) -> list[Entity]:
