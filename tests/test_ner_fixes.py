@@ -267,3 +267,14 @@ def test_capitals_that_say_nothing_make_no_name():
                           "a commission of experts.\n"]))
     added = {doc[start:end].text for start, end, _ in add_proper_nouns(doc, [])}
     assert added == {"Alvarenga"}
+
+
+def test_a_dateline_in_capitals_is_a_place_and_a_line_in_capitals_is_no_dateline():
+    def first_line(body: str) -> list[tuple[str, str]]:
+        return [(text, label) for text, label in entities(f"Storm closes the port\n\n{body}")
+                if text.isupper() or " " in text and text.replace(" ", "").isupper()]
+
+    assert ("SAN DIEGO", "GPE") in first_line("SAN DIEGO -- Harbour police said the storm had passed by noon.")
+    assert ("GENOA", "GPE") in first_line("GENOA, Italy (AP) — Harbour police said the storm had passed.")
+    assert ("GENOA", "GPE") in first_line("GENOA - Harbour police said the storm had passed by noon.")
+    assert not [label for _, label in first_line("BREAKING NEWS - 3 DEAD after the storm.") if label == "GPE"]

@@ -96,6 +96,8 @@ class NerFixConfig:
     # By hand: the most letters of one; a longer word in capitals is mostly a word shouted or set as a label
     # ("UPDATE", "COMPANY"), seen on the tuning articles.
     acronym_max_letters: int = 5
+    # By hand: the most words of a dateline's place in capitals ("RIO DE JANEIRO" is three).
+    dateline_max_words: int = 3
 
 
 CONFIG = NerFixConfig()
@@ -117,6 +119,7 @@ def fix_entities(doc: Doc, config: NerFixConfig = CONFIG) -> Doc:
     entities = add_streets(doc, relabel_places(doc, entities))
     entities = add_parenthesised_acronyms(doc, entities)
     entities = retag_headlines(doc, entities, config)
+    entities = tag_datelines(doc, entities, config)
     entities = add_acronyms(doc, entities, config)
     entities = make_consistent(doc, entities, config)
     entities = relabel_families(doc, relabel_surnames(doc, entities, config))
@@ -471,6 +474,30 @@ def retag_headlines(doc: Doc, entities: list[Entity], config: NerFixConfig = CON
         else:
             kept.append((start, end, label))
     return kept + found
+
+
+def tag_datelines(doc: Doc, entities: list[Entity], config: NerFixConfig = CONFIG) -> list[Entity]:
+    """A line opening with a word or a few in capitals before a comma, a bracket or a dash opens with its
+    dateline, the place the story was filed from ("GENOA, Italy (AP) —", "SAN DIEGO --"): that is a place,
+    whatever the model made of it ("GENOA" an organisation, "SAN" and "DIEGO" two, "GENOA - Police" one)."""
+    found = list(entities)
+    headline = headline_tokens(doc, config)
+    for line in lines(doc):
+        words = 0
+        while words < len(line) and line[words].is_upper and line[words].is_alpha and not line[words].is_stop:
+            words += 1
+        separators = words
+        while separators < len(line) and (line[separators].text == "," or not line[separators].text.strip("-–—")):
+            separators += 1
+        # What follows is the agency in brackets or running text ("Italy", "Police said"), not more capitals
+        # ("A FIRE - BOMB attack", "BREAKING NEWS - 3 DEAD", a headline).
+        bracket = separators == words < len(line) and line[words].text == "("
+        if not 0 < words <= config.dateline_max_words or line.start in headline or separators == len(line) \
+                or not (bracket or (separators > words and line[separators].is_title)):
+            continue
+        start, end = line.start, line.start + words
+        found = [(s, e, label) for s, e, label in found if e <= start or s >= end] + [(start, end, "GPE")]
+    return found
 
 
 def _folded(span: Span) -> tuple[str, ...]:
