@@ -278,3 +278,11 @@ def test_a_dateline_in_capitals_is_a_place_and_a_line_in_capitals_is_no_dateline
     assert ("GENOA", "GPE") in first_line("GENOA, Italy (AP) — Harbour police said the storm had passed.")
     assert ("GENOA", "GPE") in first_line("GENOA - Harbour police said the storm had passed by noon.")
     assert not [label for _, label in first_line("BREAKING NEWS - 3 DEAD after the storm.") if label == "GPE"]
+
+
+def test_common_initialisms_for_things_are_no_names_even_where_the_model_tags_them():
+    found = entities("He hit .300 with 90 RBI last season. A SWAT team arrested him for DUI on Friday near "
+                     "the IBM offices.")
+    names = {text for text, _ in found}
+    assert not names & {"RBI", "SWAT", "DUI"}
+    assert "IBM" in names

@@ -120,7 +120,7 @@ def fix_entities(doc: Doc, config: NerFixConfig = CONFIG) -> Doc:
     entities = add_parenthesised_acronyms(doc, entities)
     entities = retag_headlines(doc, entities, config)
     entities = tag_datelines(doc, entities, config)
-    entities = add_acronyms(doc, entities, config)
+    entities = add_acronyms(doc, drop_common_initialisms(doc, entities), config)
     entities = make_consistent(doc, entities, config)
     entities = relabel_families(doc, relabel_surnames(doc, entities, config))
     doc.ents = [Span(doc, start, end, label=label) for start, end, label in sorted(entities)]
@@ -341,6 +341,14 @@ def add_parenthesised_acronyms(doc: Doc, entities: list[Entity]) -> list[Entity]
         if tagged_alone or acronym not in covered:
             by_start[acronym] = (acronym, acronym + 1, label)
     return list(by_start.values())
+
+
+def drop_common_initialisms(doc: Doc, entities: list[Entity]) -> list[Entity]:
+    """A common initialism for a thing that the model tagged alone as a name is none ("90 RBI", "a SWAT team",
+    "arrested for DUI" tagged as organisations)."""
+    return [(start, end, label) for start, end, label in entities
+            if not (end - start == 1 and label in NAME_LABELS and doc[start].is_upper
+                    and doc[start].lower_ in COMMON_INITIALISMS)]
 
 
 def add_acronyms(doc: Doc, entities: list[Entity], config: NerFixConfig = CONFIG) -> list[Entity]:
