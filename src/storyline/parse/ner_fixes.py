@@ -24,7 +24,10 @@ The small English model makes a few errors that break entity merging downstream:
   untagged capitalised run ending with it ("Gábor Varga" beside "Lena Varga"), and an untagged last word of a
   longer name takes that name's type ("Navy" after "Indian Navy").
 An acronym in parentheses after a name ("(KSS)") becomes an entity of the name's type, and an untagged word in
-capitals read as a noun an organisation's ("NYPD officers"), unless it is a common initialism for a thing ("TV"). Titles run into the name
+capitals read as a noun an organisation's ("NYPD officers"), unless it is a common initialism for a thing ("TV"),
+which is no name even where the model tags it ("90 RBI"). An untagged run of capitalised proper nouns inside a
+body sentence is a name the model did not know ("the Bloods", "a squat in Exarcheia"), and a dateline in capitals
+a place ("GENOA, Italy (AP) —"). Titles run into the name
 before them, two names run together across "the", a name broken at its nickname or before the country it ends
 in, and a surname that names a family are fixed by :mod:`storyline.parse.name_edges`.
 
