@@ -337,6 +337,26 @@ def test_a_place_is_not_the_institution_or_company_named_after_it():
     assert same_entity(Counter(["Iran"]), "GPE", Counter(["Islamic Republic of Iran"]), "GPE", one_article=True)
 
 
+def test_a_place_word_makes_another_place_only_before_the_shorter_name():
+    from storyline.text.names import same_entity
+
+    assert same_entity(Counter(["Evening Post"]), "ORG", Counter(["New Haven Evening Post"]), "ORG")
+    assert not same_entity(Counter(["Carolina"]), "GPE", Counter(["North Carolina"]), "GPE", one_article=True)
+    assert not same_entity(Counter(["Haven"]), "GPE", Counter(["New Haven"]), "GPE", one_article=True)
+    assert not same_entity(Counter(["South America"]), "LOC", Counter(["North America-South America Link"]),
+                           "LOC")
+    assert not same_entity(Counter(["Central Asia"]), "LOC", Counter(["Europe and Central Asia"]), "LOC")
+    assert not same_entity(Counter(["Telecom Chile"]), "ORG", Counter(["Telecom Chile North"]), "ORG")
+
+
+def test_names_ending_in_one_word_join_across_organisation_and_place_labels_but_a_place_leading_a_name_does_not():
+    from storyline.text.names import same_entity
+
+    assert same_entity(Counter(["Halvard Bank"]), "GPE", Counter(["Halvard Savings Bank"]), "ORG")
+    assert not same_entity(Counter(["New Haven"]), "GPE", Counter(["New Haven Register"]), "ORG")
+    assert not same_entity(Counter(["Iraq"]), "GPE", Counter(["Central Bank of Iraq"]), "ORG", one_article=True)
+
+
 def test_street_abbreviations_are_the_streets():
     from storyline.text.names import same_entity, tokens
 
@@ -461,3 +481,26 @@ def test_a_capitalised_office_is_the_one_person_of_the_story_holding_it():
     other = Article(text="Mayor John Carter of Harbor City spoke on Tuesday.", source="three")
     found = entities(parsed([holder, office, other]))
     assert not [e for e in found if "the Mayor" in texts(e, [holder, office, other])]  # two mayors: no one
+
+
+def test_a_surname_the_model_took_for_an_organisation_is_the_one_person_named_in_full_with_it():
+    from storyline.model import Mention
+
+    def mention(article: Article, name: str, label: str, number: int, occurrence: int = 0) -> Mention:
+        start = -1
+        for _ in range(occurrence + 1):
+            start = article.text.index(name, start + 1)
+        return Mention(article.span(start, start + len(name), label), f"{article.id}:{number}")
+
+    full = Article(text="Coach Marten Oakhurst was fired on Monday. Irene Vale of the Oakhurst family spoke.",
+                   source="one")
+    bare = Article(text="Oakhurst said he had no regrets. The Oakhurst family declined to comment.", source="two")
+    other = Article(text="Vale said the team would move on.", source="three")
+    found = resolve([(full, [mention(full, "Marten Oakhurst", "PERSON", 0), mention(full, "Irene Vale", "PERSON", 1),
+                             mention(full, "Oakhurst", "ORG", 2, occurrence=1)]),
+                     (bare, [mention(bare, "Oakhurst", "ORG", 0)]),
+                     (other, [mention(other, "Vale", "ORG", 0)])])
+    person = entity_with(found, "Marten Oakhurst")
+    assert {(s.article_id, s.start) for s in person.mentions} >= {(bare.id, 0)}
+    assert (full.id, full.text.index("Oakhurst family")) not in {(s.article_id, s.start) for s in person.mentions}
+    assert {(s.article_id, s.start) for s in entity_with(found, "Irene Vale").mentions} >= {(other.id, 0)}

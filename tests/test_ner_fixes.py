@@ -246,3 +246,43 @@ def test_a_name_tagged_as_an_organisation_that_speaks_and_is_then_he_is_a_person
     assert relabelled == {("Zervos", "PERSON"), ("Herald", "ORG")}
     places = [(start, end, "GPE") for start, end, _ in names]
     assert {label for _, _, label in relabel_speakers(doc, places)} == {"GPE"}
+
+
+def test_untagged_proper_nouns_inside_a_sentence_are_names():
+    # The model tags none of "Bloods", "Adidas" and "Exarcheia" here.
+    found = entities("Police said the boy was a member of the Bloods street gang. He wore a red Adidas hoodie in "
+                     "one video. Riot police were sent to an anarchist squat in Exarcheia on Friday.")
+    assert ("Bloods", "NORP") in found
+    assert ("Adidas", "ORG") in found
+    assert ("Exarcheia", "GPE") in found
+
+
+def test_capitals_that_say_nothing_make_no_name():
+    from storyline.parse.ner_fixes import add_proper_nouns
+
+    # A sentence's first word, a quotation's, a word beside a number, a lone common noun of institutions and a
+    # word the text also writes in lower case; only "Alvarenga" is a name the model might have missed.
+    doc = next(nlp.parse(['Vincenzo arrived late. She asked: "Vincenzo? He is asleep." The crowd gathered on '
+                          "Oregon 214 near the Commission offices, said Alvarenga. A Commission of three met, "
+                          "a commission of experts.\n"]))
+    added = {doc[start:end].text for start, end, _ in add_proper_nouns(doc, [])}
+    assert added == {"Alvarenga"}
+
+
+def test_a_dateline_in_capitals_is_a_place_and_a_line_in_capitals_is_no_dateline():
+    def first_line(body: str) -> list[tuple[str, str]]:
+        return [(text, label) for text, label in entities(f"Storm closes the port\n\n{body}")
+                if text.isupper() or " " in text and text.replace(" ", "").isupper()]
+
+    assert ("SAN DIEGO", "GPE") in first_line("SAN DIEGO -- Harbour police said the storm had passed by noon.")
+    assert ("GENOA", "GPE") in first_line("GENOA, Italy (AP) — Harbour police said the storm had passed.")
+    assert ("GENOA", "GPE") in first_line("GENOA - Harbour police said the storm had passed by noon.")
+    assert not [label for _, label in first_line("BREAKING NEWS - 3 DEAD after the storm.") if label == "GPE"]
+
+
+def test_common_initialisms_for_things_are_no_names_even_where_the_model_tags_them():
+    found = entities("He hit .300 with 90 RBI last season. A SWAT team arrested him for DUI on Friday near "
+                     "the IBM offices.")
+    names = {text for text, _ in found}
+    assert not names & {"RBI", "SWAT", "DUI"}
+    assert "IBM" in names

@@ -6,8 +6,10 @@ an article (:func:`storyline.text.names.same_entity`) and these guards: people m
 name the model tagged both ways), two full names that differ in a given name ("Imran Khan", "Sadiq Khan") never
 match, nor do "Mr" and "Ms" of one surname; a bare surname that fits several people goes to the one sharing its
 roles. A lone given name goes to the one person whose full name starts with it ("Tara" to "Tara Reid"), and to no
-one when several do. A capitalised office no one named in its article holds ("the Commissioner") goes to the one
-person of the articles whose role has its title words, and to no one when several do.
+one when several do. A surname an article writes alone that the model took for an organisation, a group or a
+work ("Oppal said" tagged ORG) goes to the one person named in full with it, unless it names a family ("the
+Genovese crime family"). A capitalised office no one named in its article holds ("the Commissioner") goes to the
+one person of the articles whose role has its title words, and to no one when several do.
 
 Metonymy: a capital or country standing for its government ("Washington", "Stockholm" said) stays the place
 entity spaCy tagged (GPE "Washington"); it is not merged into the country or its government. Whether a city name
@@ -18,6 +20,7 @@ still lets the brief show who "Washington" is quoted as.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -29,10 +32,14 @@ from storyline.extract import mentions
 from storyline.extract.mentions import is_role_nominal
 from storyline.extract.roles import RANKS
 from storyline.model import Article, Entity, Mention, Span
+from storyline.parse.name_edges import FAMILY_NOUNS
 from storyline.text.names import (
-    COURTESY_GENDER, HONORIFICS, fold, fullest_name, given_name_holder, is_acronym_of, is_title_part, lookup_keys,
-    name_key, role_gender, same_entity, title_word, tokens, type_group,
+    COURTESY_GENDER, HONORIFICS, SHORTEST_GIVEN_NAME, fold, fullest_name, given_name_holder, is_acronym_of,
+    is_title_part, lookup_keys, name_key, role_gender, same_entity, same_word, title_word, tokens, type_group,
 )
+
+
+_BEFORE_FAMILY = re.compile(r"(?:['’]s?)?\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(FAMILY_NOUNS)) + r")\b")
 
 
 @dataclass(slots=True)
@@ -43,6 +50,8 @@ class _Cluster:
     names: Counter[str]
     roles: Counter[str]
     spans: list[Span]
+    # A name written before "family" or "clan" ("the Genovese crime family") names the family, not its member.
+    family: bool = False
 
     @property
     def label(self) -> str:
@@ -61,6 +70,7 @@ class _Cluster:
         self.names.update(other.names)
         self.roles.update(other.roles)
         self.spans.extend(other.spans)
+        self.family |= other.family
 
 
 def canonical_name(names: Counter[str], label: str) -> str:
@@ -130,6 +140,7 @@ def _local_clusters(article: Article, article_mentions: list[Mention]) -> list[_
         if not is_role_nominal(mention, article):
             cluster.labels[mention.span.label] += 1
             cluster.names[mention.span.text(article)] += 1
+            cluster.family |= bool(_BEFORE_FAMILY.match(article.text, mention.span.end))
     return [cluster for cluster in clusters.values() if cluster.names]
 
 
@@ -146,6 +157,8 @@ class EntityIndex:
 
     def add(self, cluster: _Cluster) -> int:
         match = self.best_match(cluster)
+        if match is None and (match := self._surname_holder(cluster)) is not None:
+            cluster.labels = Counter({"PERSON": cluster.labels.total()})  # the model's label was the error
         if match is None:
             match = len(self._entities)
             self._entities.append(_Cluster(Counter(), Counter(), Counter(), []))
@@ -163,6 +176,23 @@ class EntityIndex:
             return self._given_name_holder(cluster, candidate_ids)
         return max(matches, key=lambda i: (_affinity(cluster, self._entities[i]), -i))
 
+    def _surname_holder(self, cluster: _Cluster) -> int | None:
+        """The one person named in full whose surname an article wrote alone and the model took for an
+        organisation, a group or a work ("Oppal said" tagged ORG where other articles name "Wally Oppal"); not
+        a place, which a surname is seldom taken for wrongly and a town often shares, nor a family."""
+        if cluster.label in ("PERSON", *mentions.PLACE_LABELS) or cluster.family \
+                or any(len(tokens(name)) != 1 for name in cluster.names):
+            return None
+        candidate_ids = set().union(*(self._by_key.get(key, set()) for name in cluster.names
+                                      for key in lookup_keys(name)))
+        words = {tokens(name)[0] for name in cluster.names}
+        # Not "FIRE" of a headline in capitals, nor an initial ("P.").
+        if not all(name.istitle() for name in cluster.names) or min(map(len, words)) < SHORTEST_GIVEN_NAME:
+            return None
+        holders = [i for i in sorted(candidate_ids) if self._entities[i].label == "PERSON"
+                   and _mostly_ends_in(self._entities[i].names, words)]
+        return holders[0] if len(holders) == 1 else None
+
     def _given_name_holder(self, cluster: _Cluster, candidate_ids: set[int]) -> int | None:
         if len(cluster.names) != 1:
             return None
@@ -178,6 +208,14 @@ class EntityIndex:
             if seen[entity.id] > 1:  # two entities that go by the same name, e.g. two people named "Berg"
                 entity.id = f"{entity.id}-{seen[entity.id]}"
         return built
+
+
+def _mostly_ends_in(names: Counter[str], words: set[str]) -> bool:
+    """Most uses of the full names end in one of the words: the person's surname, not the last word of a name
+    wrongly merged into the person ("House" of an "Obama White House" beside "Barack Obama")."""
+    full = Counter({name: count for name, count in names.items() if len(tokens(name)) > 1})
+    ending = sum(count for name, count in full.items() if any(same_word(tokens(name)[-1], w) for w in words))
+    return ending > full.total() / 2
 
 
 def _same_entity(cluster: _Cluster, entity: _Cluster) -> bool:

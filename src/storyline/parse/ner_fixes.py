@@ -24,7 +24,10 @@ The small English model makes a few errors that break entity merging downstream:
   untagged capitalised run ending with it ("Gábor Varga" beside "Lena Varga"), and an untagged last word of a
   longer name takes that name's type ("Navy" after "Indian Navy").
 An acronym in parentheses after a name ("(KSS)") becomes an entity of the name's type, and an untagged word in
-capitals read as a noun an organisation's ("NYPD officers"), unless it is a common initialism for a thing ("TV"). Titles run into the name
+capitals read as a noun an organisation's ("NYPD officers"), unless it is a common initialism for a thing ("TV"),
+which is no name even where the model tags it ("90 RBI"). An untagged run of capitalised proper nouns inside a
+body sentence is a name the model did not know ("the Bloods", "a squat in Exarcheia"), and a dateline in capitals
+a place ("GENOA, Italy (AP) —"). Titles run into the name
 before them, two names run together across "the", a name broken at its nickname or before the country it ends
 in, and a surname that names a family are fixed by :mod:`storyline.parse.name_edges`.
 
@@ -46,8 +49,8 @@ from spacy.tokens import Doc, Span, Token
 from storyline.parse.labels import NAME_LABELS
 from storyline.parse.name_edges import (join_names_before_places, join_nicknamed_names, relabel_families,
                                         split_glued_names, trim_trailing_titles)
-from storyline.parse.streets import add_streets
-from storyline.text.names import (HONORIFICS, OFFICES, TITLE_LINKS, fold, is_title_head, is_title_part, title_word,
+from storyline.parse.streets import DESIGNATORS as STREET_DESIGNATORS, add_streets
+from storyline.text.names import (HONORIFICS, INSTITUTION_WORDS, OFFICES, PLACE_DESIGNATORS, TITLE_LINKS, fold, is_title_head, is_title_part, title_word,
                                   tokens)
 from storyline.text import wordlists
 
@@ -69,6 +72,12 @@ LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "across", "thr
 SPEECH_VERBS = wordlists.words("cue_verbs_clause")
 PERSONAL_PRONOUNS = frozenset({"he", "she"})
 ARTICLES = frozenset({"the", "a", "an"})
+# Days and months, and their abbreviations ("Tue", "Aug"): a weekday's are its first three letters.
+WEEKDAYS = wordlists.pairs("weekdays")
+CALENDAR_WORDS = frozenset(WEEKDAYS) | {day[:3] for day in WEEKDAYS} | frozenset(wordlists.pairs("months")) \
+    | frozenset(wordlists.pairs("month_abbreviations"))
+# Words that alone are a common noun capitalised, not a name ("the Street", "the Commission").
+GENERIC_NAME_WORDS = PLACE_DESIGNATORS | INSTITUTION_WORDS | frozenset(STREET_DESIGNATORS)
 
 
 @dataclass(frozen=True)
@@ -90,6 +99,8 @@ class NerFixConfig:
     # By hand: the most letters of one; a longer word in capitals is mostly a word shouted or set as a label
     # ("UPDATE", "COMPANY"), seen on the tuning articles.
     acronym_max_letters: int = 5
+    # By hand: the most words of a dateline's place in capitals ("RIO DE JANEIRO" is three).
+    dateline_max_words: int = 3
 
 
 CONFIG = NerFixConfig()
@@ -104,13 +115,15 @@ def fix_entities(doc: Doc, config: NerFixConfig = CONFIG) -> Doc:
     entities = [fixed for entity in split_glued_names(doc, trim_trailing_titles(doc, entities))
                 if (fixed := trim_titles(doc, *trim_possessive(doc, *entity), config=config))]
     entities = join_names_before_places(doc, join_given_names(doc, entities))
+    entities = add_proper_nouns(doc, entities, config)
     entities = relabel_organisations(doc, entities)
     entities = relabel_people(doc, entities)
     entities = relabel_speakers(doc, entities, config)
     entities = add_streets(doc, relabel_places(doc, entities))
     entities = add_parenthesised_acronyms(doc, entities)
     entities = retag_headlines(doc, entities, config)
-    entities = add_acronyms(doc, entities, config)
+    entities = tag_datelines(doc, entities, config)
+    entities = add_acronyms(doc, drop_common_initialisms(doc, entities), config)
     entities = make_consistent(doc, entities, config)
     entities = relabel_families(doc, relabel_surnames(doc, entities, config))
     doc.ents = [Span(doc, start, end, label=label) for start, end, label in sorted(entities)]
@@ -201,6 +214,51 @@ def _parenthesised_acronym_at(doc: Doc, index: int) -> int | None:
     return None
 
 
+def add_proper_nouns(doc: Doc, entities: list[Entity], config: NerFixConfig = CONFIG) -> list[Entity]:
+    """A run of capitalised words the parse reads as proper nouns, untagged, inside a sentence of the body, is a
+    name the model did not know ("members of the Bloods", "a red Adidas hoodie", "an anarchist squat in
+    Exarcheia"): a group's if plural, a place's after a locative preposition, else an organisation's, which the
+    rules after this one make a person's where the text says so. Not a sentence's first word, whose capital says nothing, a word in
+    quotation marks (a quotation's first word, a nickname, a work's title), a headline's word, a function word, a
+    title, a day or a month, a word next to a number, a lone common noun of places and institutions ("the
+    Commission"), nor a word the document also writes in lower case."""
+    covered = {i for start, end, _ in entities for i in range(start, end)}
+    headline = headline_tokens(doc, config)
+    lower_words = {token.lower_ for token in doc if token.is_lower}
+
+    def fits(token: Token) -> bool:
+        return (token.i not in covered and token.i not in headline and token.pos_ == "PROPN" and token.is_title
+                and token.is_alpha and not token.is_stop and not is_title_part(token.text)
+                and token.lower_ not in lower_words and token.lower_ not in CALENDAR_WORDS)
+
+    found = list(entities)
+    run: list[Token] = []
+    for token in [*doc, None]:
+        if token is not None and fits(token) and not (run and token.is_sent_start):
+            run.append(token)
+            continue
+        if run and not run[0].is_sent_start and not run[0].nbor(-1).is_quote \
+                and len(run) <= config.person_name_max_tokens and _is_name_run_edge(doc, run[-1].i + 1) \
+                and _is_name_run_edge(doc, run[0].i - 1) and not _numbered(doc, run[0].i, run[-1].i + 1) \
+                and not (len(run) == 1 and run[0].lower_ in GENERIC_NAME_WORDS):
+            head = doc[run[0].i:run[-1].i + 1].root
+            if len(run) == 1 and head.tag_ == "NNPS":  # a plural word names a group ("the Bloods", "young Greeks")
+                label = "NORP"
+            elif head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPOSITIONS:
+                label = "GPE"
+            else:
+                label = "ORG"
+            found.append((run[0].i, run[-1].i + 1, label))
+        run = [token] if token is not None and fits(token) else []
+    return found
+
+
+def _numbered(doc: Doc, start: int, end: int) -> bool:
+    """A number stands next to the words: part of an address or a numbered name ("Highway 214", "East 52nd",
+    "67th Presinct"), which the street rules and the model know better."""
+    return any(0 <= i < len(doc) and any(c.isdigit() for c in doc[i].text) for i in (start - 1, end))
+
+
 def relabel_organisations(doc: Doc, entities: list[Entity]) -> list[Entity]:
     organisations = {fold(doc[start:end].text) for start, end, label in entities
                      if label == "PERSON" and _names_organisation(doc, start, end)}
@@ -286,6 +344,14 @@ def add_parenthesised_acronyms(doc: Doc, entities: list[Entity]) -> list[Entity]
         if tagged_alone or acronym not in covered:
             by_start[acronym] = (acronym, acronym + 1, label)
     return list(by_start.values())
+
+
+def drop_common_initialisms(doc: Doc, entities: list[Entity]) -> list[Entity]:
+    """A common initialism for a thing that the model tagged alone as a name is none ("90 RBI", "a SWAT team",
+    "arrested for DUI" tagged as organisations)."""
+    return [(start, end, label) for start, end, label in entities
+            if not (end - start == 1 and label in NAME_LABELS and doc[start].is_upper
+                    and doc[start].lower_ in COMMON_INITIALISMS)]
 
 
 def add_acronyms(doc: Doc, entities: list[Entity], config: NerFixConfig = CONFIG) -> list[Entity]:
@@ -419,6 +485,30 @@ def retag_headlines(doc: Doc, entities: list[Entity], config: NerFixConfig = CON
         else:
             kept.append((start, end, label))
     return kept + found
+
+
+def tag_datelines(doc: Doc, entities: list[Entity], config: NerFixConfig = CONFIG) -> list[Entity]:
+    """A line opening with a word or a few in capitals before a comma, a bracket or a dash opens with its
+    dateline, the place the story was filed from ("GENOA, Italy (AP) —", "SAN DIEGO --"): that is a place,
+    whatever the model made of it ("GENOA" an organisation, "SAN" and "DIEGO" two, "GENOA - Police" one)."""
+    found = list(entities)
+    headline = headline_tokens(doc, config)
+    for line in lines(doc):
+        words = 0
+        while words < len(line) and line[words].is_upper and line[words].is_alpha and not line[words].is_stop:
+            words += 1
+        separators = words
+        while separators < len(line) and (line[separators].text == "," or not line[separators].text.strip("-–—")):
+            separators += 1
+        # What follows is the agency in brackets or running text ("Italy", "Police said"), not more capitals
+        # ("A FIRE - BOMB attack", "BREAKING NEWS - 3 DEAD", a headline).
+        bracket = separators == words < len(line) and line[words].text == "("
+        if not 0 < words <= config.dateline_max_words or line.start in headline or separators == len(line) \
+                or not (bracket or (separators > words and line[separators].is_title)):
+            continue
+        start, end = line.start, line.start + words
+        found = [(s, e, label) for s, e, label in found if e <= start or s >= end] + [(start, end, "GPE")]
+    return found
 
 
 def _folded(span: Span) -> tuple[str, ...]:

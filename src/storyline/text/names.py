@@ -28,7 +28,10 @@ from storyline.text import wordlists
 PARTICLES = wordlists.words("name_particles")
 NAME_SUFFIXES = wordlists.words("name_suffixes")
 ABBREVIATIONS = wordlists.pairs("name_abbreviations")
-PLACE_DESIGNATORS = wordlists.words("place_designators")
+PLACE_NOUNS = wordlists.words("place_designators")
+PLACE_MODIFIERS = wordlists.words("place_modifiers")
+PLACE_DESIGNATORS = PLACE_NOUNS | PLACE_MODIFIERS
+COORDINATORS = frozenset({"and", "&"})
 INSTITUTION_WORDS = wordlists.words("institution_words")
 WORK_OF_ART = "WORK_OF_ART"
 GIVEN_NAME_FORMS = wordlists.pairs("given_name_forms")
@@ -162,8 +165,9 @@ def same_given_name(a: str, b: str) -> bool:
 
 def names_compatible(a: str, b: str) -> bool:
     """Organisations and places: one name is part of the other ("Islamic Republic" of "Islamic Republic of
-    Iran"), unless the rest names another kind of place ("Mexico City" is not Mexico) or an institution of it
-    ("Woodburn Police Department" is not Woodburn), or its acronym ("NGA", "U.S.")."""
+    Iran", "Daily News" of "New York Daily News"), unless the rest names another kind of place ("Mexico City" is
+    not Mexico, nor "West Virginia" Virginia) or an institution of it ("Woodburn Police Department" is not
+    Woodburn), or its acronym ("NGA", "U.S.")."""
     short, long = sorted((tokens(a), tokens(b)), key=len)
     if not short:
         return False
@@ -171,9 +175,30 @@ def names_compatible(a: str, b: str) -> bool:
         return True
     rest = {word for word in long if not any(same_word(word, other) for other in short)}
     institution = INSTITUTION_WORDS.intersection(rest) and not INSTITUTION_WORDS.intersection(short)
-    if is_partial(short, long) and not PLACE_DESIGNATORS.intersection(rest) and not institution:
+    if is_partial(short, long) and not _another_place(short, long, rest) and not institution \
+            and not _one_of_a_pair(*sorted((a, b), key=lambda name: len(tokens(name)))):
         return True
     return is_acronym_of(a, b) or is_acronym_of(b, a)
+
+
+def _one_of_a_pair(short: str, long: str) -> bool:
+    """The shorter name is one side of an "and" in the longer one, which the model took as one name ("Middle
+    East and South Asia", "EU & IMF"): a part, not the whole."""
+    words = all_tokens(long)
+    cuts = [i for i, word in enumerate(words) if word in COORDINATORS]
+    sides = [words[start + 1:end] for start, end in zip([-1, *cuts], [*cuts, len(words)])]
+    return len(sides) > 1 and any(is_partial(all_tokens(short), side) for side in sides)
+
+
+def _another_place(short: tuple[str, ...], long: tuple[str, ...], rest: set[str]) -> bool:
+    """The longer name's other words make a place of its own: a place noun anywhere ("Baghdad International
+    Airport"), a compass or position word right before a word of the shorter name ("North Korea"; the "New" of
+    "New York Daily News" qualifies York, not the Daily News) or ending the longer one ("Telecom Egypt North",
+    a cable of Telecom Egypt's)."""
+    if PLACE_NOUNS.intersection(rest):
+        return True
+    return any(word in PLACE_MODIFIERS and word in rest and following not in rest
+               for word, following in zip(long, long[1:])) or (long[-1] in PLACE_MODIFIERS and long[-1] in rest)
 
 
 def lookup_keys(name: str) -> set[str]:
@@ -302,9 +327,17 @@ def _clash(a: str, b: str) -> bool:
 def _names_match(name: str, label: str, fuller: str, fuller_label: str) -> bool:
     if name_key(name) == name_key(fuller):
         return True
-    if label != fuller_label:  # "Bank of Iraq" is no part of Iraq; acronyms cross spaCy's ORG/GPE confusion
+    # "Bank of Iraq" is no part of Iraq, nor "New York" of the "New York Times"; acronyms cross spaCy's ORG/GPE
+    # confusion, and so do names of two words or more ending in the same word ("Acme Bank" tagged GPE, "Acme
+    # Investment Bank" ORG).
+    if label != fuller_label and not _same_head(name, fuller):
         return _acronym_match(name, fuller)
     return names_compatible(name, fuller)
+
+
+def _same_head(a: str, b: str) -> bool:
+    a_tokens, b_tokens = tokens(a), tokens(b)
+    return min(len(a_tokens), len(b_tokens)) > 1 and a_tokens[-1] == b_tokens[-1]
 
 
 def _acronym_match(a: str, b: str) -> bool:
