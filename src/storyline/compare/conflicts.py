@@ -75,7 +75,8 @@ def shown(figure: Figure) -> str:
         low = date.fromordinal(int(figure.range.low))
         return {"day": day.isoformat(), "month": day.isoformat()[:7], "decade": f"{low.year}s"}.get(
             figure.unit, str(day.year))
-    unit = {"MONEY": f" {figure.unit}", "PERCENT": "%", "MEASURE": f" {figure.unit}"}.get(figure.kind, "")
+    unit = {"MONEY": f" {figure.unit}", "PERCENT": "%", "MEASURE": f" {figure.unit}",
+            "INTERVAL": f" {figure.unit}"}.get(figure.kind, "")
     number = f"{readable(figure.value)}{unit}"
     if figure.kind == "CLOCK":
         number = f"{int(figure.value) // 100:02d}:{int(figure.value) % 100:02d} {figure.unit}".rstrip()
@@ -114,9 +115,9 @@ def same_quantity(a: Figure, b: Figure, counted: float, predicate: float, contex
         return False
     if a.kind not in {"DATE", "CLOCK", "AGE"} and a.day != b.day:
         return False  # "86 arrests over Saturday's protests" is not the week's "more than 200"
-    if a.kind in {"DATE", "CLOCK"}:
+    if a.kind in {"DATE", "CLOCK", "INTERVAL"}:
         # a date's or a time's event is its verb and the verb's subject or object ("the attack began", "the
-        # assault began"): alike enough, or in alike sentences
+        # assault began"), an interval's also the event it counts from: alike enough, or in alike sentences
         return _same_outcome(a.predicate, b.predicate, predicate, config) and (
             a.counted == b.counted or counted >= config.same_dated_event or context >= config.same_context)
     if a.counted != b.counted and counted < config.same_counted:
@@ -180,7 +181,9 @@ def disagreements(figures: list[Figure], embed: Callable[[list[str]], np.ndarray
         if len({figures[k].outlet for k in group}) < 2:
             continue
         disputing = [k for k in group if not _also_gives_the_other_side(k, group, figures, same)]
-        if any(not figures[x].range.meets(figures[y].range) for x in disputing for y in disputing
+        # the two values in dispute must themselves read as one quantity: a figure that joined the group for
+        # agreeing with half its outlets is not set against one it does not read like
+        if any(not figures[x].range.meets(figures[y].range) and same(x, y) for x in disputing for y in disputing
                if figures[x].outlet != figures[y].outlet):
             disputed.append(group)
     disputed = _merged(disputed, figures, same)

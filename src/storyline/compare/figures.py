@@ -14,8 +14,11 @@ December 2008") or a time of day ("broke out at 8.49pm"). Each is read off the p
   and the dates its clause names other than the news's own days ("in January", "in 1985"), so that this attack's
   toll is not set against a previous one's.
 
-Durations ("sentenced to seven years") are not read: a story's durations are mostly of different things
-(sentences of different cases, careers in different units) that their sentences do not tell apart. Nor are the
+Most durations ("sentenced to seven years", "for 30 years") are not read: a story's durations are mostly of
+different things (sentences of different cases, careers in different units) that their sentences do not tell
+apart, or run to each outlet's own day. A duration is read only as the interval between two events ("married three
+weeks before he was murdered", "found him three hours later"), in days whatever its unit, with the event it dates
+and the one it counts from. Nor are the
 lengths of runs and windows ("a three-game losing streak", "10 straight games", "eight of their last 10 games"):
 each outlet counts a run to its own day and picks its own window. A figure in a clause of what may be ("could
 cost $2 billion") is a guess, not a report, and is not read either.
@@ -107,6 +110,12 @@ UNITS = {unit: (dimension, float(size)) for unit, (dimension, _, size) in
          ((unit, spec.partition("\t")) for unit, spec in pairs("measure_units").items())}
 PERCENT_WORDS = {"%", "percent", "pct", "cent"}
 TIME_UNITS = pairs("time_units")
+INTERVAL_WORDS = pairs("interval_words")
+# A TIMEX3 duration of one unit ("P3W", "PT9H", "P3DE"), and the days each unit letter stands for (after a "T",
+# units below a day: hours, minutes, seconds).
+DURATION_VALUE = re.compile(r"P(T?)(\d+(?:\.\d+)?)(DE|CE|[YMWDHS])")
+DAYS_IN = {"Y": 365.25, "M": 30.44, "W": 7, "D": 1, "DE": 3652.5, "CE": 36525}
+DAYS_IN_TIME = {"H": 1 / 24, "M": 1 / 1440, "S": 1 / 86400}
 # Verbs whose dates are no event's: the day of a statement ("said on Thursday"), or no event at all ("was").
 EVENTLESS_VERBS = words("cue_verbs_clause") | {"be", "have", "do"}
 # The ages a person may be given.
@@ -145,12 +154,12 @@ class Figure:
     sentence: Span
     outlet: str
     value: float
-    kind: str  # COUNT, LABEL (a number naming which one), MONEY, PERCENT, MEASURE, DATE, CLOCK (a time of day) or
-    # AGE (a named person's)
+    kind: str  # COUNT, LABEL (a number naming which one), MONEY, PERCENT, MEASURE, DATE, CLOCK (a time of day),
+    # INTERVAL (the time between two events) or AGE (a named person's)
     unit: str  # the currency or unit of measure ("km"); a date's precision ("day" ... "decade"); a time's zone;
-    # "" for counts
+    # an interval's unit of time as written ("weeks"); "" for counts
     dimension: str  # what figures must share to be compared: the currency, "percent", "length"; "dollar/season"
-    # for an amount per season
+    # for an amount per season; "before" or "after" for an interval
     bound: str  # how exactly it is written: exact, about, nearly, lower or upper (storyline.text.estimates)
     range: Range
     counted: str
@@ -171,6 +180,7 @@ def extract(article: Article, doc: Doc, times: list[TimeExpression] = (),
     clocks = clock_times(article.text)
     numbers = [f for tokens in _number_spans(doc, times, clocks) if (f := _number(article, tokens, times, config))]
     return numbers + [f for time in times if (f := _time_figure(article, doc, time, times, config))] + [
+        f for time in times if (f := _interval(article, doc, time, config))] + [
         f for clock in clocks if (f := _clock_figure(article, doc, clock, times, config))] + [
         f for token in doc if token.like_num and (f := _age(article, token, times, config))]
 
@@ -237,7 +247,7 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
                                   for child in clause.children):
         return None  # "the repairs could cost $2 billion": a guess of what may be, not a report
     bound, hedged = _bound(tokens)
-    written = allowed(value, bound, config.shares)
+    written = allowed(value, bound, config.shares, tokens.text)
     what = words_for(counted, predicate)
     if implied is not None and implied.pos_ == "VERB":
         what = f"people {what}"  # "people killed" for "the quake killed 4"
@@ -485,6 +495,43 @@ def _event_words(event: Token) -> tuple[str, str, str]:
     began") for "the attack began late on Saturday"; ("killing", "killing", "killing") for "the June 24 killing"."""
     return (phrase(event) if event.pos_ == "NOUN" else _arguments(event), predicate_words(event),
             words_for(_subject(event), event))
+
+
+def _interval(article: Article, doc: Doc, time: TimeExpression, config: FigureConfig) -> Figure | None:
+    """A duration that is the interval between two events, as a figure of the event it dates ("married three
+    weeks before he was murdered": "marry", counted from "murder"): its value as written ("3" weeks), its range in
+    days. A duration of no such interval, or of more than one unit ("two years and six months"), is no figure."""
+    match = DURATION_VALUE.fullmatch(time.value) if time.type == "DURATION" else None
+    tokens = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
+    if match is None or tokens is None:
+        return None
+    if tokens.root.dep_ != "npadvmod":
+        return None
+    head = tokens.root.head
+    mark = next((c for c in head.children if c.dep_ == "mark" and c.lower_ in INTERVAL_WORDS), None)
+    if mark is not None and head.dep_ == "advcl":
+        # "married three weeks before he was murdered": the clause "before" opens is the other event
+        direction, since, event = INTERVAL_WORDS[mark.lower_], head, head.head
+    elif head.lower_ in INTERVAL_WORDS:
+        # "two days after the break-in", "three hours later"
+        direction, event = INTERVAL_WORDS[head.lower_], head.head
+        since = next((c for c in head.children if c.dep_ == "pobj"), None)
+    else:
+        return None
+    if event.pos_ != "VERB" or event.lemma_.lower() in EVENTLESS_VERBS:
+        return None
+    days = (DAYS_IN_TIME if match.group(1) else DAYS_IN)[match.group(3)]
+    value = float(match.group(2))
+    bound, hedged = _bound(tokens)
+    written = allowed(value, bound, config.shares, tokens.text)
+    since_words = [] if since is None else [t.lemma_.lower() for t in (
+        *(c for c in since.children if c.dep_ == "compound"), since)]  # "break-in"
+    counted = " ".join([_arguments(event), *since_words])
+    return Figure(time.span, sentence_of(article, tokens), article.outlet, value, "INTERVAL", tokens.root.lower_,
+                  direction, bound, Range(written.low * days, written.high * days), counted, predicate_words(event),
+                  f"{words_for(_subject(event), event)} {direction} {' '.join(since_words) or 'that'}",
+                  context(tokens, config.context_tokens),
+                  names(event, event, None), hedge=hedged)
 
 
 def _clock_figure(article: Article, doc: Doc, clock: ClockTime, times: list[TimeExpression],
