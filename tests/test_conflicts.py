@@ -209,3 +209,9 @@ def test_an_interval_between_two_events_disagrees_but_a_duration_running_to_each
                         "Maria Lopez married the sergeant 14 days before he was killed in the ambush.")
     assert not disputes("The rebels have held the valley for 30 years, officials said.",
                         "The rebels have held the valley for 25 years, officials said.")
+
+
+def test_figures_listed_with_one_place_each_are_each_that_places_figure():
+    found = disputes("Officials said phone services in Chile were down by 80 percent, in Peru by 65 percent.",
+                     "Officials said up to 70 percent of phone services in Chile, and 60 percent in Peru, were down.")
+    assert sorted(values(found)) == [["60%", "65%"], ["up to 70%", "80%"]]

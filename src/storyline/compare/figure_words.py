@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span as SpacySpan, Token
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from storyline.extract.timex.values import normalise
 from storyline.model import Article, Span, TimeExpression
@@ -24,6 +24,8 @@ QUANTITY_WORDS = frozenset({"other", "more", "additional", "further", "many", "s
 LIGHT_VERBS = words("light_verbs") | words("cue_verbs_clause") | {"leave"}
 # Names of who or where a figure is about (not products, events, laws or works).
 PARTICIPANT_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
+# Names of places a list of figures may give one each ("80 percent in Egypt, 65 percent in India").
+PLACE_LABELS = frozenset({"GPE", "LOC"})
 # Arguments of a predicate or counted noun whose names tell whose figure it is.
 PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "poss"})
 # Prepositions by which a clause names the place a figure belongs to ("marched in Thessaloniki") or a participant
@@ -239,6 +241,22 @@ def aged(number: Token) -> Token | None:
     else:
         return None
     return person if person.pos_ == "PROPN" else None
+
+
+def listed_places(doc: Doc, figures: list[tuple[int, int]]) -> list[frozenset[str]] | None:
+    """The place each of one sentence's figures (token start and end, in order) is given for, where the sentence
+    lists them with one place each, in turn: Egypt's 80 and India's 65 in "services in Egypt were down by 80
+    percent, in India by 65 percent", and in "70 per cent in Egypt, and 60 per cent in India". The parse hangs
+    every such place from the one verb, so the clause alone gives each figure every place. None where the
+    sentence's places and figures do not alternate one for one."""
+    sentence = doc[figures[0][0]].sent
+    places = [(e.start, e.end) for e in sentence.ents if e.label_ in PLACE_LABELS]
+    marks = sorted([(start, "figure") for start, _ in figures] + [(start, "place") for start, _ in places])
+    kinds = [kind for _, kind in marks]
+    if len(places) != len(figures) or any(a == b for a, b in zip(kinds, kinds[1:])):
+        return None
+    return [frozenset(t.lower_ for t in doc[start:end] if not t.is_stop and not t.is_punct)
+            for start, end in places]
 
 
 def name_of(noun: Token) -> set[str]:

@@ -35,14 +35,14 @@ and share its config and its extract; the parse reading they share is in :mod:`s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from storyline.compare.figure_words import (
-    PERSON, aged, context, name_of, names, of_object, people_counted, phrase, predicate_words, sentence_of,
-    times_named, verbs_above, what_happened, words_for,
+    PERSON, aged, context, listed_places, name_of, names, of_object, people_counted, phrase, predicate_words,
+    sentence_of, times_named, verbs_above, what_happened, words_for,
 )
 from storyline.extract.timex.values import normalise
 from storyline.model import Article, Span, TimeExpression
@@ -178,7 +178,8 @@ def extract(article: Article, doc: Doc, times: list[TimeExpression] = (),
     """The article's figures: numbers from the parse, the dates its time expressions give, and the times of day it
     writes."""
     clocks = clock_times(article.text)
-    numbers = [f for tokens in _number_spans(doc, times, clocks) if (f := _number(article, tokens, times, config))]
+    numbers = _placed([f for tokens in _number_spans(doc, times, clocks)
+                       if (f := _number(article, tokens, times, config))], doc)
     return numbers + [f for time in times if (f := _time_figure(article, doc, time, times, config))] + [
         f for time in times if (f := _interval(article, doc, time, config))] + [
         f for clock in clocks if (f := _clock_figure(article, doc, clock, times, config))] + [
@@ -186,6 +187,24 @@ def extract(article: Article, doc: Doc, times: list[TimeExpression] = (),
 
 
 # --- numbers ----------------------------------------------------------------------------------------------------
+
+def _placed(numbers: list[Figure], doc: Doc) -> list[Figure]:
+    """The figures, each of a sentence's figures of one unit that it lists with one place each ("80 percent in
+    Egypt, 65 percent in India") named by its own place only (figure_words.listed_places)."""
+    listed: dict[tuple, list[int]] = {}
+    for i, figure in enumerate(numbers):
+        listed.setdefault((figure.sentence, figure.kind, figure.dimension), []).append(i)
+    numbers = list(numbers)
+    for members in (m for m in listed.values() if len(m) > 1):
+        tokens = [doc.char_span(numbers[i].span.start, numbers[i].span.end, alignment_mode="expand")
+                  for i in members]
+        places = listed_places(doc, [(t.start, t.end) for t in tokens]) if None not in tokens else None
+        if places is not None:
+            every = frozenset().union(*places)
+            for i, own in zip(members, places):
+                numbers[i] = replace(numbers[i], names=numbers[i].names - every | own)
+    return numbers
+
 
 def _number_spans(doc: Doc, times: list[TimeExpression], clocks: list[ClockTime]) -> list[SpacySpan]:
     """The number entities, a thousands group written after a comma and a space ("30, 000") joined to the number
