@@ -215,3 +215,11 @@ def test_figures_listed_with_one_place_each_are_each_that_places_figure():
     found = disputes("Officials said phone services in Chile were down by 80 percent, in Peru by 65 percent.",
                      "Officials said up to 70 percent of phone services in Chile, and 60 percent in Peru, were down.")
     assert sorted(values(found)) == [["60%", "65%"], ["up to 70%", "80%"]]
+
+
+def test_a_persons_figure_is_not_set_against_one_the_text_gives_no_one():
+    assert not disputes("Jordan Miles scored 22 points in the win over Denver on Sunday night.",
+                        "The visitors scored 98 points in the win over Denver on Sunday night.")
+    found = disputes("Jordan Miles scored 22 points in the win over Denver on Sunday night.",
+                     "Jordan Miles scored 28 points in the win over Denver on Sunday night.")
+    assert values(found) == [["22", "28"]]

@@ -33,6 +33,8 @@ from storyline.text.estimates import follows
 
 # Kinds whose noun names the quantity itself ("the damage"), not things every episode of a story involves.
 AMOUNTS = frozenset({"MONEY", "PERCENT", "MEASURE"})
+# Kinds of figure that are amounts of something, read from numbers.
+QUANTITIES = AMOUNTS | {"COUNT"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +123,10 @@ def same_quantity(a: Figure, b: Figure, counted: float, predicate: float, contex
         return _same_outcome(a.predicate, b.predicate, predicate, config) and (
             a.counted == b.counted or counted >= config.same_dated_event or context >= config.same_context)
     if a.counted != b.counted and counted < config.same_counted:
+        return False
+    if a.kind in QUANTITIES and a.person != b.person:
+        # a person's figure ("Ty Lawson scored 16 points") and one of no one named ("scored 25 points"), which may
+        # be the team's or a total: which subject the second is of the text does not say
         return False
     if a.kind == "AGE":
         # one person's, told by a given name and a surname ("Jerry Ortiz" and "Deputy Jerry Ortiz"; a surname alone

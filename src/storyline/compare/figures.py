@@ -41,8 +41,8 @@ from datetime import date
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from storyline.compare.figure_words import (
-    PERSON, aged, context, listed_places, name_of, names, of_object, people_counted, phrase, predicate_words,
-    sentence_of, times_named, verbs_above, what_happened, words_for,
+    PERSON, aged, context, listed_places, name_of, names, of_object, participants, people_counted, phrase,
+    predicate_words, sentence_of, times_named, verbs_above, what_happened, words_for,
 )
 from storyline.extract.timex.values import normalise
 from storyline.model import Article, Span, TimeExpression
@@ -171,6 +171,7 @@ class Figure:
     hedge: str = ""  # the words that bound it, as written: "more than", "about", "or so"
     day: str = ""  # the day its clause names ("XXXX-WXX-5" for Friday), if any; for an age, the day the article
     # was published, if it really has a date
+    person: bool = False  # whether its clause names a person it is of, or by a pronoun ("he scored 16 points")
 
 
 def extract(article: Article, doc: Doc, times: list[TimeExpression] = (),
@@ -268,14 +269,15 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
     bound, hedged = _bound(tokens)
     written = allowed(value, bound, config.shares, tokens.text)
     what = words_for(counted, predicate)
+    named, person = participants(anchor, counted, predicate)
     if implied is not None and implied.pos_ == "VERB":
         what = f"people {what}"  # "people killed" for "the quake killed 4"
     return Figure(article.span(tokens.start_char, tokens.end_char, tokens.label_), sentence_of(article, tokens),
                   article.outlet, value, kind, unit, dimension, bound, Range(written.low * size, written.high * size),
                   PERSON if implied is not None else phrase(counted, anchor), predicate_words(predicate), what,
                   context(tokens, config.context_tokens),
-                  names(anchor, counted, predicate), times_named(tokens, anchor, times, article), hedged,
-                  _day(tokens, clause, times) if clause is not None else "")
+                  named, times_named(tokens, anchor, times, article), hedged,
+                  _day(tokens, clause, times) if clause is not None else "", person)
 
 
 def _age(article: Article, number: Token, times: list[TimeExpression], config: FigureConfig) -> Figure | None:
