@@ -223,3 +223,11 @@ def test_a_persons_figure_is_not_set_against_one_the_text_gives_no_one():
     found = disputes("Jordan Miles scored 22 points in the win over Denver on Sunday night.",
                      "Jordan Miles scored 28 points in the win over Denver on Sunday night.")
     assert values(found) == [["22", "28"]]
+
+
+def test_counts_of_opposite_doings_are_not_one_quantity_though_their_verbs_read_alike():
+    assert not disputes("The club bought 30,000 shares of the company on Monday, filings showed.",
+                        "The club sold 25,000 shares of the company on Monday, filings showed.")
+    assert not disputes("The Hawks have won 30 games this season.", "The Hawks have lost 25 games this season.")
+    found = disputes("The Hawks have won 30 games this season.", "The Hawks have won 25 games this season.")
+    assert values(found) == [["25", "30"]]

@@ -87,17 +87,17 @@ def shown(figure: Figure) -> str:
     return f"{number} {figure.hedge}" if follows(figure.hedge) else f"{figure.hedge} {number}"
 
 
-def _same_outcome(a: str, b: str, similarity: float, config: FigureConfig) -> bool:
+def _same_outcome(a: str, b: str, similarity: float, config: FigureConfig, alike: bool = True) -> bool:
     """Whether two predicates can say the same happened: equal (or both unsaid), of one outcome in the list
-    ("killed", "died"), or, outside it, alike in meaning. A figure whose sentence says what happened to what it
-    counts and one whose sentence does not are not taken for one quantity."""
+    ("killed", "died"), or, outside it and where ``alike`` allows, alike in meaning. A figure whose sentence says
+    what happened to what it counts and one whose sentence does not are not taken for one quantity."""
     if a == b:
         return True
     if not a or not b:
         return False
     if outcome(a) is not None and outcome(b) is not None:
         return outcome(a) == outcome(b)
-    return similarity >= config.same_predicate
+    return alike and similarity >= config.same_predicate
 
 
 def same_quantity(a: Figure, b: Figure, counted: float, predicate: float, context: float,
@@ -139,7 +139,10 @@ def same_quantity(a: Figure, b: Figure, counted: float, predicate: float, contex
     if a.kind == "LABEL":
         # which block or flight: the same one only where the sentences name the same place for it
         return bool(a.names & b.names)
-    if not _same_outcome(a.predicate, b.predicate, predicate, config):
+    # Amounts and counts are done things ("won 30 games", "lost 25 games"; "bought" and "sold" shares), whose
+    # verbs of opposite meaning read alike to the embeddings: outside the outcome list, only the same verb says
+    # the same happened.
+    if not _same_outcome(a.predicate, b.predicate, predicate, config, alike=False):
         return False
     if a.kind in AMOUNTS or outcome(a.predicate) == outcome(b.predicate) not in {None, "-"}:
         return context >= config.same_amount_context
