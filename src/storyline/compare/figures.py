@@ -68,7 +68,8 @@ class FigureConfig:
     shares: Shares = Shares(rounding=0.1, about=0.15, bound=0.5)
     # Two figures count the same thing only when what they count ("inmates", "prisoners") is this similar ...
     same_counted: float = 0.7
-    # ... what happened to it ("killed", "died"), when both say and no outcome list tells, this similar ...
+    # ... the events of dates, times and intervals ("began", "started"), when both say and no outcome list tells,
+    # this similar (counts and amounts need the same verb there: "won" and "lost" read alike) ...
     same_predicate: float = 0.55
     # Two dates are of one event when their verbs are one and the verbs with their subjects and objects ("attack
     # begin", "assault begin") are this similar, or their contexts are alike (below).
