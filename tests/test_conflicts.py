@@ -40,12 +40,15 @@ def test_a_hedge_bounds_a_figure_and_a_round_figure_stands_for_what_rounds_to_it
     assert not allowed(43, "exact", SHARES).meets(allowed(50, "lower", SHARES))
     assert allowed(70, "lower", SHARES).meets(allowed(100, "about", SHARES))
     assert allowed(98, "exact", SHARES).meets(allowed(100, "about", SHARES))
-    assert allowed(22e9, "exact", SHARES).meets(allowed(22.4e9, "exact", SHARES))
+    assert allowed(22e9, "exact", SHARES, "22 billion").meets(allowed(22.4e9, "exact", SHARES, "22.4 billion"))
     assert allowed(12000, "exact", SHARES).meets(allowed(12200, "exact", SHARES))
     assert not allowed(12000, "exact", SHARES).meets(allowed(12600, "exact", SHARES))
     assert not allowed(12200, "exact", SHARES).meets(allowed(12500, "exact", SHARES))
-    assert allowed(60, "exact", SHARES).meets(allowed(64, "exact", SHARES))  # 64 may be written 60 to the ten
-    assert not allowed(60, "exact", SHARES).meets(allowed(66, "exact", SHARES))
+    # a figure written to the ten stands for what is nearer it than the figure half-way to the next ten: 62 may be
+    # written "60", but 64 would be written "65"
+    assert allowed(60, "exact", SHARES, "60%").meets(allowed(62, "exact", SHARES, "62%"))
+    assert not allowed(60, "exact", SHARES, "60%").meets(allowed(65, "exact", SHARES, "65%"))
+    assert allowed(20, "exact", SHARES, "20 percent").meets(allowed(20.6, "exact", SHARES, "20.6 percent"))
     assert not allowed(40e6, "about", SHARES).meets(allowed(60e6, "about", SHARES))
 
 
@@ -187,3 +190,44 @@ def test_a_figure_of_what_may_be_is_no_report_to_set_against_another():
                         "The repairs cost 900 million dollars, the city said.")
     assert values(disputes("The repairs will cost 2 billion dollars, the city said.",
                            "The repairs will cost 900 million dollars, the mayor said.")) == [["900 million dollar", "2 billion dollar"]]
+
+
+def test_a_figure_written_to_the_ten_disagrees_with_one_half_way_to_the_next_unless_it_is_hedged():
+    found = disputes("The operator said 60% of calls to Chile were lost after the storm cut the line.",
+                     "The operator said 65% of calls to Chile were lost after the storm cut the line.")
+    assert values(found) == [["60%", "65%"]]
+    assert not disputes("The operator said about 60% of calls to Chile were lost after the storm cut the line.",
+                        "The operator said 65% of calls to Chile were lost after the storm cut the line.")
+
+
+def test_an_interval_between_two_events_disagrees_but_a_duration_running_to_each_outlets_day_is_not_read():
+    found = disputes("Maria Lopez married the sergeant two weeks before he was killed in the ambush.",
+                     "Maria Lopez married the sergeant three weeks before he was killed in the ambush.")
+    assert values(found) == [["2 weeks", "3 weeks"]]
+    assert all(f.sentence.start <= f.span.start and f.span.end <= f.sentence.end for f in found[0].figures)
+    assert not disputes("Maria Lopez married the sergeant two weeks before he was killed in the ambush.",
+                        "Maria Lopez married the sergeant 14 days before he was killed in the ambush.")
+    assert not disputes("The rebels have held the valley for 30 years, officials said.",
+                        "The rebels have held the valley for 25 years, officials said.")
+
+
+def test_figures_listed_with_one_place_each_are_each_that_places_figure():
+    found = disputes("Officials said phone services in Chile were down by 80 percent, in Peru by 65 percent.",
+                     "Officials said up to 70 percent of phone services in Chile, and 60 percent in Peru, were down.")
+    assert sorted(values(found)) == [["60%", "65%"], ["up to 70%", "80%"]]
+
+
+def test_a_persons_figure_is_not_set_against_one_the_text_gives_no_one():
+    assert not disputes("Jordan Miles scored 22 points in the win over Denver on Sunday night.",
+                        "The visitors scored 98 points in the win over Denver on Sunday night.")
+    found = disputes("Jordan Miles scored 22 points in the win over Denver on Sunday night.",
+                     "Jordan Miles scored 28 points in the win over Denver on Sunday night.")
+    assert values(found) == [["22", "28"]]
+
+
+def test_counts_of_opposite_doings_are_not_one_quantity_though_their_verbs_read_alike():
+    assert not disputes("The club bought 30,000 shares of the company on Monday, filings showed.",
+                        "The club sold 25,000 shares of the company on Monday, filings showed.")
+    assert not disputes("The Hawks have won 30 games this season.", "The Hawks have lost 25 games this season.")
+    found = disputes("The Hawks have won 30 games this season.", "The Hawks have won 25 games this season.")
+    assert values(found) == [["25", "30"]]

@@ -33,6 +33,8 @@ from storyline.text.estimates import follows
 
 # Kinds whose noun names the quantity itself ("the damage"), not things every episode of a story involves.
 AMOUNTS = frozenset({"MONEY", "PERCENT", "MEASURE"})
+# Kinds of figure that are amounts of something, read from numbers.
+QUANTITIES = AMOUNTS | {"COUNT"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +77,8 @@ def shown(figure: Figure) -> str:
         low = date.fromordinal(int(figure.range.low))
         return {"day": day.isoformat(), "month": day.isoformat()[:7], "decade": f"{low.year}s"}.get(
             figure.unit, str(day.year))
-    unit = {"MONEY": f" {figure.unit}", "PERCENT": "%", "MEASURE": f" {figure.unit}"}.get(figure.kind, "")
+    unit = {"MONEY": f" {figure.unit}", "PERCENT": "%", "MEASURE": f" {figure.unit}",
+            "INTERVAL": f" {figure.unit}"}.get(figure.kind, "")
     number = f"{readable(figure.value)}{unit}"
     if figure.kind == "CLOCK":
         number = f"{int(figure.value) // 100:02d}:{int(figure.value) % 100:02d} {figure.unit}".rstrip()
@@ -84,17 +87,17 @@ def shown(figure: Figure) -> str:
     return f"{number} {figure.hedge}" if follows(figure.hedge) else f"{figure.hedge} {number}"
 
 
-def _same_outcome(a: str, b: str, similarity: float, config: FigureConfig) -> bool:
+def _same_outcome(a: str, b: str, similarity: float, config: FigureConfig, alike: bool = True) -> bool:
     """Whether two predicates can say the same happened: equal (or both unsaid), of one outcome in the list
-    ("killed", "died"), or, outside it, alike in meaning. A figure whose sentence says what happened to what it
-    counts and one whose sentence does not are not taken for one quantity."""
+    ("killed", "died"), or, outside it and where ``alike`` allows, alike in meaning. A figure whose sentence says
+    what happened to what it counts and one whose sentence does not are not taken for one quantity."""
     if a == b:
         return True
     if not a or not b:
         return False
     if outcome(a) is not None and outcome(b) is not None:
         return outcome(a) == outcome(b)
-    return similarity >= config.same_predicate
+    return alike and similarity >= config.same_predicate
 
 
 def same_quantity(a: Figure, b: Figure, counted: float, predicate: float, context: float,
@@ -114,12 +117,16 @@ def same_quantity(a: Figure, b: Figure, counted: float, predicate: float, contex
         return False
     if a.kind not in {"DATE", "CLOCK", "AGE"} and a.day != b.day:
         return False  # "86 arrests over Saturday's protests" is not the week's "more than 200"
-    if a.kind in {"DATE", "CLOCK"}:
+    if a.kind in {"DATE", "CLOCK", "INTERVAL"}:
         # a date's or a time's event is its verb and the verb's subject or object ("the attack began", "the
-        # assault began"): alike enough, or in alike sentences
+        # assault began"), an interval's also the event it counts from: alike enough, or in alike sentences
         return _same_outcome(a.predicate, b.predicate, predicate, config) and (
             a.counted == b.counted or counted >= config.same_dated_event or context >= config.same_context)
     if a.counted != b.counted and counted < config.same_counted:
+        return False
+    if a.kind in QUANTITIES and a.person != b.person:
+        # a person's figure ("Ty Lawson scored 16 points") and one of no one named ("scored 25 points"), which may
+        # be the team's or a total: which subject the second is of the text does not say
         return False
     if a.kind == "AGE":
         # one person's, told by a given name and a surname ("Jerry Ortiz" and "Deputy Jerry Ortiz"; a surname alone
@@ -132,7 +139,10 @@ def same_quantity(a: Figure, b: Figure, counted: float, predicate: float, contex
     if a.kind == "LABEL":
         # which block or flight: the same one only where the sentences name the same place for it
         return bool(a.names & b.names)
-    if not _same_outcome(a.predicate, b.predicate, predicate, config):
+    # Amounts and counts are done things ("won 30 games", "lost 25 games"; "bought" and "sold" shares), whose
+    # verbs of opposite meaning read alike to the embeddings: outside the outcome list, only the same verb says
+    # the same happened.
+    if not _same_outcome(a.predicate, b.predicate, predicate, config, alike=False):
         return False
     if a.kind in AMOUNTS or outcome(a.predicate) == outcome(b.predicate) not in {None, "-"}:
         return context >= config.same_amount_context
@@ -180,7 +190,9 @@ def disagreements(figures: list[Figure], embed: Callable[[list[str]], np.ndarray
         if len({figures[k].outlet for k in group}) < 2:
             continue
         disputing = [k for k in group if not _also_gives_the_other_side(k, group, figures, same)]
-        if any(not figures[x].range.meets(figures[y].range) for x in disputing for y in disputing
+        # the two values in dispute must themselves read as one quantity: a figure that joined the group for
+        # agreeing with half its outlets is not set against one it does not read like
+        if any(not figures[x].range.meets(figures[y].range) and same(x, y) for x in disputing for y in disputing
                if figures[x].outlet != figures[y].outlet):
             disputed.append(group)
     disputed = _merged(disputed, figures, same)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span as SpacySpan, Token
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from storyline.extract.timex.values import normalise
 from storyline.model import Article, Span, TimeExpression
@@ -24,6 +24,8 @@ QUANTITY_WORDS = frozenset({"other", "more", "additional", "further", "many", "s
 LIGHT_VERBS = words("light_verbs") | words("cue_verbs_clause") | {"leave"}
 # Names of who or where a figure is about (not products, events, laws or works).
 PARTICIPANT_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
+# Names of places a list of figures may give one each ("80 percent in Egypt, 65 percent in India").
+PLACE_LABELS = frozenset({"GPE", "LOC"})
 # Arguments of a predicate or counted noun whose names tell whose figure it is.
 PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "poss"})
 # Prepositions by which a clause names the place a figure belongs to ("marched in Thessaloniki") or a participant
@@ -192,24 +194,42 @@ def context(tokens: SpacySpan, width: int) -> str:
 
 
 def names(anchor: Token, counted: Token, predicate: Token | None) -> frozenset[str]:
+    """The words of the names of the places and participants the clause sets the figure in (see
+    :func:`participants`)."""
+    return participants(anchor, counted, predicate)[0]
+
+
+def participants(anchor: Token, counted: Token, predicate: Token | None) -> tuple[frozenset[str], bool]:
     """The words of the names of the places and participants the clause sets the figure in: objects of "in",
     "at", "for" ... of the figure, the counted noun, the predicate or the verb of the figure's clause ("20,000
     people marched in Thessaloniki"), the place a "where" clause hangs from ("the city of Thessaloniki, where 20,000
     people marched"), and the named subject, object or owner of those ("Gotti died", "Orange's figures", "Ty Lawson
     added 16 points"; "Hansbrough, who grabbed nine rebounds"). A participant named by a personal pronoun only ("he
-    had 14 points") gives :data:`UNNAMED`."""
+    had 14 points") gives :data:`UNNAMED`. And whether one of them is a person (a person's name, or a personal
+    pronoun): a person's figure ("Ty Lawson added 16 points")."""
+    people: list[Token] = []
+
     def named(tokens: list[Token]) -> set[str]:
+        people.extend(t for t in tokens if t.ent_type_ == "PERSON")
         return {t.lower_ for t in tokens if t.ent_type_ in PARTICIPANT_LABELS and not t.is_stop and not t.is_punct}
+
+    def named_noun(noun: Token) -> set[str]:
+        people.extend(t for t in (noun, *noun.children) if t.ent_type_ == "PERSON")
+        return name_of(noun)
 
     def participant(token: Token, child: Token) -> set[str]:
         if child.tag_ in {"WP", "WDT"} and token.dep_ == "relcl":  # "Hansbrough, who grabbed nine rebounds"
-            return name_of(token.head)
+            return named_noun(token.head)
         if child.lower_ in PERSONAL_PRONOUNS:
+            people.append(child)
             return {UNNAMED}
         return named(list(child.subtree))
 
-    found = name_of(counted.head) if counted.dep_ == "appos" else set()  # "Danny Green (14 points)"
+    found = named_noun(counted.head) if counted.dep_ == "appos" else set()  # "Danny Green (14 points)"
     clause = next(iter(verbs_above(anchor)), None)
+    # "She put the damage at about 40 million euros": who puts a figure at a value gives it, and is not whom it is of
+    estimated = clause is not None and anchor.head.dep_ == "prep" and anchor.head.lower_ == "at" \
+        and anchor.head.head == clause and any(c.dep_ == "dobj" for c in clause.children)
     for token in {anchor, counted, predicate, clause} - {None}:
         for child in token.children:
             if child.dep_ == "prep" and (child.lower_ in NAMING_PREPOSITIONS
@@ -217,11 +237,14 @@ def names(anchor: Token, counted: Token, predicate: Token | None) -> frozenset[s
                 found |= named(list(child.subtree))
             elif child.dep_ in PARTICIPANT_DEPS and child is not counted and child is not anchor \
                     and not child.is_ancestor(anchor):
+                known = len(people)
                 found |= participant(token, child)
+                if estimated and token is clause and child.dep_ == "nsubj":
+                    del people[known:]
         if token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
             found |= named([t for t in token.head.subtree if t.i < token.i
                             and (t == token.head or not t.is_ancestor(token))])
-    return frozenset(found)
+    return frozenset(found), bool(people)
 
 
 def aged(number: Token) -> Token | None:
@@ -239,6 +262,22 @@ def aged(number: Token) -> Token | None:
     else:
         return None
     return person if person.pos_ == "PROPN" else None
+
+
+def listed_places(doc: Doc, figures: list[tuple[int, int]]) -> list[frozenset[str]] | None:
+    """The place each of one sentence's figures (token start and end, in order) is given for, where the sentence
+    lists them with one place each, in turn: Egypt's 80 and India's 65 in "services in Egypt were down by 80
+    percent, in India by 65 percent", and in "70 per cent in Egypt, and 60 per cent in India". The parse hangs
+    every such place from the one verb, so the clause alone gives each figure every place. None where the
+    sentence's places and figures do not alternate one for one."""
+    sentence = doc[figures[0][0]].sent
+    places = [(e.start, e.end) for e in sentence.ents if e.label_ in PLACE_LABELS]
+    marks = sorted([(start, "figure") for start, _ in figures] + [(start, "place") for start, _ in places])
+    kinds = [kind for _, kind in marks]
+    if len(places) != len(figures) or any(a == b for a, b in zip(kinds, kinds[1:])):
+        return None
+    return [frozenset(t.lower_ for t in doc[start:end] if not t.is_stop and not t.is_punct)
+            for start, end in places]
 
 
 def name_of(noun: Token) -> set[str]:

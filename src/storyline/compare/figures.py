@@ -14,8 +14,11 @@ December 2008") or a time of day ("broke out at 8.49pm"). Each is read off the p
   and the dates its clause names other than the news's own days ("in January", "in 1985"), so that this attack's
   toll is not set against a previous one's.
 
-Durations ("sentenced to seven years") are not read: a story's durations are mostly of different things
-(sentences of different cases, careers in different units) that their sentences do not tell apart. Nor are the
+Most durations ("sentenced to seven years", "for 30 years") are not read: a story's durations are mostly of
+different things (sentences of different cases, careers in different units) that their sentences do not tell
+apart, or run to each outlet's own day. A duration is read only as the interval between two events ("married three
+weeks before he was murdered", "found him three hours later"), in days whatever its unit, with the event it dates
+and the one it counts from. Nor are the
 lengths of runs and windows ("a three-game losing streak", "10 straight games", "eight of their last 10 games"):
 each outlet counts a run to its own day and picks its own window. A figure in a clause of what may be ("could
 cost $2 billion") is a guess, not a report, and is not read either.
@@ -32,14 +35,14 @@ and share its config and its extract; the parse reading they share is in :mod:`s
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from storyline.compare.figure_words import (
-    PERSON, aged, context, name_of, names, of_object, people_counted, phrase, predicate_words, sentence_of,
-    times_named, verbs_above, what_happened, words_for,
+    PERSON, aged, context, listed_places, name_of, names, of_object, participants, people_counted, phrase,
+    predicate_words, sentence_of, times_named, verbs_above, what_happened, words_for,
 )
 from storyline.extract.timex.values import normalise
 from storyline.model import Article, Span, TimeExpression
@@ -65,7 +68,8 @@ class FigureConfig:
     shares: Shares = Shares(rounding=0.1, about=0.15, bound=0.5)
     # Two figures count the same thing only when what they count ("inmates", "prisoners") is this similar ...
     same_counted: float = 0.7
-    # ... what happened to it ("killed", "died"), when both say and no outcome list tells, this similar ...
+    # ... the events of dates, times and intervals ("began", "started"), when both say and no outcome list tells,
+    # this similar (counts and amounts need the same verb there: "won" and "lost" read alike) ...
     same_predicate: float = 0.55
     # Two dates are of one event when their verbs are one and the verbs with their subjects and objects ("attack
     # begin", "assault begin") are this similar, or their contexts are alike (below).
@@ -107,6 +111,12 @@ UNITS = {unit: (dimension, float(size)) for unit, (dimension, _, size) in
          ((unit, spec.partition("\t")) for unit, spec in pairs("measure_units").items())}
 PERCENT_WORDS = {"%", "percent", "pct", "cent"}
 TIME_UNITS = pairs("time_units")
+INTERVAL_WORDS = pairs("interval_words")
+# A TIMEX3 duration of one unit ("P3W", "PT9H", "P3DE"), and the days each unit letter stands for (after a "T",
+# units below a day: hours, minutes, seconds).
+DURATION_VALUE = re.compile(r"P(T?)(\d+(?:\.\d+)?)(DE|CE|[YMWDHS])")
+DAYS_IN = {"Y": 365.25, "M": 30.44, "W": 7, "D": 1, "DE": 3652.5, "CE": 36525}
+DAYS_IN_TIME = {"H": 1 / 24, "M": 1 / 1440, "S": 1 / 86400}
 # Verbs whose dates are no event's: the day of a statement ("said on Thursday"), or no event at all ("was").
 EVENTLESS_VERBS = words("cue_verbs_clause") | {"be", "have", "do"}
 # The ages a person may be given.
@@ -145,12 +155,12 @@ class Figure:
     sentence: Span
     outlet: str
     value: float
-    kind: str  # COUNT, LABEL (a number naming which one), MONEY, PERCENT, MEASURE, DATE, CLOCK (a time of day) or
-    # AGE (a named person's)
+    kind: str  # COUNT, LABEL (a number naming which one), MONEY, PERCENT, MEASURE, DATE, CLOCK (a time of day),
+    # INTERVAL (the time between two events) or AGE (a named person's)
     unit: str  # the currency or unit of measure ("km"); a date's precision ("day" ... "decade"); a time's zone;
-    # "" for counts
+    # an interval's unit of time as written ("weeks"); "" for counts
     dimension: str  # what figures must share to be compared: the currency, "percent", "length"; "dollar/season"
-    # for an amount per season
+    # for an amount per season; "before" or "after" for an interval
     bound: str  # how exactly it is written: exact, about, nearly, lower or upper (storyline.text.estimates)
     range: Range
     counted: str
@@ -162,6 +172,7 @@ class Figure:
     hedge: str = ""  # the words that bound it, as written: "more than", "about", "or so"
     day: str = ""  # the day its clause names ("XXXX-WXX-5" for Friday), if any; for an age, the day the article
     # was published, if it really has a date
+    person: bool = False  # whether its clause names a person it is of, or by a pronoun ("he scored 16 points")
 
 
 def extract(article: Article, doc: Doc, times: list[TimeExpression] = (),
@@ -169,13 +180,33 @@ def extract(article: Article, doc: Doc, times: list[TimeExpression] = (),
     """The article's figures: numbers from the parse, the dates its time expressions give, and the times of day it
     writes."""
     clocks = clock_times(article.text)
-    numbers = [f for tokens in _number_spans(doc, times, clocks) if (f := _number(article, tokens, times, config))]
+    numbers = _placed([f for tokens in _number_spans(doc, times, clocks)
+                       if (f := _number(article, tokens, times, config))], doc)
     return numbers + [f for time in times if (f := _time_figure(article, doc, time, times, config))] + [
+        f for time in times if (f := _interval(article, doc, time, config))] + [
         f for clock in clocks if (f := _clock_figure(article, doc, clock, times, config))] + [
         f for token in doc if token.like_num and (f := _age(article, token, times, config))]
 
 
 # --- numbers ----------------------------------------------------------------------------------------------------
+
+def _placed(numbers: list[Figure], doc: Doc) -> list[Figure]:
+    """The figures, each of a sentence's figures of one unit that it lists with one place each ("80 percent in
+    Egypt, 65 percent in India") named by its own place only (figure_words.listed_places)."""
+    listed: dict[tuple, list[int]] = {}
+    for i, figure in enumerate(numbers):
+        listed.setdefault((figure.sentence, figure.kind, figure.dimension), []).append(i)
+    numbers = list(numbers)
+    for members in (m for m in listed.values() if len(m) > 1):
+        tokens = [doc.char_span(numbers[i].span.start, numbers[i].span.end, alignment_mode="expand")
+                  for i in members]
+        places = listed_places(doc, [(t.start, t.end) for t in tokens]) if None not in tokens else None
+        if places is not None:
+            every = frozenset().union(*places)
+            for i, own in zip(members, places):
+                numbers[i] = replace(numbers[i], names=numbers[i].names - every | own)
+    return numbers
+
 
 def _number_spans(doc: Doc, times: list[TimeExpression], clocks: list[ClockTime]) -> list[SpacySpan]:
     """The number entities, a thousands group written after a comma and a space ("30, 000") joined to the number
@@ -237,16 +268,17 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
                                   for child in clause.children):
         return None  # "the repairs could cost $2 billion": a guess of what may be, not a report
     bound, hedged = _bound(tokens)
-    written = allowed(value, bound, config.shares)
+    written = allowed(value, bound, config.shares, tokens.text)
     what = words_for(counted, predicate)
+    named, person = participants(anchor, counted, predicate)
     if implied is not None and implied.pos_ == "VERB":
         what = f"people {what}"  # "people killed" for "the quake killed 4"
     return Figure(article.span(tokens.start_char, tokens.end_char, tokens.label_), sentence_of(article, tokens),
                   article.outlet, value, kind, unit, dimension, bound, Range(written.low * size, written.high * size),
                   PERSON if implied is not None else phrase(counted, anchor), predicate_words(predicate), what,
                   context(tokens, config.context_tokens),
-                  names(anchor, counted, predicate), times_named(tokens, anchor, times, article), hedged,
-                  _day(tokens, clause, times) if clause is not None else "")
+                  named, times_named(tokens, anchor, times, article), hedged,
+                  _day(tokens, clause, times) if clause is not None else "", person)
 
 
 def _age(article: Article, number: Token, times: list[TimeExpression], config: FigureConfig) -> Figure | None:
@@ -485,6 +517,43 @@ def _event_words(event: Token) -> tuple[str, str, str]:
     began") for "the attack began late on Saturday"; ("killing", "killing", "killing") for "the June 24 killing"."""
     return (phrase(event) if event.pos_ == "NOUN" else _arguments(event), predicate_words(event),
             words_for(_subject(event), event))
+
+
+def _interval(article: Article, doc: Doc, time: TimeExpression, config: FigureConfig) -> Figure | None:
+    """A duration that is the interval between two events, as a figure of the event it dates ("married three
+    weeks before he was murdered": "marry", counted from "murder"): its value as written ("3" weeks), its range in
+    days. A duration of no such interval, or of more than one unit ("two years and six months"), is no figure."""
+    match = DURATION_VALUE.fullmatch(time.value) if time.type == "DURATION" else None
+    tokens = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
+    if match is None or tokens is None:
+        return None
+    if tokens.root.dep_ != "npadvmod":
+        return None
+    head = tokens.root.head
+    mark = next((c for c in head.children if c.dep_ == "mark" and c.lower_ in INTERVAL_WORDS), None)
+    if mark is not None and head.dep_ == "advcl":
+        # "married three weeks before he was murdered": the clause "before" opens is the other event
+        direction, since, event = INTERVAL_WORDS[mark.lower_], head, head.head
+    elif head.lower_ in INTERVAL_WORDS:
+        # "two days after the break-in", "three hours later"
+        direction, event = INTERVAL_WORDS[head.lower_], head.head
+        since = next((c for c in head.children if c.dep_ == "pobj"), None)
+    else:
+        return None
+    if event.pos_ != "VERB" or event.lemma_.lower() in EVENTLESS_VERBS:
+        return None
+    days = (DAYS_IN_TIME if match.group(1) else DAYS_IN)[match.group(3)]
+    value = float(match.group(2))
+    bound, hedged = _bound(tokens)
+    written = allowed(value, bound, config.shares, tokens.text)
+    since_words = [] if since is None else [t.lemma_.lower() for t in (
+        *(c for c in since.children if c.dep_ == "compound"), since)]  # "break-in"
+    counted = " ".join([_arguments(event), *since_words])
+    return Figure(time.span, sentence_of(article, tokens), article.outlet, value, "INTERVAL", tokens.root.lower_,
+                  direction, bound, Range(written.low * days, written.high * days), counted, predicate_words(event),
+                  f"{words_for(_subject(event), event)} {direction} {' '.join(since_words) or 'that'}",
+                  context(tokens, config.context_tokens),
+                  names(event, event, None), hedge=hedged)
 
 
 def _clock_figure(article: Article, doc: Doc, clock: ClockTime, times: list[TimeExpression],
