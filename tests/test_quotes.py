@@ -50,6 +50,23 @@ def test_quote_then_pronoun_speaker_and_quote_after_colon():
     assert "Tomas Berg" in speaker_names(article, mentions, river) | {river.source.text(article)}
 
 
+def test_detokenised_text_keeps_its_speakers():
+    # Scraped text with its apostrophes and quotation marks set apart or glued on: the parse of "ranger ’ s
+    # Lt." lost the speaker of "said"; and a colon glued to the mark kept the quotation in one token with it.
+    text = ("A hiker who saw the smoke before noon rang the county ranger ’ s office, said the ranger ’ s Lt. "
+            "Marta Olsen. \u201c We sent two crews up the ridge and they don ’ t expect rain, \u201d she said. "
+            "The park warden told Radio North:\"The trails are closed.\"")
+    article, mentions, found = extracted(text)
+    crews = the_one(article, found, "We sent two crews")
+    assert crews.source.text(article) == "she" and "Marta Olsen" in speaker_names(article, mentions, crews)
+    trails = the_one(article, found, "The trails are closed")
+    assert trails.source.text(article) == "The park warden"
+    doc = next(nlp.parse([text]))
+    assert doc.text == text
+    assert [(t.text, t.lemma_) for t in doc if "\u2019" in t.text] == [("\u2019 s", "'s"), ("\u2019 s", "'s"),
+                                                                     ("n \u2019 t", "not")]
+
+
 def test_told_that_partial_quote_and_role_noun_speaker():
     article, mentions, found = extracted(
         "Norway's Defence Minister Ola Berg received the visiting delegation in Oslo. "
