@@ -166,6 +166,27 @@ def test_he_stands_for_no_common_noun_that_cannot_name_a_person():
     assert "Anna Lindqvist" in speaker_names(article, mentions, attribution)
 
 
+def test_she_is_left_unattributed_when_two_people_could_be_her_but_not_after_a_speaker():
+    # The nearest subject is Lars Holm, but the apposition names Ingrid Holm just before: either may be "she".
+    article, mentions, found = extracted(
+        "In the end his niece, Ingrid Holm, talked him into selling; after all, Lars Holm would inherit the farm "
+        "anyway. \u201cWe could clear the mortgage at last,\u201d she told her uncle.")
+    mortgage = the_one(article, found, "clear the mortgage")
+    assert mortgage.source.text(article) == "she" and mortgage.speaker is None
+    # The choice angered Tomas Berg, its object: he, not the minister, wrote what follows.
+    article, mentions, found = extracted(
+        "Minister Eva Sandberg chose a loyal deputy instead. The choice angered Tomas Berg. He later wrote that "
+        "she \u201cwanted a courtier, not a chief.\u201d")
+    courtier = the_one(article, found, "wanted a courtier")
+    assert courtier.speaker is None or "Tomas Berg" in speaker_names(article, mentions, courtier)
+    # A speaker named just before goes on speaking as "she", whoever else the sentence names.
+    article, mentions, found = extracted(
+        "Judge Maria Ostrowski told Peter Kane that she had weighed every factor. \u201cThis case warrants the "
+        "longest sentence,\u201d she said.")
+    case = the_one(article, found, "This case warrants")
+    assert "Maria Ostrowski" in speaker_names(article, mentions, case)
+
+
 def test_quote_carried_on_after_its_cue_belongs_to_the_same_attribution():
     article, mentions, found = extracted(
         "\u201cThe harbour is safe,\u201d said Captain Ines Duarte. \u201cAll ferries run on schedule.\u201d")
