@@ -187,6 +187,15 @@ def test_she_is_left_unattributed_when_two_people_could_be_her_but_not_after_a_s
     assert "Maria Ostrowski" in speaker_names(article, mentions, case)
 
 
+def test_a_kinship_noun_is_no_title_an_earlier_name_holds():
+    # Clara Diaz is "a mother of three", but "His mother" is the boy's: the words stay with "His mother".
+    article, mentions, found = extracted(
+        "Clara Diaz, a mother of three, ran the shelter on Elm Street. The fire killed Tom Reyes on Sunday. "
+        "His mother said the boy had gone back for the dog.")
+    dog = the_one(article, found, "gone back for the dog")
+    assert dog.source.text(article) == "His mother" and dog.speaker is None
+
+
 def test_quote_carried_on_after_its_cue_belongs_to_the_same_attribution():
     article, mentions, found = extracted(
         "\u201cThe harbour is safe,\u201d said Captain Ines Duarte. \u201cAll ferries run on schedule.\u201d")

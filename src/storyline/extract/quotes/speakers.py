@@ -33,6 +33,8 @@ BODY_NOUNS = wordlists.words("organisation_words") | wordlists.words("group_noun
 NOT_A_PERSON = BODY_NOUNS | wordlists.words("facility_nouns") | VOICE_TEXTS
 # Nouns that can name a person (WordNet's noun.person): "he" or "she" stands for no other common noun.
 PERSON_NOUNS = wordlists.words("person_nouns")
+# Nouns naming a person only through another ("his mother", "the deputy's widow").
+KINSHIP_NOUNS = wordlists.words("kinship_nouns")
 # Nouns a source may be headed by and still say who spoke: people, groups and bodies, and the texts and voices
 # of a body; any other ("A sign", "banners", "the unrest") is a thing.
 SPEAKER_NOUNS = PERSON_NOUNS | wordlists.words("collective_nouns") | BODY_NOUNS | VOICE_NOUNS
@@ -88,6 +90,8 @@ def _named_by(drafts: Drafts, head: Token, start: int, end: int) -> str | None:
                         if child.dep_ == "appos" and drafts.mention_at(child) is not None), None)
     if mention is not None:
         return _person_named(drafts, mention) if mention.span.label in SPEAKER_TYPES else None
+    if lemma(head) in KINSHIP_NOUNS:
+        return None  # "his mother", "the young widow": someone's kin, not a title a name before holds
     if head.pos_ == "NOUN" or title_word(head.text) in OFFICES:  # "the farmer", "the District Attorney"
         return _role_holder(drafts, head)
     return None
