@@ -14,7 +14,7 @@ from storyline.extract import quotes
 from storyline.model import Article
 from storyline.parse import nlp
 from storyline.text.names import fold
-from storyline.text.quotemarks import quoted_spans
+from storyline.text.quotemarks import quoted_spans, stray_marks
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
@@ -223,6 +223,23 @@ def test_odd_number_of_quote_marks_does_not_break_the_other_quotes():
     assert quoted_spans(article.text) == [(article.text.index("\u201cWe"), article.text.index(" the union"))]
     table = the_one(article, found, "We are still at the table")
     assert table.direct and "Karl Weber" in speaker_names(article, mentions, table)
+
+
+def test_words_in_a_quotation_whose_marks_lost_their_place_go_to_no_speaker_before_it():
+    # Scraping dropped a space and misplaced marks: the reading pairs "Fire chief … a" as a quotation and leaves
+    # the mark glued into `a"textbook` pairing with nothing. The mayor said none of it.
+    text = ('Mayor Anna Berg praised the crews, saying the town had "held the line". "Nobody slept last night. '
+            'Everyone helped."What matters now is the clean-up. "Fire chief Tomas Berglund said the blaze was '
+            'a"textbook arson job". Roads stayed shut.')
+    article, mentions, found = extracted(text)
+    mayor = {"Mayor Anna Berg", "Anna Berg"}
+    for attribution in found:
+        if "textbook" in attribution.content.text(article):
+            assert not mayor & speaker_names(article, mentions, attribution)
+    line = the_one(article, found, "held the line")
+    assert mayor & speaker_names(article, mentions, line)
+    # A quotation running on after a sentence with a new opening mark (a lost paragraph break) is well formed.
+    assert stray_marks("\u201c The dam held. \u201c Nobody slept, \u201d he said.") == []
 
 
 def test_quote_marks_inside_words_and_single_quotes():
