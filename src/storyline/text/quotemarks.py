@@ -58,9 +58,11 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
 
 
 def stray_marks(text: str) -> list[int]:
-    """Where the double marks that pair with nothing stand: a paragraph whose marks lost their place in scraping
-    (`void."What is at stake … peace. "Greek Prime Minister … said … a"raw murderous act".`), whose quotations
-    around them may hold narration or miss words."""
+    """Where the straight double marks that pair with nothing stand: a paragraph whose marks lost their place in
+    scraping (`void."What is at stake … peace. "Greek Prime Minister … said … a"raw murderous act".`), whose
+    quotations around them may hold narration or miss words. A curly mark says which way it faces, so one that
+    pairs with nothing opens or closes a quotation inside another ("“@user: “It is better …”"), not a mark out
+    of place."""
     return _pair_double_marks(text)[1]
 
 
@@ -83,14 +85,15 @@ def _pair_double_marks(text: str) -> tuple[list[tuple[int, int]], list[int]]:
                 open_at = None
             if reading in (OPENS, CLOSES_AND_OPENS):
                 open_at = mark.start()
-            if reading == STRAY and not _reopens(text, mark, start, end, inverted):
+            if reading == STRAY and mark.group() == '"' and not _reopens(text, mark, start, end, inverted):
                 strays.append(mark.start())
         if open_at is not None:
             following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
             # Only a quotation that opens a sentence runs on; one opened mid-sentence lost its closing mark.
             opens_sentence = re.search(r"(^|[.!?:,;—–-])\s*$", text[start:open_at]) is not None
             if following is None or not opens_sentence or not _opens_with_mark(text, *following):
-                strays.append(open_at)
+                if text[open_at] == '"':
+                    strays.append(open_at)
                 open_at = None
     return spans, strays
 
