@@ -14,7 +14,7 @@ from storyline.extract import quotes
 from storyline.model import Article
 from storyline.parse import nlp
 from storyline.text.names import fold
-from storyline.text.quotemarks import quoted_spans
+from storyline.text.quotemarks import quoted_spans, stray_marks
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
@@ -48,6 +48,23 @@ def test_quote_then_pronoun_speaker_and_quote_after_colon():
     river = the_one(article, found, "The river has not peaked yet")
     assert river.direct and river.content.text(article).startswith("\u201c")
     assert "Tomas Berg" in speaker_names(article, mentions, river) | {river.source.text(article)}
+
+
+def test_detokenised_text_keeps_its_speakers():
+    # Scraped text with its apostrophes and quotation marks set apart or glued on: the parse of "ranger ’ s
+    # Lt." lost the speaker of "said"; and a colon glued to the mark kept the quotation in one token with it.
+    text = ("A hiker who saw the smoke before noon rang the county ranger ’ s office, said the ranger ’ s Lt. "
+            "Marta Olsen. \u201c We sent two crews up the ridge and they don ’ t expect rain, \u201d she said. "
+            "The park warden told Radio North:\"The trails are closed.\"")
+    article, mentions, found = extracted(text)
+    crews = the_one(article, found, "We sent two crews")
+    assert crews.source.text(article) == "she" and "Marta Olsen" in speaker_names(article, mentions, crews)
+    trails = the_one(article, found, "The trails are closed")
+    assert trails.source.text(article) == "The park warden"
+    doc = next(nlp.parse([text]))
+    assert doc.text == text
+    assert [(t.text, t.lemma_) for t in doc if "\u2019" in t.text] == [("\u2019 s", "'s"), ("\u2019 s", "'s"),
+                                                                     ("n \u2019 t", "not")]
 
 
 def test_told_that_partial_quote_and_role_noun_speaker():
@@ -149,6 +166,36 @@ def test_he_stands_for_no_common_noun_that_cannot_name_a_person():
     assert "Anna Lindqvist" in speaker_names(article, mentions, attribution)
 
 
+def test_she_is_left_unattributed_when_two_people_could_be_her_but_not_after_a_speaker():
+    # The nearest subject is Lars Holm, but the apposition names Ingrid Holm just before: either may be "she".
+    article, mentions, found = extracted(
+        "In the end his niece, Ingrid Holm, talked him into selling; after all, Lars Holm would inherit the farm "
+        "anyway. \u201cWe could clear the mortgage at last,\u201d she told her uncle.")
+    mortgage = the_one(article, found, "clear the mortgage")
+    assert mortgage.source.text(article) == "she" and mortgage.speaker is None
+    # The choice angered Tomas Berg, its object: he, not the minister, wrote what follows.
+    article, mentions, found = extracted(
+        "Minister Eva Sandberg chose a loyal deputy instead. The choice angered Tomas Berg. He later wrote that "
+        "she \u201cwanted a courtier, not a chief.\u201d")
+    courtier = the_one(article, found, "wanted a courtier")
+    assert courtier.speaker is None or "Tomas Berg" in speaker_names(article, mentions, courtier)
+    # A speaker named just before goes on speaking as "she", whoever else the sentence names.
+    article, mentions, found = extracted(
+        "Judge Maria Ostrowski told Peter Kane that she had weighed every factor. \u201cThis case warrants the "
+        "longest sentence,\u201d she said.")
+    case = the_one(article, found, "This case warrants")
+    assert "Maria Ostrowski" in speaker_names(article, mentions, case)
+
+
+def test_a_kinship_noun_is_no_title_an_earlier_name_holds():
+    # Clara Diaz is "a mother of three", but "His mother" is the boy's: the words stay with "His mother".
+    article, mentions, found = extracted(
+        "Clara Diaz, a mother of three, ran the shelter on Elm Street. The fire killed Tom Reyes on Sunday. "
+        "His mother said the boy had gone back for the dog.")
+    dog = the_one(article, found, "gone back for the dog")
+    assert dog.source.text(article) == "His mother" and dog.speaker is None
+
+
 def test_quote_carried_on_after_its_cue_belongs_to_the_same_attribution():
     article, mentions, found = extracted(
         "\u201cThe harbour is safe,\u201d said Captain Ines Duarte. \u201cAll ferries run on schedule.\u201d")
@@ -176,6 +223,23 @@ def test_odd_number_of_quote_marks_does_not_break_the_other_quotes():
     assert quoted_spans(article.text) == [(article.text.index("\u201cWe"), article.text.index(" the union"))]
     table = the_one(article, found, "We are still at the table")
     assert table.direct and "Karl Weber" in speaker_names(article, mentions, table)
+
+
+def test_words_in_a_quotation_whose_marks_lost_their_place_go_to_no_speaker_before_it():
+    # Scraping dropped a space and misplaced marks: the reading pairs "Fire chief … a" as a quotation and leaves
+    # the mark glued into `a"textbook` pairing with nothing. The mayor said none of it.
+    text = ('Mayor Anna Berg praised the crews, saying the town had "held the line". "Nobody slept last night. '
+            'Everyone helped."What matters now is the clean-up. "Fire chief Tomas Berglund said the blaze was '
+            'a"textbook arson job". Roads stayed shut.')
+    article, mentions, found = extracted(text)
+    mayor = {"Mayor Anna Berg", "Anna Berg"}
+    for attribution in found:
+        if "textbook" in attribution.content.text(article):
+            assert not mayor & speaker_names(article, mentions, attribution)
+    line = the_one(article, found, "held the line")
+    assert mayor & speaker_names(article, mentions, line)
+    # A quotation running on after a sentence with a new opening mark (a lost paragraph break) is well formed.
+    assert stray_marks("\u201c The dam held. \u201c Nobody slept, \u201d he said.") == []
 
 
 def test_quote_marks_inside_words_and_single_quotes():

@@ -65,12 +65,17 @@ def split_glued_names(doc: Doc, entities: list[Entity]) -> list[Entity]:
     of "In Parliament the Communist Party of Greece has accused..."."""
     split = []
     for start, end, label in entities:
-        nicknamed = any(t.text in OPENING_MARKS for t in doc[start:end])  # "Salvatore "Sammy the Bull" Gravano"
-        cut = None if nicknamed else next((i for i in range(start + 1, end - 1) if doc[i].text == "the"
+        cut = None if nicknamed(doc, start, end) else next((i for i in range(start + 1, end - 1) if doc[i].text == "the"
                     and doc[i - 1].lower_ not in LINKS_BEFORE_THE and doc[i - 1].is_title
                     and doc[i + 1].is_title), None)
         split += [(start, end, label)] if cut is None else [(start, cut, label), (cut + 1, end, label)]
     return split
+
+
+def nicknamed(doc: Doc, start: int, end: int) -> bool:
+    """Whether a name holds a nickname in quotation marks or brackets ("Salvatore "Sammy the Bull" Gravano"), whose
+    function words belong to the name."""
+    return any(t.text in OPENING_MARKS for t in doc[start:end])
 
 
 def join_nicknamed_names(doc: Doc, entities: list[Entity]) -> list[Entity]:

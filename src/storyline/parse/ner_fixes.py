@@ -47,11 +47,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from storyline.parse.labels import NAME_LABELS
-from storyline.parse.name_edges import (join_names_before_places, join_nicknamed_names, relabel_families,
-                                        split_glued_names, trim_trailing_titles)
+from storyline.parse.name_edges import (join_names_before_places, join_nicknamed_names, nicknamed,
+                                        relabel_families, split_glued_names, trim_trailing_titles)
 from storyline.parse.streets import DESIGNATORS as STREET_DESIGNATORS, add_streets
-from storyline.text.names import (HONORIFICS, INSTITUTION_WORDS, OFFICES, PLACE_DESIGNATORS, TITLE_LINKS, fold, is_title_head, is_title_part, title_word,
-                                  tokens)
+from storyline.text.names import (HONORIFICS, INSTITUTION_WORDS, OFFICES, PLACE_DESIGNATORS, TITLE_LINKS, fold,
+                                  is_title_head, is_title_part, title_word, tokens)
 from storyline.text import wordlists
 
 COMPONENT = "storyline_ner_fixes"
@@ -480,7 +480,7 @@ def retag_headlines(doc: Doc, entities: list[Entity], config: NerFixConfig = CON
     for start, end, label in entities:
         if taken.intersection(range(start, end)):
             continue
-        if start in headline and label in NAME_LABELS:
+        if start in headline and label in NAME_LABELS and not nicknamed(doc, start, end):
             kept += [(run_start, run_end, label) for run_start, run_end in _name_runs(doc, start, end, plain)]
         else:
             kept.append((start, end, label))

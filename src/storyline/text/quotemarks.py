@@ -52,8 +52,25 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     outside double ones and when they sit at word edges, so apostrophes ("don’t", "voters’") never open or close
     one. Marks inside markup tags (``<tweet author="…">``) quote nobody.
     """
+    spans, _ = _pair_double_marks(text)
+    spans.extend(_single_quoted(text, spans))
+    return sorted(spans)
+
+
+def stray_marks(text: str) -> list[int]:
+    """Where the straight double marks that pair with nothing stand: a paragraph whose marks lost their place in
+    scraping (`void."What is at stake … peace. "Greek Prime Minister … said … a"raw murderous act".`), whose
+    quotations around them may hold narration or miss words. A curly mark says which way it faces, so one that
+    pairs with nothing opens or closes a quotation inside another ("“@user: “It is better …”"), not a mark out
+    of place."""
+    return _pair_double_marks(text)[1]
+
+
+def _pair_double_marks(text: str) -> tuple[list[tuple[int, int]], list[int]]:
+    """The quotations of double marks, and where the marks that pair with nothing stand."""
     text = _MARKUP_TAG.sub(lambda tag: " " * len(tag.group()), text)
     spans: list[tuple[int, int]] = []
+    strays: list[int] = []
     open_at: int | None = None
     paragraphs = [m.span() for m in re.finditer(r"[^\n]+", text)]
     inverted = _spacing_inverted(text, paragraphs)
@@ -68,14 +85,24 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
                 open_at = None
             if reading in (OPENS, CLOSES_AND_OPENS):
                 open_at = mark.start()
+            if reading == STRAY and mark.group() == '"' and not _reopens(text, mark, start, end, inverted):
+                strays.append(mark.start())
         if open_at is not None:
             following = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
             # Only a quotation that opens a sentence runs on; one opened mid-sentence lost its closing mark.
             opens_sentence = re.search(r"(^|[.!?:,;—–-])\s*$", text[start:open_at]) is not None
             if following is None or not opens_sentence or not _opens_with_mark(text, *following):
+                if text[open_at] == '"':
+                    strays.append(open_at)
                 open_at = None
-    spans.extend(_single_quoted(text, spans))
-    return sorted(spans)
+    return spans, strays
+
+
+def _reopens(text: str, mark: re.Match, start: int, end: int, inverted: bool) -> bool:
+    """Whether a mark read inside a quotation opens a sentence as an opening mark does (`hide. “ Law …`): a
+    quotation running on into a new paragraph whose break scraping lost, not a mark out of place."""
+    return _costs(text, mark, start, end, inverted)[0] == 0.0 \
+        and re.search(r"[.!?,]\s+$", text[start:mark.start()]) is not None
 
 
 def opens_with_double_mark(text: str, position: int) -> bool:

@@ -28,6 +28,7 @@ from storyline.extract.quotes import direct, headlines, reported, speakers
 from storyline.extract.quotes.clauses import depth
 from storyline.extract.quotes.config import CONFIG, QuoteConfig
 from storyline.extract.quotes.drafts import Drafts
+from storyline.extract.quotes.ill_formed import ill_formed_quotations, keep_out
 from storyline.model import Article, Attribution, Mention
 
 
@@ -44,6 +45,9 @@ def extract(article: Article, doc: Doc, mentions: list[Mention], config: QuoteCo
     for quote in drafts.quotes:
         if not drafts.covered(quote):
             direct.attach(drafts, quote)
+    ill_formed = ill_formed_quotations(drafts)
+    for draft in drafts.found:
+        keep_out(draft, ill_formed)
     drafts.found.sort(key=lambda draft: draft.content)
     for draft in drafts.found:
         resolution = speakers.resolve(drafts, draft)
