@@ -18,6 +18,8 @@ from storyline.text.numbers import COUNT, FIGURE, ORDINALS, read_number, spoken_
     ("zero", 0),
     ("several", None),
     ("a million", None),  # an article is no number in running text: "a further 50" is 50, not 51
+    ("nearly two-thirds", None),  # a fraction is not two of anything
+    ("three quarters", None),
 ])
 def test_a_figure_is_the_number_its_words_give(text, expected):
     assert read_number(text, FIGURE) == expected

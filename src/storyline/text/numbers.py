@@ -17,7 +17,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from storyline.text.wordlists import pairs
+from storyline.text.wordlists import pairs, words as word_list
 
 
 def _values(name: str) -> dict[str, int | float]:
@@ -28,6 +28,7 @@ def _values(name: str) -> dict[str, int | float]:
 CARDINALS = _values("number_words")
 SCALES = _values("number_scales")
 ORDINALS = {word: int(value) for word, value in pairs("ordinals").items()}
+FRACTION_WORDS = word_list("fraction_words")
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def read_number(text: str, reading: NumberReading) -> int | float | None:
 
     COUNT: 'two' -> 2.0, 'twenty four' -> 24.0, '1,500' -> 1500.0, 'a' -> 1.0, 'half an' -> 0.5, 'several' -> None.
     FIGURE: '23' -> 23.0, '1,200' -> 1200.0, '30, 000' -> 30000.0, '1.2 billion' -> 1.2e9, 'two dozen' -> 24,
-    'twenty-five' -> 25.
+    'twenty-five' -> 25, 'nearly two-thirds' -> None (a fraction).
     """
     if reading.whole_phrase:
         text = text.strip().replace(",", "")
@@ -84,6 +85,8 @@ def read_number(text: str, reading: NumberReading) -> int | float | None:
     value: int | float | None = None
     seen = False
     for word in words:
+        if seen and word in FRACTION_WORDS:
+            return None  # "two-thirds", "three quarters": a fraction of something, not two or three of it
         if word[:1].isdigit() and not reading.whole_phrase:
             value, seen = float(word.replace(",", "")), True
         elif word in reading.scales and seen:
