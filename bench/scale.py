@@ -89,8 +89,8 @@ def worker_rate(files: list[Path], workers: int, url: str) -> dict[str, float]:
 
 
 def assigner_costs(count: int, url: str) -> list[dict[str, float]]:
-    """The writer's milliseconds per article (lock, assign, store, name, commit) at each size of SIZES up to
-    ``count``."""
+    """The writer's milliseconds per article (lock, assign, store, name, commit) at each size of SIZES below
+    ``count``, and at ``count``."""
     from storyline.parse.embed import embed
     from storyline.stories.index import StoryIndex
 
@@ -103,6 +103,7 @@ def assigner_costs(count: int, url: str) -> list[dict[str, float]]:
     per_article: list[float] = []
     cpu_per_article: list[float] = []
     rows = []
+    marks = [size for size in SIZES if size < count] + [count]
     with open_store(url) as store:
         server_cpu = _server_cpu(store)
         writer = Pipeline(store, batch_size=BATCH)
@@ -120,7 +121,7 @@ def assigner_costs(count: int, url: str) -> list[dict[str, float]]:
             per_article += [(time.perf_counter() - began) / len(features)] * len(features)
             cpu_per_article += [(time.process_time() + server_cpu() - cpu_began) / len(features)] * len(features)
             size = len(per_article)
-            if any(start < mark <= size for mark in SIZES):
+            if any(start < mark <= size for mark in marks):
                 window = np.array(per_article[-WINDOW:]) * 1000
                 cpu_window = np.array(cpu_per_article[-WINDOW:]) * 1000
                 rows.append({"articles": size, "median_ms": round(float(np.median(window)), 3),
