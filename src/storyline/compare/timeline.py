@@ -53,7 +53,7 @@ class TimelineEntry:
     ``confidence`` is None when a statement gives the date (or it is known only by its order); when every
     statement's date was counted from an inferred publication date, the best of those inferences' confidences.
     ``words`` are the words naming a day relative to an undated report ("Sunday"), whose value is then
-    unanchored ("XXXX-WXX-7")."""
+    unanchored ("XXXX-WXX-7"), or those placing an entry after another ("days after the vote")."""
 
     value: str | None
     statements: list[Span]
@@ -68,13 +68,14 @@ class TimelineEntry:
 
     @property
     def label(self) -> str:
-        """When, as a reader sees it: the date ("~" before a guessed one), the words of a day relative to an
-        undated report ("Sunday (undated)"), else the entry it follows ("after #3"), else "undated"."""
+        """When, as a reader sees it: the date ("~" before a guessed one), else the text's own words for it with
+        "(undated)": a day relative to an undated report ("Sunday (undated)"), or the entry's place after another
+        ("days after the vote (undated)"), else "undated"."""
         if self.words is not None:
             return f"{self.words} (undated)"
         if self.value is not None:
             return self.value if self.confidence is None else f"~{self.value}"
-        return f"after #{self.after + 1}" if self.after is not None else "undated"
+        return "undated"
 
 
 @dataclass(slots=True)
@@ -183,7 +184,7 @@ class TimelineBuilder:
         return index
 
     def build(self) -> list[TimelineEntry]:
-        relative: list[tuple[Statement, frozenset[str]]] = []
+        relative: list[tuple[Statement, frozenset[str], str]] = []
         for article, doc, expressions in self.articles:
             for expression in expressions:
                 tokens = doc.char_span(expression.span.start, expression.span.end, alignment_mode="expand")
@@ -195,17 +196,17 @@ class TimelineBuilder:
                                       expression.reference_confidence)
                 anchor = relative_anchor(doc, tokens)
                 if anchor is not None and expression.type == "DURATION":
-                    relative.append((statement, anchor_keys(anchor)))
+                    relative.append((statement, anchor_keys(anchor), doc[tokens.start:anchor.end].text))
                 elif expression.type in {"DATE", "TIME"} and calendar_start(expression.value):
                     self.add(expression.value.split("T")[0], statement)
                 elif expression.type in {"DATE", "TIME"} and UNANCHORED_DAY.match(expression.value):
                     self.add(expression.value.split("T")[0], statement, expression.span.text(article))
-        for statement, keys in relative:
+        for statement, keys, words in relative:
             anchor_index = self.anchor_entry(keys, statement.sentence)
             if anchor_index is None:
                 continue
             self.entries.append(TimelineEntry(None, [statement.sentence], [statement.time] if statement.time else [],
-                                              after=anchor_index))
+                                              after=anchor_index, words=" ".join(words.split())))
             self.entry_words.append(statement.words)
         return self.ordered()
 
