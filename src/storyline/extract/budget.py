@@ -3,10 +3,11 @@
 The stage runs in the caller's thread and is interrupted by an exception raised into it
 (``PyThreadState_SetAsyncExc``), which Python delivers at the stage's next bytecode: a stage needs no checks of its
 own, and one that turns slow on an odd text (a quadratic corner, a pathological sentence) costs that text its
-records of one kind, never the batch its progress. One watchdog thread keeps every budget of the process: a timer
-thread started for each stage of each article cost a fifth of the stages' own time (each start waits for the new
-thread to run), all of it holding the interpreter lock the parse needs. A budget is disarmed under the watchdog's
-lock when its block ends, and an exception already sent is withdrawn, so nothing is raised after the block.
+records of one kind, never the batch its progress. One watchdog thread keeps every budget of the process, rather
+than a timer thread started for each stage of each article (three an article; each start waits for the new thread
+to run, and so for the interpreter lock, which the parse and the writer hold most of the time). A budget is disarmed
+under the watchdog's lock when its block ends, and an exception already sent is withdrawn, so nothing is raised
+after the block.
 """
 
 from __future__ import annotations
