@@ -126,9 +126,12 @@ class _Parsed:
 
 def _parsed(articles: list[Article], batch_size: int) -> _Parsed:
     docs = list(nlp.parse([a.text for a in articles], batch_size))
-    return _Parsed(articles, docs, [analyse(article, doc) for article, doc in zip(articles, docs)],
-                   [pubdate.evidence_of(article, doc) if article.published is None else None
-                    for article, doc in zip(articles, docs)])
+    analyses, evidence = [], []
+    for article, doc in zip(articles, docs):
+        # One article at a time: its date evidence reads the time expressions its time stage has just found.
+        analyses.append(analyse(article, doc))
+        evidence.append(pubdate.evidence_of(article, doc) if article.published is None else None)
+    return _Parsed(articles, docs, analyses, evidence)
 
 
 def _featured(parsed: _Parsed, keep_docs: bool) -> list[Analysed]:

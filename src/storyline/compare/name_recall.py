@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 
 from storyline.model import Article, Entity, Mention, Span
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -78,7 +79,7 @@ def _unambiguous_names(articles: list[Article], entities: list[Entity],
     # A nationality names a group only where it heads a noun phrase ("the Greeks"), not as the adjective it
     # mostly is ("Greek police"): the parse decides that, not the letters.
     spread = {number for number, entity in enumerate(entities) if entity.type != "NORP"}
-    lower_words = {word for article in articles for word in WORD.findall(article.text) if word[:1].islower()}
+    lower_words = set().union(*(_lower_words(article.text) for article in articles))
     owners = {}
     for name, uses in by_name.items():
         words = WORD.findall(name)
@@ -92,9 +93,21 @@ def _unambiguous_names(articles: list[Article], entities: list[Entity],
     return owners
 
 
+# A story's articles are read again each time it is named (as it grows, in the pipeline's writer): their words
+# are found once.
+@lru_cache(maxsize=256)
+def _word_bounds(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in WORD.finditer(text)]
+
+
+@lru_cache(maxsize=256)
+def _lower_words(text: str) -> frozenset[str]:
+    return frozenset(word for word in WORD.findall(text) if word[:1].islower())
+
+
 def _occurrences(text: str, owners: dict[str, Entity], config: NameRecallConfig):
     """Where the names are written in the text as whole capitalised runs: (start, end, entity)."""
-    words = [(m.start(), m.end()) for m in WORD.finditer(text)]
+    words = _word_bounds(text)
     found, position = [], 0
     for i, (start, _) in enumerate(words):
         if start < position or not text[start].isupper():

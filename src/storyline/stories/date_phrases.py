@@ -18,6 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span as DocSpan
 
 from storyline.extract.timex import TimexMention, anchor, find
+from storyline.extract.timex.anchoring import valued
 from storyline.model import Article
 from storyline.text.wordlists import pairs, words
 
@@ -180,7 +181,7 @@ class StoryArticle:
 
 def values_at(article: Article, mentions: list[TimexMention], reference: datetime | None) -> list[str]:
     """Each mention's value against ``reference`` ("" where it names no time)."""
-    values = {e.span.start: e.value for e in anchor(article, mentions, reference)}
+    values = {mention.span.start: value for mention, _, value in valued(article, mentions, reference)}
     return [values.get(mention.span.start, "") for mention in mentions]
 
 

@@ -150,10 +150,35 @@ class StoryDates:
                              default=0.0)
         return total
 
+    def may_find_evidence(self, unknown: list[int]) -> bool:
+        """Whether some day could give one of the ``unknown`` articles evidence: a phrase of it that moves with the
+        publication day and a phrase of the story naming a day, in sentences alike enough to tell one event.
+        Whether two sentences are alike does not depend on the day, and every match :meth:`evidence` counts is
+        such a pair, so without one every day's evidence is nil and no article is dated: the story's candidate
+        days need not be valued, which is most of inference's cost."""
+        naming = [(j, other) for j, item in enumerate(self.story) for other in item.statements
+                  if other.kind in NAMING_KINDS]
+        for i in unknown:
+            text = self.story[i].article.text
+            for statement in self.story[i].statements:
+                if statement.kind not in MOVING_KINDS:
+                    continue
+                for j, other in naming:
+                    same_article = i == j
+                    if same_article and other.sentence == statement.sentence \
+                            and not restates(text, statement, other):
+                        continue
+                    if self._alike_of(statement, other, same_article) > 0:
+                        return True
+        return False
+
     def match(self, mine: Statement, theirs: Statement, day: date, same_article: bool) -> float:
         """What one statement of the day falling on another's counts as evidence (0 when nothing)."""
         if not evidences(mine, theirs, day, self.years):
             return 0.0
+        return self._alike_of(mine, theirs, same_article)
+
+    def _alike_of(self, mine: Statement, theirs: Statement, same_article: bool) -> float:
         # What the two sentences have in common is the same on every candidate day.
         key = (id(mine), id(theirs), same_article)
         if key not in self._alike:
@@ -220,10 +245,12 @@ def _inferred(story: list[StoryArticle], today: date | None,
     if not unknown:
         return {}
     years = story_years(story)
+    dates = StoryDates(story, years, config)
+    if not dates.may_find_evidence(unknown):
+        return {}
     candidates = candidate_days(story, years, today, config)
     if not candidates:
         return {}
-    dates = StoryDates(story, years, config)
     ranked = dates.best_days(unknown, candidates)
     chosen = {i: scored[0][1] for i, scored in ranked.items() if scored}
     inferred = {}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -27,7 +28,15 @@ YEAR_BEFORE = re.compile(r"(?:a|one) year (?:ago|earlier|before)|(?:the )?year-(
 def anchor(article: Article, mentions: list[TimexMention], reference: datetime | None,
            config: TimexConfig = CONFIG) -> list[TimeExpression]:
     """TimeML values of the mentions against a reference time; phrases that name no time are left out."""
-    expressions = []
+    return [TimeExpression(Span(mention.span.article_id, mention.span.start, mention.span.end, kind), kind, value)
+            for mention, kind, value in valued(article, mentions, reference, config)]
+
+
+def valued(article: Article, mentions: list[TimexMention], reference: datetime | None,
+           config: TimexConfig = CONFIG) -> Iterator[tuple[TimexMention, str, str]]:
+    """Each mention that names a time, with its TimeML type and value against a reference time: what
+    :func:`anchor` gives, without making records of them (publication-date inference values an article's phrases
+    against every candidate day)."""
     last_quarter: tuple[int, re.Match[str]] | None = None
     story_day: date | None = None
     story_period: date | None = None
@@ -51,9 +60,7 @@ def anchor(article: Article, mentions: list[TimexMention], reference: datetime |
                 # Results reported for a quarter are compared with "a year earlier": the same quarter a year before.
                 year, index = last_quarter[1].groups()
                 value = f"{int(year) - 1:04d}-Q{index}"
-            expressions.append(TimeExpression(Span(mention.span.article_id, mention.span.start, mention.span.end,
-                                                   kind), kind, value))
-    return expressions
+            yield mention, kind, value
 
 
 def counted_from(text: str, reference: datetime | None, story_day: date | None,

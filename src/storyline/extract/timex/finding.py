@@ -4,6 +4,7 @@ unlabelled, and deictic words such as "now" or "recently"."""
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -41,8 +42,23 @@ class TimexMention:
     sentence: int
 
 
+# The mentions last found in this thread, with the Doc they were found in (held, so that no other Doc can take its
+# id meanwhile): the pipeline's time stage and an undated article's publication-date evidence ask for the same
+# article's, one after the other.
+_last = threading.local()
+
+
 def find(article: Article, doc: Doc, config: TimexConfig = CONFIG) -> list[TimexMention]:
     """Every temporal expression of the article, in text order, with its governing tense."""
+    last = getattr(_last, "found", None)
+    if last is not None and last[0] is doc and last[1:3] == (article.id, config):
+        return list(last[3])
+    mentions = _found(article, doc, config)
+    _last.found = (doc, article.id, config, mentions)
+    return list(mentions)
+
+
+def _found(article: Article, doc: Doc, config: TimexConfig) -> list[TimexMention]:
     bounds = [named for start, end in entity_bounds(doc) if (named := names_time(doc, start, end))]
     taken = {i for start, end in bounds for i in range(start, end)}
     bounds += missed_bounds(doc, taken)
