@@ -69,9 +69,12 @@ def spaced_clitics(doc: Doc) -> Doc:
             merges.append((token.i - 1, token.i + 2))
     if not merges:
         return doc
+    # The parse comes later: each split word is its own head, and its "n" hangs on it. Pointing the first part at
+    # the second and the second at the word (which the split makes the first part) left a cycle the parser kept,
+    # and any span's root then raised ("This isn ’ t just …").
     with doc.retokenize() as retokenizer:
         for word in splits:
-            retokenizer.split(word, [word.text[:-1], word.text[-1]], heads=[(word, 1), word.head])
+            retokenizer.split(word, [word.text[:-1], word.text[-1]], heads=[(word, 0), (word, 0)])
     shift = {word.i: 1 for word in splits}
     with doc.retokenize() as retokenizer:
         for start, end in merges:
