@@ -286,3 +286,11 @@ def test_common_initialisms_for_things_are_no_names_even_where_the_model_tags_th
     names = {text for text, _ in found}
     assert not names & {"RBI", "SWAT", "DUI"}
     assert "IBM" in names
+
+
+def test_a_possessive_written_apart_and_an_opening_gerund_are_no_part_of_a_name():
+    found = entities("Following Brandt ’ s arrest, the bank shut. Police Commissioner Marta Lindqvist ’ s office "
+                     "said so. Brandt denied it.")
+    assert ("Brandt", "PERSON") in found
+    assert ("Marta Lindqvist", "PERSON") in found
+    assert not [text for text, _ in found if text.startswith("Following") or text.endswith("s")]

@@ -34,6 +34,10 @@ def written_apart(apostrophe: str, clitic: str) -> str:
     return ("n " if clitic == "t" else "") + apostrophe + " " + clitic
 
 
+# A possessive ending as one token, written whole or apart ("Kelly ’ s office"): the edges of names drop it.
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"} | {written_apart(apostrophe, "s") for apostrophe in APOSTROPHES})
+
+
 def whole(clitic: str) -> str:
     return "n't" if clitic == "t" else "'" + clitic
 

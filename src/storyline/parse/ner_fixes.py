@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from storyline.parse.clitics import POSSESSIVES
 from storyline.parse.labels import NAME_LABELS
 from storyline.parse.name_edges import (join_names_before_places, join_nicknamed_names, nicknamed,
                                         relabel_families, split_glued_names, trim_trailing_titles)
@@ -56,8 +57,9 @@ from storyline.text import wordlists
 
 COMPONENT = "storyline_ner_fixes"
 
-POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 DASHES = frozenset({"-", "–", "—"})
+# Penn tags of a word opening a sentence that no person's name begins with: a gerund, a preposition, an adverb.
+SENTENCE_OPENING_TAGS = frozenset({"VBG", "IN", "RB"})
 ORGANISATION_WORDS = wordlists.words("organisation_words")
 GROUP_NOUNS = wordlists.words("group_nouns")
 FACILITY_NOUNS = wordlists.words("facility_nouns")
@@ -132,10 +134,13 @@ def fix_entities(doc: Doc, config: NerFixConfig = CONFIG) -> Doc:
 
 def trim_possessive(doc: Doc, start: int, end: int, label: str) -> Entity:
     """Drop a possessive ending, and what follows a comma or a dash before a word in lower case in a person's name
-    ("Benjamin Banky, 40", "Jonathan Wright - director")."""
+    ("Benjamin Banky, 40", "Jonathan Wright - director"), and a sentence's opening gerund, preposition or adverb
+    the model ran into it ("Following Gigante's death")."""
     if label == "PERSON":
         end = next((token.i for token in doc[start + 1:end] if token.text == "," or (
             token.text in DASHES and token.i + 1 < end and doc[token.i + 1].is_lower)), end)
+        if end - start > 1 and doc[start].is_sent_start and doc[start].tag_ in SENTENCE_OPENING_TAGS:
+            start += 1
     while end > start and doc[end - 1].text in POSSESSIVES:
         end -= 1
     return start, end, label
