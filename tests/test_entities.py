@@ -357,6 +357,22 @@ def test_names_ending_in_one_word_join_across_organisation_and_place_labels_but_
     assert not same_entity(Counter(["Iraq"]), "GPE", Counter(["Central Bank of Iraq"]), "ORG", one_article=True)
 
 
+def test_a_company_or_party_written_as_its_one_word_is_the_one_named_in_full():
+    from storyline.text.names import same_entity
+
+    assert same_entity(Counter(["Halvard"]), "ORG", Counter(["Halvard Bank", "HALVARD NORDIC BANK"]), "GPE")
+    assert same_entity(Counter(["Telenova"]), "ORG", Counter(["Telenova Group Plc"]), "ORG")
+    assert same_entity(Counter(["Labour Party"]), "ORG", Counter(["Labour"]), "ORG")
+    # Not a place, nor a name the other adds more than company words to.
+    assert not same_entity(Counter(["Halvard"]), "GPE", Counter(["Halvard Bank"]), "ORG")
+    assert not same_entity(Counter(["Boston"]), "ORG", Counter(["Boston Globe"]), "ORG")
+    assert not same_entity(Counter(["Athens"]), "ORG", Counter(["Athens University"]), "ORG")
+    articles = [Article(text="Staff of Halvard Bank fled the fire in the city centre on Friday.", source="one"),
+                Article(text="Three staff of Halvard died in the fire, the company said.", source="two")]
+    ids = {entity.id for entity in entities(parsed(articles)) if "Halvard" in entity.variants}
+    assert len(ids) == 1
+
+
 def test_street_abbreviations_are_the_streets():
     from storyline.text.names import same_entity, tokens
 

@@ -33,6 +33,7 @@ PLACE_MODIFIERS = wordlists.words("place_modifiers")
 PLACE_DESIGNATORS = PLACE_NOUNS | PLACE_MODIFIERS
 COORDINATORS = frozenset({"and", "&"})
 INSTITUTION_WORDS = wordlists.words("institution_words")
+COMPANY_WORDS = wordlists.words("company_words")
 WORK_OF_ART = "WORK_OF_ART"
 GIVEN_NAME_FORMS = wordlists.pairs("given_name_forms")
 # By hand: the Jaro-Winkler similarity from which two spellings with one consonant skeleton are one word
@@ -231,6 +232,9 @@ def same_entity(names: Counter[str], label: str, other_names: Counter[str], othe
     shared = {name_key(n) for n in names} & {name_key(n) for n in other_names}
     if any(len(tokens(name)) > 1 for name in shared):
         return True
+    if _company_short_form(names, label, other_names, other_label) \
+            or _company_short_form(other_names, other_label, names, label):
+        return True
     if _goes_by(names, other_names, other_label) or _goes_by(other_names, names, label):
         return True
     if not same_group:
@@ -264,6 +268,16 @@ def same_entity(names: Counter[str], label: str, other_names: Counter[str], othe
     if not _names_match(fullest, label, other_fullest, other_label):
         return False
     return one_article or not single_word or _acronym_match(fullest, other_fullest)
+
+
+def _company_short_form(names: Counter[str], label: str, other_names: Counter[str], other_label: str) -> bool:
+    """An organisation written as the one word a company or party goes by, one of the other's names adding only
+    company words to it ("Marfin" of "Marfin Bank", tagged GPE once; "Vodafone" of "Vodafone Group Plc")."""
+    if label != "ORG" or other_label == "PERSON" or any(len(tokens(name)) != 1 for name in names):
+        return False
+    words = {tokens(name)[0] for name in names}
+    return any(len(full) > 1 and full[0] in words and COMPANY_WORDS.issuperset(full[1:])
+               for full in map(tokens, other_names))
 
 
 def _place_named_last(place: str, label: str, name: str) -> bool:
