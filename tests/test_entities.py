@@ -373,6 +373,17 @@ def test_a_company_or_party_written_as_its_one_word_is_the_one_named_in_full():
     assert len(ids) == 1
 
 
+def test_a_surname_respelled_by_one_letter_under_one_given_name_and_a_plural_word_keep_the_name():
+    from storyline.text.names import same_entity
+
+    assert same_entity(Counter(["Nikos Karagias"]), "PERSON", Counter(["Nikos Karayias"]), "PERSON")
+    assert not same_entity(Counter(["Petros Karagias"]), "PERSON", Counter(["Nikos Karayias"]), "PERSON")
+    assert not same_entity(Counter(["Nikos Karagias"]), "PERSON", Counter(["Nikos Karagiannis"]), "PERSON")
+    assert same_entity(Counter(["National Telecommunication Authority"]), "ORG",
+                       Counter(["Egyptian National Telecommunications Authority"]), "ORG")
+    assert not same_entity(Counter(["Williams Group"]), "ORG", Counter(["William Group"]), "ORG")
+
+
 def test_street_abbreviations_are_the_streets():
     from storyline.text.names import same_entity, tokens
 

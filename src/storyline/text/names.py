@@ -45,6 +45,12 @@ SHORTEST_GIVEN_NAME = 3
 # By hand: a given name clipped to its start ("Stan" of "Stanley", "Chris" of "Christopher") leaves off at least
 # this many letters; one letter makes another name ("Paul", "Paula"; "Eric", "Erica").
 SHORTEST_CLIPPING = 2
+# By hand: the shortest surname that one letter changed ("Kougias"/"Kouyias") still leaves the same person's
+# under the same given name; shorter ones are more often other names.
+SHORTEST_RESPELLED_SURNAME = 5
+# By hand: the shortest word whose plural in an organisation's name is the same word ("Telecommunication
+# Regulatory Authority", "Telecommunications …"); shorter ones are as often surnames ("Williams").
+SHORTEST_PLURAL_FREE_WORD = 10
 # "y" after the first letter is a vowel: "Betty" spells "Bettie".
 _VOWELS = re.compile(r"[aeiouy]")
 _VOWEL_RUNS = re.compile(r"[aeiouy]+")
@@ -154,7 +160,16 @@ def person_names_compatible(a: str, b: str) -> bool:
     short, long = sorted((tokens(a), tokens(b)), key=len)
     if not short or len(short[-1]) == 1 or len(long[-1]) == 1:  # an initial is no surname: "Alicia M."
         return False
+    if len(short) == len(long) == 2 and same_word(short[0], long[0]) and respelled(short[1], long[1]):
+        return True
     return same_word(short[-1], long[-1]) and is_partial(short, long, same_given_name)
+
+
+def respelled(a: str, b: str) -> bool:
+    """One surname spelled with one letter changed after the first, as transliterations and typing do
+    ("Kougias"/"Kouyias"): taken for the same under the same given name."""
+    return (len(a) == len(b) >= SHORTEST_RESPELLED_SURNAME and a[0] == b[0]
+            and sum(x != y for x, y in zip(a, b)) == 1)
 
 
 def same_given_name(a: str, b: str) -> bool:
@@ -174,12 +189,18 @@ def names_compatible(a: str, b: str) -> bool:
         return False
     if short == long:
         return True
-    rest = {word for word in long if not any(same_word(word, other) for other in short)}
+    rest = {word for word in long if not any(_same_name_word(word, other) for other in short)}
     institution = INSTITUTION_WORDS.intersection(rest) and not INSTITUTION_WORDS.intersection(short)
-    if is_partial(short, long) and not _another_place(short, long, rest) and not institution \
+    if is_partial(short, long, _same_name_word) and not _another_place(short, long, rest) and not institution \
             and not _one_of_a_pair(*sorted((a, b), key=lambda name: len(tokens(name)))):
         return True
     return is_acronym_of(a, b) or is_acronym_of(b, a)
+
+
+def _same_name_word(a: str, b: str) -> bool:
+    """A word of an organisation's or place's name, in the singular or the plural ("Telecommunication")."""
+    singular, plural = sorted((a, b), key=len)
+    return same_word(a, b) or (len(singular) >= SHORTEST_PLURAL_FREE_WORD and plural == singular + "s")
 
 
 def _one_of_a_pair(short: str, long: str) -> bool:
