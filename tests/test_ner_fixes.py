@@ -294,3 +294,9 @@ def test_a_possessive_written_apart_and_an_opening_gerund_are_no_part_of_a_name(
     assert ("Brandt", "PERSON") in found
     assert ("Marta Lindqvist", "PERSON") in found
     assert not [text for text, _ in found if text.startswith("Following") or text.endswith("s")]
+
+
+def test_a_profession_set_before_a_name_as_a_title_is_no_part_of_it():
+    found = entities('The bullet hit him in the chest. Lawyer Nikos Karagias said: "It was an accident." '
+                     "Actress Lena Varga left early.")
+    assert ("Nikos Karagias", "PERSON") in found and ("Lena Varga", "PERSON") in found
