@@ -300,3 +300,10 @@ def test_a_profession_set_before_a_name_as_a_title_is_no_part_of_it():
     found = entities('The bullet hit him in the chest. Lawyer Nikos Karagias said: "It was an accident." '
                      "Actress Lena Varga left early.")
     assert ("Nikos Karagias", "PERSON") in found and ("Lena Varga", "PERSON") in found
+
+
+def test_a_plural_name_after_a_sentence_opening_article_is_a_group_the_model_missed():
+    found = entities("The Falcons, trailing 14-0 at the start of the second quarter, scored 17 points. "
+                     "The Rangers reportedly have bid $160 million over eight years.")
+    assert ("Falcons", "NORP") in found or ("Falcons", "ORG") in found
+    assert any(text == "Rangers" for text, _ in found)

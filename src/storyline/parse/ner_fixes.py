@@ -562,8 +562,12 @@ def _name_runs(doc: Doc, start: int, end: int, plain: set[str]) -> list[tuple[in
 
 
 def _is_name_run_edge(doc: Doc, index: int) -> bool:
-    """Whether ``index`` lies outside a capitalised run, so a name ending or starting next to it is whole."""
-    return not (0 <= index < len(doc)) or not (doc[index].is_title and doc[index].is_alpha)
+    """Whether ``index`` lies outside a capitalised run, so a name ending or starting next to it is whole; a
+    function word opening a sentence is capitalised for that alone ("The Colts, trailing …")."""
+    if not 0 <= index < len(doc):
+        return True
+    token = doc[index]
+    return not (token.is_title and token.is_alpha) or (token.is_sent_start and token.is_stop)
 
 
 def make_consistent(doc: Doc, entities: list[Entity], config: NerFixConfig = CONFIG) -> list[Entity]:
