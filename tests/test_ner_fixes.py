@@ -307,3 +307,12 @@ def test_a_plural_name_after_a_sentence_opening_article_is_a_group_the_model_mis
                      "The Rangers reportedly have bid $160 million over eight years.")
     assert ("Falcons", "NORP") in found or ("Falcons", "ORG") in found
     assert any(text == "Rangers" for text, _ in found)
+
+
+def test_two_untagged_runs_across_of_or_for_are_one_organisation_but_not_with_a_person_s_name():
+    found = entities("Hours after the ruling, three environmental groups, Greenpeace, Defenders of Wildlife and "
+                     "Center for Biological Diversity, filed a lawsuit.")
+    assert ("Defenders of Wildlife", "ORG") in found
+    assert ("Center for Biological Diversity", "ORG") in found
+    found = entities("John Gotti ruled for years. It linked old gangsters and the modern-day Mafia of Gotti.")
+    assert not [text for text, _ in found if " of " in text]

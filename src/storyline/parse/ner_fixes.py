@@ -69,6 +69,8 @@ COMMON_INITIALISMS = wordlists.words("common_initialisms")
 NAME_LINKS = frozenset({"of", "and", "&", "de", "la", "le", "du", "van", "von", "der", "al", "el", "-"})
 # Parts of speech no name is made of: a headline's verbs and adverbs ("Checks Out Two Minutes Later").
 CLAUSE_POS = frozenset({"VERB", "AUX", "ADV", "PART", "SCONJ", "PRON"})
+# The words inside an organisation's name that the capitalised runs stop at: "Defenders of Wildlife".
+ORGANISATION_LINKS = frozenset({"of", "for"})
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "across", "throughout", "around"})
 # Verbs of saying (lemmas): a name that says something and is then "he" or "she" is a person's.
 SPEECH_VERBS = wordlists.words("cue_verbs_clause")
@@ -236,7 +238,7 @@ def add_proper_nouns(doc: Doc, entities: list[Entity], config: NerFixConfig = CO
                 and token.is_alpha and not token.is_stop and not is_title_part(token.text)
                 and token.lower_ not in lower_words and token.lower_ not in CALENDAR_WORDS)
 
-    found = list(entities)
+    found: list[Entity] = []
     run: list[Token] = []
     for token in [*doc, None]:
         if token is not None and fits(token) and not (run and token.is_sent_start):
@@ -245,6 +247,7 @@ def add_proper_nouns(doc: Doc, entities: list[Entity], config: NerFixConfig = CO
         if run and not run[0].is_sent_start and not run[0].nbor(-1).is_quote \
                 and len(run) <= config.person_name_max_tokens and _is_name_run_edge(doc, run[-1].i + 1) \
                 and _is_name_run_edge(doc, run[0].i - 1) and not _numbered(doc, run[0].i, run[-1].i + 1) \
+                and not _before_capitals(doc, run[-1].i + 1) \
                 and not (len(run) == 1 and run[0].lower_ in GENERIC_NAME_WORDS):
             head = doc[run[0].i:run[-1].i + 1].root
             if len(run) == 1 and head.tag_ == "NNPS":  # a plural word names a group ("the Bloods", "young Greeks")
@@ -255,7 +258,33 @@ def add_proper_nouns(doc: Doc, entities: list[Entity], config: NerFixConfig = CO
                 label = "ORG"
             found.append((run[0].i, run[-1].i + 1, label))
         run = [token] if token is not None and fits(token) else []
-    return found
+    return _join_across_links(doc, entities, found)
+
+
+def _join_across_links(doc: Doc, tagged: list[Entity], found: list[Entity]) -> list[Entity]:
+    """Two runs found here on either side of one "of" or "for" are one organisation's name ("Defenders of
+    Wildlife", "Center for Biological Diversity"), unless the second holds a word of a person's name the model tagged
+    ("the modern-day Mafia of Gotti" beside "John Gotti")."""
+    new = set(found)
+    people_words = {token.lower_ for start, end, label in tagged if label == "PERSON" for token in doc[start:end]}
+    merged: list[Entity] = []
+    for entity in sorted([*tagged, *found]):
+        if merged:
+            start, end, label = merged[-1]
+            joinable = {label, entity[2]} <= NAME_LABELS - {"PERSON"} \
+                and not any(token.lower_ in people_words for token in doc[entity[0]:entity[1]])
+            if joinable and entity[0] == end + 1 and doc[end].lower_ in ORGANISATION_LINKS \
+                    and (start, end, label) in new and entity in new:
+                merged[-1] = (start, entity[1], "ORG")
+                new.add(merged[-1])
+                continue
+        merged.append(entity)
+    return merged
+
+
+def _before_capitals(doc: Doc, index: int) -> bool:
+    """A word in capitals follows: the run is part of a longer name ("the Kestrel KRAM campaign")."""
+    return index < len(doc) and doc[index].is_upper and doc[index].is_alpha
 
 
 def _numbered(doc: Doc, start: int, end: int) -> bool:
