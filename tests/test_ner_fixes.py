@@ -316,3 +316,10 @@ def test_two_untagged_runs_across_of_or_for_are_one_organisation_but_not_with_a_
     assert ("Center for Biological Diversity", "ORG") in found
     found = entities("John Gotti ruled for years. It linked old gangsters and the modern-day Mafia of Gotti.")
     assert not [text for text, _ in found if " of " in text]
+
+
+def test_an_eponym_before_its_noun_is_no_name():
+    found = entities("Rioters threw Molotov cocktails at the bank on Monday. He suffered from Alzheimer's disease, "
+                     "his lawyer Dana Whitfield said.")
+    assert not [text for text, _ in found if text in ("Molotov", "Alzheimer")]
+    assert ("Dana Whitfield", "PERSON") in found

@@ -81,7 +81,8 @@ WEEKDAYS = wordlists.pairs("weekdays")
 CALENDAR_WORDS = frozenset(WEEKDAYS) | {day[:3] for day in WEEKDAYS} | frozenset(wordlists.pairs("months")) \
     | frozenset(wordlists.pairs("month_abbreviations"))
 # Words that alone are a common noun capitalised, not a name ("the Street", "the Commission").
-GENERIC_NAME_WORDS = PLACE_DESIGNATORS | INSTITUTION_WORDS | frozenset(STREET_DESIGNATORS)
+EPONYMS = wordlists.words("eponyms")
+GENERIC_NAME_WORDS = PLACE_DESIGNATORS | INSTITUTION_WORDS | frozenset(STREET_DESIGNATORS) | EPONYMS
 
 
 @dataclass(frozen=True)
@@ -382,10 +383,19 @@ def add_parenthesised_acronyms(doc: Doc, entities: list[Entity]) -> list[Entity]
 
 def drop_common_initialisms(doc: Doc, entities: list[Entity]) -> list[Entity]:
     """A common initialism for a thing that the model tagged alone as a name is none ("90 RBI", "a SWAT team",
-    "arrested for DUI" tagged as organisations)."""
+    "arrested for DUI" tagged as organisations), nor is an eponym before the noun it names ("Molotov cocktails",
+    "Alzheimer's disease")."""
     return [(start, end, label) for start, end, label in entities
-            if not (end - start == 1 and label in NAME_LABELS and doc[start].is_upper
-                    and doc[start].lower_ in COMMON_INITIALISMS)]
+            if not (end - start == 1 and label in NAME_LABELS and (
+                (doc[start].is_upper and doc[start].lower_ in COMMON_INITIALISMS)
+                or (doc[start].lower_ in EPONYMS and _before_common_noun(doc, end))))]
+
+
+def _before_common_noun(doc: Doc, index: int) -> bool:
+    """A noun in lower case follows, after a possessive if there is one ("cocktails", "'s disease")."""
+    if index < len(doc) and doc[index].text in POSSESSIVES:
+        index += 1
+    return index < len(doc) and doc[index].is_lower and doc[index].pos_ == "NOUN"
 
 
 def add_acronyms(doc: Doc, entities: list[Entity], config: NerFixConfig = CONFIG) -> list[Entity]:
