@@ -384,6 +384,16 @@ def test_a_surname_respelled_by_one_letter_under_one_given_name_and_a_plural_wor
     assert not same_entity(Counter(["Williams Group"]), "ORG", Counter(["William Group"]), "ORG")
 
 
+def test_a_known_form_of_a_given_name_the_model_mistyped_goes_to_the_one_person_but_a_place_does_not():
+    from storyline.text.names import given_name_holder
+
+    people = {1: Counter(["Alexandros Petrakis"]), 2: Counter(["Louis Ferrante"])}
+    assert given_name_holder("Alex", "WORK_OF_ART", people) == 1
+    assert given_name_holder("Alex", "ORG", people) == 1
+    assert given_name_holder("Louis", "GPE", people) is None
+    assert given_name_holder("Louis", "ORG", people) is None  # no short or foreign form of a name
+
+
 def test_street_abbreviations_are_the_streets():
     from storyline.text.names import same_entity, tokens
 

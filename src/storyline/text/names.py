@@ -36,6 +36,8 @@ INSTITUTION_WORDS = wordlists.words("institution_words")
 COMPANY_WORDS = wordlists.words("company_words")
 WORK_OF_ART = "WORK_OF_ART"
 GIVEN_NAME_FORMS = wordlists.pairs("given_name_forms")
+# The model's labels for a given name it did not know as one, other than places.
+MISTYPED_GIVEN_NAME_LABELS = frozenset({"ORG", "NORP", "PRODUCT", WORK_OF_ART})
 # By hand: the Jaro-Winkler similarity from which two spellings with one consonant skeleton are one word
 # ("Qassim"/"Qasem" join, "Hussein"/"Hassan" do not), and the shortest words compared that loosely.
 SIMILAR_SPELLING = 0.8
@@ -322,9 +324,14 @@ def given_name_holder(name: str, label: str, people: dict[int, Counter[str]]) ->
     """The one person a lone given name stands for ("Tara" of "Tara Reid", the usage of celebrity and sports
     news): the only one of ``people`` (clusters or entities by id, their names) whose full name starts with that
     word or another form of it ("Alexis" of "Alexandros Grigoropoulos"), and none if two do ("Tony" of "Tony
-    Thompson" and of "Tony Weeks"). A given name that is a surname of one of them is left to the surname rules."""
+    Thompson" and of "Tony Weeks"). A given name that is a surname of one of them is left to the surname rules.
+    One the model took for an organisation, a group, a product or a work goes too when it is a known form of a
+    given name ("Alex" tagged as a work, "Vincenzo" as an organisation); one taken for a place does not, as
+    places are named after people ("Louis" of St. Louis, "Georgia")."""
     words = tokens(name)
-    if label != "PERSON" or len(words) != 1 or len(words[0]) < SHORTEST_GIVEN_NAME:
+    if len(words) != 1 or len(words[0]) < SHORTEST_GIVEN_NAME:
+        return None
+    if label != "PERSON" and not (label in MISTYPED_GIVEN_NAME_LABELS and words[0] in GIVEN_NAME_FORMS):
         return None
     full_names = {i: [tokens(n) for n in names if len(tokens(n)) > 1] for i, names in people.items()}
     if any(full[-1] == words[0] for names in full_names.values() for full in names):
