@@ -323,3 +323,12 @@ def test_an_eponym_before_its_noun_is_no_name():
                      "his lawyer Dana Whitfield said.")
     assert not [text for text, _ in found if text in ("Molotov", "Alzheimer")]
     assert ("Dana Whitfield", "PERSON") in found
+
+
+def test_a_name_after_a_possessive_the_model_ran_into_the_owner_is_a_name_of_its_own():
+    found = entities("Prime Minister Nikos Petrakis spoke on Monday. Discontent was high even among supporters of "
+                     "Petrakis' New Unity party, which has a one-seat majority. Moody's Investors Service cut the "
+                     "rating.")
+    assert ("New Unity party", "ORG") in found or ("New Unity", "ORG") in found
+    assert not [text for text, _ in found if text.startswith("Petrakis'")]
+    assert not [text for text, _ in found if text.startswith("Investors")]
