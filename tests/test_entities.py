@@ -357,6 +357,43 @@ def test_names_ending_in_one_word_join_across_organisation_and_place_labels_but_
     assert not same_entity(Counter(["Iraq"]), "GPE", Counter(["Central Bank of Iraq"]), "ORG", one_article=True)
 
 
+def test_a_company_or_party_written_as_its_one_word_is_the_one_named_in_full():
+    from storyline.text.names import same_entity
+
+    assert same_entity(Counter(["Halvard"]), "ORG", Counter(["Halvard Bank", "HALVARD NORDIC BANK"]), "GPE")
+    assert same_entity(Counter(["Telenova"]), "ORG", Counter(["Telenova Group Plc"]), "ORG")
+    assert same_entity(Counter(["Labour Party"]), "ORG", Counter(["Labour"]), "ORG")
+    # Not a place, nor a name the other adds more than company words to.
+    assert not same_entity(Counter(["Halvard"]), "GPE", Counter(["Halvard Bank"]), "ORG")
+    assert not same_entity(Counter(["Boston"]), "ORG", Counter(["Boston Globe"]), "ORG")
+    assert not same_entity(Counter(["Athens"]), "ORG", Counter(["Athens University"]), "ORG")
+    articles = [Article(text="Staff of Halvard Bank fled the fire in the city centre on Friday.", source="one"),
+                Article(text="Three staff of Halvard died in the fire, the company said.", source="two")]
+    ids = {entity.id for entity in entities(parsed(articles)) if "Halvard" in entity.variants}
+    assert len(ids) == 1
+
+
+def test_a_surname_respelled_by_one_letter_under_one_given_name_and_a_plural_word_keep_the_name():
+    from storyline.text.names import same_entity
+
+    assert same_entity(Counter(["Nikos Karagias"]), "PERSON", Counter(["Nikos Karayias"]), "PERSON")
+    assert not same_entity(Counter(["Petros Karagias"]), "PERSON", Counter(["Nikos Karayias"]), "PERSON")
+    assert not same_entity(Counter(["Nikos Karagias"]), "PERSON", Counter(["Nikos Karagiannis"]), "PERSON")
+    assert same_entity(Counter(["National Telecommunication Authority"]), "ORG",
+                       Counter(["Egyptian National Telecommunications Authority"]), "ORG")
+    assert not same_entity(Counter(["Williams Group"]), "ORG", Counter(["William Group"]), "ORG")
+
+
+def test_a_known_form_of_a_given_name_the_model_mistyped_goes_to_the_one_person_but_a_place_does_not():
+    from storyline.text.names import given_name_holder
+
+    people = {1: Counter(["Alexandros Petrakis"]), 2: Counter(["Louis Ferrante"])}
+    assert given_name_holder("Alex", "WORK_OF_ART", people) == 1
+    assert given_name_holder("Alex", "ORG", people) == 1
+    assert given_name_holder("Louis", "GPE", people) is None
+    assert given_name_holder("Louis", "ORG", people) is None  # no short or foreign form of a name
+
+
 def test_street_abbreviations_are_the_streets():
     from storyline.text.names import same_entity, tokens
 

@@ -131,6 +131,14 @@ def test_the_tuning_gold_lies_on_the_stored_texts_of_tuning_topics(evaluation):
     assert {doc.endswith("plus") for doc in texts} == {True, False}
 
 
+def test_the_tuning_topics_split_into_two_seeded_halves(evaluation):
+    mentions = [evaluation.TuneMention(0, f"{topic}_1ecb", 0, 1, "X", f"{topic}/x") for topic in (8, 19, 26, 30)]
+    first, second = (evaluation.half_topics(mentions, half, 13) for half in (1, 2))
+    assert first | second == {"8", "19", "26", "30"} and not first & second and len(first) == len(second) == 2
+    assert evaluation.half_topics(mentions, 1, 13) == first
+    assert any(evaluation.half_topics(mentions, 1, seed) != first for seed in range(5))
+
+
 def test_a_wrong_offset_in_the_tuning_gold_is_named(tmp_path, evaluation):
     gold = tmp_path / "gold.jsonl"
     gold.write_text(json.dumps({"doc": "1_1ecb", "start": 0, "end": 5, "text": "Obama", "chain": "1/obama",

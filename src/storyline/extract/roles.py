@@ -22,11 +22,11 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span as DocSpan, Token
 
 from storyline.model import Mention
+from storyline.parse.clitics import POSSESSIVES as POSSESSIVE_MARKERS
 from storyline.text import wordlists
 from storyline.text.names import OFFICES, TITLE_LINKS, fold, is_title_head, is_title_part, title_word
 
 QUALIFIER_TYPES = frozenset({"GPE", "NORP", "ORG", "LOC"})
-POSSESSIVE_MARKERS = frozenset({"'s", "’s", "'", "’"})
 INDEFINITE_DETERMINERS = frozenset({"a", "an", "any", "every", "each", "another", "no", "some", "one"})
 DETERMINERS = frozenset({"the", "this", "that"})
 GLUING_QUOTES = frozenset('"“”')

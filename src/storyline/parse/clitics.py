@@ -34,6 +34,10 @@ def written_apart(apostrophe: str, clitic: str) -> str:
     return ("n " if clitic == "t" else "") + apostrophe + " " + clitic
 
 
+# A possessive ending as one token, written whole or apart ("Kelly ’ s office"): the edges of names drop it.
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"} | {written_apart(apostrophe, "s") for apostrophe in APOSTROPHES})
+
+
 def whole(clitic: str) -> str:
     return "n't" if clitic == "t" else "'" + clitic
 
@@ -69,9 +73,12 @@ def spaced_clitics(doc: Doc) -> Doc:
             merges.append((token.i - 1, token.i + 2))
     if not merges:
         return doc
+    # The parse comes later: each split word is its own head, and its "n" hangs on it. Pointing the first part at
+    # the second and the second at the word (which the split makes the first part) left a cycle the parser kept,
+    # and any span's root then raised ("This isn ’ t just …").
     with doc.retokenize() as retokenizer:
         for word in splits:
-            retokenizer.split(word, [word.text[:-1], word.text[-1]], heads=[(word, 1), word.head])
+            retokenizer.split(word, [word.text[:-1], word.text[-1]], heads=[(word, 0), (word, 0)])
     shift = {word.i: 1 for word in splits}
     with doc.retokenize() as retokenizer:
         for start, end in merges:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from storyline.parse.clitics import POSSESSIVES
 from storyline.text import wordlists
 from storyline.text.names import PLACE_DESIGNATORS, is_title_head, is_title_part
 
@@ -62,14 +63,36 @@ def _glued_words(token: str) -> bool:
 
 def split_glued_names(doc: Doc, entities: list[Entity]) -> list[Entity]:
     """Two names the model ran together across "the" are two names: "Parliament" and "Communist Party of Greece"
-    of "In Parliament the Communist Party of Greece has accused..."."""
+    of "In Parliament the Communist Party of Greece has accused..."; so are two across a possessive, the first a
+    person or place named elsewhere."""
+    people_and_places = [(start, end) for start, end, label in entities if label in ("PERSON", "GPE")]
     split = []
     for start, end, label in entities:
+        owners = {token.lower_ for s, e in people_and_places if (s, e) != (start, end) for token in doc[s:e]}
         cut = None if nicknamed(doc, start, end) else next((i for i in range(start + 1, end - 1) if doc[i].text == "the"
                     and doc[i - 1].lower_ not in LINKS_BEFORE_THE and doc[i - 1].is_title
                     and doc[i + 1].is_title), None)
+        if cut is None:
+            cut = _possessive_inside(doc, start, end, owners)
         split += [(start, end, label)] if cut is None else [(start, cut, label), (cut + 1, end, label)]
     return split
+
+
+def _possessive_inside(doc: Doc, start: int, end: int, owners: set[str]) -> int | None:
+    """The possessive between a person or a place the document names elsewhere and a name of two words or more
+    after it, which the model ran into one ("Karamanlis' New Democracy party" beside "Costas Karamanlis"); not a
+    company named with its founder ("Moody's Investors Service"), a name of one word after it ("St. Mary's
+    Hospital"), nor an apostrophe that opens a nickname."""
+    for i in range(start + 1, end - 2):
+        if doc[i - 1].lower_ not in owners:
+            continue
+        mark = doc[i].text
+        bare = mark in ("'", "’") and doc[i - 1].lower_.endswith("s") and not any(
+            t.text in OPENING_MARKS | CLOSING_MARKS for t in doc[i + 1:end])
+        if (bare or (mark in POSSESSIVES and mark not in ("'", "’"))) and doc[i - 1].pos_ == "PROPN" \
+                and doc[i + 1].is_title and doc[i + 2].is_title:
+            return i
+    return None
 
 
 def nicknamed(doc: Doc, start: int, end: int) -> bool:

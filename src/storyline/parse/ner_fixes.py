@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from storyline.parse.clitics import POSSESSIVES
 from storyline.parse.labels import NAME_LABELS
 from storyline.parse.name_edges import (join_names_before_places, join_nicknamed_names, nicknamed,
                                         relabel_families, split_glued_names, trim_trailing_titles)
@@ -56,8 +57,9 @@ from storyline.text import wordlists
 
 COMPONENT = "storyline_ner_fixes"
 
-POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 DASHES = frozenset({"-", "–", "—"})
+# Penn tags of a word opening a sentence that no person's name begins with: a gerund, a preposition, an adverb.
+SENTENCE_OPENING_TAGS = frozenset({"VBG", "IN", "RB"})
 ORGANISATION_WORDS = wordlists.words("organisation_words")
 GROUP_NOUNS = wordlists.words("group_nouns")
 FACILITY_NOUNS = wordlists.words("facility_nouns")
@@ -67,6 +69,8 @@ COMMON_INITIALISMS = wordlists.words("common_initialisms")
 NAME_LINKS = frozenset({"of", "and", "&", "de", "la", "le", "du", "van", "von", "der", "al", "el", "-"})
 # Parts of speech no name is made of: a headline's verbs and adverbs ("Checks Out Two Minutes Later").
 CLAUSE_POS = frozenset({"VERB", "AUX", "ADV", "PART", "SCONJ", "PRON"})
+# The words inside an organisation's name that the capitalised runs stop at: "Defenders of Wildlife".
+ORGANISATION_LINKS = frozenset({"of", "for"})
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "across", "throughout", "around"})
 # Verbs of saying (lemmas): a name that says something and is then "he" or "she" is a person's.
 SPEECH_VERBS = wordlists.words("cue_verbs_clause")
@@ -77,7 +81,8 @@ WEEKDAYS = wordlists.pairs("weekdays")
 CALENDAR_WORDS = frozenset(WEEKDAYS) | {day[:3] for day in WEEKDAYS} | frozenset(wordlists.pairs("months")) \
     | frozenset(wordlists.pairs("month_abbreviations"))
 # Words that alone are a common noun capitalised, not a name ("the Street", "the Commission").
-GENERIC_NAME_WORDS = PLACE_DESIGNATORS | INSTITUTION_WORDS | frozenset(STREET_DESIGNATORS)
+EPONYMS = wordlists.words("eponyms")
+GENERIC_NAME_WORDS = PLACE_DESIGNATORS | INSTITUTION_WORDS | frozenset(STREET_DESIGNATORS) | EPONYMS
 
 
 @dataclass(frozen=True)
@@ -132,10 +137,13 @@ def fix_entities(doc: Doc, config: NerFixConfig = CONFIG) -> Doc:
 
 def trim_possessive(doc: Doc, start: int, end: int, label: str) -> Entity:
     """Drop a possessive ending, and what follows a comma or a dash before a word in lower case in a person's name
-    ("Benjamin Banky, 40", "Jonathan Wright - director")."""
+    ("Benjamin Banky, 40", "Jonathan Wright - director"), and a sentence's opening gerund, preposition or adverb
+    the model ran into it ("Following Gigante's death")."""
     if label == "PERSON":
         end = next((token.i for token in doc[start + 1:end] if token.text == "," or (
             token.text in DASHES and token.i + 1 < end and doc[token.i + 1].is_lower)), end)
+        if end - start > 1 and doc[start].is_sent_start and doc[start].tag_ in SENTENCE_OPENING_TAGS:
+            start += 1
     while end > start and doc[end - 1].text in POSSESSIVES:
         end -= 1
     return start, end, label
@@ -231,7 +239,7 @@ def add_proper_nouns(doc: Doc, entities: list[Entity], config: NerFixConfig = CO
                 and token.is_alpha and not token.is_stop and not is_title_part(token.text)
                 and token.lower_ not in lower_words and token.lower_ not in CALENDAR_WORDS)
 
-    found = list(entities)
+    found: list[Entity] = []
     run: list[Token] = []
     for token in [*doc, None]:
         if token is not None and fits(token) and not (run and token.is_sent_start):
@@ -240,6 +248,7 @@ def add_proper_nouns(doc: Doc, entities: list[Entity], config: NerFixConfig = CO
         if run and not run[0].is_sent_start and not run[0].nbor(-1).is_quote \
                 and len(run) <= config.person_name_max_tokens and _is_name_run_edge(doc, run[-1].i + 1) \
                 and _is_name_run_edge(doc, run[0].i - 1) and not _numbered(doc, run[0].i, run[-1].i + 1) \
+                and not _before_capitals(doc, run[-1].i + 1) \
                 and not (len(run) == 1 and run[0].lower_ in GENERIC_NAME_WORDS):
             head = doc[run[0].i:run[-1].i + 1].root
             if len(run) == 1 and head.tag_ == "NNPS":  # a plural word names a group ("the Bloods", "young Greeks")
@@ -250,7 +259,33 @@ def add_proper_nouns(doc: Doc, entities: list[Entity], config: NerFixConfig = CO
                 label = "ORG"
             found.append((run[0].i, run[-1].i + 1, label))
         run = [token] if token is not None and fits(token) else []
-    return found
+    return _join_across_links(doc, entities, found)
+
+
+def _join_across_links(doc: Doc, tagged: list[Entity], found: list[Entity]) -> list[Entity]:
+    """Two runs found here on either side of one "of" or "for" are one organisation's name ("Defenders of
+    Wildlife", "Center for Biological Diversity"), unless the second holds a word of a person's name the model tagged
+    ("the modern-day Mafia of Gotti" beside "John Gotti")."""
+    new = set(found)
+    people_words = {token.lower_ for start, end, label in tagged if label == "PERSON" for token in doc[start:end]}
+    merged: list[Entity] = []
+    for entity in sorted([*tagged, *found]):
+        if merged:
+            start, end, label = merged[-1]
+            joinable = {label, entity[2]} <= NAME_LABELS - {"PERSON"} \
+                and not any(token.lower_ in people_words for token in doc[entity[0]:entity[1]])
+            if joinable and entity[0] == end + 1 and doc[end].lower_ in ORGANISATION_LINKS \
+                    and (start, end, label) in new and entity in new:
+                merged[-1] = (start, entity[1], "ORG")
+                new.add(merged[-1])
+                continue
+        merged.append(entity)
+    return merged
+
+
+def _before_capitals(doc: Doc, index: int) -> bool:
+    """A word in capitals follows: the run is part of a longer name ("the Kestrel KRAM campaign")."""
+    return index < len(doc) and doc[index].is_upper and doc[index].is_alpha
 
 
 def _numbered(doc: Doc, start: int, end: int) -> bool:
@@ -348,10 +383,19 @@ def add_parenthesised_acronyms(doc: Doc, entities: list[Entity]) -> list[Entity]
 
 def drop_common_initialisms(doc: Doc, entities: list[Entity]) -> list[Entity]:
     """A common initialism for a thing that the model tagged alone as a name is none ("90 RBI", "a SWAT team",
-    "arrested for DUI" tagged as organisations)."""
+    "arrested for DUI" tagged as organisations), nor is an eponym before the noun it names ("Molotov cocktails",
+    "Alzheimer's disease")."""
     return [(start, end, label) for start, end, label in entities
-            if not (end - start == 1 and label in NAME_LABELS and doc[start].is_upper
-                    and doc[start].lower_ in COMMON_INITIALISMS)]
+            if not (end - start == 1 and label in NAME_LABELS and (
+                (doc[start].is_upper and doc[start].lower_ in COMMON_INITIALISMS)
+                or (doc[start].lower_ in EPONYMS and _before_common_noun(doc, end))))]
+
+
+def _before_common_noun(doc: Doc, index: int) -> bool:
+    """A noun in lower case follows, after a possessive if there is one ("cocktails", "'s disease")."""
+    if index < len(doc) and doc[index].text in POSSESSIVES:
+        index += 1
+    return index < len(doc) and doc[index].is_lower and doc[index].pos_ == "NOUN"
 
 
 def add_acronyms(doc: Doc, entities: list[Entity], config: NerFixConfig = CONFIG) -> list[Entity]:
@@ -557,8 +601,12 @@ def _name_runs(doc: Doc, start: int, end: int, plain: set[str]) -> list[tuple[in
 
 
 def _is_name_run_edge(doc: Doc, index: int) -> bool:
-    """Whether ``index`` lies outside a capitalised run, so a name ending or starting next to it is whole."""
-    return not (0 <= index < len(doc)) or not (doc[index].is_title and doc[index].is_alpha)
+    """Whether ``index`` lies outside a capitalised run, so a name ending or starting next to it is whole; a
+    function word opening a sentence is capitalised for that alone ("The Colts, trailing …")."""
+    if not 0 <= index < len(doc):
+        return True
+    token = doc[index]
+    return not (token.is_title and token.is_alpha) or (token.is_sent_start and token.is_stop)
 
 
 def make_consistent(doc: Doc, entities: list[Entity], config: NerFixConfig = CONFIG) -> list[Entity]:

@@ -33,8 +33,11 @@ PLACE_MODIFIERS = wordlists.words("place_modifiers")
 PLACE_DESIGNATORS = PLACE_NOUNS | PLACE_MODIFIERS
 COORDINATORS = frozenset({"and", "&"})
 INSTITUTION_WORDS = wordlists.words("institution_words")
+COMPANY_WORDS = wordlists.words("company_words")
 WORK_OF_ART = "WORK_OF_ART"
 GIVEN_NAME_FORMS = wordlists.pairs("given_name_forms")
+# The model's labels for a given name it did not know as one, other than places.
+MISTYPED_GIVEN_NAME_LABELS = frozenset({"ORG", "NORP", "PRODUCT", WORK_OF_ART})
 # By hand: the Jaro-Winkler similarity from which two spellings with one consonant skeleton are one word
 # ("Qassim"/"Qasem" join, "Hussein"/"Hassan" do not), and the shortest words compared that loosely.
 SIMILAR_SPELLING = 0.8
@@ -44,6 +47,12 @@ SHORTEST_GIVEN_NAME = 3
 # By hand: a given name clipped to its start ("Stan" of "Stanley", "Chris" of "Christopher") leaves off at least
 # this many letters; one letter makes another name ("Paul", "Paula"; "Eric", "Erica").
 SHORTEST_CLIPPING = 2
+# By hand: the shortest surname that one letter changed ("Kougias"/"Kouyias") still leaves the same person's
+# under the same given name; shorter ones are more often other names.
+SHORTEST_RESPELLED_SURNAME = 5
+# By hand: the shortest word whose plural in an organisation's name is the same word ("Telecommunication
+# Regulatory Authority", "Telecommunications …"); shorter ones are as often surnames ("Williams").
+SHORTEST_PLURAL_FREE_WORD = 10
 # "y" after the first letter is a vowel: "Betty" spells "Bettie".
 _VOWELS = re.compile(r"[aeiouy]")
 _VOWEL_RUNS = re.compile(r"[aeiouy]+")
@@ -153,7 +162,16 @@ def person_names_compatible(a: str, b: str) -> bool:
     short, long = sorted((tokens(a), tokens(b)), key=len)
     if not short or len(short[-1]) == 1 or len(long[-1]) == 1:  # an initial is no surname: "Alicia M."
         return False
+    if len(short) == len(long) == 2 and same_word(short[0], long[0]) and respelled(short[1], long[1]):
+        return True
     return same_word(short[-1], long[-1]) and is_partial(short, long, same_given_name)
+
+
+def respelled(a: str, b: str) -> bool:
+    """One surname spelled with one letter changed after the first, as transliterations and typing do
+    ("Kougias"/"Kouyias"): taken for the same under the same given name."""
+    return (len(a) == len(b) >= SHORTEST_RESPELLED_SURNAME and a[0] == b[0]
+            and sum(x != y for x, y in zip(a, b)) == 1)
 
 
 def same_given_name(a: str, b: str) -> bool:
@@ -173,12 +191,18 @@ def names_compatible(a: str, b: str) -> bool:
         return False
     if short == long:
         return True
-    rest = {word for word in long if not any(same_word(word, other) for other in short)}
+    rest = {word for word in long if not any(_same_name_word(word, other) for other in short)}
     institution = INSTITUTION_WORDS.intersection(rest) and not INSTITUTION_WORDS.intersection(short)
-    if is_partial(short, long) and not _another_place(short, long, rest) and not institution \
+    if is_partial(short, long, _same_name_word) and not _another_place(short, long, rest) and not institution \
             and not _one_of_a_pair(*sorted((a, b), key=lambda name: len(tokens(name)))):
         return True
     return is_acronym_of(a, b) or is_acronym_of(b, a)
+
+
+def _same_name_word(a: str, b: str) -> bool:
+    """A word of an organisation's or place's name, in the singular or the plural ("Telecommunication")."""
+    singular, plural = sorted((a, b), key=len)
+    return same_word(a, b) or (len(singular) >= SHORTEST_PLURAL_FREE_WORD and plural == singular + "s")
 
 
 def _one_of_a_pair(short: str, long: str) -> bool:
@@ -231,6 +255,9 @@ def same_entity(names: Counter[str], label: str, other_names: Counter[str], othe
     shared = {name_key(n) for n in names} & {name_key(n) for n in other_names}
     if any(len(tokens(name)) > 1 for name in shared):
         return True
+    if _company_short_form(names, label, other_names, other_label) \
+            or _company_short_form(other_names, other_label, names, label):
+        return True
     if _goes_by(names, other_names, other_label) or _goes_by(other_names, names, label):
         return True
     if not same_group:
@@ -266,6 +293,16 @@ def same_entity(names: Counter[str], label: str, other_names: Counter[str], othe
     return one_article or not single_word or _acronym_match(fullest, other_fullest)
 
 
+def _company_short_form(names: Counter[str], label: str, other_names: Counter[str], other_label: str) -> bool:
+    """An organisation written as the one word a company or party goes by, one of the other's names adding only
+    company words to it ("Marfin" of "Marfin Bank", tagged GPE once; "Vodafone" of "Vodafone Group Plc")."""
+    if label != "ORG" or other_label == "PERSON" or any(len(tokens(name)) != 1 for name in names):
+        return False
+    words = {tokens(name)[0] for name in names}
+    return any(len(full) > 1 and full[0] in words and COMPANY_WORDS.issuperset(full[1:])
+               for full in map(tokens, other_names))
+
+
 def _place_named_last(place: str, label: str, name: str) -> bool:
     """A place that ends a longer name after other names is where that one is, not the same: "Telecom Egypt",
     "Vodafone Egypt" are companies, not Egypt ("Islamic Republic of Iran" keeps Iran, by its "of")."""
@@ -287,9 +324,14 @@ def given_name_holder(name: str, label: str, people: dict[int, Counter[str]]) ->
     """The one person a lone given name stands for ("Tara" of "Tara Reid", the usage of celebrity and sports
     news): the only one of ``people`` (clusters or entities by id, their names) whose full name starts with that
     word or another form of it ("Alexis" of "Alexandros Grigoropoulos"), and none if two do ("Tony" of "Tony
-    Thompson" and of "Tony Weeks"). A given name that is a surname of one of them is left to the surname rules."""
+    Thompson" and of "Tony Weeks"). A given name that is a surname of one of them is left to the surname rules.
+    One the model took for an organisation, a group, a product or a work goes too when it is a known form of a
+    given name ("Alex" tagged as a work, "Vincenzo" as an organisation); one taken for a place does not, as
+    places are named after people ("Louis" of St. Louis, "Georgia")."""
     words = tokens(name)
-    if label != "PERSON" or len(words) != 1 or len(words[0]) < SHORTEST_GIVEN_NAME:
+    if len(words) != 1 or len(words[0]) < SHORTEST_GIVEN_NAME:
+        return None
+    if label != "PERSON" and not (label in MISTYPED_GIVEN_NAME_LABELS and words[0] in GIVEN_NAME_FORMS):
         return None
     full_names = {i: [tokens(n) for n in names if len(tokens(n)) > 1] for i, names in people.items()}
     if any(full[-1] == words[0] for names in full_names.values() for full in names):
