@@ -73,6 +73,17 @@ def test_unfamiliar_places_tagged_as_people_become_places():
     assert found.get("Debrecen") == "GPE"
 
 
+def test_places_and_outlets_known_by_the_words_around_them():
+    # Unfamiliar names the small model takes for people; the words around them say what they are.
+    found = dict(entities("Riot police guarded the edgy district of Exarcheia all night. The unrest spread to "
+                          "the northern city of Tarvosgrad. A poll for the Vjesnik newspaper found most voters "
+                          "angry. Protests were held in Athens and Kolonaki."))
+    assert found.get("Exarcheia") == "GPE"
+    assert found.get("Tarvosgrad") == "GPE"
+    assert found.get("Vjesnik") == "ORG"
+    assert found.get("Kolonaki") == "GPE"
+
+
 def test_people_tagged_as_places_or_organisations_become_people():
     found = dict(entities("Gábor Varga, who runs the NGA, said the fault was found. London mayor Sadiq Khan "
                           "criticised the decision."))

@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 
 from storyline.extract.roles import DETERMINERS, Named, named_mention, role_nominals
 from storyline.model import Article, Mention, Span
-from storyline.parse.labels import NAME_LABELS
+from storyline.parse.labels import NAME_LABELS, PLACE_LABELS
 from storyline.text import wordlists
 from storyline.text.names import fold, given_name_holder, lookup_keys, role_gender, same_entity, tokens, type_group
 
@@ -33,7 +33,6 @@ ALIAS_CUES = [tuple(cue.split()) for cue in wordlists.words("alias_cues")]
 # What may stand between a naming word and the name: "dubbed the "Oddfather"", 'nicknamed "X" and "Y"'.
 QUOTATION_MARKS = frozenset({"'", '"', "‘", "’", "“", "”"})
 ALIAS_FILLERS = frozenset({"the", "a", "and", "or", "-", ","}) | QUOTATION_MARKS
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # A naming verb in a clause that hangs on a noun ("the man their editor dubbed", "the official known as").

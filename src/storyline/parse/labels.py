@@ -3,3 +3,4 @@ groups, products, events, laws, works), as opposed to its dates, times, amounts 
 stages that read names (NER fixes, mentions, story features, framing) agree on what a name is."""
 
 NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})

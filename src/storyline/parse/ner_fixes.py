@@ -47,7 +47,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from storyline.parse.clitics import POSSESSIVES
-from storyline.parse.labels import NAME_LABELS
+from storyline.parse.labels import NAME_LABELS, PLACE_LABELS
 from storyline.parse.name_edges import (join_names_before_places, join_nicknamed_names, nicknamed,
                                         relabel_families, split_glued_names, trim_trailing_titles)
 from storyline.parse.streets import DESIGNATORS as STREET_DESIGNATORS, add_streets
@@ -64,6 +64,8 @@ ORGANISATION_WORDS = wordlists.words("organisation_words")
 GROUP_NOUNS = wordlists.words("group_nouns")
 FACILITY_NOUNS = wordlists.words("facility_nouns")
 AREA_NOUNS = wordlists.words("area_nouns")
+SETTLEMENT_NOUNS = wordlists.words("settlement_nouns")
+MEDIA_NOUNS = wordlists.words("media_nouns")
 COMMON_INITIALISMS = wordlists.words("common_initialisms")
 # Function words inside names ("Bank of England", "Fish and Wildlife Service", "Strauss-Kahn").
 NAME_LINKS = frozenset({"of", "and", "&", "de", "la", "le", "du", "van", "von", "der", "al", "el", "-"})
@@ -351,21 +353,45 @@ def relabel_speakers(doc: Doc, entities: list[Entity], config: NerFixConfig = CO
 
 
 def relabel_places(doc: Doc, entities: list[Entity]) -> list[Entity]:
-    """A "person" followed by a facility noun is that facility ("Qasr al-Nour prison"); one followed by an area
-    noun ("the Sampierdarena district") or governed by a locative preposition ("in Debrecen") is a place."""
+    """A "person" followed by a facility noun is that facility ("Qasr al-Nour prison"), one followed by a news
+    outlet's noun that outlet ("the Vjesnik daily"); one followed by an area noun ("the Sampierdarena district"),
+    or governed by a locative preposition ("in Debrecen", "in Brod and Debrecen") is a place, and so is a
+    "person" or an "organisation" an area or a settlement is "of" ("the district of Exarcheia", "the city of
+    Brod")."""
     covered = {i for start, end, _ in entities for i in range(start, end)}
+    places = {doc[start:end].root.i for start, end, label in entities if label in PLACE_LABELS}
     fixed = []
     for start, end, label in entities:
+        root = doc[start:end].root
         if label == "PERSON" and end < len(doc) and doc[end].lower_ in FACILITY_NOUNS and end not in covered:
             start, end, label = start, end + 1, "FAC"
+        elif label == "PERSON" and end < len(doc) and doc[end].lower_ in MEDIA_NOUNS and end not in covered:
+            label = "ORG"
         elif label == "PERSON" and end < len(doc) and doc[end].lower_ in AREA_NOUNS:
             label = "LOC"
-        elif label == "PERSON":
-            root = doc[start:end].root
-            if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS:
-                label = "GPE"
+        elif label in ("PERSON", "ORG") and _named_area_of(root):
+            label = "GPE"
+        elif label == "PERSON" and _located(root, places):
+            label = "GPE"
         fixed.append((start, end, label))
     return fixed
+
+
+def _named_area_of(root: Token) -> bool:
+    """"the city of Brod": the name is the object of an "of" completing an area or settlement noun."""
+    return (root.dep_ == "pobj" and root.head.lower_ == "of"
+            and root.head.head.lower_ in AREA_NOUNS | SETTLEMENT_NOUNS)
+
+
+def _located(root: Token, places: set[int]) -> bool:
+    """"in Debrecen", or a later conjunct of a place there ("in Brod and Debrecen"; not "a gun at Sgt. Lind and
+    Officer Kovacs", where the first is no place)."""
+    if root.dep_ == "conj" and root.head.i < root.i:
+        while root.dep_ == "conj" and root.head.i < root.i:
+            root = root.head
+        if root.i not in places:
+            return False
+    return root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS
 
 
 def add_parenthesised_acronyms(doc: Doc, entities: list[Entity]) -> list[Entity]:
