@@ -231,3 +231,17 @@ def test_counts_of_opposite_doings_are_not_one_quantity_though_their_verbs_read_
     assert not disputes("The Hawks have won 30 games this season.", "The Hawks have lost 25 games this season.")
     found = disputes("The Hawks have won 30 games this season.", "The Hawks have won 25 games this season.")
     assert values(found) == [["25", "30"]]
+
+
+def test_people_of_one_role_counted_above_everyone_counted_dispute_the_count_but_a_smaller_part_does_not():
+    assert values(disputes("More than 200 people were arrested during the riots in the capital.",
+                           "More than 400 protesters were detained during the riots in the capital.")) \
+        == [["more than 200", "more than 400"]]
+    assert not disputes("More than 200 people were arrested during the riots in the capital.",
+                        "Fifty students were arrested during the riots in the capital.")
+
+
+def test_a_disputes_heading_names_the_place_its_figures_are_of():
+    found = disputes("Officials said phone services in Chile were down by 80 percent, in Peru by 65 percent.",
+                     "Officials said up to 70 percent of phone services in Chile, and 60 percent in Peru, were down.")
+    assert sorted(d.quantity for d in found) == ["services were down (Chile)", "services were down (Peru)"]
