@@ -245,3 +245,30 @@ def test_a_disputes_heading_names_the_place_its_figures_are_of():
     found = disputes("Officials said phone services in Chile were down by 80 percent, in Peru by 65 percent.",
                      "Officials said up to 70 percent of phone services in Chile, and 60 percent in Peru, were down.")
     assert sorted(d.quantity for d in found) == ["services were down (Chile)", "services were down (Peru)"]
+
+
+def test_figures_held_by_different_people_or_by_pronouns_only_are_not_one_quantity():
+    # whose figure it is: the subject that has or makes it
+    assert not disputes("Carlos Ruiz had 15 points for the Hornets in the loss on Sunday.",
+                        "Tomas Berg added 16 points for the Hornets in the loss on Sunday.")
+    assert not disputes("Last week the Harbor City Gulls made Dalton an eight-year, $160 million offer.",
+                        "The Riverton Foxes made Dalton an eight-year, $200 million offer, a source said.")
+    # a "he" in each outlet may be anyone
+    assert not disputes("He has 53 catches for 605 yards and five touchdowns this season.",
+                        "His late-season run leaves him with 3,907 yards and 26 touchdowns this season.")
+    # the subject of the verb a clause completes holds its figure
+    assert not disputes("Lowe is believed to be seeking a five-year deal in the $75 million range.",
+                        "The Boston Red Sox offer was expected to be in the range of $145 million to $175 million.")
+
+
+def test_a_part_counted_from_a_total_or_the_whole_it_is_taken_out_of_is_no_total():
+    assert not disputes("The Jaguars had one final chance to win the game.",
+                        "The Jaguars had two chances to tie the score.")
+    assert not disputes("Five more people died in the quake on Sunday.", "Ten people died in the quake on Sunday.")
+    assert not disputes("Garrard completed 28 passes for 329 yards.",
+                        "Garrard completed 28 of 41 passes for 329 yards and a touchdown.")
+    # "another" counts another group, whose place tells it apart, not an addition to this one
+    assert values(disputes("In the northern city of Salonica, where another 20,000 people marched, youths smashed "
+                           "store windows.",
+                           "In the northern city of Salonica approximately 50,000 people marched.")) \
+        == [["20,000", "approximately 50,000"]]

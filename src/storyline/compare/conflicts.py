@@ -67,8 +67,8 @@ class FigureDisagreement:
 
     @property
     def of_whom(self) -> str:
-        """The places and participants that every figure naming any names ("Egypt", "Middle East"), as the text
-        writes them: where or whose the disputed quantity is, so that an editor tells apart two disputes over one
+        """The places and participants that every figure naming any names ("Egypt", "Middle East"), as the words
+        around the figures write them (a name written further away is left out): where or whose the disputed quantity is, so that an editor tells apart two disputes over one
         kind of figure (services down in Egypt, services down in India). An age's quantity already names whose."""
         named = [f.names - {UNNAMED} for f in self.figures if f.names - {UNNAMED}]
         if not named or self.figures[0].kind == "AGE":
@@ -83,8 +83,6 @@ class FigureDisagreement:
                         runs.append([])
                     runs[-1].append(word)
                 previous = word.lower() in shared
-        written = {w.lower() for run in runs for w in run}
-        runs += [[word.title()] for word in sorted(shared - written)]
         return ", ".join(" ".join(run) for run in runs)
 
     @property
@@ -150,6 +148,14 @@ def same_quantity(a: Figure, b: Figure, counted: float, predicate: float, contex
         return _same_outcome(a.predicate, b.predicate, predicate, config) and (
             a.counted == b.counted or counted >= config.same_dated_event or context >= config.same_context)
     if a.counted != b.counted and counted < config.same_counted and not _part_outnumbers_whole(a, b):
+        return False
+    if a.kind in QUANTITIES and a.holders and b.holders and not a.holders & b.holders - {UNNAMED}:
+        # held by different people or bodies ("Deon Thompson had 15 points", "Ty Lawson added 16 points"; the
+        # Nationals' offer and the Red Sox'), or by a pronoun, whose person another outlet's text cannot tell
+        return False
+    if a.kind in QUANTITIES and UNNAMED in a.names & b.names and not a.names & b.names - {UNNAMED}:
+        # both of someone named by a pronoun only ("He has five touchdowns", "leaves him with 26 touchdowns"):
+        # whom each outlet's "he" stands for, its figure does not say
         return False
     if a.kind in QUANTITIES and a.person != b.person:
         # a person's figure ("Ty Lawson scored 16 points") and one of no one named ("scored 25 points"), which may

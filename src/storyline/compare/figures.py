@@ -134,6 +134,10 @@ SCORE_AFTER = re.compile(r" ?[-–] ?\d")
 RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}
 DASHES = frozenset({"-", "–"})
 RUN_WORDS = words("run_words")
+PART_COUNT_WORDS = words("part_count_words")
+# A number written as the whole a part is taken out of ("28 of 41 passes", "21 out of 25 fights"): the verb's
+# count is the part; the whole is another quantity, often not named ("passes" thrown, not completed).
+OUT_OF = re.compile(r"\d\s+(?:out\s+)?of\s+\Z")
 POSSIBILITY_MODALS = words("possibility_modals")
 HYPHENED_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 COUNTING_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "appos"})
@@ -173,6 +177,8 @@ class Figure:
     day: str = ""  # the day its clause names ("XXXX-WXX-5" for Friday), if any; for an age, the day the article
     # was published, if it really has a date
     person: bool = False  # whether its clause names a person it is of, or by a pronoun ("he scored 16 points")
+    holders: frozenset[str] = frozenset()  # the name words of whose it is, its clause's subject or owner ("Deon
+    # Thompson had 15 points"), with figure_words.UNNAMED for a personal pronoun
 
 
 def extract(article: Article, doc: Doc, times: list[TimeExpression] = (),
@@ -233,6 +239,7 @@ def _number_spans(doc: Doc, times: list[TimeExpression], clocks: list[ClockTime]
 def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], config: FigureConfig) -> Figure | None:
     value = read_number(tokens.text, FIGURE)
     if value is None or SCORE_BEFORE.search(article.text, max(tokens.start_char - 4, 0), tokens.start_char) \
+            or OUT_OF.search(article.text, max(tokens.start_char - 12, 0), tokens.start_char) \
             or SCORE_AFTER.match(article.text, tokens.end_char) or SCORE.search(tokens.text):
         return None
     doc = tokens.doc
@@ -244,6 +251,7 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
     implied = people_counted(anchor) if kind == "COUNT" else None
     counted = implied or (_counted(anchor) if kind == "COUNT" else _measured(anchor))
     if counted is None or not counted.is_alpha or _ranked(counted, tokens) or _hyphenated_modifier(counted, tokens) \
+            or _part(counted, tokens) \
             or _run(counted) \
             or (kind == "COUNT" and (counted.lemma_.lower() in TIME_UNITS or counted.lower_ in UNITS)):
         # a count of hours or of yards ("a seven-yard touchdown") is a measure the parse did not tag as one
@@ -270,7 +278,7 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
     bound, hedged = _bound(tokens)
     written = allowed(value, bound, config.shares, tokens.text)
     what = words_for(counted, predicate)
-    named, person = participants(anchor, counted, predicate)
+    named, person, holders = participants(anchor, counted, predicate)
     if implied is not None and implied.pos_ == "VERB":
         what = f"people {what}"  # "people killed" for "the quake killed 4"
     return Figure(article.span(tokens.start_char, tokens.end_char, tokens.label_), sentence_of(article, tokens),
@@ -278,7 +286,7 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
                   PERSON if implied is not None else phrase(counted, anchor), predicate_words(predicate), what,
                   context(tokens, config.context_tokens),
                   named, times_named(tokens, anchor, times, article), hedged,
-                  _day(tokens, clause, times) if clause is not None else "", person)
+                  _day(tokens, clause, times) if clause is not None else "", person, holders)
 
 
 def _age(article: Article, number: Token, times: list[TimeExpression], config: FigureConfig) -> Figure | None:
@@ -305,6 +313,17 @@ def _ranked(counted: Token, tokens: SpacySpan) -> bool:
     each outlet draws such a line where it likes, so the count is of no one quantity."""
     return any(t.tag_ in {"JJS", "RBS"} and not tokens.start <= t.i < tokens.end
                for child in counted.lefts if child.dep_ in {"amod", "advmod", "compound"} for t in child.subtree)
+
+
+def _part(counted: Token, tokens: SpacySpan) -> bool:
+    """Whether a counted noun is counted as a part of a total or an addition to one ("one final chance", "the
+    remaining 12 hostages", "five more people"): each outlet draws such a part at its own
+    point."""
+    doc = tokens.doc
+    return any(child.dep_ in {"amod", "advmod", "det", "compound"} and child.lower_ in PART_COUNT_WORDS
+               and not tokens.start <= child.i < tokens.end
+               and not (child.i + 1 < len(doc) and doc[child.i + 1].lower_ == "than")  # "more than 50" bounds
+               for head in (counted, *tokens) for child in head.children)
 
 
 def _hyphenated_modifier(counted: Token, tokens: SpacySpan) -> bool:
