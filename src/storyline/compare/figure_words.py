@@ -215,7 +215,7 @@ def participants(anchor: Token, counted: Token, predicate: Token | None) -> tupl
     "Deon Thompson had 15 points for the Tar Heels"), :data:`UNNAMED` for a personal pronoun: whose figure it is,
     where the other names may be of anyone it involves."""
     people: list[Token] = []
-    holders: set[str] = set()
+    holding: dict[Token, set[str]] = {}
 
     def named(tokens: list[Token]) -> set[str]:
         people.extend(t for t in tokens if t.ent_type_ == "PERSON")
@@ -258,15 +258,18 @@ def participants(anchor: Token, counted: Token, predicate: Token | None) -> tupl
                 if estimated and token is clause and child.dep_ == "nsubj":
                     del people[known:]
                 elif child.dep_ in HOLDER_DEPS:
-                    holders.update(holder(token, child))
+                    holding.setdefault(token, set()).update(holder(token, child))
         if token is clause and token.dep_ == "xcomp" and not estimated:
             # "Lowe is believed to be seeking a deal in the $75 million range": the subject of the verb the clause
             # completes holds its figure
-            holders.update(name for child in token.head.children if child.dep_ in HOLDER_DEPS
-                           for name in holder(token.head, child))
+            holding.setdefault(token, set()).update(name for child in token.head.children
+                                                    if child.dep_ in HOLDER_DEPS for name in holder(token.head, child))
         if token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
             found |= named([t for t in token.head.subtree if t.i < token.i
                             and (t == token.head or not t.is_ancestor(token))])
+    # the holder of the nearest word with a subject or owner: a verb the parse climbed to past the figure's own
+    # clause ("Artino scored 14 points and Echenique had 11") names another's
+    holders = next((holding[t] for t in (anchor, counted, clause, predicate) if t in holding), set())
     return frozenset(found), bool(people), frozenset(holders)
 
 

@@ -134,10 +134,20 @@ SCORE_AFTER = re.compile(r" ?[-–] ?\d")
 RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}
 DASHES = frozenset({"-", "–"})
 RUN_WORDS = words("run_words")
+# Prepositions that make a time of day the latest it happened at ("put out by 7 a.m.", "until", "before").
+DEADLINE_PREPOSITIONS = frozenset({"by", "until", "till", "before"})
 PART_COUNT_WORDS = words("part_count_words")
 # A number written as the whole a part is taken out of ("28 of 41 passes", "21 out of 25 fights"): the verb's
 # count is the part; the whole is another quantity, often not named ("passes" thrown, not completed).
 OUT_OF = re.compile(r"\d\s+(?:out\s+)?of\s+\Z")
+# An end of a range ("$140-$150 million", "$145 million to $175 million", "between $140 million and $150 million"):
+# the range is the figure, and neither end is one outlets agree or disagree on. "From 3 to 5" is a change, whose
+# ends are read.
+RANGE = re.compile(r"\bbetween\b|\d(?:\s+(?:million|billion|thousand))?\s*(?:[-–]|to)\s*[$€£]?\s*\d")
+RANGE_BEFORE = re.compile(r"(?:\bbetween\s+[$€£]?|(?<!from )\b[$€£]?[\d.,]+(?:\s+(?:million|billion|thousand))?"
+                          r"\s*(?:[-–]|to)\s*[$€£]?|\bbetween\s+[$€£]?[\d.,]+(?:\s+(?:million|billion|thousand))?"
+                          r"\s+and\s+[$€£]?)\Z")
+RANGE_AFTER = re.compile(r"\s*(?:[-–]|to)\s*[$€£]?\s*\d")
 POSSIBILITY_MODALS = words("possibility_modals")
 HYPHENED_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 COUNTING_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "appos"})
@@ -240,7 +250,8 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
     value = read_number(tokens.text, FIGURE)
     if value is None or SCORE_BEFORE.search(article.text, max(tokens.start_char - 4, 0), tokens.start_char) \
             or OUT_OF.search(article.text, max(tokens.start_char - 12, 0), tokens.start_char) \
-            or SCORE_AFTER.match(article.text, tokens.end_char) or SCORE.search(tokens.text):
+            or SCORE_AFTER.match(article.text, tokens.end_char) or SCORE.search(tokens.text) \
+            or _range_end(article.text, tokens):
         return None
     doc = tokens.doc
     kind, unit, dimension, size, unit_token = _unit(tokens)
@@ -313,6 +324,15 @@ def _ranked(counted: Token, tokens: SpacySpan) -> bool:
     each outlet draws such a line where it likes, so the count is of no one quantity."""
     return any(t.tag_ in {"JJS", "RBS"} and not tokens.start <= t.i < tokens.end
                for child in counted.lefts if child.dep_ in {"amod", "advmod", "compound"} for t in child.subtree)
+
+
+def _range_end(text: str, tokens: SpacySpan) -> bool:
+    """Whether a number is an end of a range its text writes (``RANGE``), not a figure of its own."""
+    before = text[max(tokens.sent.start_char, tokens.start_char - 40) : tokens.start_char]
+    from_before = re.search(r"\bfrom\s+\Z", before) is not None
+    return bool(RANGE.search(tokens.text) and not from_before) or RANGE_BEFORE.search(before) is not None \
+        or (RANGE_AFTER.match(text, tokens.end_char) is not None and not from_before) \
+        or re.search(r"\bbetween\s+\Z", before) is not None
 
 
 def _part(counted: Token, tokens: SpacySpan) -> bool:
@@ -583,6 +603,8 @@ def _clock_figure(article: Article, doc: Doc, clock: ClockTime, times: list[Time
     if tokens is None or (event := _event(tokens.root, config)) is None:
         return None
     bound, hedged = _bound(tokens)
+    if bound == "exact" and tokens.start > 0 and doc[tokens.start - 1].lower_ in DEADLINE_PREPOSITIONS:
+        bound, hedged = "upper", doc[tokens.start - 1].lower_  # "extinguished by 7 a.m.": at the latest
     rounding = config.clock_hour_minutes if clock.to_the_hour else 0.5
     about, reach = max(rounding, config.clock_about_minutes), config.clock_bound_minutes
     below, above = {"about": (about, about), "nearly": (config.clock_about_minutes, 0), "lower": (0, reach),
