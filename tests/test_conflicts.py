@@ -287,3 +287,11 @@ def test_the_ends_of_a_range_and_a_time_something_was_done_by_are_no_point_figur
     assert values(disputes("The blaze was put out at 7 a.m., after crews attacked it from all sides.",
                            "More than 30 fire engines arrived, and the blaze was put out at 6:20 a.m.")) \
         == [["06:20", "07:00"]]
+
+
+def test_counts_of_one_outcome_in_differently_worded_sentences_are_one_quantity_but_a_hyphened_modifier_is_no_outcome():
+    assert values(disputes("Hundreds of stores have been looted and more than 200 people arrested.",
+                           "Police detained more than 400 protesters over the unrest, while two officers were "
+                           "jailed pending trial.")) == [["more than 200", "more than 400"]]
+    assert not disputes("The man who killed four people in a courthouse escape was sentenced on Saturday.",
+                        "The nine pro-death jurors asked the holdouts how many people he would have to kill.")

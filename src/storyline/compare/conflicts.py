@@ -177,8 +177,10 @@ def same_quantity(a: Figure, b: Figure, counted: float, predicate: float, contex
     # the same happened.
     if not _same_outcome(a.predicate, b.predicate, predicate, config, alike=False):
         return False
-    if a.kind in AMOUNTS or outcome(a.predicate) == outcome(b.predicate) not in {None, "-"}:
+    if a.kind in AMOUNTS:
         return context >= config.same_amount_context
+    if outcome(a.predicate) == outcome(b.predicate) not in {None, "-"}:
+        return context >= config.same_outcome_context
     return context >= config.same_context
 
 

@@ -51,6 +51,8 @@ HUMAN_OUTCOMES = frozenset({"death", "injury", "missing", "arrest", "charge", "c
                             "evacuation"})
 # What a count of people counts, however written ("people", "person", "killed 4", "five deaths").
 PERSON = "person"
+# Marks that join a modifier to the word before it ("pro-death").
+HYPHENS = frozenset({"-", "–"})
 # Adverbs that make a phrasal verb when they follow it ("broke out", "went down").
 PARTICLES = frozenset({"out", "down", "off", "up", "away"})
 # Words of a date that do not tell it from another: "in January" is "January".
@@ -126,9 +128,11 @@ def what_happened(start: Token | None, counted: Token, hops: int) -> Token | Non
 
 def described(noun: Token) -> Token | None:
     """The participle or outcome word describing a noun: "damaged" in "damaged shops", "damage" in "shops
-    suffering serious damage", "injured" in "70 people injured"."""
+    suffering serious damage", "injured" in "70 people injured". A word hyphened to the one before it says what
+    the noun is for or against, not what happened to it ("the nine pro-death jurors")."""
     for child in noun.children:
-        if child.dep_ in {"amod", "acl", "relcl"} and child.lower_ not in QUANTITY_WORDS:
+        if child.dep_ in {"amod", "acl", "relcl"} and child.lower_ not in QUANTITY_WORDS \
+                and not (child.i > 0 and child.doc[child.i - 1].text in HYPHENS):
             outcome = carried(child)
             if child.tag_ == "VBN" or outcome.lemma_.lower() in OUTCOMES:
                 return outcome
