@@ -2,8 +2,10 @@
 
 Two figures give one quantity (:func:`same_quantity`) when they are of one kind and unit (a count, an amount in
 one currency, a percentage, a measure of one dimension, a date, a time of day in one zone, an age), count the same
-thing ("inmates" and "prisoners"), say the same happened to it ("escaped" and "broke out"; never "killed" and
-"injured"), are set among the same places, participants and times as far as their sentences say, their values are
+thing ("inmates" and "prisoners"; or everyone and a role that outnumbers them, "200 people arrested" and "400
+protesters detained"), say the same happened to it ("escaped" and "broke out"; never "killed" and "injured"), are
+of the same holder (who has or makes a count or an amount) and set among the same places, participants and times
+as far as their sentences say, their values are
 not an order of magnitude apart (dates: a few days; times of day: minutes, on the same day where both name it;
 ages: a year, of one full name, in articles really published days apart), and their contexts are alike. Figures
 are grouped so that every two of a group, from different outlets, give one quantity (complete linkage, the most
