@@ -114,6 +114,8 @@ CURRENCIES = pairs("currencies")
 UNITS = {unit: (dimension, float(size)) for unit, (dimension, _, size) in
          ((unit, spec.partition("\t")) for unit, spec in pairs("measure_units").items())}
 PERCENT_WORDS = {"%", "percent", "pct", "cent"}
+# Words before a unit of length that make it a unit of area or volume, with the dimension and the power.
+POWERS = {"square": ("area", 2), "sq": ("area", 2), "cubic": ("volume", 3)}
 TIME_UNITS = pairs("time_units")
 INTERVAL_WORDS = pairs("interval_words")
 # A TIMEX3 duration of one unit ("P3W", "PT9H", "P3DE"), and the days each unit letter stands for (after a "T",
@@ -429,6 +431,12 @@ def _unit(tokens: SpacySpan) -> tuple[str, str, str, float, Token | None]:
         if token is None:
             return None
         dimension, size = UNITS[token.lower_]
+        before = doc[token.i - 1].lower_.rstrip(".") if token.i > 0 else ""
+        if dimension == "length" and before in POWERS:
+            # "170,000 square feet" is an area, "15,800 square metres" the same one; "cubic" metres a volume
+            dimension, power = POWERS[before]
+            size = size ** power * (1000 if dimension == "volume" else 1)  # litres in a cubic metre
+            return "MEASURE", f"{before} {token.lower_}", dimension, size, token
         return ("MEASURE", token.lower_, dimension, size, token) if dimension != "-" else \
             ("UNCOMPARED", token.lower_, "", 1.0, token)
 
