@@ -300,6 +300,8 @@ def test_counts_of_one_outcome_in_differently_worded_sentences_are_one_quantity_
 def test_a_square_unit_of_length_measures_an_area():
     assert not disputes("The company's offices fill a building of 170,000 square feet in the city centre.",
                         "The company's offices fill a building of 15,800 square metres in the city centre.")
+    assert not disputes("The company's offices fill a 170,000-square-foot building in the city centre.",
+                        "The company's offices fill a 15, 800-square - metre building in the city centre.")
     assert values(disputes("The company's offices fill a building of 170,000 square feet in the city centre.",
                            "The company's offices fill a building of 25,000 square metres in the city centre.")) \
         == [["170,000 square feet", "25,000 square metres"]]

@@ -431,9 +431,11 @@ def _unit(tokens: SpacySpan) -> tuple[str, str, str, float, Token | None]:
         if token is None:
             return None
         dimension, size = UNITS[token.lower_]
-        before = doc[token.i - 1].lower_.rstrip(".") if token.i > 0 else ""
-        if dimension == "length" and before in POWERS:
-            # "170,000 square feet" is an area, "15,800 square metres" the same one; "cubic" metres a volume
+        # "170,000 square feet" is an area, "a 15,800-square-metre building" the same one; "cubic" metres a volume
+        before = next((word for word in [*(c.lower_.rstrip(".") for c in token.children if c.dep_ == "amod"),
+                                         doc[token.i - 1].lower_.rstrip(".") if token.i > 0 else ""]
+                       if word in POWERS), "")
+        if dimension == "length" and before:
             dimension, power = POWERS[before]
             size = size ** power * (1000 if dimension == "volume" else 1)  # litres in a cubic metre
             return "MEASURE", f"{before} {token.lower_}", dimension, size, token
