@@ -231,3 +231,77 @@ def test_counts_of_opposite_doings_are_not_one_quantity_though_their_verbs_read_
     assert not disputes("The Hawks have won 30 games this season.", "The Hawks have lost 25 games this season.")
     found = disputes("The Hawks have won 30 games this season.", "The Hawks have won 25 games this season.")
     assert values(found) == [["25", "30"]]
+
+
+def test_people_of_one_role_counted_above_everyone_counted_dispute_the_count_but_a_smaller_part_does_not():
+    assert values(disputes("More than 200 people were arrested during the riots in the capital.",
+                           "More than 400 protesters were detained during the riots in the capital.")) \
+        == [["more than 200", "more than 400"]]
+    assert not disputes("More than 200 people were arrested during the riots in the capital.",
+                        "Fifty students were arrested during the riots in the capital.")
+
+
+def test_a_disputes_heading_names_the_place_its_figures_are_of():
+    found = disputes("Officials said phone services in Chile were down by 80 percent, in Peru by 65 percent.",
+                     "Officials said up to 70 percent of phone services in Chile, and 60 percent in Peru, were down.")
+    assert sorted(d.quantity for d in found) == ["services were down (Chile)", "services were down (Peru)"]
+
+
+def test_figures_held_by_different_people_or_by_pronouns_only_are_not_one_quantity():
+    # whose figure it is: the subject that has or makes it
+    assert not disputes("Carlos Ruiz had 15 points for the Hornets in the loss on Sunday.",
+                        "Tomas Berg added 16 points for the Hornets in the loss on Sunday.")
+    # a "he" in each outlet may be anyone
+    assert not disputes("He has 53 catches for 605 yards and five touchdowns this season.",
+                        "His late-season run leaves him with 3,907 yards and 26 touchdowns this season.")
+    # the subject of the verb a clause completes holds its figure
+    assert not disputes("Lowe is believed to be seeking a five-year deal in the $75 million range.",
+                        "The Boston Red Sox offer was expected to be in the range of $145 million to $175 million.")
+
+
+def test_a_part_counted_from_a_total_or_the_whole_it_is_taken_out_of_is_no_total():
+    assert not disputes("The Jaguars had one final chance to win the game.",
+                        "The Jaguars had two chances to tie the score.")
+    assert not disputes("Five more people died in the quake on Sunday.", "Ten people died in the quake on Sunday.")
+    assert not disputes("Garrard completed 28 passes for 329 yards.",
+                        "Garrard completed 28 of 41 passes for 329 yards and a touchdown.")
+    # "another" counts another group, whose place tells it apart, not an addition to this one
+    assert values(disputes("In the northern city of Salonica, where another 20,000 people marched, youths smashed "
+                           "store windows.",
+                           "In the northern city of Salonica approximately 50,000 people marched.")) \
+        == [["20,000", "approximately 50,000"]]
+
+
+def test_the_ends_of_a_range_and_a_time_something_was_done_by_are_no_point_figures():
+    def amounts(text: str) -> list[float]:
+        article = Article(text, source="Outlet")
+        doc = next(iter(nlp.parse([text])))
+        return [f.value for f in figures.extract(article, doc, timex.extract(article, doc)) if f.kind == "MONEY"]
+
+    assert amounts("The Owls bid between $70 million and $80 million over five years.") == []
+    assert amounts("The Owls' offer was expected to be $70 million to $80 million.") == []
+    assert amounts("The Owls offered $70- $80 million over five years.") == []
+    assert amounts("The Owls offered $80 million over five years.") == [80e6]
+    assert not disputes("The blaze was put out by 7 a.m., after crews attacked it from all sides.",
+                        "More than 30 fire engines arrived, and the blaze was put out by 6:40 a.m.")
+    assert values(disputes("The blaze was put out at 7 a.m., after crews attacked it from all sides.",
+                           "More than 30 fire engines arrived, and the blaze was put out at 6:20 a.m.")) \
+        == [["06:20", "07:00"]]
+
+
+def test_counts_of_one_outcome_in_differently_worded_sentences_are_one_quantity_but_a_hyphened_modifier_is_no_outcome():
+    assert values(disputes("Hundreds of stores have been looted and more than 200 people arrested.",
+                           "Police detained more than 400 protesters over the unrest, while two officers were "
+                           "jailed pending trial.")) == [["more than 200", "more than 400"]]
+    assert not disputes("The man who killed four people in a courthouse escape was sentenced on Saturday.",
+                        "The nine pro-death jurors asked the holdouts how many people he would have to kill.")
+
+
+def test_a_square_unit_of_length_measures_an_area():
+    assert not disputes("The company's offices fill a building of 170,000 square feet in the city centre.",
+                        "The company's offices fill a building of 15,800 square metres in the city centre.")
+    assert not disputes("The company's offices fill a 170,000-square-foot building in the city centre.",
+                        "The company's offices fill a 15, 800-square - metre building in the city centre.")
+    assert values(disputes("The company's offices fill a building of 170,000 square feet in the city centre.",
+                           "The company's offices fill a building of 25,000 square metres in the city centre.")) \
+        == [["170,000 square feet", "25,000 square metres"]]

@@ -2,8 +2,10 @@
 
 Two figures give one quantity (:func:`same_quantity`) when they are of one kind and unit (a count, an amount in
 one currency, a percentage, a measure of one dimension, a date, a time of day in one zone, an age), count the same
-thing ("inmates" and "prisoners"), say the same happened to it ("escaped" and "broke out"; never "killed" and
-"injured"), are set among the same places, participants and times as far as their sentences say, their values are
+thing ("inmates" and "prisoners"; or everyone and a role that outnumbers them, "200 people arrested" and "400
+protesters detained"), say the same happened to it ("escaped" and "broke out"; never "killed" and "injured"), are
+of the same holder (who has or makes a count or an amount) and set among the same places, participants and times
+as far as their sentences say, their values are
 not an order of magnitude apart (dates: a few days; times of day: minutes, on the same day where both name it;
 ages: a year, of one full name, in articles really published days apart), and their contexts are alike. Figures
 are grouped so that every two of a group, from different outlets, give one quantity (complete linkage, the most
@@ -27,14 +29,17 @@ from datetime import date
 
 import numpy as np
 
-from storyline.compare.figure_words import outcome
+from storyline.compare.figure_words import PERSON, UNNAMED, outcome
 from storyline.compare.figures import CONFIG, Figure, FigureConfig, readable
 from storyline.text.estimates import follows
+from storyline.text.wordlists import words
 
 # Kinds whose noun names the quantity itself ("the damage"), not things every episode of a story involves.
 AMOUNTS = frozenset({"MONEY", "PERCENT", "MEASURE"})
 # Kinds of figure that are amounts of something, read from numbers.
 QUANTITIES = AMOUNTS | {"COUNT"}
+# Nouns that name people by a role ("protesters", "students"): WordNet's noun.person lemmas.
+PERSON_NOUNS = words("person_nouns")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +63,29 @@ class FigureDisagreement:
         counts = Counter(f.what for f in self.figures)
         # ties to the fullest words: "fire broke out" rather than "broke out" of "it broke out"
         what = max(counts, key=lambda words: (counts[words], len(words.split())))
+        where = self.of_whom
+        what = f"{what} ({where})" if where else what
         return {"DATE": f"date of {what}", "CLOCK": f"time of {what}"}.get(self.figures[0].kind, what)
+
+    @property
+    def of_whom(self) -> str:
+        """The places and participants that every figure naming any names ("Egypt", "Middle East"), as the words
+        around the figures write them (a name written further away is left out): where or whose the disputed quantity is, so that an editor tells apart two disputes over one
+        kind of figure (services down in Egypt, services down in India). An age's quantity already names whose."""
+        named = [f.names - {UNNAMED} for f in self.figures if f.names - {UNNAMED}]
+        if not named or self.figures[0].kind == "AGE":
+            return ""
+        shared = frozenset.intersection(*named)
+        runs: list[list[str]] = []
+        for figure in self.figures:
+            previous = False
+            for word in figure.context.split():
+                if word.lower() in shared and not any(word.lower() == w.lower() for run in runs for w in run):
+                    if not previous:
+                        runs.append([])
+                    runs[-1].append(word)
+                previous = word.lower() in shared
+        return ", ".join(" ".join(run) for run in runs)
 
     @property
     def description(self) -> str:
@@ -122,7 +149,15 @@ def same_quantity(a: Figure, b: Figure, counted: float, predicate: float, contex
         # assault began"), an interval's also the event it counts from: alike enough, or in alike sentences
         return _same_outcome(a.predicate, b.predicate, predicate, config) and (
             a.counted == b.counted or counted >= config.same_dated_event or context >= config.same_context)
-    if a.counted != b.counted and counted < config.same_counted:
+    if a.counted != b.counted and counted < config.same_counted and not _part_outnumbers_whole(a, b):
+        return False
+    if a.kind in QUANTITIES and a.holders and b.holders and not a.holders & b.holders - {UNNAMED}:
+        # held by different people or bodies ("Deon Thompson had 15 points", "Ty Lawson added 16 points"; the
+        # Nationals' offer and the Red Sox'), or by a pronoun, whose person another outlet's text cannot tell
+        return False
+    if a.kind in QUANTITIES and UNNAMED in a.names & b.names and not a.names & b.names - {UNNAMED}:
+        # both of someone named by a pronoun only ("He has five touchdowns", "leaves him with 26 touchdowns"):
+        # whom each outlet's "he" stands for, its figure does not say
         return False
     if a.kind in QUANTITIES and a.person != b.person:
         # a person's figure ("Ty Lawson scored 16 points") and one of no one named ("scored 25 points"), which may
@@ -144,9 +179,22 @@ def same_quantity(a: Figure, b: Figure, counted: float, predicate: float, contex
     # the same happened.
     if not _same_outcome(a.predicate, b.predicate, predicate, config, alike=False):
         return False
-    if a.kind in AMOUNTS or outcome(a.predicate) == outcome(b.predicate) not in {None, "-"}:
+    if a.kind in AMOUNTS:
         return context >= config.same_amount_context
+    if outcome(a.predicate) == outcome(b.predicate) not in {None, "-"}:
+        return context >= config.same_outcome_context
     return context >= config.same_context
+
+
+def _part_outnumbers_whole(a: Figure, b: Figure) -> bool:
+    """Whether, of two counts of people, one counts everyone ("more than 200 people arrested") and the other the
+    people of one role ("more than 400 protesters detained") at more than everyone's count allows: a part cannot
+    outnumber its whole, so the two dispute one quantity. A role counted at no more than the whole is a part of
+    it ("50 students arrested" of "200 people"), no dispute, and stays another quantity."""
+    if a.kind != "COUNT" or PERSON not in (a.counted, b.counted):
+        return False
+    whole, part = (a, b) if a.counted == PERSON else (b, a)
+    return part.counted in PERSON_NOUNS and part.range.low > whole.range.high
 
 
 def disagreements(figures: list[Figure], embed: Callable[[list[str]], np.ndarray],

@@ -28,6 +28,10 @@ PARTICIPANT_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 # Arguments of a predicate or counted noun whose names tell whose figure it is.
 PARTICIPANT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "dative", "poss"})
+# Arguments whose names say whose a figure is: who has, makes or does what it counts.
+HOLDER_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+# Names that can hold a figure: people, organisations and peoples (places are set apart by PLACE_LABELS lists).
+HOLDER_LABELS = frozenset({"ORG", "PERSON", "NORP"})
 # Prepositions by which a clause names the place a figure belongs to ("marched in Thessaloniki") or a participant
 # ("a $70 million contract for J.D. Drew", "a touchdown pass by the Jaguars").
 NAMING_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout", "to", "from", "off",
@@ -47,6 +51,8 @@ HUMAN_OUTCOMES = frozenset({"death", "injury", "missing", "arrest", "charge", "c
                             "evacuation"})
 # What a count of people counts, however written ("people", "person", "killed 4", "five deaths").
 PERSON = "person"
+# Marks that join a modifier to the word before it ("pro-death").
+HYPHENS = frozenset({"-", "–"})
 # Adverbs that make a phrasal verb when they follow it ("broke out", "went down").
 PARTICLES = frozenset({"out", "down", "off", "up", "away"})
 # Words of a date that do not tell it from another: "in January" is "January".
@@ -122,9 +128,11 @@ def what_happened(start: Token | None, counted: Token, hops: int) -> Token | Non
 
 def described(noun: Token) -> Token | None:
     """The participle or outcome word describing a noun: "damaged" in "damaged shops", "damage" in "shops
-    suffering serious damage", "injured" in "70 people injured"."""
+    suffering serious damage", "injured" in "70 people injured". A word hyphened to the one before it says what
+    the noun is for or against, not what happened to it ("the nine pro-death jurors")."""
     for child in noun.children:
-        if child.dep_ in {"amod", "acl", "relcl"} and child.lower_ not in QUANTITY_WORDS:
+        if child.dep_ in {"amod", "acl", "relcl"} and child.lower_ not in QUANTITY_WORDS \
+                and not (child.i > 0 and child.doc[child.i - 1].text in HYPHENS):
             outcome = carried(child)
             if child.tag_ == "VBN" or outcome.lemma_.lower() in OUTCOMES:
                 return outcome
@@ -199,15 +207,19 @@ def names(anchor: Token, counted: Token, predicate: Token | None) -> frozenset[s
     return participants(anchor, counted, predicate)[0]
 
 
-def participants(anchor: Token, counted: Token, predicate: Token | None) -> tuple[frozenset[str], bool]:
+def participants(anchor: Token, counted: Token, predicate: Token | None) -> tuple[frozenset[str], bool, frozenset[str]]:
     """The words of the names of the places and participants the clause sets the figure in: objects of "in",
     "at", "for" ... of the figure, the counted noun, the predicate or the verb of the figure's clause ("20,000
     people marched in Thessaloniki"), the place a "where" clause hangs from ("the city of Thessaloniki, where 20,000
     people marched"), and the named subject, object or owner of those ("Gotti died", "Orange's figures", "Ty Lawson
     added 16 points"; "Hansbrough, who grabbed nine rebounds"). A participant named by a personal pronoun only ("he
     had 14 points") gives :data:`UNNAMED`. And whether one of them is a person (a person's name, or a personal
-    pronoun): a person's figure ("Ty Lawson added 16 points")."""
+    pronoun): a person's figure ("Ty Lawson added 16 points"). And the figure's holders: the words of the people,
+    organisations and peoples named as the subject or owner ("the Nationals made Teixeira a $160 million offer",
+    "Deon Thompson had 15 points for the Tar Heels"), :data:`UNNAMED` for a personal pronoun: whose figure it is,
+    where the other names may be of anyone it involves."""
     people: list[Token] = []
+    holding: dict[Token, set[str]] = {}
 
     def named(tokens: list[Token]) -> set[str]:
         people.extend(t for t in tokens if t.ent_type_ == "PERSON")
@@ -225,6 +237,14 @@ def participants(anchor: Token, counted: Token, predicate: Token | None) -> tupl
             return {UNNAMED}
         return named(list(child.subtree))
 
+    def holder(token: Token, child: Token) -> set[str]:
+        if child.tag_ in {"WP", "WDT"} and token.dep_ == "relcl":
+            return {t.lower_ for t in (token.head, *token.head.children) if t.ent_type_ in HOLDER_LABELS
+                    and t.dep_ in {"compound", "flat"} | {token.head.dep_}}
+        if child.lower_ in PERSONAL_PRONOUNS:
+            return {UNNAMED}
+        return {t.lower_ for t in child.subtree if t.ent_type_ in HOLDER_LABELS and not t.is_stop and not t.is_punct}
+
     found = named_noun(counted.head) if counted.dep_ == "appos" else set()  # "Danny Green (14 points)"
     clause = next(iter(verbs_above(anchor)), None)
     # "She put the damage at about 40 million euros": who puts a figure at a value gives it, and is not whom it is of
@@ -241,10 +261,20 @@ def participants(anchor: Token, counted: Token, predicate: Token | None) -> tupl
                 found |= participant(token, child)
                 if estimated and token is clause and child.dep_ == "nsubj":
                     del people[known:]
+                elif child.dep_ in HOLDER_DEPS:
+                    holding.setdefault(token, set()).update(holder(token, child))
+        if token is clause and token.dep_ == "xcomp" and not estimated:
+            # "Lowe is believed to be seeking a deal in the $75 million range": the subject of the verb the clause
+            # completes holds its figure
+            holding.setdefault(token, set()).update(name for child in token.head.children
+                                                    if child.dep_ in HOLDER_DEPS for name in holder(token.head, child))
         if token.dep_ == "relcl" and any(c.lower_ == "where" for c in token.children):
             found |= named([t for t in token.head.subtree if t.i < token.i
                             and (t == token.head or not t.is_ancestor(token))])
-    return frozenset(found), bool(people)
+    # the holder of the nearest word with a subject or owner: a verb the parse climbed to past the figure's own
+    # clause ("Artino scored 14 points and Echenique had 11") names another's
+    holders = next((holding[t] for t in (anchor, counted, clause, predicate) if t in holding), set())
+    return frozenset(found), bool(people), frozenset(holders)
 
 
 def aged(number: Token) -> Token | None:
