@@ -945,3 +945,11 @@ def test_a_lead_in_naming_its_speaker_after_a_dash_and_one_only_describing_the_q
     assert "Daniel Kessler" in speaker_names(article, mentions, deciders)
     motto = the_one(article, found, "Check every figure")
     assert motto.speaker is None
+
+
+def test_a_text_someone_issued_speaks_for_them():
+    article, mentions, found = extracted(
+        'At the time, Senator Ruth Albers released a statement saying, "We trust the court to decide." A '
+        'statement from the county board said the vote would stand.')
+    trust = the_one(article, found, "We trust the court")
+    assert "Ruth Albers" in speaker_names(article, mentions, trust)

@@ -8,11 +8,14 @@ from spacy.tokens import Span as DocSpan, Token
 
 from storyline.extract.quotes.config import CONFIG, QuoteConfig
 from storyline.extract.quotes.cues import CLAUSE_CUES, CUES, lemma
+from storyline.text import wordlists
 from storyline.text.names import is_title_part
 
 # Verbs whose object, with "as saying", is the one who said the words: "the paper quoted the minister as
 # saying …".
 QUOTING_VERBS = frozenset({"quote", "cite"})
+# Texts that speak for whoever put them out (data/voice_texts.txt).
+VOICE_TEXTS = wordlists.words("voice_texts")
 # Subjects that name no one: "it was too early", "there is no doubt".
 EMPTY_SUBJECTS = frozenset({"it", "there"})
 # Dependents that, set off by a comma, end a content rather than continue it.
@@ -144,12 +147,21 @@ def subject(verb: Token, in_quote: Callable[[int], bool], config: QuoteConfig = 
             verb = _reporter_of(verb) or verb.head
         elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "responded by saying …"
             verb = verb.head.head
+        elif verb.dep_ == "acl" and verb.tag_ == "VBG" and _issued_text(verb.head):
+            verb = verb.head.head  # "she released a statement saying …": who issued it says it
         elif verb.dep_ == "relcl" or verb.dep_ == "acl" and verb.tag_ == "VBG":
             # "the operator, which said …", "voters backing the mayor": the noun the clause hangs on
             return doc[verb.head.left_edge.i : verb.head.i + 1]
         else:
             return None
     return None
+
+
+def _issued_text(noun: Token) -> bool:
+    """Whether the noun is a text its verb's subject put out ("issued a statement", "wrote a letter"), which
+    speaks for them, as a statement speaks for the body named in it."""
+    return noun.dep_ == "dobj" and noun.lemma_.lower() in VOICE_TEXTS and not any(
+        child.dep_ == "prep" and child.lower_ in ("from", "by") for child in noun.children)
 
 
 def _reporter_of(verb: Token) -> Token | None:
