@@ -905,3 +905,51 @@ def test_a_speaker_after_a_comma_with_a_clause_of_their_own_said_the_words_befor
     # Asking or declining to be named is no statement.
     assert not [a for a in found if a.cue.text(article) in ("asked", "declined")]
 
+
+
+def test_words_of_the_quotation_are_not_its_speaker():
+    # The parse gives "said" two subjects: a noun phrase inside the quotation and the speaker after the verb.
+    article, mentions, found = extracted(
+        '"He voted against every one of them. Every single amendment," said Senator Ruth Albers, who wrote some '
+        "of them.")
+    voted = the_one(article, found, "He voted against every one")
+    assert voted.source.text(article) == "Senator Ruth Albers"
+    assert "Ruth Albers" in speaker_names(article, mentions, voted)
+
+
+def test_a_participle_after_a_reported_clause_is_the_reporters():
+    article, mentions, found = extracted(
+        "Governor Pavel Novak told the Daily Ledger that Senator Ruth Albers \u201chad a reckless plan,\u201d adding, "
+        "\u201cShe lost the farmers in every county.\u201d Mayor Lena Ortiz said it was too early to count the votes "
+        "but added, \u201cWe expect a long night.\u201d")
+    farmers = the_one(article, found, "She lost the farmers")
+    assert "Pavel Novak" in speaker_names(article, mentions, farmers)
+    night = the_one(article, found, "We expect a long night")
+    assert "Lena Ortiz" in speaker_names(article, mentions, night)
+
+
+def test_a_passive_verbs_agent_does_not_say_what_a_verb_coordinated_with_it_says():
+    article, mentions, found = extracted(
+        "Mayor Lena Ortiz said the decision was made by Police Chief Tomas Berg and said, \u201cWho else would you "
+        "trust with the streets?\u201d")
+    trust = the_one(article, found, "Who else would you trust")
+    assert "Tomas Berg" not in speaker_names(article, mentions, trust)
+
+
+def test_a_lead_in_naming_its_speaker_after_a_dash_and_one_only_describing_the_quotation():
+    article, mentions, found = extracted(
+        "Pollsters were cautious.\n\nTHE LATE SURGE WAS REAL - Daniel Kessler: \u201cThe late deciders broke for the "
+        "challenger in every county we sampled.\u201d\n\nThe editor, Karl Weiss, named the column. It was a "
+        "three-word motto: \u201cCheck every figure.\u201d")
+    deciders = the_one(article, found, "The late deciders broke")
+    assert "Daniel Kessler" in speaker_names(article, mentions, deciders)
+    motto = the_one(article, found, "Check every figure")
+    assert motto.speaker is None
+
+
+def test_a_text_someone_issued_speaks_for_them():
+    article, mentions, found = extracted(
+        'At the time, Senator Ruth Albers released a statement saying, "We trust the court to decide." A '
+        'statement from the county board said the vote would stand.')
+    trust = the_one(article, found, "We trust the court")
+    assert "Ruth Albers" in speaker_names(article, mentions, trust)

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from spacy.tokens import Span as DocSpan, Token
 
 from storyline.extract.quotes.config import CONFIG, QuoteConfig
 from storyline.extract.quotes.cues import CLAUSE_CUES, CUES, lemma
+from storyline.text import wordlists
 from storyline.text.names import is_title_part
 
 # Verbs whose object, with "as saying", is the one who said the words: "the paper quoted the minister as
 # saying …".
 QUOTING_VERBS = frozenset({"quote", "cite"})
+# Texts that speak for whoever put them out (data/voice_texts.txt).
+VOICE_TEXTS = wordlists.words("voice_texts")
+# Subjects that name no one: "it was too early", "there is no doubt".
+EMPTY_SUBJECTS = frozenset({"it", "there"})
 # Dependents that, set off by a comma, end a content rather than continue it.
 TAIL_DEPS = frozenset({"advcl", "appos", "parataxis", "npadvmod"})
 
@@ -105,40 +110,71 @@ def with_trailing_infinitive(verb: Token, heads: list[Token]) -> list[Token]:
     return heads + trailing
 
 
-def subject(verb: Token, config: QuoteConfig = CONFIG) -> DocSpan | None:
+def subject(verb: Token, in_quote: Callable[[int], bool], config: QuoteConfig = CONFIG) -> DocSpan | None:
     """The verb's subject, or for "adding", "and added", "to say", "by saying" the subject of the verb it hangs
-    on."""
+    on; ``in_quote`` tells whether a character offset lies inside a quotation."""
     doc = verb.doc
-    for _ in range(config.subject_hops):
+    for hop in range(config.subject_hops):
         quoted = quoted_as_saying(verb)
         if quoted is not None:  # "Gravano quoted Gotti as saying …": Gotti said it
             return doc[quoted.left_edge.i : subject_end(quoted) + 1]
-        subjects = [child for child in verb.children if child.dep_ in ("nsubj", "csubj")]
+        # Words of a quotation the verb stands outside of are what was said, never who said it: the parse makes
+        # "“…, I hold in esteem Sen. John McCain,” Trump said" a verb of two subjects, McCain and Trump.
+        subjects = [child for child in verb.children if child.dep_ in ("nsubj", "csubj")
+                    and (in_quote(verb.idx) or not in_quote(child.idx))]
         if subjects:
             # "said Dist. Atty. Steve Cole": a title the parse makes a subject of its own leads the name
             named = [child for child in subjects if not all(is_title_part(t.text) for t in child.subtree)]
-            child = (named or subjects)[0]
+            # Of several, the nearest before the verb: the parse hangs a stray word of a long lead-in on the verb
+            # as well ("in Berea, OH, after winning Ohio, Gov. John Kasich said"), and a word of what was said
+            # after it ("Sanders said closed primaries deny …").
+            named = named or subjects
+            child = min(named, key=lambda child: (child.i > verb.i, abs(child.i - verb.i)))
             apposed = apposition_before(verb)
             if apposed is not None and child in apposed.ancestors:
                 child = apposed
             return doc[child.left_edge.i : subject_end(child) + 1]
         if (apposed := apposition_before(verb, comma=True)) is not None:
             return doc[apposed.left_edge.i : subject_end(apposed) + 1]
-        for child in verb.children:
+        # Only the verb's own agent: a verb the parse coordinated with a passive one is not said by its agent
+        # ("De Blasio said the move was made by Bratton and said, “…”").
+        for child in verb.children if hop == 0 else ():
             if child.dep_ == "agent":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
-            verb = verb.head
+            verb = _reporter_of(verb) or verb.head
         elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "responded by saying …"
             verb = verb.head.head
+        elif verb.dep_ == "acl" and verb.tag_ == "VBG" and _issued_text(verb.head):
+            verb = verb.head.head  # "she released a statement saying …": who issued it says it
         elif verb.dep_ == "relcl" or verb.dep_ == "acl" and verb.tag_ == "VBG":
             # "the operator, which said …", "voters backing the mayor": the noun the clause hangs on
             return doc[verb.head.left_edge.i : verb.head.i + 1]
         else:
             return None
     return None
+
+
+def _issued_text(noun: Token) -> bool:
+    """Whether the noun is a text its verb's subject put out ("issued a statement", "wrote a letter"), which
+    speaks for them, as a statement speaks for the body named in it."""
+    return noun.dep_ == "dobj" and noun.lemma_.lower() in VOICE_TEXTS and not any(
+        child.dep_ == "prep" and child.lower_ in ("from", "by") for child in noun.children)
+
+
+def _reporter_of(verb: Token) -> Token | None:
+    """"Trump told Newsmax that Romney “had a crazy policy,” adding, “…”": a participle of saying the parse hangs
+    on a reported clause goes on with its reporter's words, not with the reported clause's subject; so does a
+    verb coordinated with a reported clause whose subject is no one ("said it was too early but added, “…”")."""
+    head = verb.head
+    if head.dep_ != "ccomp" or lemma(head.head) not in CLAUSE_CUES:
+        return None
+    if verb.dep_ == "conj":
+        subjects = [child for child in head.children if child.dep_ in ("nsubj", "nsubjpass", "expl")]
+        return head.head if subjects and all(s.lower_ in EMPTY_SUBJECTS for s in subjects) else None
+    return head.head if verb.tag_ == "VBG" else None
 
 
 def quoted_as_saying(verb: Token) -> Token | None:

@@ -3,7 +3,8 @@
 A quotation goes to the nearest cue of its sentence that it is what the cue says (or any verb whose subject
 follows it at once, "“…,” Bennett shot back", or that a comma alone sets off before it, "she boomed, “…”"), to an
 "— Name" dash after a quotation that opens its sentence, or to the subject of a clause that introduces it with a
-colon. When its sentence has no cue, it continues the quotation just before it (a quote carried on from the
+colon (to the names after a dash ending such a lead-in: "Pollsters agree - Carl Bialik: “…”"; to no one when the
+clause only says what the quotation is: "It was a three-word road map: “…”"). When its sentence has no cue, it continues the quotation just before it (a quote carried on from the
 previous sentence) or goes to the speaker named in the sentence before; single marks with no cue are a headline's.
 A quotation that carries on a clause ("called the plan “a disgrace”") takes the clause's words before it into its
 content; one that continues a quotation across more narration than quoted words becomes an attribution of its own
@@ -17,7 +18,7 @@ import re
 
 from spacy.tokens import Span as DocSpan, Token
 
-from storyline.extract.quotes.clauses import link_to, subject, subject_end
+from storyline.extract.quotes.clauses import link_to, subject_end
 from storyline.extract.quotes.cues import CUES, PREPOSITION_CUES, lemma, names_its_noun
 from storyline.extract.quotes.drafts import Draft, Drafts, gap
 from storyline.extract.quotes.kinds import of_cue, with_quotation
@@ -31,11 +32,14 @@ FRAME_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod",
 _WORD = re.compile(r"\w+")
 _LEAD_IN_VERB = re.compile(r"\w[^\S\n]*[,:][^\S\n]*$")
 _DASH_SOURCE = re.compile(r"[ \t]*([—–―-]{1,2})[ \t]*")
+_DASHES = frozenset({"-", "--", "—", "–", "―"})
+# Subjects of a clause that says what a quotation after its colon is: "It was …:", "This is …:".
+_DESCRIBING_PRONOUNS = frozenset({"it", "this", "that"})
 
 
 def attach(drafts: Drafts, quote: tuple[int, int]) -> None:
     """Give a quotation no attribution covers to the attribution it belongs to, or draft one for it."""
-    if _attach_to_cue_in_sentence(drafts, quote) or _attach_to_dash(drafts, quote) or _attach_to_colon(drafts, quote):
+    if _attach_to_dashed_name(drafts, quote) or _attach_to_cue_in_sentence(drafts, quote) or _attach_to_dash(drafts, quote) or _attach_to_colon(drafts, quote):
         return
     if not _is_whole_sentence(drafts, quote):
         return  # a phrase in quote marks with no cue is a title, a term or scare quotes, not an attribution
@@ -94,7 +98,7 @@ def _attach_to_cue_in_sentence(drafts: Drafts, quote: tuple[int, int]) -> bool:
     start = _clause_start(drafts, quote, cue)
     if start == quote[0] and _in_prepositional_phrase(drafts, quote, cue):
         return True  # "said on “Meet the Press,”": a title in the cue's frame, no one's words
-    drafts.add(Draft((start, quote[1]), (cue.idx, cue.idx + len(cue)), subject(cue, drafts.config),
+    drafts.add(Draft((start, quote[1]), (cue.idx, cue.idx + len(cue)), drafts.subject(cue),
                      kind=with_quotation(of_cue(cue))))
     return True
 
@@ -150,7 +154,7 @@ def _verb_before(drafts: Drafts, quote: tuple[int, int]) -> Token | None:
     if lead_in is None:
         return None
     verb = drafts.token_at(lead_in.start())
-    if verb.pos_ != "VERB" or drafts.claimed(verb.idx) or subject(verb, drafts.config) is None:
+    if verb.pos_ != "VERB" or drafts.claimed(verb.idx) or drafts.subject(verb) is None:
         return None
     return verb
 
@@ -248,7 +252,29 @@ def _attach_to_colon(drafts: Drafts, quote: tuple[int, int]) -> bool:
     if not subjects or drafts.claimed(verbs[0].idx):
         return False
     source = drafts.doc[subjects[0].left_edge.i : subject_end(subjects[0]) + 1]
+    if subjects[0].lower_ in _DESCRIBING_PRONOUNS and lemma(verbs[0]) == "be":
+        # "It was a three-word road map: “Follow the money.”": the clause says what the quotation is, not who
+        # said it, and "it" stands for no speaker.
+        source = None
     drafts.add(Draft(quote, (verbs[0].idx, verbs[0].idx + len(verbs[0])), source))
+    return True
+
+
+def _attach_to_dashed_name(drafts: Drafts, quote: tuple[int, int]) -> bool:
+    """"Pollsters agree - Carl Bialik: “…”": a lead-in ending in a colon whose last part, set off by a dash, is
+    names alone gives the quotation to them, whatever verb the heading before the dash has."""
+    lead_in_end = drafts.lead_in_end(quote[0])
+    if lead_in_end == 0 or drafts.text[lead_in_end - 1] != ":":
+        return False
+    clause = drafts.tokens((drafts.sentence_range(lead_in_end - 1)[0], lead_in_end))
+    dashes = [t for t in clause if t.text in _DASHES]
+    if not dashes:
+        return False
+    words = [t for t in clause[clause.index(dashes[-1]) + 1 :] if not (t.is_punct or t.is_space)]
+    if not words or not all(t.pos_ == "PROPN" or t.dep_ == "cc" for t in words) or not drafts.mention_at(words[0]):
+        return False
+    drafts.add(Draft(quote, (dashes[-1].idx, dashes[-1].idx + len(dashes[-1])),
+                     drafts.doc[words[0].i : words[-1].i + 1]))
     return True
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as DocSpan, Token
 
+from storyline.extract.quotes import clauses
 from storyline.extract.quotes.config import QuoteConfig
 from storyline.extract.mentions import is_role_nominal
 from storyline.extract.quotes.kinds import SPEECH, with_quotation
@@ -177,6 +178,10 @@ class Drafts:
         antecedent = article.span(*draft.antecedent, "ANTECEDENT") if draft.antecedent else None
         return Attribution(content, cue, source, draft.speaker, self.opens_with_quote(draft.content),
                            with_quotation(draft.kind) if quoted else draft.kind, antecedent, draft.source_is_thing)
+
+    def subject(self, verb: Token) -> DocSpan | None:
+        """Who the verb's clause says spoke (:func:`~storyline.extract.quotes.clauses.subject`)."""
+        return clauses.subject(verb, self.in_quote, self.config)
 
     # --- quotations -----------------------------------------------------------------------------------------
 

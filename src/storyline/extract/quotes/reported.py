@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from storyline.extract.quotes.clauses import (
-    apposition_before, content_extent, quoted_as_saying, subject, subject_end, with_trailing_infinitive,
+    apposition_before, content_extent, quoted_as_saying, subject_end, with_trailing_infinitive,
 )
 from storyline.extract.quotes.cues import (
     CLAUSE_CUES, NOUN_CUES, OBJECT_CUES, PREPOSITION_CUES, SEEMING_CUES, lemma,
@@ -57,7 +57,7 @@ def find(drafts: Drafts, token: Token) -> None:
     content, cue_end, aimed_at = _complement(token)
     if content is None:
         return
-    source = subject(token, drafts.config)
+    source = drafts.subject(token)
     if source is None and token.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "xcomp", "relcl", "pcomp"):
         return
     content = drafts.within_sentence(_clip(content, token), token.idx)
@@ -211,7 +211,7 @@ def _parenthetical(drafts: Drafts, cue: Token) -> None:
     interrupted = any(t.i < cue.left_edge.i and not drafts.in_quote(t.idx) for t in words)
     if any(overlap(content, quote) for quote in drafts.quotes) and not interrupted:
         return  # "Trump said, “If we…”": the quote pass gives the quotation to this cue
-    drafts.add(Draft(drafts.snap_to_quotes(content), (cue.idx, cue.idx + len(cue)), subject(cue, drafts.config),
+    drafts.add(Draft(drafts.snap_to_quotes(content), (cue.idx, cue.idx + len(cue)), drafts.subject(cue),
                      kind=of_cue(cue)))
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span as DocSpan, Token
 
-from storyline.extract.quotes.clauses import apposition_before, subject_end
+from storyline.extract.quotes.clauses import VOICE_TEXTS, apposition_before, subject_end
 from storyline.extract.quotes.cues import CLAUSE_CUES, lemma
 from storyline.extract.quotes.drafts import SPEAKER_TYPES, Draft, Drafts
 from storyline.extract.mentions import is_role_nominal
@@ -18,7 +18,6 @@ from storyline.text import wordlists
 from storyline.text.names import OFFICES, title_word, tokens
 
 # A spokesperson or a statement speaks for the body named beside it ("a spokesman for the ministry").
-VOICE_TEXTS = wordlists.words("voice_texts")
 VOICE_NOUNS = wordlists.words("voice_nouns") | VOICE_TEXTS
 VOICE_PREPOSITIONS = frozenset({"for", "from", "of", "at", "with"})
 # The entity types each pronoun may stand for.
