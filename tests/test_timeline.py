@@ -235,3 +235,21 @@ def test_faster_inference_gives_the_dates_and_confidences_it_gave_before_on_real
         inferred = infer_published(list(zip(story, nlp.parse(a.text for a in story))), today=TODAY)
         got = {a.source: (inferred[a.id][0].date().isoformat(), inferred[a.id][1]) for a in story if a.id in inferred}
         assert got == PINNED_INFERENCE[path.stem], path.stem
+
+
+def test_the_story_own_words_do_not_make_two_events_one():
+    # Four reports of riots in one city: "police" and "Corvena" are in all of them, so they do not tell an
+    # attack on a station from the shooting a week before, though both fall on one day as these reports date them.
+    texts = ["Riot police in Corvena fought youths for a sixth night on Friday. A police station in Corvena was "
+             "firebombed on 6 June. Shops stayed shut across Corvena.",
+             "Police in Corvena shot dead a teenager on 6 June, and anger spread. Police in Corvena made arrests.",
+             "A teenager was shot dead by police in Corvena on 6 June. Students marched in Corvena against police.",
+             "Schools in Corvena stayed closed on Friday as police patrolled the streets."]
+    published = datetime(2025, 6, 13, tzinfo=timezone.utc)
+    articles = [Article(text, source=f"outlet{n}", published=published) for n, text in enumerate(texts)]
+    rows = [(article, doc, extract(article, doc)) for article, doc in zip(articles, nlp.parse(texts))]
+    entries = [entry for entry in timeline(rows) if entry.value == "2025-06-06"]
+    by_id = {article.id: article for article in articles}
+    told = [sorted(by_id[s.article_id].source for s in entry.statements) for entry in entries]
+    # The shooting, told by two outlets, is one entry; the firebombing is another.
+    assert sorted(told) == [["outlet0"], ["outlet1", "outlet2"]]
