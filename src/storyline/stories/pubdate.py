@@ -114,6 +114,12 @@ def staleness(days: ResolvedDays, published: date) -> float:
     return (published - max(past)).days if past else 0.0
 
 
+def may_pair(text: str, mine: Statement, theirs: Statement, same_article: bool) -> bool:
+    """Whether a phrase naming a day may be evidence for one of the same story: in the same article only from
+    another sentence, or right after it restating its day ("today (20 October 2011)")."""
+    return not same_article or theirs.sentence != mine.sentence or restates(text, mine, theirs)
+
+
 class StoryDates:
     """Scores candidate publication days for the undated articles of one story by the evidence they find."""
 
@@ -143,8 +149,7 @@ class StoryDates:
             for statement in said:
                 if statement.kind not in MOVING_KINDS:
                     continue
-                matches = [(other, True) for other in naming_here if other.sentence != statement.sentence
-                           or restates(text, statement, other)]
+                matches = [(other, True) for other in naming_here if may_pair(text, statement, other, True)]
                 matches += [(other, False) for other in naming_elsewhere]
                 total += max((self.match(statement, other, day, same_article) for other, same_article in matches),
                              default=0.0)
@@ -164,11 +169,7 @@ class StoryDates:
                 if statement.kind not in MOVING_KINDS:
                     continue
                 for j, other in naming:
-                    same_article = i == j
-                    if same_article and other.sentence == statement.sentence \
-                            and not restates(text, statement, other):
-                        continue
-                    if self._alike_of(statement, other, same_article) > 0:
+                    if may_pair(text, statement, other, i == j) and self._alike_of(statement, other, i == j) > 0:
                         return True
         return False
 
