@@ -121,6 +121,18 @@ def test_function_words_spellings_and_inflections_are_no_wording_choice():
                            "office in California closed on Friday.") == set()
 
 
+def test_another_verb_of_saying_or_another_part_of_speech_is_no_wording_choice():
+    assert choices_between("The neighbour said the gunman fired from the roof of the school at noon.",
+                           "The neighbour testified the gunman fired from the roof of the school at noon.") == set()
+    assert choices_between("The court heard that the driver admitted the crash on the bridge near the port.",
+                           "The court heard that the driver was guilty of the crash on the bridge near the port.") \
+        == set()
+    # A loaded verb of saying is the outlet's choice.
+    assert choices_between("The mayor said the bridge was safe for traffic before the storm arrived.",
+                           "The mayor claimed the bridge was safe for traffic before the storm arrived.") \
+        == {("said", "claimed")}
+
+
 def test_the_news_in_the_outlets_leads_ranks_before_background_they_share():
     background = ("The region lies on a fault line where two tectonic plates meet, and geologists have long warned "
                   "of a large earthquake there.")

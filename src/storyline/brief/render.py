@@ -217,7 +217,7 @@ def markdown(brief: dict[str, Any]) -> str:
         loaded = ", ".join(f"{word}{f' ×{n}' if n > 1 else ''}{f' (→ {neutral})' if neutral else ''}"
                            for word, neutral, n in words)
         quoted = ", ".join(f"{name} ×{n}" for name, n in outlet["most_quoted"][: None if brief.get("full") else 2])
-        out.append(f"- **{outlet['source']}** — loaded words: {loaded or 'none'}; quotes most: {quoted or 'nobody'}")
+        out.append(f"- **{outlet['source']}** — loaded words: {loaded or 'none'}; quotes most: {quoted or 'no one'}")
     if brief.get("full"):
         out += ["", "## Coverage", "", "| outlet | articles | claims | shared | single-source | conflicting | quotes |",
                 "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]

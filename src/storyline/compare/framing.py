@@ -6,7 +6,9 @@ holds content words the other lacks, they are not one word in another spelling, 
 ("offense" / "offence", "shootings" / "shooting", "Calif" / "California") and they mean much the same (their
 embeddings are close): function words ("his" / "the") are grammar, a different statement is not a different
 word, a day named two ways ("Thursday" / "yesterday") follows when each outlet wrote, and two names ("Asia" /
-"Europe") name two things. The same choice made by several pairs of outlets is one choice, the most frequent
+"Europe") name two things. Nor is a verb of saying for another ("said" / "testified": which verb of saying an
+outlet chose is framing only when one is loaded, as the lexicon below says), or a word for one of another part of
+speech ("Confesses" / "guilty": two statements the alignment lined up, not two words for one). The same choice made by several pairs of outlets is one choice, the most frequent
 first. Loaded words come from a small lexicon (``data/loaded_words.txt``) that also names a neutral alternative;
 a word of the lexicon inside a name ("the Coalition of the Radical Left") is the name's, not the outlet's.
 """
@@ -29,6 +31,10 @@ from storyline.text import wordlists
 
 WORD = re.compile(r"\w[\w'’-]*")
 LOADED_WORDS = "loaded_words"
+# Verbs of saying (lemmas): the choice between two of them is framing only through the loaded lexicon.
+SAYING_VERBS = wordlists.words("cue_verbs_clause")
+# Parts of speech one word may stand for another in: a name in a title-case headline is tagged as a proper noun.
+WORD_CLASSES = {"NOUN": "noun", "PROPN": "noun", "VERB": "verb", "AUX": "verb", "ADJ": "adjective", "ADV": "adverb"}
 # Entity labels of times: which day an outlet writes depends on when it wrote, not on how it frames the story.
 TIME_LABELS = {"DATE", "TIME"}
 
@@ -97,6 +103,22 @@ def letters(tokens: list[Token]) -> str:
     return "".join(t.lower_ for t in tokens)
 
 
+def head(tokens: list[Token]) -> Token:
+    """The run's word the others depend on: the one whose head lies outside the run (the last on a tie)."""
+    inside = {t.i for t in tokens}
+    return next((t for t in reversed(tokens) if t.head.i not in inside or t.head.i == t.i), tokens[-1])
+
+
+def different_statements(left: list[Token], right: list[Token]) -> bool:
+    """Whether two differing runs are not two words for one thing: verbs of saying neither of which is loaded
+    (the lexicon says which choice of them frames), or heads of different parts of speech."""
+    lexicon = loaded_words()
+    if all(t.lemma_.lower() in SAYING_VERBS and t.lower_ not in lexicon for t in left + right):
+        return True
+    classes = {WORD_CLASSES.get(head(tokens).pos_) for tokens in (left, right)}
+    return len(classes) > 1
+
+
 def same_word(left: list[Token], right: list[Token], config: FramingConfig) -> bool:
     """Whether two runs of content words are one wording in another spelling, inflection or abbreviation."""
     if {t.lemma_.lower() for t in left} == {t.lemma_.lower() for t in right}:
@@ -132,7 +154,7 @@ def wording_choices(groups: list[ClaimGroup], articles: dict[str, Article], doc:
                     right = content_tokens(doc(art_b.id), words_b[b0][1], words_b[b1 - 1][2])
                     if not left or not right or same_word(left, right, config):
                         continue
-                    if is_name(left) and is_name(right):
+                    if (is_name(left) and is_name(right)) or different_statements(left, right):
                         continue
                     key = tuple(sorted((letters(left), letters(right))))
                     made[key] += 1
