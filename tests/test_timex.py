@@ -84,6 +84,13 @@ def test_ages_and_non_temporal_phrases_are_not_times():
     assert found.get("every week") == "P1W"
 
 
+def test_a_time_word_inside_a_longer_name_is_no_time():
+    text = "The singer learnt of her fame when Entertainment Tonight ran a segment about her, and she left on Friday."
+    article = Article(text, published=datetime(2023, 4, 30, tzinfo=timezone.utc))
+    [doc] = nlp.parse([article.text])
+    assert [e.span.text(article) for e in extract(article, doc)] == ["Friday"]
+
+
 @pytest.fixture(scope="module")
 def seeds():
     if not SEEDS.is_dir():

@@ -18,6 +18,7 @@ from storyline.extract.timex.dates import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from storyline.extract.timex.tense import governing_tense
 from storyline.extract.timex.values import normalise
 from storyline.model import Article, Span
+from storyline.parse.labels import NAME_LABELS
 from storyline.text.wordlists import words
 
 # Leading and trailing words and marks TimeML leaves outside a TIMEX3 (its SIGNAL, or a focus or hedge word): "in
@@ -169,9 +170,13 @@ def missed_pattern_matcher(vocab: Vocab) -> Matcher:
 
 
 def missed_bounds(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
+    """The plain dates of :func:`missed_pattern_matcher`, but for the words of a longer name ("Entertainment
+    Tonight", "The Sunday Times"): a programme or a paper is no time."""
+    name_length = {i: len(ent) for ent in doc.ents if ent.label_ in NAME_LABELS for i in range(ent.start, ent.end)}
     matches = missed_pattern_matcher(doc.vocab)(doc, as_spans=True)
     return [(span.start, span.end) for span in spacy.util.filter_spans(matches)
-            if not taken.intersection(range(span.start, span.end))]
+            if not taken.intersection(range(span.start, span.end))
+            and not all(name_length.get(i, 0) > len(span) for i in range(span.start, span.end))]
 
 
 def vague_bounds(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
