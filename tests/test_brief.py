@@ -167,7 +167,7 @@ def test_seeds_timeline_reads_undated_events_by_their_order(seeds_brief):
     timeline = markdown.split("## Timeline", 1)[1].split("## ", 1)[0]
     assert "None" not in timeline
     # Neither report is dated and no year is written: the meeting keeps each report's words, marked undated.
-    assert "**this Saturday (undated)**" in timeline and "**29 April (undated)**" in timeline
+    assert "**this Saturday (undated)**" in timeline and "**29 April (year not given)**" in timeline
     # An event placed after another reads as the text places it, not as a number of an entry the reader may not see.
     assert "**undated**" in timeline and "**days after the assassination of" in timeline and "2023" not in timeline
     assert "#" not in timeline

@@ -118,7 +118,7 @@ def test_entities_quotes_and_timeline_of_a_story(seeded, tmp_path):
     svg = tmp_path / "timeline.svg"
     code, stdout, _ = run("timeline", "--story", story, "--svg", str(svg), "--db", db, "--json")
     # The seeds are undated: the meeting's day keeps its words, its year unknown.
-    assert code == 0 and any(entry["label"] == "29 April (undated)" for entry in json.loads(stdout))
+    assert code == 0 and any(entry["label"] == "29 April (year not given)" for entry in json.loads(stdout))
     assert svg.read_text().startswith("<svg")
 
 

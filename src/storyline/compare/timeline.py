@@ -27,6 +27,8 @@ CALENDAR_VALUE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q(\d)|-W(\d{2}))?
 # A day named relative to an unknown publication date: "Sunday" (XXXX-WXX-7), "yesterday" (XXXX-XX-XX), "29 April"
 # (XXXX-04-29).
 UNANCHORED_DAY = re.compile(r"XXXX-(?:WXX-\d|XX-XX|\d{2}-\d{2})")
+# A day of a month the text gives without its year ("December 2"): a calendar day, not one relative to the report.
+YEARLESS_DAY = re.compile(r"XXXX-\d{2}-\d{2}")
 # The prepositions that date a duration against an event: "three days after the explosion".
 RELATIVE_SIGNALS = {"after", "before"}
 # The parts of speech whose lemmas say what a sentence is about.
@@ -74,9 +76,12 @@ class TimelineEntry:
 
     @property
     def label(self) -> str:
-        """When, as a reader sees it: the date ("~" before a guessed one), else the text's own words for it with
-        "(undated)": a day relative to an undated report ("Sunday (undated)"), or the entry's place after another
-        ("days after the vote (undated)"), else "undated"."""
+        """When, as a reader sees it: the date ("~" before a guessed one), else the text's own words for it: a
+        day of a month the text gives no year ("December 2 (year not given)"), a day relative to an undated report
+        ("Sunday (undated)"), or the entry's place after another ("days after the vote (undated)"), else
+        "undated"."""
+        if self.words is not None and self.value is not None and YEARLESS_DAY.fullmatch(self.value):
+            return f"{self.words} (year not given)"
         if self.words is not None:
             return f"{self.words} (undated)"
         if self.value is not None:
