@@ -60,10 +60,12 @@ def load() -> Language:
         written = abbreviation.capitalize() + "."
         nlp.tokenizer.add_special_case(written, [{ORTH: written}])
     # registers the components; imported here to keep spaCy's registry lazy
-    from storyline.parse import clitics, ner_fixes
+    from storyline.parse import clitics, meridiems, ner_fixes
 
     nlp.add_pipe(clitics.COMPONENT, first=True)
     clitics.teach(nlp)
+    nlp.add_pipe(meridiems.COMPONENT, after=clitics.COMPONENT)
+    meridiems.teach(nlp)
     nlp.add_pipe("paragraph_sentences", before="parser")
     nlp.add_pipe(ner_fixes.COMPONENT, after="ner")
     return nlp

@@ -39,7 +39,8 @@ def story_day(phrase: Phrase) -> Value | None:
 def clock(phrase: Phrase) -> Value | None:
     """'10:35 a.m.', 'noon', 'midnight Friday': the time on the day the rest of the phrase names, else on the
     reference day."""
-    match = re.search(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*(a\.?m\.?|p\.?m\.?|o'clock)|\b(\d{1,2}):(\d{2})\b|"
+    # "a. m." as detokenised text writes it is "a.m.".
+    match = re.search(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap]\.? ?m(?!\w)\.?|o'clock)|\b(\d{1,2}):(\d{2})\b|"
                       r"\b(noon|midnight|midday)\b", phrase.core)
     if not match:
         return None
@@ -48,7 +49,7 @@ def clock(phrase: Phrase) -> Value | None:
     else:
         hour = int(match.group(1) or match.group(4))
         minute = int(match.group(2) or match.group(5) or 0)
-        meridiem = (match.group(3) or "").replace(".", "")
+        meridiem = (match.group(3) or "").replace(".", "").replace(" ", "")
         if meridiem == "pm" and hour < 12:
             hour += 12
         if meridiem == "am" and hour == 12:
