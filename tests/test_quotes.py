@@ -670,6 +670,14 @@ def test_hope_is_a_cue_whatever_the_lemmatizer_makes_of_it(sentence):
     assert attribution.content.text(article).startswith("the new bridge")
 
 
+def test_a_place_before_a_headline_colon_is_where_the_story_is_not_who_speaks():
+    article, mentions, found = extracted(
+        "Berlin: Paintings Stolen In Museum Raid\n"
+        "Thieves broke into the city museum before dawn and took four paintings.")
+    assert [m.span.text(article) for m in mentions if m.span.label == "GPE"] == ["Berlin"]
+    assert not [a for a in found if "Paintings Stolen" in a.content.text(article)]
+
+
 def test_headline_of_a_poll_quotes_the_poll():
     article, mentions, found = extracted(
         "Poll: Kovacs holds a narrow lead in the northern districts\n"

@@ -1,5 +1,6 @@
 """The headline pass: a line that opens with a speaker's name and a colon quotes them ("Lopez: Tax cuts will not
-pass"), and so does one that opens with a poll or a report ("Poll: …")."""
+pass"), and so does one that opens with a poll or a report ("Poll: …"); a place there is where the story is
+("Paris: Jewels stolen in raid"), not who speaks."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import re
 
 from storyline.extract.quotes.cues import REPORTING_NOUNS, lemma
 from storyline.extract.quotes.drafts import Draft, Drafts
+from storyline.parse.labels import PLACE_LABELS
 
 # A short name before a colon, then the rest of the line: "Clinton to Planned Parenthood: Trump will …".
 _HEADLINE = re.compile(r"[ \t]*((?:[^\s:]+[ \t]+){0,5}[^\s:]+):[ \t]+(\S[^\n]*?)[ \t]*$", re.MULTILINE)
@@ -20,7 +22,7 @@ def find(drafts: Drafts, paragraph: tuple[int, int]) -> None:
     named = drafts.tokens(match.span(1))
     if any(t.pos_ in ("VERB", "AUX") for t in named):
         return  # "Schumer tweeted:" introduces a quotation the other passes attribute
-    speakers = drafts.speakers_between(*match.span(1))
+    speakers = [m for m in drafts.speakers_between(*match.span(1)) if m.span.label not in PLACE_LABELS]
     if speakers:
         source = drafts.doc.char_span(speakers[0].span.start, speakers[0].span.end, alignment_mode="expand")
     elif len(named) == 1 and lemma(named[0]) in REPORTING_NOUNS:
