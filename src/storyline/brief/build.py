@@ -192,14 +192,6 @@ def _summary(groups: list[claims.ClaimGroup], articles: dict[str, Article],
     """The most central corroborated claims, none saying much the same as another, in report order, each with the
     unit that states it: the one most like the others' (the group's first). A claim whose figures outlets dispute
     is still the news: it stays, marked."""
-
-
-
-def _summary(groups: list[claims.ClaimGroup], articles: dict[str, Article],
-             config: BriefConfig) -> list[tuple[claims.ClaimGroup, claims.ClaimUnit]]:
-    """The most central corroborated claims, none saying much the same as another, in report order, each with the
-    unit that states it: the one most like the others' (the group's first). A claim whose figures outlets dispute
-    is still the news: it stays, marked."""
     def position(group: claims.ClaimGroup) -> float:
         return min(u.span.start / max(len(articles[u.span.article_id].text), 1) for u in group.units)
 
