@@ -71,9 +71,7 @@ class WordingChoice:
     """Two outlets saying the same thing with different words; each side is a span of its own article."""
 
     left: Span
-    left_source: str
     right: Span
-    right_source: str
 
 
 @dataclass(slots=True)
@@ -159,8 +157,8 @@ def wording_choices(groups: list[ClaimGroup], articles: dict[str, Article], doc:
                     key = tuple(sorted((letters(left), letters(right))))
                     made[key] += 1
                     found.setdefault(key, WordingChoice(
-                        art_a.span(left[0].idx, left[-1].idx + len(left[-1]), "wording"), a.source,
-                        art_b.span(right[0].idx, right[-1].idx + len(right[-1]), "wording"), b.source))
+                        art_a.span(left[0].idx, left[-1].idx + len(left[-1]), "wording"),
+                        art_b.span(right[0].idx, right[-1].idx + len(right[-1]), "wording")))
     keys = list(found)
     if not keys:
         return []

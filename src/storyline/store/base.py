@@ -369,10 +369,6 @@ class Store(ABC, FeedRecords, AlertRecords, JobRecords):
             " WHERE m.article_id = a.id) AND NOT EXISTS (SELECT 1 FROM articles b WHERE b.revision_of = a.id)"
             " ORDER BY rowid")]
 
-    def index_size(self) -> int:
-        """How many articles the stored story index has taken in."""
-        return self.db.execute("SELECT coalesce(max(row) + 1, 0) FROM story_index_members").fetchone()[0]
-
     def index_members(self) -> Iterator[tuple[int, str, str, bytes]]:
         """The story index's articles in the order they were assigned."""
         for row in self.db.execute("SELECT row, article_id, features, vector FROM story_index_members ORDER BY row"):

@@ -22,10 +22,6 @@ class Bag:
     weights: np.ndarray
 
     @classmethod
-    def empty(cls) -> "Bag":
-        return cls(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))
-
-    @classmethod
     def of(cls, ids: Iterable[int], weights: Iterable[float]) -> "Bag":
         ids_array = np.fromiter(ids, dtype=np.int32)
         weights_array = np.fromiter(weights, dtype=np.float32, count=len(ids_array))
