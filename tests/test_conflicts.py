@@ -305,3 +305,29 @@ def test_a_square_unit_of_length_measures_an_area():
     assert values(disputes("The company's offices fill a building of 170,000 square feet in the city centre.",
                            "The company's offices fill a building of 25,000 square metres in the city centre.")) \
         == [["170,000 square feet", "25,000 square metres"]]
+
+
+def test_a_months_day_written_without_its_year_disputes_another_and_takes_the_year_the_story_gives_that_month():
+    died_18, died_19 = "The retired judge died on 18 December at his home in Denver.", \
+        "The retired judge died on December 19 at his home in Denver."
+    assert values(disputes(died_18, died_19)) == [["December 18 (no year given)", "December 19 (no year given)"]]
+    # a third outlet writes the month with its year: the story says which December it is
+    found = disputes(died_18, died_19, "The judge, who retired in December 2019, was buried on Monday.")
+    assert values(found) == [["2019-12-18", "2019-12-19"]]
+    # a year written by one side only is not lent to the other where the story gives the month two years
+    assert not disputes(died_18, "The retired judge died on December 19, 2019 at his home in Denver.",
+                        "He had first been elected in December 1990.")
+
+
+def test_the_length_of_one_persons_sentence_disputes_but_other_holders_and_running_durations_do_not():
+    found = disputes("Carlos Mendez was sentenced to seven years in prison for the fraud.",
+                     "Carlos Mendez was sentenced to five years in prison for the fraud.")
+    assert values(found) == [["5 years", "7 years"]]
+    assert all(f.sentence.start <= f.span.start and f.span.end <= f.sentence.end for f in found[0].figures)
+    # another holder's sentence, a sentence of no one named, and days of riots each outlet counts to its own day
+    assert not disputes("Carlos Mendez was sentenced to seven years in prison for the fraud.",
+                        "His partner Ana Ruiz was sentenced to five years in prison for the fraud.")
+    assert not disputes("Carlos Mendez was sentenced to seven years in prison for the fraud.",
+                        "A five-year sentence was handed down for the fraud.")
+    assert not disputes("The shooting sparked five days of riots across the country.",
+                        "The shooting sparked eight days of riots across the country.")

@@ -24,14 +24,14 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy as np
 
 from storyline.compare.figure_words import PERSON, UNNAMED, outcome
-from storyline.compare.figures import CONFIG, Figure, FigureConfig, readable
-from storyline.text.estimates import follows
+from storyline.compare.figures import CONFIG, YEARLESS, Figure, FigureConfig, readable
+from storyline.text.estimates import Range, follows
 from storyline.text.wordlists import words
 
 # Kinds whose noun names the quantity itself ("the damage"), not things every episode of a story involves.
@@ -101,11 +101,13 @@ def shown(figure: Figure) -> str:
     its hedge and unit as written ("more than 50", "about 40 million euro", "65%")."""
     if figure.kind == "DATE":
         day = date.fromordinal(int((figure.range.low + figure.range.high) / 2))
+        if figure.dimension == YEARLESS:
+            return f"{day:%B} {day.day} (no year given)"
         low = date.fromordinal(int(figure.range.low))
         return {"day": day.isoformat(), "month": day.isoformat()[:7], "decade": f"{low.year}s"}.get(
             figure.unit, str(day.year))
     unit = {"MONEY": f" {figure.unit}", "PERCENT": "%", "MEASURE": f" {figure.unit}",
-            "INTERVAL": f" {figure.unit}"}.get(figure.kind, "")
+            "INTERVAL": f" {figure.unit}", "DURATION": f" {figure.unit}"}.get(figure.kind, "")
     number = f"{readable(figure.value)}{unit}"
     if figure.kind == "CLOCK":
         number = f"{int(figure.value) // 100:02d}:{int(figure.value) % 100:02d} {figure.unit}".rstrip()
@@ -149,6 +151,10 @@ def same_quantity(a: Figure, b: Figure, counted: float, predicate: float, contex
         # assault began"), an interval's also the event it counts from: alike enough, or in alike sentences
         return _same_outcome(a.predicate, b.predicate, predicate, config) and (
             a.counted == b.counted or counted >= config.same_dated_event or context >= config.same_context)
+    if a.kind == "DURATION":
+        # the length of one event ("sentenced to seven years", "a five-year sentence") held by someone both name: a
+        # story's sentences, offers and contracts are many, and one whose clause names no holder may be any of them
+        return a.counted == b.counted and bool(a.holders & b.holders - {UNNAMED})
     if a.counted != b.counted and counted < config.same_counted and not _part_outnumbers_whole(a, b):
         return False
     if a.kind in QUANTITIES and a.holders and b.holders and not a.holders & b.holders - {UNNAMED}:
@@ -206,6 +212,7 @@ def disagreements(figures: list[Figure], embed: Callable[[list[str]], np.ndarray
     """
     if not figures:
         return []
+    figures = in_story_years(figures)
 
     def similarity(texts: list[str]) -> np.ndarray:
         vectors = embed(texts)
@@ -251,6 +258,30 @@ def disagreements(figures: list[Figure], embed: Callable[[list[str]], np.ndarray
         found.append(FigureDisagreement(tuple(sorted((figures[k] for k in group),
                                                      key=lambda f: (f.outlet, f.span.start)))))
     return found
+
+
+def in_story_years(figures: list[Figure]) -> list[Figure]:
+    """The figures, each month's day written without its year ("died on 19 December") placed in the year the
+    story's dates give that month ("December 18, 2008", "in December 2008"), where they give it just one; else
+    left without a year, compared only with other days written without one (which outlets of one story write of
+    one year)."""
+    years: dict[int, set[int]] = {}
+    for figure in figures:
+        if figure.kind == "DATE" and figure.dimension != YEARLESS and figure.unit in {"day", "month"}:
+            day = date.fromordinal(int(figure.range.low))
+            years.setdefault(day.month, set()).add(day.year)
+    placed = []
+    for figure in figures:
+        day = date.fromordinal(int(figure.range.low)) if figure.dimension == YEARLESS else None
+        if day is not None and len(years.get(day.month, ())) == 1:
+            try:
+                ordinal = day.replace(year=next(iter(years[day.month]))).toordinal()
+            except ValueError:  # 29 February of a year without one
+                ordinal = None
+            if ordinal is not None:
+                figure = replace(figure, value=float(ordinal), dimension="", range=Range(ordinal, ordinal))
+        placed.append(figure)
+    return placed
 
 
 def _merged(groups: list[list[int]], figures: list[Figure], same: Callable[[int, int], bool]) -> list[list[int]]:

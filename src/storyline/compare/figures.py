@@ -123,6 +123,9 @@ INTERVAL_WORDS = pairs("interval_words")
 DURATION_VALUE = re.compile(r"P(T?)(\d+(?:\.\d+)?)(DE|CE|[YMWDHS])")
 DAYS_IN = {"Y": 365.25, "M": 30.44, "W": 7, "D": 1, "DE": 3652.5, "CE": 36525}
 DAYS_IN_TIME = {"H": 1 / 24, "M": 1 / 1440, "S": 1 / 86400}
+# The unit each letter stands for, after a "T" or not, as the brief names a duration's ("a century" is P100Y).
+UNIT_NAMES = {("", "Y"): "year", ("", "M"): "month", ("", "W"): "week", ("", "D"): "day", ("", "DE"): "decade",
+              ("", "CE"): "century", ("T", "H"): "hour", ("T", "M"): "minute", ("T", "S"): "second"}
 # Verbs whose dates are no event's: the day of a statement ("said on Thursday"), or no event at all ("was").
 EVENTLESS_VERBS = words("cue_verbs_clause") | {"be", "have", "do"}
 # The ages a person may be given.
@@ -164,6 +167,12 @@ DECADE_ENDING = re.compile(r"\s?'?s\b")
 KNOWN_DAY = re.compile(r"XXXX-WXX-\d|\d{4}-\d{2}-\d{2}")
 # A day the text names without its year: a weekday, a month's day, or a day counted from the publication date.
 DAY_OF_WEEK_OR_MONTH = re.compile(r"XXXX-(?:WXX-\d?|\d{2}-\d{2}|XX-XX)")
+# A month's day written without its year ("died on 18 December", "convicted March 20").
+DAY_OF_MONTH = re.compile(r"XXXX-(\d{2})-(\d{2})")
+# The year a day written without its year is placed in until the story gives it one (a leap year, so that 29
+# February is a day): its figures are compared only with each other (dimension YEARLESS).
+YEARLESS_YEAR = 2000
+YEARLESS = "yearless"
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +185,7 @@ class Figure:
     outlet: str
     value: float
     kind: str  # COUNT, LABEL (a number naming which one), MONEY, PERCENT, MEASURE, DATE, CLOCK (a time of day),
-    # INTERVAL (the time between two events) or AGE (a named person's)
+    # INTERVAL (the time between two events), DURATION (how long an event lasts) or AGE (a named person's)
     unit: str  # the currency or unit of measure ("km"); a date's precision ("day" ... "decade"); a time's zone;
     # an interval's unit of time as written ("weeks"); "" for counts
     dimension: str  # what figures must share to be compared: the currency, "percent", "length"; "dollar/season"
@@ -205,7 +214,8 @@ def extract(article: Article, doc: Doc, times: list[TimeExpression] = (),
     numbers = _placed([f for tokens in _number_spans(doc, times, clocks)
                        if (f := _number(article, tokens, times, config))], doc)
     return numbers + [f for time in times if (f := _time_figure(article, doc, time, times, config))] + [
-        f for time in times if (f := _interval(article, doc, time, config))] + [
+        f for time in times if (f := _interval(article, doc, time, config) or _duration(article, doc, time, times,
+                                                                                          config))] + [
         f for clock in clocks if (f := _clock_figure(article, doc, clock, times, config))] + [
         f for token in doc if token.like_num and (f := _age(article, token, times, config))]
 
@@ -494,19 +504,25 @@ def _time_figure(article: Article, doc: Doc, time: TimeExpression, times: list[T
     if written is None or event is None:
         return None
     low, high, precision = written
+    dimension = ""
+    if precision == YEARLESS:
+        precision, dimension = "day", YEARLESS
     # shown as the day's ordinal, or the year when no day is written (as the brief's gold writes values)
     shown = (low + high) / 2 if precision == "day" else date.fromordinal(int(low)).year
-    return Figure(time.span, sentence_of(article, tokens), article.outlet, shown, "DATE", precision, "", "exact",
+    return Figure(time.span, sentence_of(article, tokens), article.outlet, shown, "DATE", precision, dimension,
+                  "exact",
                   Range(low, high), *_event_words(event), context(tokens, config.context_tokens),
                   names(event, event, None))
 
 
 def _written_date(article: Article, time: TimeExpression, config: FigureConfig) -> tuple[float, float, str] | None:
     """The days a date allows (ordinals) and its precision ("day", "month", "year", "decade"), or None for a date the
-    text does not give: only a date whose year is written, or a day named relative to a publication date the
-    article really has ("Thursday", "December 18", "yesterday"), is a figure. A day named only by its distance from
-    the publication day ("today", "yesterday") allows ``config.deictic_days`` either side: a feed may date an
-    article a day or two after it was written."""
+    text does not give: only a date whose year is written, a day named relative to a publication date the
+    article really has ("Thursday", "December 18", "yesterday"), or a month's day written in full without its
+    year ("died on 18 December": precision YEARLESS, the day in YEARLESS_YEAR) is a figure. A weekday is read only
+    from a real publication date, never from none or a guessed one. A day named only by its distance from the
+    publication day ("today", "yesterday") allows ``config.deictic_days`` either side: a feed may date an article
+    a day or two after it was written."""
     text = time.span.text(article)
     found = normalise(text, None)
     written = found[1] if found else ""
@@ -515,6 +531,12 @@ def _written_date(article: Article, time: TimeExpression, config: FigureConfig) 
     slack = 0
     if not WRITTEN_DATE.match(written):
         real_date = article.published is not None and not article.published_inferred
+        if not real_date and (month_day := DAY_OF_MONTH.fullmatch(written)):
+            try:
+                ordinal = date(YEARLESS_YEAR, int(month_day.group(1)), int(month_day.group(2))).toordinal()
+            except ValueError:
+                return None
+            return ordinal, ordinal, YEARLESS
         if not (real_date and DAY_OF_WEEK_OR_MONTH.match(written)):
             return None
         slack = config.deictic_days if written.startswith("XXXX-XX-XX") else 0
@@ -607,6 +629,70 @@ def _interval(article: Article, doc: Doc, time: TimeExpression, config: FigureCo
                   f"{words_for(_subject(event), event)} {direction} {' '.join(since_words) or 'that'}",
                   context(tokens, config.context_tokens),
                   names(event, event, None), hedge=hedged)
+
+
+def _duration(article: Article, doc: Doc, time: TimeExpression, times: list[TimeExpression],
+              config: FigureConfig) -> Figure | None:
+    """A duration of one unit as a figure of the event it is the length of: "sentenced to seven years" and "a
+    seven-year sentence" (the sentence), "served for 30 years" (serving), "five days of riots" (the riots). Its
+    value as written, its range in days. A duration that runs to the article's own day ("five days of riots", "has
+    served for 30 years") is counted by each outlet to the day it writes: it is read only from an article really
+    dated, with that day (``day``), so that it is compared only with one counted to the same day. A deadline
+    ("within 10 days"), a part ("three more years"), a bound of what may be ("a possible maximum of 27 years") and
+    a duration of no event are no figure."""
+    match = DURATION_VALUE.fullmatch(time.value) if time.type == "DURATION" else None
+    tokens = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
+    if match is None or tokens is None:
+        return None
+    root = tokens.root
+    found = _lasting(root)
+    if found is None or any(t.lower_ in PART_COUNT_WORDS for t in (*tokens, *root.children)):
+        return None
+    event, runs = found
+    if event.lemma_.lower() in EVENTLESS_VERBS or (event.pos_ == "VERB" and any(
+            c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS for c in event.children)):
+        return None
+    day = ""
+    if runs:
+        if article.published is None or article.published_inferred:
+            return None
+        day = article.published.date().isoformat()
+    days = (DAYS_IN_TIME if match.group(1) else DAYS_IN)[match.group(3)]
+    value = float(match.group(2))
+    bound, hedged = _bound(tokens)
+    written = allowed(value, bound, config.shares, tokens.text)
+    named, person, holders = participants(root, event, event)
+    unit = UNIT_NAMES[(match.group(1), match.group(3))]
+    unit = unit if value == 1 else "centuries" if unit == "century" else f"{unit}s"
+    return Figure(time.span, sentence_of(article, tokens), article.outlet, value, "DURATION", unit, "time", bound,
+                  Range(written.low * days, written.high * days), event.lemma_.lower(), event.lemma_.lower(),
+                  f"length of {event.text}", context(tokens, config.context_tokens), named,
+                  times_named(tokens, root, times, article), hedged, day, person, holders)
+
+
+def _lasting(root: Token) -> tuple[Token, bool] | None:
+    """The event a duration is the length of, and whether the duration runs to the writer's day: the riots of
+    "five days of riots" (running); the noun of "a five-year sentence" and "a sentence of five years" (a length
+    set once); the verb of "sentenced to five years", "feigned illness for 30 years" and "served five years",
+    running unless the verb is in the simple past ("has served for 30 years" runs)."""
+    of = next((g for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+               if g.dep_ == "pobj" and g.pos_ in {"NOUN", "VERB"}), None)
+    head = root.head
+    if of is not None:
+        return of, True
+    if root.dep_ in {"compound", "amod", "nummod", "npadvmod"} and head.pos_ == "NOUN":
+        return head, False
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        return head.head, False
+    if (root.dep_ == "pobj" and head.lower_ in {"for", "to"}) or root.dep_ == "dobj":
+        verb = head.head if root.dep_ == "pobj" else head
+        if verb.pos_ != "VERB":
+            return None
+        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+        past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD"
+                                                                  for c in verb.children))
+        return verb, perfect or not past
+    return None
 
 
 def _clock_figure(article: Article, doc: Doc, clock: ClockTime, times: list[TimeExpression],
