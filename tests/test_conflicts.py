@@ -331,3 +331,24 @@ def test_the_length_of_one_persons_sentence_disputes_but_other_holders_and_runni
                         "A five-year sentence was handed down for the fraud.")
     assert not disputes("The shooting sparked five days of riots across the country.",
                         "The shooting sparked eight days of riots across the country.")
+
+
+def test_one_quakes_magnitude_in_any_writing_disputes_but_not_an_aftershocks_or_a_general_one():
+    found = disputes("An earthquake measuring 5.9 on the Richter scale shook the island on Sunday.",
+                     "The seismological centre said the quake measured magnitude - 6.4.")
+    assert values(found) == [["5.9 magnitude", "6.4 magnitude"]]
+    assert not disputes("An earthquake measuring 5.9 on the Richter scale shook the island on Sunday.",
+                        "A quake measuring 3.8 on the Richter scale shook the island on Sunday.")
+    assert not disputes("An earthquake measuring 5.9 on the Richter scale shook the island on Sunday.",
+                        "A magnitude 6.4 quake can cause severe damage.")
+
+
+def test_a_date_an_event_noun_takes_is_its_day_and_one_of_a_group_is_no_age():
+    assert values(disputes("The shooting on December 6, 2008 sparked riots across Greece.",
+                           "The shooting on December 7, 2008 sparked riots across Greece.")) == [
+        ["2008-12-06", "2008-12-07"]]
+    assert not disputes("The man on December 6, 2008 was seen near the station.",
+                        "The man on December 7, 2008 was seen near the station.")
+    text = "Juror Stanley Perlo, one of the twelve, spoke to reporters."
+    article = Article(text, source="Outlet", published=datetime(2026, 4, 20, 9, tzinfo=timezone.utc))
+    assert not [f for f in figures.extract(article, next(nlp.parse([text]))) if f.kind == "AGE"]

@@ -144,6 +144,8 @@ def same_quantity(a: Figure, b: Figure, counted: float, predicate: float, contex
         return False
     if a.kind not in {"DATE", "CLOCK"} and high.low > config.max_ratio * max(low.high, 1e-9):
         return False
+    if a.dimension == "magnitude" and high.low - low.high > config.max_magnitude_apart:
+        return False
     if a.kind not in {"DATE", "CLOCK", "AGE"} and a.day != b.day:
         return False  # "86 arrests over Saturday's protests" is not the week's "more than 200"
     if a.kind in {"DATE", "CLOCK", "INTERVAL"}:
@@ -182,8 +184,8 @@ def same_quantity(a: Figure, b: Figure, counted: float, predicate: float, contex
         return bool(a.names & b.names)
     # Amounts and counts are done things ("won 30 games", "lost 25 games"; "bought" and "sold" shares), whose
     # verbs of opposite meaning read alike to the embeddings: outside the outcome list, only the same verb says
-    # the same happened.
-    if not _same_outcome(a.predicate, b.predicate, predicate, config, alike=False):
+    # the same happened. A quake's magnitude is what the quake is, whatever the verb ("struck", "measured").
+    if a.dimension != "magnitude" and not _same_outcome(a.predicate, b.predicate, predicate, config, alike=False):
         return False
     if a.kind in AMOUNTS:
         return context >= config.same_amount_context

@@ -94,6 +94,9 @@ class FigureConfig:
     # do not give figures of one quantity an order of magnitude apart: "at least two people injured" in an
     # attack on a TV crew is not the riots' "about 100". Measured between the closest values the two allow.
     max_ratio: float = 5.0
+    # Agencies measure one quake's magnitude differently, by tenths ("5.9", "6.1"): magnitudes further apart than
+    # this are of other quakes (an aftershock's 3.8), as a magnitude counts tenfold steps.
+    max_magnitude_apart: float = 1.0
     # Outlets give one person's age a year apart (a birthday between their sources): ages further apart are the
     # person's at another time of the story (the tuning gold's "27" at the shooting and "29" at the verdict).
     max_age_years_apart: int = 1
@@ -128,6 +131,7 @@ UNIT_NAMES = {("", "Y"): "year", ("", "M"): "month", ("", "W"): "week", ("", "D"
               ("", "CE"): "century", ("T", "H"): "hour", ("T", "M"): "minute", ("T", "S"): "second"}
 # Verbs whose dates are no event's: the day of a statement ("said on Thursday"), or no event at all ("was").
 EVENTLESS_VERBS = words("cue_verbs_clause") | {"be", "have", "do"}
+EVENT_NOUNS = words("event_nouns")
 # The ages a person may be given.
 MIN_AGE, MAX_AGE = 1, 120
 # A thousands group the parse split from its number, and the number it was split from ("more than 1, 400"): neither
@@ -142,6 +146,9 @@ SCORE_AFTER = re.compile(r" ?[-–] ?\d")
 # Adverbs that make an amount a rate ("$20 million annually"), with the unit of time it is per.
 RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}
 DASHES = frozenset({"-", "–"})
+# A quake's magnitude written before its number, and the scale written after it.
+MAGNITUDE_BEFORE = re.compile(r"\bmagnitude\s*[-–]?\s*\Z", re.IGNORECASE)
+RICHTER_AFTER = re.compile(r"\s+on\s+the\s+Richter\b", re.IGNORECASE)
 RUN_WORDS = words("run_words")
 # Prepositions that make a time of day the latest it happened at ("put out by 7 a.m.", "until", "before").
 DEADLINE_PREPOSITIONS = frozenset({"by", "until", "till", "before"})
@@ -259,7 +266,10 @@ def _number_spans(doc: Doc, times: list[TimeExpression], clocks: list[ClockTime]
         if not any(t.span.start < tokens.end_char and tokens.start_char < t.span.end for t in times) \
                 and not any(c.start < tokens.end_char and tokens.start_char < c.end for c in clocks):
             spans.append(tokens)
-    return spans
+    # a magnitude written before its number, which the tagger leaves untagged ("measured magnitude - 5.9")
+    spans += [SpacySpan(doc, t.i, t.i + 1, label="QUANTITY") for t in doc
+              if t.like_num and not t.ent_type_ and MAGNITUDE_BEFORE.search(doc.text, 0, t.idx)]
+    return sorted(spans, key=lambda span: span.start)
 
 
 def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], config: FigureConfig) -> Figure | None:
@@ -420,8 +430,10 @@ def _unit(tokens: SpacySpan) -> tuple[str, str, str, float, Token | None]:
     # the words after the last number first: "5-foot-8, 135 pounds" weighs
     near = list(doc[last + 1 : tokens.end]) + [doc[i] for i in range(tokens.end, min(tokens.end + 2, len(doc)))
                                               if not doc[tokens.end].is_punct] + list(doc[tokens.start : last + 1])
-    if tokens.start > 0:  # "$" or "magnitude" written before the number
+    if tokens.start > 0:  # "$" or "magnitude" written before the number, or before a dash before it
         near.append(doc[tokens.start - 1])
+        if tokens.start > 1 and doc[tokens.start - 1].text in DASHES:
+            near.append(doc[tokens.start - 2])
 
     def money() -> tuple | None:
         # a verb is no currency: "won 12 games"
@@ -437,6 +449,8 @@ def _unit(tokens: SpacySpan) -> tuple[str, str, str, float, Token | None]:
         return ("PERCENT", "percent", "percent", 1.0, token) if token is not None else None
 
     def measure() -> tuple | None:
+        if RICHTER_AFTER.match(doc.text, tokens.end_char):  # "measuring 5.9 on the Richter scale"
+            return "MEASURE", "magnitude", *UNITS["magnitude"], doc[tokens.end + 2]
         token = next((t for t in near if t.lower_ in UNITS), None)
         if token is None:
             return None
@@ -479,9 +493,12 @@ def _measured(anchor: Token) -> Token | None:
     if anchor.dep_ == "pobj" and anchor.head.dep_ == "prep" and anchor.head.head.pos_ == "NOUN":
         return anchor.head.head
     head = anchor.head
+    if anchor.dep_ == "dobj" and head.dep_ == "acl" and head.head.pos_ == "NOUN":
+        return head.head  # "an earthquake measuring 5.9"
     for _ in range(2):
         arguments = [c for dep in ("nsubjpass", "dobj", "nsubj") for c in head.children
-                     if c.dep_ == dep and c.pos_ in {"NOUN", "PROPN"} and c != anchor and anchor not in c.subtree]
+                     if c.dep_ == dep and c.pos_ in {"NOUN", "PROPN"} and c != anchor and anchor not in c.subtree
+                     and c.lower_ not in UNITS]  # "the quake measured magnitude - 5.9" measures the quake
         if arguments:
             return arguments[0]
         if head.pos_ in {"VERB", "AUX"} or head.head is head:
@@ -563,7 +580,8 @@ def _written_date(article: Article, time: TimeExpression, config: FigureConfig) 
 def _event(token: Token, config: FigureConfig) -> Token | None:
     """The event a date is the day of: the verb it attaches to ("died on Thursday", "indicted in 1969", "the
     attack began late on Saturday"), directly or through a preposition, or the noun it modifies ("the June 24
-    killing"); None for verbs of saying, whose dates are those of a statement, not of the news, and for "be",
+    killing") or takes through "on" or "in" where the noun names an event ("the shooting on 6 December"); None for
+    verbs of saying, whose dates are those of a statement, not of the news, and for "be",
     "have" and "do", which name no event."""
     head = token.head
     for _ in range(3):  # "in the early hours of Sunday": through the time words around the day
@@ -574,6 +592,9 @@ def _event(token: Token, config: FigureConfig) -> Token | None:
         token, head = head, head.head
     if head.pos_ == "NOUN" and token.dep_ in COUNTING_DEPS:
         return head
+    if head.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in {"on", "in"} \
+            and head.lemma_.lower() in EVENT_NOUNS:
+        return head  # "the shooting on 6 December", "his arrest in 2005"
     if head.pos_ == "VERB" and head.lemma_.lower() not in EVENTLESS_VERBS:
         return head
     return None
