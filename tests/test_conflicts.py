@@ -352,3 +352,11 @@ def test_a_date_an_event_noun_takes_is_its_day_and_one_of_a_group_is_no_age():
     text = "Juror Stanley Perlo, one of the twelve, spoke to reporters."
     article = Article(text, source="Outlet", published=datetime(2026, 4, 20, 9, tzinfo=timezone.utc))
     assert not [f for f in figures.extract(article, next(nlp.parse([text]))) if f.kind == "AGE"]
+
+
+def test_one_amount_under_two_scale_words_disputes_though_an_order_of_magnitude_apart():
+    assert values(disputes("The riots caused an estimated $2 million in damage to shops in Athens.",
+                           "The riots caused an estimated $2 billion in damage to shops in Athens.")) == [
+        ["an estimated 2 million dollar", "an estimated 2 billion dollar"]]
+    assert not disputes("The riots caused an estimated $2 million in damage to shops in Athens.",
+                        "The riots caused an estimated $300 million in damage to shops in Athens.")

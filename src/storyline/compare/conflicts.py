@@ -22,6 +22,7 @@ nothing rather than a false conflict.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -142,7 +143,8 @@ def same_quantity(a: Figure, b: Figure, counted: float, predicate: float, contex
         return False
     if a.kind == "CLOCK" and (high.low - low.high > config.max_minutes_apart or (a.day and b.day and a.day != b.day)):
         return False
-    if a.kind not in {"DATE", "CLOCK"} and high.low > config.max_ratio * max(low.high, 1e-9):
+    if a.kind not in {"DATE", "CLOCK"} and high.low > config.max_ratio * max(low.high, 1e-9) \
+            and not _scale_slip(a, b):
         return False
     if a.dimension == "magnitude" and high.low - low.high > config.max_magnitude_apart:
         return False
@@ -192,6 +194,14 @@ def same_quantity(a: Figure, b: Figure, counted: float, predicate: float, contex
     if outcome(a.predicate) == outcome(b.predicate) not in {None, "-"}:
         return context >= config.same_outcome_context
     return context >= config.same_context
+
+
+def _scale_slip(a: Figure, b: Figure) -> bool:
+    """Whether two amounts or counts are one number under different scale words ("$2 million", "$2 billion"): the
+    slip of one outlet, not figures of two things an order of magnitude apart."""
+    low, high = sorted((a.value, b.value))
+    return a.kind in {"MONEY", "COUNT"} and low >= 1000 and any(
+        math.isclose(high, low * scale) for scale in (1e3, 1e6))
 
 
 def _part_outnumbers_whole(a: Figure, b: Figure) -> bool:
