@@ -360,3 +360,10 @@ def test_one_amount_under_two_scale_words_disputes_though_an_order_of_magnitude_
         ["an estimated 2 million dollar", "an estimated 2 billion dollar"]]
     assert not disputes("The riots caused an estimated $2 million in damage to shops in Athens.",
                         "The riots caused an estimated $300 million in damage to shops in Athens.")
+
+
+def test_counts_of_people_named_by_synonyms_of_one_role_are_one_quantity():
+    assert values(disputes("Police said 120 protesters were arrested in the capital.",
+                           "Police said 300 demonstrators were arrested in the capital.")) == [["120", "300"]]
+    assert not disputes("Police said 120 protesters were arrested in the capital.",
+                        "Police said 300 students were arrested in the capital.")

@@ -2,7 +2,7 @@
 
 Two figures give one quantity (:func:`same_quantity`) when they are of one kind and unit (a count, an amount in
 one currency, a percentage, a measure of one dimension, a date, a time of day in one zone, an age), count the same
-thing ("inmates" and "prisoners"; or everyone and a role that outnumbers them, "200 people arrested" and "400
+thing ("inmates" and "prisoners"; synonyms of one role in WordNet, "protesters" and "demonstrators"; or everyone and a role that outnumbers them, "200 people arrested" and "400
 protesters detained"), say the same happened to it ("escaped" and "broke out"; never "killed" and "injured"), are
 of the same holder (who has or makes a count or an amount) and set among the same places, participants and times
 as far as their sentences say, their values are
@@ -41,6 +41,19 @@ AMOUNTS = frozenset({"MONEY", "PERCENT", "MEASURE"})
 QUANTITIES = AMOUNTS | {"COUNT"}
 # Nouns that name people by a role ("protesters", "students"): WordNet's noun.person lemmas.
 PERSON_NOUNS = words("person_nouns")
+
+
+def _synonym_sets(lines: frozenset[str]) -> dict[str, frozenset[str]]:
+    """The synonym sets (lines of tab-separated words) each word is in."""
+    found: dict[str, set[str]] = {}
+    for line in lines:
+        for word in line.split("\t"):
+            found.setdefault(word, set()).add(line)
+    return {word: frozenset(sets) for word, sets in found.items()}
+
+
+# The synonym sets of nouns naming people (WordNet's noun.person: "demonstrator", "protester"), by word.
+SYNONYM_SETS = _synonym_sets(words("person_synonyms"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,7 +172,8 @@ def same_quantity(a: Figure, b: Figure, counted: float, predicate: float, contex
         # the length of one event ("sentenced to seven years", "a five-year sentence") held by someone both name: a
         # story's sentences, offers and contracts are many, and one whose clause names no holder may be any of them
         return a.counted == b.counted and bool(a.holders & b.holders - {UNNAMED})
-    if a.counted != b.counted and counted < config.same_counted and not _part_outnumbers_whole(a, b):
+    if a.counted != b.counted and counted < config.same_counted and not _part_outnumbers_whole(a, b) \
+            and not SYNONYM_SETS.get(a.counted, frozenset()) & SYNONYM_SETS.get(b.counted, frozenset()):
         return False
     if a.kind in QUANTITIES and a.holders and b.holders and not a.holders & b.holders - {UNNAMED}:
         # held by different people or bodies ("Deon Thompson had 15 points", "Ty Lawson added 16 points"; the
