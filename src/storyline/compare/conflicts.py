@@ -1,13 +1,15 @@
 """Disagreements: figures of different outlets that give one quantity, with values that cannot both be true.
 
 Two figures give one quantity (:func:`same_quantity`) when they are of one kind and unit (a count, an amount in
-one currency, a percentage, a measure of one dimension, a date, a time of day in one zone, an age), count the same
-thing ("inmates" and "prisoners"; synonyms of one role in WordNet, "protesters" and "demonstrators"; or everyone and a role that outnumbers them, "200 people arrested" and "400
-protesters detained"), say the same happened to it ("escaped" and "broke out"; never "killed" and "injured"), are
-of the same holder (who has or makes a count or an amount) and set among the same places, participants and times
-as far as their sentences say, their values are
-not an order of magnitude apart (dates: a few days; times of day: minutes, on the same day where both name it;
-ages: a year, of one full name, in articles really published days apart), and their contexts are alike. Figures
+one currency, a percentage, a measure of one dimension, a date, a time of day in one zone, a duration, an age),
+count the same thing ("inmates" and "prisoners"; synonyms of one role in WordNet, "protesters" and
+"demonstrators"; or everyone and a role that outnumbers them, "200 people arrested" and "400 protesters
+detained"), say the same happened to it ("escaped" and "broke out"; never "killed" and "injured"), are of the same
+holder (who has or makes a count or an amount; a duration's must be named on both sides) and set among the same
+places, participants and times as far as their sentences say, their values are not an order of magnitude apart
+(but for one number under two scale words, "$2 million" and "$2 billion"; dates: a few days; times of day:
+minutes, on the same day where both name it; a quake's magnitudes: one; ages: a year, of one full name, in
+articles really published days apart), and their contexts are alike. Figures
 are grouped so that every two of a group, from different outlets, give one quantity (complete linkage, the most
 alike pairs first); a figure left alone joins a group it gives the same quantity as in half its outlets; disputed
 groups whose shared outlets agree are merged; a disputed group then takes in the other outlets giving that

@@ -14,22 +14,23 @@ December 2008") or a time of day ("broke out at 8.49pm"). Each is read off the p
   and the dates its clause names other than the news's own days ("in January", "in 1985"), so that this attack's
   toll is not set against a previous one's.
 
-Most durations ("sentenced to seven years", "for 30 years") are not read: a story's durations are mostly of
-different things (sentences of different cases, careers in different units) that their sentences do not tell
-apart, or run to each outlet's own day. A duration is read only as the interval between two events ("married three
-weeks before he was murdered", "found him three hours later"), in days whatever its unit, with the event it dates
-and the one it counts from. Nor are the
-lengths of runs and windows ("a three-game losing streak", "10 straight games", "eight of their last 10 games"):
-each outlet counts a run to its own day and picks its own window. A figure in a clause of what may be ("could
+A duration is read as the length of the event it measures ("sentenced to seven years", "a five-year sentence",
+:func:`_duration`), in days whatever its unit, and compared only between figures of one named holder (a story's sentences, offers and
+contracts are many); one that runs to each outlet's own day ("five days of riots", "has served for 30 years") only
+from an article really dated, with its day. A duration between two events ("married three weeks before he was
+murdered", "found him three hours later") is an interval, with the event it dates and the one it counts from.
+The lengths of runs and windows ("a three-game losing streak", "10 straight games", "eight of their last 10
+games") are not read: each outlet counts a run to its own day and picks its own window. A figure in a clause of what may be ("could
 cost $2 billion") is a guess, not a report, and is not read either.
 
-A date is a figure only where the text writes its year, or where a relative date ("Thursday") is resolved against
-a publication date the article really has: a date resolved against a guessed publication date is no figure. A time
+A date is a figure only where the text writes its year or its month and day ("died on 18 December", placed in the
+year the story gives that month, if one), or where a relative date ("Thursday") is resolved against a publication
+date the article really has: a date resolved against a guessed publication date is no figure. A time
 of day is read with the time zone it names and the day its clause names, if any (:mod:`storyline.text.clock`).
 :mod:`storyline.compare.conflicts` decides which figures of different outlets give one quantity and which disagree.
 
-The module is over 400 lines and not split: its readers of numbers, dates, times and ages build the one Figure
-and share its config and its extract; the parse reading they share is in :mod:`storyline.compare.figure_words`.
+The module is over 400 lines and not split: its readers of numbers, dates, times, durations and ages build the one
+Figure and share its config and its extract; the parse reading they share is in :mod:`storyline.compare.figure_words`.
 """
 
 from __future__ import annotations
