@@ -367,3 +367,13 @@ def test_counts_of_people_named_by_synonyms_of_one_role_are_one_quantity():
                            "Police said 300 demonstrators were arrested in the capital.")) == [["120", "300"]]
     assert not disputes("Police said 120 protesters were arrested in the capital.",
                         "Police said 300 students were arrested in the capital.")
+
+
+def test_which_day_of_one_series_disputes_only_between_reports_of_one_day():
+    saturday, sunday = (datetime(2026, 4, d, 20, tzinfo=timezone.utc) for d in (18, 19))
+    seventh = "Violent protests against the police killing continued for the seventh straight day."
+    eighth = "Rioters attacked shops and banks on the eighth day of protests against the police killing."
+    assert values(disputes((seventh, saturday, False), (eighth, saturday, False))) == [["7th", "8th"]]
+    # counted to different days, or with no day at all
+    assert not disputes((seventh, saturday, False), (eighth, sunday, False))
+    assert not disputes(seventh, eighth)

@@ -25,6 +25,7 @@ nothing rather than a false conflict.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -37,6 +38,8 @@ from storyline.compare.figures import CONFIG, YEARLESS, Figure, FigureConfig, re
 from storyline.text.estimates import Range, follows
 from storyline.text.wordlists import words
 
+# A day named with its year ("2008-12-13"), not a weekday alone.
+KNOWN_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Kinds whose noun names the quantity itself ("the damage"), not things every episode of a story involves.
 AMOUNTS = frozenset({"MONEY", "PERCENT", "MEASURE"})
 # Kinds of figure that are amounts of something, read from numbers.
@@ -125,6 +128,9 @@ def shown(figure: Figure) -> str:
     unit = {"MONEY": f" {figure.unit}", "PERCENT": "%", "MEASURE": f" {figure.unit}",
             "INTERVAL": f" {figure.unit}", "DURATION": f" {figure.unit}"}.get(figure.kind, "")
     number = f"{readable(figure.value)}{unit}"
+    if figure.kind == "ORDINAL":  # "7th"
+        value = int(figure.value)
+        number = f"{value}{'th' if value % 100 in {11, 12, 13} else {1: 'st', 2: 'nd', 3: 'rd'}.get(value % 10, 'th')}"
     if figure.kind == "CLOCK":
         number = f"{int(figure.value) // 100:02d}:{int(figure.value) % 100:02d} {figure.unit}".rstrip()
     if not figure.hedge:
@@ -170,6 +176,11 @@ def same_quantity(a: Figure, b: Figure, counted: float, predicate: float, contex
         # assault began"), an interval's also the event it counts from: alike enough, or in alike sentences
         return _same_outcome(a.predicate, b.predicate, predicate, config) and (
             a.counted == b.counted or counted >= config.same_dated_event or context >= config.same_context)
+    if a.kind == "ORDINAL":
+        # which day of one series ("the seventh straight day" of the protests, "the eighth day of protests") on one
+        # day: a weekday alone (an undated article's "Saturday") may be a week later, with a count 7 higher
+        return a.unit == b.unit and a.day == b.day and (KNOWN_DATE.match(a.day) or abs(a.value - b.value) < 7) \
+            and (counted >= config.same_counted or context >= config.same_context)
     if a.kind == "DURATION":
         # the length of one event ("sentenced to seven years", "a five-year sentence") held by someone both name: a
         # story's sentences, offers and contracts are many, and one whose clause names no holder may be any of them

@@ -154,6 +154,10 @@ RUN_WORDS = words("run_words")
 # Prepositions that make a time of day the latest it happened at ("put out by 7 a.m.", "until", "before").
 DEADLINE_PREPOSITIONS = frozenset({"by", "until", "till", "before"})
 PART_COUNT_WORDS = words("part_count_words")
+# Units a series is counted in ("the seventh straight day"), and ordinals in words and figures ("8th").
+SERIES_UNITS = frozenset({"day", "night", "week"})
+ORDINAL_WORDS = {word: int(number) for word, number in pairs("ordinals").items() if word.isalpha()}
+ORDINAL_FIGURE = re.compile(r"(\d+)(?:st|nd|rd|th)")
 # A number written as the whole a part is taken out of ("28 of 41 passes", "21 out of 25 fights"): the verb's
 # count is the part; the whole is another quantity, often not named ("passes" thrown, not completed).
 OUT_OF = re.compile(r"\d\s+(?:out\s+)?of\s+\Z")
@@ -193,7 +197,8 @@ class Figure:
     outlet: str
     value: float
     kind: str  # COUNT, LABEL (a number naming which one), MONEY, PERCENT, MEASURE, DATE, CLOCK (a time of day),
-    # INTERVAL (the time between two events), DURATION (how long an event lasts) or AGE (a named person's)
+    # INTERVAL (the time between two events), DURATION (how long an event lasts), ORDINAL (which day of a series)
+    # or AGE (a named person's)
     unit: str  # the currency or unit of measure ("km"); a date's precision ("day" ... "decade"); a time's zone;
     # an interval's unit of time as written ("weeks"); "" for counts
     dimension: str  # what figures must share to be compared: the currency, "percent", "length"; "dollar/season"
@@ -225,7 +230,8 @@ def extract(article: Article, doc: Doc, times: list[TimeExpression] = (),
         f for time in times if (f := _interval(article, doc, time, config) or _duration(article, doc, time, times,
                                                                                           config))] + [
         f for clock in clocks if (f := _clock_figure(article, doc, clock, times, config))] + [
-        f for token in doc if token.like_num and (f := _age(article, token, times, config))]
+        f for token in doc if token.like_num and (f := _age(article, token, times, config))] + [
+        f for entity in doc.ents if (f := _series_ordinal(article, entity, times, config))]
 
 
 # --- numbers ----------------------------------------------------------------------------------------------------
@@ -344,6 +350,37 @@ def _age(article: Article, number: Token, times: list[TimeExpression], config: F
                   article.outlet, value, "AGE", "year", "age", "exact", Range(value, value), "age", "",
                   f"age of {person.text}", context(tokens, config.context_tokens), frozenset(name_of(person)),
                   times_named(tokens, number, times, article), day=published)
+
+
+def _series_ordinal(article: Article, entity: SpacySpan, times: list[TimeExpression],
+                    config: FigureConfig) -> Figure | None:
+    """Which day (night, week) of a series a clause names, as a figure of the series ("continued for the seventh
+    straight day", "on the eighth day of protests"): its value the ordinal. Each outlet counts a series to the day
+    it writes of, so the figure carries that day (``day``: the day its clause names, or the day the article was
+    really published) and is read only where there is one."""
+    root = entity.root
+    if root.lemma_.lower() not in SERIES_UNITS:
+        return None
+    value = next((ORDINAL_WORDS.get(t.lower_) or (int(m.group(1)) if (m := ORDINAL_FIGURE.fullmatch(t.lower_))
+                                                   else None) for t in entity
+                  if t.lower_ in ORDINAL_WORDS or ORDINAL_FIGURE.fullmatch(t.lower_)), None)
+    head = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root.head
+    # the series is what the day is "of", else the subject of the verb it hangs from ("protests continued"), else
+    # that verb ("overtaken")
+    series = of_object(root) or (_subject(head) or head if head.pos_ == "VERB" else None)
+    if value is None or series is None or series.lemma_.lower() in EVENTLESS_VERBS:
+        return None
+    clause = next(iter(verbs_above(root)), None)
+    day = _day(entity, clause, times) if clause is not None else ""
+    if not day and article.published is not None and not article.published_inferred:
+        day = article.published.date().isoformat()
+    if not day:
+        return None
+    return Figure(article.span(entity.start_char, entity.end_char, "ORDINAL"), sentence_of(article, entity),
+                  article.outlet, float(value), "ORDINAL", root.lemma_.lower(), root.lemma_.lower(), "exact",
+                  Range(value, value), series.lemma_.lower(), predicate_words(series),
+                  f"{root.lemma_.lower()} of {series.text}", context(entity, config.context_tokens),
+                  names(root, series, series), times_named(entity, root, times, article), day=day)
 
 
 def _ranked(counted: Token, tokens: SpacySpan) -> bool:
