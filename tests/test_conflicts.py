@@ -305,3 +305,75 @@ def test_a_square_unit_of_length_measures_an_area():
     assert values(disputes("The company's offices fill a building of 170,000 square feet in the city centre.",
                            "The company's offices fill a building of 25,000 square metres in the city centre.")) \
         == [["170,000 square feet", "25,000 square metres"]]
+
+
+def test_a_months_day_written_without_its_year_disputes_another_and_takes_the_year_the_story_gives_that_month():
+    died_18, died_19 = "The retired judge died on 18 December at his home in Denver.", \
+        "The retired judge died on December 19 at his home in Denver."
+    assert values(disputes(died_18, died_19)) == [["December 18 (no year given)", "December 19 (no year given)"]]
+    # a third outlet writes the month with its year: the story says which December it is
+    found = disputes(died_18, died_19, "The judge, who retired in December 2019, was buried on Monday.")
+    assert values(found) == [["2019-12-18", "2019-12-19"]]
+    # a year written by one side only is not lent to the other where the story gives the month two years
+    assert not disputes(died_18, "The retired judge died on December 19, 2019 at his home in Denver.",
+                        "He had first been elected in December 1990.")
+
+
+def test_the_length_of_one_persons_sentence_disputes_but_other_holders_and_running_durations_do_not():
+    found = disputes("Carlos Mendez was sentenced to seven years in prison for the fraud.",
+                     "Carlos Mendez was sentenced to five years in prison for the fraud.")
+    assert values(found) == [["5 years", "7 years"]]
+    assert all(f.sentence.start <= f.span.start and f.span.end <= f.sentence.end for f in found[0].figures)
+    # another holder's sentence, a sentence of no one named, and days of riots each outlet counts to its own day
+    assert not disputes("Carlos Mendez was sentenced to seven years in prison for the fraud.",
+                        "His partner Ana Ruiz was sentenced to five years in prison for the fraud.")
+    assert not disputes("Carlos Mendez was sentenced to seven years in prison for the fraud.",
+                        "A five-year sentence was handed down for the fraud.")
+    assert not disputes("The shooting sparked five days of riots across the country.",
+                        "The shooting sparked eight days of riots across the country.")
+
+
+def test_one_quakes_magnitude_in_any_writing_disputes_but_not_an_aftershocks_or_a_general_one():
+    found = disputes("An earthquake measuring 5.9 on the Richter scale shook the island on Sunday.",
+                     "The seismological centre said the quake measured magnitude - 6.4.")
+    assert values(found) == [["5.9 magnitude", "6.4 magnitude"]]
+    assert not disputes("An earthquake measuring 5.9 on the Richter scale shook the island on Sunday.",
+                        "A quake measuring 3.8 on the Richter scale shook the island on Sunday.")
+    assert not disputes("An earthquake measuring 5.9 on the Richter scale shook the island on Sunday.",
+                        "A magnitude 6.4 quake can cause severe damage.")
+
+
+def test_a_date_an_event_noun_takes_is_its_day_and_one_of_a_group_is_no_age():
+    assert values(disputes("The shooting on December 6, 2008 sparked riots across Greece.",
+                           "The shooting on December 7, 2008 sparked riots across Greece.")) == [
+        ["2008-12-06", "2008-12-07"]]
+    assert not disputes("The man on December 6, 2008 was seen near the station.",
+                        "The man on December 7, 2008 was seen near the station.")
+    text = "Juror Stanley Perlo, one of the twelve, spoke to reporters."
+    article = Article(text, source="Outlet", published=datetime(2026, 4, 20, 9, tzinfo=timezone.utc))
+    assert not [f for f in figures.extract(article, next(nlp.parse([text]))) if f.kind == "AGE"]
+
+
+def test_one_amount_under_two_scale_words_disputes_though_an_order_of_magnitude_apart():
+    assert values(disputes("The riots caused an estimated $2 million in damage to shops in Athens.",
+                           "The riots caused an estimated $2 billion in damage to shops in Athens.")) == [
+        ["an estimated 2 million dollar", "an estimated 2 billion dollar"]]
+    assert not disputes("The riots caused an estimated $2 million in damage to shops in Athens.",
+                        "The riots caused an estimated $300 million in damage to shops in Athens.")
+
+
+def test_counts_of_people_named_by_synonyms_of_one_role_are_one_quantity():
+    assert values(disputes("Police said 120 protesters were arrested in the capital.",
+                           "Police said 300 demonstrators were arrested in the capital.")) == [["120", "300"]]
+    assert not disputes("Police said 120 protesters were arrested in the capital.",
+                        "Police said 300 students were arrested in the capital.")
+
+
+def test_which_day_of_one_series_disputes_only_between_reports_of_one_day():
+    saturday, sunday = (datetime(2026, 4, d, 20, tzinfo=timezone.utc) for d in (18, 19))
+    seventh = "Violent protests against the police killing continued for the seventh straight day."
+    eighth = "Rioters attacked shops and banks on the eighth day of protests against the police killing."
+    assert values(disputes((seventh, saturday, False), (eighth, saturday, False))) == [["7th", "8th"]]
+    # counted to different days, or with no day at all
+    assert not disputes((seventh, saturday, False), (eighth, sunday, False))
+    assert not disputes(seventh, eighth)

@@ -1,13 +1,15 @@
 """Disagreements: figures of different outlets that give one quantity, with values that cannot both be true.
 
 Two figures give one quantity (:func:`same_quantity`) when they are of one kind and unit (a count, an amount in
-one currency, a percentage, a measure of one dimension, a date, a time of day in one zone, an age), count the same
-thing ("inmates" and "prisoners"; or everyone and a role that outnumbers them, "200 people arrested" and "400
-protesters detained"), say the same happened to it ("escaped" and "broke out"; never "killed" and "injured"), are
-of the same holder (who has or makes a count or an amount) and set among the same places, participants and times
-as far as their sentences say, their values are
-not an order of magnitude apart (dates: a few days; times of day: minutes, on the same day where both name it;
-ages: a year, of one full name, in articles really published days apart), and their contexts are alike. Figures
+one currency, a percentage, a measure of one dimension, a date, a time of day in one zone, a duration, an age),
+count the same thing ("inmates" and "prisoners"; synonyms of one role in WordNet, "protesters" and
+"demonstrators"; or everyone and a role that outnumbers them, "200 people arrested" and "400 protesters
+detained"), say the same happened to it ("escaped" and "broke out"; never "killed" and "injured"), are of the same
+holder (who has or makes a count or an amount; a duration's must be named on both sides) and set among the same
+places, participants and times as far as their sentences say, their values are not an order of magnitude apart
+(but for one number under two scale words, "$2 million" and "$2 billion"; dates: a few days; times of day:
+minutes, on the same day where both name it; a quake's magnitudes: one; ages: a year, of one full name, in
+articles really published days apart), and their contexts are alike. Figures
 are grouped so that every two of a group, from different outlets, give one quantity (complete linkage, the most
 alike pairs first); a figure left alone joins a group it gives the same quantity as in half its outlets; disputed
 groups whose shared outlets agree are merged; a disputed group then takes in the other outlets giving that
@@ -22,24 +24,41 @@ nothing rather than a false conflict.
 
 from __future__ import annotations
 
+import math
+import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy as np
 
 from storyline.compare.figure_words import PERSON, UNNAMED, outcome
-from storyline.compare.figures import CONFIG, Figure, FigureConfig, readable
-from storyline.text.estimates import follows
+from storyline.compare.figures import CONFIG, YEARLESS, Figure, FigureConfig, readable
+from storyline.text.estimates import Range, follows
 from storyline.text.wordlists import words
 
+# A day named with its year ("2008-12-13"), not a weekday alone.
+KNOWN_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # Kinds whose noun names the quantity itself ("the damage"), not things every episode of a story involves.
 AMOUNTS = frozenset({"MONEY", "PERCENT", "MEASURE"})
 # Kinds of figure that are amounts of something, read from numbers.
 QUANTITIES = AMOUNTS | {"COUNT"}
 # Nouns that name people by a role ("protesters", "students"): WordNet's noun.person lemmas.
 PERSON_NOUNS = words("person_nouns")
+
+
+def _synonym_sets(lines: frozenset[str]) -> dict[str, frozenset[str]]:
+    """The synonym sets (lines of tab-separated words) each word is in."""
+    found: dict[str, set[str]] = {}
+    for line in lines:
+        for word in line.split("\t"):
+            found.setdefault(word, set()).add(line)
+    return {word: frozenset(sets) for word, sets in found.items()}
+
+
+# The synonym sets of nouns naming people (WordNet's noun.person: "demonstrator", "protester"), by word.
+SYNONYM_SETS = _synonym_sets(words("person_synonyms"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,12 +120,17 @@ def shown(figure: Figure) -> str:
     its hedge and unit as written ("more than 50", "about 40 million euro", "65%")."""
     if figure.kind == "DATE":
         day = date.fromordinal(int((figure.range.low + figure.range.high) / 2))
+        if figure.dimension == YEARLESS:
+            return f"{day:%B} {day.day} (no year given)"
         low = date.fromordinal(int(figure.range.low))
         return {"day": day.isoformat(), "month": day.isoformat()[:7], "decade": f"{low.year}s"}.get(
             figure.unit, str(day.year))
     unit = {"MONEY": f" {figure.unit}", "PERCENT": "%", "MEASURE": f" {figure.unit}",
-            "INTERVAL": f" {figure.unit}"}.get(figure.kind, "")
+            "INTERVAL": f" {figure.unit}", "DURATION": f" {figure.unit}"}.get(figure.kind, "")
     number = f"{readable(figure.value)}{unit}"
+    if figure.kind == "ORDINAL":  # "7th"
+        value = int(figure.value)
+        number = f"{value}{'th' if value % 100 in {11, 12, 13} else {1: 'st', 2: 'nd', 3: 'rd'}.get(value % 10, 'th')}"
     if figure.kind == "CLOCK":
         number = f"{int(figure.value) // 100:02d}:{int(figure.value) % 100:02d} {figure.unit}".rstrip()
     if not figure.hedge:
@@ -140,7 +164,10 @@ def same_quantity(a: Figure, b: Figure, counted: float, predicate: float, contex
         return False
     if a.kind == "CLOCK" and (high.low - low.high > config.max_minutes_apart or (a.day and b.day and a.day != b.day)):
         return False
-    if a.kind not in {"DATE", "CLOCK"} and high.low > config.max_ratio * max(low.high, 1e-9):
+    if a.kind not in {"DATE", "CLOCK"} and high.low > config.max_ratio * max(low.high, 1e-9) \
+            and not _scale_slip(a, b):
+        return False
+    if a.dimension == "magnitude" and high.low - low.high > config.max_magnitude_apart:
         return False
     if a.kind not in {"DATE", "CLOCK", "AGE"} and a.day != b.day:
         return False  # "86 arrests over Saturday's protests" is not the week's "more than 200"
@@ -149,7 +176,17 @@ def same_quantity(a: Figure, b: Figure, counted: float, predicate: float, contex
         # assault began"), an interval's also the event it counts from: alike enough, or in alike sentences
         return _same_outcome(a.predicate, b.predicate, predicate, config) and (
             a.counted == b.counted or counted >= config.same_dated_event or context >= config.same_context)
-    if a.counted != b.counted and counted < config.same_counted and not _part_outnumbers_whole(a, b):
+    if a.kind == "ORDINAL":
+        # which day of one series ("the seventh straight day" of the protests, "the eighth day of protests") on one
+        # day: a weekday alone (an undated article's "Saturday") may be a week later, with a count 7 higher
+        return a.unit == b.unit and a.day == b.day and (KNOWN_DATE.match(a.day) or abs(a.value - b.value) < 7) \
+            and (counted >= config.same_counted or context >= config.same_context)
+    if a.kind == "DURATION":
+        # the length of one event ("sentenced to seven years", "a five-year sentence") held by someone both name: a
+        # story's sentences, offers and contracts are many, and one whose clause names no holder may be any of them
+        return a.counted == b.counted and bool(a.holders & b.holders - {UNNAMED})
+    if a.counted != b.counted and counted < config.same_counted and not _part_outnumbers_whole(a, b) \
+            and not SYNONYM_SETS.get(a.counted, frozenset()) & SYNONYM_SETS.get(b.counted, frozenset()):
         return False
     if a.kind in QUANTITIES and a.holders and b.holders and not a.holders & b.holders - {UNNAMED}:
         # held by different people or bodies ("Deon Thompson had 15 points", "Ty Lawson added 16 points"; the
@@ -176,14 +213,22 @@ def same_quantity(a: Figure, b: Figure, counted: float, predicate: float, contex
         return bool(a.names & b.names)
     # Amounts and counts are done things ("won 30 games", "lost 25 games"; "bought" and "sold" shares), whose
     # verbs of opposite meaning read alike to the embeddings: outside the outcome list, only the same verb says
-    # the same happened.
-    if not _same_outcome(a.predicate, b.predicate, predicate, config, alike=False):
+    # the same happened. A quake's magnitude is what the quake is, whatever the verb ("struck", "measured").
+    if a.dimension != "magnitude" and not _same_outcome(a.predicate, b.predicate, predicate, config, alike=False):
         return False
     if a.kind in AMOUNTS:
         return context >= config.same_amount_context
     if outcome(a.predicate) == outcome(b.predicate) not in {None, "-"}:
         return context >= config.same_outcome_context
     return context >= config.same_context
+
+
+def _scale_slip(a: Figure, b: Figure) -> bool:
+    """Whether two amounts or counts are one number under different scale words ("$2 million", "$2 billion"): the
+    slip of one outlet, not figures of two things an order of magnitude apart."""
+    low, high = sorted((a.value, b.value))
+    return a.kind in {"MONEY", "COUNT"} and low >= 1000 and any(
+        math.isclose(high, low * scale) for scale in (1e3, 1e6))
 
 
 def _part_outnumbers_whole(a: Figure, b: Figure) -> bool:
@@ -206,6 +251,7 @@ def disagreements(figures: list[Figure], embed: Callable[[list[str]], np.ndarray
     """
     if not figures:
         return []
+    figures = in_story_years(figures)
 
     def similarity(texts: list[str]) -> np.ndarray:
         vectors = embed(texts)
@@ -251,6 +297,30 @@ def disagreements(figures: list[Figure], embed: Callable[[list[str]], np.ndarray
         found.append(FigureDisagreement(tuple(sorted((figures[k] for k in group),
                                                      key=lambda f: (f.outlet, f.span.start)))))
     return found
+
+
+def in_story_years(figures: list[Figure]) -> list[Figure]:
+    """The figures, each month's day written without its year ("died on 19 December") placed in the year the
+    story's dates give that month ("December 18, 2008", "in December 2008"), where they give it just one; else
+    left without a year, compared only with other days written without one (which outlets of one story write of
+    one year)."""
+    years: dict[int, set[int]] = {}
+    for figure in figures:
+        if figure.kind == "DATE" and figure.dimension != YEARLESS and figure.unit in {"day", "month"}:
+            day = date.fromordinal(int(figure.range.low))
+            years.setdefault(day.month, set()).add(day.year)
+    placed = []
+    for figure in figures:
+        day = date.fromordinal(int(figure.range.low)) if figure.dimension == YEARLESS else None
+        if day is not None and len(years.get(day.month, ())) == 1:
+            try:
+                ordinal = day.replace(year=next(iter(years[day.month]))).toordinal()
+            except ValueError:  # 29 February of a year without one
+                ordinal = None
+            if ordinal is not None:
+                figure = replace(figure, value=float(ordinal), dimension="", range=Range(ordinal, ordinal))
+        placed.append(figure)
+    return placed
 
 
 def _merged(groups: list[list[int]], figures: list[Figure], same: Callable[[int, int], bool]) -> list[list[int]]:

@@ -281,6 +281,8 @@ def aged(number: Token) -> Token | None:
     """The person whose age a number gives, or None: "Orozco, 27,", "Ortiz, aged 35", "the 95-year-old Felt",
     "Gigante, who died at 77". Only a person the text names: an age of "the actress" tells nobody's."""
     head = number.head
+    if of_object(number) is not None or any(c.dep_ == "prep" and c.lower_ == "of" for c in number.children):
+        return None  # "Stanley Perlo, one of the jurors": one of a group, not an age
     if number.dep_ == "appos" or (head.lower_ in {"aged", "age"} and number.dep_ in {"npadvmod", "dobj", "nummod"}):
         person = head if number.dep_ == "appos" else head.head
     elif head.lower_ == "year" and head.head.lower_ == "old" and head.head.dep_ == "amod":

@@ -14,22 +14,23 @@ December 2008") or a time of day ("broke out at 8.49pm"). Each is read off the p
   and the dates its clause names other than the news's own days ("in January", "in 1985"), so that this attack's
   toll is not set against a previous one's.
 
-Most durations ("sentenced to seven years", "for 30 years") are not read: a story's durations are mostly of
-different things (sentences of different cases, careers in different units) that their sentences do not tell
-apart, or run to each outlet's own day. A duration is read only as the interval between two events ("married three
-weeks before he was murdered", "found him three hours later"), in days whatever its unit, with the event it dates
-and the one it counts from. Nor are the
-lengths of runs and windows ("a three-game losing streak", "10 straight games", "eight of their last 10 games"):
-each outlet counts a run to its own day and picks its own window. A figure in a clause of what may be ("could
+A duration is read as the length of the event it measures ("sentenced to seven years", "a five-year sentence",
+:func:`_duration`), in days whatever its unit, and compared only between figures of one named holder (a story's sentences, offers and
+contracts are many); one that runs to each outlet's own day ("five days of riots", "has served for 30 years") only
+from an article really dated, with its day. A duration between two events ("married three weeks before he was
+murdered", "found him three hours later") is an interval, with the event it dates and the one it counts from.
+The lengths of runs and windows ("a three-game losing streak", "10 straight games", "eight of their last 10
+games") are not read: each outlet counts a run to its own day and picks its own window. A figure in a clause of what may be ("could
 cost $2 billion") is a guess, not a report, and is not read either.
 
-A date is a figure only where the text writes its year, or where a relative date ("Thursday") is resolved against
-a publication date the article really has: a date resolved against a guessed publication date is no figure. A time
+A date is a figure only where the text writes its year or its month and day ("died on 18 December", placed in the
+year the story gives that month, if one), or where a relative date ("Thursday") is resolved against a publication
+date the article really has: a date resolved against a guessed publication date is no figure. A time
 of day is read with the time zone it names and the day its clause names, if any (:mod:`storyline.text.clock`).
 :mod:`storyline.compare.conflicts` decides which figures of different outlets give one quantity and which disagree.
 
-The module is over 400 lines and not split: its readers of numbers, dates, times and ages build the one Figure
-and share its config and its extract; the parse reading they share is in :mod:`storyline.compare.figure_words`.
+The module is over 400 lines and not split: its readers of numbers, dates, times, durations and ages build the one
+Figure and share its config and its extract; the parse reading they share is in :mod:`storyline.compare.figure_words`.
 """
 
 from __future__ import annotations
@@ -94,6 +95,9 @@ class FigureConfig:
     # do not give figures of one quantity an order of magnitude apart: "at least two people injured" in an
     # attack on a TV crew is not the riots' "about 100". Measured between the closest values the two allow.
     max_ratio: float = 5.0
+    # Agencies measure one quake's magnitude differently, by tenths ("5.9", "6.1"): magnitudes further apart than
+    # this are of other quakes (an aftershock's 3.8), as a magnitude counts tenfold steps.
+    max_magnitude_apart: float = 1.0
     # Outlets give one person's age a year apart (a birthday between their sources): ages further apart are the
     # person's at another time of the story (the tuning gold's "27" at the shooting and "29" at the verdict).
     max_age_years_apart: int = 1
@@ -123,8 +127,12 @@ INTERVAL_WORDS = pairs("interval_words")
 DURATION_VALUE = re.compile(r"P(T?)(\d+(?:\.\d+)?)(DE|CE|[YMWDHS])")
 DAYS_IN = {"Y": 365.25, "M": 30.44, "W": 7, "D": 1, "DE": 3652.5, "CE": 36525}
 DAYS_IN_TIME = {"H": 1 / 24, "M": 1 / 1440, "S": 1 / 86400}
+# The unit each letter stands for, after a "T" or not, as the brief names a duration's ("a century" is P100Y).
+UNIT_NAMES = {("", "Y"): "year", ("", "M"): "month", ("", "W"): "week", ("", "D"): "day", ("", "DE"): "decade",
+              ("", "CE"): "century", ("T", "H"): "hour", ("T", "M"): "minute", ("T", "S"): "second"}
 # Verbs whose dates are no event's: the day of a statement ("said on Thursday"), or no event at all ("was").
 EVENTLESS_VERBS = words("cue_verbs_clause") | {"be", "have", "do"}
+EVENT_NOUNS = words("event_nouns")
 # The ages a person may be given.
 MIN_AGE, MAX_AGE = 1, 120
 # A thousands group the parse split from its number, and the number it was split from ("more than 1, 400"): neither
@@ -139,10 +147,17 @@ SCORE_AFTER = re.compile(r" ?[-–] ?\d")
 # Adverbs that make an amount a rate ("$20 million annually"), with the unit of time it is per.
 RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}
 DASHES = frozenset({"-", "–"})
+# A quake's magnitude written before its number, and the scale written after it.
+MAGNITUDE_BEFORE = re.compile(r"\bmagnitude\s*[-–]?\s*\Z", re.IGNORECASE)
+RICHTER_AFTER = re.compile(r"\s+on\s+the\s+Richter\b", re.IGNORECASE)
 RUN_WORDS = words("run_words")
 # Prepositions that make a time of day the latest it happened at ("put out by 7 a.m.", "until", "before").
 DEADLINE_PREPOSITIONS = frozenset({"by", "until", "till", "before"})
 PART_COUNT_WORDS = words("part_count_words")
+# Units a series is counted in ("the seventh straight day"), and ordinals in words and figures ("8th").
+SERIES_UNITS = frozenset({"day", "night", "week"})
+ORDINAL_WORDS = {word: int(number) for word, number in pairs("ordinals").items() if word.isalpha()}
+ORDINAL_FIGURE = re.compile(r"(\d+)(?:st|nd|rd|th)")
 # A number written as the whole a part is taken out of ("28 of 41 passes", "21 out of 25 fights"): the verb's
 # count is the part; the whole is another quantity, often not named ("passes" thrown, not completed).
 OUT_OF = re.compile(r"\d\s+(?:out\s+)?of\s+\Z")
@@ -164,6 +179,12 @@ DECADE_ENDING = re.compile(r"\s?'?s\b")
 KNOWN_DAY = re.compile(r"XXXX-WXX-\d|\d{4}-\d{2}-\d{2}")
 # A day the text names without its year: a weekday, a month's day, or a day counted from the publication date.
 DAY_OF_WEEK_OR_MONTH = re.compile(r"XXXX-(?:WXX-\d?|\d{2}-\d{2}|XX-XX)")
+# A month's day written without its year ("died on 18 December", "convicted March 20").
+DAY_OF_MONTH = re.compile(r"XXXX-(\d{2})-(\d{2})")
+# The year a day written without its year is placed in until the story gives it one (a leap year, so that 29
+# February is a day): its figures are compared only with each other (dimension YEARLESS).
+YEARLESS_YEAR = 2000
+YEARLESS = "yearless"
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +197,8 @@ class Figure:
     outlet: str
     value: float
     kind: str  # COUNT, LABEL (a number naming which one), MONEY, PERCENT, MEASURE, DATE, CLOCK (a time of day),
-    # INTERVAL (the time between two events) or AGE (a named person's)
+    # INTERVAL (the time between two events), DURATION (how long an event lasts), ORDINAL (which day of a series)
+    # or AGE (a named person's)
     unit: str  # the currency or unit of measure ("km"); a date's precision ("day" ... "decade"); a time's zone;
     # an interval's unit of time as written ("weeks"); "" for counts
     dimension: str  # what figures must share to be compared: the currency, "percent", "length"; "dollar/season"
@@ -205,9 +227,11 @@ def extract(article: Article, doc: Doc, times: list[TimeExpression] = (),
     numbers = _placed([f for tokens in _number_spans(doc, times, clocks)
                        if (f := _number(article, tokens, times, config))], doc)
     return numbers + [f for time in times if (f := _time_figure(article, doc, time, times, config))] + [
-        f for time in times if (f := _interval(article, doc, time, config))] + [
+        f for time in times if (f := _interval(article, doc, time, config) or _duration(article, doc, time, times,
+                                                                                          config))] + [
         f for clock in clocks if (f := _clock_figure(article, doc, clock, times, config))] + [
-        f for token in doc if token.like_num and (f := _age(article, token, times, config))]
+        f for token in doc if token.like_num and (f := _age(article, token, times, config))] + [
+        f for entity in doc.ents if (f := _series_ordinal(article, entity, times, config))]
 
 
 # --- numbers ----------------------------------------------------------------------------------------------------
@@ -249,7 +273,10 @@ def _number_spans(doc: Doc, times: list[TimeExpression], clocks: list[ClockTime]
         if not any(t.span.start < tokens.end_char and tokens.start_char < t.span.end for t in times) \
                 and not any(c.start < tokens.end_char and tokens.start_char < c.end for c in clocks):
             spans.append(tokens)
-    return spans
+    # a magnitude written before its number, which the tagger leaves untagged ("measured magnitude - 5.9")
+    spans += [SpacySpan(doc, t.i, t.i + 1, label="QUANTITY") for t in doc
+              if t.like_num and not t.ent_type_ and MAGNITUDE_BEFORE.search(doc.text, 0, t.idx)]
+    return sorted(spans, key=lambda span: span.start)
 
 
 def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], config: FigureConfig) -> Figure | None:
@@ -323,6 +350,37 @@ def _age(article: Article, number: Token, times: list[TimeExpression], config: F
                   article.outlet, value, "AGE", "year", "age", "exact", Range(value, value), "age", "",
                   f"age of {person.text}", context(tokens, config.context_tokens), frozenset(name_of(person)),
                   times_named(tokens, number, times, article), day=published)
+
+
+def _series_ordinal(article: Article, entity: SpacySpan, times: list[TimeExpression],
+                    config: FigureConfig) -> Figure | None:
+    """Which day (night, week) of a series a clause names, as a figure of the series ("continued for the seventh
+    straight day", "on the eighth day of protests"): its value the ordinal. Each outlet counts a series to the day
+    it writes of, so the figure carries that day (``day``: the day its clause names, or the day the article was
+    really published) and is read only where there is one."""
+    root = entity.root
+    if root.lemma_.lower() not in SERIES_UNITS:
+        return None
+    value = next((ORDINAL_WORDS.get(t.lower_) or (int(m.group(1)) if (m := ORDINAL_FIGURE.fullmatch(t.lower_))
+                                                   else None) for t in entity
+                  if t.lower_ in ORDINAL_WORDS or ORDINAL_FIGURE.fullmatch(t.lower_)), None)
+    head = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root.head
+    # the series is what the day is "of", else the subject of the verb it hangs from ("protests continued"), else
+    # that verb ("overtaken")
+    series = of_object(root) or (_subject(head) or head if head.pos_ == "VERB" else None)
+    if value is None or series is None or series.lemma_.lower() in EVENTLESS_VERBS:
+        return None
+    clause = next(iter(verbs_above(root)), None)
+    day = _day(entity, clause, times) if clause is not None else ""
+    if not day and article.published is not None and not article.published_inferred:
+        day = article.published.date().isoformat()
+    if not day:
+        return None
+    return Figure(article.span(entity.start_char, entity.end_char, "ORDINAL"), sentence_of(article, entity),
+                  article.outlet, float(value), "ORDINAL", root.lemma_.lower(), root.lemma_.lower(), "exact",
+                  Range(value, value), series.lemma_.lower(), predicate_words(series),
+                  f"{root.lemma_.lower()} of {series.text}", context(entity, config.context_tokens),
+                  names(root, series, series), times_named(entity, root, times, article), day=day)
 
 
 def _ranked(counted: Token, tokens: SpacySpan) -> bool:
@@ -410,8 +468,10 @@ def _unit(tokens: SpacySpan) -> tuple[str, str, str, float, Token | None]:
     # the words after the last number first: "5-foot-8, 135 pounds" weighs
     near = list(doc[last + 1 : tokens.end]) + [doc[i] for i in range(tokens.end, min(tokens.end + 2, len(doc)))
                                               if not doc[tokens.end].is_punct] + list(doc[tokens.start : last + 1])
-    if tokens.start > 0:  # "$" or "magnitude" written before the number
+    if tokens.start > 0:  # "$" or "magnitude" written before the number, or before a dash before it
         near.append(doc[tokens.start - 1])
+        if tokens.start > 1 and doc[tokens.start - 1].text in DASHES:
+            near.append(doc[tokens.start - 2])
 
     def money() -> tuple | None:
         # a verb is no currency: "won 12 games"
@@ -427,6 +487,8 @@ def _unit(tokens: SpacySpan) -> tuple[str, str, str, float, Token | None]:
         return ("PERCENT", "percent", "percent", 1.0, token) if token is not None else None
 
     def measure() -> tuple | None:
+        if RICHTER_AFTER.match(doc.text, tokens.end_char):  # "measuring 5.9 on the Richter scale"
+            return "MEASURE", "magnitude", *UNITS["magnitude"], doc[tokens.end + 2]
         token = next((t for t in near if t.lower_ in UNITS), None)
         if token is None:
             return None
@@ -469,9 +531,12 @@ def _measured(anchor: Token) -> Token | None:
     if anchor.dep_ == "pobj" and anchor.head.dep_ == "prep" and anchor.head.head.pos_ == "NOUN":
         return anchor.head.head
     head = anchor.head
+    if anchor.dep_ == "dobj" and head.dep_ == "acl" and head.head.pos_ == "NOUN":
+        return head.head  # "an earthquake measuring 5.9"
     for _ in range(2):
         arguments = [c for dep in ("nsubjpass", "dobj", "nsubj") for c in head.children
-                     if c.dep_ == dep and c.pos_ in {"NOUN", "PROPN"} and c != anchor and anchor not in c.subtree]
+                     if c.dep_ == dep and c.pos_ in {"NOUN", "PROPN"} and c != anchor and anchor not in c.subtree
+                     and c.lower_ not in UNITS]  # "the quake measured magnitude - 5.9" measures the quake
         if arguments:
             return arguments[0]
         if head.pos_ in {"VERB", "AUX"} or head.head is head:
@@ -494,19 +559,25 @@ def _time_figure(article: Article, doc: Doc, time: TimeExpression, times: list[T
     if written is None or event is None:
         return None
     low, high, precision = written
+    dimension = ""
+    if precision == YEARLESS:
+        precision, dimension = "day", YEARLESS
     # shown as the day's ordinal, or the year when no day is written (as the brief's gold writes values)
     shown = (low + high) / 2 if precision == "day" else date.fromordinal(int(low)).year
-    return Figure(time.span, sentence_of(article, tokens), article.outlet, shown, "DATE", precision, "", "exact",
+    return Figure(time.span, sentence_of(article, tokens), article.outlet, shown, "DATE", precision, dimension,
+                  "exact",
                   Range(low, high), *_event_words(event), context(tokens, config.context_tokens),
                   names(event, event, None))
 
 
 def _written_date(article: Article, time: TimeExpression, config: FigureConfig) -> tuple[float, float, str] | None:
     """The days a date allows (ordinals) and its precision ("day", "month", "year", "decade"), or None for a date the
-    text does not give: only a date whose year is written, or a day named relative to a publication date the
-    article really has ("Thursday", "December 18", "yesterday"), is a figure. A day named only by its distance from
-    the publication day ("today", "yesterday") allows ``config.deictic_days`` either side: a feed may date an
-    article a day or two after it was written."""
+    text does not give: only a date whose year is written, a day named relative to a publication date the
+    article really has ("Thursday", "December 18", "yesterday"), or a month's day written in full without its
+    year ("died on 18 December": precision YEARLESS, the day in YEARLESS_YEAR) is a figure. A weekday is read only
+    from a real publication date, never from none or a guessed one. A day named only by its distance from the
+    publication day ("today", "yesterday") allows ``config.deictic_days`` either side: a feed may date an article
+    a day or two after it was written."""
     text = time.span.text(article)
     found = normalise(text, None)
     written = found[1] if found else ""
@@ -515,6 +586,12 @@ def _written_date(article: Article, time: TimeExpression, config: FigureConfig) 
     slack = 0
     if not WRITTEN_DATE.match(written):
         real_date = article.published is not None and not article.published_inferred
+        if not real_date and (month_day := DAY_OF_MONTH.fullmatch(written)):
+            try:
+                ordinal = date(YEARLESS_YEAR, int(month_day.group(1)), int(month_day.group(2))).toordinal()
+            except ValueError:
+                return None
+            return ordinal, ordinal, YEARLESS
         if not (real_date and DAY_OF_WEEK_OR_MONTH.match(written)):
             return None
         slack = config.deictic_days if written.startswith("XXXX-XX-XX") else 0
@@ -541,7 +618,8 @@ def _written_date(article: Article, time: TimeExpression, config: FigureConfig) 
 def _event(token: Token, config: FigureConfig) -> Token | None:
     """The event a date is the day of: the verb it attaches to ("died on Thursday", "indicted in 1969", "the
     attack began late on Saturday"), directly or through a preposition, or the noun it modifies ("the June 24
-    killing"); None for verbs of saying, whose dates are those of a statement, not of the news, and for "be",
+    killing") or takes through "on" or "in" where the noun names an event ("the shooting on 6 December"); None for
+    verbs of saying, whose dates are those of a statement, not of the news, and for "be",
     "have" and "do", which name no event."""
     head = token.head
     for _ in range(3):  # "in the early hours of Sunday": through the time words around the day
@@ -552,6 +630,9 @@ def _event(token: Token, config: FigureConfig) -> Token | None:
         token, head = head, head.head
     if head.pos_ == "NOUN" and token.dep_ in COUNTING_DEPS:
         return head
+    if head.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in {"on", "in"} \
+            and head.lemma_.lower() in EVENT_NOUNS:
+        return head  # "the shooting on 6 December", "his arrest in 2005"
     if head.pos_ == "VERB" and head.lemma_.lower() not in EVENTLESS_VERBS:
         return head
     return None
@@ -607,6 +688,70 @@ def _interval(article: Article, doc: Doc, time: TimeExpression, config: FigureCo
                   f"{words_for(_subject(event), event)} {direction} {' '.join(since_words) or 'that'}",
                   context(tokens, config.context_tokens),
                   names(event, event, None), hedge=hedged)
+
+
+def _duration(article: Article, doc: Doc, time: TimeExpression, times: list[TimeExpression],
+              config: FigureConfig) -> Figure | None:
+    """A duration of one unit as a figure of the event it is the length of: "sentenced to seven years" and "a
+    seven-year sentence" (the sentence), "served for 30 years" (serving), "five days of riots" (the riots). Its
+    value as written, its range in days. A duration that runs to the article's own day ("five days of riots", "has
+    served for 30 years") is counted by each outlet to the day it writes: it is read only from an article really
+    dated, with that day (``day``), so that it is compared only with one counted to the same day. A deadline
+    ("within 10 days"), a part ("three more years"), a bound of what may be ("a possible maximum of 27 years") and
+    a duration of no event are no figure."""
+    match = DURATION_VALUE.fullmatch(time.value) if time.type == "DURATION" else None
+    tokens = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
+    if match is None or tokens is None:
+        return None
+    root = tokens.root
+    found = _lasting(root)
+    if found is None or any(t.lower_ in PART_COUNT_WORDS for t in (*tokens, *root.children)):
+        return None
+    event, runs = found
+    if event.lemma_.lower() in EVENTLESS_VERBS or (event.pos_ == "VERB" and any(
+            c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS for c in event.children)):
+        return None
+    day = ""
+    if runs:
+        if article.published is None or article.published_inferred:
+            return None
+        day = article.published.date().isoformat()
+    days = (DAYS_IN_TIME if match.group(1) else DAYS_IN)[match.group(3)]
+    value = float(match.group(2))
+    bound, hedged = _bound(tokens)
+    written = allowed(value, bound, config.shares, tokens.text)
+    named, person, holders = participants(root, event, event)
+    unit = UNIT_NAMES[(match.group(1), match.group(3))]
+    unit = unit if value == 1 else "centuries" if unit == "century" else f"{unit}s"
+    return Figure(time.span, sentence_of(article, tokens), article.outlet, value, "DURATION", unit, "time", bound,
+                  Range(written.low * days, written.high * days), event.lemma_.lower(), event.lemma_.lower(),
+                  f"length of {event.text}", context(tokens, config.context_tokens), named,
+                  times_named(tokens, root, times, article), hedged, day, person, holders)
+
+
+def _lasting(root: Token) -> tuple[Token, bool] | None:
+    """The event a duration is the length of, and whether the duration runs to the writer's day: the riots of
+    "five days of riots" (running); the noun of "a five-year sentence" and "a sentence of five years" (a length
+    set once); the verb of "sentenced to five years", "feigned illness for 30 years" and "served five years",
+    running unless the verb is in the simple past ("has served for 30 years" runs)."""
+    of = next((g for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+               if g.dep_ == "pobj" and g.pos_ in {"NOUN", "VERB"}), None)
+    head = root.head
+    if of is not None:
+        return of, True
+    if root.dep_ in {"compound", "amod", "nummod", "npadvmod"} and head.pos_ == "NOUN":
+        return head, False
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        return head.head, False
+    if (root.dep_ == "pobj" and head.lower_ in {"for", "to"}) or root.dep_ == "dobj":
+        verb = head.head if root.dep_ == "pobj" else head
+        if verb.pos_ != "VERB":
+            return None
+        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+        past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD"
+                                                                  for c in verb.children))
+        return verb, perfect or not past
+    return None
 
 
 def _clock_figure(article: Article, doc: Doc, clock: ClockTime, times: list[TimeExpression],
