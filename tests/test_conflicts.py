@@ -310,7 +310,7 @@ def test_a_square_unit_of_length_measures_an_area():
 def test_a_months_day_written_without_its_year_disputes_another_and_takes_the_year_the_story_gives_that_month():
     died_18, died_19 = "The retired judge died on 18 December at his home in Denver.", \
         "The retired judge died on December 19 at his home in Denver."
-    assert values(disputes(died_18, died_19)) == [["December 18 (no year given)", "December 19 (no year given)"]]
+    assert values(disputes(died_18, died_19)) == [["December 18 (year not given)", "December 19 (year not given)"]]
     # a third outlet writes the month with its year: the story says which December it is
     found = disputes(died_18, died_19, "The judge, who retired in December 2019, was buried on Monday.")
     assert values(found) == [["2019-12-18", "2019-12-19"]]

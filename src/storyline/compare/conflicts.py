@@ -121,7 +121,7 @@ def shown(figure: Figure) -> str:
     if figure.kind == "DATE":
         day = date.fromordinal(int((figure.range.low + figure.range.high) / 2))
         if figure.dimension == YEARLESS:
-            return f"{day:%B} {day.day} (no year given)"
+            return f"{day:%B} {day.day} (year not given)"
         low = date.fromordinal(int(figure.range.low))
         return {"day": day.isoformat(), "month": day.isoformat()[:7], "decade": f"{low.year}s"}.get(
             figure.unit, str(day.year))
