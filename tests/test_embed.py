@@ -19,7 +19,7 @@ def test_vectors_have_unit_length_and_keep_the_input_order():
     vectors = embed(texts)
     assert vectors.shape == (4, DIMENSIONS) and vectors.dtype == np.float32
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
-    # Each text embedded alone gives the same vector as in a padded batch of longer and shorter texts.
+    # Each text embedded alone gives the same vector as among longer and shorter texts.
     alone = np.vstack([embed([text]) for text in texts])
     assert np.allclose(vectors, alone, atol=1e-4)
 
