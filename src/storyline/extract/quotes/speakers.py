@@ -11,6 +11,7 @@ from spacy.tokens import Span as DocSpan, Token
 from storyline.extract.quotes.clauses import VOICE_TEXTS, apposition_before, subject_end
 from storyline.extract.quotes.cues import CLAUSE_CUES, lemma
 from storyline.extract.quotes.drafts import SPEAKER_TYPES, Draft, Drafts
+from storyline.extract.quotes.genders import clashes, noun_gender
 from storyline.extract.mentions import is_role_nominal
 from storyline.extract.roles import nearest_holder
 from storyline.model import Mention
@@ -152,10 +153,11 @@ def _nearest_antecedent(drafts: Drafts, pronoun: Token, types: frozenset[str],
             continue
         mention = drafts.mention_at(token)
         if mention is not None:
-            if _fits(drafts, mention, token, types):
+            if _fits(drafts, mention, token, types) and not _other_gender(drafts, pronoun, mention):
                 return Resolution(_person_named(drafts, mention)), token.idx, _spoke(drafts, token, pronoun)
         elif token.pos_ == "NOUN" and ("PERSON" in types and (types != PERSON_ONLY or _may_be_a_person(token))
-                                       or lemma(token) in VOICE_TEXTS | BODY_NOUNS):
+                                       or lemma(token) in VOICE_TEXTS | BODY_NOUNS) \
+                and not clashes(pronoun, noun_gender(token)):
             # "A police spokeswoman said … she added", "A statement from Waitrose said … it added"
             last = token.doc[_naming_end(token)]
             phrase = (token.left_edge.idx, last.idx + len(last))
@@ -168,7 +170,7 @@ def _nearest_antecedent(drafts: Drafts, pronoun: Token, types: frozenset[str],
         token = drafts.token_at(mention.span.start)
         root = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
         heads = [t for t in root] if root is not None else [token]
-        if not _fits(drafts, mention, heads[-1], types):
+        if not _fits(drafts, mention, heads[-1], types) or _other_gender(drafts, pronoun, mention):
             continue
         # A speaker, a subject, or a name in apposition to a subject ("A professor, Yanis Varoufakis, stayed").
         speaker = drafts.is_speaker_before({t.i for t in heads}, pronoun.idx)
@@ -197,9 +199,16 @@ def _rivals(drafts: Drafts, pronoun: Token, entity: str | None, start: int) -> b
             continue
         name = drafts.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
         head = name.root if name is not None else drafts.token_at(mention.span.start)
-        if head.dep_ in RIVAL_ROLES and _fits(drafts, mention, head, PERSON_ONLY):
+        if head.dep_ in RIVAL_ROLES and _fits(drafts, mention, head, PERSON_ONLY) \
+                and not _other_gender(drafts, pronoun, mention):
             return True
     return False
+
+
+def _other_gender(drafts: Drafts, pronoun: Token, mention: Mention) -> bool:
+    """Whether "he" or "she" cannot stand for the person the mention names: a title, a gendered noun or a given
+    name says the other gender ("Nancy Pelosi said … he said" is not Pelosi)."""
+    return clashes(pronoun, drafts.genders.get(mention.entity_id or ""))
 
 
 def _person_named(drafts: Drafts, mention: Mention) -> str | None:
