@@ -222,6 +222,15 @@ def test_the_one_a_verb_of_reaction_names_says_the_quotation_after_its_colon():
     assert the_one(article, found, "We saw it coming").source.text(article) != "anyone"
 
 
+def test_according_to_inside_what_was_said_names_who_said_it():
+    # The court sources carry the doctors' words: the innermost attribution says whose they are.
+    article, mentions, found = extracted(
+        "According to doctors hired by the family, the bullet \u201cis a bit deformed\u201d before entering the "
+        "chest, court sources said last night. Police said the inquiry would take weeks.")
+    assert the_one(article, found, "a bit deformed").source.text(article) == "doctors hired by the family"
+    assert the_one(article, found, "would take weeks").source.text(article) == "Police"
+
+
 def test_a_kinship_noun_is_no_title_an_earlier_name_holds():
     # Clara Diaz is "a mother of three", but "His mother" is the boy's: the words stay with "His mother".
     article, mentions, found = extracted(
