@@ -200,6 +200,14 @@ def test_he_or_she_skips_a_person_of_the_other_gender():
         "he said.")
     vote = the_one(article, found, "We will vote anyway")
     assert "Varga" in speaker_names(article, mentions, vote)
+    # Skipping the man who spoke does not reach back past a noun of her gender: "she" is Orozco's mother, whom
+    # the article does not name, not the widow named three sentences before.
+    article, mentions, found = extracted(
+        "Chela Ortiz, the widow, wept in court. The deputy, Jerry Ortiz, had chased Orozco. Stan Perlo, the "
+        "defense attorney, said the family dealt a blow to the case. Originally, Orozco\u2019s mother was to take "
+        "the stand, Perlo said. But she became nervous, telling her son the night before she was to testify that "
+        "she did not want to go through with it, Perlo explained.")
+    assert the_one(article, found, "did not want to go through").speaker is None
     # Two women named, neither having spoken: "she" stays unattributed.
     article, mentions, found = extracted(
         "Senator Nancy Walsh met Mayor Linda Pruitt on Tuesday. \u201cWe found common ground,\u201d she said.")

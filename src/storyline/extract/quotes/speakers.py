@@ -11,7 +11,7 @@ from spacy.tokens import Span as DocSpan, Token
 from storyline.extract.quotes.clauses import VOICE_TEXTS, apposition_before, subject_end
 from storyline.extract.quotes.cues import CLAUSE_CUES, lemma
 from storyline.extract.quotes.drafts import SPEAKER_TYPES, Draft, Drafts
-from storyline.extract.quotes.genders import clashes, noun_gender
+from storyline.extract.quotes.genders import PRONOUN_GENDERS, clashes, noun_gender
 from storyline.extract.mentions import is_role_nominal
 from storyline.extract.roles import nearest_holder
 from storyline.model import Mention
@@ -132,7 +132,8 @@ def _antecedent(drafts: Drafts, pronoun: Token, hops: int = 0) -> Resolution:
         return Resolution()
     found, at, settled = _nearest_antecedent(drafts, pronoun, types, hops)
     if types == PERSON_ONLY and not settled and (found.entity or found.antecedent) and _rivals(
-            drafts, pronoun, found.entity, max(_narration_before(drafts, pronoun.idx), drafts.sentence_range(at)[0])):
+            drafts, pronoun, found.entity, max(_narration_before(drafts, pronoun.idx), drafts.sentence_range(at)[0]),
+            at):
         return Resolution()
     return found
 
@@ -184,13 +185,13 @@ def _spoke(drafts: Drafts, token: Token, pronoun: Token) -> bool:
     return drafts.is_speaker_before({token.i}, pronoun.idx)
 
 
-def _rivals(drafts: Drafts, pronoun: Token, entity: str | None, start: int) -> bool:
+def _rivals(drafts: Drafts, pronoun: Token, entity: str | None, start: int, found_at: int) -> bool:
     """Whether another person than the one found is named between ``start`` (the sentence of the one found, or
     the sentence before the pronoun) and the pronoun, where "he" or "she" may as well stand for them: the subject
     of any clause ("his daughter, Joan, persuaded him …; Woodward was sure to profit … “…,” she told her father"),
-    a name in apposition, or the object of a verb ("The choice infuriated Felt. He later wrote"). Without gender or
-    world knowledge the text does not tell which of them spoke, and a wrong speaker costs an editor more than an
-    unattributed quote."""
+    a name in apposition, or the object of a verb ("The choice infuriated Felt. He later wrote"), unless the words
+    say they are of the other gender. Without world knowledge the text does not tell which of them spoke, and a
+    wrong speaker costs an editor more than an unattributed quote."""
     for mention in drafts.mentions_between(start, pronoun.idx):
         if mention.span.label != "PERSON" or drafts.in_quote(mention.span.start):
             continue
@@ -202,7 +203,11 @@ def _rivals(drafts: Drafts, pronoun: Token, entity: str | None, start: int) -> b
         if head.dep_ in RIVAL_ROLES and _fits(drafts, mention, head, PERSON_ONLY) \
                 and not _other_gender(drafts, pronoun, mention):
             return True
-    return False
+    # A noun of the pronoun's gender after the one found (at ``found_at``) is someone it may stand for as well
+    # ("Orozco's mother was to take the stand … But she became nervous"), wherever its clause stands.
+    return any(token.pos_ == "NOUN" and token.dep_ in RIVAL_ROLES and not drafts.in_quote(token.idx)
+               and noun_gender(token) == PRONOUN_GENDERS.get(pronoun.lower_)
+               for token in drafts.tokens((max(start, found_at + 1), pronoun.idx)))
 
 
 def _other_gender(drafts: Drafts, pronoun: Token, mention: Mention) -> bool:
