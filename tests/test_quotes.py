@@ -187,6 +187,58 @@ def test_she_is_left_unattributed_when_two_people_could_be_her_but_not_after_a_s
     assert "Maria Ostrowski" in speaker_names(article, mentions, case)
 
 
+def test_he_or_she_skips_a_person_of_the_other_gender():
+    # Thomas Pruitt spoke last, but "she" cannot be him: the quote is Nancy Walsh's, the only woman named.
+    article, mentions, found = extracted(
+        "Senator Nancy Walsh met Governor Thomas Pruitt on Tuesday. Pruitt said the talks had gone well. "
+        "\u201cWe found common ground on the budget,\u201d she said.")
+    budget = the_one(article, found, "common ground")
+    assert budget.source.text(article) == "she" and "Nancy Walsh" in speaker_names(article, mentions, budget)
+    # A courtesy title says a gender as well: "he" is Mr Varga, whom Ms Lind's reply does not displace.
+    article, mentions, found = extracted(
+        "Mr Varga opened the meeting. Ms Lind replied that the budget was late. \u201cWe will vote anyway,\u201d "
+        "he said.")
+    vote = the_one(article, found, "We will vote anyway")
+    assert "Varga" in speaker_names(article, mentions, vote)
+    # Skipping the man who spoke does not reach back past a noun of her gender: "she" is Orozco's mother, whom
+    # the article does not name, not the widow named three sentences before.
+    article, mentions, found = extracted(
+        "Chela Ortiz, the widow, wept in court. The deputy, Jerry Ortiz, had chased Orozco. Stan Perlo, the "
+        "defense attorney, said the family dealt a blow to the case. Originally, Orozco\u2019s mother was to take "
+        "the stand, Perlo said. But she became nervous, telling her son the night before she was to testify that "
+        "she did not want to go through with it, Perlo explained.")
+    assert the_one(article, found, "did not want to go through").speaker is None
+    # Two women named, neither having spoken: "she" stays unattributed.
+    article, mentions, found = extracted(
+        "Senator Nancy Walsh met Mayor Linda Pruitt on Tuesday. \u201cWe found common ground,\u201d she said.")
+    assert the_one(article, found, "common ground").speaker is None
+
+
+def test_the_one_a_verb_of_reaction_names_says_the_quotation_after_its_colon():
+    # The parse takes "surprise pollster Daron Shaw" for one name; the words say that Shaw reacts, and speaks.
+    article, mentions, found = extracted(
+        "The Texas race is tightening. That doesn\u2019t surprise pollster Daron Shaw: \u201cThe state has been "
+        "moving for years.\u201d")
+    moving = the_one(article, found, "moving for years")
+    assert moving.source.text(article) == "pollster Daron Shaw"
+    assert "Daron Shaw" in speaker_names(article, mentions, moving)
+    # What the clause's subject is does not matter; a phrase that is no plain noun phrase is not read as one.
+    article, mentions, found = extracted(
+        "The verdict dismayed the governor: \u201cWe will appeal at once.\u201d The result did not surprise "
+        "anyone in the room: \u201cWe saw it coming.\u201d")
+    assert the_one(article, found, "We will appeal").source.text(article) == "the governor"
+    assert the_one(article, found, "We saw it coming").source.text(article) != "anyone"
+
+
+def test_according_to_inside_what_was_said_names_who_said_it():
+    # The court sources carry the doctors' words: the innermost attribution says whose they are.
+    article, mentions, found = extracted(
+        "According to doctors hired by the family, the bullet \u201cis a bit deformed\u201d before entering the "
+        "chest, court sources said last night. Police said the inquiry would take weeks.")
+    assert the_one(article, found, "a bit deformed").source.text(article) == "doctors hired by the family"
+    assert the_one(article, found, "would take weeks").source.text(article) == "Police"
+
+
 def test_a_kinship_noun_is_no_title_an_earlier_name_holds():
     # Clara Diaz is "a mother of three", but "His mother" is the boy's: the words stay with "His mother".
     article, mentions, found = extracted(

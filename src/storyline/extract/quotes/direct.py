@@ -22,6 +22,7 @@ from storyline.extract.quotes.clauses import link_to, subject_end
 from storyline.extract.quotes.cues import CUES, PREPOSITION_CUES, lemma, names_its_noun
 from storyline.extract.quotes.drafts import Draft, Drafts, gap
 from storyline.extract.quotes.kinds import of_cue, with_quotation
+from storyline.text import wordlists
 from storyline.text.quotemarks import opens_with_double_mark
 
 # How a quoted clause hangs in its sentence, and what may stand between it and its cue: the speaker, the hearer,
@@ -35,6 +36,10 @@ _DASH_SOURCE = re.compile(r"[ \t]*([—–―-]{1,2})[ \t]*")
 _DASHES = frozenset({"-", "--", "—", "–", "―"})
 # Subjects of a clause that says what a quotation after its colon is: "It was …:", "This is …:".
 _DESCRIBING_PRONOUNS = frozenset({"it", "this", "that"})
+# Verbs whose object reacts ("That doesn't surprise pollster Daron Shaw: “…”"): data/reaction_verbs.txt.
+REACTION_VERBS = wordlists.words("reaction_verbs")
+# The parts of speech of a plain noun phrase ("pollster Daron Shaw", "the new governor", "him").
+_NOUN_PHRASE = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON"})
 
 
 def attach(drafts: Drafts, quote: tuple[int, int]) -> None:
@@ -245,6 +250,13 @@ def _attach_to_colon(drafts: Drafts, quote: tuple[int, int]) -> bool:
     if lead_in_end == 0 or drafts.text[lead_in_end - 1] != ":":
         return False
     clause = drafts.tokens((drafts.sentence_range(lead_in_end - 1)[0], lead_in_end))
+    if (reaction := _reaction(clause)) is not None:
+        # "That doesn't surprise pollster Daron Shaw: “…”": who reacts is who says the quotation.
+        verb, reacting = reaction
+        if drafts.claimed(verb.idx):
+            return False
+        drafts.add(Draft(quote, (verb.idx, verb.idx + len(verb)), drafts.doc[reacting[0].i : reacting[-1].i + 1]))
+        return True
     # The parse may hang that clause on the quotation's verb: its own head verb is the one outside it.
     verbs = [t for t in clause if t.pos_ in ("VERB", "AUX")
              and (t.dep_ == "ROOT" or not clause[0].i <= t.head.i <= clause[-1].i)]
@@ -258,6 +270,20 @@ def _attach_to_colon(drafts: Drafts, quote: tuple[int, int]) -> bool:
         source = None
     drafts.add(Draft(quote, (verbs[0].idx, verbs[0].idx + len(verbs[0])), source))
     return True
+
+
+def _reaction(clause: list[Token]) -> tuple[Token, list[Token]] | None:
+    """A verb of reaction ending a clause, and the noun phrase after it that runs up to the clause's colon: who
+    reacted. Read from the words, not the parse, which takes "surprise pollster Daron Shaw" for one name."""
+    words = [t for t in clause if not (t.is_punct or t.is_space)]
+    verb = next((t for t in reversed(words) if t.pos_ == "VERB" and lemma(t) in REACTION_VERBS), None)
+    if verb is None:
+        return None
+    reacting = words[words.index(verb) + 1 :]
+    if not reacting or not all(t.pos_ in _NOUN_PHRASE for t in reacting) or reacting[-1].pos_ == "DET" or (
+            reacting[-1].pos_ == "PRON" and len(reacting) > 1):
+        return None
+    return verb, reacting
 
 
 def _attach_to_dashed_name(drafts: Drafts, quote: tuple[int, int]) -> bool:

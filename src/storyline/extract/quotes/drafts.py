@@ -17,11 +17,13 @@ import re
 from bisect import bisect_right, insort
 from itertools import accumulate
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc, Span as DocSpan, Token
 
 from storyline.extract.quotes import clauses
 from storyline.extract.quotes.config import QuoteConfig
+from storyline.extract.quotes.genders import person_genders
 from storyline.extract.mentions import is_role_nominal
 from storyline.extract.quotes.kinds import SPEECH, with_quotation
 from storyline.model import Article, Attribution, Mention
@@ -277,6 +279,11 @@ class Drafts:
     def speakers_between(self, start: int, end: int) -> list[Mention]:
         """The mentions inside ``[start, end)`` that can say something."""
         return [m for m in self.mentions_between(start, end) if m.span.label in SPEAKER_TYPES]
+
+    @cached_property
+    def genders(self) -> dict[str, str]:
+        """The gender of each person the article names, where its words say it (:mod:`.genders`)."""
+        return person_genders(self.article, self.mentions)
 
     def mention_at(self, token: Token) -> Mention | None:
         index = bisect_right(self.mention_starts, token.idx) - 1

@@ -9,7 +9,7 @@ or before its cue opens the content ("…: “A,” he said").
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from storyline.extract.quotes.clauses import (
     apposition_before, content_extent, quoted_as_saying, subject_end, with_trailing_infinitive,
@@ -62,7 +62,27 @@ def find(drafts: Drafts, token: Token) -> None:
         return
     content = drafts.within_sentence(_clip(content, token), token.idx)
     content = _from_opening_quotation(drafts, drafts.snap_to_quotes(content), token)
+    # "According to doctors hired by the family, the bullet “…”, court sources said": the words are the doctors';
+    # the court sources only carry them.
+    source = _according_to_opening(drafts, content) or source
     drafts.add(Draft(content, (token.idx, cue_end), source, kind=of_cue(token, aimed_at)))
+
+
+def _according_to_opening(drafts: Drafts, content: tuple[int, int]) -> Span | None:
+    """The source an "according to X," opening the content gives what follows it, X's phrase."""
+    words = [t for t in drafts.tokens(content) if not (t.is_punct or t.is_space)]
+    if words and words[0].lower_ == "that":
+        words = words[1:]
+    if len(words) < 3 or words[0].lower_ != "according" or words[1].lower_ != "to":
+        return None
+    objects = [c for c in words[1].children if c.dep_ == "pobj"] or [
+        c for c in words[0].children if c.dep_ == "pobj"]
+    if not objects:
+        return None
+    doc, end = drafts.doc, subject_end(objects[0])
+    if end + 1 >= len(doc) or doc[end + 1].text != "," or doc[end + 1].idx >= content[1]:
+        return None
+    return doc[objects[0].left_edge.i : end + 1]
 
 
 def _speaker_after_comma(drafts: Drafts, verb: Token) -> bool:

@@ -11,6 +11,7 @@ from spacy.tokens import Span as DocSpan, Token
 from storyline.extract.quotes.clauses import VOICE_TEXTS, apposition_before, subject_end
 from storyline.extract.quotes.cues import CLAUSE_CUES, lemma
 from storyline.extract.quotes.drafts import SPEAKER_TYPES, Draft, Drafts
+from storyline.extract.quotes.genders import PRONOUN_GENDERS, clashes, noun_gender
 from storyline.extract.mentions import is_role_nominal
 from storyline.extract.roles import nearest_holder
 from storyline.model import Mention
@@ -131,7 +132,8 @@ def _antecedent(drafts: Drafts, pronoun: Token, hops: int = 0) -> Resolution:
         return Resolution()
     found, at, settled = _nearest_antecedent(drafts, pronoun, types, hops)
     if types == PERSON_ONLY and not settled and (found.entity or found.antecedent) and _rivals(
-            drafts, pronoun, found.entity, max(_narration_before(drafts, pronoun.idx), drafts.sentence_range(at)[0])):
+            drafts, pronoun, found.entity, max(_narration_before(drafts, pronoun.idx), drafts.sentence_range(at)[0]),
+            at):
         return Resolution()
     return found
 
@@ -152,10 +154,11 @@ def _nearest_antecedent(drafts: Drafts, pronoun: Token, types: frozenset[str],
             continue
         mention = drafts.mention_at(token)
         if mention is not None:
-            if _fits(drafts, mention, token, types):
+            if _fits(drafts, mention, token, types) and not _other_gender(drafts, pronoun, mention):
                 return Resolution(_person_named(drafts, mention)), token.idx, _spoke(drafts, token, pronoun)
         elif token.pos_ == "NOUN" and ("PERSON" in types and (types != PERSON_ONLY or _may_be_a_person(token))
-                                       or lemma(token) in VOICE_TEXTS | BODY_NOUNS):
+                                       or lemma(token) in VOICE_TEXTS | BODY_NOUNS) \
+                and not clashes(pronoun, noun_gender(token)):
             # "A police spokeswoman said … she added", "A statement from Waitrose said … it added"
             last = token.doc[_naming_end(token)]
             phrase = (token.left_edge.idx, last.idx + len(last))
@@ -168,7 +171,7 @@ def _nearest_antecedent(drafts: Drafts, pronoun: Token, types: frozenset[str],
         token = drafts.token_at(mention.span.start)
         root = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
         heads = [t for t in root] if root is not None else [token]
-        if not _fits(drafts, mention, heads[-1], types):
+        if not _fits(drafts, mention, heads[-1], types) or _other_gender(drafts, pronoun, mention):
             continue
         # A speaker, a subject, or a name in apposition to a subject ("A professor, Yanis Varoufakis, stayed").
         speaker = drafts.is_speaker_before({t.i for t in heads}, pronoun.idx)
@@ -182,13 +185,13 @@ def _spoke(drafts: Drafts, token: Token, pronoun: Token) -> bool:
     return drafts.is_speaker_before({token.i}, pronoun.idx)
 
 
-def _rivals(drafts: Drafts, pronoun: Token, entity: str | None, start: int) -> bool:
+def _rivals(drafts: Drafts, pronoun: Token, entity: str | None, start: int, found_at: int) -> bool:
     """Whether another person than the one found is named between ``start`` (the sentence of the one found, or
     the sentence before the pronoun) and the pronoun, where "he" or "she" may as well stand for them: the subject
     of any clause ("his daughter, Joan, persuaded him …; Woodward was sure to profit … “…,” she told her father"),
-    a name in apposition, or the object of a verb ("The choice infuriated Felt. He later wrote"). Without gender or
-    world knowledge the text does not tell which of them spoke, and a wrong speaker costs an editor more than an
-    unattributed quote."""
+    a name in apposition, or the object of a verb ("The choice infuriated Felt. He later wrote"), unless the words
+    say they are of the other gender. Without world knowledge the text does not tell which of them spoke, and a
+    wrong speaker costs an editor more than an unattributed quote."""
     for mention in drafts.mentions_between(start, pronoun.idx):
         if mention.span.label != "PERSON" or drafts.in_quote(mention.span.start):
             continue
@@ -197,9 +200,20 @@ def _rivals(drafts: Drafts, pronoun: Token, entity: str | None, start: int) -> b
             continue
         name = drafts.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
         head = name.root if name is not None else drafts.token_at(mention.span.start)
-        if head.dep_ in RIVAL_ROLES and _fits(drafts, mention, head, PERSON_ONLY):
+        if head.dep_ in RIVAL_ROLES and _fits(drafts, mention, head, PERSON_ONLY) \
+                and not _other_gender(drafts, pronoun, mention):
             return True
-    return False
+    # A noun of the pronoun's gender after the one found (at ``found_at``) is someone it may stand for as well
+    # ("Orozco's mother was to take the stand … But she became nervous"), wherever its clause stands.
+    return any(token.pos_ == "NOUN" and token.dep_ in RIVAL_ROLES and not drafts.in_quote(token.idx)
+               and noun_gender(token) == PRONOUN_GENDERS.get(pronoun.lower_)
+               for token in drafts.tokens((max(start, found_at + 1), pronoun.idx)))
+
+
+def _other_gender(drafts: Drafts, pronoun: Token, mention: Mention) -> bool:
+    """Whether "he" or "she" cannot stand for the person the mention names: a title, a gendered noun or a given
+    name says the other gender ("Nancy Pelosi said … he said" is not Pelosi)."""
+    return clashes(pronoun, drafts.genders.get(mention.entity_id or ""))
 
 
 def _person_named(drafts: Drafts, mention: Mention) -> str | None:
