@@ -131,7 +131,7 @@ def fix_entities(doc: Doc, config: NerFixConfig = CONFIG) -> Doc:
     entities = retag_headlines(doc, entities, config)
     entities = tag_datelines(doc, entities, config)
     entities = add_acronyms(doc, drop_common_initialisms(doc, entities), config)
-    entities = make_consistent(doc, entities, config)
+    entities = split_modifying_surnames(doc, make_consistent(doc, entities, config))
     entities = relabel_families(doc, relabel_surnames(doc, entities, config))
     doc.ents = [Span(doc, start, end, label=label) for start, end, label in sorted(entities)]
     return doc
@@ -487,6 +487,26 @@ def relabel_surnames(doc: Doc, entities: list[Entity], config: NerFixConfig = CO
         if titled or _is_name_run_edge(doc, start - 1):
             fixed.append((start, token.i + 1, last_words[word]))
             covered.update(range(start, token.i + 1))
+    return fixed
+
+
+def split_modifying_surnames(doc: Doc, entities: list[Entity]) -> list[Entity]:
+    """A person's name the document writes alone, leading a "person" of two more capitalised words that are no
+    one's name there, modifies the name after it: "Obama White House" is Obama and the White House, not a person
+    whom every later "White House" would join. The rest becomes an organisation's name, for the later rules to
+    type."""
+    people = [(start, end) for start, end, label in entities if label == "PERSON"]
+    alone = {fold(doc[start].text) for start, end in people if end - start == 1}
+    fixed: list[Entity] = []
+    for start, end, label in entities:
+        rest = doc[start + 1:end]
+        if (label == "PERSON" and fold(doc[start].text) in alone and len(rest) >= 2
+                and all(token.is_title for token in rest)):
+            others = {word for s, e in people if (s, e) != (start, end) for word in tokens(doc[s:e].text)}
+            if others.isdisjoint(tokens(rest.text)):
+                fixed += [(start, start + 1, "PERSON"), (start + 1, end, "ORG")]
+                continue
+        fixed.append((start, end, label))
     return fixed
 
 
