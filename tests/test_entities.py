@@ -541,3 +541,41 @@ def test_a_surname_the_model_took_for_an_organisation_is_the_one_person_named_in
     assert {(s.article_id, s.start) for s in person.mentions} >= {(bare.id, 0)}
     assert (full.id, full.text.index("Oakhurst family")) not in {(s.article_id, s.start) for s in person.mentions}
     assert {(s.article_id, s.start) for s in entity_with(found, "Irene Vale").mentions} >= {(other.id, 0)}
+
+
+def test_a_surname_the_model_took_for_a_place_is_the_person_only_where_it_reads_as_no_place():
+    from storyline.model import Mention
+
+    def mention(article: Article, name: str, label: str, number: int, occurrence: int = 0) -> Mention:
+        start = -1
+        for _ in range(occurrence + 1):
+            start = article.text.index(name, start + 1)
+        return Mention(article.span(start, start + len(name), label), f"{article.id}:{number}")
+
+    full = Article(text="Singer Dana Whitcombe entered a clinic. Whitcombe said she was well.", source="one")
+    bare = Article(text="Now that Whitcombe is back at the clinic, her lawyer is pleased.", source="two")
+    town = Article(text="The singer grew up in Whitcombe, a town with one clinic.", source="three")
+    named = (full, [mention(full, "Dana Whitcombe", "PERSON", 0), mention(full, "Whitcombe", "PERSON", 0, 1)])
+    for article, joins in ((bare, True), (town, False)):
+        found = resolve([named, (article, [mention(article, "Whitcombe", "GPE", 0)])])
+        person = {(s.article_id, s.start) for s in entity_with(found, "Dana Whitcombe").mentions}
+        assert ((article.id, article.text.index("Whitcombe")) in person) == joins
+    # Without the surname tagged alone as the person's, a place stays a place: a company may end in one.
+    company = Article(text="Access Hollywood reported the news.", source="four")
+    place = Article(text="It was a Hollywood career.", source="five")
+    found = resolve([(company, [mention(company, "Access Hollywood", "PERSON", 0)]),
+                     (place, [mention(place, "Hollywood", "GPE", 0)])])
+    assert (place.id, place.text.index("Hollywood")) not in \
+        {(s.article_id, s.start) for s in entity_with(found, "Access Hollywood").mentions}
+
+
+def test_a_tie_between_the_model_s_labels_goes_to_the_label_of_the_fullest_name():
+    from storyline.model import Mention
+
+    article = Article(text="The Harbor State Senate voted. The Senate adjourned.", source="one")
+    start = article.text.index("Harbor State Senate")
+    found = resolve([(article, [Mention(article.span(start, start + 19, "ORG"), f"{article.id}:0"),
+                                Mention(article.span(article.text.index("Senate adj"),
+                                                     article.text.index("Senate adj") + 6, "GPE"),
+                                        f"{article.id}:0")])])
+    assert [entity.type for entity in found] == ["ORG"]  # not GPE, first in the alphabet
