@@ -579,3 +579,33 @@ def test_a_tie_between_the_model_s_labels_goes_to_the_label_of_the_fullest_name(
                                                      article.text.index("Senate adj") + 6, "GPE"),
                                         f"{article.id}:0")])])
     assert [entity.type for entity in found] == ["ORG"]  # not GPE, first in the alphabet
+
+
+def test_a_bare_surname_before_a_relative_named_in_full_is_not_that_relative():
+    article = Article(text="The model was born in 1923 in Nashville. In 1955 the magazine asked Varlow to pose for "
+                           "its centerfold. She is survived by her brother Jack Varlow, who lives in Nashville.",
+                      source="one")
+    found = mentions(article, next(nlp.parse([article.text])))
+    by_text = {m.span.text(article): m.entity_id for m in found}
+    assert by_text["Varlow"] != by_text["Jack Varlow"]
+
+
+def test_a_bare_surname_goes_to_the_person_the_model_mostly_called_an_organisation():
+    from storyline.model import Mention
+
+    def mention(article: Article, name: str, label: str, occurrence: int = 0) -> Mention:
+        start = -1
+        for _ in range(occurrence + 1):
+            start = article.text.index(name, start + 1)
+        return Mention(article.span(start, start + len(name), label), f"{article.id}:0")
+
+    # The model calls the pin-up "Bettie Varlow" an organisation twice in three, and runs a section heading
+    # into a bare surname ("Revival Varlow"): the bare surname elsewhere is still hers.
+    full = Article(text="Bettie Varlow died. Bettie Varlow was 85. Varlow posed in 1955.", source="one")
+    junk = Article(text="Revival Varlow kept posing.", source="two")
+    bare = Article(text="Varlow was born in Nashville.", source="three")
+    found = resolve([(full, [mention(full, "Bettie Varlow", "ORG"), mention(full, "Bettie Varlow", "ORG", 1),
+                             mention(full, "Varlow", "PERSON", 2)]),
+                     (junk, [mention(junk, "Revival Varlow", "PERSON")]),
+                     (bare, [mention(bare, "Varlow", "PERSON")])])
+    assert (bare.id, 0) in {(s.article_id, s.start) for s in entity_with(found, "Bettie Varlow").mentions}

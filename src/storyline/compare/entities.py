@@ -246,10 +246,11 @@ def _same_entity(cluster: _Cluster, entity: _Cluster) -> bool:
 
 
 def _affinity(cluster: _Cluster, entity: _Cluster) -> tuple[bool, int, int, int]:
-    """How well a cluster fits a candidate entity: its kind first, then shared full names, then shared role
-    words, then the entity's prominence (mentions by a full name), so that a bare "Obama" goes to the Obama
-    named in full most often."""
-    same_group = type_group(cluster.label) == type_group(entity.label)
+    """How well a cluster fits a candidate entity: its kind first (one the model gave the entity at least once:
+    it calls "Bettie Page" an organisation more often than a person, and her bare surname is still hers, not a
+    headline's "Revival Page"), then shared full names, then shared role words, then the entity's prominence
+    (mentions by a full name), so that a bare "Obama" goes to the Obama named in full most often."""
+    same_group = type_group(cluster.label) in {type_group(label) for label in entity.labels}
     full_keys = {name_key(n) for n in cluster.names if len(tokens(n)) > 1}
     shared_full_names = len(full_keys & {name_key(n) for n in entity.names})
     role_words = {title_word(w) for role in entity.roles for w in role.split()}
