@@ -384,6 +384,22 @@ def test_a_surname_respelled_by_one_letter_under_one_given_name_and_a_plural_wor
     assert not same_entity(Counter(["Williams Group"]), "ORG", Counter(["William Group"]), "ORG")
 
 
+def test_a_given_name_transliterated_with_another_first_letter_or_typed_with_a_letter_more_is_one_person():
+    from storyline.text.names import same_entity
+
+    def same(a: str, b: str) -> bool:
+        return same_entity(Counter([a]), "PERSON", Counter([b]), "PERSON")
+
+    assert same("Gurbanguli Berdymukhamedov", "Kurbanguly Berdymukhamedov")
+    assert same("Yulia Tymoshenko", "Julia Tymoshenko")
+    assert same("Jerymayne Timmons", "Jermayne Timmons")
+    # Short given names differing so are other people, and so are names differing in their first letter alone
+    # where it is no transliteration.
+    assert not same("Gary Collins", "Kary Collins")
+    assert not same("Marianne Collins", "Darianne Collins")
+    assert not same("Jerymayne Timmons", "Jermaynes Timmons")
+
+
 def test_a_known_form_of_a_given_name_the_model_mistyped_goes_to_the_one_person_but_a_place_does_not():
     from storyline.text.names import given_name_holder
 
