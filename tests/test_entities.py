@@ -625,3 +625,13 @@ def test_a_bare_surname_goes_to_the_person_the_model_mostly_called_an_organisati
                      (junk, [mention(junk, "Revival Varlow", "PERSON")]),
                      (bare, [mention(bare, "Varlow", "PERSON")])])
     assert (bare.id, 0) in {(s.article_id, s.start) for s in entity_with(found, "Bettie Varlow").mentions}
+
+
+def test_a_deputy_before_a_surname_is_a_title_and_the_surname_the_person_named_in_full():
+    from storyline.parse.ner_fixes import trim_titles
+
+    # The model takes "Deputy Ortiz" of a sheriff's deputy for one name in some sentences, which then clashes
+    # with "Jerry Ortiz" as another person's full name.
+    doc = next(nlp.parse(["Law enforcement officers like Deputy Ramirez are the last line of defense."]))
+    start = next(token.i for token in doc if token.text == "Deputy")
+    assert trim_titles(doc, start, start + 2, "PERSON") == (start + 1, start + 2, "PERSON")
