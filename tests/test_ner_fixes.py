@@ -354,3 +354,11 @@ def test_a_surname_leading_an_institution_s_name_modifies_it_and_a_full_name_sta
     # A name whose later words are someone's name in the document is a full name: "Lee" is no modifier here.
     found = entities("Lee Harvey Oswald fired from the window. Robert Lee said Oswald acted alone, Lee said.")
     assert ("Lee Harvey Oswald", "PERSON") in found
+
+
+def test_a_person_of_one_plural_proper_noun_is_a_group_unless_it_is_someone_s_surname():
+    found = entities("The Jaguars beat the Colts on Sunday. Jaguars coach Jack Del Rio said the Jaguars played well.")
+    assert ("Jaguars", "PERSON") not in found
+    assert ("Jaguars", "NORP") in found
+    found = entities("Esther Williams has died. Williams starred in films for two decades.")
+    assert [label for text, label in found if text == "Williams"] == ["PERSON"]

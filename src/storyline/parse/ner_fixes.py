@@ -123,7 +123,7 @@ def fix_entities(doc: Doc, config: NerFixConfig = CONFIG) -> Doc:
                 if (fixed := trim_titles(doc, *trim_possessive(doc, *entity), config=config))]
     entities = join_names_before_places(doc, join_given_names(doc, entities))
     entities = add_proper_nouns(doc, entities, config)
-    entities = relabel_organisations(doc, entities)
+    entities = relabel_plural_people(doc, relabel_organisations(doc, entities))
     entities = relabel_people(doc, entities)
     entities = relabel_speakers(doc, entities, config)
     entities = add_streets(doc, relabel_places(doc, entities))
@@ -301,6 +301,14 @@ def relabel_organisations(doc: Doc, entities: list[Entity]) -> list[Entity]:
                      if label == "PERSON" and _names_organisation(doc, start, end)}
     return [(start, end, "ORG" if label == "PERSON" and fold(doc[start:end].text) in organisations else label)
             for start, end, label in entities]
+
+
+def relabel_plural_people(doc: Doc, entities: list[Entity]) -> list[Entity]:
+    """A "person" of one plural proper noun is a group ("the Jaguars", "Greeks"), as an untagged one is, unless a
+    person the document names in full has it for a surname ("Esther Williams")."""
+    surnames = {fold(doc[end - 1].text) for start, end, label in entities if label == "PERSON" and end - start > 1}
+    return [(start, end, "NORP" if label == "PERSON" and end - start == 1 and doc[start].tag_ == "NNPS"
+             and fold(doc[start].text) not in surnames else label) for start, end, label in entities]
 
 
 def relabel_people(doc: Doc, entities: list[Entity]) -> list[Entity]:
