@@ -8,7 +8,7 @@ import pytest
 from conftest import load_eval_script
 from storyline.compare.entities import EntityIndex, entities, resolve
 from storyline.extract.mentions import extract as mentions, is_role_nominal
-from storyline.model import Article, Entity
+from storyline.model import Article, Entity, Mention
 from storyline.parse import nlp
 from storyline.text.names import HONORIFICS, tokens
 
@@ -31,6 +31,14 @@ def entity_with(found: list[Entity], variant: str) -> Entity:
 def texts(entity: Entity, articles: list[Article]) -> set[str]:
     by_id = {article.id: article for article in articles}
     return {span.text(by_id[span.article_id]) for span in entity.mentions}
+
+
+def mention(article: Article, name: str, label: str, number: int, occurrence: int = 0) -> Mention:
+    """The model's mention of ``name`` (its ``occurrence``-th in the text) in cluster ``number`` of the article."""
+    start = -1
+    for _ in range(occurrence + 1):
+        start = article.text.index(name, start + 1)
+    return Mention(article.span(start, start + len(name), label), f"{article.id}:{number}")
 
 
 @pytest.fixture(scope="module")
@@ -537,14 +545,6 @@ def test_a_capitalised_office_is_the_one_person_of_the_story_holding_it():
 
 
 def test_a_surname_the_model_took_for_an_organisation_is_the_one_person_named_in_full_with_it():
-    from storyline.model import Mention
-
-    def mention(article: Article, name: str, label: str, number: int, occurrence: int = 0) -> Mention:
-        start = -1
-        for _ in range(occurrence + 1):
-            start = article.text.index(name, start + 1)
-        return Mention(article.span(start, start + len(name), label), f"{article.id}:{number}")
-
     full = Article(text="Coach Marten Oakhurst was fired on Monday. Irene Vale of the Oakhurst family spoke.",
                    source="one")
     bare = Article(text="Oakhurst said he had no regrets. The Oakhurst family declined to comment.", source="two")
@@ -560,14 +560,6 @@ def test_a_surname_the_model_took_for_an_organisation_is_the_one_person_named_in
 
 
 def test_a_surname_the_model_took_for_a_place_is_the_person_only_where_it_reads_as_no_place():
-    from storyline.model import Mention
-
-    def mention(article: Article, name: str, label: str, number: int, occurrence: int = 0) -> Mention:
-        start = -1
-        for _ in range(occurrence + 1):
-            start = article.text.index(name, start + 1)
-        return Mention(article.span(start, start + len(name), label), f"{article.id}:{number}")
-
     full = Article(text="Singer Dana Whitcombe entered a clinic. Whitcombe said she was well.", source="one")
     bare = Article(text="Now that Whitcombe is back at the clinic, her lawyer is pleased.", source="two")
     town = Article(text="The singer grew up in Whitcombe, a town with one clinic.", source="three")
@@ -586,8 +578,6 @@ def test_a_surname_the_model_took_for_a_place_is_the_person_only_where_it_reads_
 
 
 def test_a_tie_between_the_model_s_labels_goes_to_the_label_of_the_fullest_name():
-    from storyline.model import Mention
-
     article = Article(text="The Harbor State Senate voted. The Senate adjourned.", source="one")
     start = article.text.index("Harbor State Senate")
     found = resolve([(article, [Mention(article.span(start, start + 19, "ORG"), f"{article.id}:0"),
@@ -607,23 +597,15 @@ def test_a_bare_surname_before_a_relative_named_in_full_is_not_that_relative():
 
 
 def test_a_bare_surname_goes_to_the_person_the_model_mostly_called_an_organisation():
-    from storyline.model import Mention
-
-    def mention(article: Article, name: str, label: str, occurrence: int = 0) -> Mention:
-        start = -1
-        for _ in range(occurrence + 1):
-            start = article.text.index(name, start + 1)
-        return Mention(article.span(start, start + len(name), label), f"{article.id}:0")
-
     # The model calls the pin-up "Bettie Varlow" an organisation twice in three, and runs a section heading
     # into a bare surname ("Revival Varlow"): the bare surname elsewhere is still hers.
     full = Article(text="Bettie Varlow died. Bettie Varlow was 85. Varlow posed in 1955.", source="one")
     junk = Article(text="Revival Varlow kept posing.", source="two")
     bare = Article(text="Varlow was born in Nashville.", source="three")
-    found = resolve([(full, [mention(full, "Bettie Varlow", "ORG"), mention(full, "Bettie Varlow", "ORG", 1),
-                             mention(full, "Varlow", "PERSON", 2)]),
-                     (junk, [mention(junk, "Revival Varlow", "PERSON")]),
-                     (bare, [mention(bare, "Varlow", "PERSON")])])
+    found = resolve([(full, [mention(full, "Bettie Varlow", "ORG", 0), mention(full, "Bettie Varlow", "ORG", 0, occurrence=1),
+                             mention(full, "Varlow", "PERSON", 0, occurrence=2)]),
+                     (junk, [mention(junk, "Revival Varlow", "PERSON", 0)]),
+                     (bare, [mention(bare, "Varlow", "PERSON", 0)])])
     assert (bare.id, 0) in {(s.article_id, s.start) for s in entity_with(found, "Bettie Varlow").mentions}
 
 
