@@ -343,3 +343,22 @@ def test_a_name_after_a_possessive_the_model_ran_into_the_owner_is_a_name_of_its
     assert ("New Unity party", "ORG") in found or ("New Unity", "ORG") in found
     assert not [text for text, _ in found if text.startswith("Petrakis'")]
     assert not [text for text, _ in found if text.startswith("Investors")]
+
+
+def test_a_surname_leading_an_institution_s_name_modifies_it_and_a_full_name_stays_whole():
+    # The model tags "Obama White House" as one person, which every later "White House" would then join.
+    found = entities("Obama White House drops the old rule on wetlands. Obama said the rule had to go.")
+    assert ("Obama", "PERSON") in found
+    assert ("White House", "ORG") in found
+    assert not [text for text, _ in found if text.endswith("White House") and text != "White House"]
+    # A name whose later words are someone's name in the document is a full name: "Lee" is no modifier here.
+    found = entities("Lee Harvey Oswald fired from the window. Robert Lee said Oswald acted alone, Lee said.")
+    assert ("Lee Harvey Oswald", "PERSON") in found
+
+
+def test_a_person_of_one_plural_proper_noun_is_a_group_unless_it_is_someone_s_surname():
+    found = entities("The Jaguars beat the Colts on Sunday. Jaguars coach Jack Del Rio said the Jaguars played well.")
+    assert ("Jaguars", "PERSON") not in found
+    assert ("Jaguars", "NORP") in found
+    found = entities("Esther Williams has died. Williams starred in films for two decades.")
+    assert [label for text, label in found if text == "Williams"] == ["PERSON"]

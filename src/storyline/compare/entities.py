@@ -39,6 +39,9 @@ from storyline.text.names import (
 )
 
 
+# A place name is where something is after these ("in Woodburn", "moved to Florida"), never a person.
+_AFTER_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|to|into|near|across|outside|around|throughout|towards?|"
+                                      r"through|via)\s+(?:the\s+)?$", re.IGNORECASE)
 _BEFORE_FAMILY = re.compile(r"(?:['’]s?)?\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(FAMILY_NOUNS)) + r")\b")
 
 
@@ -52,10 +55,16 @@ class _Cluster:
     spans: list[Span]
     # A name written before "family" or "clan" ("the Genovese crime family") names the family, not its member.
     family: bool = False
+    # The model's labels of each name: a tie between labels goes to the one the fullest name has.
+    name_labels: Counter[tuple[str, str]] = field(default_factory=Counter)
+    # A name written after a preposition of place ("in Woodburn") is a place's.
+    located: bool = False
 
     @property
     def label(self) -> str:
-        return min(self.labels.items(), key=lambda item: (-item[1], item[0]))[0]
+        fullest = self.fullest if self.names else ""
+        return min(self.labels.items(),
+                   key=lambda item: (-item[1], -self.name_labels[fullest, item[0]], item[0]))[0]
 
     @property
     def fullest(self) -> str:
@@ -71,6 +80,8 @@ class _Cluster:
         self.roles.update(other.roles)
         self.spans.extend(other.spans)
         self.family |= other.family
+        self.name_labels.update(other.name_labels)
+        self.located |= other.located
 
 
 def canonical_name(names: Counter[str], label: str) -> str:
@@ -140,7 +151,10 @@ def _local_clusters(article: Article, article_mentions: list[Mention]) -> list[_
         if not is_role_nominal(mention, article):
             cluster.labels[mention.span.label] += 1
             cluster.names[mention.span.text(article)] += 1
+            cluster.name_labels[mention.span.text(article), mention.span.label] += 1
             cluster.family |= bool(_BEFORE_FAMILY.match(article.text, mention.span.end))
+            cluster.located |= bool(_AFTER_PLACE_PREPOSITION.search(article.text, max(0, mention.span.start - 20),
+                                                                    mention.span.start))
     return [cluster for cluster in clusters.values() if cluster.names]
 
 
@@ -179,8 +193,11 @@ class EntityIndex:
     def _surname_holder(self, cluster: _Cluster) -> int | None:
         """The one person named in full whose surname an article wrote alone and the model took for an
         organisation, a group or a work ("Oppal said" tagged ORG where other articles name "Wally Oppal"); not
-        a place, which a surname is seldom taken for wrongly and a town often shares, nor a family."""
-        if cluster.label in ("PERSON", *mentions.PLACE_LABELS) or cluster.family \
+        a family. A place only when the model also tagged the surname alone as that person's elsewhere and the
+        article never writes it after a preposition of place ("Lohan is back" tagged GPE where other articles
+        have "Lindsay Lohan" and "Lohan said"), since a town often shares a surname ("in Byrd")."""
+        place = cluster.label in mentions.PLACE_LABELS
+        if cluster.label == "PERSON" or cluster.family or (place and cluster.located) \
                 or any(len(tokens(name)) != 1 for name in cluster.names):
             return None
         candidate_ids = set().union(*(self._by_key.get(key, set()) for name in cluster.names
@@ -190,7 +207,8 @@ class EntityIndex:
         if not all(name.istitle() for name in cluster.names) or min(map(len, words)) < SHORTEST_GIVEN_NAME:
             return None
         holders = [i for i in sorted(candidate_ids) if self._entities[i].label == "PERSON"
-                   and _mostly_ends_in(self._entities[i].names, words)]
+                   and _mostly_ends_in(self._entities[i].names, words)
+                   and (not place or any(self._entities[i].name_labels[name, "PERSON"] for name in cluster.names))]
         return holders[0] if len(holders) == 1 else None
 
     def _given_name_holder(self, cluster: _Cluster, candidate_ids: set[int]) -> int | None:
@@ -228,10 +246,11 @@ def _same_entity(cluster: _Cluster, entity: _Cluster) -> bool:
 
 
 def _affinity(cluster: _Cluster, entity: _Cluster) -> tuple[bool, int, int, int]:
-    """How well a cluster fits a candidate entity: its kind first, then shared full names, then shared role
-    words, then the entity's prominence (mentions by a full name), so that a bare "Obama" goes to the Obama
-    named in full most often."""
-    same_group = type_group(cluster.label) == type_group(entity.label)
+    """How well a cluster fits a candidate entity: its kind first (one the model gave the entity at least once:
+    it calls "Bettie Page" an organisation more often than a person, and her bare surname is still hers, not a
+    headline's "Revival Page"), then shared full names, then shared role words, then the entity's prominence
+    (mentions by a full name), so that a bare "Obama" goes to the Obama named in full most often."""
+    same_group = type_group(cluster.label) in {type_group(label) for label in entity.labels}
     full_keys = {name_key(n) for n in cluster.names if len(tokens(n)) > 1}
     shared_full_names = len(full_keys & {name_key(n) for n in entity.names})
     role_words = {title_word(w) for role in entity.roles for w in role.split()}

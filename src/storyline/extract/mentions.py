@@ -30,6 +30,8 @@ from storyline.text.names import fold, given_name_holder, lookup_keys, role_gend
 
 # NORP names a group ("the Chargers", "Americans") when it heads a noun phrase, not as an adjective ("Iraqi").
 ALIAS_CUES = [tuple(cue.split()) for cue in wordlists.words("alias_cues")]
+# Nouns of relatives: a name after one ("her brother Jack Page") is a relative of the article's subject.
+KINSHIP_NOUNS = wordlists.words("kinship_nouns")
 # What may stand between a naming word and the name: "dubbed the "Oddfather"", 'nicknamed "X" and "Y"'.
 QUOTATION_MARKS = frozenset({"'", '"', "‘", "’", "“", "”"})
 ALIAS_FILLERS = frozenset({"the", "a", "and", "or", "-", ","}) | QUOTATION_MARKS
@@ -103,6 +105,7 @@ def _cluster_names(doc: Doc, named: list[Named]) -> None:
             # Genovese", not to "the Genovese family".
             candidates = [c for c in candidates if type_group(members[c][0].label) == type_group(mention.label)] \
                 or candidates
+            candidates = [c for c in candidates if not _relative_named_later(doc, members[c], mention)]
             choose = _principal if mention.label == "PERSON" and len(candidates) > 1 else _nearest
             mention.cluster = choose(candidates, members, mention.start) if candidates else len(members)
             if not candidates:
@@ -176,6 +179,17 @@ def _fits_cluster(mention: Named, cluster: list[Named], cluster_names: Counter[s
     if gender and any(role_gender(m.role) not in (None, gender) for m in cluster):
         return False
     return same_entity(Counter([mention.text]), mention.label, cluster_names, cluster[0].label, one_article=True)
+
+
+def _relative_named_later(doc: Doc, cluster: list[Named], mention: Named) -> bool:
+    """A bare surname written before the only full name carrying it, which a kinship noun introduces ("Page was
+    born in 1923 … her brother Jack Page"), is not that relative: news names its subject in full or by the
+    surname, and a relative in full where it first mentions them."""
+    first = min(cluster, key=lambda m: m.start)
+    if len(tokens(mention.text)) != 1 or first.start < mention.start or len(tokens(first.text)) < 2:
+        return False
+    before = [token for token in doc[max(0, first.start - 4):first.start] if not token.is_punct]
+    return any(token.lower_ in KINSHIP_NOUNS for token in before[-2:])
 
 
 def _principal(candidates: list[int], members: list[list[Named]], position: int) -> int:

@@ -183,7 +183,10 @@ def role_nominals(doc: Doc, named: list[Named], taken: set[int],
     found = []
     for token in doc:
         word = title_word(token.text)
-        if word not in OFFICES or token.i in taken or token.ent_type_ or token.tag_ not in ("NN", "NNP"):
+        # A rank that is an office of its own ("Deputy Ortiz") is too often another office's ("the deputy" of a
+        # minister, of a sheriff) to stand for the one person holding it.
+        if word not in OFFICES or word in RANKS or token.i in taken or token.ent_type_ \
+                or token.tag_ not in ("NN", "NNP"):
             continue
         if token.dep_ == "compound" or not _is_definite(token):
             continue

@@ -123,7 +123,7 @@ def fix_entities(doc: Doc, config: NerFixConfig = CONFIG) -> Doc:
                 if (fixed := trim_titles(doc, *trim_possessive(doc, *entity), config=config))]
     entities = join_names_before_places(doc, join_given_names(doc, entities))
     entities = add_proper_nouns(doc, entities, config)
-    entities = relabel_organisations(doc, entities)
+    entities = relabel_plural_people(doc, relabel_organisations(doc, entities))
     entities = relabel_people(doc, entities)
     entities = relabel_speakers(doc, entities, config)
     entities = add_streets(doc, relabel_places(doc, entities))
@@ -131,7 +131,7 @@ def fix_entities(doc: Doc, config: NerFixConfig = CONFIG) -> Doc:
     entities = retag_headlines(doc, entities, config)
     entities = tag_datelines(doc, entities, config)
     entities = add_acronyms(doc, drop_common_initialisms(doc, entities), config)
-    entities = make_consistent(doc, entities, config)
+    entities = split_modifying_surnames(doc, make_consistent(doc, entities, config))
     entities = relabel_families(doc, relabel_surnames(doc, entities, config))
     doc.ents = [Span(doc, start, end, label=label) for start, end, label in sorted(entities)]
     return doc
@@ -301,6 +301,14 @@ def relabel_organisations(doc: Doc, entities: list[Entity]) -> list[Entity]:
                      if label == "PERSON" and _names_organisation(doc, start, end)}
     return [(start, end, "ORG" if label == "PERSON" and fold(doc[start:end].text) in organisations else label)
             for start, end, label in entities]
+
+
+def relabel_plural_people(doc: Doc, entities: list[Entity]) -> list[Entity]:
+    """A "person" of one plural proper noun is a group ("the Jaguars", "Greeks"), as an untagged one is, unless a
+    person the document names in full has it for a surname ("Esther Williams")."""
+    surnames = {fold(doc[end - 1].text) for start, end, label in entities if label == "PERSON" and end - start > 1}
+    return [(start, end, "NORP" if label == "PERSON" and end - start == 1 and doc[start].tag_ == "NNPS"
+             and fold(doc[start].text) not in surnames else label) for start, end, label in entities]
 
 
 def relabel_people(doc: Doc, entities: list[Entity]) -> list[Entity]:
@@ -487,6 +495,26 @@ def relabel_surnames(doc: Doc, entities: list[Entity], config: NerFixConfig = CO
         if titled or _is_name_run_edge(doc, start - 1):
             fixed.append((start, token.i + 1, last_words[word]))
             covered.update(range(start, token.i + 1))
+    return fixed
+
+
+def split_modifying_surnames(doc: Doc, entities: list[Entity]) -> list[Entity]:
+    """A person's name the document writes alone, leading a "person" of two more capitalised words that are no
+    one's name there, modifies the name after it: "Obama White House" is Obama and the White House, not a person
+    whom every later "White House" would join. The rest becomes an organisation's name, for the later rules to
+    type."""
+    people = [(start, end) for start, end, label in entities if label == "PERSON"]
+    alone = {fold(doc[start].text) for start, end in people if end - start == 1}
+    fixed: list[Entity] = []
+    for start, end, label in entities:
+        rest = doc[start + 1:end]
+        if (label == "PERSON" and fold(doc[start].text) in alone and len(rest) >= 2
+                and all(token.is_title for token in rest)):
+            others = {word for s, e in people if (s, e) != (start, end) for word in tokens(doc[s:e].text)}
+            if others.isdisjoint(tokens(rest.text)):
+                fixed += [(start, start + 1, "PERSON"), (start + 1, end, "ORG")]
+                continue
+        fixed.append((start, end, label))
     return fixed
 
 

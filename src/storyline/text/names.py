@@ -50,6 +50,13 @@ SHORTEST_CLIPPING = 2
 # By hand: the shortest surname that one letter changed ("Kougias"/"Kouyias") still leaves the same person's
 # under the same given name; shorter ones are more often other names.
 SHORTEST_RESPELLED_SURNAME = 5
+# Initial letters one sound is written with in transliterations of one name ("Gurbanguli", "Kurbanguly"; "Yulia",
+# "Julia"), and by hand the shortest given names compared so: shorter ones differ as often as they are one name.
+TRANSLITERATED_INITIALS = frozenset(map(frozenset, ("gk", "ck", "bp", "dt", "fv", "sz", "jy", "iy")))
+SHORTEST_TRANSLITERATED_NAME = 5
+# By hand: the shortest given name that a letter typed into it ("Jerymayne" for "Jermayne") still leaves the same
+# under the same surname; shorter ones are more often other names ("Jon", "John").
+SHORTEST_TYPED_NAME = 7
 # By hand: the shortest word whose plural in an organisation's name is the same word ("Telecommunication
 # Regulatory Authority", "Telecommunications …"); shorter ones are as often surnames ("Williams").
 SHORTEST_PLURAL_FREE_WORD = 10
@@ -175,10 +182,23 @@ def respelled(a: str, b: str) -> bool:
 
 
 def same_given_name(a: str, b: str) -> bool:
-    """One given name, or one clipped to its start ("Stan", "Stanley")."""
+    """One given name, or one clipped to its start ("Stan", "Stanley"), transliterated with another first letter
+    ("Gurbanguli", "Kurbanguly") or typed with a letter more inside it ("Jerymayne", "Jermayne")."""
     clipped, full = sorted((a, b), key=len)
     return same_word(a, b) or (len(clipped) >= SHORTEST_GIVEN_NAME and full.startswith(clipped)
-                               and len(full) - len(clipped) >= SHORTEST_CLIPPING)
+                               and len(full) - len(clipped) >= SHORTEST_CLIPPING) \
+        or _transliterated_initial(a, b) or _letter_typed_in(clipped, full)
+
+
+def _transliterated_initial(a: str, b: str) -> bool:
+    return (min(len(a), len(b)) >= SHORTEST_TRANSLITERATED_NAME and frozenset((a[0], b[0])) in TRANSLITERATED_INITIALS
+            and same_word(a[1:], b[1:]))
+
+
+def _letter_typed_in(short: str, long: str) -> bool:
+    """The longer name is the shorter with one letter added between its first and its last."""
+    return len(short) >= SHORTEST_TYPED_NAME and len(long) == len(short) + 1 and any(
+        long[:i] + long[i + 1:] == short for i in range(1, len(long) - 1))
 
 
 def names_compatible(a: str, b: str) -> bool:
