@@ -12,6 +12,9 @@ to the department, the glued name joins the parliament to the party, the lone "G
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Callable
+
 from spacy.tokens import Doc
 
 from storyline.parse.clitics import POSSESSIVES
@@ -65,10 +68,18 @@ def split_glued_names(doc: Doc, entities: list[Entity]) -> list[Entity]:
     """Two names the model ran together across "the" are two names: "Parliament" and "Communist Party of Greece"
     of "In Parliament the Communist Party of Greece has accused..."; so are two across a possessive, the first a
     person or place named elsewhere."""
-    people_and_places = [(start, end) for start, end, label in entities if label in ("PERSON", "GPE")]
+    # The words of the people and places named, each name's counted: a word is another name's when it occurs more
+    # often than in this name (the words were gathered once, not again for every name).
+    people_and_places = Counter((start, end) for start, end, label in entities if label in ("PERSON", "GPE"))
+    named_words = Counter(token.lower_ for (start, end), times in people_and_places.items()
+                          for token in doc[start:end] for _ in range(times))
     split = []
     for start, end, label in entities:
-        owners = {token.lower_ for s, e in people_and_places if (s, e) != (start, end) for token in doc[s:e]}
+        own = Counter(token.lower_ for token in doc[start:end] for _ in range(people_and_places[start, end]))
+
+        def owners(word: str) -> bool:
+            return named_words[word] > own[word]
+
         cut = None if nicknamed(doc, start, end) else next((i for i in range(start + 1, end - 1) if doc[i].text == "the"
                     and doc[i - 1].lower_ not in LINKS_BEFORE_THE and doc[i - 1].is_title
                     and doc[i + 1].is_title), None)
@@ -78,13 +89,13 @@ def split_glued_names(doc: Doc, entities: list[Entity]) -> list[Entity]:
     return split
 
 
-def _possessive_inside(doc: Doc, start: int, end: int, owners: set[str]) -> int | None:
+def _possessive_inside(doc: Doc, start: int, end: int, owners: Callable[[str], bool]) -> int | None:
     """The possessive between a person or a place the document names elsewhere and a name of two words or more
     after it, which the model ran into one ("Karamanlis' New Democracy party" beside "Costas Karamanlis"); not a
     company named with its founder ("Moody's Investors Service"), a name of one word after it ("St. Mary's
     Hospital"), nor an apostrophe that opens a nickname."""
     for i in range(start + 1, end - 2):
-        if doc[i - 1].lower_ not in owners:
+        if not owners(doc[i - 1].lower_):
             continue
         mark = doc[i].text
         bare = mark in ("'", "’") and doc[i - 1].lower_.endswith("s") and not any(
