@@ -5,10 +5,11 @@ growing with the square of its length).
     python bench/inference.py [--paragraphs N] [--json]
 
 An undated report of N paragraphs (default 40) and one of 4N, each paragraph telling one meeting on a weekday and
-again on a date with its year (so that inference weighs every candidate day), are parsed once; then what the pipeline does under the store's
-write lock for a new undated article is timed on each (infer its date, value its time expressions again), as
-processor seconds, the best of three runs from cold caches against the noise of a shared machine. Prints both costs, the time
-expressions found in each and the ratio of the costs (about 4 is linear, about 16 quadratic).
+again on a date with its year (so that inference weighs every candidate day), are parsed once; then what the
+pipeline does under the store's write lock for a new undated article is timed on each (infer its date, value its
+time expressions again), as processor seconds, the best of three runs from cold caches against the noise of a shared
+machine. Prints both costs, the time expressions found in each and the ratio of the costs (about 4 is linear, about
+16 quadratic).
 """
 
 from __future__ import annotations

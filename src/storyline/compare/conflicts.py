@@ -89,8 +89,9 @@ class FigureDisagreement:
     @property
     def of_whom(self) -> str:
         """The places and participants that every figure naming any names ("Egypt", "Middle East"), as the words
-        around the figures write them (a name written further away is left out): where or whose the disputed quantity is, so that an editor tells apart two disputes over one
-        kind of figure (services down in Egypt, services down in India). An age's quantity already names whose."""
+        around the figures write them (a name written further away is left out): where or whose the disputed
+        quantity is, so that an editor tells apart two disputes over one kind of figure (services down in Egypt,
+        services down in India). An age's quantity already names whose."""
         named = [f.names - {UNNAMED} for f in self.figures if f.names - {UNNAMED}]
         if not named or self.figures[0].kind == "AGE":
             return ""

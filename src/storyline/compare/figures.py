@@ -1,8 +1,9 @@
 """Figures: the numbers and dates a story's articles give, each read with what it is a figure of.
 
-A figure is a count ("three dock workers"), an amount of money ("1.2 billion euros"), a percentage, a measure
-("90 km", "a magnitude 6.8 aftershock"), a number naming which one ("the 12000 block"), a date ("died on 18
-December 2008") or a time of day ("broke out at 8.49pm"). Each is read off the parse (:mod:`storyline.compare.figure_words`) with:
+A figure is a count ("three dock workers"), an amount of money ("1.2 billion euros"), a percentage, a measure ("90
+km", "a magnitude 6.8 aftershock"), a number naming which one ("the 12000 block"), a date ("died on 18 December
+2008") or a time of day ("broke out at 8.49pm"). Each is read off the parse (:mod:`storyline.compare.figure_words`)
+with:
 
 - its unit: the currency, the unit of measure (converted to its dimension's base unit, so that "55 miles" and
   "90 km" are one distance), "percent", or none for a count;
@@ -15,13 +16,13 @@ December 2008") or a time of day ("broke out at 8.49pm"). Each is read off the p
   toll is not set against a previous one's.
 
 A duration is read as the length of the event it measures ("sentenced to seven years", "a five-year sentence",
-:func:`_duration`), in days whatever its unit, and compared only between figures of one named holder (a story's sentences, offers and
-contracts are many); one that runs to each outlet's own day ("five days of riots", "has served for 30 years") only
-from an article really dated, with its day. A duration between two events ("married three weeks before he was
-murdered", "found him three hours later") is an interval, with the event it dates and the one it counts from.
-The lengths of runs and windows ("a three-game losing streak", "10 straight games", "eight of their last 10
-games") are not read: each outlet counts a run to its own day and picks its own window. A figure in a clause of what may be ("could
-cost $2 billion") is a guess, not a report, and is not read either.
+:func:`_duration`), in days whatever its unit, and compared only between figures of one named holder (a story's
+sentences, offers and contracts are many); one that runs to each outlet's own day ("five days of riots", "has served
+for 30 years") only from an article really dated, with its day. A duration between two events ("married three weeks
+before he was murdered", "found him three hours later") is an interval, with the event it dates and the one it
+counts from. The lengths of runs and windows ("a three-game losing streak", "10 straight games", "eight of their
+last 10 games") are not read: each outlet counts a run to its own day and picks its own window. A figure in a clause
+of what may be ("could cost $2 billion") is a guess, not a report, and is not read either.
 
 A date is a figure only where the text writes its year or its month and day ("died on 18 December", placed in the
 year the story gives that month, if one), or where a relative date ("Thursday") is resolved against a publication

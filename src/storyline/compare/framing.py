@@ -1,16 +1,17 @@
 """Framing: the words each outlet chose for the same claim, its loaded words, and whom it quotes most.
 
-Word choices come from aligned claims (see :mod:`storyline.compare.claims`): where two outlets' sentences line
-up word for word except for a short run, that run is a wording choice ("killed" / "assassinated") when each side
-holds content words the other lacks, they are not one word in another spelling, inflection or abbreviation
-("offense" / "offence", "shootings" / "shooting", "Calif" / "California") and they mean much the same (their
-embeddings are close): function words ("his" / "the") are grammar, a different statement is not a different
-word, a day named two ways ("Thursday" / "yesterday") follows when each outlet wrote, and two names ("Asia" /
-"Europe") name two things. Nor is a verb of saying for another ("said" / "testified": which verb of saying an
-outlet chose is framing only when one is loaded, as the lexicon below says), or a word for one of another part of
-speech ("Confesses" / "guilty": two statements the alignment lined up, not two words for one). The same choice made by several pairs of outlets is one choice, the most frequent
-first. Loaded words come from a small lexicon (``data/loaded_words.txt``) that also names a neutral alternative;
-a word of the lexicon inside a name ("the Coalition of the Radical Left") is the name's, not the outlet's.
+Word choices come from aligned claims (see :mod:`storyline.compare.claims`): where two outlets' sentences line up
+word for word except for a short run, that run is a wording choice ("killed" / "assassinated") when each side holds
+content words the other lacks, they are not one word in another spelling, inflection or abbreviation ("offense" /
+"offence", "shootings" / "shooting", "Calif" / "California") and they mean much the same (their embeddings are
+close): function words ("his" / "the") are grammar, a different statement is not a different word, a day named two
+ways ("Thursday" / "yesterday") follows when each outlet wrote, and two names ("Asia" / "Europe") name two things.
+Nor is a verb of saying for another ("said" / "testified": which verb of saying an outlet chose is framing only when
+one is loaded, as the lexicon below says), or a word for one of another part of speech ("Confesses" / "guilty": two
+statements the alignment lined up, not two words for one). The same choice made by several pairs of outlets is one
+choice, the most frequent first. Loaded words come from a small lexicon (``data/loaded_words.txt``) that also names
+a neutral alternative; a word of the lexicon inside a name ("the Coalition of the Radical Left") is the name's, not
+the outlet's.
 """
 
 from __future__ import annotations

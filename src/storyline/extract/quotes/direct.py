@@ -1,15 +1,15 @@
 """The quote pass: every quotation no attribution covers yet goes to the cue, dash, colon or quotation it belongs to.
 
-A quotation goes to the nearest cue of its sentence that it is what the cue says (or any verb whose subject
-follows it at once, "“…,” Bennett shot back", or that a comma alone sets off before it, "she boomed, “…”"), to an
-"— Name" dash after a quotation that opens its sentence, or to the subject of a clause that introduces it with a
-colon (to the names after a dash ending such a lead-in: "Pollsters agree - Carl Bialik: “…”"; to no one when the
-clause only says what the quotation is: "It was a three-word road map: “…”"). When its sentence has no cue, it continues the quotation just before it (a quote carried on from the
-previous sentence) or goes to the speaker named in the sentence before; single marks with no cue are a headline's.
-A quotation that carries on a clause ("called the plan “a disgrace”") takes the clause's words before it into its
-content; one that continues a quotation across more narration than quoted words becomes an attribution of its own
-to the same source, so that a content stays mostly what was said, and so does a paragraph that opens with a
-quotation after indirect speech.
+A quotation goes to the nearest cue of its sentence that it is what the cue says (or any verb whose subject follows
+it at once, "“…,” Bennett shot back", or that a comma alone sets off before it, "she boomed, “…”"), to an "— Name"
+dash after a quotation that opens its sentence, or to the subject of a clause that introduces it with a colon (to
+the names after a dash ending such a lead-in: "Pollsters agree - Carl Bialik: “…”"; to no one when the clause only
+says what the quotation is: "It was a three-word road map: “…”"). When its sentence has no cue, it continues the
+quotation just before it (a quote carried on from the previous sentence) or goes to the speaker named in the
+sentence before; single marks with no cue are a headline's. A quotation that carries on a clause ("called the plan
+“a disgrace”") takes the clause's words before it into its content; one that continues a quotation across more
+narration than quoted words becomes an attribution of its own to the same source, so that a content stays mostly
+what was said, and so does a paragraph that opens with a quotation after indirect speech.
 """
 
 from __future__ import annotations
@@ -44,7 +44,8 @@ _NOUN_PHRASE = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON"})
 
 def attach(drafts: Drafts, quote: tuple[int, int]) -> None:
     """Give a quotation no attribution covers to the attribution it belongs to, or draft one for it."""
-    if _attach_to_dashed_name(drafts, quote) or _attach_to_cue_in_sentence(drafts, quote) or _attach_to_dash(drafts, quote) or _attach_to_colon(drafts, quote):
+    if _attach_to_dashed_name(drafts, quote) or _attach_to_cue_in_sentence(drafts, quote) \
+            or _attach_to_dash(drafts, quote) or _attach_to_colon(drafts, quote):
         return
     if not _is_whole_sentence(drafts, quote):
         return  # a phrase in quote marks with no cue is a title, a term or scare quotes, not an attribution
