@@ -26,14 +26,13 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from storyline.compare.claims import ClaimGroup
+from storyline.extract.quotes.cues import CLAUSE_CUES
 from storyline.parse.labels import NAME_LABELS
 from storyline.model import Article, Span
 from storyline.text import wordlists
 
 WORD = re.compile(r"\w[\w'’-]*")
 LOADED_WORDS = "loaded_words"
-# Verbs of saying (lemmas): the choice between two of them is framing only through the loaded lexicon.
-SAYING_VERBS = wordlists.words("cue_verbs_clause")
 # Parts of speech one word may stand for another in: a name in a title-case headline is tagged as a proper noun.
 WORD_CLASSES = {"NOUN": "noun", "PROPN": "noun", "VERB": "verb", "AUX": "verb", "ADJ": "adjective", "ADV": "adverb"}
 # Entity labels of times: which day an outlet writes depends on when it wrote, not on how it frames the story.
@@ -112,7 +111,7 @@ def different_statements(left: list[Token], right: list[Token]) -> bool:
     """Whether two differing runs are not two words for one thing: verbs of saying neither of which is loaded
     (the lexicon says which choice of them frames), or heads of different parts of speech."""
     lexicon = loaded_words()
-    if all(t.lemma_.lower() in SAYING_VERBS and t.lower_ not in lexicon for t in left + right):
+    if all(t.lemma_.lower() in CLAUSE_CUES and t.lower_ not in lexicon for t in left + right):
         return True
     classes = {WORD_CLASSES.get(head(tokens).pos_) for tokens in (left, right)}
     return len(classes) > 1
