@@ -617,3 +617,67 @@ def test_a_deputy_before_a_surname_is_a_title_and_the_surname_the_person_named_i
     doc = next(nlp.parse(["Law enforcement officers like Deputy Ramirez are the last line of defense."]))
     start = next(token.i for token in doc if token.text == "Deputy")
     assert trim_titles(doc, start, start + 2, "PERSON") == (start + 1, start + 2, "PERSON")
+
+
+def test_a_surname_prefix_written_apart_or_run_in_is_one_person():
+    from storyline.text.names import same_entity
+
+    # Another surname that merely starts with those letters is no such form, nor is a longer word run in.
+    for name, other, one in (("Marco DelVecchio", "Marco Del Vecchio", True), ("DelVecchio", "Marco Del Vecchio", True),
+                             ("Anna LaMotta", "Anna La Motta", True), ("Marco Delgado", "Marco Del Vecchio", False),
+                             ("Marco Delvecchio", "Marco Delta Vecchio", False)):
+        assert same_entity(Counter([name]), "PERSON", Counter([other]), "PERSON") == one, (name, other)
+    # Across articles the run-in form finds the one written apart, with the given name or without.
+    apart = Article(text="Reporter Marco Del Vecchio wrote the story.", source="one")
+    run_in = Article(text="Marco DelVecchio added a line on Friday.", source="two")
+    bare = Article(text="DelVecchio said more would follow.", source="three")
+    articles = [apart, run_in, bare]
+    found = resolve([(apart, [mention(apart, "Marco Del Vecchio", "PERSON", 0)]),
+                     (run_in, [mention(run_in, "Marco DelVecchio", "PERSON", 0)]),
+                     (bare, [mention(bare, "DelVecchio", "PERSON", 0)])])
+    assert texts(entity_with(found, "Marco Del Vecchio"), articles) == {"Marco Del Vecchio", "Marco DelVecchio",
+                                                                        "DelVecchio"}
+
+
+def test_a_team_s_plural_nickname_is_the_team_named_in_full_across_articles():
+    full = Article(text="The Harbor City Mariners fired their coach on Monday.", source="one")
+    bare = Article(text="The Mariners lost again, and the Americans in the crowd booed.", source="two")
+    people = Article(text="Native Americans marched in Harbor City.", source="three")
+    found = resolve([(full, [mention(full, "Harbor City Mariners", "ORG", 0)]),
+                     (bare, [mention(bare, "Mariners", "NORP", 0), mention(bare, "Americans", "NORP", 1)]),
+                     (people, [mention(people, "Native Americans", "NORP", 0)])])
+    assert texts(entity_with(found, "Harbor City Mariners"), [full, bare, people]) == {"Harbor City Mariners",
+                                                                                       "Mariners"}
+    # A people is not the group named after it, and a place ending a name is where it is, not its nickname.
+    assert texts(entity_with(found, "Americans"), [full, bare, people]) == {"Americans"}
+
+
+def test_a_country_s_names_that_share_no_letters_are_one_place_but_not_its_adjective():
+    from storyline.text.names import same_entity
+
+    def same(a: str, label: str, b: str) -> bool:
+        return same_entity(Counter([a]), label, Counter([b]), "GPE")
+
+    assert same("America", "GPE", "United States")
+    assert same("America", "GPE", "U.S.")
+    assert same("America", "LOC", "United States of America")
+    assert not same("American", "NORP", "United States")
+    assert not same("Britain", "GPE", "United States")
+    assert not same("America", "GPE", "Latin America")
+
+
+def test_a_street_written_without_its_designator_is_the_street_but_a_town_is_not():
+    full = Article(text="Protesters gathered on Marlow Avenue near Athens Street before midnight.", source="one")
+    short = Article(text="Police blocked the corner at Marlow and Dunmore in Athens on Sunday.", source="two")
+    found = resolve([(full, [mention(full, "Marlow Avenue", "FAC", 0), mention(full, "Athens Street", "FAC", 1)]),
+                     (short, [mention(short, "Marlow", "ORG", 0), mention(short, "Athens", "GPE", 1)])])
+    assert texts(entity_with(found, "Marlow Avenue"), [full, short]) == {"Marlow Avenue", "Marlow"}
+    assert texts(entity_with(found, "Athens Street"), [full, short]) == {"Athens Street"}
+
+
+def test_a_plural_nickname_several_names_end_in_is_none_of_them():
+    one = Article(text="The New Harbor Times and the Old Harbor Times disagreed.", source="one")
+    bare = Article(text="The Times said the vote was close.", source="two")
+    found = resolve([(one, [mention(one, "New Harbor Times", "ORG", 0), mention(one, "Old Harbor Times", "ORG", 1)]),
+                     (bare, [mention(bare, "Times", "ORG", 0)])])
+    assert texts(entity_with(found, "Times"), [one, bare]) == {"Times"}

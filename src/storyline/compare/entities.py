@@ -35,7 +35,8 @@ from storyline.model import Article, Entity, Mention, Span
 from storyline.parse.name_edges import FAMILY_NOUNS
 from storyline.text.names import (
     COURTESY_GENDER, HONORIFICS, SHORTEST_GIVEN_NAME, fold, fullest_name, given_name_holder, is_acronym_of,
-    is_title_part, lookup_keys, name_key, role_gender, same_entity, same_word, title_word, tokens, type_group,
+    is_title_part, lookup_keys, name_key, nickname_of, role_gender, same_entity, same_word, title_word, tokens,
+    type_group,
 )
 
 
@@ -188,6 +189,11 @@ class EntityIndex:
         matches = [i for i in sorted(candidate_ids) if _same_entity(cluster, self._entities[i])]
         if not matches:
             return self._given_name_holder(cluster, candidate_ids)
+        # A plural nickname that ends the names of several ("Times" of the "New York Times" and the "Los Angeles
+        # Times") is none of them.
+        if len(matches) > 1 and all(nickname_of(cluster.fullest, cluster.label, self._entities[i].fullest,
+                                                self._entities[i].label) for i in matches):
+            return None
         return max(matches, key=lambda i: (_affinity(cluster, self._entities[i]), -i))
 
     def _surname_holder(self, cluster: _Cluster) -> int | None:

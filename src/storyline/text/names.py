@@ -33,9 +33,16 @@ PLACE_MODIFIERS = wordlists.words("place_modifiers")
 PLACE_DESIGNATORS = PLACE_NOUNS | PLACE_MODIFIERS
 COORDINATORS = frozenset({"and", "&"})
 INSTITUTION_WORDS = wordlists.words("institution_words")
+# The words that end a street's name ("Avenue", "Ave."), in full and abbreviated; not those that also end an
+# institution's ("Court").
+STREET_ENDS = frozenset(word for word, kind in wordlists.pairs("street_designators").items()
+                        if kind.split()[0] == "end") - INSTITUTION_WORDS
 COMPANY_WORDS = wordlists.words("company_words")
 WORK_OF_ART = "WORK_OF_ART"
 GIVEN_NAME_FORMS = wordlists.pairs("given_name_forms")
+# Names of one country that share no letters to compare them by ("America", "United States", "U.S.").
+COUNTRY_ALIASES = wordlists.pairs("country_aliases")
+PLACE_LABELS = frozenset({"GPE", "LOC"})
 # The model's labels for a given name it did not know as one, other than places.
 MISTYPED_GIVEN_NAME_LABELS = frozenset({"ORG", "NORP", "PRODUCT", WORK_OF_ART})
 # By hand: the Jaro-Winkler similarity from which two spellings with one consonant skeleton are one word
@@ -57,6 +64,11 @@ SHORTEST_TRANSLITERATED_NAME = 5
 # By hand: the shortest given name that a letter typed into it ("Jerymayne" for "Jermayne") still leaves the same
 # under the same surname; shorter ones are more often other names ("Jon", "John").
 SHORTEST_TYPED_NAME = 7
+# By hand: the longest word run into the next as a surname's prefix ("Del Giudice" written "DelGiudice", "La Rue"
+# "LaRue", "Van Dyke" "VanDyke"); longer words written apart are names of their own.
+LONGEST_RUN_IN_PREFIX = 4
+# By hand: the shortest word read as a plural by its final "s" ("Jets"); shorter ones are as often acronyms ("BS").
+SHORTEST_PLURAL = 4
 # By hand: the shortest word whose plural in an organisation's name is the same word ("Telecommunication
 # Regulatory Authority", "Telecommunications …"); shorter ones are as often surnames ("Williams").
 SHORTEST_PLURAL_FREE_WORD = 10
@@ -163,9 +175,21 @@ def nicknames(name: str) -> set[str]:
             if name[:match.start()].strip() and name[match.end():].strip()} - {""}
 
 
+def closed_up(name: str, other: str) -> str:
+    """``name`` with a short word and the next run together where ``other`` writes them as one ("Vincent Del
+    Giudice" against "DelGiudice" gives "vincent delgiudice"); ``name`` unchanged when it has no such pair."""
+    words, written_together = all_tokens(name), set(all_tokens(other))
+    for i, (prefix, rest) in enumerate(zip(words, words[1:])):
+        if len(prefix) <= LONGEST_RUN_IN_PREFIX and prefix + rest in written_together:
+            return " ".join((*words[:i], prefix + rest, *words[i + 2:]))
+    return name
+
+
 def person_names_compatible(a: str, b: str) -> bool:
     """Person names: the shorter is a part of the longer that keeps the surname ("Varga" of "Gábor Varga"), a
-    given name perhaps clipped ("Stan Perlo" of "Stanley Perlo")."""
+    given name perhaps clipped ("Stan Perlo" of "Stanley Perlo"), a surname's prefix written apart or not ("Del
+    Giudice", "DelGiudice")."""
+    a, b = closed_up(a, b), closed_up(b, a)
     short, long = sorted((tokens(a), tokens(b)), key=len)
     if not short or len(short[-1]) == 1 or len(long[-1]) == 1:  # an initial is no surname: "Alicia M."
         return False
@@ -251,11 +275,23 @@ def lookup_keys(name: str) -> set[str]:
     Two compatible names always share a key, so a key index finds every candidate without comparing all pairs.
     """
     keys = {f"w:{skeleton(word)}" for word in tokens(name)}
+    # A short word and the next run together: "DelGiudice" finds "Del Giudice".
+    words = all_tokens(name)
+    keys |= {f"w:{skeleton(prefix + rest)}" for prefix, rest in zip(words, words[1:])
+             if len(prefix) <= LONGEST_RUN_IN_PREFIX}
     keys |= {f"a:{acronym}" for acronym in acronyms(name)}
     folded = fold(name).replace(" ", "")
     if len(folded) >= 2 and len(tokens(name)) == 1:
         keys.add(f"a:{folded}")
+    if country := _country(name):
+        keys.add(f"c:{country}")
     return keys
+
+
+def _country(name: str) -> str | None:
+    """The key of a country's name in ``country_aliases.txt`` ("America" and "U.S." give "us"), if it is one."""
+    folded = fold(name)
+    return COUNTRY_ALIASES.get(folded) or (folded if folded in COUNTRY_ALIASES.values() else None)
 
 
 def same_entity(names: Counter[str], label: str, other_names: Counter[str], other_label: str,
@@ -269,7 +305,9 @@ def same_entity(names: Counter[str], label: str, other_names: Counter[str], othe
     Gigante'). Organisations and places compare their fullest names, so "Navy" of "Indian Navy" does not lead on to
     "Pakistan Navy". Within ``one_article`` a lone word stands for a longer name ("the Navy" after "the Indian
     Navy"); across articles it does so only when the entity already goes by that word, since "America" is no
-    part of "RT America", nor "House" of "House Intelligence Committee".
+    part of "RT America", nor "House" of "House Intelligence Committee", or when it is a plural nickname
+    ("Jaguars" of "Jacksonville Jaguars") or a street without its "Avenue" ("Church" of "Church Ave."). Names of
+    one country that share no letters are one place ("America", "United States").
     """
     same_group = type_group(label) == type_group(other_label)
     shared = {name_key(n) for n in names} & {name_key(n) for n in other_names}
@@ -279,6 +317,8 @@ def same_entity(names: Counter[str], label: str, other_names: Counter[str], othe
             or _company_short_form(other_names, other_label, names, label):
         return True
     if _goes_by(names, other_names, other_label) or _goes_by(other_names, names, label):
+        return True
+    if _street_short_form(names, label, other_names) or _street_short_form(other_names, other_label, names):
         return True
     if not same_group:
         # The small model calls unfamiliar places people ("Akkar"): a one-word name shared across the line is
@@ -303,11 +343,17 @@ def same_entity(names: Counter[str], label: str, other_names: Counter[str], othe
             return False
         return bool(shared) or any(person_names_compatible(a, b) for a in full for b in other_full)
     fullest, other_fullest = fullest_name(names), fullest_name(other_names)
+    if label in PLACE_LABELS and other_label in PLACE_LABELS \
+            and {_country(n) for n in names} & {_country(n) for n in other_names} - {None}:
+        return True  # "America" is the United States
     if _place_named_last(fullest, label, other_fullest) or _place_named_last(other_fullest, other_label, fullest):
         return False
     single_word = min(len(tokens(fullest)), len(tokens(other_fullest))) == 1
     if shared:  # one word in common, as "House" of "White House" and of "House Intelligence Committee"
         return single_word or names_compatible(fullest, other_fullest)
+    if nickname_of(fullest, label, other_fullest, other_label) \
+            or nickname_of(other_fullest, other_label, fullest, label):
+        return True
     if not _names_match(fullest, label, other_fullest, other_label):
         return False
     return one_article or not single_word or _acronym_match(fullest, other_fullest)
@@ -321,6 +367,32 @@ def _company_short_form(names: Counter[str], label: str, other_names: Counter[st
     words = {tokens(name)[0] for name in names}
     return any(len(full) > 1 and full[0] in words and COMPANY_WORDS.issuperset(full[1:])
                for full in map(tokens, other_names))
+
+
+def nickname_of(short: str, label: str, long: str, long_label: str) -> bool:
+    """A lone plural word ending an organisation's longer name is the name it goes by, across articles too and
+    whatever the model's labels ("Jaguars" NORP of "Jacksonville Jaguars" FAC, "Padres" of "San Diego Padres"):
+    not a place ("America" of "RT America" is no plural), nor a people ("Americans" of "Native Americans", both
+    NORP), nor a surname ("Jones" of "Dow Jones"), nor one side of an "and" ("Crips" of "Bloods and Crips")."""
+    words, long_words = tokens(short), tokens(long)
+    return (len(words) == 1 and len(long_words) > 1 and long_words[-1] == words[0] and _plural(words[0])
+            and label not in PLACE_LABELS | {"PERSON"} and long_label not in PLACE_LABELS | {"NORP", "PERSON"}
+            and not _one_of_a_pair(short, long))
+
+
+def _plural(word: str) -> bool:
+    return len(word) >= SHORTEST_PLURAL and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def _street_short_form(names: Counter[str], label: str, other_names: Counter[str]) -> bool:
+    """A street written without its "Avenue" or "Street", as intersections are ("at Church and Snyder" after
+    "Church Avenue"), whatever the model calls the word; not a town, which streets are named after ("Athens"
+    is no "Athens Street")."""
+    if label in PLACE_LABELS or any(len(tokens(name)) != 1 for name in names):
+        return False
+    words = {tokens(name)[0] for name in names}
+    return any(len(street) > 1 and street[0] in words and STREET_ENDS.issuperset(street[1:])
+               for street in map(tokens, other_names))
 
 
 def _place_named_last(place: str, label: str, name: str) -> bool:
