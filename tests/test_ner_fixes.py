@@ -362,3 +362,12 @@ def test_a_person_of_one_plural_proper_noun_is_a_group_unless_it_is_someone_s_su
     assert ("Jaguars", "NORP") in found
     found = entities("Esther Williams has died. Williams starred in films for two decades.")
     assert [label for text, label in found if text == "Williams"] == ["PERSON"]
+
+
+def test_a_team_named_by_a_number_is_an_organisation_with_the_place_before_it_but_a_count_is_no_name():
+    # The model reads "58ers" as a count (CARDINAL) and "Port Elmsley" before it as a place or an adjective.
+    found = entities("Port Elmsley 58ers coach Dana Whitcombe was fired on Monday. The 58ers have lost 14 games, "
+                     "and their fans in the 1980s sold 58 flags.")
+    assert ("Port Elmsley 58ers", "ORG") in found
+    assert ("58ers", "ORG") in found
+    assert not [text for text, label in found if text in ("58", "1980s", "the 1980s") and label == "ORG"]

@@ -27,7 +27,8 @@ An acronym in parentheses after a name ("(KSS)") becomes an entity of the name's
 capitals read as a noun an organisation's ("NYPD officers"), unless it is a common initialism for a thing ("TV"),
 which is no name even where the model tags it ("90 RBI"). An untagged run of capitalised proper nouns inside a
 body sentence is a name the model did not know ("the Bloods", "a squat in Exarcheia"), and a dateline in capitals
-a place ("GENOA, Italy (AP) —"). Titles run into the name
+a place ("GENOA, Italy (AP) —"). A team named by a number ("76ers") is tagged by
+:mod:`storyline.parse.numbered_names`. Titles run into the name
 before them, two names run together across "the", a name broken at its nickname or before the country it ends
 in, and a surname that names a family are fixed by :mod:`storyline.parse.name_edges`.
 
@@ -50,6 +51,7 @@ from storyline.parse.clitics import POSSESSIVES
 from storyline.parse.labels import NAME_LABELS, PLACE_LABELS
 from storyline.parse.name_edges import (join_names_before_places, join_nicknamed_names, nicknamed,
                                         relabel_families, split_glued_names, trim_trailing_titles)
+from storyline.parse.numbered_names import tag_numbered_names
 from storyline.parse.streets import DESIGNATORS as STREET_DESIGNATORS, add_streets
 from storyline.text.names import (HONORIFICS, INSTITUTION_WORDS, OFFICES, PLACE_DESIGNATORS, TITLE_LINKS, fold,
                                   is_title_head, is_title_part, title_word, tokens)
@@ -118,7 +120,7 @@ Entity = tuple[int, int, str]  # token start, token end, label
 @Language.component(COMPONENT)
 def fix_entities(doc: Doc, config: NerFixConfig = CONFIG) -> Doc:
     entities = [(ent.start, ent.end, ent.label_) for ent in doc.ents]
-    entities = join_nicknamed_names(doc, entities)
+    entities = join_nicknamed_names(doc, tag_numbered_names(doc, entities))
     entities = [fixed for entity in split_glued_names(doc, trim_trailing_titles(doc, entities))
                 if (fixed := trim_titles(doc, *trim_possessive(doc, *entity), config=config))]
     entities = join_names_before_places(doc, join_given_names(doc, entities))
