@@ -681,3 +681,11 @@ def test_a_plural_nickname_several_names_end_in_is_none_of_them():
     found = resolve([(one, [mention(one, "New Harbor Times", "ORG", 0), mention(one, "Old Harbor Times", "ORG", 1)]),
                      (bare, [mention(bare, "Times", "ORG", 0)])])
     assert texts(entity_with(found, "Times"), [one, bare]) == {"Times"}
+
+
+def test_a_lone_given_name_spelled_another_way_is_its_holder_but_an_initial_holds_no_given_name():
+    from storyline.text.names import given_name_holder
+
+    people = {1: Counter(["Mahnefah Rowe"]), 2: Counter(["J. Edgar Hollis"])}
+    assert given_name_holder("Mahnefeh", "PERSON", people) == 1
+    assert given_name_holder("Joan", "PERSON", people) is None

@@ -371,3 +371,13 @@ def test_a_team_named_by_a_number_is_an_organisation_with_the_place_before_it_bu
     assert ("Port Elmsley 58ers", "ORG") in found
     assert ("58ers", "ORG") in found
     assert not [text for text, label in found if text in ("58", "1980s", "the 1980s") and label == "ORG"]
+
+
+def test_a_count_in_words_after_a_name_is_none_of_it():
+    from storyline.parse.ner_fixes import trim_possessive
+
+    doc = next(nlp.parse(["The officers fired at the suspect, hitting Marlowe eleven times, twenty one shots."]))
+    start = next(token.i for token in doc if token.text == "Marlowe")
+    assert trim_possessive(doc, start, start + 2, "ORG") == (start, start + 1, "ORG")
+    count = next(token.i for token in doc if token.text == "twenty")
+    assert trim_possessive(doc, count, count + 2, "CARDINAL") == (count, count + 2, "CARDINAL")

@@ -140,15 +140,19 @@ def fix_entities(doc: Doc, config: NerFixConfig = CONFIG) -> Doc:
 
 
 def trim_possessive(doc: Doc, start: int, end: int, label: str) -> Entity:
-    """Drop a possessive ending, and what follows a comma or a dash before a word in lower case in a person's name
-    ("Benjamin Banky, 40", "Jonathan Wright - director"), and a sentence's opening gerund, preposition or adverb
-    the model ran into it ("Following Gigante's death")."""
+    """Drop a possessive ending, a count in words ("Gray eleven times"), and what follows a comma or a dash before a
+    word in lower case in a person's name ("Benjamin Banky, 40", "Jonathan Wright - director"), and a sentence's
+    opening gerund, preposition or adverb the model ran into it ("Following Gigante's death")."""
     if label == "PERSON":
         end = next((token.i for token in doc[start + 1:end] if token.text == "," or (
             token.text in DASHES and token.i + 1 < end and doc[token.i + 1].is_lower)), end)
         if end - start > 1 and doc[start].is_sent_start and doc[start].tag_ in SENTENCE_OPENING_TAGS:
             start += 1
     while end > start and doc[end - 1].text in POSSESSIVES:
+        end -= 1
+    # A count written in words after a name is none of it: "hitting Gray eleven times".
+    while label in NAME_LABELS and end - start > 1 and doc[end - 1].is_lower and doc[end - 1].is_alpha \
+            and doc[end - 1].like_num:
         end -= 1
     return start, end, label
 

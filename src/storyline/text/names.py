@@ -415,7 +415,8 @@ def _goes_by(names: Counter[str], person_names: Counter[str], person_label: str)
 def given_name_holder(name: str, label: str, people: dict[int, Counter[str]]) -> int | None:
     """The one person a lone given name stands for ("Tara" of "Tara Reid", the usage of celebrity and sports
     news): the only one of ``people`` (clusters or entities by id, their names) whose full name starts with that
-    word or another form of it ("Alexis" of "Alexandros Grigoropoulos"), and none if two do ("Tony" of "Tony
+    word, another form of it ("Alexis" of "Alexandros Grigoropoulos") or another spelling ("Mahnefeh" of "Mahnefah
+    Gray"; not an initial, "J." is no "Joan"), and none if two do ("Tony" of "Tony
     Thompson" and of "Tony Weeks"). A given name that is a surname of one of them is left to the surname rules.
     One the model took for an organisation, a group, a product or a work goes too when it is a known form of a
     given name ("Alex" tagged as a work, "Vincenzo" as an organisation); one taken for a place does not, as
@@ -428,9 +429,8 @@ def given_name_holder(name: str, label: str, people: dict[int, Counter[str]]) ->
     full_names = {i: [tokens(n) for n in names if len(tokens(n)) > 1] for i, names in people.items()}
     if any(full[-1] == words[0] for names in full_names.values() for full in names):
         return None
-    given = GIVEN_NAME_FORMS.get(words[0], words[0])
-    holders = [i for i, names in full_names.items() if any(GIVEN_NAME_FORMS.get(full[0], full[0]) == given
-                                                           for full in names)]
+    holders = [i for i, names in full_names.items()
+               if any(len(full[0]) > 1 and same_word(words[0], full[0]) for full in names)]
     return holders[0] if len(holders) == 1 else None
 
 
