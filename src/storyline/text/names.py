@@ -67,6 +67,8 @@ SHORTEST_TYPED_NAME = 7
 # By hand: the longest word run into the next as a surname's prefix ("Del Giudice" written "DelGiudice", "La Rue"
 # "LaRue", "Van Dyke" "VanDyke"); longer words written apart are names of their own.
 LONGEST_RUN_IN_PREFIX = 4
+# Words ending many news outlets' names ("News", "Times"): a bare one is any outlet's, not a nickname.
+OUTLET_WORDS = wordlists.words("outlet_words")
 # By hand: the shortest word read as a plural by its final "s" ("Jets"); shorter ones are as often acronyms ("BS").
 SHORTEST_PLURAL = 4
 # By hand: the shortest word whose plural in an organisation's name is the same word ("Telecommunication
@@ -373,7 +375,8 @@ def nickname_of(short: str, label: str, long: str, long_label: str) -> bool:
     """A lone plural word ending an organisation's longer name is the name it goes by, across articles too and
     whatever the model's labels ("Jaguars" NORP of "Jacksonville Jaguars" FAC, "Padres" of "San Diego Padres"):
     not a place ("America" of "RT America" is no plural), nor a people ("Americans" of "Native Americans", both
-    NORP), nor a surname ("Jones" of "Dow Jones"), nor one side of an "and" ("Crips" of "Bloods and Crips")."""
+    NORP), nor a surname ("Jones" of "Dow Jones"), nor one side of an "and" ("Crips" of "Bloods and Crips"), nor
+    a word many news outlets' names end in ("News" of "E! News" is not the "Daily News")."""
     words, long_words = tokens(short), tokens(long)
     return (len(words) == 1 and len(long_words) > 1 and long_words[-1] == words[0] and _plural(words[0])
             and label not in PLACE_LABELS | {"PERSON"} and long_label not in PLACE_LABELS | {"NORP", "PERSON"}
@@ -381,7 +384,8 @@ def nickname_of(short: str, label: str, long: str, long_label: str) -> bool:
 
 
 def _plural(word: str) -> bool:
-    return len(word) >= SHORTEST_PLURAL and word.endswith("s") and not word.endswith(("ss", "us", "is"))
+    return len(word) >= SHORTEST_PLURAL and word.endswith("s") and not word.endswith(("ss", "us", "is")) \
+        and word not in OUTLET_WORDS
 
 
 def _street_short_form(names: Counter[str], label: str, other_names: Counter[str]) -> bool:
