@@ -730,6 +730,17 @@ def test_a_place_before_a_headline_colon_is_where_the_story_is_not_who_speaks():
     assert not [a for a in found if "Paintings Stolen" in a.content.text(article)]
 
 
+def test_a_name_the_words_before_a_headline_colon_are_about_does_not_speak():
+    article, mentions, found = extracted(
+        "Novak vs Petrov Rematch Results: Marko Novak Wins Again in Four\n"
+        "Marko Novak beat Ivan Petrov in the fourth round on Saturday.")
+    assert not [a for a in found if "Wins Again" in a.content.text(article)]
+    article, mentions, found = extracted(
+        "Senator Maria Lopez to Farm Groups: The subsidy will stay in the bill\n"
+        "The senate met on Tuesday.")
+    assert "Maria Lopez" in the_one(article, found, "subsidy will stay").source.text(article)
+
+
 def test_headline_of_a_poll_quotes_the_poll():
     article, mentions, found = extracted(
         "Poll: Kovacs holds a narrow lead in the northern districts\n"

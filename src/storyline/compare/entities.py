@@ -86,12 +86,17 @@ class _Cluster:
 
 def canonical_name(names: Counter[str], label: str) -> str:
     """The fullest common form: for people and organisations the most used name of two words or more ("Maurice
-    Cheeks" over a headline's "Hire Maurice Cheeks"), for places the most used one ("Germany", not "Federal Republic
-    of Germany"); never an acronym when the spelled-out name is known."""
+    Cheeks" over a headline's "Hire Maurice Cheeks"; an organisation's written at least twice), for places the
+    most used one ("Germany", not "Federal Republic of Germany"); never an acronym when the spelled-out name is
+    known."""
     spelled_out = Counter({name: count for name, count in names.items()
                            if not any(is_acronym_of(name, other) for other in names if other != name)})
     if label in ("PERSON", "ORG"):
-        full = Counter({name: count for name, count in spelled_out.items() if len(tokens(name)) > 1})
+        # An organisation's longer form must be written more than once to outrank its usual name, unless no name
+        # is: a heading glued to a dateline ("Web Edition - Microsoft") is no name of Microsoft's.
+        least = min(2, max(spelled_out.values())) if label == "ORG" else 1
+        full = Counter({name: count for name, count in spelled_out.items() if len(tokens(name)) > 1
+                        and count >= least})
         spelled_out = full or spelled_out
     if label == "PERSON":
         # A person is called by their surname alone, not by a nickname: "Mark Felt" (with "Felt" 136 times)
