@@ -79,6 +79,19 @@ def test_a_not_placed_on_a_verb_of_opinion_or_on_its_clause_is_the_same_statemen
     assert [g.kind for g in groups] == ["shared"]
 
 
+def test_no_or_nothing_before_the_noun_denies_as_not_does():
+    first = Article("Investigators have no leads on the motive for the attack on the church.", source="A")
+    second = Article("Investigators do not have any leads on the motive for the attack on the church.", source="B")
+    third = Article("Nothing was stolen from the museum during the night.", source="C")
+    fourth = Article("Investigators have leads on the motive for the attack on the church.", source="D")
+    articles = (first, second, third, fourth)
+    pairs = list(zip(articles, nlp.parse([a.text for a in articles])))
+    units = [u for article, doc in pairs for u in claims.units(article, doc)]
+    assert [u.negated for u in units] == [True, True, True, False]
+    groups = claims.align(units[:2], embed([first.text, second.text]))
+    assert [g.kind for g in groups] == ["shared"]
+
+
 def test_wording_choices_and_loaded_words():
     articles, groups, _ = grouped()
     docs = {article.id: doc for article, doc in parsed()[1]}

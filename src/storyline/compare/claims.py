@@ -59,6 +59,9 @@ CONFIG = ClaimConfig()
 # Words after a "not" that make it no denial: "not until", "not only".
 NOT_DENIALS = frozenset({"until", "till", "only"})
 NEG_RAISING = wordlists.words("neg_raising_verbs")
+NEGATIVE_PRONOUNS = wordlists.words("negative_pronouns")
+# The verb's subject and object: "no one came", "we have no leads" deny their verb as "not" does.
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 
 
 @dataclass(slots=True)
@@ -114,8 +117,12 @@ def units(article: Article, doc: Doc, config: ClaimConfig = CONFIG) -> list[Clai
 
 def _denies(verb: Token) -> bool:
     # "It wasn't until 2005 that ...", "not only ... but": a "not" that times or widens a claim denies nothing
-    return any(child.dep_ == "neg" and child.nbor(1).lower_ not in NOT_DENIALS
-               for child in verb.children if child.i + 1 < len(verb.doc))
+    return any((child.dep_ == "neg" and child.i + 1 < len(verb.doc) and child.nbor(1).lower_ not in NOT_DENIALS)
+               or (child.dep_ in ARGUMENT_DEPS and _is_negative(child)) for child in verb.children)
+
+
+def _is_negative(argument: Token) -> bool:
+    return argument.lower_ in NEGATIVE_PRONOUNS or any(d.dep_ == "det" and d.lower_ == "no" for d in argument.children)
 
 
 def is_negated(root: Token) -> bool:
