@@ -333,6 +333,22 @@ def test_a_belief_that_names_no_holder_is_left_out(tmp_path):
     assert [entry["attributed_to"] for entry in beliefs] == ["Tomas Berg"]
 
 
+def test_every_section_of_the_markdown_says_when_it_found_nothing(tmp_path):
+    articles = tmp_path / "one.jsonl"
+    articles.write_text(json.dumps({"source": "Harbor Daily", "title": "Ferry timetable", "text": (
+        "The harbour ferry will keep its winter timetable until March. The first boat leaves at six.")}) + "\n",
+        encoding="utf-8")
+    corpus = Corpus.open(tmp_path / "one.db")
+    corpus.ingest([str(articles)])
+    [story] = corpus.stories()
+    markdown = render.markdown(corpus.brief(story["id"]))
+    sections = markdown.split("\n## ")[1:]
+    assert any(section.startswith("Framing\n\n- none found") for section in sections)
+    html = render.html(corpus.brief(story["id"]))
+    assert "· 1 article from 1 outlet\n" in markdown and "1 article from\n1 outlet<" in html
+    assert all(section.rstrip().count("\n") >= 2 for section in sections), sections
+
+
 def test_beliefs_and_denials_are_not_quotes(ferry_brief):
     said = [w["text"] for entry in ferry_brief["quotes"] for s in entry["statements"] for w in s["wordings"]]
     assert not any("resume by Friday" in text or "cut the night shift" in text for text in said)
