@@ -146,6 +146,18 @@ def test_another_verb_of_saying_or_another_part_of_speech_is_no_wording_choice()
         == {("said", "claimed")}
 
 
+def test_a_detail_added_or_a_name_for_another_is_no_wording_choice():
+    assert choices_between("The champion stopped the challenger in the sixth round to keep his title belts on "
+                           "Saturday night.",
+                           "The champion stopped the challenger in the sixth round to keep his titles on Saturday "
+                           "night.") == set()
+    assert choices_between("Microsoft released an emergency fix for Internet Explorer after attacks on users.",
+                           "Microsoft released an emergency fix for the IE flaw after attacks on users.") == set()
+    assert choices_between("The blaze destroyed the old timber warehouse beside the harbour on Sunday.",
+                           "The fire destroyed the old timber warehouse beside the harbour on Sunday.") \
+        == {("blaze", "fire")}
+
+
 def test_the_news_in_the_outlets_leads_ranks_before_background_they_share():
     background = ("The region lies on a fault line where two tectonic plates meet, and geologists have long warned "
                   "of a large earthquake there.")
