@@ -153,6 +153,8 @@ def test_a_detail_added_or_a_name_for_another_is_no_wording_choice():
                            "night.") == set()
     assert choices_between("Microsoft released an emergency fix for Internet Explorer after attacks on users.",
                            "Microsoft released an emergency fix for the IE flaw after attacks on users.") == set()
+    assert choices_between("Microsoft launches emergency patch for the browser after attacks on users.",
+                           "Microsoft rushes out security patch for the browser after attacks on users.") == set()
     assert choices_between("The blaze destroyed the old timber warehouse beside the harbour on Sunday.",
                            "The fire destroyed the old timber warehouse beside the harbour on Sunday.") \
         == {("blaze", "fire")}

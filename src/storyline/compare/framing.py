@@ -6,7 +6,8 @@ content words the other lacks ("title belts" / "titles" adds a detail, it choose
 word in another spelling, inflection or abbreviation ("offense" / "offence", "shootings" / "shooting", "Calif" /
 "California") and they mean much the same (their embeddings are close): function words ("his" / "the") are
 grammar, a different statement is not a different word, a day named two ways ("Thursday" / "yesterday") follows
-when each outlet wrote, and names ("Asia" / "Europe", "Internet Explorer" / "IE flaw") name different things.
+when each outlet wrote, names ("Asia" / "Europe", "Internet Explorer" / "IE flaw") name different things, and
+pieces of two phrases ("Launches Emergency" / "rushes out security") are no words for one thing.
 Nor is a verb of saying for another ("said" / "testified": which verb of saying an outlet chose is framing only when
 one is loaded, as the lexicon below says), or a word for one of another part of speech ("Confesses" / "guilty": two
 statements the alignment lined up, not two words for one). The same choice made by several pairs of outlets is one
@@ -98,6 +99,12 @@ def is_name(tokens: list[Token]) -> bool:
     return all(t.pos_ == "PROPN" or t.ent_type_ in NAME_LABELS for t in tokens)
 
 
+def is_phrase(tokens: list[Token]) -> bool:
+    """Whether a run of words hangs together: one of them has its head outside the run, the others depend on it."""
+    inside = {t.i for t in tokens}
+    return sum(t.head.i not in inside or t.head.i == t.i for t in tokens) == 1
+
+
 def names_on_both_sides(left: list[Token], right: list[Token]) -> bool:
     """Whether one run is a name and the other holds one: "Asia" / "Europe" and "Internet Explorer" / "IE flaw"
     name things; which things an outlet names is what it says, not how it words it."""
@@ -162,6 +169,8 @@ def wording_choices(groups: list[ClaimGroup], articles: dict[str, Article], doc:
                     right = content_tokens(doc(art_b.id), words_b[b0][1], words_b[b1 - 1][2])
                     if not left or not right or same_word(left, right, config):
                         continue
+                    if not (is_phrase(left) and is_phrase(right)):
+                        continue  # "Launches Emergency" / "rushes out security": pieces of two phrases
                     if names_on_both_sides(left, right) or different_statements(left, right):
                         continue
                     key = tuple(sorted((letters(left), letters(right))))
