@@ -297,6 +297,17 @@ def test_holidays_without_a_reference_keep_only_what_their_rule_fixes():
     assert normalise("Thanksgiving", None) == ("DATE", "XXXX-11-XX")
 
 
+@pytest.mark.parametrize("phrase", ["35-30", "58-3", "3-30", "12-25", "3.5", "13/40"])
+def test_scores_records_and_decimals_are_no_dates(phrase):
+    assert normalise(phrase, SUNDAY_30_APRIL_2023, PAST) is None
+
+
+def test_numeric_dates_with_a_slash_or_three_parts_and_days_history_names_by_number():
+    assert normalise("3/15", SUNDAY_30_APRIL_2023, PAST) == ("DATE", "2023-03-15")
+    assert normalise("3-15-2021", SUNDAY_30_APRIL_2023, PAST) == ("DATE", "2021-03-15")
+    assert normalise("9/11", SUNDAY_30_APRIL_2023, PAST) == ("DATE", "2001-09-11")
+
+
 def test_which_rule_values_a_phrase_depends_on_its_words_not_on_the_reference():
     """Valuing a phrase against another reference tries only the rule that valued it first (values._rule_of):
     on every gold expression of TimeBank, against references of other years, months, weekdays and a leap day,
