@@ -1,3 +1,4 @@
+from storyline.brief import build
 from storyline.compare import claims
 from storyline.compare import conflicts, figures
 from storyline.parse import nlp
@@ -158,6 +159,24 @@ def test_a_detail_added_or_a_name_for_another_is_no_wording_choice():
     assert choices_between("The blaze destroyed the old timber warehouse beside the harbour on Sunday.",
                            "The fire destroyed the old timber warehouse beside the harbour on Sunday.") \
         == {("blaze", "fire")}
+
+
+def test_a_claim_is_stated_by_a_sentence_that_says_who_and_the_summary_skips_claims_none_does():
+    first = Article("He called the senator a liar twice during the debate in Detroit. The debate drew a record "
+                    "audience of twenty million viewers on cable television.", source="A")
+    second = Article("Kessler called the senator a liar twice during the debate in Detroit. He later said he "
+                     "regretted nothing about the exchange with the senator.", source="B")
+    third = Article("He later said he regretted nothing about the exchange with the senator. The debate drew a "
+                    "record audience of twenty million viewers on cable television.", source="C")
+    articles = {a.id: a for a in (first, second, third)}
+    pairs = list(zip(articles.values(), nlp.parse([a.text for a in articles.values()])))
+    units = [u for article, doc in pairs for u in claims.units(article, doc)]
+    groups = claims.align(units, embed([u.span.text(articles[u.span.article_id]) for u in units]))
+    [liar] = [g for g in groups if "liar" in g.units[0].span.text(articles[g.units[0].span.article_id])]
+    assert liar.units[0].source == "B" and not liar.units[0].anaphoric
+    summary = [unit.span.text(articles[unit.span.article_id]) for _, unit in build._summary(groups, articles,
+                                                                                             build.CONFIG)]
+    assert not any("regretted" in text for text in summary) and any("record audience" in text for text in summary)
 
 
 def test_the_news_in_the_outlets_leads_ranks_before_background_they_share():

@@ -189,18 +189,19 @@ def _figure_disagreement(disagreement: conflicts.FigureDisagreement, articles: d
 
 def _summary(groups: list[claims.ClaimGroup], articles: dict[str, Article],
              config: BriefConfig) -> list[tuple[claims.ClaimGroup, claims.ClaimUnit]]:
-    """The most central corroborated claims, none saying much the same as another, in report order, each with the
-    unit that states it: the one most like the others' (the group's first). A claim whose figures outlets dispute
-    is still the news: it stays, marked."""
+    """The most central corroborated claims that read alone, none saying much the same as another, in report order,
+    each with the unit that states it: the one most like the others' (the group's first). A claim whose figures
+    outlets dispute is still the news: it stays, marked."""
     def position(group: claims.ClaimGroup) -> float:
         return min(u.span.start / max(len(articles[u.span.article_id].text), 1) for u in group.units)
 
+    readable = [g for g in groups if not g.units[0].anaphoric]  # "he called …" alone does not say who
     chosen: list[claims.ClaimGroup] = []
-    for group in sorted((g for g in groups if len(g.independent_sources) > 1), key=lambda g: -g.centrality):
+    for group in sorted((g for g in readable if len(g.independent_sources) > 1), key=lambda g: -g.centrality):
         if len(chosen) < config.summary_most and not redundant(group, chosen, config):
             chosen.append(group)
     if len(chosen) < config.summary_least:
-        leads = sorted((g for g in groups if g not in chosen), key=position)
+        leads = sorted((g for g in readable if g not in chosen), key=position)
         chosen += leads[: config.summary_least - len(chosen)]
     return [(group, group.units[0]) for group in sorted(chosen, key=position)]
 

@@ -62,6 +62,9 @@ NEG_RAISING = wordlists.words("neg_raising_verbs")
 NEGATIVE_PRONOUNS = wordlists.words("negative_pronouns")
 # The verb's subject and object: "no one came", "we have no leads" deny their verb as "not" does.
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Pronouns that stand for someone the text named before.
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they"})
 
 
 @dataclass(slots=True)
@@ -77,6 +80,8 @@ class ClaimUnit:
     position: int = 0
     # Named things and numbers it gives: what makes a claim specific.
     specifics: int = 0
+    # Whether its subject is a pronoun ("Within minutes, he called …"): read alone, it does not say who.
+    anaphoric: bool = False
 
 
 @dataclass(slots=True)
@@ -110,8 +115,9 @@ def units(article: Article, doc: Doc, config: ClaimConfig = CONFIG) -> list[Clai
         end = sentence.start_char + len(text.rstrip())
         root = sentence.root
         specifics = len([e for e in sentence.ents]) + sum(t.like_num and not t.ent_type_ for t in words)
+        anaphoric = any(t.dep_ in SUBJECT_DEPS and t.lower_ in PERSONAL_PRONOUNS for t in root.children)
         result.append(ClaimUnit(article.span(start, end, "claim"), article.outlet, root.lemma_.lower(),
-                                is_negated(root), lemmas, position, specifics))
+                                is_negated(root), lemmas, position, specifics, anaphoric))
     return result
 
 
@@ -194,8 +200,10 @@ def align(claim_units: list[ClaimUnit], vectors: np.ndarray,
     index = {id(u): k for k, u in enumerate(claim_units)}
     groups = []
     for member_ids in members.values():
-        # First the unit that says best what the outlets say: the most like the others, and the more specific.
+        # First the unit that says best what the outlets say: one that says who without the sentences before it,
+        # the most like the others, and the more specific.
         medoid = max(member_ids, key=lambda k: (
+            not claim_units[k].anaphoric,
             sum(similarity[k, other] for other in member_ids if other != k) / max(1, len(member_ids) - 1)
             + config.detail_weight * min(claim_units[k].specifics, config.most_details) / config.most_details, -k))
         group = sorted((claim_units[k] for k in member_ids),
