@@ -630,3 +630,12 @@ def test_an_organisation_is_named_by_its_usual_name_not_a_heading_glued_to_it_on
     found = resolve([(first, first_mentions), (second, second_mentions)])
     assert entity_with(found, "Web Edition - Microsoft").name == "Microsoft"
     assert entity_with(found, "Raptors").name == "Toronto Raptors"
+
+
+def test_a_title_run_does_not_reach_back_over_a_clause_ending_in_and():
+    article = Article(text="If Senator Dale Morgan wins his home state of Florida and Gov. Ruth Keane wins her home "
+                           "state of Ohio, the nominee will be chosen in July, said Secretary of State Ann Hill.")
+    doc = next(nlp.parse([article.text]))
+    roles = {m.span.text(article): m.role for m in mentions(article, doc) if m.span.label == "PERSON"}
+    assert roles["Ruth Keane"] == "Gov."
+    assert roles["Ann Hill"] == "Secretary of State"

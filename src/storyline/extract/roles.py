@@ -96,7 +96,7 @@ def _glued_prefix(token: str) -> int:
 def _title_before(doc: Doc, name_start: int) -> tuple[int, int] | None:
     """The title run right before a name, with the country or body it belongs to ("US", "Iran's")."""
     start = name_start
-    while start > 0 and (is_title_part(doc[start - 1].text) or doc[start - 1].lower_ in TITLE_LINKS
+    while start > 0 and (is_title_part(doc[start - 1].text) or _links_titles(doc, start - 1)
                          or (doc[start - 1].ent_type_ in QUALIFIER_TYPES and start - 2 >= 0
                              and doc[start - 2].lower_ in ("of", "for"))):
         start -= 1
@@ -105,6 +105,15 @@ def _title_before(doc: Doc, name_start: int) -> tuple[int, int] | None:
     if not any(is_title_head(t.text) for t in doc[start:name_start]):
         return None
     return _with_qualifier(doc, _with_modifiers(doc, start, name_start)), name_start
+
+
+def _links_titles(doc: Doc, i: int) -> bool:
+    """Whether a word links the words of a title: "of", "for", "the", and an "and" between two title words
+    ("Minister of Trade and Industry"), not one that ends a clause before a title ("won his home state of Florida
+    and Gov. Lee won …")."""
+    if doc[i].lower_ not in TITLE_LINKS:
+        return False
+    return doc[i].lower_ not in ("and", "&") or (i > 0 and is_title_part(doc[i - 1].text))
 
 
 def _with_modifiers(doc: Doc, start: int, end: int) -> int:
