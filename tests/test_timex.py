@@ -68,6 +68,15 @@ def test_a_past_verb_outweighs_a_month_two_months_ahead():
     assert normalise("December", date(2023, 10, 1), FUTURE) == ("DATE", "2023-12")
 
 
+def test_a_modal_of_what_may_be_looks_ahead_unless_have_follows_it():
+    text = ("She drew the voters who want a candidate who can win in November. The senator may resign in May. "
+            "He may have left in November.")
+    article = Article(text, published=datetime(2016, 3, 2, tzinfo=timezone.utc))
+    [doc] = nlp.parse([article.text])
+    found = [(e.span.text(article), e.value) for e in extract(article, doc)]
+    assert found == [("November", "2016-11"), ("May", "2016-05"), ("November", "2015-11")]
+
+
 def test_without_a_reference_relative_parts_stay_unknown():
     assert normalise("this Saturday", None, PAST) == ("DATE", "XXXX-WXX-6")
     assert normalise("29 April", None, PAST) == ("DATE", "XXXX-04-29")
