@@ -173,10 +173,13 @@ def test_a_claim_is_stated_by_a_sentence_that_says_who_and_the_summary_skips_cla
     units = [u for article, doc in pairs for u in claims.units(article, doc)]
     groups = claims.align(units, embed([u.span.text(articles[u.span.article_id]) for u in units]))
     [liar] = [g for g in groups if "liar" in g.units[0].span.text(articles[g.units[0].span.article_id])]
-    assert liar.units[0].source == "B" and not liar.units[0].anaphoric
+    assert liar.units[0].source == "B" and liar.units[0].reads_alone
     summary = [unit.span.text(articles[unit.span.article_id]) for _, unit in build._summary(groups, articles,
                                                                                              build.CONFIG)]
     assert not any("regretted" in text for text in summary) and any("record audience" in text for text in summary)
+    quoted = Article('"The senator had no answer on taxes. We won the night easily," said Kessler after the '
+                     'debate in Detroit.', source="D")
+    assert [u.reads_alone for u in claims.units(quoted, next(nlp.parse([quoted.text])))] == [True, False]
 
 
 def test_the_news_in_the_outlets_leads_ranks_before_background_they_share():

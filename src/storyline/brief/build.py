@@ -195,7 +195,7 @@ def _summary(groups: list[claims.ClaimGroup], articles: dict[str, Article],
     def position(group: claims.ClaimGroup) -> float:
         return min(u.span.start / max(len(articles[u.span.article_id].text), 1) for u in group.units)
 
-    readable = [g for g in groups if not g.units[0].anaphoric]  # "he called …" alone does not say who
+    readable = [g for g in groups if g.units[0].reads_alone]
     chosen: list[claims.ClaimGroup] = []
     for group in sorted((g for g in readable if len(g.independent_sources) > 1), key=lambda g: -g.centrality):
         if len(chosen) < config.summary_most and not redundant(group, chosen, config):

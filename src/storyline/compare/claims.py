@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 from storyline.compare.conflicts import FigureDisagreement
 from storyline.model import Article, Span
 from storyline.text import wordlists
+from storyline.text.quotemarks import quoted_spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,8 +81,9 @@ class ClaimUnit:
     position: int = 0
     # Named things and numbers it gives: what makes a claim specific.
     specifics: int = 0
-    # Whether its subject is a pronoun ("Within minutes, he called …"): read alone, it does not say who.
-    anaphoric: bool = False
+    # False when its subject is a pronoun ("Within minutes, he called …") or it begins inside a quotation ('I'm
+    # done," said Lee' after a sentence of the same quotation): read alone, it does not say who, or whose words.
+    reads_alone: bool = True
 
 
 @dataclass(slots=True)
@@ -105,6 +107,7 @@ class ClaimGroup:
 def units(article: Article, doc: Doc, config: ClaimConfig = CONFIG) -> list[ClaimUnit]:
     """The article's claim units: its sentences of at least ``config.min_words`` words."""
     result = []
+    quotations = quoted_spans(article.text)
     for position, sentence in enumerate(doc.sents):
         words = [t for t in sentence if not (t.is_punct or t.is_space)]
         if len(words) < config.min_words:
@@ -115,9 +118,10 @@ def units(article: Article, doc: Doc, config: ClaimConfig = CONFIG) -> list[Clai
         end = sentence.start_char + len(text.rstrip())
         root = sentence.root
         specifics = len([e for e in sentence.ents]) + sum(t.like_num and not t.ent_type_ for t in words)
-        anaphoric = any(t.dep_ in SUBJECT_DEPS and t.lower_ in PERSONAL_PRONOUNS for t in root.children)
+        reads_alone = not (any(t.dep_ in SUBJECT_DEPS and t.lower_ in PERSONAL_PRONOUNS for t in root.children)
+                           or any(opening < start < closing - 1 for opening, closing in quotations))
         result.append(ClaimUnit(article.span(start, end, "claim"), article.outlet, root.lemma_.lower(),
-                                is_negated(root), lemmas, position, specifics, anaphoric))
+                                is_negated(root), lemmas, position, specifics, reads_alone))
     return result
 
 
@@ -203,7 +207,7 @@ def align(claim_units: list[ClaimUnit], vectors: np.ndarray,
         # First the unit that says best what the outlets say: one that says who without the sentences before it,
         # the most like the others, and the more specific.
         medoid = max(member_ids, key=lambda k: (
-            not claim_units[k].anaphoric,
+            claim_units[k].reads_alone,
             sum(similarity[k, other] for other in member_ids if other != k) / max(1, len(member_ids) - 1)
             + config.detail_weight * min(claim_units[k].specifics, config.most_details) / config.most_details, -k))
         group = sorted((claim_units[k] for k in member_ids),
