@@ -346,6 +346,7 @@ def test_every_section_of_the_markdown_says_when_it_found_nothing(tmp_path):
     assert any(section.startswith("Framing\n\n- none found") for section in sections)
     html = render.html(corpus.brief(story["id"]))
     assert "· 1 article from 1 outlet\n" in markdown and "1 article from\n1 outlet<" in html
+    assert "<li>No wording choices found.</li>" in html and "<li>no dated events</li>" in html
     assert all(section.rstrip().count("\n") >= 2 for section in sections), sections
 
 
