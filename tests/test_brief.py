@@ -347,6 +347,8 @@ def test_every_section_of_the_markdown_says_when_it_found_nothing(tmp_path):
     html = render.html(corpus.brief(story["id"]))
     assert "· 1 article from 1 outlet\n" in markdown and "1 article from\n1 outlet<" in html
     assert "<li>No wording choices found.</li>" in html and "<li>no dated events</li>" in html
+    # What the summary says is not said again as news only one outlet has.
+    assert "Reported by one outlet only\n\n- … 2 more claims" in markdown
     assert all(section.rstrip().count("\n") >= 2 for section in sections), sections
 
 

@@ -83,7 +83,9 @@ def assemble(story_id: str, label: str, articles: list[Article], found: StoryCom
     the best of each long section (:func:`shown_in_full` makes it show every item)."""
     by_id = {a.id: a for a in articles}
     groups = found.claims
-    single_source, single_source_best = _single_source(found, by_id, config)
+    summary = _summary(groups, by_id, config)
+    in_summary = [group for group, _ in summary]
+    single_source, single_source_best = _single_source(found, by_id, in_summary, config)
     most = max(config.least_shown, sum(a.word_count for a in articles) // config.words_per_item)
 
     shared = sorted((g for g in groups if g.kind == "shared"), key=lambda g: -g.centrality)
@@ -109,8 +111,6 @@ def assemble(story_id: str, label: str, articles: list[Article], found: StoryCom
     using = Counter(word for o in found.outlets for word in {word_of(s) for s in o.loaded})
     story_words = {word for word, outlets in using.items()
                    if outlets >= max(2, config.story_word_share * len(found.outlets))}
-    summary = _summary(groups, by_id, config)
-    in_summary = [group for group, _ in summary]
     # Facts first; what several outlets quote comes after them (the Quotes section gives it with its speaker).
     quoted = quoted_contents(found)
     key_facts = sorted(distinct_first([g for g in shared if g not in in_summary], in_summary, config),
@@ -226,11 +226,12 @@ def distinct_first(ranked: list[claims.ClaimGroup], seen: list[claims.ClaimGroup
     return fresh + repeated
 
 
-def _single_source(found: StoryComparison, articles: dict[str, Article],
+def _single_source(found: StoryComparison, articles: dict[str, Article], in_summary: list[claims.ClaimGroup],
                    config: BriefConfig) -> tuple[list[dict[str, Any]], int]:
     """Every claim only one outlet reports, then every figure only one outlet's version of a shared claim gives,
-    ranked; and how many of them are the best, shown by default: not said elsewhere in other words, not a quote
-    nor a question, from an outlet that did not copy it, ranked by how specific and how central they are."""
+    ranked; and how many of them are the best, shown by default: not in the summary, not said elsewhere in other
+    words, not a quote nor a question, from an outlet that did not copy it, ranked by how specific and how central
+    they are."""
     quoted = quoted_contents(found)
 
     def worth(group: claims.ClaimGroup) -> float:
@@ -239,6 +240,7 @@ def _single_source(found: StoryComparison, articles: dict[str, Article],
 
     singles = [g for g in found.claims if g.kind == "single-source"]
     best = sorted((g for g in singles if g.independent_sources and g.elsewhere < config.said_elsewhere
+                   and g not in in_summary
                    and not inside_quote(g.units[0], quoted, config)
                    and not g.units[0].span.text(articles[g.units[0].span.article_id])
                    .endswith("?")), key=worth, reverse=True)
