@@ -278,8 +278,8 @@ FERRY_STRIKE = [
      "believes the crossings will resume by Friday. The company denied that it had cut the night shift pay."),
     ("Civic Post", "Elsby ferry crews strike over night pay",
      "Crossings to Elsby island stopped on Monday as ferry crews in Port Elsby went on strike. \u201cNo ferry "
-     "will sail until the company restores the night shift pay,\u201d union leader Maria Lindqvist said. Lindqvist said "
-     "the crews had waited two years for an answer from the ferry company."),
+     "will sail until the company restores the night shift pay,\u201d union leader Maria Lindqvist said. "
+     "Lindqvist said the crews had waited two years for an answer from the ferry company."),
     ("Meridian Wire", "Strike stops Elsby ferries",
      "Ferry crews in Port Elsby stopped work on Monday and no crossing to Elsby island ran. \u201cNo ferry will "
      "sail until the company restores the night shift pay,\u201d harbour master Tomas Berg said on Monday "

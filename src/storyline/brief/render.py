@@ -171,8 +171,9 @@ def markdown(brief: dict[str, Any]) -> str:
     out += more(hidden, "disagreements")
     out += ["", "## Reported by one outlet only", ""]
     singles, hidden = shown(brief, "single_source", brief["single_source"])
-    out += [f"- {s['source']}: {s['text']} {ref(s)}" + (f" — only here: “{s['detail']['text']}”" if "detail" in s else "")
-            for s in singles] or ([] if hidden else ["- none"])
+    out += [f"- {s['source']}: {s['text']} {ref(s)}"
+            + (f" — only here: “{s['detail']['text']}”" if "detail" in s else "") for s in singles] \
+        or ([] if hidden else ["- none"])
     out += more(hidden, "claims and details only one outlet gives")
     out += ["", "## Quotes", ""]
     quotes, hidden = statements_shown(brief, "quotes")

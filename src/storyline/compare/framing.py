@@ -84,7 +84,8 @@ class OutletFraming:
 
 
 def _words(span: Span, article: Article) -> list[tuple[str, int, int]]:
-    return [(m.group().lower(), span.start + m.start(), span.start + m.end()) for m in WORD.finditer(span.text(article))]
+    return [(m.group().lower(), span.start + m.start(), span.start + m.end())
+            for m in WORD.finditer(span.text(article))]
 
 
 def content_tokens(doc: Doc, start: int, end: int) -> list[Token]:
