@@ -4,7 +4,8 @@ A cue ("said", "warned", "called for", "her claim that") takes its complement as
 after an object: "challenged him to debate") and its subject as the source; "according to" gives its object as the
 source of the rest of the clause; a verb of seeming ("appeared paralyzed") reports an impression with no source;
 a cue set in the clause it reports ("The economy, he said, is weak") takes that clause. A quotation after a colon
-or before its cue opens the content ("…: “A,” he said").
+or before its cue opens the content ("…: “A,” he said"); one that a verb of saying inside the reported clause
+introduces is that verb's ("said the chief told him: “…”").
 """
 
 from __future__ import annotations
