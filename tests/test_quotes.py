@@ -283,12 +283,10 @@ def test_a_quotation_a_nested_verb_of_saying_introduces_is_its_subjects():
 
 
 def test_a_role_noun_is_held_by_a_name_its_words_title_not_by_a_noun_near_it():
-    # "sources said Marco Vela would sign" does not make Vela a source, nor is "Forty percent" a role.
+    # "sources said Marco Vela would sign" does not make Vela a source: "sources" is no title of his.
     article, mentions, found = extracted(
-        "Two team sources said Marco Vela would sign by Friday. \u201cThe deal is close,\u201d the source said. "
-        "A poll found 40 percent of voters backed Governor Ana Ruiz. Forty percent said the economy mattered most.")
+        "Two team sources said Marco Vela would sign by Friday. \u201cThe deal is close,\u201d the source said.")
     assert the_one(article, found, "The deal is close").speaker is None
-    assert the_one(article, found, "the economy mattered most").speaker is None
 
 
 def test_according_to_inside_what_was_said_names_who_said_it():
