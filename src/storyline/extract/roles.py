@@ -258,9 +258,19 @@ def nearest_holder(noun: Token, earlier: Sequence[Mention], config: RoleConfig =
         name = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
         if name is None:
             continue
-        titles = [t for t in doc[max(name.start - config.title_window, name.sent.start) : name.start]]
+        before = range(max(name.start - config.title_window, name.sent.start), name.start)
+        # Words before the name that hang on it ("the striker Jan Nowak"), not the end of another phrase
+        # ("major-league sources said Teixeira would …").
+        titles = [doc[i] for i in before if _hangs_on(doc[i], before, name)]
         titles += [t for t in name.root.children if t.dep_ in ("appos", "compound", "amod")]
         titles += [t for a in name.root.children if a.dep_ == "appos" for t in a.subtree]
         if any(t.lemma_.lower() == role for t in titles):
             return mention.entity_id
     return None
+
+
+def _hangs_on(token: Token, before: range, name: DocSpan) -> bool:
+    """Whether the token's heads run through the words ``before`` the name into the name."""
+    while token.i in before and token.head.i != token.i:
+        token = token.head
+    return name.start <= token.i < name.end
