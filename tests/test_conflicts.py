@@ -2,7 +2,7 @@
 
 from datetime import datetime, timezone
 
-from storyline.compare import conflicts, figures
+from storyline.compare import conflicts, figure, figures
 from storyline.compare.figure_words import outcome
 from storyline.extract import timex
 from storyline.model import Article
@@ -12,7 +12,7 @@ from storyline.text.clock import clock_times
 from storyline.text.estimates import allowed, hedge, precision
 from storyline.text.numbers import FIGURE, read_number
 
-SHARES = figures.CONFIG.shares
+SHARES = figure.CONFIG.shares
 
 
 def disputes(*reports: str | tuple[str, datetime | None, bool]) -> list[conflicts.FigureDisagreement]:

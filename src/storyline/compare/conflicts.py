@@ -34,7 +34,7 @@ from datetime import date
 import numpy as np
 
 from storyline.compare.figure_words import PERSON, UNNAMED, outcome
-from storyline.compare.figures import CONFIG, YEARLESS, Figure, FigureConfig, readable
+from storyline.compare.figure import CONFIG, YEARLESS, Figure, FigureConfig, readable
 from storyline.text.estimates import Range, follows
 from storyline.text.wordlists import words
 

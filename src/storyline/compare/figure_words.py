@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from storyline.extract.timex.values import normalise
 from storyline.model import Article, Span, TimeExpression
+from storyline.text.estimates import hedge
 from storyline.text.wordlists import pairs, words
 
 OUTCOMES = pairs("figure_outcomes")
@@ -345,3 +346,12 @@ def times_named(tokens: SpacySpan, anchor: Token, times: list[TimeExpression], a
 def verbs_above(token: Token) -> list[Token]:
     """The verbs above a token, nearest first."""
     return [t for t in token.ancestors if t.pos_ in {"VERB", "AUX"}]
+
+
+def figure_bound(tokens: SpacySpan) -> tuple[str, str]:
+    """How exactly the figure is written, from the words before its first number word and after it: its bound
+    and its hedge as written (storyline.text.estimates.hedge)."""
+    doc = tokens.doc
+    first = next((t for t in tokens if t.like_num), tokens[0])
+    return hedge(doc.text[max(tokens.sent.start_char, first.idx - 40) : first.idx],
+                 doc.text[tokens.end_char : tokens.end_char + 20])
