@@ -377,3 +377,30 @@ def test_which_day_of_one_series_disputes_only_between_reports_of_one_day():
     # counted to different days, or with no day at all
     assert not disputes((seventh, saturday, False), (eighth, sunday, False))
     assert not disputes(seventh, eighth)
+
+
+def test_a_phone_number_an_outlet_miswrites_disputes_but_another_partys_number_does_not():
+    harbour = ("Anyone who saw the collision is asked to call the coastguard on 0161 496 0732 or the harbour office "
+               "on 0161 496 0999.")
+    dropped = "Witnesses should contact the coastguard on 0161 496 073, the agency said."
+    assert values(disputes(harbour, dropped)) == [["0161 496 073", "0161 496 0732"]]
+    assert disputes(harbour, dropped)[0].quantity == "phone number of coastguard"
+    # the same digits in other groups agree; a number digits apart from the coastguard's is another one, and the
+    # same digits given for another party are that party's
+    assert not disputes(harbour, "Witnesses should contact the coastguard on 01614960732.")
+    assert not disputes(harbour, "Witnesses should contact the coastguard on 0161 496 1199.")
+    assert not disputes(harbour, "Witnesses should contact the harbour office on 0161 496 073.")
+    # numbers that are no phone numbers: no word of calling before them
+    assert not disputes("The port handled 0161 496 0732 tonnes.", "The port handled 0161 496 073 tonnes.")
+
+
+def test_an_interval_of_one_person_disputes_when_a_he_can_stand_for_that_person_only():
+    widow = "Nadia Haddad, who married the deputy six weeks before he was murdered, told the gunman he had failed."
+    named_before = ("Deputy Malik Haddad had served with the harbour patrol for a decade. He had married four weeks "
+                    "before the shooting.")
+    # one interval, between the wedding and the killing, however each outlet names the two events and the groom
+    assert values(disputes(widow, named_before)) == [["4 weeks", "6 weeks"]]
+    # two people named before the "He": whose wedding it was the text does not say
+    two_before = ("Deputy Malik Haddad and Officer Tom Reyes had served with the harbour patrol for a decade. He had "
+                  "married four weeks before the shooting.")
+    assert not disputes(widow, two_before)

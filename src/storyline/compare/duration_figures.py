@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from storyline.compare.figure import Figure, FigureConfig
-from storyline.compare.figure_events import EVENTLESS_VERBS, subject_of, verb_arguments
+from storyline.compare.figure_events import EVENTLESS_VERBS, subject_of
 from storyline.compare.figure_words import (
     context, figure_bound, names, participants, predicate_words, sentence_of, times_named, words_for,
 )
@@ -59,7 +59,9 @@ def interval(article: Article, doc: Doc, time: TimeExpression, config: FigureCon
     written = allowed(value, bound, config.shares, tokens.text)
     since_words = [] if since is None else [t.lemma_.lower() for t in (
         *(c for c in since.children if c.dep_ == "compound"), since)]  # "break-in"
-    counted = " ".join([verb_arguments(event), *since_words])
+    # the two events, as the verb and the noun or verb the interval counts from ("marry murder"): whose they are
+    # is in the figure's names, and one outlet's "married the deputy" is the other's "he had married"
+    counted = " ".join([event.lemma_.lower(), *since_words])
     return Figure(time.span, sentence_of(article, tokens), article.outlet, value, "INTERVAL", tokens.root.lower_,
                   direction, bound, Range(written.low * days, written.high * days), counted, predicate_words(event),
                   f"{words_for(subject_of(event), event)} {direction} {' '.join(since_words) or 'that'}",

@@ -67,6 +67,9 @@ class FigureConfig:
     # Outlets that time one event differently are minutes apart: times an hour apart are of other events, or the
     # same time in another zone that one of them does not name.
     max_minutes_apart: int = 40
+    # Phone numbers of one party written differently by a slip ("0845 125 2222", "0845 125 222") are this many
+    # digits dropped, added or changed apart; numbers further apart are other numbers (the police's, a charity's).
+    max_phone_digit_edits: int = 1
 
 
 CONFIG = FigureConfig()
@@ -87,10 +90,10 @@ class Figure:
     outlet: str
     value: float
     kind: str  # COUNT, LABEL (a number naming which one), MONEY, PERCENT, MEASURE, DATE, CLOCK (a time of day),
-    # INTERVAL (the time between two events), DURATION (how long an event lasts), ORDINAL (which day of a series)
-    # or AGE (a named person's)
+    # INTERVAL (the time between two events), DURATION (how long an event lasts), ORDINAL (which day of a series),
+    # AGE (a named person's) or PHONE (a phone number)
     unit: str  # the currency or unit of measure ("km"); a date's precision ("day" ... "decade"); a time's zone;
-    # an interval's unit of time as written ("weeks"); "" for counts
+    # an interval's unit of time as written ("weeks"); a phone number as written; "" for counts
     dimension: str  # what figures must share to be compared: the currency, "percent", "length"; "dollar/season"
     # for an amount per season; "before" or "after" for an interval
     bound: str  # how exactly it is written: exact, about, nearly, lower or upper (storyline.text.estimates)

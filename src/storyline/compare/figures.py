@@ -27,7 +27,8 @@ of what may be ("could cost $2 billion") is a guess, not a report, and is not re
 A date is a figure only where the text writes its year or its month and day ("died on 18 December", placed in the
 year the story gives that month, if one), or where a relative date ("Thursday") is resolved against a publication
 date the article really has: a date resolved against a guessed publication date is no figure. A time
-of day is read with the time zone it names and the day its clause names, if any (:mod:`storyline.text.clock`).
+of day is read with the time zone it names and the day its clause names, if any (:mod:`storyline.text.clock`). A
+phone number is read with whom its sentence says it reaches.
 :mod:`storyline.compare.conflicts` decides which figures of different outlets give one quantity and which disagree.
 
 The readers are modules of their own: :mod:`storyline.compare.number_figures`, :mod:`~storyline.compare.date_figures`
@@ -45,6 +46,7 @@ from storyline.compare.date_figures import clock_figure, date_figure
 from storyline.compare.duration_figures import duration, interval
 from storyline.compare.figure import CONFIG, Figure, FigureConfig
 from storyline.compare.number_figures import number_figures
+from storyline.compare.phone_figures import phone_figures
 from storyline.compare.series_figures import series_ordinal
 from storyline.model import Article, TimeExpression
 from storyline.text.clock import clock_times
@@ -52,8 +54,8 @@ from storyline.text.clock import clock_times
 
 def extract(article: Article, doc: Doc, times: list[TimeExpression] = (),
             config: FigureConfig = CONFIG) -> list[Figure]:
-    """The article's figures: numbers from the parse, the dates its time expressions give, and the times of day it
-    writes."""
+    """The article's figures: numbers from the parse, the dates its time expressions give, and the times of day and
+    phone numbers it writes."""
     clocks = clock_times(article.text)
     return number_figures(article, doc, times, clocks, config) + [
         f for time in times if (f := date_figure(article, doc, time, times, config))] + [
@@ -61,4 +63,5 @@ def extract(article: Article, doc: Doc, times: list[TimeExpression] = (),
                                                                                         config))] + [
         f for clock in clocks if (f := clock_figure(article, doc, clock, times, config))] + [
         f for token in doc if token.like_num and (f := age(article, token, times, config))] + [
-        f for entity in doc.ents if (f := series_ordinal(article, entity, times, config))]
+        f for entity in doc.ents if (f := series_ordinal(article, entity, times, config))] + phone_figures(
+        article, doc, config)
