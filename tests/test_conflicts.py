@@ -404,3 +404,15 @@ def test_an_interval_of_one_person_disputes_when_a_he_can_stand_for_that_person_
     two_before = ("Deputy Malik Haddad and Officer Tom Reyes had served with the harbour patrol for a decade. He had "
                   "married four weeks before the shooting.")
     assert not disputes(widow, two_before)
+
+
+def test_a_persons_weight_disputes_whatever_the_verb_but_not_a_namesakes_or_an_unclear_hes():
+    wanted = ("Police are searching for Ray Dunmore, 41, who fled after the robbery. He is six feet tall, weighing "
+              "190 pounds, and has a scar on his chin.")
+    described = "Officers said Dunmore is six feet tall, 210 pounds, with a tattoo on his neck."
+    found = disputes(wanted, described)
+    assert values(found) == [["190 pounds", "210 pounds"]] and found[0].quantity == "weight (Dunmore)"
+    # another Dunmore, and a "He" that may be the clerk the sentence before names
+    assert not disputes(wanted, "Officers said Carl Dunmore weighs 210 pounds and has a tattoo on his neck.")
+    assert not disputes("The robber, Ray Dunmore, fled on foot. Officers said the clerk chased him. He is six feet "
+                        "tall, weighing 190 pounds.", described)

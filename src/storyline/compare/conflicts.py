@@ -35,6 +35,7 @@ import numpy as np
 from rapidfuzz.distance import Levenshtein
 
 from storyline.compare.figure_words import PERSON, UNNAMED, outcome
+from storyline.compare.number_figures import WEIGHT
 from storyline.compare.figure import CONFIG, YEARLESS, Figure, FigureConfig, readable
 from storyline.text.estimates import Range, follows
 from storyline.text.wordlists import words
@@ -195,6 +196,12 @@ def same_quantity(a: Figure, b: Figure, counted: float, predicate: float, contex
     if a.counted != b.counted and counted < config.same_counted and not _part_outnumbers_whole(a, b) \
             and not SYNONYM_SETS.get(a.counted, frozenset()) & SYNONYM_SETS.get(b.counted, frozenset()):
         return False
+    if a.counted == b.counted == WEIGHT:
+        # one person's, told by the words of the name (a surname alone may be a brother's): "Orozco" and "Jose
+        # Luis Orozco", not "Carl Dunmore" and "Ray Dunmore"
+        shorter, longer = sorted((a.holders, b.holders), key=len)
+        if UNNAMED in shorter or not shorter <= longer:
+            return False
     if a.kind in QUANTITIES and a.holders and b.holders and not a.holders & b.holders - {UNNAMED}:
         # held by different people or bodies ("Deon Thompson had 15 points", "Ty Lawson added 16 points"; the
         # Nationals' offer and the Red Sox'), or by a pronoun, whose person another outlet's text cannot tell

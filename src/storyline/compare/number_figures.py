@@ -13,8 +13,9 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from storyline.compare.figure import Figure, FigureConfig
 from storyline.compare.figure_events import COUNTING_DEPS, day_named
 from storyline.compare.figure_words import (
-    PERSON, context, figure_bound, listed_places, of_object, participants, people_counted, phrase,
-    predicate_words, sentence_of, times_named, verbs_above, what_happened, words_for,
+    PERSON, PERSONAL_PRONOUNS, UNNAMED, context, figure_bound, listed_places, name_of, of_object, participants,
+    people_counted, phrase, predicate_words, pronoun_person, sentence_of, times_named, verbs_above, what_happened,
+    words_for,
 )
 from storyline.model import Article, TimeExpression
 from storyline.text.clock import ClockTime
@@ -59,6 +60,8 @@ RANGE_BEFORE = re.compile(r"(?:\bbetween\s+[$€£]?|(?<!from )\b[$€£]?[\d.,]
                           r"\s+and\s+[$€£]?)\Z")
 RANGE_AFTER = re.compile(r"\s*(?:[-–]|to)\s*[$€£]?\s*\d")
 POSSIBILITY_MODALS = words("possibility_modals")
+# What a person's weight counts (conflicts compares weights as one person's).
+WEIGHT = "weight"
 HYPHENED_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 
 
@@ -91,15 +94,24 @@ def _number_spans(doc: Doc, times: list[TimeExpression], clocks: list[ClockTime]
     """The number entities, a thousands group written after a comma and a space ("30, 000") joined to the number
     before it, and numbers inside time expressions and times of day ("3:10 p.m.") left to those."""
     spans: list[SpacySpan] = []
+    measures = [entity for entity in doc.ents if any(t.lower_ in UNITS and not t.like_num for t in entity)]
+
+    def measured(i: int) -> bool:
+        """Whether token i is of a measure written with its own unit."""
+        return any(m.start <= i < m.end for m in measures)
+
     for entity in doc.ents:
         if entity.label_ not in NUMBER_LABELS:
             continue
         start = entity.start
-        if start >= 2 and SPACED_THOUSANDS.fullmatch(doc[start - 2 : start + 1].text):
+        # a measure with its unit listed after another ("5-foot-8, 135 pounds") is no thousands group split from
+        # it (the first, feet and inches the parse reads as one number, is still not read)
+        listed = start >= 2 and measured(start - 2) and measured(start)
+        if start >= 2 and SPACED_THOUSANDS.fullmatch(doc[start - 2 : start + 1].text) and not listed:
             start -= 2
             if spans and spans[-1].end > start:
                 start = spans.pop().start
-        if SPLIT_GROUP.search(doc.text, max(doc[start].idx - 4, 0), doc[start].idx) \
+        if (SPLIT_GROUP.search(doc.text, max(doc[start].idx - 4, 0), doc[start].idx) and not listed) \
                 or SPLIT_NUMBER.match(doc.text, doc[entity.end - 1].idx + len(doc[entity.end - 1].text)):
             continue
         tokens = SpacySpan(doc, start, entity.end, label=entity.label_)
@@ -157,9 +169,16 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
     named, person, holders = participants(anchor, counted, predicate)
     if implied is not None and implied.pos_ == "VERB":
         what = f"people {what}"  # "people killed" for "the quake killed 4"
+    counted_words = PERSON if implied is not None else phrase(counted, anchor)
+    if dimension == "mass" and (counted.ent_type_ == "PERSON" or counted.lower_ in PERSONAL_PRONOUNS):
+        # a person's weight, whatever the verb ("weighing 130 pounds", "is 5-foot-8, 135 pounds"): a person has
+        # one in a story, so a "he" the sentences around tell is that person's
+        whose = pronoun_person(counted) if counted.lower_ in PERSONAL_PRONOUNS else name_of(counted)
+        counted_words, predicate, what = WEIGHT, None, WEIGHT
+        named, holders, person = frozenset(whose or {UNNAMED}), frozenset(whose or {UNNAMED}), True
     return Figure(article.span(tokens.start_char, tokens.end_char, tokens.label_), sentence_of(article, tokens),
                   article.outlet, value, kind, unit, dimension, bound, Range(written.low * size, written.high * size),
-                  PERSON if implied is not None else phrase(counted, anchor), predicate_words(predicate), what,
+                  counted_words, predicate_words(predicate), what,
                   context(tokens, config.context_tokens),
                   named, times_named(tokens, anchor, times, article), hedged,
                   day_named(tokens, clause, times) if clause is not None else "", person, holders)
@@ -306,6 +325,11 @@ def _measured(anchor: Token) -> Token | None:
     head = anchor.head
     if anchor.dep_ == "dobj" and head.dep_ == "acl" and head.head.pos_ == "NOUN":
         return head.head  # "an earthquake measuring 5.9"
+    if anchor.dep_ == "dobj" and head.lemma_ == "weigh":
+        # "he weighs 130 pounds", "He is 5-foot-8, weighing 130 pounds": the weigher, subject of the verb or of
+        # the clause its participle hangs from
+        return next((c for verb in (head, head.head) for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}),
+                    None)
     for _ in range(2):
         arguments = [c for dep in ("nsubjpass", "dobj", "nsubj") for c in head.children
                      if c.dep_ == dep and c.pos_ in {"NOUN", "PROPN"} and c != anchor and anchor not in c.subtree
