@@ -218,9 +218,10 @@ def participants(anchor: Token, counted: Token, predicate: Token | None) -> tupl
     "at", "for" ... of the figure, the counted noun, the predicate or the verb of the figure's clause ("20,000
     people marched in Thessaloniki"), the place a "where" clause hangs from ("the city of Thessaloniki, where 20,000
     people marched"), and the named subject, object or owner of those ("Gotti died", "Orange's figures", "Ty Lawson
-    added 16 points"; "Hansbrough, who grabbed nine rebounds"). A participant named by a personal pronoun gives the name of
-    the one person the sentences around it name (:func:`pronoun_person`), or :data:`UNNAMED` ("he had 14 points"). And whether one of them is a person (a person's name, or a personal
-    pronoun): a person's figure ("Ty Lawson added 16 points"). And the figure's holders: the words of the people,
+    added 16 points"; "Hansbrough, who grabbed nine rebounds"). A participant named by a personal pronoun gives the
+    name of the one person the sentences around it name (:func:`pronoun_person`), or :data:`UNNAMED` ("he had 14
+    points"). And whether one of them is a person (a person's name, or a personal pronoun): a person's figure ("Ty
+    Lawson added 16 points"). And the figure's holders: the words of the people,
     organisations and peoples named as the subject or owner ("the Nationals made Teixeira a $160 million offer",
     "Deon Thompson had 15 points for the Tar Heels"), :data:`UNNAMED` for a personal pronoun: whose figure it is,
     where the other names may be of anyone it involves."""
