@@ -22,6 +22,11 @@ PHONE_NUMBER = re.compile(r"(?<![\w.+-])(?<!\d,)\+?\(?\d[\d ().-]{5,}\d(?!\w|[.,
 # How many digits a phone number has, with or without its country and area codes (ITU-T E.164 allows 15).
 MIN_DIGITS, MAX_DIGITS = 7, 15
 CONTACT_WORDS = words("contact_words")
+# How many words before the number the word of contacting may stand ("asked to call Palmer Police Sergeant Shayne
+# La Croix at"): the first of them within this reach opens the words naming whom it reaches.
+CONTACT_REACH = 10
+# Two years written as a span ("1999-2003"), not a number to call.
+YEARS = re.compile(r"(?:1[89]|20)\d\d ?[-–] ?(?:1[89]|20)\d\d")
 # The words between the word of contacting and the number that name whom it reaches ("Surrey Police", not
 # "anonymously" or "on").
 PARTY_POS = frozenset({"NOUN", "PROPN"})
@@ -30,17 +35,19 @@ PARTY_POS = frozenset({"NOUN", "PROPN"})
 def phone_figures(article: Article, doc: Doc, config: FigureConfig) -> list[Figure]:
     """The phone numbers the article gives, each a figure of whom its sentence says it reaches."""
     found = []
-    previous_end = 0  # the token after the number before, if any: "call police on …, or Crimestoppers on …"
+    previous = None  # the number before, whose word of contacting a number listed after it shares
     for match in PHONE_NUMBER.finditer(article.text):
         digits = re.sub(r"\D", "", match.group())
         tokens = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-        if not MIN_DIGITS <= len(digits) <= MAX_DIGITS or tokens is None:
+        if not MIN_DIGITS <= len(digits) <= MAX_DIGITS or tokens is None or YEARS.fullmatch(match.group()):
             continue
-        contact = next((t for t in reversed(doc[tokens.sent.start : tokens.start]) if t.lower_ in CONTACT_WORDS), None)
-        if contact is None:
+        listed = previous is not None and previous.sent == tokens.sent  # "call police on …, or Crimestoppers on …"
+        near = doc[max(tokens.sent.start, tokens.start - CONTACT_REACH) : tokens.start]
+        contact = next((t for t in near if t.lower_ in CONTACT_WORDS), None)
+        if contact is None and not listed:
             continue
-        between = doc[max(contact.i + 1, previous_end) : tokens.start]
-        previous_end = tokens.end
+        between = doc[previous.end if listed else contact.i + 1 : tokens.start]
+        previous = tokens
         # "contact them on": whom a pronoun stands for the sentence does not say, and the number is of no one named
         party = [] if any(t.pos_ == "PRON" for t in between) else \
             [t for t in between if t.pos_ in PARTY_POS and not t.is_stop]
