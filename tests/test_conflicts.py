@@ -392,7 +392,8 @@ def test_a_phone_number_an_outlet_miswrites_disputes_but_another_partys_number_d
     assert not disputes(harbour, "Witnesses should contact the harbour office on 0161 496 073.")
     # numbers that are no phone numbers: no word of calling before them, or a span of years
     assert not disputes("The port handled 0161 496 0732 tonnes.", "The port handled 0161 496 073 tonnes.")
-    assert not disputes("Call the archive about the 1999-2003 records.", "Call the archive about the 1999-2004 records.")
+    assert not disputes("Call the archive about the 1999-2003 records.",
+                        "Call the archive about the 1999-2004 records.")
 
 
 def test_an_interval_of_one_person_disputes_when_a_he_can_stand_for_that_person_only():
