@@ -418,3 +418,10 @@ def test_a_persons_weight_disputes_whatever_the_verb_but_not_a_namesakes_or_an_u
     assert not disputes(wanted, "Officers said Carl Dunmore weighs 210 pounds and has a tattoo on his neck.")
     assert not disputes("The robber, Ray Dunmore, fled on foot. Officers said the clerk chased him. He is six feet "
                         "tall, weighing 190 pounds.", described)
+
+
+def test_a_time_of_day_written_after_after_is_the_earliest_it_happened():
+    first_call = "The first emergency call came at 3:33 a.m., the fire chief said."
+    assert not disputes("The first emergency call came shortly after 3:30 a.m. on Tuesday.", first_call)
+    found = disputes("The first emergency call came shortly after 3:40 a.m. on Tuesday.", first_call)
+    assert values(found) == [["03:33", "shortly after 03:40"]]

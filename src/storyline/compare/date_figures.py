@@ -23,6 +23,8 @@ from storyline.text.wordlists import pairs
 
 # Prepositions that make a time of day the latest it happened at ("put out by 7 a.m.", "until", "before").
 DEADLINE_PREPOSITIONS = frozenset({"by", "until", "till", "before"})
+# Adverbs that say how soon after a time of day something happened ("shortly after 3:30 a.m."), kept in its hedge.
+SOON_WORDS = frozenset({"shortly", "just", "soon", "right", "immediately"})
 WRITTEN_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 WEEKDAYS = frozenset(day.lower() for day in pairs("weekdays"))
 DECADE_ENDING = re.compile(r"\s?'?s\b")
@@ -113,6 +115,11 @@ def clock_figure(article: Article, doc: Doc, clock: ClockTime, times: list[TimeE
     bound, hedged = figure_bound(tokens)
     if bound == "exact" and tokens.start > 0 and doc[tokens.start - 1].lower_ in DEADLINE_PREPOSITIONS:
         bound, hedged = "upper", doc[tokens.start - 1].lower_  # "extinguished by 7 a.m.": at the latest
+    elif bound == "exact" and tokens.start > 0 and doc[tokens.start - 1].lower_ == "after":
+        # "a call shortly after 3:30 a.m.": at the earliest, so the 3:33 another outlet gives is no dispute
+        hedged = " ".join(t.lower_ for t in doc[max(tokens.start - 2, 0) : tokens.start]
+                          if t.lower_ == "after" or t.lower_ in SOON_WORDS)
+        bound = "lower"
     rounding = config.clock_hour_minutes if clock.to_the_hour else 0.5
     about, reach = max(rounding, config.clock_about_minutes), config.clock_bound_minutes
     below, above = {"about": (about, about), "nearly": (config.clock_about_minutes, 0), "lower": (0, reach),
