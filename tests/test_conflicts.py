@@ -425,3 +425,10 @@ def test_a_time_of_day_written_after_after_is_the_earliest_it_happened():
     assert not disputes("The first emergency call came shortly after 3:30 a.m. on Tuesday.", first_call)
     found = disputes("The first emergency call came shortly after 3:40 a.m. on Tuesday.", first_call)
     assert values(found) == [["03:33", "shortly after 03:40"]]
+
+
+def test_counts_listed_with_a_players_count_are_that_players():
+    text = "Tom Reyes posted a game-high 27 points to go with eight rebounds and five assists."
+    article = Article(text, source="Outlet 0")
+    holders = {f.counted: f.holders for f in figures.extract(article, next(nlp.parse([text])))}
+    assert holders["assist"] == holders["rebound"] == holders["point"] == frozenset({"tom", "reyes"})

@@ -167,6 +167,10 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
     written = allowed(value, bound, config.shares, tokens.text)
     what = words_for(counted, predicate)
     named, person, holders = participants(anchor, counted, predicate)
+    if kind == "COUNT" and not holders and (alongside := _listed_with(counted)) is not None:
+        # "29 points to go with eight rebounds and six assists": the rebounds and assists are the scorer's
+        _, listed_person, holders = participants(alongside, alongside, next(iter(verbs_above(alongside)), None))
+        person = person or listed_person
     if implied is not None and implied.pos_ == "VERB":
         what = f"people {what}"  # "people killed" for "the quake killed 4"
     counted_words = PERSON if implied is not None else phrase(counted, anchor)
@@ -182,6 +186,23 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
                   context(tokens, config.context_tokens),
                   named, times_named(tokens, anchor, times, article), hedged,
                   day_named(tokens, clause, times) if clause is not None else "", person, holders)
+
+
+def _listed_with(counted: Token) -> Token | None:
+    """The noun of the count a counted noun is listed with by "with" ("27 points with eight assists", "posted 29
+    points to go with eight rebounds and six assists"), whose holder its count shares; None for one listed with no
+    count."""
+    first = counted
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    if first.dep_ != "pobj" or first.head.lower_ != "with":
+        return None
+    attached = first.head.head
+    if attached.lemma_ == "go" and attached.dep_ in {"advcl", "xcomp"}:
+        attached = attached.head  # "to go with"
+    if attached.pos_ == "VERB":
+        attached = next((c for c in attached.children if c.dep_ == "dobj"), attached)
+    return attached if attached.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in attached.children) else None
 
 
 def _ranked(counted: Token, tokens: SpacySpan) -> bool:
