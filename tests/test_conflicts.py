@@ -432,3 +432,9 @@ def test_counts_listed_with_a_players_count_are_that_players():
     article = Article(text, source="Outlet 0")
     holders = {f.counted: f.holders for f in figures.extract(article, next(nlp.parse([text])))}
     assert holders["assist"] == holders["rebound"] == holders["point"] == frozenset({"tom", "reyes"})
+
+
+def test_a_count_of_another_period_is_not_set_against_the_news():
+    last = "The franchise won four games last season, the coach said."
+    assert not disputes(last, "The franchise has won nine games, the coach said.")
+    assert values(disputes(last, "The franchise won nine games last season, the coach said.")) == [["4", "9"]]

@@ -61,6 +61,8 @@ PERSON = "person"
 HYPHENS = frozenset({"-", "–"})
 # Adverbs that make a phrasal verb when they follow it ("broke out", "went down").
 PARTICLES = frozenset({"out", "down", "off", "up", "away"})
+# Words that make a period another than the news's own ("last season", "the previous season", "the past year").
+OTHER_PERIOD_WORDS = frozenset({"last", "previous", "past", "prior", "next", "following", "preceding"})
 # Words of a date that do not tell it from another: "in January" is "January".
 DATE_FILLERS = frozenset({"in", "on", "the", "of"})
 # Nouns naming the size of what they are of: "the cost of the programme" is the programme's size in money.
@@ -373,6 +375,16 @@ def times_named(tokens: SpacySpan, anchor: Token, times: list[TimeExpression], a
         value = normalise(text, None)
         if value and not value[1].startswith(NEWS_DAYS):
             found.add(" ".join(w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in DATE_FILLERS))
+    # a period the time expressions give no value ("won two games last season", "the previous season"): another
+    # period than the news's where a word says so
+    for entity in tokens.sent.ents:
+        if entity.label_ != "DATE" or not OTHER_PERIOD_WORDS & {t.lower_ for t in entity} \
+                or entity.start < tokens.end and tokens.start < entity.end \
+                or any(t.span.start < entity.end_char and entity.start_char < t.span.end for t in times):
+            continue
+        verbs = verbs_above(entity.root)
+        if not verbs or verbs[0] in clause:
+            found.add(" ".join(t.lower_ for t in entity if t.lower_ not in DATE_FILLERS))
     return frozenset(found)
 
 
