@@ -1,6 +1,6 @@
 from storyline.brief import build
 from storyline.compare import claims
-from storyline.compare import conflicts, figures
+from storyline.compare import conflicts, figure, figures
 from storyline.parse import nlp
 from storyline.parse.embed import embed
 from storyline.compare.framing import loaded_spans, wording_choices
@@ -104,17 +104,18 @@ def test_wording_choices_and_loaded_words():
 
 
 def test_a_figure_disagreement_names_each_value_once_with_the_outlets_giving_it():
-    def figure(outlet: str, value: float, hedge: str = "") -> figures.Figure:
+    def reported(outlet: str, value: float, hedge: str = "") -> figure.Figure:
         bound = "lower" if hedge else "exact"
-        return figures.Figure(Span(outlet, 0, 1), Span(outlet, 0, 9), outlet, value, "COUNT", "", "", bound,
-                              allowed(value, bound, figures.CONFIG.shares), "worker", "kill", "workers killed",
+        return figure.Figure(Span(outlet, 0, 1), Span(outlet, 0, 9), outlet, value, "COUNT", "", "", bound,
+                              allowed(value, bound, figure.CONFIG.shares), "worker", "kill", "workers killed",
                               "dock workers killed", hedge=hedge)
 
-    disagreement = conflicts.FigureDisagreement((figure("Civic Post", 3), figure("Ledger", 4), figure("Ledger", 3),
-                                                 figure("Wire", 3), figure("Post", 3, "more than")))
+    disagreement = conflicts.FigureDisagreement((reported("Civic Post", 3), reported("Ledger", 4),
+                                                 reported("Ledger", 3), reported("Wire", 3),
+                                                 reported("Post", 3, "more than")))
     assert disagreement.description == \
         "workers killed: 3 (Civic Post, Ledger, Wire) vs more than 3 (Post) vs 4 (Ledger)"
-    assert [figures.readable(v) for v in (43, 12500, 1.2e9, 6e7)] == ["43", "12,500", "1.2 billion", "60 million"]
+    assert [figure.readable(v) for v in (43, 12500, 1.2e9, 6e7)] == ["43", "12,500", "1.2 billion", "60 million"]
 
 
 def choices_between(first: str, second: str) -> set[tuple[str, str]]:

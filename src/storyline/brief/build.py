@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storyline.compare import claims, conflicts, framing
-from storyline.compare.figures import Figure
+from storyline.compare.figure import Figure
 from storyline.compare.story import StoryComparison
 from storyline.model import Article, Span
 from storyline.serialize import (
