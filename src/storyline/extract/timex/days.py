@@ -10,7 +10,9 @@ from storyline.extract.timex.dates import (HOLIDAYS, PARTS_OF_DAY, WEEKDAYS, iso
                                           parse_calendar_date, resolve_weekday, shift_month)
 from storyline.extract.timex.phrase import Phrase, Value
 from storyline.extract.timex.tense import FUTURE, PAST
+from storyline.text.wordlists import pairs
 
+HISTORIC_DAYS = pairs("historic_days")
 DAY_OFFSETS = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "the day before yesterday": -2,
                "the day after tomorrow": 2}
 
@@ -151,12 +153,21 @@ def week_of(phrase: Phrase) -> Value | None:
     return "DATE", iso_week(date.fromisoformat(day[1]))
 
 
+def historic_day(phrase: Phrase) -> Value | None:
+    """'9/11': a day history names by its numbers."""
+    day = HISTORIC_DAYS.get(phrase.core)
+    return ("DATE", day) if day else None
+
+
 def calendar_date(phrase: Phrase) -> Value | None:
     """'Oct. 15, 1999', '29 April', 'March', 'next May 3', '3/15/99', read by dateparser; a year left out is the
     nearest such date's."""
     words = re.findall(r"[a-z]+\.?", phrase.core)
     named_month = any(month_number(w) for w in words)
-    numeric = re.search(r"\b\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b", phrase.core)
+    # Numbers joined by a hyphen or a point are a score, a record or a decimal ("won 35-30", "58-3", "3.5"), not a
+    # day: a numeric date has three parts, or two after a slash that can be a month and a day ("9/11").
+    numeric = re.search(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b(?:1[0-2]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9])\b",
+                        phrase.core)
     if not (named_month or numeric):
         return None
     deixis = re.match(r"(last|this|next|past|coming|this past|this coming) ", phrase.core)
