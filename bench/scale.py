@@ -13,8 +13,8 @@ assign the batch to stories, write what changed, name the stories it touched (th
 their entities, resolved over their newest articles' mentions), commit: ``Pipeline._assign``, as the writer runs
 it. The articles are bench/stories.py's synthetic ones (real PolNeAR paragraphs recombined into StoryFeatures:
 parsing 100k articles would take hours on two cores), each batch stored before its clock starts, as the writer
-stores it: the text of their paragraphs, with the mentions the pipeline's parse and mention stage find in each paragraph (parsed once, before
-the clock starts), a headline of their first words and one of 40 outlets. They are assigned 32 at a time (the
+stores it: the text of their paragraphs, with the mentions the pipeline's parse and mention stage find in each
+paragraph (parsed once, before the clock starts), a headline of their first words and one of 40 outlets. They are assigned 32 at a time (the
 pipeline's batch) into a PostgreSQL store that grows to 100k; the cost per article is the median over the last
 1000 articles' batches at each size. On a shared machine the wall-clock cost of a window measures the
 other jobs as much as this one (the load average can double between the 1k and the 100k window), so each window
@@ -23,7 +23,8 @@ server process's, read from /proc when the server runs on this machine, in clock
 not a median of batches): what the work costs, whatever else runs.
 
 ``--assigner-store sqlite`` runs the assigner part in a SQLite store instead, the same articles and batches: what
-the embedded default's writes add. Without ``--db-server`` a throwaway PostgreSQL server is started in a temporary folder (tests/postgres_server.py).
+the embedded default's writes add. Without ``--db-server`` a throwaway PostgreSQL server is started in a temporary
+folder (tests/postgres_server.py).
 """
 
 from __future__ import annotations

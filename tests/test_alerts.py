@@ -145,7 +145,8 @@ def test_a_webhook_gets_each_alert_signed_and_retried_after_a_failure_until_it_a
     deliverer = Deliverer(corpus.store, fetcher, None, DeliveryConfig(first_retry=0.05, max_retry=0.1))
     assert deliverer.deliver_due() == 0
     [pending] = deliveries(corpus, alert_id)
-    assert (pending["status"], pending["attempts"], pending["last_error"]) == ("pending", 1, "HTTP 503 Service Unavailable")
+    assert (pending["status"], pending["attempts"], pending["last_error"]) == \
+        ("pending", 1, "HTTP 503 Service Unavailable")
     time.sleep(0.2)  # past the retry's time
     assert deliverer.deliver_due() == 1
     assert deliverer.deliver_due() == 0  # delivered: never again

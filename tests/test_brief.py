@@ -278,8 +278,8 @@ FERRY_STRIKE = [
      "believes the crossings will resume by Friday. The company denied that it had cut the night shift pay."),
     ("Civic Post", "Elsby ferry crews strike over night pay",
      "Crossings to Elsby island stopped on Monday as ferry crews in Port Elsby went on strike. \u201cNo ferry "
-     "will sail until the company restores the night shift pay,\u201d union leader Maria Lindqvist said. Lindqvist said "
-     "the crews had waited two years for an answer from the ferry company."),
+     "will sail until the company restores the night shift pay,\u201d union leader Maria Lindqvist said. "
+     "Lindqvist said the crews had waited two years for an answer from the ferry company."),
     ("Meridian Wire", "Strike stops Elsby ferries",
      "Ferry crews in Port Elsby stopped work on Monday and no crossing to Elsby island ran. \u201cNo ferry will "
      "sail until the company restores the night shift pay,\u201d harbour master Tomas Berg said on Monday "
@@ -333,6 +333,25 @@ def test_a_belief_that_names_no_holder_is_left_out(tmp_path):
     assert [entry["attributed_to"] for entry in beliefs] == ["Tomas Berg"]
 
 
+def test_every_section_of_the_markdown_says_when_it_found_nothing(tmp_path):
+    articles = tmp_path / "one.jsonl"
+    articles.write_text(json.dumps({"source": "Harbor Daily", "title": "Ferry timetable", "text": (
+        "The harbour ferry will keep its winter timetable until March. The first boat leaves at six.")}) + "\n",
+        encoding="utf-8")
+    corpus = Corpus.open(tmp_path / "one.db")
+    corpus.ingest([str(articles)])
+    [story] = corpus.stories()
+    markdown = render.markdown(corpus.brief(story["id"]))
+    sections = markdown.split("\n## ")[1:]
+    assert any(section.startswith("Framing\n\n- none found") for section in sections)
+    html = render.html(corpus.brief(story["id"]))
+    assert "· 1 article from 1 outlet\n" in markdown and "1 article from\n1 outlet<" in html
+    assert "<li>No wording choices found.</li>" in html and "<li>no dated events</li>" in html
+    # What the summary says is not said again as news only one outlet has.
+    assert "Reported by one outlet only\n\n- … 2 more claims" in markdown
+    assert all(section.rstrip().count("\n") >= 2 for section in sections), sections
+
+
 def test_beliefs_and_denials_are_not_quotes(ferry_brief):
     said = [w["text"] for entry in ferry_brief["quotes"] for s in entry["statements"] for w in s["wordings"]]
     assert not any("resume by Friday" in text or "cut the night shift" in text for text in said)
@@ -340,3 +359,23 @@ def test_beliefs_and_denials_are_not_quotes(ferry_brief):
     assert any("resume by Friday" in w["text"] for s in berg["statements"] for w in s["wordings"])
     quotes = render.markdown(ferry_brief).split("## Quotes", 1)[1].split("## Beliefs and intentions", 1)
     assert "resume by Friday" not in quotes[0] and "resume by Friday" in quotes[1].split("## ", 1)[0]
+
+
+def test_key_facts_put_what_outlets_quote_after_what_they_state(tmp_path):
+    # A real story of the tuning part: ten reports of a fire, whose outlets share several quotations.
+    corpus = Corpus.open(tmp_path / "fire.db")
+    corpus.ingest([str(ROOT / "eval" / "briefs" / "tune" / "14ecb.jsonl")])
+    [story] = corpus.stories()
+    brief = corpus.brief(story["id"])
+    quoted = [(s["article"], s["start"], s["end"]) for entry in brief["quotes"] for statement in entry["statements"]
+              for wording in statement["wordings"] for s in wording["spans"]]
+
+    def mostly_quoted(fact):
+        span = fact["spans"][0]
+        inside = sum(max(0, min(span["end"], end) - max(span["start"], start))
+                     for article, start, end in quoted if article == span["article"])
+        return inside >= 0.5 * (span["end"] - span["start"])
+
+    order = [mostly_quoted(fact) for fact in brief["key_facts"]]
+    assert True in order and False in order
+    assert order == sorted(order)

@@ -1,5 +1,6 @@
+from storyline.brief import build
 from storyline.compare import claims
-from storyline.compare import conflicts, figures
+from storyline.compare import conflicts, figure, figures
 from storyline.parse import nlp
 from storyline.parse.embed import embed
 from storyline.compare.framing import loaded_spans, wording_choices
@@ -79,6 +80,19 @@ def test_a_not_placed_on_a_verb_of_opinion_or_on_its_clause_is_the_same_statemen
     assert [g.kind for g in groups] == ["shared"]
 
 
+def test_no_or_nothing_before_the_noun_denies_as_not_does():
+    first = Article("Investigators have no leads on the motive for the attack on the church.", source="A")
+    second = Article("Investigators do not have any leads on the motive for the attack on the church.", source="B")
+    third = Article("Nothing was stolen from the museum during the night.", source="C")
+    fourth = Article("Investigators have leads on the motive for the attack on the church.", source="D")
+    articles = (first, second, third, fourth)
+    pairs = list(zip(articles, nlp.parse([a.text for a in articles])))
+    units = [u for article, doc in pairs for u in claims.units(article, doc)]
+    assert [u.negated for u in units] == [True, True, True, False]
+    groups = claims.align(units[:2], embed([first.text, second.text]))
+    assert [g.kind for g in groups] == ["shared"]
+
+
 def test_wording_choices_and_loaded_words():
     articles, groups, _ = grouped()
     docs = {article.id: doc for article, doc in parsed()[1]}
@@ -90,17 +104,18 @@ def test_wording_choices_and_loaded_words():
 
 
 def test_a_figure_disagreement_names_each_value_once_with_the_outlets_giving_it():
-    def figure(outlet: str, value: float, hedge: str = "") -> figures.Figure:
+    def reported(outlet: str, value: float, hedge: str = "") -> figure.Figure:
         bound = "lower" if hedge else "exact"
-        return figures.Figure(Span(outlet, 0, 1), Span(outlet, 0, 9), outlet, value, "COUNT", "", "", bound,
-                              allowed(value, bound, figures.CONFIG.shares), "worker", "kill", "workers killed",
+        return figure.Figure(Span(outlet, 0, 1), Span(outlet, 0, 9), outlet, value, "COUNT", "", "", bound,
+                              allowed(value, bound, figure.CONFIG.shares), "worker", "kill", "workers killed",
                               "dock workers killed", hedge=hedge)
 
-    disagreement = conflicts.FigureDisagreement((figure("Civic Post", 3), figure("Ledger", 4), figure("Ledger", 3),
-                                                 figure("Wire", 3), figure("Post", 3, "more than")))
+    disagreement = conflicts.FigureDisagreement((reported("Civic Post", 3), reported("Ledger", 4),
+                                                 reported("Ledger", 3), reported("Wire", 3),
+                                                 reported("Post", 3, "more than")))
     assert disagreement.description == \
         "workers killed: 3 (Civic Post, Ledger, Wire) vs more than 3 (Post) vs 4 (Ledger)"
-    assert [figures.readable(v) for v in (43, 12500, 1.2e9, 6e7)] == ["43", "12,500", "1.2 billion", "60 million"]
+    assert [figure.readable(v) for v in (43, 12500, 1.2e9, 6e7)] == ["43", "12,500", "1.2 billion", "60 million"]
 
 
 def choices_between(first: str, second: str) -> set[tuple[str, str]]:
@@ -131,6 +146,41 @@ def test_another_verb_of_saying_or_another_part_of_speech_is_no_wording_choice()
     assert choices_between("The mayor said the bridge was safe for traffic before the storm arrived.",
                            "The mayor claimed the bridge was safe for traffic before the storm arrived.") \
         == {("said", "claimed")}
+
+
+def test_a_detail_added_or_a_name_for_another_is_no_wording_choice():
+    assert choices_between("The champion stopped the challenger in the sixth round to keep his title belts on "
+                           "Saturday night.",
+                           "The champion stopped the challenger in the sixth round to keep his titles on Saturday "
+                           "night.") == set()
+    assert choices_between("Microsoft released an emergency fix for Internet Explorer after attacks on users.",
+                           "Microsoft released an emergency fix for the IE flaw after attacks on users.") == set()
+    assert choices_between("Microsoft launches emergency patch for the browser after attacks on users.",
+                           "Microsoft rushes out security patch for the browser after attacks on users.") == set()
+    assert choices_between("The blaze destroyed the old timber warehouse beside the harbour on Sunday.",
+                           "The fire destroyed the old timber warehouse beside the harbour on Sunday.") \
+        == {("blaze", "fire")}
+
+
+def test_a_claim_is_stated_by_a_sentence_that_says_who_and_the_summary_skips_claims_none_does():
+    first = Article("He called the senator a liar twice during the debate in Detroit. The debate drew a record "
+                    "audience of twenty million viewers on cable television.", source="A")
+    second = Article("Kessler called the senator a liar twice during the debate in Detroit. He later said he "
+                     "regretted nothing about the exchange with the senator.", source="B")
+    third = Article("He later said he regretted nothing about the exchange with the senator. The debate drew a "
+                    "record audience of twenty million viewers on cable television.", source="C")
+    articles = {a.id: a for a in (first, second, third)}
+    pairs = list(zip(articles.values(), nlp.parse([a.text for a in articles.values()])))
+    units = [u for article, doc in pairs for u in claims.units(article, doc)]
+    groups = claims.align(units, embed([u.span.text(articles[u.span.article_id]) for u in units]))
+    [liar] = [g for g in groups if "liar" in g.units[0].span.text(articles[g.units[0].span.article_id])]
+    assert liar.units[0].source == "B" and liar.units[0].reads_alone
+    summary = [unit.span.text(articles[unit.span.article_id]) for _, unit in build._summary(groups, articles,
+                                                                                             build.CONFIG)]
+    assert not any("regretted" in text for text in summary) and any("record audience" in text for text in summary)
+    quoted = Article('"The senator had no answer on taxes. We won the night easily," said Kessler after the '
+                     'debate in Detroit.', source="D")
+    assert [u.reads_alone for u in claims.units(quoted, next(nlp.parse([quoted.text])))] == [True, False]
 
 
 def test_the_news_in_the_outlets_leads_ranks_before_background_they_share():

@@ -2,7 +2,7 @@
 
 from datetime import datetime, timezone
 
-from storyline.compare import conflicts, figures
+from storyline.compare import conflicts, figure, figures
 from storyline.compare.figure_words import outcome
 from storyline.extract import timex
 from storyline.model import Article
@@ -12,7 +12,7 @@ from storyline.text.clock import clock_times
 from storyline.text.estimates import allowed, hedge, precision
 from storyline.text.numbers import FIGURE, read_number
 
-SHARES = figures.CONFIG.shares
+SHARES = figure.CONFIG.shares
 
 
 def disputes(*reports: str | tuple[str, datetime | None, bool]) -> list[conflicts.FigureDisagreement]:
@@ -377,3 +377,64 @@ def test_which_day_of_one_series_disputes_only_between_reports_of_one_day():
     # counted to different days, or with no day at all
     assert not disputes((seventh, saturday, False), (eighth, sunday, False))
     assert not disputes(seventh, eighth)
+
+
+def test_a_phone_number_an_outlet_miswrites_disputes_but_another_partys_number_does_not():
+    harbour = ("Anyone who saw the collision is asked to call the coastguard on 0161 496 0732 or the harbour office "
+               "on 0161 496 0999.")
+    dropped = "Witnesses should contact the coastguard on 0161 496 073, the agency said."
+    assert values(disputes(harbour, dropped)) == [["0161 496 073", "0161 496 0732"]]
+    assert disputes(harbour, dropped)[0].quantity == "phone number of coastguard"
+    # the same digits in other groups agree; a number digits apart from the coastguard's is another one, and the
+    # same digits given for another party are that party's
+    assert not disputes(harbour, "Witnesses should contact the coastguard on 01614960732.")
+    assert not disputes(harbour, "Witnesses should contact the coastguard on 0161 496 1199.")
+    assert not disputes(harbour, "Witnesses should contact the harbour office on 0161 496 073.")
+    # numbers that are no phone numbers: no word of calling before them, or a span of years
+    assert not disputes("The port handled 0161 496 0732 tonnes.", "The port handled 0161 496 073 tonnes.")
+    assert not disputes("Call the archive about the 1999-2003 records.",
+                        "Call the archive about the 1999-2004 records.")
+
+
+def test_an_interval_of_one_person_disputes_when_a_he_can_stand_for_that_person_only():
+    widow = "Nadia Haddad, who married the deputy six weeks before he was murdered, told the gunman he had failed."
+    named_before = ("Deputy Malik Haddad had served with the harbour patrol for a decade. He had married four weeks "
+                    "before the shooting.")
+    # one interval, between the wedding and the killing, however each outlet names the two events and the groom
+    assert values(disputes(widow, named_before)) == [["4 weeks", "6 weeks"]]
+    # two people named before the "He": whose wedding it was the text does not say
+    two_before = ("Deputy Malik Haddad and Officer Tom Reyes had served with the harbour patrol for a decade. He had "
+                  "married four weeks before the shooting.")
+    assert not disputes(widow, two_before)
+
+
+def test_a_persons_weight_disputes_whatever_the_verb_but_not_a_namesakes_or_an_unclear_hes():
+    wanted = ("Police are searching for Ray Dunmore, 41, who fled after the robbery. He is six feet tall, weighing "
+              "190 pounds, and has a scar on his chin.")
+    described = "Officers said Dunmore is six feet tall, 210 pounds, with a tattoo on his neck."
+    found = disputes(wanted, described)
+    assert values(found) == [["190 pounds", "210 pounds"]] and found[0].quantity == "weight (Dunmore)"
+    # another Dunmore, and a "He" that may be the clerk the sentence before names
+    assert not disputes(wanted, "Officers said Carl Dunmore weighs 210 pounds and has a tattoo on his neck.")
+    assert not disputes("The robber, Ray Dunmore, fled on foot. Officers said the clerk chased him. He is six feet "
+                        "tall, weighing 190 pounds.", described)
+
+
+def test_a_time_of_day_written_after_after_is_the_earliest_it_happened():
+    first_call = "The first emergency call came at 3:33 a.m., the fire chief said."
+    assert not disputes("The first emergency call came shortly after 3:30 a.m. on Tuesday.", first_call)
+    found = disputes("The first emergency call came shortly after 3:40 a.m. on Tuesday.", first_call)
+    assert values(found) == [["03:33", "shortly after 03:40"]]
+
+
+def test_counts_listed_with_a_players_count_are_that_players():
+    text = "Tom Reyes posted a game-high 27 points to go with eight rebounds and five assists."
+    article = Article(text, source="Outlet 0")
+    holders = {f.counted: f.holders for f in figures.extract(article, next(nlp.parse([text])))}
+    assert holders["assist"] == holders["rebound"] == holders["point"] == frozenset({"tom", "reyes"})
+
+
+def test_a_count_of_another_period_is_not_set_against_the_news():
+    last = "The franchise won four games last season, the coach said."
+    assert not disputes(last, "The franchise has won nine games, the coach said.")
+    assert values(disputes(last, "The franchise won nine games last season, the coach said.")) == [["4", "9"]]

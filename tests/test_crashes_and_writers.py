@@ -158,7 +158,8 @@ def test_articles_an_earlier_storyline_left_outside_a_story_are_assigned_first(s
 
     folder = EXAMPLES / "port-fire-gdansk"
     path = store_at("orphans")
-    with open_store(path) as store, store.writing():  # stored, then stopped before assignment, as Storyline once could be
+    # Stored, then stopped before assignment, as Storyline once could be.
+    with open_store(path) as store, store.writing():
         for article in list(read([str(folder)]))[:2]:
             doc = next(nlp.parse([article.text]))
             store.add_article(article, nlp.to_bytes(doc), "model")

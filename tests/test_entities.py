@@ -617,3 +617,25 @@ def test_a_deputy_before_a_surname_is_a_title_and_the_surname_the_person_named_i
     doc = next(nlp.parse(["Law enforcement officers like Deputy Ramirez are the last line of defense."]))
     start = next(token.i for token in doc if token.text == "Deputy")
     assert trim_titles(doc, start, start + 2, "PERSON") == (start + 1, start + 2, "PERSON")
+
+
+def test_an_organisation_is_named_by_its_fullest_name_but_not_by_a_heading_glued_to_it():
+    first = Article(text="Web Edition - Microsoft said hackers used the flaw. Microsoft issued a fix.", source="one")
+    second = Article(text="Microsoft shipped the fix. The Toronto Raptors won. The Raptors and the Raptors fans "
+                          "cheered, and the Raptors flew home.", source="two")
+    first_mentions = [mention(first, "Web Edition - Microsoft", "ORG", 0), mention(first, "Microsoft", "ORG", 0, 1)]
+    second_mentions = [mention(second, "Microsoft", "ORG", 0)] + [
+        mention(second, name, "ORG", 1, occurrence)
+        for name, occurrence in (("Toronto Raptors", 0), ("Raptors", 1), ("Raptors", 2), ("Raptors", 3))]
+    found = resolve([(first, first_mentions), (second, second_mentions)])
+    assert entity_with(found, "Web Edition - Microsoft").name == "Microsoft"
+    assert entity_with(found, "Raptors").name == "Toronto Raptors"
+
+
+def test_a_title_run_does_not_reach_back_over_a_clause_ending_in_and():
+    article = Article(text="If Senator Dale Morgan wins his home state of Florida and Gov. Ruth Keane wins her home "
+                           "state of Ohio, the nominee will be chosen in July, said Secretary of State Ann Hill.")
+    doc = next(nlp.parse([article.text]))
+    roles = {m.span.text(article): m.role for m in mentions(article, doc) if m.span.label == "PERSON"}
+    assert roles["Ruth Keane"] == "Gov."
+    assert roles["Ann Hill"] == "Secretary of State"

@@ -476,7 +476,8 @@ def test_directory_yields_good_articles_and_one_error_per_bad_input_in_order(tmp
     (tmp_path / "notes.csv").write_text("a,b\n1,2\n", encoding="utf-8")
     (tmp_path / ".draft.txt").write_text(NEWS_TEXT, encoding="utf-8")
     (tmp_path / "sub").mkdir()
-    (tmp_path / "sub" / "latin.txt").write_bytes("Le débat sur le budget de l’été a duré trois heures.".encode("cp1252"))
+    latin = "Le débat sur le budget de l’été a duré trois heures."
+    (tmp_path / "sub" / "latin.txt").write_bytes(latin.encode("cp1252"))
 
     items = read_all(str(tmp_path), max_bytes=5000)
     summary = [(type(item).__name__, Path(item.origin.split(":")[0].split("#")[0]).name) for item in items]

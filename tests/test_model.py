@@ -6,7 +6,8 @@ from storyline.model import Article, Attribution, Span
 
 
 def test_same_text_and_source_give_the_same_id_whatever_the_line_ends():
-    assert Article("Ships burned.\r\nCrews fled. ", source="A").id == Article("Ships burned.\nCrews fled.", source="A").id
+    windows = Article("Ships burned.\r\nCrews fled. ", source="A")
+    assert windows.id == Article("Ships burned.\nCrews fled.", source="A").id
     assert Article("Ships burned.", source="A").id != Article("Ships burned.", source="B").id
 
 

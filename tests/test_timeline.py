@@ -215,3 +215,14 @@ def test_the_story_own_words_do_not_make_two_events_one():
     told = [sorted(by_id[s.article_id].source for s in entry.statements) for entry in entries]
     # The shooting, told by two outlets, is one entry; the firebombing is another.
     assert sorted(told) == [["outlet0"], ["outlet1", "outlet2"]]
+
+
+def test_a_time_stamp_standing_alone_dates_no_event():
+    article = Article("The Latest: Moreno wins Ohio.\n\nCOLUMBUS (AP) — The Latest on the primary vote (all times "
+                      "Eastern Standard Time):\n\n11:20 p.m.\n\nDemocrat Ann Moreno has earned her latest win in the "
+                      "primary, this time in Ohio, on Tuesday.", published=datetime(2016, 3, 2, tzinfo=timezone.utc))
+    [doc] = nlp.parse([article.text])
+    expressions = extract(article, doc, article.published)
+    assert "11:20 p.m." in [e.span.text(article) for e in expressions]
+    texts = [s.text(article) for entry in timeline([(article, doc, expressions)]) for s in entry.statements]
+    assert "11:20 p.m." not in texts and any(text.startswith("Democrat Ann Moreno") for text in texts)

@@ -68,6 +68,15 @@ def test_a_past_verb_outweighs_a_month_two_months_ahead():
     assert normalise("December", date(2023, 10, 1), FUTURE) == ("DATE", "2023-12")
 
 
+def test_a_modal_of_what_may_be_looks_ahead_unless_have_follows_it():
+    text = ("She drew the voters who want a candidate who can win in November. The senator may resign in May. "
+            "He may have left in November.")
+    article = Article(text, published=datetime(2016, 3, 2, tzinfo=timezone.utc))
+    [doc] = nlp.parse([article.text])
+    found = [(e.span.text(article), e.value) for e in extract(article, doc)]
+    assert found == [("November", "2016-11"), ("May", "2016-05"), ("November", "2015-11")]
+
+
 def test_without_a_reference_relative_parts_stay_unknown():
     assert normalise("this Saturday", None, PAST) == ("DATE", "XXXX-WXX-6")
     assert normalise("29 April", None, PAST) == ("DATE", "XXXX-04-29")
@@ -89,6 +98,16 @@ def test_a_time_word_inside_a_longer_name_is_no_time():
     article = Article(text, published=datetime(2023, 4, 30, tzinfo=timezone.utc))
     [doc] = nlp.parse([article.text])
     assert [e.span.text(article) for e in extract(article, doc)] == ["Friday"]
+
+
+def test_a_year_numbering_a_product_and_a_holiday_naming_a_thing_are_no_times():
+    text = ("The flaw affects Windows Server 2003 and Office 2010, the vendor said in May 2013. The family hung the "
+            "Christmas stockings and set out a Christmas spread, then flew home on Christmas Eve.")
+    article = Article(text, published=datetime(2013, 6, 3, tzinfo=timezone.utc))
+    [doc] = nlp.parse([article.text])
+    found = [e.span.text(article) for e in extract(article, doc)]
+    assert "2003" not in found and "2010" not in found and "May 2013" in found
+    assert "Christmas" not in found and "Christmas Eve" in found
 
 
 @pytest.fixture(scope="module")
@@ -285,6 +304,17 @@ def test_holidays_fall_on_their_day_of_the_year(phrase, expected):
 def test_holidays_without_a_reference_keep_only_what_their_rule_fixes():
     assert normalise("Halloween", None) == ("DATE", "XXXX-10-31")
     assert normalise("Thanksgiving", None) == ("DATE", "XXXX-11-XX")
+
+
+@pytest.mark.parametrize("phrase", ["35-30", "58-3", "3-30", "12-25", "3.5", "13/40"])
+def test_scores_records_and_decimals_are_no_dates(phrase):
+    assert normalise(phrase, SUNDAY_30_APRIL_2023, PAST) is None
+
+
+def test_numeric_dates_with_a_slash_or_three_parts_and_days_history_names_by_number():
+    assert normalise("3/15", SUNDAY_30_APRIL_2023, PAST) == ("DATE", "2023-03-15")
+    assert normalise("3-15-2021", SUNDAY_30_APRIL_2023, PAST) == ("DATE", "2021-03-15")
+    assert normalise("9/11", SUNDAY_30_APRIL_2023, PAST) == ("DATE", "2001-09-11")
 
 
 def test_which_rule_values_a_phrase_depends_on_its_words_not_on_the_reference():

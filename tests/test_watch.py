@@ -103,7 +103,8 @@ def test_a_failing_feed_backs_off_and_recovers(server, corpus, monkeypatch):
 
     assert poll(corpus, config=backing_off).failed == 1
     state = only_feed(corpus)
-    assert state.failures == 1 and state.last_status == "failed" and state.last_error == "HTTP 500 Internal Server Error"
+    assert state.failures == 1 and state.last_status == "failed"
+    assert state.last_error == "HTTP 500 Internal Server Error"
     assert 30 <= clock.seconds_until(state.next_poll_at) <= 60
     watcher = corpus.watcher(None, allow_private=True, config=backing_off)
     wait(29)
@@ -287,8 +288,8 @@ def test_the_command_line_adds_lists_and_removes_watches_and_feeds(tmp_path, ser
     assert run("alerts", "add", "--name", "Haddad", "--query", "prison").exit_code == 2
     assert run("alerts", "add", "--story", "s9").exit_code == 1
     [watch] = json.loads(run("alerts", "list", "--json").output)
-    assert (watch["kind"], watch["value"], watch["targets"]) == ("name", "Haddad",
-                                                                 [{"type": "webhook", "url": "https://hooks.example/in"}])
+    webhook = {"type": "webhook", "url": "https://hooks.example/in"}
+    assert (watch["kind"], watch["value"], watch["targets"]) == ("name", "Haddad", [webhook])
     assert run("alerts", "fired", "--json").output.strip() == "[]"
     assert run("alerts", "remove", str(watch["id"])).exit_code == 0
     assert run("alerts", "remove", str(watch["id"])).exit_code == 1

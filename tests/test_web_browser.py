@@ -221,7 +221,8 @@ def test_story_page_fits_the_window_at_desktop_and_phone_widths_and_folds_long_s
         page.set_viewport_size({"width": width, "height": 900})
         for path in ("/", "/add", f"/stories/{story['id']}"):
             page.goto(f"{site}{path}")
-            overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
+            overflow = page.evaluate(
+                "() => document.documentElement.scrollWidth - document.documentElement.clientWidth")
             assert overflow <= 0, f"{path} runs {overflow} px past the window at {width} px"
         assert page.locator(".side-by-side .column").count() == story["articles"]
     folded = page.locator("details.more").first

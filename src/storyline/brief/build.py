@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storyline.compare import claims, conflicts, framing
-from storyline.compare.figures import Figure
+from storyline.compare.figure import Figure
 from storyline.compare.story import StoryComparison
 from storyline.model import Article, Span
 from storyline.serialize import (
@@ -64,7 +64,8 @@ class BriefConfig:
     # outlet has would mislead, so a short brief leaves it out. (On the tuning stories pairs from 0.55 up are
     # mostly one claim or one event told twice; about a third of the single-source claims.)
     said_elsewhere: float = 0.55
-    # A single-source claim at least this much inside a quote is in the Quotes list already.
+    # A claim at least this much inside a quote is in the Quotes list already: no single-source news, and a
+    # key fact only after the others.
     quoted_share: float = 0.5
     # Names and numbers count towards a single-source claim's rank up to this many.
     most_specifics: int = 4
@@ -82,7 +83,9 @@ def assemble(story_id: str, label: str, articles: list[Article], found: StoryCom
     the best of each long section (:func:`shown_in_full` makes it show every item)."""
     by_id = {a.id: a for a in articles}
     groups = found.claims
-    single_source, single_source_best = _single_source(found, by_id, config)
+    summary = _summary(groups, by_id, config)
+    in_summary = [group for group, _ in summary]
+    single_source, single_source_best = _single_source(found, by_id, in_summary, config)
     most = max(config.least_shown, sum(a.word_count for a in articles) // config.words_per_item)
 
     shared = sorted((g for g in groups if g.kind == "shared"), key=lambda g: -g.centrality)
@@ -108,8 +111,10 @@ def assemble(story_id: str, label: str, articles: list[Article], found: StoryCom
     using = Counter(word for o in found.outlets for word in {word_of(s) for s in o.loaded})
     story_words = {word for word, outlets in using.items()
                    if outlets >= max(2, config.story_word_share * len(found.outlets))}
-    summary = _summary(groups, by_id, config)
-    in_summary = [group for group, _ in summary]
+    # Facts first; what several outlets quote comes after them (the Quotes section gives it with its speaker).
+    quoted = quoted_contents(found)
+    key_facts = sorted(distinct_first([g for g in shared if g not in in_summary], in_summary, config),
+                       key=lambda g: inside_quote(g.units[0], quoted, config))
     timeline_entries = timeline(found.timeline, by_id)
     for rank, index in enumerate(sorted(range(len(timeline_entries)),
                                         key=lambda i: timeline_rank(timeline_entries[i])), start=1):
@@ -129,8 +134,7 @@ def assemble(story_id: str, label: str, articles: list[Article], found: StoryCom
                      "spans": [citation(u.span, by_id) for u in group.units], "centrality": round(group.centrality, 3)}
                     for group, representative in summary],
         "key_facts": [{**claim_group_entry(g, by_id), "rank": rank, "centrality": round(g.centrality, 3)}
-                      for rank, g in enumerate(distinct_first([g for g in shared if g not in in_summary], in_summary,
-                                                              config), start=1)],
+                      for rank, g in enumerate(key_facts, start=1)],
         "disagreements": disagreements(groups, found.figure_disagreements, by_id),
         "single_source": single_source,
         "quotes": quotes_by_speaker(quote_groups(found.quotes, found.entities, by_id)),
@@ -189,18 +193,19 @@ def _figure_disagreement(disagreement: conflicts.FigureDisagreement, articles: d
 
 def _summary(groups: list[claims.ClaimGroup], articles: dict[str, Article],
              config: BriefConfig) -> list[tuple[claims.ClaimGroup, claims.ClaimUnit]]:
-    """The most central corroborated claims, none saying much the same as another, in report order, each with the
-    unit that states it: the one most like the others' (the group's first). A claim whose figures outlets dispute
-    is still the news: it stays, marked."""
+    """The most central corroborated claims that read alone, none saying much the same as another, in report order,
+    each with the unit that states it: the one most like the others' (the group's first). A claim whose figures
+    outlets dispute is still the news: it stays, marked."""
     def position(group: claims.ClaimGroup) -> float:
         return min(u.span.start / max(len(articles[u.span.article_id].text), 1) for u in group.units)
 
+    readable = [g for g in groups if g.units[0].reads_alone]
     chosen: list[claims.ClaimGroup] = []
-    for group in sorted((g for g in groups if len(g.independent_sources) > 1), key=lambda g: -g.centrality):
+    for group in sorted((g for g in readable if len(g.independent_sources) > 1), key=lambda g: -g.centrality):
         if len(chosen) < config.summary_most and not redundant(group, chosen, config):
             chosen.append(group)
     if len(chosen) < config.summary_least:
-        leads = sorted((g for g in groups if g not in chosen), key=position)
+        leads = sorted((g for g in readable if g not in chosen), key=position)
         chosen += leads[: config.summary_least - len(chosen)]
     return [(group, group.units[0]) for group in sorted(chosen, key=position)]
 
@@ -221,17 +226,13 @@ def distinct_first(ranked: list[claims.ClaimGroup], seen: list[claims.ClaimGroup
     return fresh + repeated
 
 
-def _single_source(found: StoryComparison, articles: dict[str, Article],
+def _single_source(found: StoryComparison, articles: dict[str, Article], in_summary: list[claims.ClaimGroup],
                    config: BriefConfig) -> tuple[list[dict[str, Any]], int]:
     """Every claim only one outlet reports, then every figure only one outlet's version of a shared claim gives,
-    ranked; and how many of them are the best, shown by default: not said elsewhere in other words, not a quote
-    nor a question, from an outlet that did not copy it, ranked by how specific and how central they are."""
-    quoted = [attribution.content for group in found.quotes for _, attribution in group.members]
-
-    def inside_quote(unit: claims.ClaimUnit) -> bool:
-        inside = sum(max(0, min(unit.span.end, q.end) - max(unit.span.start, q.start)) for q in quoted
-                     if q.article_id == unit.span.article_id)
-        return inside >= config.quoted_share * (unit.span.end - unit.span.start)
+    ranked; and how many of them are the best, shown by default: not in the summary, not said elsewhere in other
+    words, not a quote nor a question, from an outlet that did not copy it, ranked by how specific and how central
+    they are."""
+    quoted = quoted_contents(found)
 
     def worth(group: claims.ClaimGroup) -> float:
         unit = group.units[0]
@@ -239,7 +240,9 @@ def _single_source(found: StoryComparison, articles: dict[str, Article],
 
     singles = [g for g in found.claims if g.kind == "single-source"]
     best = sorted((g for g in singles if g.independent_sources and g.elsewhere < config.said_elsewhere
-                   and not inside_quote(g.units[0]) and not g.units[0].span.text(articles[g.units[0].span.article_id])
+                   and g not in in_summary
+                   and not inside_quote(g.units[0], quoted, config)
+                   and not g.units[0].span.text(articles[g.units[0].span.article_id])
                    .endswith("?")), key=worth, reverse=True)
     rest = sorted((g for g in singles if g not in best), key=worth, reverse=True)
     ranked = [citation(g.units[0].span, articles) for g in best + rest]
@@ -248,6 +251,18 @@ def _single_source(found: StoryComparison, articles: dict[str, Article],
     for rank, item in enumerate(ranked, start=1):
         item["rank"] = rank
     return ranked, min(len(best), config.single_source_shown)
+
+
+def quoted_contents(found: StoryComparison) -> list[Span]:
+    """What the story's quotations say, as spans."""
+    return [attribution.content for group in found.quotes for _, attribution in group.members]
+
+
+def inside_quote(unit: claims.ClaimUnit, quoted: list[Span], config: BriefConfig) -> bool:
+    """Whether a claim is mostly someone's quoted words: the Quotes section gives it, with its speaker."""
+    inside = sum(max(0, min(unit.span.end, q.end) - max(unit.span.start, q.start)) for q in quoted
+                 if q.article_id == unit.span.article_id)
+    return inside >= config.quoted_share * (unit.span.end - unit.span.start)
 
 
 def timeline_rank(entry: dict[str, Any]) -> tuple:

@@ -152,8 +152,9 @@ def _disagreement_lines(disagreement: dict[str, Any], brief: dict[str, Any]) -> 
 def markdown(brief: dict[str, Any]) -> str:
     out = [f"# {brief['title']}", ""]
     story = brief["story"]
-    out += [f"Story `{story['id']}` · {len(story['articles'])} articles from "
-            f"{len({a['source'] for a in story['articles']})} outlets", ""]
+    articles, outlets = len(story["articles"]), len({a["source"] for a in story["articles"]})
+    out += [f"Story `{story['id']}` · {articles} article{'s' * (articles != 1)} from "
+            f"{outlets} outlet{'s' * (outlets != 1)}", ""]
     out += ["## Summary", ""] + [f"{s['text']} {ref(s)}" + (" — outlets disagree, see Disagreements"
                                                                if s["kind"] == "conflicting" else "")
                                  for s in brief["summary"]] + [""]
@@ -170,8 +171,9 @@ def markdown(brief: dict[str, Any]) -> str:
     out += more(hidden, "disagreements")
     out += ["", "## Reported by one outlet only", ""]
     singles, hidden = shown(brief, "single_source", brief["single_source"])
-    out += [f"- {s['source']}: {s['text']} {ref(s)}" + (f" — only here: “{s['detail']['text']}”" if "detail" in s else "")
-            for s in singles] or ["- none"]
+    out += [f"- {s['source']}: {s['text']} {ref(s)}"
+            + (f" — only here: “{s['detail']['text']}”" if "detail" in s else "") for s in singles] \
+        or ([] if hidden else ["- none"])
     out += more(hidden, "claims and details only one outlet gives")
     out += ["", "## Quotes", ""]
     quotes, hidden = statements_shown(brief, "quotes")
@@ -187,6 +189,8 @@ def markdown(brief: dict[str, Any]) -> str:
         guess = entry.get("confidence")
         note = "" if guess is None else f" — date counted from an inferred publication date, confidence {guess:.2f}"
         out.append(f"- **{entry['label']}** {first} ({sources}){note}")
+    if not brief["timeline"]:
+        out.append("- no dated events")
     out += more(hidden, "timeline entries")
     out += ["", "## Who is involved", ""]
     entities, hidden = shown(brief, "entities", brief["entities"])
@@ -210,6 +214,7 @@ def markdown(brief: dict[str, Any]) -> str:
         a, b = w["choices"]
         out.append(f"- {a['source']}: “{a['text']}” / {b['source']}: “{b['text']}”")
     out += more(hidden, "wording choices")
+    framing_lines = len(out)
     for outlet in brief["framing"]["outlets"]:
         words = loaded_words(outlet, brief)
         if not (words or brief.get("full")):
@@ -218,6 +223,8 @@ def markdown(brief: dict[str, Any]) -> str:
                            for word, neutral, n in words)
         quoted = ", ".join(f"{name} ×{n}" for name, n in outlet["most_quoted"][: None if brief.get("full") else 2])
         out.append(f"- **{outlet['source']}** — loaded words: {loaded or 'none'}; quotes most: {quoted or 'no one'}")
+    if not wording and len(out) == framing_lines:
+        out.append("- none found")
     if brief.get("full"):
         out += ["", "## Coverage", "", "| outlet | articles | claims | shared | single-source | conflicting | quotes |",
                 "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]

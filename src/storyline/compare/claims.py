@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Token
 from storyline.compare.conflicts import FigureDisagreement
 from storyline.model import Article, Span
 from storyline.text import wordlists
+from storyline.text.quotemarks import quoted_spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,12 @@ CONFIG = ClaimConfig()
 # Words after a "not" that make it no denial: "not until", "not only".
 NOT_DENIALS = frozenset({"until", "till", "only"})
 NEG_RAISING = wordlists.words("neg_raising_verbs")
+NEGATIVE_PRONOUNS = wordlists.words("negative_pronouns")
+# The verb's subject and object: "no one came", "we have no leads" deny their verb as "not" does.
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Pronouns that stand for someone the text named before.
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they"})
 
 
 @dataclass(slots=True)
@@ -74,6 +81,9 @@ class ClaimUnit:
     position: int = 0
     # Named things and numbers it gives: what makes a claim specific.
     specifics: int = 0
+    # False when its subject is a pronoun ("Within minutes, he called …") or it begins inside a quotation ('I'm
+    # done," said Lee' after a sentence of the same quotation): read alone, it does not say who, or whose words.
+    reads_alone: bool = True
 
 
 @dataclass(slots=True)
@@ -97,6 +107,7 @@ class ClaimGroup:
 def units(article: Article, doc: Doc, config: ClaimConfig = CONFIG) -> list[ClaimUnit]:
     """The article's claim units: its sentences of at least ``config.min_words`` words."""
     result = []
+    quotations = quoted_spans(article.text)
     for position, sentence in enumerate(doc.sents):
         words = [t for t in sentence if not (t.is_punct or t.is_space)]
         if len(words) < config.min_words:
@@ -107,15 +118,21 @@ def units(article: Article, doc: Doc, config: ClaimConfig = CONFIG) -> list[Clai
         end = sentence.start_char + len(text.rstrip())
         root = sentence.root
         specifics = len([e for e in sentence.ents]) + sum(t.like_num and not t.ent_type_ for t in words)
+        reads_alone = not (any(t.dep_ in SUBJECT_DEPS and t.lower_ in PERSONAL_PRONOUNS for t in root.children)
+                           or any(opening < start < closing - 1 for opening, closing in quotations))
         result.append(ClaimUnit(article.span(start, end, "claim"), article.outlet, root.lemma_.lower(),
-                                is_negated(root), lemmas, position, specifics))
+                                is_negated(root), lemmas, position, specifics, reads_alone))
     return result
 
 
 def _denies(verb: Token) -> bool:
     # "It wasn't until 2005 that ...", "not only ... but": a "not" that times or widens a claim denies nothing
-    return any(child.dep_ == "neg" and child.nbor(1).lower_ not in NOT_DENIALS
-               for child in verb.children if child.i + 1 < len(verb.doc))
+    return any((child.dep_ == "neg" and child.i + 1 < len(verb.doc) and child.nbor(1).lower_ not in NOT_DENIALS)
+               or (child.dep_ in ARGUMENT_DEPS and _is_negative(child)) for child in verb.children)
+
+
+def _is_negative(argument: Token) -> bool:
+    return argument.lower_ in NEGATIVE_PRONOUNS or any(d.dep_ == "det" and d.lower_ == "no" for d in argument.children)
 
 
 def is_negated(root: Token) -> bool:
@@ -187,8 +204,10 @@ def align(claim_units: list[ClaimUnit], vectors: np.ndarray,
     index = {id(u): k for k, u in enumerate(claim_units)}
     groups = []
     for member_ids in members.values():
-        # First the unit that says best what the outlets say: the most like the others, and the more specific.
+        # First the unit that says best what the outlets say: one that says who without the sentences before it,
+        # the most like the others, and the more specific.
         medoid = max(member_ids, key=lambda k: (
+            claim_units[k].reads_alone,
             sum(similarity[k, other] for other in member_ids if other != k) / max(1, len(member_ids) - 1)
             + config.detail_weight * min(claim_units[k].specifics, config.most_details) / config.most_details, -k))
         group = sorted((claim_units[k] for k in member_ids),

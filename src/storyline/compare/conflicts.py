@@ -32,9 +32,11 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 import numpy as np
+from rapidfuzz.distance import Levenshtein
 
 from storyline.compare.figure_words import PERSON, UNNAMED, outcome
-from storyline.compare.figures import CONFIG, YEARLESS, Figure, FigureConfig, readable
+from storyline.compare.number_figures import WEIGHT
+from storyline.compare.figure import CONFIG, YEARLESS, Figure, FigureConfig, readable
 from storyline.text.estimates import Range, follows
 from storyline.text.wordlists import words
 
@@ -91,9 +93,9 @@ class FigureDisagreement:
         """The places and participants that every figure naming any names ("Egypt", "Middle East"), as the words
         around the figures write them (a name written further away is left out): where or whose the disputed
         quantity is, so that an editor tells apart two disputes over one kind of figure (services down in Egypt,
-        services down in India). An age's quantity already names whose."""
+        services down in India). An age's or a phone number's quantity already names whose."""
         named = [f.names - {UNNAMED} for f in self.figures if f.names - {UNNAMED}]
-        if not named or self.figures[0].kind == "AGE":
+        if not named or self.figures[0].kind in {"AGE", "PHONE"}:
             return ""
         shared = frozenset.intersection(*named)
         runs: list[list[str]] = []
@@ -132,6 +134,8 @@ def shown(figure: Figure) -> str:
     if figure.kind == "ORDINAL":  # "7th"
         value = int(figure.value)
         number = f"{value}{'th' if value % 100 in {11, 12, 13} else {1: 'st', 2: 'nd', 3: 'rd'}.get(value % 10, 'th')}"
+    if figure.kind == "PHONE":
+        return figure.unit
     if figure.kind == "CLOCK":
         number = f"{int(figure.value) // 100:02d}:{int(figure.value) % 100:02d} {figure.unit}".rstrip()
     if not figure.hedge:
@@ -160,6 +164,9 @@ def same_quantity(a: Figure, b: Figure, counted: float, predicate: float, contex
         return False
     if a.times != b.times or (a.names and b.names and not a.names & b.names):
         return False
+    if a.kind == "PHONE":
+        # one party's number, miswritten by an outlet: digits a slip apart, not numbers orders of magnitude apart
+        return _digit_edits(a.unit, b.unit) <= config.max_phone_digit_edits
     low, high = sorted((a.range, b.range), key=lambda r: r.low)
     if a.kind == "DATE" and high.low - low.high > config.max_days_apart:
         return False
@@ -189,6 +196,12 @@ def same_quantity(a: Figure, b: Figure, counted: float, predicate: float, contex
     if a.counted != b.counted and counted < config.same_counted and not _part_outnumbers_whole(a, b) \
             and not SYNONYM_SETS.get(a.counted, frozenset()) & SYNONYM_SETS.get(b.counted, frozenset()):
         return False
+    if a.counted == b.counted == WEIGHT:
+        # one person's, told by the words of the name (a surname alone may be a brother's): "Orozco" and "Jose
+        # Luis Orozco", not "Carl Dunmore" and "Ray Dunmore"
+        shorter, longer = sorted((a.holders, b.holders), key=len)
+        if UNNAMED in shorter or not shorter <= longer:
+            return False
     if a.kind in QUANTITIES and a.holders and b.holders and not a.holders & b.holders - {UNNAMED}:
         # held by different people or bodies ("Deon Thompson had 15 points", "Ty Lawson added 16 points"; the
         # Nationals' offer and the Red Sox'), or by a pronoun, whose person another outlet's text cannot tell
@@ -222,6 +235,11 @@ def same_quantity(a: Figure, b: Figure, counted: float, predicate: float, contex
     if outcome(a.predicate) == outcome(b.predicate) not in {None, "-"}:
         return context >= config.same_outcome_context
     return context >= config.same_context
+
+
+def _digit_edits(a: str, b: str) -> int:
+    """How many digits must be dropped, added or changed to make one number's digits the other's."""
+    return Levenshtein.distance(re.sub(r"\D", "", a), re.sub(r"\D", "", b))
 
 
 def _scale_slip(a: Figure, b: Figure) -> bool:

@@ -42,6 +42,7 @@ from storyline.text.names import (
 # A place name is where something is after these ("in Woodburn", "moved to Florida"), never a person.
 _AFTER_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|to|into|near|across|outside|around|throughout|towards?|"
                                       r"through|via)\s+(?:the\s+)?$", re.IGNORECASE)
+SPACED_DASH = re.compile(r"\s[-–—]\s")
 _BEFORE_FAMILY = re.compile(r"(?:['’]s?)?\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(FAMILY_NOUNS)) + r")\b")
 
 
@@ -86,10 +87,13 @@ class _Cluster:
 
 def canonical_name(names: Counter[str], label: str) -> str:
     """The fullest common form: for people and organisations the most used name of two words or more ("Maurice
-    Cheeks" over a headline's "Hire Maurice Cheeks"), for places the most used one ("Germany", not "Federal Republic
-    of Germany"); never an acronym when the spelled-out name is known."""
+    Cheeks" over a headline's "Hire Maurice Cheeks"), for places the most used one ("Germany", not "Federal
+    Republic of Germany"); never an acronym when the spelled-out name is known, nor a name with a spaced dash when
+    there is another."""
     spelled_out = Counter({name: count for name, count in names.items()
                            if not any(is_acronym_of(name, other) for other in names if other != name)})
+    # A spaced dash runs two things together ("Web Edition - Microsoft": a heading glued to a dateline).
+    spelled_out = Counter({n: c for n, c in spelled_out.items() if not SPACED_DASH.search(n)}) or spelled_out
     if label in ("PERSON", "ORG"):
         full = Counter({name: count for name, count in spelled_out.items() if len(tokens(name)) > 1})
         spelled_out = full or spelled_out

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from storyline.extract.timex.values import normalise
 from storyline.model import Article, Span, TimeExpression
+from storyline.text.estimates import hedge
 from storyline.text.wordlists import pairs, words
 
 OUTCOMES = pairs("figure_outcomes")
@@ -39,8 +40,13 @@ NAMING_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "inside", "acros
 # Pronouns by which a clause names a person without saying who ("he scored 16 points"): such a figure is someone's,
 # and is not set against a named person's (another's "he" may be the same someone).
 PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
-# The name word a figure gets for a participant its clause refers to by a personal pronoun only.
+# The name word a figure gets for a participant its clause refers to by a personal pronoun whose person the text
+# around it does not tell (pronoun_person).
 UNNAMED = "?"
+# Nouns that can name a person (WordNet's noun.person), and the places where one is a rival of the person a pronoun
+# may stand for: a subject or an object.
+PERSON_NOUNS = words("person_nouns")
+RIVAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative"})
 # Values of dates that name the news's own days and weeks ("Friday", "yesterday", "the same day", "this week",
 # "now"), not another time.
 NEWS_DAYS = ("XXXX-XX-XX", "XXXX-WXX", "PRESENT_REF")
@@ -55,6 +61,8 @@ PERSON = "person"
 HYPHENS = frozenset({"-", "–"})
 # Adverbs that make a phrasal verb when they follow it ("broke out", "went down").
 PARTICLES = frozenset({"out", "down", "off", "up", "away"})
+# Words that make a period another than the news's own ("last season", "the previous season", "the past year").
+OTHER_PERIOD_WORDS = frozenset({"last", "previous", "past", "prior", "next", "following", "preceding"})
 # Words of a date that do not tell it from another: "in January" is "January".
 DATE_FILLERS = frozenset({"in", "on", "the", "of"})
 # Nouns naming the size of what they are of: "the cost of the programme" is the programme's size in money.
@@ -212,9 +220,10 @@ def participants(anchor: Token, counted: Token, predicate: Token | None) -> tupl
     "at", "for" ... of the figure, the counted noun, the predicate or the verb of the figure's clause ("20,000
     people marched in Thessaloniki"), the place a "where" clause hangs from ("the city of Thessaloniki, where 20,000
     people marched"), and the named subject, object or owner of those ("Gotti died", "Orange's figures", "Ty Lawson
-    added 16 points"; "Hansbrough, who grabbed nine rebounds"). A participant named by a personal pronoun only ("he
-    had 14 points") gives :data:`UNNAMED`. And whether one of them is a person (a person's name, or a personal
-    pronoun): a person's figure ("Ty Lawson added 16 points"). And the figure's holders: the words of the people,
+    added 16 points"; "Hansbrough, who grabbed nine rebounds"). A participant named by a personal pronoun gives the
+    name of the one person the sentences around it name (:func:`pronoun_person`), or :data:`UNNAMED` ("he had 14
+    points"). And whether one of them is a person (a person's name, or a personal pronoun): a person's figure ("Ty
+    Lawson added 16 points"). And the figure's holders: the words of the people,
     organisations and peoples named as the subject or owner ("the Nationals made Teixeira a $160 million offer",
     "Deon Thompson had 15 points for the Tar Heels"), :data:`UNNAMED` for a personal pronoun: whose figure it is,
     where the other names may be of anyone it involves."""
@@ -234,7 +243,7 @@ def participants(anchor: Token, counted: Token, predicate: Token | None) -> tupl
             return named_noun(token.head)
         if child.lower_ in PERSONAL_PRONOUNS:
             people.append(child)
-            return {UNNAMED}
+            return pronoun_person(child) or {UNNAMED}
         return named(list(child.subtree))
 
     def holder(token: Token, child: Token) -> set[str]:
@@ -242,6 +251,8 @@ def participants(anchor: Token, counted: Token, predicate: Token | None) -> tupl
             return {t.lower_ for t in (token.head, *token.head.children) if t.ent_type_ in HOLDER_LABELS
                     and t.dep_ in {"compound", "flat"} | {token.head.dep_}}
         if child.lower_ in PERSONAL_PRONOUNS:
+            # whose a count or an amount is, a pronoun leaves to the reader: one person may hold many ("he was
+            # sentenced to 12 years" in 1997, "to seven years" in 1959)
             return {UNNAMED}
         return {t.lower_ for t in child.subtree if t.ent_type_ in HOLDER_LABELS and not t.is_stop and not t.is_punct}
 
@@ -275,6 +286,31 @@ def participants(anchor: Token, counted: Token, predicate: Token | None) -> tupl
     # clause ("Artino scored 14 points and Echenique had 11") names another's
     holders = next((holding[t] for t in (anchor, counted, clause, predicate) if t in holding), set())
     return frozenset(found), bool(people), frozenset(holders)
+
+
+def pronoun_person(pronoun: Token) -> set[str]:
+    """The name words of the one person a personal pronoun can stand for, or none: the person named before it in
+    its sentence and the sentence before, where the two name just one ("Orozco, 27, is armed. He weighs 130
+    pounds"; "sent Gigante to prison in 1959, when he received a five-year sentence"). Another person named there,
+    or a noun that can name one person as a subject or an object ("The deputy chased Orozco. He fired"), leaves
+    whom it stands for untold."""
+    sentence = pronoun.sent
+    start = pronoun.doc[sentence.start - 1].sent.start if sentence.start > 0 else sentence.start
+    window = pronoun.doc[start : pronoun.i]
+    people = [e for e in window.ents if e.label_ == "PERSON"]
+    rivals = [t for t in window if t.tag_ == "NN" and t.lemma_.lower() in PERSON_NOUNS and t.dep_ in RIVAL_DEPS
+              and not t.ent_type_ and not _beside_a_name(t)]
+    if rivals or len({e[-1].lower_ for e in people}) != 1:
+        return set()
+    return {t.lower_ for e in people for t in e if not t.is_stop and not t.is_punct}
+
+
+def _beside_a_name(noun: Token) -> bool:
+    """Whether a noun is set beside a person's name by a comma, as a title is ("A department veteran, Ortiz",
+    "Ortiz, a deputy"), which the parse may take for a subject of its own."""
+    doc = noun.doc
+    return any(0 <= i < len(doc) and doc[i].ent_type_ == "PERSON" and doc[(i + noun.i) // 2].text == ","
+               for i in (noun.i + 2, noun.i - 2))
 
 
 def aged(number: Token) -> Token | None:
@@ -339,9 +375,28 @@ def times_named(tokens: SpacySpan, anchor: Token, times: list[TimeExpression], a
         value = normalise(text, None)
         if value and not value[1].startswith(NEWS_DAYS):
             found.add(" ".join(w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in DATE_FILLERS))
+    # a period the time expressions give no value ("won two games last season", "the previous season"): another
+    # period than the news's where a word says so
+    for entity in tokens.sent.ents:
+        if entity.label_ != "DATE" or not OTHER_PERIOD_WORDS & {t.lower_ for t in entity} \
+                or entity.start < tokens.end and tokens.start < entity.end \
+                or any(t.span.start < entity.end_char and entity.start_char < t.span.end for t in times):
+            continue
+        verbs = verbs_above(entity.root)
+        if not verbs or verbs[0] in clause:
+            found.add(" ".join(t.lower_ for t in entity if t.lower_ not in DATE_FILLERS))
     return frozenset(found)
 
 
 def verbs_above(token: Token) -> list[Token]:
     """The verbs above a token, nearest first."""
     return [t for t in token.ancestors if t.pos_ in {"VERB", "AUX"}]
+
+
+def figure_bound(tokens: SpacySpan) -> tuple[str, str]:
+    """How exactly the figure is written, from the words before its first number word and after it: its bound
+    and its hedge as written (storyline.text.estimates.hedge)."""
+    doc = tokens.doc
+    first = next((t for t in tokens if t.like_num), tokens[0])
+    return hedge(doc.text[max(tokens.sent.start_char, first.idx - 40) : first.idx],
+                 doc.text[tokens.end_char : tokens.end_char + 20])

@@ -2,10 +2,12 @@
 
 Word choices come from aligned claims (see :mod:`storyline.compare.claims`): where two outlets' sentences line up
 word for word except for a short run, that run is a wording choice ("killed" / "assassinated") when each side holds
-content words the other lacks, they are not one word in another spelling, inflection or abbreviation ("offense" /
-"offence", "shootings" / "shooting", "Calif" / "California") and they mean much the same (their embeddings are
-close): function words ("his" / "the") are grammar, a different statement is not a different word, a day named two
-ways ("Thursday" / "yesterday") follows when each outlet wrote, and two names ("Asia" / "Europe") name two things.
+content words the other lacks ("title belts" / "titles" adds a detail, it chooses no other word), they are not one
+word in another spelling, inflection or abbreviation ("offense" / "offence", "shootings" / "shooting", "Calif" /
+"California") and they mean much the same (their embeddings are close): function words ("his" / "the") are
+grammar, a different statement is not a different word, a day named two ways ("Thursday" / "yesterday") follows
+when each outlet wrote, names ("Asia" / "Europe", "Internet Explorer" / "IE flaw") name different things, and
+pieces of two phrases ("Launches Emergency" / "rushes out security") are no words for one thing.
 Nor is a verb of saying for another ("said" / "testified": which verb of saying an outlet chose is framing only when
 one is loaded, as the lexicon below says), or a word for one of another part of speech ("Confesses" / "guilty": two
 statements the alignment lined up, not two words for one). The same choice made by several pairs of outlets is one
@@ -82,7 +84,8 @@ class OutletFraming:
 
 
 def _words(span: Span, article: Article) -> list[tuple[str, int, int]]:
-    return [(m.group().lower(), span.start + m.start(), span.start + m.end()) for m in WORD.finditer(span.text(article))]
+    return [(m.group().lower(), span.start + m.start(), span.start + m.end())
+            for m in WORD.finditer(span.text(article))]
 
 
 def content_tokens(doc: Doc, start: int, end: int) -> list[Token]:
@@ -95,6 +98,19 @@ def content_tokens(doc: Doc, start: int, end: int) -> list[Token]:
 def is_name(tokens: list[Token]) -> bool:
     """Whether a run of words is a name: proper nouns, or words of a named entity."""
     return all(t.pos_ == "PROPN" or t.ent_type_ in NAME_LABELS for t in tokens)
+
+
+def is_phrase(tokens: list[Token]) -> bool:
+    """Whether a run of words hangs together: one of them has its head outside the run, the others depend on it."""
+    inside = {t.i for t in tokens}
+    return sum(t.head.i not in inside or t.head.i == t.i for t in tokens) == 1
+
+
+def names_on_both_sides(left: list[Token], right: list[Token]) -> bool:
+    """Whether one run is a name and the other holds one: "Asia" / "Europe" and "Internet Explorer" / "IE flaw"
+    name things; which things an outlet names is what it says, not how it words it."""
+    return ((is_name(left) and any(is_name([t]) for t in right))
+            or (is_name(right) and any(is_name([t]) for t in left)))
 
 
 def letters(tokens: list[Token]) -> str:
@@ -118,8 +134,10 @@ def different_statements(left: list[Token], right: list[Token]) -> bool:
 
 
 def same_word(left: list[Token], right: list[Token], config: FramingConfig) -> bool:
-    """Whether two runs of content words are one wording in another spelling, inflection or abbreviation."""
-    if {t.lemma_.lower() for t in left} == {t.lemma_.lower() for t in right}:
+    """Whether two runs of content words are one wording in another spelling, inflection or abbreviation, or one
+    is the other with a detail added."""
+    lemmas_left, lemmas_right = {t.lemma_.lower() for t in left}, {t.lemma_.lower() for t in right}
+    if lemmas_left <= lemmas_right or lemmas_right <= lemmas_left:
         return True
     a, b = letters(left), letters(right)
     shorter, longer = sorted((a, b), key=len)
@@ -152,7 +170,9 @@ def wording_choices(groups: list[ClaimGroup], articles: dict[str, Article], doc:
                     right = content_tokens(doc(art_b.id), words_b[b0][1], words_b[b1 - 1][2])
                     if not left or not right or same_word(left, right, config):
                         continue
-                    if (is_name(left) and is_name(right)) or different_statements(left, right):
+                    if not (is_phrase(left) and is_phrase(right)):
+                        continue  # "Launches Emergency" / "rushes out security": pieces of two phrases
+                    if names_on_both_sides(left, right) or different_statements(left, right):
                         continue
                     key = tuple(sorted((letters(left), letters(right))))
                     made[key] += 1

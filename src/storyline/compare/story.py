@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from storyline.compare import claims, conflicts, copies, figures, framing
+from storyline.compare.figure import Figure
 from storyline.compare.quotes import QuoteGroup, Speaker, match, source_label
 from storyline.compare.timeline import TimelineEntry, timeline
 from storyline.compare import entities
@@ -48,7 +49,7 @@ class StoryComparison:
     claims: list[claims.ClaimGroup]
     figure_disagreements: list[conflicts.FigureDisagreement]
     # Figures inside a shared claim that only one outlet's version of it gives, with the unit holding each.
-    lone_figures: list[tuple[claims.ClaimUnit, figures.Figure]]
+    lone_figures: list[tuple[claims.ClaimUnit, Figure]]
     wording: list[framing.WordingChoice]
     outlets: list[framing.OutletFraming]
 
@@ -60,7 +61,7 @@ class StoryClaims:
 
     copied: list[copies.CopiedPassage]
     claims: list[claims.ClaimGroup]
-    figures: list[figures.Figure]
+    figures: list[Figure]
     figure_disagreements: list[conflicts.FigureDisagreement]
 
 
@@ -190,8 +191,8 @@ def copied_relation(passages: list[copies.CopiedPassage]) -> Callable[[Span, Spa
     return copied
 
 
-def lone_figures(groups: list[claims.ClaimGroup], all_figures: list[figures.Figure],
-                 disagreeing: list[conflicts.FigureDisagreement]) -> list[tuple[claims.ClaimUnit, figures.Figure]]:
+def lone_figures(groups: list[claims.ClaimGroup], all_figures: list[Figure],
+                 disagreeing: list[conflicts.FigureDisagreement]) -> list[tuple[claims.ClaimUnit, Figure]]:
     """Figures inside a shared claim that the other outlets' versions of it leave out ("eleven hospitals" where
     the others say "hospitals"): a detail only one outlet reports, though the claim is shared."""
     in_dispute = {f.span for d in disagreeing for f in d.figures}

@@ -218,6 +218,8 @@ class TimelineBuilder:
                 sentence_tokens = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
                 statement = Statement(sentence, expression.span, content_words(sentence_tokens),
                                       expression.reference_confidence)
+                if not statement.words:
+                    continue  # a live report's time stamp ("11:20 p.m.") dates no event by itself
                 anchor = relative_anchor(doc, tokens)
                 if anchor is not None and expression.type == "DURATION":
                     relative.append((statement, anchor_keys(anchor), doc[tokens.start:anchor.end].text))

@@ -96,7 +96,7 @@ def _glued_prefix(token: str) -> int:
 def _title_before(doc: Doc, name_start: int) -> tuple[int, int] | None:
     """The title run right before a name, with the country or body it belongs to ("US", "Iran's")."""
     start = name_start
-    while start > 0 and (is_title_part(doc[start - 1].text) or doc[start - 1].lower_ in TITLE_LINKS
+    while start > 0 and (is_title_part(doc[start - 1].text) or _links_titles(doc, start - 1)
                          or (doc[start - 1].ent_type_ in QUALIFIER_TYPES and start - 2 >= 0
                              and doc[start - 2].lower_ in ("of", "for"))):
         start -= 1
@@ -105,6 +105,15 @@ def _title_before(doc: Doc, name_start: int) -> tuple[int, int] | None:
     if not any(is_title_head(t.text) for t in doc[start:name_start]):
         return None
     return _with_qualifier(doc, _with_modifiers(doc, start, name_start)), name_start
+
+
+def _links_titles(doc: Doc, i: int) -> bool:
+    """Whether a word links the words of a title: "of", "for", "the", and an "and" between two title words
+    ("Minister of Trade and Industry"), not one that ends a clause before a title ("won his home state of Florida
+    and Gov. Lee won …")."""
+    if doc[i].lower_ not in TITLE_LINKS:
+        return False
+    return doc[i].lower_ not in ("and", "&") or (i > 0 and is_title_part(doc[i - 1].text))
 
 
 def _with_modifiers(doc: Doc, start: int, end: int) -> int:
@@ -249,9 +258,19 @@ def nearest_holder(noun: Token, earlier: Sequence[Mention], config: RoleConfig =
         name = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
         if name is None:
             continue
-        titles = [t for t in doc[max(name.start - config.title_window, name.sent.start) : name.start]]
+        before = range(max(name.start - config.title_window, name.sent.start), name.start)
+        # Words before the name that hang on it ("the striker Jan Nowak"), not the end of another phrase
+        # ("major-league sources said Teixeira would …").
+        titles = [doc[i] for i in before if _hangs_on(doc[i], before, name)]
         titles += [t for t in name.root.children if t.dep_ in ("appos", "compound", "amod")]
         titles += [t for a in name.root.children if a.dep_ == "appos" for t in a.subtree]
         if any(t.lemma_.lower() == role for t in titles):
             return mention.entity_id
     return None
+
+
+def _hangs_on(token: Token, before: range, name: DocSpan) -> bool:
+    """Whether the token's heads run through the words ``before`` the name into the name."""
+    while token.i in before and token.head.i != token.i:
+        token = token.head
+    return name.start <= token.i < name.end

@@ -85,6 +85,8 @@ CALENDAR_WORDS = frozenset(WEEKDAYS) | {day[:3] for day in WEEKDAYS} | frozenset
 # Words that alone are a common noun capitalised, not a name ("the Street", "the Commission").
 EPONYMS = wordlists.words("eponyms")
 GENERIC_NAME_WORDS = PLACE_DESIGNATORS | INSTITUTION_WORDS | frozenset(STREET_DESIGNATORS) | EPONYMS
+# Nouns that can name a person (WordNet's noun.person): capitalised only by opening a sentence, one is no name.
+PERSON_NOUNS = wordlists.words("person_nouns")
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,7 @@ def fix_entities(doc: Doc, config: NerFixConfig = CONFIG) -> Doc:
     entities = add_acronyms(doc, drop_common_initialisms(doc, entities), config)
     entities = split_modifying_surnames(doc, make_consistent(doc, entities, config))
     entities = relabel_families(doc, relabel_surnames(doc, entities, config))
+    entities = drop_sentence_opening_nouns(doc, entities)
     doc.ents = [Span(doc, start, end, label=label) for start, end, label in sorted(entities)]
     return doc
 
@@ -423,6 +426,24 @@ def drop_common_initialisms(doc: Doc, entities: list[Entity]) -> list[Entity]:
             if not (end - start == 1 and label in NAME_LABELS and (
                 (doc[start].is_upper and doc[start].lower_ in COMMON_INITIALISMS)
                 or (doc[start].lower_ in EPONYMS and _before_common_noun(doc, end))))]
+
+
+def drop_sentence_opening_nouns(doc: Doc, entities: list[Entity]) -> list[Entity]:
+    """A noun for a person that the model tagged as a person's name only because it opens a sentence is none
+    ("Filmmaker and aviator Howard Hughes also pursued her"): a one-word PERSON whose lower-case form names a
+    person, every time it is tagged alone at a sentence's start, and never a word of a longer name of the
+    document ("Baker" of "James Baker", "Page" of "Bettie Page" stay names)."""
+    alone = [(start, end, label) for start, end, label in entities if end - start == 1 and label == "PERSON"
+             and doc[start].lower_ in PERSON_NOUNS]
+    if not alone:
+        return entities
+    in_names = {token.lower_ for start, end, label in entities if end - start > 1 for token in doc[start:end]}
+    opening: dict[str, bool] = {}
+    for start, _, _ in alone:
+        word = doc[start].lower_
+        opening[word] = opening.get(word, True) and doc[start].is_sent_start
+    dropped = {entity for entity in alone if opening[doc[entity[0]].lower_] and doc[entity[0]].lower_ not in in_names}
+    return [entity for entity in entities if entity not in dropped]
 
 
 def _before_common_noun(doc: Doc, index: int) -> bool:

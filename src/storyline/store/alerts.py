@@ -82,7 +82,8 @@ class AlertRecords:
     def set_alert_cursor(self, cursor: int, now: str) -> None:
         self.db.execute(
             "INSERT INTO state (key, value, arrays, updated_at) VALUES (?, ?, NULL, ?) ON CONFLICT(key) DO UPDATE"
-            " SET value = excluded.value, updated_at = excluded.updated_at", (ALERT_CURSOR_KEY, json.dumps(cursor), now))
+            " SET value = excluded.value, updated_at = excluded.updated_at",
+            (ALERT_CURSOR_KEY, json.dumps(cursor), now))
 
     def story_digest(self, story_id: str) -> tuple[str, dict[str, Any]] | None:
         """A story's digest and the fingerprint of the articles it was taken over."""

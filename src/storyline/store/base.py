@@ -178,7 +178,8 @@ class Store(ABC, FeedRecords, AlertRecords, JobRecords):
     def _latest_revision(self, url: str) -> str | None:
         """The current article stored for a URL: the one no later revision points to."""
         row = self.db.execute(
-            "SELECT id FROM articles a WHERE url = ? AND NOT EXISTS (SELECT 1 FROM articles b WHERE b.revision_of = a.id)",
+            "SELECT id FROM articles a WHERE url = ?"
+            " AND NOT EXISTS (SELECT 1 FROM articles b WHERE b.revision_of = a.id)",
             (url,),
         ).fetchone()
         return row["id"] if row else None

@@ -195,6 +195,7 @@ class PostgresStore(Store):
         ids = list(article_ids)
         if not ids:
             return set()
-        rows = self.db.execute("SELECT id FROM articles WHERE search @@ to_tsquery('storyline_words', ?) AND id = ANY(?)",
-                               (to_tsquery(query), ids))
+        rows = self.db.execute(
+            "SELECT id FROM articles WHERE search @@ to_tsquery('storyline_words', ?) AND id = ANY(?)",
+            (to_tsquery(query), ids))
         return {row["id"] for row in rows}

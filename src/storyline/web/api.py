@@ -132,8 +132,8 @@ def next_page(response: Response, path: str, limit: int | None, ids: list[str], 
 @router.get("/articles/{article_id}", responses=ERRORS, summary="One article (id or unique prefix) with its text")
 async def get_article(article_id: str, shared: Library = Depends(library)) -> dict[str, Any]:
     view: ArticleView = await shared.run(lambda corpus: found(corpus.article_view, article_id))
-    return {**article_entry(view.article), "text": view.article.text, "body_start": view.article.body_start, "revision_of": view.article.revision_of,
-            "story": view.story}
+    return {**article_entry(view.article), "text": view.article.text, "body_start": view.article.body_start,
+            "revision_of": view.article.revision_of, "story": view.story}
 
 
 @router.get("/articles/{article_id}/spans", responses=ERRORS,

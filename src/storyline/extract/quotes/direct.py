@@ -281,8 +281,9 @@ def _reaction(clause: list[Token]) -> tuple[Token, list[Token]] | None:
     if verb is None:
         return None
     reacting = words[words.index(verb) + 1 :]
-    if not reacting or not all(t.pos_ in _NOUN_PHRASE for t in reacting) or reacting[-1].pos_ == "DET" or (
-            reacting[-1].pos_ == "PRON" and len(reacting) > 1):
+    # Who reacts must be named: "The figures worried her: “…”" does not say the words are hers, and a pronoun
+    # resolved wrongly would give them to whoever was named last.
+    if not reacting or not all(t.pos_ in _NOUN_PHRASE for t in reacting) or reacting[-1].pos_ in ("DET", "PRON"):
         return None
     return verb, reacting
 

@@ -4,7 +4,8 @@ A cue ("said", "warned", "called for", "her claim that") takes its complement as
 after an object: "challenged him to debate") and its subject as the source; "according to" gives its object as the
 source of the rest of the clause; a verb of seeming ("appeared paralyzed") reports an impression with no source;
 a cue set in the clause it reports ("The economy, he said, is weak") takes that clause. A quotation after a colon
-or before its cue opens the content ("…: “A,” he said").
+or before its cue opens the content ("…: “A,” he said"); one that a verb of saying inside the reported clause
+introduces is that verb's ("said the chief told him: “…”").
 """
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from storyline.extract.quotes.clauses import (
-    apposition_before, content_extent, quoted_as_saying, subject_end, with_trailing_infinitive,
+    apposition_before, content_extent, link_to, quoted_as_saying, subject_end, with_trailing_infinitive,
 )
 from storyline.extract.quotes.cues import (
     CLAUSE_CUES, NOUN_CUES, OBJECT_CUES, PREPOSITION_CUES, SEEMING_CUES, lemma,
 )
-from storyline.extract.quotes.drafts import Draft, Drafts, overlap
-from storyline.extract.quotes.kinds import BELIEF, of_cue
+from storyline.extract.quotes.drafts import SPEAKER_TYPES, Draft, Drafts, overlap
+from storyline.extract.quotes.kinds import BELIEF, SPEECH, of_cue
+from storyline.extract.quotes.speakers import SPEAKER_NOUNS
 
 # Prepositions after a noun cue that hold its content: "criticism of the plan", "her claim that …".
 NOUN_CONTENT_PREPOSITIONS = frozenset({"of", "about", "on", "for", "against", "that"})
@@ -60,12 +62,45 @@ def find(drafts: Drafts, token: Token) -> None:
     source = drafts.subject(token)
     if source is None and token.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "xcomp", "relcl", "pcomp"):
         return
-    content = drafts.within_sentence(_clip(content, token), token.idx)
-    content = _from_opening_quotation(drafts, drafts.snap_to_quotes(content), token)
+    content = drafts.snap_to_quotes(drafts.within_sentence(_clip(content, token), token.idx))
+    if (nested := _nested_saying(drafts, content, token)) is not None:
+        # "Hale said the chief, Anna Berg, told him: “…”": the quoted words are the chief's, Hale only carries
+        # them; what the chief said is the attribution.
+        token, source, aimed_at, cue_end = nested, drafts.subject(nested), False, nested.idx + len(nested)
+        content = drafts.snap_to_quotes(drafts.within_sentence(_complement(nested)[0], nested.idx))
+    content = _from_opening_quotation(drafts, content, token)
     # "According to doctors hired by the family, the bullet “…”, court sources said": the words are the doctors';
     # the court sources only carry them.
     source = _according_to_opening(drafts, content) or source
     drafts.add(Draft(content, (token.idx, cue_end), source, kind=of_cue(token, aimed_at)))
+
+
+def _can_speak(drafts: Drafts, head: Token) -> bool:
+    """A name of someone who can say something, or a noun for a person, a group or a body's voice."""
+    mention = drafts.mention_at(head)
+    if mention is not None:
+        return mention.span.label in SPEAKER_TYPES
+    return head.pos_ == "NOUN" and (lemma(head) in SPEAKER_NOUNS or head.lower_ in SPEAKER_NOUNS)
+
+
+def _nested_saying(drafts: Drafts, content: tuple[int, int], cue: Token) -> Token | None:
+    """The verb of saying, inside the clause the cue reports, whose own complement is the content's first
+    quotation ("said the chief told him: “…”"), with a subject of its own that names someone: not a pronoun, which
+    in "said he told them “…”" most often stands for the cue's own speaker, whom the outer clause names surely,
+    nor a thing ("said Felt's role showed that “…”"). Not a verb of thinking ("says if people think “…”"): its
+    subject holds a view, the words stay the speaker's."""
+    quotations = drafts.quotes_starting_within((content[0] - 1, content[1]))  # one opening the content too
+    if not quotations or quotations[0][1] > content[1] or quotations[0][0] <= cue.idx:
+        return None
+    start, end = quotations[0]
+    inside = [t for t in drafts.tokens((start, end)) if not start <= t.head.idx < end]
+    for verb in drafts.tokens((cue.idx + len(cue), start)):
+        if verb.pos_ == "VERB" and lemma(verb) in CLAUSE_CUES and of_cue(verb) == SPEECH \
+                and link_to(verb, cue) is not None and _complement(verb)[0] is not None \
+                and any(link_to(t, verb) is not None for t in inside) \
+                and (subject := drafts.subject(verb)) is not None and _can_speak(drafts, subject.root):
+            return verb
+    return None
 
 
 def _according_to_opening(drafts: Drafts, content: tuple[int, int]) -> Span | None:

@@ -27,6 +27,12 @@ PERSON_ONLY = frozenset({"PERSON"})
 # Where a name stands to be what a "he" or "she" after it may stand for: a clause's subject, an apposition, an
 # object.
 RIVAL_ROLES = frozenset({"nsubj", "nsubjpass", "appos", "dobj"})
+# The object form of "he" and "she": "An official looked at her and said …" speaks of another woman than the
+# official.
+OBJECT_FORMS = {"he": "him", "she": "her"}
+# Verbs of asking a question and of answering one: the one asked may be the one who answers.
+ASKING_VERBS = frozenset({"ask", "question"})
+ANSWERING_VERBS = frozenset({"answer", "reply", "respond"})
 # Nouns of organisations and groups: "it" or "they" may stand for one ("the company said … it added").
 BODY_NOUNS = wordlists.words("organisation_words") | wordlists.words("group_nouns")
 # Nouns "he" or "she" never stands for: organisations, groups, buildings, and texts that speak for a body.
@@ -92,7 +98,8 @@ def _named_by(drafts: Drafts, head: Token, start: int, end: int) -> str | None:
         return _person_named(drafts, mention) if mention.span.label in SPEAKER_TYPES else None
     if lemma(head) in KINSHIP_NOUNS:
         return None  # "his mother", "the young widow": someone's kin, not a title a name before holds
-    if head.pos_ == "NOUN" or title_word(head.text) in OFFICES:  # "the farmer", "the District Attorney"
+    # "the farmer", "the District Attorney": a role a person holds, which "the campaign" or "56 percent" is not.
+    if head.pos_ == "NOUN" and lemma(head) in PERSON_NOUNS or title_word(head.text) in OFFICES:
         return _role_holder(drafts, head)
     return None
 
@@ -131,6 +138,9 @@ def _antecedent(drafts: Drafts, pronoun: Token, hops: int = 0) -> Resolution:
     if not types:
         return Resolution()
     found, at, settled = _nearest_antecedent(drafts, pronoun, types, hops)
+    if types == PERSON_ONLY and (found.entity or found.antecedent) and _names_another_of_its_gender(
+            drafts, pronoun, drafts.token_at(at), found.entity):
+        return Resolution()
     if types == PERSON_ONLY and not settled and (found.entity or found.antecedent) and _rivals(
             drafts, pronoun, found.entity, max(_narration_before(drafts, pronoun.idx), drafts.sentence_range(at)[0]),
             at):
@@ -163,6 +173,8 @@ def _nearest_antecedent(drafts: Drafts, pronoun: Token, types: frozenset[str],
             last = token.doc[_naming_end(token)]
             phrase = (token.left_edge.idx, last.idx + len(last))
             entity = _named_by(drafts, token, token.left_edge.idx, token.idx + len(token))
+            if entity is not None and clashes(pronoun, drafts.genders.get(entity)):
+                continue  # "Filmmaker and aviator Howard Hughes pursued her … she said": the noun names a man
             return Resolution(entity, None if entity else phrase), token.idx, _spoke(drafts, token, pronoun)
     earlier = [m for m in drafts.mentions_between(pronoun.idx - drafts.config.antecedent_window, pronoun.idx)
                if m.span.label in types and not drafts.in_quote(m.span.start)]
@@ -179,6 +191,37 @@ def _nearest_antecedent(drafts: Drafts, pronoun: Token, types: frozenset[str],
                           for t in heads):
             return Resolution(mention.entity_id), mention.span.start, speaker
     return Resolution(), pronoun.idx, True
+
+
+def _names_another_of_its_gender(drafts: Drafts, pronoun: Token, subject: Token, found: str | None) -> bool:
+    """Whether the clause of the subject found for "he" or "she" has as an object "him" or "her" ("An official
+    looked at her and said: “…” To which she replied"), or, for a pronoun that answers, names the one it asks
+    ("Lynch asked Coleman, “…” “Yes,” he responded"): someone else the pronoun may as well stand for, so the
+    text does not say which of them spoke. Only the clause's own objects: in a clause it reports, "him" may be
+    its subject ("Smith said police arrested him"); and one asked to do something does not answer ("asked Nixon
+    in a telegram to replace Gray. “…,” he said")."""
+    object_form = OBJECT_FORMS.get(pronoun.lower_)
+    if object_form is None or subject.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    verbs = {subject.head.i, *(verb.i for verb in subject.head.conjuncts)}
+    for verb in verbs:
+        for token in subject.doc[verb].subtree:
+            if token.idx > pronoun.idx or drafts.in_quote(token.idx) or token.dep_ not in ("dobj", "dative", "pobj"):
+                continue
+            governor = token.head.head if token.dep_ == "pobj" else token.head
+            if governor.i not in verbs:
+                continue
+            # Not "her" before a noun, the parse's possessive read as an object ("tweeted her thanks").
+            if token.lower_ == object_form and token.tag_ == "PRP" and (
+                    token.i + 1 == len(token.doc) or token.nbor().pos_ not in ("NOUN", "ADJ", "PROPN")):
+                return True
+            mention = drafts.mention_at(token)
+            if lemma(governor) in ASKING_VERBS and lemma(pronoun.head) in ANSWERING_VERBS \
+                    and mention is not None and mention.span.label == "PERSON" \
+                    and _person_named(drafts, mention) not in (None, found) \
+                    and _fits(drafts, mention, token, PERSON_ONLY) and not _other_gender(drafts, pronoun, mention):
+                return True
+    return False
 
 
 def _spoke(drafts: Drafts, token: Token, pronoun: Token) -> bool:

@@ -12,7 +12,9 @@ from storyline.extract.timex.dates import (HOLIDAYS, PARTS_OF_DAY, WEEKDAYS, iso
                                           parse_calendar_date, resolve_weekday, shift_month)
 from storyline.extract.timex.phrase import Phrase, Value
 from storyline.extract.timex.tense import FUTURE, PAST
+from storyline.text.wordlists import pairs
 
+HISTORIC_DAYS = pairs("historic_days")
 DAY_OFFSETS = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "the day before yesterday": -2,
                "the day after tomorrow": 2}
 
@@ -153,6 +155,12 @@ def week_of(phrase: Phrase) -> Value | None:
     return "DATE", iso_week(date.fromisoformat(day[1]))
 
 
+def historic_day(phrase: Phrase) -> Value | None:
+    """'9/11': a day history names by its numbers."""
+    day = HISTORIC_DAYS.get(phrase.core)
+    return ("DATE", day) if day else None
+
+
 @dataclass(frozen=True, slots=True)
 class CalendarReading:
     """What the words of a calendar date say whatever the reference: the date dateparser reads and its period,
@@ -173,7 +181,9 @@ class CalendarReading:
 def calendar_reading(core: str) -> CalendarReading | None:
     words = re.findall(r"[a-z]+\.?", core)
     named_month = any(month_number(w) for w in words)
-    numeric = re.search(r"\b\d{1,4}[/.-]\d{1,2}(?:[/.-]\d{2,4})?\b", core)
+    # Numbers joined by a hyphen or a point are a score, a record or a decimal ("won 35-30", "58-3", "3.5"), not a
+    # day: a numeric date has three parts, or two after a slash that can be a month and a day ("9/11").
+    numeric = re.search(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b(?:1[0-2]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9])\b", core)
     if not (named_month or numeric):
         return None
     deixis = re.match(r"(last|this|next|past|coming|this past|this coming) ", core)

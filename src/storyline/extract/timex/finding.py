@@ -14,7 +14,8 @@ from spacy.tokens import Doc, Span as DocSpan, Token
 from spacy.vocab import Vocab
 
 from storyline.extract.timex.config import CONFIG, TimexConfig
-from storyline.extract.timex.dates import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+from storyline.extract.timex.dates import HOLIDAYS, MONTH_ABBREVIATIONS, MONTHS, PARTS_OF_DAY, WEEKDAYS
+from storyline.extract.timex.stretches import UNITS
 from storyline.extract.timex.tense import governing_tense
 from storyline.extract.timex.values import normalise
 from storyline.model import Article, Span
@@ -31,6 +32,7 @@ CLOCK_DAY_GLUE = words("clock_day_glue") | {","}
 SPLIT_WORDS = words("time_range_split_words")
 # Words the model leaves outside a DATE entity that TimeML keeps inside: "this" Saturday, "each" July.
 LEFT_OUT_WORDS = words("time_left_out_words")
+HOLIDAY_TIME_HEADS = words("holiday_time_heads") | set(UNITS) | set(PARTS_OF_DAY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,9 +146,24 @@ def entity_bounds(doc: Doc) -> list[tuple[int, int]]:
             start, end = trimmed(doc, part_start, min(part_end, sentence_end))
             describes_noun = (end - start == 1 and doc[start].lower_ in FREQUENCY_ADJECTIVES
                               and doc[start].dep_ == "amod")
-            if start < end and not is_age(doc, start, end) and not describes_noun:
+            if start < end and not (is_age(doc, start, end) or describes_noun or names_a_thing(doc, start, end)):
                 bounds.append((start, end))
     return bounds
+
+
+def names_a_thing(doc: Doc, start: int, end: int) -> bool:
+    """A year numbering the name before it ("Windows Server 2003", "Office 2010") or a holiday naming a kind of thing
+    ("Christmas stockings"): the model labels them DATE, but they say when nothing happened."""
+    last = doc[end - 1]
+    head = last.head
+    if start <= head.i < end:
+        return False
+    if end - start == 1 and last.shape_ == "dddd" and last.dep_ in {"nummod", "conj"}:
+        head_word = head.lower_.rstrip(".")
+        return (head.i < start and head.pos_ == "PROPN" and head_word not in MONTHS
+                and head_word not in MONTH_ABBREVIATIONS and head_word not in WEEKDAYS and head_word not in HOLIDAYS)
+    return (doc[start:end].text.lower() in HOLIDAYS and last.dep_ == "compound" and head.pos_ == "NOUN"
+            and head.lemma_.lower() not in HOLIDAY_TIME_HEADS and head.lower_ not in HOLIDAY_TIME_HEADS)
 
 
 @lru_cache(maxsize=4)

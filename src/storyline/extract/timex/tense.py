@@ -15,6 +15,7 @@ TENSE_SIGNALS = pairs("tense_signals")
 DEADLINE_WORDS = words("deadline_words")
 PLANNING_VERBS = words("planning_verbs")
 FUTURE_AUXILIARIES = words("future_auxiliaries")
+FORWARD_MODALS = words("forward_modals")
 
 
 def governing_tense(tokens: DocSpan, config: TimexConfig = CONFIG) -> str | None:
@@ -56,6 +57,8 @@ def verb_tense(verb: Token, config: TimexConfig = CONFIG) -> str | None:
                            else told_in_past(verb))
         return None if planned_in_past else FUTURE
     if any(aux.lower_ in FUTURE_AUXILIARIES for aux in auxiliaries):
+        return FUTURE
+    if any(aux.lower_ in FORWARD_MODALS for aux in auxiliaries) and all(aux.lemma_ != "have" for aux in auxiliaries):
         return FUTURE
     if any(aux.lower_ == "going" for aux in auxiliaries) or (verb.lower_ == "going" and any(
             child.tag_ == "VB" for child in verb.children)):

@@ -19,7 +19,7 @@ from storyline.extract.timex.phrase import Phrase, Value
 # Order matters: "every Friday" is a set before a day, "the past two weeks" a stretch before a date.
 RULES = (periods.vague, stretches.recurring, days.story_day, stretches.duration, stretches.counted_back_or_ahead,
          days.clock, days.named_day, days.deictic, periods.quarter_or_half, periods.season, periods.decade_or_century,
-         periods.named_year, days.holiday, days.week_of, days.calendar_date)
+         periods.named_year, days.holiday, days.week_of, days.historic_day, days.calendar_date)
 
 
 Rule = Callable[[Phrase], Value | None]

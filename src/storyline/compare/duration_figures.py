@@ -1,0 +1,133 @@
+"""Durations as figures: the interval between two events ("married three weeks before he was murdered") and the
+length of an event ("sentenced to seven years", "a five-year sentence"), each in days whatever its unit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from storyline.compare.figure import Figure, FigureConfig
+from storyline.compare.figure_events import EVENTLESS_VERBS, subject_of
+from storyline.compare.figure_words import (
+    context, figure_bound, names, participants, predicate_words, sentence_of, times_named, words_for,
+)
+from storyline.model import Article, TimeExpression
+from storyline.text.estimates import Range, allowed
+from storyline.text.wordlists import pairs, words
+
+INTERVAL_WORDS = pairs("interval_words")
+# A TIMEX3 duration of one unit ("P3W", "PT9H", "P3DE"), and the days each unit letter stands for (after a "T",
+# units below a day: hours, minutes, seconds).
+DURATION_VALUE = re.compile(r"P(T?)(\d+(?:\.\d+)?)(DE|CE|[YMWDHS])")
+DAYS_IN = {"Y": 365.25, "M": 30.44, "W": 7, "D": 1, "DE": 3652.5, "CE": 36525}
+DAYS_IN_TIME = {"H": 1 / 24, "M": 1 / 1440, "S": 1 / 86400}
+# The unit each letter stands for, after a "T" or not, as the brief names a duration's ("a century" is P100Y).
+UNIT_NAMES = {("", "Y"): "year", ("", "M"): "month", ("", "W"): "week", ("", "D"): "day", ("", "DE"): "decade",
+              ("", "CE"): "century", ("T", "H"): "hour", ("T", "M"): "minute", ("T", "S"): "second"}
+PART_COUNT_WORDS = words("part_count_words")
+POSSIBILITY_MODALS = words("possibility_modals")
+
+
+def interval(article: Article, doc: Doc, time: TimeExpression, config: FigureConfig) -> Figure | None:
+    """A duration that is the interval between two events, as a figure of the event it dates ("married three
+    weeks before he was murdered": "marry", counted from "murder"): its value as written ("3" weeks), its range in
+    days. A duration of no such interval, or of more than one unit ("two years and six months"), is no figure."""
+    match = DURATION_VALUE.fullmatch(time.value) if time.type == "DURATION" else None
+    tokens = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
+    if match is None or tokens is None:
+        return None
+    if tokens.root.dep_ != "npadvmod":
+        return None
+    head = tokens.root.head
+    mark = next((c for c in head.children if c.dep_ == "mark" and c.lower_ in INTERVAL_WORDS), None)
+    if mark is not None and head.dep_ == "advcl":
+        # "married three weeks before he was murdered": the clause "before" opens is the other event
+        direction, since, event = INTERVAL_WORDS[mark.lower_], head, head.head
+    elif head.lower_ in INTERVAL_WORDS:
+        # "two days after the break-in", "three hours later"
+        direction, event = INTERVAL_WORDS[head.lower_], head.head
+        since = next((c for c in head.children if c.dep_ == "pobj"), None)
+    else:
+        return None
+    if event.pos_ != "VERB" or event.lemma_.lower() in EVENTLESS_VERBS:
+        return None
+    days = (DAYS_IN_TIME if match.group(1) else DAYS_IN)[match.group(3)]
+    value = float(match.group(2))
+    bound, hedged = figure_bound(tokens)
+    written = allowed(value, bound, config.shares, tokens.text)
+    since_words = [] if since is None else [t.lemma_.lower() for t in (
+        *(c for c in since.children if c.dep_ == "compound"), since)]  # "break-in"
+    # the two events, as the verb and the noun or verb the interval counts from ("marry murder"): whose they are
+    # is in the figure's names, and one outlet's "married the deputy" is the other's "he had married"
+    counted = " ".join([event.lemma_.lower(), *since_words])
+    return Figure(time.span, sentence_of(article, tokens), article.outlet, value, "INTERVAL", tokens.root.lower_,
+                  direction, bound, Range(written.low * days, written.high * days), counted, predicate_words(event),
+                  f"{words_for(subject_of(event), event)} {direction} {' '.join(since_words) or 'that'}",
+                  context(tokens, config.context_tokens),
+                  names(event, event, None), hedge=hedged)
+
+
+def duration(article: Article, doc: Doc, time: TimeExpression, times: list[TimeExpression],
+              config: FigureConfig) -> Figure | None:
+    """A duration of one unit as a figure of the event it is the length of: "sentenced to seven years" and "a
+    seven-year sentence" (the sentence), "served for 30 years" (serving), "five days of riots" (the riots). Its
+    value as written, its range in days. A duration that runs to the article's own day ("five days of riots", "has
+    served for 30 years") is counted by each outlet to the day it writes: it is read only from an article really
+    dated, with that day (``day``), so that it is compared only with one counted to the same day. A deadline
+    ("within 10 days"), a part ("three more years"), a bound of what may be ("a possible maximum of 27 years") and
+    a duration of no event are no figure."""
+    match = DURATION_VALUE.fullmatch(time.value) if time.type == "DURATION" else None
+    tokens = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
+    if match is None or tokens is None:
+        return None
+    root = tokens.root
+    found = _lasting(root)
+    if found is None or any(t.lower_ in PART_COUNT_WORDS for t in (*tokens, *root.children)):
+        return None
+    event, runs = found
+    if event.lemma_.lower() in EVENTLESS_VERBS or (event.pos_ == "VERB" and any(
+            c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS for c in event.children)):
+        return None
+    day = ""
+    if runs:
+        if article.published is None or article.published_inferred:
+            return None
+        day = article.published.date().isoformat()
+    days = (DAYS_IN_TIME if match.group(1) else DAYS_IN)[match.group(3)]
+    value = float(match.group(2))
+    bound, hedged = figure_bound(tokens)
+    written = allowed(value, bound, config.shares, tokens.text)
+    named, person, holders = participants(root, event, event)
+    unit = UNIT_NAMES[(match.group(1), match.group(3))]
+    unit = unit if value == 1 else "centuries" if unit == "century" else f"{unit}s"
+    return Figure(time.span, sentence_of(article, tokens), article.outlet, value, "DURATION", unit, "time", bound,
+                  Range(written.low * days, written.high * days), event.lemma_.lower(), event.lemma_.lower(),
+                  f"length of {event.text}", context(tokens, config.context_tokens), named,
+                  times_named(tokens, root, times, article), hedged, day, person, holders)
+
+
+def _lasting(root: Token) -> tuple[Token, bool] | None:
+    """The event a duration is the length of, and whether the duration runs to the writer's day: the riots of
+    "five days of riots" (running); the noun of "a five-year sentence" and "a sentence of five years" (a length
+    set once); the verb of "sentenced to five years", "feigned illness for 30 years" and "served five years",
+    running unless the verb is in the simple past ("has served for 30 years" runs)."""
+    of = next((g for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+               if g.dep_ == "pobj" and g.pos_ in {"NOUN", "VERB"}), None)
+    head = root.head
+    if of is not None:
+        return of, True
+    if root.dep_ in {"compound", "amod", "nummod", "npadvmod"} and head.pos_ == "NOUN":
+        return head, False
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        return head.head, False
+    if (root.dep_ == "pobj" and head.lower_ in {"for", "to"}) or root.dep_ == "dobj":
+        verb = head.head if root.dep_ == "pobj" else head
+        if verb.pos_ != "VERB":
+            return None
+        perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+        past = verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VBD"
+                                                                  for c in verb.children))
+        return verb, perfect or not past
+    return None

@@ -1,0 +1,363 @@
+"""Figures written as numbers: counts ("three dock workers"), amounts of money ("1.2 billion euros"), percentages,
+measures ("90 km", "a magnitude 6.8 aftershock") and numbers naming which one ("the 12000 block"), each with its
+unit (converted to its dimension's base unit), what it counts or measures and what happened to it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from storyline.compare.figure import Figure, FigureConfig
+from storyline.compare.figure_events import COUNTING_DEPS, day_named
+from storyline.compare.figure_words import (
+    PERSON, PERSONAL_PRONOUNS, UNNAMED, context, figure_bound, listed_places, name_of, of_object, participants,
+    people_counted, phrase, predicate_words, pronoun_person, sentence_of, times_named, verbs_above, what_happened,
+    words_for,
+)
+from storyline.model import Article, TimeExpression
+from storyline.text.clock import ClockTime
+from storyline.text.estimates import Range, allowed
+from storyline.text.numbers import FIGURE, SPACED_THOUSANDS, read_number
+from storyline.text.wordlists import pairs, words
+
+NUMBER_LABELS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
+CURRENCIES = pairs("currencies")
+UNITS = {unit: (dimension, float(size)) for unit, (dimension, _, size) in
+         ((unit, spec.partition("\t")) for unit, spec in pairs("measure_units").items())}
+PERCENT_WORDS = {"%", "percent", "pct", "cent"}
+# Words before a unit of length that make it a unit of area or volume, with the dimension and the power.
+POWERS = {"square": ("area", 2), "sq": ("area", 2), "cubic": ("volume", 3)}
+TIME_UNITS = pairs("time_units")
+# A thousands group the parse split from its number, and the number it was split from ("more than 1, 400"): neither
+# is read, as either may be an item of a list.
+SPLIT_GROUP = re.compile(r"\d, \Z")
+SPLIT_NUMBER = re.compile(r", \d{3}\b")
+# A number paired with another by a dash, as scores and records are written ("a 20-13 lead", "fell to 36-3"): a
+# side of a pair, not a quantity of its own.
+SCORE = re.compile(r"\d ?[-–] ?\d")
+SCORE_BEFORE = re.compile(r"\d ?[-–] ?\Z")
+SCORE_AFTER = re.compile(r" ?[-–] ?\d")
+# Adverbs that make an amount a rate ("$20 million annually"), with the unit of time it is per.
+RATE_ADVERBS = {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}
+DASHES = frozenset({"-", "–"})
+# A quake's magnitude written before its number, and the scale written after it.
+MAGNITUDE_BEFORE = re.compile(r"\bmagnitude\s*[-–]?\s*\Z", re.IGNORECASE)
+RICHTER_AFTER = re.compile(r"\s+on\s+the\s+Richter\b", re.IGNORECASE)
+RUN_WORDS = words("run_words")
+PART_COUNT_WORDS = words("part_count_words")
+# A number written as the whole a part is taken out of ("28 of 41 passes", "21 out of 25 fights"): the verb's
+# count is the part; the whole is another quantity, often not named ("passes" thrown, not completed).
+OUT_OF = re.compile(r"\d\s+(?:out\s+)?of\s+\Z")
+# An end of a range ("$140-$150 million", "$145 million to $175 million", "between $140 million and $150 million"):
+# the range is the figure, and neither end is one outlets agree or disagree on. "From 3 to 5" is a change, whose
+# ends are read.
+RANGE = re.compile(r"\bbetween\b|\d(?:\s+(?:million|billion|thousand))?\s*(?:[-–]|to)\s*[$€£]?\s*\d")
+RANGE_BEFORE = re.compile(r"(?:\bbetween\s+[$€£]?|(?<!from )\b[$€£]?[\d.,]+(?:\s+(?:million|billion|thousand))?"
+                          r"\s*(?:[-–]|to)\s*[$€£]?|\bbetween\s+[$€£]?[\d.,]+(?:\s+(?:million|billion|thousand))?"
+                          r"\s+and\s+[$€£]?)\Z")
+RANGE_AFTER = re.compile(r"\s*(?:[-–]|to)\s*[$€£]?\s*\d")
+POSSIBILITY_MODALS = words("possibility_modals")
+# What a person's weight counts (conflicts compares weights as one person's).
+WEIGHT = "weight"
+HYPHENED_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+
+
+def number_figures(article: Article, doc: Doc, times: list[TimeExpression], clocks: list[ClockTime],
+                   config: FigureConfig) -> list[Figure]:
+    """The figures the article writes as numbers, outside its time expressions and times of day."""
+    return _placed([f for tokens in _number_spans(doc, times, clocks)
+                    if (f := _number(article, tokens, times, config))], doc)
+
+
+def _placed(numbers: list[Figure], doc: Doc) -> list[Figure]:
+    """The figures, each of a sentence's figures of one unit that it lists with one place each ("80 percent in
+    Egypt, 65 percent in India") named by its own place only (figure_words.listed_places)."""
+    listed: dict[tuple, list[int]] = {}
+    for i, figure in enumerate(numbers):
+        listed.setdefault((figure.sentence, figure.kind, figure.dimension), []).append(i)
+    numbers = list(numbers)
+    for members in (m for m in listed.values() if len(m) > 1):
+        tokens = [doc.char_span(numbers[i].span.start, numbers[i].span.end, alignment_mode="expand")
+                  for i in members]
+        places = listed_places(doc, [(t.start, t.end) for t in tokens]) if None not in tokens else None
+        if places is not None:
+            every = frozenset().union(*places)
+            for i, own in zip(members, places):
+                numbers[i] = replace(numbers[i], names=numbers[i].names - every | own)
+    return numbers
+
+
+def _number_spans(doc: Doc, times: list[TimeExpression], clocks: list[ClockTime]) -> list[SpacySpan]:
+    """The number entities, a thousands group written after a comma and a space ("30, 000") joined to the number
+    before it, and numbers inside time expressions and times of day ("3:10 p.m.") left to those."""
+    spans: list[SpacySpan] = []
+    measures = [entity for entity in doc.ents if any(t.lower_ in UNITS and not t.like_num for t in entity)]
+
+    def measured(i: int) -> bool:
+        """Whether token i is of a measure written with its own unit."""
+        return any(m.start <= i < m.end for m in measures)
+
+    for entity in doc.ents:
+        if entity.label_ not in NUMBER_LABELS:
+            continue
+        start = entity.start
+        # a measure with its unit listed after another ("5-foot-8, 135 pounds") is no thousands group split from
+        # it (the first, feet and inches the parse reads as one number, is still not read)
+        listed = start >= 2 and measured(start - 2) and measured(start)
+        if start >= 2 and SPACED_THOUSANDS.fullmatch(doc[start - 2 : start + 1].text) and not listed:
+            start -= 2
+            if spans and spans[-1].end > start:
+                start = spans.pop().start
+        if (SPLIT_GROUP.search(doc.text, max(doc[start].idx - 4, 0), doc[start].idx) and not listed) \
+                or SPLIT_NUMBER.match(doc.text, doc[entity.end - 1].idx + len(doc[entity.end - 1].text)):
+            continue
+        tokens = SpacySpan(doc, start, entity.end, label=entity.label_)
+        if not any(t.span.start < tokens.end_char and tokens.start_char < t.span.end for t in times) \
+                and not any(c.start < tokens.end_char and tokens.start_char < c.end for c in clocks):
+            spans.append(tokens)
+    # a magnitude written before its number, which the tagger leaves untagged ("measured magnitude - 5.9")
+    spans += [SpacySpan(doc, t.i, t.i + 1, label="QUANTITY") for t in doc
+              if t.like_num and not t.ent_type_ and MAGNITUDE_BEFORE.search(doc.text, 0, t.idx)]
+    return sorted(spans, key=lambda span: span.start)
+
+
+def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], config: FigureConfig) -> Figure | None:
+    value = read_number(tokens.text, FIGURE)
+    if value is None or SCORE_BEFORE.search(article.text, max(tokens.start_char - 4, 0), tokens.start_char) \
+            or OUT_OF.search(article.text, max(tokens.start_char - 12, 0), tokens.start_char) \
+            or SCORE_AFTER.match(article.text, tokens.end_char) or SCORE.search(tokens.text) \
+            or _range_end(article.text, tokens):
+        return None
+    kind, unit, dimension, size, unit_token = _unit(tokens)
+    anchor = _anchor(tokens, unit_token)
+    if anchor.dep_ == "appos" and anchor.head.ent_type_ == "MONEY":
+        # "200 million euros ($265.3 million)": a conversion, worth what the figure it converts is worth
+        return None
+    implied = people_counted(anchor) if kind == "COUNT" else None
+    counted = implied or (_counted(anchor) if kind == "COUNT" else _measured(anchor))
+    if counted is None or not counted.is_alpha or _ranked(counted, tokens) or _hyphenated_modifier(counted, tokens) \
+            or _part(counted, tokens) \
+            or _run(counted) \
+            or (kind == "COUNT" and (counted.lemma_.lower() in TIME_UNITS or counted.lower_ in UNITS)):
+        # a count of hours or of yards ("a seven-yard touchdown") is a measure the parse did not tag as one
+        return None
+    if (rate := _rate(tokens)) is not None:
+        dimension, unit = f"{dimension}/{rate}", f"{unit} per {rate}".strip()
+    if implied is not None:
+        predicate = implied
+    elif kind == "COUNT" and counted.tag_ in {"NN", "NNP"} and value != 1:
+        # "the 12000 block", "Flight 447": a number that names which one, not how many; what happened there
+        # says nothing of which it is
+        kind, predicate = "LABEL", None
+    elif kind == "COUNT":
+        predicate = what_happened(counted, counted, config.governing_hops)
+    else:
+        # "a 1.2 billion euro programme": an amount that modifies its noun is that noun's size, whatever is done
+        # with it ("bring forward a programme")
+        modifies = anchor.head == counted and anchor.dep_ in COUNTING_DEPS
+        predicate = what_happened(None if modifies else anchor, counted, config.governing_hops)
+    clause = next(iter(verbs_above(anchor)), None)
+    if clause is not None and any(child.dep_ == "aux" and child.lower_ in POSSIBILITY_MODALS
+                                  for child in clause.children):
+        return None  # "the repairs could cost $2 billion": a guess of what may be, not a report
+    bound, hedged = figure_bound(tokens)
+    written = allowed(value, bound, config.shares, tokens.text)
+    what = words_for(counted, predicate)
+    named, person, holders = participants(anchor, counted, predicate)
+    if kind == "COUNT" and not holders and (alongside := _listed_with(counted)) is not None:
+        # "29 points to go with eight rebounds and six assists": the rebounds and assists are the scorer's
+        _, listed_person, holders = participants(alongside, alongside, next(iter(verbs_above(alongside)), None))
+        person = person or listed_person
+    if implied is not None and implied.pos_ == "VERB":
+        what = f"people {what}"  # "people killed" for "the quake killed 4"
+    counted_words = PERSON if implied is not None else phrase(counted, anchor)
+    if dimension == "mass" and (counted.ent_type_ == "PERSON" or counted.lower_ in PERSONAL_PRONOUNS):
+        # a person's weight, whatever the verb ("weighing 130 pounds", "is 5-foot-8, 135 pounds"): a person has
+        # one in a story, so a "he" the sentences around tell is that person's
+        whose = pronoun_person(counted) if counted.lower_ in PERSONAL_PRONOUNS else name_of(counted)
+        counted_words, predicate, what = WEIGHT, None, WEIGHT
+        named, holders, person = frozenset(whose or {UNNAMED}), frozenset(whose or {UNNAMED}), True
+    return Figure(article.span(tokens.start_char, tokens.end_char, tokens.label_), sentence_of(article, tokens),
+                  article.outlet, value, kind, unit, dimension, bound, Range(written.low * size, written.high * size),
+                  counted_words, predicate_words(predicate), what,
+                  context(tokens, config.context_tokens),
+                  named, times_named(tokens, anchor, times, article), hedged,
+                  day_named(tokens, clause, times) if clause is not None else "", person, holders)
+
+
+def _listed_with(counted: Token) -> Token | None:
+    """The noun of the count a counted noun is listed with by "with" ("27 points with eight assists", "posted 29
+    points to go with eight rebounds and six assists"), whose holder its count shares; None for one listed with no
+    count."""
+    first = counted
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    if first.dep_ != "pobj" or first.head.lower_ != "with":
+        return None
+    attached = first.head.head
+    if attached.lemma_ == "go" and attached.dep_ in {"advcl", "xcomp"}:
+        attached = attached.head  # "to go with"
+    if attached.pos_ == "VERB":
+        attached = next((c for c in attached.children if c.dep_ == "dobj"), attached)
+    return attached if attached.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in attached.children) else None
+
+
+def _ranked(counted: Token, tokens: SpacySpan) -> bool:
+    """Whether a counted noun is ranked by a superlative ("the 12 worst-hit villages", "the four hardest-hit"):
+    each outlet draws such a line where it likes, so the count is of no one quantity."""
+    return any(t.tag_ in {"JJS", "RBS"} and not tokens.start <= t.i < tokens.end
+               for child in counted.lefts if child.dep_ in {"amod", "advmod", "compound"} for t in child.subtree)
+
+
+def _range_end(text: str, tokens: SpacySpan) -> bool:
+    """Whether a number is an end of a range its text writes (``RANGE``), not a figure of its own."""
+    before = text[max(tokens.sent.start_char, tokens.start_char - 40) : tokens.start_char]
+    from_before = re.search(r"\bfrom\s+\Z", before) is not None
+    return bool(RANGE.search(tokens.text) and not from_before) or RANGE_BEFORE.search(before) is not None \
+        or (RANGE_AFTER.match(text, tokens.end_char) is not None and not from_before) \
+        or re.search(r"\bbetween\s+\Z", before) is not None
+
+
+def _part(counted: Token, tokens: SpacySpan) -> bool:
+    """Whether a counted noun is counted as a part of a total or an addition to one ("one final chance", "the
+    remaining 12 hostages", "five more people"): each outlet draws such a part at its own
+    point."""
+    doc = tokens.doc
+    return any(child.dep_ in {"amod", "advmod", "det", "compound"} and child.lower_ in PART_COUNT_WORDS
+               and not tokens.start <= child.i < tokens.end
+               and not (child.i + 1 < len(doc) and doc[child.i + 1].lower_ == "than")  # "more than 50" bounds
+               for head in (counted, *tokens) for child in head.children)
+
+
+def _hyphenated_modifier(counted: Token, tokens: SpacySpan) -> bool:
+    """Whether the number and its noun are hyphened into a modifier of another noun ("a three-game losing
+    streak", "a 10-game stretch", "a two-day strike"): the figure is the length of the streak or the strike, of
+    which outlets choose different stretches, not a count of games or days, nor a number naming one."""
+    return counted.i == tokens.end + 1 and tokens.doc[tokens.end].text in DASHES \
+        and counted.dep_ in HYPHENED_MODIFIER_DEPS and counted.head.pos_ in {"NOUN", "PROPN"}
+
+
+def _run(counted: Token) -> bool:
+    """Whether a count is the length of a run or of a window of recent ones ("10 straight games", "eight of
+    their last 10 games", "three games in a row"): each outlet counts the run to its own day, and picks its own
+    window."""
+    doc = counted.doc
+    return any(child.dep_ in ("amod", "advmod", "compound") and child.lower_ in RUN_WORDS
+               for child in counted.children) or doc[counted.i + 1 : counted.i + 4].text.lower() == "in a row"
+
+
+def _rate(tokens: SpacySpan) -> str | None:
+    """What an amount is given per, written after it: "season" in "$20 million per season", "year" in "a year",
+    "annually"; None for a total."""
+    doc = tokens.doc
+    following = [t for t in doc[tokens.end : tokens.end + 2]]
+    if following and following[0].lower_ in RATE_ADVERBS:
+        return RATE_ADVERBS[following[0].lower_]
+    if len(following) == 2 and following[1].pos_ == "NOUN" and following[1].lower_ not in PERCENT_WORDS and (
+            following[0].lower_ == "per" or (following[0].lower_ in {"a", "an", "each", "every"}
+                                             and following[1].lemma_.lower() in TIME_UNITS)):
+        return following[1].lemma_.lower()
+    return None
+
+
+def _anchor(tokens: SpacySpan, unit: Token | None) -> Token:
+    """The token by which the figure hangs in its sentence: its number (or unit) word whose head lies outside it
+    ("000" in "An estimated 100, 000 people", "euros" in "200 million euros")."""
+    outside = [t for t in tokens if (t.like_num or t == unit) and not tokens.start <= t.head.i < tokens.end]
+    anchor = outside[-1] if outside else tokens.root
+    return unit if unit is not None and anchor.head == unit else anchor
+
+
+def _unit(tokens: SpacySpan) -> tuple[str, str, str, float, Token | None]:
+    """The kind of a number and its unit: (kind, unit, dimension, size of the unit in the dimension's base unit,
+    the unit's token). The unit is a word of the figure, one of the two after it ("40 million euros") or the word
+    before it ("$", "magnitude 6.8"); a figure the parse calls a quantity is read as a measure first ("135 pounds"
+    weighs)."""
+    doc = tokens.doc
+    last = max((t.i for t in tokens if t.like_num), default=tokens.start)
+    # the words after the last number first: "5-foot-8, 135 pounds" weighs
+    near = list(doc[last + 1 : tokens.end]) + [doc[i] for i in range(tokens.end, min(tokens.end + 2, len(doc)))
+                                              if not doc[tokens.end].is_punct] + list(doc[tokens.start : last + 1])
+    if tokens.start > 0:  # "$" or "magnitude" written before the number, or before a dash before it
+        near.append(doc[tokens.start - 1])
+        if tokens.start > 1 and doc[tokens.start - 1].text in DASHES:
+            near.append(doc[tokens.start - 2])
+
+    def money() -> tuple | None:
+        # a verb is no currency: "won 12 games"
+        token = next((t for t in near if (t.text in CURRENCIES or t.lemma_.lower() in CURRENCIES)
+                      and t.pos_ not in ("VERB", "AUX")), None)
+        if token is None:
+            return None
+        currency = CURRENCIES.get(token.text) or CURRENCIES[token.lemma_.lower()]
+        return "MONEY", currency, currency, 1.0, token
+
+    def percent() -> tuple | None:
+        token = next((t for t in near if t.lower_ in PERCENT_WORDS), None)
+        return ("PERCENT", "percent", "percent", 1.0, token) if token is not None else None
+
+    def measure() -> tuple | None:
+        if RICHTER_AFTER.match(doc.text, tokens.end_char):  # "measuring 5.9 on the Richter scale"
+            return "MEASURE", "magnitude", *UNITS["magnitude"], doc[tokens.end + 2]
+        token = next((t for t in near if t.lower_ in UNITS), None)
+        if token is None:
+            return None
+        dimension, size = UNITS[token.lower_]
+        # "170,000 square feet" is an area, "a 15,800-square-metre building" the same one; "cubic" metres a volume
+        before = next((word for word in [*(c.lower_.rstrip(".") for c in token.children if c.dep_ == "amod"),
+                                         doc[token.i - 1].lower_.rstrip(".") if token.i > 0 else ""]
+                       if word in POWERS), "")
+        if dimension == "length" and before:
+            dimension, power = POWERS[before]
+            size = size ** power * (1000 if dimension == "volume" else 1)  # litres in a cubic metre
+            return "MEASURE", f"{before} {token.lower_}", dimension, size, token
+        return ("MEASURE", token.lower_, dimension, size, token) if dimension != "-" else \
+            ("UNCOMPARED", token.lower_, "", 1.0, token)
+
+    readings = (measure, money, percent) if tokens.label_ == "QUANTITY" else (money, percent, measure)
+    return next((found for reading in readings if (found := reading())), ("COUNT", "", "", 1.0, None))
+
+
+def _counted(anchor: Token) -> Token | None:
+    """The noun a count counts: "workers" in "three dock workers". A part of a group ("three of the workers",
+    "three people, one of them a woman") counts a part, not the group, and is left out."""
+    if anchor.dep_ in COUNTING_DEPS - {"appos"} and anchor.head.pos_ in {"NOUN", "PROPN"} \
+            and not anchor.head.like_num and of_object(anchor) is None:
+        return anchor.head
+    return None
+
+
+def _measured(anchor: Token) -> Token | None:
+    """What an amount, percentage or measure is of: "damage" in "200 million euros of damage", "deal" in "a $13.9
+    billion deal", "premium" in "a premium of 33%", "damage" in "the damage is $2 million", "shares" in "shares
+    jumped 30 percent"; for a figure listed after another of its unit, what that one is of ("55 percent of voice
+    traffic in Saudi Arabia, 52 percent in Egypt")."""
+    if anchor.dep_ in {"conj", "appos"} and anchor.head.lower_ == anchor.lower_:
+        return _measured(anchor.head)
+    if (found := of_object(anchor)) is not None:
+        return found
+    if anchor.dep_ in COUNTING_DEPS and anchor.head.pos_ in {"NOUN", "PROPN"}:
+        return anchor.head
+    if anchor.dep_ == "pobj" and anchor.head.dep_ == "prep" and anchor.head.head.pos_ == "NOUN":
+        return anchor.head.head
+    head = anchor.head
+    if anchor.dep_ == "dobj" and head.dep_ == "acl" and head.head.pos_ == "NOUN":
+        return head.head  # "an earthquake measuring 5.9"
+    if anchor.dep_ == "dobj" and head.lemma_ == "weigh":
+        # "he weighs 130 pounds", "He is 5-foot-8, weighing 130 pounds": the weigher, subject of the verb or of
+        # the clause its participle hangs from
+        return next((c for verb in (head, head.head) for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}),
+                    None)
+    for _ in range(2):
+        arguments = [c for dep in ("nsubjpass", "dobj", "nsubj") for c in head.children
+                     if c.dep_ == dep and c.pos_ in {"NOUN", "PROPN"} and c != anchor and anchor not in c.subtree
+                     and c.lower_ not in UNITS]  # "the quake measured magnitude - 5.9" measures the quake
+        if arguments:
+            return arguments[0]
+        if head.pos_ in {"VERB", "AUX"} or head.head is head:
+            break
+        head = head.head
+    return None
