@@ -32,7 +32,7 @@ from storyline.ingest import read
 from storyline.model import Article
 from storyline.pipeline import Pipeline
 from storyline.store import open_store
-from storyline.extract.timex import anchoring, dates, values
+from storyline.extract.timex import anchoring, dates, days, values
 from storyline.stories import pubdate
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -70,6 +70,7 @@ def cold_caches() -> None:
     anchoring.is_anaphoric.cache_clear()
     anchoring.period_of.cache_clear()
     dates.parse_calendar_date.cache_clear()
+    days.calendar_reading.cache_clear()
 
 
 def timed_ingest(files: list[Path], db: Path, workers: int) -> tuple[float, set[frozenset[str]], dict[str, Any]]:

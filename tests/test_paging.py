@@ -2,6 +2,8 @@
 the whole list, and every summary is what the story's current articles say after batches that grew, merged and
 dated stories, and after a revision."""
 
+import json
+import re
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -9,13 +11,14 @@ import pytest
 from fastapi.testclient import TestClient
 
 from storyline.corpus import Corpus
-from storyline.model import Article
+from storyline.model import Article, Mention
 from storyline.store import StoreError
 from storyline.stories import summary
 from storyline.web import create_app
 from storyline.web.pages import environment
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
+ECBPLUS_TEXTS = Path(__file__).resolve().parents[2] / "shared" / "data" / "ecbplus-fulltext" / "articles.jsonl"
 
 
 @pytest.fixture(scope="module")
@@ -197,12 +200,23 @@ def test_an_entity_across_stories_has_its_names_roles_and_every_quote_by_story(d
     assert corpus.entity("Nobody Innamed")["stories"] == []
 
 
-def test_a_story_growing_an_article_a_batch_is_named_again_only_as_it_grows_by_a_quarter():
-    named_at, namings = None, []
-    for size in range(1, 1001):
-        if summary.renaming_due(named_at, size):
-            named_at = size
-            namings.append(size)
-    assert namings[:5] == [1, 2, 3, 4, 5]  # a small story is named again with each article
-    assert len(namings) < 40 and all(b <= a * 1.25 + 1 for a, b in zip(namings, namings[1:]))
-    assert summary.renaming_due(named_at, named_at - 1)  # a split story is smaller: named again
+def test_a_story_growing_an_article_a_batch_is_named_from_all_its_articles_at_the_end(tmp_path):
+    """One ECB+ topic of the tuning part (an actress's stay in rehab, 18 reports) ingested an article a batch: its
+    story takes an article at nearly every batch and is named once, when the ingest ends, from all of them."""
+    if not ECBPLUS_TEXTS.exists():
+        pytest.skip("shared ECB+ full texts not present")
+    lines = [json.loads(line) for line in ECBPLUS_TEXTS.read_text().splitlines()]
+    folder = tmp_path / "topic"
+    folder.mkdir()
+    (folder / "topic.jsonl").write_text("".join(json.dumps(line) + "\n" for line in lines
+                                                if re.fullmatch(r"1_\d+ecb", line["source"])))
+    corpus = Corpus.open(tmp_path / "topic.db", batch_size=1)
+    assert corpus.ingest([str(folder)]).stored == 18
+    store = corpus.store
+    assert max(story["articles"] for story in store.stories()) >= 8
+    for story in store.stories():
+        articles = summary.newest(store.articles(ids=store.story_article_ids(story["id"])))
+        expected = summary.story_names(articles, store.records("mention", Mention, [a.id for a in articles]))
+        kept = {(row["entity"], row["name"]) for row in store.db.execute(
+            "SELECT entity, name FROM story_names WHERE story_id = ?", (story["id"],))}
+        assert kept == set(expected.names) and story["people"] == expected.people

@@ -186,7 +186,10 @@ class Pipeline:
         self.batch_size = batch_size
         self._index: StoryIndex | None = None
         self._generation = -1
-        self._named: dict[str, int] = {}  # story id -> its article count when this process last named it
+        # Stories the batches changed since this process last named them, and how many batches ago it did: they are
+        # named at the end of the ingest call (see :meth:`_name_changed_stories`).
+        self._unnamed: set[str] = set()
+        self._batches_unnamed = 0
 
     @property
     def index(self) -> StoryIndex:
@@ -231,6 +234,9 @@ class Pipeline:
                 storing = batch, writer.submit(self._store_batch, batch)
             if storing is not None:
                 self._count_stored(*storing, report)
+        if self._unnamed:
+            with self._writing():
+                self._name_changed_stories()
         return report
 
     def _fresh_batches(self, items: Iterable[Article | IngestError], report: IngestReport,
@@ -304,6 +310,7 @@ class Pipeline:
             times = self.store.records("time", TimeExpression, [a.id for a in orphans])
             features = updates.story_features([(a, self.doc(a.id), times[a.id]) for a in orphans])
             self._assign(self.index, features, {a.id for a in orphans if a.published is None}, lambda _: None, {})
+            self._name_changed_stories()
         return len(orphans)
 
     @contextmanager
@@ -315,7 +322,6 @@ class Pipeline:
                 yield
         except BaseException:
             self._index = None
-            self._named = {}
             raise
 
     def _assign(self, index: StoryIndex, features: list[StoryFeatures], undated_ids: set[str],
@@ -327,9 +333,10 @@ class Pipeline:
             return
         update = updates.update_of(index, [(item, index.assign(item)) for item in features])
         self.store.save_story_update(update)
-        reshaped = {story for event in update.history if event["kind"] in ("merged", "split")
-                    for story in (event["story"], *event["others"])}
-        self._name_stories(update.touched, reshaped)
+        self._unnamed = (self._unnamed | set(update.touched)) - set(update.merged_away)
+        self._batches_unnamed += 1
+        if self._batches_unnamed >= summary.CONFIG.batches_before_naming:
+            self._name_changed_stories()
         _reached("assigned")
         # Only a story given an undated article may date one: the others' articles are not read from the store.
         given_undated = {update.memberships.get(article_id) for article_id in undated_ids}
@@ -338,18 +345,26 @@ class Pipeline:
                            lambda article_id: doc_in_memory(article_id) or self.doc(article_id), gathered)
         self._generation = self.store.story_generation()
 
-    def _name_stories(self, story_ids: Iterable[str], reshaped: set[str] | None = None) -> None:
+    def _name_changed_stories(self) -> None:
+        """Name the stories changed since they were last named, once each, from all their articles (inside the
+        caller's transaction): named at every batch that changed them, a story taking an article each batch was
+        resolved again from all its articles each time, and a story created and then grown or merged away within
+        one ingest was named for nothing."""
+        self._name_stories(sorted(self._unnamed))
+        self._unnamed = set()
+        self._batches_unnamed = 0
+
+    def _name_stories(self, story_ids: Iterable[str]) -> None:
         """Keep who each story names (its key people, its entities' names) in its summary: the story list shows
-        them and filters by them before any brief is built. A story that only grew a little since this process
-        named it keeps its names (:func:`summary.renaming_due`), unless it was merged or split (``reshaped``)."""
+        them and filters by them before any brief is built."""
         for story_id in story_ids:
-            ids = self.store.story_article_ids(story_id)
-            if story_id not in (reshaped or set()) and not summary.renaming_due(self._named.get(story_id), len(ids)):
-                continue
+            try:
+                ids = self.store.story_article_ids(story_id)
+            except KeyError:
+                continue  # merged away by another process since
             articles = summary.newest(self.store.articles(ids=ids))
             mentions = self.store.records("mention", Mention, [a.id for a in articles])
             self.store.set_story_names(story_id, summary.story_names(articles, mentions))
-            self._named[story_id] = len(ids)
 
     def _date_undated(self, story_ids: list[str], undated_ids: set[str], doc_of: Callable[[str], Doc],
                       gathered: dict[str, StoryArticle]) -> None:
@@ -371,7 +386,7 @@ class Pipeline:
                 features = updates.story_features([(a, self.doc(a.id), times[a.id]) for a in batch])
                 update = updates.update_of(self._index, [(item, self._index.assign(item)) for item in features])
                 self.store.save_story_update(update)
-            self._named = {}
+            self._unnamed = set()
             self._name_stories([story["id"] for story in self.store.stories()])
             self._generation = self.store.story_generation()
         return len(self.store.stories())

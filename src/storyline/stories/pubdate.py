@@ -140,15 +140,16 @@ class StoryDates:
                      if other != index]
         total = 0.0
         for value, said in mine.items():
+            moving = [statement for statement in said if statement.kind in MOVING_KINDS]
+            if not moving:
+                continue
             day = date.fromisoformat(value)
             # Only these pairs can be evidence (``evidences``): the others are not looked at, a story's every
             # pair of phrases being the cost of inference.
             naming_here = [other for other in said if other.kind in NAMING_KINDS]
             naming_elsewhere = [other for days in elsewhere for other in days.get(value, [])
                                 if other.kind in NAMING_KINDS]
-            for statement in said:
-                if statement.kind not in MOVING_KINDS:
-                    continue
+            for statement in moving:
                 matches = [(other, True) for other in naming_here if may_pair(text, statement, other, True)]
                 matches += [(other, False) for other in naming_elsewhere]
                 total += max((self.match(statement, other, day, same_article) for other, same_article in matches),

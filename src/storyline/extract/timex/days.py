@@ -4,7 +4,9 @@ days that follow the story ("the next day"), clock times, holidays and calendar 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from storyline.extract.timex.dates import (HOLIDAYS, PARTS_OF_DAY, WEEKDAYS, iso_week, month_number, nearest_year,
                                           parse_calendar_date, resolve_weekday, shift_month)
@@ -159,45 +161,68 @@ def historic_day(phrase: Phrase) -> Value | None:
     return ("DATE", day) if day else None
 
 
-def calendar_date(phrase: Phrase) -> Value | None:
-    """'Oct. 15, 1999', '29 April', 'March', 'next May 3', '3/15/99', read by dateparser; a year left out is the
-    nearest such date's."""
-    words = re.findall(r"[a-z]+\.?", phrase.core)
+@dataclass(frozen=True, slots=True)
+class CalendarReading:
+    """What the words of a calendar date say whatever the reference: the date dateparser reads and its period,
+    the deixis ("next May 3": ``step`` 1; "this May": ``this_year``), a year counted from the reference ("March of
+    last year": ``year_offset``), whether a year is written, and a part of the day ("May 3 evening")."""
+
+    parsed: date
+    period: str
+    step: int
+    this_year: bool
+    year_offset: int | None
+    has_year: bool
+    part: str
+
+
+# Publication-date inference values one phrase against hundreds of candidate days: its words are read once.
+@lru_cache(maxsize=1 << 14)
+def calendar_reading(core: str) -> CalendarReading | None:
+    words = re.findall(r"[a-z]+\.?", core)
     named_month = any(month_number(w) for w in words)
     # Numbers joined by a hyphen or a point are a score, a record or a decimal ("won 35-30", "58-3", "3.5"), not a
     # day: a numeric date has three parts, or two after a slash that can be a month and a day ("9/11").
-    numeric = re.search(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b(?:1[0-2]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9])\b",
-                        phrase.core)
+    numeric = re.search(r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b|\b(?:1[0-2]|0?[1-9])/(?:[12]\d|3[01]|0?[1-9])\b", core)
     if not (named_month or numeric):
         return None
-    deixis = re.match(r"(last|this|next|past|coming|this past|this coming) ", phrase.core)
+    deixis = re.match(r"(last|this|next|past|coming|this past|this coming) ", core)
     step = {"last": -1, "past": -1, "this past": -1, "next": 1, "coming": 1, "this coming": 1}.get(
         deixis.group(1) if deixis else "", 0)
     cleaned = re.sub(r"\b(?:on|in|of|the|early|late|mid|middle|end|beginning|start|last|this|next|past|coming)\b|"
-                     r"(?<=\d)(?:st|nd|rd|th)\b", " ", phrase.core)
+                     r"(?<=\d)(?:st|nd|rd|th)\b", " ", core)
     found = parse_calendar_date(cleaned)
     if found is None:
         return None
-    parsed, period = found
+    year_word = re.search(r"\b(last|this|next) year\b", core)
+    has_year = re.search(r"\b(?:1[5-9]\d\d|20\d\d)\b|'\d\d\b|\d[/.-]\d{1,2}[/.-]\d{2,4}", core)
+    part = next((PARTS_OF_DAY[w] for w in words if w in PARTS_OF_DAY and w not in {"noon", "midnight"}), "")
+    return CalendarReading(found[0], found[1], step, bool(deixis and not step),
+                           {"last": -1, "this": 0, "next": 1}[year_word.group(1)] if year_word else None,
+                           has_year is not None, part)
+
+
+def calendar_date(phrase: Phrase) -> Value | None:
+    """'Oct. 15, 1999', '29 April', 'March', 'next May 3', '3/15/99', read by dateparser; a year left out is the
+    nearest such date's."""
+    reading = calendar_reading(phrase.core)
+    if reading is None:
+        return None
+    parsed, period = reading.parsed, reading.period
     ref = phrase.reference
-    year_word = re.search(r"\b(last|this|next) year\b", phrase.core)
-    if year_word and ref is not None:
-        offset = {"last": -1, "this": 0, "next": 1}[year_word.group(1)]
+    if reading.year_offset is not None and ref is not None:
         day = parsed.day if period == "day" else None
-        return "DATE", f"{ref.year + offset:04d}-{parsed.month:02d}" + (f"-{day:02d}" if day else "")
-    has_year = re.search(r"\b(?:1[5-9]\d\d|20\d\d)\b|'\d\d\b|\d[/.-]\d{1,2}[/.-]\d{2,4}", phrase.core)
+        return "DATE", f"{ref.year + reading.year_offset:04d}-{parsed.month:02d}" + (f"-{day:02d}" if day else "")
     if period == "year":
         return "DATE", f"{parsed.year:04d}"
     day = parsed.day if period == "day" else None
-    if has_year:
+    if reading.has_year:
         year = f"{parsed.year:04d}"
     elif ref is None:
         year = "XXXX"
     else:
-        this_year = deixis and not step
-        number_of_year = (ref.year if this_year
-                          else nearest_year(parsed.month, day, ref, phrase.tense, step, phrase.config))
+        number_of_year = (ref.year if reading.this_year
+                          else nearest_year(parsed.month, day, ref, phrase.tense, reading.step, phrase.config))
         year = f"{number_of_year:04d}"
     value = f"{year}-{parsed.month:02d}" + (f"-{day:02d}" if day else "")
-    part = next((PARTS_OF_DAY[w] for w in words if w in PARTS_OF_DAY and w not in {"noon", "midnight"}), "")
-    return "DATE", value + (part if day else "")
+    return "DATE", value + (reading.part if day else "")
