@@ -58,6 +58,7 @@ class StoreState:
     stories: set[frozenset[str]]  # each story's current articles
     published: dict[str, str | None]
     problems: list[str] = field(default_factory=list)
+    people: dict[frozenset[str], list[str]] = field(default_factory=dict)  # each story's key people
 
 
 def state(db: Path) -> StoreState:
@@ -84,8 +85,10 @@ def state(db: Path) -> StoreState:
         by_story: dict[str, set[str]] = {}
         for article in articles:
             by_story.setdefault(store.story_of(article.id) or "", set()).add(article.id)
+        people = {frozenset(by_story.get(story["id"], ())): story["people"] for story in store.stories()}
         return StoreState({frozenset(ids) for ids in by_story.values()},
-                          {a.id: a.published.isoformat() if a.published else None for a in articles}, problems)
+                          {a.id: a.published.isoformat() if a.published else None for a in articles}, problems,
+                          people)
 
 
 def replayed_stories(db: Path) -> set[frozenset[str]]:
@@ -109,6 +112,8 @@ def differences(found: StoreState, reference: StoreState) -> list[str]:
     if found.published != reference.published:
         changed = [i for i in reference.published if found.published.get(i) != reference.published[i]]
         problems.append(f"{len(changed)} publication dates differ from those of an uninterrupted run")
+    if found.stories == reference.stories and found.people != reference.people:
+        problems.append("the stories' key people differ from those of an uninterrupted run")
     return problems
 
 

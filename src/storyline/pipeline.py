@@ -186,9 +186,9 @@ class Pipeline:
         self.batch_size = batch_size
         self._index: StoryIndex | None = None
         self._generation = -1
-        # Stories the batches changed since this process last named them, and how many batches ago it did: they are
-        # named at the end of the ingest call (see :meth:`_name_changed_stories`).
-        self._unnamed: set[str] = set()
+        # How many batches this process assigned since it last named the stories they changed (which the store
+        # keeps, :meth:`Store.stories_to_name`): they are named at the end of the ingest call, or after
+        # ``batches_before_naming`` batches of a long one (see :meth:`_name_changed_stories`).
         self._batches_unnamed = 0
 
     @property
@@ -234,7 +234,7 @@ class Pipeline:
                 storing = batch, writer.submit(self._store_batch, batch)
             if storing is not None:
                 self._count_stored(*storing, report)
-        if self._unnamed:
+        if self.store.stories_to_name():  # this ingest's, or those of one stopped before it named them
             with self._writing():
                 self._name_changed_stories()
         return report
@@ -333,7 +333,7 @@ class Pipeline:
             return
         update = updates.update_of(index, [(item, index.assign(item)) for item in features])
         self.store.save_story_update(update)
-        self._unnamed = (self._unnamed | set(update.touched)) - set(update.merged_away)
+        self.store.set_stories_to_name((self.store.stories_to_name() | set(update.touched)) - set(update.merged_away))
         self._batches_unnamed += 1
         if self._batches_unnamed >= summary.CONFIG.batches_before_naming:
             self._name_changed_stories()
@@ -350,8 +350,8 @@ class Pipeline:
         caller's transaction): named at every batch that changed them, a story taking an article each batch was
         resolved again from all its articles each time, and a story created and then grown or merged away within
         one ingest was named for nothing."""
-        self._name_stories(sorted(self._unnamed))
-        self._unnamed = set()
+        self._name_stories(sorted(self.store.stories_to_name()))
+        self.store.set_stories_to_name(set())
         self._batches_unnamed = 0
 
     def _name_stories(self, story_ids: Iterable[str]) -> None:
@@ -386,7 +386,7 @@ class Pipeline:
                 features = updates.story_features([(a, self.doc(a.id), times[a.id]) for a in batch])
                 update = updates.update_of(self._index, [(item, self._index.assign(item)) for item in features])
                 self.store.save_story_update(update)
-            self._unnamed = set()
+            self.store.set_stories_to_name(set())
             self._name_stories([story["id"] for story in self.store.stories()])
             self._generation = self.store.story_generation()
         return len(self.store.stories())

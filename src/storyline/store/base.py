@@ -48,6 +48,8 @@ if TYPE_CHECKING:
 # Keys of the ``state`` table: the config the story index was started with, and the whole index as one document,
 # as Storyline kept it before schema 4 (such a store keeps its stories readable until ``storyline recluster``).
 STORY_CONFIG_KEY = "story_config"
+# The stories changed since they were last named (see Store.stories_to_name).
+STORIES_TO_NAME_KEY = "stories_to_name"
 EARLIER_STORY_INDEX_KEY = "story_index"
 # How long a writer waits for another to finish before giving up: a batch holds the lock for seconds, a
 # recluster of a large store for minutes.
@@ -430,6 +432,18 @@ class Store(ABC, FeedRecords, AlertRecords, JobRecords):
     def aliases(self, entity: str) -> set[str]:
         """The names (folded) the story list's entity filter takes for the name ``entity`` (folded)."""
         return {row["name"] for row in self.db.execute(ALIASES, (entity,))}
+
+    def stories_to_name(self) -> set[str]:
+        """The stories assigned articles since they were last named: kept with the assignment, in its transaction, so
+        that an ingest stopped before naming them leaves them for the next to name."""
+        row = self.db.execute("SELECT value FROM state WHERE key = ?", (STORIES_TO_NAME_KEY,)).fetchone()
+        return set(json.loads(row["value"])) if row else set()
+
+    def set_stories_to_name(self, story_ids: set[str]) -> None:
+        self.db.execute(
+            "INSERT INTO state (key, value, arrays, updated_at) VALUES (?, ?, NULL, ?) ON CONFLICT(key) DO UPDATE"
+            " SET value = excluded.value, updated_at = excluded.updated_at",
+            (STORIES_TO_NAME_KEY, json.dumps(sorted(story_ids)), _now()))
 
     def set_story_names(self, story_id: str, names: StoryNames) -> None:
         """Keep who a story names (its key people and every name of its entities) in its summary, in place of
