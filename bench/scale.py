@@ -14,8 +14,8 @@ their entities, resolved over their newest articles' mentions), commit: ``Pipeli
 it. The articles are bench/stories.py's synthetic ones (real PolNeAR paragraphs recombined into StoryFeatures:
 parsing 100k articles would take hours on two cores), each batch stored before its clock starts, as the writer
 stores it: the text of their paragraphs, with the mentions the pipeline's parse and mention stage find in each
-paragraph (parsed once, before the clock starts), a headline of their first words and one of 40 outlets. They are assigned 32 at a time (the
-pipeline's batch) into a PostgreSQL store that grows to 100k; the cost per article is the median over the last
+paragraph (parsed once, before the clock starts), a headline of their first words and one of 40 outlets. They are
+assigned 32 at a time (the pipeline's batch) into a PostgreSQL store that grows to 100k; the cost per article is the median over the last
 1000 articles' batches at each size. On a shared machine the wall-clock cost of a window measures the
 other jobs as much as this one (the load average can double between the 1k and the 100k window), so each window
 also reports the CPU time the assigner spent per article, its own process's and its database connection's (the

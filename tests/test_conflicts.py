@@ -73,7 +73,8 @@ def test_different_outcomes_units_events_and_times_are_not_disagreements():
     assert not disputes("The quake struck 90 km north of Padang at a depth of 10 km.",
                         "The quake struck 55 miles north of Padang at a depth of 35 km below the sea bed.")
     assert values(disputes("The magnitude 7.6 quake was followed by a magnitude 6.2 aftershock.",
-                           "The magnitude 7.9 quake destroyed much of the old town.")) == [["7.6 magnitude", "7.9 magnitude"]]
+                           "The magnitude 7.9 quake destroyed much of the old town.")) \
+        == [["7.6 magnitude", "7.9 magnitude"]]
     # a one-day jump in the share price is not the premium the buyer pays
     assert not disputes("Shares in the software maker jumped 30 percent on Monday.",
                         "The offer is a premium of 45 percent over the software maker's share price.")
@@ -189,7 +190,8 @@ def test_a_figure_of_what_may_be_is_no_report_to_set_against_another():
     assert not disputes("Engineers said the repairs could cost 2 billion dollars.",
                         "The repairs cost 900 million dollars, the city said.")
     assert values(disputes("The repairs will cost 2 billion dollars, the city said.",
-                           "The repairs will cost 900 million dollars, the mayor said.")) == [["900 million dollar", "2 billion dollar"]]
+                           "The repairs will cost 900 million dollars, the mayor said.")) \
+        == [["900 million dollar", "2 billion dollar"]]
 
 
 def test_a_figure_written_to_the_ten_disagrees_with_one_half_way_to_the_next_unless_it_is_hedged():

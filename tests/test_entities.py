@@ -602,7 +602,8 @@ def test_a_bare_surname_goes_to_the_person_the_model_mostly_called_an_organisati
     full = Article(text="Bettie Varlow died. Bettie Varlow was 85. Varlow posed in 1955.", source="one")
     junk = Article(text="Revival Varlow kept posing.", source="two")
     bare = Article(text="Varlow was born in Nashville.", source="three")
-    found = resolve([(full, [mention(full, "Bettie Varlow", "ORG", 0), mention(full, "Bettie Varlow", "ORG", 0, occurrence=1),
+    found = resolve([(full, [mention(full, "Bettie Varlow", "ORG", 0),
+                             mention(full, "Bettie Varlow", "ORG", 0, occurrence=1),
                              mention(full, "Varlow", "PERSON", 0, occurrence=2)]),
                      (junk, [mention(junk, "Revival Varlow", "PERSON", 0)]),
                      (bare, [mention(bare, "Varlow", "PERSON", 0)])])

@@ -888,7 +888,8 @@ def test_a_fragment_joins_one_statement_and_never_links_two():
 def test_a_statement_takes_the_speaker_its_outlets_name():
     texts = {
         "Harbor Daily": "\u201cThe border will stay open all winter,\u201d Interior Minister Jonas Keller said.",
-        "Civic Post": "\u201cThe border will stay open all winter,\u201d Interior Minister Jonas Keller told reporters.",
+        "Civic Post": "\u201cThe border will stay open all winter,\u201d Interior Minister Jonas Keller told "
+                      "reporters.",
         "Meridian Wire": "Prime Minister Ruth Albers met the press on Monday and took no questions. \u201cThe "
                          "border will stay open all winter,\u201d she said.",
     }

@@ -1,4 +1,5 @@
-"""Claims: the sentences of a story's articles, aligned across outlets and labelled shared, single-source or conflicting.
+"""Claims: the sentences of a story's articles, aligned across outlets and labelled shared, single-source or
+conflicting.
 
 A claim unit is a sentence (long sentences stay whole: splitting clauses loses the subject a figure belongs to).
 Units of different outlets are aligned when their embeddings and content words agree; an aligned group is

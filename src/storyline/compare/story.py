@@ -201,7 +201,8 @@ def lone_figures(groups: list[claims.ClaimGroup], all_figures: list[Figure],
         if len(group.sources) < 2:
             continue
         inside = {id(u): [f for f in all_figures if f.span.article_id == u.span.article_id
-                          and u.span.start <= f.span.start < u.span.end and f.kind not in {"DATE", "CLOCK"}] for u in group.units}
+                          and u.span.start <= f.span.start < u.span.end and f.kind not in {"DATE", "CLOCK"}]
+                  for u in group.units}
         for unit in group.units:
             others = {f.value for other in group.units if other is not unit for f in inside[id(other)]}
             details += [(unit, f) for f in inside[id(unit)] if f.value not in others and f.span not in in_dispute]

@@ -20,8 +20,8 @@ The small English model makes a few errors that break entity merging downstream:
   al-Nour prison"), and one before an area noun ("the Sampierdarena district") or governed by a locative
   preposition ("in Debrecen") a place;
 - it tags a surname or a given name seen alone as a place or nationality ("Sudani" after "Mohamed Shia al-Sudani",
-  "Marta" after "Marta Olsen"), or misses a surname: a single word equal to the surname of a person named in the same document becomes a PERSON, as does an
-  untagged capitalised run ending with it ("Gábor Varga" beside "Lena Varga"), and an untagged last word of a
+  "Marta" after "Marta Olsen"), or misses a surname: a single word equal to the surname of a person named in the
+  same document becomes a PERSON, as does an untagged capitalised run ending with it ("Gábor Varga" beside "Lena Varga"), and an untagged last word of a
   longer name takes that name's type ("Navy" after "Indian Navy").
 An acronym in parentheses after a name ("(KSS)") becomes an entity of the name's type, and an untagged word in
 capitals read as a noun an organisation's ("NYPD officers"), unless it is a common initialism for a thing ("TV"),
@@ -237,8 +237,8 @@ def add_proper_nouns(doc: Doc, entities: list[Entity], config: NerFixConfig = CO
     """A run of capitalised words the parse reads as proper nouns, untagged, inside a sentence of the body, is a
     name the model did not know ("members of the Bloods", "a red Adidas hoodie", "an anarchist squat in
     Exarcheia"): a group's if plural, a place's after a locative preposition, else an organisation's, which the
-    rules after this one make a person's where the text says so. Not a sentence's first word, whose capital says nothing, a word in
-    quotation marks (a quotation's first word, a nickname, a work's title), a headline's word, a function word, a
+    rules after this one make a person's where the text says so. Not a sentence's first word, whose capital says
+    nothing, a word in quotation marks (a quotation's first word, a nickname, a work's title), a headline's word, a function word, a
     title, a day or a month, a word next to a number, a lone common noun of places and institutions ("the
     Commission"), nor a word the document also writes in lower case."""
     covered = {i for start, end, _ in entities for i in range(start, end)}

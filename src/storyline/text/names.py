@@ -5,8 +5,8 @@ with or without diacritics, hyphens, apostrophes and full stops ("U.S."/"US"). A
 lowercase content tokens; two tokens are the same word when they are equal, or when they share a consonant
 skeleton (the transliteration-stable part) and as many vowel sounds, and are close in Jaro-Winkler similarity:
 "Qassim" and "Qasem", "Abdul" and "Abdel", "Bettie" and "Betty" join, while "Hussein" and "Hassan" (too far),
-"Bell" and "Bella", "Paul" and "Paula", "Angels" and "Angeles" (a vowel more is another name) stay apart. Whole names are compatible when the shorter one's tokens
-appear in order in the longer one (a partial name) or when one is the acronym of the other.
+"Bell" and "Bella", "Paul" and "Paula", "Angels" and "Angeles" (a vowel more is another name) stay apart. Whole
+names are compatible when the shorter one's tokens appear in order in the longer one (a partial name) or when one is the acronym of the other.
 
 Sets of names (a mention's, an article's cluster, an entity built across articles) are compared with
 :func:`same_entity`, the one rule the mentions stage and cross-article resolution share. The module also holds the

@@ -127,8 +127,8 @@ def _names_the_source(drafts: Drafts, mention: Mention, head: Token) -> bool:
 def _antecedent(drafts: Drafts, pronoun: Token, hops: int = 0) -> Resolution:
     """The entity of the nearest earlier subject (of a main clause or a verb of saying) that can be what the
     pronoun stands for: a name of a fitting type, a noun phrase resolved as a source is ("A France Telecom
-    spokeswoman said … she said"), or the same pronoun, which goes on naming whom it named ("Yanis Varoufakis stayed home. But he rode
-    into the city. “…,” he said"); else the nearest earlier speaker or subject named with a fitting type.
+    spokeswoman said … she said"), or the same pronoun, which goes on naming whom it named ("Yanis Varoufakis stayed
+    home. But he rode into the city. “…,” he said"); else the nearest earlier speaker or subject named with a fitting type.
 
     A nearest subject that can stand for the pronoun but names nobody ("A baker in Debrecen said … she said")
     leaves the pronoun unresolved, with that subject as its antecedent; a text with no fitting subject before it
@@ -187,8 +187,8 @@ def _nearest_antecedent(drafts: Drafts, pronoun: Token, types: frozenset[str],
             continue
         # A speaker, a subject, or a name in apposition to a subject ("A professor, Yanis Varoufakis, stayed").
         speaker = drafts.is_speaker_before({t.i for t in heads}, pronoun.idx)
-        if speaker or any(t.dep_ in ("nsubj", "nsubjpass") or t.dep_ == "appos" and t.head.dep_ in ("nsubj", "nsubjpass")
-                          for t in heads):
+        if speaker or any(t.dep_ in ("nsubj", "nsubjpass")
+                          or t.dep_ == "appos" and t.head.dep_ in ("nsubj", "nsubjpass") for t in heads):
             return Resolution(mention.entity_id), mention.span.start, speaker
     return Resolution(), pronoun.idx, True
 
