@@ -361,14 +361,14 @@ def test_beliefs_and_denials_are_not_quotes(ferry_brief):
     assert "resume by Friday" not in quotes[0] and "resume by Friday" in quotes[1].split("## ", 1)[0]
 
 
-def test_key_facts_put_what_outlets_quote_after_what_they_state(tmp_path):
+def test_key_facts_put_what_outlets_quote_word_for_word_after_what_they_state(tmp_path):
     # A real story of the tuning part: ten reports of a fire, whose outlets share several quotations.
     corpus = Corpus.open(tmp_path / "fire.db")
     corpus.ingest([str(ROOT / "eval" / "briefs" / "tune" / "14ecb.jsonl")])
     [story] = corpus.stories()
     brief = corpus.brief(story["id"])
     quoted = [(s["article"], s["start"], s["end"]) for entry in brief["quotes"] for statement in entry["statements"]
-              for wording in statement["wordings"] for s in wording["spans"]]
+              if statement["direct"] for wording in statement["wordings"] for s in wording["spans"]]
 
     def mostly_quoted(fact):
         span = fact["spans"][0]

@@ -111,8 +111,9 @@ def assemble(story_id: str, label: str, articles: list[Article], found: StoryCom
     using = Counter(word for o in found.outlets for word in {word_of(s) for s in o.loaded})
     story_words = {word for word, outlets in using.items()
                    if outlets >= max(2, config.story_word_share * len(found.outlets))}
-    # Facts first; what several outlets quote comes after them (the Quotes section gives it with its speaker).
-    quoted = quoted_contents(found)
+    # Facts first; what several outlets quote word for word comes after them (the Quotes section gives it with its
+    # speaker). What they report someone said ("police said the party was inexperienced") is the news.
+    quoted = quoted_contents(found, direct_only=True)
     key_facts = sorted(distinct_first([g for g in shared if g not in in_summary], in_summary, config),
                        key=lambda g: inside_quote(g.units[0], quoted, config))
     timeline_entries = timeline(found.timeline, by_id)
@@ -253,9 +254,10 @@ def _single_source(found: StoryComparison, articles: dict[str, Article], in_summ
     return ranked, min(len(best), config.single_source_shown)
 
 
-def quoted_contents(found: StoryComparison) -> list[Span]:
-    """What the story's quotations say, as spans."""
-    return [attribution.content for group in found.quotes for _, attribution in group.members]
+def quoted_contents(found: StoryComparison, direct_only: bool = False) -> list[Span]:
+    """What the story's quotations say (or only its direct ones), as spans."""
+    return [attribution.content for group in found.quotes for _, attribution in group.members
+            if attribution.direct or not direct_only]
 
 
 def inside_quote(unit: claims.ClaimUnit, quoted: list[Span], config: BriefConfig) -> bool:
