@@ -237,7 +237,10 @@ def test_the_one_a_verb_of_reaction_names_says_the_quotation_after_its_colon():
 def test_a_noun_for_a_person_opening_a_sentence_is_no_name_and_no_speaker():
     # A real ECB+ report: the model tags "Filmmaker" opening a sentence as a person, and "she" after it went to
     # that "person"; "Filmmaker" is a noun for a person here, not a name, and "she" is not the man it introduces.
-    rows = [json.loads(line) for line in (SHARED / "data/ecbplus-fulltext/articles.jsonl").open()]
+    full_texts = SHARED / "data/ecbplus-fulltext/articles.jsonl"
+    if not full_texts.is_file():
+        pytest.skip("../shared/data/ecbplus-fulltext is not available")
+    rows = [json.loads(line) for line in full_texts.open()]
     text = next(row["text"] for row in rows if row["source"] == "4_1ecb")
     article, mentions, found = extracted(text)
     assert "Filmmaker" not in {m.span.text(article) for m in mentions}
