@@ -715,3 +715,24 @@ def test_a_title_run_does_not_reach_back_over_a_clause_ending_in_and():
     roles = {m.span.text(article): m.role for m in mentions(article, doc) if m.span.label == "PERSON"}
     assert roles["Ruth Keane"] == "Gov."
     assert roles["Ann Hill"] == "Secretary of State"
+
+
+def test_names_written_apart_or_by_acronym_join_but_numbered_versions_stay_apart():
+    from storyline.text.names import same_entity
+
+    # One name with its words run together or apart, whatever the model calls each.
+    assert same_entity(Counter(["ATLAS - 5"]), "ORG", Counter(["ATLAS5"]), "PRODUCT")
+    assert same_entity(Counter(["KW 9"]), "PRODUCT", Counter(["KW9"]), "GPE")
+    # An acronym of any of an entity's names, not only its fullest.
+    kestrel = Counter(["Kestrel Orbital Link 4", "Western Sea Kestrel Orbital Link 4"])
+    assert same_entity(Counter(["KOL4"]), "NORP", kestrel, "PRODUCT")
+    assert same_entity(Counter(["KOL 4"]), "PRODUCT", kestrel, "PRODUCT")
+    # A number is no initial: version 10 is not the "1" of another name.
+    assert not same_entity(Counter(["Kestrel Browser 10"]), "PRODUCT", Counter(["Kestrel Browser 6 Pack 1"]),
+                           "PRODUCT")
+    assert not same_entity(Counter(["Kol"]), "ORG", kestrel, "PRODUCT")
+    articles = [Article(text="Engineers said the KOL4 cable was cut off the coast on Monday.", source="one"),
+                Article(text="Repairs to the Kestrel Orbital Link 4 cable began on Tuesday, the operator said.",
+                        source="two")]
+    found = entities(parsed(articles))
+    assert entity_with(found, "KOL4") == entity_with(found, "Kestrel Orbital Link 4")

@@ -61,6 +61,11 @@ SHORTEST_RESPELLED_SURNAME = 5
 # "Julia"), and by hand the shortest given names compared so: shorter ones differ as often as they are one name.
 TRANSLITERATED_INITIALS = frozenset(map(frozenset, ("gk", "ck", "bp", "dt", "fv", "sz", "jy", "iy")))
 SHORTEST_TRANSLITERATED_NAME = 5
+# By hand: the fewest characters of a name compared with its spaces taken out ("IE6", "IE 6"); shorter ones are as
+# often an initial and a letter.
+SHORTEST_CLOSED_UP_NAME = 3
+# By hand: the fewest letters of an acronym matched against every name of an entity, not only its fullest.
+SHORTEST_ACRONYM_OF_A_NAME = 3
 # By hand: the shortest given name that a letter typed into it ("Jerymayne" for "Jermayne") still leaves the same
 # under the same surname; shorter ones are more often other names ("Jon", "John").
 SHORTEST_TYPED_NAME = 7
@@ -129,8 +134,8 @@ def skeleton(token: str) -> str:
 def same_word(a: str, b: str) -> bool:
     if a == b or GIVEN_NAME_FORMS.get(a, a) == GIVEN_NAME_FORMS.get(b, b):
         return True
-    if len(a) == 1 or len(b) == 1:  # an initial: "J" for "John"
-        return a[0] == b[0]
+    if len(a) == 1 or len(b) == 1:  # an initial: "J" for "John"; a number is no initial ("1" of "10")
+        return a[0] == b[0] and a[0].isalpha()
     if min(len(a), len(b)) < SHORTEST_FUZZY_TOKEN:
         return False
     return (skeleton(a) == skeleton(b) and vowel_sounds(a) == vowel_sounds(b)
@@ -283,8 +288,10 @@ def lookup_keys(name: str) -> set[str]:
              if len(prefix) <= LONGEST_RUN_IN_PREFIX}
     keys |= {f"a:{acronym}" for acronym in acronyms(name)}
     folded = fold(name).replace(" ", "")
-    if len(folded) >= 2 and len(tokens(name)) == 1:
+    if len(folded) >= 2 and (len(tokens(name)) == 1 or _in_capitals(name)):  # "IE 7" finds "Internet Explorer 7"
         keys.add(f"a:{folded}")
+    if len(folded) >= SHORTEST_CLOSED_UP_NAME:
+        keys.add(f"j:{folded}")
     if country := _country(name):
         keys.add(f"c:{country}")
     return keys
@@ -309,7 +316,9 @@ def same_entity(names: Counter[str], label: str, other_names: Counter[str], othe
     Navy"); across articles it does so only when the entity already goes by that word, since "America" is no
     part of "RT America", nor "House" of "House Intelligence Committee", or when it is a plural nickname
     ("Jaguars" of "Jacksonville Jaguars") or a street without its "Avenue" ("Church" of "Church Ave."). Names of
-    one country that share no letters are one place ("America", "United States").
+    one country that share no letters are one place ("America", "United States"). A name written with its words
+    run together or apart is one name ("SAT3", "SAT - 3"), and an acronym written in capitals may stand for any of
+    an organisation's or a thing's names, not only its fullest ("SMW4" of "SEA-ME-WE 4").
     """
     same_group = type_group(label) == type_group(other_label)
     shared = {name_key(n) for n in names} & {name_key(n) for n in other_names}
@@ -319,6 +328,8 @@ def same_entity(names: Counter[str], label: str, other_names: Counter[str], othe
             or _company_short_form(other_names, other_label, names, label):
         return True
     if _goes_by(names, other_names, other_label) or _goes_by(other_names, names, label):
+        return True
+    if _written_apart(names, other_names) or _written_apart(other_names, names):
         return True
     if _street_short_form(names, label, other_names) or _street_short_form(other_names, other_label, names):
         return True
@@ -356,9 +367,33 @@ def same_entity(names: Counter[str], label: str, other_names: Counter[str], othe
     if nickname_of(fullest, label, other_fullest, other_label) \
             or nickname_of(other_fullest, other_label, fullest, label):
         return True
+    if _acronym_of_a_name(names, other_names) or _acronym_of_a_name(other_names, names):
+        return True
     if not _names_match(fullest, label, other_fullest, other_label):
         return False
     return one_article or not single_word or _acronym_match(fullest, other_fullest)
+
+
+def _written_apart(names: Iterable[str], other_names: Iterable[str]) -> bool:
+    """A name of several words is one of the other names with its words run together ("SAT - 3", "SAT3"; "NY 1",
+    "NY1"), of at least ``SHORTEST_CLOSED_UP_NAME`` letters."""
+    apart = {fold(name).replace(" ", "") for name in names if len(all_tokens(name)) > 1}
+    together = {fold(name).replace(" ", "") for name in other_names}
+    return any(len(name) >= SHORTEST_CLOSED_UP_NAME for name in apart & together)
+
+
+def _acronym_of_a_name(short_names: Iterable[str], names: Iterable[str]) -> bool:
+    """Names written in capitals, one the acronym of any of the other's names, not only its fullest ("SMW4" of
+    "SEA-ME-WE 4" where the cable is also spelled out in words that give other initials, "IE 7" of "Internet
+    Explorer 7"); of at least ``SHORTEST_ACRONYM_OF_A_NAME`` letters, as two are anyone's initials."""
+    short_names = list(short_names)
+    return all(_in_capitals(name) for name in short_names) and any(
+        len(fold(short)) >= SHORTEST_ACRONYM_OF_A_NAME and is_acronym_of(short, name)
+        for short in short_names for name in names if len(tokens(name)) > 1)
+
+
+def _in_capitals(name: str) -> bool:
+    return not any(character.islower() for character in name)
 
 
 def _company_short_form(names: Counter[str], label: str, other_names: Counter[str], other_label: str) -> bool:
