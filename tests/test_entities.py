@@ -736,3 +736,26 @@ def test_names_written_apart_or_by_acronym_join_but_numbered_versions_stay_apart
                         source="two")]
     found = entities(parsed(articles))
     assert entity_with(found, "KOL4") == entity_with(found, "Kestrel Orbital Link 4")
+
+
+def test_a_street_under_either_designator_a_silent_h_and_a_maker_before_its_unit():
+    from storyline.text.names import same_entity
+
+    # One street called a street by one outlet and an avenue by another.
+    assert same_entity(Counter(["Korai Street"]), "FAC", Counter(["Korai Avenue", "Korai"]), "PRODUCT")
+    assert not same_entity(Counter(["Korai Street"]), "FAC", Counter(["Patission Avenue"]), "FAC")
+    # A given name with its silent "h" or without it, under one surname; other given names still clash.
+    assert same_entity(Counter(["Jon Averill"]), "PERSON", Counter(["John Averill"]), "PERSON")
+    assert same_entity(Counter(["Sara Lindqvist"]), "PERSON", Counter(["Sarah Lindqvist"]), "PERSON")
+    assert not same_entity(Counter(["Jon Averill"]), "PERSON", Counter(["Joan Averill"]), "PERSON")
+    # A company's name alone is the company, not its unit, within an article too.
+    assert not same_entity(Counter(["Nordmark"]), "ORG", Counter(["Nordmark Threat Research Center"]), "ORG",
+                           one_article=True)
+    assert same_entity(Counter(["Nordmark"]), "ORG", Counter(["Nordmark Holdings Ltd"]), "ORG", one_article=True)
+    articles = [Article(text="Nordmark said on Monday that the Nordmark Threat Research Center had found the flaw. "
+                             "Nordmark will patch it next week.", source="one"),
+                Article(text="Nordmark Corp. shares fell on Tuesday after Nordmark admitted the flaw.", source="two")]
+    found = entities(parsed(articles))
+    assert entity_with(found, "Nordmark Corp.") != entity_with(found, "Nordmark Threat Research Center")
+    assert "Nordmark" in entity_with(found, "Nordmark Corp.").variants
+    assert same_entity(Counter(["Nordmark"]), "ORG", Counter(["Nordmark Red Foxes"]), "ORG", one_article=True)

@@ -64,10 +64,13 @@ SHORTEST_TRANSLITERATED_NAME = 5
 # By hand: the fewest characters of a name compared with its spaces taken out ("IE6", "IE 6"); shorter ones are as
 # often an initial and a letter.
 SHORTEST_CLOSED_UP_NAME = 3
+# By hand: the fewest words of a name whose first word alone is its maker ("Microsoft Security Response Center");
+# a shorter one's first word is as often the name itself cut short ("Goldman" of "Goldman Sachs").
+SHORTEST_UNIT_NAME = 3
 # By hand: the fewest letters of an acronym matched against every name of an entity, not only its fullest.
 SHORTEST_ACRONYM_OF_A_NAME = 3
 # By hand: the shortest given name that a letter typed into it ("Jerymayne" for "Jermayne") still leaves the same
-# under the same surname; shorter ones are more often other names ("Jon", "John").
+# under the same surname; shorter ones are more often other names ("Dan", "Dean").
 SHORTEST_TYPED_NAME = 7
 # By hand: the longest word run into the next as a surname's prefix ("Del Giudice" written "DelGiudice", "La Rue"
 # "LaRue", "Van Dyke" "VanDyke"); longer words written apart are names of their own.
@@ -214,11 +217,18 @@ def respelled(a: str, b: str) -> bool:
 
 def same_given_name(a: str, b: str) -> bool:
     """One given name, or one clipped to its start ("Stan", "Stanley"), transliterated with another first letter
-    ("Gurbanguli", "Kurbanguly") or typed with a letter more inside it ("Jerymayne", "Jermayne")."""
+    ("Gurbanguli", "Kurbanguly"), typed with a letter more inside it ("Jerymayne", "Jermayne") or spelled with a
+    silent "h" or without it ("Jon", "John"; "Sara", "Sarah")."""
     clipped, full = sorted((a, b), key=len)
     return same_word(a, b) or (len(clipped) >= SHORTEST_GIVEN_NAME and full.startswith(clipped)
                                and len(full) - len(clipped) >= SHORTEST_CLIPPING) \
-        or _transliterated_initial(a, b) or _letter_typed_in(clipped, full)
+        or _transliterated_initial(a, b) or _letter_typed_in(clipped, full) or _silent_h(clipped, full)
+
+
+def _silent_h(short: str, long: str) -> bool:
+    """The longer name is the shorter with one "h" added after its first letter."""
+    return len(short) >= SHORTEST_GIVEN_NAME and len(long) == len(short) + 1 and any(
+        long[i] == "h" and long[:i] + long[i + 1:] == short for i in range(1, len(long)))
 
 
 def _transliterated_initial(a: str, b: str) -> bool:
@@ -244,10 +254,22 @@ def names_compatible(a: str, b: str) -> bool:
         return True
     rest = {word for word in long if not any(_same_name_word(word, other) for other in short)}
     institution = INSTITUTION_WORDS.intersection(rest) and not INSTITUTION_WORDS.intersection(short)
+    short_name, long_name = sorted((a, b), key=lambda name: len(tokens(name)))
     if is_partial(short, long, _same_name_word) and not _another_place(short, long, rest) and not institution \
-            and not _one_of_a_pair(*sorted((a, b), key=lambda name: len(tokens(name)))):
+            and not _one_of_a_pair(short_name, long_name) and not _maker_of(short, long_name):
         return True
     return is_acronym_of(a, b) or is_acronym_of(b, a)
+
+
+def _maker_of(short: tuple[str, ...], long_name: str) -> bool:
+    """A lone word opening a capitalised name of ``SHORTEST_UNIT_NAME`` words or more is the organisation whose
+    unit, programme or product that name is ("Microsoft" of "Microsoft Security Response Center"), not the unit;
+    a name that only adds company words is the company ("Vodafone Group Plc"), and one ending in a team's plural
+    nickname the team ("Duke" of "Duke Blue Devils")."""
+    long = tokens(long_name)
+    return (len(short) == 1 and len(long) >= SHORTEST_UNIT_NAME and long[0] == short[0]
+            and not COMPANY_WORDS.issuperset(long[1:]) and not _plural(long[-1])
+            and all(word[0].isupper() for word in long_name.split() if fold(word) in long))
 
 
 def _same_name_word(a: str, b: str) -> bool:
@@ -332,6 +354,8 @@ def same_entity(names: Counter[str], label: str, other_names: Counter[str], othe
     if _written_apart(names, other_names) or _written_apart(other_names, names):
         return True
     if _street_short_form(names, label, other_names) or _street_short_form(other_names, other_label, names):
+        return True
+    if _street_names(names) & _street_names(other_names):
         return True
     if not same_group:
         # The small model calls unfamiliar places people ("Akkar"): a one-word name shared across the line is
@@ -432,6 +456,12 @@ def _street_short_form(names: Counter[str], label: str, other_names: Counter[str
     words = {tokens(name)[0] for name in names}
     return any(len(street) > 1 and street[0] in words and STREET_ENDS.issuperset(street[1:])
                for street in map(tokens, other_names))
+
+
+def _street_names(names: Iterable[str]) -> set[tuple[str, ...]]:
+    """The names of streets without the word that makes them one ("Stadiou" of "Stadiou Street" and of "Stadiou
+    Avenue"): outlets call one street by either, and a story rarely passes two of one name."""
+    return {words[:-1] for words in map(tokens, names) if len(words) > 1 and words[-1] in STREET_ENDS}
 
 
 def _place_named_last(place: str, label: str, name: str) -> bool:
