@@ -759,3 +759,4 @@ def test_a_street_under_either_designator_a_silent_h_and_a_maker_before_its_unit
     assert entity_with(found, "Nordmark Corp.") != entity_with(found, "Nordmark Threat Research Center")
     assert "Nordmark" in entity_with(found, "Nordmark Corp.").variants
     assert same_entity(Counter(["Nordmark"]), "ORG", Counter(["Nordmark Red Foxes"]), "ORG", one_article=True)
+    assert not same_entity(Counter(["Korai Lane"]), "PERSON", Counter(["Korai Road"]), "FAC")

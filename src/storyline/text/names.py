@@ -355,8 +355,8 @@ def same_entity(names: Counter[str], label: str, other_names: Counter[str], othe
         return True
     if _street_short_form(names, label, other_names) or _street_short_form(other_names, other_label, names):
         return True
-    if _street_names(names) & _street_names(other_names):
-        return True
+    if "PERSON" not in (label, other_label) and _street_names(names) & _street_names(other_names):
+        return True  # not "Nathan Lane"
     if not same_group:
         # The small model calls unfamiliar places people ("Akkar"): a one-word name shared across the line is
         # one entity when the person side has no fuller name. It also calls people organisations ("Bettie Page"
