@@ -715,3 +715,48 @@ def test_a_title_run_does_not_reach_back_over_a_clause_ending_in_and():
     roles = {m.span.text(article): m.role for m in mentions(article, doc) if m.span.label == "PERSON"}
     assert roles["Ruth Keane"] == "Gov."
     assert roles["Ann Hill"] == "Secretary of State"
+
+
+def test_names_written_apart_or_by_acronym_join_but_numbered_versions_stay_apart():
+    from storyline.text.names import same_entity
+
+    # One name with its words run together or apart, whatever the model calls each.
+    assert same_entity(Counter(["ATLAS - 5"]), "ORG", Counter(["ATLAS5"]), "PRODUCT")
+    assert same_entity(Counter(["KW 9"]), "PRODUCT", Counter(["KW9"]), "GPE")
+    # An acronym of any of an entity's names, not only its fullest.
+    kestrel = Counter(["Kestrel Orbital Link 4", "Western Sea Kestrel Orbital Link 4"])
+    assert same_entity(Counter(["KOL4"]), "NORP", kestrel, "PRODUCT")
+    assert same_entity(Counter(["KOL 4"]), "PRODUCT", kestrel, "PRODUCT")
+    # A number is no initial: version 10 is not the "1" of another name.
+    assert not same_entity(Counter(["Kestrel Browser 10"]), "PRODUCT", Counter(["Kestrel Browser 6 Pack 1"]),
+                           "PRODUCT")
+    assert not same_entity(Counter(["Kol"]), "ORG", kestrel, "PRODUCT")
+    articles = [Article(text="Engineers said the KOL4 cable was cut off the coast on Monday.", source="one"),
+                Article(text="Repairs to the Kestrel Orbital Link 4 cable began on Tuesday, the operator said.",
+                        source="two")]
+    found = entities(parsed(articles))
+    assert entity_with(found, "KOL4") == entity_with(found, "Kestrel Orbital Link 4")
+
+
+def test_a_street_under_either_designator_a_silent_h_and_a_maker_before_its_unit():
+    from storyline.text.names import same_entity
+
+    # One street called a street by one outlet and an avenue by another.
+    assert same_entity(Counter(["Korai Street"]), "FAC", Counter(["Korai Avenue", "Korai"]), "PRODUCT")
+    assert not same_entity(Counter(["Korai Street"]), "FAC", Counter(["Patission Avenue"]), "FAC")
+    # A given name with its silent "h" or without it, under one surname; other given names still clash.
+    assert same_entity(Counter(["Jon Averill"]), "PERSON", Counter(["John Averill"]), "PERSON")
+    assert same_entity(Counter(["Sara Lindqvist"]), "PERSON", Counter(["Sarah Lindqvist"]), "PERSON")
+    assert not same_entity(Counter(["Jon Averill"]), "PERSON", Counter(["Joan Averill"]), "PERSON")
+    # A company's name alone is the company, not its unit, within an article too.
+    assert not same_entity(Counter(["Nordmark"]), "ORG", Counter(["Nordmark Threat Research Center"]), "ORG",
+                           one_article=True)
+    assert same_entity(Counter(["Nordmark"]), "ORG", Counter(["Nordmark Holdings Ltd"]), "ORG", one_article=True)
+    articles = [Article(text="Nordmark said on Monday that the Nordmark Threat Research Center had found the flaw. "
+                             "Nordmark will patch it next week.", source="one"),
+                Article(text="Nordmark Corp. shares fell on Tuesday after Nordmark admitted the flaw.", source="two")]
+    found = entities(parsed(articles))
+    assert entity_with(found, "Nordmark Corp.") != entity_with(found, "Nordmark Threat Research Center")
+    assert "Nordmark" in entity_with(found, "Nordmark Corp.").variants
+    assert same_entity(Counter(["Nordmark"]), "ORG", Counter(["Nordmark Red Foxes"]), "ORG", one_article=True)
+    assert not same_entity(Counter(["Korai Lane"]), "PERSON", Counter(["Korai Road"]), "FAC")

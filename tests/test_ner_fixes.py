@@ -381,3 +381,16 @@ def test_a_count_in_words_after_a_name_is_none_of_it():
     assert trim_possessive(doc, start, start + 2, "ORG") == (start, start + 1, "ORG")
     count = next(token.i for token in doc if token.text == "twenty")
     assert trim_possessive(doc, count, count + 2, "CARDINAL") == (count, count + 2, "CARDINAL")
+
+
+def test_a_number_after_a_name_ends_the_name_but_not_a_count_or_a_yard_line():
+    # The model tags "Route"-less roads as their state and leaves out the number of cables and products.
+    found = entities("A tanker overturned on Oregon 214 near the town of Gervais on Monday. Engineers said the "
+                     "ATLAS-ONE 5 cable and the older Kestrel Link 2 line were cut. The Jaguars led the "
+                     "Colts 24 to 17 after Smith ran from the Indianapolis 27, and Mayor Ruth Alder said 3 "
+                     "people were hurt.")
+    assert ("Oregon 214", "FAC") in found
+    assert any(text == "ATLAS-ONE 5" for text, _ in found)
+    assert ("Kestrel Link 2", "PRODUCT") in found
+    assert not [text for text, _ in found if any(text.endswith(f"{word} {number}") for word, number
+                                                 in (("Colts", 24), ("Indianapolis", 27), ("said", 3)))]

@@ -27,8 +27,8 @@ An acronym in parentheses after a name ("(KSS)") becomes an entity of the name's
 capitals read as a noun an organisation's ("NYPD officers"), unless it is a common initialism for a thing ("TV"),
 which is no name even where the model tags it ("90 RBI"). An untagged run of capitalised proper nouns inside a
 body sentence is a name the model did not know ("the Bloods", "a squat in Exarcheia"), and a dateline in capitals
-a place ("GENOA, Italy (AP) —"). A team named by a number ("76ers") is tagged by
-:mod:`storyline.parse.numbered_names`. Titles run into the name
+a place ("GENOA, Italy (AP) —"). A team named by a number ("76ers") and a name ending in a number ("Oregon 214",
+"Windows 7") are tagged by :mod:`storyline.parse.numbered_names`. Titles run into the name
 before them, two names run together across "the", a name broken at its nickname or before the country it ends
 in, and a surname that names a family are fixed by :mod:`storyline.parse.name_edges`.
 
@@ -51,7 +51,7 @@ from storyline.parse.clitics import POSSESSIVES
 from storyline.parse.labels import NAME_LABELS, PLACE_LABELS
 from storyline.parse.name_edges import (join_names_before_places, join_nicknamed_names, nicknamed,
                                         relabel_families, split_glued_names, trim_trailing_titles)
-from storyline.parse.numbered_names import tag_numbered_names
+from storyline.parse.numbered_names import tag_names_ending_in_numbers, tag_numbered_names
 from storyline.parse.streets import DESIGNATORS as STREET_DESIGNATORS, add_streets
 from storyline.text.names import (HONORIFICS, INSTITUTION_WORDS, OFFICES, PLACE_DESIGNATORS, TITLE_LINKS, fold,
                                   is_title_head, is_title_part, title_word, tokens)
@@ -112,6 +112,8 @@ class NerFixConfig:
     acronym_max_letters: int = 5
     # By hand: the most words of a dateline's place in capitals ("RIO DE JANEIRO" is three).
     dateline_max_words: int = 3
+    # By hand: the most words of a name that ends in a number ("South East Asia-Middle East-Western Europe 4").
+    numbered_name_max_words: int = 8
 
 
 CONFIG = NerFixConfig()
@@ -126,6 +128,7 @@ def fix_entities(doc: Doc, config: NerFixConfig = CONFIG) -> Doc:
     entities = [fixed for entity in split_glued_names(doc, trim_trailing_titles(doc, entities))
                 if (fixed := trim_titles(doc, *trim_possessive(doc, *entity), config=config))]
     entities = join_names_before_places(doc, join_given_names(doc, entities))
+    entities = tag_names_ending_in_numbers(doc, entities, headline_tokens(doc, config), config.numbered_name_max_words)
     entities = add_proper_nouns(doc, entities, config)
     entities = relabel_plural_people(doc, relabel_organisations(doc, entities))
     entities = relabel_people(doc, entities)

@@ -61,8 +61,16 @@ SHORTEST_RESPELLED_SURNAME = 5
 # "Julia"), and by hand the shortest given names compared so: shorter ones differ as often as they are one name.
 TRANSLITERATED_INITIALS = frozenset(map(frozenset, ("gk", "ck", "bp", "dt", "fv", "sz", "jy", "iy")))
 SHORTEST_TRANSLITERATED_NAME = 5
+# By hand: the fewest characters of a name compared with its spaces taken out ("IE6", "IE 6"); shorter ones are as
+# often an initial and a letter.
+SHORTEST_CLOSED_UP_NAME = 3
+# By hand: the fewest words of a name whose first word alone is its maker ("Microsoft Security Response Center");
+# a shorter one's first word is as often the name itself cut short ("Goldman" of "Goldman Sachs").
+SHORTEST_UNIT_NAME = 3
+# By hand: the fewest letters of an acronym matched against every name of an entity, not only its fullest.
+SHORTEST_ACRONYM_OF_A_NAME = 3
 # By hand: the shortest given name that a letter typed into it ("Jerymayne" for "Jermayne") still leaves the same
-# under the same surname; shorter ones are more often other names ("Jon", "John").
+# under the same surname; shorter ones are more often other names ("Dan", "Dean").
 SHORTEST_TYPED_NAME = 7
 # By hand: the longest word run into the next as a surname's prefix ("Del Giudice" written "DelGiudice", "La Rue"
 # "LaRue", "Van Dyke" "VanDyke"); longer words written apart are names of their own.
@@ -129,8 +137,8 @@ def skeleton(token: str) -> str:
 def same_word(a: str, b: str) -> bool:
     if a == b or GIVEN_NAME_FORMS.get(a, a) == GIVEN_NAME_FORMS.get(b, b):
         return True
-    if len(a) == 1 or len(b) == 1:  # an initial: "J" for "John"
-        return a[0] == b[0]
+    if len(a) == 1 or len(b) == 1:  # an initial: "J" for "John"; a number is no initial ("1" of "10")
+        return a[0] == b[0] and a[0].isalpha()
     if min(len(a), len(b)) < SHORTEST_FUZZY_TOKEN:
         return False
     return (skeleton(a) == skeleton(b) and vowel_sounds(a) == vowel_sounds(b)
@@ -209,11 +217,18 @@ def respelled(a: str, b: str) -> bool:
 
 def same_given_name(a: str, b: str) -> bool:
     """One given name, or one clipped to its start ("Stan", "Stanley"), transliterated with another first letter
-    ("Gurbanguli", "Kurbanguly") or typed with a letter more inside it ("Jerymayne", "Jermayne")."""
+    ("Gurbanguli", "Kurbanguly"), typed with a letter more inside it ("Jerymayne", "Jermayne") or spelled with a
+    silent "h" or without it ("Jon", "John"; "Sara", "Sarah")."""
     clipped, full = sorted((a, b), key=len)
     return same_word(a, b) or (len(clipped) >= SHORTEST_GIVEN_NAME and full.startswith(clipped)
                                and len(full) - len(clipped) >= SHORTEST_CLIPPING) \
-        or _transliterated_initial(a, b) or _letter_typed_in(clipped, full)
+        or _transliterated_initial(a, b) or _letter_typed_in(clipped, full) or _silent_h(clipped, full)
+
+
+def _silent_h(short: str, long: str) -> bool:
+    """The longer name is the shorter with one "h" added after its first letter."""
+    return len(short) >= SHORTEST_GIVEN_NAME and len(long) == len(short) + 1 and any(
+        long[i] == "h" and long[:i] + long[i + 1:] == short for i in range(1, len(long)))
 
 
 def _transliterated_initial(a: str, b: str) -> bool:
@@ -239,10 +254,22 @@ def names_compatible(a: str, b: str) -> bool:
         return True
     rest = {word for word in long if not any(_same_name_word(word, other) for other in short)}
     institution = INSTITUTION_WORDS.intersection(rest) and not INSTITUTION_WORDS.intersection(short)
+    short_name, long_name = sorted((a, b), key=lambda name: len(tokens(name)))
     if is_partial(short, long, _same_name_word) and not _another_place(short, long, rest) and not institution \
-            and not _one_of_a_pair(*sorted((a, b), key=lambda name: len(tokens(name)))):
+            and not _one_of_a_pair(short_name, long_name) and not _maker_of(short, long_name):
         return True
     return is_acronym_of(a, b) or is_acronym_of(b, a)
+
+
+def _maker_of(short: tuple[str, ...], long_name: str) -> bool:
+    """A lone word opening a capitalised name of ``SHORTEST_UNIT_NAME`` words or more is the organisation whose
+    unit, programme or product that name is ("Microsoft" of "Microsoft Security Response Center"), not the unit;
+    a name that only adds company words is the company ("Vodafone Group Plc"), and one ending in a team's plural
+    nickname the team ("Duke" of "Duke Blue Devils")."""
+    long = tokens(long_name)
+    return (len(short) == 1 and len(long) >= SHORTEST_UNIT_NAME and long[0] == short[0]
+            and not COMPANY_WORDS.issuperset(long[1:]) and not _plural(long[-1])
+            and all(word[0].isupper() for word in long_name.split() if fold(word) in long))
 
 
 def _same_name_word(a: str, b: str) -> bool:
@@ -283,8 +310,10 @@ def lookup_keys(name: str) -> set[str]:
              if len(prefix) <= LONGEST_RUN_IN_PREFIX}
     keys |= {f"a:{acronym}" for acronym in acronyms(name)}
     folded = fold(name).replace(" ", "")
-    if len(folded) >= 2 and len(tokens(name)) == 1:
+    if len(folded) >= 2 and (len(tokens(name)) == 1 or _in_capitals(name)):  # "IE 7" finds "Internet Explorer 7"
         keys.add(f"a:{folded}")
+    if len(folded) >= SHORTEST_CLOSED_UP_NAME:
+        keys.add(f"j:{folded}")
     if country := _country(name):
         keys.add(f"c:{country}")
     return keys
@@ -309,7 +338,9 @@ def same_entity(names: Counter[str], label: str, other_names: Counter[str], othe
     Navy"); across articles it does so only when the entity already goes by that word, since "America" is no
     part of "RT America", nor "House" of "House Intelligence Committee", or when it is a plural nickname
     ("Jaguars" of "Jacksonville Jaguars") or a street without its "Avenue" ("Church" of "Church Ave."). Names of
-    one country that share no letters are one place ("America", "United States").
+    one country that share no letters are one place ("America", "United States"). A name written with its words
+    run together or apart is one name ("SAT3", "SAT - 3"), and an acronym written in capitals may stand for any of
+    an organisation's or a thing's names, not only its fullest ("SMW4" of "SEA-ME-WE 4").
     """
     same_group = type_group(label) == type_group(other_label)
     shared = {name_key(n) for n in names} & {name_key(n) for n in other_names}
@@ -320,8 +351,12 @@ def same_entity(names: Counter[str], label: str, other_names: Counter[str], othe
         return True
     if _goes_by(names, other_names, other_label) or _goes_by(other_names, names, label):
         return True
+    if _written_apart(names, other_names) or _written_apart(other_names, names):
+        return True
     if _street_short_form(names, label, other_names) or _street_short_form(other_names, other_label, names):
         return True
+    if "PERSON" not in (label, other_label) and _street_names(names) & _street_names(other_names):
+        return True  # not "Nathan Lane"
     if not same_group:
         # The small model calls unfamiliar places people ("Akkar"): a one-word name shared across the line is
         # one entity when the person side has no fuller name. It also calls people organisations ("Bettie Page"
@@ -356,9 +391,33 @@ def same_entity(names: Counter[str], label: str, other_names: Counter[str], othe
     if nickname_of(fullest, label, other_fullest, other_label) \
             or nickname_of(other_fullest, other_label, fullest, label):
         return True
+    if _acronym_of_a_name(names, other_names) or _acronym_of_a_name(other_names, names):
+        return True
     if not _names_match(fullest, label, other_fullest, other_label):
         return False
     return one_article or not single_word or _acronym_match(fullest, other_fullest)
+
+
+def _written_apart(names: Iterable[str], other_names: Iterable[str]) -> bool:
+    """A name of several words is one of the other names with its words run together ("SAT - 3", "SAT3"; "NY 1",
+    "NY1"), of at least ``SHORTEST_CLOSED_UP_NAME`` letters."""
+    apart = {fold(name).replace(" ", "") for name in names if len(all_tokens(name)) > 1}
+    together = {fold(name).replace(" ", "") for name in other_names}
+    return any(len(name) >= SHORTEST_CLOSED_UP_NAME for name in apart & together)
+
+
+def _acronym_of_a_name(short_names: Iterable[str], names: Iterable[str]) -> bool:
+    """Names written in capitals, one the acronym of any of the other's names, not only its fullest ("SMW4" of
+    "SEA-ME-WE 4" where the cable is also spelled out in words that give other initials, "IE 7" of "Internet
+    Explorer 7"); of at least ``SHORTEST_ACRONYM_OF_A_NAME`` letters, as two are anyone's initials."""
+    short_names = list(short_names)
+    return all(_in_capitals(name) for name in short_names) and any(
+        len(fold(short)) >= SHORTEST_ACRONYM_OF_A_NAME and is_acronym_of(short, name)
+        for short in short_names for name in names if len(tokens(name)) > 1)
+
+
+def _in_capitals(name: str) -> bool:
+    return not any(character.islower() for character in name)
 
 
 def _company_short_form(names: Counter[str], label: str, other_names: Counter[str], other_label: str) -> bool:
@@ -397,6 +456,12 @@ def _street_short_form(names: Counter[str], label: str, other_names: Counter[str
     words = {tokens(name)[0] for name in names}
     return any(len(street) > 1 and street[0] in words and STREET_ENDS.issuperset(street[1:])
                for street in map(tokens, other_names))
+
+
+def _street_names(names: Iterable[str]) -> set[tuple[str, ...]]:
+    """The names of streets without the word that makes them one ("Stadiou" of "Stadiou Street" and of "Stadiou
+    Avenue"): outlets call one street by either, and a story rarely passes two of one name."""
+    return {words[:-1] for words in map(tokens, names) if len(words) > 1 and words[-1] in STREET_ENDS}
 
 
 def _place_named_last(place: str, label: str, name: str) -> bool:
