@@ -93,6 +93,21 @@ def test_no_or_nothing_before_the_noun_denies_as_not_does():
     assert [g.kind for g in groups] == ["shared"]
 
 
+def test_a_not_that_times_the_verb_with_until_denies_nothing():
+    first = Article("The visitors took their first lead of the game when Ratliff returned an interception for a "
+                    "touchdown.", source="A")
+    second = Article("The visitors didn't take their first lead of the game until Ratliff returned an interception "
+                     "for a touchdown.", source="B")
+    third = Article("The police did not release the driver's name until Monday.", source="C")
+    fourth = Article("The visitors did not take the lead in the game at any point on Sunday.", source="D")
+    articles = (first, second, third, fourth)
+    pairs = list(zip(articles, nlp.parse([a.text for a in articles])))
+    units = [u for article, doc in pairs for u in claims.units(article, doc)]
+    assert [u.negated for u in units] == [False, False, False, True]
+    groups = claims.align(units[:2], embed([first.text, second.text]))
+    assert [g.kind for g in groups] == ["shared"]
+
+
 def test_wording_choices_and_loaded_words():
     articles, groups, _ = grouped()
     docs = {article.id: doc for article, doc in parsed()[1]}
@@ -179,8 +194,14 @@ def test_a_claim_is_stated_by_a_sentence_that_says_who_and_the_summary_skips_cla
                                                                                              build.CONFIG)]
     assert not any("regretted" in text for text in summary) and any("record audience" in text for text in summary)
     quoted = Article('"The senator had no answer on taxes. We won the night easily," said Kessler after the '
-                     'debate in Detroit.', source="D")
-    assert [u.reads_alone for u in claims.units(quoted, next(nlp.parse([quoted.text])))] == [True, False]
+                     'debate in Detroit. "Nobody in that hall will forget tonight for a very long time."',
+                     source="D")
+    # Only a sentence that names the speaker says whose words it gives: the quotation's first sentence does not,
+    # nor one that is all quotation.
+    assert [u.reads_alone for u in claims.units(quoted, next(nlp.parse([quoted.text])))] == [False, False, False]
+    named = Article('"We won the night easily and the voters saw it," said Kessler after the debate in Detroit.',
+                    source="E")
+    assert [u.reads_alone for u in claims.units(named, next(nlp.parse([named.text])))] == [True]
 
 
 def test_the_news_in_the_outlets_leads_ranks_before_background_they_share():

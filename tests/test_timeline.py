@@ -226,3 +226,15 @@ def test_a_time_stamp_standing_alone_dates_no_event():
     assert "11:20 p.m." in [e.span.text(article) for e in expressions]
     texts = [s.text(article) for entry in timeline([(article, doc, expressions)]) for s in entry.statements]
     assert "11:20 p.m." not in texts and any(text.startswith("Democrat Ann Moreno") for text in texts)
+
+
+def test_a_decade_is_shown_as_a_decade_not_as_its_first_year():
+    article = Article("The mill dated back to the mid 1930's, when the first settlers of the valley arrived. It "
+                      "closed in the 1990s after a long decline, and a builder bought it in 2004.",
+                      published=datetime(2012, 3, 2, tzinfo=timezone.utc))
+    [doc] = nlp.parse([article.text])
+    expressions = extract(article, doc, article.published)
+    # The tokenizer splits "'s" off "1930's" as a possessive; the expression keeps it, so the value is the decade.
+    assert ("mid 1930's", "193") in [(e.span.text(article), e.value) for e in expressions]
+    labels = [entry.label for entry in timeline([(article, doc, expressions)])]
+    assert labels == ["1930s", "1990s", "2004"]

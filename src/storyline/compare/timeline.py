@@ -23,7 +23,9 @@ from spacy.tokens import Doc, Span as DocSpan
 
 from storyline.model import Article, Span, TimeExpression
 
-CALENDAR_VALUE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q(\d)|-W(\d{2}))?")
+CALENDAR_VALUE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q(\d)|-W(\d{2}))?|(\d{3})$")
+# A decade, as TimeML writes it: "193" for "the 1930s".
+DECADE_VALUE = re.compile(r"\d{3}")
 # A day named relative to an unknown publication date: "Sunday" (XXXX-WXX-7), "yesterday" (XXXX-XX-XX), "29 April"
 # (XXXX-04-29).
 UNANCHORED_DAY = re.compile(r"XXXX-(?:WXX-\d|XX-XX|\d{2}-\d{2})")
@@ -76,7 +78,7 @@ class TimelineEntry:
 
     @property
     def label(self) -> str:
-        """When, as a reader sees it: the date ("~" before a guessed one), else the text's own words for it: a
+        """When, as a reader sees it: the date ("~" before a guessed one; a decade as "1930s"), else the text's own words for it: a
         day of a month the text gives no year ("December 2 (year not given)"), a day relative to an undated report
         ("Sunday (undated)"), or the entry's place after another ("days after the vote (undated)"), else
         "undated"."""
@@ -85,7 +87,8 @@ class TimelineEntry:
         if self.words is not None:
             return f"{self.words} (undated)"
         if self.value is not None:
-            return self.value if self.confidence is None else f"~{self.value}"
+            shown = f"{self.value}0s" if DECADE_VALUE.fullmatch(self.value) else self.value
+            return shown if self.confidence is None else f"~{shown}"
         return "undated"
 
 
@@ -99,11 +102,14 @@ class Statement:
 
 
 def calendar_start(value: str) -> date | None:
-    """The first day a calendar value covers ("2023-03" -> 1 March 2023), for ordering."""
+    """The first day a calendar value covers ("2023-03" -> 1 March 2023, the decade "193" -> 1 January 1930),
+    for ordering."""
     match = CALENDAR_VALUE.match(value)
     if not match:
         return None
-    year, month, day, quarter, week = match.groups()
+    year, month, day, quarter, week, decade = match.groups()
+    if decade:
+        return date(int(decade) * 10, 1, 1)
     if week:
         return date.fromisocalendar(int(year), int(week), 1)
     if quarter:

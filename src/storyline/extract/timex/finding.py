@@ -32,6 +32,7 @@ CLOCK_DAY_GLUE = words("clock_day_glue") | {","}
 SPLIT_WORDS = words("time_range_split_words")
 # Words the model leaves outside a DATE entity that TimeML keeps inside: "this" Saturday, "each" July.
 LEFT_OUT_WORDS = words("time_left_out_words")
+DECADE_ENDINGS = {"'s", "’s"}
 HOLIDAY_TIME_HEADS = words("holiday_time_heads") | set(UNITS) | set(PARTS_OF_DAY)
 
 
@@ -216,6 +217,9 @@ def vague_bounds(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
 def names_time(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """The bounds widened over words the model left out ("this" + "Saturday", "the 1988" + "period"), or else
     narrowed to the part that names a time ("a budget days" -> "days"); None when no part does."""
+    if (end < len(doc) and doc[end].lower_ in DECADE_ENDINGS and not doc[end - 1].whitespace_
+            and doc[end - 1].shape_ == "dddd" and doc[end - 1].text.endswith("0")):
+        end += 1  # "the mid 1930's": the tokenizer splits the decade's "'s" off as a possessive
     if start > 0 and doc[start - 1].lower_ in LEFT_OUT_WORDS and normalise(doc[start - 1:end].text, None):
         return start - 1, end
     if end < len(doc) and doc[end].lower_ == "period" and normalise(doc[start:end + 1].text, None):
