@@ -59,6 +59,11 @@ def test_same_claim_in_two_outlets_is_shared_and_one_outlet_facts_are_single_sou
     assert any("slammed" in text for text in singles)
 
 
+def claim_units(*articles: Article) -> list[claims.ClaimUnit]:
+    docs = nlp.parse([a.text for a in articles])
+    return [unit for article, doc in zip(articles, docs) for unit in claims.units(article, doc)]
+
+
 def test_denial_of_the_same_statement_is_a_polarity_conflict():
     first = Article("The minister resigned on Friday after the audit was published.", source="A")
     second = Article("The minister did not resign on Friday after the audit was published.", source="B")
@@ -72,9 +77,7 @@ def test_a_not_placed_on_a_verb_of_opinion_or_on_its_clause_is_the_same_statemen
     first = Article("I didn't feel on the court we were playing the way we want to play.", source="A")
     second = Article("I feel on the court we weren't playing the way we want to play.", source="B")
     third = Article("I feel on the court we were playing the way we want to play.", source="C")
-    articles = (first, second, third)
-    pairs = list(zip(articles, nlp.parse([a.text for a in articles])))
-    units = [u for article, doc in pairs for u in claims.units(article, doc)]
+    units = claim_units(first, second, third)
     assert [u.negated for u in units] == [True, True, False]
     groups = claims.align(units[:2], embed([first.text, second.text]))
     assert [g.kind for g in groups] == ["shared"]
@@ -85,9 +88,7 @@ def test_no_or_nothing_before_the_noun_denies_as_not_does():
     second = Article("Investigators do not have any leads on the motive for the attack on the church.", source="B")
     third = Article("Nothing was stolen from the museum during the night.", source="C")
     fourth = Article("Investigators have leads on the motive for the attack on the church.", source="D")
-    articles = (first, second, third, fourth)
-    pairs = list(zip(articles, nlp.parse([a.text for a in articles])))
-    units = [u for article, doc in pairs for u in claims.units(article, doc)]
+    units = claim_units(first, second, third, fourth)
     assert [u.negated for u in units] == [True, True, True, False]
     groups = claims.align(units[:2], embed([first.text, second.text]))
     assert [g.kind for g in groups] == ["shared"]
@@ -100,9 +101,7 @@ def test_a_not_that_times_the_verb_with_until_denies_nothing():
                      "for a touchdown.", source="B")
     third = Article("The police did not release the driver's name until Monday.", source="C")
     fourth = Article("The visitors did not take the lead in the game at any point on Sunday.", source="D")
-    articles = (first, second, third, fourth)
-    pairs = list(zip(articles, nlp.parse([a.text for a in articles])))
-    units = [u for article, doc in pairs for u in claims.units(article, doc)]
+    units = claim_units(first, second, third, fourth)
     assert [u.negated for u in units] == [False, False, False, True]
     groups = claims.align(units[:2], embed([first.text, second.text]))
     assert [g.kind for g in groups] == ["shared"]
