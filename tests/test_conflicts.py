@@ -1,6 +1,10 @@
 """Disagreements over figures: only between figures of one quantity, and only where no value satisfies both."""
 
+import json
 from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
 
 from storyline.compare import conflicts, figure, figures
 from storyline.compare.figure_words import outcome
@@ -12,6 +16,7 @@ from storyline.text.clock import clock_times
 from storyline.text.estimates import allowed, hedge, precision
 from storyline.text.numbers import FIGURE, read_number
 
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 SHARES = figure.CONFIG.shares
 
 
@@ -440,3 +445,22 @@ def test_a_count_of_another_period_is_not_set_against_the_news():
     last = "The franchise won four games last season, the coach said."
     assert not disputes(last, "The franchise has won nine games, the coach said.")
     assert values(disputes(last, "The franchise won nine games last season, the coach said.")) == [["4", "9"]]
+
+
+def test_a_count_pointing_back_at_an_earlier_one_is_not_set_against_another():
+    text = ("Ann Reyes scored 23 points for the Hawks. Those 10 points in the second half tied Ann Reyes with the "
+            "school's scoring leader.")
+    article = Article(text, source="Outlet 0")
+    assert [f.value for f in figures.extract(article, next(nlp.parse([text])))] == [23]
+    # Real ECB+ reports: one outlet's "Those 10 points tied McDermott with Rodney Buford" was set against the
+    # "five points during a pivotal 15-2 run" two others gave.
+    full_texts = SHARED / "ecbplus-fulltext" / "articles.jsonl"
+    if not full_texts.is_file():
+        pytest.skip("../shared/data/ecbplus-fulltext is not available")
+    rows = [json.loads(line) for line in full_texts.open()]
+    reports = [Article(row["text"], source=row["source"]) for row in rows
+               if row["source"] in {"31_2ecbplus", "31_4ecbplus", "31_9ecbplus"}]
+    found = []
+    for article, doc in zip(reports, nlp.parse([a.text for a in reports])):
+        found += figures.extract(article, doc, timex.extract(article, doc))
+    assert not any(value == "10" for d in conflicts.disagreements(found, embed) for value, _ in d.values)

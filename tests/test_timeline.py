@@ -238,3 +238,17 @@ def test_a_decade_is_shown_as_a_decade_not_as_its_first_year():
     assert ("mid 1930's", "193") in [(e.span.text(article), e.value) for e in expressions]
     labels = [entry.label for entry in timeline([(article, doc, expressions)])]
     assert labels == ["1930s", "1990s", "2004"]
+
+
+def test_the_day_a_text_spoke_of_before_takes_its_date_or_makes_no_entry():
+    text = ("Rovers beat United 3-1 in the cup final on Saturday. Rovers took their first lead of the day after ten "
+            "minutes, and the captain lifted the cup that evening in front of 40,000 fans.")
+    dated = Article(text, published=datetime(2012, 3, 5, tzinfo=timezone.utc))
+    undated = Article(text)
+    rows = [(article, doc, extract(article, doc, article.published))
+            for article, doc in zip((dated, undated), nlp.parse([text, text]))]
+    assert {"the day", "that evening"} <= {e.span.text(dated) for e in rows[0][2]}
+    # Dated, the final's Saturday dates both sentences; undated, "the day" and "that evening" say nothing, and only
+    # Saturday's words are kept.
+    assert [(entry.value, len(entry.statements)) for entry in timeline(rows[:1])] == [("2012-03-03", 2)]
+    assert [entry.label for entry in timeline(rows[1:])] == ["Saturday (undated)"]

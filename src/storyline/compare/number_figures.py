@@ -63,6 +63,7 @@ POSSIBILITY_MODALS = words("possibility_modals")
 # What a person's weight counts (conflicts compares weights as one person's).
 WEIGHT = "weight"
 HYPHENED_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
 
 
 def number_figures(article: Article, doc: Doc, times: list[TimeExpression], clocks: list[ClockTime],
@@ -140,7 +141,7 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
     counted = implied or (_counted(anchor) if kind == "COUNT" else _measured(anchor))
     if counted is None or not counted.is_alpha or _ranked(counted, tokens) or _hyphenated_modifier(counted, tokens) \
             or _part(counted, tokens) \
-            or _run(counted) \
+            or _run(counted) or _pointed_back(counted) \
             or (kind == "COUNT" and (counted.lemma_.lower() in TIME_UNITS or counted.lower_ in UNITS)):
         # a count of hours or of yards ("a seven-yard touchdown") is a measure the parse did not tag as one
         return None
@@ -247,6 +248,12 @@ def _run(counted: Token) -> bool:
     doc = counted.doc
     return any(child.dep_ in ("amod", "advmod", "compound") and child.lower_ in RUN_WORDS
                for child in counted.children) or doc[counted.i + 1 : counted.i + 4].text.lower() == "in a row"
+
+
+def _pointed_back(counted: Token) -> bool:
+    """Whether a count points back at one the text gave before ("Those 10 points tied him with …", "these three
+    villages"): what it counts is said in another sentence, so the figure cannot be set against another."""
+    return any(child.dep_ == "det" and child.lower_ in DEMONSTRATIVES for child in counted.children)
 
 
 def _rate(tokens: SpacySpan) -> str | None:

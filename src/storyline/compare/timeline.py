@@ -21,6 +21,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span as DocSpan
 
+from storyline.extract.timex.dates import PARTS_OF_DAY
 from storyline.model import Article, Span, TimeExpression
 
 CALENDAR_VALUE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q(\d)|-W(\d{2}))?|(\d{3})$")
@@ -31,6 +32,10 @@ DECADE_VALUE = re.compile(r"\d{3}")
 UNANCHORED_DAY = re.compile(r"XXXX-(?:WXX-\d|XX-XX|\d{2}-\d{2})")
 # A day of a month the text gives without its year ("December 2"): a calendar day, not one relative to the report.
 YEARLESS_DAY = re.compile(r"XXXX-\d{2}-\d{2}")
+# "The day", "that night", "the same morning": a day the text spoke of before (the game's, the storm's). When no
+# date of the text anchors it, its words say nothing: an entry "the day (undated)" tells the reader nothing.
+ANAPHORIC_DAY = re.compile(r"(?:the|that)(?: same)? (?:day|" + "|".join(
+    word for word in PARTS_OF_DAY if word.isalpha() and " " not in word) + ")", re.IGNORECASE)
 # The prepositions that date a duration against an event: "three days after the explosion".
 RELATIVE_SIGNALS = {"after", "before"}
 # The parts of speech whose lemmas say what a sentence is about.
@@ -231,7 +236,8 @@ class TimelineBuilder:
                     relative.append((statement, anchor_keys(anchor), doc[tokens.start:anchor.end].text))
                 elif expression.type in {"DATE", "TIME"} and calendar_start(expression.value):
                     self.add(expression.value.split("T")[0], statement)
-                elif expression.type in {"DATE", "TIME"} and UNANCHORED_DAY.match(expression.value):
+                elif (expression.type in {"DATE", "TIME"} and UNANCHORED_DAY.match(expression.value)
+                      and not ANAPHORIC_DAY.fullmatch(tokens.text)):
                     self.add(expression.value.split("T")[0], statement, expression.span.text(article))
         for statement, keys, words in relative:
             anchor_index = self.anchor_entry(keys, statement.sentence)
