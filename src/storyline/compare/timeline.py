@@ -83,10 +83,10 @@ class TimelineEntry:
 
     @property
     def label(self) -> str:
-        """When, as a reader sees it: the date ("~" before a guessed one; a decade as "1930s"), else the text's own words for it: a
-        day of a month the text gives no year ("December 2 (year not given)"), a day relative to an undated report
-        ("Sunday (undated)"), or the entry's place after another ("days after the vote (undated)"), else
-        "undated"."""
+        """When, as a reader sees it: the date ("~" before a guessed one; a decade as "1930s"), else the text's
+        own words for it: a day of a month the text gives no year ("December 2 (year not given)"), a day relative
+        to an undated report ("Sunday (undated)"), or the entry's place after another ("days after the vote
+        (undated)"), else "undated"."""
         if self.words is not None and self.value is not None and YEARLESS_DAY.fullmatch(self.value):
             return f"{self.words} (year not given)"
         if self.words is not None:
