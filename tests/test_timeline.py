@@ -252,3 +252,18 @@ def test_the_day_a_text_spoke_of_before_takes_its_date_or_makes_no_entry():
     # Saturday's words are kept.
     assert [(entry.value, len(entry.statements)) for entry in timeline(rows[:1])] == [("2012-03-03", 2)]
     assert [entry.label for entry in timeline(rows[1:])] == ["Saturday (undated)"]
+
+
+def test_two_outlets_restating_one_event_in_other_words_make_one_entry():
+    # The story's own words (in all four reports) are most of both sentences; what is left differs.
+    texts = ["Ivan Petrov beat Carl Lund in the ninth round to retain his three middleweight title belts on Sunday.",
+             "Ivan Petrov beat Carl Lund in the ninth round to keep a firm hold on his three middleweight titles on "
+             "Sunday.",
+             "Ivan Petrov beat Carl Lund in the ninth round in Geneva. The middleweight title fight drew 20,000 "
+             "fans.",
+             "Carl Lund was beaten by Ivan Petrov in the ninth round of their middleweight title fight."]
+    published = datetime(2012, 7, 9, tzinfo=timezone.utc)
+    articles = [Article(text, source=f"outlet{n}", published=published) for n, text in enumerate(texts)]
+    rows = [(article, doc, extract(article, doc)) for article, doc in zip(articles, nlp.parse(texts))]
+    sunday = [entry for entry in timeline(rows) if entry.value == "2012-07-08"]
+    assert [len(entry.statements) for entry in sunday] == [2]

@@ -55,6 +55,10 @@ class TimelineConfig:
     event_word_overlap: float = 0.3
     story_word_share: float = 0.8
     story_word_articles: int = 4
+    # Two sentences sharing this share of all their content words restate one event, story words and all
+    # ("Klitschko stopped Thompson in the sixth round to retain his titles Saturday night" in two outlets' words),
+    # though what is left without the story's words differs ("retain", "keep a comfortable hold on").
+    restated_overlap: float = 0.7
 
 
 CONFIG = TimelineConfig()
@@ -129,10 +133,15 @@ def content_words(tokens: DocSpan) -> frozenset[str]:
 
 def same_event(a: frozenset[str], b: frozenset[str], config: TimelineConfig = CONFIG,
                story_words: frozenset[str] = frozenset()) -> bool:
-    """Whether two sentences' content words tell one event (the overlap coefficient of the two sets, without the
-    story's own words)."""
-    a, b = a - story_words, b - story_words
-    return len(a & b) / max(1, min(len(a), len(b))) >= config.event_word_overlap
+    """Whether two sentences' content words tell one event: the overlap coefficient of the two sets, without the
+    story's own words, or with them when the sentences restate each other."""
+    if _overlap(a, b) >= config.restated_overlap:
+        return True
+    return _overlap(a - story_words, b - story_words) >= config.event_word_overlap
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / max(1, min(len(a), len(b)))
 
 
 def story_words(docs: list[Doc], config: TimelineConfig = CONFIG) -> frozenset[str]:
