@@ -199,6 +199,12 @@ def test_faster_inference_gives_the_dates_and_confidences_it_gave_before_on_real
         assert got == PINNED_INFERENCE[path.stem], path.stem
 
 
+def outlets_reporting(texts: list[str], published: datetime) -> list:
+    """Each text as one outlet's report published on the day, parsed, with its time expressions."""
+    articles = [Article(text, source=f"outlet{n}", published=published) for n, text in enumerate(texts)]
+    return [(article, doc, extract(article, doc)) for article, doc in zip(articles, nlp.parse(texts))]
+
+
 def test_the_story_own_words_do_not_make_two_events_one():
     # Four reports of riots in one city: "police" and "Corvena" are in all of them, so they do not tell an
     # attack on a station from the shooting a week before, though both fall on one day as these reports date them.
@@ -207,11 +213,9 @@ def test_the_story_own_words_do_not_make_two_events_one():
              "Police in Corvena shot dead a teenager on 6 June, and anger spread. Police in Corvena made arrests.",
              "A teenager was shot dead by police in Corvena on 6 June. Students marched in Corvena against police.",
              "Schools in Corvena stayed closed on Friday as police patrolled the streets."]
-    published = datetime(2025, 6, 13, tzinfo=timezone.utc)
-    articles = [Article(text, source=f"outlet{n}", published=published) for n, text in enumerate(texts)]
-    rows = [(article, doc, extract(article, doc)) for article, doc in zip(articles, nlp.parse(texts))]
+    rows = outlets_reporting(texts, datetime(2025, 6, 13, tzinfo=timezone.utc))
     entries = [entry for entry in timeline(rows) if entry.value == "2025-06-06"]
-    by_id = {article.id: article for article in articles}
+    by_id = {article.id: article for article, _, _ in rows}
     told = [sorted(by_id[s.article_id].source for s in entry.statements) for entry in entries]
     # The shooting, told by two outlets, is one entry; the firebombing is another.
     assert sorted(told) == [["outlet0"], ["outlet1", "outlet2"]]
@@ -262,8 +266,6 @@ def test_two_outlets_restating_one_event_in_other_words_make_one_entry():
              "Ivan Petrov beat Carl Lund in the ninth round in Geneva. The middleweight title fight drew 20,000 "
              "fans.",
              "Carl Lund was beaten by Ivan Petrov in the ninth round of their middleweight title fight."]
-    published = datetime(2012, 7, 9, tzinfo=timezone.utc)
-    articles = [Article(text, source=f"outlet{n}", published=published) for n, text in enumerate(texts)]
-    rows = [(article, doc, extract(article, doc)) for article, doc in zip(articles, nlp.parse(texts))]
+    rows = outlets_reporting(texts, datetime(2012, 7, 9, tzinfo=timezone.utc))
     sunday = [entry for entry in timeline(rows) if entry.value == "2012-07-08"]
     assert [len(entry.statements) for entry in sunday] == [2]
