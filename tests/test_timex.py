@@ -40,6 +40,7 @@ def load_eval():
     ("every fortnight", None, ("SET", "P2W")),
     ("the past 24 hours", None, ("DURATION", "PT24H")),
     ("every Friday", None, ("SET", "XXXX-WXX-5")),
+    ("the second Tuesday of each month", None, ("SET", "XXXX-WXX-2")),
     ("daily", None, ("SET", "P1D")),
     ("this year", None, ("DATE", "2023")),
     ("the third quarter", PAST, ("DATE", "2022-Q3")),
