@@ -157,12 +157,14 @@ def names_a_thing(doc: Doc, start: int, end: int) -> bool:
     ("Christmas stockings"): the model labels them DATE, but they say when nothing happened."""
     last = doc[end - 1]
     head = last.head
+    if last.shape_ == "dddd" and last.dep_ in {"nummod", "conj"} and head.i < end - 1 \
+            and all(doc[i].pos_ == "PROPN" for i in range(start, end - 1)):
+        # the year alone, or with the name it numbers when the model took both ("Windows 2000")
+        head_word = head.lower_.rstrip(".")
+        return (head.pos_ == "PROPN" and head_word not in MONTHS and head_word not in MONTH_ABBREVIATIONS
+                and head_word not in WEEKDAYS and head_word not in HOLIDAYS)
     if start <= head.i < end:
         return False
-    if end - start == 1 and last.shape_ == "dddd" and last.dep_ in {"nummod", "conj"}:
-        head_word = head.lower_.rstrip(".")
-        return (head.i < start and head.pos_ == "PROPN" and head_word not in MONTHS
-                and head_word not in MONTH_ABBREVIATIONS and head_word not in WEEKDAYS and head_word not in HOLIDAYS)
     return (doc[start:end].text.lower() in HOLIDAYS and last.dep_ == "compound" and head.pos_ == "NOUN"
             and head.lemma_.lower() not in HOLIDAY_TIME_HEADS and head.lower_ not in HOLIDAY_TIME_HEADS)
 
