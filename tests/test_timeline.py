@@ -269,3 +269,24 @@ def test_two_outlets_restating_one_event_in_other_words_make_one_entry():
     rows = outlets_reporting(texts, datetime(2012, 7, 9, tzinfo=timezone.utc))
     sunday = [entry for entry in timeline(rows) if entry.value == "2012-07-08"]
     assert [len(entry.statements) for entry in sunday] == [2]
+
+
+def test_an_event_dated_against_another_is_one_entry_after_it_however_many_copies_say_so():
+    sentence = "Divers found the wreck two days after the sinking of the Aurora, the coast guard said."
+    texts = [f"The ferry Aurora sank in the strait with 40 people on board. {sentence}",
+             f"{sentence} Relatives gathered at the port.",
+             "The sinking of the Aurora was the worst disaster in the strait for decades."]
+    rows = outlets_reporting(texts, None)
+    sources = {article.id: article.source for article, _, _ in rows}
+    entries = timeline(rows)
+    told = [(entry.label, entry.after, sorted(sources[s.article_id] for s in entry.statements)) for entry in entries]
+    # The anchor is told by the sentences naming the sinking, not by the copy of the sentence placed after it.
+    assert told == [("undated", None, ["outlet0", "outlet2"]),
+                    ("two days after the sinking of the Aurora (undated)", 0, ["outlet0", "outlet1"])]
+
+
+def test_a_clause_after_after_names_no_event_to_place_an_entry_after():
+    rows = outlets_reporting(["The raid comes little over a month after a masked bandit made off with $136 million "
+                              "worth of diamonds from a hotel in Cannes on the French Riviera. Police in Cannes on the "
+                              "French Riviera have made no arrests."], None)
+    assert timeline(rows) == []

@@ -21,6 +21,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span as DocSpan
 
+from storyline.compare.figure_events import EVENT_NOUNS
 from storyline.extract.timex.dates import PARTS_OF_DAY
 from storyline.model import Article, Span, TimeExpression
 
@@ -162,10 +163,13 @@ def sentence_span(article: Article, tokens: DocSpan) -> Span:
 
 
 def relative_anchor(doc: Doc, tokens: DocSpan) -> DocSpan | None:
-    """For "days after the explosion at X": the phrase "the explosion at X"."""
+    """For "days after the explosion at X": the phrase "the explosion at X". Its head must name an event ("the
+    explosion") or be a name ("Katrina"): "a month after a masked bandit made off with …" names no event other
+    sentences can be found by, only a clause the parse hung on "bandit"."""
     if tokens.end >= len(doc) or doc[tokens.end].lower_ not in RELATIVE_SIGNALS:
         return None
-    objects = [child for child in doc[tokens.end].children if child.dep_ == "pobj"]
+    objects = [child for child in doc[tokens.end].children if child.dep_ == "pobj"
+               and (child.lemma_.lower() in EVENT_NOUNS or child.pos_ == "PROPN")]
     if not objects:
         return None
     subtree = list(objects[0].subtree)
@@ -206,18 +210,23 @@ class TimelineBuilder:
         self.entry_words.append(statement.words)
         return len(self.entries) - 1
 
-    def anchor_entry(self, keys: frozenset[str], relative: Span) -> int | None:
-        """The entry of the event an anchor phrase names: a dated one that mentions it, else one built from every
-        sentence of the story that does, except the one dating something relative to it."""
+    def anchor_entry(self, keys: frozenset[str], relative: Statement) -> int | None:
+        """The entry of the event an anchor phrase names: a dated one that mentions it, else one built before for
+        it, else one built from every sentence of the story that does, except those dating something relative to
+        it (the one, and its copies in other reports)."""
         for index, words in enumerate(self.entry_words):
             if keys and keys <= words and self.entries[index].value:
+                return index
+        for index, words in enumerate(self.entry_words):
+            if keys and keys <= words and self.entries[index].value is None and self.entries[index].after is None:
                 return index
         index = None
         for article, doc, _ in self.articles:
             for sentence in doc.sents:
                 words = content_words(sentence)
                 span = sentence_span(article, sentence)
-                if keys and keys <= words and not span.overlaps(relative):
+                if keys and keys <= words and not span.overlaps(relative.sentence) \
+                        and _overlap(words, relative.words) < self.config.restated_overlap:
                     statement = Statement(span, None, words)
                     if index is None:
                         self.entries.append(TimelineEntry(None, [statement.sentence]))
@@ -249,11 +258,21 @@ class TimelineBuilder:
                       and not ANAPHORIC_DAY.fullmatch(tokens.text)):
                     self.add(expression.value.split("T")[0], statement, expression.span.text(article))
         for statement, keys, words in relative:
-            anchor_index = self.anchor_entry(keys, statement.sentence)
+            anchor_index = self.anchor_entry(keys, statement)
             if anchor_index is None:
                 continue
+            words = " ".join(words.split())
+            restated = next((index for index, entry in enumerate(self.entries)
+                             if entry.after == anchor_index and entry.words == words
+                             and _overlap(self.entry_words[index], statement.words) >= self.config.restated_overlap),
+                            None)
+            if restated is not None:  # a copy, or another outlet's words for it
+                self.entries[restated].statements.append(statement.sentence)
+                if statement.time:
+                    self.entries[restated].times.append(statement.time)
+                continue
             self.entries.append(TimelineEntry(None, [statement.sentence], [statement.time] if statement.time else [],
-                                              after=anchor_index, words=" ".join(words.split())))
+                                              after=anchor_index, words=words))
             self.entry_words.append(statement.words)
         return self.ordered()
 
