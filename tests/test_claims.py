@@ -1,12 +1,16 @@
+from pathlib import Path
+
 from storyline.brief import build
 from storyline.compare import claims
 from storyline.compare import conflicts, figure, figures
 from storyline.parse import nlp
 from storyline.parse.embed import embed
 from storyline.compare.framing import loaded_spans, wording_choices
-from storyline.model import Article, Span
+from storyline.ingest import read
+from storyline.model import Article, Span, with_headline
 from storyline.text.estimates import allowed
 
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
 HARBOR = (
     "A fire at the Genoa container terminal killed 23 people on Tuesday, the port authority said.\n"
     "Firefighters brought the blaze under control after nine hours of work through the night.\n"
@@ -253,3 +257,25 @@ def test_days_and_names_are_no_wording_choice_and_a_name_holds_no_loaded_word():
     party = Article("The Coalition of the Radical Left called the radical cuts a betrayal.", source="C")
     [doc] = nlp.parse([party.text])
     assert [(s.start, s.text(party)) for s in loaded_spans(party, doc)] == [(45, "radical")]
+
+
+def test_a_claim_starts_past_a_datelines_dash_the_parse_left_on_its_sentence():
+    [article] = read([str(EXAMPLES / "port-fire-genoa" / "meridian-wire.txt")])
+    texts = [unit.span.text(article) for unit in claim_units(article)]
+    assert any(text.startswith("A fire destroyed") for text in texts)
+    assert not any(text[0] in "—–-" for text in texts)
+
+
+def test_the_summary_states_a_claim_by_a_sentence_rather_than_a_headline():
+    title = "Fire destroys old timber warehouse beside Kessel harbour"
+    first = Article(with_headline(title, "Ferries ran late all morning as crews cooled the ruins of the warehouse on "
+                                         "the quay."), title=title, source="A")
+    second = Article("A fire destroyed the old timber warehouse beside the harbour in Kessel on Sunday. Crews cooled "
+                     "the ruins all morning.", source="B")
+    articles = {a.id: a for a in (first, second)}
+    headline, _, sentence, _ = units = claim_units(first, second)
+    vectors = embed([u.span.text(articles[u.span.article_id]) for u in units])
+    fire = claims.ClaimGroup([headline, sentence], "shared", ["A", "B"], ["A", "B"], centrality=1.0,
+                             vector=(vectors[0] + vectors[2]) / 2)
+    [(group, stated)] = build._summary([fire], articles, build.CONFIG)
+    assert stated is sentence

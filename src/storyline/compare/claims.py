@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 from storyline.compare.conflicts import FigureDisagreement
 from storyline.model import Article, Span
 from storyline.text import wordlists
+from storyline.text.paragraphs import statement_start
 from storyline.text.quotemarks import quoted_spans
 
 
@@ -118,8 +119,8 @@ def units(article: Article, doc: Doc, config: ClaimConfig = CONFIG) -> list[Clai
             continue
         lemmas = frozenset(t.lemma_.lower() for t in words if not t.is_stop and t.is_alpha)
         text = sentence.text
-        start = sentence.start_char + len(text) - len(text.lstrip())
         end = sentence.start_char + len(text.rstrip())
+        start = statement_start(article.text, sentence.start_char, end)
         root = sentence.root
         specifics = len([e for e in sentence.ents]) + sum(t.like_num and not t.ent_type_ for t in words)
         reads_alone = not (any(t.dep_ in SUBJECT_DEPS and t.lower_ in PERSONAL_PRONOUNS for t in root.children)

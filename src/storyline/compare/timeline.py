@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span as DocSpan
 from storyline.compare.figure_events import EVENT_NOUNS
 from storyline.extract.timex.dates import PARTS_OF_DAY
 from storyline.model import Article, Span, TimeExpression
+from storyline.text.paragraphs import statement_start
 
 CALENDAR_VALUE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q(\d)|-W(\d{2}))?|(\d{3})$")
 # A decade, as TimeML writes it: "193" for "the 1930s".
@@ -159,7 +160,7 @@ def sentence_span(article: Article, tokens: DocSpan) -> Span:
     for paragraph_start, paragraph_end in article.paragraphs:
         if paragraph_start <= tokens.start_char < paragraph_end:
             start, end = max(start, paragraph_start), min(end, paragraph_end)
-    return article.span(start, end, "SENTENCE")
+    return article.span(statement_start(article.text, start, end), end, "SENTENCE")
 
 
 def relative_anchor(doc: Doc, tokens: DocSpan) -> DocSpan | None:
