@@ -479,3 +479,11 @@ def test_the_one_made_an_offer_does_not_hold_it_the_one_making_it_does():
     # Real ECB+ reports: the Nationals' $160 million offer to Teixeira and the Red Sox's $200 million one were set
     # against each other as one offer of Teixeira's.
     assert not ecbplus_disagreements("10_1ecbplus", "10_13ecbplus")
+
+
+def test_how_many_children_a_named_mother_has_disputes_but_another_mothers_count_does_not():
+    shown = "The video shows Rosa Vega, a mother of 12, on the street near a school."
+    assert values(disputes(shown, "Rosa Vega, a mother of 13, was shot dead near a school in Kessel.")) \
+        == [["12", "13"]]
+    assert not disputes(shown, "Ann Berg, a mother of 13, spoke at the trial in Kessel.")
+    assert not disputes(shown, "The Kessel mother of 13 was shot dead near a school.")
