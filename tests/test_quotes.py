@@ -853,6 +853,8 @@ def test_a_clause_of_saying_closing_a_content_is_cut_off_it():
     ("Mayor Hanna Kovacs criticised the government over the delay.", "the government", "stance"),
     ("Mayor Hanna Kovacs called for an inquiry into the delay.", "an inquiry", "stance"),
     ("Mayor Hanna Kovacs called the delay \u201ca disgrace for the whole region.\u201d", "a disgrace", "speech"),
+    ("The jury found Mayor Hanna Kovacs guilty of fraud on Tuesday.", "guilty of fraud", "belief"),
+    ("Inspectors found that the bridge had been closed too late.", "the bridge had been closed", "speech"),
 ])
 def test_each_attribution_says_what_it_reports(text, words, kind):
     article, _, found = extracted(text)
