@@ -36,8 +36,7 @@ UNANCHORED_DAY = re.compile(r"XXXX-(?:WXX-\d|XX-XX|\d{2}-\d{2})")
 YEARLESS_DAY = re.compile(r"XXXX-\d{2}-\d{2}")
 # "The day", "that night", "the same morning": a day the text spoke of before (the game's, the storm's). When no
 # date of the text anchors it, its words say nothing: an entry "the day (undated)" tells the reader nothing.
-ANAPHORIC_DAY = re.compile(r"(?:the|that)(?: same)? (?:day|" + "|".join(
-    word for word in PARTS_OF_DAY if word.isalpha() and " " not in word) + ")", re.IGNORECASE)
+ANAPHORIC_DAY = re.compile(r"(?:the|that)(?: same)? (?:day|" + "|".join(PARTS_OF_DAY) + ")", re.IGNORECASE)
 # The prepositions that date a duration against an event: "three days after the explosion".
 RELATIVE_SIGNALS = {"after", "before"}
 # The parts of speech whose lemmas say what a sentence is about.
