@@ -1,12 +1,16 @@
+from pathlib import Path
+
 from storyline.brief import build
 from storyline.compare import claims
 from storyline.compare import conflicts, figure, figures
 from storyline.parse import nlp
 from storyline.parse.embed import embed
 from storyline.compare.framing import loaded_spans, wording_choices
-from storyline.model import Article, Span
+from storyline.ingest import read
+from storyline.model import Article, Span, with_headline
 from storyline.text.estimates import allowed
 
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
 HARBOR = (
     "A fire at the Genoa container terminal killed 23 people on Tuesday, the port authority said.\n"
     "Firefighters brought the blaze under control after nine hours of work through the night.\n"
@@ -59,6 +63,11 @@ def test_same_claim_in_two_outlets_is_shared_and_one_outlet_facts_are_single_sou
     assert any("slammed" in text for text in singles)
 
 
+def claim_units(*articles: Article) -> list[claims.ClaimUnit]:
+    docs = nlp.parse([a.text for a in articles])
+    return [unit for article, doc in zip(articles, docs) for unit in claims.units(article, doc)]
+
+
 def test_denial_of_the_same_statement_is_a_polarity_conflict():
     first = Article("The minister resigned on Friday after the audit was published.", source="A")
     second = Article("The minister did not resign on Friday after the audit was published.", source="B")
@@ -72,9 +81,7 @@ def test_a_not_placed_on_a_verb_of_opinion_or_on_its_clause_is_the_same_statemen
     first = Article("I didn't feel on the court we were playing the way we want to play.", source="A")
     second = Article("I feel on the court we weren't playing the way we want to play.", source="B")
     third = Article("I feel on the court we were playing the way we want to play.", source="C")
-    articles = (first, second, third)
-    pairs = list(zip(articles, nlp.parse([a.text for a in articles])))
-    units = [u for article, doc in pairs for u in claims.units(article, doc)]
+    units = claim_units(first, second, third)
     assert [u.negated for u in units] == [True, True, False]
     groups = claims.align(units[:2], embed([first.text, second.text]))
     assert [g.kind for g in groups] == ["shared"]
@@ -85,10 +92,21 @@ def test_no_or_nothing_before_the_noun_denies_as_not_does():
     second = Article("Investigators do not have any leads on the motive for the attack on the church.", source="B")
     third = Article("Nothing was stolen from the museum during the night.", source="C")
     fourth = Article("Investigators have leads on the motive for the attack on the church.", source="D")
-    articles = (first, second, third, fourth)
-    pairs = list(zip(articles, nlp.parse([a.text for a in articles])))
-    units = [u for article, doc in pairs for u in claims.units(article, doc)]
+    units = claim_units(first, second, third, fourth)
     assert [u.negated for u in units] == [True, True, True, False]
+    groups = claims.align(units[:2], embed([first.text, second.text]))
+    assert [g.kind for g in groups] == ["shared"]
+
+
+def test_a_not_that_times_the_verb_with_until_denies_nothing():
+    first = Article("The visitors took their first lead of the game when Ratliff returned an interception for a "
+                    "touchdown.", source="A")
+    second = Article("The visitors didn't take their first lead of the game until Ratliff returned an interception "
+                     "for a touchdown.", source="B")
+    third = Article("The police did not release the driver's name until Monday.", source="C")
+    fourth = Article("The visitors did not take the lead in the game at any point on Sunday.", source="D")
+    units = claim_units(first, second, third, fourth)
+    assert [u.negated for u in units] == [False, False, False, True]
     groups = claims.align(units[:2], embed([first.text, second.text]))
     assert [g.kind for g in groups] == ["shared"]
 
@@ -179,8 +197,14 @@ def test_a_claim_is_stated_by_a_sentence_that_says_who_and_the_summary_skips_cla
                                                                                              build.CONFIG)]
     assert not any("regretted" in text for text in summary) and any("record audience" in text for text in summary)
     quoted = Article('"The senator had no answer on taxes. We won the night easily," said Kessler after the '
-                     'debate in Detroit.', source="D")
-    assert [u.reads_alone for u in claims.units(quoted, next(nlp.parse([quoted.text])))] == [True, False]
+                     'debate in Detroit. "Nobody in that hall will forget tonight for a very long time."',
+                     source="D")
+    # Only a sentence that names the speaker says whose words it gives: the quotation's first sentence does not,
+    # nor one that is all quotation.
+    assert [u.reads_alone for u in claims.units(quoted, next(nlp.parse([quoted.text])))] == [False, False, False]
+    named = Article('"We won the night easily and the voters saw it," said Kessler after the debate in Detroit.',
+                    source="E")
+    assert [u.reads_alone for u in claims.units(named, next(nlp.parse([named.text])))] == [True]
 
 
 def test_the_news_in_the_outlets_leads_ranks_before_background_they_share():
@@ -233,3 +257,25 @@ def test_days_and_names_are_no_wording_choice_and_a_name_holds_no_loaded_word():
     party = Article("The Coalition of the Radical Left called the radical cuts a betrayal.", source="C")
     [doc] = nlp.parse([party.text])
     assert [(s.start, s.text(party)) for s in loaded_spans(party, doc)] == [(45, "radical")]
+
+
+def test_a_claim_starts_past_a_datelines_dash_the_parse_left_on_its_sentence():
+    [article] = read([str(EXAMPLES / "port-fire-genoa" / "meridian-wire.txt")])
+    texts = [unit.span.text(article) for unit in claim_units(article)]
+    assert any(text.startswith("A fire destroyed") for text in texts)
+    assert not any(text[0] in "—–-" for text in texts)
+
+
+def test_the_summary_states_a_claim_by_a_sentence_rather_than_a_headline():
+    title = "Fire destroys old timber warehouse beside Kessel harbour"
+    first = Article(with_headline(title, "Ferries ran late all morning as crews cooled the ruins of the warehouse on "
+                                         "the quay."), title=title, source="A")
+    second = Article("A fire destroyed the old timber warehouse beside the harbour in Kessel on Sunday. Crews cooled "
+                     "the ruins all morning.", source="B")
+    articles = {a.id: a for a in (first, second)}
+    headline, _, sentence, _ = units = claim_units(first, second)
+    vectors = embed([u.span.text(articles[u.span.article_id]) for u in units])
+    fire = claims.ClaimGroup([headline, sentence], "shared", ["A", "B"], ["A", "B"], centrality=1.0,
+                             vector=(vectors[0] + vectors[2]) / 2)
+    [(group, stated)] = build._summary([fire], articles, build.CONFIG)
+    assert stated is sentence

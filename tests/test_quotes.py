@@ -330,6 +330,18 @@ def test_the_words_of_a_direct_quote_leave_out_the_narration_between_its_quotati
                                "every hour")
 
 
+@pytest.mark.parametrize("text", [
+    '"We gave them too many chances in the second half," Rovers defensive back Tom Ashby said.',
+    '"We defended well and they never found a way through," Rovers defensive back Tom Ashby said.',
+])
+def test_a_quotation_closing_on_a_comma_before_its_cue_ends_the_content(text):
+    # The parse reads "defensive back" as a clause ("defensed back") that takes the quotation as its subject's
+    # complement; the words after the closing mark are the quote's frame all the same.
+    article, mentions, [attribution] = extracted("The visitors scored twice late on. " + text)
+    assert attribution.content.text(article) == text[:text.index(",") + 2]
+    assert speaker_names(article, mentions, attribution) == {"Tom Ashby"}
+
+
 def test_odd_number_of_quote_marks_does_not_break_the_other_quotes():
     article, mentions, found = extracted(
         "The spokesman said the talks had \u201cstalled again.\n"
@@ -841,6 +853,8 @@ def test_a_clause_of_saying_closing_a_content_is_cut_off_it():
     ("Mayor Hanna Kovacs criticised the government over the delay.", "the government", "stance"),
     ("Mayor Hanna Kovacs called for an inquiry into the delay.", "an inquiry", "stance"),
     ("Mayor Hanna Kovacs called the delay \u201ca disgrace for the whole region.\u201d", "a disgrace", "speech"),
+    ("The jury found Mayor Hanna Kovacs guilty of fraud on Tuesday.", "guilty of fraud", "belief"),
+    ("Inspectors found that the bridge had been closed too late.", "the bridge had been closed", "speech"),
 ])
 def test_each_attribution_says_what_it_reports(text, words, kind):
     article, _, found = extracted(text)

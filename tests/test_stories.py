@@ -223,6 +223,13 @@ def test_a_label_names_a_person_once_though_keyed_under_full_name_and_surname():
     assert story.label == ", ".join(story.names)
 
 
+def test_a_label_shows_the_full_name_of_a_person_a_headline_named_by_surname_first():
+    article = Article("Reyes picks Boston.\n\nThe free agent Tom Reyes agreed to a deal with Boston on Monday, and "
+                      "Coach Ann Berg welcomed him. Berg said the team had chased him for a year.", source="outlet")
+    names = features(article, next(nlp.parse([article.text])), unit(basis(0))).names
+    assert names["reyes"] == "Tom Reyes" and names["berg"] == "Ann Berg"
+
+
 def test_a_label_drops_the_article_before_a_name():
     article = Article("The Baltic Gate Terminal closed after the crane fell.", source="outlet")
     doc = next(nlp.parse([article.text]))

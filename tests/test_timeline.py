@@ -199,6 +199,12 @@ def test_faster_inference_gives_the_dates_and_confidences_it_gave_before_on_real
         assert got == PINNED_INFERENCE[path.stem], path.stem
 
 
+def outlets_reporting(texts: list[str], published: datetime) -> list:
+    """Each text as one outlet's report published on the day, parsed, with its time expressions."""
+    articles = [Article(text, source=f"outlet{n}", published=published) for n, text in enumerate(texts)]
+    return [(article, doc, extract(article, doc)) for article, doc in zip(articles, nlp.parse(texts))]
+
+
 def test_the_story_own_words_do_not_make_two_events_one():
     # Four reports of riots in one city: "police" and "Corvena" are in all of them, so they do not tell an
     # attack on a station from the shooting a week before, though both fall on one day as these reports date them.
@@ -207,11 +213,9 @@ def test_the_story_own_words_do_not_make_two_events_one():
              "Police in Corvena shot dead a teenager on 6 June, and anger spread. Police in Corvena made arrests.",
              "A teenager was shot dead by police in Corvena on 6 June. Students marched in Corvena against police.",
              "Schools in Corvena stayed closed on Friday as police patrolled the streets."]
-    published = datetime(2025, 6, 13, tzinfo=timezone.utc)
-    articles = [Article(text, source=f"outlet{n}", published=published) for n, text in enumerate(texts)]
-    rows = [(article, doc, extract(article, doc)) for article, doc in zip(articles, nlp.parse(texts))]
+    rows = outlets_reporting(texts, datetime(2025, 6, 13, tzinfo=timezone.utc))
     entries = [entry for entry in timeline(rows) if entry.value == "2025-06-06"]
-    by_id = {article.id: article for article in articles}
+    by_id = {article.id: article for article, _, _ in rows}
     told = [sorted(by_id[s.article_id].source for s in entry.statements) for entry in entries]
     # The shooting, told by two outlets, is one entry; the firebombing is another.
     assert sorted(told) == [["outlet0"], ["outlet1", "outlet2"]]
@@ -226,3 +230,63 @@ def test_a_time_stamp_standing_alone_dates_no_event():
     assert "11:20 p.m." in [e.span.text(article) for e in expressions]
     texts = [s.text(article) for entry in timeline([(article, doc, expressions)]) for s in entry.statements]
     assert "11:20 p.m." not in texts and any(text.startswith("Democrat Ann Moreno") for text in texts)
+
+
+def test_a_decade_is_shown_as_a_decade_not_as_its_first_year():
+    article = Article("The mill dated back to the mid 1930's, when the first settlers of the valley arrived. It "
+                      "closed in the 1990s after a long decline, and a builder bought it in 2004.",
+                      published=datetime(2012, 3, 2, tzinfo=timezone.utc))
+    [doc] = nlp.parse([article.text])
+    expressions = extract(article, doc, article.published)
+    # The tokenizer splits "'s" off "1930's" as a possessive; the expression keeps it, so the value is the decade.
+    assert ("mid 1930's", "193") in [(e.span.text(article), e.value) for e in expressions]
+    labels = [entry.label for entry in timeline([(article, doc, expressions)])]
+    assert labels == ["1930s", "1990s", "2004"]
+
+
+def test_the_day_a_text_spoke_of_before_takes_its_date_or_makes_no_entry():
+    text = ("Rovers beat United 3-1 in the cup final on Saturday. Rovers took their first lead of the day after ten "
+            "minutes, and the captain lifted the cup that evening in front of 40,000 fans.")
+    dated = Article(text, published=datetime(2012, 3, 5, tzinfo=timezone.utc))
+    undated = Article(text)
+    rows = [(article, doc, extract(article, doc, article.published))
+            for article, doc in zip((dated, undated), nlp.parse([text, text]))]
+    assert {"the day", "that evening"} <= {e.span.text(dated) for e in rows[0][2]}
+    # Dated, the final's Saturday dates both sentences; undated, "the day" and "that evening" say nothing, and only
+    # Saturday's words are kept.
+    assert [(entry.value, len(entry.statements)) for entry in timeline(rows[:1])] == [("2012-03-03", 2)]
+    assert [entry.label for entry in timeline(rows[1:])] == ["Saturday (undated)"]
+
+
+def test_two_outlets_restating_one_event_in_other_words_make_one_entry():
+    # The story's own words (in all four reports) are most of both sentences; what is left differs.
+    texts = ["Ivan Petrov beat Carl Lund in the ninth round to retain his three middleweight title belts on Sunday.",
+             "Ivan Petrov beat Carl Lund in the ninth round to keep a firm hold on his three middleweight titles on "
+             "Sunday.",
+             "Ivan Petrov beat Carl Lund in the ninth round in Geneva. The middleweight title fight drew 20,000 "
+             "fans.",
+             "Carl Lund was beaten by Ivan Petrov in the ninth round of their middleweight title fight."]
+    rows = outlets_reporting(texts, datetime(2012, 7, 9, tzinfo=timezone.utc))
+    sunday = [entry for entry in timeline(rows) if entry.value == "2012-07-08"]
+    assert [len(entry.statements) for entry in sunday] == [2]
+
+
+def test_an_event_dated_against_another_is_one_entry_after_it_however_many_copies_say_so():
+    sentence = "Divers found the wreck two days after the sinking of the Aurora, the coast guard said."
+    texts = [f"The ferry Aurora sank in the strait with 40 people on board. {sentence}",
+             f"{sentence} Relatives gathered at the port.",
+             "The sinking of the Aurora was the worst disaster in the strait for decades."]
+    rows = outlets_reporting(texts, None)
+    sources = {article.id: article.source for article, _, _ in rows}
+    entries = timeline(rows)
+    told = [(entry.label, entry.after, sorted(sources[s.article_id] for s in entry.statements)) for entry in entries]
+    # The anchor is told by the sentences naming the sinking, not by the copy of the sentence placed after it.
+    assert told == [("undated", None, ["outlet0", "outlet2"]),
+                    ("two days after the sinking of the Aurora (undated)", 0, ["outlet0", "outlet1"])]
+
+
+def test_a_clause_after_after_names_no_event_to_place_an_entry_after():
+    rows = outlets_reporting(["The raid comes little over a month after a masked bandit made off with $136 million "
+                              "worth of diamonds from a hotel in Cannes on the French Riviera. Police in Cannes on the "
+                              "French Riviera have made no arrests."], None)
+    assert timeline(rows) == []

@@ -195,12 +195,19 @@ def _figure_disagreement(disagreement: conflicts.FigureDisagreement, articles: d
 def _summary(groups: list[claims.ClaimGroup], articles: dict[str, Article],
              config: BriefConfig) -> list[tuple[claims.ClaimGroup, claims.ClaimUnit]]:
     """The most central corroborated claims that read alone, none saying much the same as another, in report order,
-    each with the unit that states it: the one most like the others' (the group's first). A claim whose figures
-    outlets dispute is still the news: it stays, marked."""
+    each with the unit that states it: the one most like the others' (the group's first), preferring one that is not
+    a headline. A summary reads in sentences; a headline ("Paris Store Hit by Jewelry Heist") says in shorthand
+    what a sentence of the same group says in full, and two outlets' headlines read as the same news twice. A claim
+    whose figures outlets dispute is still the news: it stays, marked."""
     def position(group: claims.ClaimGroup) -> float:
         return min(u.span.start / max(len(articles[u.span.article_id].text), 1) for u in group.units)
 
-    readable = [g for g in groups if g.units[0].reads_alone]
+    def sentence_of(group: claims.ClaimGroup) -> claims.ClaimUnit:
+        return next((u for u in group.units if u.span.start >= articles[u.span.article_id].body_start),
+                    group.units[0])
+
+    stating = {id(group): unit for group in groups if (unit := sentence_of(group)).reads_alone}
+    readable = [g for g in groups if id(g) in stating]
     chosen: list[claims.ClaimGroup] = []
     for group in sorted((g for g in readable if len(g.independent_sources) > 1), key=lambda g: -g.centrality):
         if len(chosen) < config.summary_most and not redundant(group, chosen, config):
@@ -208,7 +215,7 @@ def _summary(groups: list[claims.ClaimGroup], articles: dict[str, Article],
     if len(chosen) < config.summary_least:
         leads = sorted((g for g in readable if g not in chosen), key=position)
         chosen += leads[: config.summary_least - len(chosen)]
-    return [(group, group.units[0]) for group in sorted(chosen, key=position)]
+    return [(group, stating[id(group)]) for group in sorted(chosen, key=position)]
 
 
 def redundant(group: claims.ClaimGroup, others: list[claims.ClaimGroup], config: BriefConfig) -> bool:

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 from storyline.compare.conflicts import FigureDisagreement
 from storyline.model import Article, Span
 from storyline.text import wordlists
+from storyline.text.paragraphs import statement_start
 from storyline.text.quotemarks import quoted_spans
 
 
@@ -58,8 +59,10 @@ class ClaimConfig:
 
 
 CONFIG = ClaimConfig()
+# Words that time a negated verb from a point on ("did not leave until Monday"): no denial.
+UNTIL_WORDS = frozenset({"until", "till"})
 # Words after a "not" that make it no denial: "not until", "not only".
-NOT_DENIALS = frozenset({"until", "till", "only"})
+NOT_DENIALS = UNTIL_WORDS | {"only"}
 NEG_RAISING = wordlists.words("neg_raising_verbs")
 NEGATIVE_PRONOUNS = wordlists.words("negative_pronouns")
 # The verb's subject and object: "no one came", "we have no leads" deny their verb as "not" does.
@@ -82,8 +85,9 @@ class ClaimUnit:
     position: int = 0
     # Named things and numbers it gives: what makes a claim specific.
     specifics: int = 0
-    # False when its subject is a pronoun ("Within minutes, he called …") or it begins inside a quotation ('I'm
-    # done," said Lee' after a sentence of the same quotation): read alone, it does not say who, or whose words.
+    # False when its subject is a pronoun ("Within minutes, he called …"), it begins inside a quotation ('I'm
+    # done," said Lee' after a sentence of the same quotation) or it is all quotation ('"I'm done."'): read alone,
+    # it does not say who, or whose words.
     reads_alone: bool = True
 
 
@@ -115,21 +119,31 @@ def units(article: Article, doc: Doc, config: ClaimConfig = CONFIG) -> list[Clai
             continue
         lemmas = frozenset(t.lemma_.lower() for t in words if not t.is_stop and t.is_alpha)
         text = sentence.text
-        start = sentence.start_char + len(text) - len(text.lstrip())
         end = sentence.start_char + len(text.rstrip())
+        start = statement_start(article.text, sentence.start_char, end)
         root = sentence.root
         specifics = len([e for e in sentence.ents]) + sum(t.like_num and not t.ent_type_ for t in words)
         reads_alone = not (any(t.dep_ in SUBJECT_DEPS and t.lower_ in PERSONAL_PRONOUNS for t in root.children)
-                           or any(opening < start < closing - 1 for opening, closing in quotations))
+                           or any(opening < start < closing - 1 or (opening == start and end <= closing)
+                                  for opening, closing in quotations))
         result.append(ClaimUnit(article.span(start, end, "claim"), article.outlet, root.lemma_.lower(),
                                 is_negated(root), lemmas, position, specifics, reads_alone))
     return result
 
 
 def _denies(verb: Token) -> bool:
-    # "It wasn't until 2005 that ...", "not only ... but": a "not" that times or widens a claim denies nothing
+    # "It wasn't until 2005 that ...", "not only ... but", "did not take the lead until Ratliff scored": a "not"
+    # that times or widens a claim denies nothing
+    if any(_is_until(child) for child in verb.children):
+        return False
     return any((child.dep_ == "neg" and child.i + 1 < len(verb.doc) and child.nbor(1).lower_ not in NOT_DENIALS)
                or (child.dep_ in ARGUMENT_DEPS and _is_negative(child)) for child in verb.children)
+
+
+def _is_until(child: Token) -> bool:
+    """Whether the verb's dependent times it from a point on: "until Monday", "until the storm had passed"."""
+    return (child.dep_ == "prep" and child.lower_ in UNTIL_WORDS) or (
+        child.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in UNTIL_WORDS for g in child.children))
 
 
 def _is_negative(argument: Token) -> bool:

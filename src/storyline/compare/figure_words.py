@@ -272,7 +272,7 @@ def participants(anchor: Token, counted: Token, predicate: Token | None) -> tupl
                 found |= participant(token, child)
                 if estimated and token is clause and child.dep_ == "nsubj":
                     del people[known:]
-                elif child.dep_ in HOLDER_DEPS:
+                elif child.dep_ in HOLDER_DEPS and not _first_object(token, child):
                     holding.setdefault(token, set()).update(holder(token, child))
         if token is clause and token.dep_ == "xcomp" and not estimated:
             # "Lowe is believed to be seeking a deal in the $75 million range": the subject of the verb the clause
@@ -286,6 +286,13 @@ def participants(anchor: Token, counted: Token, predicate: Token | None) -> tupl
     # clause ("Artino scored 14 points and Echenique had 11") names another's
     holders = next((holding[t] for t in (anchor, counted, clause, predicate) if t in holding), set())
     return frozenset(found), bool(people), frozenset(holders)
+
+
+def _first_object(token: Token, child: Token) -> bool:
+    """Whether the parse made the first object of a double-object verb the "subject" of the second ("the Nationals
+    made Teixeira a $160 million offer": Teixeira as subject of "offer"): the one given the thing does not hold it;
+    the verb's subject does."""
+    return child.dep_ == "nsubj" and token.pos_ == "NOUN" and token.dep_ in {"dobj", "ccomp", "xcomp", "attr", "oprd"}
 
 
 def pronoun_person(pronoun: Token) -> set[str]:

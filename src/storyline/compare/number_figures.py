@@ -63,6 +63,10 @@ POSSIBILITY_MODALS = words("possibility_modals")
 # What a person's weight counts (conflicts compares weights as one person's).
 WEIGHT = "weight"
 HYPHENED_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+PARENT_NOUNS = words("parent_nouns")
+CHILDREN = "children"
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 
 
 def number_figures(article: Article, doc: Doc, times: list[TimeExpression], clocks: list[ClockTime],
@@ -137,10 +141,11 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
         # "200 million euros ($265.3 million)": a conversion, worth what the figure it converts is worth
         return None
     implied = people_counted(anchor) if kind == "COUNT" else None
-    counted = implied or (_counted(anchor) if kind == "COUNT" else _measured(anchor))
+    parent = _parent_of(anchor) if kind == "COUNT" else None
+    counted = implied or parent or (_counted(anchor) if kind == "COUNT" else _measured(anchor))
     if counted is None or not counted.is_alpha or _ranked(counted, tokens) or _hyphenated_modifier(counted, tokens) \
             or _part(counted, tokens) \
-            or _run(counted) \
+            or _run(counted) or _pointed_back(counted) \
             or (kind == "COUNT" and (counted.lemma_.lower() in TIME_UNITS or counted.lower_ in UNITS)):
         # a count of hours or of yards ("a seven-yard touchdown") is a measure the parse did not tag as one
         return None
@@ -174,6 +179,13 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
     if implied is not None and implied.pos_ == "VERB":
         what = f"people {what}"  # "people killed" for "the quake killed 4"
     counted_words = PERSON if implied is not None else phrase(counted, anchor)
+    if parent is not None:
+        # "Horton, a mother of 12": the count is her children's, and she holds it (a mother is a person, whatever
+        # the model typed the name); a mother the sentence does not name ("the Brooklyn mother of 13") may be
+        # anyone's
+        if parent.dep_ != "appos" or parent.head.pos_ != "PROPN" or parent.head.ent_type_ in PLACE_LABELS:
+            return None
+        counted_words, predicate, what, holders = CHILDREN, None, CHILDREN, frozenset(name_of(parent.head))
     if dimension == "mass" and (counted.ent_type_ == "PERSON" or counted.lower_ in PERSONAL_PRONOUNS):
         # a person's weight, whatever the verb ("weighing 130 pounds", "is 5-foot-8, 135 pounds"): a person has
         # one in a story, so a "he" the sentences around tell is that person's
@@ -247,6 +259,20 @@ def _run(counted: Token) -> bool:
     doc = counted.doc
     return any(child.dep_ in ("amod", "advmod", "compound") and child.lower_ in RUN_WORDS
                for child in counted.children) or doc[counted.i + 1 : counted.i + 4].text.lower() == "in a row"
+
+
+def _parent_of(anchor: Token) -> Token | None:
+    """The parent noun a number is "of" ("a mother of 12", "the father of three"): a count of children."""
+    preposition = anchor.head
+    if anchor.dep_ == "pobj" and preposition.lower_ == "of" and preposition.head.lemma_.lower() in PARENT_NOUNS:
+        return preposition.head
+    return None
+
+
+def _pointed_back(counted: Token) -> bool:
+    """Whether a count points back at one the text gave before ("Those 10 points tied him with …", "these three
+    villages"): what it counts is said in another sentence, so the figure cannot be set against another."""
+    return any(child.dep_ == "det" and child.lower_ in DEMONSTRATIVES for child in counted.children)
 
 
 def _rate(tokens: SpacySpan) -> str | None:

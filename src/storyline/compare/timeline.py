@@ -21,14 +21,22 @@ from datetime import date
 
 from spacy.tokens import Doc, Span as DocSpan
 
+from storyline.compare.figure_events import EVENT_NOUNS
+from storyline.extract.timex.dates import PARTS_OF_DAY
 from storyline.model import Article, Span, TimeExpression
+from storyline.text.paragraphs import statement_start
 
-CALENDAR_VALUE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q(\d)|-W(\d{2}))?")
+CALENDAR_VALUE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q(\d)|-W(\d{2}))?|(\d{3})$")
+# A decade, as TimeML writes it: "193" for "the 1930s".
+DECADE_VALUE = re.compile(r"\d{3}")
 # A day named relative to an unknown publication date: "Sunday" (XXXX-WXX-7), "yesterday" (XXXX-XX-XX), "29 April"
 # (XXXX-04-29).
 UNANCHORED_DAY = re.compile(r"XXXX-(?:WXX-\d|XX-XX|\d{2}-\d{2})")
 # A day of a month the text gives without its year ("December 2"): a calendar day, not one relative to the report.
 YEARLESS_DAY = re.compile(r"XXXX-\d{2}-\d{2}")
+# "The day", "that night", "the same morning": a day the text spoke of before (the game's, the storm's). When no
+# date of the text anchors it, its words say nothing: an entry "the day (undated)" tells the reader nothing.
+ANAPHORIC_DAY = re.compile(r"(?:the|that)(?: same)? (?:day|" + "|".join(PARTS_OF_DAY) + ")", re.IGNORECASE)
 # The prepositions that date a duration against an event: "three days after the explosion".
 RELATIVE_SIGNALS = {"after", "before"}
 # The parts of speech whose lemmas say what a sentence is about.
@@ -48,6 +56,10 @@ class TimelineConfig:
     event_word_overlap: float = 0.3
     story_word_share: float = 0.8
     story_word_articles: int = 4
+    # Two sentences sharing this share of all their content words restate one event, story words and all
+    # ("Klitschko stopped Thompson in the sixth round to retain his titles Saturday night" in two outlets' words),
+    # though what is left without the story's words differs ("retain", "keep a comfortable hold on").
+    restated_overlap: float = 0.7
 
 
 CONFIG = TimelineConfig()
@@ -76,16 +88,17 @@ class TimelineEntry:
 
     @property
     def label(self) -> str:
-        """When, as a reader sees it: the date ("~" before a guessed one), else the text's own words for it: a
-        day of a month the text gives no year ("December 2 (year not given)"), a day relative to an undated report
-        ("Sunday (undated)"), or the entry's place after another ("days after the vote (undated)"), else
-        "undated"."""
+        """When, as a reader sees it: the date ("~" before a guessed one; a decade as "1930s"), else the text's
+        own words for it: a day of a month the text gives no year ("December 2 (year not given)"), a day relative
+        to an undated report ("Sunday (undated)"), or the entry's place after another ("days after the vote
+        (undated)"), else "undated"."""
         if self.words is not None and self.value is not None and YEARLESS_DAY.fullmatch(self.value):
             return f"{self.words} (year not given)"
         if self.words is not None:
             return f"{self.words} (undated)"
         if self.value is not None:
-            return self.value if self.confidence is None else f"~{self.value}"
+            shown = f"{self.value}0s" if DECADE_VALUE.fullmatch(self.value) else self.value
+            return shown if self.confidence is None else f"~{shown}"
         return "undated"
 
 
@@ -99,11 +112,14 @@ class Statement:
 
 
 def calendar_start(value: str) -> date | None:
-    """The first day a calendar value covers ("2023-03" -> 1 March 2023), for ordering."""
+    """The first day a calendar value covers ("2023-03" -> 1 March 2023, the decade "193" -> 1 January 1930),
+    for ordering."""
     match = CALENDAR_VALUE.match(value)
     if not match:
         return None
-    year, month, day, quarter, week = match.groups()
+    year, month, day, quarter, week, decade = match.groups()
+    if decade:
+        return date(int(decade) * 10, 1, 1)
     if week:
         return date.fromisocalendar(int(year), int(week), 1)
     if quarter:
@@ -118,10 +134,15 @@ def content_words(tokens: DocSpan) -> frozenset[str]:
 
 def same_event(a: frozenset[str], b: frozenset[str], config: TimelineConfig = CONFIG,
                story_words: frozenset[str] = frozenset()) -> bool:
-    """Whether two sentences' content words tell one event (the overlap coefficient of the two sets, without the
-    story's own words)."""
-    a, b = a - story_words, b - story_words
-    return len(a & b) / max(1, min(len(a), len(b))) >= config.event_word_overlap
+    """Whether two sentences' content words tell one event: the overlap coefficient of the two sets, without the
+    story's own words, or with them when the sentences restate each other."""
+    if _overlap(a, b) >= config.restated_overlap:
+        return True
+    return _overlap(a - story_words, b - story_words) >= config.event_word_overlap
+
+
+def _overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / max(1, min(len(a), len(b)))
 
 
 def story_words(docs: list[Doc], config: TimelineConfig = CONFIG) -> frozenset[str]:
@@ -138,14 +159,17 @@ def sentence_span(article: Article, tokens: DocSpan) -> Span:
     for paragraph_start, paragraph_end in article.paragraphs:
         if paragraph_start <= tokens.start_char < paragraph_end:
             start, end = max(start, paragraph_start), min(end, paragraph_end)
-    return article.span(start, end, "SENTENCE")
+    return article.span(statement_start(article.text, start, end), end, "SENTENCE")
 
 
 def relative_anchor(doc: Doc, tokens: DocSpan) -> DocSpan | None:
-    """For "days after the explosion at X": the phrase "the explosion at X"."""
+    """For "days after the explosion at X": the phrase "the explosion at X". Its head must name an event ("the
+    explosion") or be a name ("Katrina"): "a month after a masked bandit made off with …" names no event other
+    sentences can be found by, only a clause the parse hung on "bandit"."""
     if tokens.end >= len(doc) or doc[tokens.end].lower_ not in RELATIVE_SIGNALS:
         return None
-    objects = [child for child in doc[tokens.end].children if child.dep_ == "pobj"]
+    objects = [child for child in doc[tokens.end].children if child.dep_ == "pobj"
+               and (child.lemma_.lower() in EVENT_NOUNS or child.pos_ == "PROPN")]
     if not objects:
         return None
     subtree = list(objects[0].subtree)
@@ -186,18 +210,23 @@ class TimelineBuilder:
         self.entry_words.append(statement.words)
         return len(self.entries) - 1
 
-    def anchor_entry(self, keys: frozenset[str], relative: Span) -> int | None:
-        """The entry of the event an anchor phrase names: a dated one that mentions it, else one built from every
-        sentence of the story that does, except the one dating something relative to it."""
+    def anchor_entry(self, keys: frozenset[str], relative: Statement) -> int | None:
+        """The entry of the event an anchor phrase names: a dated one that mentions it, else one built before for
+        it, else one built from every sentence of the story that does, except those dating something relative to
+        it (the one, and its copies in other reports)."""
         for index, words in enumerate(self.entry_words):
             if keys and keys <= words and self.entries[index].value:
+                return index
+        for index, words in enumerate(self.entry_words):
+            if keys and keys <= words and self.entries[index].value is None and self.entries[index].after is None:
                 return index
         index = None
         for article, doc, _ in self.articles:
             for sentence in doc.sents:
                 words = content_words(sentence)
                 span = sentence_span(article, sentence)
-                if keys and keys <= words and not span.overlaps(relative):
+                if keys and keys <= words and not span.overlaps(relative.sentence) \
+                        and _overlap(words, relative.words) < self.config.restated_overlap:
                     statement = Statement(span, None, words)
                     if index is None:
                         self.entries.append(TimelineEntry(None, [statement.sentence]))
@@ -225,14 +254,25 @@ class TimelineBuilder:
                     relative.append((statement, anchor_keys(anchor), doc[tokens.start:anchor.end].text))
                 elif expression.type in {"DATE", "TIME"} and calendar_start(expression.value):
                     self.add(expression.value.split("T")[0], statement)
-                elif expression.type in {"DATE", "TIME"} and UNANCHORED_DAY.match(expression.value):
+                elif (expression.type in {"DATE", "TIME"} and UNANCHORED_DAY.match(expression.value)
+                      and not ANAPHORIC_DAY.fullmatch(tokens.text)):
                     self.add(expression.value.split("T")[0], statement, expression.span.text(article))
         for statement, keys, words in relative:
-            anchor_index = self.anchor_entry(keys, statement.sentence)
+            anchor_index = self.anchor_entry(keys, statement)
             if anchor_index is None:
                 continue
+            words = " ".join(words.split())
+            restated = next((index for index, entry in enumerate(self.entries)
+                             if entry.after == anchor_index and entry.words == words
+                             and _overlap(self.entry_words[index], statement.words) >= self.config.restated_overlap),
+                            None)
+            if restated is not None:  # a copy, or another outlet's words for it
+                self.entries[restated].statements.append(statement.sentence)
+                if statement.time:
+                    self.entries[restated].times.append(statement.time)
+                continue
             self.entries.append(TimelineEntry(None, [statement.sentence], [statement.time] if statement.time else [],
-                                              after=anchor_index, words=" ".join(words.split())))
+                                              after=anchor_index, words=words))
             self.entry_words.append(statement.words)
         return self.ordered()
 

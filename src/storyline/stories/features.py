@@ -95,8 +95,12 @@ def display_name(ent: DocSpan) -> str:
 
 def better_display(current: str | None, candidate: str) -> str:
     """The display form to keep of a name seen again: the first one, unless it shouts ("GDANSK" in a dateline)
-    and the new one does not."""
-    return candidate if current is None or current.isupper() and not candidate.isupper() else current
+    and the new one does not, or the new one is the full name of it ("Mark Teixeira" for a headline's
+    "Teixeira", the surname a person is also keyed under; "Coach Maurice Cheeks" adds only a title)."""
+    if current is None or current.isupper() and not candidate.isupper():
+        return candidate
+    added = candidate[: -len(current)].split() if candidate.endswith(" " + current) else []
+    return candidate if added and not any(word.lower().rstrip(".") in TITLE_HEADS for word in added) else current
 
 
 def entities_of(doc: Doc, lead_end: int) -> tuple[dict[str, str], frozenset[str]]:

@@ -71,7 +71,7 @@ def _attach_to_cue_in_sentence(drafts: Drafts, quote: tuple[int, int]) -> bool:
     if lead_in_end > 0 and text[lead_in_end - 1] == ":":
         start = drafts.sentence_range(lead_in_end - 1)[0]
     # The parse ends a sentence at a quoted "!" or "?", though its cue follows: "“Why now?” she asked."
-    if _closes_on(drafts, quote, "!?") and re.match(r"[^\S\n]+\S", text[quote[1]:]):
+    if drafts.closes_on(quote, "!?") and re.match(r"[^\S\n]+\S", text[quote[1]:]):
         end = drafts.sentence_range(end)[1]
     candidates = [t for t in drafts.tokens((start, end))
                   if lemma(t) in CUES and t.pos_ == "VERB" and not drafts.in_quote(t.idx)
@@ -135,7 +135,7 @@ def _clause_start(drafts: Drafts, quote: tuple[int, int], cue: Token) -> int:
 def _verb_of_speaker_after(drafts: Drafts, quote: tuple[int, int], sentence_end: int) -> Token | None:
     """"“…,” Bennett shot back": a quotation closed on a comma, "?" or "!" and followed at once by a subject and
     its verb, or by a verb and its subject, is what that verb says, whatever the verb."""
-    if not _closes_on(drafts, quote, ",?!"):
+    if not drafts.closes_on(quote, ",?!"):
         return None
     after = [t for t in drafts.tokens((quote[1], sentence_end)) if not t.is_space]
     if not after:
@@ -163,13 +163,6 @@ def _verb_before(drafts: Drafts, quote: tuple[int, int]) -> Token | None:
     if verb.pos_ != "VERB" or drafts.claimed(verb.idx) or drafts.subject(verb) is None:
         return None
     return verb
-
-
-def _closes_on(drafts: Drafts, quote: tuple[int, int], punctuation: str) -> bool:
-    """Whether the quotation's last character before its closing mark is one of ``punctuation``."""
-    inside = drafts.text[quote[0] : quote[1]]
-    inside = inside[:-2] if inside.endswith(("''", "``")) else inside[:-1]
-    return inside.rstrip()[-1:] in tuple(punctuation)
 
 
 def _sentence_ends_between(drafts: Drafts, cue: Token, quote: tuple[int, int]) -> bool:

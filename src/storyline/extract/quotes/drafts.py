@@ -200,6 +200,12 @@ class Drafts:
         """Direct speech: the content begins with a quotation (what follows may continue it)."""
         return content[0] in self.quote_start_set
 
+    def closes_on(self, quote: tuple[int, int], punctuation: str) -> bool:
+        """Whether the quotation's last character before its closing mark is one of ``punctuation``."""
+        inside = self.text[quote[0] : quote[1]]
+        inside = inside[:-2] if inside.endswith(("''", "``")) else inside[:-1]
+        return inside.rstrip()[-1:] in tuple(punctuation)
+
     def carries_on_clause(self, quote: tuple[int, int]) -> bool:
         """Whether a word stands right before the quotation's mark: "called the plan “a disgrace”"."""
         end = self.lead_in_end(quote[0])

@@ -21,6 +21,8 @@ KINDS = (SPEECH, BELIEF, NEGATED, STANCE)
 ATTITUDE_CUES = wordlists.words("attitude_cues")
 # "declined to comment", "refused to say", "denied that …".
 NEGATING_CUES = wordlists.words("negating_cues")
+# Verbs of saying that also judge a thing to be so, with an object and a predicate of it ("found him guilty").
+JUDGING_VERBS = frozenset({"find"})
 # How many open clauses up a cue looks for the verb that negates it: "did not want to comment" is two.
 _NEGATION_HOPS = 3
 
@@ -30,9 +32,16 @@ def of_cue(cue: Token, aimed_at: bool = False) -> str:
     preposition: "called for …", "asked about …") rather than a clause."""
     if negated(cue):
         return NEGATED
-    if lemma(cue) in ATTITUDE_CUES:
+    if lemma(cue) in ATTITUDE_CUES or _judges(cue):
         return BELIEF
     return STANCE if aimed_at else SPEECH
+
+
+def _judges(cue: Token) -> bool:
+    """A verb that judges something to be so ("finds the trip difficult", "found him guilty"): what it gives is a
+    view or a verdict, not words said, unlike a finding in a clause ("found that the brakes had failed")."""
+    return lemma(cue) in JUDGING_VERBS and any(child.dep_ in ("ccomp", "oprd", "xcomp", "acomp")
+                                               and child.pos_ in ("ADJ", "NOUN") for child in cue.children)
 
 
 def negated(cue: Token) -> bool:

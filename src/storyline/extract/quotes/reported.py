@@ -68,7 +68,7 @@ def find(drafts: Drafts, token: Token) -> None:
         # them; what the chief said is the attribution.
         token, source, aimed_at, cue_end = nested, drafts.subject(nested), False, nested.idx + len(nested)
         content = drafts.snap_to_quotes(drafts.within_sentence(_complement(nested)[0], nested.idx))
-    content = _from_opening_quotation(drafts, content, token)
+    content = _to_closing_quotation(drafts, _from_opening_quotation(drafts, content, token), token)
     # "According to doctors hired by the family, the bullet “…”, court sources said": the words are the doctors';
     # the court sources only carry them.
     source = _according_to_opening(drafts, content) or source
@@ -220,6 +220,16 @@ def _from_opening_quotation(drafts: Drafts, content: tuple[int, int], cue: Token
             lead_in = drafts.text[content[0] : start].rstrip()
             if lead_in.endswith(":") or cue.idx >= end and not drafts.carries_on_clause((start, end)):
                 return start, content[1]
+    return content
+
+
+def _to_closing_quotation(drafts: Drafts, content: tuple[int, int], cue: Token) -> tuple[int, int]:
+    """A quotation that opens the content and closes on a comma before its cue ends it: the words after its mark
+    ("“A,” Colts defensive back Ann Berg said") frame the quote, whatever clause the parse made of them."""
+    quotations = drafts.quotes_starting_within((content[0] - 1, content[1]))
+    if (len(quotations) == 1 and quotations[0][0] == content[0] and quotations[0][1] < content[1] <= cue.idx
+            and drafts.closes_on(quotations[0], ",")):
+        return quotations[0]
     return content
 
 

@@ -32,6 +32,7 @@ CLOCK_DAY_GLUE = words("clock_day_glue") | {","}
 SPLIT_WORDS = words("time_range_split_words")
 # Words the model leaves outside a DATE entity that TimeML keeps inside: "this" Saturday, "each" July.
 LEFT_OUT_WORDS = words("time_left_out_words")
+DECADE_ENDINGS = {"'s", "’s"}
 HOLIDAY_TIME_HEADS = words("holiday_time_heads") | set(UNITS) | set(PARTS_OF_DAY)
 
 
@@ -156,12 +157,14 @@ def names_a_thing(doc: Doc, start: int, end: int) -> bool:
     ("Christmas stockings"): the model labels them DATE, but they say when nothing happened."""
     last = doc[end - 1]
     head = last.head
+    if last.shape_ == "dddd" and last.dep_ in {"nummod", "conj"} and head.i < end - 1 \
+            and all(doc[i].pos_ == "PROPN" for i in range(start, end - 1)):
+        # the year alone, or with the name it numbers when the model took both ("Windows 2000")
+        head_word = head.lower_.rstrip(".")
+        return (head.pos_ == "PROPN" and head_word not in MONTHS and head_word not in MONTH_ABBREVIATIONS
+                and head_word not in WEEKDAYS and head_word not in HOLIDAYS)
     if start <= head.i < end:
         return False
-    if end - start == 1 and last.shape_ == "dddd" and last.dep_ in {"nummod", "conj"}:
-        head_word = head.lower_.rstrip(".")
-        return (head.i < start and head.pos_ == "PROPN" and head_word not in MONTHS
-                and head_word not in MONTH_ABBREVIATIONS and head_word not in WEEKDAYS and head_word not in HOLIDAYS)
     return (doc[start:end].text.lower() in HOLIDAYS and last.dep_ == "compound" and head.pos_ == "NOUN"
             and head.lemma_.lower() not in HOLIDAY_TIME_HEADS and head.lower_ not in HOLIDAY_TIME_HEADS)
 
@@ -216,6 +219,9 @@ def vague_bounds(doc: Doc, taken: set[int]) -> list[tuple[int, int]]:
 def names_time(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     """The bounds widened over words the model left out ("this" + "Saturday", "the 1988" + "period"), or else
     narrowed to the part that names a time ("a budget days" -> "days"); None when no part does."""
+    if (end < len(doc) and doc[end].lower_ in DECADE_ENDINGS and not doc[end - 1].whitespace_
+            and doc[end - 1].shape_ == "dddd" and doc[end - 1].text.endswith("0")):
+        end += 1  # "the mid 1930's": the tokenizer splits the decade's "'s" off as a possessive
     if start > 0 and doc[start - 1].lower_ in LEFT_OUT_WORDS and normalise(doc[start - 1:end].text, None):
         return start - 1, end
     if end < len(doc) and doc[end].lower_ == "period" and normalise(doc[start:end + 1].text, None):

@@ -46,9 +46,13 @@ def duration_value(amount: float | None, unit: str) -> str:
 
 
 def recurring(phrase: Phrase) -> Value | None:
-    """'daily', 'every Friday', 'each July', 'every other week'."""
+    """'daily', 'every Friday', 'each July', 'every other week', 'the second Tuesday of each month'."""
     if phrase.core in SET_WORDS:
         return "SET", SET_WORDS[phrase.core]
+    nth_weekday = re.fullmatch(r"(?:first|second|third|fourth|fifth|last) (\w+) of (?:every|each) month", phrase.core)
+    if nth_weekday and nth_weekday.group(1) in WEEKDAYS:
+        # "the second Tuesday of each month": a weekday that recurs, one day of any month, not a day of its own
+        return "SET", f"XXXX-WXX-{WEEKDAYS[nth_weekday.group(1)]}"
     match = re.fullmatch(r"(?:every|each|per) (other )?(\w+)s?( (?:morning|afternoon|evening|night)s?)?",
                          phrase.core)
     if not match:
