@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from storyline.compare.family_figures import CHILDREN, children_of
 from storyline.compare.figure import Figure, FigureConfig
 from storyline.compare.figure_events import COUNTING_DEPS, day_named
 from storyline.compare.figure_words import (
@@ -17,6 +18,7 @@ from storyline.compare.figure_words import (
     people_counted, phrase, predicate_words, pronoun_person, sentence_of, times_named, verbs_above, what_happened,
     words_for,
 )
+from storyline.compare.place_figures import distance_from, population_of
 from storyline.model import Article, TimeExpression
 from storyline.text.clock import ClockTime
 from storyline.text.estimates import Range, allowed
@@ -111,10 +113,14 @@ def _number_spans(doc: Doc, times: list[TimeExpression], clocks: list[ClockTime]
             start -= 2
             if spans and spans[-1].end > start:
                 start = spans.pop().start
+        end = entity.end
+        if end + 2 <= len(doc) and not doc[end + 1].ent_type_ \
+                and SPACED_THOUSANDS.fullmatch(doc[end - 1 : end + 2].text):
+            end += 2  # "more than 100, 000", whose thousands group the tagger left out
         if (SPLIT_GROUP.search(doc.text, max(doc[start].idx - 4, 0), doc[start].idx) and not listed) \
-                or SPLIT_NUMBER.match(doc.text, doc[entity.end - 1].idx + len(doc[entity.end - 1].text)):
+                or SPLIT_NUMBER.match(doc.text, doc[end - 1].idx + len(doc[end - 1].text)):
             continue
-        tokens = SpacySpan(doc, start, entity.end, label=entity.label_)
+        tokens = SpacySpan(doc, start, end, label=entity.label_)
         if not any(t.span.start < tokens.end_char and tokens.start_char < t.span.end for t in times) \
                 and not any(c.start < tokens.end_char and tokens.start_char < c.end for c in clocks):
             spans.append(tokens)
@@ -136,6 +142,10 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
     if anchor.dep_ == "appos" and anchor.head.ent_type_ == "MONEY":
         # "200 million euros ($265.3 million)": a conversion, worth what the figure it converts is worth
         return None
+    held = distance_from(tokens) if dimension == "length" else _of_place_or_parent(tokens) if kind == "COUNT" \
+        else None
+    if held is not None:
+        return _held_figure(article, tokens, value, (kind, unit, dimension, size), held, times, config)
     implied = people_counted(anchor) if kind == "COUNT" else None
     counted = implied or (_counted(anchor) if kind == "COUNT" else _measured(anchor))
     if counted is None or not counted.is_alpha or _ranked(counted, tokens) or _hyphenated_modifier(counted, tokens) \
@@ -186,6 +196,29 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
                   context(tokens, config.context_tokens),
                   named, times_named(tokens, anchor, times, article), hedged,
                   day_named(tokens, clause, times) if clause is not None else "", person, holders)
+
+
+def _of_place_or_parent(tokens: SpacySpan) -> tuple[str, str, frozenset[str], frozenset[str]] | None:
+    """A count of a place's people or of a named parent's children, as (counted, what, names, holders)."""
+    if (parent := children_of(tokens)) is not None:
+        return CHILDREN, "children", parent, parent
+    return population_of(tokens)
+
+
+def _held_figure(article: Article, tokens: SpacySpan, value: float, measure: tuple[str, str, str, float],
+                 held: tuple[str, str, frozenset[str], frozenset[str]], times: list[TimeExpression],
+                 config: FigureConfig) -> Figure:
+    """A place's distance from another or its population (storyline.compare.place_figures), or a parent's
+    children (storyline.compare.family_figures): one quantity of its holder whatever the verb, so no verb is
+    read."""
+    kind, unit, dimension, size = measure
+    counted, what, named, holders = held
+    bound, hedged = figure_bound(tokens)
+    written = allowed(value, bound, config.shares, tokens.text)
+    return Figure(article.span(tokens.start_char, tokens.end_char, tokens.label_), sentence_of(article, tokens),
+                  article.outlet, value, kind, unit, dimension, bound, Range(written.low * size, written.high * size),
+                  counted, "", what, context(tokens, config.context_tokens), named,
+                  times_named(tokens, tokens.root, times, article), hedged, holders=holders)
 
 
 def _listed_with(counted: Token) -> Token | None:
