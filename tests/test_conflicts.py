@@ -463,6 +463,9 @@ def test_a_place_has_one_population_however_outlets_word_it():
     assert not disputes("Varno has a population of more than 100,000.", "Varno island, home to 120,000 people, shook.")
     assert not disputes("The port of Brela, home to 500,000 people, shook too.",
                         "Varno island, home to 120,000 people, shook.")
+    # a part of the people living there
+    assert not disputes("The town of Dixfield, home to 90 registered voters, cast its ballots at midnight.",
+                        "The town of Dixfield, home to 130 people, cast its ballots at midnight.")
 
 
 def test_a_named_parent_has_one_count_of_children():
@@ -470,6 +473,11 @@ def test_a_named_parent_has_one_count_of_children():
                            "Pruitt was the mother of six children, her sister said.")) == [["5", "6"]]
     # "a mother of five" the words do not name may be anyone
     assert not disputes("A mother of five was shot outside a school.", "Pruitt was the mother of six children.")
+    # other people counted after a parent noun are not the parent's children
+    assert not disputes("Ann Cole, the mother of two soldiers killed in the raid, sued the army.",
+                        "Ann Cole, a mother of five, spoke first.")
+    # a grandmother's grandchildren are not her children
+    assert not disputes("Dana Pruitt, 64, a grandmother of eight, was shot.", "Pruitt was the mother of six children.")
 
 
 def test_a_year_after_a_subject_of_people_dates_its_verb_and_the_speaker_is_no_participant():

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from storyline.compare.family_figures import CHILDREN, children_of
+from storyline.compare.family_figures import children_of
 from storyline.compare.figure import Figure, FigureConfig
 from storyline.compare.figure_events import COUNTING_DEPS, day_named
 from storyline.compare.figure_words import (
@@ -142,8 +142,8 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
     if anchor.dep_ == "appos" and anchor.head.ent_type_ == "MONEY":
         # "200 million euros ($265.3 million)": a conversion, worth what the figure it converts is worth
         return None
-    held = distance_from(tokens) if dimension == "length" else _of_place_or_parent(tokens) if kind == "COUNT" \
-        else None
+    held = distance_from(tokens, article.text) if dimension == "length" \
+        else _of_place_or_parent(tokens, article.text) if kind == "COUNT" else None
     if held is not None:
         return _held_figure(article, tokens, value, (kind, unit, dimension, size), held, times, config)
     implied = people_counted(anchor) if kind == "COUNT" else None
@@ -198,11 +198,12 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
                   day_named(tokens, clause, times) if clause is not None else "", person, holders)
 
 
-def _of_place_or_parent(tokens: SpacySpan) -> tuple[str, str, frozenset[str], frozenset[str]] | None:
+def _of_place_or_parent(tokens: SpacySpan, text: str) -> tuple[str, str, frozenset[str], frozenset[str]] | None:
     """A count of a place's people or of a named parent's children, as (counted, what, names, holders)."""
-    if (parent := children_of(tokens)) is not None:
-        return CHILDREN, "children", parent, parent
-    return population_of(tokens)
+    if (parent := children_of(tokens, text)) is not None:
+        counted, named = parent
+        return counted, counted.split()[0], named, named
+    return population_of(tokens, text)
 
 
 def _held_figure(article: Article, tokens: SpacySpan, value: float, measure: tuple[str, str, str, float],

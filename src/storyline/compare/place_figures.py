@@ -18,9 +18,10 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from storyline.compare.figure_words import PARTICIPANT_LABELS, UNNAMED, verbs_above
 
-# What a distance from a named place counts ("distance from tehran") and what a place's population counts.
+# What a distance from a named place counts ("distance from tehran") and what a place's population counts (not
+# the noun "population" another figure may count: "the prison population has gone down 10 percent").
 DISTANCE = "distance from"
-POPULATION = "population"
+POPULATION = "people living in a place"
 # A point of the compass after a distance, with a parenthesised conversion before it ("58km (36 miles) south -
 # west of"), up to the "of" before the place it is measured from.
 DIRECTION_OF = re.compile(r"\s*(?:\([^()]*\)\s*)?(?:north|south|east|west)[a-z]*(?:\s*-\s*(?:north|south|east|west)"
@@ -34,6 +35,10 @@ BESIDE_WORDS = frozenset({"about", "some", "around", "roughly", "nearly", "almos
 HEDGE = r"(?:(?:about|some|around|roughly|nearly|almost|approximately|more|than|over|under|less|just)\s+)*"
 LIVES_BEFORE = re.compile(r"\b(home)\s+to\s+" + HEDGE + r"\Z|\b(population)\s+of\s+" + HEDGE + r"\Z",
                           re.IGNORECASE)
+# Characters before a figure that the words setting it ("a population of more than") fit in.
+WORDS_BEFORE = 60
+# The nouns a count of everyone living in a place is written with ("home to 120,000 people").
+PEOPLE_NOUNS = frozenset({"people", "residents", "inhabitants", "souls"})
 HAS_BEFORE = re.compile(r"\b(has|have|had|with)\s+" + HEDGE + r"\Z", re.IGNORECASE)
 RESIDENTS_AFTER = re.compile(r"\s+(residents|inhabitants)\b", re.IGNORECASE)
 
@@ -43,12 +48,12 @@ def of_a_place(counted: str) -> bool:
     return counted == POPULATION or counted.startswith(DISTANCE)
 
 
-def distance_from(tokens: SpacySpan) -> tuple[str, str, frozenset[str], frozenset[str]] | None:
+def distance_from(tokens: SpacySpan, text: str) -> tuple[str, str, frozenset[str], frozenset[str]] | None:
     """A length followed by a point of the compass and the named place it is measured from, as (counted, what,
     names, holders): the place it is from in ``counted`` and ``what``, the place it is of in ``holders``; None
     for any other length, and for one from no named place ("25 miles northwest of where he escaped")."""
     doc = tokens.doc
-    direction = DIRECTION_OF.match(doc.text, tokens.end_char)
+    direction = DIRECTION_OF.match(text, tokens.end_char)
     of = doc.char_span(*direction.span(1)) if direction else None
     origin = next((c for c in of[0].children if c.dep_ == "pobj"), None) if of is not None else None
     if origin is None:
@@ -59,26 +64,42 @@ def distance_from(tokens: SpacySpan) -> tuple[str, str, frozenset[str], frozense
         return None
     origin_words = sorted({t.lower_ for t in named})
     what = f"{DISTANCE} {' '.join(t.text for t in named)}"
-    return f"{DISTANCE} {' '.join(origin_words)}", what, frozenset(origin_words), located
+    return f"{DISTANCE} {' '.join(origin_words)}", what, frozenset(origin_words) | located - {UNNAMED}, located
 
 
-def population_of(tokens: SpacySpan) -> tuple[str, str, frozenset[str], frozenset[str]] | None:
+def population_of(tokens: SpacySpan, text: str) -> tuple[str, str, frozenset[str], frozenset[str]] | None:
     """A count of the people living in a place ("home to 120,000 people", "a population of more than 100,000",
     "which has about 200,000 residents"), as (counted, what, names, holders); None for any other count. Read from
     the words, which the parse of "with a population of 120, 000" does not hold together."""
     doc = tokens.doc
-    before = LIVES_BEFORE.search(doc.text, tokens.sent.start_char, tokens.start_char)
-    written = RESIDENTS_AFTER.match(doc.text, tokens.end_char)
+    before = LIVES_BEFORE.search(text, _window(tokens), tokens.start_char) \
+        if _people_or_nothing_after(tokens) else None
+    written = RESIDENTS_AFTER.match(text, tokens.end_char)
     residents = doc.char_span(*written.span(1)) if written else None
     if before is None and residents is not None and residents.root.dep_ in {"dobj", "pobj"} \
             and not any(c.dep_ in {"acl", "relcl"} for c in residents.root.children):
         # "has about 200,000 residents", but not "with 50 residents forced to flee": what happened to some
-        before = HAS_BEFORE.search(doc.text, tokens.sent.start_char, tokens.start_char)
+        before = HAS_BEFORE.search(text, _window(tokens), tokens.start_char)
     anchor = doc.char_span(*before.span(before.lastindex)) if before else None
     located = _place_of(anchor[0]) if anchor is not None else None
     if located is None:
         return None
-    return POPULATION, POPULATION, frozenset(located - {UNNAMED}), located
+    return POPULATION, "population", frozenset(located - {UNNAMED}), located
+
+
+def _window(tokens: SpacySpan) -> int:
+    """Where the words before a figure that can set it start (words and blanks only, so within its sentence)."""
+    return max(0, tokens.start_char - WORDS_BEFORE)
+
+
+def _people_or_nothing_after(tokens: SpacySpan) -> bool:
+    """Whether a count is followed by the people themselves or by no noun ("home to 120,000, it", "a population of
+    54,000 and"), not by a part of them ("home to 22 registered voters", "some 6,000 members")."""
+    doc = tokens.doc
+    after = doc[tokens.end] if tokens.end < len(doc) else None
+    if after is not None and after.lower_ in PEOPLE_NOUNS:
+        after = doc[after.i + 1] if after.i + 1 < len(doc) else None
+    return after is None or after.is_punct or after.is_stop
 
 
 def _place_of(anchor: Token) -> frozenset[str] | None:
@@ -96,6 +117,8 @@ def _place_of(anchor: Token) -> frozenset[str] | None:
         place = joined.head
     elif before is not None and before.text == "," and i > anchor.sent.start and doc[i - 1].pos_ in {"NOUN", "PROPN"}:
         place = doc[i - 1]
+        if place.lower_ in PEOPLE_NOUNS and place.dep_ == "pobj" and place.head.lower_ == "of":
+            place = place.head.head  # "the city of about 13,000 residents, 18 miles east of Atlanta"
     else:
         verb = joined.head if joined is not None else anchor
         verbs = [verb] if verb.pos_ in {"VERB", "AUX"} else verbs_above(verb)[:1]
