@@ -447,6 +447,9 @@ def test_a_place_has_one_distance_from_another_named_place_whatever_its_verbs():
     assert values(disputes("Varno, located 1, 150 kilometers southeast of Ostrava, has a busy fishing port.",
                            "Varno island lies about 1,500 kilometers south of Ostrava, the capital.")) \
         == [["1,150 kilometers", "about 1,500 kilometers"]]
+    # the place of "a city of 13,000 residents, 18 miles east of" is the city, not its residents
+    assert values(disputes("Refugees settle in Decatur, a city of about 13,000 residents, 18 miles east of Atlanta.",
+                           "Decatur lies 40 miles east of Atlanta.")) == [["18 miles", "40 miles"]]
     # one distance in two units; distances from other places; another thing's distance from the same place
     assert not disputes("Tolmin is 64 kilometres north of Brela.", "Tolmin, about 40 miles north of Brela, voted.")
     assert not disputes("Varno lies 300 kilometers north of Brela.", "Varno lies 900 kilometers south of Ostrava.")
