@@ -73,6 +73,7 @@ def test_a_hedge_bounds_a_figure_and_a_round_figure_stands_for_what_rounds_to_it
 def test_a_thousands_group_after_a_stray_space_is_read_but_a_list_is_not():
     assert read_number("roughly 30, 000", FIGURE) == 30000
     assert read_number("5-foot - 8, 135 pounds", FIGURE) == 135
+    assert read_number("1, 500 kilometers", FIGURE) == 1500
 
 
 def test_the_same_count_in_other_words_disagrees_and_its_evidence_is_the_sentence_carrying_each_value():
@@ -481,9 +482,47 @@ def test_the_one_made_an_offer_does_not_hold_it_the_one_making_it_does():
     assert not ecbplus_disagreements("10_1ecbplus", "10_13ecbplus")
 
 
-def test_how_many_children_a_named_mother_has_disputes_but_another_mothers_count_does_not():
-    shown = "The video shows Rosa Vega, a mother of 12, on the street near a school."
-    assert values(disputes(shown, "Rosa Vega, a mother of 13, was shot dead near a school in Kessel.")) \
-        == [["12", "13"]]
-    assert not disputes(shown, "Ann Berg, a mother of 13, spoke at the trial in Kessel.")
-    assert not disputes(shown, "The Kessel mother of 13 was shot dead near a school.")
+def test_a_place_has_one_distance_from_another_named_place_whatever_its_verbs():
+    assert values(disputes("Varno, located 1, 150 kilometers southeast of Ostrava, has a busy fishing port.",
+                           "Varno island lies about 1,500 kilometers south of Ostrava, the capital.")) \
+        == [["1,150 kilometers", "about 1,500 kilometers"]]
+    # the place of "a city of 13,000 residents, 18 miles east of" is the city, not its residents
+    assert values(disputes("Refugees settle in Decatur, a city of about 13,000 residents, 18 miles east of Atlanta.",
+                           "Decatur lies 40 miles east of Atlanta.")) == [["18 miles", "40 miles"]]
+    # one distance in two units; distances from other places; another thing's distance from the same place
+    assert not disputes("Tolmin is 64 kilometres north of Brela.", "Tolmin, about 40 miles north of Brela, voted.")
+    assert not disputes("Varno lies 300 kilometers north of Brela.", "Varno lies 900 kilometers south of Ostrava.")
+    assert not disputes("The epicentre was 40 kilometers west of Brela.", "Varno lies 90 kilometers west of Brela.")
+
+
+def test_a_place_has_one_population_however_outlets_word_it():
+    assert values(disputes("The quake struck Varno island, home to 120, 000 people, on Sunday.",
+                           "Varno, with a population of 200,000, depends on fishing.")) == [["120,000", "200,000"]]
+    assert values(disputes("The island, which has about 200, 000 residents, lost power.",
+                           "Varno is the largest island in the gulf, with a population of 120, 000.")) \
+        == [["120,000", "about 200,000"]]
+    # a bound the other allows; the population of another place
+    assert not disputes("Varno has a population of more than 100,000.", "Varno island, home to 120,000 people, shook.")
+    assert not disputes("The port of Brela, home to 500,000 people, shook too.",
+                        "Varno island, home to 120,000 people, shook.")
+    # a part of the people living there
+    assert not disputes("The town of Dixfield, home to 90 registered voters, cast its ballots at midnight.",
+                        "The town of Dixfield, home to 130 people, cast its ballots at midnight.")
+
+
+def test_a_named_parent_has_one_count_of_children():
+    assert values(disputes("The victim, Dana Pruitt, 34, a mother of five, was shot outside a school.",
+                           "Pruitt was the mother of six children, her sister said.")) == [["5", "6"]]
+    # "a mother of five" the words do not name may be anyone
+    assert not disputes("A mother of five was shot outside a school.", "Pruitt was the mother of six children.")
+    # other people counted after a parent noun are not the parent's children
+    assert not disputes("Ann Cole, the mother of two soldiers killed in the raid, sued the army.",
+                        "Ann Cole, a mother of five, spoke first.")
+    # a grandmother's grandchildren are not her children
+    assert not disputes("Dana Pruitt, 64, a grandmother of eight, was shot.", "Pruitt was the mother of six children.")
+
+
+def test_a_year_after_a_subject_of_people_dates_its_verb_and_the_speaker_is_no_participant():
+    assert values(disputes("Voters in 2009 approved a $3 million bond to buy the site, clerk Ann Bower said.",
+                           "Voters in 2010 approved a $3 million bond for the site, Mayor Tom Reyes said.")) \
+        == [["2009", "2010"]]

@@ -36,7 +36,9 @@ from rapidfuzz.distance import Levenshtein
 
 from storyline.compare.figure_words import PERSON, UNNAMED, outcome
 from storyline.compare.number_figures import WEIGHT
+from storyline.compare.family_figures import KIN_COUNTS
 from storyline.compare.figure import CONFIG, YEARLESS, Figure, FigureConfig, readable
+from storyline.compare.place_figures import of_a_place
 from storyline.text.estimates import Range, follows
 from storyline.text.wordlists import words
 
@@ -85,7 +87,7 @@ class FigureDisagreement:
         # ties to the fullest words: "fire broke out" rather than "broke out" of "it broke out"
         what = max(counts, key=lambda words: (counts[words], len(words.split())))
         where = self.of_whom
-        what = f"{what} ({where})" if where else what
+        what = f"{what} ({where})" if where and where.lower() not in what.lower() else what
         return {"DATE": f"date of {what}", "CLOCK": f"time of {what}"}.get(self.figures[0].kind, what)
 
     @property
@@ -192,6 +194,10 @@ def same_quantity(a: Figure, b: Figure, counted: float, predicate: float, contex
     if a.kind == "DURATION":
         # the length of one event ("sentenced to seven years", "a five-year sentence") held by someone both name: a
         # story's sentences, offers and contracts are many, and one whose clause names no holder may be any of them
+        return a.counted == b.counted and bool(a.holders & b.holders - {UNNAMED})
+    if any(of_a_place(f.counted) or f.counted in KIN_COUNTS for f in (a, b)):
+        # a place's distance from one other place, its population, or a parent's children: one quantity of the
+        # place or the person whatever the verbs ("is home to", "has"), never of another or another thing of it
         return a.counted == b.counted and bool(a.holders & b.holders - {UNNAMED})
     if a.counted != b.counted and counted < config.same_counted and not _part_outnumbers_whole(a, b) \
             and not SYNONYM_SETS.get(a.counted, frozenset()) & SYNONYM_SETS.get(b.counted, frozenset()):

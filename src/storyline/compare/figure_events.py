@@ -16,6 +16,8 @@ from storyline.text.wordlists import words
 # Verbs whose dates are no event's: the day of a statement ("said on Thursday"), or no event at all ("was").
 EVENTLESS_VERBS = words("cue_verbs_clause") | {"be", "have", "do"}
 EVENT_NOUNS = words("event_nouns")
+# Nouns of people, which a date does not date ("voters in 2009"): WordNet's noun.person and noun.group lemmas.
+PEOPLE_NOUNS = words("person_nouns") | words("collective_nouns")
 # Dependencies by which a number or a date modifies the noun it belongs to ("three dock workers", "the June 24
 # killing").
 COUNTING_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "npadvmod", "appos"})
@@ -26,7 +28,8 @@ KNOWN_DAY = re.compile(r"XXXX-WXX-\d|\d{4}-\d{2}-\d{2}")
 def dated_event(token: Token) -> Token | None:
     """The event a date is the day of: the verb it attaches to ("died on Thursday", "indicted in 1969", "the
     attack began late on Saturday"), directly or through a preposition, or the noun it modifies ("the June 24
-    killing") or takes through "on" or "in" where the noun names an event ("the shooting on 6 December"); None for
+    killing") or takes through "on" or "in" where the noun names an event ("the shooting on 6 December"), or the
+    verb of a subject naming people it follows through "in" ("voters in 2009 approved"); None for
     verbs of saying, whose dates are those of a statement, not of the news, and for "be",
     "have" and "do", which name no event."""
     head = token.head
@@ -41,6 +44,9 @@ def dated_event(token: Token) -> Token | None:
     if head.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ in {"on", "in"} \
             and head.lemma_.lower() in EVENT_NOUNS:
         return head  # "the shooting on 6 December", "his arrest in 2005"
+    if head.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "in" and head.dep_ == "nsubj" \
+            and head.lemma_.lower() in PEOPLE_NOUNS and head.i < token.i < head.head.i:
+        head = head.head  # "Voters in 2009 approved a bond": the parse hangs the year on the voters, not the vote
     if head.pos_ == "VERB" and head.lemma_.lower() not in EVENTLESS_VERBS:
         return head
     return None

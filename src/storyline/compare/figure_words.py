@@ -257,7 +257,9 @@ def participants(anchor: Token, counted: Token, predicate: Token | None) -> tupl
         return {t.lower_ for t in child.subtree if t.ent_type_ in HOLDER_LABELS and not t.is_stop and not t.is_punct}
 
     found = named_noun(counted.head) if counted.dep_ == "appos" else set()  # "Danny Green (14 points)"
-    clause = next(iter(verbs_above(anchor)), None)
+    # a date's figure is read from its event, the clause's own verb: the verb above it ("..., Bower said") is not
+    # where or among whom it happened
+    clause = anchor if anchor.pos_ == "VERB" else next(iter(verbs_above(anchor)), None)
     # "She put the damage at about 40 million euros": who puts a figure at a value gives it, and is not whom it is of
     estimated = clause is not None and anchor.head.dep_ == "prep" and anchor.head.lower_ == "at" \
         and anchor.head.head == clause and any(c.dep_ == "dobj" for c in clause.children)

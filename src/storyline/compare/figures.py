@@ -31,9 +31,10 @@ of day is read with the time zone it names and the day its clause names, if any 
 phone number is read with whom its sentence says it reaches.
 :mod:`storyline.compare.conflicts` decides which figures of different outlets give one quantity and which disagree.
 
-The readers are modules of their own: :mod:`storyline.compare.number_figures`, :mod:`~storyline.compare.date_figures`
-(dates and times of day), :mod:`~storyline.compare.duration_figures`, :mod:`~storyline.compare.age_figures` and
-:mod:`~storyline.compare.series_figures`; the parse reading they share is in :mod:`~storyline.compare.figure_words`
+The readers are modules of their own: :mod:`storyline.compare.number_figures` (with a place's distance and population,
+:mod:`~storyline.compare.place_figures`, and a parent's children, :mod:`~storyline.compare.family_figures`),
+:mod:`~storyline.compare.date_figures` (dates and times of day), :mod:`~storyline.compare.duration_figures`,
+:mod:`~storyline.compare.age_figures` and :mod:`~storyline.compare.series_figures`; the parse reading they share is in :mod:`~storyline.compare.figure_words`
 and :mod:`~storyline.compare.figure_events`, the Figure and its config in :mod:`~storyline.compare.figure`.
 """
 

@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from storyline.compare.family_figures import children_of
 from storyline.compare.figure import Figure, FigureConfig
 from storyline.compare.figure_events import COUNTING_DEPS, day_named
 from storyline.compare.figure_words import (
@@ -17,6 +18,7 @@ from storyline.compare.figure_words import (
     people_counted, phrase, predicate_words, pronoun_person, sentence_of, times_named, verbs_above, what_happened,
     words_for,
 )
+from storyline.compare.place_figures import distance_from, population_of
 from storyline.model import Article, TimeExpression
 from storyline.text.clock import ClockTime
 from storyline.text.estimates import Range, allowed
@@ -64,9 +66,6 @@ POSSIBILITY_MODALS = words("possibility_modals")
 WEIGHT = "weight"
 HYPHENED_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
-PARENT_NOUNS = words("parent_nouns")
-CHILDREN = "children"
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 
 
 def number_figures(article: Article, doc: Doc, times: list[TimeExpression], clocks: list[ClockTime],
@@ -115,10 +114,14 @@ def _number_spans(doc: Doc, times: list[TimeExpression], clocks: list[ClockTime]
             start -= 2
             if spans and spans[-1].end > start:
                 start = spans.pop().start
+        end = entity.end
+        if end + 2 <= len(doc) and not doc[end + 1].ent_type_ \
+                and SPACED_THOUSANDS.fullmatch(doc[end - 1 : end + 2].text):
+            end += 2  # "more than 100, 000", whose thousands group the tagger left out
         if (SPLIT_GROUP.search(doc.text, max(doc[start].idx - 4, 0), doc[start].idx) and not listed) \
-                or SPLIT_NUMBER.match(doc.text, doc[entity.end - 1].idx + len(doc[entity.end - 1].text)):
+                or SPLIT_NUMBER.match(doc.text, doc[end - 1].idx + len(doc[end - 1].text)):
             continue
-        tokens = SpacySpan(doc, start, entity.end, label=entity.label_)
+        tokens = SpacySpan(doc, start, end, label=entity.label_)
         if not any(t.span.start < tokens.end_char and tokens.start_char < t.span.end for t in times) \
                 and not any(c.start < tokens.end_char and tokens.start_char < c.end for c in clocks):
             spans.append(tokens)
@@ -140,9 +143,12 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
     if anchor.dep_ == "appos" and anchor.head.ent_type_ == "MONEY":
         # "200 million euros ($265.3 million)": a conversion, worth what the figure it converts is worth
         return None
+    held = distance_from(tokens, article.text) if dimension == "length" \
+        else _of_place_or_parent(tokens, article.text) if kind == "COUNT" else None
+    if held is not None:
+        return _held_figure(article, tokens, value, (kind, unit, dimension, size), held, times, config)
     implied = people_counted(anchor) if kind == "COUNT" else None
-    parent = _parent_of(anchor) if kind == "COUNT" else None
-    counted = implied or parent or (_counted(anchor) if kind == "COUNT" else _measured(anchor))
+    counted = implied or (_counted(anchor) if kind == "COUNT" else _measured(anchor))
     if counted is None or not counted.is_alpha or _ranked(counted, tokens) or _hyphenated_modifier(counted, tokens) \
             or _part(counted, tokens) \
             or _run(counted) or _pointed_back(counted) \
@@ -179,13 +185,6 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
     if implied is not None and implied.pos_ == "VERB":
         what = f"people {what}"  # "people killed" for "the quake killed 4"
     counted_words = PERSON if implied is not None else phrase(counted, anchor)
-    if parent is not None:
-        # "Horton, a mother of 12": the count is her children's, and she holds it (a mother is a person, whatever
-        # the model typed the name); a mother the sentence does not name ("the Brooklyn mother of 13") may be
-        # anyone's
-        if parent.dep_ != "appos" or parent.head.pos_ != "PROPN" or parent.head.ent_type_ in PLACE_LABELS:
-            return None
-        counted_words, predicate, what, holders = CHILDREN, None, CHILDREN, frozenset(name_of(parent.head))
     if dimension == "mass" and (counted.ent_type_ == "PERSON" or counted.lower_ in PERSONAL_PRONOUNS):
         # a person's weight, whatever the verb ("weighing 130 pounds", "is 5-foot-8, 135 pounds"): a person has
         # one in a story, so a "he" the sentences around tell is that person's
@@ -198,6 +197,30 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
                   context(tokens, config.context_tokens),
                   named, times_named(tokens, anchor, times, article), hedged,
                   day_named(tokens, clause, times) if clause is not None else "", person, holders)
+
+
+def _of_place_or_parent(tokens: SpacySpan, text: str) -> tuple[str, str, frozenset[str], frozenset[str]] | None:
+    """A count of a place's people or of a named parent's children, as (counted, what, names, holders)."""
+    if (parent := children_of(tokens, text)) is not None:
+        counted, named = parent
+        return counted, counted.split()[0], named, named
+    return population_of(tokens, text)
+
+
+def _held_figure(article: Article, tokens: SpacySpan, value: float, measure: tuple[str, str, str, float],
+                 held: tuple[str, str, frozenset[str], frozenset[str]], times: list[TimeExpression],
+                 config: FigureConfig) -> Figure:
+    """A place's distance from another or its population (storyline.compare.place_figures), or a parent's
+    children (storyline.compare.family_figures): one quantity of its holder whatever the verb, so no verb is
+    read."""
+    kind, unit, dimension, size = measure
+    counted, what, named, holders = held
+    bound, hedged = figure_bound(tokens)
+    written = allowed(value, bound, config.shares, tokens.text)
+    return Figure(article.span(tokens.start_char, tokens.end_char, tokens.label_), sentence_of(article, tokens),
+                  article.outlet, value, kind, unit, dimension, bound, Range(written.low * size, written.high * size),
+                  counted, "", what, context(tokens, config.context_tokens), named,
+                  times_named(tokens, tokens.root, times, article), hedged, holders=holders)
 
 
 def _listed_with(counted: Token) -> Token | None:
@@ -259,14 +282,6 @@ def _run(counted: Token) -> bool:
     doc = counted.doc
     return any(child.dep_ in ("amod", "advmod", "compound") and child.lower_ in RUN_WORDS
                for child in counted.children) or doc[counted.i + 1 : counted.i + 4].text.lower() == "in a row"
-
-
-def _parent_of(anchor: Token) -> Token | None:
-    """The parent noun a number is "of" ("a mother of 12", "the father of three"): a count of children."""
-    preposition = anchor.head
-    if anchor.dep_ == "pobj" and preposition.lower_ == "of" and preposition.head.lemma_.lower() in PARENT_NOUNS:
-        return preposition.head
-    return None
 
 
 def _pointed_back(counted: Token) -> bool:

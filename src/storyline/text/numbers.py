@@ -56,9 +56,9 @@ FIGURE = NumberReading(whole_phrase=False, words=CARDINALS, scales=SCALES)
 
 HALF = re.compile(r"(?:a )?half(?: an?)?")
 NUMERAL = re.compile(r"\d+(?:\.\d+)?")
-# A thousands group after a comma and a stray space ("30, 000", "12, 500"), as some wire copy is written; a lone
-# digit before it is a list ("5-foot-8, 135 pounds") unless the group is "000".
-SPACED_THOUSANDS = re.compile(r"\b(\d{2,3}|\d(?=, 000)), (\d{3})\b")
+# A thousands group after a comma and a stray space ("30, 000", "1, 500 kilometers"), as some wire copy is written; a
+# lone digit after a dash before it is a list ("5-foot-8, 135 pounds") unless the group is "000".
+SPACED_THOUSANDS = re.compile(r"\b(\d{2,3}|(?<![-–])(?<![-–] )\d|\d(?=, 000)), (\d{3})\b")
 WORD_OR_NUMERAL = re.compile(r"\d[\d,]*(?:\.\d+)?|[a-z]+")
 
 
@@ -81,7 +81,7 @@ def read_number(text: str, reading: NumberReading) -> int | float | None:
         if len(words) > 1 and words[0] in ARTICLES:
             words = words[1:]  # "a dozen", "a single": the article says one of what follows, not one more
     else:
-        words = WORD_OR_NUMERAL.findall(SPACED_THOUSANDS.sub(r"\1,\2", text.lower().replace("-", " ")))
+        words = WORD_OR_NUMERAL.findall(SPACED_THOUSANDS.sub(r"\1,\2", text.lower()).replace("-", " "))
     value: int | float | None = None
     seen = False
     for word in words:
