@@ -68,6 +68,14 @@ def claim_units(*articles: Article) -> list[claims.ClaimUnit]:
     return [unit for article, doc in zip(articles, docs) for unit in claims.units(article, doc)]
 
 
+def negations_and_the_first_twos_alignment(*texts: str) -> tuple[list[bool], list[str]]:
+    """Whether each text's one sentence denies what it says, and the kinds of the groups the first two align in."""
+    articles = [Article(text, source=chr(ord("A") + n)) for n, text in enumerate(texts)]
+    units = claim_units(*articles)
+    groups = claims.align(units[:2], embed(list(texts[:2])))
+    return [u.negated for u in units], [g.kind for g in groups]
+
+
 def test_denial_of_the_same_statement_is_a_polarity_conflict():
     first = Article("The minister resigned on Friday after the audit was published.", source="A")
     second = Article("The minister did not resign on Friday after the audit was published.", source="B")
@@ -88,27 +96,22 @@ def test_a_not_placed_on_a_verb_of_opinion_or_on_its_clause_is_the_same_statemen
 
 
 def test_no_or_nothing_before_the_noun_denies_as_not_does():
-    first = Article("Investigators have no leads on the motive for the attack on the church.", source="A")
-    second = Article("Investigators do not have any leads on the motive for the attack on the church.", source="B")
-    third = Article("Nothing was stolen from the museum during the night.", source="C")
-    fourth = Article("Investigators have leads on the motive for the attack on the church.", source="D")
-    units = claim_units(first, second, third, fourth)
-    assert [u.negated for u in units] == [True, True, True, False]
-    groups = claims.align(units[:2], embed([first.text, second.text]))
-    assert [g.kind for g in groups] == ["shared"]
+    assert negations_and_the_first_twos_alignment(
+        "Investigators have no leads on the motive for the attack on the church.",
+        "Investigators do not have any leads on the motive for the attack on the church.",
+        "Nothing was stolen from the museum during the night.",
+        "Investigators have leads on the motive for the attack on the church.") \
+        == ([True, True, True, False], ["shared"])
 
 
 def test_a_not_that_times_the_verb_with_until_denies_nothing():
-    first = Article("The visitors took their first lead of the game when Ratliff returned an interception for a "
-                    "touchdown.", source="A")
-    second = Article("The visitors didn't take their first lead of the game until Ratliff returned an interception "
-                     "for a touchdown.", source="B")
-    third = Article("The police did not release the driver's name until Monday.", source="C")
-    fourth = Article("The visitors did not take the lead in the game at any point on Sunday.", source="D")
-    units = claim_units(first, second, third, fourth)
-    assert [u.negated for u in units] == [False, False, False, True]
-    groups = claims.align(units[:2], embed([first.text, second.text]))
-    assert [g.kind for g in groups] == ["shared"]
+    assert negations_and_the_first_twos_alignment(
+        "The visitors took their first lead of the game when Ratliff returned an interception for a touchdown.",
+        "The visitors didn't take their first lead of the game until Ratliff returned an interception for a "
+        "touchdown.",
+        "The police did not release the driver's name until Monday.",
+        "The visitors did not take the lead in the game at any point on Sunday.") \
+        == ([False, False, False, True], ["shared"])
 
 
 def test_wording_choices_and_loaded_words():
