@@ -130,7 +130,9 @@ class StoryDates:
         self.known = {i: item.known for i, item in enumerate(story) if item.known}
         # Statements by identity: the story's statements live as long as this.
         self._alike: dict[tuple[int, int, bool], float] = {}
-        self._partners_of: dict[int, dict[int, list[tuple[int, Statement, bool]]]] = {}
+        # Of each article (by index) on each day tried: it depends on nothing else.
+        self._staleness: dict[tuple[int, date], float] = {}
+        self._partners_of: dict[int, dict[int, dict[int, set[int]]]] = {}
 
     def evidence(self, index: int, published: date, others: dict[int, date]) -> float:
         """How firmly the days the article's phrases name, were it published on ``published``, fall on days the
@@ -148,31 +150,34 @@ class StoryDates:
                     continue
                 day = date.fromisoformat(value)
                 best = 0.0
-                for other, theirs, same_article in alike:
+                for other, theirs in alike.items():
                     if other != index and other not in days_of:
                         continue
-                    named = mine if same_article else self.story[other].days_at(days_of[other])
-                    if any(said_there is theirs for said_there in named.get(value, ())):
-                        best = max(best, self.match(statement, theirs, day, same_article))
+                    named = mine if other == index else self.story[other].days_at(days_of[other])
+                    for said_there in named.get(value, ()):
+                        if id(said_there) in theirs:
+                            best = max(best, self.match(statement, said_there, day, other == index))
                 total += best
         return total
 
-    def _partners(self, index: int) -> dict[int, list[tuple[int, Statement, bool]]]:
-        """For each phrase of the article that moves with the publication day (by identity), the phrases of the
-        story naming a day that it may be evidence with: in sentences alike enough to tell one event, and in the
-        same article only as :func:`may_pair` allows. Whether two sentences are alike does not depend on the day,
-        and a match :meth:`evidence` counts is such a pair; so it looks only at these, not at every phrase the
-        story's other articles name a day with (its cost was mostly that, for every day tried)."""
+    def _partners(self, index: int) -> dict[int, dict[int, set[int]]]:
+        """For each phrase of the article that moves with the publication day, the phrases of the story naming a
+        day that it may be evidence with, by article (all by identity): in sentences alike enough to tell one
+        event, and in the same article only as :func:`may_pair` allows. Whether two sentences are alike does not
+        depend on the day, and a match :meth:`evidence` counts is such a pair; so it looks only at these, not at
+        every phrase the story's other articles name a day with (its cost was mostly that, for every day tried)."""
         if index not in self._partners_of:
             text = self.story[index].article.text
-            naming = [(j, other) for j, item in enumerate(self.story) for other in item.day_statements
-                      if other.kind in NAMING_KINDS]
-            self._partners_of[index] = {
-                id(statement): found for statement in self.story[index].day_statements
-                if statement.kind in MOVING_KINDS
-                and (found := [(j, other, j == index) for j, other in naming
-                               if may_pair(text, statement, other, j == index)
-                               and self._alike_of(statement, other, j == index) > 0])}
+            found: dict[int, dict[int, set[int]]] = {}
+            for statement in self.story[index].day_statements:
+                if statement.kind not in MOVING_KINDS:
+                    continue
+                for j, item in enumerate(self.story):
+                    for other in item.day_statements:
+                        if other.kind in NAMING_KINDS and may_pair(text, statement, other, j == index) \
+                                and self._alike_of(statement, other, j == index) > 0:
+                            found.setdefault(id(statement), {}).setdefault(j, set()).add(id(other))
+            self._partners_of[index] = found
         return self._partners_of[index]
 
     def may_find_evidence(self, unknown: list[int]) -> bool:
@@ -222,8 +227,9 @@ class StoryDates:
         item = self.story[index]
         if published.year < item.earliest_year:
             return None
-        return (self.evidence(index, published, others)
-                - self.config.staleness_cost * staleness(item.days_at(published), published))
+        if (index, published) not in self._staleness:
+            self._staleness[index, published] = staleness(item.days_at(published), published)
+        return self.evidence(index, published, others) - self.config.staleness_cost * self._staleness[index, published]
 
     def best_days(self, unknown: list[int], candidates: list[date]) -> dict[int, list[tuple[float, date]]]:
         """Each undated article's candidate days, best first: first the day that fits all of them at once, then
