@@ -345,6 +345,24 @@ def test_which_rule_values_a_phrase_depends_on_its_words_not_on_the_reference():
                     (text, reference, tense)
 
 
+def test_plain_dates_are_matched_from_the_words_they_begin_with():
+    """The matcher of plain dates the model misses runs only from the tokens a date can begin at
+    (finding.missed_matches): it finds every match running it over the whole text finds, on sentences with each of
+    its patterns and on PolNeAR train texts."""
+    from storyline.extract.timex.finding import missed_matches, missed_pattern_matcher
+    texts = ["The council met on Friday morning and again that evening, and it meets every week. Its third-quarter "
+             "accounts, due on Oct. 23, 1999, came out weekly; the mayor will sign them tomorrow, in the first half."]
+    polnear = SHARED / "data" / "polnear" / "data" / "train" / "text"
+    texts += [path.read_text(encoding="utf-8") for path in sorted(polnear.glob("*.txt"))[:12]]
+    labels = set()
+    for doc in nlp.parse(texts):
+        whole = {(span.start, span.end, span.label_) for span in missed_pattern_matcher(doc.vocab)(doc, as_spans=True)}
+        found = [(span.start, span.end, span.label_) for span in missed_matches(doc)]
+        assert set(found) == whole, doc.text[:80]
+        labels |= {label for _, _, label in found}
+    assert labels == {"DAY", "SET", "QUARTER", "CALENDAR"}
+
+
 def test_whether_a_phrase_names_a_day_depends_on_its_words_not_on_the_reference():
     """Publication-date inference values against each candidate day only the phrases that name a day
     (anchoring.names_a_day, read at one reference): on every gold expression of TimeBank, against references of
