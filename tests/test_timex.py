@@ -367,7 +367,7 @@ def test_whether_a_phrase_names_a_day_depends_on_its_words_not_on_the_reference(
     """Publication-date inference values against each candidate day only the phrases that name a day
     (anchoring.names_a_day, read at one reference): on every gold expression of TimeBank, against references of
     other years, months, weekdays and a leap day, a phrase's value is a day exactly when that says it names one."""
-    from storyline.extract.timex.anchoring import DAY_VALUE, names_a_day
+    from storyline.extract.timex.anchoring import DAY_VALUE, STORY_PERIOD, names_a_day
     days = 0
     for text in timebank_expressions():
         for tense in (None, PAST, FUTURE):
@@ -378,3 +378,7 @@ def test_whether_a_phrase_names_a_day_depends_on_its_words_not_on_the_reference(
                 assert (found is not None and DAY_VALUE.match(found[1]) is not None) == says, \
                     (text, reference, tense)
     assert days > 100  # and many do: "Friday", "yesterday", "Oct. 25"
+    # Inference leaves the others out of an article's phrases: only one counted from the story's month or year
+    # follows a period named before it, and none of them names a day.
+    for text in ["that month", "later that month", "the following year", "the same year", "the previous month"]:
+        assert STORY_PERIOD.search(text) and not names_a_day(text, PAST), text

@@ -18,7 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span as DocSpan
 
 from storyline.extract.timex import TimexMention, anchor, find
-from storyline.extract.timex.anchoring import STORY_PERIOD, names_a_day, valued
+from storyline.extract.timex.anchoring import names_a_day, valued
 from storyline.model import Article
 from storyline.text.wordlists import pairs, words
 
@@ -264,15 +264,13 @@ def story_article(article: Article, doc: Doc, most: int) -> StoryArticle:
 
 
 def may_name_a_day(article: Article, mentions: list[TimexMention]) -> list[int]:
-    """The indices of the mentions that may name a day, against some publication day: inference values an undated
+    """The indices of the mentions that name a day, against any publication day: inference values an undated
     article's phrases against each candidate day (hundreds of them in a long story) and keeps only the days they
     name, so a year, a month or a duration ("2016", "last month", "two years"), which names none, is left out of
-    that. A phrase counted from the story's own month or year ("that month") follows the periods before it: where
-    one may name a day, every mention is kept, so that it is valued as in the whole article."""
-    kept = [i for i, mention in enumerate(mentions) if names_a_day(mention.span.text(article), mention.tense)]
-    if any(STORY_PERIOD.search(mentions[i].span.text(article)) for i in kept):
-        return list(range(len(mentions)))
-    return kept
+    that. The days the others name are the same without them: a phrase is counted from the day an earlier one
+    names ("that night"), never from a period, but for one counted from the story's month or year ("later that
+    month"), which names no day itself (tests/test_timex.py)."""
+    return [i for i, mention in enumerate(mentions) if names_a_day(mention.span.text(article), mention.tense)]
 
 
 def story_years(story: list[StoryArticle]) -> Years:
