@@ -71,6 +71,7 @@ def cold_caches() -> None:
     anchoring.period_of.cache_clear()
     dates.parse_calendar_date.cache_clear()
     days.calendar_reading.cache_clear()
+    days.weekday_reading.cache_clear()
 
 
 def timed_ingest(files: list[Path], db: Path, workers: int) -> tuple[float, set[frozenset[str]], dict[str, Any]]:

@@ -319,21 +319,68 @@ def test_numeric_dates_with_a_slash_or_three_parts_and_days_history_names_by_num
     assert normalise("9/11", SUNDAY_30_APRIL_2023, PAST) == ("DATE", "2001-09-11")
 
 
+# References of other years, months and weekdays, and a leap day.
+REFERENCES = [date(1998, 2, 27), date(2000, 2, 29), date(2001, 3, 14), date(2002, 10, 26), date(2016, 11, 8),
+              date(2023, 12, 31)]
+
+
+def timebank_expressions() -> list[str]:
+    """The text of every gold TIMEX3 of TimeBank, once each."""
+    if not TBAQ.is_dir():
+        pytest.skip("../shared/data/tempeval3 is not available")
+    texts = {html.unescape(m.group(1)) for path in sorted((TBAQ / "TimeBank").glob("*.tml"))
+             for m in re.finditer(r"<TIMEX3[^>]*>([^<]*)</TIMEX3>", path.read_text(encoding="utf-8"))}
+    assert len(texts) > 500
+    return sorted(texts)
+
+
 def test_which_rule_values_a_phrase_depends_on_its_words_not_on_the_reference():
     """Valuing a phrase against another reference tries only the rule that valued it first (values._rule_of):
     on every gold expression of TimeBank, against references of other years, months, weekdays and a leap day,
     that gives what trying every rule in order gives."""
-    if not TBAQ.is_dir():
-        pytest.skip("../shared/data/tempeval3 is not available")
     from storyline.extract.timex.values import first_value
     from storyline.extract.timex.phrase import Phrase
-    texts = {html.unescape(m.group(1)) for path in sorted((TBAQ / "TimeBank").glob("*.tml"))
-             for m in re.finditer(r"<TIMEX3[^>]*>([^<]*)</TIMEX3>", path.read_text(encoding="utf-8"))}
-    assert len(texts) > 500
-    references = [date(1998, 2, 27), date(2000, 2, 29), date(2001, 3, 14), date(2002, 10, 26), date(2016, 11, 8),
-                  date(2023, 12, 31)]
-    for text in sorted(texts):
+    for text in timebank_expressions():
         for tense in (None, PAST, FUTURE):
-            for reference in references:
+            for reference in REFERENCES:
                 assert normalise(text, reference, tense) == first_value(Phrase.of(text, reference, tense)), \
                     (text, reference, tense)
+
+
+def test_plain_dates_are_matched_from_the_words_they_begin_with():
+    """The matcher of plain dates the model misses runs only from the tokens a date can begin at
+    (finding.missed_matches): it finds every match running it over the whole text finds, on sentences with each of
+    its patterns and on PolNeAR train texts."""
+    from storyline.extract.timex.finding import missed_matches, missed_pattern_matcher
+    texts = ["The council met on Friday morning and again that evening, and it meets every week. Its third-quarter "
+             "accounts, due on Oct. 23, 1999, came out weekly; the mayor will sign them tomorrow, in the first half."]
+    polnear = SHARED / "data" / "polnear" / "data" / "train" / "text"
+    texts += [path.read_text(encoding="utf-8") for path in sorted(polnear.glob("*.txt"))[:12]]
+    labels = set()
+    for doc in nlp.parse(texts):
+        whole = {(span.start, span.end, span.label_) for span in missed_pattern_matcher(doc.vocab)(doc, as_spans=True)}
+        found = [(span.start, span.end, span.label_) for span in missed_matches(doc)]
+        assert set(found) == whole, doc.text[:80]
+        labels |= {label for _, _, label in found}
+    assert labels == {"DAY", "SET", "QUARTER", "CALENDAR"}
+
+
+def test_whether_a_phrase_names_a_day_depends_on_its_words_not_on_the_reference():
+    """Publication-date inference values against each candidate day only the phrases that name a day
+    (anchoring.names_a_day, read at one reference): on every gold expression of TimeBank, against references of
+    other years, months, weekdays and a leap day, a phrase's value is a day exactly when that says it names one."""
+    from storyline.extract.timex.anchoring import DAY_VALUE, STORY_PERIOD, names_a_day
+    days = 0
+    for text in timebank_expressions():
+        for tense in (None, PAST, FUTURE):
+            says = names_a_day(text, tense)
+            days += says
+            for reference in REFERENCES:
+                found = normalise(text, reference, tense)
+                assert (found is not None and DAY_VALUE.match(found[1]) is not None) == says, \
+                    (text, reference, tense)
+    assert days > 100  # and many do: "Friday", "yesterday", "Oct. 25"
+    # Inference leaves the others out of an article's phrases: only one counted from the story's month or year
+    # follows a period named before it, and none of them names a day.
+    for text in ["that month", "later that month", "the following year", "the same year", "the previous month"]:
+        assert STORY_PERIOD.search(text) and not names_a_day(text, PAST), text

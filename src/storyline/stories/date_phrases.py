@@ -18,7 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span as DocSpan
 
 from storyline.extract.timex import TimexMention, anchor, find
-from storyline.extract.timex.anchoring import valued
+from storyline.extract.timex.anchoring import names_a_day, valued
 from storyline.model import Article
 from storyline.text.wordlists import pairs, words
 
@@ -165,19 +165,23 @@ class StoryArticle:
     earliest_year: int
     known: date | None = None
     resolved: dict[date, ResolvedDays] = field(default_factory=dict)
+    # The mentions that may name a day, and their statements: only these are valued against each day tried.
+    day_mentions: list[TimexMention] = field(default_factory=list)
+    day_statements: list[Statement] = field(default_factory=list)
 
     def days_at(self, published: date) -> ResolvedDays:
         """The days the article's phrases name were it published on ``published``."""
         if published not in self.resolved:
             found: ResolvedDays = defaultdict(list)
-            for statement, value in zip(self.statements, self._anchored(published)):
+            for statement, value in zip(self.day_statements, self._anchored(published)):
                 if DAY_VALUE.match(value):
                     found[value[:10]].append(statement)
             self.resolved[published] = found
         return self.resolved[published]
 
     def _anchored(self, published: date) -> list[str]:
-        return values_at(self.article, self.mentions, datetime.combine(published, time(12), tzinfo=timezone.utc))
+        return values_at(self.article, self.day_mentions,
+                         datetime.combine(published, time(12), tzinfo=timezone.utc))
 
 
 def values_at(article: Article, mentions: list[TimexMention], reference: datetime | None) -> list[str]:
@@ -254,7 +258,19 @@ def story_article(article: Article, doc: Doc, most: int) -> StoryArticle:
                                     mention.tense, mention.span.start, mention.span.end))
     years = written_years(article, mentions)
     past_years = [year for year, mention in zip(years, mentions) if year and mention.tense != FUTURE]
-    return StoryArticle(article, found, mentions, statements, years, max(past_years, default=date.min.year), known)
+    may_name = may_name_a_day(article, mentions)
+    return StoryArticle(article, found, mentions, statements, years, max(past_years, default=date.min.year), known,
+                        day_mentions=[mentions[i] for i in may_name], day_statements=[statements[i] for i in may_name])
+
+
+def may_name_a_day(article: Article, mentions: list[TimexMention]) -> list[int]:
+    """The indices of the mentions that name a day, against any publication day: inference values an undated
+    article's phrases against each candidate day (hundreds of them in a long story) and keeps only the days they
+    name, so a year, a month or a duration ("2016", "last month", "two years"), which names none, is left out of
+    that. The days the others name are the same without them: a phrase is counted from the day an earlier one
+    names ("that night"), never from a period, but for one counted from the story's month or year ("later that
+    month"), which names no day itself (tests/test_timex.py)."""
+    return [i for i, mention in enumerate(mentions) if names_a_day(mention.span.text(article), mention.tense)]
 
 
 def story_years(story: list[StoryArticle]) -> Years:

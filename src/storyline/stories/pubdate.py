@@ -130,31 +130,55 @@ class StoryDates:
         self.known = {i: item.known for i, item in enumerate(story) if item.known}
         # Statements by identity: the story's statements live as long as this.
         self._alike: dict[tuple[int, int, bool], float] = {}
+        # Of each article (by index) on each day tried: it depends on nothing else.
+        self._staleness: dict[tuple[int, date], float] = {}
+        self._partners_of: dict[int, dict[int, dict[int, set[int]]]] = {}
 
     def evidence(self, index: int, published: date, others: dict[int, date]) -> float:
         """How firmly the days the article's phrases name, were it published on ``published``, fall on days the
         story names for the same events: per phrase its best such match, counting at most 1."""
         mine = self.story[index].days_at(published)
-        text = self.story[index].article.text
-        elsewhere = [self.story[other].days_at(day) for other, day in {**self.known, **others}.items()
-                     if other != index]
+        partners = self._partners(index)
+        days_of = {**self.known, **others}
         total = 0.0
         for value, said in mine.items():
-            moving = [statement for statement in said if statement.kind in MOVING_KINDS]
-            if not moving:
-                continue
-            day = date.fromisoformat(value)
-            # Only these pairs can be evidence (``evidences``): the others are not looked at, a story's every
-            # pair of phrases being the cost of inference.
-            naming_here = [other for other in said if other.kind in NAMING_KINDS]
-            naming_elsewhere = [other for days in elsewhere for other in days.get(value, [])
-                                if other.kind in NAMING_KINDS]
-            for statement in moving:
-                matches = [(other, True) for other in naming_here if may_pair(text, statement, other, True)]
-                matches += [(other, False) for other in naming_elsewhere]
-                total += max((self.match(statement, other, day, same_article) for other, same_article in matches),
-                             default=0.0)
+            for statement in said:
+                # Only a phrase alike enough to one naming a day can match it, on any day (``_partners``): the
+                # others count nothing, and adding nothing leaves the sum as it was.
+                alike = partners.get(id(statement))
+                if not alike:
+                    continue
+                day = date.fromisoformat(value)
+                best = 0.0
+                for other, theirs in alike.items():
+                    if other != index and other not in days_of:
+                        continue
+                    named = mine if other == index else self.story[other].days_at(days_of[other])
+                    for said_there in named.get(value, ()):
+                        if id(said_there) in theirs:
+                            best = max(best, self.match(statement, said_there, day, other == index))
+                total += best
         return total
+
+    def _partners(self, index: int) -> dict[int, dict[int, set[int]]]:
+        """For each phrase of the article that moves with the publication day, the phrases of the story naming a
+        day that it may be evidence with, by article (all by identity): in sentences alike enough to tell one
+        event, and in the same article only as :func:`may_pair` allows. Whether two sentences are alike does not
+        depend on the day, and a match :meth:`evidence` counts is such a pair; so it looks only at these, not at
+        every phrase the story's other articles name a day with (its cost was mostly that, for every day tried)."""
+        if index not in self._partners_of:
+            text = self.story[index].article.text
+            found: dict[int, dict[int, set[int]]] = {}
+            for statement in self.story[index].day_statements:
+                if statement.kind not in MOVING_KINDS:
+                    continue
+                for j, item in enumerate(self.story):
+                    for other in item.day_statements:
+                        if other.kind in NAMING_KINDS and may_pair(text, statement, other, j == index) \
+                                and self._alike_of(statement, other, j == index) > 0:
+                            found.setdefault(id(statement), {}).setdefault(j, set()).add(id(other))
+            self._partners_of[index] = found
+        return self._partners_of[index]
 
     def may_find_evidence(self, unknown: list[int]) -> bool:
         """Whether some day could give one of the ``unknown`` articles evidence: a phrase of it that moves with the
@@ -203,8 +227,9 @@ class StoryDates:
         item = self.story[index]
         if published.year < item.earliest_year:
             return None
-        return (self.evidence(index, published, others)
-                - self.config.staleness_cost * staleness(item.days_at(published), published))
+        if (index, published) not in self._staleness:
+            self._staleness[index, published] = staleness(item.days_at(published), published)
+        return self.evidence(index, published, others) - self.config.staleness_cost * self._staleness[index, published]
 
     def best_days(self, unknown: list[int], candidates: list[date]) -> dict[int, list[tuple[float, date]]]:
         """Each undated article's candidate days, best first: first the day that fits all of them at once, then

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from storyline.extract.timex.config import CONFIG, TimexConfig
 from storyline.extract.timex.finding import TimexMention
-from storyline.extract.timex.values import normalise
+from storyline.extract.timex.values import PLACEHOLDER_REFERENCE, normalise
 from storyline.model import Article, Span, TimeExpression
 
 LOG = logging.getLogger(__name__)
@@ -92,3 +92,16 @@ def period_of(value: str) -> date | None:
     """The first day of the month or year a TimeML value names: '1995-03-04' -> 1995-03-01, '1995-Q3' -> 1995-01-01."""
     match = PERIOD_VALUE.match(value)
     return date(int(match.group(1)), int(match.group(2) or 1), 1) if match else None
+
+
+def names_a_day(text: str, tense: str | None = None, config: TimexConfig = CONFIG) -> bool:
+    """Whether the phrase, valued against a reference, names a day ("Saturday", "June 24", "yesterday"), not a
+    month, a year, a duration or a set ("last month", "2016", "two years"). That depends on its words alone, not on
+    the reference, as which rule values it does (tests/test_timex.py holds the rules to both): publication-date
+    inference, which keeps only the days an article's phrases name against each candidate day, leaves the others
+    out. A phrase whose rules fail may name one."""
+    try:
+        found = normalise(text, PLACEHOLDER_REFERENCE, tense, config)
+    except Exception:  # noqa: BLE001 - valued where it is read, with the same guard, which reports the failure
+        return True
+    return found is not None and DAY_VALUE.match(found[1]) is not None

@@ -73,17 +73,27 @@ def clock(phrase: Phrase) -> Value | None:
 
 def named_day(phrase: Phrase) -> Value | None:
     """'Friday', 'last Tuesday', 'Sunday night': the tense decides which one where the words do not."""
-    match = re.fullmatch(r"(?:(last|this|next|past|coming|on|previous|following) )?(\w+?)'?s?(?:,)?"
-                         r"(?: (morning|afternoon|evening|night|overnight))?", phrase.core)
-    if not match or match.group(2) not in WEEKDAYS:
+    reading = weekday_reading(phrase.core)
+    if reading is None:
         return None
-    weekday = WEEKDAYS[match.group(2)] - 1
-    part = PARTS_OF_DAY.get(match.group(3) or "", "")
+    weekday, part, deixis = reading
     if phrase.reference is None:
         return "DATE", f"XXXX-WXX-{weekday + 1}{part}"
+    return "DATE", resolve_weekday(weekday, phrase.reference, phrase.tense, deixis).isoformat() + part
+
+
+# Publication-date inference values one phrase against hundreds of candidate days: its words are read once.
+@lru_cache(maxsize=1 << 12)
+def weekday_reading(core: str) -> tuple[int, str, str] | None:
+    """What the words of a weekday say whatever the reference: the weekday (Monday 0), the part of the day and
+    the deixis ("last", "this", "next", "on" or "")."""
+    match = re.fullmatch(r"(?:(last|this|next|past|coming|on|previous|following) )?(\w+?)'?s?(?:,)?"
+                         r"(?: (morning|afternoon|evening|night|overnight))?", core)
+    if not match or match.group(2) not in WEEKDAYS:
+        return None
     deixis = {"past": "last", "coming": "next", "previous": "last", "following": "next"}.get(
         match.group(1) or "", match.group(1) or "")
-    return "DATE", resolve_weekday(weekday, phrase.reference, phrase.tense, deixis).isoformat() + part
+    return WEEKDAYS[match.group(2)] - 1, PARTS_OF_DAY.get(match.group(3) or "", ""), deixis
 
 
 def deictic(phrase: Phrase) -> Value | None:
