@@ -1166,3 +1166,10 @@ def test_an_indefinite_role_is_someone_the_text_does_not_name():
         "The company is only now going out of business. \u201cThe dissolution has taken four years,\u201dCarl "
         "Hanson, an assistant state attorney general said Tuesday.")
     assert "Carl Hanson" in speaker_names(article, mentions, the_one(article, found, "dissolution"))
+
+
+def test_a_spokesperson_the_article_names_speaks_as_herself_not_as_the_body():
+    text = ("Ann Lee, a spokeswoman for Alan Grayson, said the race was close. Grayson's spokeswoman challenged "
+            "the assertion that Grayson had attacked Clinton.")
+    article, mentions, found = extracted(text)
+    assert "Ann Lee" in speaker_names(article, mentions, the_one(article, found, "the assertion that"))

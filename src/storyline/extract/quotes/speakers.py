@@ -97,9 +97,10 @@ def _named_by(drafts: Drafts, head: Token, start: int, end: int) -> str | None:
     mention = drafts.mention_at(head)
     if mention is None or is_role_nominal(mention, drafts.article):
         # A name the phrase gives, not whom the mentions stage took "the fire chief" for: "the fire chief, Tomas
-        # Berg, said", the name in apposition, in the source span or left out of it.
-        mention = next((m for m in drafts.speakers_between(start, end)
-                        if m is not mention and _names_the_source(drafts, m, head)), None) or next(
+        # Berg, said", the name in apposition, in the source span or left out of it. (The body a spokesperson
+        # speaks for gives way to the spokesperson the mentions stage found: "Grayson's spokeswoman" is Ann Lee.)
+        mention = next((m for m in drafts.speakers_between(start, end) if m is not mention
+                        and _names_the_source(drafts, m, head, voices=mention is None)), None) or next(
             (drafts.mention_at(child) for child in head.children
              if child.dep_ == "appos" and drafts.mention_at(child) is not None), None) or mention
     if mention is not None and is_role_nominal(mention, drafts.article):
@@ -123,10 +124,11 @@ def _named_by(drafts: Drafts, head: Token, start: int, end: int) -> str | None:
     return None
 
 
-def _names_the_source(drafts: Drafts, mention: Mention, head: Token) -> bool:
+def _names_the_source(drafts: Drafts, mention: Mention, head: Token, voices: bool = True) -> bool:
     """Whether a name inside the source phrase says who spoke: in apposition to its head ("the fire chief, Tomas
-    Berg"), or the body a spokesperson or statement speaks for ("a police spokeswoman", "a statement from
-    Waitrose"); not a place or group that qualifies a speaker ("diplomats in Beirut", "an Israeli witness")."""
+    Berg"), or with ``voices`` the body a spokesperson or statement speaks for ("a police spokeswoman", "a
+    statement from Waitrose"); not a place or group that qualifies a speaker ("diplomats in Beirut", "an Israeli
+    witness")."""
     token = drafts.token_at(mention.span.start)
     name = drafts.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
     token = name.root if name is not None else token
@@ -139,7 +141,7 @@ def _names_the_source(drafts: Drafts, mention: Mention, head: Token) -> bool:
         return False
     if token.dep_ == "appos":
         return True
-    if lemma(head) not in VOICE_NOUNS:
+    if not voices or lemma(head) not in VOICE_NOUNS:
         return False
     if token.dep_ in ("compound", "poss", "nmod"):
         return True
