@@ -1101,3 +1101,89 @@ def test_a_text_someone_issued_speaks_for_them():
         'statement from the county board said the vote would stand.')
     trust = the_one(article, found, "We trust the court")
     assert "Ruth Albers" in speaker_names(article, mentions, trust)
+
+
+def test_i_or_we_in_the_narration_is_the_writer_not_a_person_named_before():
+    article, mentions, found = extracted(
+        "Nora Vance led the team on a late drive that won the game. I say that the fans could only dream of a "
+        "player like her. We strongly recommend that readers watch the replay.")
+    for words in ("fans could only dream", "readers watch the replay"):
+        assert the_one(article, found, words).speaker is None
+
+
+def test_a_plural_role_is_no_one_person_who_holds_it():
+    sentences = [
+        "\u201cThe state has been patient,\u201d said state Rep. Ivo Marsh, a Democrat who led a bid to let judges "
+        "act even if two jurors voted against it.",
+        "Two jurors who spoke after the trial said they worked hard to reach a verdict.",
+        "Lena Ruiz, senior researcher at Kestrel Labs, called the flaw serious.",
+        "Company researchers estimated that one in 500 users was exposed."]
+    article, mentions, found = extracted(" ".join(sentences))
+    for words in ("worked hard", "one in 500 users"):
+        assert the_one(article, found, words).speaker is None, words
+
+
+def test_a_role_held_by_the_owner_of_anothers_title_is_not_that_persons():
+    article, mentions, found = extracted(
+        "The actor's rep Dan Price confirmed the move on Friday. Earlier this year, the actor said she had quit "
+        "drinking.")
+    assert the_one(article, found, "quit drinking").speaker is None
+
+
+def test_a_role_two_people_named_before_hold_goes_to_the_one_who_spoke_or_to_no_one():
+    killed = "Nash killed Judge Ruth Amos in 2015. "
+    sentenced = "Circuit Judge Oscar Lind sentenced Nash on Friday. "
+    advice = "The judge had advice for the guards: \u201cDo not trust Mr. Nash ever again.\u201d"
+    article, mentions, found = extracted(sentenced + killed + advice)
+    assert the_one(article, found, "Do not trust").speaker is None
+    article, mentions, found = extracted(
+        killed + sentenced + "\u201cWe have learned a lot,\u201d said Lind. " + advice)
+    assert "Oscar Lind" in speaker_names(article, mentions, the_one(article, found, "Do not trust"))
+
+
+def test_it_that_opens_an_impersonal_lead_in_is_no_speaker():
+    text = ("It's safe to assume the fans had the same reaction when Dara Quill sent out the following message on "
+            "Twitter: \u201cI will be returning to the club for one more season.\u201d It goes without saying that "
+            "the club is glad to keep her.")
+    article, mentions, found = extracted(text)
+    assert the_one(article, found, "the same reaction").source is None
+    assert "Dara Quill" in speaker_names(article, mentions, the_one(article, found, "I will be returning"))
+    assert not [a for a in found if "glad to keep her" in a.content.text(article)]
+
+
+def test_a_headline_whose_words_speak_of_the_name_before_its_colon_quotes_no_one():
+    for headline in ("Lars Jonas Berg: Swedish Bank Robber Escaped and Armed",
+                     "Mayor Tomas Ekberg: The One Thing He Fears Most"):
+        article, mentions, found = extracted(headline + "\nThe police searched the town on Monday.")
+        assert not [a for a in found if a.cue and a.cue.text(article) == ":"], headline
+    article, mentions, found = extracted(
+        "Berg: Swedish Banker \u2018Absolutely Wrong\u2019 To Call Me a Thief\nThe trial went on.")
+    assert the_one(article, found, "Absolutely Wrong").cue.text(article) == ":"
+    article, mentions, found = extracted(
+        "Kestrel (NSDQ: KSTL) issued an emergency patch on Wednesday for a flaw in its browser.")
+    assert not [a for a in found if a.cue and a.cue.text(article) == ":"]
+
+
+def test_an_outlet_that_only_carries_what_someone_advised_is_not_its_speaker():
+    article, mentions, found = extracted(
+        "According to the BBC, Kestrel's Dana Moor advised users to set their security settings to high.")
+    assert "Dana Moor" in speaker_names(article, mentions, the_one(article, found, "security settings to high"))
+
+
+def test_an_indefinite_role_is_someone_the_text_does_not_name():
+    article, mentions, found = extracted(
+        "Senator John Hale of Ohio spoke on Monday. Republicans had agreed to hold votes on the measures, a "
+        "Democratic senator said.")
+    assert the_one(article, found, "agreed to hold votes").speaker is None
+    # One in apposition to a name describes that person.
+    article, mentions, found = extracted(
+        "The company is only now going out of business. \u201cThe dissolution has taken four years,\u201dCarl "
+        "Hanson, an assistant state attorney general said Tuesday.")
+    assert "Carl Hanson" in speaker_names(article, mentions, the_one(article, found, "dissolution"))
+
+
+def test_a_spokesperson_the_article_names_speaks_as_herself_not_as_the_body():
+    text = ("Ann Lee, a spokeswoman for Alan Grayson, said the race was close. Grayson's spokeswoman challenged "
+            "the assertion that Grayson had attacked Clinton.")
+    article, mentions, found = extracted(text)
+    assert "Ann Lee" in speaker_names(article, mentions, the_one(article, found, "the assertion that"))

@@ -9,9 +9,9 @@ Who holds a role noun is decided here too, for two callers:
   minister" is not the prime minister) and no other country; a role nominal no named person holds stays out,
   since it cannot be told apart from a generic use, and a wrong link would merge two entities, unless it is
   capitalised ("the Mayor"): then it stands alone, for the story's articles to say who holds it;
-- speaker resolution (:func:`nearest_holder`), for a source the mentions stage left unlinked ("the farmer
-  said"), takes the nearest earlier mention whose parsed role, or a title word the parse hangs on its name,
-  is the noun: it picks one speaker and merges nothing, so it accepts any noun, not only offices.
+- speaker resolution (:func:`holders`), for a source the mentions stage left unlinked ("the farmer said"),
+  takes the earlier mentions whose parsed role, or a title word the parse hangs on its name, is the noun: it
+  picks one speaker and merges nothing, so it accepts any noun, not only offices.
 """
 
 from __future__ import annotations
@@ -244,17 +244,22 @@ def _nearest_named(candidates: list[Named], position: int) -> Named:
     return min(candidates, key=lambda c: c.start)
 
 
-def nearest_holder(noun: Token, earlier: Sequence[Mention], config: RoleConfig = CONFIG) -> str | None:
-    """The entity of the nearest of the ``earlier`` mentions (in text order) that carries the noun's role word:
-    in its parsed role, or among the words the parse sets before or beside its name ("the striker Jan Nowak",
-    "Jan Nowak, a striker")."""
+def holders(noun: Token, earlier: Sequence[Mention], words: frozenset[str] = frozenset(),
+            config: RoleConfig = CONFIG) -> list[str]:
+    """The entities of the ``earlier`` mentions (in text order) that carry the noun's role word and the other
+    title ``words`` with it ("interior" of "the interior secretary"), nearest first: in its parsed role, or among
+    the words the parse sets before or beside its name ("the striker Jan Nowak", "Jan Nowak, a striker"). Not a
+    word whose role is another's: the owner in "the star's rep Jack Ketsoyan", a word of a clause in apposition
+    ("Barry Fleming, a Republican who led a bid … if two jurors voted against")."""
     doc = noun.doc
-    role = noun.lemma_.lower()
+    wanted = words | {noun.lemma_.lower()}
+    found: list[str] = []
     for mention in reversed(earlier):
-        if mention.span.label != "PERSON" and mention.role is None:
+        if mention.span.label != "PERSON" and mention.role is None or mention.entity_id in found:
             continue
-        if mention.role and role in mention.role.lower().split():
-            return mention.entity_id
+        if mention.role and wanted <= set(mention.role.lower().split()):
+            found.append(mention.entity_id)
+            continue
         name = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
         if name is None:
             continue
@@ -263,10 +268,31 @@ def nearest_holder(noun: Token, earlier: Sequence[Mention], config: RoleConfig =
         # ("major-league sources said Teixeira would …").
         titles = [doc[i] for i in before if _hangs_on(doc[i], before, name)]
         titles += [t for t in name.root.children if t.dep_ in ("appos", "compound", "amod")]
-        titles += [t for a in name.root.children if a.dep_ == "appos" for t in a.subtree]
-        if any(t.lemma_.lower() == role for t in titles):
-            return mention.entity_id
-    return None
+        titles += [t for a in name.root.children if a.dep_ == "appos" for t in _phrase(a)]
+        titles = [t for t in titles if not _owns(t, name)]
+        if wanted <= {t.lemma_.lower() for t in titles} | {t.lower_ for t in titles}:
+            found.append(mention.entity_id)
+    return found
+
+
+def _phrase(head: Token) -> list[Token]:
+    """The words of the noun phrase the head heads, without the clauses in it."""
+    words, stack = [], [head]
+    while stack:
+        token = stack.pop()
+        words.append(token)
+        stack.extend(c for c in token.children if c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "xcomp"))
+    return words
+
+
+def _owns(token: Token, name: DocSpan) -> bool:
+    """Whether the token hangs on the name as the owner of another word ("star" in "the star's rep Jack
+    Ketsoyan"), whose role is not the name's."""
+    while not name.start <= token.i < name.end and token.head.i != token.i:
+        if token.dep_ == "poss":
+            return True
+        token = token.head
+    return False
 
 
 def _hangs_on(token: Token, before: range, name: DocSpan) -> bool:

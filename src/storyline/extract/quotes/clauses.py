@@ -122,6 +122,8 @@ def subject(verb: Token, in_quote: Callable[[int], bool], config: QuoteConfig = 
         # "“…, I hold in esteem Sen. John McCain,” Trump said" a verb of two subjects, McCain and Trump.
         subjects = [child for child in verb.children if child.dep_ in ("nsubj", "csubj")
                     and (in_quote(verb.idx) or not in_quote(child.idx))]
+        if hop > 0 and _impersonal(verb, subjects):
+            return None  # "It's safe to assume …", "it is fair to say …": the writer's words, "it" is no one
         if subjects:
             # "said Dist. Atty. Steve Cole": a title the parse makes a subject of its own leads the name
             named = [child for child in subjects if not all(is_title_part(t.text) for t in child.subtree)]
@@ -147,7 +149,7 @@ def subject(verb: Token, in_quote: Callable[[int], bool], config: QuoteConfig = 
             verb = _reporter_of(verb) or verb.head
         elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "responded by saying …"
             verb = verb.head.head
-        elif verb.dep_ == "acl" and verb.tag_ == "VBG" and _issued_text(verb.head):
+        elif verb.dep_ == "acl" and verb.tag_ == "VBG" and issued_text(verb.head):
             verb = verb.head.head  # "she released a statement saying …": who issued it says it
         elif verb.dep_ == "relcl" or verb.dep_ == "acl" and verb.tag_ == "VBG":
             # "the operator, which said …", "voters backing the mayor": the noun the clause hangs on
@@ -157,7 +159,13 @@ def subject(verb: Token, in_quote: Callable[[int], bool], config: QuoteConfig = 
     return None
 
 
-def _issued_text(noun: Token) -> bool:
+def _impersonal(verb: Token, subjects: list[Token]) -> bool:
+    """Whether the verb is "it is" with an adjective ("It's safe to assume", "It is important to note"): the
+    infinitive of saying after it has no one as its subject."""
+    return any(s.lower_ == "it" for s in subjects) and any(child.dep_ == "acomp" for child in verb.children)
+
+
+def issued_text(noun: Token) -> bool:
     """Whether the noun is a text its verb's subject put out ("issued a statement", "wrote a letter"), which
     speaks for them, as a statement speaks for the body named in it."""
     return noun.dep_ == "dobj" and noun.lemma_.lower() in VOICE_TEXTS and not any(

@@ -18,7 +18,7 @@ import re
 
 from spacy.tokens import Span as DocSpan, Token
 
-from storyline.extract.quotes.clauses import link_to, subject_end
+from storyline.extract.quotes.clauses import issued_text, link_to, subject_end
 from storyline.extract.quotes.cues import CUES, PREPOSITION_CUES, lemma, names_its_noun
 from storyline.extract.quotes.drafts import Draft, Drafts, gap
 from storyline.extract.quotes.kinds import of_cue, with_quotation
@@ -250,6 +250,16 @@ def _attach_to_colon(drafts: Drafts, quote: tuple[int, int]) -> bool:
         if drafts.claimed(verb.idx):
             return False
         drafts.add(Draft(quote, (verb.idx, verb.idx + len(verb)), drafts.doc[reacting[0].i : reacting[-1].i + 1]))
+        return True
+    # "… when McDermott sent out the following message on Twitter: “…”": the quotation is the text the verb
+    # puts out, whatever clause the verb stands in, and its subject said it.
+    issuing = [t for t in clause if t.pos_ == "VERB" and any(issued_text(c) for c in t.children)
+               and any(c.dep_ == "nsubj" and c.i < t.i for c in t.children)]
+    if issuing:
+        verb = issuing[-1]
+        speaker = next(c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i)
+        drafts.add(Draft(quote, (verb.idx, verb.idx + len(verb)),
+                         drafts.doc[speaker.left_edge.i : subject_end(speaker) + 1]))
         return True
     # The parse may hang that clause on the quotation's verb: its own head verb is the one outside it.
     verbs = [t for t in clause if t.pos_ in ("VERB", "AUX")

@@ -56,6 +56,8 @@ def find(drafts: Drafts, token: Token) -> None:
         return
     if token.dep_ == "relcl" and lemma(token) in _REQUEST_CUES and _asks_about_itself(token):
         return
+    if token.dep_ == "pcomp" and token.head.lower_ == "without":
+        return  # "left without saying why", "It goes without saying that …": no one says it
     content, cue_end, aimed_at = _complement(token)
     if content is None:
         return

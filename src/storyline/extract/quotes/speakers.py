@@ -13,7 +13,7 @@ from storyline.extract.quotes.cues import CLAUSE_CUES, lemma
 from storyline.extract.quotes.drafts import SPEAKER_TYPES, Draft, Drafts
 from storyline.extract.quotes.genders import PRONOUN_GENDERS, clashes, noun_gender
 from storyline.extract.mentions import is_role_nominal
-from storyline.extract.roles import nearest_holder
+from storyline.extract.roles import INDEFINITE_DETERMINERS, holders
 from storyline.model import Mention
 from storyline.text import wordlists
 from storyline.text.names import OFFICES, title_word, tokens
@@ -24,6 +24,10 @@ VOICE_PREPOSITIONS = frozenset({"for", "from", "of", "at", "with"})
 # The entity types each pronoun may stand for.
 PRONOUNS = {pronoun: frozenset(types.split()) for pronoun, types in wordlists.pairs("speaker_pronouns").items()}
 PERSON_ONLY = frozenset({"PERSON"})
+# "I" and "we" in the narration are the writer ("I say that …", "We strongly recommend …", "When I asked Ford"),
+# whom the text does not name; never a person named before them.
+WRITER_PRONOUNS = frozenset({"i", "we"})
+DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
 # Where a name stands to be what a "he" or "she" after it may stand for: a clause's subject, an apposition, an
 # object.
 RIVAL_ROLES = frozenset({"nsubj", "nsubjpass", "appos", "dobj"})
@@ -63,6 +67,8 @@ def resolve(drafts: Drafts, draft: Draft) -> Resolution:
     if draft.source is None:
         return Resolution()
     head = _source_head(draft.source)
+    if head.lower_ in WRITER_PRONOUNS:
+        return Resolution()
     if head.pos_ == "PRON" and drafts.mention_at(head) is None:
         return _antecedent(drafts, head)
     return Resolution(_named_by(drafts, head, draft.source.start_char, draft.source.end_char))
@@ -88,36 +94,54 @@ def _source_head(source: DocSpan) -> Token:
 
 def _named_by(drafts: Drafts, head: Token, start: int, end: int) -> str | None:
     """The entity of the noun phrase ``[start, end)`` headed by ``head``, as :func:`resolve` tells it."""
-    mention = drafts.mention_at(head) or next(
-        (m for m in drafts.speakers_between(start, end) if _names_the_source(drafts, m, head)), None)
-    if mention is None:
-        # "the fire chief, Tomas Berg, said": the name in apposition, left out of the source span.
-        mention = next((drafts.mention_at(child) for child in head.children
-                        if child.dep_ == "appos" and drafts.mention_at(child) is not None), None)
+    mention = drafts.mention_at(head)
+    if mention is None or is_role_nominal(mention, drafts.article):
+        # A name the phrase gives, not whom the mentions stage took "the fire chief" for: "the fire chief, Tomas
+        # Berg, said", the name in apposition, in the source span or left out of it. (The body a spokesperson
+        # speaks for gives way to the spokesperson the mentions stage found: "Grayson's spokeswoman" is Ann Lee.)
+        mention = next((m for m in drafts.speakers_between(start, end) if m is not mention
+                        and _names_the_source(drafts, m, head, voices=mention is None)), None) or next(
+            (drafts.mention_at(child) for child in head.children
+             if child.dep_ == "appos" and drafts.mention_at(child) is not None), None) or mention
+    if mention is not None and is_role_nominal(mention, drafts.article):
+        # "The judge", which the mentions stage gave the nearest person holding that title.
+        return _role_holder(drafts, head, mention)
     if mention is not None:
         return _person_named(drafts, mention) if mention.span.label in SPEAKER_TYPES else None
+    if head.dep_ == "appos" and (named := drafts.mention_at(head.head)) is not None \
+            and named.span.label == "PERSON":
+        return _person_named(drafts, named)  # "Robert Lane, an assistant attorney general said": Lane
     if lemma(head) in KINSHIP_NOUNS:
         return None  # "his mother", "the young widow": someone's kin, not a title a name before holds
-    # "the farmer", "the District Attorney": a role a person holds, which "the campaign" or "56 percent" is not.
+    # "the farmer", "the District Attorney": a role a person holds, which "the campaign" or "56 percent" is not,
+    # nor a plural ("Two jurors", "Microsoft security researchers"): several people, none of them named; nor an
+    # indefinite one ("a Democratic senator", "a 2008 campaign veteran"), someone the text does not name.
+    if head.tag_ in ("NNS", "NNPS") or any(child.dep_ in ("det", "nummod") and child.lower_ in INDEFINITE_DETERMINERS
+                                           for child in head.children):
+        return None
     if head.pos_ == "NOUN" and lemma(head) in PERSON_NOUNS or title_word(head.text) in OFFICES:
         return _role_holder(drafts, head)
     return None
 
 
-def _names_the_source(drafts: Drafts, mention: Mention, head: Token) -> bool:
+def _names_the_source(drafts: Drafts, mention: Mention, head: Token, voices: bool = True) -> bool:
     """Whether a name inside the source phrase says who spoke: in apposition to its head ("the fire chief, Tomas
-    Berg"), or the body a spokesperson or statement speaks for ("a police spokeswoman", "a statement from
-    Waitrose"); not a place or group that qualifies a speaker ("diplomats in Beirut", "an Israeli witness")."""
+    Berg"), or with ``voices`` the body a spokesperson or statement speaks for ("a police spokeswoman", "a
+    statement from Waitrose"); not a place or group that qualifies a speaker ("diplomats in Beirut", "an Israeli
+    witness")."""
     token = drafts.token_at(mention.span.start)
     name = drafts.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
     token = name.root if name is not None else token
+    if token.dep_ == "appos" and mention.span.label == "PERSON" and title_word(head.text) in OFFICES \
+            and head.i < token.head.i and head.is_ancestor(token) and token.doc[token.left_edge.i - 1].text == ",":
+        return True  # "the head of Qeshm's free-trade zone, Ali Rezapour": the parse hangs him on the last noun
     while token.head != head and token.head != token and token.head.i != head.i:
         token = token.head
     if token.head.i != head.i or token.i == head.i:
         return False
     if token.dep_ == "appos":
         return True
-    if lemma(head) not in VOICE_NOUNS:
+    if not voices or lemma(head) not in VOICE_NOUNS:
         return False
     if token.dep_ in ("compound", "poss", "nmod"):
         return True
@@ -313,9 +337,25 @@ def _may_be_a_person(noun: Token) -> bool:
     return noun.tag_ == "NN" and lemma(noun) in PERSON_NOUNS and lemma(noun) not in NOT_A_PERSON
 
 
-def _role_holder(drafts: Drafts, noun: Token) -> str | None:
-    """"The supreme leader" with no mention of its own: the nearest earlier mention holding that role."""
-    return nearest_holder(noun, drafts.mentions_between(noun.idx - drafts.config.antecedent_window, noun.idx))
+def _role_holder(drafts: Drafts, noun: Token, linked: Mention | None = None) -> str | None:
+    """"The supreme leader": the nearest earlier person named holding that role, or for a role nominal the
+    mentions stage ``linked`` to a person, that person. Where several people the article names before it hold the
+    role ("the judge" after a judge who sentences and a judge who was killed), the one of them who has spoken
+    before, and no one when that does not tell."""
+    words = frozenset()
+    if linked is not None:
+        words = frozenset((linked.role or "").lower().split()) - DETERMINERS
+        nearest = linked.entity_id
+    else:
+        near = holders(noun, drafts.mentions_between(noun.idx - drafts.config.antecedent_window, noun.idx))
+        nearest = near[0] if near else None
+    candidates = [nearest] + [e for e in holders(noun, drafts.mentions_between(0, noun.idx), words) if e != nearest]
+    if nearest is None or len(candidates) < 2:
+        return nearest
+    spoke = [entity for entity in candidates if any(
+        draft.speaker == entity and draft.source is not None and draft.source.end_char <= noun.idx
+        for draft in drafts.found)]
+    return spoke[0] if len(spoke) == 1 else None
 
 
 def _speaks(token: Token) -> bool:
