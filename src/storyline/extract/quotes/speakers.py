@@ -96,13 +96,7 @@ def _named_by(drafts: Drafts, head: Token, start: int, end: int) -> str | None:
     """The entity of the noun phrase ``[start, end)`` headed by ``head``, as :func:`resolve` tells it."""
     mention = drafts.mention_at(head)
     if mention is None or is_role_nominal(mention, drafts.article):
-        # A name the phrase gives, not whom the mentions stage took "the fire chief" for: "the fire chief, Tomas
-        # Berg, said", the name in apposition, in the source span or left out of it. (The body a spokesperson
-        # speaks for gives way to the spokesperson the mentions stage found: "Grayson's spokeswoman" is Ann Lee.)
-        mention = next((m for m in drafts.speakers_between(start, end) if m is not mention
-                        and _names_the_source(drafts, m, head, voices=mention is None)), None) or next(
-            (drafts.mention_at(child) for child in head.children
-             if child.dep_ == "appos" and drafts.mention_at(child) is not None), None) or mention
+        mention = _name_in_phrase(drafts, head, start, end, mention) or mention
     if mention is not None and is_role_nominal(mention, drafts.article):
         # "The judge", which the mentions stage gave the nearest person holding that title.
         return _role_holder(drafts, head, mention)
@@ -122,6 +116,19 @@ def _named_by(drafts: Drafts, head: Token, start: int, end: int) -> str | None:
     if head.pos_ == "NOUN" and lemma(head) in PERSON_NOUNS or title_word(head.text) in OFFICES:
         return _role_holder(drafts, head)
     return None
+
+
+def _name_in_phrase(drafts: Drafts, head: Token, start: int, end: int, linked: Mention | None) -> Mention | None:
+    """A name the source phrase gives, rather than whom the mentions stage took its role noun for (``linked``):
+    "the fire chief, Tomas Berg, said", the name in apposition, in the source span or left out of it. The body a
+    spokesperson speaks for gives way to the spokesperson the mentions stage found ("Grayson's spokeswoman" is Ann
+    Lee), so bodies count only when no mention was linked."""
+    in_span = next((m for m in drafts.speakers_between(start, end)
+                    if m is not linked and _names_the_source(drafts, m, head, voices=linked is None)), None)
+    if in_span is not None:
+        return in_span
+    return next((drafts.mention_at(child) for child in head.children
+                 if child.dep_ == "appos" and drafts.mention_at(child) is not None), None)
 
 
 def _names_the_source(drafts: Drafts, mention: Mention, head: Token, voices: bool = True) -> bool:
