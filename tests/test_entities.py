@@ -760,3 +760,34 @@ def test_a_street_under_either_designator_a_silent_h_and_a_maker_before_its_unit
     assert "Nordmark" in entity_with(found, "Nordmark Corp.").variants
     assert same_entity(Counter(["Nordmark"]), "ORG", Counter(["Nordmark Red Foxes"]), "ORG", one_article=True)
     assert not same_entity(Counter(["Korai Lane"]), "PERSON", Counter(["Korai Road"]), "FAC")
+
+
+def test_a_state_abbreviation_that_is_a_common_word_is_the_state_but_only_as_a_place():
+    from storyline.text.names import same_entity
+
+    assert same_entity(Counter(["Mo."]), "GPE", Counter(["Missouri"]), "GPE")
+    assert same_entity(Counter(["Miss."]), "GPE", Counter(["Mississippi"]), "GPE")
+    assert not same_entity(Counter(["Mo."]), "GPE", Counter(["Mississippi"]), "GPE")
+    assert not same_entity(Counter(["Miss"]), "PERSON", Counter(["Mississippi"]), "GPE")
+    articles = [Article(text="The prison in Springfield, Mo., holds federal inmates. Springfield, Mo., is quiet.",
+                        source="one"),
+                Article(text="He died in a prison hospital in Springfield, Missouri, on Monday.", source="two")]
+    state = entity_with(entities(parsed(articles)), "Missouri")
+    assert state.variants == {"Mo.": 2, "Missouri": 1}
+
+
+def test_an_institution_named_with_of_is_the_one_named_with_its_head_last():
+    from storyline.text.names import same_entity
+
+    def same(a: str, b: str) -> bool:
+        return same_entity(Counter([a]), "ORG", Counter([b]), "ORG")
+
+    assert same("Ministry of Finance", "Finance Ministry") and same("Department of the Interior", "Interior Department")
+    assert same("Central Commission for Elections", "Central Elections Commission")
+    assert not same("Ministry of Finance", "Defence Ministry") and not same("Ministry of Finance", "Finance")
+    assert not same_entity(Counter(["Secretary of the Interior"]), "PERSON", Counter(["Interior Secretary"]), "ORG")
+    articles = [Article(text="The Ministry of Finance in Lisbon said the plan was ready. Officials of the Ministry of "
+                             "Finance met bankers.", source="one"),
+                Article(text="Portugal's Finance Ministry said on Tuesday that the plan was ready.", source="two")]
+    assert entity_with(entities(parsed(articles)), "Finance Ministry").variants == {"Ministry of Finance": 2,
+                                                                                  "Finance Ministry": 1}

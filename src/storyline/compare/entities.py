@@ -222,10 +222,21 @@ class EntityIndex:
         return holders[0] if len(holders) == 1 else None
 
     def _given_name_holder(self, cluster: _Cluster, candidate_ids: set[int]) -> int | None:
+        """The one person a lone given name stands for (:func:`given_name_holder`), also when the model gave the
+        given name the type it gave that person's full name elsewhere ("Bettie" ORG beside "Bettie Page" ORG
+        in an article, of a person other articles tag as one)."""
         if len(cluster.names) != 1:
             return None
+        name = next(iter(cluster.names))
         people = {i: self._entities[i].names for i in sorted(candidate_ids) if self._entities[i].label == "PERSON"}
-        return given_name_holder(next(iter(cluster.names)), cluster.label, people)
+        holder = given_name_holder(name, cluster.label, people)
+        if holder is None and cluster.label != "PERSON" and name.istitle():  # not an acronym ("NBA")
+            holder = given_name_holder(name, "PERSON", people)
+            typed_so = holder is not None and any(
+                self._entities[holder].name_labels[full, cluster.label] for full in people[holder]
+                if len(tokens(full)) > 1)
+            holder = holder if typed_so else None
+        return holder
 
     def entities(self) -> list[Entity]:
         built = sorted((_as_entity(cluster) for cluster in self._entities),

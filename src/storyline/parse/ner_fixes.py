@@ -53,8 +53,8 @@ from storyline.parse.name_edges import (join_names_before_places, join_nicknamed
                                         relabel_families, split_glued_names, trim_trailing_titles)
 from storyline.parse.numbered_names import tag_names_ending_in_numbers, tag_numbered_names
 from storyline.parse.streets import DESIGNATORS as STREET_DESIGNATORS, add_streets
-from storyline.text.names import (HONORIFICS, INSTITUTION_WORDS, OFFICES, PLACE_DESIGNATORS, TITLE_LINKS, fold,
-                                  is_title_head, is_title_part, title_word, tokens)
+from storyline.text.names import (COMPANY_WORDS, HONORIFICS, INSTITUTION_WORDS, OFFICES, PLACE_DESIGNATORS,
+                                  TITLE_LINKS, fold, is_title_head, is_title_part, title_word, tokens)
 from storyline.text import wordlists
 
 COMPONENT = "storyline_ner_fixes"
@@ -492,7 +492,17 @@ def add_acronyms(doc: Doc, entities: list[Entity], config: NerFixConfig = CONFIG
 def relabel_surnames(doc: Doc, entities: list[Entity], config: NerFixConfig = CONFIG) -> list[Entity]:
     """A surname or a given name alone is the person's ("Sudani" after "Mohamed Shia al-Sudani", "Marta" after
     "Marta Olsen"), and the last word of a longer name alone is that name's ("Sukanya" after "INS Sukanya", "Navy"
-    after "Indian Navy") when left untagged."""
+    after "Indian Navy") when left untagged. A place the document writes after "in" stays a place: the "person"
+    ending in it is an organisation of that place the model took for one ("services in Egypt" beside "Etisalat
+    Egypt" tagged PERSON). Only "in": one aims "at", or lives "near", a person too ("directed at Palin"). A given
+    name and a surname the model typed as no one's are the person whose surname it tags alone, and so is that given
+    name alone ("protester Paris Kyriakides" tagged ORG before "Kyriakides said")."""
+    located = {fold(doc[start].text) for start, end, label in entities
+               if label in PLACE_LABELS and end - start == 1 and doc[start].dep_ == "pobj"
+               and doc[start].head.lower_ == "in"}
+    people_alone = {fold(doc[start].text) for start, end, label in entities if label == "PERSON" and end - start == 1}
+    entities = [(start, end, "PERSON" if label in NAME_LABELS and _named_by_lone_surname(doc[start:end], people_alone)
+                 else label) for start, end, label in entities]
     last_words: dict[str, str] = {}
     given_names: set[str] = set()
     for start, end, label in sorted(entities, key=lambda e: e[2] != "PERSON"):
@@ -500,32 +510,45 @@ def relabel_surnames(doc: Doc, entities: list[Entity], config: NerFixConfig = CO
             last_words.setdefault(tokens(doc[start:end].text)[-1], label)
             if label == "PERSON":
                 given_names.add(tokens(doc[start:end].text)[0])
-    if not last_words:
+    # A surname the document tags only alone still ends the untagged full name the model missed, often where it
+    # opens a sentence ("Giorgos Kyrtsos, publisher of …" before "Kyrtsos said").
+    lone_surnames = people_alone - set(last_words)
+    if not last_words and not lone_surnames:
         return entities
     fixed = []
     covered = {i for start, end, _ in entities for i in range(start, end)}
     for start, end, label in entities:
         word = fold(doc[start].text)
-        if label != "PERSON" and end - start == 1 and (last_words.get(word) == "PERSON"
-                                                      or (word in given_names and word not in last_words)):
+        if label != "PERSON" and end - start == 1 and not (label in PLACE_LABELS and word in located) \
+                and (last_words.get(word) == "PERSON" or (word in given_names and word not in last_words)):
             label = "PERSON"
         fixed.append((start, end, label))
     for token in doc:
         word = fold(token.text)
-        if (token.i in covered or token.pos_ != "PROPN" or not token.is_title or word not in last_words
+        label = last_words.get(word, "PERSON" if word in lone_surnames else None)
+        if (token.i in covered or token.pos_ != "PROPN" or not token.is_title or label is None
                 or not _is_name_run_edge(doc, token.i + 1)):
             continue
         start = token.i
-        if last_words[word] == "PERSON":  # "Gábor Varga" untagged where "Lena Varga" is tagged
+        if label == "PERSON":  # "Gábor Varga" untagged where "Lena Varga" is tagged
             while (start > 0 and start - 1 not in covered and doc[start - 1].pos_ == "PROPN"
                    and doc[start - 1].is_title and not is_title_part(doc[start - 1].text)
                    and token.i - start < config.person_name_max_tokens - 1):  # "Professor" is no given name
                 start -= 1
-        titled = last_words[word] == "PERSON" and start > 0 and is_title_part(doc[start - 1].text)
+        if word not in last_words and start == token.i:
+            continue  # a lone surname's untagged uses are the consistency rule's
+        titled = label == "PERSON" and start > 0 and is_title_part(doc[start - 1].text)
         if titled or _is_name_run_edge(doc, start - 1):
-            fixed.append((start, token.i + 1, last_words[word]))
+            fixed.append((start, token.i + 1, label))
             covered.update(range(start, token.i + 1))
     return fixed
+
+
+def _named_by_lone_surname(name: Span, people_alone: set[str]) -> bool:
+    """Two capitalised words ending in a surname the document tags alone as a person's; not a name with a word of
+    places, institutions or companies ("Smith Center"), nor two names a comma parts ("People, Reid")."""
+    return (len(name) == 2 and all(token.is_title for token in name) and fold(name[-1].text) in people_alone
+            and not any(token.lower_ in GENERIC_NAME_WORDS | COMPANY_WORDS for token in name))
 
 
 def split_modifying_surnames(doc: Doc, entities: list[Entity]) -> list[Entity]:

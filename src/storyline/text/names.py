@@ -32,6 +32,8 @@ PLACE_NOUNS = wordlists.words("place_designators")
 PLACE_MODIFIERS = wordlists.words("place_modifiers")
 PLACE_DESIGNATORS = PLACE_NOUNS | PLACE_MODIFIERS
 COORDINATORS = frozenset({"and", "&"})
+# The words between an institution's head and what it is of or for ("Ministry of the Interior").
+INVERTING_LINKS = frozenset({"of", "for", "the"})
 INSTITUTION_WORDS = wordlists.words("institution_words")
 # The words that end a street's name ("Avenue", "Ave."), in full and abbreviated; not those that also end an
 # institution's ("Court").
@@ -40,8 +42,9 @@ STREET_ENDS = frozenset(word for word, kind in wordlists.pairs("street_designato
 COMPANY_WORDS = wordlists.words("company_words")
 WORK_OF_ART = "WORK_OF_ART"
 GIVEN_NAME_FORMS = wordlists.pairs("given_name_forms")
-# Names of one country that share no letters to compare them by ("America", "United States", "U.S.").
-COUNTRY_ALIASES = wordlists.pairs("country_aliases")
+# Names of one place that share no letters to compare them by ("America", "United States", "U.S."; "Mo.",
+# "Missouri"): country names, and the abbreviations of states that are also common words.
+PLACE_ALIASES = wordlists.pairs("country_aliases") | wordlists.pairs("state_abbreviations")
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 # The model's labels for a given name it did not know as one, other than places.
 MISTYPED_GIVEN_NAME_LABELS = frozenset({"ORG", "NORP", "PRODUCT", WORK_OF_ART})
@@ -314,15 +317,16 @@ def lookup_keys(name: str) -> set[str]:
         keys.add(f"a:{folded}")
     if len(folded) >= SHORTEST_CLOSED_UP_NAME:
         keys.add(f"j:{folded}")
-    if country := _country(name):
-        keys.add(f"c:{country}")
+    if place := _place_alias(name):
+        keys.add(f"c:{place}")
     return keys
 
 
-def _country(name: str) -> str | None:
-    """The key of a country's name in ``country_aliases.txt`` ("America" and "U.S." give "us"), if it is one."""
+def _place_alias(name: str) -> str | None:
+    """The key of a place's name in ``PLACE_ALIASES`` ("America" and "U.S." give "us", "Mo." and "Missouri"
+    "missouri"), if it is one."""
     folded = fold(name)
-    return COUNTRY_ALIASES.get(folded) or (folded if folded in COUNTRY_ALIASES.values() else None)
+    return PLACE_ALIASES.get(folded) or (folded if folded in PLACE_ALIASES.values() else None)
 
 
 def same_entity(names: Counter[str], label: str, other_names: Counter[str], other_label: str,
@@ -338,7 +342,9 @@ def same_entity(names: Counter[str], label: str, other_names: Counter[str], othe
     Navy"); across articles it does so only when the entity already goes by that word, since "America" is no
     part of "RT America", nor "House" of "House Intelligence Committee", or when it is a plural nickname
     ("Jaguars" of "Jacksonville Jaguars") or a street without its "Avenue" ("Church" of "Church Ave."). Names of
-    one country that share no letters are one place ("America", "United States"). A name written with its words
+    one country that share no letters are one place ("America", "United States"), and so are a state and its
+    abbreviation that is also a common word ("Mo.", "Missouri"). An institution named with "of" or "for" is the one
+    named with its head last ("Ministry of Finance", "Finance Ministry"). A name written with its words
     run together or apart is one name ("SAT3", "SAT - 3"), and an acronym written in capitals may stand for any of
     an organisation's or a thing's names, not only its fullest ("SMW4" of "SEA-ME-WE 4").
     """
@@ -352,6 +358,9 @@ def same_entity(names: Counter[str], label: str, other_names: Counter[str], othe
     if _goes_by(names, other_names, other_label) or _goes_by(other_names, names, label):
         return True
     if _written_apart(names, other_names) or _written_apart(other_names, names):
+        return True
+    if "PERSON" not in (label, other_label) and (_inverted_keys(names) & {name_key(n) for n in other_names}
+                                                or _inverted_keys(other_names) & {name_key(n) for n in names}):
         return True
     if _street_short_form(names, label, other_names) or _street_short_form(other_names, other_label, names):
         return True
@@ -381,8 +390,8 @@ def same_entity(names: Counter[str], label: str, other_names: Counter[str], othe
         return bool(shared) or any(person_names_compatible(a, b) for a in full for b in other_full)
     fullest, other_fullest = fullest_name(names), fullest_name(other_names)
     if label in PLACE_LABELS and other_label in PLACE_LABELS \
-            and {_country(n) for n in names} & {_country(n) for n in other_names} - {None}:
-        return True  # "America" is the United States
+            and {_place_alias(n) for n in names} & {_place_alias(n) for n in other_names} - {None}:
+        return True  # "America" is the United States, "Mo." Missouri
     if _place_named_last(fullest, label, other_fullest) or _place_named_last(other_fullest, other_label, fullest):
         return False
     single_word = min(len(tokens(fullest)), len(tokens(other_fullest))) == 1
@@ -404,6 +413,25 @@ def _written_apart(names: Iterable[str], other_names: Iterable[str]) -> bool:
     apart = {fold(name).replace(" ", "") for name in names if len(all_tokens(name)) > 1}
     together = {fold(name).replace(" ", "") for name in other_names}
     return any(len(name) >= SHORTEST_CLOSED_UP_NAME for name in apart & together)
+
+
+def _inverted_keys(names: Iterable[str]) -> set[str]:
+    """The name keys of institutions named by "of" or "for" written with their head last, as news writes them
+    both ways: "Ministry of Finance" is the "Finance Ministry", "Central Commission for Elections" the "Central
+    Elections Commission", "Department of the Interior" the "Interior Department"."""
+    keys = set()
+    for name in names:
+        words = all_tokens(name)
+        head = next((i for i, word in enumerate(words[:-1]) if word in INSTITUTION_WORDS
+                     and words[i + 1] in INVERTING_LINKS), None)
+        if head is None:
+            continue
+        rest = head + 1
+        while rest < len(words) and words[rest] in INVERTING_LINKS:
+            rest += 1
+        if rest < len(words):
+            keys.add(name_key(" ".join((*words[:head], *words[rest:], words[head]))))
+    return keys
 
 
 def _acronym_of_a_name(short_names: Iterable[str], names: Iterable[str]) -> bool:
