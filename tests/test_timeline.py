@@ -314,3 +314,12 @@ def test_a_date_inside_quotation_marks_makes_no_entry():
                              datetime(2025, 3, 8, tzinfo=timezone.utc))
     # The speaker's "today" is given with the quote, and a title in quotation marks dates nothing.
     assert [entry.value for entry in timeline(rows)] == ["2025-03-05", "2025-03-07"]
+
+
+def test_a_day_given_without_its_year_joins_the_same_event_told_with_its_year():
+    rows = outlets_reporting(["The election commission said the vote is planned for December 15.",
+                              "The vote is planned for December 15, 2013, the election commission of Velland said. "
+                              "Its last vote was held on December 15, 2008."], None)
+    entries = [(entry.label, len(entry.statements)) for entry in timeline(rows)]
+    # Another event of the same day of another year keeps its own year.
+    assert entries == [("2008-12-15", 1), ("2013-12-15", 2)]

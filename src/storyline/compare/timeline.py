@@ -5,7 +5,8 @@ thing the sentence names: "a star of the musicals of the 1940s, has died" is no 
 quotation marks (a date in someone's words is the speaker's: "we can grow our economy today"; the Quotes give it
 with its speaker; and a quoted title, "Midnight Express", dates nothing); statements of
 one date from several outlets merge into one entry when their sentences tell the same event: their words overlap,
-or the date is of the same event verb or noun ("died Thursday at 91", "died early Thursday in her sleep"). A statement dated only against another event
+or the date is of the same event verb or noun ("died Thursday at 91", "died early Thursday in her sleep"); a day
+given without its year ("the vote on December 15") joins the same event's entry of a statement giving the year. A statement dated only against another event
 ("the harbour reopened three days after the explosion") becomes an entry placed right after that event's entry,
 which is built from the sentences naming the event even when none gives it a date.
 
@@ -138,6 +139,15 @@ def calendar_start(value: str) -> date | None:
     return date(int(year), int(month or 1), int(day or 1))
 
 
+def same_day(entry_value: str | None, value: str | None) -> bool:
+    """Whether two values name one day: equal, or one a day of a month without its year ("December 15") and the
+    other that day with its year ("December 15, 2013")."""
+    if entry_value == value:
+        return True
+    full, yearless = sorted((entry_value or "", value or ""))  # "X" sorts after digits
+    return YEARLESS_DAY.fullmatch(yearless) is not None and full[4:] == yearless[4:] and full[:4].isdigit()
+
+
 def content_words(tokens: DocSpan) -> frozenset[str]:
     return frozenset(t.lemma_.lower() for t in tokens
                      if t.pos_ in CONTENT_POS and not t.is_stop and t.ent_type_ not in {"DATE", "TIME"})
@@ -235,8 +245,11 @@ class TimelineBuilder:
         """Merge into the entry of the same date and event, or open a new one; returns its index. An entry one of
         whose statements gives the date is no guess."""
         for index, entry in enumerate(self.entries):
-            if entry.value == value and (statement.event in self.entry_events[index] or same_event(
+            if same_day(entry.value, value) and (statement.event in self.entry_events[index] or same_event(
                     self.entry_words[index], statement.words, self.config, self.story_words)):
+                if entry.value != value and YEARLESS_DAY.fullmatch(entry.value or ""):
+                    # "December 15" told with its year by another statement of the event ("December 15, 2013")
+                    entry.value, entry.words, entry.confidence = value, words, statement.confidence
                 if statement.sentence not in entry.statements:
                     entry.statements.append(statement.sentence)
                 if statement.time:
