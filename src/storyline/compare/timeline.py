@@ -2,11 +2,11 @@
 
 Dated statements come from the articles' resolved time expressions, each dating what its sentence tells (not a
 thing the sentence names: "a star of the musicals of the 1940s, has died" is no entry for the 1940s), outside
-quotation marks (a date in someone's words is the speaker's: "we can grow our economy today"; the Quotes give it
-with its speaker; and a quoted title, "Midnight Express", dates nothing); statements of
-one date from several outlets merge into one entry when their sentences tell the same event: their words overlap,
-or the date is of the same event verb or noun ("died Thursday at 91", "died early Thursday in her sleep"); a day
-given without its year ("the vote on December 15") joins the same event's entry of a statement giving the year. A statement dated only against another event
+quotation marks (a date in someone's words is the speaker's, "we start today", given with the quote; a quoted title,
+"Midnight Express", dates nothing). Statements of one date from several outlets merge into one entry when their
+sentences tell the same event: their words overlap, or the date is of the same event verb or noun ("died Thursday at
+88", "died early on Thursday in hospital"); a day given without its year ("the vote on December 15") joins the
+same event's entry of a statement giving the year. A statement dated only against another event
 ("the harbour reopened three days after the explosion") becomes an entry placed right after that event's entry,
 which is built from the sentences naming the event even when none gives it a date.
 
