@@ -1190,5 +1190,6 @@ def test_a_spokesperson_the_article_names_speaks_as_herself_not_as_the_body():
 
 
 def test_a_source_in_quotation_marks_is_the_same_source():
-    assert quote_matching.source_label("\u201cThe Daily Courier\u201d") == quote_matching.source_label("The Daily Courier")
+    folded = quote_matching.source_label("The Daily Courier")
+    assert quote_matching.source_label("\u201cThe Daily Courier\u201d") == folded
     assert quote_matching.source_label('"The Daily Courier"') == "daily courier"
