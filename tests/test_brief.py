@@ -1,6 +1,7 @@
 """The brief against the bundled examples' gold and the shared seeds."""
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -379,3 +380,22 @@ def test_key_facts_put_what_outlets_quote_word_for_word_after_what_they_state(tm
     order = [mostly_quoted(fact) for fact in brief["key_facts"]]
     assert True in order and False in order
     assert order == sorted(order)
+
+
+def test_the_summary_states_the_news_in_a_sentence_not_in_a_headline(tmp_path):
+    # Five real reports of a coming election (ECB+ topic 11, tuning part): the news is in every headline and in a
+    # lead sentence of the same weight; the summary gives the sentence.
+    full_texts = ROOT.parent / "shared" / "data" / "ecbplus-fulltext" / "articles.jsonl"
+    if not full_texts.is_file():
+        pytest.skip("../shared/data/ecbplus-fulltext is not available")
+    reports = tmp_path / "election.jsonl"
+    rows = [json.loads(line) for line in full_texts.open(encoding="utf-8")]
+    reports.write_text("".join(json.dumps(row) + "\n" for row in rows
+                               if re.fullmatch(r"11_\d+ecbplus", row["source"])), encoding="utf-8")
+    corpus = Corpus.open(tmp_path / "election.db")
+    corpus.ingest([str(reports)])
+    [story] = corpus.stories()
+    brief = corpus.brief(story["id"])
+    articles = {article.id: article for article in corpus.story_articles(story["id"])}
+    starts = [(articles[item["spans"][0]["article"]], item["spans"][0]["start"]) for item in brief["summary"]]
+    assert starts and all(start >= article.body_start for article, start in starts)

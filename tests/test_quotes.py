@@ -1187,3 +1187,9 @@ def test_a_spokesperson_the_article_names_speaks_as_herself_not_as_the_body():
             "the assertion that Grayson had attacked Clinton.")
     article, mentions, found = extracted(text)
     assert "Ann Lee" in speaker_names(article, mentions, the_one(article, found, "the assertion that"))
+
+
+def test_a_source_in_quotation_marks_is_the_same_source():
+    folded = quote_matching.source_label("The Daily Courier")
+    assert quote_matching.source_label("\u201cThe Daily Courier\u201d") == folded
+    assert quote_matching.source_label('"The Daily Courier"') == "daily courier"

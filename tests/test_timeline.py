@@ -290,3 +290,36 @@ def test_a_clause_after_after_names_no_event_to_place_an_entry_after():
                               "worth of diamonds from a hotel in Cannes on the French Riviera. Police in Cannes on the "
                               "French Riviera have made no arrests."], None)
     assert timeline(rows) == []
+
+
+def test_a_date_of_a_thing_or_person_the_sentence_names_makes_no_entry():
+    rows = outlets_reporting(["Mara Lind, a singer of the ballads of the 1960s, has died. Lind, who toured Europe in "
+                              "the 1970s, died in her sleep on Tuesday. The storm that struck the coast on 2 March "
+                              "flooded 300 homes."], datetime(2025, 3, 6, tzinfo=timezone.utc))
+    entries = timeline(rows)
+    # The decades date the songs and the tours, not the death the sentences tell; the storm's day is its own.
+    assert [entry.value for entry in entries] == ["2025-03-02", "2025-03-04"]
+
+
+def test_outlets_dating_one_event_in_other_words_make_one_entry():
+    rows = outlets_reporting(["Mara Lind died on Tuesday at the age of 88, her agent said.",
+                              "The singer, famous for her duets with Tom Berg, died Tuesday in a hospital in Lyon."],
+                             None)
+    assert [(entry.label, len(entry.statements)) for entry in timeline(rows)] == [("Tuesday (undated)", 2)]
+
+
+def test_a_date_inside_quotation_marks_makes_no_entry():
+    rows = outlets_reporting(['"Today we start to rebuild," the mayor said on Friday. Crews closed the old bridge on '
+                              'Wednesday. The film "The Day After Tomorrow" played in the square.'],
+                             datetime(2025, 3, 8, tzinfo=timezone.utc))
+    # The speaker's "today" is given with the quote, and a title in quotation marks dates nothing.
+    assert [entry.value for entry in timeline(rows)] == ["2025-03-05", "2025-03-07"]
+
+
+def test_a_day_given_without_its_year_joins_the_same_event_told_with_its_year():
+    rows = outlets_reporting(["The election commission said the vote is planned for December 15.",
+                              "The vote is planned for December 15, 2013, the election commission of Velland said. "
+                              "Its last vote was held on December 15, 2008."], None)
+    entries = [(entry.label, len(entry.statements)) for entry in timeline(rows)]
+    # Another event of the same day of another year keeps its own year.
+    assert entries == [("2008-12-15", 1), ("2013-12-15", 2)]

@@ -206,10 +206,17 @@ def _summary(groups: list[claims.ClaimGroup], articles: dict[str, Article],
         return next((u for u in group.units if u.span.start >= articles[u.span.article_id].body_start),
                     group.units[0])
 
+    def headline(group: claims.ClaimGroup) -> bool:
+        unit = stating[id(group)]
+        return unit.span.start < articles[unit.span.article_id].body_start
+
     stating = {id(group): unit for group in groups if (unit := sentence_of(group)).reads_alone}
     readable = [g for g in groups if id(g) in stating]
     chosen: list[claims.ClaimGroup] = []
-    for group in sorted((g for g in readable if len(g.independent_sources) > 1), key=lambda g: -g.centrality):
+    # Of two claims as central, one stated in a sentence first: the other, saying much the same in headlines
+    # only, is then left out as redundant.
+    for group in sorted((g for g in readable if len(g.independent_sources) > 1),
+                        key=lambda g: (-g.centrality, headline(g))):
         if len(chosen) < config.summary_most and not redundant(group, chosen, config):
             chosen.append(group)
     if len(chosen) < config.summary_least:

@@ -53,6 +53,8 @@ _WORD = re.compile(r"\w+(?:['’]\w+)*")
 _PRONOUNS = frozenset(wordlists.pairs("speaker_pronouns")) | {"who", "which", "that", "whom", "his", "her", "its",
                                                               "their", "our", "my", "you"}
 _DETERMINERS = frozenset({"the", "a", "an"})
+# Quotation marks and brackets a source's words may stand in: '"The Daily Courier" reported'.
+_ENCLOSING = "\"'“”‘’()[] "
 # Quantifiers standing alone for people ("Some said …", "Many believe …"): they say how many, not who.
 _QUANTIFIERS = frozenset({"some", "many", "most", "few", "several", "others", "all", "both", "none", "one", "each",
                           "any", "more", "fewer"})
@@ -71,9 +73,10 @@ class Speaker:
 
 
 def source_label(text: str) -> str | None:
-    """A source as written, folded to compare across outlets: lower case, one space, no leading article; None for
-    a pronoun or a quantifier alone ("Some"), which say nothing of who spoke by themselves."""
-    words = text.lower().split()
+    """A source as written, folded to compare across outlets: lower case, one space, no quotation marks or brackets
+    around it (an outlet's name in quotation marks is the same outlet), no leading article; None for a pronoun or a
+    quantifier alone ("Some"), which say nothing of who spoke by themselves."""
+    words = text.strip(_ENCLOSING).lower().split()
     while words and words[0] in _DETERMINERS:
         words.pop(0)
     if not words or len(words) == 1 and words[0] in _PRONOUNS | _QUANTIFIERS:

@@ -1,7 +1,12 @@
 """A story's timeline: what happened when, each entry pointing at the sentences (and so the sources) stating it.
 
-Dated statements come from the articles' resolved time expressions; statements of one date from several outlets
-merge into one entry when their sentences tell the same event. A statement dated only against another event
+Dated statements come from the articles' resolved time expressions, each dating what its sentence tells (not a
+thing the sentence names: "a star of the musicals of the 1940s, has died" is no entry for the 1940s), outside
+quotation marks (a date in someone's words is the speaker's, "we start today", given with the quote; a quoted title,
+"Midnight Express", dates nothing). Statements of one date from several outlets merge into one entry when their
+sentences tell the same event: their words overlap, or the date is of the same event verb or noun ("died Thursday at
+88", "died early on Thursday in hospital"); a day given without its year ("the vote on December 15") joins the
+same event's entry of a statement giving the year. A statement dated only against another event
 ("the harbour reopened three days after the explosion") becomes an entry placed right after that event's entry,
 which is built from the sentences naming the event even when none gives it a date.
 
@@ -19,12 +24,15 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from spacy.tokens import Doc, Span as DocSpan
+from spacy.tokens import Doc, Span as DocSpan, Token
 
-from storyline.compare.figure_events import EVENT_NOUNS
+from storyline.compare.figure_events import EVENT_NOUNS, dated_event
 from storyline.extract.timex.dates import PARTS_OF_DAY
+from storyline.extract.timex.stretches import UNITS as TIME_UNITS
 from storyline.model import Article, Span, TimeExpression
 from storyline.text.paragraphs import statement_start
+from storyline.text.quotemarks import quoted_spans
+from storyline.text.wordlists import words
 
 CALENDAR_VALUE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q(\d)|-W(\d{2}))?|(\d{3})$")
 # A decade, as TimeML writes it: "193" for "the 1930s".
@@ -39,6 +47,8 @@ YEARLESS_DAY = re.compile(r"XXXX-\d{2}-\d{2}")
 ANAPHORIC_DAY = re.compile(r"(?:the|that)(?: same)? (?:day|" + "|".join(PARTS_OF_DAY) + ")", re.IGNORECASE)
 # The prepositions that date a duration against an event: "three days after the explosion".
 RELATIVE_SIGNALS = {"after", "before"}
+# Nouns of time a date is part of: "a November release date", "the night of the attack".
+TIME_NOUNS = frozenset(TIME_UNITS) | frozenset(PARTS_OF_DAY) | words("time_nouns")
 # The parts of speech whose lemmas say what a sentence is about.
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
 
@@ -109,6 +119,8 @@ class Statement:
     words: frozenset[str]
     # The confidence of the inferred publication date the statement's date was counted from (None: stated).
     confidence: float | None = None
+    # The lemma of the verb or noun the date is of ("die" in "died on Thursday"), None for one of saying or being.
+    event: str | None = None
 
 
 def calendar_start(value: str) -> date | None:
@@ -125,6 +137,15 @@ def calendar_start(value: str) -> date | None:
     if quarter:
         return date(int(year), 3 * int(quarter) - 2, 1)
     return date(int(year), int(month or 1), int(day or 1))
+
+
+def same_day(entry_value: str | None, value: str | None) -> bool:
+    """Whether two values name one day: equal, or one a day of a month without its year ("December 15") and the
+    other that day with its year ("December 15, 2013")."""
+    if entry_value == value:
+        return True
+    full, yearless = sorted((entry_value or "", value or ""))  # "X" sorts after digits
+    return YEARLESS_DAY.fullmatch(yearless) is not None and full[4:] == yearless[4:] and full[:4].isdigit()
 
 
 def content_words(tokens: DocSpan) -> frozenset[str]:
@@ -162,6 +183,35 @@ def sentence_span(article: Article, tokens: DocSpan) -> Span:
     return article.span(statement_start(article.text, start, end), end, "SENTENCE")
 
 
+def dates_its_sentence(tokens: DocSpan) -> bool:
+    """Whether a time expression dates what its sentence tells, not a thing or person it names: the date hangs
+    (through prepositions and time words) from a verb or a noun naming an event, not from any other noun
+    ("Williams, a star of musicals of the 1940s, has died"); and that verb is not in a clause describing a thing
+    or person ("Williams, who swam to stardom in the 1940s, dies") unless the thing is an event ("the quake that
+    struck on Monday killed 70"). A timeline entry "1940s" would misdate the death the sentence tells."""
+    token = tokens.root
+    while not _is_root(token) and (token.head.pos_ == "ADP" or token.head.ent_type_ in {"DATE", "TIME"}
+                                   or token.head.lemma_.lower() in TIME_NOUNS):
+        token = token.head
+    # "Last Friday, 1,300 biologists sent letters": a date leading the sentence, hung on its subject by the parse.
+    if token.dep_ != "npadvmod" and not _is_root(token) and _is_thing(token.head):
+        return False
+    while not _is_root(token):
+        if token.dep_ in {"relcl", "acl"} and _is_thing(token.head):
+            return False
+        token = token.head
+    return True
+
+
+def _is_root(token: Token) -> bool:
+    return token.head.i == token.i
+
+
+def _is_thing(token: Token) -> bool:
+    """A noun or name that names no event."""
+    return token.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() not in EVENT_NOUNS
+
+
 def relative_anchor(doc: Doc, tokens: DocSpan) -> DocSpan | None:
     """For "days after the explosion at X": the phrase "the explosion at X". Its head must name an event ("the
     explosion") or be a name ("Katrina"): "a month after a masked bandit made off with …" names no event other
@@ -188,19 +238,24 @@ class TimelineBuilder:
         self.config = config
         self.entries: list[TimelineEntry] = []
         self.entry_words: list[frozenset[str]] = []
+        self.entry_events: list[set[str]] = []
         self.story_words = story_words([doc for _, doc, _ in articles], config)
 
     def add(self, value: str | None, statement: Statement, words: str | None = None) -> int:
         """Merge into the entry of the same date and event, or open a new one; returns its index. An entry one of
         whose statements gives the date is no guess."""
         for index, entry in enumerate(self.entries):
-            if entry.value == value and same_event(self.entry_words[index], statement.words, self.config,
-                                                   self.story_words):
+            if same_day(entry.value, value) and (statement.event in self.entry_events[index] or same_event(
+                    self.entry_words[index], statement.words, self.config, self.story_words)):
+                if entry.value != value and YEARLESS_DAY.fullmatch(entry.value or ""):
+                    # "December 15" told with its year by another statement of the event ("December 15, 2013")
+                    entry.value, entry.words, entry.confidence = value, words, statement.confidence
                 if statement.sentence not in entry.statements:
                     entry.statements.append(statement.sentence)
                 if statement.time:
                     entry.times.append(statement.time)
                 self.entry_words[index] |= statement.words
+                self.entry_events[index] |= {statement.event} - {None}
                 if entry.confidence is not None:
                     entry.confidence = (None if statement.confidence is None
                                         else max(entry.confidence, statement.confidence))
@@ -208,6 +263,7 @@ class TimelineBuilder:
         self.entries.append(TimelineEntry(value, [statement.sentence], [statement.time] if statement.time else [],
                                           confidence=statement.confidence, words=words))
         self.entry_words.append(statement.words)
+        self.entry_events.append({statement.event} - {None})
         return len(self.entries) - 1
 
     def anchor_entry(self, keys: frozenset[str], relative: Statement) -> int | None:
@@ -231,6 +287,7 @@ class TimelineBuilder:
                     if index is None:
                         self.entries.append(TimelineEntry(None, [statement.sentence]))
                         self.entry_words.append(words)
+                        self.entry_events.append(set())
                         index = len(self.entries) - 1
                     elif statement.sentence not in self.entries[index].statements:
                         self.entries[index].statements.append(statement.sentence)
@@ -239,15 +296,19 @@ class TimelineBuilder:
     def build(self) -> list[TimelineEntry]:
         relative: list[tuple[Statement, frozenset[str], str]] = []
         for article, doc, expressions in self.articles:
+            quotations = quoted_spans(article.text)
             for expression in expressions:
+                if any(start <= expression.span.start < end for start, end in quotations):
+                    continue
                 tokens = doc.char_span(expression.span.start, expression.span.end, alignment_mode="expand")
                 if tokens is None:
                     continue
                 sentence = sentence_span(article, tokens)
                 sentence_tokens = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+                event = dated_event(tokens.root)
                 statement = Statement(sentence, expression.span, content_words(sentence_tokens),
-                                      expression.reference_confidence)
-                if not statement.words:
+                                      expression.reference_confidence, event.lemma_.lower() if event else None)
+                if not statement.words or not dates_its_sentence(tokens):
                     continue  # a live report's time stamp ("11:20 p.m.") dates no event by itself
                 anchor = relative_anchor(doc, tokens)
                 if anchor is not None and expression.type == "DURATION":
@@ -274,6 +335,7 @@ class TimelineBuilder:
             self.entries.append(TimelineEntry(None, [statement.sentence], [statement.time] if statement.time else [],
                                               after=anchor_index, words=words))
             self.entry_words.append(statement.words)
+            self.entry_events.append(set())
         return self.ordered()
 
     def ordered(self) -> list[TimelineEntry]:
