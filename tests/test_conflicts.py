@@ -526,3 +526,13 @@ def test_a_year_after_a_subject_of_people_dates_its_verb_and_the_speaker_is_no_p
     assert values(disputes("Voters in 2009 approved a $3 million bond to buy the site, clerk Ann Bower said.",
                            "Voters in 2010 approved a $3 million bond for the site, Mayor Tom Reyes said.")) \
         == [["2009", "2010"]]
+
+
+def test_a_disagreement_shows_only_values_that_cannot_both_be_true():
+    found = disputes("The quake killed three people on the island, the governor said.",
+                     "The quake killed at least three people on the island.",
+                     "Ten people were killed when the earthquake razed villages on the island.")
+    # "3" and "at least 3" agree: one value, written as the most exact figure gives it, against the "10"
+    assert values(found) == [["3", "10"]]
+    [(_, three), (_, ten)] = found[0].values
+    assert sorted(conflicts.shown(f) for f in three) == ["3", "at least 3"] and len(ten) == 1

@@ -73,12 +73,19 @@ class FigureDisagreement:
 
     @property
     def values(self) -> list[tuple[str, list[Figure]]]:
-        """Each value once, as the brief shows it ("43", "more than 50", "2008-12-18"), with the figures giving it,
-        smallest (or earliest) first."""
-        found: dict[str, list[Figure]] = {}
-        for figure in sorted(self.figures, key=lambda f: f.range.low):
-            found.setdefault(shown(figure), []).append(figure)
-        return list(found.items())
+        """Each value in dispute once, as the brief shows it ("43", "more than 50", "2008-12-18"), with the figures
+        giving it, smallest (or earliest) first. Figures that one value satisfies ("3" and "at least 3"; one
+        outlet's "about 50" and "50") give one value, shown as the most exactly written of them gives it: an editor
+        is shown only values that cannot both be true, not rivals that agree."""
+        merged: list[tuple[Range, list[Figure]]] = []
+        for figure in sorted(self.figures, key=lambda f: (f.range.low, f.range.high)):
+            if merged and figure.range.meets(merged[-1][0]):
+                shared, given = merged[-1]
+                merged[-1] = (Range(max(shared.low, figure.range.low), min(shared.high, figure.range.high)),
+                              given + [figure])
+            else:
+                merged.append((figure.range, [figure]))
+        return [(shown(min(given, key=lambda f: f.range.high - f.range.low)), given) for _, given in merged]
 
     @property
     def quantity(self) -> str:
