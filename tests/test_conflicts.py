@@ -532,7 +532,36 @@ def test_a_disagreement_shows_only_values_that_cannot_both_be_true():
     found = disputes("The quake killed three people on the island, the governor said.",
                      "The quake killed at least three people on the island.",
                      "Ten people were killed when the earthquake razed villages on the island.")
-    # "3" and "at least 3" agree: one value, written as the most exact figure gives it, against the "10"
-    assert values(found) == [["3", "10"]]
+    # "3" and "at least 3" agree: one value, in each wording, the most exact first, against the "10"
+    assert values(found) == [["3 / at least 3", "10"]]
     [(_, three), (_, ten)] = found[0].values
     assert sorted(conflicts.shown(f) for f in three) == ["3", "at least 3"] and len(ten) == 1
+
+
+def test_a_game_clock_is_one_quantity_of_one_play_in_one_period():
+    tied_early = "The Chiefs tied the game at 13 with a field goal with 10:03 to play in the third quarter."
+    tied_late = "The Chiefs tied the game on a touchdown run with 6: 00 minutes remaining in the third quarter."
+    found = disputes(tied_early, tied_late)
+    assert values(found) == [["6:00 left in the third quarter", "10:03 left in the third quarter"]]
+    assert found[0].quantity.startswith("game clock when")
+    # a clock is written to the second
+    assert values(disputes("Hansen banked in a shot with 7:41 left in the first half.",
+                           "Hansen banked in a shot with 7:42 left in the first half.")) \
+        == [["7:41 left in the first half", "7:42 left in the first half"]]
+    stopped = "Weeks stopped the fight 44 seconds into the seventh round."
+    agreeing_or_apart = [
+        # another period, a clock whose period is not written, another play, plays minutes apart
+        (tied_early, "The Chiefs tied the game with 6:00 remaining in the second quarter."),
+        (tied_early, "The Chiefs came out and tied the game with 6:00 remaining."),
+        (tied_early, "Jones intercepted a pass with 8:15 left in the third quarter."),
+        ("Jones scored on a layup with 14:05 left in the first half.",
+         "Jones scored on a layup with 7:41 left in the first half."),
+        # two outlets' same clock agree, and time elapsed is read apart from time left
+        (stopped, "The referee stopped the fight 44 seconds into the seventh round."),
+        (stopped, "The referee stopped the fight with 2:15 left in the seventh round."),
+    ]
+    assert [pair for pair in agreeing_or_apart if disputes(*pair)] == []
+
+def test_real_reports_timing_one_play_by_the_game_clock_differently_disagree():
+    found = [d for d in ecbplus_disagreements("29_10ecbplus", "29_8ecbplus") if d.figures[0].kind == "GAME_CLOCK"]
+    assert values(found) == [["6:00 left in the third quarter", "10:03 left in the third quarter"]]

@@ -73,19 +73,16 @@ class FigureDisagreement:
 
     @property
     def values(self) -> list[tuple[str, list[Figure]]]:
-        """Each value in dispute once, as the brief shows it ("43", "more than 50", "2008-12-18"), with the figures
-        giving it, smallest (or earliest) first. Figures that one value satisfies ("3" and "at least 3"; one
-        outlet's "about 50" and "50") give one value, shown as the most exactly written of them gives it: an editor
-        is shown only values that cannot both be true, not rivals that agree."""
-        merged: list[tuple[Range, list[Figure]]] = []
+        """Each value once, as the brief shows it ("43", "more than 50", "2008-12-18"), with the figures giving it,
+        smallest (or earliest) first. Figures of one number written with different hedges ("3" and "at least 3"; one
+        outlet's "about 50" and "50") agree, and are one value, shown in each wording, the most exact first
+        ("3 / at least 3"): an editor is not shown rivals that agree. Different numbers that a rounding lets agree
+        ("12,000", "12,200") stay apart, as which of them a third ("12,500") disputes is the editor's to see."""
+        found: dict[tuple[float, str], list[Figure]] = {}
         for figure in sorted(self.figures, key=lambda f: (f.range.low, f.range.high)):
-            if merged and figure.range.meets(merged[-1][0]):
-                shared, given = merged[-1]
-                merged[-1] = (Range(max(shared.low, figure.range.low), min(shared.high, figure.range.high)),
-                              given + [figure])
-            else:
-                merged.append((figure.range, [figure]))
-        return [(shown(min(given, key=lambda f: f.range.high - f.range.low)), given) for _, given in merged]
+            found.setdefault((figure.value, figure.unit), []).append(figure)
+        return [(" / ".join(dict.fromkeys(shown(f) for f in sorted(given, key=lambda f: f.range.high - f.range.low))),
+                 given) for given in found.values()]
 
     @property
     def quantity(self) -> str:
@@ -95,7 +92,8 @@ class FigureDisagreement:
         what = max(counts, key=lambda words: (counts[words], len(words.split())))
         where = self.of_whom
         what = f"{what} ({where})" if where and where.lower() not in what.lower() else what
-        return {"DATE": f"date of {what}", "CLOCK": f"time of {what}"}.get(self.figures[0].kind, what)
+        return {"DATE": f"date of {what}", "CLOCK": f"time of {what}", "GAME_CLOCK": f"game clock when {what}"}.get(
+            self.figures[0].kind, what)
 
     @property
     def of_whom(self) -> str:
@@ -147,6 +145,8 @@ def shown(figure: Figure) -> str:
         return figure.unit
     if figure.kind == "CLOCK":
         number = f"{int(figure.value) // 100:02d}:{int(figure.value) % 100:02d} {figure.unit}".rstrip()
+    if figure.kind == "GAME_CLOCK":  # "7:41 left in the first half"
+        number = f"{int(figure.value) // 60}:{int(figure.value) % 60:02d} {figure.unit}"
     if not figure.hedge:
         return number
     return f"{number} {figure.hedge}" if follows(figure.hedge) else f"{figure.hedge} {number}"
@@ -181,14 +181,16 @@ def same_quantity(a: Figure, b: Figure, counted: float, predicate: float, contex
         return False
     if a.kind == "CLOCK" and (high.low - low.high > config.max_minutes_apart or (a.day and b.day and a.day != b.day)):
         return False
-    if a.kind not in {"DATE", "CLOCK"} and high.low > config.max_ratio * max(low.high, 1e-9) \
+    if a.kind == "GAME_CLOCK" and high.low - low.high > config.max_game_clock_seconds_apart:
+        return False
+    if a.kind not in {"DATE", "CLOCK", "GAME_CLOCK"} and high.low > config.max_ratio * max(low.high, 1e-9) \
             and not _scale_slip(a, b):
         return False
     if a.dimension == "magnitude" and high.low - low.high > config.max_magnitude_apart:
         return False
     if a.kind not in {"DATE", "CLOCK", "AGE"} and a.day != b.day:
         return False  # "86 arrests over Saturday's protests" is not the week's "more than 200"
-    if a.kind in {"DATE", "CLOCK", "INTERVAL"}:
+    if a.kind in {"DATE", "CLOCK", "INTERVAL", "GAME_CLOCK"}:
         # a date's or a time's event is its verb and the verb's subject or object ("the attack began", "the
         # assault began"), an interval's also the event it counts from: alike enough, or in alike sentences
         return _same_outcome(a.predicate, b.predicate, predicate, config) and (
