@@ -116,6 +116,21 @@ def test_only_dates_the_texts_write_or_real_publication_dates_resolve_can_disagr
     # weekdays resolved against a publication date Storyline guessed give no date to dispute
     assert not disputes((saturday, monday, True), (sunday, monday, False))
     assert not disputes((saturday, monday, False), ("The attack on the prison began on 18 April 2026.", None, False))
+    # without a real publication date a weekday is that weekday alone, set only against other such weekdays: one
+    # event falls on one weekday in every outlet's week
+    assert values(disputes("The attack on the prison began on Saturday.",
+                           ("The assault on the prison began on Sunday.", monday, True))) \
+        == [["Saturday (date not given)", "Sunday (date not given)"]]
+    assert not disputes(saturday, "The attack on the prison began late on Saturday night.")
+    # a weekday at an edge of its day may be another outlet's next day; a recurring one ("Patch Tuesday") or one
+    # whose event has a day of its own ("As it promised [Tuesday], Microsoft today issued") is no day of the news
+    assert not disputes("The actress checked into the clinic late Thursday.",
+                        "The actress checked into the clinic early Friday.")
+    assert not [d for d in ecbplus_disagreements("27_17ecb", "27_11ecb", "27_13ecb", "27_3ecb", "27_9ecb")
+                if d.figures[0].kind == "DATE"]
+    assert values(disputes("The actress checked into the clinic on Thursday.",
+                           "The actress checked into the clinic on Friday.")) \
+        == [["Thursday (date not given)", "Friday (date not given)"]]
     assert values(disputes("In 1969, he was indicted in New Jersey on a charge of bribery.",
                            "In 1970, he was indicted for bribing the town's police force.")) == [["1969", "1970"]]
 
@@ -127,7 +142,9 @@ def test_times_of_day_of_one_event_disagree_only_beyond_their_rounding_and_in_on
                      "The fire broke out in the roof of the store at 8.49pm on Friday night.")
     assert [d.description for d in found] == ["time of blaze broke out: about 20:40 (Outlet 0) vs 20:49 (Outlet 1)"]
     assert not disputes("The fire broke out at about 8.45pm.", "The fire broke out at 8.49pm on Friday.")
-    assert not disputes("The fire broke out at 8.40pm on Saturday.", "The fire broke out at 8.49pm on Friday.")
+    # times of day of different days: the days themselves are what two undated outlets dispute
+    assert [d.figures[0].kind for d in disputes("The fire broke out at 8.40pm on Saturday.",
+                                                "The fire broke out at 8.49pm on Friday.")] == ["DATE"]
     assert not disputes("The fire broke out at 2040 GMT.", "The fire broke out at 8.49pm.")
     assert not disputes("The fire broke out at 8.40pm.", "Police closed the road at 8.49pm.")
 

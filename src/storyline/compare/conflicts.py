@@ -37,7 +37,7 @@ from rapidfuzz.distance import Levenshtein
 from storyline.compare.figure_words import PERSON, UNNAMED, outcome
 from storyline.compare.number_figures import WEIGHT
 from storyline.compare.family_figures import KIN_COUNTS
-from storyline.compare.figure import CONFIG, YEARLESS, Figure, FigureConfig, readable
+from storyline.compare.figure import CONFIG, WEEKDAY, YEARLESS, Figure, FigureConfig, readable
 from storyline.compare.place_figures import of_a_place
 from storyline.text.estimates import Range, follows
 from storyline.text.wordlists import words
@@ -132,6 +132,8 @@ def shown(figure: Figure) -> str:
         day = date.fromordinal(int((figure.range.low + figure.range.high) / 2))
         if figure.dimension == YEARLESS:
             return f"{day:%B} {day.day} (year not given)"
+        if figure.dimension == WEEKDAY:
+            return f"{day:%A} (date not given)"
         low = date.fromordinal(int(figure.range.low))
         return {"day": day.isoformat(), "month": day.isoformat()[:7], "decade": f"{low.year}s"}.get(
             figure.unit, str(day.year))
@@ -340,7 +342,7 @@ def in_story_years(figures: list[Figure]) -> list[Figure]:
     one year)."""
     years: dict[int, set[int]] = {}
     for figure in figures:
-        if figure.kind == "DATE" and figure.dimension != YEARLESS and figure.unit in {"day", "month"}:
+        if figure.kind == "DATE" and not figure.dimension and figure.unit in {"day", "month"}:
             day = date.fromordinal(int(figure.range.low))
             years.setdefault(day.month, set()).add(day.year)
     placed = []

@@ -81,6 +81,11 @@ CONFIG = FigureConfig()
 # February is a day): its figures are compared only with each other (dimension YEARLESS).
 YEARLESS_YEAR = 2000
 YEARLESS = "yearless"
+# A weekday an article without a real publication date writes ("checked in on Tuesday"), placed in the week of
+# WEEKDAY_MONDAY (a Monday) to be compared only with other such weekdays (dimension WEEKDAY): one event has one
+# weekday, whatever week each outlet wrote in.
+WEEKDAY_MONDAY = 730122  # 2000-01-03
+WEEKDAY = "weekday"
 
 
 @dataclass(frozen=True, slots=True)
