@@ -48,6 +48,8 @@ KNOWN_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 AMOUNTS = frozenset({"MONEY", "PERCENT", "MEASURE"})
 # Kinds of figure that are amounts of something, read from numbers.
 QUANTITIES = AMOUNTS | {"COUNT"}
+# Hedges that leave out the number they bound ("more than 3", "nearly 50").
+EXCLUSIVE_HEDGES = words("exclusive_hedges")
 # Nouns that name people by a role ("protesters", "students"): WordNet's noun.person lemmas.
 PERSON_NOUNS = words("person_nouns")
 
@@ -74,13 +76,16 @@ class FigureDisagreement:
     @property
     def values(self) -> list[tuple[str, list[Figure]]]:
         """Each value once, as the brief shows it ("43", "more than 50", "2008-12-18"), with the figures giving it,
-        smallest (or earliest) first. Figures of one number written with different hedges ("3" and "at least 3"; one
-        outlet's "about 50" and "50") agree, and are one value, shown in each wording, the most exact first
-        ("3 / at least 3"): an editor is not shown rivals that agree. Different numbers that a rounding lets agree
-        ("12,000", "12,200") stay apart, as which of them a third ("12,500") disputes is the editor's to see."""
-        found: dict[tuple[float, str], list[Figure]] = {}
+        smallest (or earliest) first. Figures of one number written with different hedges that keep the number ("3"
+        and "at least 3"; one outlet's "about 50" and "50") agree, and are one value, shown in each wording, the most
+        exact first ("3 / at least 3"): an editor is not shown rivals that agree. Different numbers that a rounding
+        lets agree ("12,000", "12,200") stay apart, as which of them a third ("12,500") disputes is the editor's to
+        see."""
+        found: dict[tuple[float, str, str], list[Figure]] = {}
         for figure in sorted(self.figures, key=lambda f: (f.range.low, f.range.high)):
-            found.setdefault((figure.value, figure.unit), []).append(figure)
+            # "more than 3" leaves 3 out, and may side with another outlet's "4": a value of its own
+            apart = figure.hedge.lower() if figure.hedge.lower() in EXCLUSIVE_HEDGES else ""
+            found.setdefault((figure.value, figure.unit, apart), []).append(figure)
         return [(" / ".join(dict.fromkeys(shown(f) for f in sorted(given, key=lambda f: f.range.high - f.range.low))),
                  given) for given in found.values()]
 
