@@ -24,7 +24,8 @@ Figures, per story and micro-averaged over the stories:
   when the group has none (``unattributed``).
 - disagreement precision: a brief disagreement is real when at least two of its figures, as (article, value)
   pairs read from its ``figures``, give the values a gold disagreement gives those articles, and they are two
-  different values; the rest are false alarms, each also checked against the gold's ``not_disagreements``.
+  different values (a weekday an undated article writes, "Thursday (date not given)", gives a gold day on that
+  weekday); the rest are false alarms, each also checked against the gold's ``not_disagreements``.
   Disagreements without figures (a polarity conflict) have nothing to match: they count as false alarms.
   Disagreement recall: gold disagreements matched by some brief disagreement.
 - publication dates: per article, the date the store ends with against the gold event date: wrong when more than
@@ -75,6 +76,8 @@ DAYS_BEFORE = 1
 DAYS_AFTER = 7
 KEY_FACTS_SEEN = 5
 RELATIVE_TOLERANCE = 1e-6
+# How the brief shows a weekday an article without a real publication date writes: "Thursday (date not given)".
+WEEKDAY_SHOWN = "(date not given)"
 # eval/briefs/tune and eval/briefs/report: the halves of the gold (eval/briefs/README.md).
 PART_NAMES = {"tune": "tuning part", "report": "reporting part"}
 
@@ -169,27 +172,37 @@ def speaker_right(gold: dict, group: dict, variants: dict[str, list[str]]) -> bo
 
 # --- disagreements ----------------------------------------------------------------------------------------------
 
-def figure_pairs(disagreement: dict) -> list[tuple[str, float]]:
-    return [(figure["source"], float(figure["value"])) for figure in disagreement.get("figures", [])]
+def figure_pairs(disagreement: dict) -> list[tuple[str, float, str]]:
+    """The disagreement's figures as (article, value, value as shown)."""
+    return [(figure["source"], float(figure["value"]), figure.get("shown", ""))
+            for figure in disagreement.get("figures", [])]
 
 
-def agreeing(pairs: list[tuple[str, float]], values: dict[str, str]) -> list[tuple[str, float]]:
-    return [(doc, value) for doc, value in pairs if doc in values and same_value(gold_number(values[doc]), value)]
+def gives(gold: str, value: float, shown: str) -> bool:
+    """Whether a brief's figure gives the gold's value: the same number or day, or, for a weekday an article without
+    a real date writes ("Thursday (date not given)"), a gold day on that weekday."""
+    if shown.endswith(WEEKDAY_SHOWN) and ISO_DAY.fullmatch(gold):
+        return date.fromisoformat(gold).strftime("%A") == shown.split()[0]
+    return same_value(gold_number(gold), value)
 
 
-def matches_gold(pairs: list[tuple[str, float]], gold: dict) -> bool:
+def agreeing(pairs: list[tuple[str, float, str]], values: dict[str, str]) -> list[tuple[str, float, str]]:
+    return [(doc, value, shown) for doc, value, shown in pairs if doc in values and gives(values[doc], value, shown)]
+
+
+def matches_gold(pairs: list[tuple[str, float, str]], gold: dict) -> bool:
     """Two of the brief's (article, value) pairs give what the gold gives those articles, and differ."""
     shared = agreeing(pairs, gold["values"])
-    return len(shared) >= 2 and len({gold["values"][doc] for doc, _ in shared}) >= 2
+    return len(shared) >= 2 and len({gold["values"][doc] for doc, _, _ in shared}) >= 2
 
 
-def matches_false_alarm(pairs: list[tuple[str, float]], item: dict) -> bool:
+def matches_false_alarm(pairs: list[tuple[str, float, str]], item: dict) -> bool:
     """The brief sets against each other figures of two articles the gold names as a tempting false alarm, with
     the values the gold gives them, or, where it gives none, values its note writes."""
     values = item.get("values") or {}
     noted = numbers_in(item["what"])
-    docs = {doc for doc, value in pairs if doc in set(item.get("docs", [])) | set(values)
-            and (same_value(gold_number(values[doc]), value) if doc in values
+    docs = {doc for doc, value, shown in pairs if doc in set(item.get("docs", [])) | set(values)
+            and (gives(values[doc], value, shown) if doc in values
                  else any(same_value(n, value) for n in noted))}
     return len(docs) >= 2
 
@@ -265,7 +278,7 @@ def score_story(name: str, gold: dict, output: StoryOutput) -> StoryResult:
                           false_alarms_gold_says_tempting=not real and bool(tempting),
                           disagreements_without_figures=not pairs)
             predictions.append({"kind": "disagreement", "conflict": disagreement.get("conflict"),
-                                "figures": [[doc, value] for doc, value in pairs], "real": bool(real),
+                                "figures": [[doc, value] for doc, value, _ in pairs], "real": bool(real),
                                 "gold": [gold["disagreements"][i]["what"] for i in real],
                                 "tempting_false_alarm": tempting})
     for i, item in enumerate(gold["disagreements"]):

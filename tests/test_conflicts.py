@@ -116,6 +116,21 @@ def test_only_dates_the_texts_write_or_real_publication_dates_resolve_can_disagr
     # weekdays resolved against a publication date Storyline guessed give no date to dispute
     assert not disputes((saturday, monday, True), (sunday, monday, False))
     assert not disputes((saturday, monday, False), ("The attack on the prison began on 18 April 2026.", None, False))
+    # without a real publication date a weekday is that weekday alone, set only against other such weekdays: one
+    # event falls on one weekday in every outlet's week
+    assert values(disputes("The attack on the prison began on Saturday.",
+                           ("The assault on the prison began on Sunday.", monday, True))) \
+        == [["Saturday (date not given)", "Sunday (date not given)"]]
+    assert not disputes(saturday, "The attack on the prison began late on Saturday night.")
+    # a weekday at an edge of its day may be another outlet's next day; a recurring one ("Patch Tuesday") or one
+    # whose event has a day of its own ("As it promised [Tuesday], Microsoft today issued") is no day of the news
+    assert not disputes("The actress checked into the clinic late Thursday.",
+                        "The actress checked into the clinic early Friday.")
+    assert not [d for d in ecbplus_disagreements("27_17ecb", "27_11ecb", "27_13ecb", "27_3ecb", "27_9ecb")
+                if d.figures[0].kind == "DATE"]
+    assert values(disputes("The actress checked into the clinic on Thursday.",
+                           "The actress checked into the clinic on Friday.")) \
+        == [["Thursday (date not given)", "Friday (date not given)"]]
     assert values(disputes("In 1969, he was indicted in New Jersey on a charge of bribery.",
                            "In 1970, he was indicted for bribing the town's police force.")) == [["1969", "1970"]]
 
@@ -127,7 +142,9 @@ def test_times_of_day_of_one_event_disagree_only_beyond_their_rounding_and_in_on
                      "The fire broke out in the roof of the store at 8.49pm on Friday night.")
     assert [d.description for d in found] == ["time of blaze broke out: about 20:40 (Outlet 0) vs 20:49 (Outlet 1)"]
     assert not disputes("The fire broke out at about 8.45pm.", "The fire broke out at 8.49pm on Friday.")
-    assert not disputes("The fire broke out at 8.40pm on Saturday.", "The fire broke out at 8.49pm on Friday.")
+    # times of day of different days: the days themselves are what two undated outlets dispute
+    assert [d.figures[0].kind for d in disputes("The fire broke out at 8.40pm on Saturday.",
+                                                "The fire broke out at 8.49pm on Friday.")] == ["DATE"]
     assert not disputes("The fire broke out at 2040 GMT.", "The fire broke out at 8.49pm.")
     assert not disputes("The fire broke out at 8.40pm.", "Police closed the road at 8.49pm.")
 
@@ -526,3 +543,42 @@ def test_a_year_after_a_subject_of_people_dates_its_verb_and_the_speaker_is_no_p
     assert values(disputes("Voters in 2009 approved a $3 million bond to buy the site, clerk Ann Bower said.",
                            "Voters in 2010 approved a $3 million bond for the site, Mayor Tom Reyes said.")) \
         == [["2009", "2010"]]
+
+
+def test_a_disagreement_shows_only_values_that_cannot_both_be_true():
+    found = disputes("The quake killed three people on the island, the governor said.",
+                     "The quake killed at least three people on the island.",
+                     "Ten people were killed when the earthquake razed villages on the island.")
+    # "3" and "at least 3" agree: one value, in each wording, the most exact first, against the "10"
+    assert values(found) == [["3 / at least 3", "10"]]
+    [(_, three), (_, ten)] = found[0].values
+    assert sorted(conflicts.shown(f) for f in three) == ["3", "at least 3"] and len(ten) == 1
+
+
+def test_a_game_clock_is_one_quantity_of_one_play_in_one_period():
+    tied_early = "The Chiefs tied the game at 13 with a field goal with 10:03 to play in the third quarter."
+    tied_late = "The Chiefs tied the game on a touchdown run with 6: 00 minutes remaining in the third quarter."
+    found = disputes(tied_early, tied_late)
+    assert values(found) == [["6:00 left in the third quarter", "10:03 left in the third quarter"]]
+    assert found[0].quantity.startswith("game clock when")
+    # a clock is written to the second
+    assert values(disputes("Hansen banked in a shot with 7:41 left in the first half.",
+                           "Hansen banked in a shot with 7:42 left in the first half.")) \
+        == [["7:41 left in the first half", "7:42 left in the first half"]]
+    stopped = "Weeks stopped the fight 44 seconds into the seventh round."
+    agreeing_or_apart = [
+        # another period, a clock whose period is not written, another play, plays minutes apart
+        (tied_early, "The Chiefs tied the game with 6:00 remaining in the second quarter."),
+        (tied_early, "The Chiefs came out and tied the game with 6:00 remaining."),
+        (tied_early, "Jones intercepted a pass with 8:15 left in the third quarter."),
+        ("Jones scored on a layup with 14:05 left in the first half.",
+         "Jones scored on a layup with 7:41 left in the first half."),
+        # two outlets' same clock agree, and time elapsed is read apart from time left
+        (stopped, "The referee stopped the fight 44 seconds into the seventh round."),
+        (stopped, "The referee stopped the fight with 2:15 left in the seventh round."),
+    ]
+    assert [pair for pair in agreeing_or_apart if disputes(*pair)] == []
+
+def test_real_reports_timing_one_play_by_the_game_clock_differently_disagree():
+    found = [d for d in ecbplus_disagreements("29_10ecbplus", "29_8ecbplus") if d.figures[0].kind == "GAME_CLOCK"]
+    assert values(found) == [["6:00 left in the third quarter", "10:03 left in the third quarter"]]

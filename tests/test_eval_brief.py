@@ -150,6 +150,9 @@ def test_gold_values_compare_with_brief_figures(evaluation):
     assert evaluation.same_value(evaluation.gold_number("80000000"), 8e7)
     assert evaluation.same_value(evaluation.gold_number("2008-12-12"), float(date(2008, 12, 12).toordinal()))
     assert evaluation.gold_number("2007-04") is None
+    # a weekday an undated article writes gives a gold day on that weekday (18 December 2008 was a Thursday)
+    assert evaluation.gives("2008-12-18", 730125.0, "Thursday (date not given)")
+    assert not evaluation.gives("2008-12-19", 730125.0, "Thursday (date not given)")
     assert evaluation.numbers_in("22.4 bn vs 22 bn euros ($28 bn)") == pytest.approx([22.4e9, 22e9, 28e9])
 
 

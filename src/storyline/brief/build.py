@@ -183,7 +183,7 @@ def _figure_disagreement(disagreement: conflicts.FigureDisagreement, articles: d
 
     values, figures = [], []
     for value, given in disagreement.values:
-        entries = [figure_entry(f, value) for f in given]
+        entries = [figure_entry(f, conflicts.shown(f)) for f in given]
         figures += entries
         values.append({"value": value, "sources": list(dict.fromkeys(f.outlet for f in given)), "figures": entries})
     sentences = list(dict.fromkeys(f.sentence for f in disagreement.figures))

@@ -144,7 +144,7 @@ def _disagreement_lines(disagreement: dict[str, Any], brief: dict[str, Any]) -> 
     lines = [f"- **{disagreement['quantity']}**: "
              + " vs ".join(f"{v['value']} ({', '.join(v['sources'])})" for v in disagreement["values"])]
     for value in disagreement["values"]:
-        lines += [f"  - {value['value']} — {f['source']}: {f['sentence']['text']} {ref(f['sentence'])}"
+        lines += [f"  - {f['shown']} — {f['source']}: {f['sentence']['text']} {ref(f['sentence'])}"
                   for f in value["figures"]]
     return lines
 

@@ -37,7 +37,7 @@ from rapidfuzz.distance import Levenshtein
 from storyline.compare.figure_words import PERSON, UNNAMED, outcome
 from storyline.compare.number_figures import WEIGHT
 from storyline.compare.family_figures import KIN_COUNTS
-from storyline.compare.figure import CONFIG, YEARLESS, Figure, FigureConfig, readable
+from storyline.compare.figure import CONFIG, WEEKDAY, YEARLESS, Figure, FigureConfig, readable
 from storyline.compare.place_figures import of_a_place
 from storyline.text.estimates import Range, follows
 from storyline.text.wordlists import words
@@ -48,6 +48,8 @@ KNOWN_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 AMOUNTS = frozenset({"MONEY", "PERCENT", "MEASURE"})
 # Kinds of figure that are amounts of something, read from numbers.
 QUANTITIES = AMOUNTS | {"COUNT"}
+# Hedges that leave out the number they bound ("more than 3", "nearly 50").
+EXCLUSIVE_HEDGES = words("exclusive_hedges")
 # Nouns that name people by a role ("protesters", "students"): WordNet's noun.person lemmas.
 PERSON_NOUNS = words("person_nouns")
 
@@ -74,11 +76,18 @@ class FigureDisagreement:
     @property
     def values(self) -> list[tuple[str, list[Figure]]]:
         """Each value once, as the brief shows it ("43", "more than 50", "2008-12-18"), with the figures giving it,
-        smallest (or earliest) first."""
-        found: dict[str, list[Figure]] = {}
-        for figure in sorted(self.figures, key=lambda f: f.range.low):
-            found.setdefault(shown(figure), []).append(figure)
-        return list(found.items())
+        smallest (or earliest) first. Figures of one number written with different hedges that keep the number ("3"
+        and "at least 3"; one outlet's "about 50" and "50") agree, and are one value, shown in each wording, the most
+        exact first ("3 / at least 3"): an editor is not shown rivals that agree. Different numbers that a rounding
+        lets agree ("12,000", "12,200") stay apart, as which of them a third ("12,500") disputes is the editor's to
+        see."""
+        found: dict[tuple[float, str, str], list[Figure]] = {}
+        for figure in sorted(self.figures, key=lambda f: (f.range.low, f.range.high)):
+            # "more than 3" leaves 3 out, and may side with another outlet's "4": a value of its own
+            apart = figure.hedge.lower() if figure.hedge.lower() in EXCLUSIVE_HEDGES else ""
+            found.setdefault((figure.value, figure.unit, apart), []).append(figure)
+        return [(" / ".join(dict.fromkeys(shown(f) for f in sorted(given, key=lambda f: f.range.high - f.range.low))),
+                 given) for given in found.values()]
 
     @property
     def quantity(self) -> str:
@@ -88,7 +97,8 @@ class FigureDisagreement:
         what = max(counts, key=lambda words: (counts[words], len(words.split())))
         where = self.of_whom
         what = f"{what} ({where})" if where and where.lower() not in what.lower() else what
-        return {"DATE": f"date of {what}", "CLOCK": f"time of {what}"}.get(self.figures[0].kind, what)
+        return {"DATE": f"date of {what}", "CLOCK": f"time of {what}", "GAME_CLOCK": f"game clock when {what}"}.get(
+            self.figures[0].kind, what)
 
     @property
     def of_whom(self) -> str:
@@ -127,6 +137,8 @@ def shown(figure: Figure) -> str:
         day = date.fromordinal(int((figure.range.low + figure.range.high) / 2))
         if figure.dimension == YEARLESS:
             return f"{day:%B} {day.day} (year not given)"
+        if figure.dimension == WEEKDAY:
+            return f"{day:%A} (date not given)"
         low = date.fromordinal(int(figure.range.low))
         return {"day": day.isoformat(), "month": day.isoformat()[:7], "decade": f"{low.year}s"}.get(
             figure.unit, str(day.year))
@@ -140,6 +152,8 @@ def shown(figure: Figure) -> str:
         return figure.unit
     if figure.kind == "CLOCK":
         number = f"{int(figure.value) // 100:02d}:{int(figure.value) % 100:02d} {figure.unit}".rstrip()
+    if figure.kind == "GAME_CLOCK":  # "7:41 left in the first half"
+        number = f"{int(figure.value) // 60}:{int(figure.value) % 60:02d} {figure.unit}"
     if not figure.hedge:
         return number
     return f"{number} {figure.hedge}" if follows(figure.hedge) else f"{figure.hedge} {number}"
@@ -174,14 +188,16 @@ def same_quantity(a: Figure, b: Figure, counted: float, predicate: float, contex
         return False
     if a.kind == "CLOCK" and (high.low - low.high > config.max_minutes_apart or (a.day and b.day and a.day != b.day)):
         return False
-    if a.kind not in {"DATE", "CLOCK"} and high.low > config.max_ratio * max(low.high, 1e-9) \
+    if a.kind == "GAME_CLOCK" and high.low - low.high > config.max_game_clock_seconds_apart:
+        return False
+    if a.kind not in {"DATE", "CLOCK", "GAME_CLOCK"} and high.low > config.max_ratio * max(low.high, 1e-9) \
             and not _scale_slip(a, b):
         return False
     if a.dimension == "magnitude" and high.low - low.high > config.max_magnitude_apart:
         return False
     if a.kind not in {"DATE", "CLOCK", "AGE"} and a.day != b.day:
         return False  # "86 arrests over Saturday's protests" is not the week's "more than 200"
-    if a.kind in {"DATE", "CLOCK", "INTERVAL"}:
+    if a.kind in {"DATE", "CLOCK", "INTERVAL", "GAME_CLOCK"}:
         # a date's or a time's event is its verb and the verb's subject or object ("the attack began", "the
         # assault began"), an interval's also the event it counts from: alike enough, or in alike sentences
         return _same_outcome(a.predicate, b.predicate, predicate, config) and (
@@ -331,7 +347,7 @@ def in_story_years(figures: list[Figure]) -> list[Figure]:
     one year)."""
     years: dict[int, set[int]] = {}
     for figure in figures:
-        if figure.kind == "DATE" and figure.dimension != YEARLESS and figure.unit in {"day", "month"}:
+        if figure.kind == "DATE" and not figure.dimension and figure.unit in {"day", "month"}:
             day = date.fromordinal(int(figure.range.low))
             years.setdefault(day.month, set()).add(day.year)
     placed = []

@@ -1,7 +1,8 @@
 """Dates and times of day as figures of the event their clause tells: a date where the text writes its year or its
 month and day ("died on 18 December", placed in the year the story gives that month, if one), or where a relative
 date ("Thursday") is resolved against a publication date the article really has (a date resolved against a guessed
-publication date is no figure); a time of day with the time zone it names and the day its clause names, if any
+publication date is no figure, and a weekday written in an article without a real one is that weekday alone); a
+time of day with the time zone it names and the day its clause names, if any
 (:mod:`storyline.text.clock`).
 """
 
@@ -12,21 +13,30 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from storyline.compare.figure import YEARLESS, Figure, FigureConfig
+from storyline.compare.figure import WEEKDAY, WEEKDAY_MONDAY, YEARLESS, Figure, FigureConfig
 from storyline.compare.figure_events import dated_event, day_named, event_words
 from storyline.compare.figure_words import context, figure_bound, names, sentence_of, times_named
 from storyline.extract.timex.values import normalise
 from storyline.model import Article, TimeExpression
 from storyline.text.clock import ClockTime
 from storyline.text.estimates import Range
-from storyline.text.wordlists import pairs
+from storyline.text.wordlists import pairs, words
 
 # Prepositions that make a time of day the latest it happened at ("put out by 7 a.m.", "until", "before").
 DEADLINE_PREPOSITIONS = frozenset({"by", "until", "till", "before"})
 # Adverbs that say how soon after a time of day something happened ("shortly after 3:30 a.m."), kept in its hedge.
 SOON_WORDS = frozenset({"shortly", "just", "soon", "right", "immediately"})
 WRITTEN_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-WEEKDAYS = frozenset(day.lower() for day in pairs("weekdays"))
+WEEKDAY_NUMBERS = {day.lower(): int(number) for day, number in pairs("weekdays").items()}
+WEEKDAYS = frozenset(WEEKDAY_NUMBERS)
+WEEKDAY_VALUE = re.compile(r"XXXX-WXX-(\d)")
+DAY_EDGE_WORDS = words("day_edge_words")
+# A weekday that recurs ("every Friday", "the second Tuesday of each month") or is named by the word before it
+# ("Patch Tuesday", "Super Tuesday": a capitalised word that does not open a sentence).
+RECURRING_BEFORE = re.compile(r"\b(?:every|each|first|second|third|fourth)\s+(?:on\s+)?\Z",
+                              re.IGNORECASE)
+RECURRING_AFTER = re.compile(r"\s+of\s+(?:each|every)\b", re.IGNORECASE)
+NAMED_BEFORE = re.compile(r"[a-z,;]\s+[A-Z][a-z]+\s+\Z")
 DECADE_ENDING = re.compile(r"\s?'?s\b")
 # A day the text names without its year: a weekday, a month's day, or a day counted from the publication date.
 DAY_OF_WEEK_OR_MONTH = re.compile(r"XXXX-(?:WXX-\d?|\d{2}-\d{2}|XX-XX)")
@@ -49,9 +59,12 @@ def date_figure(article: Article, doc: Doc, time: TimeExpression, times: list[Ti
     if written is None or event is None:
         return None
     low, high, precision = written
+    if precision == WEEKDAY and any(child.ent_type_ == "DATE" and not tokens.start <= child.i < tokens.end
+                                    for child in event.children):
+        return None  # "As it promised Tuesday, Microsoft today issued a patch": the event has its own day
     dimension = ""
-    if precision == YEARLESS:
-        precision, dimension = "day", YEARLESS
+    if precision in {YEARLESS, WEEKDAY}:
+        precision, dimension = "day", precision
     # shown as the day's ordinal, or the year when no day is written (as the brief's gold writes values)
     shown = (low + high) / 2 if precision == "day" else date.fromordinal(int(low)).year
     return Figure(time.span, sentence_of(article, tokens), article.outlet, shown, "DATE", precision, dimension,
@@ -64,10 +77,11 @@ def _written_date(article: Article, time: TimeExpression, config: FigureConfig) 
     """The days a date allows (ordinals) and its precision ("day", "month", "year", "decade"), or None for a date the
     text does not give: only a date whose year is written, a day named relative to a publication date the
     article really has ("Thursday", "December 18", "yesterday"), or a month's day written in full without its
-    year ("died on 18 December": precision YEARLESS, the day in YEARLESS_YEAR) is a figure. A weekday is read only
-    from a real publication date, never from none or a guessed one. A day named only by its distance from the
-    publication day ("today", "yesterday") allows ``config.deictic_days`` either side: a feed may date an article
-    a day or two after it was written."""
+    year ("died on 18 December": precision YEARLESS, the day in YEARLESS_YEAR) is a figure. A weekday is resolved
+    only against a real publication date, never against none or a guessed one; without a real one it is read as the
+    weekday alone ("checked in on Tuesday": precision WEEKDAY, the day in the week of WEEKDAY_MONDAY). A day named
+    only by its distance from the publication day ("today", "yesterday") allows ``config.deictic_days`` either side:
+    a feed may date an article a day or two after it was written."""
     text = time.span.text(article)
     found = normalise(text, None)
     written = found[1] if found else ""
@@ -82,6 +96,12 @@ def _written_date(article: Article, time: TimeExpression, config: FigureConfig) 
             except ValueError:
                 return None
             return ordinal, ordinal, YEARLESS
+        if not real_date and (weekday := _weekday(written, text, article.text, time.span.start)) is not None:
+            # a weekday at an edge of its day ("late Thursday", "early Friday") may be another outlet's next or
+            # previous day
+            edge = 1 if DAY_EDGE_WORDS & set(re.findall(r"[a-z]+", _around(article.text, time).lower())) else 0
+            day = WEEKDAY_MONDAY + weekday - 1
+            return day - edge, day + edge, WEEKDAY
         if not (real_date and DAY_OF_WEEK_OR_MONTH.match(written)):
             return None
         slack = config.deictic_days if written.startswith("XXXX-XX-XX") else 0
@@ -129,3 +149,22 @@ def clock_figure(article: Article, doc: Doc, clock: ClockTime, times: list[TimeE
                   Range(clock.minutes - below, clock.minutes + above), *event_words(event),
                   context(tokens, config.context_tokens), names(event, event, None),
                   times_named(tokens, event, times, article), hedged, day_named(tokens, event, times))
+
+
+def _weekday(written: str, text: str, article_text: str, start: int) -> int | None:
+    """The weekday (1 for Monday) a date names and nothing more ("on Tuesday", "Friday night", "the early hours of
+    Sunday"), else None; None too for a weekday that recurs or names a day by a name ("the second Tuesday of each
+    month", "every Friday", "Patch Tuesday"), which is no day of the news."""
+    before = article_text[max(start - 30, 0) : start]
+    if RECURRING_BEFORE.search(before) or RECURRING_AFTER.match(article_text, start + len(text)) \
+            or NAMED_BEFORE.search(before):
+        return None
+    if (found := WEEKDAY_VALUE.match(written)) is not None:
+        return int(found.group(1))
+    named = {WEEKDAY_NUMBERS[word] for word in re.findall(r"[a-z]+", text.lower()) if word in WEEKDAYS}
+    return next(iter(named)) if written == "XXXX-WXX-" and len(named) == 1 else None
+
+
+def _around(article_text: str, time: TimeExpression) -> str:
+    """A time expression with the words just before it ("late" in "late Thursday", "02:41 GMT" before "Friday")."""
+    return article_text[max(time.span.start - 15, 0) : time.span.end]

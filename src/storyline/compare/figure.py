@@ -67,6 +67,9 @@ class FigureConfig:
     # Outlets that time one event differently are minutes apart: times an hour apart are of other events, or the
     # same time in another zone that one of them does not name.
     max_minutes_apart: int = 40
+    # A game clock's plays follow each other within seconds, so its times of one event are compared only this close:
+    # "7:41" and "7:42" left of one basket, "10:03" and "6:00" to play of one tying field goal (seconds).
+    max_game_clock_seconds_apart: int = 300
     # Phone numbers of one party written differently by a slip ("0845 125 2222", "0845 125 222") are this many
     # digits dropped, added or changed apart; numbers further apart are other numbers (the police's, a charity's).
     max_phone_digit_edits: int = 1
@@ -78,6 +81,11 @@ CONFIG = FigureConfig()
 # February is a day): its figures are compared only with each other (dimension YEARLESS).
 YEARLESS_YEAR = 2000
 YEARLESS = "yearless"
+# A weekday an article without a real publication date writes ("checked in on Tuesday"), placed in the week of
+# WEEKDAY_MONDAY (a Monday) to be compared only with other such weekdays (dimension WEEKDAY): one event has one
+# weekday, whatever week each outlet wrote in.
+WEEKDAY_MONDAY = 730122  # 2000-01-03
+WEEKDAY = "weekday"
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +99,7 @@ class Figure:
     value: float
     kind: str  # COUNT, LABEL (a number naming which one), MONEY, PERCENT, MEASURE, DATE, CLOCK (a time of day),
     # INTERVAL (the time between two events), DURATION (how long an event lasts), ORDINAL (which day of a series),
-    # AGE (a named person's) or PHONE (a phone number)
+    # AGE (a named person's), PHONE (a phone number) or GAME_CLOCK (seconds left in or into a period of play)
     unit: str  # the currency or unit of measure ("km"); a date's precision ("day" ... "decade"); a time's zone;
     # an interval's unit of time as written ("weeks"); a phone number as written; "" for counts
     dimension: str  # what figures must share to be compared: the currency, "percent", "length"; "dollar/season"

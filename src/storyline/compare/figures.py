@@ -24,6 +24,9 @@ counts from. The lengths of runs and windows ("a three-game losing streak", "10 
 last 10 games") are not read: each outlet counts a run to its own day and picks its own window. A figure in a clause
 of what may be ("could cost $2 billion") is a guess, not a report, and is not read either.
 
+A game's clock is a figure of the play it times, in the period it names ("with 7:41 left in the first half",
+:mod:`storyline.compare.game_clock_figures`).
+
 A date is a figure only where the text writes its year or its month and day ("died on 18 December", placed in the
 year the story gives that month, if one), or where a relative date ("Thursday") is resolved against a publication
 date the article really has: a date resolved against a guessed publication date is no figure. A time
@@ -46,6 +49,7 @@ from storyline.compare.age_figures import age
 from storyline.compare.date_figures import clock_figure, date_figure
 from storyline.compare.duration_figures import duration, interval
 from storyline.compare.figure import CONFIG, Figure, FigureConfig
+from storyline.compare.game_clock_figures import game_clock_figures
 from storyline.compare.number_figures import number_figures
 from storyline.compare.phone_figures import phone_figures
 from storyline.compare.series_figures import series_ordinal
@@ -65,4 +69,4 @@ def extract(article: Article, doc: Doc, times: list[TimeExpression] = (),
         f for clock in clocks if (f := clock_figure(article, doc, clock, times, config))] + [
         f for token in doc if token.like_num and (f := age(article, token, times, config))] + [
         f for entity in doc.ents if (f := series_ordinal(article, entity, times, config))] + phone_figures(
-        article, doc, config)
+        article, doc, config) + game_clock_figures(article, doc, times, config)
