@@ -109,8 +109,9 @@ def analyse_batch(articles: list[Article], batch_size: int = nlp.BATCH_SIZE,
     """The worker side of the pipeline: parse a batch once, run the per-article stages, gather the undated
     articles' date evidence and compute the story features (the lead embeddings in one call). It reads and writes
     no store, so it runs in any process; ``keep_docs=False`` leaves the Docs out of the result for one sent to
-    another process (the DocBin holds them)."""
-    return _featured(_parsed(articles, batch_size), keep_docs)
+    another process (the DocBin holds them). A worker process collects its garbage as an ingest does."""
+    with _collecting_rarely():
+        return _featured(_parsed(articles, batch_size), keep_docs)
 
 
 def analysed_here(batches: Iterable[list[Article]], batch_size: int = nlp.BATCH_SIZE) -> Iterator[list[Analysed]]:
@@ -145,7 +146,7 @@ def _collecting_rarely() -> Iterator[None]:
     """The cyclic garbage collector run less often meanwhile: the objects alive at the start (modules, the spaCy
     model, the story index) outlive the ingest, so they are left out of its collections (``gc.freeze``), and the
     young collections wait for ``GC_YOUNG_THRESHOLD`` allocations. Every collection holds the GIL the parse and
-    the writer share."""
+    the writer share. Nested (a batch analysed inside an ingest), the inner one leaves the outer's threshold."""
     nlp.load()  # the parse and the writer need it: its objects are left out too
     thresholds = gc.get_threshold()
     gc.freeze()
