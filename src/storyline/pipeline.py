@@ -47,8 +47,9 @@ SWITCH_INTERVAL = 0.05
 # Allocations (less deallocations) between the cyclic garbage collector's young collections during an ingest
 # (Python's default: 700). The parse and the stages make many short-lived objects and few cycles: over PolNeAR
 # train's 839 texts the default ran 5,200 young and 16 full collections, 4.9 CPU s holding the GIL (3.8 the full
-# ones, each going through every object alive). On 300 texts: 1.42 CPU s; 1.23 with the objects alive at the
-# start left out (``gc.freeze``); 0.40 with this threshold; 0.31 with both.
+# ones, each going through every object alive); with the objects alive at the start left out (``gc.freeze``) and
+# this threshold, 1,032 young and 3 full, 2.0 CPU s. On 300 texts: 1.42 CPU s; 1.23 with the freeze alone; 0.40
+# with this threshold alone; 0.31 with both.
 GC_YOUNG_THRESHOLD = 10_000
 # With this set to a file's path the kill happens once, in the first process to create the file: a worker killed
 # mid-batch, whose batch is then run again by another.
