@@ -125,7 +125,8 @@ def main() -> None:
         for name in ("pipeline", "workers", "bare_same_components", "bare_ner_only", "bare_processes"):
             f = figures[name]
             print(f"{name:22} {f['articles_per_s']:8.2f} articles/s {f['words_per_s']:10.1f} words/s "
-                  f"({f['seconds']} s, CPU {f.get('cpu_seconds_this_process', '-')} s; load average "
+                  f"({f['seconds']} s, CPU {f.get('cpu_seconds_this_process', f.get('cpu_seconds_with_children', '-'))}"
+                  f" s; load average "
                   f"{f.get('load_average_before') or f.get('load_average_after')})")
             for stage, value in f.get("stage_seconds", {}).items():
                 print(f"    {stage}: {value}")
