@@ -3,7 +3,8 @@
 The product carries no timers; this wraps the module functions the pipeline looks up at call time (the parse, the
 per-article stages, the lead embeddings, the writer's store, assignment and date inference, the cluster's start)
 for the length of one pass, and sums their wall time and the CPU time of the threads that ran them. On a cluster only the writer's side runs here; the workers'
-side is read from Dask's task stream: how long the workers computed, against the time they were up.
+side is read from Dask's task stream: how long the workers computed (wall time), against the time they were up,
+and from the workers themselves: the CPU seconds they spent.
 """
 
 from __future__ import annotations
@@ -83,8 +84,14 @@ class Stopwatch:
             from distributed import get_task_stream
 
             up = time.perf_counter()
+            cpu_before = client.run(time.process_time)
             with get_task_stream(client) as stream:
                 yield from analysed_on(client, *args, **kwargs)
+            # The task stream's compute time is wall time: a task waiting for a core counts in it. The workers'
+            # own CPU seconds (with their models' loading) say what the analysis cost.
+            cpu_after = client.run(time.process_time)
+            cluster["workers_cpu_seconds"] = sum(cpu_after[worker] - cpu_before.get(worker, 0.0)
+                                                 for worker in cpu_after)
             cluster["workers"] = len(client.scheduler_info()["workers"])
             cluster["seconds_up"] = time.perf_counter() - up
             cluster["compute_seconds"] = sum(part["stop"] - part["start"] for task in stream.data

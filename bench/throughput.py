@@ -2,15 +2,17 @@
 
     python bench/throughput.py [DIR] [--limit N] [--workers N] [--parts ingest,pages] [--json]
 
-DIR defaults to ../shared/data/polnear/data/train/text. Four passes over the same texts:
+DIR defaults to ../shared/data/polnear/data/train/text. Five passes over the same texts:
   pipeline  — Storyline's ingest (read, deduplicate, parse once, per-article stages, store) into a fresh database;
   workers   — the same ingest with --workers N (default: the machine's cores) on a local Dask cluster, its start
               included; it must make the same stories;
   bare      — `nlp.pipe` with exactly the spaCy components the pipeline runs;
-  ner_only  — `nlp.pipe` with the NER component alone, for reference.
+  ner_only  — `nlp.pipe` with the NER component alone, for reference;
+  bare_processes — the bare `nlp.pipe` in --workers processes (spaCy's `n_process`), for reference.
 The ratio pipeline ÷ bare tells what Storyline's own work costs on top of the parse; workers ÷ pipeline what the
-other cores add. Each ingest pass also reports where its time went (bench/stages.py: the writer's stages, and on
-the cluster its start and the workers' busy share), the CPU seconds of this process and the load average before
+other cores add, and bare_processes ÷ bare what they give spaCy alone: the ceiling of the workers' speed-up.
+Each ingest pass also reports where its time went (bench/stages.py: the writer's stages, and on the cluster its
+start, the workers' busy share and their CPU seconds), the CPU seconds of this process and the load average before
 and after it, since the machine is shared: a figure measured beside other work says little without them. Each pass
 starts with this process's date caches empty, as a fresh process would. The pages part is bench/pages.py: the web
 app's page latencies, kept briefs, a 100k-article store.
@@ -21,6 +23,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import sys
 import tempfile
 import time
@@ -51,14 +54,22 @@ def load_average() -> list[float]:
     return [round(load, 2) for load in os.getloadavg()]
 
 
-def timed_pipe(texts: list[str], disable: list[str]) -> tuple[float, float]:
-    """Wall and CPU seconds of a bare ``nlp.pipe`` over ``texts``."""
+def timed_pipe(texts: list[str], disable: list[str], processes: int = 1) -> tuple[float, float]:
+    """Wall and CPU seconds of a bare ``nlp.pipe`` over ``texts`` in ``processes`` processes (spaCy's own
+    ``n_process``; the CPU seconds are this process's and its children's)."""
     language = nlp.load()
-    start, cpu_start = time.perf_counter(), time.process_time()
+    start, cpu_start, children_start = time.perf_counter(), time.process_time(), children_cpu_seconds()
     with language.select_pipes(disable=disable):
-        for _ in language.pipe(texts, batch_size=nlp.BATCH_SIZE):
+        for _ in language.pipe(texts, batch_size=nlp.BATCH_SIZE, n_process=processes):
             pass
-    return time.perf_counter() - start, time.process_time() - cpu_start
+    cpu = time.process_time() - cpu_start + children_cpu_seconds() - children_start
+    return time.perf_counter() - start, cpu
+
+
+def children_cpu_seconds() -> float:
+    """The CPU seconds of this process's children that have ended (spaCy's ``n_process`` workers)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def cold_caches() -> None:
@@ -111,16 +122,19 @@ def main() -> None:
     if "ingest" in parts:
         print(f"{figures['pipeline']['articles']} articles, {figures['pipeline']['words']} words "
               f"from {args.directory}")
-        for name in ("pipeline", "workers", "bare_same_components", "bare_ner_only"):
+        for name in ("pipeline", "workers", "bare_same_components", "bare_ner_only", "bare_processes"):
             f = figures[name]
             print(f"{name:22} {f['articles_per_s']:8.2f} articles/s {f['words_per_s']:10.1f} words/s "
-                  f"({f['seconds']} s, CPU {f.get('cpu_seconds_this_process', '-')} s; load average "
+                  f"({f['seconds']} s, CPU {f.get('cpu_seconds_this_process', f.get('cpu_seconds_with_children', '-'))}"
+                  f" s; load average "
                   f"{f.get('load_average_before') or f.get('load_average_after')})")
             for stage, value in f.get("stage_seconds", {}).items():
                 print(f"    {stage}: {value}")
         print(f"pipeline throughput ÷ bare throughput (same components): {figures['ratio_pipeline_to_bare']}")
         print(f"{args.workers} workers ÷ one process: {figures['speedup_workers_to_one_process']} "
               f"(same stories: {figures['workers']['same_stories_as_one_process']})")
+        print(f"bare nlp.pipe in {args.workers} processes ÷ in one (the ceiling of the workers' speed-up): "
+              f"{figures['speedup_bare_processes_to_bare']}")
     for name, value in figures.get("pages", {}).items():
         print(f"{name}: {value}")
 
@@ -144,6 +158,9 @@ def ingest_figures(args: argparse.Namespace) -> dict[str, object]:
     bare_load = load_average()
     bare_seconds, bare_cpu = timed_pipe(texts, disable=[])
     ner_seconds, _ = timed_pipe(texts, disable=[name for name in all_components if name != "ner"])
+    # The ceiling of the workers pass: what the same cores give spaCy alone, with nothing else to do.
+    processes_load = load_average()
+    processes_seconds, processes_cpu = timed_pipe(texts, disable=[], processes=args.workers)
     return {
         "directory": str(args.directory),
         "components": all_components,
@@ -154,8 +171,12 @@ def ingest_figures(args: argparse.Namespace) -> dict[str, object]:
         "bare_same_components": {**rate(len(articles), words, bare_seconds), "load_average_before": bare_load,
                                  "cpu_seconds_this_process": round(bare_cpu, 2)},
         "bare_ner_only": {**rate(len(articles), words, ner_seconds), "load_average_after": load_average()},
+        "bare_processes": {"processes": args.workers, **rate(len(articles), words, processes_seconds),
+                           "load_average_before": processes_load, "load_average_after": load_average(),
+                           "cpu_seconds_with_children": round(processes_cpu, 2)},
         "ratio_pipeline_to_bare": round(bare_seconds / pipeline_seconds, 3),
         "speedup_workers_to_one_process": round(pipeline_seconds / workers_seconds, 3),
+        "speedup_bare_processes_to_bare": round(bare_seconds / processes_seconds, 3),
     }
 
 
