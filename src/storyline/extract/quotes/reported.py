@@ -96,12 +96,14 @@ def _nested_saying(drafts: Drafts, content: tuple[int, int], cue: Token) -> Toke
         return None
     start, end = quotations[0]
     inside = [t for t in drafts.tokens((start, end)) if not start <= t.head.idx < end]
-    for verb in drafts.tokens((cue.idx + len(cue), start)):
+    # The innermost such verb, nearest the quotation: in "said Berg indicated he fired when the group began
+    # shouting they “…”" the words are the group's, not Berg's.
+    for verb in reversed(drafts.tokens((cue.idx + len(cue), start))):
         if verb.pos_ == "VERB" and lemma(verb) in CLAUSE_CUES and of_cue(verb) == SPEECH \
                 and link_to(verb, cue) is not None and _complement(verb)[0] is not None \
-                and any(link_to(t, verb) is not None for t in inside) \
-                and (subject := drafts.subject(verb)) is not None and _can_speak(drafts, subject.root):
-            return verb
+                and any(link_to(t, verb) is not None for t in inside):
+            subject = drafts.subject(verb)
+            return verb if subject is not None and _can_speak(drafts, subject.root) else None
     return None
 
 

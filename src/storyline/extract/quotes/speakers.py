@@ -16,7 +16,7 @@ from storyline.extract.mentions import is_role_nominal
 from storyline.extract.roles import INDEFINITE_DETERMINERS, holders
 from storyline.model import Mention
 from storyline.text import wordlists
-from storyline.text.names import OFFICES, title_word, tokens
+from storyline.text.names import OFFICES, is_title_part, title_word, tokens
 
 # A spokesperson or a statement speaks for the body named beside it ("a spokesman for the ministry").
 VOICE_NOUNS = wordlists.words("voice_nouns") | VOICE_TEXTS
@@ -196,7 +196,12 @@ def _nearest_antecedent(drafts: Drafts, pronoun: Token, types: frozenset[str],
         mention = drafts.mention_at(token)
         if mention is not None:
             if _fits(drafts, mention, token, types) and not _other_gender(drafts, pronoun, mention):
-                return Resolution(_person_named(drafts, mention)), token.idx, _spoke(drafts, token, pronoun)
+                person = _person_named(drafts, mention)
+                if clashes(pronoun, drafts.genders.get(person or "")):
+                    # "Clinton herself signaled that she …", the bare surname taken for Bill Clinton named just
+                    # before: the pronoun's subject is this name, but not that person.
+                    return Resolution(), token.idx, True
+                return Resolution(person), token.idx, _spoke(drafts, token, pronoun)
         elif token.pos_ == "NOUN" and ("PERSON" in types and (types != PERSON_ONLY or _may_be_a_person(token))
                                        or lemma(token) in VOICE_TEXTS | BODY_NOUNS) \
                 and not clashes(pronoun, noun_gender(token)):
@@ -349,12 +354,14 @@ def _role_holder(drafts: Drafts, noun: Token, linked: Mention | None = None) -> 
     mentions stage ``linked`` to a person, that person. Where several people the article names before it hold the
     role ("the judge" after a judge who sentences and a judge who was killed), the one of them who has spoken
     before, and no one when that does not tell."""
-    words = frozenset()
     if linked is not None:
         words = frozenset((linked.role or "").lower().split()) - DETERMINERS
         nearest = linked.entity_id
     else:
-        near = holders(noun, drafts.mentions_between(noun.idx - drafts.config.antecedent_window, noun.idx))
+        # "the former president", "the vice president": title words before the noun narrow whom it names.
+        words = frozenset(title_word(t.text) for t in noun.lefts if t.dep_ in ("amod", "compound")
+                          and is_title_part(t.text))
+        near = holders(noun, drafts.mentions_between(noun.idx - drafts.config.antecedent_window, noun.idx), words)
         nearest = near[0] if near else None
     candidates = [nearest] + [e for e in holders(noun, drafts.mentions_between(0, noun.idx), words) if e != nearest]
     if nearest is None or len(candidates) < 2:
