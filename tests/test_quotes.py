@@ -986,6 +986,13 @@ def test_a_quotation_goes_to_the_innermost_verb_of_saying_that_introduces_it():
     assert the_one(article, found, "burn the station").source.text(article) == "the crowd"
 
 
+def test_a_text_put_out_before_a_colon_is_its_senders_whatever_cue_opens_the_sentence():
+    article, mentions, found = extracted(
+        "The team's fans had waited all week. It's safe to assume they cheered when, shortly before noon, guard "
+        "Omar Reed sent out the following message on Twitter: \u201cI will be back for one more season.\u201d")
+    assert speaker_names(article, mentions, the_one(article, found, "one more season")) == {"Omar Reed"}
+
+
 def test_a_name_inside_a_quotation_is_not_what_a_pronoun_after_it_stands_for():
     article, mentions, found = extracted(
         "Senator Jonas Keller spoke at the memorial on Sunday. \u201cNobody trusted Ruth Albers when she ran the "
