@@ -100,6 +100,8 @@ def _named_by(drafts: Drafts, head: Token, start: int, end: int) -> str | None:
     if mention is not None and is_role_nominal(mention, drafts.article):
         # "The judge", which the mentions stage gave the nearest person holding that title.
         return _role_holder(drafts, head, mention)
+    if mention is not None and mention.span.label == "NORP" and _indefinite(head):
+        return None  # "Another Muslim who worshiped there", "a Democrat": one person the text does not name
     if mention is not None:
         return _person_named(drafts, mention) if mention.span.label in SPEAKER_TYPES else None
     if head.dep_ == "appos" and (named := drafts.mention_at(head.head)) is not None \
@@ -110,12 +112,15 @@ def _named_by(drafts: Drafts, head: Token, start: int, end: int) -> str | None:
     # "the farmer", "the District Attorney": a role a person holds, which "the campaign" or "56 percent" is not,
     # nor a plural ("Two jurors", "Microsoft security researchers"): several people, none of them named; nor an
     # indefinite one ("a Democratic senator", "a 2008 campaign veteran"), someone the text does not name.
-    if head.tag_ in ("NNS", "NNPS") or any(child.dep_ in ("det", "nummod") and child.lower_ in INDEFINITE_DETERMINERS
-                                           for child in head.children):
+    if head.tag_ in ("NNS", "NNPS") or _indefinite(head):
         return None
     if head.pos_ == "NOUN" and lemma(head) in PERSON_NOUNS or title_word(head.text) in OFFICES:
         return _role_holder(drafts, head)
     return None
+
+
+def _indefinite(head: Token) -> bool:
+    return any(child.dep_ in ("det", "nummod") and child.lower_ in INDEFINITE_DETERMINERS for child in head.children)
 
 
 def _name_in_phrase(drafts: Drafts, head: Token, start: int, end: int, linked: Mention | None) -> Mention | None:
@@ -202,6 +207,11 @@ def _nearest_antecedent(drafts: Drafts, pronoun: Token, types: frozenset[str],
                     # before: the pronoun's subject is this name, but not that person.
                     return Resolution(), token.idx, True
                 return Resolution(person), token.idx, _spoke(drafts, token, pronoun)
+            if types == PERSON_ONLY and token.pos_ == "PROPN" and mention.span.label in SPEAKER_TYPES \
+                    and _spoke(drafts, token, pronoun):
+                # "Nefzi said …. He said": a "he" right after a named speaker the tagger took for a place or a
+                # body most often stands for that speaker, mistyped, not for a person named further back.
+                return Resolution(), token.idx, True
         elif token.pos_ == "NOUN" and ("PERSON" in types and (types != PERSON_ONLY or _may_be_a_person(token))
                                        or lemma(token) in VOICE_TEXTS | BODY_NOUNS) \
                 and not clashes(pronoun, noun_gender(token)):
