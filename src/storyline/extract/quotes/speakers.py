@@ -207,7 +207,7 @@ def _nearest_antecedent(drafts: Drafts, pronoun: Token, types: frozenset[str],
                     # before: the pronoun's subject is this name, but not that person.
                     return Resolution(), token.idx, True
                 return Resolution(person), token.idx, _spoke(drafts, token, pronoun)
-            if types == PERSON_ONLY and token.pos_ == "PROPN" and mention.span.label in SPEAKER_TYPES \
+            if types == PERSON_ONLY and token.pos_ == "PROPN" and mention.span.label in SPEAKER_TYPES - types \
                     and _spoke(drafts, token, pronoun):
                 # "Nefzi said …. He said": a "he" right after a named speaker the tagger took for a place or a
                 # body most often stands for that speaker, mistyped, not for a person named further back.
