@@ -189,6 +189,7 @@ def _nearest_antecedent(drafts: Drafts, pronoun: Token, types: frozenset[str],
     """:func:`_antecedent`'s nearest fitting subject, where it stands, and whether it is settled, rivals or not:
     the source of an earlier attribution (“…,” said Orpe. “…,” he said) or the same pronoun before."""
     window_start = _narration_before(drafts, pronoun.idx)
+    skipped_speaker: str | None = None
     for token in reversed(drafts.tokens((window_start, pronoun.idx))):
         if not _speaks(token):
             continue  # "Sroka said the city would pay": the subject of what was said is not the speaker
@@ -207,11 +208,10 @@ def _nearest_antecedent(drafts: Drafts, pronoun: Token, types: frozenset[str],
                     # before: the pronoun's subject is this name, but not that person.
                     return Resolution(), token.idx, True
                 return Resolution(person), token.idx, _spoke(drafts, token, pronoun)
-            if types == PERSON_ONLY and token.pos_ == "PROPN" and mention.span.label in SPEAKER_TYPES - types \
-                    and _spoke(drafts, token, pronoun):
-                # "Nefzi said …. He said": a "he" right after a named speaker the tagger took for a place or a
-                # body most often stands for that speaker, mistyped, not for a person named further back.
-                return Resolution(), token.idx, True
+            if types == PERSON_ONLY and mention.span.label in SPEAKER_TYPES and _spoke(drafts, token, pronoun):
+                # A named speaker "he" or "she" cannot stand for: "Nefzi said …. He said", a surname the tagger
+                # took for a place, or "Clinton said …. “…,” he wrote".
+                skipped_speaker = "type" if mention.span.label not in types else skipped_speaker or "gender"
         elif token.pos_ == "NOUN" and ("PERSON" in types and (types != PERSON_ONLY or _may_be_a_person(token))
                                        or lemma(token) in VOICE_TEXTS | BODY_NOUNS) \
                 and not clashes(pronoun, noun_gender(token)):
@@ -222,8 +222,15 @@ def _nearest_antecedent(drafts: Drafts, pronoun: Token, types: frozenset[str],
             if entity is not None and clashes(pronoun, drafts.genders.get(entity)):
                 continue  # "Filmmaker and aviator Howard Hughes pursued her … she said": the noun names a man
             return Resolution(entity, None if entity else phrase), token.idx, _spoke(drafts, token, pronoun)
+    if skipped_speaker == "type":
+        # Someone else spoke just before: a person named further back is a guess, however well they fit.
+        return Resolution(), pronoun.idx, True
     earlier = [m for m in drafts.mentions_between(pronoun.idx - drafts.config.antecedent_window, pronoun.idx)
                if m.span.label in types and not drafts.in_quote(m.span.start)]
+    if skipped_speaker == "gender":
+        # Past a speaker of the other gender, only someone the words give the pronoun's gender ("Senator Nancy
+        # Walsh met Governor Pruitt. Pruitt said …. “…,” she said"), not anyone named before.
+        earlier = [m for m in earlier if drafts.genders.get(m.entity_id or "") == PRONOUN_GENDERS.get(pronoun.lower_)]
     doc = drafts.doc
     for mention in reversed(earlier):
         token = drafts.token_at(mention.span.start)
