@@ -12,6 +12,7 @@ from storyline.extract.quotes.clauses import VOICE_TEXTS, apposition_before, sub
 from storyline.extract.quotes.cues import CLAUSE_CUES, lemma
 from storyline.extract.quotes.drafts import SPEAKER_TYPES, Draft, Drafts
 from storyline.extract.quotes.genders import PRONOUN_GENDERS, clashes, noun_gender
+from storyline.extract.quotes.kinds import SPEECH, of_cue
 from storyline.extract.mentions import is_role_nominal
 from storyline.extract.roles import INDEFINITE_DETERMINERS, holders
 from storyline.model import Mention
@@ -24,6 +25,8 @@ VOICE_PREPOSITIONS = frozenset({"for", "from", "of", "at", "with"})
 # The entity types each pronoun may stand for.
 PRONOUNS = {pronoun: frozenset(types.split()) for pronoun, types in wordlists.pairs("speaker_pronouns").items()}
 PERSON_ONLY = frozenset({"PERSON"})
+# The types the tagger gives a surname it does not know as a person's ("Nefzi said" as a place).
+MISTYPED_PERSONS = frozenset({"ORG", "GPE"})
 # "I" and "we" in the narration are the writer ("I say that …", "We strongly recommend …", "When I asked Ford"),
 # whom the text does not name; never a person named before them.
 WRITER_PRONOUNS = frozenset({"i", "we"})
@@ -100,7 +103,8 @@ def _named_by(drafts: Drafts, head: Token, start: int, end: int) -> str | None:
     if mention is not None and is_role_nominal(mention, drafts.article):
         # "The judge", which the mentions stage gave the nearest person holding that title.
         return _role_holder(drafts, head, mention)
-    if mention is not None and mention.span.label == "NORP" and _indefinite(head):
+    if mention is not None and mention is drafts.mention_at(head) and mention.span.label == "NORP" \
+            and _indefinite(head):
         return None  # "Another Muslim who worshiped there", "a Democrat": one person the text does not name
     if mention is not None:
         return _person_named(drafts, mention) if mention.span.label in SPEAKER_TYPES else None
@@ -208,10 +212,12 @@ def _nearest_antecedent(drafts: Drafts, pronoun: Token, types: frozenset[str],
                     # before: the pronoun's subject is this name, but not that person.
                     return Resolution(), token.idx, True
                 return Resolution(person), token.idx, _spoke(drafts, token, pronoun)
-            if types == PERSON_ONLY and mention.span.label in SPEAKER_TYPES and _spoke(drafts, token, pronoun):
+            if types == PERSON_ONLY and mention.span.label in SPEAKER_TYPES and _spoke(drafts, token, pronoun) \
+                    and of_cue(token.head) == SPEECH and lemma(token.head) not in ASKING_VERBS:
                 # A named speaker "he" or "she" cannot stand for: "Nefzi said …. He said", a surname the tagger
-                # took for a place, or "Clinton said …. “…,” he wrote".
-                skipped_speaker = "type" if mention.span.label not in types else skipped_speaker or "gender"
+                # took for a place, or "Clinton said …. “…,” he wrote". Not one who asked ("Hannity asked Trump
+                # …. “…,” he told Hannity"), nor a body that wants or believes ("the GOP doesn't want …").
+                skipped_speaker = "type" if mention.span.label in MISTYPED_PERSONS else skipped_speaker or "gender"
         elif token.pos_ == "NOUN" and ("PERSON" in types and (types != PERSON_ONLY or _may_be_a_person(token))
                                        or lemma(token) in VOICE_TEXTS | BODY_NOUNS) \
                 and not clashes(pronoun, noun_gender(token)):
