@@ -257,10 +257,8 @@ def holders(noun: Token, earlier: Sequence[Mention], words: frozenset[str] = fro
     for mention in reversed(earlier):
         if mention.span.label != "PERSON" and mention.role is None or mention.entity_id in found:
             continue
-        role = {title_word(word) for word in (mention.role or "").split()}
-        if wanted <= role:
-            if not (role & RANKS) - wanted:  # "the president" is not the vice president
-                found.append(mention.entity_id)
+        if mention.role and wanted <= {title_word(word) for word in mention.role.split()}:
+            found.append(mention.entity_id)
             continue
         name = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
         if name is None:
@@ -272,8 +270,7 @@ def holders(noun: Token, earlier: Sequence[Mention], words: frozenset[str] = fro
         titles += [t for t in name.root.children if t.dep_ in ("appos", "compound", "amod")]
         titles += [t for a in name.root.children if a.dep_ == "appos" for t in _phrase(a)]
         titles = [t for t in titles if not _owns(t, name)]
-        words_of_title = {t.lemma_.lower() for t in titles} | {title_word(t.text) for t in titles}
-        if wanted <= words_of_title and not (words_of_title & RANKS) - wanted:
+        if wanted <= {t.lemma_.lower() for t in titles} | {title_word(t.text) for t in titles}:
             found.append(mention.entity_id)
     return found
 

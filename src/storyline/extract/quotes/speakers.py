@@ -25,8 +25,9 @@ VOICE_PREPOSITIONS = frozenset({"for", "from", "of", "at", "with"})
 # The entity types each pronoun may stand for.
 PRONOUNS = {pronoun: frozenset(types.split()) for pronoun, types in wordlists.pairs("speaker_pronouns").items()}
 PERSON_ONLY = frozenset({"PERSON"})
-# The types the tagger gives a surname it does not know as a person's ("Nefzi said" as a place).
-MISTYPED_PERSONS = frozenset({"ORG", "GPE"})
+# The type the tagger gives a surname it does not know as a person's ("Nefzi said" as a place); a body that
+# speaks ("the Post stated") is most often one.
+MISTYPED_PERSONS = frozenset({"GPE"})
 # "I" and "we" in the narration are the writer ("I say that …", "We strongly recommend …", "When I asked Ford"),
 # whom the text does not name; never a person named before them.
 WRITER_PRONOUNS = frozenset({"i", "we"})
