@@ -298,13 +298,8 @@ def _parenthetical(drafts: Drafts, cue: Token) -> None:
 
 
 def _according_to(drafts: Drafts, according: Token) -> None:
-    """"According to X, Y": X is the source and Y the rest of the clause the phrase modifies; not when that clause
-    is a verb of saying with a subject of its own ("she said years later, according to her website"): X only
-    carries the words, which are the subject's, and the quotations around go to that verb."""
+    """"According to X, Y": X is the source and Y the rest of the clause the phrase modifies."""
     doc = drafts.doc
-    verb = according.head
-    if lemma(verb) in CLAUSE_CUES and verb.pos_ == "VERB" and any(c.dep_ == "nsubj" for c in verb.children):
-        return
     to = doc[according.i + 1]
     objects = [c for c in to.children if c.dep_ == "pobj"] or [c for c in according.children if c.dep_ == "pobj"]
     if not objects:
