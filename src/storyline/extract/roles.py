@@ -257,7 +257,7 @@ def holders(noun: Token, earlier: Sequence[Mention], words: frozenset[str] = fro
     for mention in reversed(earlier):
         if mention.span.label != "PERSON" and mention.role is None or mention.entity_id in found:
             continue
-        if mention.role and wanted <= set(mention.role.lower().split()):
+        if mention.role and wanted <= {title_word(word) for word in mention.role.split()}:
             found.append(mention.entity_id)
             continue
         name = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
@@ -270,7 +270,7 @@ def holders(noun: Token, earlier: Sequence[Mention], words: frozenset[str] = fro
         titles += [t for t in name.root.children if t.dep_ in ("appos", "compound", "amod")]
         titles += [t for a in name.root.children if a.dep_ == "appos" for t in _phrase(a)]
         titles = [t for t in titles if not _owns(t, name)]
-        if wanted <= {t.lemma_.lower() for t in titles} | {t.lower_ for t in titles}:
+        if wanted <= {t.lemma_.lower() for t in titles} | {title_word(t.text) for t in titles}:
             found.append(mention.entity_id)
     return found
 

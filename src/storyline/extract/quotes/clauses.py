@@ -12,8 +12,8 @@ from storyline.text import wordlists
 from storyline.text.names import is_title_part
 
 # Verbs whose object, with "as saying", is the one who said the words: "the paper quoted the minister as
-# saying …".
-QUOTING_VERBS = frozenset({"quote", "cite"})
+# saying …", and in the passive their subject: "the minister was reported as saying …".
+QUOTING_VERBS = frozenset({"quote", "cite", "report"})
 # Texts that speak for whoever put them out (data/voice_texts.txt).
 VOICE_TEXTS = wordlists.words("voice_texts")
 # Subjects that name no one: "it was too early", "there is no doubt".
@@ -186,14 +186,14 @@ def _reporter_of(verb: Token) -> Token | None:
 
 
 def quoted_as_saying(verb: Token) -> Token | None:
-    """The object of "quoted X as saying …", "cited X as saying …": the one who said the words, which "saying"
-    introduces as its own cue."""
+    """The object of "quoted X as saying …", "cited X as saying …", or the subject of "X was quoted as saying
+    …": the one who said the words, which "saying" introduces as its own cue."""
     if lemma(verb) not in QUOTING_VERBS:
         return None
     saying = any(child.dep_ == "prep" and child.lower_ == "as" and any(
         grandchild.dep_ == "pcomp" and lemma(grandchild) in CLAUSE_CUES for grandchild in child.children)
         for child in verb.children)
-    objects = [child for child in verb.children if child.dep_ == "dobj"]
+    objects = [child for child in verb.children if child.dep_ in ("dobj", "nsubjpass")]
     return objects[0] if saying and objects else None
 
 

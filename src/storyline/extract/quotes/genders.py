@@ -14,6 +14,8 @@ from storyline.text.names import COURTESY_GENDER, TITLE_HEADS, all_tokens, title
 
 GIVEN_NAMES = wordlists.pairs("given_name_genders")
 GENDERED_NOUNS = wordlists.pairs("gendered_nouns")
+# Words after which a role may name another person than its holder: "a spokesman for Mrs. Clinton".
+LINKING_PREPOSITIONS = frozenset({"for", "of", "to", "with", "at"})
 # The third-person pronouns that say a gender.
 PRONOUN_GENDERS = {"he": "male", "him": "male", "she": "female", "her": "female"}
 
@@ -40,8 +42,7 @@ def clashes(pronoun: Token, gender: str | None) -> bool:
 
 def _mention_genders(mention: Mention, article: Article) -> set[str]:
     genders = set()
-    for word in (mention.role or "").split():
-        word = title_word(word)
+    for word in _own_title_words(mention.role):
         if gender := COURTESY_GENDER.get(word) or GENDERED_NOUNS.get(word):
             genders.add(gender)
     words = [word for word in all_tokens(mention.span.text(article)) if title_word(word) not in TITLE_HEADS]
@@ -51,3 +52,13 @@ def _mention_genders(mention: Mention, article: Article) -> set[str]:
                 genders.add(gender)
             break
     return genders
+
+
+def _own_title_words(role: str | None) -> list[str]:
+    """The words of a role that title the name itself: a courtesy title right before the name, else the words
+    before a preposition, after which another person may be named ("a spokesman for Mrs. Clinton" of Brian
+    Fallon; "spokesman for Mrs." of Clinton, where the parse ran the title on into the next name)."""
+    words = [title_word(word) for word in (role or "").split()]
+    if words and words[-1] in COURTESY_GENDER:
+        return words[-1:]
+    return words[:next((i for i, word in enumerate(words) if word in LINKING_PREPOSITIONS), len(words))]

@@ -13,7 +13,8 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from storyline.extract.quotes.clauses import (
-    apposition_before, content_extent, link_to, quoted_as_saying, subject_end, with_trailing_infinitive,
+    apposition_before, content_extent, issued_text, link_to, quoted_as_saying, subject_end,
+    with_trailing_infinitive,
 )
 from storyline.extract.quotes.cues import (
     CLAUSE_CUES, NOUN_CUES, OBJECT_CUES, PREPOSITION_CUES, SEEMING_CUES, lemma,
@@ -69,7 +70,10 @@ def find(drafts: Drafts, token: Token) -> None:
         # "Hale said the chief, Anna Berg, told him: “…”": the quoted words are the chief's, Hale only carries
         # them; what the chief said is the attribution.
         token, source, aimed_at, cue_end = nested, drafts.subject(nested), False, nested.idx + len(nested)
-        content = drafts.snap_to_quotes(drafts.within_sentence(_complement(nested)[0], nested.idx))
+        said = _complement(nested)[0]
+        # A text the verb put out is the quotation after its colon.
+        content = drafts.snap_to_quotes(drafts.within_sentence(said, nested.idx)) if said is not None \
+            else drafts.quotes_starting_within((content[0] - 1, content[1]))[0]
     content = _to_closing_quotation(drafts, _from_opening_quotation(drafts, content, token), token)
     # "According to doctors hired by the family, the bullet “…”, court sources said": the words are the doctors';
     # the court sources only carry them.
@@ -96,13 +100,24 @@ def _nested_saying(drafts: Drafts, content: tuple[int, int], cue: Token) -> Toke
         return None
     start, end = quotations[0]
     inside = [t for t in drafts.tokens((start, end)) if not start <= t.head.idx < end]
-    for verb in drafts.tokens((cue.idx + len(cue), start)):
-        if verb.pos_ == "VERB" and lemma(verb) in CLAUSE_CUES and of_cue(verb) == SPEECH \
-                and link_to(verb, cue) is not None and _complement(verb)[0] is not None \
-                and any(link_to(t, verb) is not None for t in inside) \
-                and (subject := drafts.subject(verb)) is not None and _can_speak(drafts, subject.root):
-            return verb
+    # The innermost such verb, nearest the quotation: in "said Berg indicated he fired when the group began
+    # shouting they “…”" the words are the group's, not Berg's.
+    for verb in reversed(drafts.tokens((cue.idx + len(cue), start))):
+        if _issues_before_colon(drafts, verb, start) or verb.pos_ == "VERB" and lemma(verb) in CLAUSE_CUES \
+                and of_cue(verb) == SPEECH and link_to(verb, cue) is not None \
+                and _complement(verb)[0] is not None and any(link_to(t, verb) is not None for t in inside):
+            subject = drafts.subject(verb)
+            return verb if subject is not None and _can_speak(drafts, subject.root) else None
     return None
+
+
+def _issues_before_colon(drafts: Drafts, verb: Token, quotation_start: int) -> bool:
+    """Whether the verb puts out a text that a colon right before the quotation introduces ("assume fans cheered
+    when McDermott sent out the following message on Twitter: “…”"): the quotation is that text."""
+    lead_in_end = drafts.lead_in_end(quotation_start)
+    return lead_in_end > 0 and drafts.text[lead_in_end - 1] == ":" and verb.pos_ == "VERB" \
+        and any(issued_text(child) for child in verb.children) \
+        and not any(t.is_sent_start for t in drafts.tokens((verb.idx + 1, lead_in_end)))
 
 
 def _according_to_opening(drafts: Drafts, content: tuple[int, int]) -> Span | None:

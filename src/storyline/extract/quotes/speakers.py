@@ -12,11 +12,12 @@ from storyline.extract.quotes.clauses import VOICE_TEXTS, apposition_before, sub
 from storyline.extract.quotes.cues import CLAUSE_CUES, lemma
 from storyline.extract.quotes.drafts import SPEAKER_TYPES, Draft, Drafts
 from storyline.extract.quotes.genders import PRONOUN_GENDERS, clashes, noun_gender
+from storyline.extract.quotes.kinds import SPEECH, of_cue
 from storyline.extract.mentions import is_role_nominal
 from storyline.extract.roles import INDEFINITE_DETERMINERS, holders
 from storyline.model import Mention
 from storyline.text import wordlists
-from storyline.text.names import OFFICES, title_word, tokens
+from storyline.text.names import OFFICES, is_title_part, title_word, tokens
 
 # A spokesperson or a statement speaks for the body named beside it ("a spokesman for the ministry").
 VOICE_NOUNS = wordlists.words("voice_nouns") | VOICE_TEXTS
@@ -24,6 +25,9 @@ VOICE_PREPOSITIONS = frozenset({"for", "from", "of", "at", "with"})
 # The entity types each pronoun may stand for.
 PRONOUNS = {pronoun: frozenset(types.split()) for pronoun, types in wordlists.pairs("speaker_pronouns").items()}
 PERSON_ONLY = frozenset({"PERSON"})
+# The type the tagger gives a surname it does not know as a person's ("Nefzi said" as a place); a body that
+# speaks ("the Post stated") is most often one.
+MISTYPED_PERSONS = frozenset({"GPE"})
 # "I" and "we" in the narration are the writer ("I say that …", "We strongly recommend …", "When I asked Ford"),
 # whom the text does not name; never a person named before them.
 WRITER_PRONOUNS = frozenset({"i", "we"})
@@ -100,6 +104,9 @@ def _named_by(drafts: Drafts, head: Token, start: int, end: int) -> str | None:
     if mention is not None and is_role_nominal(mention, drafts.article):
         # "The judge", which the mentions stage gave the nearest person holding that title.
         return _role_holder(drafts, head, mention)
+    if mention is not None and mention is drafts.mention_at(head) and mention.span.label == "NORP" \
+            and _indefinite(head):
+        return None  # "Another Muslim who worshiped there", "a Democrat": one person the text does not name
     if mention is not None:
         return _person_named(drafts, mention) if mention.span.label in SPEAKER_TYPES else None
     if head.dep_ == "appos" and (named := drafts.mention_at(head.head)) is not None \
@@ -110,12 +117,15 @@ def _named_by(drafts: Drafts, head: Token, start: int, end: int) -> str | None:
     # "the farmer", "the District Attorney": a role a person holds, which "the campaign" or "56 percent" is not,
     # nor a plural ("Two jurors", "Microsoft security researchers"): several people, none of them named; nor an
     # indefinite one ("a Democratic senator", "a 2008 campaign veteran"), someone the text does not name.
-    if head.tag_ in ("NNS", "NNPS") or any(child.dep_ in ("det", "nummod") and child.lower_ in INDEFINITE_DETERMINERS
-                                           for child in head.children):
+    if head.tag_ in ("NNS", "NNPS") or _indefinite(head):
         return None
     if head.pos_ == "NOUN" and lemma(head) in PERSON_NOUNS or title_word(head.text) in OFFICES:
         return _role_holder(drafts, head)
     return None
+
+
+def _indefinite(head: Token) -> bool:
+    return any(child.dep_ in ("det", "nummod") and child.lower_ in INDEFINITE_DETERMINERS for child in head.children)
 
 
 def _name_in_phrase(drafts: Drafts, head: Token, start: int, end: int, linked: Mention | None) -> Mention | None:
@@ -184,6 +194,7 @@ def _nearest_antecedent(drafts: Drafts, pronoun: Token, types: frozenset[str],
     """:func:`_antecedent`'s nearest fitting subject, where it stands, and whether it is settled, rivals or not:
     the source of an earlier attribution (“…,” said Orpe. “…,” he said) or the same pronoun before."""
     window_start = _narration_before(drafts, pronoun.idx)
+    skipped_speaker: str | None = None
     for token in reversed(drafts.tokens((window_start, pronoun.idx))):
         if not _speaks(token):
             continue  # "Sroka said the city would pay": the subject of what was said is not the speaker
@@ -196,7 +207,18 @@ def _nearest_antecedent(drafts: Drafts, pronoun: Token, types: frozenset[str],
         mention = drafts.mention_at(token)
         if mention is not None:
             if _fits(drafts, mention, token, types) and not _other_gender(drafts, pronoun, mention):
-                return Resolution(_person_named(drafts, mention)), token.idx, _spoke(drafts, token, pronoun)
+                person = _person_named(drafts, mention)
+                if clashes(pronoun, drafts.genders.get(person or "")):
+                    # "Clinton herself signaled that she …", the bare surname taken for Bill Clinton named just
+                    # before: the pronoun's subject is this name, but not that person.
+                    return Resolution(), token.idx, True
+                return Resolution(person), token.idx, _spoke(drafts, token, pronoun)
+            if types == PERSON_ONLY and mention.span.label in SPEAKER_TYPES and _spoke(drafts, token, pronoun) \
+                    and of_cue(token.head) == SPEECH and lemma(token.head) not in ASKING_VERBS:
+                # A named speaker "he" or "she" cannot stand for: "Nefzi said …. He said", a surname the tagger
+                # took for a place, or "Clinton said …. “…,” he wrote". Not one who asked ("Hannity asked Trump
+                # …. “…,” he told Hannity"), nor a body that wants or believes ("the GOP doesn't want …").
+                skipped_speaker = "type" if mention.span.label in MISTYPED_PERSONS else skipped_speaker or "gender"
         elif token.pos_ == "NOUN" and ("PERSON" in types and (types != PERSON_ONLY or _may_be_a_person(token))
                                        or lemma(token) in VOICE_TEXTS | BODY_NOUNS) \
                 and not clashes(pronoun, noun_gender(token)):
@@ -207,8 +229,15 @@ def _nearest_antecedent(drafts: Drafts, pronoun: Token, types: frozenset[str],
             if entity is not None and clashes(pronoun, drafts.genders.get(entity)):
                 continue  # "Filmmaker and aviator Howard Hughes pursued her … she said": the noun names a man
             return Resolution(entity, None if entity else phrase), token.idx, _spoke(drafts, token, pronoun)
+    if skipped_speaker == "type":
+        # Someone else spoke just before: a person named further back is a guess, however well they fit.
+        return Resolution(), pronoun.idx, True
     earlier = [m for m in drafts.mentions_between(pronoun.idx - drafts.config.antecedent_window, pronoun.idx)
                if m.span.label in types and not drafts.in_quote(m.span.start)]
+    if skipped_speaker == "gender":
+        # Past a speaker of the other gender, only someone the words give the pronoun's gender ("Senator Nancy
+        # Walsh met Governor Pruitt. Pruitt said …. “…,” she said"), not anyone named before.
+        earlier = [m for m in earlier if drafts.genders.get(m.entity_id or "") == PRONOUN_GENDERS.get(pronoun.lower_)]
     doc = drafts.doc
     for mention in reversed(earlier):
         token = drafts.token_at(mention.span.start)
@@ -349,12 +378,14 @@ def _role_holder(drafts: Drafts, noun: Token, linked: Mention | None = None) -> 
     mentions stage ``linked`` to a person, that person. Where several people the article names before it hold the
     role ("the judge" after a judge who sentences and a judge who was killed), the one of them who has spoken
     before, and no one when that does not tell."""
-    words = frozenset()
     if linked is not None:
         words = frozenset((linked.role or "").lower().split()) - DETERMINERS
         nearest = linked.entity_id
     else:
-        near = holders(noun, drafts.mentions_between(noun.idx - drafts.config.antecedent_window, noun.idx))
+        # "the former president", "the vice president": title words before the noun narrow whom it names.
+        words = frozenset(title_word(t.text) for t in noun.lefts if t.dep_ in ("amod", "compound")
+                          and is_title_part(t.text))
+        near = holders(noun, drafts.mentions_between(noun.idx - drafts.config.antecedent_window, noun.idx), words)
         nearest = near[0] if near else None
     candidates = [nearest] + [e for e in holders(noun, drafts.mentions_between(0, noun.idx), words) if e != nearest]
     if nearest is None or len(candidates) < 2:
