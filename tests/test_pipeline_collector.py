@@ -44,3 +44,17 @@ def test_a_batch_analysed_for_a_worker_collects_young_objects_rarely_and_restore
     assert len(during) == len(TEXTS)
     assert all(threshold[0] == GC_YOUNG_THRESHOLD and frozen > 0 for threshold, frozen in during)
     assert (gc.get_threshold(), gc.get_freeze_count()) == before
+
+
+
+def test_the_first_of_two_overlapping_ingests_to_end_leaves_the_other_s_collector_as_set():
+    # Two ingests in a server's threads share the process's collector: the first to end must not unfreeze the
+    # objects the other relies on being left out, nor restore the default threshold under it.
+    before = gc.get_threshold(), gc.get_freeze_count()
+    first, second = pipeline._collecting_rarely(), pipeline._collecting_rarely()
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)
+    assert gc.get_threshold()[0] == GC_YOUNG_THRESHOLD and gc.get_freeze_count() > 0
+    second.__exit__(None, None, None)
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before

@@ -15,6 +15,7 @@ import gc
 import os
 import signal
 import sys
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -147,16 +148,29 @@ def _collecting_rarely() -> Iterator[None]:
     """The cyclic garbage collector run less often meanwhile: the objects alive at the start (modules, the spaCy
     model, the story index) outlive the ingest, so they are left out of its collections (``gc.freeze``), and the
     young collections wait for ``GC_YOUNG_THRESHOLD`` allocations. Every collection holds the GIL the parse and
-    the writer share. Nested (a batch analysed inside an ingest), the inner one leaves the outer's threshold."""
+    the writer share. The collector is the process's: of ingests overlapping in a server's threads only the first
+    to start sets it and only the last to end restores it, so one ending does not unfreeze what another relies on."""
+    global _collecting_users, _collector_before
     nlp.load()  # the parse and the writer need it: its objects are left out too
-    thresholds = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(GC_YOUNG_THRESHOLD, *thresholds[1:])
+    with _collector_lock:
+        if _collecting_users == 0:
+            _collector_before = gc.get_threshold()
+            gc.freeze()
+            gc.set_threshold(GC_YOUNG_THRESHOLD, *_collector_before[1:])
+        _collecting_users += 1
     try:
         yield
     finally:
-        gc.set_threshold(*thresholds)
-        gc.unfreeze()
+        with _collector_lock:
+            _collecting_users -= 1
+            if _collecting_users == 0:
+                gc.set_threshold(*_collector_before)
+                gc.unfreeze()
+
+
+_collector_lock = threading.Lock()
+_collecting_users = 0
+_collector_before: tuple[int, int, int] = gc.get_threshold()
 
 
 @dataclass
