@@ -39,9 +39,9 @@ def extract(article: Article, doc: Doc, mentions: list[Mention], config: QuoteCo
     drafts = Drafts(article, doc, mentions, config)
     for paragraph in article.paragraphs:
         headlines.find(drafts, paragraph)
-    may_cue = reported.may_cue(doc)
-    for token in outer_first(doc):
-        if may_cue[token.i] and not drafts.claimed(token.idx):
+    order = outer_first(doc)
+    for token in (doc[i] for i in order[reported.may_cue(doc)[order]].tolist()):
+        if not drafts.claimed(token.idx):
             reported.find(drafts, token)
     for quote in drafts.quotes:
         if not drafts.covered(quote):

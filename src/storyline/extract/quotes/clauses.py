@@ -24,16 +24,16 @@ EMPTY_SUBJECTS = frozenset({"it", "there"})
 TAIL_DEPS = frozenset({"advcl", "appos", "parataxis", "npadvmod"})
 
 
-def outer_first(doc: Doc) -> list[Token]:
-    """The tokens, outer clauses first, so that "said" claims its clause before a "think" inside it can; a verb of
-    saying set in the clause it reports ("Voters, he said, believe …") goes before that clause's own verb, which the
-    parse makes its head. Text order within a level."""
+def outer_first(doc: Doc) -> np.ndarray:
+    """The tokens' indices, outer clauses first, so that "said" claims its clause before a "think" inside it can; a
+    verb of saying set in the clause it reports ("Voters, he said, believe …") goes before that clause's own verb,
+    which the parse makes its head. Text order within a level."""
     steps = head_steps(doc)
     ranks = 2 * steps + 1
     for i in np.flatnonzero(doc.to_array(DEP) == doc.vocab.strings["parataxis"]).tolist():
         if lemma(doc[i]) in CLAUSE_CUES:
             ranks[i] = 2 * (steps[i] - 1)
-    return [doc[i] for i in np.lexsort((np.arange(len(doc)), ranks)).tolist()]
+    return np.lexsort((np.arange(len(doc)), ranks))
 
 
 def head_steps(doc: Doc) -> np.ndarray:
