@@ -55,6 +55,16 @@ def cluster_for_small_inputs(monkeypatch):
     return started
 
 
+def test_the_local_clusters_workers_run_without_dasks_profiler():
+    """Dask's profiler would take the interpreter lock from each worker's parse every 10 ms; the local cluster's
+    worker processes are started with it off."""
+    import dask
+
+    with parallel.local_client(2) as client:
+        enabled = client.run(dask.config.get, "distributed.worker.profile.enabled")
+    assert len(enabled) == 2 and not any(enabled.values())
+
+
 @pytest.mark.slow
 def test_two_worker_processes_make_the_stories_and_dates_of_one_process(tmp_path, one_process,
                                                                         cluster_for_small_inputs):

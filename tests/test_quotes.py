@@ -1255,3 +1255,29 @@ def test_a_source_in_quotation_marks_is_the_same_source():
     folded = quote_matching.source_label("The Daily Courier")
     assert quote_matching.source_label("\u201cThe Daily Courier\u201d") == folded
     assert quote_matching.source_label('"The Daily Courier"') == "daily courier"
+
+
+def test_outer_clauses_come_first_as_walking_up_each_token_orders_them():
+    """quotes.extract visits the tokens outer clauses first (clauses.outer_first, every token's steps to its root
+    counted at once): the same order as walking up from each token, a verb of saying set inside the clause it reports
+    before that clause's verb, on sentences written for it and on PolNeAR train texts."""
+    from storyline.extract.quotes.clauses import outer_first
+    from storyline.extract.quotes.cues import CLAUSE_CUES, lemma
+
+    def walked(token):
+        steps, node = 0, token
+        while node.head.i != node.i:
+            node, steps = node.head, steps + 1
+        if token.dep_ == "parataxis" and lemma(token) in CLAUSE_CUES:
+            return steps - 1, 0, token.i
+        return steps, 1, token.i
+
+    texts = ["Voters, he said, believe the mayor thinks the plan will fail.", ""]
+    polnear = SHARED / "data" / "polnear" / "data" / "train" / "text"
+    texts += [path.read_text(encoding="utf-8") for path in sorted(polnear.glob("*.txt"))[:8]]
+    docs = list(nlp.parse(texts))
+    for doc in docs:
+        assert outer_first(doc).tolist() == [t.i for t in sorted(doc, key=walked)], doc.text[:80]
+    said, believe = (next(t for t in docs[0] if t.lower_ == word) for word in ("said", "believe"))
+    order = outer_first(docs[0]).tolist()
+    assert said.dep_ == "parataxis" and order.index(said.i) < order.index(believe.i)

@@ -27,6 +27,9 @@ from typing import Any
 MIN_ARTICLES_FOR_CLUSTER = 65
 # Batches queued per worker: one being analysed, one waiting, so no worker idles while the writer stores.
 IN_FLIGHT_PER_WORKER = 2
+# Dask's statistical profiler samples each worker's threads every 10 ms for a dashboard a local cluster does not
+# have: each sample takes the interpreter lock from the parse and walks its stack.
+WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
 # How long the writer tries to reach a running cluster's scheduler before it gives up.
 CONNECT_SECONDS = 30
 
@@ -87,8 +90,11 @@ def remote_client(address: str) -> Iterator[Any]:
 @contextmanager
 def local_client(workers: int) -> Iterator[Any]:
     """A Dask client of a local cluster of ``workers`` processes, one thread each, without a dashboard."""
-    from distributed import Client, LocalCluster  # imported here: a one-process ingest never starts Dask
+    import dask  # imported here: a one-process ingest never starts Dask
+    from distributed import Client, LocalCluster
 
-    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+    # The workers' nannies hand the configuration on to the worker processes they start.
+    with dask.config.set(WORKER_CONFIG), \
+            LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
             Client(cluster) as client:
         yield client

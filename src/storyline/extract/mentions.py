@@ -95,12 +95,13 @@ def _cluster_names(doc: Doc, named: list[Named]) -> None:
     by_key: dict[str, set[int]] = {}
     acronym_of: dict[int, int] = {}
     for mention in sorted(named, key=lambda m: (-len(tokens(m.text)), m.start)):
+        keys = lookup_keys(mention.text)
         if mention.start in acronym_of:
             mention.cluster = acronym_of[mention.start]
         else:
-            keys = lookup_keys(mention.text)
-            candidates = sorted({c for key in keys for c in by_key.get(key, ())
-                                 if _fits_cluster(mention, members[c], names[c])})
+            # Each cluster once, though several of the name's keys may find it.
+            candidates = sorted(c for c in {c for key in keys for c in by_key.get(key, ())}
+                                if _fits_cluster(mention, members[c], names[c]))
             # A name of the model's kind goes to a cluster of that kind: a person's "Genovese" to "Vito
             # Genovese", not to "the Genovese family".
             candidates = [c for c in candidates if type_group(members[c][0].label) == type_group(mention.label)] \
@@ -117,7 +118,7 @@ def _cluster_names(doc: Doc, named: list[Named]) -> None:
             names.append(Counter())
         members[mention.cluster].append(mention)
         names[mention.cluster][mention.text] += 1
-        for key in lookup_keys(mention.text):
+        for key in keys:
             by_key.setdefault(key, set()).add(mention.cluster)
         # An acronym in brackets after a name is that name ("(KSS)"); a place there is where it is ("Abu Talat
         # (Egypt)").

@@ -19,6 +19,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span as DocSpan, Token
 
 from storyline.model import Mention
@@ -178,6 +180,13 @@ def _title_phrase(doc: Doc, head: Token, config: RoleConfig) -> tuple[int, int]:
     return start, end
 
 
+def _office_words(doc: Doc) -> list[Token]:
+    """The tokens whose word is an office, found once per distinct word of the text rather than token by token."""
+    lower = doc.to_array(LOWER)
+    offices = [key for key in np.unique(lower).tolist() if title_word(doc.vocab.strings[key]) in OFFICES]
+    return [doc[i] for i in np.flatnonzero(np.isin(lower, offices)).tolist()]
+
+
 def role_nominals(doc: Doc, named: list[Named], taken: set[int],
                   config: RoleConfig = CONFIG) -> list[tuple[tuple[int, int], Named | None]]:
     """Definite singular title phrases not attached to a name, each with the named person holding that title, or
@@ -190,7 +199,7 @@ def role_nominals(doc: Doc, named: list[Named], taken: set[int],
     # A capitalised office word that is a word of a name here is that name ("King" after "Tishana King").
     name_words = {token.lower_ for m in named for token in doc[m.start:m.end]}
     found = []
-    for token in doc:
+    for token in _office_words(doc):
         word = title_word(token.text)
         # A rank that is an office of its own ("Deputy Ortiz") is too often another office's ("the deputy" of a
         # minister, of a sheriff) to stand for the one person holding it.

@@ -25,7 +25,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from storyline.extract.quotes import direct, headlines, reported, speakers
-from storyline.extract.quotes.clauses import depth
+from storyline.extract.quotes.clauses import outer_first
 from storyline.extract.quotes.config import CONFIG, QuoteConfig
 from storyline.extract.quotes.drafts import Drafts
 from storyline.extract.quotes.ill_formed import ill_formed_quotations, keep_out
@@ -39,7 +39,8 @@ def extract(article: Article, doc: Doc, mentions: list[Mention], config: QuoteCo
     drafts = Drafts(article, doc, mentions, config)
     for paragraph in article.paragraphs:
         headlines.find(drafts, paragraph)
-    for token in sorted(doc, key=depth):
+    order = outer_first(doc)
+    for token in (doc[i] for i in order[reported.may_cue(doc)[order]].tolist()):
         if not drafts.claimed(token.idx):
             reported.find(drafts, token)
     for quote in drafts.quotes:

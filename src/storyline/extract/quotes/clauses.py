@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from spacy.tokens import Span as DocSpan, Token
+import numpy as np
+from spacy.attrs import DEP, HEAD
+from spacy.tokens import Doc, Span as DocSpan, Token
 
 from storyline.extract.quotes.config import CONFIG, QuoteConfig
 from storyline.extract.quotes.cues import CLAUSE_CUES, CUES, lemma
@@ -22,16 +24,28 @@ EMPTY_SUBJECTS = frozenset({"it", "there"})
 TAIL_DEPS = frozenset({"advcl", "appos", "parataxis", "npadvmod"})
 
 
-def depth(token: Token) -> tuple[int, int, int]:
-    """Outer clauses first, so that "said" claims its clause before a "think" inside it can; a verb of saying set
-    in the clause it reports ("Voters, he said, believe …") goes before that clause's own verb, which the parse
-    makes its head."""
-    steps, node = 0, token
-    while node.head.i != node.i:
-        node, steps = node.head, steps + 1
-    if token.dep_ == "parataxis" and lemma(token) in CLAUSE_CUES:
-        return steps - 1, 0, token.i
-    return steps, 1, token.i
+def outer_first(doc: Doc) -> np.ndarray:
+    """The tokens' indices, outer clauses first, so that "said" claims its clause before a "think" inside it can; a
+    verb of saying set in the clause it reports ("Voters, he said, believe …") goes before that clause's own verb,
+    which the parse makes its head. Text order within a level."""
+    steps = head_steps(doc)
+    ranks = 2 * steps + 1
+    for i in np.flatnonzero(doc.to_array(DEP) == doc.vocab.strings["parataxis"]).tolist():
+        if lemma(doc[i]) in CLAUSE_CUES:
+            ranks[i] = 2 * (steps[i] - 1)
+    return np.lexsort((np.arange(len(doc)), ranks))
+
+
+def head_steps(doc: Doc) -> np.ndarray:
+    """How many steps each token is from the root of its sentence, for every token at once: each round adds the
+    steps of the ancestor reached so far and jumps to that ancestor's, so a tree of depth d takes log2(d) rounds
+    (walking up from every token in Python took 7% of the per-article stages)."""
+    ancestors = np.arange(len(doc)) + doc.to_array(HEAD).astype(np.int64)
+    steps = (ancestors != np.arange(len(doc))).astype(np.int64)
+    for _ in range(len(doc).bit_length()):
+        steps += steps[ancestors]
+        ancestors = ancestors[ancestors]
+    return steps
 
 
 def extent(tokens: Iterable[Token]) -> tuple[int, int]:
