@@ -791,3 +791,45 @@ def test_an_institution_named_with_of_is_the_one_named_with_its_head_last():
                 Article(text="Portugal's Finance Ministry said on Tuesday that the plan was ready.", source="two")]
     assert entity_with(entities(parsed(articles)), "Finance Ministry").variants == {"Ministry of Finance": 2,
                                                                                   "Finance Ministry": 1}
+
+
+def test_an_outlet_written_as_its_web_address_is_the_outlet():
+    from storyline.text.names import same_entity
+
+    assert same_entity(Counter(["Gossipwire.com"]), "ORG", Counter(["Gossipwire"]), "ORG")
+    assert same_entity(Counter(["Reel.co.uk"]), "ORG", Counter(["Reel"]), "ORG")
+    assert not same_entity(Counter(["Gossipwire.com"]), "ORG", Counter(["Gossip Weekly"]), "ORG")
+
+
+def test_a_facility_s_short_name_is_the_facility_but_not_the_person_nor_the_company_it_is_named_for():
+    full, misread, thing = (Article(text=text, source=str(number)) for number, text in enumerate((
+        "The actor left the Nora Quill Center in Ojai. Staff at Nora Quill wished him well.",
+        "He had spent a month at Larkhaven, the Larkhaven Recovery Clinic said.",
+        "Doctors at Larkhaven agreed.")))
+    # The model calls the short names a person and a product; only the first article names its facility.
+    tagged = [(full, [("Nora Quill Center", "ORG", 0), ("Ojai", "GPE", 0), ("Nora Quill", "PERSON", 1)]),
+              (misread, [("Larkhaven Recovery Clinic", "ORG", 0), ("Larkhaven", "PERSON", 0)]),
+              (thing, [("Larkhaven", "PRODUCT", 0)])]
+    found = resolve([(article, [mention(article, name, label, number, occurrence)
+                                for number, (name, label, occurrence) in enumerate(names)])
+                     for article, names in tagged])
+    assert texts(entity_with(found, "Nora Quill Center"), [full]) == {"Nora Quill Center", "Nora Quill"}
+    assert entity_with(found, "Larkhaven Recovery Clinic") is entity_with(found, "Larkhaven")
+    assert len(entity_with(found, "Larkhaven").mentions) == 3
+    # The person a facility is named after, called so where the facility is not named, stays a person; so does
+    # a town that names its own hospital, and a company its own centre.
+    coach = Article(text="Coach Nora Quill retired in 1997. Nora Quill won 879 games.", source="four")
+    town = Article(text="The fire in Ojai spread to the Ojai Hospital.", source="five")
+    company = Article(text="Vextron said the Vextron Security Center found the flaw.", source="six")
+    found = resolve([(full, [mention(full, "Nora Quill Center", "ORG", 0),
+                             mention(full, "Nora Quill", "PERSON", 1, occurrence=1)]),
+                     (coach, [mention(coach, "Nora Quill", "PERSON", 0),
+                              mention(coach, "Nora Quill", "PERSON", 0, occurrence=1)]),
+                     (town, [mention(town, "Ojai Hospital", "FAC", 0), mention(town, "Ojai", "GPE", 1)]),
+                     (company, [mention(company, "Vextron Security Center", "ORG", 0),
+                                mention(company, "Vextron", "ORG", 1)])])
+    assert entity_with(found, "Ojai") is not entity_with(found, "Ojai Hospital")
+    assert entity_with(found, "Vextron") is not entity_with(found, "Vextron Security Center")
+    person = [entity for entity in found if entity.type == "PERSON" and "Nora Quill" in entity.variants]
+    assert len(person) == 1 and coach.id in {span.article_id for span in person[0].mentions}
+    assert coach.id not in {span.article_id for span in entity_with(found, "Nora Quill Center").mentions}

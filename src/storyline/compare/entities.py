@@ -9,7 +9,10 @@ roles. A lone given name goes to the one person whose full name starts with it (
 one when several do. A surname an article writes alone that the model took for an organisation, a group or a
 work ("Oppal said" tagged ORG) goes to the one person named in full with it, unless it names a family ("the
 Genovese crime family"). A capitalised office no one named in its article holds ("the Commissioner") goes to the
-one person of the articles whose role has its title words, and to no one when several do.
+one person of the articles whose role has its title words, and to no one when several do. A facility's short name
+("Betty Ford" of the "Betty Ford Center") goes to the facility where its article names it in full, whatever the
+model called it, and elsewhere only when the model took it for a thing ("Cliffside" a product), since it may be
+the person the facility is named after.
 
 Metonymy: a capital or country standing for its government ("Washington", "Stockholm" said) stays the place
 entity spaCy tagged (GPE "Washington"); it is not merged into the country or its government. Whether a city name
@@ -33,10 +36,11 @@ from storyline.extract.mentions import is_role_nominal
 from storyline.extract.roles import RANKS
 from storyline.model import Article, Entity, Mention, Span
 from storyline.parse.name_edges import FAMILY_NOUNS
+from storyline.text import wordlists
 from storyline.text.names import (
-    COURTESY_GENDER, HONORIFICS, SHORTEST_GIVEN_NAME, fold, fullest_name, given_name_holder, is_acronym_of,
-    is_title_part, lookup_keys, name_key, nickname_of, role_gender, same_entity, same_word, title_word, tokens,
-    type_group,
+    COURTESY_GENDER, HONORIFICS, PLACE_LABELS, SHORTEST_GIVEN_NAME, STREET_ENDS, fold, fullest_name,
+    given_name_holder, is_acronym_of, is_title_part, lookup_keys, name_key, nickname_of, role_gender, same_entity,
+    same_word, title_word, tokens, type_group,
 )
 
 
@@ -44,6 +48,16 @@ from storyline.text.names import (
 _AFTER_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|from|to|into|near|across|outside|around|throughout|towards?|"
                                       r"through|via)\s+(?:the\s+)?$", re.IGNORECASE)
 SPACED_DASH = re.compile(r"\s[-–—]\s")
+FACILITY_NOUNS = wordlists.words("facility_nouns")
+GIVEN_NAMES = frozenset(wordlists.pairs("given_name_genders"))
+# The model's labels a facility's short name may have: an organisation's, a law's, an event's or a group's is none.
+FACILITY_SHORT_NAME_LABELS = frozenset({"PERSON", "FAC", "GPE", "LOC", "PRODUCT", "WORK_OF_ART"})
+# Labels under which the model misreads a facility's short name as a thing, neither a person nor a place:
+# "Cliffside" tagged a product is "Cliffside Rehab Center" even where an article does not name it in full.
+MISREAD_THING_LABELS = frozenset({"FAC", "PRODUCT", "WORK_OF_ART"})
+# By hand: the most words a facility's name adds to its short name ("Rehab Center"); more name a unit of whoever
+# the short name is ("Security Response Center").
+LONGEST_FACILITY_HEAD = 2
 _BEFORE_FAMILY = re.compile(r"(?:['’]s?)?\s+(?:[a-z]+\s+)?(?:" + "|".join(sorted(FAMILY_NOUNS)) + r")\b")
 
 
@@ -175,7 +189,15 @@ class EntityIndex:
             self.add(cluster)
 
     def add(self, cluster: _Cluster) -> int:
-        match = self.best_match(cluster)
+        # A facility's short name goes to the facility before the entities that only go by that short name; one
+        # the model calls a person or a place goes to no facility where it may be the person the facility is
+        # named after or the place it is in.
+        facilities = self._facilities_of_short_name(cluster)
+        if (match := self._facility_of_short_name(cluster, facilities)) is not None:
+            cluster.labels = Counter({self._entities[match].label: cluster.labels.total()})
+        else:
+            person_or_place = cluster.label == "PERSON" or cluster.label in PLACE_LABELS
+            match = self.best_match(cluster, set(facilities) if person_or_place else set())
         if match is None and (match := self._surname_holder(cluster)) is not None:
             cluster.labels = Counter({"PERSON": cluster.labels.total()})  # the model's label was the error
         if match is None:
@@ -187,9 +209,9 @@ class EntityIndex:
                 self._by_key.setdefault(key, set()).add(match)
         return match
 
-    def best_match(self, cluster: _Cluster) -> int | None:
+    def best_match(self, cluster: _Cluster, excluded: frozenset[int] | set[int] = frozenset()) -> int | None:
         candidate_ids = set().union(*(self._by_key.get(key, set()) for name in cluster.names
-                                      for key in lookup_keys(name)))
+                                      for key in lookup_keys(name))) - excluded
         matches = [i for i in sorted(candidate_ids) if _same_entity(cluster, self._entities[i])]
         if not matches:
             return self._given_name_holder(cluster, candidate_ids)
@@ -221,6 +243,51 @@ class EntityIndex:
                    and (not place or any(self._entities[i].name_labels[name, "PERSON"] for name in cluster.names))]
         return holders[0] if len(holders) == 1 else None
 
+    def _facilities_of_short_name(self, cluster: _Cluster) -> list[int]:
+        """The entities other than people with a name that opens with the cluster's one name, the rest a word
+        or two ending in a facility noun ("Betty Ford" of the "Betty Ford Center")."""
+        words = {tokens(name) for name in cluster.names}
+        if len(words) != 1:
+            return []
+        short = next(iter(words))
+        candidate_ids = set().union(*(self._by_key.get(key, set()) for name in cluster.names
+                                      for key in lookup_keys(name)))
+        return [i for i in sorted(candidate_ids) if self._entities[i].label != "PERSON"
+                and any(_opens_facility_name(short, tokens(name)) for name in self._entities[i].names)]
+
+    def _facility_of_short_name(self, cluster: _Cluster, facilities: list[int]) -> int | None:
+        """Of the ``facilities`` a name is the short name of, the one it stands for in an article that names one
+        in full ("Betty Ford" of the "Betty Ford Center", "Morningside" of "Morningside Recovery Center"), the
+        one most named there; elsewhere the name may be the person a facility is named after ("Dean Smith" of
+        the "Dean Smith Center"), unless the model took it for a thing ("Cliffside" a product), when it is the
+        facility most named. Not a name the model calls an organisation, which lends its name to its units
+        ("Microsoft" of the "Microsoft Security Response Center"), a law ("Constitution" of "Constitution
+        Square") or a group ("Greek" of the "Greek Orthodox Church"); nor a place, which names its own hospitals
+        and squares ("Woodburn" is no "Woodburn Hospital"), unless it has a person's shape (a given name first),
+        as the model calls a facility named after someone a place where it stands after "in" or "at"; nor a
+        person with a role, or called so where no facility is named, or whose surname it is."""
+        if not facilities or cluster.roles or cluster.family or cluster.label not in FACILITY_SHORT_NAME_LABELS:
+            return None
+        short = tokens(next(iter(cluster.names)))
+        if cluster.label in PLACE_LABELS and not (len(short) > 1 and short[0] in GIVEN_NAMES):
+            return None
+        article = cluster.spans[0].article_id
+        named_in = {span.article_id for i in facilities for span in self._entities[i].spans}
+        if article not in named_in and cluster.label not in MISREAD_THING_LABELS:
+            return None
+        candidates = [self._entities[i] for i in sorted(set().union(
+            *(self._by_key.get(key, set()) for name in cluster.names for key in lookup_keys(name))))]
+        # A place of that name beside the facility is where the facility is ("Ojai Hospital" in Ojai).
+        if any(entity.label in PLACE_LABELS and short in map(tokens, entity.names)
+               and any(span.article_id in named_in for span in entity.spans) for entity in candidates):
+            return None
+        if any(entity.label == "PERSON" and len(tokens(name)) > 1 and tokens(name)[-1] == short[-1]
+               and (tokens(name) != short or any(span.article_id not in named_in for span in entity.spans))
+               for entity in candidates for name in entity.names):
+            return None
+        here = [i for i in facilities if any(span.article_id == article for span in self._entities[i].spans)]
+        return max(here or facilities, key=lambda i: (len(self._entities[i].spans), -i))
+
     def _given_name_holder(self, cluster: _Cluster, candidate_ids: set[int]) -> int | None:
         """The one person a lone given name stands for (:func:`given_name_holder`), also when the model gave the
         given name the type it gave that person's full name elsewhere ("Bettie" ORG beside "Bettie Page" ORG
@@ -247,6 +314,11 @@ class EntityIndex:
             if seen[entity.id] > 1:  # two entities that go by the same name, e.g. two people named "Berg"
                 entity.id = f"{entity.id}-{seen[entity.id]}"
         return built
+
+
+def _opens_facility_name(short: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    return (name[:len(short)] == short and 0 < len(name) - len(short) <= LONGEST_FACILITY_HEAD
+            and name[-1] in FACILITY_NOUNS - STREET_ENDS)
 
 
 def _mostly_ends_in(names: Counter[str], words: set[str]) -> bool:

@@ -87,6 +87,7 @@ SHORTEST_PLURAL = 4
 SHORTEST_PLURAL_FREE_WORD = 10
 # "y" after the first letter is a vowel: "Betty" spells "Bettie".
 _VOWELS = re.compile(r"[aeiouy]")
+WEB_DOMAIN = re.compile(r"(?<=[a-z0-9])\.(?:com|net|org|co\.uk)\b")
 _VOWEL_RUNS = re.compile(r"[aeiouy]+")
 _REPEATS = re.compile(r"(.)\1+")
 # A nickname set between the words of a person's name: 'Vincent "The Chin" Gigante', "Kimani (Kiki) Gray".
@@ -95,10 +96,12 @@ _NICKNAME = re.compile(r"(?:^|\s)[\"“‘'(]([^\"“”‘’'()]+)[\"”’')]
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """ASCII lowercase with hyphens and double quotes as spaces and apostrophes, full stops and other punctuation
-    removed."""
+    """ASCII lowercase with hyphens and double quotes as spaces, a web address's domain ending and apostrophes,
+    full stops and other punctuation removed."""
     # A double quotation mark never belongs to a name: one glued between words ('"The Chin"Gigante') parts them.
     ascii_text = anyascii(text).lower().replace('"', " ")
+    # An outlet written as its web address is the outlet: "TMZ.com" is TMZ, "People.com" People.
+    ascii_text = WEB_DOMAIN.sub("", ascii_text)
     ascii_text = re.sub(r"(?<![a-z])([a-z])\.\s*(?=[a-z]\.)", r"\1", ascii_text)  # "u. s." and "u.s." -> "us."
     ascii_text = re.sub(r"['`]s\b", "", ascii_text)
     ascii_text = re.sub(r"[-_/]", " ", ascii_text)
