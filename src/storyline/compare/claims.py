@@ -22,6 +22,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from storyline.compare.conflicts import FigureDisagreement
+from storyline.compare.figure import Figure
 from storyline.model import Article, Span
 from storyline.text import wordlists
 from storyline.text.paragraphs import statement_start
@@ -177,6 +178,20 @@ def _polarity_conflict(group: list[ClaimUnit], similarity: Callable[[ClaimUnit, 
                 denier, stater = (a, b) if a.negated else (b, a)
                 return f"polarity: {denier.source} denies what {stater.source} states"
     return None
+
+
+def claim_of(groups: list[ClaimGroup]) -> Callable[[Figure], int | None]:
+    """The claim a figure's sentence states, as the index of its group among ``groups`` when the group holds
+    units of several outlets (a claim one outlet states alone is no restatement of another's), else None."""
+    where = {(u.span.article_id, u.span.start, u.span.end): i for i, group in enumerate(groups)
+             if len(group.sources) > 1 for u in group.units}
+    units = sorted(where)
+
+    def claim(figure: Figure) -> int | None:
+        span = figure.span
+        return next((where[key] for key in units
+                     if key[0] == span.article_id and key[1] <= span.start < key[2]), None)
+    return claim
 
 
 def mark_figure_conflicts(groups: list[ClaimGroup], found: list[FigureDisagreement]) -> None:
