@@ -15,6 +15,8 @@ nearest sentence of another outlet comes: one said elsewhere in other words is n
 
 from __future__ import annotations
 
+import bisect
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -183,14 +185,18 @@ def _polarity_conflict(group: list[ClaimUnit], similarity: Callable[[ClaimUnit, 
 def claim_of(groups: list[ClaimGroup]) -> Callable[[Figure], int | None]:
     """The claim a figure's sentence states, as the index of its group among ``groups`` when the group holds
     units of several outlets (a claim one outlet states alone is no restatement of another's), else None."""
-    where = {(u.span.article_id, u.span.start, u.span.end): i for i, group in enumerate(groups)
-             if len(group.sources) > 1 for u in group.units}
-    units = sorted(where)
+    by_article: dict[str, list[tuple[int, int, int]]] = {}
+    for i, group in enumerate(groups):
+        if len(group.sources) > 1:
+            for unit in group.units:
+                by_article.setdefault(unit.span.article_id, []).append((unit.span.start, unit.span.end, i))
+    for spans in by_article.values():
+        spans.sort()
 
     def claim(figure: Figure) -> int | None:
-        span = figure.span
-        return next((where[key] for key in units
-                     if key[0] == span.article_id and key[1] <= span.start < key[2]), None)
+        spans = by_article.get(figure.span.article_id, [])
+        k = bisect.bisect_right(spans, (figure.span.start, math.inf, math.inf)) - 1
+        return spans[k][2] if k >= 0 and spans[k][0] <= figure.span.start < spans[k][1] else None
     return claim
 
 
