@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from storyline.compare import conflicts, figure, figures
+from storyline.compare import claims, conflicts, copies, figure, figures
+from storyline.compare.story import copied_relation
 from storyline.compare.figure_words import outcome
 from storyline.extract import timex
 from storyline.model import Article
@@ -31,6 +32,19 @@ def disputes(*reports: str | tuple[str, datetime | None, bool]) -> list[conflict
     for article, doc in zip(articles, nlp.parse([a.text for a in articles])):
         found += figures.extract(article, doc, timex.extract(article, doc))
     return conflicts.disagreements(found, embed)
+
+
+def aligned_disputes(*texts: str) -> list[conflicts.FigureDisagreement]:
+    """The disagreements among reports, each its own outlet, with their sentences aligned into claims across the
+    outlets as a story's are."""
+    articles = [Article(text, source=f"Outlet {i}") for i, text in enumerate(texts)]
+    by_id = {article.id: article for article in articles}
+    pairs = list(zip(articles, nlp.parse(texts)))
+    units = [unit for article, doc in pairs for unit in claims.units(article, doc)]
+    groups = claims.align(units, embed([u.span.text(by_id[u.span.article_id]) for u in units]),
+                          copied_relation(copies.find(pairs)))
+    found = [f for article, doc in pairs for f in figures.extract(article, doc, timex.extract(article, doc))]
+    return conflicts.disagreements(found, embed, claim_of=claims.claim_of(groups))
 
 
 def ecbplus_disagreements(*sources: str) -> list[conflicts.FigureDisagreement]:
@@ -325,6 +339,14 @@ def test_the_ends_of_a_range_and_a_time_something_was_done_by_are_no_point_figur
     assert values(disputes("The blaze was put out at 7 a.m., after crews attacked it from all sides.",
                            "More than 30 fire engines arrived, and the blaze was put out at 6:20 a.m.")) \
         == [["06:20", "07:00"]]
+    # a day something was done by is a limit, not the day it was done
+    wednesday = datetime(2011, 10, 12, 12, tzinfo=timezone.utc)
+    restored = "The operator restored the ferry services to the islands on 11 October 2011, the harbour office said."
+    assert values(disputes(("The operator restored the ferry services to the islands on Saturday, the harbour "
+                            "office said.", wednesday, False), (restored, wednesday, False))) \
+        == [["2011-10-08", "2011-10-11"]]
+    assert not disputes(("The operator restored the ferry services to the islands by Saturday, the harbour office "
+                         "said.", wednesday, False), (restored, wednesday, False))
 
 
 def test_counts_of_one_outcome_in_differently_worded_sentences_are_one_quantity_but_a_hyphened_modifier_is_no_outcome():
@@ -582,3 +604,27 @@ def test_a_game_clock_is_one_quantity_of_one_play_in_one_period():
 def test_real_reports_timing_one_play_by_the_game_clock_differently_disagree():
     found = [d for d in ecbplus_disagreements("29_10ecbplus", "29_8ecbplus") if d.figures[0].kind == "GAME_CLOCK"]
     assert values(found) == [["6:00 left in the third quarter", "10:03 left in the third quarter"]]
+
+
+def test_a_length_written_with_a_fraction_is_read_whole_and_one_after_a_slash_is_not_read():
+    # "four and a half months" is P4M15D to the time expressions: 4.5 months, set against another outlet's four
+    assert values(disputes("Harlan Voss served four and a half months in prison for fraud.",
+                           "Harlan Voss served four months in prison for fraud.")) == [["4 months", "4.5 months"]]
+    assert not disputes("Harlan Voss served an hour and a half in the cell before his release.",
+                        "Harlan Voss served 90 minutes in the cell before his release.")
+    # the corpus's "41 / 2 months" lost the space of 4 1/2: its "2 months" is no figure to set against anything
+    assert not disputes("Harlan Voss served 41 / 2 months in prison for fraud.",
+                        "Harlan Voss served four months in prison for fraud.")
+
+
+def test_lengths_held_by_a_pronoun_disagree_only_in_sentences_that_state_one_claim():
+    first = "Harlan Voss, the campaign treasurer, was found dead on Tuesday. He served four months in federal " \
+            "prison for conspiracy to obstruct justice."
+    second = "Harlan Voss, the campaign treasurer, was found dead on Tuesday. He served five months in federal " \
+             "prison for conspiracy to obstruct justice."
+    assert values(aligned_disputes(first, second)) == [["4 months", "5 months"]]
+    # unaligned, each outlet's "he" may be anyone's, and its term any of his
+    assert not disputes(first, second)
+    assert not aligned_disputes(first, "Harlan Voss, the campaign treasurer, was found dead on Tuesday. Years "
+                                       "later he spent five months in a clinic on the coast after a fall.")
+

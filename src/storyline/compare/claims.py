@@ -15,6 +15,8 @@ nearest sentence of another outlet comes: one said elsewhere in other words is n
 
 from __future__ import annotations
 
+import bisect
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -22,6 +24,7 @@ import numpy as np
 from spacy.tokens import Doc, Token
 
 from storyline.compare.conflicts import FigureDisagreement
+from storyline.compare.figure import Figure
 from storyline.model import Article, Span
 from storyline.text import wordlists
 from storyline.text.paragraphs import statement_start
@@ -177,6 +180,24 @@ def _polarity_conflict(group: list[ClaimUnit], similarity: Callable[[ClaimUnit, 
                 denier, stater = (a, b) if a.negated else (b, a)
                 return f"polarity: {denier.source} denies what {stater.source} states"
     return None
+
+
+def claim_of(groups: list[ClaimGroup]) -> Callable[[Figure], int | None]:
+    """The claim a figure's sentence states, as the index of its group among ``groups`` when the group holds
+    units of several outlets (a claim one outlet states alone is no restatement of another's), else None."""
+    by_article: dict[str, list[tuple[int, int, int]]] = {}
+    for i, group in enumerate(groups):
+        if len(group.sources) > 1:
+            for unit in group.units:
+                by_article.setdefault(unit.span.article_id, []).append((unit.span.start, unit.span.end, i))
+    for spans in by_article.values():
+        spans.sort()
+
+    def claim(figure: Figure) -> int | None:
+        spans = by_article.get(figure.span.article_id, [])
+        k = bisect.bisect_right(spans, (figure.span.start, math.inf, math.inf)) - 1
+        return spans[k][2] if k >= 0 and spans[k][0] <= figure.span.start < spans[k][1] else None
+    return claim
 
 
 def mark_figure_conflicts(groups: list[ClaimGroup], found: list[FigureDisagreement]) -> None:

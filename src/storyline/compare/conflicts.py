@@ -5,7 +5,8 @@ one currency, a percentage, a measure of one dimension, a date, a time of day in
 count the same thing ("inmates" and "prisoners"; synonyms of one role in WordNet, "protesters" and
 "demonstrators"; or everyone and a role that outnumbers them, "200 people arrested" and "400 protesters
 detained"), say the same happened to it ("escaped" and "broke out"; never "killed" and "injured"), are of the same
-holder (who has or makes a count or an amount; a duration's must be named on both sides) and set among the same
+holder (who has or makes a count or an amount; a duration's must be named on both sides, or be a pronoun on both
+sides of sentences aligned as one claim) and set among the same
 places, participants and times as far as their sentences say, their values are not an order of magnitude apart
 (but for one number under two scale words, "$2 million" and "$2 billion"; dates: a few days; times of day:
 minutes, on the same day where both name it; a quake's magnitudes: one; ages: a year, of one full name, in
@@ -173,9 +174,10 @@ def _same_outcome(a: str, b: str, similarity: float, config: FigureConfig, alike
 
 
 def same_quantity(a: Figure, b: Figure, counted: float, predicate: float, context: float,
-                  config: FigureConfig = CONFIG) -> bool:
+                  config: FigureConfig = CONFIG, one_claim: bool = False) -> bool:
     """Whether figures ``a`` and ``b`` of different outlets give one quantity, given the similarities of what
-    they count, of their predicates and of their contexts."""
+    they count, of their predicates and of their contexts, and whether their sentences state one claim (aligned
+    across the outlets, :func:`storyline.compare.claims.align`)."""
     if a.outlet == b.outlet or (a.kind, a.dimension) != (b.kind, b.dimension) or a.kind == "UNCOMPARED":
         return False
     if a.times != b.times or (a.names and b.names and not a.names & b.names):
@@ -209,8 +211,12 @@ def same_quantity(a: Figure, b: Figure, counted: float, predicate: float, contex
             and (counted >= config.same_counted or context >= config.same_context)
     if a.kind == "DURATION":
         # the length of one event ("sentenced to seven years", "a five-year sentence") held by someone both name: a
-        # story's sentences, offers and contracts are many, and one whose clause names no holder may be any of them
-        return a.counted == b.counted and bool(a.holders & b.holders - {UNNAMED})
+        # story's sentences, offers and contracts are many, and one whose clause names no holder may be any of them;
+        # or held by a pronoun on both sides in sentences that state one claim ("He served four months in federal
+        # prison for conspiracy", "He served five months in federal prison"): one outlet restating another's
+        # sentence tells of the same person's same term, where a pronoun alone may stand for anyone's
+        return a.counted == b.counted and (bool(a.holders & b.holders - {UNNAMED})
+                                           or (one_claim and a.holders == b.holders == {UNNAMED}))
     if any(of_a_place(f.counted) or f.counted in KIN_COUNTS for f in (a, b)):
         # a place's distance from one other place, its population, or a parent's children: one quantity of the
         # place or the person whatever the verbs ("is home to", "has"), never of another or another thing of it
@@ -284,14 +290,16 @@ def _part_outnumbers_whole(a: Figure, b: Figure) -> bool:
 
 
 def disagreements(figures: list[Figure], embed: Callable[[list[str]], np.ndarray],
-                  config: FigureConfig = CONFIG) -> list[FigureDisagreement]:
+                  config: FigureConfig = CONFIG,
+                  claim_of: Callable[[Figure], int | None] = lambda figure: None) -> list[FigureDisagreement]:
     """The groups of figures that give one quantity in different outlets and disagree on it.
 
     ``embed`` gives unit-length vectors of texts; what the figures count, their predicates and their contexts are
-    embedded.
+    embedded. ``claim_of`` gives the claim (aligned across outlets) a figure's sentence states, if any.
     """
     if not figures:
         return []
+    claims = [claim_of(figure) for figure in figures]
     figures = in_story_years(figures)
 
     def similarity(texts: list[str]) -> np.ndarray:
@@ -303,7 +311,8 @@ def disagreements(figures: list[Figure], embed: Callable[[list[str]], np.ndarray
     context = similarity([f.context for f in figures])
 
     def same(i: int, j: int) -> bool:
-        return same_quantity(figures[i], figures[j], counted[i, j], predicate[i, j], context[i, j], config)
+        return same_quantity(figures[i], figures[j], counted[i, j], predicate[i, j], context[i, j], config,
+                             claims[i] is not None and claims[i] == claims[j])
 
     n = len(figures)
     linked = sorted(((counted[i, j] + predicate[i, j] + context[i, j], i, j) for i in range(n)

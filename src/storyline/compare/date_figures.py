@@ -22,7 +22,8 @@ from storyline.text.clock import ClockTime
 from storyline.text.estimates import Range
 from storyline.text.wordlists import pairs, words
 
-# Prepositions that make a time of day the latest it happened at ("put out by 7 a.m.", "until", "before").
+# Prepositions that make a time of day the latest it happened at ("put out by 7 a.m.", "until", "before"), and a
+# date a limit, no day of its event.
 DEADLINE_PREPOSITIONS = frozenset({"by", "until", "till", "before"})
 # Adverbs that say how soon after a time of day something happened ("shortly after 3:30 a.m."), kept in its hedge.
 SOON_WORDS = frozenset({"shortly", "just", "soon", "right", "immediately"})
@@ -53,6 +54,10 @@ def date_figure(article: Article, doc: Doc, time: TimeExpression, times: list[Ti
     if tokens is None:
         return None
     if time.type != "DATE":
+        return None
+    if tokens.start > 0 and doc[tokens.start - 1].lower_ in DEADLINE_PREPOSITIONS:
+        # "able to restore some services by Saturday afternoon": the day it was done within, not the day it was
+        # done, whose later day in another outlet ("service was restored on 11 October") disputes nothing
         return None
     written = _written_date(article, time, config)
     event = dated_event(tokens.root)

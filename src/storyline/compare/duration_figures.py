@@ -18,9 +18,11 @@ from storyline.text.estimates import Range, allowed
 from storyline.text.wordlists import pairs, words
 
 INTERVAL_WORDS = pairs("interval_words")
-# A TIMEX3 duration of one unit ("P3W", "PT9H", "P3DE"), and the days each unit letter stands for (after a "T",
-# units below a day: hours, minutes, seconds).
-DURATION_VALUE = re.compile(r"P(T?)(\d+(?:\.\d+)?)(DE|CE|[YMWDHS])")
+# A TIMEX3 duration ("P3W", "PT9H", "P3DE"; "P4M15D" for "four and a half months"): its date part and time part,
+# each of numbers with unit letters; and the days each unit letter stands for (after a "T", units below a day:
+# hours, minutes, seconds).
+DURATION_VALUE = re.compile(r"P((?:\d+(?:\.\d+)?(?:DE|CE|[YMWD]))*)(?:T((?:\d+(?:\.\d+)?[HMS])+))?")
+DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)(DE|CE|[YMWDHS])")
 DAYS_IN = {"Y": 365.25, "M": 30.44, "W": 7, "D": 1, "DE": 3652.5, "CE": 36525}
 DAYS_IN_TIME = {"H": 1 / 24, "M": 1 / 1440, "S": 1 / 86400}
 # The unit each letter stands for, after a "T" or not, as the brief names a duration's ("a century" is P100Y).
@@ -33,10 +35,10 @@ POSSIBILITY_MODALS = words("possibility_modals")
 def interval(article: Article, doc: Doc, time: TimeExpression, config: FigureConfig) -> Figure | None:
     """A duration that is the interval between two events, as a figure of the event it dates ("married three
     weeks before he was murdered": "marry", counted from "murder"): its value as written ("3" weeks), its range in
-    days. A duration of no such interval, or of more than one unit ("two years and six months"), is no figure."""
-    match = DURATION_VALUE.fullmatch(time.value) if time.type == "DURATION" else None
+    days. A duration of no such interval, or of no one length (:func:`_written_length`), is no figure."""
+    length = _written_length(article, time, config)
     tokens = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
-    if match is None or tokens is None:
+    if length is None or tokens is None:
         return None
     if tokens.root.dep_ != "npadvmod":
         return None
@@ -53,8 +55,7 @@ def interval(article: Article, doc: Doc, time: TimeExpression, config: FigureCon
         return None
     if event.pos_ != "VERB" or event.lemma_.lower() in EVENTLESS_VERBS:
         return None
-    days = (DAYS_IN_TIME if match.group(1) else DAYS_IN)[match.group(3)]
-    value = float(match.group(2))
+    value, days, _ = length
     bound, hedged = figure_bound(tokens)
     written = allowed(value, bound, config.shares, tokens.text)
     since_words = [] if since is None else [t.lemma_.lower() for t in (
@@ -78,9 +79,9 @@ def duration(article: Article, doc: Doc, time: TimeExpression, times: list[TimeE
     dated, with that day (``day``), so that it is compared only with one counted to the same day. A deadline
     ("within 10 days"), a part ("three more years"), a bound of what may be ("a possible maximum of 27 years") and
     a duration of no event are no figure."""
-    match = DURATION_VALUE.fullmatch(time.value) if time.type == "DURATION" else None
+    length = _written_length(article, time, config)
     tokens = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
-    if match is None or tokens is None:
+    if length is None or tokens is None:
         return None
     root = tokens.root
     found = _lasting(root)
@@ -95,17 +96,48 @@ def duration(article: Article, doc: Doc, time: TimeExpression, times: list[TimeE
         if article.published is None or article.published_inferred:
             return None
         day = article.published.date().isoformat()
-    days = (DAYS_IN_TIME if match.group(1) else DAYS_IN)[match.group(3)]
-    value = float(match.group(2))
+    value, days, unit = length
     bound, hedged = figure_bound(tokens)
     written = allowed(value, bound, config.shares, tokens.text)
     named, person, holders = participants(root, event, event)
-    unit = UNIT_NAMES[(match.group(1), match.group(3))]
     unit = unit if value == 1 else "centuries" if unit == "century" else f"{unit}s"
     return Figure(time.span, sentence_of(article, tokens), article.outlet, value, "DURATION", unit, "time", bound,
                   Range(written.low * days, written.high * days), event.lemma_.lower(), event.lemma_.lower(),
                   f"length of {event.text}", context(tokens, config.context_tokens), named,
                   times_named(tokens, root, times, article), hedged, day, person, holders)
+
+
+def _written_length(article: Article, time: TimeExpression, config: FigureConfig) -> tuple[float, float, str] | None:
+    """A duration's length as written: its number in its largest unit, the days that unit stands for, and the
+    unit's name ((4.5, 30.44, "month") for "four and a half months", P4M15D). None for what is no duration, for a
+    length of several units that is no part of its largest ("two years, three months and ten days"), and for one
+    written after a slash, a fraction whose whole number the text lost ("served 41 / 2 months" is four and a half,
+    not the "2 months" the slash leaves)."""
+    match = DURATION_VALUE.fullmatch(time.value) if time.type == "DURATION" else None
+    if match is None or article.text[:time.span.start].rstrip().endswith("/"):
+        return None
+    parts = [("", float(n), u) for n, u in DURATION_PART.findall(match.group(1))] + [
+        ("T", float(n), u) for n, u in DURATION_PART.findall(match.group(2) or "")]
+    if not parts:
+        return None
+    tee, value, letter = parts[0]
+    days = (DAYS_IN_TIME if tee else DAYS_IN)[letter]
+    if len(parts) > 1:
+        value = sum(n * (DAYS_IN_TIME if t else DAYS_IN)[u] for t, n, u in parts) * config.length_parts / days
+        if abs(value - round(value)) > config.max_length_part_slip:
+            return None
+        value = round(value) / config.length_parts
+    return value, days, UNIT_NAMES[(tee, letter)]
+
+
+def _measures_verb(root: Token) -> bool:
+    """Whether a duration the parse hangs from a verb as an adverbial noun measures that verb's doing ("He served
+    five months in federal prison"), as an object does: not when it counts from another event ("three weeks
+    before he was murdered", "five years ago"), which makes it an interval or no figure."""
+    head = root.head
+    return root.dep_ == "npadvmod" and head.pos_ == "VERB" \
+        and not any(c.dep_ == "mark" and c.lower_ in INTERVAL_WORDS for c in head.children) \
+        and not any(c.lower_ in INTERVAL_WORDS or c.lower_ == "ago" for c in root.children)
 
 
 def _lasting(root: Token) -> tuple[Token, bool] | None:
@@ -122,7 +154,7 @@ def _lasting(root: Token) -> tuple[Token, bool] | None:
         return head, False
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         return head.head, False
-    if (root.dep_ == "pobj" and head.lower_ in {"for", "to"}) or root.dep_ == "dobj":
+    if (root.dep_ == "pobj" and head.lower_ in {"for", "to"}) or root.dep_ == "dobj" or _measures_verb(root):
         verb = head.head if root.dep_ == "pobj" else head
         if verb.pos_ != "VERB":
             return None

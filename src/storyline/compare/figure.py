@@ -70,6 +70,11 @@ class FigureConfig:
     # A game clock's plays follow each other within seconds, so its times of one event are compared only this close:
     # "7:41" and "7:42" left of one basket, "10:03" and "6:00" to play of one tying field goal (seconds).
     max_game_clock_seconds_apart: int = 300
+    # A length of several units is written in parts of its largest ("two and a half years" is P2Y6M to the time
+    # expressions, "three and a quarter hours" PT3H15M): quarters, and a total this far from one, in quarters (a
+    # month's half is 15 days, 0.49 of 30.44), or further is of units the text lists, no one length.
+    length_parts: int = 4
+    max_length_part_slip: float = 0.2
     # Phone numbers of one party written differently by a slip ("0845 125 2222", "0845 125 222") are this many
     # digits dropped, added or changed apart; numbers further apart are other numbers (the police's, a charity's).
     max_phone_digit_edits: int = 1

@@ -97,7 +97,7 @@ def align_claims(material: StoryMaterial) -> StoryClaims:
     groups = claims.align(units, vectors, copied_relation(passages))
     all_figures = [figure for article, doc in pairs
                    for figure in figures.extract(article, doc, material.times.get(article.id, []))]
-    disagreements = conflicts.disagreements(all_figures, embed)
+    disagreements = conflicts.disagreements(all_figures, embed, claim_of=claims.claim_of(groups))
     claims.mark_figure_conflicts(groups, disagreements)
     return StoryClaims(passages, groups, all_figures, disagreements)
 
