@@ -169,6 +169,17 @@ def test_another_verb_of_saying_or_another_part_of_speech_is_no_wording_choice()
         == {("said", "claimed")}
 
 
+def test_words_lined_up_in_different_places_of_two_statements_are_no_wording_choice():
+    # The alignment lines up "fire" and "church" by "the" before them; they belong to two statements.
+    assert choices_between("The mayor issued a statement after the fire and offered help to the families of the "
+                           "workers at the mill.",
+                           "The mayor stopped by the church this morning and offered help to the families of the "
+                           "workers at the mill.") == set()
+    assert choices_between("Nobody was injured in the fire at the mill on the river, the chief said.",
+                           "Nobody was hurt in the fire at the mill on the river, the chief said.") \
+        == {("injured", "hurt")}
+
+
 def test_a_detail_added_or_a_name_for_another_is_no_wording_choice():
     assert choices_between("The champion stopped the challenger in the sixth round to keep his title belts on "
                            "Saturday night.",
