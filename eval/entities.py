@@ -11,7 +11,7 @@ those of type HUM, LOC and NON. A sentence number already seen in a document is 
 every sentence). The file holds the annotated sentences of the reporting topics only.
 
 Gold of the tuning part. ``--tune-gold`` (default ``data/ecbplus-entities-tune.jsonl``, written by hand: see
-``data/README.md``) gives every named mention of four tuning topics, one JSON object a line: ``doc`` (the full
+``data/README.md``) gives every named mention of six tuning topics, one JSON object a line: ``doc`` (the full
 text's document id), ``start`` and ``end`` (character offsets into the text as ``Corpus.ingest`` stores it:
 title, a blank line, body), ``text``, ``chain`` and ``type``. Every ``text`` must equal the stored text at its
 offsets, or the script stops naming the line.
@@ -34,9 +34,9 @@ ones), unless the topic's other sentences write that word capitalised mid-senten
 ("defensive tackle Jamal Williams"); a capitalised word after a preposition does not make a name ("the scene in
 Queens"). Pronoun "I" is no name.
 
-Halves of the tuning part. The rules were fitted to the four tuning topics, which thereby stopped showing what
-held-out topics show. ``--half 1`` or ``--half 2`` scores one half of the tuning gold's topics, drawn by topic with
-``--split-seed`` (default 13): develop a rule on one half and keep it only if it helps the other as well.
+Halves of the tuning part. The rules were fitted to the first four tuning topics, which thereby stopped showing
+what held-out topics show. ``--half 1`` or ``--half 2`` scores one half of the tuning gold's topics, drawn by topic
+with ``--split-seed`` (default 13): develop a rule on one half and keep it only if it helps the other as well.
 
 Scoring, the same for both golds. Each named mention takes the entity of the system mention over its head (its
 last word before "of" or a comma), preferring the mention that overlaps it most, then the shortest; a mention no

@@ -190,8 +190,8 @@ PINNED_INFERENCE = {
 
 
 def test_faster_inference_gives_the_dates_and_confidences_it_gave_before_on_real_stories():
-    stories = sorted((ROOT / "eval" / "briefs" / "tune").glob("*.jsonl"))
-    assert [path.stem for path in stories] == sorted(PINNED_INFERENCE)
+    # The stories of the tuning part when inference was pinned; stories added since have no earlier result.
+    stories = [ROOT / "eval" / "briefs" / "tune" / f"{name}.jsonl" for name in sorted(PINNED_INFERENCE)]
     for path in stories:
         story = [item for item in read([str(path)]) if isinstance(item, Article)]
         inferred = infer_published(list(zip(story, nlp.parse(a.text for a in story))), today=TODAY)
