@@ -221,6 +221,14 @@ def test_a_claim_is_stated_by_a_sentence_that_says_who_and_the_summary_skips_cla
     assert [u.reads_alone for u in claims.units(named, next(nlp.parse([named.text])))] == [True]
 
 
+def test_a_sentence_speaking_to_the_reader_does_not_read_alone():
+    article = Article("Hackers are exploiting a flaw in the Lumen browser, its maker said on Monday. If you use "
+                      "Lumen, install the patch now. You should also change your passwords this week. Read more "
+                      "about the flaw in our guide.", source="A")
+    assert [u.reads_alone for u in claims.units(article, next(nlp.parse([article.text])))] == \
+        [True, False, False, False]
+
+
 def test_the_news_in_the_outlets_leads_ranks_before_background_they_share():
     background = ("The region lies on a fault line where two tectonic plates meet, and geologists have long warned "
                   "of a large earthquake there.")
