@@ -169,6 +169,17 @@ def test_another_verb_of_saying_or_another_part_of_speech_is_no_wording_choice()
         == {("said", "claimed")}
 
 
+def test_words_lined_up_in_different_places_of_two_statements_are_no_wording_choice():
+    # The alignment lines up "fire" and "church" by "the" before them; they belong to two statements.
+    assert choices_between("The mayor issued a statement after the fire and offered help to the families of the "
+                           "workers at the mill.",
+                           "The mayor stopped by the church this morning and offered help to the families of the "
+                           "workers at the mill.") == set()
+    assert choices_between("Nobody was injured in the fire at the mill on the river, the chief said.",
+                           "Nobody was hurt in the fire at the mill on the river, the chief said.") \
+        == {("injured", "hurt")}
+
+
 def test_a_detail_added_or_a_name_for_another_is_no_wording_choice():
     assert choices_between("The champion stopped the challenger in the sixth round to keep his title belts on "
                            "Saturday night.",
@@ -208,6 +219,14 @@ def test_a_claim_is_stated_by_a_sentence_that_says_who_and_the_summary_skips_cla
     named = Article('"We won the night easily and the voters saw it," said Kessler after the debate in Detroit.',
                     source="E")
     assert [u.reads_alone for u in claims.units(named, next(nlp.parse([named.text])))] == [True]
+
+
+def test_a_sentence_speaking_to_the_reader_does_not_read_alone():
+    article = Article("Hackers are exploiting a flaw in the Lumen browser, its maker said on Monday. If you use "
+                      "Lumen, install the patch now. You should also change your passwords this week. Read more "
+                      "about the flaw in our guide.", source="A")
+    assert [u.reads_alone for u in claims.units(article, next(nlp.parse([article.text])))] == \
+        [True, False, False, False]
 
 
 def test_the_news_in_the_outlets_leads_ranks_before_background_they_share():

@@ -69,3 +69,21 @@ def test_a_truncated_copy_in_a_text_without_paragraph_breaks_is_found():
     assert passage.origin.article_id == wire.id and passage.copy.article_id == copy.id
     assert passage.copy.text(copy) == copy.text.removesuffix(".")  # all of it, but for the full stop
     assert passage.directed and passage.similarity == 1.0
+
+
+def test_one_statement_quoted_in_full_by_two_outlets_is_no_copy():
+    statement = ('"We are shocked by the damage to the old mill and grateful to the crews from three districts who '
+                 'worked through the night to save the homes beside it," the mayor said in a statement.')
+    first = Article("The mill in Kessel burned down on Monday night. " + statement, source="Meridian Wire",
+                    published=at(6))
+    second = Article("Firefighters lost the old Kessel mill to a blaze on Monday. " + statement, source="Harbor Daily",
+                     published=at(9))
+    assert copies.find(parsed(first, second)) == []
+    # The same words without quotation marks are one outlet's copy of the other's.
+    unquoted = statement.replace('"', "").replace(", the mayor said", ". The mayor said")
+    copied = Article("Firefighters lost the old Kessel mill to a blaze. " + unquoted, source="Harbor Daily",
+                     published=at(9))
+    first_unquoted = Article("The mill burned down on Monday night. " + unquoted, source="Meridian Wire",
+                             published=at(6))
+    [passage] = copies.find(parsed(first_unquoted, copied))
+    assert passage.origin.article_id == first_unquoted.id

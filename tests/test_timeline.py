@@ -323,3 +323,45 @@ def test_a_day_given_without_its_year_joins_the_same_event_told_with_its_year():
     entries = [(entry.label, len(entry.statements)) for entry in timeline(rows)]
     # Another event of the same day of another year keeps its own year.
     assert entries == [("2008-12-15", 1), ("2013-12-15", 2)]
+
+
+def test_a_date_of_an_event_the_sentence_sets_its_own_after_makes_no_entry():
+    rows = outlets_reporting(["The harbour chief resigned on Monday after criticism over the fire on Saturday night. "
+                              "Two dock workers were arrested after the blaze on Saturday. The fire on Saturday "
+                              "destroyed three warehouses. It was the worst fire in the port since 1998. The "
+                              "harbour has been closed since Sunday. Its quays host Sunday markets for farmers of "
+                              "the valley."], datetime(2025, 3, 12, tzinfo=timezone.utc))
+    entries = [(entry.value, len(entry.statements)) for entry in timeline(rows)]
+    # Saturday dates the fire, told by the third sentence; the resignation and the arrests are not Saturday's, 1998
+    # dates no event the story tells, and the markets are every Sunday's.
+    assert entries == [("2025-03-08", 1), ("2025-03-09", 1), ("2025-03-10", 1)]
+
+
+def test_an_undated_story_weekdays_run_in_the_order_of_one_week():
+    rows = outlets_reporting(["Services will be held on Sunday in the town hall. The mayor visited the site on "
+                              "Saturday. The blaze gutted the old mill on Friday night."], None)
+    # Read as one stretch of days: the week is cut at the longest gap (Sunday to Friday), not at Monday.
+    assert [entry.label for entry in timeline(rows)] == ["Friday night (undated)", "Saturday (undated)",
+                                                         "Sunday (undated)"]
+
+
+def test_a_verb_said_of_an_event_joins_the_entry_of_that_event_on_its_day():
+    rows = outlets_reporting(["A fire gutted the Lindale mill on Friday night, the chief told reporters.",
+                              "Investigators suspect arson in Friday night's fire, which drew crews from three "
+                              "towns."], None)
+    assert [(entry.label, len(entry.statements)) for entry in timeline(rows)] == [("Friday night (undated)", 2)]
+
+
+def test_the_day_a_source_spoke_dates_a_sentence_only_when_it_dates_no_news():
+    rows = outlets_reporting(["The fire broke out at the mill on Friday evening, officials said Saturday. Damage was "
+                              "put at $2 million, officials said Saturday."], None)
+    entries = [(entry.label, [s.text(rows[0][0]) for s in entry.statements]) for entry in timeline(rows)]
+    assert entries == [("Friday evening (undated)", ["The fire broke out at the mill on Friday evening, officials "
+                                                     "said Saturday."]),
+                       ("Saturday (undated)", ["Damage was put at $2 million, officials said Saturday."])]
+
+
+def test_a_game_clock_is_no_time_of_day():
+    rows = outlets_reporting(["Okafor tied the record with 14:05 left in the first half and broke it on a layup with "
+                              "7:41 to go, in the win over Dunmore on Thursday night."], None)
+    assert [entry.label for entry in timeline(rows)] == ["Thursday night (undated)"]

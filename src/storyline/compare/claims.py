@@ -90,7 +90,7 @@ class ClaimUnit:
     specifics: int = 0
     # False when its subject is a pronoun ("Within minutes, he called …"), it begins inside a quotation ('I'm
     # done," said Lee' after a sentence of the same quotation) or it is all quotation ('"I'm done."'): read alone,
-    # it does not say who, or whose words.
+    # it does not say who, or whose words; and when it speaks to the reader ("apply the patch now"): no news.
     reads_alone: bool = True
 
 
@@ -127,11 +127,21 @@ def units(article: Article, doc: Doc, config: ClaimConfig = CONFIG) -> list[Clai
         root = sentence.root
         specifics = len([e for e in sentence.ents]) + sum(t.like_num and not t.ent_type_ for t in words)
         reads_alone = not (any(t.dep_ in SUBJECT_DEPS and t.lower_ in PERSONAL_PRONOUNS for t in root.children)
+                           or addresses_reader(root)
                            or any(opening < start < closing - 1 or (opening == start and end <= closing)
                                   for opening, closing in quotations))
         result.append(ClaimUnit(article.span(start, end, "claim"), article.outlet, root.lemma_.lower(),
                                 is_negated(root), lemmas, position, specifics, reads_alone))
     return result
+
+
+def addresses_reader(root: Token) -> bool:
+    """Whether a sentence speaks to its reader, not of the news: "you" as its subject, or a command ("If you use
+    the browser, install the patch now")."""
+    subjects = [t for t in root.children if t.dep_ in SUBJECT_DEPS | {"expl"}]
+    if any(t.lower_ == "you" for t in subjects):
+        return True
+    return root.tag_ in {"VB", "VBP"} and not subjects and not any(t.dep_ in {"aux", "auxpass"} for t in root.children)
 
 
 def _denies(verb: Token) -> bool:

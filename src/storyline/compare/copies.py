@@ -4,7 +4,9 @@ Candidate article pairs come from MinHash LSH over word shingles (datasketch) of
 sentences, so the cost stays near-linear in the length of the texts and copies are found whatever the
 paragraphing (a text may have none, or an editor may re-break a copy's paragraphs); each candidate pair is then
 aligned word by word (difflib) to find the exact runs. Where publication times differ, the earlier article is
-taken as the origin, so a syndicated copy can be discounted as corroboration.
+taken as the origin, so a syndicated copy can be discounted as corroboration. Words both articles give inside
+quotation marks are a statement both quote, not a copy: a passage needs ``min_words`` outside them on one side at
+least (scraped text that lost its marks' places may read narration as quoted on one side).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from datasketch import MinHash, MinHashLSH
 from spacy.tokens import Doc
 
 from storyline.model import Article, Span
+from storyline.text.quotemarks import quoted_spans
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +119,12 @@ def _runs(a: _Words, b: _Words, config: CopyConfig) -> list[tuple[int, int, int,
     return found
 
 
+def _unquoted_words(text: _Words, start: int, end: int, quotations: list[tuple[int, int]]) -> int:
+    """How many of the words ``[start, end)`` stand outside quotation marks."""
+    return sum(not any(q_start <= offset < q_end for q_start, q_end in quotations)
+               for offset, _ in text.offsets[start:end])
+
+
 def _oriented(a: Article, b: Article) -> tuple[bool, bool]:
     """(a is the origin, the direction is known)."""
     if a.published and b.published and a.published != b.published:
@@ -135,6 +144,7 @@ def find(articles: list[tuple[Article, Doc]], config: CopyConfig = CONFIG) -> li
             sketches.append((number, sketch))
     candidates = {tuple(sorted((number, sketches[other][0]))) for number, sketch in sketches
                   for other in index.query(sketch)}
+    quotations = [quoted_spans(text.article.text) for text in texts]
     passages = []
     for first, second in sorted(candidates):
         a, b = texts[first], texts[second]
@@ -142,6 +152,9 @@ def find(articles: list[tuple[Article, Doc]], config: CopyConfig = CONFIG) -> li
             continue
         a_first, directed = _oriented(a.article, b.article)
         for a_start, a_end, b_start, b_end, matched in _runs(a, b, config):
+            if max(_unquoted_words(a, a_start, a_end, quotations[first]),
+                   _unquoted_words(b, b_start, b_end, quotations[second])) < config.min_words:
+                continue  # two outlets quoting one statement in full, not one copying the other
             span_a = a.article.span(a.offsets[a_start][0], a.offsets[a_end - 1][1], "copied")
             span_b = b.article.span(b.offsets[b_start][0], b.offsets[b_end - 1][1], "copied")
             similarity = 2 * matched / ((a_end - a_start) + (b_end - b_start))

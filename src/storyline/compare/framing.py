@@ -7,7 +7,9 @@ word in another spelling, inflection or abbreviation ("offense" / "offence", "sh
 "California") and they mean much the same (their embeddings are close): function words ("his" / "the") are
 grammar, a different statement is not a different word, a day named two ways ("Thursday" / "yesterday") follows
 when each outlet wrote, names ("Asia" / "Europe", "Internet Explorer" / "IE flaw") name different things, and
-pieces of two phrases ("Launches Emergency" / "rushes out security") are no words for one thing.
+pieces of two phrases ("Launches Emergency" / "rushes out security") are no words for one thing, nor are words the
+alignment lined up by the letters around them that fill different places in their sentences ("after the fire" /
+"by the church").
 Nor is a verb of saying for another ("said" / "testified": which verb of saying an outlet chose is framing only when
 one is loaded, as the lexicon below says), or a word for one of another part of speech ("Confesses" / "guilty": two
 statements the alignment lined up, not two words for one). The same choice made by several pairs of outlets is one
@@ -133,6 +135,16 @@ def different_statements(left: list[Token], right: list[Token]) -> bool:
     return len(classes) > 1
 
 
+def same_place(left: list[Token], right: list[Token]) -> bool:
+    """Whether two runs fill the same place in their sentences: their heads hang from the same word ("was
+    [injured] in" / "was [hurt] in", "[suspicious] fire" / "[arson] fire"), or both head their sentences. The
+    alignment lines up words by their letters alone: "after the [fire]" / "by the [church]" are two statements."""
+    parent_left, parent_right = head(left).head, head(right).head
+    if parent_left.i == head(left).i or parent_right.i == head(right).i:
+        return parent_left.i == head(left).i and parent_right.i == head(right).i
+    return parent_left.lemma_.lower() == parent_right.lemma_.lower()
+
+
 def same_word(left: list[Token], right: list[Token], config: FramingConfig) -> bool:
     """Whether two runs of content words are one wording in another spelling, inflection or abbreviation, or one
     is the other with a detail added."""
@@ -172,7 +184,8 @@ def wording_choices(groups: list[ClaimGroup], articles: dict[str, Article], doc:
                         continue
                     if not (is_phrase(left) and is_phrase(right)):
                         continue  # "Launches Emergency" / "rushes out security": pieces of two phrases
-                    if names_on_both_sides(left, right) or different_statements(left, right):
+                    if not same_place(left, right) or names_on_both_sides(left, right) \
+                            or different_statements(left, right):
                         continue
                     key = tuple(sorted((letters(left), letters(right))))
                     made[key] += 1

@@ -40,6 +40,11 @@ INTO = re.compile(rf"\b{CLOCK}\s+(?P<direction>into)\s+(?P<period>the\s+(?:{ORDI
                   re.IGNORECASE)
 
 
+def is_game_clock(text: str, start: int) -> bool:
+    """Whether a clock written at ``start`` is a game clock ("7:41 left", "44 seconds into the seventh round")."""
+    return LEFT.match(text, start) is not None or INTO.match(text, start) is not None
+
+
 def game_clock_figures(article: Article, doc: Doc, times: list[TimeExpression], config: FigureConfig) -> list[Figure]:
     """The game-clock times the article writes, each of the event its clause tells, in the period it names."""
     found = []

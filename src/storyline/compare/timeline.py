@@ -19,6 +19,7 @@ The picture of a timeline is drawn by :mod:`storyline.brief.svg`.
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -26,7 +27,8 @@ from datetime import date
 
 from spacy.tokens import Doc, Span as DocSpan, Token
 
-from storyline.compare.figure_events import EVENT_NOUNS, dated_event
+from storyline.compare.figure_events import EVENT_NOUNS, dated_event, subject_of
+from storyline.compare.game_clock_figures import is_game_clock
 from storyline.extract.timex.dates import PARTS_OF_DAY
 from storyline.extract.timex.stretches import UNITS as TIME_UNITS
 from storyline.model import Article, Span, TimeExpression
@@ -40,6 +42,8 @@ DECADE_VALUE = re.compile(r"\d{3}")
 # A day named relative to an unknown publication date: "Sunday" (XXXX-WXX-7), "yesterday" (XXXX-XX-XX), "29 April"
 # (XXXX-04-29).
 UNANCHORED_DAY = re.compile(r"XXXX-(?:WXX-\d|XX-XX|\d{2}-\d{2})")
+# A weekday the text names without its date ("Friday night"): XXXX-WXX-5.
+WEEKDAY_VALUE = re.compile(r"XXXX-WXX-(\d)")
 # A day of a month the text gives without its year ("December 2"): a calendar day, not one relative to the report.
 YEARLESS_DAY = re.compile(r"XXXX-\d{2}-\d{2}")
 # "The day", "that night", "the same morning": a day the text spoke of before (the game's, the storm's). When no
@@ -47,6 +51,11 @@ YEARLESS_DAY = re.compile(r"XXXX-\d{2}-\d{2}")
 ANAPHORIC_DAY = re.compile(r"(?:the|that)(?: same)? (?:day|" + "|".join(PARTS_OF_DAY) + ")", re.IGNORECASE)
 # The prepositions that date a duration against an event: "three days after the explosion".
 RELATIVE_SIGNALS = {"after", "before"}
+# The prepositions that set what a sentence tells in time against another event: "quit after the attack on Saturday"
+# dates the attack, not the quitting.
+SEQUENCE_PREPOSITIONS = frozenset({"after", "before", "since", "following", "until", "till"})
+SPEECH_TAG_VERBS = words("speech_tag_verbs")
+WEEKDAY_NAMES = frozenset(day.lower() for day in calendar.day_name)
 # Nouns of time a date is part of: "a November release date", "the night of the attack".
 TIME_NOUNS = frozenset(TIME_UNITS) | frozenset(PARTS_OF_DAY) | words("time_nouns")
 # The parts of speech whose lemmas say what a sentence is about.
@@ -119,8 +128,21 @@ class Statement:
     words: frozenset[str]
     # The confidence of the inferred publication date the statement's date was counted from (None: stated).
     confidence: float | None = None
-    # The lemma of the verb or noun the date is of ("die" in "died on Thursday"), None for one of saying or being.
-    event: str | None = None
+    # The lemmas of the verb or noun the date is of ("die" in "died on Thursday") and of an event noun the verb is
+    # said of ("fire" in "the fire gutted the hall on Friday"); empty for a verb of saying or being.
+    events: frozenset[str] = frozenset()
+
+
+def week_order(weekdays: set[int]) -> dict[int, int]:
+    """The rank of each weekday (1 Monday … 7 Sunday) an undated story names, read as one stretch of days: the
+    week is cut at the longest gap between them, so that "Friday", "Saturday", "Sunday" run in that order and
+    "Sunday", "Monday" put Monday last."""
+    days = sorted(weekdays)
+    if not days:
+        return {}
+    gaps = [(days[i] - days[i - 1]) % 7 or 7 for i in range(len(days))]  # the gap before each day
+    first = max(range(len(days)), key=lambda i: (gaps[i], -i))
+    return {day: rank for rank, day in enumerate(days[first:] + days[:first])}
 
 
 def calendar_start(value: str) -> date | None:
@@ -188,9 +210,14 @@ def dates_its_sentence(tokens: DocSpan) -> bool:
     (through prepositions and time words) from a verb or a noun naming an event, not from any other noun
     ("Williams, a star of musicals of the 1940s, has died"); and that verb is not in a clause describing a thing
     or person ("Williams, who swam to stardom in the 1940s, dies") unless the thing is an event ("the quake that
-    struck on Monday killed 70"). A timeline entry "1940s" would misdate the death the sentence tells."""
+    struck on Monday killed 70"); the event it dates is not one the sentence's own is set after or before ("the
+    minister quit after the attack on Saturday"), nor the far end of a comparison ("the first title since 2000"), nor
+    every such day ("Friday prayers"). A timeline entry "1940s" would misdate the death the sentence tells."""
+    if _follows_another_event(tokens) or _compared_since(tokens) or _recurring_day(tokens):
+        return False
     token = tokens.root
-    while not _is_root(token) and (token.head.pos_ == "ADP" or token.head.ent_type_ in {"DATE", "TIME"}
+    while not _is_root(token) and (token.head.pos_ == "ADP" or token.head.dep_ == "prep"  # "since", tagged SCONJ
+                                   or token.head.ent_type_ in {"DATE", "TIME"}
                                    or token.head.lemma_.lower() in TIME_NOUNS):
         token = token.head
     # "Last Friday, 1,300 biologists sent letters": a date leading the sentence, hung on its subject by the parse.
@@ -200,7 +227,67 @@ def dates_its_sentence(tokens: DocSpan) -> bool:
         if token.dep_ in {"relcl", "acl"} and _is_thing(token.head):
             return False
         token = token.head
+        if token.dep_ == "prep" and token.lower_ in SEQUENCE_PREPOSITIONS:
+            return False  # the date is of an event the sentence's own is set after or before
     return True
+
+
+def events_dated(tokens: DocSpan) -> frozenset[str]:
+    """The lemmas of what a date is of: its verb or noun ("Friday night's fire"), and an event noun the verb is
+    said of."""
+    root = tokens.root
+    event = root.head if root.dep_ == "poss" and root.head.pos_ == "NOUN" else dated_event(root)
+    if event is None:
+        return frozenset()
+    subject = subject_of(event) if event.pos_ == "VERB" else None
+    named = [event] + ([subject] if subject is not None and subject.lemma_.lower() in EVENT_NOUNS else [])
+    return frozenset(token.lemma_.lower() for token in named)
+
+
+def names_a_day(expression: TimeExpression, tokens: DocSpan) -> bool:
+    """Whether a date or time makes an entry of its own: a calendar value, or a day named relative to the
+    report ("Sunday", "yesterday", "29 April") but for one the text spoke of before ("that day")."""
+    return expression.type in {"DATE", "TIME"} and (
+        calendar_start(expression.value) is not None
+        or (UNANCHORED_DAY.match(expression.value) is not None and not ANAPHORIC_DAY.fullmatch(tokens.text)))
+
+
+def said_on(tokens: DocSpan) -> bool:
+    """Whether a date is the day of a statement: the verb it hangs from tags one ("said Saturday")."""
+    verb = next((t for t in [tokens.root, *tokens.root.ancestors] if t.pos_ in {"VERB", "AUX"}), None)
+    return verb is not None and verb.lower_ in SPEECH_TAG_VERBS
+
+
+def _follows_another_event(tokens: DocSpan) -> bool:
+    """Whether the date comes right after the event a sequence preposition names, with no verb between: "arrested
+    after the blaze on Saturday" may date the arrests or the blaze, and the parse cannot tell which."""
+    doc = tokens.doc
+    for token in reversed(doc[tokens.sent.start:tokens.start]):
+        if token.pos_ in {"VERB", "AUX"}:
+            return False
+        if token.dep_ == "prep" and token.lower_ in SEQUENCE_PREPOSITIONS:
+            return any(child.dep_ == "pobj" and not _is_time(child) for child in token.children)
+    return False
+
+
+def _recurring_day(tokens: DocSpan) -> bool:
+    """Whether a weekday names every such day, not one: "its Sunday congregations", "Friday prayers"."""
+    return len(tokens) == 1 and tokens.root.lower_ in WEEKDAY_NAMES and tokens.root.dep_ == "compound" \
+        and tokens.root.head.tag_ == "NNS"
+
+
+def _compared_since(tokens: DocSpan) -> bool:
+    """Whether the date is the far end of a comparison: "the worst riots since 1974", "their first title since
+    2000" tell of no event in 1974 or 2000."""
+    doc = tokens.doc
+    if tokens.start == 0 or doc[tokens.start - 1].lower_ != "since":
+        return False
+    return any(token.tag_ in {"JJS", "RBS"} or token.lower_ == "first"
+               for token in doc[tokens.sent.start:tokens.start - 1])
+
+
+def _is_time(token: Token) -> bool:
+    return token.ent_type_ in {"DATE", "TIME"} or token.lemma_.lower() in TIME_NOUNS
 
 
 def _is_root(token: Token) -> bool:
@@ -245,7 +332,7 @@ class TimelineBuilder:
         """Merge into the entry of the same date and event, or open a new one; returns its index. An entry one of
         whose statements gives the date is no guess."""
         for index, entry in enumerate(self.entries):
-            if same_day(entry.value, value) and (statement.event in self.entry_events[index] or same_event(
+            if same_day(entry.value, value) and (statement.events & self.entry_events[index] or same_event(
                     self.entry_words[index], statement.words, self.config, self.story_words)):
                 if entry.value != value and YEARLESS_DAY.fullmatch(entry.value or ""):
                     # "December 15" told with its year by another statement of the event ("December 15, 2013")
@@ -255,7 +342,7 @@ class TimelineBuilder:
                 if statement.time:
                     entry.times.append(statement.time)
                 self.entry_words[index] |= statement.words
-                self.entry_events[index] |= {statement.event} - {None}
+                self.entry_events[index] |= statement.events
                 if entry.confidence is not None:
                     entry.confidence = (None if statement.confidence is None
                                         else max(entry.confidence, statement.confidence))
@@ -263,7 +350,7 @@ class TimelineBuilder:
         self.entries.append(TimelineEntry(value, [statement.sentence], [statement.time] if statement.time else [],
                                           confidence=statement.confidence, words=words))
         self.entry_words.append(statement.words)
-        self.entry_events.append({statement.event} - {None})
+        self.entry_events.append(set(statement.events))
         return len(self.entries) - 1
 
     def anchor_entry(self, keys: frozenset[str], relative: Statement) -> int | None:
@@ -293,31 +380,43 @@ class TimelineBuilder:
                         self.entries[index].statements.append(statement.sentence)
         return index
 
+    def dated_statements(self, article: Article, doc: Doc, expressions: list[TimeExpression]
+                         ) -> list[tuple[TimeExpression, DocSpan, Statement]]:
+        """The article's time expressions that date what their sentences tell, each with its statement. The day a
+        sentence's source spoke ("officials said Saturday") is left out where the sentence dates its news too
+        ("the fire broke out Friday evening, officials said Saturday"): the entry belongs to the news."""
+        quotations = quoted_spans(article.text)
+        found = []
+        for expression in expressions:
+            if any(start <= expression.span.start < end for start, end in quotations):
+                continue
+            if is_game_clock(article.text, expression.span.start):
+                continue  # "with 7:41 left in the first half" is a moment of play, not a time of day
+            tokens = doc.char_span(expression.span.start, expression.span.end, alignment_mode="expand")
+            if tokens is None:
+                continue
+            sentence = sentence_span(article, tokens)
+            sentence_tokens = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+            statement = Statement(sentence, expression.span, content_words(sentence_tokens),
+                                  expression.reference_confidence, events_dated(tokens))
+            if not statement.words or not dates_its_sentence(tokens):
+                continue  # a live report's time stamp ("11:20 p.m.") dates no event by itself
+            found.append((expression, tokens, statement, said_on(tokens)))
+        with_news = {statement.sentence.start for expression, tokens, statement, said in found
+                     if not said and names_a_day(expression, tokens)}
+        return [(expression, tokens, statement) for expression, tokens, statement, said in found
+                if not (said and statement.sentence.start in with_news)]
+
     def build(self) -> list[TimelineEntry]:
         relative: list[tuple[Statement, frozenset[str], str]] = []
         for article, doc, expressions in self.articles:
-            quotations = quoted_spans(article.text)
-            for expression in expressions:
-                if any(start <= expression.span.start < end for start, end in quotations):
-                    continue
-                tokens = doc.char_span(expression.span.start, expression.span.end, alignment_mode="expand")
-                if tokens is None:
-                    continue
-                sentence = sentence_span(article, tokens)
-                sentence_tokens = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-                event = dated_event(tokens.root)
-                statement = Statement(sentence, expression.span, content_words(sentence_tokens),
-                                      expression.reference_confidence, event.lemma_.lower() if event else None)
-                if not statement.words or not dates_its_sentence(tokens):
-                    continue  # a live report's time stamp ("11:20 p.m.") dates no event by itself
+            for expression, tokens, statement in self.dated_statements(article, doc, expressions):
                 anchor = relative_anchor(doc, tokens)
                 if anchor is not None and expression.type == "DURATION":
                     relative.append((statement, anchor_keys(anchor), doc[tokens.start:anchor.end].text))
-                elif expression.type in {"DATE", "TIME"} and calendar_start(expression.value):
-                    self.add(expression.value.split("T")[0], statement)
-                elif (expression.type in {"DATE", "TIME"} and UNANCHORED_DAY.match(expression.value)
-                      and not ANAPHORIC_DAY.fullmatch(tokens.text)):
-                    self.add(expression.value.split("T")[0], statement, expression.span.text(article))
+                elif names_a_day(expression, tokens):
+                    written = None if calendar_start(expression.value) else expression.span.text(article)
+                    self.add(expression.value.split("T")[0], statement, written)
         for statement, keys, words in relative:
             anchor_index = self.anchor_entry(keys, statement)
             if anchor_index is None:
@@ -339,8 +438,8 @@ class TimelineBuilder:
         return self.ordered()
 
     def ordered(self) -> list[TimelineEntry]:
-        """Dated entries by date; an undated event first (it is background to what the story dates), each entry
-        placed "after" another right behind it."""
+        """Dated entries by date; undated ones first (background to what the story dates), those of a weekday in
+        the order of one week (see :func:`week_order`), each entry placed "after" another right behind it."""
         followers: dict[int, list[int]] = {}
         roots = []
         for index, entry in enumerate(self.entries):
@@ -349,9 +448,16 @@ class TimelineBuilder:
             else:
                 roots.append(index)
 
-        def key(index: int) -> tuple[int, date, int]:
-            start = calendar_start(self.entries[index].value or "")
-            return (1, start, index) if start else (0, date.min, index)
+        weekday_rank = week_order({int(match.group(1)) for entry in self.entries
+                                   if (match := WEEKDAY_VALUE.fullmatch(entry.value or ""))})
+
+        def key(index: int) -> tuple[int, date, int, int]:
+            value = self.entries[index].value or ""
+            start = calendar_start(value)
+            if start:
+                return (1, start, 0, index)
+            weekday = WEEKDAY_VALUE.fullmatch(value)
+            return (0, date.min, weekday_rank[int(weekday.group(1))] if weekday else len(weekday_rank), index)
 
         order: list[int] = []
 
