@@ -1,5 +1,7 @@
 from pathlib import Path
 
+import numpy as np
+
 from storyline.brief import build
 from storyline.compare import claims
 from storyline.compare import conflicts, figure, figures
@@ -301,3 +303,43 @@ def test_the_summary_states_a_claim_by_a_sentence_rather_than_a_headline():
                              vector=(vectors[0] + vectors[2]) / 2)
     [(group, stated)] = build._summary([fire], articles, build.CONFIG)
     assert stated is sentence
+
+
+def test_a_headline_is_stated_by_a_lead_not_by_a_sentence_deep_in_a_report():
+    def report(source: str, title: str, body: str) -> Article:
+        return Article(with_headline(title, body), source=source, title=title)
+
+    def unit(article: Article, sentence: str, position: int) -> claims.ClaimUnit:
+        start = article.text.index(sentence)
+        return claims.ClaimUnit(article.span(start, start + len(sentence)), article.source, "", False, frozenset(),
+                                position)
+
+    headline = "Rovers beat United 3-1 to win the cup"
+    live = report("Live", "Cup final as it happened",
+                  "Kick-off at the national stadium. Rovers score first. The crowd sings. United reply before the "
+                  "break. Rovers 2, United 1 and a new game.")
+    wire = report("Wire", headline, "Rovers beat United 3-1 on Saturday to win the cup for the first time.")
+    post = report("Post", "Rovers take the cup", "Fans filled the square after the final.")
+    articles = {a.id: a for a in (live, wire, post)}
+    vector = np.ones(4) / 2
+    deep = claims.ClaimGroup([unit(wire, headline, 0), unit(live, "Rovers 2, United 1 and a new game.", 5),
+                              unit(post, "Rovers take the cup", 0)], "shared", ["Live", "Post", "Wire"],
+                             ["Live", "Post", "Wire"], centrality=3.0, vector=vector)
+    [(_, stated)] = build._summary([deep], articles, build.CONFIG)
+    assert stated.span.text(wire) == headline
+    lead = "Rovers beat United 3-1 on Saturday to win the cup for the first time."
+    deep.units.append(unit(wire, lead, 1))
+    [(_, stated)] = build._summary([deep], articles, build.CONFIG)
+    assert stated.span.text(wire) == lead
+
+
+def test_a_claim_is_embedded_as_the_unit_that_says_it_best_not_as_the_mean_of_its_units():
+    # A mean over a large group drifts to the story's centre and seems to say every other claim of it again.
+    texts = ["The ferry operator suspended all sailings to the island after the storm damaged the main pier.",
+             "All sailings to the island were suspended by the ferry operator once the storm damaged its pier."]
+    articles = [Article(text, source=source) for text, source in zip(texts, ("A", "B"))]
+    units = [u for article, doc in zip(articles, nlp.parse(texts)) for u in claims.units(article, doc)]
+    vectors = embed(texts)
+    [group] = claims.align(units, vectors)
+    first = next(k for k, u in enumerate(units) if u is group.units[0])
+    assert len(group.units) == 2 and np.allclose(group.vector, vectors[first])

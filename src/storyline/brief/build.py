@@ -41,8 +41,8 @@ class BriefConfig:
     # ``summary_least`` from the reports' leads when fewer are corroborated.
     summary_least: int = 3
     summary_most: int = 5
-    # A claim this like one the summary holds already, or a key fact before it (cosine of the claims' mean
-    # embeddings), says the same again: it is left out of the summary, and comes after the other key facts.
+    # A claim this like one the summary holds already, or a key fact before it (cosine of the embeddings of the
+    # claims' first units), says the same again: it is left out of the summary, and comes after the other key facts.
     summary_redundancy: float = 0.7
     # The best items shown of each long section (quotes and disagreements in the order their sections give), and
     # for a short story fewer: one item a section per this many words of its articles, two at least.
@@ -195,16 +195,24 @@ def _figure_disagreement(disagreement: conflicts.FigureDisagreement, articles: d
 def _summary(groups: list[claims.ClaimGroup], articles: dict[str, Article],
              config: BriefConfig) -> list[tuple[claims.ClaimGroup, claims.ClaimUnit]]:
     """The most central corroborated claims that read alone, none saying much the same as another, in report order,
-    each with the unit that states it: the one most like the others' (the group's first), preferring one that is not
-    a headline. A summary reads in sentences; a headline ("Paris Store Hit by Jewelry Heist") says in shorthand
+    each with the unit that states it: the one most like the others' (the group's first), preferring a lead sentence
+    to a headline. A summary reads in sentences; a headline ("Paris Store Hit by Jewelry Heist") says in shorthand
     what a sentence of the same group says in full, and two outlets' headlines read as the same news twice. A claim
     whose figures outlets dispute is still the news: it stays, marked."""
     def position(group: claims.ClaimGroup) -> float:
         return min(u.span.start / max(len(articles[u.span.article_id].text), 1) for u in group.units)
 
+    def in_body(unit: claims.ClaimUnit) -> bool:
+        return unit.span.start >= articles[unit.span.article_id].body_start
+
     def sentence_of(group: claims.ClaimGroup) -> claims.ClaimUnit:
-        return next((u for u in group.units if u.span.start >= articles[u.span.article_id].body_start),
-                    group.units[0])
+        # For a headline, a lead that restates it; a sentence deep in a report the aligner put beside headlines may
+        # say something else ("Colts 13, Chiefs 10 and a new ballgame" in a live blog, beside "Colts beat Chiefs
+        # 20-13").
+        first = group.units[0]
+        if in_body(first):
+            return first
+        return next((u for u in group.units if in_body(u) and claims.lead_weight(u) == 1.0), first)
 
     def headline(group: claims.ClaimGroup) -> bool:
         unit = stating[id(group)]
@@ -226,7 +234,7 @@ def _summary(groups: list[claims.ClaimGroup], articles: dict[str, Article],
 
 
 def redundant(group: claims.ClaimGroup, others: list[claims.ClaimGroup], config: BriefConfig) -> bool:
-    """Whether a claim says much the same as one of ``others`` (cosine of the claims' mean embeddings)."""
+    """Whether a claim says much the same as one of ``others`` (cosine of the claims' embeddings)."""
     return any(float(group.vector @ other.vector) >= config.summary_redundancy for other in others)
 
 

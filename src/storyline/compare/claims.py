@@ -108,7 +108,9 @@ class ClaimGroup:
     conflict: str | None = None
     centrality: float = 0.0
     elsewhere: float = 0.0
-    # The mean of its units' embeddings, unit length: what it says, for telling claims that say much the same.
+    # The embedding of its first unit, the one that says best what the outlets say: what it says, for telling
+    # claims that say much the same (the mean of a large group's units drifts to the story's centre, and seems to
+    # say every claim of the story again).
     vector: np.ndarray | None = None
 
 
@@ -266,9 +268,8 @@ def align(claim_units: list[ClaimUnit], vectors: np.ndarray,
         kind = "conflicting" if conflict else "shared" if len(sources) > 1 else "single-source"
         outside = [k for k in range(n) if claim_units[k].source not in sources]
         elsewhere = float(similarity[np.ix_(member_ids, outside)].max()) if outside else 0.0
-        mean = vectors[member_ids].mean(axis=0)
         groups.append(ClaimGroup(group, kind, sources, independent, conflict, elsewhere=elsewhere,
-                                 vector=mean / (np.linalg.norm(mean) or 1.0)))
+                                 vector=vectors[medoid]))
     rank(groups, config)
     return groups
 
