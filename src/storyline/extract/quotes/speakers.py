@@ -112,7 +112,8 @@ def _named_by(drafts: Drafts, head: Token, start: int, end: int) -> str | None:
     if head.dep_ == "appos" and (named := drafts.mention_at(head.head)) is not None \
             and named.span.label == "PERSON":
         return _person_named(drafts, named)  # "Robert Lane, an assistant attorney general said": Lane
-    if lemma(head) in VOICE_TEXTS and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children):
+    if lemma(head) in VOICE_TEXTS and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) \
+            and not _owners(head):
         return _issuer(drafts, head)  # "Ann Lee wrote a letter …. “…,” the letter read": Lee
     if lemma(head) in KINSHIP_NOUNS:
         return None  # "his mother", "the young widow": someone's kin, not a title a name before holds
@@ -133,14 +134,18 @@ def _issuer(drafts: Drafts, text: Token) -> str | None:
     for token in reversed(drafts.tokens((max(text.idx - drafts.config.antecedent_window, 0), text.idx))):
         if lemma(token) != lemma(text) or token.pos_ != "NOUN" or drafts.in_quote(token.idx):
             continue
-        owners = [c for c in token.children if c.dep_ == "poss"] + [
-            p for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
-            for p in c.children if p.dep_ == "pobj"]
-        if owners:
+        if owners := _owners(token):
             return _named_by(drafts, owners[0], owners[0].left_edge.idx, owners[0].idx + len(owners[0]))
         subject = drafts.subject(token.head) if token.dep_ == "dobj" else None
         return None if subject is None else _named_by(drafts, subject.root, subject.start_char, subject.end_char)
     return None
+
+
+def _owners(text: Token) -> list[Token]:
+    """Whom the text noun's own phrase says it is from: "Lee's letter", "a statement from the ministry"."""
+    return [c for c in text.children if c.dep_ == "poss"] + [
+        p for c in text.children if c.dep_ == "prep" and c.lower_ in ("from", "by") for p in c.children
+        if p.dep_ == "pobj"]
 
 
 def _indefinite(head: Token) -> bool:
@@ -266,7 +271,7 @@ def _nearest_antecedent(drafts: Drafts, pronoun: Token, types: frozenset[str],
             continue
         # A speaker, a subject, or a name in apposition to a subject ("A professor, Yanis Varoufakis, stayed").
         speaker = drafts.is_speaker_before({t.i for t in heads}, pronoun.idx)
-        if speaker or any(t.dep_ in ("nsubj", "nsubjpass") or _lost_subject(t)
+        if speaker or any(t.dep_ in ("nsubj", "nsubjpass")
                           or t.dep_ == "appos" and t.head.dep_ in ("nsubj", "nsubjpass") for t in heads):
             return Resolution(mention.entity_id), mention.span.start, speaker
     return Resolution(), pronoun.idx, True
@@ -420,18 +425,9 @@ def _speaks(token: Token) -> bool:
     the verb of saying it runs up to ("…, a France Telecom spokeswoman who asked not to be named said")."""
     if token.dep_ in ("nsubj", "nsubjpass"):
         return _main_or_speech_verb(token.head)
-    if _lost_subject(token):
-        return True
     after = token.right_edge.i + 1
     return token.dep_ == "appos" and after < len(token.doc) and lemma(token.doc[after]) in CLAUSE_CUES \
         and apposition_before(token.doc[after]) == token
-
-
-def _lost_subject(token: Token) -> bool:
-    """Whether the token is a person's name heading a sentence the parse found no verb in: the subject of a verb
-    the parse lost, cut off by an abbreviation's full stop ("Ann Bly, 24, who works at Hill Ave. and Main St.,
-    described …") or read as an adjective ("Councilman Tom Ruiz, a critic, blasted those who he said …")."""
-    return token.dep_ == "ROOT" and token.pos_ == "PROPN" and token.ent_type_ == "PERSON"
 
 
 def _main_or_speech_verb(verb: Token) -> bool:
