@@ -285,6 +285,20 @@ def test_a_quotation_a_nested_verb_of_saying_introduces_is_its_subjects():
     assert "Tom Hale" in speaker_names(article, mentions, the_one(article, found, "We will not close"))
 
 
+def test_a_clause_of_saying_after_a_quotations_closing_mark_is_its_own_attribution():
+    # "while Tom Berry … said" is not part of what Chief Ross told reporters.
+    article, mentions, found = extracted(
+        "Chief Ann Ross told reporters there was \u201c nothing to suggest the stop broke the rules \u201d while Tom "
+        "Berry, a former trainer, said \"it looks like a proper stop \u201d under the circumstances.")
+    assert speaker_names(article, mentions, the_one(article, found, "broke the rules")) == {"Ann Ross"}
+    assert "proper stop" not in the_one(article, found, "broke the rules").content.text(article)
+    assert speaker_names(article, mentions, the_one(article, found, "proper stop")) == {"Tom Berry"}
+    # A clause that qualifies the quoted words stays in what was said.
+    article, mentions, found = extracted(
+        "Ann Ross said the mayor was \u201c a unifier \u201d who wanted to end the feud.")
+    assert the_one(article, found, "unifier").content.text(article).endswith("end the feud")
+
+
 def test_a_role_noun_is_held_by_a_name_its_words_title_not_by_a_noun_near_it():
     # "sources said Marco Vela would sign" does not make Vela a source: "sources" is no title of his.
     article, mentions, found = extracted(
@@ -1016,6 +1030,22 @@ def test_a_name_inside_a_quotation_is_not_what_a_pronoun_after_it_stands_for():
         "Senator Jonas Keller spoke at the memorial on Sunday. \u201cNobody trusted Ruth Albers when she ran the "
         "ministry,\u201d he said.")
     assert speaker_names(article, mentions, the_one(article, found, "Nobody trusted")) == {"Jonas Keller"}
+
+
+def test_the_text_a_quote_is_given_to_speaks_for_whoever_put_it_out():
+    article, mentions, found = extracted(
+        "The school principal, Tom Hale, wrote a letter to parents on Friday. \u201c She worked hard every single "
+        "day, \u201d the letter read.")
+    assert speaker_names(article, mentions, the_one(article, found, "worked hard")) == {"Tom Hale"}
+    article, mentions, found = extracted(
+        "The council met on Monday. Mayor Ann Lee, who chairs it, issued a statement after the vote. \u201c We will "
+        "rebuild the bridge this year, \u201d the statement said.")
+    assert speaker_names(article, mentions, the_one(article, found, "rebuild the bridge")) == {"Ann Lee"}
+    # A statement no one is said to have put out stays unattributed.
+    article, mentions, found = extracted(
+        "Mayor Ann Lee spoke on Monday. A statement was posted on Friday. \u201c We will rebuild the bridge, \u201d "
+        "the statement said.")
+    assert the_one(article, found, "rebuild the bridge").speaker is None
 
 
 def test_he_or_she_never_stands_for_a_plural():

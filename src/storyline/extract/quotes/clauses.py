@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span as DocSpan, Token
 
 from storyline.extract.quotes.config import CONFIG, QuoteConfig
 from storyline.extract.quotes.cues import CLAUSE_CUES, CUES, lemma
+from storyline.extract.quotes.kinds import SPEECH, of_cue
 from storyline.text import wordlists
 from storyline.text.names import is_title_part
 
@@ -20,6 +21,8 @@ QUOTING_VERBS = frozenset({"quote", "cite", "report"})
 VOICE_TEXTS = wordlists.words("voice_texts")
 # Subjects that name no one: "it was too early", "there is no doubt".
 EMPTY_SUBJECTS = frozenset({"it", "there"})
+# Conjunctions that set a second clause beside the first rather than under it: "“…” while the chief said …".
+CONTRASTING_MARKS = frozenset({"while", "whereas"})
 # Dependents that, set off by a comma, end a content rather than continue it.
 TAIL_DEPS = frozenset({"advcl", "appos", "parataxis", "npadvmod"})
 
@@ -78,9 +81,10 @@ def content_extent(heads: list[Token]) -> tuple[int, int]:
 
 
 def _nested_saying_start(heads: list[Token], start: int) -> int:
-    """Where a clause set off by a comma at the end of the extent says who said something of its own ("the work of
-    the envoy, whom she described as …", "his remarks, when he claimed …"): PolNeAR makes it another attribution,
-    not part of this content. A clause inside the content ("the plan, which some called a ploy, was …") stays in it."""
+    """Where a clause set off by a comma at the end of the extent, or by a quotation's closing mark and a contrast,
+    says who said something of its own ("the work of the envoy, whom she described as …", "his remarks, when he
+    claimed …", "there was “no sign of it” while the chief said …"): PolNeAR makes it another attribution, not
+    part of this content. A clause inside the content ("the plan, which some called a ploy, was …") stays in it."""
     doc = heads[0].doc
     end = doc[-1].idx + len(doc[-1].text_with_ws)  # the text's length: Doc.text would join every token again
     last = max(head.right_edge.i for head in heads)
@@ -91,10 +95,19 @@ def _nested_saying_start(heads: list[Token], start: int) -> int:
                 continue
             before = doc[token.left_edge.i - 1] if token.left_edge.i > 0 else None
             closes_extent = all(t.is_punct for t in doc[token.right_edge.i + 1 : last + 1])
-            if before is not None and before.text == "," and before.idx > start and closes_extent and any(
+            set_off = before is not None and (before.text == "," or before.is_quote and before.tag_ == "''"
+                                               and _contrasts(token))
+            if set_off and before.idx > start and closes_extent and any(
                     child.dep_ == "nsubj" for child in token.children):
                 end = min(end, before.idx)
     return end
+
+
+def _contrasts(clause: Token) -> bool:
+    """Whether the clause sets what its own named subject says beside what was said before it ("“…” while the
+    chief said …"), not what qualifies it ("a “unifier” who wanted …", "“on the fence” until Haley said …")."""
+    return any(c.dep_ == "mark" and c.lower_ in CONTRASTING_MARKS for c in clause.children) and any(
+        c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in clause.children) and of_cue(clause) == SPEECH
 
 
 def _next_saying_start(heads: list[Token], start: int) -> int:

@@ -112,6 +112,9 @@ def _named_by(drafts: Drafts, head: Token, start: int, end: int) -> str | None:
     if head.dep_ == "appos" and (named := drafts.mention_at(head.head)) is not None \
             and named.span.label == "PERSON":
         return _person_named(drafts, named)  # "Robert Lane, an assistant attorney general said": Lane
+    if lemma(head) in VOICE_TEXTS and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children) \
+            and not _owners(head):
+        return _issuer(drafts, head)  # "Ann Lee wrote a letter …. “…,” the letter read": Lee
     if lemma(head) in KINSHIP_NOUNS:
         return None  # "his mother", "the young widow": someone's kin, not a title a name before holds
     # "the farmer", "the District Attorney": a role a person holds, which "the campaign" or "56 percent" is not,
@@ -122,6 +125,27 @@ def _named_by(drafts: Drafts, head: Token, start: int, end: int) -> str | None:
     if head.pos_ == "NOUN" and lemma(head) in PERSON_NOUNS or title_word(head.text) in OFFICES:
         return _role_holder(drafts, head)
     return None
+
+
+def _issuer(drafts: Drafts, text: Token) -> str | None:
+    """Who put out the text "the statement" or "the letter" refers back to: at the nearest earlier mention of
+    that text, the one it is from ("Lee's letter", "a letter from Lee") or the subject of the verb it is the object
+    of ("Ann Lee, the principal, wrote a letter"); no one when that mention does not say."""
+    for token in reversed(drafts.tokens((max(text.idx - drafts.config.antecedent_window, 0), text.idx))):
+        if lemma(token) != lemma(text) or token.pos_ != "NOUN" or drafts.in_quote(token.idx):
+            continue
+        if owners := _owners(token):
+            return _named_by(drafts, owners[0], owners[0].left_edge.idx, owners[0].idx + len(owners[0]))
+        subject = drafts.subject(token.head) if token.dep_ == "dobj" else None
+        return None if subject is None else _named_by(drafts, subject.root, subject.start_char, subject.end_char)
+    return None
+
+
+def _owners(text: Token) -> list[Token]:
+    """Whom the text noun's own phrase says it is from: "Lee's letter", "a statement from the ministry"."""
+    return [c for c in text.children if c.dep_ == "poss"] + [
+        p for c in text.children if c.dep_ == "prep" and c.lower_ in ("from", "by") for p in c.children
+        if p.dep_ == "pobj"]
 
 
 def _indefinite(head: Token) -> bool:
