@@ -192,13 +192,14 @@ class EntityIndex:
         # A facility's short name goes to the facility before the entities that only go by that short name; one
         # the model calls a person or a place goes to no facility where it may be the person the facility is
         # named after or the place it is in.
-        facilities = self._facilities_of_short_name(cluster)
-        if (match := self._facility_of_short_name(cluster, facilities)) is not None:
+        candidates = self._candidates(cluster)
+        facilities = self._facilities_of_short_name(cluster, candidates)
+        if (match := self._facility_of_short_name(cluster, facilities, candidates)) is not None:
             cluster.labels = Counter({self._entities[match].label: cluster.labels.total()})
         else:
             person_or_place = cluster.label == "PERSON" or cluster.label in PLACE_LABELS
-            match = self.best_match(cluster, set(facilities) if person_or_place else set())
-        if match is None and (match := self._surname_holder(cluster)) is not None:
+            match = self.best_match(cluster, candidates - set(facilities) if person_or_place else candidates)
+        if match is None and (match := self._surname_holder(cluster, candidates)) is not None:
             cluster.labels = Counter({"PERSON": cluster.labels.total()})  # the model's label was the error
         if match is None:
             match = len(self._entities)
@@ -209,9 +210,11 @@ class EntityIndex:
                 self._by_key.setdefault(key, set()).add(match)
         return match
 
-    def best_match(self, cluster: _Cluster, excluded: frozenset[int] | set[int] = frozenset()) -> int | None:
-        candidate_ids = set().union(*(self._by_key.get(key, set()) for name in cluster.names
-                                      for key in lookup_keys(name))) - excluded
+    def _candidates(self, cluster: _Cluster) -> set[int]:
+        """The entities that go by a name the cluster's names share a lookup key with."""
+        return set().union(*(self._by_key.get(key, set()) for name in cluster.names for key in lookup_keys(name)))
+
+    def best_match(self, cluster: _Cluster, candidate_ids: set[int]) -> int | None:
         matches = [i for i in sorted(candidate_ids) if _same_entity(cluster, self._entities[i])]
         if not matches:
             return self._given_name_holder(cluster, candidate_ids)
@@ -222,7 +225,7 @@ class EntityIndex:
             return None
         return max(matches, key=lambda i: (_affinity(cluster, self._entities[i]), -i))
 
-    def _surname_holder(self, cluster: _Cluster) -> int | None:
+    def _surname_holder(self, cluster: _Cluster, candidate_ids: set[int]) -> int | None:
         """The one person named in full whose surname an article wrote alone and the model took for an
         organisation, a group or a work ("Oppal said" tagged ORG where other articles name "Wally Oppal"); not
         a family. A place only when the model also tagged the surname alone as that person's elsewhere and the
@@ -232,8 +235,6 @@ class EntityIndex:
         if cluster.label == "PERSON" or cluster.family or (place and cluster.located) \
                 or any(len(tokens(name)) != 1 for name in cluster.names):
             return None
-        candidate_ids = set().union(*(self._by_key.get(key, set()) for name in cluster.names
-                                      for key in lookup_keys(name)))
         words = {tokens(name)[0] for name in cluster.names}
         # Not "FIRE" of a headline in capitals, nor an initial ("P.").
         if not all(name.istitle() for name in cluster.names) or min(map(len, words)) < SHORTEST_GIVEN_NAME:
@@ -243,19 +244,17 @@ class EntityIndex:
                    and (not place or any(self._entities[i].name_labels[name, "PERSON"] for name in cluster.names))]
         return holders[0] if len(holders) == 1 else None
 
-    def _facilities_of_short_name(self, cluster: _Cluster) -> list[int]:
+    def _facilities_of_short_name(self, cluster: _Cluster, candidate_ids: set[int]) -> list[int]:
         """The entities other than people with a name that opens with the cluster's one name, the rest a word
         or two ending in a facility noun ("Betty Ford" of the "Betty Ford Center")."""
         words = {tokens(name) for name in cluster.names}
         if len(words) != 1:
             return []
         short = next(iter(words))
-        candidate_ids = set().union(*(self._by_key.get(key, set()) for name in cluster.names
-                                      for key in lookup_keys(name)))
         return [i for i in sorted(candidate_ids) if self._entities[i].label != "PERSON"
                 and any(_opens_facility_name(short, tokens(name)) for name in self._entities[i].names)]
 
-    def _facility_of_short_name(self, cluster: _Cluster, facilities: list[int]) -> int | None:
+    def _facility_of_short_name(self, cluster: _Cluster, facilities: list[int], candidate_ids: set[int]) -> int | None:
         """Of the ``facilities`` a name is the short name of, the one it stands for in an article that names one
         in full ("Betty Ford" of the "Betty Ford Center", "Morningside" of "Morningside Recovery Center"), the
         one most named there; elsewhere the name may be the person a facility is named after ("Dean Smith" of
@@ -275,8 +274,7 @@ class EntityIndex:
         named_in = {span.article_id for i in facilities for span in self._entities[i].spans}
         if article not in named_in and cluster.label not in MISREAD_THING_LABELS:
             return None
-        candidates = [self._entities[i] for i in sorted(set().union(
-            *(self._by_key.get(key, set()) for name in cluster.names for key in lookup_keys(name))))]
+        candidates = [self._entities[i] for i in sorted(candidate_ids)]
         # A place of that name beside the facility is where the facility is ("Ojai Hospital" in Ojai).
         if any(entity.label in PLACE_LABELS and short in map(tokens, entity.names)
                and any(span.article_id in named_in for span in entity.spans) for entity in candidates):
