@@ -54,9 +54,9 @@ class BriefConfig:
     lead_restates: float = 0.5
     # The best items shown of each long section (quotes and disagreements in the order their sections give), and
     # for a short story fewer: one item a section per this many words of its articles, two at least, unless the
-    # Markdown brief would then have more than ``length_budget`` of its articles' words: then fewer, one at least
-    # (the summary, the sources and the sections' headings are a brief's fixed cost, which a story of a few short
-    # articles can fill alone).
+    # Markdown brief would then have more than ``length_budget`` of its articles' words: then fewer, one at least,
+    # in every section but the key facts (the summary, the key facts, the sources and the sections' headings are a
+    # brief's fixed cost, which a story of a few short articles can fill alone).
     words_per_item: int = 400
     least_shown: int = 2
     length_budget: float = 0.5
@@ -99,7 +99,7 @@ def assemble(story_id: str, label: str, articles: list[Article], found: StoryCom
     in_summary = [group for group, _ in summary]
     single_source, single_source_best = _single_source(found, by_id, in_summary, config)
     words = sum(a.word_count for a in articles)
-    most = max(config.least_shown, words // config.words_per_item)
+    most = key_facts_most = max(config.least_shown, words // config.words_per_item)
 
     shared = sorted((g for g in groups if g.kind == "shared"), key=lambda g: -g.centrality)
     per_source = Counter(a.outlet for a in articles)
@@ -135,8 +135,9 @@ def assemble(story_id: str, label: str, articles: list[Article], found: StoryCom
         timeline_entries[index]["rank"] = rank
 
     def shown(most: int) -> dict[str, int]:
-        return {section: min(count, most) for section, count in {
-            "key_facts": config.key_facts_shown, "single_source": single_source_best,
+        # The key facts are the news the outlets agree on: a brief over its budget cuts the other sections.
+        return {"key_facts": min(config.key_facts_shown, key_facts_most)} | {
+            section: min(count, most) for section, count in {"single_source": single_source_best,
             "quotes": config.quotes_shown, "beliefs": config.beliefs_shown, "disagreements": config.disagreements_shown,
             "timeline": config.timeline_shown, "entities": config.entities_shown, "copied": config.copied_shown,
             "wording": config.wording_shown, "loaded": config.loaded_shown}.items()}
