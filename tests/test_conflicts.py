@@ -583,10 +583,10 @@ def test_a_game_clock_is_one_quantity_of_one_play_in_one_period():
     found = disputes(tied_early, tied_late)
     assert values(found) == [["6:00 left in the third quarter", "10:03 left in the third quarter"]]
     assert found[0].quantity.startswith("game clock when")
-    # a clock is written to the second
+    # a clock is written to the second it shows, read at the play or a tick later: a second apart is one reading
     assert values(disputes("Hansen banked in a shot with 7:41 left in the first half.",
-                           "Hansen banked in a shot with 7:42 left in the first half.")) \
-        == [["7:41 left in the first half", "7:42 left in the first half"]]
+                           "Hansen banked in a shot with 7:43 left in the first half.")) \
+        == [["7:41 left in the first half", "7:43 left in the first half"]]
     stopped = "Weeks stopped the fight 44 seconds into the seventh round."
     agreeing_or_apart = [
         # another period, a clock whose period is not written, another play, plays minutes apart
@@ -595,7 +595,9 @@ def test_a_game_clock_is_one_quantity_of_one_play_in_one_period():
         (tied_early, "Jones intercepted a pass with 8:15 left in the third quarter."),
         ("Jones scored on a layup with 14:05 left in the first half.",
          "Jones scored on a layup with 7:41 left in the first half."),
-        # two outlets' same clock agree, and time elapsed is read apart from time left
+        # two outlets' same clock agree, a tick apart too, and time elapsed is read apart from time left
+        ("Hansen banked in a shot with 7:41 left in the first half.",
+         "Hansen banked in a shot with 7:42 left in the first half."),
         (stopped, "The referee stopped the fight 44 seconds into the seventh round."),
         (stopped, "The referee stopped the fight with 2:15 left in the seventh round."),
     ]
