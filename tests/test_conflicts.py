@@ -188,6 +188,15 @@ def test_figures_of_different_participants_or_of_ranked_rated_or_paired_numbers_
                            "Ten people were killed when the earthquake razed villages on the island.")) == [["3", "10"]]
 
 
+def test_a_holders_figures_that_all_differ_between_two_outlets_are_of_different_occasions():
+    career_highs = "Earl Clark finished the win with 25 points and 16 rebounds, both career highs."
+    # one outlet wrong on one figure has the others of its sentence right: rebounds 16 vs 12 in one game
+    assert values(disputes(career_highs, "Earl Clark finished with 25 points and 12 rebounds.")) == [["12", "16"]]
+    # every figure of the sentence differing is another game, not two disputes
+    other_game = "Earl Clark finished with 22 points and nine rebounds as Louisville beat South Florida."
+    assert disputes(career_highs, other_game) == []
+
+
 def test_a_named_persons_age_disagrees_only_between_real_publication_days_and_full_names():
     day = datetime(2026, 4, 20, 9, tzinfo=timezone.utc)
     found = disputes(("Vincent Gigante, who died yesterday in federal prison at 77, was the boss.", day, False),

@@ -310,9 +310,12 @@ def disagreements(figures: list[Figure], embed: Callable[[list[str]], np.ndarray
     predicate = similarity([f.predicate or f.counted for f in figures])
     context = similarity([f.context for f in figures])
 
+    listed = _listed_with(figures)
+
     def same(i: int, j: int) -> bool:
         return same_quantity(figures[i], figures[j], counted[i, j], predicate[i, j], context[i, j], config,
-                             claims[i] is not None and claims[i] == claims[j])
+                             claims[i] is not None and claims[i] == claims[j]) \
+            and not _other_occasion(i, j, figures, listed)
 
     n = len(figures)
     linked = sorted(((counted[i, j] + predicate[i, j] + context[i, j], i, j) for i in range(n)
@@ -347,6 +350,31 @@ def disagreements(figures: list[Figure], embed: Callable[[list[str]], np.ndarray
         found.append(FigureDisagreement(tuple(sorted((figures[k] for k in group),
                                                      key=lambda f: (f.outlet, f.span.start)))))
     return found
+
+
+def _listed_with(figures: list[Figure]) -> list[list[int]]:
+    """For each amount or count of a named holder, the other amounts and counts its sentence gives of that holder
+    ("22 points and nine rebounds")."""
+    def held(figure: Figure) -> frozenset[str]:
+        return figure.holders - {UNNAMED} if figure.kind in QUANTITIES else frozenset()
+
+    by_sentence: dict[tuple[str, int], list[int]] = {}
+    for k, figure in enumerate(figures):
+        if held(figure):
+            by_sentence.setdefault((figure.outlet, figure.sentence.start), []).append(k)
+    return [[m for m in by_sentence.get((figure.outlet, figure.sentence.start), [])
+             if m != k and held(figures[m]) & held(figure)] for k, figure in enumerate(figures)]
+
+
+def _other_occasion(i: int, j: int, figures: list[Figure], listed: list[list[int]]) -> bool:
+    """Whether two outlets' differing figures of one holder are of different occasions: each outlet's sentence
+    lists another figure of that holder, of one thing, and those differ too ("Clark finished with 22 points and
+    nine rebounds", "Clark finished with 25 points and 16 rebounds": two games). An outlet that has one figure
+    wrong has the others of the same sentence right; every figure differing is another game, year or case."""
+    a, b = figures[i], figures[j]
+    return not a.range.meets(b.range) and any(
+        figures[x].counted == figures[y].counted != a.counted and not figures[x].range.meets(figures[y].range)
+        for x in listed[i] for y in listed[j])
 
 
 def in_story_years(figures: list[Figure]) -> list[Figure]:
