@@ -197,6 +197,14 @@ def test_a_holders_figures_that_all_differ_between_two_outlets_are_of_different_
     assert disputes(career_highs, other_game) == []
 
 
+def test_a_count_over_a_stretch_of_time_is_a_running_total_compared_only_over_the_same_stretch():
+    total = "Since the shooting, over 50 arrests have been made over four nights of protesting."
+    assert not disputes(total, "After the protest on Wednesday night there were 46 arrests, the police said.")
+    assert not disputes(total, "By the end of the night, 46 people had been arrested.")
+    assert values(disputes(total, "Police said 30 arrests were made over four nights of protesting.")) \
+        == [["30", "over 50"]]
+
+
 def test_a_named_persons_age_disagrees_only_between_real_publication_days_and_full_names():
     day = datetime(2026, 4, 20, 9, tzinfo=timezone.utc)
     found = disputes(("Vincent Gigante, who died yesterday in federal prison at 77, was the boss.", day, False),
