@@ -205,6 +205,17 @@ def test_a_count_over_a_stretch_of_time_is_a_running_total_compared_only_over_th
         == [["30", "over 50"]]
 
 
+def test_millions_written_as_a_letter_after_an_amount_of_money_are_millions():
+    letter = "The thieves took jewels worth $2.6m from the store."
+    assert values(disputes(letter, "The thieves took jewels worth $3.1 million from the store.")) \
+        == [["2.6 million dollar", "3.1 million dollar"]]
+    assert not disputes(letter, "The thieves took jewels worth $2.6 million from the store.")
+    # after a number that is no amount of money, "m" may be metres
+    wall = Article("A 10m wall fell on the thieves' car.", source="Outlet 0")
+    doc = next(iter(nlp.parse([wall.text])))
+    assert [f.value for f in figures.extract(wall, doc, timex.extract(wall, doc))] == [10]
+
+
 def test_a_named_persons_age_disagrees_only_between_real_publication_days_and_full_names():
     day = datetime(2026, 4, 20, 9, tzinfo=timezone.utc)
     found = disputes(("Vincent Gigante, who died yesterday in federal prison at 77, was the boss.", day, False),
