@@ -197,6 +197,13 @@ def test_a_holders_figures_that_all_differ_between_two_outlets_are_of_different_
     assert disputes(career_highs, other_game) == []
 
 
+def test_villages_damaged_or_destroyed_are_counted_to_each_outlets_line_but_shops_one_by_one():
+    assert not disputes("The quake destroyed four villages, the governor said.",
+                        "The quake flattened seven villages, officials said.")
+    assert values(disputes("Rioters damaged 355 shops in the capital.", "Rioters damaged 565 shops in the capital.")) \
+        == [["355", "565"]]
+
+
 def test_a_count_over_a_stretch_of_time_is_a_running_total_compared_only_over_the_same_stretch():
     total = "Since the shooting, over 50 arrests have been made over four nights of protesting."
     assert not disputes(total, "After the protest on Wednesday night there were 46 arrests, the police said.")

@@ -53,6 +53,9 @@ QUANTITIES = AMOUNTS | {"COUNT"}
 EXCLUSIVE_HEDGES = words("exclusive_hedges")
 # Nouns that name people by a role ("protesters", "students"): WordNet's noun.person lemmas.
 PERSON_NOUNS = words("person_nouns")
+# Places a disaster damages house by house ("villages", "towns"), and the outcomes of their houses.
+SETTLEMENT_NOUNS = words("settlement_nouns")
+DAMAGE_OUTCOMES = frozenset({"damage", "destruction"})
 
 
 def _synonym_sets(lines: frozenset[str]) -> dict[str, frozenset[str]]:
@@ -221,6 +224,12 @@ def same_quantity(a: Figure, b: Figure, counted: float, predicate: float, contex
         # a place's distance from one other place, its population, or a parent's children: one quantity of the
         # place or the person whatever the verbs ("is home to", "has"), never of another or another thing of it
         return a.counted == b.counted and bool(a.holders & b.holders - {UNNAMED})
+    if a.kind == "COUNT" and SETTLEMENT_NOUNS & {a.counted, b.counted} \
+            and DAMAGE_OUTCOMES & {outcome(a.predicate), outcome(b.predicate)}:
+        # "five villages damaged", "seven villages flattened": a village is damaged house by house, and how many
+        # of its houses make it count as damaged, destroyed or hit is each outlet's (or official's) line to draw,
+        # as it is for the worst-hit few: no one quantity
+        return False
     if a.counted != b.counted and counted < config.same_counted and not _part_outnumbers_whole(a, b) \
             and not SYNONYM_SETS.get(a.counted, frozenset()) & SYNONYM_SETS.get(b.counted, frozenset()):
         return False
