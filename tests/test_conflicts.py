@@ -149,6 +149,15 @@ def test_only_dates_the_texts_write_or_real_publication_dates_resolve_can_disagr
                            "In 1970, he was indicted for bribing the town's police force.")) == [["1969", "1970"]]
 
 
+def test_a_date_of_a_question_or_a_supposition_is_no_day_of_an_event():
+    tuesday = datetime(2026, 4, 21, 9, tzinfo=timezone.utc)
+    killed = ("The teenager was shot and killed by police on Saturday night.", tuesday, False)
+    chanted = ('Marchers chanted "how many kids did you kill today" as they walked to the precinct.', tuesday, False)
+    assert not disputes(killed, chanted)
+    assert values(disputes(killed, ("Police killed the teenager on Monday.", tuesday, False))) \
+        == [["2026-04-18", "2026-04-20"]]
+
+
 def test_times_of_day_of_one_event_disagree_only_beyond_their_rounding_and_in_one_zone_and_day():
     assert [c.hhmm for c in clock_times("at 8.49pm, about 3: 10 p. m., at 20:49 GMT, at 2045 GMT; it ended 20:49")] \
         == [2049, 1510, 2049, 2045]
