@@ -149,6 +149,15 @@ def test_only_dates_the_texts_write_or_real_publication_dates_resolve_can_disagr
                            "In 1970, he was indicted for bribing the town's police force.")) == [["1969", "1970"]]
 
 
+def test_a_date_of_a_question_or_a_supposition_is_no_day_of_an_event():
+    tuesday = datetime(2026, 4, 21, 9, tzinfo=timezone.utc)
+    killed = ("The teenager was shot and killed by police on Saturday night.", tuesday, False)
+    chanted = ('Marchers chanted "how many kids did you kill today" as they walked to the precinct.', tuesday, False)
+    assert not disputes(killed, chanted)
+    assert values(disputes(killed, ("Police killed the teenager on Monday.", tuesday, False))) \
+        == [["2026-04-18", "2026-04-20"]]
+
+
 def test_times_of_day_of_one_event_disagree_only_beyond_their_rounding_and_in_one_zone_and_day():
     assert [c.hhmm for c in clock_times("at 8.49pm, about 3: 10 p. m., at 20:49 GMT, at 2045 GMT; it ended 20:49")] \
         == [2049, 1510, 2049, 2045]
@@ -186,6 +195,41 @@ def test_figures_of_different_participants_or_of_ranked_rated_or_paired_numbers_
     assert not disputes("The governor said four villages had been destroyed.", "The quake damaged 7 villages.")
     assert values(disputes("The quake killed three people on the island, the governor said.",
                            "Ten people were killed when the earthquake razed villages on the island.")) == [["3", "10"]]
+
+
+def test_a_holders_figures_that_all_differ_between_two_outlets_are_of_different_occasions():
+    career_highs = "Earl Clark finished the win with 25 points and 16 rebounds, both career highs."
+    # one outlet wrong on one figure has the others of its sentence right: rebounds 16 vs 12 in one game
+    assert values(disputes(career_highs, "Earl Clark finished with 25 points and 12 rebounds.")) == [["12", "16"]]
+    # every figure of the sentence differing is another game, not two disputes
+    other_game = "Earl Clark finished with 22 points and nine rebounds as Louisville beat South Florida."
+    assert disputes(career_highs, other_game) == []
+
+
+def test_villages_damaged_or_destroyed_are_counted_to_each_outlets_line_but_shops_one_by_one():
+    assert not disputes("The quake destroyed four villages, the governor said.",
+                        "The quake flattened seven villages, officials said.")
+    assert values(disputes("Rioters damaged 355 shops in the capital.", "Rioters damaged 565 shops in the capital.")) \
+        == [["355", "565"]]
+
+
+def test_a_count_over_a_stretch_of_time_is_a_running_total_compared_only_over_the_same_stretch():
+    total = "Since the shooting, over 50 arrests have been made over four nights of protesting."
+    assert not disputes(total, "After the protest on Wednesday night there were 46 arrests, the police said.")
+    assert not disputes(total, "By the end of the night, 46 people had been arrested.")
+    assert values(disputes(total, "Police said 30 arrests were made over four nights of protesting.")) \
+        == [["30", "over 50"]]
+
+
+def test_millions_written_as_a_letter_after_an_amount_of_money_are_millions():
+    letter = "The thieves took jewels worth $2.6m from the store."
+    assert values(disputes(letter, "The thieves took jewels worth $3.1 million from the store.")) \
+        == [["2.6 million dollar", "3.1 million dollar"]]
+    assert not disputes(letter, "The thieves took jewels worth $2.6 million from the store.")
+    # after a number that is no amount of money, "m" may be metres
+    wall = Article("A 10m wall fell on the thieves' car.", source="Outlet 0")
+    doc = next(iter(nlp.parse([wall.text])))
+    assert [f.value for f in figures.extract(wall, doc, timex.extract(wall, doc))] == [10]
 
 
 def test_a_named_persons_age_disagrees_only_between_real_publication_days_and_full_names():
@@ -593,10 +637,10 @@ def test_a_game_clock_is_one_quantity_of_one_play_in_one_period():
     found = disputes(tied_early, tied_late)
     assert values(found) == [["6:00 left in the third quarter", "10:03 left in the third quarter"]]
     assert found[0].quantity.startswith("game clock when")
-    # a clock is written to the second
+    # a clock is written to the second it shows, read at the play or a tick later: a second apart is one reading
     assert values(disputes("Hansen banked in a shot with 7:41 left in the first half.",
-                           "Hansen banked in a shot with 7:42 left in the first half.")) \
-        == [["7:41 left in the first half", "7:42 left in the first half"]]
+                           "Hansen banked in a shot with 7:43 left in the first half.")) \
+        == [["7:41 left in the first half", "7:43 left in the first half"]]
     stopped = "Weeks stopped the fight 44 seconds into the seventh round."
     agreeing_or_apart = [
         # another period, a clock whose period is not written, another play, plays minutes apart
@@ -605,7 +649,9 @@ def test_a_game_clock_is_one_quantity_of_one_play_in_one_period():
         (tied_early, "Jones intercepted a pass with 8:15 left in the third quarter."),
         ("Jones scored on a layup with 14:05 left in the first half.",
          "Jones scored on a layup with 7:41 left in the first half."),
-        # two outlets' same clock agree, and time elapsed is read apart from time left
+        # two outlets' same clock agree, a tick apart too, and time elapsed is read apart from time left
+        ("Hansen banked in a shot with 7:41 left in the first half.",
+         "Hansen banked in a shot with 7:42 left in the first half."),
         (stopped, "The referee stopped the fight 44 seconds into the seventh round."),
         (stopped, "The referee stopped the fight with 2:15 left in the seventh round."),
     ]

@@ -15,6 +15,8 @@ from storyline.text.numbers import COUNT, FIGURE, ORDINALS, read_number, spoken_
     ("nine hundred", 900),
     ("more than 50", 50),
     ("$40 million", 40e6),
+    ("£1.2bn", 1.2e9),  # a scale abbreviation glued to the number
+    ("$3mn", 3e6),
     ("zero", 0),
     ("several", None),
     ("a million", None),  # an article is no number in running text: "a further 50" is 50, not 51

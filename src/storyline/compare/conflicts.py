@@ -53,6 +53,9 @@ QUANTITIES = AMOUNTS | {"COUNT"}
 EXCLUSIVE_HEDGES = words("exclusive_hedges")
 # Nouns that name people by a role ("protesters", "students"): WordNet's noun.person lemmas.
 PERSON_NOUNS = words("person_nouns")
+# Places a disaster damages house by house ("villages", "towns"), and the outcomes of their houses.
+SETTLEMENT_NOUNS = words("settlement_nouns")
+DAMAGE_OUTCOMES = frozenset({"damage", "destruction"})
 
 
 def _synonym_sets(lines: frozenset[str]) -> dict[str, frozenset[str]]:
@@ -221,6 +224,12 @@ def same_quantity(a: Figure, b: Figure, counted: float, predicate: float, contex
         # a place's distance from one other place, its population, or a parent's children: one quantity of the
         # place or the person whatever the verbs ("is home to", "has"), never of another or another thing of it
         return a.counted == b.counted and bool(a.holders & b.holders - {UNNAMED})
+    if a.kind == "COUNT" and SETTLEMENT_NOUNS & {a.counted, b.counted} \
+            and DAMAGE_OUTCOMES & {outcome(a.predicate), outcome(b.predicate)}:
+        # "five villages damaged", "seven villages flattened": a village is damaged house by house, and how many
+        # of its houses make it count as damaged, destroyed or hit is each outlet's (or official's) line to draw,
+        # as it is for the worst-hit few: no one quantity
+        return False
     if a.counted != b.counted and counted < config.same_counted and not _part_outnumbers_whole(a, b) \
             and not SYNONYM_SETS.get(a.counted, frozenset()) & SYNONYM_SETS.get(b.counted, frozenset()):
         return False
@@ -310,9 +319,12 @@ def disagreements(figures: list[Figure], embed: Callable[[list[str]], np.ndarray
     predicate = similarity([f.predicate or f.counted for f in figures])
     context = similarity([f.context for f in figures])
 
+    listed = _listed_with(figures)
+
     def same(i: int, j: int) -> bool:
         return same_quantity(figures[i], figures[j], counted[i, j], predicate[i, j], context[i, j], config,
-                             claims[i] is not None and claims[i] == claims[j])
+                             claims[i] is not None and claims[i] == claims[j]) \
+            and not _other_occasion(i, j, figures, listed)
 
     n = len(figures)
     linked = sorted(((counted[i, j] + predicate[i, j] + context[i, j], i, j) for i in range(n)
@@ -347,6 +359,31 @@ def disagreements(figures: list[Figure], embed: Callable[[list[str]], np.ndarray
         found.append(FigureDisagreement(tuple(sorted((figures[k] for k in group),
                                                      key=lambda f: (f.outlet, f.span.start)))))
     return found
+
+
+def _listed_with(figures: list[Figure]) -> list[list[int]]:
+    """For each amount or count of a named holder, the other amounts and counts its sentence gives of that holder
+    ("22 points and nine rebounds")."""
+    def held(figure: Figure) -> frozenset[str]:
+        return figure.holders - {UNNAMED} if figure.kind in QUANTITIES else frozenset()
+
+    by_sentence: dict[tuple[str, int], list[int]] = {}
+    for k, figure in enumerate(figures):
+        if held(figure):
+            by_sentence.setdefault((figure.outlet, figure.sentence.start), []).append(k)
+    return [[m for m in by_sentence.get((figure.outlet, figure.sentence.start), [])
+             if m != k and held(figures[m]) & held(figure)] for k, figure in enumerate(figures)]
+
+
+def _other_occasion(i: int, j: int, figures: list[Figure], listed: list[list[int]]) -> bool:
+    """Whether two outlets' differing figures of one holder are of different occasions: each outlet's sentence
+    lists another figure of that holder, of one thing, and those differ too ("Clark finished with 22 points and
+    nine rebounds", "Clark finished with 25 points and 16 rebounds": two games). An outlet that has one figure
+    wrong has the others of the same sentence right; every figure differing is another game, year or case."""
+    a, b = figures[i], figures[j]
+    return not a.range.meets(b.range) and any(
+        figures[x].counted == figures[y].counted != a.counted and not figures[x].range.meets(figures[y].range)
+        for x in listed[i] for y in listed[j])
 
 
 def in_story_years(figures: list[Figure]) -> list[Figure]:

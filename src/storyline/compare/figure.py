@@ -72,6 +72,11 @@ class FigureConfig:
     # A game clock's plays follow each other within seconds, so its times of one event are compared only this close:
     # "7:41" and "7:42" left of one basket, "10:03" and "6:00" to play of one tying field goal (seconds).
     max_game_clock_seconds_apart: int = 300
+    # A game clock shows whole seconds, and outlets read it at the play or a tick later, when it was stopped for the
+    # play: a clock stands for this many seconds either side, so that "7:41" and "7:42" left of one basket agree
+    # (the tuning gold's look-alike) and clocks two seconds apart do not, as "20:49" and "20:50" agree for a time of
+    # day written to the minute.
+    game_clock_rounding_seconds: float = 0.5
     # A length of several units is written in parts of its largest ("two and a half years" is P2Y6M to the time
     # expressions, "three and a quarter hours" PT3H15M): quarters, and a total this far from one, in quarters (a
     # month's half is 15 days, 0.49 of 30.44), or further is of units the text lists, no one length.

@@ -30,8 +30,8 @@ def dated_event(token: Token) -> Token | None:
     attack began late on Saturday"), directly or through a preposition, or the noun it modifies ("the June 24
     killing") or takes through "on" or "in" where the noun names an event ("the shooting on 6 December"), or the
     verb of a subject naming people it follows through "in" ("voters in 2009 approved"); None for
-    verbs of saying, whose dates are those of a statement, not of the news, and for "be",
-    "have" and "do", which name no event."""
+    verbs of saying, whose dates are those of a statement, not of the news, for "be",
+    "have" and "do", which name no event, and for a verb asked about or supposed (:func:`inverted`)."""
     head = token.head
     for _ in range(3):  # "in the early hours of Sunday": through the time words around the day
         if head.dep_ == "prep" and head.head is not head:
@@ -47,9 +47,16 @@ def dated_event(token: Token) -> Token | None:
     if head.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "in" and head.dep_ == "nsubj" \
             and head.lemma_.lower() in PEOPLE_NOUNS and head.i < token.i < head.head.i:
         head = head.head  # "Voters in 2009 approved a bond": the parse hangs the year on the voters, not the vote
-    if head.pos_ == "VERB" and head.lemma_.lower() not in EVENTLESS_VERBS:
+    if head.pos_ == "VERB" and head.lemma_.lower() not in EVENTLESS_VERBS and not inverted(head):
         return head
     return None
+
+
+def inverted(verb: Token) -> bool:
+    """Whether a verb's clause puts an auxiliary before its subject: a question ("how many kids did you kill
+    today", chanted at a march) or a supposition ("had he known on Monday"), which reports no event on that day."""
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject is not None and any(c.dep_ in {"aux", "auxpass"} and c.i < subject.i for c in verb.children)
 
 
 def subject_of(event: Token) -> Token | None:

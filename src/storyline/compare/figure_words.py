@@ -65,6 +65,9 @@ PARTICLES = frozenset({"out", "down", "off", "up", "away"})
 OTHER_PERIOD_WORDS = frozenset({"last", "previous", "past", "prior", "next", "following", "preceding"})
 # Words of a date that do not tell it from another: "in January" is "January".
 DATE_FILLERS = frozenset({"in", "on", "the", "of"})
+# Prepositions by which a stretch of time is the window a figure is counted over ("over four nights of protests",
+# "in the past eight days", "during three days of rioting").
+WINDOW_PREPOSITIONS = frozenset({"over", "during", "in", "within", "throughout", "across"})
 # Nouns naming the size of what they are of: "the cost of the programme" is the programme's size in money.
 SIZE_NOUNS = frozenset({"cost", "price", "value", "worth", "size", "amount", "sum", "total", "bill", "figure"})
 
@@ -365,14 +368,17 @@ def name_of(noun: Token) -> set[str]:
 
 def times_named(tokens: SpacySpan, anchor: Token, times: list[TimeExpression], article: Article) -> frozenset[str]:
     """The dates the figure's clause names other than the news's own days and weeks: "january", "2005", "last
-    year" (a weekday, "yesterday" or "the day of the fire" sets no other time). A date of the figure's clause is
-    one that hangs from the figure's verb or a verb above it ("In January, cables were damaged, disrupting 70
-    percent"), not one of another clause of its sentence ("to be completed next year")."""
+    year" (a weekday, "yesterday" or "the day of the fire" sets no other time), and the stretch of time it is
+    counted over ("over four nights of protests", "in the past eight days"): a running total, which each outlet
+    counts to its own day and over its own window, as it does a run. A date of the figure's clause is one that
+    hangs from the figure's verb or a verb above it ("In January, cables were damaged, disrupting 70 percent"),
+    not one of another clause of its sentence ("to be completed next year")."""
     doc = tokens.doc
     clause = verbs_above(anchor)
     found = set()
     for time in times:
-        if time.type != "DATE" or not (tokens.sent.start_char <= time.span.start < tokens.sent.end_char):
+        if time.type not in {"DATE", "DURATION"} \
+                or not (tokens.sent.start_char <= time.span.start < tokens.sent.end_char):
             continue
         if time.span.start < tokens.end_char and tokens.start_char < time.span.end:
             continue
@@ -381,6 +387,10 @@ def times_named(tokens: SpacySpan, anchor: Token, times: list[TimeExpression], a
         if verbs and verbs[0] not in clause:
             continue
         text = time.span.text(article)
+        if time.type == "DURATION":
+            if written is not None and written.root.dep_ == "pobj" and written.root.head.lower_ in WINDOW_PREPOSITIONS:
+                found.add(" ".join(w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in DATE_FILLERS))
+            continue
         value = normalise(text, None)
         if value and not value[1].startswith(NEWS_DAYS):
             found.add(" ".join(w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in DATE_FILLERS))

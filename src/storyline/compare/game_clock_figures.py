@@ -1,12 +1,12 @@
 """The game clock as a figure: when in a period of play something happened, as sports reports time it ("with 7:41
 left in the first half", "with 10:03 to play in the third quarter", "44 seconds into the seventh round").
 
-A clock is written to the second it shows, so "7:41" and "7:42" left cannot both be true. Outlets time one play from
-one clock and still write it differently (a second apart, or minutes apart when one of them has it wrong), so the
-clock of one play in one period is one quantity. It is read only with its period, written after it or named alone in
-its sentence ("tied Ford with 14:05 left in the first half, then set the record with 7:41 to go"): a clock without
-its period may be of any half or round. Time left and time elapsed are read apart, as a period's length is not
-written.
+A clock is written to the second it shows, read at the play or a tick later when it was stopped, so "7:41" and "7:42"
+left agree and "7:41" and "7:43" cannot both be true. Outlets time one play from one clock and still write it
+differently (minutes apart when one of them has it wrong), so the clock of one play in one period is one quantity. It is
+read only with its period, written after it or named alone in its sentence ("tied Ford with 14:05 left in the first
+half, then set the record with 7:41 to go"): a clock without its period may be of any half or round. Time left and time
+elapsed are read apart, as a period's length is not written.
 """
 
 from __future__ import annotations
@@ -67,7 +67,8 @@ def game_clock_figures(article: Article, doc: Doc, times: list[TimeExpression], 
         written = f"{direction} {noun}" if ordinal == 0 else f"{direction} the {_ordinal_word(ordinal)} {noun}"
         found.append(Figure(article.span(match.start(), match.end(), "TIME"), sentence_of(article, tokens),
                             article.outlet, seconds, "GAME_CLOCK", written, f"{ordinal} {noun} {direction}", "exact",
-                            Range(seconds, seconds), *event_words(event),
+                            Range(seconds - config.game_clock_rounding_seconds,
+                                  seconds + config.game_clock_rounding_seconds), *event_words(event),
                             context(tokens, config.context_tokens), names(event, event, None),
                             _other_times(times_named(tokens, event, times, article)), "",
                             day_named(tokens, event, times)))

@@ -66,6 +66,9 @@ POSSIBILITY_MODALS = words("possibility_modals")
 WEIGHT = "weight"
 HYPHENED_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+# The letter British outlets glue to an amount of money for millions ("$2.6m", "£1.7m"); after other numbers it may
+# be metres or minutes.
+MILLIONS_LETTER = "m"
 
 
 def number_figures(article: Article, doc: Doc, times: list[TimeExpression], clocks: list[ClockTime],
@@ -140,6 +143,9 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
         return None
     kind, unit, dimension, size, unit_token = _unit(tokens)
     anchor = _anchor(tokens, unit_token)
+    if kind == "MONEY" and (millions := _millions_letter(tokens)) is not None:
+        # "$2.6m from the store": the parse hangs the number on the letter, which stands where "million" would
+        value, anchor = value * 1e6, millions
     if anchor.dep_ == "appos" and anchor.head.ent_type_ == "MONEY":
         # "200 million euros ($265.3 million)": a conversion, worth what the figure it converts is worth
         return None
@@ -197,6 +203,14 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
                   context(tokens, config.context_tokens),
                   named, times_named(tokens, anchor, times, article), hedged,
                   day_named(tokens, clause, times) if clause is not None else "", person, holders)
+
+
+def _millions_letter(tokens: SpacySpan) -> Token | None:
+    """The "m" glued to the end of an amount of money ("$2.6m", "2m euros"), if any."""
+    doc = tokens.doc
+    if tokens.end < len(doc) and doc[tokens.end].lower_ == MILLIONS_LETTER and not doc[tokens.end - 1].whitespace_:
+        return doc[tokens.end]
+    return None
 
 
 def _of_place_or_parent(tokens: SpacySpan, text: str) -> tuple[str, str, frozenset[str], frozenset[str]] | None:
