@@ -833,3 +833,23 @@ def test_a_facility_s_short_name_is_the_facility_but_not_the_person_nor_the_comp
     person = [entity for entity in found if entity.type == "PERSON" and "Nora Quill" in entity.variants]
     assert len(person) == 1 and coach.id in {span.article_id for span in person[0].mentions}
     assert coach.id not in {span.article_id for span in entity_with(found, "Nora Quill Center").mentions}
+
+
+def test_names_of_one_city_in_the_gazetteer_are_one_place_and_a_known_place_tagged_a_person_is_a_place():
+    from storyline.text.names import same_entity
+
+    assert same_entity(Counter(["Salonika"]), "GPE", Counter(["Thessaloniki"]), "GPE")
+    assert same_entity(Counter(["New York"]), "GPE", Counter(["New York City"]), "GPE")
+    # A country is no other name of its capital, nor a state of a city named after it.
+    assert not same_entity(Counter(["Mexico"]), "GPE", Counter(["Mexico City"]), "GPE")
+    assert not same_entity(Counter(["Kansas"]), "GPE", Counter(["Kansas City"]), "GPE")
+    articles = [Article(text="Dockers in Marseilles walked out on Monday.", source="one"),
+                Article(text="The strike in Marseille spread to other ports.", source="two")]
+    places = {entity.id for entity in entities(parsed(articles)) if {"Marseille", "Marseilles"} & set(entity.variants)}
+    assert len(places) == 1
+    genoa = resolve([(Article(text="A fire broke out in Genoa on Friday.", source="three"),
+                      [Mention(Article(text="A fire broke out in Genoa on Friday.", source="three").span(20, 25,
+                                                                                                      "PERSON"),
+                               "genoa:0")])])
+    assert [(entity.name, entity.type) for entity in genoa] == [("Genoa", "GPE")]
+
