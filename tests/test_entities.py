@@ -853,3 +853,19 @@ def test_names_of_one_city_in_the_gazetteer_are_one_place_and_a_known_place_tagg
                                "genoa:0")])])
     assert [(entity.name, entity.type) for entity in genoa] == [("Genoa", "GPE")]
 
+
+def test_a_headline_gets_the_names_the_bodies_use_where_its_capitals_hide_where_they_end():
+    first = Article(text="Marta Olsen Checks Into Bergen Clinic Again\n\nThe singer Marta Olsen checked into the "
+                         "Bergen Clinic on Tuesday, her agent said.", source="one", title="Marta Olsen Checks Into "
+                                                                                           "Bergen Clinic Again")
+    second = Article(text="Harbor Foods Dunmore fire: man charged\n\nA fire destroyed the Harbor Foods shop in "
+                          "Dunmore, and police charged a man.", source="two",
+                     title="Harbor Foods Dunmore fire: man charged")
+    found = resolve([(first, [mention(first, "Marta", "PERSON", 0), mention(first, "Marta Olsen", "PERSON", 1, 1),
+                              mention(first, "Bergen Clinic", "ORG", 2, 1)]),
+                     (second, [mention(second, "Harbor Foods", "ORG", 0, 1), mention(second, "Dunmore", "GPE", 1, 1)])])
+    olsen = entity_with(found, "Marta Olsen")
+    assert (first.id, 0, len("Marta Olsen")) in {(s.article_id, s.start, s.end) for s in olsen.mentions}
+    assert (second.id, 0) in {(s.article_id, s.start) for s in entity_with(found, "Harbor Foods").mentions}
+    assert (second.id, second.text.index("Dunmore")) in {(s.article_id, s.start)
+                                                         for s in entity_with(found, "Dunmore").mentions}
