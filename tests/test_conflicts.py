@@ -487,6 +487,16 @@ def test_a_time_of_day_written_after_after_is_the_earliest_it_happened():
     assert values(found) == [["03:33", "shortly after 03:40"]]
 
 
+def test_a_time_of_day_to_the_quarter_hour_may_round_another_outlets_but_not_one_further_off():
+    first_call = "The first emergency call came at 3:33 a.m., the fire chief said."
+    assert not disputes("The first emergency call came at 3:30 a.m. on Tuesday.", first_call)
+    assert not disputes("The first emergency call came at 3: 30 a. m. on Tuesday.", first_call)  # detokenised
+    found = disputes("The first emergency call came at 3:41 a.m. on Tuesday.", first_call)
+    assert values(found) == [["03:33", "03:41"]]
+    assert values(disputes("The first emergency call came at 3:45 a.m. on Tuesday.", first_call)) == [
+        ["03:33", "03:45"]]
+
+
 def test_counts_listed_with_a_players_count_are_that_players():
     text = "Tom Reyes posted a game-high 27 points to go with eight rebounds and five assists."
     article = Article(text, source="Outlet 0")

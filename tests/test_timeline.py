@@ -365,3 +365,9 @@ def test_a_game_clock_is_no_time_of_day():
     rows = outlets_reporting(["Okafor tied the record with 14:05 left in the first half and broke it on a layup with "
                               "7:41 to go, in the win over Dunmore on Thursday night."], None)
     assert [entry.label for entry in timeline(rows)] == ["Thursday night (undated)"]
+
+
+def test_the_time_a_round_had_run_is_no_time_of_day():
+    rows = outlets_reporting(["The referee stopped the bout at 1: 47 of the ninth round on Friday night, and the "
+                              "challenger was taken to hospital."], None)
+    assert [entry.label for entry in timeline(rows)] == ["Friday night (undated)"]

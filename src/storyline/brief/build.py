@@ -14,10 +14,12 @@ outlet's version of a shared claim gives is a detail, shown only in the full bri
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from storyline.brief import render
 from storyline.compare import claims, conflicts, framing
 from storyline.compare.figure import Figure
 from storyline.compare.story import StoryComparison
@@ -25,8 +27,11 @@ from storyline.model import Article, Span
 from storyline.serialize import (
     article_entry, citation, entity_summary, prominence, quote_groups, quotes_by_speaker, timeline,
 )
+from storyline.text.numbers import CARDINALS
 
 SCHEMA = "storyline.brief/1"
+# A figure in digits ("2,290", "1.7") or a word that may be a number ("eight").
+FIGURE = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|[a-z]+")
 # Conflicts found within an aligned group; figure disagreements are listed on their own.
 GROUP_CONFLICTS = ("polarity",)
 
@@ -44,10 +49,17 @@ class BriefConfig:
     # A claim this like one the summary holds already, or a key fact before it (cosine of the embeddings of the
     # claims' first units), says the same again: it is left out of the summary, and comes after the other key facts.
     summary_redundancy: float = 0.7
+    # A headline's claim is stated by the lead under it when the lead has at least this share of the headline's
+    # content words (on the tuning stories a restating lead has half or more, a lead of other news a fifth or less).
+    lead_restates: float = 0.5
     # The best items shown of each long section (quotes and disagreements in the order their sections give), and
-    # for a short story fewer: one item a section per this many words of its articles, two at least.
+    # for a short story fewer: one item a section per this many words of its articles, two at least, unless the
+    # Markdown brief would then have more than ``length_budget`` of its articles' words: then fewer, one at least,
+    # in every section but the key facts (the summary, the key facts, the sources and the sections' headings are a
+    # brief's fixed cost, which a story of a few short articles can fill alone).
     words_per_item: int = 400
     least_shown: int = 2
+    length_budget: float = 0.5
     key_facts_shown: int = 6
     single_source_shown: int = 6
     # Quotes and beliefs are counted in statements (a speaker's statement in its wordings), not in speakers.
@@ -86,7 +98,8 @@ def assemble(story_id: str, label: str, articles: list[Article], found: StoryCom
     summary = _summary(groups, by_id, config)
     in_summary = [group for group, _ in summary]
     single_source, single_source_best = _single_source(found, by_id, in_summary, config)
-    most = max(config.least_shown, sum(a.word_count for a in articles) // config.words_per_item)
+    words = sum(a.word_count for a in articles)
+    most = key_facts_most = max(config.least_shown, words // config.words_per_item)
 
     shared = sorted((g for g in groups if g.kind == "shared"), key=lambda g: -g.centrality)
     per_source = Counter(a.outlet for a in articles)
@@ -120,19 +133,25 @@ def assemble(story_id: str, label: str, articles: list[Article], found: StoryCom
     for rank, index in enumerate(sorted(range(len(timeline_entries)),
                                         key=lambda i: timeline_rank(timeline_entries[i])), start=1):
         timeline_entries[index]["rank"] = rank
-    return {
+
+    def shown(most: int) -> dict[str, int]:
+        # The key facts are the news the outlets agree on: a brief over its budget cuts the other sections.
+        return {"key_facts": min(config.key_facts_shown, key_facts_most)} | {
+            section: min(count, most) for section, count in {"single_source": single_source_best,
+            "quotes": config.quotes_shown, "beliefs": config.beliefs_shown, "disagreements": config.disagreements_shown,
+            "timeline": config.timeline_shown, "entities": config.entities_shown, "copied": config.copied_shown,
+            "wording": config.wording_shown, "loaded": config.loaded_shown}.items()}
+
+    brief = {
         "schema": SCHEMA,
         "story": {"id": story_id, "label": label, "articles": [article_entry(a) for a in articles]},
         "title": title,
         "full": False,
-        "shown": {section: min(count, most) for section, count in {
-            "key_facts": config.key_facts_shown, "single_source": single_source_best,
-            "quotes": config.quotes_shown, "beliefs": config.beliefs_shown, "disagreements": config.disagreements_shown,
-            "timeline": config.timeline_shown, "entities": config.entities_shown, "copied": config.copied_shown,
-            "wording": config.wording_shown, "loaded": config.loaded_shown}.items()},
+        "shown": shown(most),
         "summary": [{**citation(representative.span, by_id, sources=group.sources,
                                 independent_sources=group.independent_sources, kind=group.kind),
-                     "spans": [citation(u.span, by_id) for u in group.units], "centrality": round(group.centrality, 3)}
+                     "spans": [citation(u.span, by_id) for u in stated_by(group, representative)],
+                     "centrality": round(group.centrality, 3)}
                     for group, representative in summary],
         "key_facts": [{**claim_group_entry(g, by_id), "rank": rank, "centrality": round(g.centrality, 3)}
                       for rank, g in enumerate(key_facts, start=1)],
@@ -154,6 +173,10 @@ def assemble(story_id: str, label: str, articles: list[Article], found: StoryCom
         },
         "coverage": coverage,
     }
+    while most > 1 and len(render.markdown(brief).split()) > config.length_budget * words:
+        most -= 1
+        brief["shown"] = shown(most)
+    return brief
 
 
 def shown_in_full(brief: dict[str, Any]) -> dict[str, Any]:
@@ -197,13 +220,36 @@ def _summary(groups: list[claims.ClaimGroup], articles: dict[str, Article],
     """The most central corroborated claims that read alone, none saying much the same as another, in report order,
     each with the unit that states it: the one most like the others' (the group's first), preferring a lead sentence
     to a headline. A summary reads in sentences; a headline ("Paris Store Hit by Jewelry Heist") says in shorthand
-    what a sentence of the same group says in full, and two outlets' headlines read as the same news twice. A claim
-    whose figures outlets dispute is still the news: it stays, marked."""
+    what the lead under it says in full, and two outlets' headlines read as the same news twice. A claim whose
+    figures outlets dispute is still the news: it stays, marked."""
     def position(group: claims.ClaimGroup) -> float:
         return min(u.span.start / max(len(articles[u.span.article_id].text), 1) for u in group.units)
 
     def in_body(unit: claims.ClaimUnit) -> bool:
         return unit.span.start >= articles[unit.span.article_id].body_start
+
+    def text_of(unit: claims.ClaimUnit) -> str:
+        return unit.span.text(articles[unit.span.article_id])
+
+    lead_of: dict[str, claims.ClaimUnit] = {}  # each article's first sentence under its headline
+    group_of: dict[int, claims.ClaimGroup] = {}
+    for group in groups:
+        for unit in group.units:
+            group_of[id(unit)] = group
+            if in_body(unit) and (unit.span.article_id not in lead_of
+                                  or unit.span.start < lead_of[unit.span.article_id].span.start):
+                lead_of[unit.span.article_id] = unit
+
+    def restating_lead(headline: claims.ClaimUnit) -> claims.ClaimUnit | None:
+        # The first sentence under a headline, when it says what the headline says (most of its content words, and
+        # its figures: "dies at 95" over a lead that gives the age in the next sentence is the better line): a lead
+        # of other news (a scene, a question, a byline) does not stand for it.
+        lead = lead_of.get(headline.span.article_id)
+        if lead and lead.reads_alone and claims.in_lead(lead) and headline.lemmas \
+                and len(lead.lemmas & headline.lemmas) >= config.lead_restates * len(headline.lemmas) \
+                and figures_in(text_of(headline)) <= figures_in(text_of(lead)):
+            return lead
+        return None
 
     def sentence_of(group: claims.ClaimGroup) -> claims.ClaimUnit:
         # For a headline, a lead that restates it; a sentence deep in a report the aligner put beside headlines may
@@ -212,11 +258,16 @@ def _summary(groups: list[claims.ClaimGroup], articles: dict[str, Article],
         first = group.units[0]
         if in_body(first):
             return first
-        return next((u for u in group.units if in_body(u) and claims.lead_weight(u) == 1.0), first)
+        return next((u for u in group.units if in_body(u) and claims.in_lead(u)), None) \
+            or restating_lead(first) or first
 
     def headline(group: claims.ClaimGroup) -> bool:
-        unit = stating[id(group)]
-        return unit.span.start < articles[unit.span.article_id].body_start
+        return not in_body(stating[id(group)])
+
+    def told(group: claims.ClaimGroup, chosen: list[claims.ClaimGroup]) -> bool:
+        # A headline stated by its lead says what the lead's own claim says.
+        return any(group_of[id(stating[id(other)])] is group or group_of[id(stating[id(group)])] is other
+                   for other in chosen)
 
     stating = {id(group): unit for group in groups if (unit := sentence_of(group)).reads_alone}
     readable = [g for g in groups if id(g) in stating]
@@ -225,12 +276,24 @@ def _summary(groups: list[claims.ClaimGroup], articles: dict[str, Article],
     # only, is then left out as redundant.
     for group in sorted((g for g in readable if len(g.independent_sources) > 1),
                         key=lambda g: (-g.centrality, headline(g))):
-        if len(chosen) < config.summary_most and not redundant(group, chosen, config):
+        if len(chosen) < config.summary_most and not redundant(group, chosen, config) and not told(group, chosen):
             chosen.append(group)
-    if len(chosen) < config.summary_least:
-        leads = sorted((g for g in readable if g not in chosen), key=position)
-        chosen += leads[: config.summary_least - len(chosen)]
+    for group in sorted((g for g in readable if g not in chosen), key=position):
+        if len(chosen) < config.summary_least and not told(group, chosen):
+            chosen.append(group)
     return [(group, stating[id(group)]) for group in sorted(chosen, key=position)]
+
+
+def figures_in(text: str) -> set[float]:
+    """The figures a sentence gives, in digits or in words ("8 days", "eight days")."""
+    values = (CARDINALS.get(token) if token.isalpha() else token.replace(",", "")
+              for token in FIGURE.findall(text.lower()))
+    return {float(value) for value in values if value is not None}
+
+
+def stated_by(group: claims.ClaimGroup, unit: claims.ClaimUnit) -> list[claims.ClaimUnit]:
+    """The units a summary line rests on: the group's, after the lead that states a claim of headlines."""
+    return group.units if any(u is unit for u in group.units) else [unit, *group.units]
 
 
 def redundant(group: claims.ClaimGroup, others: list[claims.ClaimGroup], config: BriefConfig) -> bool:

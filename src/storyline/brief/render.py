@@ -15,8 +15,11 @@ EXCERPT_WORDS = 25
 # A short brief gives this many wordings of a quote (the first outlet's, then the next most carried); the rest
 # say the same in other words.
 WORDINGS_SHOWN = 2
-# A short brief backs a disagreement without figures (a denial) with this many sentences.
+# A short brief backs a disagreement without figures (a denial) with this many sentences, and each value of a
+# disagreement over figures with this many (its outlets are all named beside the value; ten outlets giving the
+# same death toll need not each be read out).
 CONFLICT_SENTENCES = 2
+VALUE_SENTENCES = 1
 # What the HTML page may do, as its own meta tag says it (templates/brief.html): style itself inline, show its
 # timeline drawn in a data: image, nothing else.
 HTML_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -97,6 +100,13 @@ def evidence(disagreement: dict[str, Any], brief: dict[str, Any]) -> list[dict[s
     return spans if brief.get("full") else spans[:CONFLICT_SENTENCES]
 
 
+def value_evidence(value: dict[str, Any], brief: dict[str, Any]) -> list[dict[str, Any]]:
+    """The figures a reader sees behind one value of a disagreement over figures, each with its sentence: the
+    first few in a short brief, every one in a full brief."""
+    figures = value["figures"]
+    return figures if brief.get("full") else figures[:VALUE_SENTENCES]
+
+
 def published(article: dict[str, Any], brief: dict[str, Any]) -> str:
     """When an article was published: its day in a short brief, the moment in a full one."""
     if not article["published"]:
@@ -143,9 +153,14 @@ def _disagreement_lines(disagreement: dict[str, Any], brief: dict[str, Any]) -> 
                                                     for s in evidence(disagreement, brief)]
     lines = [f"- **{disagreement['quantity']}**: "
              + " vs ".join(f"{v['value']} ({', '.join(v['sources'])})" for v in disagreement["values"])]
+    hidden = 0
     for value in disagreement["values"]:
-        lines += [f"  - {f['shown']} — {f['source']}: {f['sentence']['text']} {ref(f['sentence'])}"
-                  for f in value["figures"]]
+        figures = value_evidence(value, brief)
+        hidden += len(value["figures"]) - len(figures)
+        lines += [f"  - {f['shown']} — {f['source']}: {f['sentence']['text']} {ref(f['sentence'])}" for f in figures]
+    if hidden:
+        lines.append(f"  - … {hidden} more {'sentence' if hidden == 1 else 'sentences'} giving these values "
+                     "in the full brief")
     return lines
 
 
@@ -275,5 +290,6 @@ def html(brief: dict[str, Any]) -> str:
                                                          timeline_svg=svg.timeline(view["timeline"][0]), ref=ref,
                                                          excerpt=lambda text: excerpt(text, brief),
                                                          evidence=lambda d: evidence(d, brief),
+                                                         value_evidence=lambda v: value_evidence(v, brief),
                                                          wordings=lambda q: wordings_shown(q, brief),
                                                          loaded_words=lambda o: loaded_words(o, brief))

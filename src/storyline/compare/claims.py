@@ -274,6 +274,11 @@ def align(claim_units: list[ClaimUnit], vectors: np.ndarray,
     return groups
 
 
+def in_lead(unit: ClaimUnit, config: ClaimConfig = CONFIG) -> bool:
+    """Whether a unit is the headline or a sentence of the lead."""
+    return unit.position <= config.lead_sentences
+
+
 def lead_weight(unit: ClaimUnit, config: ClaimConfig = CONFIG) -> float:
     """1 in the headline and lead, falling with every sentence after them."""
     beyond = max(0, unit.position - config.lead_sentences)

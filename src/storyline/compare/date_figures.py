@@ -145,7 +145,8 @@ def clock_figure(article: Article, doc: Doc, clock: ClockTime, times: list[TimeE
         hedged = " ".join(t.lower_ for t in doc[max(tokens.start - 2, 0) : tokens.start]
                           if t.lower_ == "after" or t.lower_ in SOON_WORDS)
         bound = "lower"
-    rounding = config.clock_hour_minutes if clock.to_the_hour else 0.5
+    rounding = config.clock_hour_minutes if clock.to_the_hour else \
+        config.clock_quarter_minutes if clock.minutes % 15 == 0 else 0.5
     about, reach = max(rounding, config.clock_about_minutes), config.clock_bound_minutes
     below, above = {"about": (about, about), "nearly": (config.clock_about_minutes, 0), "lower": (0, reach),
                     "upper": (reach, 0)}.get(bound, (rounding, rounding))

@@ -61,6 +61,8 @@ class FigureConfig:
     max_age_years_apart: int = 1
     # A time of day written to the hour ("3 p.m.") stands for this many minutes either side ...
     clock_hour_minutes: int = 15
+    # ... one written to the quarter hour ("3:30 a.m.", which another outlet may give as the 3:33 it rounds) this many
+    clock_quarter_minutes: int = 5
     # ... "about 8.40pm" for at least this many, and "after 3 p.m." or "before" reach this far.
     clock_about_minutes: int = 5
     clock_bound_minutes: int = 30

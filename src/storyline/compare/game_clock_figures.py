@@ -39,10 +39,16 @@ LEFT = re.compile(rf"\b{CLOCK}\s+(?P<direction>left|remaining|to\s+go|to\s+play)
 INTO = re.compile(rf"\b{CLOCK}\s+(?P<direction>into)\s+(?P<period>the\s+(?:{ORDINAL})\s+(?:{PERIOD_NOUNS})|overtime)",
                   re.IGNORECASE)
 
+# A moment of play told by how long its period had run ("stopped the fight at 2:56 of the sixth round"): no time
+# of day, though not read as a figure (whether it counts up or down is the sport's).
+OF_PERIOD = re.compile(rf"\b{CLOCK}\s+(?:of|in)\s+(?:the\s+(?:{ORDINAL})\s+(?:{PERIOD_NOUNS})|overtime)\b",
+                       re.IGNORECASE)
+
 
 def is_game_clock(text: str, start: int) -> bool:
-    """Whether a clock written at ``start`` is a game clock ("7:41 left", "44 seconds into the seventh round")."""
-    return LEFT.match(text, start) is not None or INTO.match(text, start) is not None
+    """Whether a clock written at ``start`` is a game clock ("7:41 left", "44 seconds into the seventh round",
+    "2:56 of the sixth round")."""
+    return any(pattern.match(text, start) is not None for pattern in (LEFT, INTO, OF_PERIOD))
 
 
 def game_clock_figures(article: Article, doc: Doc, times: list[TimeExpression], config: FigureConfig) -> list[Figure]:

@@ -43,8 +43,8 @@ def story_day(phrase: Phrase) -> Value | None:
 def clock(phrase: Phrase) -> Value | None:
     """'10:35 a.m.', 'noon', 'midnight Friday': the time on the day the rest of the phrase names, else on the
     reference day."""
-    # "a. m." as detokenised text writes it is "a.m.".
-    match = re.search(r"\b(\d{1,2})(?:[:.](\d{2}))?\s*([ap]\.? ?m(?!\w)\.?|o'clock)|\b(\d{1,2}):(\d{2})\b|"
+    # "a. m." and "8: 00" as detokenised text writes them are "a.m." and "8:00".
+    match = re.search(r"\b(\d{1,2})(?:[:.] ?(\d{2}))?\s*([ap]\.? ?m(?!\w)\.?|o'clock)|\b(\d{1,2}): ?(\d{2})\b|"
                       r"\b(noon|midnight|midday)\b", phrase.core)
     if not match:
         return None
