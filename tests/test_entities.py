@@ -833,3 +833,39 @@ def test_a_facility_s_short_name_is_the_facility_but_not_the_person_nor_the_comp
     person = [entity for entity in found if entity.type == "PERSON" and "Nora Quill" in entity.variants]
     assert len(person) == 1 and coach.id in {span.article_id for span in person[0].mentions}
     assert coach.id not in {span.article_id for span in entity_with(found, "Nora Quill Center").mentions}
+
+
+def test_names_of_one_city_in_the_gazetteer_are_one_place_and_a_known_place_tagged_a_person_is_a_place():
+    from storyline.text.names import same_entity
+
+    assert same_entity(Counter(["Salonika"]), "GPE", Counter(["Thessaloniki"]), "GPE")
+    assert same_entity(Counter(["New York"]), "GPE", Counter(["New York City"]), "GPE")
+    # A country is no other name of its capital, nor a state of a city named after it.
+    assert not same_entity(Counter(["Mexico"]), "GPE", Counter(["Mexico City"]), "GPE")
+    assert not same_entity(Counter(["Kansas"]), "GPE", Counter(["Kansas City"]), "GPE")
+    articles = [Article(text="Dockers in Marseilles walked out on Monday.", source="one"),
+                Article(text="The strike in Marseille spread to other ports.", source="two")]
+    places = {entity.id for entity in entities(parsed(articles)) if {"Marseille", "Marseilles"} & set(entity.variants)}
+    assert len(places) == 1
+    genoa = resolve([(Article(text="A fire broke out in Genoa on Friday.", source="three"),
+                      [Mention(Article(text="A fire broke out in Genoa on Friday.", source="three").span(20, 25,
+                                                                                                      "PERSON"),
+                               "genoa:0")])])
+    assert [(entity.name, entity.type) for entity in genoa] == [("Genoa", "GPE")]
+
+
+def test_a_headline_gets_the_names_the_bodies_use_where_its_capitals_hide_where_they_end():
+    first = Article(text="Marta Olsen Checks Into Bergen Clinic Again\n\nThe singer Marta Olsen checked into the "
+                         "Bergen Clinic on Tuesday, her agent said.", source="one", title="Marta Olsen Checks Into "
+                                                                                           "Bergen Clinic Again")
+    second = Article(text="Harbor Foods Dunmore fire: man charged\n\nA fire destroyed the Harbor Foods shop in "
+                          "Dunmore, and police charged a man.", source="two",
+                     title="Harbor Foods Dunmore fire: man charged")
+    found = resolve([(first, [mention(first, "Marta", "PERSON", 0), mention(first, "Marta Olsen", "PERSON", 1, 1),
+                              mention(first, "Bergen Clinic", "ORG", 2, 1)]),
+                     (second, [mention(second, "Harbor Foods", "ORG", 0, 1), mention(second, "Dunmore", "GPE", 1, 1)])])
+    olsen = entity_with(found, "Marta Olsen")
+    assert (first.id, 0, len("Marta Olsen")) in {(s.article_id, s.start, s.end) for s in olsen.mentions}
+    assert (second.id, 0) in {(s.article_id, s.start) for s in entity_with(found, "Harbor Foods").mentions}
+    assert (second.id, second.text.index("Dunmore")) in {(s.article_id, s.start)
+                                                         for s in entity_with(found, "Dunmore").mentions}

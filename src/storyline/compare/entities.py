@@ -36,7 +36,7 @@ from storyline.extract.mentions import is_role_nominal
 from storyline.extract.roles import RANKS
 from storyline.model import Article, Entity, Mention, Span
 from storyline.parse.name_edges import FAMILY_NOUNS
-from storyline.text import wordlists
+from storyline.text import gazetteer, wordlists
 from storyline.text.names import (
     COURTESY_GENDER, HONORIFICS, PLACE_LABELS, SHORTEST_GIVEN_NAME, STREET_ENDS, fold, fullest_name,
     given_name_holder, is_acronym_of, is_title_part, lookup_keys, name_key, nickname_of, role_gender, same_entity,
@@ -351,10 +351,21 @@ def _affinity(cluster: _Cluster, entity: _Cluster) -> tuple[bool, int, int, int]
 
 
 def _as_entity(cluster: _Cluster) -> Entity:
-    name = canonical_name(cluster.names, cluster.label)
+    label = _kind(cluster)
+    name = canonical_name(cluster.names, label)
     spans = sorted(cluster.spans, key=lambda s: (s.article_id, s.start, s.end))
-    return Entity(entity_id(name, cluster.label), name, cluster.label, dict(cluster.names.most_common()),
+    return Entity(entity_id(name, label), name, label, dict(cluster.names.most_common()),
                   distinct_roles(cluster.roles), spans)
+
+
+def _kind(cluster: _Cluster) -> str:
+    """The cluster's label, but a place's where the model called a known place a person ("Genoa"): every name one
+    word that names a country, a US state or a city, written after a preposition of place, and no role, which a
+    person called after a city would have ("Mr Houston")."""
+    if cluster.label == "PERSON" and cluster.located and not cluster.roles \
+            and all(len(tokens(name)) == 1 and gazetteer.is_place(name) for name in cluster.names):
+        return "GPE"
+    return cluster.label
 
 
 def entity_id(name: str, label: str) -> str:

@@ -8,6 +8,12 @@ names where found are taken: written with the same capitals, never written in lo
 ("Post" is not taken where "post" is a word), not run into other capitalised words ("KKK" of "NYPD KKK" is left
 alone; a sentence's stop or a day ends a run) and, for a one-word name not in capitals, not opening a sentence,
 where a capital says nothing (a quotation mark in running text opens none: 'dubbed the "Oddfather"').
+
+A headline's capitals say nothing of where a name ends. In a title-cased one every name the bodies use is taken
+("Lindsay Lohan" of "Lindsay Lohan Checks Out Of Rehab", also over the part the model tagged, "Lindsay", where
+that part is already the entity's); in another, a capitalised run made wholly of such names ("Waitrose
+Wellington fire: Man denies arson"). A name only other headlines use is left out there: it is often their
+misread ("Lindsay Lohan Checks").
 """
 
 from __future__ import annotations
@@ -45,6 +51,10 @@ class NameRecallConfig:
     # ("Gray" of Kimani Gray 55 times, of a company once); a name two entities share ("Genovese" the family 19
     # times, Vito Genovese 16) is nobody's.
     owner_share: float = 0.9
+    # By hand, as the parse's rules read a headline (``NerFixConfig``): a headline of at least this many words, this
+    # share of them capitalised, is title-cased.
+    headline_min_words: int = 4
+    headline_capitalised_share: float = 0.75
 
 
 CONFIG = NameRecallConfig()
@@ -56,10 +66,24 @@ def recall_names(articles: list[Article], mentions: dict[str, list[Mention]], en
     owners = _unambiguous_names(articles, entities, config)
     if not owners:
         return
+    entity_at = {(span.article_id, span.start, span.end): id(entity) for entity in entities for span in entity.mentions}
+    # A headline's misread ("Lindsay Lohan Checks") is no name to look for in other headlines.
+    by_id = {article.id: article for article in articles}
+    in_bodies = {by_id[span.article_id].text[span.start:span.end] for entity in entities for span in entity.mentions
+                 if span.article_id in by_id and span.start >= by_id[span.article_id].body_start}
+    headline_owners = {name: entity for name, entity in owners.items() if name in in_bodies}
     for article in articles:
         taken = sorted((m.span.start, m.span.end) for m in mentions.get(article.id, []))
-        for start, end, entity in _occurrences(article.text, owners, config):
-            if any(s < end and start < e for s, e in taken):
+        headline_end = article.body_start
+        title_cased = _title_cased(article.text[:headline_end], config)
+        for start, end, entity in _occurrences(article.text, owners, config, headline_end, headline_owners,
+                                               title_cased):
+            overlapping = [(s, e) for s, e in taken if s < end and start < e]
+            # In a headline the model often tags part of a name ("Lindsay" of "Lindsay Lohan Checks Out Of
+            # Rehab"): the whole name is taken where the part is already that entity's.
+            if overlapping and not (end <= headline_end and all(
+                    start <= s and e <= end and entity_at.get((article.id, s, e)) == id(entity)
+                    for s, e in overlapping)):
                 continue
             entity.mentions.append(Span(article.id, start, end, entity.type))
             entity.variants[article.text[start:end]] = entity.variants.get(article.text[start:end], 0) + 1
@@ -105,11 +129,26 @@ def _lower_words(text: str) -> frozenset[str]:
     return frozenset(word for word in WORD.findall(text) if word[:1].islower())
 
 
-def _occurrences(text: str, owners: dict[str, Entity], config: NameRecallConfig):
-    """Where the names are written in the text as whole capitalised runs: (start, end, entity)."""
+def _title_cased(headline: str, config: NameRecallConfig) -> bool:
+    """A headline that capitalises its words ("Lindsay Lohan Checks Out Of Rehab"), where capitals say nothing of
+    where a name ends: most words capitalised, leaving aside the function words many styles keep in lower case."""
+    words = [word for word in WORD.findall(headline)
+             if word[:1].isalpha() and not (word.islower() and word in STOP_WORDS)]
+    capitalised = sum(word[:1].isupper() for word in words)
+    return len(words) >= config.headline_min_words and capitalised >= config.headline_capitalised_share * len(words)
+
+
+def _occurrences(text: str, owners: dict[str, Entity], config: NameRecallConfig, headline_end: int = 0,
+                 headline_owners: dict[str, Entity] | None = None, title_cased: bool = False):
+    """Where the names are written in the text as whole capitalised runs, and in the headline that ends at
+    ``headline_end`` the names of ``headline_owners`` (:func:`_headline_names`): (start, end, entity)."""
     words = _word_bounds(text)
-    found, position = [], 0
+    found = _headline_names(text, words, headline_end, headline_owners or {}, config, title_cased)
+    in_headline = {start for start, _, _ in found}
+    position = 0
     for i, (start, _) in enumerate(words):
+        if start in in_headline:
+            position = next(end for s, end, _ in found if s == start)
         if start < position or not text[start].isupper():
             continue
         for j in range(min(len(words), i + config.longest_name_words), i, -1):
@@ -118,6 +157,34 @@ def _occurrences(text: str, owners: dict[str, Entity], config: NameRecallConfig)
                 found.append((start, start + len(name), owners[name]))
                 position = start + len(name)
                 break
+    return found
+
+
+def _headline_names(text: str, words: list[tuple[int, int]], headline_end: int, owners: dict[str, Entity],
+                    config: NameRecallConfig, title_cased: bool) -> list[tuple[int, int, Entity]]:
+    """The names of a headline, where capitals do not end a name: in a title-cased one every name of ``owners``
+    found ("Lindsay Lohan" of "Lindsay Lohan Checks Out Of Rehab"), in another a run of capitalised words made
+    wholly of such names ("Waitrose" and "Wellington" of "Waitrose Wellington fire: Man denies arson")."""
+    found: list[tuple[int, int, Entity]] = []
+    i = 0
+    while i < len(words) and words[i][1] <= headline_end:
+        run_end = i
+        while run_end < len(words) and words[run_end][1] <= headline_end and text[words[run_end][0]].isupper() \
+                and (run_end == i or text[words[run_end - 1][1]:words[run_end][0]] == " "):
+            run_end += 1
+        names, named_words, k = [], 0, i
+        while k < run_end:
+            j = next((j for j in range(min(run_end, k + config.longest_name_words), k, -1)
+                      if text[words[k][0]:words[j - 1][1]] in owners), None)
+            if j is None:
+                k += 1
+                continue
+            names.append((words[k][0], words[j - 1][1], owners[text[words[k][0]:words[j - 1][1]]]))
+            named_words += j - k
+            k = j
+        if title_cased or named_words == run_end - i:
+            found += names
+        i = max(run_end, i + 1)
     return found
 
 

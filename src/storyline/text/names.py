@@ -23,7 +23,7 @@ from functools import lru_cache
 from anyascii import anyascii
 from rapidfuzz.distance import JaroWinkler
 
-from storyline.text import wordlists
+from storyline.text import gazetteer, wordlists
 
 PARTICLES = wordlists.words("name_particles")
 NAME_SUFFIXES = wordlists.words("name_suffixes")
@@ -322,7 +322,7 @@ def lookup_keys(name: str) -> set[str]:
         keys.add(f"j:{folded}")
     if place := _place_alias(name):
         keys.add(f"c:{place}")
-    return keys
+    return keys | gazetteer.city_keys(name)
 
 
 def _place_alias(name: str) -> str | None:
@@ -370,11 +370,13 @@ def same_entity(names: Counter[str], label: str, other_names: Counter[str], othe
     if "PERSON" not in (label, other_label) and _street_names(names) & _street_names(other_names):
         return True  # not "Nathan Lane"
     if not same_group:
-        # The small model calls unfamiliar places people ("Akkar"): a one-word name shared across the line is
-        # one entity when the person side has no fuller name. It also calls people organisations ("Bettie Page"
-        # ORG): full names that are one person's by the person rules are one entity whatever the labels.
+        # The small model calls unfamiliar places people ("Akkar"): a one-word name shared across the line, or
+        # another name of the city, is one entity when the person side has no fuller name ("Marseilles" PERSON,
+        # "Marseille" GPE). It also calls people organisations ("Bettie Page" ORG): full names that are one
+        # person's by the person rules are one entity whatever the labels.
         person_names, others = (names, other_names) if label == "PERSON" else (other_names, names)
-        if bool(shared) and all(len(tokens(name)) == 1 for name in person_names):
+        if all(len(tokens(name)) == 1 for name in person_names) \
+                and (bool(shared) or PLACE_LABELS & {label, other_label} and _same_city(names, other_names)):
             return True
         # It calls a nickname in quotation marks a work ("the "Oddfather""): one the person goes by is the person.
         other_kind = other_label if label == "PERSON" else label
@@ -395,6 +397,10 @@ def same_entity(names: Counter[str], label: str, other_names: Counter[str], othe
     if label in PLACE_LABELS and other_label in PLACE_LABELS \
             and {_place_alias(n) for n in names} & {_place_alias(n) for n in other_names} - {None}:
         return True  # "America" is the United States, "Mo." Missouri
+    # "Salonika" is Thessaloniki, "New York" New York City, also where the model took one for an organisation.
+    if PLACE_LABELS & {label, other_label} and "PERSON" not in (label, other_label) \
+            and _same_city(names, other_names):
+        return True
     if _place_named_last(fullest, label, other_fullest) or _place_named_last(other_fullest, other_label, fullest):
         return False
     single_word = min(len(tokens(fullest)), len(tokens(other_fullest))) == 1
@@ -408,6 +414,10 @@ def same_entity(names: Counter[str], label: str, other_names: Counter[str], othe
     if not _names_match(fullest, label, other_fullest, other_label):
         return False
     return one_article or not single_word or _acronym_match(fullest, other_fullest)
+
+
+def _same_city(names: Iterable[str], other_names: Iterable[str]) -> bool:
+    return any(gazetteer.same_city(name, other) for name in names for other in other_names)
 
 
 def _written_apart(names: Iterable[str], other_names: Iterable[str]) -> bool:
