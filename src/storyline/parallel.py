@@ -9,9 +9,9 @@ the writer stores. A worker that dies mid-batch loses nothing: Dask runs the bat
 another worker (its nanny starts a new one), and the writer stores each article once whatever it is handed.
 
 A local cluster costs its start (a second or two, then the embedding model loading in each worker), so an input
-of fewer than ``MIN_ARTICLES_FOR_CLUSTER`` new articles is analysed in this process. A running cluster (the address of its
-scheduler: machines that started ``dask scheduler`` and ``dask worker``) costs nothing to start, and takes every
-input: the writer connects a client to it, and ``analysed_on`` serves it as the local one. Its workers must have
+of fewer than ``MIN_ARTICLES_FOR_CLUSTER`` new articles is analysed in this process. A running cluster (the address
+of its scheduler: machines that started ``dask scheduler`` and ``dask worker``) costs nothing to start, and takes
+every input: the writer connects a client to it, and ``analysed_on`` serves it as the local one. Its workers must have
 Storyline installed (the same version: they run ``pipeline.analyse_batch``).
 """
 
