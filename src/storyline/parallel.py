@@ -33,8 +33,10 @@ IN_FLIGHT_PER_WORKER = 2
 # The worker processes are forked from this one, which has loaded spaCy before the cluster starts (Dask spawns
 # them by default): a spawned worker imported Storyline and loaded the models again at its first batch, and kept
 # its own copy of the model's weights, where forked ones share this process's pages (and the cores' caches). On
-# the first 200 PolNeAR train texts the two workers spent 40.9 and 42.2 CPU s forked against 48.5-49.8 spawned.
-# What cannot cross a fork is made again in the child (the embedding's session, the stage budgets' watchdog).
+# the first 200 PolNeAR train texts the two workers spent 40.9-42.7 CPU s forked against 48.5-50.4 spawned; on the
+# first 400, 99.0 against 122.1.
+# What cannot cross a fork is made again in the child (the embedding's session, the stage budgets' watchdog, the
+# garbage collector's lock).
 WORKER_CONFIG = {"distributed.worker.profile.enabled": False, "distributed.worker.multiprocessing-method": "fork"}
 # How long the writer tries to reach a running cluster's scheduler before it gives up.
 CONNECT_SECONDS = 30
