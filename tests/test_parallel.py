@@ -4,11 +4,13 @@ and a worker killed mid-batch loses nothing."""
 
 import importlib.util
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from storyline import parallel
+from storyline.parse import nlp
 from storyline.pipeline import KILL_AT_VARIABLE, KILL_ONCE_VARIABLE, Pipeline
 from storyline.store import open_store
 
@@ -63,6 +65,31 @@ def test_the_local_clusters_workers_run_without_dasks_profiler():
     with parallel.local_client(2) as client:
         enabled = client.run(dask.config.get, "distributed.worker.profile.enabled")
     assert len(enabled) == 2 and not any(enabled.values())
+
+
+def test_the_local_clusters_workers_start_with_the_model_this_process_loaded():
+    """The workers are forked from the writer's process after it loaded spaCy: they share its model instead of
+    importing Storyline and loading the model again at their first batch."""
+    nlp.load()
+    with parallel.local_client(2) as client:
+        loaded = client.run(lambda: nlp.load.cache_info().currsize)
+    assert list(loaded.values()) == [1, 1]
+
+
+def test_the_last_batch_is_analysed_in_one_part_per_worker_and_handed_back_whole():
+    """At the end of the input no worker waits while another analyses the last batch alone; the writer still
+    stores the batches it was given."""
+    parts = []
+
+    def analyse(part, batch_size, **options):
+        parts.append(part)
+        return [f"analysed {item}" for item in part]
+
+    batches = [["a", "b", "c"], ["d", "e", "f"], ["g", "h", "i", "j", "k"]]
+    with ThreadPoolExecutor(max_workers=1) as one_at_a_time:
+        handed_back = list(parallel.analysed_on(one_at_a_time, batches, 3, analyse, workers=2))
+    assert parts == [["a", "b", "c"], ["d", "e", "f"], ["g", "h", "i"], ["j", "k"]]
+    assert handed_back == [[f"analysed {item}" for item in batch] for batch in batches]
 
 
 @pytest.mark.slow

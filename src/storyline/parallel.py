@@ -2,15 +2,16 @@
 handed back in the order they were read, for the one process that writes to store them and assign their stories.
 
 Story assignment is online and depends on order, so only the parse, the per-article stages and the lead
-embeddings (everything before the store's write lock) go to the workers; each worker process loads spaCy and the
-embedding model once, at its first batch, and keeps them. A few batches per worker are kept in flight so that the
-workers parse while the writer stores. A worker that dies mid-batch loses nothing: Dask runs the batch again on
+embeddings (everything before the store's write lock) go to the workers. A local cluster's workers are forked
+from this process, spaCy loaded; a running cluster's workers load it at their first batch, and each worker loads the
+embedding model then; all keep them. A few batches per worker are kept in flight so that the workers parse while
+the writer stores. A worker that dies mid-batch loses nothing: Dask runs the batch again on
 another worker (its nanny starts a new one), and the writer stores each article once whatever it is handed.
 
-A local cluster costs its start (a few seconds, then the models loading in each worker), so an input of fewer
-than ``MIN_ARTICLES_FOR_CLUSTER`` new articles is analysed in this process. A running cluster (the address of its
-scheduler: machines that started ``dask scheduler`` and ``dask worker``) costs nothing to start, and takes every
-input: the writer connects a client to it, and ``analysed_on`` serves it as the local one. Its workers must have
+A local cluster costs its start (a second or two, then the embedding model loading in each worker), so an input
+of fewer than ``MIN_ARTICLES_FOR_CLUSTER`` new articles is analysed in this process. A running cluster (the address
+of its scheduler: machines that started ``dask scheduler`` and ``dask worker``) costs nothing to start, and takes
+every input: the writer connects a client to it, and ``analysed_on`` serves it as the local one. Its workers must have
 Storyline installed (the same version: they run ``pipeline.analyse_batch``).
 """
 
@@ -29,7 +30,14 @@ MIN_ARTICLES_FOR_CLUSTER = 65
 IN_FLIGHT_PER_WORKER = 2
 # Dask's statistical profiler samples each worker's threads every 10 ms for a dashboard a local cluster does not
 # have: each sample takes the interpreter lock from the parse and walks its stack.
-WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
+# The worker processes are forked from this one, which has loaded spaCy before the cluster starts (Dask spawns
+# them by default): a spawned worker imported Storyline and loaded the models again at its first batch, and kept
+# its own copy of the model's weights, where forked ones share this process's pages (and the cores' caches). On
+# the first 200 PolNeAR train texts the two workers spent 40.9-42.7 CPU s forked against 48.5-50.4 spawned; on the
+# first 400, 99.0 against 122.1.
+# What cannot cross a fork is made again in the child (the embedding's session, the stage budgets' watchdog, the
+# garbage collector's lock).
+WORKER_CONFIG = {"distributed.worker.profile.enabled": False, "distributed.worker.multiprocessing-method": "fork"}
 # How long the writer tries to reach a running cluster's scheduler before it gives up.
 CONNECT_SECONDS = 30
 
@@ -46,8 +54,8 @@ def analysed_in_order(batches: Iterable[list[Any]], workers: int, batch_size: in
     ``workers`` processes started for the input and stopped after it."""
     if cluster is not None:
         with remote_client(cluster) as client:
-            in_flight = max(1, len(client.scheduler_info()["workers"])) * IN_FLIGHT_PER_WORKER
-            yield from analysed_on(client, batches, batch_size, analyse, in_flight=in_flight)
+            workers = max(1, len(client.scheduler_info()["workers"]))
+            yield from analysed_on(client, batches, batch_size, analyse, workers)
         return
     batches = iter(batches)
     first: list[list[Any]] = []
@@ -60,22 +68,39 @@ def analysed_in_order(batches: Iterable[list[Any]], workers: int, batch_size: in
             yield from (analyse(batch, batch_size) for batch in chain(first, batches))
         return
     with local_client(workers) as client:
-        yield from analysed_on(client, chain(first, batches), batch_size, analyse,
-                               in_flight=workers * IN_FLIGHT_PER_WORKER)
+        yield from analysed_on(client, chain(first, batches), batch_size, analyse, workers)
 
 
 def analysed_on(client: Any, batches: Iterable[list[Any]], batch_size: int, analyse: Analyse,
-                in_flight: int) -> Iterator[list[Any]]:
-    """The batches analysed on a Dask cluster through ``client``, handed back in the order they came in, with at
-    most ``in_flight`` of them sent ahead. ``analyse`` must be importable by the workers (a module's function);
-    the Docs stay on the workers (``keep_docs=False``): their DocBin bytes travel instead."""
-    pending: deque[Any] = deque()
-    for batch in batches:
-        pending.append(client.submit(analyse, batch, batch_size, keep_docs=False, pure=False))
-        if len(pending) >= in_flight:
-            yield pending.popleft().result()
+                workers: int) -> Iterator[list[Any]]:
+    """The batches analysed on a Dask cluster of ``workers`` workers through ``client``, handed back in the order
+    they came in, with at most ``IN_FLIGHT_PER_WORKER`` a worker sent ahead. ``analyse`` must be importable by the
+    workers (a module's function); the Docs stay on the workers (``keep_docs=False``): their DocBin bytes travel
+    instead. The last batch is cut into one part per worker: sent whole, it kept one worker busy at the end of the
+    input while the others had nothing left to do. Each batch is handed back whole, so the writer stores the same
+    batches (an article's analysis does not depend on the others analysed with it)."""
+    pending: deque[list[Any]] = deque()
+    batches = iter(batches)
+    batch = next(batches, None)
+    while batch is not None:
+        following = next(batches, None)  # read ahead: only the last batch is cut
+        parts = _cut(batch, workers) if following is None else [batch]
+        pending.append([client.submit(analyse, part, batch_size, keep_docs=False, pure=False) for part in parts])
+        if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+            yield _joined(pending.popleft())
+        batch = following
     while pending:
-        yield pending.popleft().result()
+        yield _joined(pending.popleft())
+
+
+def _cut(batch: list[Any], parts: int) -> list[list[Any]]:
+    """The batch in at most ``parts`` parts of about one size, in order."""
+    size = -(-len(batch) // parts)
+    return [batch[start : start + size] for start in range(0, len(batch), size)]
+
+
+def _joined(futures: list[Any]) -> list[Any]:
+    return [item for future in futures for item in future.result()]
 
 
 @contextmanager

@@ -171,6 +171,8 @@ def _collecting_rarely() -> Iterator[None]:
 _collector_lock = threading.Lock()
 _collecting_users = 0
 _collector_before: tuple[int, int, int] = gc.get_threshold()
+# A Dask worker is forked while this process ingests (its collector already set): another thread may hold the lock.
+os.register_at_fork(after_in_child=lambda: globals().update(_collector_lock=threading.Lock()))
 
 
 @dataclass

@@ -57,6 +57,11 @@ def _model() -> _Model:
     return _Model(session, tokenizer)
 
 
+# A process forked from one that embedded (a Dask worker) builds its own session: ONNX Runtime's thread pool does
+# not survive a fork, and the child may want another number of threads (``OMP_NUM_THREADS``).
+os.register_at_fork(after_in_child=_model.cache_clear)
+
+
 def _embed_batch(model: _Model, input_ids: np.ndarray) -> np.ndarray:
     """The vectors of texts of one length in word pieces (``input_ids``, one row a text): no padding to mask."""
     (hidden,) = model.session.run(["last_hidden_state"], {
