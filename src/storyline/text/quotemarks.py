@@ -159,7 +159,8 @@ def _costs(text: str, mark: re.Match, start: int, end: int, inverted: bool = Fal
     if _SPEECH_TAG.match(text, mark.end(), end):
         return _AGAINST_TAG, 0.0, math.inf
     if before == ":":
-        return 0.0, _AGAINST_TAG, math.inf
+        # One ending its paragraph ("He added:\"" before the quoted paragraph, "\"Related:\"") closes nothing.
+        return 0.0, _AGAINST_TAG if text[mark.end():end].strip() else math.inf, math.inf
     opens, closes = _spacing(before, after)
     if inverted:
         opens, closes = closes, opens

@@ -279,14 +279,11 @@ def _nearest_antecedent(drafts: Drafts, pronoun: Token, types: frozenset[str],
     """:func:`_antecedent`'s nearest fitting subject, where it stands, and whether it is settled, rivals or not:
     the source of an earlier attribution (“…,” said Orpe. “…,” he said) or the same pronoun before."""
     window_start = _narration_before(drafts, pronoun.idx)
-    said = _content_before(drafts, pronoun)
-    if said is not None:
-        window_start = min(window_start, _narration_before(drafts, said[0]))
     skipped_speaker: str | None = None
     for token in reversed(drafts.tokens((window_start, pronoun.idx))):
         if not _speaks(token):
             continue  # "Sroka said the city would pay": the subject of what was said is not the speaker
-        if drafts.in_quote(token.idx) or _within(token.idx, said) and not _says_first(token, said):
+        if drafts.in_quote(token.idx):
             continue  # "“… when Hoover died,” he wrote": whom a quotation names did not say it
         if token.pos_ == "PRON":
             if token.lower_ == pronoun.lower_ and hops < drafts.config.pronoun_chain:
@@ -321,7 +318,7 @@ def _nearest_antecedent(drafts: Drafts, pronoun: Token, types: frozenset[str],
         # Someone else spoke just before: a person named further back is a guess, however well they fit.
         return Resolution(), pronoun.idx, True
     earlier = [m for m in drafts.mentions_between(pronoun.idx - drafts.config.antecedent_window, pronoun.idx)
-               if m.span.label in types and not drafts.in_quote(m.span.start) and not _within(m.span.start, said)]
+               if m.span.label in types and not drafts.in_quote(m.span.start)]
     if skipped_speaker == "gender":
         # Past a speaker of the other gender, only someone the words give the pronoun's gender ("Senator Nancy
         # Walsh met Governor Pruitt. Pruitt said …. “…,” she said"), not anyone named before.
@@ -339,27 +336,6 @@ def _nearest_antecedent(drafts: Drafts, pronoun: Token, types: frozenset[str],
                           or t.dep_ == "appos" and t.head.dep_ in ("nsubj", "nsubjpass") for t in heads):
             return Resolution(mention.entity_id), mention.span.start, speaker
     return Resolution(), pronoun.idx, True
-
-
-def _content_before(drafts: Drafts, pronoun: Token) -> tuple[int, int] | None:
-    """The content the pronoun is the source of, when it comes before the pronoun ("Two years before, an officer
-    stopped him …, he said"): whom it names is what was said, not who said it, as a quotation's are; only the
-    subject of a verb of saying that heads it may be (:func:`_says_first`)."""
-    return next((draft.content for draft in drafts.found if draft.source is not None
-                 and draft.source.start_char <= pronoun.idx < draft.source.end_char
-                 and draft.content[1] <= pronoun.idx), None)
-
-
-def _says_first(subject: Token, said: tuple[int, int]) -> bool:
-    """Whether the subject's verb is one of saying, with a clause of what was said, that heads the content ``said``
-    ("His daughter Ann said her father slept", not "Orozco agreed not to testify" nor "The firm expects …")."""
-    verb = subject.head
-    return lemma(verb) in CLAUSE_CUES and of_cue(verb) == SPEECH and any(c.dep_ == "ccomp" for c in verb.children) \
-        and (verb.dep_ == "ROOT" or not _within(verb.head.idx, said))
-
-
-def _within(position: int, extent: tuple[int, int] | None) -> bool:
-    return extent is not None and extent[0] <= position < extent[1]
 
 
 def _names_another_of_its_gender(drafts: Drafts, pronoun: Token, subject: Token, found: str | None) -> bool:
