@@ -20,9 +20,11 @@ CLOSING_DOUBLE = "”»"
 DASHES = "—–-"
 DOUBLE_MARK = re.compile(r"''|``|[\"“”„«»]")
 _MARKUP_TAG = re.compile(r"</?[A-Za-z][^<>\n]*>")
-# A speech tag after a quotation: "…," she said / "…," Smith told / "…," added Smith.
-_SPEECH_TAG = re.compile(r"[ \t]*,?[ \t]*(?:(?:he|she|they|it|we|i)[ \t]+|[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,2}"
-                         r"[ \t]+)?(?:" + "|".join(sorted(wordlists.words("speech_tag_verbs"))) + r")\b")
+# A speech tag after a quotation: "…," she said / "…," Smith told / "…," the New York Daily News quoted / "…,"
+# added Smith.
+_SPEECH_TAG = re.compile(r"[ \t]*,?[ \t]*(?:(?:he|she|they|it|we|i)[ \t]+|(?:the[ \t]+)?[A-Z][\w.'’-]*"
+                         r"(?:[ \t]+[A-Z][\w.'’-]*){0,3}[ \t]+)?(?:"
+                         + "|".join(sorted(wordlists.words("speech_tag_verbs"))) + r")\b")
 # By hand, on the tuning part's scraped news: what reading a straight mark against its spacing (`word" ` as
 # opening, ` "Word` as closing), against a speech tag or colon, as either when it is glued on both sides
 # (`."Word`), and as pairing with nothing costs.
@@ -30,7 +32,13 @@ _AGAINST_SPACING = 2.0
 _AGAINST_TAG = 3.0
 _GLUED = 1.0
 _GLUED_BETWEEN_SENTENCES = 0.5
+# By hand, on the same news: a spaced mark between two sentences (`destroyed. "People`) read as closing one quoted
+# sentence and opening the next, where scraping lost a mark and moved a space; and a paragraph left inside a
+# quotation that no quoted paragraph carries on, whose last opening mark then pairs with nothing.
+_SPACED_BETWEEN_SENTENCES = 1.0
+_SENTENCE_END_SPACED = re.compile(r"[.!?]\s$")
 _STRAY = 2.5
+_UNCLOSED = _STRAY
 # By hand: a text whose closing marks, where a speech tag shows them closing, stand against their spacing at least
 # this many times, and more than this many times as often as with it, had its spaces moved to the wrong side of
 # every mark when it was scraped (`… at stake, "she said."The next …`): its spacing is read the other way round.
@@ -79,7 +87,9 @@ def _pair_double_marks(text: str) -> tuple[list[tuple[int, int]], list[int]]:
         if open_at is not None and marks and not text[start:marks[0].start()].strip() \
                 and _costs(text, marks[0], start, end, inverted)[0] < _AGAINST_SPACING:
             marks = marks[1:]  # the mark that reopens a quotation carried over from the paragraph before
-        for mark, reading in zip(marks, _readings(text, marks, start, end, open_at is not None, inverted)):
+        carried_on = index + 1 < len(paragraphs) and _opens_with_mark(text, *paragraphs[index + 1])
+        readings = _readings(text, marks, start, end, open_at is not None, inverted, carried_on)
+        for mark, reading in zip(marks, readings):
             if reading in (CLOSES, CLOSES_AND_OPENS) and open_at is not None:
                 spans.append((open_at, mark.end()))
                 open_at = None
@@ -110,13 +120,15 @@ def opens_with_double_mark(text: str, position: int) -> bool:
     return DOUBLE_MARK.match(text, position) is not None
 
 
-def _readings(text: str, marks: list[re.Match], start: int, end: int, inside: bool, inverted: bool) -> list[str]:
+def _readings(text: str, marks: list[re.Match], start: int, end: int, inside: bool, inverted: bool,
+              carried_on: bool) -> list[str]:
     """How each double mark of a paragraph reads: it opens a quotation, closes one, closes one and opens the
     next (a mark glued between two quoted sentences, "destroyed."People are …", where scraping lost a mark and
     a space), or pairs with nothing. The reading taken alternates opening and closing and goes least against
     what each mark's neighbours say (Viterbi over "outside" and "inside" a quotation): well-spaced text has one
     reading that goes against nothing; in scraped text that lost or misplaced the spaces beside its marks, the
-    marks around one read wrongly set it right."""
+    marks around one read wrongly set it right. Unless the next paragraph opens with a mark (``carried_on``),
+    ending the paragraph inside a quotation costs what a mark that pairs with nothing does."""
     best = {False: (0.0, []), True: (math.inf, [])}
     best[inside] = (0.0, [])
     for mark in marks:
@@ -129,6 +141,8 @@ def _readings(text: str, marks: list[re.Match], start: int, end: int, inside: bo
                       (outside_cost + open_cost, outside_path + [OPENS]),
                       (inside_cost + both_cost, inside_path + [CLOSES_AND_OPENS]), key=lambda option: option[0]),
         }
+    if not carried_on:
+        best[True] = (best[True][0] + _UNCLOSED, best[True][1])
     return min(best.values(), key=lambda option: option[0])[1]
 
 
@@ -145,12 +159,15 @@ def _costs(text: str, mark: re.Match, start: int, end: int, inverted: bool = Fal
     if _SPEECH_TAG.match(text, mark.end(), end):
         return _AGAINST_TAG, 0.0, math.inf
     if before == ":":
-        return 0.0, _AGAINST_TAG, math.inf
+        # One ending its paragraph ("He added:\"" before the quoted paragraph, "\"Related:\"") closes nothing.
+        return 0.0, _AGAINST_TAG if text[mark.end():end].strip() else math.inf, math.inf
     opens, closes = _spacing(before, after)
     if inverted:
         opens, closes = closes, opens
     if opens and not closes:
-        return 0.0, _AGAINST_SPACING, math.inf
+        spaced_between = _SENTENCE_END_SPACED.search(text, max(start, mark.start() - 2), mark.start()) \
+            and after.isupper()
+        return 0.0, _AGAINST_SPACING, _SPACED_BETWEEN_SENTENCES if spaced_between else math.inf
     if closes and not opens:
         return _AGAINST_SPACING, 0.0, math.inf
     between_sentences = before in ".!?" and after.isupper()

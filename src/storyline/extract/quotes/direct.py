@@ -166,9 +166,12 @@ def _verb_before(drafts: Drafts, quote: tuple[int, int]) -> Token | None:
 
 
 def _sentence_ends_between(drafts: Drafts, cue: Token, quote: tuple[int, int]) -> bool:
-    """"…, Mahaney said. ''Google ranks first…'' he said": the first cue's sentence ended before the quote."""
-    between = drafts.text[cue.idx + len(cue) : quote[0]] if cue.idx < quote[0] else ""
-    return bool(re.search(r"[.!?]", between))
+    """"…, Mahaney said. ''Google ranks first…'' he said": the first cue's sentence ended before the quote; and
+    "“… the main store has little damage.” A spokeswoman explained that …", a quotation closed on a full stop,
+    ends its sentence before a cue after it (the parse, in scraped text, may run the two together)."""
+    if cue.idx > quote[0]:  # not on an ellipsis, which trails off ("“We will see...” he said")
+        return drafts.closes_on(quote, ".") and not drafts.text[quote[0] : quote[1]].rstrip("\"”'’ ").endswith("..")
+    return bool(re.search(r"[.!?]", drafts.text[cue.idx + len(cue) : quote[0]]))
 
 
 def _quote_of(drafts: Drafts, cue: Token, quote: tuple[int, int]) -> bool:

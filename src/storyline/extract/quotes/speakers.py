@@ -43,6 +43,8 @@ ASKING_VERBS = frozenset({"ask", "question"})
 ANSWERING_VERBS = frozenset({"answer", "reply", "respond"})
 # Nouns of organisations and groups: "it" or "they" may stand for one ("the company said … it added").
 BODY_NOUNS = wordlists.words("organisation_words") | wordlists.words("group_nouns")
+# Nouns that after "the" stand for an organisation named before ("Microsoft …. The company said").
+BODY_DESCRIPTIONS = wordlists.words("body_descriptions")
 # Nouns "he" or "she" never stands for: organisations, groups, buildings, and texts that speak for a body.
 NOT_A_PERSON = BODY_NOUNS | wordlists.words("facility_nouns") | VOICE_TEXTS
 # Nouns that can name a person (WordNet's noun.person): "he" or "she" stands for no other common noun.
@@ -108,7 +110,8 @@ def _named_by(drafts: Drafts, head: Token, start: int, end: int) -> str | None:
             and _indefinite(head):
         return None  # "Another Muslim who worshiped there", "a Democrat": one person the text does not name
     if mention is not None:
-        return _person_named(drafts, mention) if mention.span.label in SPEAKER_TYPES else None
+        return _person_named(drafts, mention) if mention.span.label in SPEAKER_TYPES \
+            or _after_an_office(drafts, mention) else None
     if head.dep_ == "appos" and (named := drafts.mention_at(head.head)) is not None \
             and named.span.label == "PERSON":
         return _person_named(drafts, named)  # "Robert Lane, an assistant attorney general said": Lane
@@ -117,6 +120,8 @@ def _named_by(drafts: Drafts, head: Token, start: int, end: int) -> str | None:
         return _issuer(drafts, head)  # "Ann Lee wrote a letter …. “…,” the letter read": Lee
     if lemma(head) in KINSHIP_NOUNS:
         return None  # "his mother", "the young widow": someone's kin, not a title a name before holds
+    if head.tag_ == "NN" and lemma(head) in BODY_DESCRIPTIONS and _definite(head):
+        return _organisation_before(drafts, head)
     # "the farmer", "the District Attorney": a role a person holds, which "the campaign" or "56 percent" is not,
     # nor a plural ("Two jurors", "Microsoft security researchers"): several people, none of them named; nor an
     # indefinite one ("a Democratic senator", "a 2008 campaign veteran"), someone the text does not name.
@@ -125,6 +130,13 @@ def _named_by(drafts: Drafts, head: Token, start: int, end: int) -> str | None:
     if head.pos_ == "NOUN" and lemma(head) in PERSON_NOUNS or title_word(head.text) in OFFICES:
         return _role_holder(drafts, head)
     return None
+
+
+def _after_an_office(drafts: Drafts, mention: Mention) -> bool:
+    """Whether an office's title stands right before the name ("island governor Heydar Alishbandi told"): a person,
+    whatever type the tagger gave a name it did not know (a facility, a product)."""
+    token = drafts.token_at(mention.span.start)
+    return token.i > 0 and title_word(token.nbor(-1).text) in OFFICES
 
 
 def _issuer(drafts: Drafts, text: Token) -> str | None:
@@ -139,6 +151,51 @@ def _issuer(drafts: Drafts, text: Token) -> str | None:
         subject = drafts.subject(token.head) if token.dep_ == "dobj" else None
         return None if subject is None else _named_by(drafts, subject.root, subject.start_char, subject.end_char)
     return None
+
+
+def _definite(head: Token) -> bool:
+    """Whether the noun's phrase is "the" and common words alone: "the software maker", not "the Egyptian MENA
+    news agency" (a name of its own) or "the company's spokesman"."""
+    return any(child.dep_ == "det" and child.lower_ == "the" for child in head.children) \
+        and not any(child.dep_ in ("poss", "prep") or child.pos_ == "PROPN" for child in head.children)
+
+
+def _organisation_before(drafts: Drafts, noun: Token) -> str | None:
+    """The organisation "the company" or "the paper" stands for: the nearest one named before it, within a few
+    paragraphs, as the subject of a main clause or a speaker. A name tagged otherwise counts when its own words call
+    it such a body ("daily Eleftherotypia warned …, the paper said"). No one when another organisation, place or
+    group is subject or speaker after it, or another organisation in its sentence or the one before: the noun may as
+    well stand for that one."""
+    named = [m for m in drafts.mentions_between(noun.idx - drafts.config.antecedent_window, noun.idx)
+             if m.span.label in SPEAKER_TYPES and not drafts.in_quote(m.span.start)
+             and _speaks_for_itself(drafts, m, noun)]
+    for index in range(len(named) - 1, -1, -1):
+        mention = named[index]
+        if mention.span.label != "ORG" and not _described_as_a_body(drafts, mention):
+            continue
+        near = drafts.sentence_starts[max(drafts.sentence_index(mention.span.start) - 1, 0)]
+        others = {m.entity_id for m in named[index + 1:] if m.span.label != "PERSON"} | {
+            m.entity_id for m in named[:index]
+            if m.span.start >= near and (m.span.label == "ORG" or _described_as_a_body(drafts, m))}
+        return mention.entity_id if others <= {mention.entity_id} else None
+    return None
+
+
+def _heads(drafts: Drafts, mention: Mention) -> list[Token]:
+    span = drafts.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    return list(span) if span is not None else [drafts.token_at(mention.span.start)]
+
+
+def _speaks_for_itself(drafts: Drafts, mention: Mention, before: Token) -> bool:
+    """Whether the name is a speaker, or the subject of a main clause or of a verb of saying, before ``before``:
+    not whom a report names ("… reported that the Red Sox have extended an offer")."""
+    heads = _heads(drafts, mention)
+    return drafts.is_speaker_before({t.i for t in heads}, before.idx) or any(_speaks(t) for t in heads)
+
+
+def _described_as_a_body(drafts: Drafts, mention: Mention) -> bool:
+    return any(lemma(child) in BODY_DESCRIPTIONS for t in _heads(drafts, mention) for child in t.children
+               if child.dep_ in ("compound", "appos", "amod"))
 
 
 def _owners(text: Token) -> list[Token]:
@@ -176,12 +233,16 @@ def _names_the_source(drafts: Drafts, mention: Mention, head: Token, voices: boo
     if token.dep_ == "appos" and mention.span.label == "PERSON" and title_word(head.text) in OFFICES \
             and head.i < token.head.i and head.is_ancestor(token) and token.doc[token.left_edge.i - 1].text == ",":
         return True  # "the head of Qeshm's free-trade zone, Ali Rezapour": the parse hangs him on the last noun
+    through_preposition = False
     while token.head != head and token.head != token and token.head.i != head.i:
+        through_preposition |= token.dep_ == "pobj"
         token = token.head
     if token.head.i != head.i or token.i == head.i:
         return False
     if token.dep_ == "appos":
-        return True
+        # Not a place or body in a preposition's phrase inside the apposition: "the governor-general of Hormouzgan
+        # province, Abdolreza Sheikholeslami" (the parse sets "general" beside "governor") is no province.
+        return not through_preposition or mention.span.label == "PERSON"
     if not voices or lemma(head) not in VOICE_NOUNS:
         return False
     if token.dep_ in ("compound", "poss", "nmod"):
@@ -385,7 +446,7 @@ def _fits(drafts: Drafts, mention: Mention, head: Token, types: frozenset[str]) 
     """Whether a pronoun of these types can stand for the mention: of a fitting type, and for "he" or "she" one
     person, not a plural ("Greeks must understand … ,” he said" is not the Greeks speaking). The tagger takes
     many surnames for plurals ("Albers"): a name the article also writes in full is one person's."""
-    if mention.span.label not in types:
+    if mention.span.label not in types and not ("PERSON" in types and _after_an_office(drafts, mention)):
         return False
     return types != PERSON_ONLY or head.tag_ not in ("NNS", "NNPS") or mention.entity_id in drafts.named_in_full
 
