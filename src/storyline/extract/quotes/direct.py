@@ -169,8 +169,8 @@ def _sentence_ends_between(drafts: Drafts, cue: Token, quote: tuple[int, int]) -
     """"…, Mahaney said. ''Google ranks first…'' he said": the first cue's sentence ended before the quote; and
     "“… the main store has little damage.” A spokeswoman explained that …", a quotation closed on a full stop,
     ends its sentence before a cue after it (the parse, in scraped text, may run the two together)."""
-    if cue.idx > quote[0]:  # not on an ellipsis, which trails off ("“We will see...” he said")
-        return drafts.closes_on(quote, ".") and not drafts.text[quote[0] : quote[1]].rstrip("\"”'’ ").endswith("..")
+    if cue.idx > quote[0]:
+        return drafts.closes_on(quote, ".")
     return bool(re.search(r"[.!?]", drafts.text[cue.idx + len(cue) : quote[0]]))
 
 
