@@ -14,7 +14,6 @@ outlet's version of a shared claim gives is a detail, shown only in the full bri
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -27,11 +26,9 @@ from storyline.model import Article, Span
 from storyline.serialize import (
     article_entry, citation, entity_summary, prominence, quote_groups, quotes_by_speaker, timeline,
 )
-from storyline.text.numbers import CARDINALS
+from storyline.text.numbers import CARDINALS, WORD_OR_NUMERAL
 
 SCHEMA = "storyline.brief/1"
-# A figure in digits ("2,290", "1.7") or a word that may be a number ("eight").
-FIGURE = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?|[a-z]+")
 # Conflicts found within an aligned group; figure disagreements are listed on their own.
 GROUP_CONFLICTS = ("polarity",)
 
@@ -287,7 +284,7 @@ def _summary(groups: list[claims.ClaimGroup], articles: dict[str, Article],
 def figures_in(text: str) -> set[float]:
     """The figures a sentence gives, in digits or in words ("8 days", "eight days")."""
     values = (CARDINALS.get(token) if token.isalpha() else token.replace(",", "")
-              for token in FIGURE.findall(text.lower()))
+              for token in WORD_OR_NUMERAL.findall(text.lower()))
     return {float(value) for value in values if value is not None}
 
 

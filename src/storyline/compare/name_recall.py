@@ -138,12 +138,12 @@ def _title_cased(headline: str, config: NameRecallConfig) -> bool:
     return len(words) >= config.headline_min_words and capitalised >= config.headline_capitalised_share * len(words)
 
 
-def _occurrences(text: str, owners: dict[str, Entity], config: NameRecallConfig, headline_end: int = 0,
-                 headline_owners: dict[str, Entity] | None = None, title_cased: bool = False):
+def _occurrences(text: str, owners: dict[str, Entity], config: NameRecallConfig, headline_end: int,
+                 headline_owners: dict[str, Entity], title_cased: bool):
     """Where the names are written in the text as whole capitalised runs, and in the headline that ends at
     ``headline_end`` the names of ``headline_owners`` (:func:`_headline_names`): (start, end, entity)."""
     words = _word_bounds(text)
-    found = _headline_names(text, words, headline_end, headline_owners or {}, config, title_cased)
+    found = _headline_names(text, words, headline_end, headline_owners, config, title_cased)
     in_headline = {start for start, _, _ in found}
     position = 0
     for i, (start, _) in enumerate(words):

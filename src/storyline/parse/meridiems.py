@@ -38,7 +38,10 @@ def teach(nlp: Language) -> None:
 def spaced_meridiems(doc: Doc) -> Doc:
     """Merge a clock written with a space after its colon ("8: 00") into one token, then "a." or "p." and "m."
     written apart after a clock time ("2 p. m.")."""
-    _merge(doc, [token.i for token in doc[:-2] if _spaced_clock(token)], 3)
+    clocks = [token for token in doc[:-2] if _spaced_clock(token)]
+    for hour in clocks:
+        _teach_clock(hour)
+    _merge(doc, [hour.i for hour in clocks], 3)
     _merge(doc, [token.i for token in doc[1:-1]
                  if token.text + token.whitespace_ + doc[token.i + 1].text in MERIDIEMS and token.whitespace_ == " "
                  and CLOCK.fullmatch(doc[token.i - 1].text)], 2)
@@ -47,15 +50,18 @@ def spaced_meridiems(doc: Doc) -> Doc:
 
 def _spaced_clock(hour: Token) -> bool:
     """Whether ``hour`` opens a clock written "8: 00": an hour, a colon straight after it, one space, two digits
-    of minutes; the merged token's lexeme is given the features of the clock written whole."""
+    of minutes."""
     colon, minute = hour.nbor(1), hour.nbor(2)
-    if not (HOUR.fullmatch(hour.text) and not hour.whitespace_ and colon.text == ":" and colon.whitespace_ == " "
-            and MINUTE.fullmatch(minute.text)):
-        return False
-    whole, apart = hour.vocab[f"{hour.text}:{minute.text}"], hour.vocab[f"{hour.text}: {minute.text}"]
+    return bool(HOUR.fullmatch(hour.text) and not hour.whitespace_ and colon.text == ":"
+                and colon.whitespace_ == " " and MINUTE.fullmatch(minute.text))
+
+
+def _teach_clock(hour: Token) -> None:
+    """Give the lexeme of the clock written apart ("8: 00") the features of the clock written whole ("8:00")."""
+    minute = hour.nbor(2).text
+    whole, apart = hour.vocab[f"{hour.text}:{minute}"], hour.vocab[f"{hour.text}: {minute}"]
     apart.norm_, apart.prefix_, apart.suffix_, apart.shape_ = whole.norm_, whole.prefix_, whole.suffix_, whole.shape_
     apart.is_punct = False
-    return True
 
 
 def _merge(doc: Doc, starts: list[int], length: int) -> None:

@@ -182,8 +182,7 @@ def _organisation_before(drafts: Drafts, noun: Token) -> str | None:
 
 
 def _heads(drafts: Drafts, mention: Mention) -> list[Token]:
-    span = drafts.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-    return list(span) if span is not None else [drafts.token_at(mention.span.start)]
+    return drafts.tokens((mention.span.start, mention.span.end)) or [drafts.token_at(mention.span.start)]
 
 
 def _speaks_for_itself(drafts: Drafts, mention: Mention, before: Token) -> bool:
