@@ -60,6 +60,15 @@ class NameRecallConfig:
 CONFIG = NameRecallConfig()
 
 
+@dataclass(frozen=True)
+class _Headline:
+    """An article's headline: where it ends, the names looked for in it (those the bodies use) and whether it
+    capitalises its words."""
+    end: int
+    owners: dict[str, Entity]
+    title_cased: bool
+
+
 def recall_names(articles: list[Article], mentions: dict[str, list[Mention]], entities: list[Entity],
                  config: NameRecallConfig = CONFIG) -> None:
     """Add to ``entities`` the places their names are written in ``articles`` where no mention stands."""
@@ -74,14 +83,13 @@ def recall_names(articles: list[Article], mentions: dict[str, list[Mention]], en
     headline_owners = {name: entity for name, entity in owners.items() if name in in_bodies}
     for article in articles:
         taken = sorted((m.span.start, m.span.end) for m in mentions.get(article.id, []))
-        headline_end = article.body_start
-        title_cased = _title_cased(article.text[:headline_end], config)
-        for start, end, entity in _occurrences(article.text, owners, config, headline_end, headline_owners,
-                                               title_cased):
+        headline = _Headline(article.body_start, headline_owners,
+                             _title_cased(article.text[:article.body_start], config))
+        for start, end, entity in _occurrences(article.text, owners, headline, config):
             overlapping = [(s, e) for s, e in taken if s < end and start < e]
             # In a headline the model often tags part of a name ("Lindsay" of "Lindsay Lohan Checks Out Of
             # Rehab"): the whole name is taken where the part is already that entity's.
-            if overlapping and not (end <= headline_end and all(
+            if overlapping and not (end <= headline.end and all(
                     start <= s and e <= end and entity_at.get((article.id, s, e)) == id(entity)
                     for s, e in overlapping)):
                 continue
@@ -138,12 +146,12 @@ def _title_cased(headline: str, config: NameRecallConfig) -> bool:
     return len(words) >= config.headline_min_words and capitalised >= config.headline_capitalised_share * len(words)
 
 
-def _occurrences(text: str, owners: dict[str, Entity], config: NameRecallConfig, headline_end: int,
-                 headline_owners: dict[str, Entity], title_cased: bool):
-    """Where the names are written in the text as whole capitalised runs, and in the headline that ends at
-    ``headline_end`` the names of ``headline_owners`` (:func:`_headline_names`): (start, end, entity)."""
+def _occurrences(text: str, owners: dict[str, Entity], headline: _Headline,
+                 config: NameRecallConfig) -> list[tuple[int, int, Entity]]:
+    """Where the names are written in the text as whole capitalised runs, and in the headline its own names
+    (:func:`_headline_names`): (start, end, entity)."""
     words = _word_bounds(text)
-    found = _headline_names(text, words, headline_end, headline_owners, config, title_cased)
+    found = _headline_names(text, words, headline, config)
     in_headline = {start for start, _, _ in found}
     position = 0
     for i, (start, _) in enumerate(words):
@@ -160,29 +168,29 @@ def _occurrences(text: str, owners: dict[str, Entity], config: NameRecallConfig,
     return found
 
 
-def _headline_names(text: str, words: list[tuple[int, int]], headline_end: int, owners: dict[str, Entity],
-                    config: NameRecallConfig, title_cased: bool) -> list[tuple[int, int, Entity]]:
-    """The names of a headline, where capitals do not end a name: in a title-cased one every name of ``owners``
+def _headline_names(text: str, words: list[tuple[int, int]], headline: _Headline,
+                    config: NameRecallConfig) -> list[tuple[int, int, Entity]]:
+    """The names of a headline, where capitals do not end a name: in a title-cased one every name of its owners
     found ("Lindsay Lohan" of "Lindsay Lohan Checks Out Of Rehab"), in another a run of capitalised words made
     wholly of such names ("Waitrose" and "Wellington" of "Waitrose Wellington fire: Man denies arson")."""
     found: list[tuple[int, int, Entity]] = []
     i = 0
-    while i < len(words) and words[i][1] <= headline_end:
+    while i < len(words) and words[i][1] <= headline.end:
         run_end = i
-        while run_end < len(words) and words[run_end][1] <= headline_end and text[words[run_end][0]].isupper() \
+        while run_end < len(words) and words[run_end][1] <= headline.end and text[words[run_end][0]].isupper() \
                 and (run_end == i or text[words[run_end - 1][1]:words[run_end][0]] == " "):
             run_end += 1
         names, named_words, k = [], 0, i
         while k < run_end:
             j = next((j for j in range(min(run_end, k + config.longest_name_words), k, -1)
-                      if text[words[k][0]:words[j - 1][1]] in owners), None)
+                      if text[words[k][0]:words[j - 1][1]] in headline.owners), None)
             if j is None:
                 k += 1
                 continue
-            names.append((words[k][0], words[j - 1][1], owners[text[words[k][0]:words[j - 1][1]]]))
+            names.append((words[k][0], words[j - 1][1], headline.owners[text[words[k][0]:words[j - 1][1]]]))
             named_words += j - k
             k = j
-        if title_cased or named_words == run_end - i:
+        if headline.title_cased or named_words == run_end - i:
             found += names
         i = max(run_end, i + 1)
     return found
@@ -201,8 +209,9 @@ def _opens_sentence_as_function_word(text: str, words: list[tuple[int, int]], in
     """The word opens its sentence and is a function word ("But", "The"), so its capital is the sentence's."""
     start, end = words[index]
     gap = text[words[index - 1][1]:start] if index else "\n"
+    before = text[words[index - 1][0]:words[index - 1][1]] if index else ""
     return text[start:end].lower() in STOP_WORDS and (not index or bool(SENTENCE_ENDS & set(gap))
-                                                      or text[words[index - 1][0]:words[index - 1][1]].endswith((".", "!", "?")))
+                                                      or before.endswith(STOPS))
 
 
 def _ends_sentence(word: str) -> bool:

@@ -6,7 +6,8 @@ lowercase content tokens; two tokens are the same word when they are equal, or w
 skeleton (the transliteration-stable part) and as many vowel sounds, and are close in Jaro-Winkler similarity:
 "Qassim" and "Qasem", "Abdul" and "Abdel", "Bettie" and "Betty" join, while "Hussein" and "Hassan" (too far),
 "Bell" and "Bella", "Paul" and "Paula", "Angels" and "Angeles" (a vowel more is another name) stay apart. Whole
-names are compatible when the shorter one's tokens appear in order in the longer one (a partial name) or when one is the acronym of the other.
+names are compatible when the shorter one's tokens appear in order in the longer one (a partial name) or when one
+is the acronym of the other.
 
 Sets of names (a mention's, an article's cluster, an entity built across articles) are compared with
 :func:`same_entity`, the one rule the mentions stage and cross-article resolution share. The module also holds the
@@ -19,6 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from typing import NamedTuple
 
 from anyascii import anyascii
 from rapidfuzz.distance import JaroWinkler
@@ -332,6 +334,12 @@ def _place_alias(name: str) -> str | None:
     return PLACE_ALIASES.get(folded) or (folded if folded in PLACE_ALIASES.values() else None)
 
 
+class _Named(NamedTuple):
+    """One side of a comparison: its names with how often each is used, and the model's label for them."""
+    names: Counter[str]
+    label: str
+
+
 def same_entity(names: Counter[str], label: str, other_names: Counter[str], other_label: str,
                 one_article: bool = False) -> bool:
     """Whether two sets of names (a mention's, a cluster's, an entity's) can denote one entity.
@@ -350,70 +358,130 @@ def same_entity(names: Counter[str], label: str, other_names: Counter[str], othe
     named with its head last ("Ministry of Finance", "Finance Ministry"). A name written with its words
     run together or apart is one name ("SAT3", "SAT - 3"), and an acronym written in capitals may stand for any of
     an organisation's or a thing's names, not only its fullest ("SMW4" of "SEA-ME-WE 4").
+
+    The questions come in this order. First the forms of one name that hold whatever the labels
+    (:func:`_one_name_whatever_the_labels`), since the small model labels one name differently from sentence to
+    sentence. Then the labels choose the rules: one side a person and the other not
+    (:func:`_same_across_the_person_line`), two people (:func:`_same_person`), or organisations and places
+    (:func:`_same_place_or_organisation`).
     """
-    same_group = type_group(label) == type_group(other_label)
+    side, other = _Named(names, label), _Named(other_names, other_label)
     shared = {name_key(n) for n in names} & {name_key(n) for n in other_names}
-    if any(len(tokens(name)) > 1 for name in shared):
+    if _one_name_whatever_the_labels(side, other, shared):
         return True
-    if _company_short_form(names, label, other_names, other_label) \
-            or _company_short_form(other_names, other_label, names, label):
-        return True
-    if _goes_by(names, other_names, other_label) or _goes_by(other_names, names, label):
-        return True
-    if _written_apart(names, other_names) or _written_apart(other_names, names):
-        return True
-    if "PERSON" not in (label, other_label) and (_inverted_keys(names) & {name_key(n) for n in other_names}
-                                                or _inverted_keys(other_names) & {name_key(n) for n in names}):
-        return True
-    if _street_short_form(names, label, other_names) or _street_short_form(other_names, other_label, names):
-        return True
-    if "PERSON" not in (label, other_label) and _street_names(names) & _street_names(other_names):
-        return True  # not "Nathan Lane"
-    if not same_group:
-        # The small model calls unfamiliar places people ("Akkar"): a one-word name shared across the line, or
-        # another name of the city, is one entity when the person side has no fuller name ("Marseilles" PERSON,
-        # "Marseille" GPE). It also calls people organisations ("Bettie Page" ORG): full names that are one
-        # person's by the person rules are one entity whatever the labels.
-        person_names, others = (names, other_names) if label == "PERSON" else (other_names, names)
-        if all(len(tokens(name)) == 1 for name in person_names) \
-                and (bool(shared) or PLACE_LABELS & {label, other_label} and _same_city(names, other_names)):
-            return True
-        # It calls a nickname in quotation marks a work ("the "Oddfather""): one the person goes by is the person.
-        other_kind = other_label if label == "PERSON" else label
-        if other_kind == WORK_OF_ART and {name_key(n) for n in others} <= shared:
-            return True
-        # Given name and surname against given name and surname decide a clash: a headline's "Notorious Bettie
-        # Page" is no other person than "Betty Mae Page".
-        full, other_full = _multiword(person_names), _multiword(others)
-        given_and_surname = [(a, b) for a in full for b in other_full if len(tokens(a)) == len(tokens(b)) == 2]
-        return (not any(_clash(a, b) for a, b in given_and_surname)
-                and any(person_names_compatible(a, b) for a in full for b in other_full))
+    if type_group(label) != type_group(other_label):
+        return _same_across_the_person_line(side, other, shared)
     if label == "PERSON":
-        full, other_full = _full_names(list(names)), _full_names(list(other_names))
-        if any(_clash(a, b) for a in full for b in other_full):
-            return False
-        return bool(shared) or any(person_names_compatible(a, b) for a in full for b in other_full)
-    fullest, other_fullest = fullest_name(names), fullest_name(other_names)
-    if label in PLACE_LABELS and other_label in PLACE_LABELS \
-            and {_place_alias(n) for n in names} & {_place_alias(n) for n in other_names} - {None}:
-        return True  # "America" is the United States, "Mo." Missouri
-    # "Salonika" is Thessaloniki, "New York" New York City, also where the model took one for an organisation.
-    if PLACE_LABELS & {label, other_label} and "PERSON" not in (label, other_label) \
-            and _same_city(names, other_names):
+        return _same_person(names, other_names, shared)
+    return _same_place_or_organisation(side, other, shared, one_article)
+
+
+def _one_name_whatever_the_labels(side: _Named, other: _Named, shared: set[str]) -> bool:
+    """A name of two words or more that both go by, or one name written the other side's way: a company's or a
+    street's one word (:func:`_one_word_short_form`), a nickname the person's name carries (:func:`_goes_by`),
+    its words run together (:func:`_written_apart`); for things, an institution or a street named two ways
+    (:func:`_named_two_ways`)."""
+    return (any(len(tokens(name)) > 1 for name in shared) or _one_word_short_form(side, other)
+            or _goes_by(side.names, other.names, other.label) or _goes_by(other.names, side.names, side.label)
+            or _written_apart(side.names, other.names) or _written_apart(other.names, side.names)
+            or "PERSON" not in (side.label, other.label) and _named_two_ways(side.names, other.names))
+
+
+def _one_word_short_form(side: _Named, other: _Named) -> bool:
+    """One side is the word a company goes by ("Marfin" of "Marfin Bank") or a street without its "Avenue"
+    ("Church" of "Church Ave.")."""
+    return (_company_short_form(side.names, side.label, other.names, other.label)
+            or _company_short_form(other.names, other.label, side.names, side.label)
+            or _street_short_form(side.names, side.label, other.names)
+            or _street_short_form(other.names, other.label, side.names))
+
+
+def _named_two_ways(names: Counter[str], other_names: Counter[str]) -> bool:
+    """An institution named with "of" and with its head last ("Ministry of Finance", "Finance Ministry"), or a
+    street called an avenue and a street ("Stadiou Avenue", "Stadiou Street"); not "Nathan Lane", hence things
+    only."""
+    return bool(_inverted_keys(names) & {name_key(n) for n in other_names}
+                or _inverted_keys(other_names) & {name_key(n) for n in names}
+                or _street_names(names) & _street_names(other_names))
+
+
+def _same_across_the_person_line(side: _Named, other: _Named, shared: set[str]) -> bool:
+    """One side tagged a person, the other not: the small model calls unfamiliar places people, nicknames in
+    quotation marks works, and people organisations; each asked in turn."""
+    person, thing = (side, other) if side.label == "PERSON" else (other, side)
+    return (_place_taken_for_a_person(person.names, thing, shared)
+            or _nickname_taken_for_a_work(thing, shared)
+            or _person_taken_for_a_thing(person.names, thing.names))
+
+
+def _place_taken_for_a_person(person_names: Counter[str], thing: _Named, shared: set[str]) -> bool:
+    """The model calls unfamiliar places people ("Akkar"): a one-word name shared across the line, or another
+    name of the city, is one entity when the person side has no fuller name ("Marseilles" PERSON, "Marseille"
+    GPE)."""
+    return all(len(tokens(name)) == 1 for name in person_names) \
+        and (bool(shared) or thing.label in PLACE_LABELS and _same_city(person_names, thing.names))
+
+
+def _nickname_taken_for_a_work(thing: _Named, shared: set[str]) -> bool:
+    """The model calls a nickname in quotation marks a work ("the "Oddfather""): one the person goes by is the
+    person."""
+    return thing.label == WORK_OF_ART and {name_key(n) for n in thing.names} <= shared
+
+
+def _person_taken_for_a_thing(person_names: Counter[str], thing_names: Counter[str]) -> bool:
+    """The model calls people organisations ("Bettie Page" ORG): full names that are one person's by the person
+    rules are one entity whatever the labels. Given name and surname against given name and surname decide a
+    clash: a headline's "Notorious Bettie Page" is no other person than "Betty Mae Page"."""
+    full, other_full = _multiword(person_names), _multiword(thing_names)
+    given_and_surname = [(a, b) for a in full for b in other_full if len(tokens(a)) == len(tokens(b)) == 2]
+    return (not any(_clash(a, b) for a, b in given_and_surname)
+            and any(person_names_compatible(a, b) for a in full for b in other_full))
+
+
+def _same_person(names: Counter[str], other_names: Counter[str], shared: set[str]) -> bool:
+    """Two people: no clash between their full names (one surname, other given names), then a name in common or
+    a compatible pair of full names."""
+    full, other_full = _full_names(list(names)), _full_names(list(other_names))
+    if any(_clash(a, b) for a in full for b in other_full):
+        return False
+    return bool(shared) or any(person_names_compatible(a, b) for a in full for b in other_full)
+
+
+def _same_place_or_organisation(side: _Named, other: _Named, shared: set[str], one_article: bool) -> bool:
+    """Organisations and places, by their fullest names. Names of one place by the word lists or the gazetteer
+    join first, as they may share no word; a place ending the other's name ("Telecom Egypt") parts them before a
+    shared word could join them; then a word in common, a nickname or an acronym, and last compatible names, a
+    lone word standing for a longer name only within ``one_article``."""
+    if _one_place(side, other):
         return True
-    if _place_named_last(fullest, label, other_fullest) or _place_named_last(other_fullest, other_label, fullest):
+    fullest, other_fullest = fullest_name(side.names), fullest_name(other.names)
+    if _place_named_last(fullest, side.label, other_fullest) or _place_named_last(other_fullest, other.label, fullest):
         return False
     single_word = min(len(tokens(fullest)), len(tokens(other_fullest))) == 1
     if shared:  # one word in common, as "House" of "White House" and of "House Intelligence Committee"
         return single_word or names_compatible(fullest, other_fullest)
-    if nickname_of(fullest, label, other_fullest, other_label) \
-            or nickname_of(other_fullest, other_label, fullest, label):
+    if _nickname_or_acronym(side, other):
         return True
-    if _acronym_of_a_name(names, other_names) or _acronym_of_a_name(other_names, names):
+    return _names_match(fullest, side.label, other_fullest, other.label) \
+        and (one_article or not single_word or _acronym_match(fullest, other_fullest))
+
+
+def _one_place(side: _Named, other: _Named) -> bool:
+    """Two places under names that share no letters ("America" is the United States, "Mo." Missouri), or two
+    names of one city ("Salonika" is Thessaloniki), also where the model took one for an organisation."""
+    places = side.label in PLACE_LABELS and other.label in PLACE_LABELS
+    if places and {_place_alias(n) for n in side.names} & {_place_alias(n) for n in other.names} - {None}:
         return True
-    if not _names_match(fullest, label, other_fullest, other_label):
-        return False
-    return one_article or not single_word or _acronym_match(fullest, other_fullest)
+    return bool(PLACE_LABELS & {side.label, other.label}) and _same_city(side.names, other.names)
+
+
+def _nickname_or_acronym(side: _Named, other: _Named) -> bool:
+    """One side is a plural nickname ending the other's fullest name (:func:`nickname_of`) or an acronym of any
+    of its names (:func:`_acronym_of_a_name`)."""
+    fullest, other_fullest = fullest_name(side.names), fullest_name(other.names)
+    return (nickname_of(fullest, side.label, other_fullest, other.label)
+            or nickname_of(other_fullest, other.label, fullest, side.label)
+            or _acronym_of_a_name(side.names, other.names) or _acronym_of_a_name(other.names, side.names))
 
 
 def _same_city(names: Iterable[str], other_names: Iterable[str]) -> bool:
