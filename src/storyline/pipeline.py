@@ -35,6 +35,7 @@ from storyline.stories.date_phrases import StoryArticle
 from storyline.stories.features import StoryFeatures
 from storyline.stories.index import StoryIndex
 from storyline.store import Store
+from storyline.text import gazetteer
 
 # Kill tests set this to a point named in ``_reached`` to have the process kill itself there (SIGKILL: no
 # clean-up runs), as a crash at that moment would.
@@ -152,6 +153,7 @@ def _collecting_rarely() -> Iterator[None]:
     to start sets it and only the last to end restores it, so one ending does not unfreeze what another relies on."""
     global _collecting_users, _collector_before
     nlp.load()  # the parse and the writer need it: its objects are left out too
+    gazetteer.load()  # so do the names stage and the stories' entities; the workers forked from here share it
     with _collector_lock:
         if _collecting_users == 0:
             _collector_before = gc.get_threshold()
