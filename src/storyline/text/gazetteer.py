@@ -2,16 +2,19 @@
 package ships them offline.
 
     same_city("Salonika", "Thessaloniki")   # True: one city under two of its names
-    same_city("New York", "New York City")  # True
+    same_city("Bombay", "Mumbai")           # True
+    same_city("Oklahoma", "Oklahoma City")  # False: the state's name, though GeoNames lists it as the city's
     city_keys("Marseilles")                 # {"g:2995469"}: the index key two names of one city share
     is_place("Genoa")                       # True: a country's, a US state's or a city's name
 
-The small model knows few places: it tags "Genoa" a person, writes the old and the English names of one city
-("Marseilles", "Salonika") as two places, and keeps "New York" apart from "New York City". A city's other names
-are its GeoNames alternate names, keeping only those written as a name (a capital and a lower-case letter: not
-the airport codes "MRS", "NYC", nor transliterations in lower case) that are no country's name ("Mexico" of
-Mexico City) and no other city's own name ("Westport" among Kansas City's), since those name a place of
-their own.
+The small model knows few places: it tags "Genoa" a person and writes the old and the English names of one city
+("Marseilles", "Salonika") as two places. A city's other names are its GeoNames alternate names, keeping
+only those written as a name (a capital and a lower-case letter: not the airport codes "MRS", "NYC", nor
+transliterations in lower case) that are no country's, US state's or continent's name ("Mexico" of Mexico City,
+"Oklahoma" of Oklahoma City, "New York" of New York City, "District of Columbia" of Washington) and no other
+city's own name ("Westport" among Kansas City's), since those name a place of their own: a story naming the
+state and the city would have them one. So "New York" stays apart from "New York City", where it often means
+the city.
 """
 
 from __future__ import annotations
@@ -77,6 +80,7 @@ def _gazetteer(config: GazetteerConfig = CONFIG) -> _Gazetteer:
     countries = {fold(country["name"]) for country in data.get_countries().values()}
     states = {fold(state["name"]) for state in data.get_us_states().values()}
     continents = {fold(continent["name"]) for continent in data.get_continents().values()}
+    regions = countries | states | continents
     every_city = _every_city(config)
     own_names = {city.name for city in every_city}
     cities = [city for city in every_city if city.population >= config.city_min_population]
@@ -85,10 +89,10 @@ def _gazetteer(config: GazetteerConfig = CONFIG) -> _Gazetteer:
         by_name[fold(city.name)].add(city.geonameid)
         for other in city.alternatenames:
             if _written_as_name(other) and other not in own_names and (folded := fold(other)) \
-                    and folded not in countries:
+                    and folded not in regions:
                 by_name[folded].add(city.geonameid)
     return _Gazetteer({name: frozenset(ids) for name, ids in by_name.items()},
-                      frozenset(countries | states | continents | {fold(city.name) for city in cities}))
+                      frozenset(regions | {fold(city.name) for city in cities}))
 
 
 def load() -> None:
