@@ -357,6 +357,16 @@ def test_a_place_word_makes_another_place_only_before_the_shorter_name():
     assert not same_entity(Counter(["Telecom Chile"]), "ORG", Counter(["Telecom Chile North"]), "ORG")
 
 
+def test_a_street_named_after_a_place_is_not_that_place():
+    from storyline.text.names import same_entity
+
+    assert not same_entity(Counter(["Pennsylvania"]), "GPE", Counter(["Pennsylvania Avenue"]), "GPE",
+                           one_article=True)
+    assert not same_entity(Counter(["Vermont"]), "GPE", Counter(["Vermont and Fifth Aves."]), "GPE")
+    assert not same_entity(Counter(["Dover"]), "GPE", Counter(["Dover Boulevard"]), "LOC", one_article=True)
+    assert same_entity(Counter(["Dover Blvd."]), "FAC", Counter(["Dover Boulevard"]), "FAC")
+
+
 def test_names_ending_in_one_word_join_across_organisation_and_place_labels_but_a_place_leading_a_name_does_not():
     from storyline.text.names import same_entity
 

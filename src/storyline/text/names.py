@@ -296,11 +296,12 @@ def _one_of_a_pair(short: str, long: str) -> bool:
 
 
 def _another_place(short: tuple[str, ...], long: tuple[str, ...], rest: set[str]) -> bool:
-    """The longer name's other words make a place of its own: a place noun anywhere ("Baghdad International
-    Airport"), a compass or position word right before a word of the shorter name ("North Korea"; the "New" of
-    "New York Daily News" qualifies York, not the Daily News) or ending the longer one ("Telecom Egypt North",
-    a cable of Telecom Egypt's)."""
-    if PLACE_NOUNS.intersection(rest):
+    """The longer name's other words make a place of its own: a place noun or a street's end anywhere ("Baghdad
+    International Airport", "Pennsylvania Avenue", "Madison Aves."), a compass or position word right before a
+    word of the shorter name ("North Korea"; the "New" of "New York Daily News" qualifies York, not the Daily News)
+    or ending the longer one ("Telecom Egypt North", a cable of Telecom Egypt's)."""
+    singulars = {word[:-1] for word in rest if word.endswith("s")}
+    if not (PLACE_NOUNS | STREET_ENDS).isdisjoint(rest | singulars):
         return True
     return any(word in PLACE_MODIFIERS and word in rest and following not in rest
                for word, following in zip(long, long[1:])) or (long[-1] in PLACE_MODIFIERS and long[-1] in rest)
