@@ -279,7 +279,9 @@ def test_a_briefs_length_at_any_limits_is_its_sections_words_counted_once(exampl
     # The length budget takes items away from counts made once, not from the Markdown written again: the counts
     # must give the words the Markdown has at every limit, "more" lines, speakers' lines and loaded words included.
     _, _, briefs = examples
-    for brief in briefs.values():
+    for cut in briefs.values():
+        brief = {**cut, "shown": {section: limit if section == "key_facts" else 8
+                                  for section, limit in cut["shown"].items()}}
         counts = render.section_words(brief)
 
         def counted(limits: dict) -> int:

@@ -307,49 +307,58 @@ def words_of(lines: list[str]) -> int:
 
 
 def section_words(brief: dict[str, Any]) -> dict[str, list[int]]:
-    """The words each long section a short brief cuts adds to the Markdown when it shows its first k items (k = 0,
-    1, …: its items' lines, and the line saying how many more the full brief has), each item counted once: the
-    length of the brief at any limits is then a sum, not the Markdown written again. (A section's heading and
-    its "none" line, which no limit of one item or more changes, are not in it.)"""
-    def by_rank(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        return sorted(items, key=lambda item: item["rank"]) if items and "rank" in items[0] else items
+    """The words each long section a short brief cuts adds to the Markdown when it shows its first k items, for k
+    from 0 to what the brief shows now (its items' lines, and the line saying how many more the full brief has),
+    each item counted once: the length of the brief at any smaller limits is then a sum, not the Markdown written
+    again. (A section's heading and its "none" line, which no limit of one item or more changes, are not in it.)"""
+    limits = brief.get("shown") or {}
 
-    counts = {section: listed(section, [[line(item)] for item in by_rank(items)]) for section, items, line in (
-        ("single_source", brief["single_source"], single_source_line),
-        ("timeline", brief["timeline"], timeline_line),
-        ("entities", brief["entities"], lambda entity: entity_line(entity, brief)),
-        ("copied", brief["copied"], lambda passage: copied_line(passage, brief)),
-        ("wording", brief["framing"]["wording"], wording_line))}
-    counts["disagreements"] = listed("disagreements", [_disagreement_lines(d, brief) for d in brief["disagreements"]])
-    counts |= {section: said_words(brief, section) for section in ("quotes", "beliefs")}
-    every_loaded = [outlet_loaded(outlet, brief) for outlet in brief["framing"]["outlets"]]
+    def first(section: str, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        # The items the section's limit lets it show, in the order a smaller limit takes them away.
+        ranked = sorted(items, key=lambda item: item["rank"]) if items and "rank" in items[0] else items
+        return ranked[:limits.get(section, len(items))]
+
+    counts = {section: listed(section, [line(item) for item in first(section, items)], len(items))
+              for section, items, line in (
+                  ("single_source", brief["single_source"], single_source_line),
+                  ("timeline", brief["timeline"], timeline_line),
+                  ("entities", brief["entities"], lambda entity: entity_line(entity, brief)),
+                  ("copied", brief["copied"], lambda passage: copied_line(passage, brief)),
+                  ("wording", brief["framing"]["wording"], wording_line),
+                  ("disagreements", brief["disagreements"], lambda d: _disagreement_lines(d, brief)))}
+    counts |= {section: said_words(brief, section, limits.get(section)) for section in ("quotes", "beliefs")}
     # A short brief shows each outlet's first k loaded words, ", "-joined (the comma joins a word, adds none).
-    counts["loaded"] = [sum(words_of([loaded_entry(*word) for word in words[:k]]) for words in every_loaded)
-                        for k in range(max(map(len, every_loaded), default=0) + 1)]
+    every_loaded = [outlet_loaded(outlet, brief)[:limits.get("loaded")] for outlet in brief["framing"]["outlets"]]
+    counts["loaded"] = [0]
+    for k in range(max(map(len, every_loaded), default=0)):
+        counts["loaded"].append(counts["loaded"][-1] + sum(len(loaded_entry(*words[k]).split())
+                                                           for words in every_loaded if k < len(words)))
     return counts
 
 
-def listed(section: str, blocks: list[list[str]]) -> list[int]:
-    """A ranked section's words when it shows its first k items (``blocks``: each item's lines, in rank order)."""
+def listed(section: str, blocks: list[list[str] | str], total: int) -> list[int]:
+    """A ranked section's words when it shows its first k of ``total`` items (``blocks``: the first items' line or
+    lines, in rank order)."""
     closing = words_of(more(1, MORE[section]))
     counts = [0]
     for block in blocks:
-        counts.append(counts[-1] + words_of(block))
-    return [count + closing * (k < len(blocks)) for k, count in enumerate(counts)]
+        counts.append(counts[-1] + words_of([block] if isinstance(block, str) else block))
+    return [count + closing * (k < total) for k, count in enumerate(counts)]
 
 
-def said_words(brief: dict[str, Any], section: str) -> list[int]:
-    """A section of statements by speaker (:func:`statements_shown`) in words when it shows k statements: each
-    statement's lines, and its speaker's line with the speaker's first."""
+def said_words(brief: dict[str, Any], section: str, limit: int | None) -> list[int]:
+    """A section of statements by speaker (:func:`statements_shown`) in words when it shows k statements, up to
+    ``limit`` (None: all): each statement's lines, and its speaker's line with the speaker's first."""
     order = statement_order(brief, section)
+    limit = len(order) if limit is None else limit
     closing = words_of(more(1, MORE[section]))
     counts, speakers = [0], set()
-    for speaker, group in order:
+    for speaker, group in order[:statements_taken(order, limit)]:
         counts.append(counts[-1] + words_of(statement_lines(group, brief))
                       + (words_of([speaker_line(brief[section][speaker])]) if speaker not in speakers else 0))
         speakers.add(speaker)
     return [counts[taken] + closing * (taken < len(order))
-            for taken in (statements_taken(order, k) for k in range(len(order) + 1))]
+            for taken in (statements_taken(order, k) for k in range(limit + 1))]
 
 
 def outlet_loaded(outlet: dict[str, Any], brief: dict[str, Any]) -> list[tuple[str, str, int]]:
