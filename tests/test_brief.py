@@ -275,6 +275,25 @@ def test_a_short_brief_lists_an_outlets_loaded_words_once_each_and_not_the_story
     assert render.loaded_words(outlet, full(brief)) == [("mob", "crowd", 2), ("claimed", "said", 2)]
 
 
+def test_a_briefs_length_at_any_limits_is_its_sections_words_counted_once(examples):
+    # The length budget takes items away from counts made once, not from the Markdown written again: the counts
+    # must give the words the Markdown has at every limit, "more" lines, speakers' lines and loaded words included.
+    _, _, briefs = examples
+    for cut in briefs.values():
+        brief = {**cut, "shown": {section: limit if section == "key_facts" else 8
+                                  for section, limit in cut["shown"].items()}}
+        counts = render.section_words(brief)
+
+        def counted(limits: dict) -> int:
+            return sum(counts[section][min(limit, len(counts[section]) - 1)]
+                       for section, limit in limits.items() if section in counts)
+
+        fixed = len(render.markdown(brief).split()) - counted(brief["shown"])
+        for most in range(1, 9):
+            limits = {section: limit if section == "key_facts" else most for section, limit in brief["shown"].items()}
+            assert fixed + counted(limits) == len(render.markdown({**brief, "shown": limits}).split())
+
+
 FERRY_STRIKE = [
     ("Harbor Daily", "Ferry strike halts crossings to Elsby island",
      "Ferry crews in Port Elsby walked out on Monday, halting every crossing to Elsby island. \u201cNo ferry "

@@ -343,3 +343,25 @@ def test_a_claim_is_embedded_as_the_unit_that_says_it_best_not_as_the_mean_of_it
     [group] = claims.align(units, vectors)
     first = next(k for k, u in enumerate(units) if u is group.units[0])
     assert len(group.units) == 2 and np.allclose(group.vector, vectors[first])
+
+
+def test_one_claim_written_in_other_words_by_each_outlet_is_one_claim():
+    reports = {
+        "A": "Flames tore through the old Harlow flour mill overnight. The mill was a total loss, the town's fire "
+             "chief said on Wednesday. Crews kept the fire from the grain silos next door.",
+        "B": "A fire destroyed a historic mill in Harlow early on Wednesday. Town officials said the mill would "
+             "likely be a total loss. Nobody was inside when the fire started.",
+        "C": "The Harlow mill burned down before dawn. As anyone could see from the road, it was a total loss, the "
+             "owner told reporters.",
+        # The same words beside what the sentence says: another claim.
+        "D": "Insurers who covered the total loss of a warehouse in Harlow last year have raised their premiums for "
+             "old buildings across the county.",
+    }
+    outlets = [Article(text, source=source) for source, text in reports.items()]
+    articles = {article.id: article for article in outlets}
+    pairs = list(zip(outlets, nlp.parse([article.text for article in outlets])))
+    units = [u for article, doc in pairs for u in claims.units(article, doc)]
+    groups = claims.align(units, embed([u.span.text(articles[u.span.article_id]) for u in units]))
+    [loss] = [g for g in groups if any("total loss" in text for text in texts(g, articles)) and len(g.sources) > 1]
+    assert loss.sources == ["A", "B", "C"]
+    assert any("As anyone could see" in text for text in texts(loss, articles))

@@ -15,6 +15,7 @@ outlet's version of a shared claim gives is a detail, shown only in the full bri
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,7 +27,7 @@ from storyline.model import Article, Span
 from storyline.serialize import (
     article_entry, citation, entity_summary, prominence, quote_groups, quotes_by_speaker, timeline,
 )
-from storyline.text.numbers import CARDINALS, WORD_OR_NUMERAL
+from storyline.text.numbers import figures_in
 
 SCHEMA = "storyline.brief/1"
 # Conflicts found within an aligned group; figure disagreements are listed on their own.
@@ -170,10 +171,25 @@ def assemble(story_id: str, label: str, articles: list[Article], found: StoryCom
         },
         "coverage": coverage,
     }
-    while most > 1 and len(render.markdown(brief).split()) > config.length_budget * words:
-        most -= 1
-        brief["shown"] = shown(most)
+    brief["shown"] = shown(cut_to_length(brief, most, config.length_budget * words, shown))
     return brief
+
+
+def cut_to_length(brief: dict[str, Any], most: int, budget: float, shown: Callable[[int], dict[str, int]]) -> int:
+    """How many of each long section's best items the brief shows (``shown(most)`` says per section): ``most``, or
+    fewer, one at least, till its Markdown is within ``budget`` words. The Markdown is written once; each section's
+    words at each limit are counted once (:func:`render.section_words`), and a smaller limit takes its items'
+    words away."""
+    counts = render.section_words(brief)
+
+    def limited_words(limits: dict[str, int]) -> int:
+        return sum(counts[section][min(limit, len(counts[section]) - 1)]
+                   for section, limit in limits.items() if section in counts)
+
+    fixed = len(render.markdown(brief).split()) - limited_words(brief["shown"])
+    while most > 1 and fixed + limited_words(shown(most)) > budget:
+        most -= 1
+    return most
 
 
 def shown_in_full(brief: dict[str, Any]) -> dict[str, Any]:
@@ -215,77 +231,81 @@ def _figure_disagreement(disagreement: conflicts.FigureDisagreement, articles: d
 def _summary(groups: list[claims.ClaimGroup], articles: dict[str, Article],
              config: BriefConfig) -> list[tuple[claims.ClaimGroup, claims.ClaimUnit]]:
     """The most central corroborated claims that read alone, none saying much the same as another, in report order,
-    each with the unit that states it: the one most like the others' (the group's first), preferring a lead sentence
-    to a headline. A summary reads in sentences; a headline ("Paris Store Hit by Jewelry Heist") says in shorthand
-    what the lead under it says in full, and two outlets' headlines read as the same news twice. A claim whose
-    figures outlets dispute is still the news: it stays, marked."""
-    def position(group: claims.ClaimGroup) -> float:
-        return min(u.span.start / max(len(articles[u.span.article_id].text), 1) for u in group.units)
-
-    def in_body(unit: claims.ClaimUnit) -> bool:
-        return unit.span.start >= articles[unit.span.article_id].body_start
-
-    def text_of(unit: claims.ClaimUnit) -> str:
-        return unit.span.text(articles[unit.span.article_id])
-
-    lead_of: dict[str, claims.ClaimUnit] = {}  # each article's first sentence under its headline
-    group_of: dict[int, claims.ClaimGroup] = {}
-    for group in groups:
-        for unit in group.units:
-            group_of[id(unit)] = group
-            if in_body(unit) and (unit.span.article_id not in lead_of
-                                  or unit.span.start < lead_of[unit.span.article_id].span.start):
-                lead_of[unit.span.article_id] = unit
-
-    def restating_lead(headline: claims.ClaimUnit) -> claims.ClaimUnit | None:
-        # The first sentence under a headline, when it says what the headline says (most of its content words, and
-        # its figures: "dies at 95" over a lead that gives the age in the next sentence is the better line): a lead
-        # of other news (a scene, a question, a byline) does not stand for it.
-        lead = lead_of.get(headline.span.article_id)
-        if lead and lead.reads_alone and claims.in_lead(lead) and headline.lemmas \
-                and len(lead.lemmas & headline.lemmas) >= config.lead_restates * len(headline.lemmas) \
-                and figures_in(text_of(headline)) <= figures_in(text_of(lead)):
-            return lead
-        return None
-
-    def sentence_of(group: claims.ClaimGroup) -> claims.ClaimUnit:
-        # For a headline, a lead that restates it; a sentence deep in a report the aligner put beside headlines may
-        # say something else ("Colts 13, Chiefs 10 and a new ballgame" in a live blog, beside "Colts beat Chiefs
-        # 20-13").
-        first = group.units[0]
-        if in_body(first):
-            return first
-        return next((u for u in group.units if in_body(u) and claims.in_lead(u)), None) \
-            or restating_lead(first) or first
-
-    def headline(group: claims.ClaimGroup) -> bool:
-        return not in_body(stating[id(group)])
-
-    def told(group: claims.ClaimGroup, chosen: list[claims.ClaimGroup]) -> bool:
-        # A headline stated by its lead says what the lead's own claim says.
-        return any(group_of[id(stating[id(other)])] is group or group_of[id(stating[id(group)])] is other
-                   for other in chosen)
-
-    stating = {id(group): unit for group in groups if (unit := sentence_of(group)).reads_alone}
+    each with the unit that states it (:func:`stating_unit`). A summary reads in sentences, and two outlets'
+    headlines read as the same news twice. A claim whose figures outlets dispute is still the news: it stays,
+    marked."""
+    leads = lead_units(groups, articles)
+    stating = {id(group): unit for group in groups
+               if (unit := stating_unit(group, leads, articles, config)).reads_alone}
+    group_of = {id(unit): group for group in groups for unit in group.units}
     readable = [g for g in groups if id(g) in stating]
     chosen: list[claims.ClaimGroup] = []
     # Of two claims as central, one stated in a sentence first: the other, saying much the same in headlines
     # only, is then left out as redundant.
     for group in sorted((g for g in readable if len(g.independent_sources) > 1),
-                        key=lambda g: (-g.centrality, headline(g))):
-        if len(chosen) < config.summary_most and not redundant(group, chosen, config) and not told(group, chosen):
+                        key=lambda g: (-g.centrality, not in_body(stating[id(g)], articles))):
+        if len(chosen) < config.summary_most and not redundant(group, chosen, config) \
+                and not told(group, chosen, stating, group_of):
             chosen.append(group)
-    for group in sorted((g for g in readable if g not in chosen), key=position):
-        if len(chosen) < config.summary_least and not told(group, chosen):
+    for group in sorted((g for g in readable if g not in chosen), key=lambda g: report_position(g, articles)):
+        if len(chosen) < config.summary_least and not told(group, chosen, stating, group_of):
             chosen.append(group)
-    return [(group, stating[id(group)]) for group in sorted(chosen, key=position)]
+    return [(group, stating[id(group)]) for group in sorted(chosen, key=lambda g: report_position(g, articles))]
 
 
-def figures_in(text: str) -> set[float]:
-    """The figures a sentence gives, in digits or in words ("8 days", "eight days")."""
-    values = (CARDINALS.get(token) if token.isalpha() else token.replace(",", "")
-              for token in WORD_OR_NUMERAL.findall(text.lower()))
-    return {float(value) for value in values if value is not None}
+def report_position(group: claims.ClaimGroup, articles: dict[str, Article]) -> float:
+    """How far into its reports a claim first comes, as a share of the report's length."""
+    return min(u.span.start / max(len(articles[u.span.article_id].text), 1) for u in group.units)
+
+
+def in_body(unit: claims.ClaimUnit, articles: dict[str, Article]) -> bool:
+    """Whether a unit is a sentence of its article's body, not its headline."""
+    return unit.span.start >= articles[unit.span.article_id].body_start
+
+
+def lead_units(groups: list[claims.ClaimGroup], articles: dict[str, Article]) -> dict[str, claims.ClaimUnit]:
+    """Each article's first sentence under its headline."""
+    leads: dict[str, claims.ClaimUnit] = {}
+    for unit in (u for group in groups for u in group.units if in_body(u, articles)):
+        if unit.span.article_id not in leads or unit.span.start < leads[unit.span.article_id].span.start:
+            leads[unit.span.article_id] = unit
+    return leads
+
+
+def stating_unit(group: claims.ClaimGroup, leads: dict[str, claims.ClaimUnit], articles: dict[str, Article],
+                 config: BriefConfig) -> claims.ClaimUnit:
+    """The unit a summary line states a claim by: the group's first (the one most like the others), or for a
+    headline ("Paris Store Hit by Jewelry Heist", shorthand for what the lead under it says in full) a lead
+    sentence of the group, else a lead that restates it. A sentence deep in a report the aligner put beside
+    headlines may say something else ("Colts 13, Chiefs 10 and a new ballgame" in a live blog, beside "Colts beat
+    Chiefs 20-13")."""
+    first = group.units[0]
+    if in_body(first, articles):
+        return first
+    return next((u for u in group.units if in_body(u, articles) and claims.in_lead(u)), None) \
+        or restating_lead(first, leads, articles, config) or first
+
+
+def restating_lead(headline: claims.ClaimUnit, leads: dict[str, claims.ClaimUnit], articles: dict[str, Article],
+                   config: BriefConfig) -> claims.ClaimUnit | None:
+    """The first sentence under a headline, when it says what the headline says (most of its content words, and
+    its figures: "dies at 95" over a lead that gives the age in the next sentence is the better line): a lead of
+    other news (a scene, a question, a byline) does not stand for it."""
+    lead = leads.get(headline.span.article_id)
+    if lead and lead.reads_alone and claims.in_lead(lead) and headline.lemmas \
+            and len(lead.lemmas & headline.lemmas) >= config.lead_restates * len(headline.lemmas) \
+            and figures_in(headline.span.text(articles[headline.span.article_id])) \
+            <= figures_in(lead.span.text(articles[lead.span.article_id])):
+        return lead
+    return None
+
+
+def told(group: claims.ClaimGroup, chosen: list[claims.ClaimGroup], stating: dict[int, claims.ClaimUnit],
+         group_of: dict[int, claims.ClaimGroup]) -> bool:
+    """Whether a chosen claim tells this one already: a headline stated by its lead says what the lead's own
+    claim says."""
+    return any(group_of[id(stating[id(other)])] is group or group_of[id(stating[id(group)])] is other
+               for other in chosen)
 
 
 def stated_by(group: claims.ClaimGroup, unit: claims.ClaimUnit) -> list[claims.ClaimUnit]:

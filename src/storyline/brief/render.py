@@ -48,42 +48,66 @@ def _said(shown_entries: list[tuple[dict[str, Any], list[dict[str, Any]]]], brie
     whom."""
     lines = []
     for entry, statements in shown_entries:
-        count = len(entry["statements"])
-        lines.append(f"- **{entry['attributed_to']}** ({count} statement{'s' * (count > 1)}; "
-                     f"{', '.join(entry['outlets'])})")
+        lines.append(speaker_line(entry))
         for group in statements:
-            (first, *others), hidden = wordings_shown(group, brief)
-            lines.append(f"  - {first['as_written']} — {', '.join(first['sources'])}")
-            lines += [f"    - also: {wording['as_written']} — {', '.join(wording['sources'])}" for wording in others]
-            if hidden:
-                lines.append(f"    - … {hidden} more {'wording' if hidden == 1 else 'wordings'} in the full brief")
-            if group["speaker_conflict"]:
-                lines.append("    - outlets disagree on who said it: " + "; ".join(
-                    f"{given['speaker']} ({', '.join(given['sources'])})" for given in group["given_to"]))
+            lines += statement_lines(group, brief)
     return lines or ["- none"]
+
+
+def speaker_line(entry: dict[str, Any]) -> str:
+    count = len(entry["statements"])
+    return f"- **{entry['attributed_to']}** ({count} statement{'s' * (count > 1)}; {', '.join(entry['outlets'])})"
+
+
+def statement_lines(group: dict[str, Any], brief: dict[str, Any]) -> list[str]:
+    """One statement under its speaker: its wordings a reader sees, and who outlets give it to when they differ."""
+    (first, *others), hidden = wordings_shown(group, brief)
+    lines = [f"  - {first['as_written']} — {', '.join(first['sources'])}"]
+    lines += [f"    - also: {wording['as_written']} — {', '.join(wording['sources'])}" for wording in others]
+    if hidden:
+        lines.append(f"    - … {hidden} more {'wording' if hidden == 1 else 'wordings'} in the full brief")
+    if group["speaker_conflict"]:
+        lines.append("    - outlets disagree on who said it: " + "; ".join(
+            f"{given['speaker']} ({', '.join(given['sources'])})" for given in group["given_to"]))
+    return lines
+
+
+def statement_order(brief: dict[str, Any], section: str) -> list[tuple[int, dict[str, Any]]]:
+    """The statements of a section by speaker (``quotes`` or ``beliefs``), each with its speaker's index, in the
+    order a short brief takes them: a statement whose speaker outlets dispute first (it is always shown), then
+    a round at a time (every speaker's first, then every speaker's second …) so that the most quoted speaker does
+    not fill the section alone."""
+    entries = brief[section]
+    disputed = [(i, group) for i, entry in enumerate(entries) for group in entry["statements"]
+                if group["speaker_conflict"]]
+    rounds = [(i, entry["statements"][depth])
+              for depth in range(max((len(entry["statements"]) for entry in entries), default=0))
+              for i, entry in enumerate(entries)
+              if depth < len(entry["statements"]) and not entry["statements"][depth]["speaker_conflict"]]
+    return disputed + rounds
+
+
+def statements_taken(order: list[tuple[int, dict[str, Any]]], limit: int) -> int:
+    """How many statements of a section's ``order`` a short brief showing ``limit`` of them takes: those whose
+    speaker outlets dispute even past the limit."""
+    disputed = sum(group["speaker_conflict"] for _, group in order)
+    return min(len(order), max(limit, disputed))
 
 
 def statements_shown(brief: dict[str, Any], section: str) -> tuple[list[tuple[dict[str, Any], list[dict[str, Any]]]],
                                                                      int]:
     """The statements of a section by speaker (``quotes`` or ``beliefs``) a reader sees, with their speakers, and
-    how many are left for the full brief. A short brief shows as many statements as ``shown`` gives the section,
-    taken a round at a time (every speaker's first, then every speaker's second …) so that the most quoted speaker
-    does not fill it alone; a statement whose speaker outlets dispute is always shown."""
+    how many are left for the full brief: as many as ``shown`` gives the section, in :func:`statement_order`."""
     entries = brief[section]
     limit = (brief.get("shown") or {}).get(section)
     if limit is None:
         return [(entry, entry["statements"]) for entry in entries], 0
-    chosen: list[list[dict[str, Any]]] = [[group for group in entry["statements"] if group["speaker_conflict"]]
-                                          for entry in entries]
-    taken = sum(map(len, chosen))
-    for depth in range(max((len(entry["statements"]) for entry in entries), default=0)):
-        for entry, seen in zip(entries, chosen):
-            if taken < limit and depth < len(entry["statements"]) and entry["statements"][depth] not in seen:
-                seen.append(entry["statements"][depth])
-                taken += 1
-    shown_entries = [(entry, [g for g in entry["statements"] if g in seen]) for entry, seen in zip(entries, chosen)
-                     if seen]
-    return shown_entries, sum(len(entry["statements"]) for entry in entries) - taken
+    order = statement_order(brief, section)
+    taken = statements_taken(order, limit)
+    chosen = {id(group) for _, group in order[:taken]}
+    shown_entries = [(entry, [g for g in entry["statements"] if id(g) in chosen]) for entry in entries
+                     if any(id(g) in chosen for g in entry["statements"])]
+    return shown_entries, len(order) - taken
 
 
 def wordings_shown(group: dict[str, Any], brief: dict[str, Any]) -> tuple[list[dict[str, Any]], int]:
@@ -164,6 +188,13 @@ def _disagreement_lines(disagreement: dict[str, Any], brief: dict[str, Any]) -> 
     return lines
 
 
+# What the line closing a long section of a short brief says the full brief has more of.
+MORE = {"key_facts": "facts carried by several outlets", "disagreements": "disagreements",
+        "single_source": "claims and details only one outlet gives", "quotes": "statements",
+        "beliefs": "beliefs and intentions", "timeline": "timeline entries",
+        "entities": "people, organisations and places", "copied": "copied passages", "wording": "wording choices"}
+
+
 def markdown(brief: dict[str, Any]) -> str:
     out = [f"# {brief['title']}", ""]
     story = brief["story"]
@@ -176,66 +207,50 @@ def markdown(brief: dict[str, Any]) -> str:
     out += ["## Key facts", ""]
     facts, hidden = shown(brief, "key_facts", brief["key_facts"])
     out += [f"- {f['spans'][0]['text']} — {outlets_of(f)}" for f in facts] or ["- none besides the summary"]
-    out += more(hidden, "facts carried by several outlets")
+    out += more(hidden, MORE["key_facts"])
     out += ["", "## Disagreements", ""]
     disagreements, hidden = shown(brief, "disagreements", brief["disagreements"])
     for d in disagreements:
         out += _disagreement_lines(d, brief)
     if not brief["disagreements"]:
         out.append("- none found")
-    out += more(hidden, "disagreements")
+    out += more(hidden, MORE["disagreements"])
     out += ["", "## Reported by one outlet only", ""]
     singles, hidden = shown(brief, "single_source", brief["single_source"])
-    out += [f"- {s['source']}: {s['text']} {ref(s)}"
-            + (f" — only here: “{s['detail']['text']}”" if "detail" in s else "") for s in singles] \
-        or ([] if hidden else ["- none"])
-    out += more(hidden, "claims and details only one outlet gives")
+    out += [single_source_line(s) for s in singles] or ([] if hidden else ["- none"])
+    out += more(hidden, MORE["single_source"])
     out += ["", "## Quotes", ""]
     quotes, hidden = statements_shown(brief, "quotes")
-    out += _said(quotes, brief) + more(hidden, "statements")
+    out += _said(quotes, brief) + more(hidden, MORE["quotes"])
     out += ["", "## Beliefs and intentions", ""]
     beliefs, hidden = statements_shown(brief, "beliefs")
-    out += _said(beliefs, brief) + more(hidden, "beliefs and intentions")
+    out += _said(beliefs, brief) + more(hidden, MORE["beliefs"])
     out += ["", "## Timeline", ""]
     entries, hidden = shown(brief, "timeline", brief["timeline"])
-    for entry in entries:
-        sources = ", ".join(sorted({s["source"] for s in entry.get("statements", [])}))
-        first = entry["statements"][0]["text"] if entry.get("statements") else ""
-        guess = entry.get("confidence")
-        note = "" if guess is None else f" — date counted from an inferred publication date, confidence {guess:.2f}"
-        out.append(f"- **{entry['label']}** {first} ({sources}){note}")
+    out += [timeline_line(entry) for entry in entries]
     if not brief["timeline"]:
         out.append("- no dated events")
-    out += more(hidden, "timeline entries")
+    out += more(hidden, MORE["timeline"])
     out += ["", "## Who is involved", ""]
     entities, hidden = shown(brief, "entities", brief["entities"])
-    for entity in entities:
-        variants = ", ".join(list(entity.get("variants", {}))[: None if brief.get("full") else 3])
-        roles = f"; roles: {', '.join(entity['roles'])}" if entity.get("roles") else ""
-        out.append(f"- **{entity['name']}** ({entity['type']}): {variants}{roles}")
-    out += more(hidden, "people, organisations and places")
+    out += [entity_line(entity, brief) for entity in entities]
+    out += more(hidden, MORE["entities"])
     out += ["", "## Copied passages", ""]
     copied, hidden = shown(brief, "copied", brief["copied"])
-    for c in copied:
-        arrow = "copied from" if c["directed"] else "shares a passage with"
-        out.append(f"- {c['copy']['source']} {arrow} {c['origin']['source']} ({c['words']} words, "
-                   f"similarity {c['similarity']}): “{excerpt(c['copy']['text'], brief)}” {ref(c['copy'])}")
+    out += [copied_line(c, brief) for c in copied]
     if not brief["copied"]:
         out.append("- none found")
-    out += more(hidden, "copied passages")
+    out += more(hidden, MORE["copied"])
     out += ["", "## Framing", ""]
     wording, hidden = shown(brief, "wording", brief["framing"]["wording"])
-    for w in wording:
-        a, b = w["choices"]
-        out.append(f"- {a['source']}: “{a['text']}” / {b['source']}: “{b['text']}”")
-    out += more(hidden, "wording choices")
+    out += [wording_line(w) for w in wording]
+    out += more(hidden, MORE["wording"])
     framing_lines = len(out)
     for outlet in brief["framing"]["outlets"]:
         words = loaded_words(outlet, brief)
         if not (words or brief.get("full")):
             continue
-        loaded = ", ".join(f"{word}{f' ×{n}' if n > 1 else ''}{f' (→ {neutral})' if neutral else ''}"
-                           for word, neutral, n in words)
+        loaded = ", ".join(loaded_entry(*word) for word in words)
         quoted = ", ".join(f"{name} ×{n}" for name, n in outlet["most_quoted"][: None if brief.get("full") else 2])
         out.append(f"- **{outlet['source']}** — loaded words: {loaded or 'none'}; quotes most: {quoted or 'no one'}")
     if not wording and len(out) == framing_lines:
@@ -251,8 +266,103 @@ def markdown(brief: dict[str, Any]) -> str:
     return "\n".join(out) + "\n"
 
 
-def loaded_words(outlet: dict[str, Any], brief: dict[str, Any]) -> list[tuple[str, str, int]]:
-    """An outlet's loaded words a reader sees, each once, in the order first used: (word, its neutral
+def single_source_line(item: dict[str, Any]) -> str:
+    return f"- {item['source']}: {item['text']} {ref(item)}" + (
+        f" — only here: “{item['detail']['text']}”" if "detail" in item else "")
+
+
+def timeline_line(entry: dict[str, Any]) -> str:
+    sources = ", ".join(sorted({s["source"] for s in entry.get("statements", [])}))
+    first = entry["statements"][0]["text"] if entry.get("statements") else ""
+    guess = entry.get("confidence")
+    note = "" if guess is None else f" — date counted from an inferred publication date, confidence {guess:.2f}"
+    return f"- **{entry['label']}** {first} ({sources}){note}"
+
+
+def entity_line(entity: dict[str, Any], brief: dict[str, Any]) -> str:
+    variants = ", ".join(list(entity.get("variants", {}))[: None if brief.get("full") else 3])
+    roles = f"; roles: {', '.join(entity['roles'])}" if entity.get("roles") else ""
+    return f"- **{entity['name']}** ({entity['type']}): {variants}{roles}"
+
+
+def copied_line(passage: dict[str, Any], brief: dict[str, Any]) -> str:
+    arrow = "copied from" if passage["directed"] else "shares a passage with"
+    copy = passage["copy"]
+    return (f"- {copy['source']} {arrow} {passage['origin']['source']} ({passage['words']} words, "
+            f"similarity {passage['similarity']}): “{excerpt(copy['text'], brief)}” {ref(copy)}")
+
+
+def wording_line(choice: dict[str, Any]) -> str:
+    a, b = choice["choices"]
+    return f"- {a['source']}: “{a['text']}” / {b['source']}: “{b['text']}”"
+
+
+def loaded_entry(word: str, neutral: str | None, uses: int) -> str:
+    return f"{word}{f' ×{uses}' if uses > 1 else ''}{f' (→ {neutral})' if neutral else ''}"
+
+
+def words_of(lines: list[str]) -> int:
+    """Words as the brief's length counts them (its Markdown split on white space)."""
+    return sum(len(line.split()) for line in lines)
+
+
+def section_words(brief: dict[str, Any]) -> dict[str, list[int]]:
+    """The words each long section a short brief cuts adds to the Markdown when it shows its first k items, for k
+    from 0 to what the brief shows now (its items' lines, and the line saying how many more the full brief has),
+    each item counted once: the length of the brief at any smaller limits is then a sum, not the Markdown written
+    again. (A section's heading and its "none" line, which no limit of one item or more changes, are not in it.)"""
+    limits = brief.get("shown") or {}
+
+    def first(section: str, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        # The items the section's limit lets it show, in the order a smaller limit takes them away.
+        ranked = sorted(items, key=lambda item: item["rank"]) if items and "rank" in items[0] else items
+        return ranked[:limits.get(section, len(items))]
+
+    counts = {section: listed(section, [line(item) for item in first(section, items)], len(items))
+              for section, items, line in (
+                  ("single_source", brief["single_source"], single_source_line),
+                  ("timeline", brief["timeline"], timeline_line),
+                  ("entities", brief["entities"], lambda entity: entity_line(entity, brief)),
+                  ("copied", brief["copied"], lambda passage: copied_line(passage, brief)),
+                  ("wording", brief["framing"]["wording"], wording_line),
+                  ("disagreements", brief["disagreements"], lambda d: _disagreement_lines(d, brief)))}
+    counts |= {section: said_words(brief, section, limits.get(section)) for section in ("quotes", "beliefs")}
+    # A short brief shows each outlet's first k loaded words, ", "-joined (the comma joins a word, adds none).
+    every_loaded = [outlet_loaded(outlet, brief)[:limits.get("loaded")] for outlet in brief["framing"]["outlets"]]
+    counts["loaded"] = [0]
+    for k in range(max(map(len, every_loaded), default=0)):
+        counts["loaded"].append(counts["loaded"][-1] + sum(len(loaded_entry(*words[k]).split())
+                                                           for words in every_loaded if k < len(words)))
+    return counts
+
+
+def listed(section: str, blocks: list[list[str] | str], total: int) -> list[int]:
+    """A ranked section's words when it shows its first k of ``total`` items (``blocks``: the first items' line or
+    lines, in rank order)."""
+    closing = words_of(more(1, MORE[section]))
+    counts = [0]
+    for block in blocks:
+        counts.append(counts[-1] + words_of([block] if isinstance(block, str) else block))
+    return [count + closing * (k < total) for k, count in enumerate(counts)]
+
+
+def said_words(brief: dict[str, Any], section: str, limit: int | None) -> list[int]:
+    """A section of statements by speaker (:func:`statements_shown`) in words when it shows k statements, up to
+    ``limit`` (None: all): each statement's lines, and its speaker's line with the speaker's first."""
+    order = statement_order(brief, section)
+    limit = len(order) if limit is None else limit
+    closing = words_of(more(1, MORE[section]))
+    counts, speakers = [0], set()
+    for speaker, group in order[:statements_taken(order, limit)]:
+        counts.append(counts[-1] + words_of(statement_lines(group, brief))
+                      + (words_of([speaker_line(brief[section][speaker])]) if speaker not in speakers else 0))
+        speakers.add(speaker)
+    return [counts[taken] + closing * (taken < len(order))
+            for taken in (statements_taken(order, k) for k in range(limit + 1))]
+
+
+def outlet_loaded(outlet: dict[str, Any], brief: dict[str, Any]) -> list[tuple[str, str, int]]:
+    """Every loaded word of an outlet a brief may show, each once, in the order first used: (word, its neutral
     alternative, how often the outlet uses it); a short brief leaves out the story's own words."""
     words: dict[str, dict[str, Any]] = {}
     for span in outlet["loaded"]:
@@ -260,8 +370,14 @@ def loaded_words(outlet: dict[str, Any], brief: dict[str, Any]) -> list[tuple[st
             continue
         word = span["text"].lower()
         words.setdefault(word, {"word": word, "neutral": span["neutral"], "uses": 0})["uses"] += 1
-    seen, _ = shown(brief, "loaded", list(words.values()))
-    return [(word["word"], word["neutral"], word["uses"]) for word in seen]
+    return [(word["word"], word["neutral"], word["uses"]) for word in words.values()]
+
+
+def loaded_words(outlet: dict[str, Any], brief: dict[str, Any]) -> list[tuple[str, str, int]]:
+    """An outlet's loaded words a reader sees (:func:`outlet_loaded`, the first few in a short brief)."""
+    limit = (brief.get("shown") or {}).get("loaded")
+    words = outlet_loaded(outlet, brief)
+    return words if limit is None else words[:limit]
 
 
 def excerpt(text: str, brief: dict[str, Any]) -> str:

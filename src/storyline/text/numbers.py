@@ -116,3 +116,10 @@ def spoken_year(words: str) -> int | None:
         rest = read_number(match.group(1), COUNT) if match.group(1) else 0
         return None if rest is None or rest >= 100 else 2000 + int(rest)
     return None
+
+
+def figures_in(text: str) -> set[float]:
+    """The figures a sentence gives, in digits or in words ("8 days", "eight days")."""
+    values = (CARDINALS.get(token) if token.isalpha() else token.replace(",", "")
+              for token in WORD_OR_NUMERAL.findall(text.lower()))
+    return {float(value) for value in values if value is not None}
