@@ -401,6 +401,21 @@ def test_counts_of_one_outcome_in_differently_worded_sentences_are_one_quantity_
                         "The nine pro-death jurors asked the holdouts how many people he would have to kill.")
 
 
+def test_a_hyphened_compound_counts_its_last_noun_however_the_text_spaces_the_hyphen():
+    # "co" alone would be a singular noun, a number naming which one: "two co" and "three co" at one plant would
+    # be set against each other, though one outlet counts the dead and the other the shot
+    killed, shot = ("The gunman killed two co - workers at the Kenton plant on Tuesday.",
+                    "The gunman shot three co - workers at the Kenton plant on Tuesday.")
+    assert disputes(killed, shot) == []
+    [dispute] = disputes(killed, "The gunman killed three co-workers at the Kenton plant on Tuesday.")
+    assert dispute.quantity == "workers killed (Kenton)"
+    # a dash between words of their own joins no compound
+    text = "The five young men - sons of farmers and teachers - marched to the square."
+    article = Article(text, source="Outlet 0")
+    [doc] = nlp.parse([text])
+    assert [f.counted for f in figures.extract(article, doc)] == ["man"]
+
+
 def test_a_square_unit_of_length_measures_an_area():
     assert not disputes("The company's offices fill a building of 170,000 square feet in the city centre.",
                         "The company's offices fill a building of 15,800 square metres in the city centre.")

@@ -155,6 +155,7 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
         return _held_figure(article, tokens, value, (kind, unit, dimension, size), held, times, config)
     implied = people_counted(anchor) if kind == "COUNT" else None
     counted = implied or (_counted(anchor) if kind == "COUNT" else _measured(anchor))
+    counted = _compound_head(counted) if counted is not None else None
     if counted is None or not counted.is_alpha or _ranked(counted, tokens) or _hyphenated_modifier(counted, tokens) \
             or _part(counted, tokens) \
             or _run(counted) or _pointed_back(counted) \
@@ -287,6 +288,19 @@ def _hyphenated_modifier(counted: Token, tokens: SpacySpan) -> bool:
     which outlets choose different stretches, not a count of games or days, nor a number naming one."""
     return counted.i == tokens.end + 1 and tokens.doc[tokens.end].text in DASHES \
         and counted.dep_ in HYPHENED_MODIFIER_DEPS and counted.head.pos_ in {"NOUN", "PROPN"}
+
+
+def _compound_head(noun: Token) -> Token:
+    """The noun a hyphened compound's first part belongs to: "workers" for "co" in "two co-workers" or, as texts
+    without their original spacing write it, "two co - workers" where the parse makes "co" a part of "workers";
+    the first part is no noun of its own (read alone, "co" would be a singular noun, a number naming which one).
+    A dash between words of their own ("the five young men - sons of a dentist") joins no compound."""
+    doc = noun.doc
+    if noun.i + 2 >= len(doc) or doc[noun.i + 1].text not in DASHES:
+        return noun
+    last = doc[noun.i + 2]
+    joined = not noun.whitespace_ and not doc[noun.i + 1].whitespace_
+    return last if last.pos_ in {"NOUN", "PROPN"} and last.is_alpha and (joined or noun.head == last) else noun
 
 
 def _run(counted: Token) -> bool:
