@@ -416,6 +416,14 @@ def test_a_hyphened_compound_counts_its_last_noun_however_the_text_spaces_the_hy
     assert [f.counted for f in figures.extract(article, doc)] == ["man"]
 
 
+def test_a_running_total_is_not_set_against_one_events_count():
+    raid = "Police seized two rifles in a raid on a farm near Lyon, officials said."
+    assert disputes(raid, "Police have seized five rifles near Lyon so far, officials said.") == []
+    assert disputes(raid, "Police have seized a total of five rifles near Lyon, officials said.") == []
+    [dispute] = disputes(raid, "Police seized five rifles in a raid on a farm near Lyon, officials said.")
+    assert dispute.quantity == "rifles seized (Lyon)"
+
+
 def test_a_square_unit_of_length_measures_an_area():
     assert not disputes("The company's offices fill a building of 170,000 square feet in the city centre.",
                         "The company's offices fill a building of 15,800 square metres in the city centre.")

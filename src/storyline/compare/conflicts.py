@@ -4,7 +4,8 @@ Two figures give one quantity (:func:`same_quantity`) when they are of one kind 
 one currency, a percentage, a measure of one dimension, a date, a time of day in one zone, a duration, an age),
 count the same thing ("inmates" and "prisoners"; synonyms of one role in WordNet, "protesters" and
 "demonstrators"; or everyone and a role that outnumbers them, "200 people arrested" and "400 protesters
-detained"), say the same happened to it ("escaped" and "broke out"; never "killed" and "injured"), are of the same
+detained"; never a running total, "five rifles so far", and one event's count, "two rifles in the raid"), say the
+same happened to it ("escaped" and "broke out"; never "killed" and "injured"), are of the same
 holder (who has or makes a count or an amount; a duration's must be named on both sides, or be a pronoun on both
 sides of sentences aligned as one claim) and set among the same
 places, participants and times as far as their sentences say, their values are not an order of magnitude apart
@@ -212,8 +213,8 @@ def difference(a: Figure, b: Figure, counted: float, predicate: float, context: 
         # a place's distance from one other place, its population, or a parent's children: one quantity of the
         # place or the person whatever the verbs ("is home to", "has"), never of another or another thing of it
         return None if a.counted == b.counted and bool(a.holders & b.holders - {UNNAMED}) else "holder"
-    if not _same_thing_counted(a, b, counted, config):
-        return "counted"
+    if not _same_thing_counted(a, b, counted, config) or a.total != b.total:
+        return "counted"  # a running total ("five rifles so far") is not one event's count ("two in the raid")
     if not _same_holder(a, b):
         return "holder"
     if a.kind == "AGE":

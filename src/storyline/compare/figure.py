@@ -130,6 +130,7 @@ class Figure:
     person: bool = False  # whether its clause names a person it is of, or by a pronoun ("he scored 16 points")
     holders: frozenset[str] = frozenset()  # the name words of whose it is, its clause's subject or owner ("Deon
     # Thompson had 15 points"), with figure_words.UNNAMED for a personal pronoun
+    total: bool = False  # whether it is written as a running total ("a total of 12", "five so far", "in all")
 
 
 def readable(value: float) -> str:

@@ -50,6 +50,8 @@ MAGNITUDE_BEFORE = re.compile(r"\bmagnitude\s*[-–]?\s*\Z", re.IGNORECASE)
 RICHTER_AFTER = re.compile(r"\s+on\s+the\s+Richter\b", re.IGNORECASE)
 RUN_WORDS = words("run_words")
 PART_COUNT_WORDS = words("part_count_words")
+# Adverbials of a running total ("so far", "in all"), by their words.
+RUNNING_TOTALS = frozenset(tuple(line.split()) for line in words("running_totals"))
 # A number written as the whole a part is taken out of ("28 of 41 passes", "21 out of 25 fights"): the verb's
 # count is the part; the whole is another quantity, often not named ("passes" thrown, not completed).
 OUT_OF = re.compile(r"\d\s+(?:out\s+)?of\s+\Z")
@@ -203,7 +205,24 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
                   counted_words, predicate_words(predicate), what,
                   context(tokens, config.context_tokens),
                   named, times_named(tokens, anchor, times, article), hedged,
-                  day_named(tokens, clause, times) if clause is not None else "", person, holders)
+                  day_named(tokens, clause, times) if clause is not None else "", person, holders,
+                  kind == "COUNT" and _running_total(counted, clause))
+
+
+def _running_total(counted: Token, clause: Token | None) -> bool:
+    """Whether a count is written as a running total: of "a total of" ("a total of five rifles", "the total rose
+    to 40 arrests", "brought the total to five"), or with an adverbial of one ("so far", "to date", "in all") on its
+    noun or its clause's verb. Such a count sums several events, or all of them up to the writer's day, and another
+    outlet's count of one of them is another quantity."""
+    first = counted
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lemma_.lower() == "total":
+        return True
+    holders = [counted, first] + ([clause] if clause is not None else [])
+    return any((child.dep_ in {"nsubj", "nsubjpass", "dobj"} and child.lemma_.lower() == "total" and holder is clause)
+               or tuple(t.lower_ for t in child.subtree) in RUNNING_TOTALS
+               for holder in holders for child in holder.children)
 
 
 def _millions_letter(tokens: SpacySpan) -> Token | None:
