@@ -424,6 +424,15 @@ def test_a_running_total_is_not_set_against_one_events_count():
     assert dispute.quantity == "rifles seized (Lyon)"
 
 
+def test_a_length_of_one_unit_written_with_a_is_said_loosely():
+    week = "Page died at a Los Angeles hospital on Thursday, a week after suffering a heart attack."
+    assert disputes(week, "Page died at a Los Angeles hospital on Thursday, nine days after suffering a heart "
+                          "attack.") == []
+    [dispute] = disputes(week, "Page died at a Los Angeles hospital on Thursday, three weeks after suffering a "
+                               "heart attack.")
+    assert values([dispute]) == [["1 week", "3 weeks"]]
+
+
 def test_a_square_unit_of_length_measures_an_area():
     assert not disputes("The company's offices fill a building of 170,000 square feet in the city centre.",
                         "The company's offices fill a building of 15,800 square metres in the city centre.")
