@@ -433,6 +433,17 @@ def test_a_length_of_one_unit_written_with_a_is_said_loosely():
     assert values([dispute]) == [["1 week", "3 weeks"]]
 
 
+def test_a_distance_from_another_event_is_no_day_of_its_own():
+    # "18 hours earlier" counts from the game the sentence tells of, not from the day the article was published
+    thursday = ("Drake beat Bradley in the opening round on Thursday night in St. Louis.",
+                datetime(2013, 3, 8, tzinfo=timezone.utc), False)
+    assert disputes(thursday, ("Drake, which beat Bradley in the opening round just 18 hours earlier, lost to "
+                               "Creighton in St. Louis.", datetime(2013, 3, 12, tzinfo=timezone.utc), False)) == []
+    [dispute] = disputes(thursday, ("Drake beat Bradley in the opening round on Sunday night in St. Louis.",
+                                    datetime(2013, 3, 12, tzinfo=timezone.utc), False))
+    assert values([dispute]) == [["2013-03-07", "2013-03-10"]]
+
+
 def test_a_square_unit_of_length_measures_an_area():
     assert not disputes("The company's offices fill a building of 170,000 square feet in the city centre.",
                         "The company's offices fill a building of 15,800 square metres in the city centre.")
