@@ -401,6 +401,49 @@ def test_counts_of_one_outcome_in_differently_worded_sentences_are_one_quantity_
                         "The nine pro-death jurors asked the holdouts how many people he would have to kill.")
 
 
+def test_a_hyphened_compound_counts_its_last_noun_however_the_text_spaces_the_hyphen():
+    # "co" alone would be a singular noun, a number naming which one: "two co" and "three co" at one plant would
+    # be set against each other, though one outlet counts the dead and the other the shot
+    killed, shot = ("The gunman killed two co - workers at the Kenton plant on Tuesday.",
+                    "The gunman shot three co - workers at the Kenton plant on Tuesday.")
+    assert disputes(killed, shot) == []
+    [dispute] = disputes(killed, "The gunman killed three co-workers at the Kenton plant on Tuesday.")
+    assert dispute.quantity == "workers killed (Kenton)"
+    # a dash between words of their own joins no compound
+    text = "The five young men - sons of farmers and teachers - marched to the square."
+    article = Article(text, source="Outlet 0")
+    [doc] = nlp.parse([text])
+    assert [f.counted for f in figures.extract(article, doc)] == ["man"]
+
+
+def test_a_running_total_is_not_set_against_one_events_count():
+    raid = "Police seized two rifles in a raid on a farm near Lyon, officials said."
+    assert disputes(raid, "Police have seized five rifles near Lyon so far, officials said.") == []
+    assert disputes(raid, "Police have seized a total of five rifles near Lyon, officials said.") == []
+    [dispute] = disputes(raid, "Police seized five rifles in a raid on a farm near Lyon, officials said.")
+    assert dispute.quantity == "rifles seized (Lyon)"
+
+
+def test_a_length_of_one_unit_written_with_a_is_said_loosely():
+    week = "Page died at a Los Angeles hospital on Thursday, a week after suffering a heart attack."
+    assert disputes(week, "Page died at a Los Angeles hospital on Thursday, nine days after suffering a heart "
+                          "attack.") == []
+    [dispute] = disputes(week, "Page died at a Los Angeles hospital on Thursday, three weeks after suffering a "
+                               "heart attack.")
+    assert values([dispute]) == [["1 week", "3 weeks"]]
+
+
+def test_a_distance_from_another_event_is_no_day_of_its_own():
+    # "18 hours earlier" counts from the game the sentence tells of, not from the day the article was published
+    thursday = ("Drake beat Bradley in the opening round on Thursday night in St. Louis.",
+                datetime(2013, 3, 8, tzinfo=timezone.utc), False)
+    assert disputes(thursday, ("Drake, which beat Bradley in the opening round just 18 hours earlier, lost to "
+                               "Creighton in St. Louis.", datetime(2013, 3, 12, tzinfo=timezone.utc), False)) == []
+    [dispute] = disputes(thursday, ("Drake beat Bradley in the opening round on Sunday night in St. Louis.",
+                                    datetime(2013, 3, 12, tzinfo=timezone.utc), False))
+    assert values([dispute]) == [["2013-03-07", "2013-03-10"]]
+
+
 def test_a_square_unit_of_length_measures_an_area():
     assert not disputes("The company's offices fill a building of 170,000 square feet in the city centre.",
                         "The company's offices fill a building of 15,800 square metres in the city centre.")

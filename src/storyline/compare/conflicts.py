@@ -4,7 +4,8 @@ Two figures give one quantity (:func:`same_quantity`) when they are of one kind 
 one currency, a percentage, a measure of one dimension, a date, a time of day in one zone, a duration, an age),
 count the same thing ("inmates" and "prisoners"; synonyms of one role in WordNet, "protesters" and
 "demonstrators"; or everyone and a role that outnumbers them, "200 people arrested" and "400 protesters
-detained"), say the same happened to it ("escaped" and "broke out"; never "killed" and "injured"), are of the same
+detained"; never a running total, "five rifles so far", and one event's count, "two rifles in the raid"), say the
+same happened to it ("escaped" and "broke out"; never "killed" and "injured"), are of the same
 holder (who has or makes a count or an amount; a duration's must be named on both sides, or be a pronoun on both
 sides of sentences aligned as one claim) and set among the same
 places, participants and times as far as their sentences say, their values are not an order of magnitude apart
@@ -181,92 +182,159 @@ def same_quantity(a: Figure, b: Figure, counted: float, predicate: float, contex
     """Whether figures ``a`` and ``b`` of different outlets give one quantity, given the similarities of what
     they count, of their predicates and of their contexts, and whether their sentences state one claim (aligned
     across the outlets, :func:`storyline.compare.claims.align`)."""
-    if a.outlet == b.outlet or (a.kind, a.dimension) != (b.kind, b.dimension) or a.kind == "UNCOMPARED":
-        return False
-    if a.times != b.times or (a.names and b.names and not a.names & b.names):
-        return False
+    return difference(a, b, counted, predicate, context, config, one_claim) is None
+
+
+def difference(a: Figure, b: Figure, counted: float, predicate: float, context: float,
+               config: FigureConfig = CONFIG, one_claim: bool = False) -> str | None:
+    """The first question on which figures ``a`` and ``b`` are not of one quantity, or None when they are: "unit"
+    (of other outlets, kinds or units), "setting" (other times, places or participants), "value" (too far apart
+    to be one quantity misreported), "day" (of other days), "event" (something else happened to it), "counted"
+    (another thing counted), "holder" (someone else's) or "context" (sentences too unlike). Each kind of figure
+    asks its own questions: a date's or a time's are of its event, a duration's of its holder."""
+    if not _same_unit(a, b):
+        return "unit"
+    if not _same_setting(a, b):
+        return "setting"
     if a.kind == "PHONE":
         # one party's number, miswritten by an outlet: digits a slip apart, not numbers orders of magnitude apart
-        return _digit_edits(a.unit, b.unit) <= config.max_phone_digit_edits
-    low, high = sorted((a.range, b.range), key=lambda r: r.low)
-    if a.kind == "DATE" and high.low - low.high > config.max_days_apart:
-        return False
-    if a.kind == "CLOCK" and (high.low - low.high > config.max_minutes_apart or (a.day and b.day and a.day != b.day)):
-        return False
-    if a.kind == "GAME_CLOCK" and high.low - low.high > config.max_game_clock_seconds_apart:
-        return False
-    if a.kind not in {"DATE", "CLOCK", "GAME_CLOCK"} and high.low > config.max_ratio * max(low.high, 1e-9) \
-            and not _scale_slip(a, b):
-        return False
-    if a.dimension == "magnitude" and high.low - low.high > config.max_magnitude_apart:
-        return False
+        return None if _digit_edits(a.unit, b.unit) <= config.max_phone_digit_edits else "value"
+    if not _close_values(a, b, config):
+        return "value"
     if a.kind not in {"DATE", "CLOCK", "AGE"} and a.day != b.day:
-        return False  # "86 arrests over Saturday's protests" is not the week's "more than 200"
+        return "day"  # "86 arrests over Saturday's protests" is not the week's "more than 200"
     if a.kind in {"DATE", "CLOCK", "INTERVAL", "GAME_CLOCK"}:
-        # a date's or a time's event is its verb and the verb's subject or object ("the attack began", "the
-        # assault began"), an interval's also the event it counts from: alike enough, or in alike sentences
-        return _same_outcome(a.predicate, b.predicate, predicate, config) and (
-            a.counted == b.counted or counted >= config.same_dated_event or context >= config.same_context)
+        return None if _same_dated_event(a, b, counted, predicate, context, config) else "event"
     if a.kind == "ORDINAL":
-        # which day of one series ("the seventh straight day" of the protests, "the eighth day of protests") on one
-        # day: a weekday alone (an undated article's "Saturday") may be a week later, with a count 7 higher
-        return a.unit == b.unit and a.day == b.day and (KNOWN_DATE.match(a.day) or abs(a.value - b.value) < 7) \
-            and (counted >= config.same_counted or context >= config.same_context)
+        return None if _same_day_of_series(a, b, counted, context, config) else "event"
     if a.kind == "DURATION":
-        # the length of one event ("sentenced to seven years", "a five-year sentence") held by someone both name: a
-        # story's sentences, offers and contracts are many, and one whose clause names no holder may be any of them;
-        # or held by a pronoun on both sides in sentences that state one claim ("He served four months in federal
-        # prison for conspiracy", "He served five months in federal prison"): one outlet restating another's
-        # sentence tells of the same person's same term, where a pronoun alone may stand for anyone's
-        return a.counted == b.counted and (bool(a.holders & b.holders - {UNNAMED})
-                                           or (one_claim and a.holders == b.holders == {UNNAMED}))
+        return None if _same_term(a, b, one_claim) else "holder"
     if any(of_a_place(f.counted) or f.counted in KIN_COUNTS for f in (a, b)):
         # a place's distance from one other place, its population, or a parent's children: one quantity of the
         # place or the person whatever the verbs ("is home to", "has"), never of another or another thing of it
-        return a.counted == b.counted and bool(a.holders & b.holders - {UNNAMED})
+        return None if a.counted == b.counted and bool(a.holders & b.holders - {UNNAMED}) else "holder"
+    if not _same_thing_counted(a, b, counted, config) or a.total != b.total:
+        return "counted"  # a running total ("five rifles so far") is not one event's count ("two in the raid")
+    if not _same_holder(a, b):
+        return "holder"
+    if a.kind == "AGE":
+        return None if _same_persons_age(a, b, config) else "holder"
+    if a.kind == "LABEL":
+        # which block or flight: the same one only where the sentences name the same place for it
+        return None if a.names & b.names else "setting"
+    # Amounts and counts are done things ("won 30 games", "lost 25 games"; "bought" and "sold" shares), whose
+    # verbs of opposite meaning read alike to the embeddings: outside the outcome list, only the same verb says
+    # the same happened. A quake's magnitude is what the quake is, whatever the verb ("struck", "measured").
+    if a.dimension != "magnitude" and not _same_outcome(a.predicate, b.predicate, predicate, config, alike=False):
+        return "event"
+    return None if _alike_contexts(a, b, context, config) else "context"
+
+
+def _same_unit(a: Figure, b: Figure) -> bool:
+    """Whether two figures are of different outlets (an outlet does not dispute itself) and of one kind and unit
+    (a count, an amount in one currency, a measure of one dimension)."""
+    return a.outlet != b.outlet and (a.kind, a.dimension) == (b.kind, b.dimension) and a.kind != "UNCOMPARED"
+
+
+def _same_setting(a: Figure, b: Figure) -> bool:
+    """Whether two figures are set at the same times and, where both sentences name places or participants, among
+    some of the same."""
+    return a.times == b.times and not (a.names and b.names and not a.names & b.names)
+
+
+def _close_values(a: Figure, b: Figure, config: FigureConfig) -> bool:
+    """Whether two figures' values are close enough to be one quantity given differently: dates a few days apart,
+    times of day minutes apart (on the same day where both name it), game clocks a few minutes, magnitudes one
+    apart, and amounts and counts within an order of magnitude (or one number under two scale words)."""
+    low, high = sorted((a.range, b.range), key=lambda r: r.low)
+    if a.kind == "DATE":
+        return high.low - low.high <= config.max_days_apart
+    if a.kind == "CLOCK":
+        return high.low - low.high <= config.max_minutes_apart and not (a.day and b.day and a.day != b.day)
+    if a.kind == "GAME_CLOCK":
+        return high.low - low.high <= config.max_game_clock_seconds_apart
+    if high.low > config.max_ratio * max(low.high, 1e-9) and not _scale_slip(a, b):
+        return False
+    return a.dimension != "magnitude" or high.low - low.high <= config.max_magnitude_apart
+
+
+def _same_dated_event(a: Figure, b: Figure, counted: float, predicate: float, context: float,
+                      config: FigureConfig) -> bool:
+    """Whether two dates, times or intervals are of one event: a date's or a time's event is its verb and the
+    verb's subject or object ("the attack began", "the assault began"), an interval's also the event it counts
+    from: alike enough, or in alike sentences."""
+    return _same_outcome(a.predicate, b.predicate, predicate, config) and (
+        a.counted == b.counted or counted >= config.same_dated_event or context >= config.same_context)
+
+
+def _same_day_of_series(a: Figure, b: Figure, counted: float, context: float, config: FigureConfig) -> bool:
+    """Whether two ordinals say which day of one series ("the seventh straight day" of the protests, "the eighth
+    day of protests") on one day: a weekday alone (an undated article's "Saturday") may be a week later, with a
+    count 7 higher."""
+    return a.unit == b.unit and a.day == b.day and bool(KNOWN_DATE.match(a.day) or abs(a.value - b.value) < 7) \
+        and (counted >= config.same_counted or context >= config.same_context)
+
+
+def _same_term(a: Figure, b: Figure, one_claim: bool) -> bool:
+    """Whether two durations are the length of one event ("sentenced to seven years", "a five-year sentence")
+    held by someone both name: a story's sentences, offers and contracts are many, and one whose clause names no
+    holder may be any of them; or held by a pronoun on both sides in sentences that state one claim ("He served
+    four months in federal prison for conspiracy", "He served five months in federal prison"): one outlet
+    restating another's sentence tells of the same person's same term, where a pronoun alone may stand for
+    anyone's."""
+    return a.counted == b.counted and (bool(a.holders & b.holders - {UNNAMED})
+                                       or (one_claim and a.holders == b.holders == {UNNAMED}))
+
+
+def _same_thing_counted(a: Figure, b: Figure, counted: float, config: FigureConfig) -> bool:
+    """Whether two figures count the same thing: the same words, alike words, synonyms of one role ("protesters",
+    "demonstrators"), or everyone and a role that outnumbers them. Never the villages or towns a disaster damaged,
+    which are damaged house by house: how many of its houses make one count as damaged, destroyed or hit is each
+    outlet's (or official's) line to draw."""
     if a.kind == "COUNT" and SETTLEMENT_NOUNS & {a.counted, b.counted} \
             and DAMAGE_OUTCOMES & {outcome(a.predicate), outcome(b.predicate)}:
-        # "five villages damaged", "seven villages flattened": a village is damaged house by house, and how many
-        # of its houses make it count as damaged, destroyed or hit is each outlet's (or official's) line to draw,
-        # as it is for the worst-hit few: no one quantity
         return False
-    if a.counted != b.counted and counted < config.same_counted and not _part_outnumbers_whole(a, b) \
-            and not SYNONYM_SETS.get(a.counted, frozenset()) & SYNONYM_SETS.get(b.counted, frozenset()):
-        return False
+    return a.counted == b.counted or counted >= config.same_counted or _part_outnumbers_whole(a, b) \
+        or bool(SYNONYM_SETS.get(a.counted, frozenset()) & SYNONYM_SETS.get(b.counted, frozenset()))
+
+
+def _same_holder(a: Figure, b: Figure) -> bool:
+    """Whether two amounts or counts are of one holder, as far as their texts tell."""
     if a.counted == b.counted == WEIGHT:
         # one person's, told by the words of the name (a surname alone may be a brother's): "Orozco" and "Jose
         # Luis Orozco", not "Carl Dunmore" and "Ray Dunmore"
         shorter, longer = sorted((a.holders, b.holders), key=len)
         if UNNAMED in shorter or not shorter <= longer:
             return False
-    if a.kind in QUANTITIES and a.holders and b.holders and not a.holders & b.holders - {UNNAMED}:
+    if a.kind not in QUANTITIES:
+        return True
+    if a.holders and b.holders and not a.holders & b.holders - {UNNAMED}:
         # held by different people or bodies ("Deon Thompson had 15 points", "Ty Lawson added 16 points"; the
         # Nationals' offer and the Red Sox'), or by a pronoun, whose person another outlet's text cannot tell
         return False
-    if a.kind in QUANTITIES and UNNAMED in a.names & b.names and not a.names & b.names - {UNNAMED}:
+    if UNNAMED in a.names & b.names and not a.names & b.names - {UNNAMED}:
         # both of someone named by a pronoun only ("He has five touchdowns", "leaves him with 26 touchdowns"):
         # whom each outlet's "he" stands for, its figure does not say
         return False
-    if a.kind in QUANTITIES and a.person != b.person:
-        # a person's figure ("Ty Lawson scored 16 points") and one of no one named ("scored 25 points"), which may
-        # be the team's or a total: which subject the second is of the text does not say
-        return False
-    if a.kind == "AGE":
-        # one person's, told by a given name and a surname ("Jerry Ortiz" and "Deputy Jerry Ortiz"; a surname alone
-        # may be a son's), in articles published days apart, and a year or two apart ("the 29-year-old Gigante" in
-        # a sentence about 1957 is no disagreement with "Gigante, 77")
-        shorter, longer = sorted((a.names, b.names), key=len)
-        return len(shorter) > 1 and shorter <= longer and abs(a.value - b.value) <= config.max_age_years_apart \
-            and bool(a.day and b.day) and abs(
-            date.fromisoformat(a.day).toordinal() - date.fromisoformat(b.day).toordinal()) <= config.max_days_apart
-    if a.kind == "LABEL":
-        # which block or flight: the same one only where the sentences name the same place for it
-        return bool(a.names & b.names)
-    # Amounts and counts are done things ("won 30 games", "lost 25 games"; "bought" and "sold" shares), whose
-    # verbs of opposite meaning read alike to the embeddings: outside the outcome list, only the same verb says
-    # the same happened. A quake's magnitude is what the quake is, whatever the verb ("struck", "measured").
-    if a.dimension != "magnitude" and not _same_outcome(a.predicate, b.predicate, predicate, config, alike=False):
-        return False
+    # a person's figure ("Ty Lawson scored 16 points") and one of no one named ("scored 25 points"), which may
+    # be the team's or a total: which subject the second is of the text does not say
+    return a.person == b.person
+
+
+def _same_persons_age(a: Figure, b: Figure, config: FigureConfig) -> bool:
+    """Whether two ages are one person's, told by a given name and a surname ("Jerry Ortiz" and "Deputy Jerry
+    Ortiz"; a surname alone may be a son's), in articles published days apart, and a year or two apart ("the
+    29-year-old Gigante" in a sentence about 1957 is no disagreement with "Gigante, 77")."""
+    shorter, longer = sorted((a.names, b.names), key=len)
+    return len(shorter) > 1 and shorter <= longer and abs(a.value - b.value) <= config.max_age_years_apart \
+        and bool(a.day and b.day) and abs(
+        date.fromisoformat(a.day).toordinal() - date.fromisoformat(b.day).toordinal()) <= config.max_days_apart
+
+
+def _alike_contexts(a: Figure, b: Figure, context: float, config: FigureConfig) -> bool:
+    """Whether two figures' sentences read alike: amounts, whose noun names the quantity itself, need less; counts
+    whose verbs name one outcome in the list ("injured", "hurt") least, as their sentences say the rest in other
+    words."""
     if a.kind in AMOUNTS:
         return context >= config.same_amount_context
     if outcome(a.predicate) == outcome(b.predicate) not in {None, "-"}:

@@ -41,6 +41,9 @@ NAMED_BEFORE = re.compile(r"[a-z,;]\s+[A-Z][a-z]+\s+\Z")
 DECADE_ENDING = re.compile(r"\s?'?s\b")
 # A day the text names without its year: a weekday, a month's day, or a day counted from the publication date.
 DAY_OF_WEEK_OR_MONTH = re.compile(r"XXXX-(?:WXX-\d?|\d{2}-\d{2}|XX-XX)")
+# A distance from another event the text tells ("18 hours earlier", "two days later", "the day before"), not from the
+# day of writing as "ago" and "from now" are.
+FROM_ANOTHER_EVENT = re.compile(r"\b(?:earlier|later|before|after)\s*\Z", re.IGNORECASE)
 # A month's day written without its year ("died on 18 December", "convicted March 20").
 DAY_OF_MONTH = re.compile(r"XXXX-(\d{2})-(\d{2})")
 # The year a day written without its year is placed in until the story gives it one (a leap year, so that 29
@@ -88,6 +91,10 @@ def _written_date(article: Article, time: TimeExpression, config: FigureConfig) 
     only by its distance from the publication day ("today", "yesterday") allows ``config.deictic_days`` either side:
     a feed may date an article a day or two after it was written."""
     text = time.span.text(article)
+    if FROM_ANOTHER_EVENT.search(text):
+        # counted from an event whose day the figure does not carry: resolved against the publication day, it would
+        # be a day of the writer's, not of the event ("Drake, which beat Bradley 18 hours earlier")
+        return None
     found = normalise(text, None)
     written = found[1] if found else ""
     if not written and WEEKDAYS & set(text.lower().split()):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from storyline.compare.figure import Figure, FigureConfig
 from storyline.compare.figure_events import EVENTLESS_VERBS, subject_of
@@ -57,7 +57,7 @@ def interval(article: Article, doc: Doc, time: TimeExpression, config: FigureCon
         return None
     value, days, _ = length
     bound, hedged = figure_bound(tokens)
-    written = allowed(value, bound, config.shares, tokens.text)
+    written = _allowed_length(value, bound, tokens, config)
     since_words = [] if since is None else [t.lemma_.lower() for t in (
         *(c for c in since.children if c.dep_ == "compound"), since)]  # "break-in"
     # the two events, as the verb and the noun or verb the interval counts from ("marry murder"): whose they are
@@ -98,13 +98,22 @@ def duration(article: Article, doc: Doc, time: TimeExpression, times: list[TimeE
         day = article.published.date().isoformat()
     value, days, unit = length
     bound, hedged = figure_bound(tokens)
-    written = allowed(value, bound, config.shares, tokens.text)
+    written = _allowed_length(value, bound, tokens, config)
     named, person, holders = participants(root, event, event)
     unit = unit if value == 1 else "centuries" if unit == "century" else f"{unit}s"
     return Figure(time.span, sentence_of(article, tokens), article.outlet, value, "DURATION", unit, "time", bound,
                   Range(written.low * days, written.high * days), event.lemma_.lower(), event.lemma_.lower(),
                   f"length of {event.text}", context(tokens, config.context_tokens), named,
                   times_named(tokens, root, times, article), hedged, day, person, holders)
+
+
+def _allowed_length(value: float, bound: str, tokens: SpacySpan, config: FigureConfig) -> Range:
+    """The lengths, in the units written, a duration allows: a single unit written with "a" for its number ("a week
+    after", "an hour later", "a year in prison") is a round figure of speech, which stands for a share of the unit
+    either side ("nine days after" and "a week after" agree); a number stands for what rounds to it."""
+    if bound == "exact" and value == 1 and tokens[0].lower_ in {"a", "an"}:
+        return Range(1 - config.one_unit_share, 1 + config.one_unit_share)
+    return allowed(value, bound, config.shares, tokens.text)
 
 
 def _written_length(article: Article, time: TimeExpression, config: FigureConfig) -> tuple[float, float, str] | None:

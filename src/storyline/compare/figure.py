@@ -44,6 +44,9 @@ class FigureConfig:
     # as 80 people were also wounded"): set on the tuning part (0.4 missed its 200 arrested vs 400 detained, at
     # 0.33, and other tuning topics' 50 vs 70 vs 80 injured; 0.25 adds no false alarm there).
     same_outcome_context: float = 0.25
+    # A length of one unit written with "a" ("a week after", "an hour later") stands for this share of the unit
+    # either side, as speakers round to it: "nine days after" is "a week after" said loosely, not a dispute.
+    one_unit_share: float = 0.5
     # Outlets that date one event differently are days apart, not weeks ("1969" and "1970" are a day apart at
     # their closest): dates further apart are other events.
     max_days_apart: int = 3
@@ -130,6 +133,7 @@ class Figure:
     person: bool = False  # whether its clause names a person it is of, or by a pronoun ("he scored 16 points")
     holders: frozenset[str] = frozenset()  # the name words of whose it is, its clause's subject or owner ("Deon
     # Thompson had 15 points"), with figure_words.UNNAMED for a personal pronoun
+    total: bool = False  # whether it is written as a running total ("a total of 12", "five so far", "in all")
 
 
 def readable(value: float) -> str:

@@ -50,6 +50,8 @@ MAGNITUDE_BEFORE = re.compile(r"\bmagnitude\s*[-–]?\s*\Z", re.IGNORECASE)
 RICHTER_AFTER = re.compile(r"\s+on\s+the\s+Richter\b", re.IGNORECASE)
 RUN_WORDS = words("run_words")
 PART_COUNT_WORDS = words("part_count_words")
+# Adverbials of a running total ("so far", "in all"), by their words.
+RUNNING_TOTALS = frozenset(tuple(line.split()) for line in words("running_totals"))
 # A number written as the whole a part is taken out of ("28 of 41 passes", "21 out of 25 fights"): the verb's
 # count is the part; the whole is another quantity, often not named ("passes" thrown, not completed).
 OUT_OF = re.compile(r"\d\s+(?:out\s+)?of\s+\Z")
@@ -155,6 +157,7 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
         return _held_figure(article, tokens, value, (kind, unit, dimension, size), held, times, config)
     implied = people_counted(anchor) if kind == "COUNT" else None
     counted = implied or (_counted(anchor) if kind == "COUNT" else _measured(anchor))
+    counted = _compound_head(counted) if counted is not None else None
     if counted is None or not counted.is_alpha or _ranked(counted, tokens) or _hyphenated_modifier(counted, tokens) \
             or _part(counted, tokens) \
             or _run(counted) or _pointed_back(counted) \
@@ -202,7 +205,24 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
                   counted_words, predicate_words(predicate), what,
                   context(tokens, config.context_tokens),
                   named, times_named(tokens, anchor, times, article), hedged,
-                  day_named(tokens, clause, times) if clause is not None else "", person, holders)
+                  day_named(tokens, clause, times) if clause is not None else "", person, holders,
+                  kind == "COUNT" and _running_total(counted, clause))
+
+
+def _running_total(counted: Token, clause: Token | None) -> bool:
+    """Whether a count is written as a running total: of "a total of" ("a total of five rifles", "the total rose
+    to 40 arrests", "brought the total to five"), or with an adverbial of one ("so far", "to date", "in all") on its
+    noun or its clause's verb. Such a count sums several events, or all of them up to the writer's day, and another
+    outlet's count of one of them is another quantity."""
+    first = counted
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    if first.dep_ == "pobj" and first.head.lower_ == "of" and first.head.head.lemma_.lower() == "total":
+        return True
+    holders = [counted, first] + ([clause] if clause is not None else [])
+    return any((child.dep_ in {"nsubj", "nsubjpass", "dobj"} and child.lemma_.lower() == "total" and holder is clause)
+               or tuple(t.lower_ for t in child.subtree) in RUNNING_TOTALS
+               for holder in holders for child in holder.children)
 
 
 def _millions_letter(tokens: SpacySpan) -> Token | None:
@@ -287,6 +307,19 @@ def _hyphenated_modifier(counted: Token, tokens: SpacySpan) -> bool:
     which outlets choose different stretches, not a count of games or days, nor a number naming one."""
     return counted.i == tokens.end + 1 and tokens.doc[tokens.end].text in DASHES \
         and counted.dep_ in HYPHENED_MODIFIER_DEPS and counted.head.pos_ in {"NOUN", "PROPN"}
+
+
+def _compound_head(noun: Token) -> Token:
+    """The noun a hyphened compound's first part belongs to: "workers" for "co" in "two co-workers" or, as texts
+    without their original spacing write it, "two co - workers" where the parse makes "co" a part of "workers";
+    the first part is no noun of its own (read alone, "co" would be a singular noun, a number naming which one).
+    A dash between words of their own ("the five young men - sons of a dentist") joins no compound."""
+    doc = noun.doc
+    if noun.i + 2 >= len(doc) or doc[noun.i + 1].text not in DASHES:
+        return noun
+    last = doc[noun.i + 2]
+    joined = not noun.whitespace_ and not doc[noun.i + 1].whitespace_
+    return last if last.pos_ in {"NOUN", "PROPN"} and last.is_alpha and (joined or noun.head == last) else noun
 
 
 def _run(counted: Token) -> bool:
