@@ -390,3 +390,11 @@ def test_an_entry_is_one_sentence_not_a_headline_run_into_it_nor_a_caption_witho
              for article, _, _ in rows if s.article_id == article.id]
     assert texts == ["The mill, one of the last buildings of the first settlers, burned to the ground on Tuesday.",
                      "Crews reached the mill at about 3:30 a.m."]
+
+
+def test_a_sentence_giving_two_dates_is_read_once_under_its_first():
+    rows = outlets_reporting(["The officer was sued in 2009 and 2010 over arrests in the same precinct. He joined the "
+                              "force in 2001."], datetime(2013, 3, 20, tzinfo=timezone.utc))
+    entries = [(entry.label, [s.text(rows[0][0]) for s in entry.statements]) for entry in timeline(rows)]
+    assert entries == [("2001", ["He joined the force in 2001."]),
+                       ("2009", ["The officer was sued in 2009 and 2010 over arrests in the same precinct."])]

@@ -188,8 +188,9 @@ def judge_differently(left: list[Token], right: list[Token], config: FramingConf
 
 def wording_choices(groups: list[ClaimGroup], articles: dict[str, Article], doc: Callable[[str], Doc],
                     embed: Callable[[list[str]], np.ndarray], config: FramingConfig = CONFIG) -> list[WordingChoice]:
-    """Where outlets chose different content words for the same claim that judge it differently, each choice once (as first found), the
-    choices most pairs of outlets made first; ``embed`` gives unit-length embeddings of texts."""
+    """Where outlets chose different content words for the same claim that judge it differently, each choice once
+    (as first found), the choices most pairs of outlets made first; ``embed`` gives unit-length embeddings of
+    texts."""
     found: dict[tuple[str, str], WordingChoice] = {}
     made: Counter = Counter()
     for group in groups:

@@ -456,15 +456,35 @@ class TimelineBuilder:
             self.entry_events.append(set())
         return self.ordered()
 
+    def repeated(self) -> set[int]:
+        """Entries told by one sentence alone that another entry shows too: "In 2009 and 2010, he was sued three
+        times" is one statement, read once, under its first date. A calendar date is kept before a day relative to
+        the report ("its September 2013 Patch Tuesday updates"); an entry another is placed after stays."""
+        anchors = {entry.after for entry in self.entries if entry.after is not None}
+        told = Counter((span.article_id, span.start) for entry in self.entries for span in entry.statements)
+        preferred = sorted(range(len(self.entries)),
+                           key=lambda index: (calendar_start(self.entries[index].value or "") is None, index))
+        found = set()
+        for index in reversed(preferred):
+            entry = self.entries[index]
+            if len(entry.statements) != 1 or entry.after is not None or index in anchors:
+                continue
+            sentence = (entry.statements[0].article_id, entry.statements[0].start)
+            if told[sentence] > 1:
+                told[sentence] -= 1
+                found.add(index)
+        return found
+
     def ordered(self) -> list[TimelineEntry]:
         """Dated entries by date; undated ones first (background to what the story dates), those of a weekday in
         the order of one week (see :func:`week_order`), each entry placed "after" another right behind it."""
         followers: dict[int, list[int]] = {}
         roots = []
+        repeated = self.repeated()
         for index, entry in enumerate(self.entries):
             if entry.after is not None:
                 followers.setdefault(entry.after, []).append(index)
-            else:
+            elif index not in repeated:
                 roots.append(index)
 
         weekday_rank = week_order({int(match.group(1)) for entry in self.entries

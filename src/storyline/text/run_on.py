@@ -15,6 +15,16 @@ OPENING_POS = frozenset({"DET", "PRON", "SCONJ", "NUM", "ADV", "ADP", "ADJ", "AU
 # Parts of speech of a word that wants what follows it, so that no sentence ends after it: "the", "at", "and",
 # "when", "was", "to", "told [The News]".
 CONTINUED_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "VERB"})
+# Tags of such words among pronouns: a possessive ("its") and a relative pronoun ("which [The News] has not shown").
+WANTING_TAGS = frozenset({"PRP$", "WDT", "WP", "WP$"})
+# A sentence more than half of whose words are capitalised is a headline's ("Colts Clinch Playoff Berth With Win").
+TITLE_CASE_SHARE = 0.5
+
+
+def title_case(sentence: DocSpan) -> bool:
+    """Whether most words of a sentence are capitalised, as in a headline: there capitals open no sentence."""
+    words = [t for t in sentence if t.is_alpha]
+    return sum(t.text[0].isupper() for t in words) > TITLE_CASE_SHARE * len(words)
 
 
 def opens_sentence(token: Token) -> bool:
@@ -23,10 +33,20 @@ def opens_sentence(token: Token) -> bool:
     "Greek Media" and "the television series The FBI" go on)."""
     if token.i == token.sent.start or not (token.is_alpha and token.text[0].isupper()) or token.text == "I":
         return False
+    if token.is_upper and len(token) > 1:
+        return False  # capitals for emphasis or an acronym: "this awful season LAST YEAR"
     before = token.doc[token.i - 1]
+    if token.pos_ == "PRON" and before.text[0].isupper():
+        return False  # a pronoun in a name: "the Fix It tool"
     if token.pos_ not in OPENING_POS or token.ent_type_ in NAME_LABELS or before.is_punct or before.is_space:
         return False
-    if before.pos_ in CONTINUED_POS or before.tag_ == "PRP$" or (before.pos_ == "ADJ" and before.dep_ == "amod"):
+    if title_case(token.sent):
+        return False
+    if token.pos_ == "NUM":
+        # A number in words is capitalised inside a sentence only in a name ("the Big Four", "the Four Seasons"):
+        # "… before setting the car ablaze Four men rammed …" opens a sentence whatever the word before.
+        return before.pos_ not in {"DET", "PROPN"}
+    if before.pos_ in CONTINUED_POS or before.tag_ in WANTING_TAGS or (before.pos_ == "ADJ" and before.dep_ == "amod"):
         return False
     return not (token.pos_ == "DET" and token.head.pos_ == "PROPN" and before.pos_ == "NOUN")
 
