@@ -201,6 +201,10 @@ def test_plain_synonyms_are_no_framing_and_words_that_judge_differently_are():
                            "Shares of the airline dropped sharply in early trading in London on Monday.") == set()
     assert choices_between("Nobody was injured in the fire at the mill on the river, the chief said.",
                            "Nobody was hurt in the fire at the mill on the river, the chief said.") == set()
+    # A negated word's sentiment is not its own.
+    assert choices_between("The actress did not allow anyone to take her photograph in her later years in Nashville.",
+                           "The actress refused to let anyone take her photograph in her later years in Nashville.") \
+        == set()
     # A loaded word against its neutral one, and words of clearly different sentiment, frame the claim.
     assert choices_between("The council approved the plan to close the hospital at its meeting on Monday evening.",
                            "The council approved the scheme to close the hospital at its meeting on Monday evening.") \

@@ -171,6 +171,10 @@ def loaded_in(tokens: list[Token]) -> set[str]:
 
 
 def mean_valence(tokens: list[Token]) -> float | None:
+    """The mean valence of the run's words the lexicon knows; None when it knows none, or a word is negated: "didn't
+    allow" / "refused" is one thing, however far apart "allow" and "refused" are."""
+    if any(child.dep_ == "neg" for token in tokens for child in token.children):
+        return None
     known = [v for v in map(valence, tokens) if v is not None]
     return sum(known) / len(known) if known else None
 

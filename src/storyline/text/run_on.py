@@ -17,13 +17,13 @@ OPENING_POS = frozenset({"DET", "PRON", "SCONJ", "NUM", "ADV", "ADP", "ADJ", "AU
 CONTINUED_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "AUX", "PART", "VERB"})
 # Tags of such words among pronouns: a possessive ("its") and a relative pronoun ("which [The News] has not shown").
 WANTING_TAGS = frozenset({"PRP$", "WDT", "WP", "WP$"})
-# A sentence more than half of whose words are capitalised is a headline's ("Colts Clinch Playoff Berth With Win").
-TITLE_CASE_SHARE = 0.5
+# Words more than 60% of which are capitalised are a headline's ("Colts Clinch Playoff Berth With Win").
+TITLE_CASE_SHARE = 0.6
 
 
-def title_case(sentence: DocSpan) -> bool:
-    """Whether most words of a sentence are capitalised, as in a headline: there capitals open no sentence."""
-    words = [t for t in sentence if t.is_alpha]
+def title_case(words_on: DocSpan) -> bool:
+    """Whether most words of a run are capitalised, as in a headline: there capitals open no sentence."""
+    words = [t for t in words_on if t.is_alpha]
     return sum(t.text[0].isupper() for t in words) > TITLE_CASE_SHARE * len(words)
 
 
@@ -40,8 +40,8 @@ def opens_sentence(token: Token) -> bool:
         return False  # a pronoun in a name: "the Fix It tool"
     if token.pos_ not in OPENING_POS or token.ent_type_ in NAME_LABELS or before.is_punct or before.is_space:
         return False
-    if title_case(token.sent):
-        return False
+    if title_case(token.doc[token.i:token.sent.end]):
+        return False  # inside a headline ("… Wins in Six"); a sentence may open right after one
     if token.pos_ == "NUM":
         # A number in words is capitalised inside a sentence only in a name ("the Big Four", "the Four Seasons"):
         # "… before setting the car ablaze Four men rammed …" opens a sentence whatever the word before.
