@@ -457,21 +457,26 @@ class TimelineBuilder:
         return self.ordered()
 
     def repeated(self) -> set[int]:
-        """Entries told by one sentence alone that another entry shows too: "In 2009 and 2010, he was sued three
-        times" is one statement, read once, under its first date. A calendar date is kept before a day relative to
-        the report ("its September 2013 Patch Tuesday updates"); an entry another is placed after stays."""
+        """Entries told by one sentence alone that another entry shows for the same event: "In 2009 and 2010, he
+        was sued three times" is one statement, read once, under its first date ("closed in the 1990s, and a builder
+        bought it in 2004" tells two events, each kept). A calendar date is kept before a day relative to the report
+        ("its September 2013 Patch Tuesday updates"); an entry another is placed after stays."""
         anchors = {entry.after for entry in self.entries if entry.after is not None}
-        told = Counter((span.article_id, span.start) for entry in self.entries for span in entry.statements)
+        telling: dict[tuple[str, int], list[int]] = {}
+        for index, entry in enumerate(self.entries):
+            for span in entry.statements:
+                telling.setdefault((span.article_id, span.start), []).append(index)
         preferred = sorted(range(len(self.entries)),
                            key=lambda index: (calendar_start(self.entries[index].value or "") is None, index))
-        found = set()
+        found: set[int] = set()
         for index in reversed(preferred):
             entry = self.entries[index]
             if len(entry.statements) != 1 or entry.after is not None or index in anchors:
                 continue
-            sentence = (entry.statements[0].article_id, entry.statements[0].start)
-            if told[sentence] > 1:
-                told[sentence] -= 1
+            events = self.entry_events[index]
+            others = [other for other in telling[(entry.statements[0].article_id, entry.statements[0].start)]
+                      if other != index and other not in found]
+            if any(not (events and self.entry_events[other]) or events & self.entry_events[other] for other in others):
                 found.add(index)
         return found
 
