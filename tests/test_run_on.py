@@ -6,7 +6,7 @@ from storyline.text.run_on import opens_sentence
 
 def openers(text: str) -> list[str]:
     [doc] = nlp.parse([text])
-    return [token.text for token in doc if opens_sentence(token)]
+    return [token.text for sentence in doc.sents for token in sentence if opens_sentence(token, sentence)]
 
 
 def test_a_sentence_opens_after_a_caption_or_a_headline_run_into_the_text():

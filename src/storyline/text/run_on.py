@@ -27,11 +27,11 @@ def title_case(words_on: DocSpan) -> bool:
     return sum(t.text[0].isupper() for t in words) > TITLE_CASE_SHARE * len(words)
 
 
-def opens_sentence(token: Token) -> bool:
+def opens_sentence(token: Token, sentence: DocSpan) -> bool:
     """Whether a sentence starts at this word though nothing ends the one before it: a capitalised word of a kind
     that opens sentences, not part of a name, right after a word that does not want it ("the Waitrose store",
     "Greek Media" and "the television series The FBI" go on)."""
-    if token.i == token.sent.start or not (token.is_alpha and token.text[0].isupper()) or token.text == "I":
+    if not (token.is_alpha and token.text[0].isupper()) or token.text == "I" or token.i == sentence.start:
         return False
     if token.is_upper and len(token) > 1:
         return False  # capitals for emphasis or an acronym: "this awful season LAST YEAR"
@@ -40,7 +40,7 @@ def opens_sentence(token: Token) -> bool:
         return False  # a pronoun in a name: "the Fix It tool"
     if token.pos_ not in OPENING_POS or token.ent_type_ in NAME_LABELS or before.is_punct or before.is_space:
         return False
-    if title_case(token.doc[token.i:token.sent.end]):
+    if title_case(token.doc[token.i:sentence.end]):
         return False  # inside a headline ("… Wins in Six"); a sentence may open right after one
     if token.pos_ == "NUM":
         # A number in words is capitalised inside a sentence only in a name ("the Big Four", "the Four Seasons"):
@@ -54,9 +54,11 @@ def opens_sentence(token: Token) -> bool:
 def sentence_of(tokens: DocSpan, quotations: list[tuple[int, int]]) -> tuple[int, int]:
     """``(start, end)`` of the one sentence holding ``tokens``: their parse sentence, cut where another sentence
     opens without a full stop (outside quotation marks: a quoted slogan's "Rise Up" is no sentence start)."""
-    start, end = tokens.sent.start_char, tokens.sent.end_char
-    for token in tokens.sent:
-        if not opens_sentence(token) or any(a <= token.idx < b for a, b in quotations):
+    sentence = tokens.sent
+    start, end = sentence.start_char, sentence.end_char
+    for token in sentence:
+        if tokens.start_char < token.idx < tokens.end_char or not opens_sentence(token, sentence) \
+                or any(a <= token.idx < b for a, b in quotations):
             continue
         if token.idx <= tokens.start_char:
             start = token.idx
