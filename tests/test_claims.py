@@ -121,7 +121,8 @@ def test_wording_choices_and_loaded_words():
     docs = {article.id: doc for article, doc in parsed()[1]}
     choices = {(c.left.text(articles[c.left.article_id]), c.right.text(articles[c.right.article_id]))
                for c in wording_choices(groups, articles, docs.__getitem__, embed)}
-    assert ("blaze", "fire") in choices or ("fire", "blaze") in choices
+    # "blaze" / "fire" is one thing in two plain words: no slant.
+    assert not any({"blaze", "fire"} == set(choice) for choice in choices)
     ledger = next(a for a in articles.values() if a.source == "Northern Ledger")
     assert [s.text(ledger) for s in loaded_spans(ledger, docs[ledger.id])] == ["regime", "slammed"]
 
@@ -177,9 +178,9 @@ def test_words_lined_up_in_different_places_of_two_statements_are_no_wording_cho
                            "workers at the mill.",
                            "The mayor stopped by the church this morning and offered help to the families of the "
                            "workers at the mill.") == set()
-    assert choices_between("Nobody was injured in the fire at the mill on the river, the chief said.",
-                           "Nobody was hurt in the fire at the mill on the river, the chief said.") \
-        == {("injured", "hurt")}
+    assert choices_between("Nobody was injured in the protest at the mill on the river, the chief said.",
+                           "Nobody was injured in the riot at the mill on the river, the chief said.") \
+        == {("protest", "riot")}
 
 
 def test_a_detail_added_or_a_name_for_another_is_no_wording_choice():
@@ -191,9 +192,29 @@ def test_a_detail_added_or_a_name_for_another_is_no_wording_choice():
                            "Microsoft released an emergency fix for the IE flaw after attacks on users.") == set()
     assert choices_between("Microsoft launches emergency patch for the browser after attacks on users.",
                            "Microsoft rushes out security patch for the browser after attacks on users.") == set()
+
+
+def test_plain_synonyms_are_no_framing_and_words_that_judge_differently_are():
     assert choices_between("The blaze destroyed the old timber warehouse beside the harbour on Sunday.",
-                           "The fire destroyed the old timber warehouse beside the harbour on Sunday.") \
-        == {("blaze", "fire")}
+                           "The fire destroyed the old timber warehouse beside the harbour on Sunday.") == set()
+    assert choices_between("Shares of the airline fell sharply in early trading in London on Monday.",
+                           "Shares of the airline dropped sharply in early trading in London on Monday.") == set()
+    assert choices_between("Nobody was injured in the fire at the mill on the river, the chief said.",
+                           "Nobody was hurt in the fire at the mill on the river, the chief said.") == set()
+    # A negated word's sentiment is not its own.
+    assert choices_between("The actress did not allow anyone to take her photograph in her later years in Nashville.",
+                           "The actress refused to let anyone take her photograph in her later years in Nashville.") \
+        == set()
+    # A loaded word against its neutral one, and words of clearly different sentiment, frame the claim.
+    assert choices_between("The council approved the plan to close the hospital at its meeting on Monday evening.",
+                           "The council approved the scheme to close the hospital at its meeting on Monday evening.") \
+        == {("plan", "scheme")}
+    assert choices_between("Police broke up the protest in the main square of the capital late on Sunday night.",
+                           "Police broke up the riot in the main square of the capital late on Sunday night.") \
+        == {("protest", "riot")}
+    # A loaded noun naming a kind of another ("mob boss") is no crowd.
+    assert choices_between("The mob boss was jailed for twelve years by the court in Brooklyn.",
+                           "The Mafioso was jailed for twelve years by the court in Brooklyn.") == set()
 
 
 def test_a_claim_is_stated_by_a_sentence_that_says_who_and_the_summary_skips_claims_none_does():
@@ -276,8 +297,8 @@ def test_a_day_counted_from_a_guessed_publication_date_is_never_in_dispute():
 def test_days_and_names_are_no_wording_choice_and_a_name_holds_no_loaded_word():
     assert choices_between("Riot police fired tear gas at protesters outside parliament in Athens on Thursday, as "
                            "the strike shut schools across Europe.",
-                           "Riot police fired tear gas at demonstrators outside parliament in Athens yesterday, as "
-                           "the strike shut schools across Asia.") == {("protesters", "demonstrators")}
+                           "Riot police fired tear gas at rioters outside parliament in Athens yesterday, as "
+                           "the strike shut schools across Asia.") == {("protesters", "rioters")}
     party = Article("The Coalition of the Radical Left called the radical cuts a betrayal.", source="C")
     [doc] = nlp.parse([party.text])
     assert [(s.start, s.text(party)) for s in loaded_spans(party, doc)] == [(45, "radical")]

@@ -285,6 +285,13 @@ def test_an_event_dated_against_another_is_one_entry_after_it_however_many_copie
                     ("two days after the sinking of the Aurora (undated)", 0, ["outlet0", "outlet1"])]
 
 
+def test_an_event_placed_against_another_is_named_without_the_clause_that_follows_it():
+    rows = outlets_reporting(["Talks on the sequel began only three weeks before the film's release, at which point "
+                              "the studio knew it had a hit. The film's release drew crowds across the country."], None)
+    labels = [entry.label for entry in timeline(rows)]
+    assert labels == ["undated", "three weeks before the film's release (undated)"]
+
+
 def test_a_clause_after_after_names_no_event_to_place_an_entry_after():
     rows = outlets_reporting(["The raid comes little over a month after a masked bandit made off with $136 million "
                               "worth of diamonds from a hotel in Cannes on the French Riviera. Police in Cannes on the "
@@ -371,3 +378,23 @@ def test_the_time_a_round_had_run_is_no_time_of_day():
     rows = outlets_reporting(["The referee stopped the bout at 1: 47 of the ninth round on Friday night, and the "
                               "challenger was taken to hospital."], None)
     assert [entry.label for entry in timeline(rows)] == ["Friday night (undated)"]
+
+
+def test_an_entry_is_one_sentence_not_a_headline_run_into_it_nor_a_caption_without_a_verb():
+    rows = outlets_reporting(["Old mill lost to flames in the valley town of Erlen The mill, one of the last buildings "
+                              "of the first settlers, burned to the ground on Tuesday. The blaze at the old mill on "
+                              "Wednesday morning. The owner had not insured it, the mayor said.",
+                              "Crews reached the mill at about 3:30 a.m. What they found was a shell."],
+                             None)
+    texts = [s.text(article) for entry in timeline(rows) for s in entry.statements
+             for article, _, _ in rows if s.article_id == article.id]
+    assert texts == ["The mill, one of the last buildings of the first settlers, burned to the ground on Tuesday.",
+                     "Crews reached the mill at about 3:30 a.m."]
+
+
+def test_a_sentence_giving_two_dates_is_read_once_under_its_first():
+    rows = outlets_reporting(["The officer was sued in 2009 and 2010 over arrests in the same precinct. He joined the "
+                              "force in 2001."], datetime(2013, 3, 20, tzinfo=timezone.utc))
+    entries = [(entry.label, [s.text(rows[0][0]) for s in entry.statements]) for entry in timeline(rows)]
+    assert entries == [("2001", ["He joined the force in 2001."]),
+                       ("2009", ["The officer was sued in 2009 and 2010 over arrests in the same precinct."])]

@@ -4,7 +4,9 @@ Word choices come from aligned claims (see :mod:`storyline.compare.claims`): whe
 word for word except for a short run, that run is a wording choice ("killed" / "assassinated") when each side holds
 content words the other lacks ("title belts" / "titles" adds a detail, it chooses no other word), they are not one
 word in another spelling, inflection or abbreviation ("offense" / "offence", "shootings" / "shooting", "Calif" /
-"California") and they mean much the same (their embeddings are close): function words ("his" / "the") are
+"California"), they mean much the same (their embeddings are close) and yet judge differently (a loaded word
+against a neutral one, or words of clearly different sentiment: "riot" / "protest"): plain synonyms ("fell" /
+"dropped", "blaze" / "fire") vary the words, not the slant; function words ("his" / "the") are
 grammar, a different statement is not a different word, a day named two ways ("Thursday" / "yesterday") follows
 when each outlet wrote, names ("Asia" / "Europe", "Internet Explorer" / "IE flaw") name different things, and
 pieces of two phrases ("Launches Emergency" / "rushes out security") are no words for one thing, nor are words the
@@ -34,6 +36,7 @@ from storyline.extract.quotes.cues import CLAUSE_CUES
 from storyline.parse.labels import NAME_LABELS
 from storyline.model import Article, Span
 from storyline.text import wordlists
+from storyline.text.valence import valence
 
 WORD = re.compile(r"\w[\w'’-]*")
 LOADED_WORDS = "loaded_words"
@@ -60,6 +63,10 @@ class FramingConfig:
     # stories of eval/briefs/tune: "blaze" / "fire" 0.61, "Mafioso" / "mob boss" 0.39, "hired" / "acting" 0.35;
     # "shooting" / "seventh straight day" 0.18 is another statement, not another word).
     same_meaning: float = 0.33
+    # Two wordings judge differently when the valences of their words (VADER's lexicon, -4 to +4) differ by at
+    # least this much: "riot" -2.6 / "protest" -1.0 do; "severely" -2.0 / "seriously" -0.7, "killed" -3.5 / "die"
+    # -2.9 and "hurt" -2.4 / "injured" -1.7 tell the same thing as badly.
+    min_valence_gap: float = 1.5
 
 
 CONFIG = FramingConfig()
@@ -157,10 +164,37 @@ def same_word(left: list[Token], right: list[Token], config: FramingConfig) -> b
             or (len(shorter) >= config.abbreviation_letters and longer.startswith(shorter)))
 
 
+def loaded_in(tokens: list[Token]) -> set[str]:
+    """The run's words of the loaded lexicon, but for a noun naming a kind of another ("mob boss", not a crowd)."""
+    lexicon = loaded_words()
+    return {t.lower_ for t in tokens if t.lower_ in lexicon and t.dep_ != "compound"}
+
+
+def mean_valence(tokens: list[Token]) -> float | None:
+    """The mean valence of the run's words the lexicon knows; None when it knows none, or a word is negated: "didn't
+    allow" / "refused" is one thing, however far apart "allow" and "refused" are."""
+    if any(child.dep_ == "neg" for token in tokens for child in token.children):
+        return None
+    known = [v for v in map(valence, tokens) if v is not None]
+    return sum(known) / len(known) if known else None
+
+
+def judge_differently(left: list[Token], right: list[Token], config: FramingConfig) -> bool:
+    """Whether two wordings of one thing differ in evaluation, which is what makes a choice of words framing: one
+    holds a loaded word the other lacks ("scheme" / "plan", "claimed" / "said"), or both sound good or bad and
+    not alike ("riot" / "protest"). Plain synonyms ("fell" / "dropped", "blaze" / "fire", "win" / "victory")
+    are how a writer varies words, not a slant."""
+    if loaded_in(left) != loaded_in(right):
+        return True
+    a, b = mean_valence(left), mean_valence(right)
+    return a is not None and b is not None and abs(a - b) >= config.min_valence_gap
+
+
 def wording_choices(groups: list[ClaimGroup], articles: dict[str, Article], doc: Callable[[str], Doc],
                     embed: Callable[[list[str]], np.ndarray], config: FramingConfig = CONFIG) -> list[WordingChoice]:
-    """Where outlets chose different content words for the same claim, each choice once (as first found), the
-    choices most pairs of outlets made first; ``embed`` gives unit-length embeddings of texts."""
+    """Where outlets chose different content words for the same claim that judge it differently, each choice once
+    (as first found), the choices most pairs of outlets made first; ``embed`` gives unit-length embeddings of
+    texts."""
     found: dict[tuple[str, str], WordingChoice] = {}
     made: Counter = Counter()
     for group in groups:
@@ -185,7 +219,7 @@ def wording_choices(groups: list[ClaimGroup], articles: dict[str, Article], doc:
                     if not (is_phrase(left) and is_phrase(right)):
                         continue  # "Launches Emergency" / "rushes out security": pieces of two phrases
                     if not same_place(left, right) or names_on_both_sides(left, right) \
-                            or different_statements(left, right):
+                            or different_statements(left, right) or not judge_differently(left, right, config):
                         continue
                     key = tuple(sorted((letters(left), letters(right))))
                     made[key] += 1

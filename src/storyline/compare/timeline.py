@@ -8,7 +8,9 @@ sentences tell the same event: their words overlap, or the date is of the same e
 88", "died early on Thursday in hospital"); a day given without its year ("the vote on December 15") joins the
 same event's entry of a statement giving the year. A statement dated only against another event
 ("the harbour reopened three days after the explosion") becomes an entry placed right after that event's entry,
-which is built from the sentences naming the event even when none gives it a date.
+which is built from the sentences naming the event even when none gives it a date. A statement is one sentence:
+a headline or caption run into the text without a full stop is cut off it (:mod:`storyline.text.run_on`), and a
+caption without a verb ("The blaze at the mill on Tuesday.") tells no event.
 
 A date counted from an inferred publication date ("Sunday" in a report whose date was inferred) is a guess: its
 entry carries the inference's confidence and says so, unless another statement of the entry gives the date. A day
@@ -34,6 +36,7 @@ from storyline.extract.timex.stretches import UNITS as TIME_UNITS
 from storyline.model import Article, Span, TimeExpression
 from storyline.text.paragraphs import statement_start
 from storyline.text.quotemarks import quoted_spans
+from storyline.text.run_on import sentence_of
 from storyline.text.wordlists import words
 
 CALENDAR_VALUE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-Q(\d)|-W(\d{2}))?|(\d{3})$")
@@ -58,6 +61,9 @@ SPEECH_TAG_VERBS = words("speech_tag_verbs")
 WEEKDAY_NAMES = frozenset(day.lower() for day in calendar.day_name)
 # Nouns of time a date is part of: "a November release date", "the night of the attack".
 TIME_NOUNS = frozenset(TIME_UNITS) | frozenset(PARTS_OF_DAY) | words("time_nouns")
+# Dependencies of a subject: a sentence with one has a predicate though the tagger missed its verb ("the defense
+# stunk today", "stunk" tagged a noun).
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 # The parts of speech whose lemmas say what a sentence is about.
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ"}
 
@@ -196,9 +202,10 @@ def story_words(docs: list[Doc], config: TimelineConfig = CONFIG) -> frozenset[s
     return frozenset(word for word, count in counts.items() if count > config.story_word_share * len(docs))
 
 
-def sentence_span(article: Article, tokens: DocSpan) -> Span:
-    """The sentence of the tokens, cut at paragraph ends (a headline without a full stop is no sentence's start)."""
-    start, end = tokens.sent.start_char, tokens.sent.end_char
+def sentence_span(article: Article, tokens: DocSpan, quotations: list[tuple[int, int]]) -> Span:
+    """The one sentence of the tokens, cut at paragraph ends and where another sentence opens without a full stop
+    (a headline or caption run into the text is no part of the sentence; see :mod:`storyline.text.run_on`)."""
+    start, end = sentence_of(tokens, quotations)
     for paragraph_start, paragraph_end in article.paragraphs:
         if paragraph_start <= tokens.start_char < paragraph_end:
             start, end = max(start, paragraph_start), min(end, paragraph_end)
@@ -309,8 +316,12 @@ def relative_anchor(doc: Doc, tokens: DocSpan) -> DocSpan | None:
                and (child.lemma_.lower() in EVENT_NOUNS or child.pos_ == "PROPN")]
     if not objects:
         return None
-    subtree = list(objects[0].subtree)
-    return doc[subtree[0].i:subtree[-1].i + 1]
+    # The phrase ends before a comma or a relative clause: "three weeks before the film's release, at which point it
+    # was obvious …" is placed after "the film's release", and the entry's words are no paragraph.
+    event = objects[0]
+    subtree = list(event.subtree)
+    end = next((t.i for t in subtree if t.i > event.i and (t.is_punct or t.dep_ == "relcl")), subtree[-1].i + 1)
+    return doc[subtree[0].i:end]
 
 
 def anchor_keys(anchor: DocSpan) -> frozenset[str]:
@@ -327,6 +338,12 @@ class TimelineBuilder:
         self.entry_words: list[frozenset[str]] = []
         self.entry_events: list[set[str]] = []
         self.story_words = story_words([doc for _, doc, _ in articles], config)
+        self.quoted: dict[str, list[tuple[int, int]]] = {}
+
+    def quotations(self, article: Article) -> list[tuple[int, int]]:
+        if article.id not in self.quoted:
+            self.quoted[article.id] = quoted_spans(article.text)
+        return self.quoted[article.id]
 
     def add(self, value: str | None, statement: Statement, words: str | None = None) -> int:
         """Merge into the entry of the same date and event, or open a new one; returns its index. An entry one of
@@ -367,7 +384,7 @@ class TimelineBuilder:
         for article, doc, _ in self.articles:
             for sentence in doc.sents:
                 words = content_words(sentence)
-                span = sentence_span(article, sentence)
+                span = sentence_span(article, sentence, self.quotations(article))
                 if keys and keys <= words and not span.overlaps(relative.sentence) \
                         and _overlap(words, relative.words) < self.config.restated_overlap:
                     statement = Statement(span, None, words)
@@ -385,7 +402,7 @@ class TimelineBuilder:
         """The article's time expressions that date what their sentences tell, each with its statement. The day a
         sentence's source spoke ("officials said Saturday") is left out where the sentence dates its news too
         ("the fire broke out Friday evening, officials said Saturday"): the entry belongs to the news."""
-        quotations = quoted_spans(article.text)
+        quotations = self.quotations(article)
         found = []
         for expression in expressions:
             if any(start <= expression.span.start < end for start, end in quotations):
@@ -395,8 +412,10 @@ class TimelineBuilder:
             tokens = doc.char_span(expression.span.start, expression.span.end, alignment_mode="expand")
             if tokens is None:
                 continue
-            sentence = sentence_span(article, tokens)
+            sentence = sentence_span(article, tokens, quotations)
             sentence_tokens = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+            if not any(token.pos_ in {"VERB", "AUX"} or token.dep_ in SUBJECTS for token in sentence_tokens):
+                continue  # a caption without a verb or a subject ("Firefighters at the scene Tuesday") tells no event
             statement = Statement(sentence, expression.span, content_words(sentence_tokens),
                                   expression.reference_confidence, events_dated(tokens))
             if not statement.words or not dates_its_sentence(tokens):
@@ -437,15 +456,40 @@ class TimelineBuilder:
             self.entry_events.append(set())
         return self.ordered()
 
+    def repeated(self) -> set[int]:
+        """Entries told by one sentence alone that another entry shows for the same event: "In 2009 and 2010, he
+        was sued three times" is one statement, read once, under its first date ("closed in the 1990s, and a builder
+        bought it in 2004" tells two events, each kept). A calendar date is kept before a day relative to the report
+        ("its September 2013 Patch Tuesday updates"); an entry another is placed after stays."""
+        anchors = {entry.after for entry in self.entries if entry.after is not None}
+        telling: dict[tuple[str, int], list[int]] = {}
+        for index, entry in enumerate(self.entries):
+            for span in entry.statements:
+                telling.setdefault((span.article_id, span.start), []).append(index)
+        preferred = sorted(range(len(self.entries)),
+                           key=lambda index: (calendar_start(self.entries[index].value or "") is None, index))
+        found: set[int] = set()
+        for index in reversed(preferred):
+            entry = self.entries[index]
+            if len(entry.statements) != 1 or entry.after is not None or index in anchors:
+                continue
+            events = self.entry_events[index]
+            others = [other for other in telling[(entry.statements[0].article_id, entry.statements[0].start)]
+                      if other != index and other not in found]
+            if any(not (events and self.entry_events[other]) or events & self.entry_events[other] for other in others):
+                found.add(index)
+        return found
+
     def ordered(self) -> list[TimelineEntry]:
         """Dated entries by date; undated ones first (background to what the story dates), those of a weekday in
         the order of one week (see :func:`week_order`), each entry placed "after" another right behind it."""
         followers: dict[int, list[int]] = {}
         roots = []
+        repeated = self.repeated()
         for index, entry in enumerate(self.entries):
             if entry.after is not None:
                 followers.setdefault(entry.after, []).append(index)
-            else:
+            elif index not in repeated:
                 roots.append(index)
 
         weekday_rank = week_order({int(match.group(1)) for entry in self.entries
