@@ -10,8 +10,11 @@ from pathlib import Path
 import pytest
 
 from storyline import parallel
+from storyline.ingest import read
+from storyline.model import Article
 from storyline.parse import nlp
-from storyline.pipeline import KILL_AT_VARIABLE, KILL_ONCE_VARIABLE, Pipeline
+from storyline.pipeline import KILL_AT_VARIABLE, KILL_ONCE_VARIABLE, Pipeline, _collecting_rarely, analyse_batch
+from storyline.text import gazetteer
 from storyline.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -67,6 +70,20 @@ def test_the_local_clusters_workers_run_without_dasks_profiler():
     assert len(enabled) == 2 and not any(enabled.values())
 
 
+def test_the_local_clusters_servers_wake_their_event_loops_every_second_not_every_20_ms():
+    """Each worker's and the scheduler's loop times itself (the tick) and reads the process's CPU and memory
+    (the monitors) once a second or less often, where Dask's defaults woke them every 20, 100 and 500 ms."""
+    def intervals(server):
+        return {name: server.periodic_callbacks[name].callback_time for name in ("tick", "monitor", "memory_monitor")
+                if name in server.periodic_callbacks}
+
+    with parallel.local_client(2) as client:
+        workers = client.run(lambda dask_worker: intervals(dask_worker))
+        scheduler = client.run_on_scheduler(lambda dask_scheduler: intervals(dask_scheduler))
+    assert list(workers.values()) == [{"tick": 1000, "monitor": 5000, "memory_monitor": 1000}] * 2
+    assert scheduler == {"tick": 1000, "monitor": 5000}
+
+
 def test_the_local_clusters_workers_start_with_the_model_this_process_loaded():
     """The workers are forked from the writer's process after it loaded spaCy: they share its model instead of
     importing Storyline and loading the model again at their first batch."""
@@ -74,6 +91,15 @@ def test_the_local_clusters_workers_start_with_the_model_this_process_loaded():
     with parallel.local_client(2) as client:
         loaded = client.run(lambda: nlp.load.cache_info().currsize)
     assert list(loaded.values()) == [1, 1]
+
+
+def test_the_workers_start_with_the_gazetteer_the_ingest_built_before_forking_them():
+    """Each worker built the city gazetteer again at its first batch (0.7 CPU s); an ingest builds it before its
+    cluster starts, and the forked workers share it."""
+    gazetteer._gazetteer.cache_clear()
+    with _collecting_rarely(), parallel.local_client(2) as client:
+        built = client.run(lambda: gazetteer._gazetteer.cache_info().currsize)
+    assert list(built.values()) == [1, 1]
 
 
 def test_the_last_batch_is_analysed_in_one_part_per_worker_and_handed_back_whole():
@@ -147,3 +173,52 @@ def test_a_running_cluster_given_by_its_address_makes_the_stories_of_one_process
     found = reliability.state(url)
     assert found.problems == []  # nothing stored twice, nothing outside a story
     assert found.stories == one_process.stories and found.published == one_process.published
+
+
+def _stored_by_the_writer(db: Path, batches: list[list], analysed_elsewhere: bool) -> tuple[set[str], dict]:
+    """The batches' articles analysed (as a worker does, Docs left behind, or as one process does) and stored one
+    batch after another; returns the stories still waiting to be named and each story's people."""
+    with open_store(db) as store:
+        pipeline = Pipeline(store)
+        for batch in batches:
+            pipeline._store_batch(analyse_batch(batch, keep_docs=not analysed_elsewhere))
+        return store.stories_to_name(), {story["id"]: story["people"] for story in store.stories()}
+
+
+def test_a_writer_fed_by_workers_names_the_stories_a_batch_left_alone_and_ends_with_the_names_of_one_process(
+        tmp_path):
+    """With the workers analysing, the writer names a story as soon as a batch leaves it alone, not in a tail at
+    the end with the workers idle; a story a later batch changes is named again, so the names come out the same."""
+    blackout, resignation = ([a for a in read([str(EXAMPLES / story)]) if isinstance(a, Article)]
+                             for story in ("hungary-blackout", "lebanon-interior-minister-resigns"))
+    waiting, people = _stored_by_the_writer(tmp_path / "workers.db", [blackout, resignation], True)
+    one_waiting, one_people = _stored_by_the_writer(tmp_path / "one.db", [blackout, resignation], False)
+    assert len(people) == 2 and len(waiting) == 1  # the resignation's story waits for the next batches
+    assert one_waiting == set(people) and not any(one_people.values())  # one process names them all at the end
+    named = next(story for story in people if story not in waiting)
+    assert people[named] and not people[next(iter(waiting))]
+    with open_store(tmp_path / "workers.db") as store:
+        Pipeline(store)._name_changed_stories()
+        at_the_end = {story["id"]: story["people"] for story in store.stories()}
+    with open_store(tmp_path / "one.db") as store:
+        Pipeline(store)._name_changed_stories()
+        assert at_the_end == {story["id"]: story["people"] for story in store.stories()}
+
+
+def test_a_revision_leaves_the_story_of_the_text_it_revises_to_be_named_again(tmp_path):
+    """A story named while the workers analyse is named again when a later batch changes it: a revision changes
+    the story of the text it revises (that text leaves it), whichever story the revision joins."""
+    blackout, resignation = ([a for a in read([str(EXAMPLES / story)]) if isinstance(a, Article)]
+                             for story in ("hungary-blackout", "lebanon-interior-minister-resigns"))
+    blackout[0].url = "https://example.org/power-cut"
+    revision = Article(resignation[0].text + "\nThis report was updated.", source=blackout[0].source,
+                       url=blackout[0].url)
+    with open_store(tmp_path / "revised.db") as store:
+        pipeline = Pipeline(store)
+        pipeline._store_batch(analyse_batch(blackout))
+        pipeline._name_changed_stories()
+        revised_story = store.story_of(blackout[0].id)
+        pipeline._store_batch(analyse_batch([*resignation, revision]))
+        assert store.article(revision.id).revision_of == blackout[0].id
+        assert store.story_of(revision.id) != revised_story
+        assert revised_story in store.stories_to_name()

@@ -152,8 +152,10 @@ def _collecting_rarely() -> Iterator[None]:
     the writer share. The collector is the process's: of ingests overlapping in a server's threads only the first
     to start sets it and only the last to end restores it, so one ending does not unfreeze what another relies on."""
     global _collecting_users, _collector_before
-    nlp.load()  # the parse and the writer need it: its objects are left out too
-    gazetteer.load()  # so do the names stage and the stories' entities; the workers forked from here share it
+    # The parse and the writer need them: their objects are left out too, and the workers forked from this
+    # process share them, where each built the gazetteer again at its first batch.
+    nlp.load()
+    gazetteer.load()
     with _collector_lock:
         if _collecting_users == 0:
             _collector_before = gc.get_threshold()
@@ -318,6 +320,9 @@ class Pipeline:
                 self.store.add_article(item.article, item.parse, model)
                 for kind, records in item.found.items():
                     self.store.add_spans(item.article.id, kind, records)
+            # A revision takes the text it revises out of that text's story: the story's names are due again.
+            if revised := {self.store.story_of(item.article.revision_of) for item in new if item.article.revision_of}:
+                self.store.set_stories_to_name(self.store.stories_to_name() | (revised - {None}))
             _reached("stored")
             docs = {item.article.id: item for item in new}
 
@@ -326,9 +331,14 @@ class Pipeline:
                 return None if item is None else item.doc or nlp.from_bytes(item.parse)
 
             gathered = {item.article.id: item.date_evidence for item in new if item.date_evidence is not None}
-            self._assign(self.index, [item.features for item in new],
-                         {item.article.id for item in new if item.article.published is None}, doc_in_memory,
-                         gathered)
+            touched = self._assign(self.index, [item.features for item in new],
+                                   {item.article.id for item in new if item.article.published is None},
+                                   doc_in_memory, gathered)
+            if new and all(item.doc is None for item in new):
+                # Analysed in other processes: this process's core is the writer's, so the stories the batch left
+                # alone are named now, while the workers analyse the next batches, not in a tail at the end with
+                # every worker idle.
+                self._name_settled_stories(touched)
         _reached("committed")
         return new
 
@@ -369,12 +379,12 @@ class Pipeline:
             raise
 
     def _assign(self, index: StoryIndex, features: list[StoryFeatures], undated_ids: set[str],
-                doc_in_memory: Callable[[str], Doc | None], gathered: dict[str, StoryArticle]) -> None:
+                doc_in_memory: Callable[[str], Doc | None], gathered: dict[str, StoryArticle]) -> set[str]:
         """Assign articles to stories in order, store what changed and the dates the new undated articles
         (``undated_ids``, whose date evidence ``gathered`` holds when it was gathered with their parse) let
-        infer."""
+        infer; returns the stories the assignment touched."""
         if not features:
-            return
+            return set()
         update = updates.update_of(index, [(item, index.assign(item)) for item in features])
         self.store.save_story_update(update)
         self.store.set_stories_to_name((self.store.stories_to_name() | set(update.touched)) - set(update.merged_away))
@@ -388,6 +398,7 @@ class Pipeline:
         self._date_undated(stories, undated_ids,
                            lambda article_id: doc_in_memory(article_id) or self.doc(article_id), gathered)
         self._generation = self.store.story_generation()
+        return set(update.touched)
 
     def _name_changed_stories(self) -> None:
         """Name the stories changed since they were last named, once each, from all their articles (inside the
@@ -397,6 +408,15 @@ class Pipeline:
         self._name_stories(sorted(self.store.stories_to_name()))
         self.store.set_stories_to_name(set())
         self._batches_unnamed = 0
+
+    def _name_settled_stories(self, touched: set[str]) -> None:
+        """Name the stories waiting to be named that the last batch did not touch (inside the caller's
+        transaction); those it touched wait, as the next batches may well give them more articles. A story named
+        here waits again when a later batch changes it and is named again, so the names every story ends with are
+        those it would get named once at the end."""
+        waiting = self.store.stories_to_name()
+        self._name_stories(sorted(waiting - touched))
+        self.store.set_stories_to_name(waiting & touched)
 
     def _name_stories(self, story_ids: Iterable[str]) -> None:
         """Keep who each story names (its key people, its entities' names) in its summary: the story list shows
