@@ -1365,3 +1365,46 @@ def test_a_quotation_closed_on_a_full_stop_is_not_what_a_cue_after_it_says():
         'Crews fought the blaze all night. The fire chief, Tomas Berg, said: "The roof is gone." "We saved the shop '
         'floor and most of the stock. "A spokeswoman for the owners explained that nobody was hurt.')
     assert speaker_names(article, mentions, the_one(article, found, "We saved the shop floor")) == {"Tomas Berg"}
+
+
+def test_a_quotation_ending_reported_speech_is_said_by_the_verb_of_saying_it_hangs_on():
+    article, mentions, found = extracted(
+        'Police closed the bridge at noon. A police spokesman said that when Ann Ortega was asked what happened, she '
+        'told detectives she had braked "as hard as I could." Residents said the marchers chanted "Open the bridge" '
+        'as they passed.')
+    braked = the_one(article, found, "as hard as I could")
+    assert braked.content.text(article) == '"as hard as I could."' and braked.source.text(article) == "she"
+    assert speaker_names(article, mentions, braked) == {"Ann Ortega"}
+    spokesman = the_one(article, found, "she had braked")
+    assert spokesman.source.text(article) == "A police spokesman" and "hard as" not in spokesman.content.text(article)
+    assert the_one(article, found, "Open the bridge").source.text(article) == "the marchers"
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    # A surname the tagger took for a common noun, after the name in full.
+    ('The depot reopened on Friday. "The trucks are back on the road," said Marta Fields, who runs the depot. '
+     '"Some drivers lost a week of pay,"Fields added.', "lost a week of pay", "Marta Fields"),
+    # A possessive pronoun holding a noun of saying.
+    ('Energy Minister Paul Okafor defended the plan on Monday. He repeated his belief that the grid is "strong '
+     'enough for another decade."', "strong enough", "Paul Okafor"),
+    # "He" after a body's report stands for whom it reports: the body cannot be "he".
+    ('Olu Zareba, director of the weather office in Lagos, dismissed concerns that the storm would flood the '
+     'harbour, Reuters reported. "The sea wall is high enough," he was quoted as saying.', "sea wall", "Olu Zareba"),
+    # Not a speaker inside what the pronoun itself is said to have said ("she said [the inspector said …]").
+    ('Her neighbour, Ruth Albers, agreed. Two years ago, she said, an inspector stopped her at the gate and then '
+     'fined her after the inspector said her permit had lapsed; she spent a week sorting it out, she said. '
+     '"They treat us all as suspects," she said of the inspectors.', "treat us all as suspects", "Ruth Albers"),
+    # "who" stands for the description it hangs on, which names no one.
+    ('Buses ran late across the valley. "The roads are still closed," said a local bus driver, who added that the '
+     '"detours add an hour to every trip."', "detours add an hour", "a local bus driver"),
+    # A participle of saying the parse hung on an object that cannot speak ("the protests saying") tells how the
+    # verb's subject did what it did.
+    ('Marchers filled the square on Sunday. A ministry official downplayed the protests saying that "such marches '
+     'happen every spring."', "such marches", "A ministry official"),
+], ids=["surname", "possessive", "reported-by-a-body", "not-inside-own-words", "relative-pronoun", "participle"])
+def test_speakers_written_the_ways_news_writes_them(text, words, speaker):
+    article, mentions, found = extracted(text)
+    attribution = the_one(article, found, words)
+    # The entity named, or where none is, the words the text gives for whoever spoke.
+    assert (speaker_names(article, mentions, attribution)
+            or {(attribution.antecedent or attribution.source).text(article)}) == {speaker}
