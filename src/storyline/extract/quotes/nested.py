@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from storyline.extract.quotes.clauses import may_speak
 from storyline.extract.quotes.cues import CLAUSE_CUES, lemma
 from storyline.extract.quotes.drafts import Draft, Drafts
 from storyline.extract.quotes.kinds import SPEECH, of_cue, with_quotation
@@ -26,15 +27,19 @@ def split_off(drafts: Drafts) -> None:
         quote = quotes[-1]
         cue = _speaking_verb(drafts, draft, quote)
         source = cue and drafts.subject(cue)
-        # The subject is the report's own words, not a word of the quotation or the reporter's.
-        if source is None or source.start_char < draft.content[0] or drafts.in_quote(source.start_char):
+        # The subject is the report's own words, not a word of the quotation or the reporter's, and someone who can
+        # say something: not "said the figures showed that “…”".
+        if source is None or source.start_char < draft.content[0] or drafts.in_quote(source.start_char) \
+                or not may_speak(source.root):
             continue
         drafts.set_content(draft, (draft.content[0], drafts.lead_in_end(quote[0])))
         drafts.add(Draft(quote, (cue.idx, cue.idx + len(cue)), source, kind=with_quotation(of_cue(cue))))
 
 
 def _speaking_verb(drafts: Drafts, draft: Draft, quote: tuple[int, int]) -> Token | None:
-    """The nearest verb of saying above the quotation within the content, before it, outside it."""
+    """The nearest verb of saying above the quotation within the content, before it, outside it, reached through
+    verbs alone: a quotation in a noun's phrase ("agreed to help only on a term meaning that “…”") is not what the
+    verb above that noun says."""
     inside = drafts.tokens(quote)
     hanging = [t.head for t in inside if not quote[0] <= t.head.idx < quote[1]]
     if not hanging:
@@ -45,4 +50,6 @@ def _speaking_verb(drafts: Drafts, draft: Draft, quote: tuple[int, int]) -> Toke
             return None
         if verb.pos_ == "VERB" and lemma(verb) in CLAUSE_CUES and of_cue(verb) == SPEECH:
             return verb
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
     return None
