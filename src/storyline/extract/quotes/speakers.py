@@ -73,7 +73,9 @@ def resolve(drafts: Drafts, draft: Draft) -> Resolution:
     if head.lower_ in WRITER_PRONOUNS:
         return Resolution()
     if head.pos_ == "PRON" and drafts.mention_at(head) is None:
-        return _antecedent(drafts, head)
+        found = _antecedent(drafts, head)
+        # "his insistence that …": a possessive stands for a person named, not for a common noun before it.
+        return found if head.tag_ != "PRP$" or found.entity else Resolution()
     if not draft.source.start <= head.i < draft.source.end:
         # "said an Egyptian blogger, who added that …": the relative pronoun stands for the phrase it hangs on,
         # which says who spoke even when it names no one, if its noun is a speaker's.
