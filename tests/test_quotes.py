@@ -1384,9 +1384,6 @@ def test_a_quotation_ending_reported_speech_is_said_by_the_verb_of_saying_it_han
     # A surname the tagger took for a common noun, after the name in full.
     ('The depot reopened on Friday. "The trucks are back on the road," said Marta Fields, who runs the depot. '
      '"Some drivers lost a week of pay,"Fields added.', "lost a week of pay", "Marta Fields"),
-    # A possessive pronoun holding a noun of saying.
-    ('Energy Minister Paul Okafor defended the plan on Monday. He repeated his belief that the grid is "strong '
-     'enough for another decade."', "strong enough", "Paul Okafor"),
     # "He" after a body's report stands for whom it reports: the body cannot be "he".
     ('Olu Zareba, director of the weather office in Lagos, dismissed concerns that the storm would flood the '
      'harbour, Reuters reported. "The sea wall is high enough," he was quoted as saying.', "sea wall", "Olu Zareba"),
@@ -1401,7 +1398,7 @@ def test_a_quotation_ending_reported_speech_is_said_by_the_verb_of_saying_it_han
     # verb's subject did what it did.
     ('Marchers filled the square on Sunday. A ministry official downplayed the protests saying that "such marches '
      'happen every spring."', "such marches", "A ministry official"),
-], ids=["surname", "possessive", "reported-by-a-body", "not-inside-own-words", "relative-pronoun", "participle"])
+], ids=["surname", "reported-by-a-body", "not-inside-own-words", "relative-pronoun", "participle"])
 def test_speakers_written_the_ways_news_writes_them(text, words, speaker):
     article, mentions, found = extracted(text)
     attribution = the_one(article, found, words)

@@ -184,10 +184,11 @@ def subject(verb: Token, in_quote: Callable[[int], bool], config: QuoteConfig = 
         elif verb.dep_ == "acl" and verb.tag_ == "VBG" and issued_text(verb.head):
             verb = verb.head.head  # "she released a statement saying …": who issued it says it
         elif verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj" and not may_speak(verb.head) \
-                and any(child.dep_ == "ccomp" for child in verb.children):
+                and any(child.dep_ == "ccomp" for child in verb.children) \
+                and any(child.dep_ == "nsubj" and may_speak(child) for child in verb.head.head.children):
             # "An official downplayed the unrest saying that …": the parse hung the participle and its clause on an
-            # object that cannot speak; it tells how the verb's subject did what it did. Not "carried signs reading
-            # “…”": the words are the sign's, a thing's.
+            # object that cannot speak; it tells how the verb's subject, one who can speak, did what it did. Not
+            # "carried signs reading “…”": the words are the sign's, a thing's.
             verb = verb.head.head
         elif verb.dep_ == "relcl" or verb.dep_ == "acl" and verb.tag_ == "VBG":
             # "the operator, which said …", "voters backing the mayor": the noun the clause hangs on

@@ -17,7 +17,7 @@ GENDERED_NOUNS = wordlists.pairs("gendered_nouns")
 # Words after which a role may name another person than its holder: "a spokesman for Mrs. Clinton".
 LINKING_PREPOSITIONS = frozenset({"for", "of", "to", "with", "at"})
 # The third-person pronouns that say a gender.
-PRONOUN_GENDERS = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
+PRONOUN_GENDERS = {"he": "male", "him": "male", "she": "female", "her": "female"}
 
 
 def person_genders(article: Article, mentions: list[Mention]) -> dict[str, str]:

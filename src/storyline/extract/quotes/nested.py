@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from storyline.extract.quotes.clauses import may_speak
 from storyline.extract.quotes.cues import CLAUSE_CUES, lemma
-from storyline.extract.quotes.drafts import Draft, Drafts
+from storyline.extract.quotes.drafts import SPEAKER_TYPES, Draft, Drafts
 from storyline.extract.quotes.kinds import SPEECH, of_cue, with_quotation
+from storyline.extract.quotes.speakers import PERSON_NOUNS
+
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they"})
 
 
 def split_off(drafts: Drafts) -> None:
@@ -27,10 +29,10 @@ def split_off(drafts: Drafts) -> None:
         quote = quotes[-1]
         cue = _speaking_verb(drafts, draft, quote)
         source = cue and drafts.subject(cue)
-        # The subject is the report's own words, not a word of the quotation or the reporter's, and someone who can
-        # say something: not "said the figures showed that “…”".
+        # The subject is the report's own words, not a word of the quotation or the reporter's, and a person or a
+        # body: not "said the figures showed that “…”", nor a relative "that" or "anything".
         if source is None or source.start_char < draft.content[0] or drafts.in_quote(source.start_char) \
-                or not may_speak(source.root):
+                or not _someone(drafts, source.root):
             continue
         drafts.set_content(draft, (draft.content[0], drafts.lead_in_end(quote[0])))
         drafts.add(Draft(quote, (cue.idx, cue.idx + len(cue)), source, kind=with_quotation(of_cue(cue))))
@@ -53,3 +55,11 @@ def _speaking_verb(drafts: Drafts, draft: Draft, quote: tuple[int, int]) -> Toke
         if verb.pos_ not in ("VERB", "AUX"):
             return None
     return None
+
+
+def _someone(drafts: Drafts, head: Token) -> bool:
+    """A name of a person or a body, "he", "she" or "they", or a noun for a person ("the marchers")."""
+    mention = drafts.mention_at(head)
+    if mention is not None:
+        return mention.span.label in SPEAKER_TYPES
+    return head.lower_ in PERSONAL_PRONOUNS or head.pos_ == "NOUN" and lemma(head) in PERSON_NOUNS

@@ -73,15 +73,13 @@ def resolve(drafts: Drafts, draft: Draft) -> Resolution:
     if head.lower_ in WRITER_PRONOUNS:
         return Resolution()
     if head.pos_ == "PRON" and drafts.mention_at(head) is None:
-        found = _antecedent(drafts, head)
-        # "his insistence that …": a possessive stands for a person named, not for a common noun before it.
-        return found if head.tag_ != "PRP$" or found.entity else Resolution()
+        return _antecedent(drafts, head)
     if not draft.source.start <= head.i < draft.source.end:
         # "said an Egyptian blogger, who added that …": the relative pronoun stands for the phrase it hangs on,
         # which says who spoke even when it names no one, if its noun is a speaker's.
         first, last = head.head if head.dep_ == "conj" else head, head.doc[_naming_end(head)]
         phrase = (first.left_edge.idx, last.idx + len(last))
-        entity = _named_by(drafts, head, *phrase)
+        entity = _named_by(drafts, head, draft.source.start_char, draft.source.end_char)
         return Resolution(entity, None if entity or not may_speak(head) else phrase)
     return Resolution(_named_by(drafts, head, draft.source.start_char, draft.source.end_char))
 
@@ -301,13 +299,14 @@ def _nearest_antecedent(drafts: Drafts, pronoun: Token, types: frozenset[str],
     window_start = _narration_before(drafts, pronoun.idx)
     skipped_speaker: str | None = None
     reporting_body: Token | None = None
-    # What the pronoun itself is said to have said: "he said [an officer said …]" is not the officer speaking.
+    # What "he" or "she" is said to have said: "he said [an officer said …]" is not the officer speaking. Not for
+    # "they", which a parse that cut the content wrongly may leave standing for the people named in it.
     own_contents = [draft.content for draft in drafts.found
                     if draft.source is not None and draft.source.start <= pronoun.i < draft.source.end]
     for token in reversed(drafts.tokens((window_start, pronoun.idx))):
         if not (_speaks(token) or _reported_by(token, reporting_body)):
             continue  # "Sroka said the city would pay": the subject of what was said is not the speaker
-        if any(start <= token.idx < end for start, end in own_contents):
+        if types == PERSON_ONLY and any(start <= token.idx < end for start, end in own_contents):
             continue
         if drafts.in_quote(token.idx):
             continue  # "“… when Hoover died,” he wrote": whom a quotation names did not say it
