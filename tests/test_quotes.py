@@ -1367,19 +1367,6 @@ def test_a_quotation_closed_on_a_full_stop_is_not_what_a_cue_after_it_says():
     assert speaker_names(article, mentions, the_one(article, found, "We saved the shop floor")) == {"Tomas Berg"}
 
 
-def test_a_quotation_ending_reported_speech_is_said_by_the_verb_of_saying_it_hangs_on():
-    article, mentions, found = extracted(
-        'Police closed the bridge at noon. A police spokesman said that when Ann Ortega was asked what happened, she '
-        'told detectives she had braked "as hard as I could." Residents said the marchers chanted "Open the bridge" '
-        'as they passed.')
-    braked = the_one(article, found, "as hard as I could")
-    assert braked.content.text(article) == '"as hard as I could."' and braked.source.text(article) == "she"
-    assert speaker_names(article, mentions, braked) == {"Ann Ortega"}
-    spokesman = the_one(article, found, "she had braked")
-    assert spokesman.source.text(article) == "A police spokesman" and "hard as" not in spokesman.content.text(article)
-    assert the_one(article, found, "Open the bridge").source.text(article) == "the marchers"
-
-
 @pytest.mark.parametrize("text, words, speaker", [
     # A surname the tagger took for a common noun, after the name in full.
     ('The depot reopened on Friday. "The trucks are back on the road," said Marta Fields, who runs the depot. '

@@ -9,9 +9,7 @@ later ones leave alone:
    (:mod:`~storyline.extract.quotes.clauses`); a second verb of saying coordinated with the first ("said X and
    said Y") starts its own content;
 3. :mod:`~storyline.extract.quotes.direct`: every quotation (:mod:`storyline.text.quotemarks`) no content covers
-   yet, given to the cue, dash, colon or quotation it belongs to;
-4. :mod:`~storyline.extract.quotes.nested`: a quotation ending reported speech goes to the verb of saying it hangs
-   on inside it ("said the crowd chanted “…”").
+   yet, given to the cue, dash, colon or quotation it belongs to.
 
 Cues inside a content or a quotation are not attributions of their own: "I think" inside a quote belongs to the
 quote; but a clause of saying set off by a comma at the end of a content ("…, whom she described as …") is cut off
@@ -26,7 +24,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from storyline.extract.quotes import direct, headlines, nested, reported, speakers
+from storyline.extract.quotes import direct, headlines, reported, speakers
 from storyline.extract.quotes.clauses import outer_first
 from storyline.extract.quotes.config import CONFIG, QuoteConfig
 from storyline.extract.quotes.drafts import Drafts
@@ -48,7 +46,6 @@ def extract(article: Article, doc: Doc, mentions: list[Mention], config: QuoteCo
     for quote in drafts.quotes:
         if not drafts.covered(quote):
             direct.attach(drafts, quote)
-    nested.split_off(drafts)
     ill_formed = ill_formed_quotations(drafts)
     for draft in drafts.found:
         keep_out(draft, ill_formed)

@@ -185,7 +185,7 @@ def subject(verb: Token, in_quote: Callable[[int], bool], config: QuoteConfig = 
             verb = verb.head.head  # "she released a statement saying …": who issued it says it
         elif verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj" and not may_speak(verb.head) \
                 and any(child.dep_ == "ccomp" for child in verb.children) \
-                and any(child.dep_ == "nsubj" and may_speak(child) for child in verb.head.head.children):
+                and _one_speaking_subject(verb.head.head):
             # "An official downplayed the unrest saying that …": the parse hung the participle and its clause on an
             # object that cannot speak; it tells how the verb's subject, one who can speak, did what it did. Not
             # "carried signs reading “…”": the words are the sign's, a thing's.
@@ -196,6 +196,11 @@ def subject(verb: Token, in_quote: Callable[[int], bool], config: QuoteConfig = 
         else:
             return None
     return None
+
+
+def _one_speaking_subject(verb: Token) -> bool:
+    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+    return len(subjects) == 1 and may_speak(subjects[0])
 
 
 def may_speak(noun: Token) -> bool:
