@@ -19,6 +19,11 @@ from storyline.text.names import is_title_part
 QUOTING_VERBS = frozenset({"quote", "cite", "report"})
 # Texts that speak for whoever put them out (data/voice_texts.txt).
 VOICE_TEXTS = wordlists.words("voice_texts")
+# Nouns that can head the phrase of someone who says something: people (WordNet's noun.person), groups and bodies,
+# and the texts and voices of a body; any other ("A sign", "the unrest") is a thing.
+SPEAKER_NOUNS = wordlists.words("person_nouns") | wordlists.words("collective_nouns") \
+    | wordlists.words("organisation_words") | wordlists.words("group_nouns") | wordlists.words("voice_nouns") \
+    | VOICE_TEXTS
 # Subjects that name no one: "it was too early", "there is no doubt".
 EMPTY_SUBJECTS = frozenset({"it", "there"})
 # Conjunctions that set a second clause beside the first rather than under it: "“…” while the chief said …".
@@ -178,12 +183,29 @@ def subject(verb: Token, in_quote: Callable[[int], bool], config: QuoteConfig = 
             verb = verb.head.head
         elif verb.dep_ == "acl" and verb.tag_ == "VBG" and issued_text(verb.head):
             verb = verb.head.head  # "she released a statement saying …": who issued it says it
+        elif verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj" and not may_speak(verb.head) \
+                and any(child.dep_ == "ccomp" for child in verb.children) \
+                and _one_speaking_subject(verb.head.head):
+            # "An official downplayed the unrest saying that …": the parse hung the participle and its clause on an
+            # object that cannot speak; it tells how the verb's subject, one who can speak, did what it did. Not
+            # "carried signs reading “…”": the words are the sign's, a thing's.
+            verb = verb.head.head
         elif verb.dep_ == "relcl" or verb.dep_ == "acl" and verb.tag_ == "VBG":
             # "the operator, which said …", "voters backing the mayor": the noun the clause hangs on
             return doc[verb.head.left_edge.i : verb.head.i + 1]
         else:
             return None
     return None
+
+
+def _one_speaking_subject(verb: Token) -> bool:
+    subjects = [child for child in verb.children if child.dep_ == "nsubj"]
+    return len(subjects) == 1 and may_speak(subjects[0])
+
+
+def may_speak(noun: Token) -> bool:
+    """Whether the noun can be someone who says something: a name, or a noun of :data:`SPEAKER_NOUNS`."""
+    return noun.pos_ != "NOUN" or lemma(noun) in SPEAKER_NOUNS or noun.lower_ in SPEAKER_NOUNS
 
 
 def _impersonal(verb: Token, subjects: list[Token]) -> bool:

@@ -16,7 +16,7 @@ from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Span, Token
 
 from storyline.extract.quotes.clauses import (
-    apposition_before, content_extent, issued_text, link_to, quoted_as_saying, subject_end,
+    SPEAKER_NOUNS, apposition_before, content_extent, issued_text, link_to, quoted_as_saying, subject_end,
     with_trailing_infinitive,
 )
 from storyline.extract.quotes.cues import (
@@ -24,7 +24,6 @@ from storyline.extract.quotes.cues import (
 )
 from storyline.extract.quotes.drafts import SPEAKER_TYPES, Draft, Drafts, overlap
 from storyline.extract.quotes.kinds import BELIEF, SPEECH, of_cue
-from storyline.extract.quotes.speakers import SPEAKER_NOUNS
 
 # Prepositions after a noun cue that hold its content: "criticism of the plan", "her claim that …".
 NOUN_CONTENT_PREPOSITIONS = frozenset({"of", "about", "on", "for", "against", "that"})

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span as DocSpan, Token
 
-from storyline.extract.quotes.clauses import VOICE_TEXTS, apposition_before, subject_end
+from storyline.extract.quotes.clauses import VOICE_TEXTS, apposition_before, may_speak, subject_end
 from storyline.extract.quotes.cues import CLAUSE_CUES, lemma
 from storyline.extract.quotes.drafts import SPEAKER_TYPES, Draft, Drafts
 from storyline.extract.quotes.genders import PRONOUN_GENDERS, clashes, noun_gender
@@ -51,9 +51,6 @@ NOT_A_PERSON = BODY_NOUNS | wordlists.words("facility_nouns") | VOICE_TEXTS
 PERSON_NOUNS = wordlists.words("person_nouns")
 # Nouns naming a person only through another ("his mother", "the deputy's widow").
 KINSHIP_NOUNS = wordlists.words("kinship_nouns")
-# Nouns a source may be headed by and still say who spoke: people, groups and bodies, and the texts and voices
-# of a body; any other ("A sign", "banners", "the unrest") is a thing.
-SPEAKER_NOUNS = PERSON_NOUNS | wordlists.words("collective_nouns") | BODY_NOUNS | VOICE_NOUNS
 
 
 @dataclass(frozen=True)
@@ -77,6 +74,13 @@ def resolve(drafts: Drafts, draft: Draft) -> Resolution:
         return Resolution()
     if head.pos_ == "PRON" and drafts.mention_at(head) is None:
         return _antecedent(drafts, head)
+    if not draft.source.start <= head.i < draft.source.end:
+        # "said an Egyptian blogger, who added that …": the relative pronoun stands for the phrase it hangs on,
+        # which says who spoke even when it names no one, if its noun is a speaker's.
+        first, last = head.head if head.dep_ == "conj" else head, head.doc[_naming_end(head)]
+        phrase = (first.left_edge.idx, last.idx + len(last))
+        entity = _named_by(drafts, head, draft.source.start_char, draft.source.end_char)
+        return Resolution(entity, None if entity or not may_speak(head) else phrase)
     return Resolution(_named_by(drafts, head, draft.source.start_char, draft.source.end_char))
 
 
@@ -87,8 +91,7 @@ def names_a_thing(drafts: Drafts, draft: Draft) -> bool:
     if draft.source is None or draft.speaker is not None or draft.antecedent is not None:
         return False
     head = _source_head(draft.source)
-    return head.pos_ == "NOUN" and drafts.mention_at(head) is None and lemma(head) not in SPEAKER_NOUNS \
-        and head.lower_ not in SPEAKER_NOUNS
+    return drafts.mention_at(head) is None and not may_speak(head)
 
 
 def _source_head(source: DocSpan) -> Token:
@@ -112,6 +115,8 @@ def _named_by(drafts: Drafts, head: Token, start: int, end: int) -> str | None:
     if mention is not None:
         return _person_named(drafts, mention) if mention.span.label in SPEAKER_TYPES \
             or _after_an_office(drafts, mention) else None
+    if mention is None and (surnamed := _surname_named_before(drafts, head)) is not None:
+        return surnamed
     if head.dep_ == "appos" and (named := drafts.mention_at(head.head)) is not None \
             and named.span.label == "PERSON":
         return _person_named(drafts, named)  # "Robert Lane, an assistant attorney general said": Lane
@@ -130,6 +135,20 @@ def _named_by(drafts: Drafts, head: Token, start: int, end: int) -> str | None:
     if head.pos_ == "NOUN" and lemma(head) in PERSON_NOUNS or title_word(head.text) in OFFICES:
         return _role_holder(drafts, head)
     return None
+
+
+def _surname_named_before(drafts: Drafts, head: Token) -> str | None:
+    """"“…,” Storms added" after "said Andrew Storms": a capitalised word the tagger took for no name, standing
+    alone, that is the surname of one person the article has named in full before it (of two, the text does not
+    say which)."""
+    surname = tokens(head.text)
+    if not head.text[:1].isupper() or len(surname) != 1 \
+            or any(child.dep_ in ("det", "poss", "amod", "compound") for child in head.children):
+        return None
+    people = {m.entity_id for m in drafts.mentions_between(0, head.idx)
+              if m.span.label == "PERSON" and not drafts.in_quote(m.span.start)
+              and len(named := tokens(m.span.text(drafts.article))) > 1 and named[-1] == surname[0]}
+    return people.pop() if len(people) == 1 else None
 
 
 def _after_an_office(drafts: Drafts, mention: Mention) -> bool:
@@ -279,9 +298,19 @@ def _nearest_antecedent(drafts: Drafts, pronoun: Token, types: frozenset[str],
     the source of an earlier attribution (“…,” said Orpe. “…,” he said) or the same pronoun before."""
     window_start = _narration_before(drafts, pronoun.idx)
     skipped_speaker: str | None = None
+    reporting_body: Token | None = None
+    # What "he" or "she" is said to have said: "he said [an officer said …]" is not the officer speaking. Not for
+    # "they", which a parse that cut the content wrongly may leave standing for the people named in it.
+    own_contents = [draft.content for draft in drafts.found
+                    if draft.source is not None and draft.source.start <= pronoun.i < draft.source.end]
     for token in reversed(drafts.tokens((window_start, pronoun.idx))):
-        if not _speaks(token):
+        if not (_speaks(token) or _reported_by(token, reporting_body)):
             continue  # "Sroka said the city would pay": the subject of what was said is not the speaker
+        # A person named speaking inside it is the parse's mistake more often than not ("Cruz spokesman Rick Tyler
+        # said that … “…,” he said"): the words are theirs.
+        if types == PERSON_ONLY and any(start <= token.idx < end for start, end in own_contents) and not (
+                (named := drafts.mention_at(token)) is not None and named.span.label == "PERSON"):
+            continue
         if drafts.in_quote(token.idx):
             continue  # "“… when Hoover died,” he wrote": whom a quotation names did not say it
         if token.pos_ == "PRON":
@@ -303,6 +332,8 @@ def _nearest_antecedent(drafts: Drafts, pronoun: Token, types: frozenset[str],
                 # took for a place, or "Clinton said …. “…,” he wrote". Not one who asked ("Hannity asked Trump
                 # …. “…,” he told Hannity"), nor a body that wants or believes ("the GOP doesn't want …").
                 skipped_speaker = "type" if mention.span.label in MISTYPED_PERSONS else skipped_speaker or "gender"
+                if mention.span.label != "PERSON":
+                    reporting_body = token.head
         elif token.pos_ == "NOUN" and ("PERSON" in types and (types != PERSON_ONLY or _may_be_a_person(token))
                                        or lemma(token) in VOICE_TEXTS | BODY_NOUNS) \
                 and not clashes(pronoun, noun_gender(token)):
@@ -335,6 +366,14 @@ def _nearest_antecedent(drafts: Drafts, pronoun: Token, types: frozenset[str],
                           or t.dep_ == "appos" and t.head.dep_ in ("nsubj", "nsubjpass") for t in heads):
             return Resolution(mention.entity_id), mention.span.start, speaker
     return Resolution(), pronoun.idx, True
+
+
+def _reported_by(token: Token, verb: Token | None) -> bool:
+    """Whether the token is the subject of the clause a body's verb of saying reports ("Zareh dismissed the
+    concerns, IRNA reported. “…,” he was quoted as saying"): the person the report is about, whom "he" or "she"
+    after it stands for, as the body cannot."""
+    return verb is not None and token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ccomp" \
+        and token.head.head == verb
 
 
 def _names_another_of_its_gender(drafts: Drafts, pronoun: Token, subject: Token, found: str | None) -> bool:
