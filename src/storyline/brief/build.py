@@ -27,7 +27,6 @@ from storyline.model import Article, Span
 from storyline.serialize import (
     article_entry, citation, entity_summary, prominence, quote_groups, quotes_by_speaker, timeline,
 )
-from storyline.text.numbers import figures_in
 
 SCHEMA = "storyline.brief/1"
 # Conflicts found within an aligned group; figure disagreements are listed on their own.
@@ -283,10 +282,10 @@ def stating_unit(group: claims.ClaimGroup, leads: dict[str, claims.ClaimUnit], a
     if in_body(first, articles):
         return first
     return next((u for u in group.units if in_body(u, articles) and claims.in_lead(u)), None) \
-        or restating_lead(first, leads, articles, config) or first
+        or restating_lead(first, leads, config) or first
 
 
-def restating_lead(headline: claims.ClaimUnit, leads: dict[str, claims.ClaimUnit], articles: dict[str, Article],
+def restating_lead(headline: claims.ClaimUnit, leads: dict[str, claims.ClaimUnit],
                    config: BriefConfig) -> claims.ClaimUnit | None:
     """The first sentence under a headline, when it says what the headline says (most of its content words, and
     its figures: "dies at 95" over a lead that gives the age in the next sentence is the better line): a lead of
@@ -294,8 +293,7 @@ def restating_lead(headline: claims.ClaimUnit, leads: dict[str, claims.ClaimUnit
     lead = leads.get(headline.span.article_id)
     if lead and lead.reads_alone and claims.in_lead(lead) and headline.lemmas \
             and len(lead.lemmas & headline.lemmas) >= config.lead_restates * len(headline.lemmas) \
-            and figures_in(headline.span.text(articles[headline.span.article_id])) \
-            <= figures_in(lead.span.text(articles[lead.span.article_id])):
+            and headline.figures <= lead.figures:
         return lead
     return None
 

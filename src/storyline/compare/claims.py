@@ -149,7 +149,7 @@ def units(article: Article, doc: Doc, config: ClaimConfig = CONFIG) -> list[Clai
                                   for opening, closing in quotations))
         result.append(ClaimUnit(article.span(start, end, "claim"), article.outlet, root.lemma_.lower(),
                                 is_negated(root), lemmas, position, specifics, reads_alone, phrases(sentence),
-                                frozenset(figures_in(text))))
+                                frozenset(figures_in(article.text[start:end]))))
     return result
 
 
