@@ -31,24 +31,33 @@ def opens_sentence(token: Token, sentence: DocSpan) -> bool:
     """Whether a sentence starts at this word though nothing ends the one before it: a capitalised word of a kind
     that opens sentences, not part of a name, right after a word that does not want it ("the Waitrose store",
     "Greek Media" and "the television series The FBI" go on)."""
-    if not (token.is_alpha and token.text[0].isupper()) or token.text == "I" or token.i == sentence.start:
+    if token.i == sentence.start or not could_open(token):
         return False
-    if token.is_upper and len(token) > 1:
-        return False  # capitals for emphasis or an acronym: "this awful season LAST YEAR"
     before = token.doc[token.i - 1]
-    if token.pos_ == "PRON" and before.text[0].isupper():
-        return False  # a pronoun in a name: "the Fix It tool"
-    if token.pos_ not in OPENING_POS or token.ent_type_ in NAME_LABELS or before.is_punct or before.is_space:
-        return False
+    if before.is_punct or before.is_space or (token.pos_ == "PRON" and before.text[0].isupper()):
+        return False  # after a stop, or a pronoun in a name: "the Fix It tool"
     if title_case(token.doc[token.i:sentence.end]):
         return False  # inside a headline ("… Wins in Six"); a sentence may open right after one
     if token.pos_ == "NUM":
         # A number in words is capitalised inside a sentence only in a name ("the Big Four", "the Four Seasons"):
         # "… before setting the car ablaze Four men rammed …" opens a sentence whatever the word before.
         return before.pos_ not in {"DET", "PROPN"}
-    if before.pos_ in CONTINUED_POS or before.tag_ in WANTING_TAGS or (before.pos_ == "ADJ" and before.dep_ == "amod"):
+    names_next = token.pos_ == "DET" and token.head.pos_ == "PROPN" and before.pos_ == "NOUN"  # "series The FBI"
+    return not wants_next(before) and not names_next
+
+
+def could_open(token: Token) -> bool:
+    """Whether a word may open a sentence by its own form: capitalised, of an opening part of speech, in no name,
+    and not in capitals for emphasis or an acronym ("this awful season LAST YEAR")."""
+    if not (token.is_alpha and token.text[0].isupper()) or token.text == "I" or (token.is_upper and len(token) > 1):
         return False
-    return not (token.pos_ == "DET" and token.head.pos_ == "PROPN" and before.pos_ == "NOUN")
+    return token.pos_ in OPENING_POS and token.ent_type_ not in NAME_LABELS
+
+
+def wants_next(before: Token) -> bool:
+    """Whether a word wants what follows it, so that no sentence ends after it ("the", "at", "its", "told")."""
+    attributive = before.pos_ == "ADJ" and before.dep_ == "amod"
+    return before.pos_ in CONTINUED_POS or before.tag_ in WANTING_TAGS or attributive
 
 
 def sentence_of(tokens: DocSpan, quotations: list[tuple[int, int]]) -> tuple[int, int]:
