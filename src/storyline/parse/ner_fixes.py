@@ -497,32 +497,56 @@ def relabel_surnames(doc: Doc, entities: list[Entity], config: NerFixConfig = CO
     Egypt" tagged PERSON). Only "in": one aims "at", or lives "near", a person too ("directed at Palin"). A given
     name and a surname the model typed as no one's are the person whose surname it tags alone, and so is that given
     name alone ("protester Paris Kyriakides" tagged ORG before "Kyriakides said")."""
-    located = {fold(doc[start].text) for start, end, label in entities
-               if label in PLACE_LABELS and end - start == 1 and doc[start].dep_ == "pobj"
-               and doc[start].head.lower_ == "in"}
     people_alone = {fold(doc[start].text) for start, end, label in entities if label == "PERSON" and end - start == 1}
     entities = [(start, end, "PERSON" if label in NAME_LABELS and _named_by_lone_surname(doc[start:end], people_alone)
                  else label) for start, end, label in entities]
-    last_words: dict[str, str] = {}
-    given_names: set[str] = set()
-    for start, end, label in sorted(entities, key=lambda e: e[2] != "PERSON"):
-        if label in NAME_LABELS and len(tokens(doc[start:end].text)) > 1:
-            last_words.setdefault(tokens(doc[start:end].text)[-1], label)
-            if label == "PERSON":
-                given_names.add(tokens(doc[start:end].text)[0])
+    last_words, given_names = _name_ends(doc, entities)
     # A surname the document tags only alone still ends the untagged full name the model missed, often where it
     # opens a sentence ("Giorgos Kyrtsos, publisher of …" before "Kyrtsos said").
     lone_surnames = people_alone - set(last_words)
     if not last_words and not lone_surnames:
         return entities
+    fixed = _relabel_single_words(doc, entities, last_words, given_names)
+    return fixed + _untagged_names(doc, entities, last_words, lone_surnames, config)
+
+
+def _name_ends(doc: Doc, entities: list[Entity]) -> tuple[dict[str, str], set[str]]:
+    """The last word of each name of several words, with the name's label (a person's first), and the first words
+    of people's names."""
+    last_words: dict[str, str] = {}
+    given_names: set[str] = set()
+    for start, end, label in sorted(entities, key=lambda e: e[2] != "PERSON"):
+        words = tokens(doc[start:end].text)
+        if label in NAME_LABELS and len(words) > 1:
+            last_words.setdefault(words[-1], label)
+            if label == "PERSON":
+                given_names.add(words[0])
+    return last_words, given_names
+
+
+def _relabel_single_words(doc: Doc, entities: list[Entity], last_words: dict[str, str],
+                          given_names: set[str]) -> list[Entity]:
+    """One-word entities that end a person's name, or are a person's given name ending no other name, as
+    people's; a place the document writes after "in" stays a place."""
+    located = {fold(doc[start].text) for start, end, label in entities
+               if label in PLACE_LABELS and end - start == 1 and doc[start].dep_ == "pobj"
+               and doc[start].head.lower_ == "in"}
     fixed = []
-    covered = {i for start, end, _ in entities for i in range(start, end)}
     for start, end, label in entities:
         word = fold(doc[start].text)
         if label != "PERSON" and end - start == 1 and not (label in PLACE_LABELS and word in located) \
                 and (last_words.get(word) == "PERSON" or (word in given_names and word not in last_words)):
             label = "PERSON"
         fixed.append((start, end, label))
+    return fixed
+
+
+def _untagged_names(doc: Doc, entities: list[Entity], last_words: dict[str, str], lone_surnames: set[str],
+                    config: NerFixConfig) -> list[Entity]:
+    """Untagged runs of capitalised words ending in a tagged name's last word (with that name's label) or in a
+    surname the document tags alone (a person's, only with a given name before it)."""
+    found = []
+    covered = {i for start, end, _ in entities for i in range(start, end)}
     for token in doc:
         word = fold(token.text)
         label = last_words.get(word, "PERSON" if word in lone_surnames else None)
@@ -539,9 +563,9 @@ def relabel_surnames(doc: Doc, entities: list[Entity], config: NerFixConfig = CO
             continue  # a lone surname's untagged uses are the consistency rule's
         titled = label == "PERSON" and start > 0 and is_title_part(doc[start - 1].text)
         if titled or _is_name_run_edge(doc, start - 1):
-            fixed.append((start, token.i + 1, label))
+            found.append((start, token.i + 1, label))
             covered.update(range(start, token.i + 1))
-    return fixed
+    return found
 
 
 def _named_by_lone_surname(name: Span, people_alone: set[str]) -> bool:
