@@ -136,32 +136,44 @@ def _join_aliases(doc: Doc, named: list[Named]) -> None:
     people = [m for m in named if m.label == "PERSON" and doc[m.start:m.end].root.dep_ not in MODIFIER_DEPS]
     covered = {i for m in named for i in range(m.start, m.end)}
     for mention in named:
-        position = mention.start - 1
-        while position >= 0 and (doc[position].lower_ in ALIAS_FILLERS or position in covered):
-            position -= 1
-        words = [t.lower_ for t in doc[max(0, position - 2):position + 1] if t.lower_ not in ALIAS_FILLERS]
-        cue = next((cue for cue in ALIAS_CUES if tuple(words[-len(cue):]) == cue), None)
-        quoted = mention.start > 0 and doc[mention.start - 1].text in QUOTATION_MARKS
-        if cue is None or mention.label in PLACE_LABELS or not (quoted or cue[0].startswith("nickname")):
-            continue
-        sentence = doc[mention.start].sent
-        holders = [m for m in people if m.cluster != mention.cluster and sentence.start <= m.start < sentence.end]
-        before = [m for m in holders if m.start < mention.start]
-        opens_sentence = position - len(cue) + 1 <= sentence.start
-        after = [m for m in holders if m.start > mention.start and doc[m.start:m.end].root.dep_ in SUBJECT_DEPS] \
-            if opens_sentence else []
-        holder = max(before, key=lambda m: m.start) if before else min(after, key=lambda m: m.start, default=None)
-        described = next((t.head for t in doc[position - len(cue) + 1 : position + 1] if t.dep_ in CLAUSE_DEPS), None)
-        if described is not None:
-            # "the man their editor dubbed "Deep Throat"", "Felt, the official known as": the naming clause
-            # says whom it names, the noun it hangs on, a name or a noun in apposition to one; not the name
-            # written nearest before ("while Woodward and Carl Bernstein relied on sources, the man …")
-            holder = _named_by_noun(described, people)
+        cue_end = mention.start - 1
+        while cue_end >= 0 and (doc[cue_end].lower_ in ALIAS_FILLERS or cue_end in covered):
+            cue_end -= 1
+        cue = _alias_cue(doc, mention, cue_end)
+        holder = _alias_holder(doc, mention, cue_end - len(cue) + 1, cue_end + 1, people) if cue else None
         if holder is not None:
             alias = mention.cluster
             for other in named:
                 if other.cluster == alias:
                     other.cluster = holder.cluster
+
+
+def _alias_cue(doc: Doc, mention: Named, cue_end: int) -> tuple[str, ...] | None:
+    """The words ending at ``cue_end`` that introduce the mention as another name ("nicknamed", "known as"), when
+    the mention is no place's and is quoted or follows "nickname"."""
+    words = [t.lower_ for t in doc[max(0, cue_end - 2):cue_end + 1] if t.lower_ not in ALIAS_FILLERS]
+    cue = next((cue for cue in ALIAS_CUES if tuple(words[-len(cue):]) == cue), None)
+    quoted = mention.start > 0 and doc[mention.start - 1].text in QUOTATION_MARKS
+    if cue is None or mention.label in PLACE_LABELS or not (quoted or cue[0].startswith("nickname")):
+        return None
+    return cue
+
+
+def _alias_holder(doc: Doc, mention: Named, cue_start: int, cue_end: int, people: list[Named]) -> Named | None:
+    """Whom the naming words from ``cue_start`` to ``cue_end`` name: the person the sentence names nearest
+    before the mention, or, when the naming opens the sentence, the subject after it."""
+    sentence = doc[mention.start].sent
+    holders = [m for m in people if m.cluster != mention.cluster and sentence.start <= m.start < sentence.end]
+    before = [m for m in holders if m.start < mention.start]
+    after = [m for m in holders if m.start > mention.start and doc[m.start:m.end].root.dep_ in SUBJECT_DEPS] \
+        if cue_start <= sentence.start else []
+    described = next((t.head for t in doc[cue_start:cue_end] if t.dep_ in CLAUSE_DEPS), None)
+    if described is not None:
+        # "the man their editor dubbed "Deep Throat"", "Felt, the official known as": the naming clause says whom
+        # it names, the noun it hangs on, a name or a noun in apposition to one; not the name written nearest
+        # before ("while Woodward and Carl Bernstein relied on sources, the man …")
+        return _named_by_noun(described, people)
+    return max(before, key=lambda m: m.start) if before else min(after, key=lambda m: m.start, default=None)
 
 
 def _named_by_noun(noun: Token, people: list[Named]) -> Named | None:
