@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
@@ -203,24 +203,7 @@ def wording_choices(groups: list[ClaimGroup], articles: dict[str, Article], doc:
                 if a.source == b.source:
                     continue
                 art_a, art_b = articles[a.span.article_id], articles[b.span.article_id]
-                words_a, words_b = _words(a.span, art_a), _words(b.span, art_b)
-                matcher = SequenceMatcher(None, [w for w, _, _ in words_a], [w for w, _, _ in words_b], autojunk=False)
-                if matcher.ratio() < config.min_sentence_match:
-                    continue
-                for op, a0, a1, b0, b1 in matcher.get_opcodes():
-                    if op != "replace" or a1 - a0 > config.max_choice_words or b1 - b0 > config.max_choice_words:
-                        continue
-                    if any(w.isdigit() for w, _, _ in words_a[a0:a1] + words_b[b0:b1]):
-                        continue  # a different figure is a disagreement, not a wording choice
-                    left = content_tokens(doc(art_a.id), words_a[a0][1], words_a[a1 - 1][2])
-                    right = content_tokens(doc(art_b.id), words_b[b0][1], words_b[b1 - 1][2])
-                    if not left or not right or same_word(left, right, config):
-                        continue
-                    if not (is_phrase(left) and is_phrase(right)):
-                        continue  # "Launches Emergency" / "rushes out security": pieces of two phrases
-                    if not same_place(left, right) or names_on_both_sides(left, right) \
-                            or different_statements(left, right) or not judge_differently(left, right, config):
-                        continue
+                for left, right in _replaced_phrases(a.span, art_a, b.span, art_b, doc, config):
                     key = tuple(sorted((letters(left), letters(right))))
                     made[key] += 1
                     found.setdefault(key, WordingChoice(
@@ -233,6 +216,35 @@ def wording_choices(groups: list[ClaimGroup], articles: dict[str, Article], doc:
     right = embed([found[key].right.text(articles[found[key].right.article_id]) for key in keys])
     alike = {key for key, a, b in zip(keys, left, right) if float(a @ b) >= config.same_meaning}
     return [found[key] for key in sorted(alike, key=lambda key: (-made[key], keys.index(key)))]
+
+
+def _replaced_phrases(span_a: Span, art_a: Article, span_b: Span, art_b: Article, doc: Callable[[str], Doc],
+                      config: FramingConfig) -> Iterator[tuple[list[Token], list[Token]]]:
+    """The content words one sentence puts where the other, much alike, puts others that judge differently."""
+    words_a, words_b = _words(span_a, art_a), _words(span_b, art_b)
+    matcher = SequenceMatcher(None, [w for w, _, _ in words_a], [w for w, _, _ in words_b], autojunk=False)
+    if matcher.ratio() < config.min_sentence_match:
+        return
+    for op, a0, a1, b0, b1 in matcher.get_opcodes():
+        if op != "replace" or a1 - a0 > config.max_choice_words or b1 - b0 > config.max_choice_words:
+            continue
+        if any(w.isdigit() for w, _, _ in words_a[a0:a1] + words_b[b0:b1]):
+            continue  # a different figure is a disagreement, not a wording choice
+        left = content_tokens(doc(art_a.id), words_a[a0][1], words_a[a1 - 1][2])
+        right = content_tokens(doc(art_b.id), words_b[b0][1], words_b[b1 - 1][2])
+        if _is_choice(left, right, config):
+            yield left, right
+
+
+def _is_choice(left: list[Token], right: list[Token], config: FramingConfig) -> bool:
+    """Whether two replaced runs of content words are one choice of wording: whole phrases in the same place of the
+    sentence, different words that name no one on both sides, say the same thing and judge it differently."""
+    if not left or not right or same_word(left, right, config):
+        return False
+    if not (is_phrase(left) and is_phrase(right)):
+        return False  # "Launches Emergency" / "rushes out security": pieces of two phrases
+    return (same_place(left, right) and not names_on_both_sides(left, right)
+            and not different_statements(left, right) and judge_differently(left, right, config))
 
 
 def loaded_spans(article: Article, doc: Doc) -> list[Span]:
