@@ -56,29 +56,44 @@ def tag_names_ending_in_numbers(doc: Doc, entities: list[Entity], headline: set[
     for number in doc:
         if not _name_number(doc, number, label_at):
             continue
-        end = number.i
-        if doc[end - 1].text in HYPHENS and doc[end - 2].is_upper:  # "SAT - 3"
-            end -= 1
-        start = end
-        while start > number.sent.start and end - start < 2 * max_words and _name_part(doc, start - 1, label_at):
-            start -= 1
-        while start < end and doc[start].text in HYPHENS:
-            start += 1
+        start, end = _words_before(doc, number, label_at, max_words)
         if start == end or start in headline or doc[end - 1].tag_ == "NNPS":  # "the Colts 14": a score
             continue
-        tagged = [label_at[i] for i in range(start, end) if i in label_at]
-        if any(entity[2] in UNNUMBERED_LABELS or entity[0] < start for entity in tagged):
+        label = _numbered_label(doc, start, end, label_at)
+        if label is None:
             continue
-        words = [token for token in doc[start:end] if token.text not in HYPHENS]
-        if not tagged and len(words) < 2 and not words[0].is_upper:
-            continue
-        label = tagged[-1][2] if tagged else "PRODUCT"
-        if label in PLACE_LABELS and start > 0 and doc[start - 1].lower_ == "the":
-            continue  # a side of a field ("from the Indianapolis 27"); no road is "the Oregon 214"
-        label = "FAC" if label in PLACE_LABELS else label
         entities = [e for e in entities if e[1] <= start or e[0] > number.i] + [(start, number.i + 1, label)]
         label_at.update({i: (start, number.i + 1, label) for i in range(start, number.i + 1)})
     return sorted(entities)
+
+
+def _words_before(doc: Doc, number: Token, label_at: dict[int, Entity], max_words: int) -> tuple[int, int]:
+    """The run of name words the number follows, in its sentence, without a hyphen at either edge ("SAT - 3")."""
+    end = number.i
+    if doc[end - 1].text in HYPHENS and doc[end - 2].is_upper:
+        end -= 1
+    start = end
+    while start > number.sent.start and end - start < 2 * max_words and _name_part(doc, start - 1, label_at):
+        start -= 1
+    while start < end and doc[start].text in HYPHENS:
+        start += 1
+    return start, end
+
+
+def _numbered_label(doc: Doc, start: int, end: int, label_at: dict[int, Entity]) -> str | None:
+    """The label of the name the words from ``start`` to ``end`` make with the number after them, None when they
+    make none: a tagged person's or date's, a name reaching back before them, one untagged short word, a side of
+    a field."""
+    tagged = [label_at[i] for i in range(start, end) if i in label_at]
+    if any(entity[2] in UNNUMBERED_LABELS or entity[0] < start for entity in tagged):
+        return None
+    words = [token for token in doc[start:end] if token.text not in HYPHENS]
+    if not tagged and len(words) < 2 and not words[0].is_upper:
+        return None
+    label = tagged[-1][2] if tagged else "PRODUCT"
+    if label in PLACE_LABELS and start > 0 and doc[start - 1].lower_ == "the":
+        return None  # a side of a field ("from the Indianapolis 27"); no road is "the Oregon 214"
+    return "FAC" if label in PLACE_LABELS else label
 
 
 def _name_number(doc: Doc, number: Token, label_at: dict[int, Entity]) -> bool:
