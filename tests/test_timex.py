@@ -112,6 +112,20 @@ def test_a_year_numbering_a_product_and_a_holiday_naming_a_thing_are_no_times():
     assert "Christmas" not in found and "Christmas Eve" in found
 
 
+def test_clock_times_with_a_zone_or_a_meridiem_are_found_and_a_zone_day_lies_next_to_the_dateline():
+    """ECB+ tuning topic 4 (unseen subtopic 4ecb): "6:41pm PST this evening (0241 GMT Friday)" in a report of
+    Thursday was "Friday", a week before; the model had taken "6:41pm PST" for money and left "0241 GMT" out."""
+    text = ("The ferry sank at 11:50pm EST this evening (0450 GMT Tuesday), the coast guard said Monday. Divers "
+            "reached it at 0230 GMT on Wednesday. The captain had called for help at 9:40 last night.")
+    article = Article(text, published=datetime(2023, 5, 1, tzinfo=timezone.utc))
+    [doc] = nlp.parse([article.text])
+    found = values_by_text(article, extract(article, doc))
+    assert found["11:50pm EST this evening"] == "2023-05-01T23:50"
+    assert found["0450 GMT Tuesday"] == "2023-05-02T04:50"  # past tense, yet the zone's day after the dateline's
+    assert found["0230 GMT on Wednesday"] == "2023-04-26T02:30"  # two days ahead: no zone runs so far; the tense
+    assert found["9:40 last night"] == "2023-04-30T21:40"  # a night's clock without a meridiem is after noon
+
+
 @pytest.fixture(scope="module")
 def seeds():
     if not SEEDS.is_dir():
