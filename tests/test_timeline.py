@@ -398,3 +398,23 @@ def test_a_sentence_giving_two_dates_is_read_once_under_its_first():
     entries = [(entry.label, [s.text(rows[0][0]) for s in entry.statements]) for entry in timeline(rows)]
     assert entries == [("2001", ["He joined the force in 2001."]),
                        ("2009", ["The officer was sued in 2009 and 2010 over arrests in the same precinct."])]
+
+
+def test_one_moment_dated_late_on_one_day_and_early_on_the_next_is_one_entry_showing_both_days():
+    """ECB+ 1ecbplus and 19ecb (tuning topics): an actress checked into a clinic "late Thursday" in one outlet and
+    "Early Friday morning, around 1:30 a.m." in another; riots "late Saturday and early Sunday". The timeline showed
+    two days for one moment."""
+    rows = outlets_reporting(["The actress checked into the Harlow Clinic late Thursday, after hiring a new lawyer.",
+                              "Early Friday morning, around 1:30 a.m., the actress checked into the Harlow Clinic, "
+                              "her lawyer said.",
+                              "The actress checked into the Harlow Clinic on Friday, ending a week of confusion. "
+                              "Her father flew to Denver on Friday."],
+                             datetime(2025, 3, 8, tzinfo=timezone.utc))
+    entries = [(entry.label, len(entry.statements)) for entry in timeline(rows)]
+    # The check-in is one entry, whichever day each outlet gives it; the flight is no moment near midnight.
+    assert entries == [("2025-03-06 (late) / 2025-03-07 (early)", 3), ("2025-03-07", 1)]
+    # Late on one day and early two days after are two moments.
+    rows = outlets_reporting(["The actress checked into the Harlow Clinic late Thursday.",
+                              "The actress checked into the Harlow Clinic early Saturday."],
+                             datetime(2025, 3, 9, tzinfo=timezone.utc))
+    assert [entry.label for entry in timeline(rows)] == ["2025-03-06", "2025-03-08"]

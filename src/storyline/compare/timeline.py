@@ -25,7 +25,7 @@ import calendar
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span as DocSpan, Token
 
@@ -47,11 +47,18 @@ DECADE_VALUE = re.compile(r"\d{3}")
 UNANCHORED_DAY = re.compile(r"XXXX-(?:WXX-\d|XX-XX|\d{2}-\d{2})")
 # A weekday the text names without its date ("Friday night"): XXXX-WXX-5.
 WEEKDAY_VALUE = re.compile(r"XXXX-WXX-(\d)")
+# A day with its year: "2008-12-11".
+DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # A day of a month the text gives without its year ("December 2"): a calendar day, not one relative to the report.
 YEARLESS_DAY = re.compile(r"XXXX-\d{2}-\d{2}")
 # "The day", "that night", "the same morning": a day the text spoke of before (the game's, the storm's). When no
 # date of the text anchors it, its words say nothing: an entry "the day (undated)" tells the reader nothing.
 ANAPHORIC_DAY = re.compile(r"(?:the|that)(?: same)? (?:day|" + "|".join(PARTS_OF_DAY) + ")", re.IGNORECASE)
+# The hour of a clock time's value, and the words placing a day's time near its midnight ("late Thursday", "early
+# Friday"; not "later", "earlier").
+CLOCK_HOUR = re.compile(r"T(\d{2}):\d{2}")
+EARLY = re.compile(r"\bearly\b", re.IGNORECASE)
+LATE = re.compile(r"\blate\b", re.IGNORECASE)
 # The prepositions that date a duration against an event: "three days after the explosion".
 RELATIVE_SIGNALS = {"after", "before"}
 # The prepositions that set what a sentence tells in time against another event: "quit after the attack on Saturday"
@@ -107,22 +114,27 @@ class TimelineEntry:
     order: int = 0
     confidence: float | None = None
     words: str | None = None
+    # The next day, when outlets date the event late on the entry's day and others early on the next.
+    early_next_day: str | None = None
 
     def article_ids(self) -> list[str]:
         return list(dict.fromkeys(span.article_id for span in self.statements))
 
     @property
     def label(self) -> str:
-        """When, as a reader sees it: the date ("~" before a guessed one; a decade as "1930s"), else the text's
-        own words for it: a day of a month the text gives no year ("December 2 (year not given)"), a day relative
-        to an undated report ("Sunday (undated)"), or the entry's place after another ("days after the vote
-        (undated)"), else "undated"."""
+        """When, as a reader sees it: the date ("~" before a guessed one; a decade as "1930s"; a moment outlets date
+        late on one day and early on the next, "2008-12-13 (late) / 2008-12-14 (early)"), else the text's own words
+        for it: a day of a month the text gives no year ("December 2 (year not given)"), a day relative to an
+        undated report ("Sunday (undated)"), or the entry's place after another ("days after the vote (undated)"),
+        else "undated"."""
         if self.words is not None and self.value is not None and YEARLESS_DAY.fullmatch(self.value):
             return f"{self.words} (year not given)"
         if self.words is not None:
             return f"{self.words} (undated)"
         if self.value is not None:
             shown = f"{self.value}0s" if DECADE_VALUE.fullmatch(self.value) else self.value
+            if self.early_next_day is not None:
+                shown = f"{shown} (late) / {self.early_next_day} (early)"
             return shown if self.confidence is None else f"~{shown}"
         return "undated"
 
@@ -137,6 +149,9 @@ class Statement:
     # The lemmas of the verb or noun the date is of ("die" in "died on Thursday") and of an event noun the verb is
     # said of ("fire" in "the fire gutted the hall on Friday"); empty for a verb of saying or being.
     events: frozenset[str] = frozenset()
+    # 1 when the time is late in its day ("late Thursday", "Thursday night", "11:40 p.m."), -1 when early in it
+    # ("early Friday", "1:30 a.m."), else 0: one moment may be late on one outlet's day and early on another's.
+    midnight_side: int = 0
 
 
 def week_order(weekdays: set[int]) -> dict[int, int]:
@@ -265,6 +280,17 @@ def said_on(tokens: DocSpan) -> bool:
     return verb is not None and verb.lower_ in SPEECH_TAG_VERBS
 
 
+def midnight_side(text: str, value: str) -> int:
+    """1 for a time late in its day ("late Thursday", "Thursday night", "11:40 p.m."), -1 for one early in it
+    ("early Friday", "1:30 a.m."), else 0."""
+    hour = CLOCK_HOUR.search(value)
+    if EARLY.search(text) or (hour and int(hour.group(1)) < 5):
+        return -1
+    if LATE.search(text) or value.endswith(PARTS_OF_DAY["night"]) or (hour and int(hour.group(1)) >= 21):
+        return 1
+    return 0
+
+
 def _follows_another_event(tokens: DocSpan) -> bool:
     """Whether the date comes right after the event a sequence preposition names, with no verb between: "arrested
     after the blaze on Saturday" may date the arrests or the blaze, and the parse cannot tell which."""
@@ -337,6 +363,8 @@ class TimelineBuilder:
         self.entries: list[TimelineEntry] = []
         self.entry_words: list[frozenset[str]] = []
         self.entry_events: list[set[str]] = []
+        # The days and sides of midnight (see Statement.midnight_side) of the entry's statements that name them.
+        self.entry_night_sides: list[set[tuple[str | None, int]]] = []
         self.story_words = story_words([doc for _, doc, _ in articles], config)
         self.quoted: dict[str, list[tuple[int, int]]] = {}
 
@@ -349,26 +377,51 @@ class TimelineBuilder:
         """Merge into the entry of the same date and event, or open a new one; returns its index. An entry one of
         whose statements gives the date is no guess."""
         for index, entry in enumerate(self.entries):
-            if same_day(entry.value, value) and (statement.events & self.entry_events[index] or same_event(
+            if not (statement.events & self.entry_events[index] or same_event(
                     self.entry_words[index], statement.words, self.config, self.story_words)):
-                if entry.value != value and YEARLESS_DAY.fullmatch(entry.value or ""):
-                    # "December 15" told with its year by another statement of the event ("December 15, 2013")
-                    entry.value, entry.words, entry.confidence = value, words, statement.confidence
-                if statement.sentence not in entry.statements:
-                    entry.statements.append(statement.sentence)
-                if statement.time:
-                    entry.times.append(statement.time)
-                self.entry_words[index] |= statement.words
-                self.entry_events[index] |= statement.events
-                if entry.confidence is not None:
-                    entry.confidence = (None if statement.confidence is None
-                                        else max(entry.confidence, statement.confidence))
+                continue
+            if same_day(entry.value, value) or value == entry.early_next_day:
+                self.join(index, value, statement, words)
+                return index
+            night = self.night_across(index, value, statement.midnight_side)
+            if night is not None:
+                entry.value, entry.early_next_day = night
+                self.join(index, value, statement, words)
                 return index
         self.entries.append(TimelineEntry(value, [statement.sentence], [statement.time] if statement.time else [],
                                           confidence=statement.confidence, words=words))
         self.entry_words.append(statement.words)
         self.entry_events.append(set(statement.events))
+        self.entry_night_sides.append({(value, statement.midnight_side)} if statement.midnight_side else set())
         return len(self.entries) - 1
+
+    def join(self, index: int, value: str | None, statement: Statement, words: str | None) -> None:
+        entry = self.entries[index]
+        if entry.value != value and YEARLESS_DAY.fullmatch(entry.value or ""):
+            # "December 15" told with its year by another statement of the event ("December 15, 2013")
+            entry.value, entry.words, entry.confidence = value, words, statement.confidence
+        if statement.sentence not in entry.statements:
+            entry.statements.append(statement.sentence)
+        if statement.time:
+            entry.times.append(statement.time)
+        self.entry_words[index] |= statement.words
+        self.entry_events[index] |= statement.events
+        if statement.midnight_side:
+            self.entry_night_sides[index].add((value, statement.midnight_side))
+        if entry.confidence is not None:
+            entry.confidence = (None if statement.confidence is None
+                                else max(entry.confidence, statement.confidence))
+
+    def night_across(self, index: int, value: str | None, side: int) -> tuple[str, str] | None:
+        """The two days (late, early) when a statement late on one day and one of the entry early on the next, or
+        the other way round, may tell one moment: "died late Thursday" in one outlet, "early Friday" in another
+        whose clock is hours ahead."""
+        if not side or value is None or not DAY_VALUE.fullmatch(value):
+            return None
+        other = (date.fromisoformat(value) + timedelta(days=side)).isoformat()
+        if (other, -side) not in self.entry_night_sides[index]:
+            return None
+        return (value, other) if side > 0 else (other, value)
 
     def anchor_entry(self, keys: frozenset[str], relative: Statement) -> int | None:
         """The entry of the event an anchor phrase names: a dated one that mentions it, else one built before for
@@ -392,6 +445,7 @@ class TimelineBuilder:
                         self.entries.append(TimelineEntry(None, [statement.sentence]))
                         self.entry_words.append(words)
                         self.entry_events.append(set())
+                        self.entry_night_sides.append(set())
                         index = len(self.entries) - 1
                     elif statement.sentence not in self.entries[index].statements:
                         self.entries[index].statements.append(statement.sentence)
@@ -417,7 +471,8 @@ class TimelineBuilder:
             if not any(token.pos_ in {"VERB", "AUX"} or token.dep_ in SUBJECTS for token in sentence_tokens):
                 continue  # a caption without a verb or a subject ("Firefighters at the scene Tuesday") tells no event
             statement = Statement(sentence, expression.span, content_words(sentence_tokens),
-                                  expression.reference_confidence, events_dated(tokens))
+                                  expression.reference_confidence, events_dated(tokens),
+                                  midnight_side(tokens.text, expression.value))
             if not statement.words or not dates_its_sentence(tokens):
                 continue  # a live report's time stamp ("11:20 p.m.") dates no event by itself
             found.append((expression, tokens, statement, said_on(tokens)))
@@ -454,6 +509,7 @@ class TimelineBuilder:
                                               after=anchor_index, words=words))
             self.entry_words.append(statement.words)
             self.entry_events.append(set())
+            self.entry_night_sides.append(set())
         return self.ordered()
 
     def repeated(self) -> set[int]:
