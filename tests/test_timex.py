@@ -299,6 +299,19 @@ def test_a_year_ago_quarter_is_not_taken_for_the_quarter_reported():
     assert found["Year-ago"] == "1988-Q3"
 
 
+def test_the_quarter_and_the_latest_period_are_the_quarter_the_report_gave_results_for():
+    """TimeBank's earnings reports (tuning half A): "the quarter" after "the fiscal first quarter" was the calendar's
+    quarter before the dateline, and "the latest period" was not found; a quarter looked ahead to is no report's."""
+    found = values_in("Net income rose 12% in the fiscal first quarter, ended Sept. 30. Revenue in the quarter "
+                      "climbed to $3 billion. The company expects a fourth-quarter charge of $10 million. Sales in the "
+                      "latest period were $1.2 billion, against $1 billion a year earlier.", date(1989, 10, 26))
+    assert found["the fiscal first quarter"] == "1989-Q1"
+    assert found["the quarter"] == "1989-Q1"
+    assert found["fourth-quarter"] == "1989-Q4"
+    assert found["the latest period"] == "1989-Q1"
+    assert found["a year earlier"] == "1988-Q1"
+
+
 def test_29_february_without_a_year_falls_in_the_nearest_leap_year():
     assert normalise("Feb. 29", date(2023, 3, 5), PAST) == ("DATE", "2020-02-29")
     assert normalise("February 29", date(2023, 11, 20), FUTURE) == ("DATE", "2024-02-29")

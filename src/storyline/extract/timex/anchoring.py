@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from storyline.extract.timex.config import CONFIG, TimexConfig
 from storyline.extract.timex.finding import TimexMention
+from storyline.extract.timex.tense import FUTURE, PRESENT
 from storyline.extract.timex.values import PLACEHOLDER_REFERENCE, normalise
 from storyline.model import Article, Span, TimeExpression
 
@@ -22,6 +23,8 @@ DEICTIC_DAY = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|this|last|ago)\
 QUARTER_VALUE = re.compile(r"(\d{4})-Q(\d)")
 PERIOD_VALUE = re.compile(r"(\d{4})(?:-(\d{2})\b)?")
 STORY_PERIOD = re.compile(r"\b(?:that|the same|the following|the previous) (?:month|year)\b", re.I)
+# A report's own quarter, named without its number: "the quarter", "the latest period".
+REPORTED_QUARTER = re.compile(r"the (?:latest |most recent )?(?:quarter|period)", re.I)
 YEAR_BEFORE = re.compile(r"(?:a|one) year (?:ago|earlier|before)|(?:the )?year-(?:earlier|ago)(?: period)?", re.I)
 
 
@@ -38,6 +41,7 @@ def valued(article: Article, mentions: list[TimexMention], reference: datetime |
     :func:`anchor` gives, without making records of them (publication-date inference values an article's phrases
     against every candidate day)."""
     last_quarter: tuple[int, re.Match[str]] | None = None
+    reported_quarter: str | None = None
     story_day: date | None = None
     story_period: date | None = None
     for mention in mentions:
@@ -53,8 +57,15 @@ def valued(article: Article, mentions: list[TimexMention], reference: datetime |
             story_day = date.fromisoformat(value[:10]) if DAY_VALUE.match(value) else story_day
             story_period = period_of(value) or story_period
             quarter = QUARTER_VALUE.fullmatch(value)
-            if quarter and not YEAR_BEFORE.search(text):
+            if quarter and reported_quarter and REPORTED_QUARTER.fullmatch(text):
+                # "the quarter", "the latest period": the one the report told results of, which a fiscal year may
+                # put elsewhere than the calendar's quarter before the dateline's
+                value = reported_quarter
+                last_quarter = (mention.sentence, QUARTER_VALUE.fullmatch(value))
+            elif quarter and not YEAR_BEFORE.search(text):
                 last_quarter = (mention.sentence, quarter)
+                # a quarter looked ahead to ("expects a fourth-quarter charge") is no quarter reported on
+                reported_quarter = value if mention.tense not in {PRESENT, FUTURE} else reported_quarter
             elif (last_quarter and YEAR_BEFORE.fullmatch(text)
                   and mention.sentence - last_quarter[0] <= config.year_before_sentences):
                 # Results reported for a quarter are compared with "a year earlier": the same quarter a year before.

@@ -245,8 +245,10 @@ def missed_pattern_matcher(vocab: Vocab) -> Matcher:
     matcher.add("SET", [[{"LOWER": {"IN": EVERY_WORDS}},
                          {"LOWER": {"IN": ["day", "week", "month", "year", "night", "morning", *WEEKDAYS]}}],
                         [{"LOWER": {"IN": FREQUENCY_WORDS}, "DEP": {"NOT_IN": ["amod"]}}]])
+    # A report's "latest period" is the quarter it reports on.
     matcher.add("QUARTER", [[{"LOWER": {"IN": ORDINAL_WORDS}}, {"ORTH": "-", "OP": "?"},
-                             {"LOWER": {"IN": ["quarter", "half"]}}]])
+                             {"LOWER": {"IN": ["quarter", "half"]}}],
+                            [{"LOWER": "the"}, {"LOWER": "latest"}, {"LOWER": "period"}]])
     matcher.add("CALENDAR", [[{"ORTH": {"IN": MONTH_WORDS}}, {"SHAPE": {"IN": ["d", "dd"]}}, {"ORTH": ",", "OP": "?"},
                               {"SHAPE": "dddd", "OP": "?"}]])
     return matcher
@@ -254,14 +256,14 @@ def missed_pattern_matcher(vocab: Vocab) -> Matcher:
 
 def missed_date_starts(doc: Doc) -> list[int]:
     """The tokens a pattern of :func:`missed_pattern_matcher` can begin at: a weekday or a month as written, a
-    deictic day, "every", a frequency or an ordinal word, or "the" or "that" before a part of the day."""
+    deictic day, "every", a frequency or an ordinal word, "the" or "that" before a part of the day, or "the latest"."""
     strings = doc.vocab.strings
     orth, lower = doc.to_array([ORTH, LOWER]).T.reshape(2, -1)
     begins = np.isin(orth, [strings[word] for word in WEEKDAY_WORDS + MONTH_WORDS])
     begins |= np.isin(lower, [strings[word] for word in DEICTIC_DAY_WORDS + EVERY_WORDS + FREQUENCY_WORDS
                               + ORDINAL_WORDS])
     begins[:-1] |= np.isin(lower[:-1], [strings["the"], strings["that"]]) \
-        & np.isin(lower[1:], [strings[word] for word in PARTS_OF_DAY_WORDS])
+        & np.isin(lower[1:], [strings[word] for word in [*PARTS_OF_DAY_WORDS, "latest"]])
     return np.flatnonzero(begins).tolist()
 
 
