@@ -312,6 +312,18 @@ def test_the_quarter_and_the_latest_period_are_the_quarter_the_report_gave_resul
     assert found["a year earlier"] == "1988-Q1"
 
 
+def test_a_day_without_its_year_falls_in_the_year_the_text_just_gave_its_month():
+    """ECB+ 19ecb (tuning half A), a report of 2008 recalling a revolt: "In November 1973, students ..." then "on
+    Nov. 17 the police moved in" was put on the timeline as 17 November 2008."""
+    found = values_in("In March 1968, miners occupied the pits near Velland. On March 9 the army broke the strike. "
+                      "The mine closed on March 2, the owners said. The August 1990 flood is remembered. The works "
+                      "reopened on Aug. 4.", date(2008, 12, 8))
+    assert found["March 9"] == "1968-03-09"
+    assert found["March 2"] == "2008-03-02"  # two sentences on, the text may be back at the report's time
+    # A month with its year naming a thing ("the August 1990 flood") sets no time for the days after it.
+    assert found["Aug. 4"] == "2008-08-04"
+
+
 def test_29_february_without_a_year_falls_in_the_nearest_leap_year():
     assert normalise("Feb. 29", date(2023, 3, 5), PAST) == ("DATE", "2020-02-29")
     assert normalise("February 29", date(2023, 11, 20), FUTURE) == ("DATE", "2024-02-29")
