@@ -344,6 +344,16 @@ def test_a_date_of_an_event_the_sentence_sets_its_own_after_makes_no_entry():
     assert entries == [("2025-03-08", 1), ("2025-03-09", 1), ("2025-03-10", 1)]
 
 
+def test_a_date_in_a_clause_the_sentence_sets_its_own_event_after_makes_no_entry():
+    """ECB+ 11ecb (unseen): "The elections, the first since the country adopted a new constitution earlier this
+    year, had 2.5 million eligible voters" was the timeline's entry for this year."""
+    rows = outlets_reporting(["The vote, the first since the republic adopted a new charter earlier this year, drew "
+                              "two million voters. The harbour chief resigned after the dockers struck on Monday. "
+                              "The new charter was adopted in March."], datetime(2025, 6, 12, tzinfo=timezone.utc))
+    # Neither the vote nor the resignation is this year's or Monday's by these dates; the charter's month is its own.
+    assert [entry.value for entry in timeline(rows)] == ["2025-03"]
+
+
 def test_an_undated_story_weekdays_run_in_the_order_of_one_week():
     rows = outlets_reporting(["Services will be held on Sunday in the town hall. The mayor visited the site on "
                               "Saturday. The blaze gutted the old mill on Friday night."], None)

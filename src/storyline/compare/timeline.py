@@ -233,8 +233,9 @@ def dates_its_sentence(tokens: DocSpan) -> bool:
     ("Williams, a star of musicals of the 1940s, has died"); and that verb is not in a clause describing a thing
     or person ("Williams, who swam to stardom in the 1940s, dies") unless the thing is an event ("the quake that
     struck on Monday killed 70"); the event it dates is not one the sentence's own is set after or before ("the
-    minister quit after the attack on Saturday"), nor the far end of a comparison ("the first title since 2000"), nor
-    every such day ("Friday prayers"). A timeline entry "1940s" would misdate the death the sentence tells."""
+    minister quit after the attack on Saturday", "the first vote since it adopted a constitution this year"), nor
+    the far end of a comparison ("the first title since 2000"), nor every such day ("Friday prayers"). A timeline
+    entry "1940s" would misdate the death the sentence tells."""
     if _follows_another_event(tokens) or _compared_since(tokens) or _recurring_day(tokens):
         return False
     token = tokens.root
@@ -251,6 +252,9 @@ def dates_its_sentence(tokens: DocSpan) -> bool:
         token = token.head
         if token.dep_ == "prep" and token.lower_ in SEQUENCE_PREPOSITIONS:
             return False  # the date is of an event the sentence's own is set after or before
+        if token.dep_ == "advcl" and any(child.dep_ == "mark" and child.lower_ in SEQUENCE_PREPOSITIONS
+                                         for child in token.children):
+            return False  # the same, told by a clause: "the first since the country adopted it earlier this year"
     return True
 
 
