@@ -422,9 +422,24 @@ def test_one_moment_dated_late_on_one_day_and_early_on_the_next_is_one_entry_sho
                              datetime(2025, 3, 8, tzinfo=timezone.utc))
     entries = [(entry.label, len(entry.statements)) for entry in timeline(rows)]
     # The check-in is one entry, whichever day each outlet gives it; the flight is no moment near midnight.
-    assert entries == [("2025-03-06 (late) / 2025-03-07 (early)", 3), ("2025-03-07", 1)]
+    assert entries == [("2025-03-06 (late) / 2025-03-07 (early) (“late Thursday” in a report dated 2025-03-08)", 3),
+                       ("2025-03-07 (“Friday” in a report dated 2025-03-08)", 1)]
     # Late on one day and early two days after are two moments.
     rows = outlets_reporting(["The actress checked into the Harlow Clinic late Thursday.",
                               "The actress checked into the Harlow Clinic early Saturday."],
                              datetime(2025, 3, 9, tzinfo=timezone.utc))
-    assert [entry.label for entry in timeline(rows)] == ["2025-03-06", "2025-03-08"]
+    assert [entry.value for entry in timeline(rows)] == ["2025-03-06", "2025-03-08"]
+
+
+def test_a_date_counted_from_the_publication_day_shows_the_words_and_the_day_it_was_counted_from():
+    """ECB+ 13ecbplus (tuning half A), dated as a feed would: "fast-moving fire destroyed the historic warehouse
+    early this morning" in a report dated two days after the fire stood on the timeline as the fire's day, a fact."""
+    rows = outlets_reporting(["A fire destroyed the old mill in Harlow early this morning, the fire chief said.",
+                              "The Harlow ferry sank on Tuesday, the coast guard said. The ferry sank on March 4, 2025, "
+                              "its owners said."], datetime(2025, 3, 6, tzinfo=timezone.utc))
+    labels = [entry.label for entry in timeline(rows)]
+    # The sinking is given with its date by one statement: a fact, whichever day the other was counted from.
+    assert labels == ["2025-03-04", "2025-03-06 (“early this morning” in a report dated 2025-03-06)"]
+    payload = timeline_json(timeline(rows), {article.id: article for article, _, _ in rows})
+    assert [entry["counted"] for entry in payload] == [None, {"words": "early this morning",
+                                                              "published": "2025-03-06"}]

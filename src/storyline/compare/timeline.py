@@ -31,7 +31,10 @@ from spacy.tokens import Doc, Span as DocSpan, Token
 
 from storyline.compare.figure_events import EVENT_NOUNS, dated_event, subject_of
 from storyline.compare.game_clock_figures import is_game_clock
+from storyline.extract.timex.anchoring import STORY_PERIOD, is_anaphoric
 from storyline.extract.timex.dates import PARTS_OF_DAY
+from storyline.extract.timex.tense import FUTURE, PAST
+from storyline.extract.timex.values import normalise
 from storyline.extract.timex.stretches import UNITS as TIME_UNITS
 from storyline.model import Article, Span, TimeExpression
 from storyline.text.paragraphs import statement_start
@@ -116,6 +119,8 @@ class TimelineEntry:
     words: str | None = None
     # The next day, when outlets date the event late on the entry's day and others early on the next.
     early_next_day: str | None = None
+    # When no statement gives the date itself but one counted it from its publication day: the words and that day.
+    counted: tuple[str, str] | None = None
 
     def article_ids(self) -> list[str]:
         return list(dict.fromkeys(span.article_id for span in self.statements))
@@ -123,7 +128,9 @@ class TimelineEntry:
     @property
     def label(self) -> str:
         """When, as a reader sees it: the date ("~" before a guessed one; a decade as "1930s"; a moment outlets date
-        late on one day and early on the next, "2008-12-13 (late) / 2008-12-14 (early)"), else the text's own words
+        late on one day and early on the next, "2008-12-13 (late) / 2008-12-14 (early)"; a date no statement gives
+        but counted from a report's day with the words it was counted from, "2012-08-09 (“this morning” in a report
+        dated 2012-08-09)", which are only as right as that day), else the text's own words
         for it: a day of a month the text gives no year ("December 2 (year not given)"), a day relative to an
         undated report ("Sunday (undated)"), or the entry's place after another ("days after the vote (undated)"),
         else "undated"."""
@@ -135,7 +142,11 @@ class TimelineEntry:
             shown = f"{self.value}0s" if DECADE_VALUE.fullmatch(self.value) else self.value
             if self.early_next_day is not None:
                 shown = f"{shown} (late) / {self.early_next_day} (early)"
-            return shown if self.confidence is None else f"~{shown}"
+            if self.confidence is not None:
+                return f"~{shown}"
+            if self.counted is not None:
+                shown += f" (“{self.counted[0]}” in a report dated {self.counted[1]})"
+            return shown
         return "undated"
 
 
@@ -152,6 +163,10 @@ class Statement:
     # 1 when the time is late in its day ("late Thursday", "Thursday night", "11:40 p.m."), -1 when early in it
     # ("early Friday", "1:30 a.m."), else 0: one moment may be late on one outlet's day and early on another's.
     midnight_side: int = 0
+    # The words of a date counted from the report's publication day ("Tuesday", "this morning"), with that day.
+    counted: tuple[str, str] | None = None
+    # Whether its words give the date whatever the report's day ("Dec. 9, 2008").
+    gives_date: bool = False
 
 
 def week_order(weekdays: set[int]) -> dict[int, int]:
@@ -284,6 +299,27 @@ def said_on(tokens: DocSpan) -> bool:
     return verb is not None and verb.lower_ in SPEECH_TAG_VERBS
 
 
+def gives_its_date(text: str) -> bool:
+    """Whether the words of a date give it whatever the report's day: "Dec. 9, 2008", "1973", not "Tuesday"."""
+    unanchored = normalise(text, None)
+    return unanchored is not None and "X" not in unanchored[1]
+
+
+def counted_from_day(article: Article, expression: TimeExpression, text: str) -> tuple[str, str] | None:
+    """The words and the publication day a date was counted from ("Tuesday", "this morning", "Nov. 17" without its
+    year), or None when the words give the date ("Dec. 9, 2008"), the date follows the story ("the next day") or
+    comes from an inferred publication day (a guess, marked as such)."""
+    if article.published is None or expression.reference_confidence is not None or gives_its_date(text) \
+            or is_anaphoric(text) or STORY_PERIOD.search(text):
+        return None
+    day = article.published.date()
+    # valued against the day, whichever way its verb pointed: else the text gave it (a year it wrote before)
+    if all((found or ("", ""))[1] != expression.value for found in (normalise(text, day, tense)
+                                                                 for tense in (None, PAST, FUTURE))):
+        return None
+    return " ".join(text.split()), day.isoformat()
+
+
 def midnight_side(text: str, value: str) -> int:
     """1 for a time late in its day ("late Thursday", "Thursday night", "11:40 p.m."), -1 for one early in it
     ("early Friday", "1:30 a.m."), else 0."""
@@ -360,15 +396,24 @@ def anchor_keys(anchor: DocSpan) -> frozenset[str]:
     return names or content_words(anchor)
 
 
+@dataclass(slots=True)
+class EntryEvidence:
+    """What the statements of an entry tell beyond it: their content words, the events their dates are of, the days
+    and sides of midnight their times name (see ``Statement.midnight_side``), and whether one gives the date in its
+    own words."""
+
+    words: frozenset[str]
+    events: set[str] = field(default_factory=set)
+    night_sides: set[tuple[str | None, int]] = field(default_factory=set)
+    stated: bool = False
+
+
 class TimelineBuilder:
     def __init__(self, articles: list[tuple[Article, Doc, list[TimeExpression]]], config: TimelineConfig) -> None:
         self.articles = articles
         self.config = config
         self.entries: list[TimelineEntry] = []
-        self.entry_words: list[frozenset[str]] = []
-        self.entry_events: list[set[str]] = []
-        # The days and sides of midnight (see Statement.midnight_side) of the entry's statements that name them.
-        self.entry_night_sides: list[set[tuple[str | None, int]]] = []
+        self.evidence: list[EntryEvidence] = []  # one per entry
         self.story_words = story_words([doc for _, doc, _ in articles], config)
         self.quoted: dict[str, list[tuple[int, int]]] = {}
 
@@ -381,8 +426,8 @@ class TimelineBuilder:
         """Merge into the entry of the same date and event, or open a new one; returns its index. An entry one of
         whose statements gives the date is no guess."""
         for index, entry in enumerate(self.entries):
-            if not (statement.events & self.entry_events[index] or same_event(
-                    self.entry_words[index], statement.words, self.config, self.story_words)):
+            if not (statement.events & self.evidence[index].events or same_event(
+                    self.evidence[index].words, statement.words, self.config, self.story_words)):
                 continue
             if same_day(entry.value, value) or value == entry.early_next_day:
                 self.join(index, value, statement, words)
@@ -393,10 +438,11 @@ class TimelineBuilder:
                 self.join(index, value, statement, words)
                 return index
         self.entries.append(TimelineEntry(value, [statement.sentence], [statement.time] if statement.time else [],
-                                          confidence=statement.confidence, words=words))
-        self.entry_words.append(statement.words)
-        self.entry_events.append(set(statement.events))
-        self.entry_night_sides.append({(value, statement.midnight_side)} if statement.midnight_side else set())
+                                          confidence=statement.confidence, words=words,
+                                          counted=None if statement.gives_date else statement.counted))
+        self.evidence.append(EntryEvidence(statement.words, set(statement.events),
+                                           {(value, statement.midnight_side)} if statement.midnight_side else set(),
+                                           statement.gives_date))
         return len(self.entries) - 1
 
     def join(self, index: int, value: str | None, statement: Statement, words: str | None) -> None:
@@ -408,10 +454,13 @@ class TimelineBuilder:
             entry.statements.append(statement.sentence)
         if statement.time:
             entry.times.append(statement.time)
-        self.entry_words[index] |= statement.words
-        self.entry_events[index] |= statement.events
+        evidence = self.evidence[index]
+        evidence.words |= statement.words
+        evidence.events |= statement.events
         if statement.midnight_side:
-            self.entry_night_sides[index].add((value, statement.midnight_side))
+            evidence.night_sides.add((value, statement.midnight_side))
+        evidence.stated |= statement.gives_date
+        entry.counted = None if evidence.stated else entry.counted or statement.counted
         if entry.confidence is not None:
             entry.confidence = (None if statement.confidence is None
                                 else max(entry.confidence, statement.confidence))
@@ -423,7 +472,7 @@ class TimelineBuilder:
         if not side or value is None or not DAY_VALUE.fullmatch(value):
             return None
         other = (date.fromisoformat(value) + timedelta(days=side)).isoformat()
-        if (other, -side) not in self.entry_night_sides[index]:
+        if (other, -side) not in self.evidence[index].night_sides:
             return None
         return (value, other) if side > 0 else (other, value)
 
@@ -431,10 +480,10 @@ class TimelineBuilder:
         """The entry of the event an anchor phrase names: a dated one that mentions it, else one built before for
         it, else one built from every sentence of the story that does, except those dating something relative to
         it (the one, and its copies in other reports)."""
-        for index, words in enumerate(self.entry_words):
+        for index, words in enumerate(evidence.words for evidence in self.evidence):
             if keys and keys <= words and self.entries[index].value:
                 return index
-        for index, words in enumerate(self.entry_words):
+        for index, words in enumerate(evidence.words for evidence in self.evidence):
             if keys and keys <= words and self.entries[index].value is None and self.entries[index].after is None:
                 return index
         index = None
@@ -447,9 +496,7 @@ class TimelineBuilder:
                     statement = Statement(span, None, words)
                     if index is None:
                         self.entries.append(TimelineEntry(None, [statement.sentence]))
-                        self.entry_words.append(words)
-                        self.entry_events.append(set())
-                        self.entry_night_sides.append(set())
+                        self.evidence.append(EntryEvidence(words))
                         index = len(self.entries) - 1
                     elif statement.sentence not in self.entries[index].statements:
                         self.entries[index].statements.append(statement.sentence)
@@ -476,7 +523,8 @@ class TimelineBuilder:
                 continue  # a caption without a verb or a subject ("Firefighters at the scene Tuesday") tells no event
             statement = Statement(sentence, expression.span, content_words(sentence_tokens),
                                   expression.reference_confidence, events_dated(tokens),
-                                  midnight_side(tokens.text, expression.value))
+                                  midnight_side(tokens.text, expression.value),
+                                  counted_from_day(article, expression, tokens.text), gives_its_date(tokens.text))
             if not statement.words or not dates_its_sentence(tokens):
                 continue  # a live report's time stamp ("11:20 p.m.") dates no event by itself
             found.append((expression, tokens, statement, said_on(tokens)))
@@ -502,7 +550,7 @@ class TimelineBuilder:
             words = " ".join(words.split())
             restated = next((index for index, entry in enumerate(self.entries)
                              if entry.after == anchor_index and entry.words == words
-                             and _overlap(self.entry_words[index], statement.words) >= self.config.restated_overlap),
+                             and _overlap(self.evidence[index].words, statement.words) >= self.config.restated_overlap),
                             None)
             if restated is not None:  # a copy, or another outlet's words for it
                 self.entries[restated].statements.append(statement.sentence)
@@ -511,9 +559,7 @@ class TimelineBuilder:
                 continue
             self.entries.append(TimelineEntry(None, [statement.sentence], [statement.time] if statement.time else [],
                                               after=anchor_index, words=words))
-            self.entry_words.append(statement.words)
-            self.entry_events.append(set())
-            self.entry_night_sides.append(set())
+            self.evidence.append(EntryEvidence(statement.words))
         return self.ordered()
 
     def repeated(self) -> set[int]:
@@ -533,10 +579,11 @@ class TimelineBuilder:
             entry = self.entries[index]
             if len(entry.statements) != 1 or entry.after is not None or index in anchors:
                 continue
-            events = self.entry_events[index]
+            events = self.evidence[index].events
             others = [other for other in telling[(entry.statements[0].article_id, entry.statements[0].start)]
                       if other != index and other not in found]
-            if any(not (events and self.entry_events[other]) or events & self.entry_events[other] for other in others):
+            if any(not (events and self.evidence[other].events) or events & self.evidence[other].events
+                   for other in others):
                 found.add(index)
         return found
 
