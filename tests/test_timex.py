@@ -324,6 +324,13 @@ def test_a_day_without_its_year_falls_in_the_year_the_text_just_gave_its_month()
     assert found["Aug. 4"] == "2008-08-04"
 
 
+def test_the_week_beginning_a_day_is_that_day_s_week():
+    """ECB+ 30ecbplus (tuning half A): "resolved sometime during the week beginning 17 October 2011", written on 8
+    October, was on the timeline as the week of the report."""
+    found = values_in("The repair should be done during the week beginning 17 October 2011.", date(2011, 10, 8))
+    assert found == {"the week beginning 17 October 2011": "2011-W42"}
+
+
 def test_29_february_without_a_year_falls_in_the_nearest_leap_year():
     assert normalise("Feb. 29", date(2023, 3, 5), PAST) == ("DATE", "2020-02-29")
     assert normalise("February 29", date(2023, 11, 20), FUTURE) == ("DATE", "2024-02-29")

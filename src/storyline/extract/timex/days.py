@@ -188,8 +188,8 @@ def holiday(phrase: Phrase) -> Value | None:
 
 
 def week_of(phrase: Phrase) -> Value | None:
-    """'the week of March 6': the ISO week holding that day."""
-    match = re.fullmatch(r"(?:the )?week of (.+)", phrase.core)
+    """'the week of March 6', 'the week beginning 17 October': the ISO week holding that day."""
+    match = re.fullmatch(r"(?:the )?week (?:of|beginning|starting|commencing) (.+)", phrase.core)
     day = match and calendar_date(Phrase.of(match.group(1), phrase.reference, phrase.tense, phrase.config))
     if not day or not re.fullmatch(r"[\dX]{4}-\d{2}-\d{2}", day[1]):
         return None

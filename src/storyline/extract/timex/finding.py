@@ -109,6 +109,8 @@ def is_age(doc: Doc, start: int, end: int) -> bool:
     return after in {"old", "-old", "older", "younger"} or doc[end - 1].lower_ == "old" or before in {"aged", "age"}
 
 
+# The words between a week and the day that names it: "the week beginning 17 October", "the week of March 6".
+WEEK_DAY_GLUE = [["beginning"], ["starting"], ["commencing"], ["of"]]
 # A clock time as one token: "6:41", "6:41pm", "6pm", "6.41p.m."; and a meridiem as a token of its own after one.
 CLOCK_TOKEN = re.compile(r"\d{1,2}(?::\d{2}(?:[ap]\.?m\.?)?|(?:\.\d{2})?[ap]\.?m\.?)", re.I)
 MERIDIEM_TOKEN = re.compile(r"[ap]\.?m\.?", re.I)
@@ -172,6 +174,9 @@ def merged_clock_and_day(doc: Doc) -> list[tuple[int, int]]:
             gap = doc[end:ent_start]
             if label != ent_label and all(t.is_space or t.lower_ in CLOCK_DAY_GLUE for t in gap):
                 bounds[-1] = (start, ent_end, "TIME")
+                continue
+            if doc[end - 1].lower_ == "week" and [t.lower_ for t in gap] in WEEK_DAY_GLUE:
+                bounds[-1] = (start, ent_end, "DATE")  # "the week beginning 17 October": that day's week
                 continue
         bounds.append((ent_start, ent_end, ent_label))
     return [(start, end) for start, end, _ in bounds]
