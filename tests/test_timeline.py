@@ -443,3 +443,15 @@ def test_a_date_counted_from_the_publication_day_shows_the_words_and_the_day_it_
     payload = timeline_json(timeline(rows), {article.id: article for article, _, _ in rows})
     assert [entry["counted"] for entry in payload] == [None, {"words": "early this morning",
                                                               "published": "2025-03-06"}]
+
+
+def test_a_game_s_quarters_and_halves_are_periods_of_play_not_of_the_calendar():
+    """ECB+ 29ecbplus (tuning half A): a football game's "first quarter", "second half" and "fourth quarter" stood on
+    the timeline as 2012-Q1, 2012-H2 and 2012-Q4, some thirty entries."""
+    game = outlets_reporting(["The Rovers led 13-3 at halftime and won 20-13 on Sunday. Lind scored early in the first "
+                              "quarter.", "Lind ran for a touchdown in the second half, and Berg kicked a field goal "
+                              "with 4:08 to play in the fourth quarter."], datetime(2025, 3, 10, tzinfo=timezone.utc))
+    assert [entry.value for entry in timeline(game)] == ["2025-03-09"]
+    report = outlets_reporting(["Harlow Mills said its profit rose 8% in the third quarter, and it expects a loss in "
+                                "the fourth quarter."], datetime(2025, 11, 10, tzinfo=timezone.utc))
+    assert [entry.value for entry in timeline(report)] == ["2025-Q3", "2025-Q4"]

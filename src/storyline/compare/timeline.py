@@ -30,7 +30,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span as DocSpan, Token
 
 from storyline.compare.figure_events import EVENT_NOUNS, dated_event, subject_of
-from storyline.compare.game_clock_figures import is_game_clock
+from storyline.compare.game_clock_figures import INTO, LEFT, OF_PERIOD, is_game_clock
 from storyline.extract.timex.anchoring import STORY_PERIOD, is_anaphoric
 from storyline.extract.timex.dates import PARTS_OF_DAY
 from storyline.extract.timex.tense import FUTURE, PAST
@@ -50,6 +50,9 @@ DECADE_VALUE = re.compile(r"\d{3}")
 UNANCHORED_DAY = re.compile(r"XXXX-(?:WXX-\d|XX-XX|\d{2}-\d{2})")
 # A weekday the text names without its date ("Friday night"): XXXX-WXX-5.
 WEEKDAY_VALUE = re.compile(r"XXXX-WXX-(\d)")
+# A calendar quarter or half: "2012-Q4", "2012-H1".
+QUARTER_OR_HALF = re.compile(r"\d{4}-[QH]\d")
+HALF_TIME = re.compile(r"\bhalf-?\s?time\b", re.IGNORECASE)
 # A day with its year: "2008-12-11".
 DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # A day of a month the text gives without its year ("December 2"): a calendar day, not one relative to the report.
@@ -299,6 +302,18 @@ def said_on(tokens: DocSpan) -> bool:
     return verb is not None and verb.lower_ in SPEECH_TAG_VERBS
 
 
+def tells_of_play(text: str) -> bool:
+    """Whether a text reports a game: it writes a game clock ("with 4:08 to play in the fourth quarter") or a half
+    time."""
+    return HALF_TIME.search(text) is not None or any(pattern.search(text) for pattern in (LEFT, INTO, OF_PERIOD))
+
+
+def is_period_of_play(expression: TimeExpression, tokens: DocSpan) -> bool:
+    """Whether a date is a quarter or a half without its year ("the fourth quarter"), which a game's report means
+    as a period of play."""
+    return QUARTER_OR_HALF.fullmatch(expression.value) is not None and not gives_its_date(tokens.text)
+
+
 def gives_its_date(text: str) -> bool:
     """Whether the words of a date give it whatever the report's day: "Dec. 9, 2008", "1973", not "Tuesday"."""
     unanchored = normalise(text, None)
@@ -415,6 +430,8 @@ class TimelineBuilder:
         self.entries: list[TimelineEntry] = []
         self.evidence: list[EntryEvidence] = []  # one per entry
         self.story_words = story_words([doc for _, doc, _ in articles], config)
+        # A story of a game: "the fourth quarter" is a period of play, not of the calendar.
+        self.of_play = any(tells_of_play(article.text) for article, _, _ in articles)
         self.quoted: dict[str, list[tuple[int, int]]] = {}
 
     def quotations(self, article: Article) -> list[tuple[int, int]]:
@@ -540,7 +557,7 @@ class TimelineBuilder:
                 anchor = relative_anchor(doc, tokens)
                 if anchor is not None and expression.type == "DURATION":
                     relative.append((statement, anchor_keys(anchor), doc[tokens.start:anchor.end].text))
-                elif names_a_day(expression, tokens):
+                elif names_a_day(expression, tokens) and not (self.of_play and is_period_of_play(expression, tokens)):
                     written = None if calendar_start(expression.value) else expression.span.text(article)
                     self.add(expression.value.split("T")[0], statement, written)
         for statement, keys, words in relative:
