@@ -455,3 +455,14 @@ def test_a_game_s_quarters_and_halves_are_periods_of_play_not_of_the_calendar():
     report = outlets_reporting(["Harlow Mills said its profit rose 8% in the third quarter, and it expects a loss in "
                                 "the fourth quarter."], datetime(2025, 11, 10, tzinfo=timezone.utc))
     assert [entry.value for entry in timeline(report)] == ["2025-Q3", "2025-Q4"]
+
+
+def test_a_time_of_day_of_what_used_to_happen_takes_no_day_of_the_story():
+    """ECB+ 26ecbplus and 28ecb (tuning half A): "Most days, in the early evening, Mr. Gigante would emerge ..." and
+    "Woodward would leave his apartment by the back alley that night" stood on the day the text had named last."""
+    rows = outlets_reporting(["The old boxer died on Monday in Harlow. Most days, in the early evening, he would walk "
+                              "to the harbour. He was taken to hospital that night."],
+                             datetime(2025, 3, 12, tzinfo=timezone.utc))
+    # The walks were every evening's; the night he was taken to hospital is Monday's.
+    entries = [entry.statements[0].text(rows[0][0])[:20] for entry in timeline(rows)]
+    assert entries == ["The old boxer died o", "He was taken to hosp"]

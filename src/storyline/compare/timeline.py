@@ -33,7 +33,7 @@ from storyline.compare.figure_events import EVENT_NOUNS, dated_event, subject_of
 from storyline.compare.game_clock_figures import INTO, LEFT, OF_PERIOD, is_game_clock
 from storyline.extract.timex.anchoring import STORY_PERIOD, is_anaphoric
 from storyline.extract.timex.dates import PARTS_OF_DAY
-from storyline.extract.timex.tense import FUTURE, PAST
+from storyline.extract.timex.tense import FUTURE, PAST, governing_verb
 from storyline.extract.timex.values import normalise
 from storyline.extract.timex.stretches import UNITS as TIME_UNITS
 from storyline.model import Article, Span, TimeExpression
@@ -302,6 +302,17 @@ def said_on(tokens: DocSpan) -> bool:
     return verb is not None and verb.lower_ in SPEECH_TAG_VERBS
 
 
+def is_habitual(tokens: DocSpan) -> bool:
+    """Whether the date's verb tells what used to happen or was to happen, "would" without "have" ("Most days, in
+    the early evening, he would emerge", "he would leave by the back alley that night"): the story's day, which a
+    time of day with no day of its own ("that night") follows, is not that of such a verb."""
+    verb = governing_verb(tokens.root)
+    if verb is None:
+        return False
+    auxiliaries = [child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}]
+    return "would" in auxiliaries and "have" not in auxiliaries
+
+
 def tells_of_play(text: str) -> bool:
     """Whether a text reports a game: it writes a game clock ("with 4:08 to play in the fourth quarter") or a half
     time."""
@@ -544,6 +555,8 @@ class TimelineBuilder:
                                   counted_from_day(article, expression, tokens.text), gives_its_date(tokens.text))
             if not statement.words or not dates_its_sentence(tokens):
                 continue  # a live report's time stamp ("11:20 p.m.") dates no event by itself
+            if is_anaphoric(tokens.text) and is_habitual(tokens):
+                continue  # "Most days, in the early evening, he would emerge": no day of the story's
             found.append((expression, tokens, statement, said_on(tokens)))
         with_news = {statement.sentence.start for expression, tokens, statement, said in found
                      if not said and names_a_day(expression, tokens)}
