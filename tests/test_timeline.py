@@ -466,3 +466,15 @@ def test_a_time_of_day_of_what_used_to_happen_takes_no_day_of_the_story():
     # The walks were every evening's; the night he was taken to hospital is Monday's.
     entries = [entry.statements[0].text(rows[0][0])[:20] for entry in timeline(rows)]
     assert entries == ["The old boxer died o", "He was taken to hosp"]
+
+
+def test_a_day_the_text_gives_again_by_its_date_right_after_is_dated_by_that_date():
+    """ECB+ 14ecbplus and 30ecbplus (tuning half A), dated a day or two late as a feed would: "caught fire
+    yesterday (July 21st)" stood on the day before the date given, "SEACOM said today (10 October 2011)" on the
+    feed's day."""
+    rows = outlets_reporting(["The Harlow mill caught fire yesterday (March 4th), the fire service said.",
+                              "The owners of the Harlow mill said today, 5 March, that they would rebuild it."],
+                             datetime(2025, 3, 7, tzinfo=timezone.utc))
+    # Their years are the report's: the label says so.
+    assert [entry.label for entry in timeline(rows)] == ["2025-03-04 (“March 4th” in a report dated 2025-03-07)",
+                                                         "2025-03-05 (“5 March” in a report dated 2025-03-07)"]

@@ -50,6 +50,10 @@ DECADE_VALUE = re.compile(r"\d{3}")
 UNANCHORED_DAY = re.compile(r"XXXX-(?:WXX-\d|XX-XX|\d{2}-\d{2})")
 # A weekday the text names without its date ("Friday night"): XXXX-WXX-5.
 WEEKDAY_VALUE = re.compile(r"XXXX-WXX-(\d)")
+# What stands between a day and its date given again: "yesterday (July 21st)", "today, 10 October".
+RESTATING = re.compile(r"\s*[(,]\s*")
+# A day of a calendar month, with or without its year, as valued without a reference: "2011-10-10", "XXXX-07-21".
+CALENDAR_DAY = re.compile(r"(?:\d{4}|XXXX)-\d{2}-\d{2}")
 # A calendar quarter or half: "2012-Q4", "2012-H1".
 QUARTER_OR_HALF = re.compile(r"\d{4}-[QH]\d")
 HALF_TIME = re.compile(r"\bhalf-?\s?time\b", re.IGNORECASE)
@@ -313,6 +317,19 @@ def is_habitual(tokens: DocSpan) -> bool:
     return "would" in auxiliaries and "have" not in auxiliaries
 
 
+def restated_days(article: Article, expressions: list[TimeExpression]) -> list[TimeExpression]:
+    """The days named relative to the report that the text gives by their date right after, in brackets or after a
+    comma ("caught fire yesterday (July 21st)", "said today (10 October 2011)"): the date says which day it is,
+    whatever day the report was published."""
+    restated = []
+    for expression, following in zip(expressions, expressions[1:]):
+        between = article.text[expression.span.end:following.span.start]
+        if RESTATING.fullmatch(between) and not gives_its_date(expression.span.text(article)) \
+                and CALENDAR_DAY.fullmatch((normalise(following.span.text(article), None) or ("", ""))[1]):
+            restated.append(expression)
+    return restated
+
+
 def tells_of_play(text: str) -> bool:
     """Whether a text reports a game: it writes a game clock ("with 4:08 to play in the fourth quarter") or a half
     time."""
@@ -534,11 +551,13 @@ class TimelineBuilder:
                          ) -> list[tuple[TimeExpression, DocSpan, Statement]]:
         """The article's time expressions that date what their sentences tell, each with its statement. The day a
         sentence's source spoke ("officials said Saturday") is left out where the sentence dates its news too
-        ("the fire broke out Friday evening, officials said Saturday"): the entry belongs to the news."""
+        ("the fire broke out Friday evening, officials said Saturday"): the entry belongs to the news; so is a day
+        the text gives again by its date right after ("yesterday (July 21st)")."""
         quotations = self.quotations(article)
+        restated = restated_days(article, expressions)
         found = []
         for expression in expressions:
-            if any(start <= expression.span.start < end for start, end in quotations):
+            if any(start <= expression.span.start < end for start, end in quotations) or expression in restated:
                 continue
             if is_game_clock(article.text, expression.span.start):
                 continue  # "with 7:41 left in the first half" is a moment of play, not a time of day
