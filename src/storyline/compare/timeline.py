@@ -16,6 +16,11 @@ A date counted from an inferred publication date ("Sunday" in a report whose dat
 entry carries the inference's confidence and says so, unless another statement of the entry gives the date. A day
 named relative to an undated report's unknown date ("Sunday", "yesterday", "29 April") keeps its words, marked
 undated.
+A date a stated publication day gave ("Tuesday", "this morning", "September" without its year) is only as right as
+that day, which a feed may give late: where no statement of the entry gives the date in its own words, the entry
+shows the words and the report's day. One moment told "late Thursday" by one outlet and "early Friday" by another,
+whose clock is hours ahead, is one entry showing both days. In a story of a game, "the fourth quarter" is a period
+of play, not of the calendar.
 The picture of a timeline is drawn by :mod:`storyline.brief.svg`.
 """
 
