@@ -348,10 +348,11 @@ def test_a_date_in_a_clause_the_sentence_sets_its_own_event_after_makes_no_entry
     """ECB+ 11ecb (unseen): "The elections, the first since the country adopted a new constitution earlier this
     year, had 2.5 million eligible voters" was the timeline's entry for this year."""
     rows = outlets_reporting(["The vote, the first since the republic adopted a new charter earlier this year, drew "
-                              "two million voters. The harbour chief resigned after the dockers struck on Monday. "
-                              "The new charter was adopted in March."], datetime(2025, 6, 12, tzinfo=timezone.utc))
-    # Neither the vote nor the resignation is this year's or Monday's by these dates; the charter's month is its own.
-    assert [entry.value for entry in timeline(rows)] == ["2025-03"]
+                              "two million voters. The new charter was adopted in March. The state ran the mill "
+                              "until losses forced it to close in May."], datetime(2025, 6, 12, tzinfo=timezone.utc))
+    # The vote is not this year's by that date; the charter's month is its own; the mill closed in May, the end of
+    # what the last sentence tells.
+    assert [entry.value for entry in timeline(rows)] == ["2025-03", "2025-05"]
 
 
 def test_an_undated_story_weekdays_run_in_the_order_of_one_week():
@@ -443,6 +444,10 @@ def test_a_date_counted_from_the_publication_day_shows_the_words_and_the_day_it_
     payload = timeline_json(timeline(rows), {article.id: article for article, _, _ in rows})
     assert [entry["counted"] for entry in payload] == [None, {"words": "early this morning",
                                                               "published": "2025-03-06"}]
+    # A clock time in a text that names no day is counted from the report's day too.
+    rows = outlets_reporting(["The quake, which struck at 1353 (1023 GMT), shook the island of Harlow."],
+                             datetime(2025, 3, 6, tzinfo=timezone.utc))
+    assert [entry.label for entry in timeline(rows)] == ["2025-03-06 (“1023 GMT” in a report dated 2025-03-06)"]
 
 
 def test_a_game_s_quarters_and_halves_are_periods_of_play_not_of_the_calendar():

@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span as DocSpan, Token
 
 from storyline.compare.figure_events import EVENT_NOUNS, dated_event, subject_of
 from storyline.compare.game_clock_figures import INTO, LEFT, OF_PERIOD, is_game_clock
-from storyline.extract.timex.anchoring import STORY_PERIOD, is_anaphoric
+from storyline.extract.timex.anchoring import is_anaphoric
 from storyline.extract.timex.dates import PARTS_OF_DAY
 from storyline.extract.timex.tense import FUTURE, PAST, governing_verb
 from storyline.extract.timex.values import normalise
@@ -260,9 +260,9 @@ def dates_its_sentence(tokens: DocSpan) -> bool:
     ("Williams, a star of musicals of the 1940s, has died"); and that verb is not in a clause describing a thing
     or person ("Williams, who swam to stardom in the 1940s, dies") unless the thing is an event ("the quake that
     struck on Monday killed 70"); the event it dates is not one the sentence's own is set after or before ("the
-    minister quit after the attack on Saturday", "the first vote since it adopted a constitution this year"), nor
-    the far end of a comparison ("the first title since 2000"), nor every such day ("Friday prayers"). A timeline
-    entry "1940s" would misdate the death the sentence tells."""
+    minister quit after the attack on Saturday"), nor the start of what it tells ("the first vote since it adopted a
+    constitution this year"), nor the far end of a comparison ("the first title since 2000"), nor every such day
+    ("Friday prayers"). A timeline entry "1940s" would misdate the death the sentence tells."""
     if _follows_another_event(tokens) or _compared_since(tokens) or _recurring_day(tokens):
         return False
     token = tokens.root
@@ -279,9 +279,11 @@ def dates_its_sentence(tokens: DocSpan) -> bool:
         token = token.head
         if token.dep_ == "prep" and token.lower_ in SEQUENCE_PREPOSITIONS:
             return False  # the date is of an event the sentence's own is set after or before
-        if token.dep_ == "advcl" and any(child.dep_ == "mark" and child.lower_ in SEQUENCE_PREPOSITIONS
-                                         for child in token.children):
-            return False  # the same, told by a clause: "the first since the country adopted it earlier this year"
+        if token.dep_ == "advcl" and any(child.dep_ == "mark" and child.lower_ == "since" for child in token.children):
+            # the start of what the sentence tells, told by a clause: "the first since the country adopted it earlier
+            # this year" (a clause after "until", "before" or "after" often dates the story's own end or next step:
+            # "ran the business until pressures forced it to close in December 2007")
+            return False
     return True
 
 
@@ -355,10 +357,10 @@ def gives_its_date(text: str) -> bool:
 
 def counted_from_day(article: Article, expression: TimeExpression, text: str) -> tuple[str, str] | None:
     """The words and the publication day a date was counted from ("Tuesday", "this morning", "Nov. 17" without its
-    year), or None when the words give the date ("Dec. 9, 2008"), the date follows the story ("the next day") or
-    comes from an inferred publication day (a guess, marked as such)."""
-    if article.published is None or expression.reference_confidence is not None or gives_its_date(text) \
-            or is_anaphoric(text) or STORY_PERIOD.search(text):
+    year, "10:23 GMT" in a text that names no day), or None when the words give the date ("Dec. 9, 2008"), the date
+    follows a day or year the story named ("the next day") or comes from an inferred publication day (a guess,
+    marked as such)."""
+    if article.published is None or expression.reference_confidence is not None or gives_its_date(text):
         return None
     day = article.published.date()
     # valued against the day, whichever way its verb pointed: else the text gave it (a year it wrote before)
