@@ -583,6 +583,8 @@ class TimelineBuilder:
                 continue  # a live report's time stamp ("11:20 p.m.") dates no event by itself
             if is_anaphoric(tokens.text) and is_habitual(tokens):
                 continue  # "Most days, in the early evening, he would emerge": no day of the story's
+            if ANAPHORIC_DAY.fullmatch(tokens.text) and statement.counted is not None:
+                continue  # "his only mistake of the day" in a report naming no day: the day is not the report's
             found.append((expression, tokens, statement, said_on(tokens)))
         with_news = {statement.sentence.start for expression, tokens, statement, said in found
                      if not said and names_a_day(expression, tokens)}
