@@ -444,10 +444,12 @@ def test_a_date_counted_from_the_publication_day_shows_the_words_and_the_day_it_
     payload = timeline_json(timeline(rows), {article.id: article for article, _, _ in rows})
     assert [entry["counted"] for entry in payload] == [None, {"words": "early this morning",
                                                               "published": "2025-03-06"}]
-    # "The day" in a report that names no day is a day the text has in mind, not the report's.
-    rows = outlets_reporting(["Lind missed a penalty, his only mistake of the day."],
+    # "The day" before the text names a day is a day the text has in mind, not the report's; after, it is that day.
+    rows = outlets_reporting(["Lind missed a penalty, his only mistake of the day. The Rovers lost on Wednesday. "
+                              "Earlier in the day, the club had sacked its coach."],
                              datetime(2025, 3, 6, tzinfo=timezone.utc))
-    assert timeline(rows) == []
+    assert [entry.statements[0].text(rows[0][0])[:14] for entry in timeline(rows)] == ["The Rovers los",
+                                                                                        "Earlier in the"]
     # A clock time in a text that names no day is counted from the report's day too.
     rows = outlets_reporting(["The quake, which struck at 1353 (1023 GMT), shook the island of Harlow."],
                              datetime(2025, 3, 6, tzinfo=timezone.utc))

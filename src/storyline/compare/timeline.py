@@ -324,6 +324,13 @@ def is_habitual(tokens: DocSpan) -> bool:
     return "would" in auxiliaries and "have" not in auxiliaries
 
 
+def first_day_named(article: Article, expressions: list[TimeExpression]) -> int:
+    """Where the text first names a day in words of its own ("on Friday", "yesterday"; not "that day"), or its
+    end: "the day", "that night" before it are days the text has in mind, not the report's."""
+    return next((expression.span.start for expression in expressions if DAY_VALUE.match(expression.value)
+                 and not ANAPHORIC_DAY.fullmatch(expression.span.text(article))), len(article.text))
+
+
 def restated_days(article: Article, expressions: list[TimeExpression]) -> list[TimeExpression]:
     """The days named relative to the report that the text gives by their date right after, in brackets or after a
     comma ("caught fire yesterday (July 21st)", "said today (10 October 2011)"): the date says which day it is,
@@ -562,6 +569,7 @@ class TimelineBuilder:
         the text gives again by its date right after ("yesterday (July 21st)")."""
         quotations = self.quotations(article)
         restated = restated_days(article, expressions)
+        first_day = first_day_named(article, expressions)
         found = []
         for expression in expressions:
             if any(start <= expression.span.start < end for start, end in quotations) or expression in restated:
@@ -583,8 +591,8 @@ class TimelineBuilder:
                 continue  # a live report's time stamp ("11:20 p.m.") dates no event by itself
             if is_anaphoric(tokens.text) and is_habitual(tokens):
                 continue  # "Most days, in the early evening, he would emerge": no day of the story's
-            if ANAPHORIC_DAY.fullmatch(tokens.text) and statement.counted is not None:
-                continue  # "his only mistake of the day" in a report naming no day: the day is not the report's
+            if ANAPHORIC_DAY.fullmatch(tokens.text) and expression.span.start < first_day:
+                continue  # "his only mistake of the day" before the text names a day: not the report's day
             found.append((expression, tokens, statement, said_on(tokens)))
         with_news = {statement.sentence.start for expression, tokens, statement, said in found
                      if not said and names_a_day(expression, tokens)}
