@@ -344,6 +344,17 @@ def test_a_date_of_an_event_the_sentence_sets_its_own_after_makes_no_entry():
     assert entries == [("2025-03-08", 1), ("2025-03-09", 1), ("2025-03-10", 1)]
 
 
+def test_a_date_in_a_clause_the_sentence_sets_its_own_event_after_makes_no_entry():
+    """ECB+ 11ecb (unseen): "The elections, the first since the country adopted a new constitution earlier this
+    year, had 2.5 million eligible voters" was the timeline's entry for this year."""
+    rows = outlets_reporting(["The vote, the first since the republic adopted a new charter earlier this year, drew "
+                              "two million voters. The new charter was adopted in March. The state ran the mill "
+                              "until losses forced it to close in May."], datetime(2025, 6, 12, tzinfo=timezone.utc))
+    # The vote is not this year's by that date; the charter's month is its own; the mill closed in May, the end of
+    # what the last sentence tells.
+    assert [entry.value for entry in timeline(rows)] == ["2025-03", "2025-05"]
+
+
 def test_an_undated_story_weekdays_run_in_the_order_of_one_week():
     rows = outlets_reporting(["Services will be held on Sunday in the town hall. The mayor visited the site on "
                               "Saturday. The blaze gutted the old mill on Friday night."], None)
@@ -398,3 +409,83 @@ def test_a_sentence_giving_two_dates_is_read_once_under_its_first():
     entries = [(entry.label, [s.text(rows[0][0]) for s in entry.statements]) for entry in timeline(rows)]
     assert entries == [("2001", ["He joined the force in 2001."]),
                        ("2009", ["The officer was sued in 2009 and 2010 over arrests in the same precinct."])]
+
+
+def test_one_moment_dated_late_on_one_day_and_early_on_the_next_is_one_entry_showing_both_days():
+    """ECB+ 1ecbplus and 19ecb (tuning topics): an actress checked into a clinic "late Thursday" in one outlet and
+    "Early Friday morning, around 1:30 a.m." in another; riots "late Saturday and early Sunday". The timeline showed
+    two days for one moment."""
+    rows = outlets_reporting(["The actress checked into the Harlow Clinic late Thursday, after hiring a new lawyer.",
+                              "Early Friday morning, around 1:30 a.m., the actress checked into the Harlow Clinic, "
+                              "her lawyer said.",
+                              "The actress checked into the Harlow Clinic on Friday, ending a week of confusion. "
+                              "Her father flew to Denver on Friday."],
+                             datetime(2025, 3, 8, tzinfo=timezone.utc))
+    entries = [(entry.label, len(entry.statements)) for entry in timeline(rows)]
+    # The check-in is one entry, whichever day each outlet gives it; the flight is no moment near midnight.
+    assert entries == [("2025-03-06 (late) / 2025-03-07 (early) (“late Thursday” in a report dated 2025-03-08)", 3),
+                       ("2025-03-07 (“Friday” in a report dated 2025-03-08)", 1)]
+    # Late on one day and early two days after are two moments.
+    rows = outlets_reporting(["The actress checked into the Harlow Clinic late Thursday.",
+                              "The actress checked into the Harlow Clinic early Saturday."],
+                             datetime(2025, 3, 9, tzinfo=timezone.utc))
+    assert [entry.value for entry in timeline(rows)] == ["2025-03-06", "2025-03-08"]
+
+
+def test_a_date_counted_from_the_publication_day_shows_the_words_and_the_day_it_was_counted_from():
+    """ECB+ 13ecbplus (tuning half A), dated as a feed would: "fast-moving fire destroyed the historic warehouse
+    early this morning" in a report dated two days after the fire stood on the timeline as the fire's day, a fact."""
+    rows = outlets_reporting(["A fire destroyed the old mill in Harlow early this morning, the fire chief said.",
+                              "The Harlow ferry sank on Tuesday, the coast guard said. The ferry sank on March 4, 2025, "
+                              "its owners said."], datetime(2025, 3, 6, tzinfo=timezone.utc))
+    labels = [entry.label for entry in timeline(rows)]
+    # The sinking is given with its date by one statement: a fact, whichever day the other was counted from.
+    assert labels == ["2025-03-04", "2025-03-06 (“early this morning” in a report dated 2025-03-06)"]
+    payload = timeline_json(timeline(rows), {article.id: article for article, _, _ in rows})
+    assert [entry["counted"] for entry in payload] == [None, {"words": "early this morning",
+                                                              "published": "2025-03-06"}]
+    # "The day" before the text names a day is a day the text has in mind, not the report's; after, it is that day.
+    rows = outlets_reporting(["Lind missed a penalty, his only mistake of the day. The Rovers lost on Wednesday. "
+                              "Earlier in the day, the club had sacked its coach."],
+                             datetime(2025, 3, 6, tzinfo=timezone.utc))
+    assert [entry.statements[0].text(rows[0][0])[:14] for entry in timeline(rows)] == ["The Rovers los",
+                                                                                        "Earlier in the"]
+    # A clock time in a text that names no day is counted from the report's day too.
+    rows = outlets_reporting(["The quake, which struck at 1353 (1023 GMT), shook the island of Harlow."],
+                             datetime(2025, 3, 6, tzinfo=timezone.utc))
+    assert [entry.label for entry in timeline(rows)] == ["2025-03-06 (“1023 GMT” in a report dated 2025-03-06)"]
+
+
+def test_a_game_s_quarters_and_halves_are_periods_of_play_not_of_the_calendar():
+    """ECB+ 29ecbplus (tuning half A): a football game's "first quarter", "second half" and "fourth quarter" stood on
+    the timeline as 2012-Q1, 2012-H2 and 2012-Q4, some thirty entries."""
+    game = outlets_reporting(["The Rovers led 13-3 at halftime and won 20-13 on Sunday. Lind scored early in the first "
+                              "quarter.", "Lind ran for a touchdown in the second half, and Berg kicked a field goal "
+                              "with 4:08 to play in the fourth quarter."], datetime(2025, 3, 10, tzinfo=timezone.utc))
+    assert [entry.value for entry in timeline(game)] == ["2025-03-09"]
+    report = outlets_reporting(["Harlow Mills said its profit rose 8% in the third quarter, and it expects a loss in "
+                                "the fourth quarter."], datetime(2025, 11, 10, tzinfo=timezone.utc))
+    assert [entry.value for entry in timeline(report)] == ["2025-Q3", "2025-Q4"]
+
+
+def test_a_time_of_day_of_what_used_to_happen_takes_no_day_of_the_story():
+    """ECB+ 26ecbplus and 28ecb (tuning half A): "Most days, in the early evening, Mr. Gigante would emerge ..." and
+    "Woodward would leave his apartment by the back alley that night" stood on the day the text had named last."""
+    rows = outlets_reporting(["The old boxer died on Monday in Harlow. Most days, in the early evening, he would walk "
+                              "to the harbour. He was taken to hospital that night."],
+                             datetime(2025, 3, 12, tzinfo=timezone.utc))
+    # The walks were every evening's; the night he was taken to hospital is Monday's.
+    entries = [entry.statements[0].text(rows[0][0])[:20] for entry in timeline(rows)]
+    assert entries == ["The old boxer died o", "He was taken to hosp"]
+
+
+def test_a_day_the_text_gives_again_by_its_date_right_after_is_dated_by_that_date():
+    """ECB+ 14ecbplus and 30ecbplus (tuning half A), dated a day or two late as a feed would: "caught fire
+    yesterday (July 21st)" stood on the day before the date given, "SEACOM said today (10 October 2011)" on the
+    feed's day."""
+    rows = outlets_reporting(["The Harlow mill caught fire yesterday (March 4th), the fire service said.",
+                              "The owners of the Harlow mill said today, 5 March, that they would rebuild it."],
+                             datetime(2025, 3, 7, tzinfo=timezone.utc))
+    # Their years are the report's: the label says so.
+    assert [entry.label for entry in timeline(rows)] == ["2025-03-04 (“March 4th” in a report dated 2025-03-07)",
+                                                         "2025-03-05 (“5 March” in a report dated 2025-03-07)"]

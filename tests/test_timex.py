@@ -112,6 +112,20 @@ def test_a_year_numbering_a_product_and_a_holiday_naming_a_thing_are_no_times():
     assert "Christmas" not in found and "Christmas Eve" in found
 
 
+def test_clock_times_with_a_zone_or_a_meridiem_are_found_and_a_zone_day_lies_next_to_the_dateline():
+    """ECB+ tuning topic 4 (unseen subtopic 4ecb): "6:41pm PST this evening (0241 GMT Friday)" in a report of
+    Thursday was "Friday", a week before; the model had taken "6:41pm PST" for money and left "0241 GMT" out."""
+    text = ("The ferry sank at 11:50pm EST this evening (0450 GMT Tuesday), the coast guard said Monday. Divers "
+            "reached it at 0230 GMT on Wednesday. The captain had called for help at 9:40 last night.")
+    article = Article(text, published=datetime(2023, 5, 1, tzinfo=timezone.utc))
+    [doc] = nlp.parse([article.text])
+    found = values_by_text(article, extract(article, doc))
+    assert found["11:50pm EST this evening"] == "2023-05-01T23:50"
+    assert found["0450 GMT Tuesday"] == "2023-05-02T04:50"  # past tense, yet the zone's day after the dateline's
+    assert found["0230 GMT on Wednesday"] == "2023-04-26T02:30"  # two days ahead: no zone runs so far; the tense
+    assert found["9:40 last night"] == "2023-04-30T21:40"  # a night's clock without a meridiem is after noon
+
+
 @pytest.fixture(scope="module")
 def seeds():
     if not SEEDS.is_dir():
@@ -283,6 +297,38 @@ def test_a_year_ago_quarter_is_not_taken_for_the_quarter_reported():
     assert found["the third quarter"] == "1989-Q3"
     assert found["the year-ago quarter"] == "1988-Q3"
     assert found["Year-ago"] == "1988-Q3"
+
+
+def test_the_quarter_and_the_latest_period_are_the_quarter_the_report_gave_results_for():
+    """TimeBank's earnings reports (tuning half A): "the quarter" after "the fiscal first quarter" was the calendar's
+    quarter before the dateline, and "the latest period" was not found; a quarter looked ahead to is no report's."""
+    found = values_in("Net income rose 12% in the fiscal first quarter, ended Sept. 30. Revenue in the quarter "
+                      "climbed to $3 billion. The company expects a fourth-quarter charge of $10 million. Sales in the "
+                      "latest period were $1.2 billion, against $1 billion a year earlier.", date(1989, 10, 26))
+    assert found["the fiscal first quarter"] == "1989-Q1"
+    assert found["the quarter"] == "1989-Q1"
+    assert found["fourth-quarter"] == "1989-Q4"
+    assert found["the latest period"] == "1989-Q1"
+    assert found["a year earlier"] == "1988-Q1"
+
+
+def test_a_day_without_its_year_falls_in_the_year_the_text_just_gave_its_month():
+    """ECB+ 19ecb (tuning half A), a report of 2008 recalling a revolt: "In November 1973, students ..." then "on
+    Nov. 17 the police moved in" was put on the timeline as 17 November 2008."""
+    found = values_in("In March 1968, miners occupied the pits near Velland. On March 9 the army broke the strike. "
+                      "The mine closed on March 2, the owners said. The August 1990 flood is remembered. The works "
+                      "reopened on Aug. 4.", date(2008, 12, 8))
+    assert found["March 9"] == "1968-03-09"
+    assert found["March 2"] == "2008-03-02"  # two sentences on, the text may be back at the report's time
+    # A month with its year naming a thing ("the August 1990 flood") sets no time for the days after it.
+    assert found["Aug. 4"] == "2008-08-04"
+
+
+def test_the_week_beginning_a_day_is_that_day_s_week():
+    """ECB+ 30ecbplus (tuning half A): "resolved sometime during the week beginning 17 October 2011", written on 8
+    October, was on the timeline as the week of the report."""
+    found = values_in("The repair should be done during the week beginning 17 October 2011.", date(2011, 10, 8))
+    assert found == {"the week beginning 17 October 2011": "2011-W42"}
 
 
 def test_29_february_without_a_year_falls_in_the_nearest_leap_year():

@@ -131,6 +131,8 @@ def timeline(entries: list[TimelineEntry], articles: dict[str, Article]) -> list
             "order": entry.order, "value": entry.value, "after": entry.after, "label": entry.label,
             # Not None when the date is a guess, counted from an inferred publication date.
             "confidence": entry.confidence, "words": entry.words,
+            # Not None when no statement gives the date but one counted it from its report's publication day.
+            "counted": None if entry.counted is None else {"words": entry.counted[0], "published": entry.counted[1]},
             "statements": [{**span.to_json(), "source": articles[span.article_id].outlet,
                             "text": span.text(articles[span.article_id])} for span in entry.statements],
             "times": [span.to_json() for span in entry.times],

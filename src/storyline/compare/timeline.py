@@ -16,6 +16,11 @@ A date counted from an inferred publication date ("Sunday" in a report whose dat
 entry carries the inference's confidence and says so, unless another statement of the entry gives the date. A day
 named relative to an undated report's unknown date ("Sunday", "yesterday", "29 April") keeps its words, marked
 undated.
+A date a stated publication day gave ("Tuesday", "this morning", "September" without its year) is only as right as
+that day, which a feed may give late: where no statement of the entry gives the date in its own words, the entry
+shows the words and the report's day. One moment told "late Thursday" by one outlet and "early Friday" by another,
+whose clock is hours ahead, is one entry showing both days. In a story of a game, "the fourth quarter" is a period
+of play, not of the calendar.
 The picture of a timeline is drawn by :mod:`storyline.brief.svg`.
 """
 
@@ -25,13 +30,16 @@ import calendar
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span as DocSpan, Token
 
 from storyline.compare.figure_events import EVENT_NOUNS, dated_event, subject_of
-from storyline.compare.game_clock_figures import is_game_clock
+from storyline.compare.game_clock_figures import INTO, LEFT, OF_PERIOD, is_game_clock
+from storyline.extract.timex.anchoring import is_anaphoric
 from storyline.extract.timex.dates import PARTS_OF_DAY
+from storyline.extract.timex.tense import FUTURE, PAST, governing_verb
+from storyline.extract.timex.values import normalise
 from storyline.extract.timex.stretches import UNITS as TIME_UNITS
 from storyline.model import Article, Span, TimeExpression
 from storyline.text.paragraphs import statement_start
@@ -47,11 +55,25 @@ DECADE_VALUE = re.compile(r"\d{3}")
 UNANCHORED_DAY = re.compile(r"XXXX-(?:WXX-\d|XX-XX|\d{2}-\d{2})")
 # A weekday the text names without its date ("Friday night"): XXXX-WXX-5.
 WEEKDAY_VALUE = re.compile(r"XXXX-WXX-(\d)")
+# What stands between a day and its date given again: "yesterday (July 21st)", "today, 10 October".
+RESTATING = re.compile(r"\s*[(,]\s*")
+# A day of a calendar month, with or without its year, as valued without a reference: "2011-10-10", "XXXX-07-21".
+CALENDAR_DAY = re.compile(r"(?:\d{4}|XXXX)-\d{2}-\d{2}")
+# A calendar quarter or half: "2012-Q4", "2012-H1".
+QUARTER_OR_HALF = re.compile(r"\d{4}-[QH]\d")
+HALF_TIME = re.compile(r"\bhalf-?\s?time\b", re.IGNORECASE)
+# A day with its year: "2008-12-11".
+DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 # A day of a month the text gives without its year ("December 2"): a calendar day, not one relative to the report.
 YEARLESS_DAY = re.compile(r"XXXX-\d{2}-\d{2}")
 # "The day", "that night", "the same morning": a day the text spoke of before (the game's, the storm's). When no
 # date of the text anchors it, its words say nothing: an entry "the day (undated)" tells the reader nothing.
 ANAPHORIC_DAY = re.compile(r"(?:the|that)(?: same)? (?:day|" + "|".join(PARTS_OF_DAY) + ")", re.IGNORECASE)
+# The hour of a clock time's value, and the words placing a day's time near its midnight ("late Thursday", "early
+# Friday"; not "later", "earlier").
+CLOCK_HOUR = re.compile(r"T(\d{2}):\d{2}")
+EARLY = re.compile(r"\bearly\b", re.IGNORECASE)
+LATE = re.compile(r"\blate\b", re.IGNORECASE)
 # The prepositions that date a duration against an event: "three days after the explosion".
 RELATIVE_SIGNALS = {"after", "before"}
 # The prepositions that set what a sentence tells in time against another event: "quit after the attack on Saturday"
@@ -107,23 +129,36 @@ class TimelineEntry:
     order: int = 0
     confidence: float | None = None
     words: str | None = None
+    # The next day, when outlets date the event late on the entry's day and others early on the next.
+    early_next_day: str | None = None
+    # When no statement gives the date itself but one counted it from its publication day: the words and that day.
+    counted: tuple[str, str] | None = None
 
     def article_ids(self) -> list[str]:
         return list(dict.fromkeys(span.article_id for span in self.statements))
 
     @property
     def label(self) -> str:
-        """When, as a reader sees it: the date ("~" before a guessed one; a decade as "1930s"), else the text's
-        own words for it: a day of a month the text gives no year ("December 2 (year not given)"), a day relative
-        to an undated report ("Sunday (undated)"), or the entry's place after another ("days after the vote
-        (undated)"), else "undated"."""
+        """When, as a reader sees it: the date ("~" before a guessed one; a decade as "1930s"; a moment outlets date
+        late on one day and early on the next, "2008-12-13 (late) / 2008-12-14 (early)"; a date no statement gives
+        but counted from a report's day with the words it was counted from, "2012-08-09 (“this morning” in a report
+        dated 2012-08-09)", which are only as right as that day), else the text's own words
+        for it: a day of a month the text gives no year ("December 2 (year not given)"), a day relative to an
+        undated report ("Sunday (undated)"), or the entry's place after another ("days after the vote (undated)"),
+        else "undated"."""
         if self.words is not None and self.value is not None and YEARLESS_DAY.fullmatch(self.value):
             return f"{self.words} (year not given)"
         if self.words is not None:
             return f"{self.words} (undated)"
         if self.value is not None:
             shown = f"{self.value}0s" if DECADE_VALUE.fullmatch(self.value) else self.value
-            return shown if self.confidence is None else f"~{shown}"
+            if self.early_next_day is not None:
+                shown = f"{shown} (late) / {self.early_next_day} (early)"
+            if self.confidence is not None:
+                return f"~{shown}"
+            if self.counted is not None:
+                shown += f" (“{self.counted[0]}” in a report dated {self.counted[1]})"
+            return shown
         return "undated"
 
 
@@ -137,6 +172,13 @@ class Statement:
     # The lemmas of the verb or noun the date is of ("die" in "died on Thursday") and of an event noun the verb is
     # said of ("fire" in "the fire gutted the hall on Friday"); empty for a verb of saying or being.
     events: frozenset[str] = frozenset()
+    # 1 when the time is late in its day ("late Thursday", "Thursday night", "11:40 p.m."), -1 when early in it
+    # ("early Friday", "1:30 a.m."), else 0: one moment may be late on one outlet's day and early on another's.
+    midnight_side: int = 0
+    # The words of a date counted from the report's publication day ("Tuesday", "this morning"), with that day.
+    counted: tuple[str, str] | None = None
+    # Whether its words give the date whatever the report's day ("Dec. 9, 2008").
+    gives_date: bool = False
 
 
 def week_order(weekdays: set[int]) -> dict[int, int]:
@@ -218,8 +260,9 @@ def dates_its_sentence(tokens: DocSpan) -> bool:
     ("Williams, a star of musicals of the 1940s, has died"); and that verb is not in a clause describing a thing
     or person ("Williams, who swam to stardom in the 1940s, dies") unless the thing is an event ("the quake that
     struck on Monday killed 70"); the event it dates is not one the sentence's own is set after or before ("the
-    minister quit after the attack on Saturday"), nor the far end of a comparison ("the first title since 2000"), nor
-    every such day ("Friday prayers"). A timeline entry "1940s" would misdate the death the sentence tells."""
+    minister quit after the attack on Saturday"), nor the start of what it tells ("the first vote since it adopted a
+    constitution this year"), nor the far end of a comparison ("the first title since 2000"), nor every such day
+    ("Friday prayers"). A timeline entry "1940s" would misdate the death the sentence tells."""
     if _follows_another_event(tokens) or _compared_since(tokens) or _recurring_day(tokens):
         return False
     token = tokens.root
@@ -236,6 +279,11 @@ def dates_its_sentence(tokens: DocSpan) -> bool:
         token = token.head
         if token.dep_ == "prep" and token.lower_ in SEQUENCE_PREPOSITIONS:
             return False  # the date is of an event the sentence's own is set after or before
+        if token.dep_ == "advcl" and any(child.dep_ == "mark" and child.lower_ == "since" for child in token.children):
+            # the start of what the sentence tells, told by a clause: "the first since the country adopted it earlier
+            # this year" (a clause after "until", "before" or "after" often dates the story's own end or next step:
+            # "ran the business until pressures forced it to close in December 2007")
+            return False
     return True
 
 
@@ -263,6 +311,81 @@ def said_on(tokens: DocSpan) -> bool:
     """Whether a date is the day of a statement: the verb it hangs from tags one ("said Saturday")."""
     verb = next((t for t in [tokens.root, *tokens.root.ancestors] if t.pos_ in {"VERB", "AUX"}), None)
     return verb is not None and verb.lower_ in SPEECH_TAG_VERBS
+
+
+def is_habitual(tokens: DocSpan) -> bool:
+    """Whether the date's verb tells what used to happen or was to happen, "would" without "have" ("Most days, in
+    the early evening, he would emerge", "he would leave by the back alley that night"): the story's day, which a
+    time of day with no day of its own ("that night") follows, is not that of such a verb."""
+    verb = governing_verb(tokens.root)
+    if verb is None:
+        return False
+    auxiliaries = [child.lower_ for child in verb.children if child.dep_ in {"aux", "auxpass"}]
+    return "would" in auxiliaries and "have" not in auxiliaries
+
+
+def first_day_named(article: Article, expressions: list[TimeExpression]) -> int:
+    """Where the text first names a day in words of its own ("on Friday", "yesterday"; not "that day"), or its
+    end: "the day", "that night" before it are days the text has in mind, not the report's."""
+    return next((expression.span.start for expression in expressions if DAY_VALUE.match(expression.value)
+                 and not ANAPHORIC_DAY.fullmatch(expression.span.text(article))), len(article.text))
+
+
+def restated_days(article: Article, expressions: list[TimeExpression]) -> list[TimeExpression]:
+    """The days named relative to the report that the text gives by their date right after, in brackets or after a
+    comma ("caught fire yesterday (July 21st)", "said today (10 October 2011)"): the date says which day it is,
+    whatever day the report was published."""
+    restated = []
+    for expression, following in zip(expressions, expressions[1:]):
+        between = article.text[expression.span.end:following.span.start]
+        if RESTATING.fullmatch(between) and not gives_its_date(expression.span.text(article)) \
+                and CALENDAR_DAY.fullmatch((normalise(following.span.text(article), None) or ("", ""))[1]):
+            restated.append(expression)
+    return restated
+
+
+def tells_of_play(text: str) -> bool:
+    """Whether a text reports a game: it writes a game clock ("with 4:08 to play in the fourth quarter") or a half
+    time."""
+    return HALF_TIME.search(text) is not None or any(pattern.search(text) for pattern in (LEFT, INTO, OF_PERIOD))
+
+
+def is_period_of_play(expression: TimeExpression, tokens: DocSpan) -> bool:
+    """Whether a date is a quarter or a half without its year ("the fourth quarter"), which a game's report means
+    as a period of play."""
+    return QUARTER_OR_HALF.fullmatch(expression.value) is not None and not gives_its_date(tokens.text)
+
+
+def gives_its_date(text: str) -> bool:
+    """Whether the words of a date give it whatever the report's day: "Dec. 9, 2008", "1973", not "Tuesday"."""
+    unanchored = normalise(text, None)
+    return unanchored is not None and "X" not in unanchored[1]
+
+
+def counted_from_day(article: Article, expression: TimeExpression, text: str) -> tuple[str, str] | None:
+    """The words and the publication day a date was counted from ("Tuesday", "this morning", "Nov. 17" without its
+    year, "10:23 GMT" in a text that names no day), or None when the words give the date ("Dec. 9, 2008"), the date
+    follows a day or year the story named ("the next day") or comes from an inferred publication day (a guess,
+    marked as such)."""
+    if article.published is None or expression.reference_confidence is not None or gives_its_date(text):
+        return None
+    day = article.published.date()
+    # valued against the day, whichever way its verb pointed: else the text gave it (a year it wrote before)
+    if all((found or ("", ""))[1] != expression.value for found in (normalise(text, day, tense)
+                                                                 for tense in (None, PAST, FUTURE))):
+        return None
+    return " ".join(text.split()), day.isoformat()
+
+
+def midnight_side(text: str, value: str) -> int:
+    """1 for a time late in its day ("late Thursday", "Thursday night", "11:40 p.m."), -1 for one early in it
+    ("early Friday", "1:30 a.m."), else 0."""
+    hour = CLOCK_HOUR.search(value)
+    if EARLY.search(text) or (hour and int(hour.group(1)) < 5):
+        return -1
+    if LATE.search(text) or value.endswith(PARTS_OF_DAY["night"]) or (hour and int(hour.group(1)) >= 21):
+        return 1
+    return 0
 
 
 def _follows_another_event(tokens: DocSpan) -> bool:
@@ -330,14 +453,27 @@ def anchor_keys(anchor: DocSpan) -> frozenset[str]:
     return names or content_words(anchor)
 
 
+@dataclass(slots=True)
+class EntryEvidence:
+    """What the statements of an entry tell beyond it: their content words, the events their dates are of, the days
+    and sides of midnight their times name (see ``Statement.midnight_side``), and whether one gives the date in its
+    own words."""
+
+    words: frozenset[str]
+    events: set[str] = field(default_factory=set)
+    night_sides: set[tuple[str | None, int]] = field(default_factory=set)
+    stated: bool = False
+
+
 class TimelineBuilder:
     def __init__(self, articles: list[tuple[Article, Doc, list[TimeExpression]]], config: TimelineConfig) -> None:
         self.articles = articles
         self.config = config
         self.entries: list[TimelineEntry] = []
-        self.entry_words: list[frozenset[str]] = []
-        self.entry_events: list[set[str]] = []
+        self.evidence: list[EntryEvidence] = []  # one per entry
         self.story_words = story_words([doc for _, doc, _ in articles], config)
+        # A story of a game: "the fourth quarter" is a period of play, not of the calendar.
+        self.of_play = any(tells_of_play(article.text) for article, _, _ in articles)
         self.quoted: dict[str, list[tuple[int, int]]] = {}
 
     def quotations(self, article: Article) -> list[tuple[int, int]]:
@@ -349,35 +485,64 @@ class TimelineBuilder:
         """Merge into the entry of the same date and event, or open a new one; returns its index. An entry one of
         whose statements gives the date is no guess."""
         for index, entry in enumerate(self.entries):
-            if same_day(entry.value, value) and (statement.events & self.entry_events[index] or same_event(
-                    self.entry_words[index], statement.words, self.config, self.story_words)):
-                if entry.value != value and YEARLESS_DAY.fullmatch(entry.value or ""):
-                    # "December 15" told with its year by another statement of the event ("December 15, 2013")
-                    entry.value, entry.words, entry.confidence = value, words, statement.confidence
-                if statement.sentence not in entry.statements:
-                    entry.statements.append(statement.sentence)
-                if statement.time:
-                    entry.times.append(statement.time)
-                self.entry_words[index] |= statement.words
-                self.entry_events[index] |= statement.events
-                if entry.confidence is not None:
-                    entry.confidence = (None if statement.confidence is None
-                                        else max(entry.confidence, statement.confidence))
+            if not (statement.events & self.evidence[index].events or same_event(
+                    self.evidence[index].words, statement.words, self.config, self.story_words)):
+                continue
+            if same_day(entry.value, value) or value == entry.early_next_day:
+                self.join(index, value, statement, words)
+                return index
+            night = self.night_across(index, value, statement.midnight_side)
+            if night is not None:
+                entry.value, entry.early_next_day = night
+                self.join(index, value, statement, words)
                 return index
         self.entries.append(TimelineEntry(value, [statement.sentence], [statement.time] if statement.time else [],
-                                          confidence=statement.confidence, words=words))
-        self.entry_words.append(statement.words)
-        self.entry_events.append(set(statement.events))
+                                          confidence=statement.confidence, words=words,
+                                          counted=None if statement.gives_date else statement.counted))
+        self.evidence.append(EntryEvidence(statement.words, set(statement.events),
+                                           {(value, statement.midnight_side)} if statement.midnight_side else set(),
+                                           statement.gives_date))
         return len(self.entries) - 1
+
+    def join(self, index: int, value: str | None, statement: Statement, words: str | None) -> None:
+        entry = self.entries[index]
+        if entry.value != value and YEARLESS_DAY.fullmatch(entry.value or ""):
+            # "December 15" told with its year by another statement of the event ("December 15, 2013")
+            entry.value, entry.words, entry.confidence = value, words, statement.confidence
+        if statement.sentence not in entry.statements:
+            entry.statements.append(statement.sentence)
+        if statement.time:
+            entry.times.append(statement.time)
+        evidence = self.evidence[index]
+        evidence.words |= statement.words
+        evidence.events |= statement.events
+        if statement.midnight_side:
+            evidence.night_sides.add((value, statement.midnight_side))
+        evidence.stated |= statement.gives_date
+        entry.counted = None if evidence.stated else entry.counted or statement.counted
+        if entry.confidence is not None:
+            entry.confidence = (None if statement.confidence is None
+                                else max(entry.confidence, statement.confidence))
+
+    def night_across(self, index: int, value: str | None, side: int) -> tuple[str, str] | None:
+        """The two days (late, early) when a statement late on one day and one of the entry early on the next, or
+        the other way round, may tell one moment: "died late Thursday" in one outlet, "early Friday" in another
+        whose clock is hours ahead."""
+        if not side or value is None or not DAY_VALUE.fullmatch(value):
+            return None
+        other = (date.fromisoformat(value) + timedelta(days=side)).isoformat()
+        if (other, -side) not in self.evidence[index].night_sides:
+            return None
+        return (value, other) if side > 0 else (other, value)
 
     def anchor_entry(self, keys: frozenset[str], relative: Statement) -> int | None:
         """The entry of the event an anchor phrase names: a dated one that mentions it, else one built before for
         it, else one built from every sentence of the story that does, except those dating something relative to
         it (the one, and its copies in other reports)."""
-        for index, words in enumerate(self.entry_words):
+        for index, words in enumerate(evidence.words for evidence in self.evidence):
             if keys and keys <= words and self.entries[index].value:
                 return index
-        for index, words in enumerate(self.entry_words):
+        for index, words in enumerate(evidence.words for evidence in self.evidence):
             if keys and keys <= words and self.entries[index].value is None and self.entries[index].after is None:
                 return index
         index = None
@@ -390,8 +555,7 @@ class TimelineBuilder:
                     statement = Statement(span, None, words)
                     if index is None:
                         self.entries.append(TimelineEntry(None, [statement.sentence]))
-                        self.entry_words.append(words)
-                        self.entry_events.append(set())
+                        self.evidence.append(EntryEvidence(words))
                         index = len(self.entries) - 1
                     elif statement.sentence not in self.entries[index].statements:
                         self.entries[index].statements.append(statement.sentence)
@@ -401,11 +565,14 @@ class TimelineBuilder:
                          ) -> list[tuple[TimeExpression, DocSpan, Statement]]:
         """The article's time expressions that date what their sentences tell, each with its statement. The day a
         sentence's source spoke ("officials said Saturday") is left out where the sentence dates its news too
-        ("the fire broke out Friday evening, officials said Saturday"): the entry belongs to the news."""
+        ("the fire broke out Friday evening, officials said Saturday"): the entry belongs to the news; so is a day
+        the text gives again by its date right after ("yesterday (July 21st)")."""
         quotations = self.quotations(article)
+        restated = restated_days(article, expressions)
+        first_day = first_day_named(article, expressions)
         found = []
         for expression in expressions:
-            if any(start <= expression.span.start < end for start, end in quotations):
+            if any(start <= expression.span.start < end for start, end in quotations) or expression in restated:
                 continue
             if is_game_clock(article.text, expression.span.start):
                 continue  # "with 7:41 left in the first half" is a moment of play, not a time of day
@@ -417,9 +584,15 @@ class TimelineBuilder:
             if not any(token.pos_ in {"VERB", "AUX"} or token.dep_ in SUBJECTS for token in sentence_tokens):
                 continue  # a caption without a verb or a subject ("Firefighters at the scene Tuesday") tells no event
             statement = Statement(sentence, expression.span, content_words(sentence_tokens),
-                                  expression.reference_confidence, events_dated(tokens))
+                                  expression.reference_confidence, events_dated(tokens),
+                                  midnight_side(tokens.text, expression.value),
+                                  counted_from_day(article, expression, tokens.text), gives_its_date(tokens.text))
             if not statement.words or not dates_its_sentence(tokens):
                 continue  # a live report's time stamp ("11:20 p.m.") dates no event by itself
+            if is_anaphoric(tokens.text) and is_habitual(tokens):
+                continue  # "Most days, in the early evening, he would emerge": no day of the story's
+            if ANAPHORIC_DAY.fullmatch(tokens.text) and expression.span.start < first_day:
+                continue  # "his only mistake of the day" before the text names a day: not the report's day
             found.append((expression, tokens, statement, said_on(tokens)))
         with_news = {statement.sentence.start for expression, tokens, statement, said in found
                      if not said and names_a_day(expression, tokens)}
@@ -433,7 +606,7 @@ class TimelineBuilder:
                 anchor = relative_anchor(doc, tokens)
                 if anchor is not None and expression.type == "DURATION":
                     relative.append((statement, anchor_keys(anchor), doc[tokens.start:anchor.end].text))
-                elif names_a_day(expression, tokens):
+                elif names_a_day(expression, tokens) and not (self.of_play and is_period_of_play(expression, tokens)):
                     written = None if calendar_start(expression.value) else expression.span.text(article)
                     self.add(expression.value.split("T")[0], statement, written)
         for statement, keys, words in relative:
@@ -443,7 +616,7 @@ class TimelineBuilder:
             words = " ".join(words.split())
             restated = next((index for index, entry in enumerate(self.entries)
                              if entry.after == anchor_index and entry.words == words
-                             and _overlap(self.entry_words[index], statement.words) >= self.config.restated_overlap),
+                             and _overlap(self.evidence[index].words, statement.words) >= self.config.restated_overlap),
                             None)
             if restated is not None:  # a copy, or another outlet's words for it
                 self.entries[restated].statements.append(statement.sentence)
@@ -452,8 +625,7 @@ class TimelineBuilder:
                 continue
             self.entries.append(TimelineEntry(None, [statement.sentence], [statement.time] if statement.time else [],
                                               after=anchor_index, words=words))
-            self.entry_words.append(statement.words)
-            self.entry_events.append(set())
+            self.evidence.append(EntryEvidence(statement.words))
         return self.ordered()
 
     def repeated(self) -> set[int]:
@@ -473,10 +645,11 @@ class TimelineBuilder:
             entry = self.entries[index]
             if len(entry.statements) != 1 or entry.after is not None or index in anchors:
                 continue
-            events = self.entry_events[index]
+            events = self.evidence[index].events
             others = [other for other in telling[(entry.statements[0].article_id, entry.statements[0].start)]
                       if other != index and other not in found]
-            if any(not (events and self.entry_events[other]) or events & self.entry_events[other] for other in others):
+            if any(not (events and self.evidence[other].events) or events & self.evidence[other].events
+                   for other in others):
                 found.add(index)
         return found
 

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from storyline.extract.timex.config import CONFIG, TimexConfig
 from storyline.extract.timex.finding import TimexMention
+from storyline.extract.timex.tense import FUTURE, PRESENT
 from storyline.extract.timex.values import PLACEHOLDER_REFERENCE, normalise
 from storyline.model import Article, Span, TimeExpression
 
@@ -22,6 +23,14 @@ DEICTIC_DAY = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|this|last|ago)\
 QUARTER_VALUE = re.compile(r"(\d{4})-Q(\d)")
 PERIOD_VALUE = re.compile(r"(\d{4})(?:-(\d{2})\b)?")
 STORY_PERIOD = re.compile(r"\b(?:that|the same|the following|the previous) (?:month|year)\b", re.I)
+# A month or a day of it without its year, as valued without a reference: "XXXX-11", "XXXX-11-17".
+YEARLESS_MONTH = re.compile(r"XXXX-(\d{2})(?:-\d{2})?")
+# A month with its year: "1973-11", "1973-11-17".
+MONTH_WITH_YEAR = re.compile(r"(\d{4})-(\d{2})\b")
+# The preposition before a date that sets the time of what a sentence tells: "In November 1973, ...".
+NARRATIVE_TIME = re.compile(r"\b(?:in|on|during|by|until)\s+$", re.I)
+# A report's own quarter, named without its number: "the quarter", "the latest period".
+REPORTED_QUARTER = re.compile(r"the (?:latest |most recent )?(?:quarter|period)", re.I)
 YEAR_BEFORE = re.compile(r"(?:a|one) year (?:ago|earlier|before)|(?:the )?year-(?:earlier|ago)(?: period)?", re.I)
 
 
@@ -38,8 +47,10 @@ def valued(article: Article, mentions: list[TimexMention], reference: datetime |
     :func:`anchor` gives, without making records of them (publication-date inference values an article's phrases
     against every candidate day)."""
     last_quarter: tuple[int, re.Match[str]] | None = None
+    reported_quarter: str | None = None
     story_day: date | None = None
     story_period: date | None = None
+    months_written: dict[str, tuple[int, str]] = {}
     for mention in mentions:
         text = mention.span.text(article)
         try:
@@ -50,17 +61,48 @@ def valued(article: Article, mentions: list[TimexMention], reference: datetime |
             continue
         if found:
             kind, value = found
+            value = with_written_year(text, mention.sentence, value, months_written, config,
+                                      sets_the_time(article.text, mention.span.start))
             story_day = date.fromisoformat(value[:10]) if DAY_VALUE.match(value) else story_day
             story_period = period_of(value) or story_period
             quarter = QUARTER_VALUE.fullmatch(value)
-            if quarter and not YEAR_BEFORE.search(text):
+            if quarter and reported_quarter and REPORTED_QUARTER.fullmatch(text):
+                # "the quarter", "the latest period": the one the report told results of, which a fiscal year may
+                # put elsewhere than the calendar's quarter before the dateline's
+                value = reported_quarter
+                last_quarter = (mention.sentence, QUARTER_VALUE.fullmatch(value))
+            elif quarter and not YEAR_BEFORE.search(text):
                 last_quarter = (mention.sentence, quarter)
+                # a quarter looked ahead to ("expects a fourth-quarter charge") is no quarter reported on
+                reported_quarter = value if mention.tense not in {PRESENT, FUTURE} else reported_quarter
             elif (last_quarter and YEAR_BEFORE.fullmatch(text)
                   and mention.sentence - last_quarter[0] <= config.year_before_sentences):
                 # Results reported for a quarter are compared with "a year earlier": the same quarter a year before.
                 year, index = last_quarter[1].groups()
                 value = f"{int(year) - 1:04d}-Q{index}"
             yield mention, kind, value
+
+
+def with_written_year(text: str, sentence: int, value: str, months_written: dict[str, tuple[int, str]],
+                      config: TimexConfig = CONFIG, sets_the_time: bool = True) -> str:
+    """A day or month written without its year ("on Nov. 17") in the year the text gave that month shortly before
+    ("In November 1973, students barricaded themselves in"), not the year nearest the dateline; a month written
+    with its year where it sets the time of what is told (after "in", "on", "during", not "the August 1988
+    cease-fire") is noted in ``months_written`` (month: sentence, year)."""
+    unanchored = normalise(text, None)
+    yearless = unanchored and YEARLESS_MONTH.fullmatch(unanchored[1])
+    if yearless:
+        written = months_written.get(yearless.group(1))
+        if written and sentence - written[0] <= config.written_month_sentences and value[5:7] == yearless.group(1):
+            return written[1] + value[4:]
+    elif sets_the_time and unanchored and (with_year := MONTH_WITH_YEAR.match(unanchored[1])):
+        months_written[with_year.group(2)] = (sentence, with_year.group(1))
+    return value
+
+
+def sets_the_time(text: str, start: int) -> bool:
+    """Whether the date at ``start`` follows a preposition setting the time of what its sentence tells."""
+    return NARRATIVE_TIME.search(text[max(0, start - 12):start]) is not None
 
 
 def counted_from(text: str, reference: datetime | None, story_day: date | None,

@@ -17,6 +17,10 @@ class TimexConfig:
     # How many sentences after a quarter "a year earlier" still means that quarter a year before. By hand, on TBAQ's
     # earnings reports.
     year_before_sentences: int = 2
+    # How many sentences after a month written with its year ("In November 1973") a day of that month written
+    # without one ("on Nov. 17") still falls in that year: the next, as in ECB+ 19ecb's history of a revolt; further
+    # on, the text may have come back to the report's own time.
+    written_month_sentences: int = 1
 
 
 CONFIG = TimexConfig()

@@ -12,9 +12,13 @@ from storyline.extract.timex.dates import (HOLIDAYS, PARTS_OF_DAY, WEEKDAYS, iso
                                           parse_calendar_date, resolve_weekday, shift_month)
 from storyline.extract.timex.phrase import Phrase, Value
 from storyline.extract.timex.tense import FUTURE, PAST
-from storyline.text.wordlists import pairs
+from storyline.text.wordlists import pairs, words
 
 HISTORIC_DAYS = pairs("historic_days")
+# The time zones a clock time may name ("0241 GMT"), as alternatives of a pattern.
+ZONE_WORDS = "|".join(sorted(words("time_zones")))
+# A day's value, with or without the part of the day: "2008-12-11", "XXXX-WXX-5TNI".
+DAY_OF_VALUE = re.compile(r"([\dX]{4}-(?:[\dX]{2}-[\dX]{2}|WXX-\d))(T[A-Z]{2})?")
 DAY_OFFSETS = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0, "the day before yesterday": -2,
                "the day after tomorrow": 2}
 
@@ -40,35 +44,64 @@ def story_day(phrase: Phrase) -> Value | None:
     return "DATE" if unit == "day" else "TIME", (ref + timedelta(days=step)).isoformat() + part
 
 
+CLOCK = re.compile(r"\b(\d{1,2})(?:[:.] ?(\d{2}))?\s*([ap]\.? ?m(?!\w)\.?|o'clock)|\b(\d{1,2}): ?(\d{2})\b|"
+                   rf"\b(noon|midnight|midday)\b|\b([01]\d|2[0-3])([0-5]\d)(?= (?:{ZONE_WORDS})\b)")
+# Parts of the day after noon: "6:41 last night" without a meridiem is 18:41.
+AFTER_NOON = {"TAF", "TEV", "TNI"}
+
+
 def clock(phrase: Phrase) -> Value | None:
-    """'10:35 a.m.', 'noon', 'midnight Friday': the time on the day the rest of the phrase names, else on the
-    reference day."""
+    """'10:35 a.m.', 'noon', 'midnight Friday', '0241 GMT': the time on the day the rest of the phrase names, else
+    on the reference day."""
     # "a. m." and "8: 00" as detokenised text writes them are "a.m." and "8:00".
-    match = re.search(r"\b(\d{1,2})(?:[:.] ?(\d{2}))?\s*([ap]\.? ?m(?!\w)\.?|o'clock)|\b(\d{1,2}): ?(\d{2})\b|"
-                      r"\b(noon|midnight|midday)\b", phrase.core)
+    match = CLOCK.search(phrase.core)
     if not match:
         return None
-    if match.group(6):
-        time_of_day = PARTS_OF_DAY[match.group(6)]
-    else:
-        hour = int(match.group(1) or match.group(4))
-        minute = int(match.group(2) or match.group(5) or 0)
-        meridiem = (match.group(3) or "").replace(".", "").replace(" ", "")
-        if meridiem == "pm" and hour < 12:
-            hour += 12
-        if meridiem == "am" and hour == 12:
-            hour = 0
-        if hour > 24 or minute > 59:
-            return None
-        time_of_day = f"T{hour:02d}:{minute:02d}"
-    rest_text = re.sub(r"\b(?:[ecmp][sd]t|et|gmt|utc|local time|on|at)\b", " ", phrase.core[:match.start()] +
+    rest_text = re.sub(rf"\b(?:{ZONE_WORDS}|local time|on|at)\b", " ", phrase.core[:match.start()] +
                        phrase.core[match.end():])
     rest = Phrase.of(rest_text, phrase.reference, phrase.tense, phrase.config)
-    rest_value = named_day(rest) or deictic(rest) or calendar_date(rest) if rest.core.strip() else None
-    if rest_value and re.fullmatch(r"[\dX]{4}-(?:[\dX]{2}-[\dX]{2}|WXX-\d)", rest_value[1]):
-        return "TIME", rest_value[1] + time_of_day
+    zoned = re.search(rf"\b(?:{ZONE_WORDS})\b", phrase.core) is not None
+    rest_value = (zoned and zone_day(rest)) or named_day(rest) or deictic(rest) or calendar_date(rest) \
+        if rest.core.strip() else None
+    # "6:41 p.m. this evening", "6:41 last night": the day the part of the day is in; the clock says the time.
+    day = rest_value and DAY_OF_VALUE.fullmatch(rest_value[1])
+    time_of_day = clock_time(match, day.group(2) if day else None)
+    if time_of_day is None:
+        return None
+    if day:
+        return "TIME", day.group(1) + time_of_day
     day = phrase.reference.isoformat() if phrase.reference else "XXXX-XX-XX"
     return "TIME", day + time_of_day
+
+
+def clock_time(match: re.Match[str], part_of_day: str | None) -> str | None:
+    """'T18:41' for a match of :data:`CLOCK`; a time without a meridiem in the evening's part of the day is after
+    noon. None for no time of day ("25:70")."""
+    if match.group(6):
+        return PARTS_OF_DAY[match.group(6)]
+    hour = int(match.group(1) or match.group(4) or match.group(7))
+    minute = int(match.group(2) or match.group(5) or match.group(8) or 0)
+    meridiem = (match.group(3) or "").replace(".", "").replace(" ", "")
+    if (meridiem == "pm" or not meridiem and part_of_day in AFTER_NOON) and hour < 12:
+        hour += 12
+    if meridiem == "am" and hour == 12:
+        hour = 0
+    if hour > 24 or minute > 59:
+        return None
+    return f"T{hour:02d}:{minute:02d}"
+
+
+def zone_day(phrase: Phrase) -> Value | None:
+    """A weekday named with a zone's clock ("0241 GMT Friday"): the zone's date runs up to a day ahead of or behind
+    the publication day's, so the day next to the reference is meant, whatever the tense; else None."""
+    reading = weekday_reading(phrase.core)
+    if reading is None or phrase.reference is None:
+        return None
+    for offset in (0, 1, -1):
+        day = phrase.reference + timedelta(days=offset)
+        if day.weekday() == reading[0]:
+            return "DATE", day.isoformat() + reading[1]
+    return None
 
 
 def named_day(phrase: Phrase) -> Value | None:
@@ -155,8 +188,8 @@ def holiday(phrase: Phrase) -> Value | None:
 
 
 def week_of(phrase: Phrase) -> Value | None:
-    """'the week of March 6': the ISO week holding that day."""
-    match = re.fullmatch(r"(?:the )?week of (.+)", phrase.core)
+    """'the week of March 6', 'the week beginning 17 October': the ISO week holding that day."""
+    match = re.fullmatch(r"(?:the )?week (?:of|beginning|starting|commencing) (.+)", phrase.core)
     day = match and calendar_date(Phrase.of(match.group(1), phrase.reference, phrase.tense, phrase.config))
     if not day or not re.fullmatch(r"[\dX]{4}-\d{2}-\d{2}", day[1]):
         return None

@@ -4,6 +4,7 @@ unlabelled, and deictic words such as "now" or "recently"."""
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,7 +31,8 @@ OUTSIDE_WORDS = words("time_outside_words") | {"'", "-", "—", "–", "(", ")",
 VAGUE_WORDS = words("time_vague_words")
 # "quarterly dividend", "annual meeting": a frequency word describing a noun is no temporal expression.
 FREQUENCY_ADJECTIVES = words("frequency_adjectives")
-CLOCK_DAY_GLUE = words("clock_day_glue") | {","}
+TIME_ZONES = words("time_zones")
+CLOCK_DAY_GLUE = words("clock_day_glue") | TIME_ZONES | {","}
 SPLIT_WORDS = words("time_range_split_words")
 # Words the model leaves outside a DATE entity that TimeML keeps inside: "this" Saturday, "each" July.
 LEFT_OUT_WORDS = words("time_left_out_words")
@@ -107,21 +109,76 @@ def is_age(doc: Doc, start: int, end: int) -> bool:
     return after in {"old", "-old", "older", "younger"} or doc[end - 1].lower_ == "old" or before in {"aged", "age"}
 
 
-def merged_clock_and_day(doc: Doc) -> list[tuple[int, int]]:
-    """DATE/TIME entities, a clock time joined to its day ("9 a.m. EST" + "Tuesday"; "Sunday" + "night")."""
-    bounds: list[tuple[int, int, str]] = []
+# The words between a week and the day that names it: "the week beginning 17 October", "the week of March 6".
+WEEK_DAY_GLUE = [["beginning"], ["starting"], ["commencing"], ["of"]]
+# A clock time as one token: "6:41", "6:41pm", "6pm", "6.41p.m."; and a meridiem as a token of its own after one.
+CLOCK_TOKEN = re.compile(r"\d{1,2}(?::\d{2}(?:[ap]\.?m\.?)?|(?:\.\d{2})?[ap]\.?m\.?)", re.I)
+MERIDIEM_TOKEN = re.compile(r"[ap]\.?m\.?", re.I)
+# Four figures before a zone, as wire services give the universal time: "0241 GMT".
+ZONE_CLOCK_TOKEN = re.compile(r"(?:[01]\d|2[0-3])[0-5]\d")
+# Words before a part of the day that keep it inside a clock time's expression: "this evening", "last night".
+CLOCK_DAY_WORDS = {"this", "last", "that", "tomorrow", "yesterday", "today"}
+
+
+def clock_bounds(doc: Doc) -> list[tuple[int, int]]:
+    """Clock times with a meridiem or a zone, which the model often leaves unlabelled or takes for money ("6:41pm
+    PST", "02:41 GMT", "0241 GMT"), with the zone and a part of the day after them ("6:41pm PST this evening")."""
+    bounds = []
+    for token in doc:
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        zone_next = after is not None and after.lower_ in TIME_ZONES
+        meridiem_next = after is not None and MERIDIEM_TOKEN.fullmatch(after.text) is not None
+        clock = CLOCK_TOKEN.fullmatch(token.text) and (zone_next or meridiem_next or not token.text[-1].isdigit())
+        if not (clock or ZONE_CLOCK_TOKEN.fullmatch(token.text) and zone_next):
+            continue
+        end = token.i + 1 + meridiem_next
+        while end < len(doc) and doc[end].lower_ in TIME_ZONES:
+            end += 1
+        bounds.append((token.i, end + part_of_day_after(doc, end)))
+    return bounds
+
+
+def part_of_day_after(doc: Doc, start: int) -> int:
+    """How many tokens from ``start`` name the part of the day a clock time falls in: "this evening", "tonight"."""
+    if start < len(doc) and doc[start].lower_ in PARTS_OF_DAY:
+        return 1
+    if start + 1 < len(doc) and doc[start].lower_ in CLOCK_DAY_WORDS and doc[start + 1].lower_ in PARTS_OF_DAY:
+        return 2
+    return 0
+
+
+def time_entities(doc: Doc) -> list[tuple[int, int, str]]:
+    """The model's DATE and TIME entities and holidays, and the clock times it missed or took for something else
+    (money, a year): a clock time and the entities it overlaps are one TIME ("6:41pm PST" + "this evening")."""
+    found = [(start, end, "CLOCK") for start, end in clock_bounds(doc)]
     for ent in doc.ents:
         # Holidays are EVENT entities to the model ("Thanksgiving Day") and dates to TimeML.
         holiday = ent.label_ == "EVENT" and normalise(ent.text, None) is not None
-        if ent.label_ not in {"DATE", "TIME"} and not holiday:
-            continue
+        if ent.label_ in {"DATE", "TIME"} or holiday:
+            found.append((ent.start, ent.end, ent.label_))
+    joined: list[tuple[int, int, str]] = []
+    for start, end, label in sorted(found):
+        if joined and start < joined[-1][1] and "CLOCK" in (label, joined[-1][2]):
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]), "CLOCK")
+        else:
+            joined.append((start, end, label))
+    return [(start, end, "TIME" if label == "CLOCK" else label) for start, end, label in joined]
+
+
+def merged_clock_and_day(doc: Doc) -> list[tuple[int, int]]:
+    """DATE/TIME entities, a clock time joined to its day ("9 a.m. EST" + "Tuesday"; "Sunday" + "night")."""
+    bounds: list[tuple[int, int, str]] = []
+    for ent_start, ent_end, ent_label in time_entities(doc):
         if bounds:
             start, end, label = bounds[-1]
-            gap = doc[end:ent.start]
-            if label != ent.label_ and all(t.is_space or t.lower_ in CLOCK_DAY_GLUE for t in gap):
-                bounds[-1] = (start, ent.end, "TIME")
+            gap = doc[end:ent_start]
+            if label != ent_label and all(t.is_space or t.lower_ in CLOCK_DAY_GLUE for t in gap):
+                bounds[-1] = (start, ent_end, "TIME")
                 continue
-        bounds.append((ent.start, ent.end, ent.label_))
+            if doc[end - 1].lower_ == "week" and [t.lower_ for t in gap] in WEEK_DAY_GLUE:
+                bounds[-1] = (start, ent_end, "DATE")  # "the week beginning 17 October": that day's week
+                continue
+        bounds.append((ent_start, ent_end, ent_label))
     return [(start, end) for start, end, _ in bounds]
 
 
@@ -193,8 +250,10 @@ def missed_pattern_matcher(vocab: Vocab) -> Matcher:
     matcher.add("SET", [[{"LOWER": {"IN": EVERY_WORDS}},
                          {"LOWER": {"IN": ["day", "week", "month", "year", "night", "morning", *WEEKDAYS]}}],
                         [{"LOWER": {"IN": FREQUENCY_WORDS}, "DEP": {"NOT_IN": ["amod"]}}]])
+    # A report's "latest period" is the quarter it reports on.
     matcher.add("QUARTER", [[{"LOWER": {"IN": ORDINAL_WORDS}}, {"ORTH": "-", "OP": "?"},
-                             {"LOWER": {"IN": ["quarter", "half"]}}]])
+                             {"LOWER": {"IN": ["quarter", "half"]}}],
+                            [{"LOWER": "the"}, {"LOWER": "latest"}, {"LOWER": "period"}]])
     matcher.add("CALENDAR", [[{"ORTH": {"IN": MONTH_WORDS}}, {"SHAPE": {"IN": ["d", "dd"]}}, {"ORTH": ",", "OP": "?"},
                               {"SHAPE": "dddd", "OP": "?"}]])
     return matcher
@@ -202,14 +261,14 @@ def missed_pattern_matcher(vocab: Vocab) -> Matcher:
 
 def missed_date_starts(doc: Doc) -> list[int]:
     """The tokens a pattern of :func:`missed_pattern_matcher` can begin at: a weekday or a month as written, a
-    deictic day, "every", a frequency or an ordinal word, or "the" or "that" before a part of the day."""
+    deictic day, "every", a frequency or an ordinal word, "the" or "that" before a part of the day, or "the latest"."""
     strings = doc.vocab.strings
     orth, lower = doc.to_array([ORTH, LOWER]).T.reshape(2, -1)
     begins = np.isin(orth, [strings[word] for word in WEEKDAY_WORDS + MONTH_WORDS])
     begins |= np.isin(lower, [strings[word] for word in DEICTIC_DAY_WORDS + EVERY_WORDS + FREQUENCY_WORDS
                               + ORDINAL_WORDS])
     begins[:-1] |= np.isin(lower[:-1], [strings["the"], strings["that"]]) \
-        & np.isin(lower[1:], [strings[word] for word in PARTS_OF_DAY_WORDS])
+        & np.isin(lower[1:], [strings[word] for word in [*PARTS_OF_DAY_WORDS, "latest"]])
     return np.flatnonzero(begins).tolist()
 
 

@@ -34,7 +34,7 @@ def quarter_or_half(phrase: Phrase) -> Value | None:
                          r"the year-ago|year-earlier|year-ago|the same|the comparable|(?:the )?(\d{4})(?:'s)?|the|"
                          r"this year's|last year's|next year's)[\s-])?"
                          r"(?:(first|second|third|fourth|1st|2nd|3rd|4th|final|last(?= \w+ of \d))[\s-])?"
-                         r"(?:fiscal[\s-])?(quarter|half)(?: of (\d{4}))?", phrase.text.replace("fiscal ", ""))
+                         r"(?:fiscal[\s-])?(quarter|half)(?: of (\d{4}))?", reporting_period(phrase.text))
     if not match:
         return None
     deixis, explicit_year, ordinal, unit = match.group(1) or "", match.group(2) or match.group(5), \
@@ -61,6 +61,11 @@ def quarter_or_half(phrase: Phrase) -> Value | None:
         elif index > per_year:
             index, year = 1, year + 1
     return "DATE", f"{year:04d}-{letter}{index}"
+
+
+def reporting_period(text: str) -> str:
+    """A report's "latest period" is the quarter it reports on, whatever the fiscal calendar."""
+    return re.sub(r"^the latest period$", "the latest quarter", text.replace("fiscal ", ""))
 
 
 def season(phrase: Phrase) -> Value | None:
