@@ -386,7 +386,6 @@ def disagreements(figures: list[Figure], embed: Callable[[list[str]], np.ndarray
     counted = similarity([f.counted for f in figures])
     predicate = similarity([f.predicate or f.counted for f in figures])
     context = similarity([f.context for f in figures])
-
     listed = _listed_with(figures)
 
     def same(i: int, j: int) -> bool:
@@ -394,9 +393,25 @@ def disagreements(figures: list[Figure], embed: Callable[[list[str]], np.ndarray
                              claims[i] is not None and claims[i] == claims[j]) \
             and not _other_occasion(i, j, figures, listed)
 
+    alike = counted + predicate + context
+    members = _grouped(figures, same, lambda i, j: alike[i, j])
+    _join_lone_figures(members, figures, same)
+    disputed = _merged([group for group in members.values() if _in_dispute(group, figures, same)], figures, same)
+    taken = {k for group in disputed for k in group}
+    found = []
+    for group in disputed:
+        _add_supporters(group, taken, figures, same)
+        found.append(FigureDisagreement(tuple(sorted((figures[k] for k in group),
+                                                     key=lambda f: (f.outlet, f.span.start)))))
+    return found
+
+
+def _grouped(figures: list[Figure], same: Callable[[int, int], bool],
+             alike: Callable[[int, int], float]) -> dict[int, list[int]]:
+    """The figures grouped so that every two of a group, from different outlets, give one quantity (complete
+    linkage), the most alike pairs joined first; as groups by the index of their first member."""
     n = len(figures)
-    linked = sorted(((counted[i, j] + predicate[i, j] + context[i, j], i, j) for i in range(n)
-                     for j in range(i + 1, n) if same(i, j)), reverse=True)
+    linked = sorted(((alike(i, j), i, j) for i in range(n) for j in range(i + 1, n) if same(i, j)), reverse=True)
     group_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     for _, i, j in linked:
@@ -407,26 +422,18 @@ def disagreements(figures: list[Figure], embed: Callable[[list[str]], np.ndarray
         members[gi].extend(members.pop(gj))
         for k in members[gi]:
             group_of[k] = gi
+    return members
 
-    _join_lone_figures(members, figures, same)
-    disputed = []
-    for group in members.values():
-        if len({figures[k].outlet for k in group}) < 2:
-            continue
-        disputing = [k for k in group if not _also_gives_the_other_side(k, group, figures, same)]
-        # the two values in dispute must themselves read as one quantity: a figure that joined the group for
-        # agreeing with half its outlets is not set against one it does not read like
-        if any(not figures[x].range.meets(figures[y].range) and same(x, y) for x in disputing for y in disputing
-               if figures[x].outlet != figures[y].outlet):
-            disputed.append(group)
-    disputed = _merged(disputed, figures, same)
-    taken = {k for group in disputed for k in group}
-    found = []
-    for group in disputed:
-        _add_supporters(group, taken, figures, same)
-        found.append(FigureDisagreement(tuple(sorted((figures[k] for k in group),
-                                                     key=lambda f: (f.outlet, f.span.start)))))
-    return found
+
+def _in_dispute(group: list[int], figures: list[Figure], same: Callable[[int, int], bool]) -> bool:
+    """Whether a group of several outlets holds two figures, of outlets that do not also give the other side's
+    value, whose values cannot both be true and which themselves read as one quantity: a figure that joined the
+    group for agreeing with half its outlets is not set against one it does not read like."""
+    if len({figures[k].outlet for k in group}) < 2:
+        return False
+    disputing = [k for k in group if not _also_gives_the_other_side(k, group, figures, same)]
+    return any(not figures[x].range.meets(figures[y].range) and same(x, y) for x in disputing for y in disputing
+               if figures[x].outlet != figures[y].outlet)
 
 
 def _listed_with(figures: list[Figure]) -> list[list[int]]:
