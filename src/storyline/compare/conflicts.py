@@ -253,6 +253,8 @@ def _close_values(a: Figure, b: Figure, config: FigureConfig) -> bool:
         return high.low - low.high <= config.max_minutes_apart and not (a.day and b.day and a.day != b.day)
     if a.kind == "GAME_CLOCK":
         return high.low - low.high <= config.max_game_clock_seconds_apart
+    if a.kind == "COUNT" and low.high == 0:
+        return True  # "no one was hurt" and "two people were hurt": none against some, at any scale
     if high.low > config.max_ratio * max(low.high, 1e-9) and not _scale_slip(a, b):
         return False
     return a.dimension != "magnitude" or high.low - low.high <= config.max_magnitude_apart
@@ -363,7 +365,8 @@ def _part_outnumbers_whole(a: Figure, b: Figure) -> bool:
     if a.kind != "COUNT" or PERSON not in (a.counted, b.counted):
         return False
     whole, part = (a, b) if a.counted == PERSON else (b, a)
-    return part.counted in PERSON_NOUNS and part.range.low > whole.range.high
+    # "no one was hurt" is not set against "two firefighters were hurt": an outlet's no one may be the residents
+    return part.counted in PERSON_NOUNS and part.range.low > whole.range.high > 0
 
 
 def disagreements(figures: list[Figure], embed: Callable[[list[str]], np.ndarray],
