@@ -741,6 +741,9 @@ def test_none_written_in_words_disputes_a_count_of_some():
     # none of what happened to people is read of things, nor a none that is only a guess
     assert disputes("The storm caused no damage to the harbour.", "The storm damaged three boats in the harbour.") == []
     assert counts_read("No one could be rescued from the flooded mine, the mayor said.") == []
+    # a none of another event said in other words than the count's ("in the aftershock", "the earthquake")
+    assert disputes("A strong aftershock hit the island on Monday. No one was killed in the aftershock.",
+                    "The earthquake killed 10 people on the island, officials said.") == []
     # an outlet's no one may be the residents, and firefighters hurt are not counted against it
     assert disputes("No one was injured in the blaze at the Elm Road warehouse.",
                     "Two firefighters were injured in the blaze at the Elm Road warehouse.") == []

@@ -339,6 +339,10 @@ def _alike_contexts(a: Figure, b: Figure, context: float, config: FigureConfig) 
     words."""
     if a.kind in AMOUNTS:
         return context >= config.same_amount_context
+    if 0 in {a.value, b.value}:
+        # "no one was killed in the aftershock": a sentence of none says of which event mostly in its other words,
+        # which must read alike, whatever the outcome
+        return context >= config.same_context
     if outcome(a.predicate) == outcome(b.predicate) not in {None, "-"}:
         return context >= config.same_outcome_context
     return context >= config.same_context
