@@ -741,6 +741,8 @@ def test_none_written_in_words_disputes_a_count_of_some():
     # none of what happened to people is read of things, nor a none that is only a guess
     assert disputes("The storm caused no damage to the harbour.", "The storm damaged three boats in the harbour.") == []
     assert counts_read("No one could be rescued from the flooded mine, the mayor said.") == []
+    assert counts_read("A shed burned on the same pier in 2019. No one was hurt in that fire.") == []
+    assert counts_read("A shed burned on the same pier in 2019. No arrests were made in that fire.") == []
     # a none of another event said in other words than the count's ("in the aftershock", "the earthquake")
     assert disputes("A strong aftershock hit the island on Monday. No one was killed in the aftershock.",
                     "The earthquake killed 10 people on the island, officials said.") == []

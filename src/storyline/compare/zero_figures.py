@@ -15,7 +15,7 @@ from storyline.compare.figure_words import (
     HUMAN_OUTCOMES, OUTCOMES, PERSON, context, participants, predicate_words, sentence_of, times_named, verbs_above,
     words_for,
 )
-from storyline.compare.number_figures import POSSIBILITY_MODALS
+from storyline.compare.number_figures import DEMONSTRATIVES, POSSIBILITY_MODALS
 from storyline.model import Article, TimeExpression
 from storyline.text.estimates import Range
 
@@ -37,6 +37,8 @@ def zero_figures(article: Article, doc: Doc, times: list[TimeExpression], config
         clause = next(iter(verbs_above(token)), None) if happened is not token else happened.head
         if clause is not None and any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_MODALS for c in clause.children):
             continue  # "no one could have survived": a guess, not a report
+        if _of_an_event_pointed_back(happened):
+            continue
         named, person, holders = participants(token, happened, happened)
         found.append(Figure(
             article.span(tokens.start_char, tokens.end_char, "CARDINAL"), sentence_of(article, tokens),
@@ -59,6 +61,14 @@ def _none_of_people(token: Token) -> Token | None:
             or not _human_outcome(verb) or any(c.dep_ in {"advmod", "neg"} for c in (*verb.children, *token.children)):
         return None  # "no one was seriously hurt", "no one else was hurt": some may have been
     return verb
+
+
+def _of_an_event_pointed_back(happened: Token) -> bool:
+    """Whether what happened to no one is said of an event the text named before ("No one was hurt in that fire",
+    "No arrests were made in that fire"), which may be an earlier one than the news."""
+    return any(child.dep_ == "prep" and any(t.dep_ == "det" and t.lower_ in DEMONSTRATIVES
+                                            for o in child.children if o.dep_ == "pobj" for t in o.children)
+               for word in {happened, happened.head} for child in word.children)
 
 
 def _after_no(token: Token) -> bool:
