@@ -727,3 +727,52 @@ def test_lengths_held_by_a_pronoun_disagree_only_in_sentences_that_state_one_cla
     assert not aligned_disputes(first, "Harlan Voss, the campaign treasurer, was found dead on Tuesday. Years "
                                        "later he spent five months in a clinic on the coast after a fall.")
 
+
+
+def test_none_written_in_words_disputes_a_count_of_some():
+    found = disputes("The fire in the warehouse on Elm Road was put out by dawn. No one was injured in the blaze.",
+                     "Three people were injured in the blaze at the Elm Road warehouse, firefighters said.")
+    assert values(found) == [["0", "3"]]
+    # no one hurt and no one seriously hurt: some may have been hurt a little, and no one else leaves some out
+    assert disputes("No one was seriously injured in the blaze at the Elm Road warehouse.",
+                    "Three people were injured in the blaze at the Elm Road warehouse, firefighters said.") == []
+    assert disputes("No one else was injured in the blaze at the Elm Road warehouse.",
+                    "Three people were injured in the blaze at the Elm Road warehouse, firefighters said.") == []
+    # none of what happened to people is read of things, nor a none that is only a guess
+    assert disputes("The storm caused no damage to the harbour.", "The storm damaged three boats in the harbour.") == []
+    assert counts_read("No one could be rescued from the flooded mine, the mayor said.") == []
+    assert counts_read("A shed burned on the same pier in 2019. No one was hurt in that fire.") == []
+    assert counts_read("A shed burned on the same pier in 2019. No arrests were made in that fire.") == []
+    # a none of another event said in other words than the count's ("in the aftershock", "the earthquake")
+    assert disputes("A strong aftershock hit the island on Monday. No one was killed in the aftershock.",
+                    "The earthquake killed 10 people on the island, officials said.") == []
+    # an outlet's no one may be the residents, and firefighters hurt are not counted against it
+    assert disputes("No one was injured in the blaze at the Elm Road warehouse.",
+                    "Two firefighters were injured in the blaze at the Elm Road warehouse.") == []
+
+
+def test_none_written_in_words_is_a_figure_of_no_people_hurt_killed_or_arrested():
+    doc_text = ("No injuries were reported. Nobody was killed. The fire caused no deaths. No arrests were made. "
+                "No one was believed to be inside. There were no serious injuries.")
+    article = Article(doc_text, source="Outlet 0")
+    read = figures.extract(article, next(nlp.parse([doc_text])))
+    assert [(f.span.text(article), f.value, f.counted) for f in read] == [
+        ("No injuries", 0.0, "person"), ("Nobody", 0.0, "person"), ("no deaths", 0.0, "person"),
+        ("No arrests", 0.0, "person")]
+
+
+def counts_read(text: str) -> list[figure.Figure]:
+    """The counts one report's text gives, read with its time expressions."""
+    article = Article(text, source="Outlet 0")
+    doc = next(nlp.parse([text]))
+    return [f for f in figures.extract(article, doc, timex.extract(article, doc)) if f.kind == "COUNT"]
+
+
+def test_a_date_after_the_verb_of_an_earlier_conjunct_does_not_date_the_figure():
+    text = "The agency proposed the rules in May and since has received nearly 300,000 comments."
+    read = counts_read(text)
+    assert [(f.value, set(f.times)) for f in read] == [(300000.0, set())]
+    # a date before the first verb dates every verb conjoined to it
+    text = "In May, police arrested five protesters and charged three students."
+    read = counts_read(text)
+    assert [set(f.times) for f in read] == [{"may"}, {"may"}]

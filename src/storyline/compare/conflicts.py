@@ -253,6 +253,8 @@ def _close_values(a: Figure, b: Figure, config: FigureConfig) -> bool:
         return high.low - low.high <= config.max_minutes_apart and not (a.day and b.day and a.day != b.day)
     if a.kind == "GAME_CLOCK":
         return high.low - low.high <= config.max_game_clock_seconds_apart
+    if a.kind == "COUNT" and low.high == 0:
+        return True  # "no one was hurt" and "two people were hurt": none against some, at any scale
     if high.low > config.max_ratio * max(low.high, 1e-9) and not _scale_slip(a, b):
         return False
     return a.dimension != "magnitude" or high.low - low.high <= config.max_magnitude_apart
@@ -337,6 +339,10 @@ def _alike_contexts(a: Figure, b: Figure, context: float, config: FigureConfig) 
     words."""
     if a.kind in AMOUNTS:
         return context >= config.same_amount_context
+    if 0 in {a.value, b.value}:
+        # "no one was killed in the aftershock": a sentence of none says of which event mostly in its other words,
+        # which must read alike, whatever the outcome
+        return context >= config.same_context
     if outcome(a.predicate) == outcome(b.predicate) not in {None, "-"}:
         return context >= config.same_outcome_context
     return context >= config.same_context
@@ -363,7 +369,8 @@ def _part_outnumbers_whole(a: Figure, b: Figure) -> bool:
     if a.kind != "COUNT" or PERSON not in (a.counted, b.counted):
         return False
     whole, part = (a, b) if a.counted == PERSON else (b, a)
-    return part.counted in PERSON_NOUNS and part.range.low > whole.range.high
+    # "no one was hurt" is not set against "two firefighters were hurt": an outlet's no one may be the residents
+    return part.counted in PERSON_NOUNS and part.range.low > whole.range.high > 0
 
 
 def disagreements(figures: list[Figure], embed: Callable[[list[str]], np.ndarray],
@@ -386,7 +393,6 @@ def disagreements(figures: list[Figure], embed: Callable[[list[str]], np.ndarray
     counted = similarity([f.counted for f in figures])
     predicate = similarity([f.predicate or f.counted for f in figures])
     context = similarity([f.context for f in figures])
-
     listed = _listed_with(figures)
 
     def same(i: int, j: int) -> bool:
@@ -394,9 +400,25 @@ def disagreements(figures: list[Figure], embed: Callable[[list[str]], np.ndarray
                              claims[i] is not None and claims[i] == claims[j]) \
             and not _other_occasion(i, j, figures, listed)
 
+    alike = counted + predicate + context
+    members = _grouped(figures, same, lambda i, j: alike[i, j])
+    _join_lone_figures(members, figures, same)
+    disputed = _merged([group for group in members.values() if _in_dispute(group, figures, same)], figures, same)
+    taken = {k for group in disputed for k in group}
+    found = []
+    for group in disputed:
+        _add_supporters(group, taken, figures, same)
+        found.append(FigureDisagreement(tuple(sorted((figures[k] for k in group),
+                                                     key=lambda f: (f.outlet, f.span.start)))))
+    return found
+
+
+def _grouped(figures: list[Figure], same: Callable[[int, int], bool],
+             alike: Callable[[int, int], float]) -> dict[int, list[int]]:
+    """The figures grouped so that every two of a group, from different outlets, give one quantity (complete
+    linkage), the most alike pairs joined first; as groups by the index of their first member."""
     n = len(figures)
-    linked = sorted(((counted[i, j] + predicate[i, j] + context[i, j], i, j) for i in range(n)
-                     for j in range(i + 1, n) if same(i, j)), reverse=True)
+    linked = sorted(((alike(i, j), i, j) for i in range(n) for j in range(i + 1, n) if same(i, j)), reverse=True)
     group_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     for _, i, j in linked:
@@ -407,26 +429,18 @@ def disagreements(figures: list[Figure], embed: Callable[[list[str]], np.ndarray
         members[gi].extend(members.pop(gj))
         for k in members[gi]:
             group_of[k] = gi
+    return members
 
-    _join_lone_figures(members, figures, same)
-    disputed = []
-    for group in members.values():
-        if len({figures[k].outlet for k in group}) < 2:
-            continue
-        disputing = [k for k in group if not _also_gives_the_other_side(k, group, figures, same)]
-        # the two values in dispute must themselves read as one quantity: a figure that joined the group for
-        # agreeing with half its outlets is not set against one it does not read like
-        if any(not figures[x].range.meets(figures[y].range) and same(x, y) for x in disputing for y in disputing
-               if figures[x].outlet != figures[y].outlet):
-            disputed.append(group)
-    disputed = _merged(disputed, figures, same)
-    taken = {k for group in disputed for k in group}
-    found = []
-    for group in disputed:
-        _add_supporters(group, taken, figures, same)
-        found.append(FigureDisagreement(tuple(sorted((figures[k] for k in group),
-                                                     key=lambda f: (f.outlet, f.span.start)))))
-    return found
+
+def _in_dispute(group: list[int], figures: list[Figure], same: Callable[[int, int], bool]) -> bool:
+    """Whether a group of several outlets holds two figures, of outlets that do not also give the other side's
+    value, whose values cannot both be true and which themselves read as one quantity: a figure that joined the
+    group for agreeing with half its outlets is not set against one it does not read like."""
+    if len({figures[k].outlet for k in group}) < 2:
+        return False
+    disputing = [k for k in group if not _also_gives_the_other_side(k, group, figures, same)]
+    return any(not figures[x].range.meets(figures[y].range) and same(x, y) for x in disputing for y in disputing
+               if figures[x].outlet != figures[y].outlet)
 
 
 def _listed_with(figures: list[Figure]) -> list[list[int]]:

@@ -384,7 +384,7 @@ def times_named(tokens: SpacySpan, anchor: Token, times: list[TimeExpression], a
             continue
         written = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
         verbs = verbs_above(written.root) if written is not None else []
-        if verbs and verbs[0] not in clause:
+        if verbs and (verbs[0] not in clause or _of_an_earlier_conjunct(written.root, verbs[0], clause)):
             continue
         text = time.span.text(article)
         if time.type == "DURATION":
@@ -405,6 +405,14 @@ def times_named(tokens: SpacySpan, anchor: Token, times: list[TimeExpression], a
         if not verbs or verbs[0] in clause:
             found.add(" ".join(t.lower_ for t in entity if t.lower_ not in DATE_FILLERS))
     return frozenset(found)
+
+
+def _of_an_earlier_conjunct(date: Token, verb: Token, clause: list[Token]) -> bool:
+    """Whether a date after its verb dates that verb's conjunct only, not the figure's clause conjoined to it ("proposed
+    the rules in May and since has received nearly 300,000 comments": the comments were not received in May). A date
+    written before the first verb ("In May, police arrested five and charged three") dates both."""
+    below = clause[clause.index(verb) - 1] if clause.index(verb) > 0 else None
+    return below is not None and below.dep_ == "conj" and below.head == verb and verb.i < date.i < below.i
 
 
 def verbs_above(token: Token) -> list[Token]:

@@ -37,6 +37,7 @@ phone number is read with whom its sentence says it reaches.
 The readers are modules of their own: :mod:`storyline.compare.number_figures` (with a place's distance and population,
 :mod:`~storyline.compare.place_figures`, and a parent's children, :mod:`~storyline.compare.family_figures`),
 :mod:`~storyline.compare.date_figures` (dates and times of day), :mod:`~storyline.compare.duration_figures`,
+:mod:`~storyline.compare.zero_figures` (none written in words, "no one was hurt"),
 :mod:`~storyline.compare.age_figures` and :mod:`~storyline.compare.series_figures`; the parse reading they share is in :mod:`~storyline.compare.figure_words`
 and :mod:`~storyline.compare.figure_events`, the Figure and its config in :mod:`~storyline.compare.figure`.
 """
@@ -53,14 +54,15 @@ from storyline.compare.game_clock_figures import game_clock_figures
 from storyline.compare.number_figures import number_figures
 from storyline.compare.phone_figures import phone_figures
 from storyline.compare.series_figures import series_ordinal
+from storyline.compare.zero_figures import zero_figures
 from storyline.model import Article, TimeExpression
 from storyline.text.clock import clock_times
 
 
 def extract(article: Article, doc: Doc, times: list[TimeExpression] = (),
             config: FigureConfig = CONFIG) -> list[Figure]:
-    """The article's figures: numbers from the parse, the dates its time expressions give, and the times of day and
-    phone numbers it writes."""
+    """The article's figures: numbers from the parse, the dates its time expressions give, the times of day and
+    phone numbers it writes, and the counts of no people it writes in words."""
     clocks = clock_times(article.text)
     return number_figures(article, doc, times, clocks, config) + [
         f for time in times if (f := date_figure(article, doc, time, times, config))] + [
@@ -69,4 +71,5 @@ def extract(article: Article, doc: Doc, times: list[TimeExpression] = (),
         f for clock in clocks if (f := clock_figure(article, doc, clock, times, config))] + [
         f for token in doc if token.like_num and (f := age(article, token, times, config))] + [
         f for entity in doc.ents if (f := series_ordinal(article, entity, times, config))] + phone_figures(
-        article, doc, config) + game_clock_figures(article, doc, times, config)
+        article, doc, config) + game_clock_figures(article, doc, times, config) + zero_figures(
+        article, doc, times, config)
