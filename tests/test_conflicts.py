@@ -168,6 +168,8 @@ def test_times_of_day_of_one_event_disagree_only_beyond_their_rounding_and_in_on
     # times of day of different days: the days themselves are what two undated outlets dispute
     assert [d.figures[0].kind for d in disputes("The fire broke out at 8.40pm on Saturday.",
                                                 "The fire broke out at 8.49pm on Friday.")] == ["DATE"]
+    # near midnight, one outlet's night may be another's next day
+    assert not disputes("The fire broke out at 11.40pm on Friday.", "The fire broke out at 12.10am on Saturday.")
     assert not disputes("The fire broke out at 2040 GMT.", "The fire broke out at 8.49pm.")
     assert not disputes("The fire broke out at 8.40pm.", "Police closed the road at 8.49pm.")
 

@@ -31,6 +31,10 @@ WRITTEN_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 WEEKDAY_NUMBERS = {day.lower(): int(number) for day, number in pairs("weekdays").items()}
 WEEKDAYS = frozenset(WEEKDAY_NUMBERS)
 WEEKDAY_VALUE = re.compile(r"XXXX-WXX-(\d)")
+# The value of a time of day written with its day: "XXXX-WXX-6T20:40", "2026-04-18T20:40".
+DAY_OF_A_TIME = re.compile(r"(?:\d{4}|XXXX)-(?:\d{2}|WXX)-\d{1,2}T")
+# The hour of a time of day's value.
+HOUR_OF_A_TIME = re.compile(r"T(\d{2})")
 DAY_EDGE_WORDS = words("day_edge_words")
 # A weekday that recurs ("every Friday", "the second Tuesday of each month") or is named by the word before it
 # ("Patch Tuesday", "Super Tuesday": a capitalised word that does not open a sentence).
@@ -56,8 +60,8 @@ def date_figure(article: Article, doc: Doc, time: TimeExpression, times: list[Ti
     tokens = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
     if tokens is None:
         return None
-    if time.type != "DATE":
-        return None
+    if time.type != "DATE" and not (time.type == "TIME" and DAY_OF_A_TIME.match(time.value)):
+        return None  # a time of day is a date figure only with its day ("8.40pm on Saturday")
     if tokens.start > 0 and doc[tokens.start - 1].lower_ in DEADLINE_PREPOSITIONS:
         # "able to restore some services by Saturday afternoon": the day it was done within, not the day it was
         # done, whose later day in another outlet ("service was restored on 11 October") disputes nothing
@@ -111,7 +115,8 @@ def _written_date(article: Article, time: TimeExpression, config: FigureConfig) 
         if not real_date and (weekday := _weekday(written, text, article.text, time.span.start)) is not None:
             # a weekday at an edge of its day ("late Thursday", "early Friday") may be another outlet's next or
             # previous day
-            edge = 1 if DAY_EDGE_WORDS & set(re.findall(r"[a-z]+", _around(article.text, time).lower())) else 0
+            edge = 1 if DAY_EDGE_WORDS & set(re.findall(r"[a-z]+", _around(article.text, time).lower())) \
+                or _near_midnight(time.value, config) else 0
             day = WEEKDAY_MONDAY + weekday - 1
             return day - edge, day + edge, WEEKDAY
         if not (real_date and DAY_OF_WEEK_OR_MONTH.match(written)):
@@ -176,6 +181,12 @@ def _weekday(written: str, text: str, article_text: str, start: int) -> int | No
         return int(found.group(1))
     named = {WEEKDAY_NUMBERS[word] for word in re.findall(r"[a-z]+", text.lower()) if word in WEEKDAYS}
     return next(iter(named)) if written == "XXXX-WXX-" and len(named) == 1 else None
+
+
+def _near_midnight(value: str, config: FigureConfig) -> bool:
+    """Whether a time expression's value holds a time of day ``config.midnight_hours`` or fewer from midnight."""
+    hour = HOUR_OF_A_TIME.search(value)
+    return hour is not None and min(int(hour.group(1)), 24 - int(hour.group(1))) <= config.midnight_hours
 
 
 def _around(article_text: str, time: TimeExpression) -> str:
