@@ -33,6 +33,7 @@ from storyline.text import wordlists
 from storyline.text.numbers import figures_in
 from storyline.text.paragraphs import statement_start
 from storyline.text.quotemarks import quoted_spans
+from storyline.text.run_on import opens_sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,10 +131,12 @@ class ClaimGroup:
 
 
 def units(article: Article, doc: Doc, config: ClaimConfig = CONFIG) -> list[ClaimUnit]:
-    """The article's claim units: its sentences of at least ``config.min_words`` words."""
+    """The article's claim units: its sentences of at least ``config.min_words`` words (a parse sentence that runs
+    two together is two)."""
     result = []
     quotations = quoted_spans(article.text)
-    for position, sentence in enumerate(doc.sents):
+    sentences = (piece for parsed in doc.sents for piece in one_sentence_each(parsed, quotations))
+    for position, sentence in enumerate(sentences):
         words = [t for t in sentence if not (t.is_punct or t.is_space)]
         if len(words) < config.min_words:
             continue
@@ -151,6 +154,16 @@ def units(article: Article, doc: Doc, config: ClaimConfig = CONFIG) -> list[Clai
                                 is_negated(root), lemmas, position, specifics, reads_alone, phrases(sentence),
                                 frozenset(figures_in(article.text[start:end]))))
     return result
+
+
+def one_sentence_each(sentence: SpacySpan, quotations: list[tuple[int, int]]) -> list[SpacySpan]:
+    """A parse sentence cut where another sentence opens without a full stop (:func:`run_on.opens_sentence`:
+    a headline or caption run into the lead, "… the Matanuska Colony The warehouse, one of …"), outside quotation
+    marks: a claim of two sentences aligns with neither outlet's, and a summary line should read as one."""
+    cuts = [token.i for token in sentence if opens_sentence(token, sentence)
+            and not any(opening <= token.idx < closing for opening, closing in quotations)]
+    bounds = [sentence.start, *cuts, sentence.end]
+    return [sentence.doc[start:end] for start, end in zip(bounds, bounds[1:])]
 
 
 def phrases(sentence: SpacySpan) -> frozenset[tuple[str, str]]:
