@@ -405,3 +405,15 @@ def test_a_caption_run_into_a_sentence_without_a_full_stop_is_a_claim_of_its_own
     chanted = Article('Marchers outside the town hall chanted "Enough is enough When will they listen" for an hour '
                       'on Monday.', source="C")
     assert len(claims.units(chanted, next(nlp.parse([chanted.text])))) == 1
+
+
+def test_a_verb_reporting_a_clause_is_no_phrase_two_claims_share():
+    def said(text):
+        [doc] = nlp.parse([text])
+        return claims.phrases(next(doc.sents))
+
+    fix = said('"We are actively working to develop a security update for the browser," the spokesman added.')
+    watch = said('"We are actively working with partners to monitor the threat and block the malicious sites."')
+    assert ("actively", "work") not in fix and not fix & watch
+    # What the reported clause says is still a phrase of the sentence.
+    assert ("total", "loss") in said("The town's fire chief said the old mill would likely be a total loss.")

@@ -83,6 +83,8 @@ ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # A verb's complements and the clauses it reports: what a sentence says of its subject.
 PREDICATE_DEPS = frozenset({"attr", "acomp", "dobj", "oprd", "ccomp", "xcomp"})
+# The complements by which a verb reports a clause ("working to develop a fix", "says the building is a loss").
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 # Pronouns that stand for someone the text named before.
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they"})
 
@@ -169,8 +171,10 @@ def one_sentence_each(sentence: SpacySpan, quotations: list[tuple[int, int]]) ->
 def phrases(sentence: SpacySpan) -> frozenset[tuple[str, str]]:
     """Every two content words side by side in what a sentence says of its subject (:func:`predicate`), as lemmas:
     "was a total loss". Not with a name ("Matanuska Valley", "Kelly said"): a name says whom or where a claim is
-    about, which the story's other claims share; nor words beside what it says ("the wide receiver")."""
-    said = predicate(sentence.root)
+    about, which the story's other claims share; nor words beside what it says ("the wide receiver"); nor a verb
+    that reports a clause, which says what the sentence says ("are actively working to develop a fix" and "are
+    actively working with partners to monitor threats" say two things)."""
+    said = {t for t in predicate(sentence.root) if not any(c.dep_ in CLAUSE_DEPS for c in t.children)}
     return frozenset((a.lemma_.lower(), b.lemma_.lower()) for a, b in zip(sentence, sentence[1:])
                      if a.is_alpha and b.is_alpha and not (a.is_stop or b.is_stop)
                      and "PROPN" not in (a.pos_, b.pos_) and (a in said or b in said))
