@@ -386,3 +386,34 @@ def test_one_claim_written_in_other_words_by_each_outlet_is_one_claim():
     [loss] = [g for g in groups if any("total loss" in text for text in texts(g, articles)) and len(g.sources) > 1]
     assert loss.sources == ["A", "B", "C"]
     assert any("As anyone could see" in text for text in texts(loss, articles))
+
+
+def test_a_caption_run_into_a_sentence_without_a_full_stop_is_a_claim_of_its_own():
+    captioned = Article("Smoke rises over the harbour after the blast at the old refinery A second explosion shook "
+                        "the town an hour later, the fire brigade said on Monday.", source="A")
+    plain = Article("A second explosion shook the town an hour later, the fire brigade said on Monday.", source="B")
+    articles = {a.id: a for a in (captioned, plain)}
+    pairs = list(zip(articles.values(), nlp.parse([a.text for a in articles.values()])))
+    units = [u for article, doc in pairs for u in claims.units(article, doc)]
+    assert [(u.source, u.position, u.span.text(articles[u.span.article_id])) for u in units] == [
+        ("A", 0, "Smoke rises over the harbour after the blast at the old refinery"),
+        ("A", 1, "A second explosion shook the town an hour later, the fire brigade said on Monday."),
+        ("B", 0, "A second explosion shook the town an hour later, the fire brigade said on Monday.")]
+    groups = claims.align(units, embed([u.span.text(articles[u.span.article_id]) for u in units]))
+    assert sorted(g.kind for g in groups) == ["shared", "single-source"]
+    # Capitals inside a quotation open no sentence of the claim: a chant's words stay in it.
+    chanted = Article('Marchers outside the town hall chanted "Enough is enough When will they listen" for an hour '
+                      'on Monday.', source="C")
+    assert len(claims.units(chanted, next(nlp.parse([chanted.text])))) == 1
+
+
+def test_a_verb_reporting_a_clause_is_no_phrase_two_claims_share():
+    def said(text):
+        [doc] = nlp.parse([text])
+        return claims.phrases(next(doc.sents))
+
+    fix = said('"We are actively working to develop a security update for the browser," the spokesman added.')
+    watch = said('"We are actively working with partners to monitor the threat and block the malicious sites."')
+    assert ("actively", "work") not in fix and not fix & watch
+    # What the reported clause says is still a phrase of the sentence.
+    assert ("total", "loss") in said("The town's fire chief said the old mill would likely be a total loss.")

@@ -33,6 +33,7 @@ from storyline.text import wordlists
 from storyline.text.numbers import figures_in
 from storyline.text.paragraphs import statement_start
 from storyline.text.quotemarks import quoted_spans
+from storyline.text.run_on import opens_sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +83,8 @@ ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # A verb's complements and the clauses it reports: what a sentence says of its subject.
 PREDICATE_DEPS = frozenset({"attr", "acomp", "dobj", "oprd", "ccomp", "xcomp"})
+# The complements by which a verb reports a clause ("working to develop a fix", "says the building is a loss").
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 # Pronouns that stand for someone the text named before.
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they"})
 
@@ -130,10 +133,12 @@ class ClaimGroup:
 
 
 def units(article: Article, doc: Doc, config: ClaimConfig = CONFIG) -> list[ClaimUnit]:
-    """The article's claim units: its sentences of at least ``config.min_words`` words."""
+    """The article's claim units: its sentences of at least ``config.min_words`` words (a parse sentence that runs
+    two together is two)."""
     result = []
     quotations = quoted_spans(article.text)
-    for position, sentence in enumerate(doc.sents):
+    sentences = (piece for parsed in doc.sents for piece in one_sentence_each(parsed, quotations))
+    for position, sentence in enumerate(sentences):
         words = [t for t in sentence if not (t.is_punct or t.is_space)]
         if len(words) < config.min_words:
             continue
@@ -153,11 +158,23 @@ def units(article: Article, doc: Doc, config: ClaimConfig = CONFIG) -> list[Clai
     return result
 
 
+def one_sentence_each(sentence: SpacySpan, quotations: list[tuple[int, int]]) -> list[SpacySpan]:
+    """A parse sentence cut where another sentence opens without a full stop (:func:`run_on.opens_sentence`:
+    a headline or caption run into the lead, "… the Matanuska Colony The warehouse, one of …"), outside quotation
+    marks: a claim of two sentences aligns with neither outlet's, and a summary line should read as one."""
+    cuts = [token.i for token in sentence if opens_sentence(token, sentence)
+            and not any(opening <= token.idx < closing for opening, closing in quotations)]
+    bounds = [sentence.start, *cuts, sentence.end]
+    return [sentence.doc[start:end] for start, end in zip(bounds, bounds[1:])]
+
+
 def phrases(sentence: SpacySpan) -> frozenset[tuple[str, str]]:
     """Every two content words side by side in what a sentence says of its subject (:func:`predicate`), as lemmas:
     "was a total loss". Not with a name ("Matanuska Valley", "Kelly said"): a name says whom or where a claim is
-    about, which the story's other claims share; nor words beside what it says ("the wide receiver")."""
-    said = predicate(sentence.root)
+    about, which the story's other claims share; nor words beside what it says ("the wide receiver"); nor a verb
+    that reports a clause, which says what the sentence says ("are actively working to develop a fix" and "are
+    actively working with partners to monitor threats" say two things)."""
+    said = {t for t in predicate(sentence.root) if not any(c.dep_ in CLAUSE_DEPS for c in t.children)}
     return frozenset((a.lemma_.lower(), b.lemma_.lower()) for a, b in zip(sentence, sentence[1:])
                      if a.is_alpha and b.is_alpha and not (a.is_stop or b.is_stop)
                      and "PROPN" not in (a.pos_, b.pos_) and (a in said or b in said))
