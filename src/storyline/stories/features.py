@@ -73,7 +73,8 @@ def lead_sentences(article: Article, doc: Doc, max_words: int = LEAD_WORDS) -> l
 
 
 def lead_text(article: Article, doc: Doc) -> str:
-    """Title and lead: the text to embed for story matching (the lead holds the title when the text opens with it)."""
+    """Title and the lead's opening sentences (``EMBEDDED_LEAD_WORDS``): the text to embed for story matching (the
+    lead holds the title when the text opens with it)."""
     parts = [article.title] if article.title and not article.body_start else []
     return "\n".join(parts + [sentence.text.strip() for sentence in lead_sentences(article, doc, EMBEDDED_LEAD_WORDS)])
 
