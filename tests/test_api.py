@@ -358,3 +358,11 @@ def test_entity_names_link_to_their_page_with_every_quote_by_story(client):
               if group["speaker"] == "Marek Zieliński"]
     assert quotes and all(escape(group["wordings"][0]["as_written"]) in person for group in quotes)
     assert "No story names" in client.get("/entities", params={"name": "Nobody Innamed"}).text
+
+
+def test_the_server_builds_the_gazetteer_at_start_up_not_at_the_first_article_page(store_at):
+    from storyline.text import gazetteer
+
+    gazetteer._gazetteer.cache_clear()  # as in a fresh server process
+    with TestClient(create_app(store_at("empty"))):
+        assert gazetteer._gazetteer.cache_info().currsize == 1  # before any request

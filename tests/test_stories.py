@@ -75,6 +75,21 @@ def test_the_lead_is_the_opening_sentences_up_to_a_word_budget():
     assert lead_text(article, doc).startswith("Quake hits Chile\nA magnitude 8.8 earthquake")
 
 
+def test_only_the_opening_of_the_lead_is_embedded_but_the_whole_lead_gives_the_lead_names():
+    text = ("A fire broke out on Monday night in a warehouse near the old harbour, and firefighters from three "
+            "districts fought it until the early hours of Tuesday morning. "
+            "Nobody was hurt, the city said, but the warehouse and the goods stored in it were lost. "
+            "Mayor Anna Kowalska visited the site on Tuesday.\n"
+            "The cause of the fire is not known yet.")
+    article = Article(text, source="outlet", title="Warehouse fire")
+    doc = next(nlp.parse([article.text]))
+    embedded = lead_text(article, doc)
+    assert embedded.startswith("Warehouse fire\nA fire broke out") and "were lost." in embedded
+    assert "Kowalska" not in embedded
+    item = features(article, doc, np.zeros(DIMENSIONS, dtype=np.float32), [])
+    assert "anna kowalska" in item.lead_entity_keys
+
+
 def test_names_are_keyed_by_their_written_form_and_years_come_from_text_and_time_stage():
     article = Article("Christine Lagarde spoke in Frankfurt about the 2021 rise. Lagarde said prices would fall.",
                       source="outlet")

@@ -340,7 +340,9 @@ def test_the_command_line_says_to_recluster_a_schema_3_store(tmp_path, example_f
 def test_ecbplus_in_random_order_loaded_after_every_batch(tmp_path, ecbplus_stories):
     _, _, items = ecbplus_stories
     items = list(items)
-    random.Random(1).shuffle(items)
+    # An order whose assignments merge and split stories, so that loading replays both (with the 40-word leads'
+    # vectors the order of seed 1 merges none).
+    random.Random(3).shuffle(items)
     expected, kept = in_memory(items, StoryConfig())
     assert {"merged", "split"} <= {event.kind for event in kept.history}
     assignments, loaded = through_store(tmp_path / "ecbplus.db", items, StoryConfig(), batch=16)

@@ -6,13 +6,14 @@ from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+import anyio.to_thread
 import fastapi_offline
 import uvicorn
 from fastapi import FastAPI
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
-from storyline.corpus import Corpus
+from storyline.corpus import Corpus, load_article_views
 from storyline.web import adding, api, errors, pages, watching
 from storyline.web.hosts import HostGuard, allowed_hosts
 from storyline.web.library import Library
@@ -35,6 +36,8 @@ def create_app(db_path: str | Path, *, allow_private: bool = False,
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.library = Library(db_path, Corpus.open(db_path), allow_private)
+        # Before the first request, not during it: the first article page used to load them.
+        await anyio.to_thread.run_sync(load_article_views)
         app.state.jobs = adding.Jobs()
         try:
             yield
