@@ -1459,3 +1459,16 @@ def test_a_view_the_subject_voices_as_his_own_is_the_subjects():
     assert belief.source.text(article) == "he"
     money = the_one(article, found, "will save money")
     assert money.source.text(article) == "Brenna" and "Ola Brenna" in speaker_names(article, mentions, money)
+
+
+def test_an_imperative_of_thinking_reports_no_one_but_one_of_saying_quotes_words():
+    article, _, found = extracted(
+        'Few saw the vote coming. Think about this, though. Why not just say: "They will go home the way they came"?')
+    assert not [a for a in found if a.content.text(article) == "this"]
+    assert the_one(article, found, "go home the way").direct
+
+
+def test_a_lead_in_naming_two_people_before_its_colon_does_not_say_which_spoke():
+    title = "Mayor Ann Price Praises Reporter Tom Hale: 'Very Good Reporter.'"
+    article, mentions, found = extracted(f"{title}\n\nMayor Ann Price praised him on Monday.", title=title)
+    assert "Tom Hale" not in {name for a in found for name in speaker_names(article, mentions, a)}

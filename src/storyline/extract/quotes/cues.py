@@ -35,9 +35,3 @@ def names_its_noun(verb: Token) -> bool:
     one that says who described it ("the man described by the magazine as “the last of his kind”")."""
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(child.dep_ == "agent" for child in verb.children)
 
-
-def tells_the_reader(verb: Token) -> bool:
-    """An imperative ("Expect experts such as Dr Al Homoud: “…”", "Note that …"): the writer addresses the reader,
-    and the clause reports no one's words or thoughts."""
-    return verb.dep_ == "ROOT" and verb.tag_ == "VB" \
-        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)

@@ -19,9 +19,9 @@ import re
 from spacy.tokens import Span as DocSpan, Token
 
 from storyline.extract.quotes.clauses import issued_text, link_to, subject_end
-from storyline.extract.quotes.cues import CUES, PREPOSITION_CUES, lemma, names_its_noun, tells_the_reader
+from storyline.extract.quotes.cues import CUES, PREPOSITION_CUES, lemma, names_its_noun
 from storyline.extract.quotes.drafts import Draft, Drafts, gap
-from storyline.extract.quotes.kinds import of_cue, with_quotation
+from storyline.extract.quotes.kinds import of_cue, tells_the_reader, with_quotation
 from storyline.text import wordlists
 from storyline.text.quotemarks import opens_with_double_mark
 
@@ -300,9 +300,10 @@ def _ends_on_a_participle(clause: list[Token], verb: Token) -> bool:
 def _attach_to_name_before_colon(drafts: Drafts, quote: tuple[int, int], clause: list[Token],
                                  lead_in_end: int) -> bool:
     """"Expect experts in the papers, such as Dr Azm Al Homoud: “…”": a lead-in with no subject that ends on a
-    person's name gives the quotation to that person, as a name and a colon do at the head of a line."""
+    person's name, the only person it names, gives the quotation to that person, as a name and a colon do at the
+    head of a line. With two ("Trump Praises Reporter Matthew Boyle: ‘…’") it does not say which of them spoke."""
     named = [m for m in drafts.speakers_between(clause[0].idx, lead_in_end) if m.span.label == "PERSON"]
-    if not named or drafts.text[named[-1].span.end : lead_in_end].strip() != ":":
+    if len({m.entity_id for m in named}) != 1 or drafts.text[named[-1].span.end : lead_in_end].strip() != ":":
         return False
     source = drafts.doc.char_span(named[-1].span.start, named[-1].span.end, alignment_mode="expand")
     if source is None:

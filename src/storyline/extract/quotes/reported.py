@@ -22,10 +22,10 @@ from storyline.extract.quotes.clauses import (
     with_trailing_infinitive,
 )
 from storyline.extract.quotes.cues import (
-    CLAUSE_CUES, NOUN_CUES, OBJECT_CUES, PREPOSITION_CUES, SEEMING_CUES, lemma, tells_the_reader,
+    CLAUSE_CUES, NOUN_CUES, OBJECT_CUES, PREPOSITION_CUES, SEEMING_CUES, lemma,
 )
 from storyline.extract.quotes.drafts import SPEAKER_TYPES, Draft, Drafts, overlap
-from storyline.extract.quotes.kinds import BELIEF, SPEECH, of_cue
+from storyline.extract.quotes.kinds import BELIEF, SPEECH, of_cue, tells_the_reader
 from storyline.text import wordlists
 
 # Prepositions after a noun cue that hold its content: "criticism of the plan", "her claim that …".
