@@ -20,8 +20,8 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "articles"
 
 
-def extracted(text, source=""):
-    article = Article(text, source=source)
+def extracted(text, source="", title=None):
+    article = Article(text, source=source, title=title)
     doc = next(nlp.parse([article.text]))
     mentions = mention_stage.extract(article, doc)
     return article, mentions, quotes.extract(article, doc, mentions)
@@ -1385,7 +1385,24 @@ def test_a_quotation_closed_on_a_full_stop_is_not_what_a_cue_after_it_says():
     # verb's subject did what it did.
     ('Marchers filled the square on Sunday. A ministry official downplayed the protests saying that "such marches '
      'happen every spring."', "such marches", "A ministry official"),
-], ids=["surname", "reported-by-a-body", "not-inside-own-words", "relative-pronoun", "participle"])
+    # The verb after the quotation follows its subject's whole phrase, an apposition included; the body's clause
+    # in the sentence before is not carried on into the quotation.
+    ('The dairy told the board it would stop paying its loans. "We will make no further payment until we move,"'
+     'Karen Olson, president of the dairy, notified the board on Monday.', "no further payment", "Karen Olson"),
+    # A cue-less quotation that the next one, attributed after its closing mark, follows at once.
+    ('Engineers worked through the night. "More capacity came online at midnight." "The rest will follow by '
+     'Friday," said Lena Hart, the network manager.', "More capacity came online", "Lena Hart"),
+    # An imperative of thinking holds no one's view; the one name that ends its lead-in speaks.
+    ('Expect many experts on television tonight, such as Professor Dana Whitfield: "We should stop saying that '
+     'this city is safe from floods."', "stop saying", "Dana Whitfield"),
+    # A name right after a cue that follows the quotation, which the parse hung on a verb further on.
+    ('Relatives said the verdict was hollow. "I do not think Brian Nolan won," said Christina Greenway, daughter '
+     'of the court reporter Nolan murdered.', "Brian Nolan won", "Christina Greenway"),
+    # "He" going on about someone named before, as the subject of the sentence before a cue-less quotation.
+    ('Pastor Dan Kroon said he was not at the church when the fire broke out. He would not specify how many '
+     'people were in the building. "They were all adults, and they all got out."', "all adults", "Dan Kroon"),
+], ids=["surname", "reported-by-a-body", "not-inside-own-words", "relative-pronoun", "participle",
+        "verb-after-apposition", "next-quotation", "name-before-colon", "name-after-cue", "pronoun-subject-before"])
 def test_speakers_written_the_ways_news_writes_them(text, words, speaker):
     article, mentions, found = extracted(text)
     attribution = the_one(article, found, words)
@@ -1403,3 +1420,50 @@ def test_he_whose_own_words_name_a_person_speaking_is_not_someone_named_before()
         pytest.skip("../shared/data/polnear is not available")
     article, mentions, found = extracted(paths[0].read_text(encoding="utf-8"))
     assert speaker_names(article, mentions, the_one(article, found, "guiding principles")) <= {"Rick Tyler"}
+
+
+
+def test_the_headline_is_not_the_narration_a_body_opening_with_a_quotation_carries_on():
+    title = "Harbor Control Helps Ferry Riders Cross."
+    article, _, found = extracted(f'{title}\n\n"The harbor ferry, which links the two islands, stopped on Monday." '
+                                  'Meanwhile the port stayed open.', title=title)
+    assert the_one(article, found, "The harbor ferry").source is None
+
+
+def test_an_update_a_company_posts_speaks_for_it():
+    article, mentions, found = extracted(
+        'Customers lost their connections on Saturday. According to a Vodacom update - "Most of the capacity was '
+        'restored overnight and the rest will follow."')
+    restored = the_one(article, found, "Most of the capacity")
+    assert "Vodacom" in speaker_names(article, mentions, restored) and not restored.source_is_thing
+
+
+def test_a_participle_ending_a_colons_lead_in_leaves_the_quotation_to_no_one():
+    article, mentions, found = extracted(
+        'Lisbon felt a slight tremor on Monday, after a stronger quake at sea, resulting in the evacuation of two '
+        'office towers: "Witnesses in the towers said the floors shook for about a minute."')
+    shook = the_one(article, found, "floors shook")
+    assert shook.source is None and shook.speaker is None
+
+
+def test_a_view_the_subject_voices_as_his_own_is_the_subjects():
+    article, mentions, found = extracted(
+        'Minister Ola Brenna defended the new rules on Monday, and he reiterated his belief that the old rules '
+        'were "a misuse of the water law." Brenna also repeated his claim that the rules "will save money."')
+    belief = the_one(article, found, "misuse of the water law")
+    assert belief.source.text(article) == "he"
+    money = the_one(article, found, "will save money")
+    assert money.source.text(article) == "Brenna" and "Ola Brenna" in speaker_names(article, mentions, money)
+
+
+def test_an_imperative_of_thinking_reports_no_one_but_one_of_saying_quotes_words():
+    article, _, found = extracted(
+        'Few saw the vote coming. Think about this, though. Why not just say: "They will go home the way they came"?')
+    assert not [a for a in found if a.content.text(article) == "this"]
+    assert the_one(article, found, "go home the way").direct
+
+
+def test_a_lead_in_naming_two_people_before_its_colon_does_not_say_which_spoke():
+    title = "Mayor Ann Price Praises Reporter Tom Hale: 'Very Good Reporter.'"
+    article, mentions, found = extracted(f"{title}\n\nMayor Ann Price praised him on Monday.", title=title)
+    assert "Tom Hale" not in {name for a in found for name in speaker_names(article, mentions, a)}

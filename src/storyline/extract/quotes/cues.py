@@ -34,3 +34,4 @@ def names_its_noun(verb: Token) -> bool:
     """A participle naming the noun it modifies ("a unit known as “Red Team”", "a show called “Blue Hour”"), not
     one that says who described it ("the man described by the magazine as “the last of his kind”")."""
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and not any(child.dep_ == "agent" for child in verb.children)
+

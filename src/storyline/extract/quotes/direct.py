@@ -21,7 +21,7 @@ from spacy.tokens import Span as DocSpan, Token
 from storyline.extract.quotes.clauses import issued_text, link_to, subject_end
 from storyline.extract.quotes.cues import CUES, PREPOSITION_CUES, lemma, names_its_noun
 from storyline.extract.quotes.drafts import Draft, Drafts, gap
-from storyline.extract.quotes.kinds import of_cue, with_quotation
+from storyline.extract.quotes.kinds import of_cue, tells_the_reader, with_quotation
 from storyline.text import wordlists
 from storyline.text.quotemarks import opens_with_double_mark
 
@@ -34,6 +34,8 @@ _WORD = re.compile(r"\w+")
 _LEAD_IN_VERB = re.compile(r"\w[^\S\n]*[,:][^\S\n]*$")
 _DASH_SOURCE = re.compile(r"[ \t]*([—–―-]{1,2})[ \t]*")
 _DASHES = frozenset({"-", "--", "—", "–", "―"})
+# Subjects of the sentence before a cue-less quotation that stand for its speaker as a name does.
+_PERSONAL_PRONOUNS = frozenset({"he", "she"})
 # Subjects of a clause that says what a quotation after its colon is: "It was …:", "This is …:".
 _DESCRIBING_PRONOUNS = frozenset({"it", "this", "that"})
 # Verbs whose object reacts ("That doesn't surprise pollster Daron Shaw: “…”"): data/reaction_verbs.txt.
@@ -58,7 +60,8 @@ def attach(drafts: Drafts, quote: tuple[int, int]) -> None:
                                  "\n" not in drafts.text[previous.content[1] : quote[0]]):
         _carry_on(drafts, previous, quote)
         return
-    source = previous.source if previous is not None else _subject_of_sentence_before(drafts, quote[0])
+    source = previous.source if previous is not None else (
+        _subject_of_sentence_before(drafts, quote[0]) or _source_of_next_quotation(drafts, quote))
     drafts.add(Draft(quote, None, source))
 
 
@@ -75,7 +78,8 @@ def _attach_to_cue_in_sentence(drafts: Drafts, quote: tuple[int, int]) -> bool:
         end = drafts.sentence_range(end)[1]
     candidates = [t for t in drafts.tokens((start, end))
                   if lemma(t) in CUES and t.pos_ == "VERB" and not drafts.in_quote(t.idx)
-                  and not _sentence_ends_between(drafts, t, quote) and not names_its_noun(t)]
+                  and not _sentence_ends_between(drafts, t, quote) and not names_its_noun(t)
+                  and not tells_the_reader(t)]
     # The nearest verb may be one the quotation is not about ("said Carson, who will address the convention").
     cue = next((t for t in sorted(candidates, key=lambda t: gap(quote, (t.idx, t.idx + len(t))))
                 if _quote_of(drafts, t, quote)), None) or _verb_of_speaker_after(drafts, quote, end) or (
@@ -145,7 +149,9 @@ def _verb_of_speaker_after(drafts: Drafts, quote: tuple[int, int], sentence_end:
         verb = after[0]  # "“…,” beamed Donald Hartley"
     else:
         speaker = next((t for t in after if t.dep_ == "nsubj"), None)
-        if speaker is None or speaker.left_edge != after[0] or speaker.head.i != speaker.i + 1:
+        # The verb follows the subject's whole phrase: "“…,” Karen Olson, president of the dairy, notified the panel".
+        if speaker is None or speaker.left_edge != after[0] or speaker.head.i not in (speaker.i + 1,
+                                                                                      speaker.right_edge.i + 1):
             return None
         verb = speaker.head
     return verb if verb.pos_ == "VERB" and not drafts.claimed(verb.idx) else None
@@ -268,14 +274,41 @@ def _attach_to_colon(drafts: Drafts, quote: tuple[int, int]) -> bool:
     verbs = [t for t in clause if t.pos_ in ("VERB", "AUX")
              and (t.dep_ == "ROOT" or not clause[0].i <= t.head.i <= clause[-1].i)]
     subjects = [c for verb in verbs for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i]
-    if not subjects or drafts.claimed(verbs[0].idx):
+    if not subjects:
+        return _attach_to_name_before_colon(drafts, quote, clause, lead_in_end)
+    if drafts.claimed(verbs[0].idx):
         return False
     source = drafts.doc[subjects[0].left_edge.i : subject_end(subjects[0]) + 1]
-    if subjects[0].lower_ in _DESCRIBING_PRONOUNS and lemma(verbs[0]) == "be":
+    if subjects[0].lower_ in _DESCRIBING_PRONOUNS and lemma(verbs[0]) == "be" \
+            or _ends_on_a_participle(clause, verbs[0]):
         # "It was a three-word road map: “Follow the money.”": the clause says what the quotation is, not who
         # said it, and "it" stands for no speaker.
         source = None
     drafts.add(Draft(quote, (verbs[0].idx, verbs[0].idx + len(verbs[0])), source))
+    return True
+
+
+def _ends_on_a_participle(clause: list[Token], verb: Token) -> bool:
+    """"Dubai felt a tremor, resulting in the evacuation of the towers: “…”": a participle phrase after the clause's
+    verb, not one of saying, ends the lead-in; the colon introduces what that phrase ends on, which the clause's
+    subject did not say."""
+    last = next((t for t in reversed(clause) if t.pos_ == "VERB"), None)
+    return last is not None and last.i > verb.i and last.tag_ == "VBG" and last.dep_ in ("advcl", "acl") \
+        and lemma(last) not in CUES
+
+
+def _attach_to_name_before_colon(drafts: Drafts, quote: tuple[int, int], clause: list[Token],
+                                 lead_in_end: int) -> bool:
+    """"Expect experts in the papers, such as Dr Azm Al Homoud: “…”": a lead-in with no subject that ends on a
+    person's name, the only person it names, gives the quotation to that person, as a name and a colon do at the
+    head of a line. With two ("Trump Praises Reporter Matthew Boyle: ‘…’") it does not say which of them spoke."""
+    named = [m for m in drafts.speakers_between(clause[0].idx, lead_in_end) if m.span.label == "PERSON"]
+    if len({m.entity_id for m in named}) != 1 or drafts.text[named[-1].span.end : lead_in_end].strip() != ":":
+        return False
+    source = drafts.doc.char_span(named[-1].span.start, named[-1].span.end, alignment_mode="expand")
+    if source is None:
+        return False
+    drafts.add(Draft(quote, (lead_in_end - 1, lead_in_end), source))
     return True
 
 
@@ -330,10 +363,28 @@ def _previous_draft(drafts: Drafts, position: int) -> Draft | None:
 
 def _subject_of_sentence_before(drafts: Drafts, position: int) -> DocSpan | None:
     index = drafts.sentence_index(position)
-    if index == 0:
+    # The headline is no narration the body's first quotation carries on ("P2P Control Helps Overcome Outage."
+    # over a body opening with a quoted report): its subject did not say it.
+    if index == 0 or drafts.sentence_starts[index - 1] < drafts.article.body_start <= position:
         return None
     sentence = drafts.tokens((drafts.sentence_starts[index - 1], drafts.sentence_starts[index]))
     subjects = [t for t in sentence if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"]
-    if subjects and drafts.mention_at(subjects[0]) is not None:
+    # A name, or "he" or "she" going on about one ("Kroon said …. He would not say how many. “…”"): the speakers
+    # resolve the pronoun as they do any other.
+    if subjects and (drafts.mention_at(subjects[0]) is not None or subjects[0].lower_ in _PERSONAL_PRONOUNS):
         return drafts.doc[subjects[0].left_edge.i : subject_end(subjects[0]) + 1]
     return None
+
+
+def _source_of_next_quotation(drafts: Drafts, quote: tuple[int, int]) -> DocSpan | None:
+    """"“A.” “B,” said Ann Berg": the source of a quotation that follows at once and names its speaker after its
+    closing mark, for one with no cue and nothing before it to carry on; scraped text lost the paragraph break
+    between the two, and a paragraph of quotation the next one attributes is that speaker's."""
+    following = drafts.quotes_starting_within((quote[1], len(drafts.text)))[:1]
+    if not following or drafts.text[quote[1] : following[0][0]].strip():
+        return None
+    draft = next((d for d in drafts.ending_between(following[0][1], drafts.sentence_range(following[0][1])[1])
+                  if d.content[0] == following[0][0]), None)
+    if draft is None or draft.cue is None or draft.cue[0] < following[0][1]:
+        return None
+    return draft.source

@@ -60,3 +60,11 @@ def negated(cue: Token) -> bool:
 def with_quotation(kind: str) -> str:
     """The kind of an attribution whose content holds a quotation: the holder's own words, unless negated."""
     return SPEECH if kind in (BELIEF, STANCE) else kind
+
+
+def tells_the_reader(verb: Token) -> bool:
+    """An imperative of thinking ("Expect experts such as Dr Al Homoud: “…”", "Think about this"): the writer
+    addresses the reader, and the clause holds no one's view. Not one of saying ("Why not just say: “…”"), which
+    quotes words as said, nor a verb whose subject the parse lost ("“…,” read one")."""
+    return verb.dep_ == "ROOT" and verb.tag_ == "VB" and of_cue(verb) == BELIEF \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)

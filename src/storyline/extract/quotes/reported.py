@@ -10,6 +10,8 @@ introduces is that verb's ("said the chief told him: “…”").
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 from spacy.attrs import LOWER, POS
 from spacy.symbols import AUX, NOUN, VERB
@@ -23,7 +25,8 @@ from storyline.extract.quotes.cues import (
     CLAUSE_CUES, NOUN_CUES, OBJECT_CUES, PREPOSITION_CUES, SEEMING_CUES, lemma,
 )
 from storyline.extract.quotes.drafts import SPEAKER_TYPES, Draft, Drafts, overlap
-from storyline.extract.quotes.kinds import BELIEF, SPEECH, of_cue
+from storyline.extract.quotes.kinds import BELIEF, SPEECH, of_cue, tells_the_reader
+from storyline.text import wordlists
 
 # Prepositions after a noun cue that hold its content: "criticism of the plan", "her claim that …".
 NOUN_CONTENT_PREPOSITIONS = frozenset({"of", "about", "on", "for", "against", "that"})
@@ -35,6 +38,12 @@ _NOT_SAYING_CLAUSES = frozenset({"continue"})
 # Cues of a request about the speaker themselves when their complement is a passive infinitive: "who asked not to
 # be named", "who declined to be identified", "who requested to be quoted only by his first name".
 _REQUEST_CUES = frozenset({"ask", "decline", "refuse", "request"})
+# What stands between a quotation and the cue after it: "…," said / "…?" asked.
+_AFTER_A_QUOTATION = re.compile(r"[,?!][”\"'’]{1,2}[^\S\n]*$")
+# Verbs voicing the subject's own view, named as their object: "reiterated his belief that …".
+OWN_VIEW_VERBS = wordlists.words("own_view_verbs")
+# The subject pronoun a possessive before a noun of saying stands for when it is the subject's own.
+_POSSESSIVE_SUBJECTS = {"his": "he", "her": "she", "their": "they", "its": "it"}
 
 
 def may_cue(doc: Doc) -> np.ndarray:
@@ -71,8 +80,10 @@ def find(drafts: Drafts, token: Token) -> None:
     content, cue_end, aimed_at = _complement(token)
     if content is None:
         return
-    source = drafts.subject(token)
+    source = drafts.subject(token) or _name_after_quotation_and_cue(drafts, token)
     if source is None and token.dep_ not in ("ROOT", "ccomp", "conj", "advcl", "xcomp", "relcl", "pcomp"):
+        return
+    if tells_the_reader(token):
         return
     content = drafts.snap_to_quotes(drafts.within_sentence(_clip(content, token), token.idx))
     if (nested := _nested_saying(drafts, content, token)) is not None:
@@ -271,10 +282,34 @@ def _noun_cue(drafts: Drafts, noun: Token) -> None:
         return
     aimed_at = contents[0].dep_ not in ("acl", "ccomp")
     holder = holders[0]
-    source = drafts.doc[holder.left_edge.i : holder.i + 1]
+    source = _voicer(drafts, noun, holder) or drafts.doc[holder.left_edge.i : holder.i + 1]
     content = drafts.within_sentence(content_extent(contents), noun.idx)
     drafts.add(Draft(drafts.snap_to_quotes(content), (noun.idx, noun.idx + len(noun)), source,
                      kind=of_cue(noun, aimed_at)))
+
+
+def _name_after_quotation_and_cue(drafts: Drafts, cue: Token) -> Span | None:
+    """"“…,” said Christina Greenway, daughter of the reporter Nichols murdered": a name right after a cue that
+    follows a quotation's closing mark is its speaker, though the parse hung it on a verb further on."""
+    if cue.i + 1 >= len(cue.doc) or not _AFTER_A_QUOTATION.search(drafts.text, max(cue.idx - 8, 0), cue.idx):
+        return None
+    mention = drafts.mention_at(cue.doc[cue.i + 1])
+    if mention is None or mention.span.label not in SPEAKER_TYPES or mention.span.start != cue.doc[cue.i + 1].idx:
+        return None
+    return drafts.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+
+
+def _voicer(drafts: Drafts, noun: Token, holder: Token) -> Span | None:
+    """"He reiterated his belief that …": the subject of a verb voicing its own view, whom the possessive before
+    the noun of saying stands for (the same person: "he" and "his", or a name and "his" or "her")."""
+    if holder.lower_ not in _POSSESSIVE_SUBJECTS or noun.dep_ != "dobj" or lemma(noun.head) not in OWN_VIEW_VERBS:
+        return None
+    subject = drafts.subject(noun.head)
+    if subject is None:
+        return None
+    matching = _POSSESSIVE_SUBJECTS[holder.lower_]
+    return subject if subject.root.lower_ == matching or subject.root.pos_ == "PROPN" and matching in ("he", "she") \
+        else None
 
 
 def _seeming(drafts: Drafts, verb: Token) -> None:
