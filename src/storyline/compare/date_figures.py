@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 from storyline.compare.figure import WEEKDAY, WEEKDAY_MONDAY, YEARLESS, Figure, FigureConfig
 from storyline.compare.figure_events import dated_event, day_named, event_words
 from storyline.compare.figure_words import context, figure_bound, names, sentence_of, times_named
+from storyline.compare.timeline import midnight_side
 from storyline.extract.timex.values import normalise
 from storyline.model import Article, TimeExpression
 from storyline.text.clock import ClockTime
@@ -33,8 +34,6 @@ WEEKDAYS = frozenset(WEEKDAY_NUMBERS)
 WEEKDAY_VALUE = re.compile(r"XXXX-WXX-(\d)")
 # The value of a time of day written with its day: "XXXX-WXX-6T20:40", "2026-04-18T20:40".
 DAY_OF_A_TIME = re.compile(r"(?:\d{4}|XXXX)-(?:\d{2}|WXX)-\d{1,2}T")
-# The hour of a time of day's value.
-HOUR_OF_A_TIME = re.compile(r"T(\d{2})")
 DAY_EDGE_WORDS = words("day_edge_words")
 # A weekday that recurs ("every Friday", "the second Tuesday of each month") or is named by the word before it
 # ("Patch Tuesday", "Super Tuesday": a capitalised word that does not open a sentence).
@@ -113,10 +112,10 @@ def _written_date(article: Article, time: TimeExpression, config: FigureConfig) 
                 return None
             return ordinal, ordinal, YEARLESS
         if not real_date and (weekday := _weekday(written, text, article.text, time.span.start)) is not None:
-            # a weekday at an edge of its day ("late Thursday", "early Friday") may be another outlet's next or
-            # previous day
+            # a weekday at an edge of its day ("late Thursday", "early Friday", "11.40pm on Friday": a time the
+            # timeline too reads as near midnight) may be another outlet's next or previous day
             edge = 1 if DAY_EDGE_WORDS & set(re.findall(r"[a-z]+", _around(article.text, time).lower())) \
-                or _near_midnight(time.value, config) else 0
+                or midnight_side("", time.value) else 0
             day = WEEKDAY_MONDAY + weekday - 1
             return day - edge, day + edge, WEEKDAY
         if not (real_date and DAY_OF_WEEK_OR_MONTH.match(written)):
@@ -181,12 +180,6 @@ def _weekday(written: str, text: str, article_text: str, start: int) -> int | No
         return int(found.group(1))
     named = {WEEKDAY_NUMBERS[word] for word in re.findall(r"[a-z]+", text.lower()) if word in WEEKDAYS}
     return next(iter(named)) if written == "XXXX-WXX-" and len(named) == 1 else None
-
-
-def _near_midnight(value: str, config: FigureConfig) -> bool:
-    """Whether a time expression's value holds a time of day ``config.midnight_hours`` or fewer from midnight."""
-    hour = HOUR_OF_A_TIME.search(value)
-    return hour is not None and min(int(hour.group(1)), 24 - int(hour.group(1))) <= config.midnight_hours
 
 
 def _around(article_text: str, time: TimeExpression) -> str:

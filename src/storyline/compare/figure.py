@@ -52,9 +52,6 @@ class FigureConfig:
     max_days_apart: int = 3
     # "today", "yesterday": days either side such a day allows, resolved against a feed's publication date.
     deictic_days: int = 2
-    # A weekday written with a time of day in an hour this close to midnight (21:00-03:59 for 3: "11.30pm on
-    # Friday") may be another outlet's next or previous day, as "late Thursday" may be "early Friday".
-    midnight_hours: int = 3
     # Reports of one event round, revise and dispute (police and organisers count a march differently), but they
     # do not give figures of one quantity an order of magnitude apart: "at least two people injured" in an
     # attack on a TV crew is not the riots' "about 100". Measured between the closest values the two allow.
