@@ -216,17 +216,19 @@ def test_scorer_counts_strict_relaxed_and_value_matches():
 
 
 @pytest.mark.slow
-def test_extraction_and_values_on_the_reporting_part_aquaint():
+def test_extraction_and_values_on_the_tuning_part_timebank():
+    """A floor on the part rules are tuned on (TimeBank), so that a regression shows in the tests; the reporting part
+    (AQUAINT) is only ever run by `eval/timex.py` for the figures of record, never asserted on here."""
     if not TBAQ.is_dir():
         pytest.skip("../shared/data/tempeval3 is not available")
     evaluation = load_eval()
-    paths, part = evaluation.part_files(TBAQ, "report")
-    assert part == "reporting part (AQUAINT)" and len(paths) == 73
+    paths, part = evaluation.part_files(TBAQ, "tune")
+    assert part == "tuning part (TimeBank)" and len(paths) == 183
     documents = [evaluation.read_timeml(path) for path in paths]
     figures = evaluation.score(documents, evaluation.predict(documents))
-    # Measured 0.929 relaxed and 0.763 value F1 when AQUAINT became the reporting part.
-    assert figures["relaxed"]["f1"] >= 0.92
-    assert figures["value"]["f1"] >= 0.75
+    # Measured 0.946 relaxed and 0.831 value F1 on the final code of session 15.
+    assert figures["relaxed"]["f1"] >= 0.94
+    assert figures["value"]["f1"] >= 0.82
 
 
 def values_in(text, published):
