@@ -869,10 +869,33 @@ def test_a_clause_of_saying_closing_a_content_is_cut_off_it():
     ("Mayor Hanna Kovacs called the delay \u201ca disgrace for the whole region.\u201d", "a disgrace", "speech"),
     ("The jury found Mayor Hanna Kovacs guilty of fraud on Tuesday.", "guilty of fraud", "belief"),
     ("Inspectors found that the bridge had been closed too late.", "the bridge had been closed", "speech"),
+    # A feeling aimed at a thing holds no view in words; a verb joined by "or" to a negated one is negated too.
+    ("By then the gunman preferred the company of his dogs.", "the company of his dogs", "stance"),
+    ("Mayor Hanna Kovacs wants a new bridge.", "a new bridge", "stance"),
+    ("The cabinet did not foresee or understand how fast the protests would spread.", "how fast the protests",
+     "negated"),
+    ("Mayor Hanna Kovacs did not name the contractor but said the repairs had been botched.",
+     "the repairs had been botched", "speech"),
+    # Said or wanted only under a condition: no one's statement (the second, without its comma, as wire copy has it).
+    ("If the mayor says the bridge is safe, the council will reopen it.", "the bridge is safe", "hypothetical"),
+    ("If Mayor Kovacs wanted to meet him she would leave a note at the ferry office.", "to meet him",
+     "hypothetical"),
+    ("The strike will go on unless the minister agrees to pay the nurses more, the union said.", "The strike will go on",
+     "speech"),
 ])
 def test_each_attribution_says_what_it_reports(text, words, kind):
     article, _, found = extracted(text)
     assert the_one(article, found, words).kind == kind
+
+
+def test_a_relative_clause_the_parse_hung_on_a_verb_of_saying_is_not_what_was_said():
+    """"added" with points for its object says nothing: the clause after the comma says more of the team."""
+    article, _, found = extracted(
+        "Marco Rossi added 14 points for the Hawks (11-2, 2-0 Atlantic), who have won three in a row since a loss "
+        "to Drexel on Christmas Eve. The coach said, which surprised nobody, that the starters would rest.")
+    assert not [a for a in found if "won three in a row" in a.content.text(article)]
+    assert the_one(article, found, "the starters would rest").content.text(article) == \
+        "that the starters would rest"
 
 
 def test_a_place_or_group_that_qualifies_a_source_is_not_its_speaker():

@@ -175,7 +175,8 @@ class Entity:
 class Attribution:
     """Who said what: content, cue ("said", "according to") and source spans; ``speaker`` is an entity id;
     ``kind`` what it reports: "speech" (words said), "belief" (what someone thinks, feels or wants), "negated"
-    (not said, or denied) or "stance" (what a verb of judging was aimed at: "criticised the plan");
+    (not said, or denied), "stance" (what a verb of judging was aimed at: "criticised the plan") or "hypothetical"
+    (said or thought only under a condition: "if he said so");
     ``antecedent``, for a pronoun source that stands for a phrase naming no entity ("A police spokeswoman said …
     she added"), that phrase; ``source_is_thing``, for a source that is a thing rather than someone ("A sign
     said", "banners read"): the text gives the words to it, but it says nothing of who spoke them."""

@@ -1,7 +1,9 @@
 """What an attribution reports, marked when it is drafted: words someone said (``speech``), what someone believes,
 feels, wants or decided (``belief``), a statement said not to have been made or denied (``negated``: "declined
-to comment", "could not say when …", "X denied that …"), or only what a verb of judging was aimed at
-(``stance``: "criticised the government", "called for calm", with no words of the holder's).
+to comment", "could not say when …", "X denied that …"), only what a verb of judging was aimed at
+(``stance``: "criticised the government", "called for calm", with no words of the holder's), or what someone
+would say, think or want under a condition (``hypothetical``: "if the minister said so", "unless he wants to
+stay"), which reports no one's statement.
 
 Every kind stays an attribution (PolNeAR annotates them all); a brief's quotes are the speech alone. Quoted words
 are what someone said whatever the cue ("called the plan “a disgrace”", "she thinks it is “a trap”"), unless the
@@ -15,25 +17,34 @@ from spacy.tokens import Token
 from storyline.extract.quotes.cues import lemma
 from storyline.text import wordlists
 
-SPEECH, BELIEF, NEGATED, STANCE = "speech", "belief", "negated", "stance"
-KINDS = (SPEECH, BELIEF, NEGATED, STANCE)
+SPEECH, BELIEF, NEGATED, STANCE, HYPOTHETICAL = "speech", "belief", "negated", "stance", "hypothetical"
+KINDS = (SPEECH, BELIEF, NEGATED, STANCE, HYPOTHETICAL)
 # Verbs and nouns of believing, feeling, wanting and deciding.
 ATTITUDE_CUES = wordlists.words("attitude_cues")
 # "declined to comment", "refused to say", "denied that …".
 NEGATING_CUES = wordlists.words("negating_cues")
 # Verbs of saying that also judge a thing to be so, with an object and a predicate of it ("found him guilty").
 JUDGING_VERBS = frozenset({"find"})
-# How many open clauses up a cue looks for the verb that negates it: "did not want to comment" is two.
+# How many open clauses up a cue looks for the verb that negates it, or for the mark of a condition: "did not want
+# to comment" is two.
 _NEGATION_HOPS = 3
+# The subordinators that make a clause a condition ("if", "even if", "as if", "unless").
+CONDITION_MARKS = frozenset({"if", "unless"})
 
 
 def of_cue(cue: Token, aimed_at: bool = False) -> str:
     """The kind of what the cue introduces; ``aimed_at`` when that is its object (or the object of its
     preposition: "called for …", "asked about …") rather than a clause."""
+    if conditional(cue):
+        return HYPOTHETICAL
     if negated(cue):
         return NEGATED
-    if lemma(cue) in ATTITUDE_CUES or _judges(cue):
+    if _judges(cue):
         return BELIEF
+    if lemma(cue) in ATTITUDE_CUES:
+        # "preferred the life of a criminal", "thinking about the celebration": a feeling aimed at a thing, with no
+        # view or intention in words.
+        return STANCE if aimed_at else BELIEF
     return STANCE if aimed_at else SPEECH
 
 
@@ -49,7 +60,34 @@ def negated(cue: Token) -> bool:
     ("declined to comment", "did not want to say")."""
     node = cue
     for _ in range(_NEGATION_HOPS):
-        if lemma(node) in NEGATING_CUES or any(child.dep_ == "neg" for child in node.children):
+        if lemma(node) in NEGATING_CUES or _has_negation(node) or _shares_negation(node):
+            return True
+        if node.dep_ != "xcomp" or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _has_negation(verb: Token) -> bool:
+    return any(child.dep_ == "neg" for child in verb.children)
+
+
+def _shares_negation(verb: Token) -> bool:
+    """A verb joined by "or" or "nor" to a negated one, with no subject of its own ("didn't anticipate or
+    understand how …"): the negation holds for both; after "but" or "and" it need not ("did not name him but said
+    …")."""
+    head = verb.head
+    return verb.dep_ == "conj" and _has_negation(head) \
+        and any(child.dep_ == "cc" and child.lower_ in ("or", "nor") for child in head.children) \
+        and not any(child.dep_ in ("nsubj", "nsubjpass") for child in verb.children)
+
+
+def conditional(cue: Token) -> bool:
+    """A cue in a clause of condition ("If he wanted to see him, …", "unless she says otherwise"), itself or the
+    verb whose open clause it is: what it reports was not said or thought, only supposed."""
+    node = cue
+    for _ in range(_NEGATION_HOPS):
+        if any(child.dep_ == "mark" and child.lower_ in CONDITION_MARKS for child in node.children):
             return True
         if node.dep_ != "xcomp" or node.head.i == node.i:
             return False
@@ -58,7 +96,8 @@ def negated(cue: Token) -> bool:
 
 
 def with_quotation(kind: str) -> str:
-    """The kind of an attribution whose content holds a quotation: the holder's own words, unless negated."""
+    """The kind of an attribution whose content holds a quotation: the holder's own words, unless negated or only
+    supposed."""
     return SPEECH if kind in (BELIEF, STANCE) else kind
 
 

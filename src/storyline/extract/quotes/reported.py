@@ -204,9 +204,10 @@ def _complement(verb: Token) -> tuple[tuple[int, int] | None, int, bool]:
     cue_end = verb.idx + len(verb)
     if quoted_as_saying(verb) is not None:
         return None, cue_end, False  # "quoted X as saying …": "saying" is the cue, X its speaker
-    clauses = [child for child in verb.children if child.dep_ in ("ccomp", "xcomp") and child.i > verb.i]
+    clauses = [child for child in verb.children if child.dep_ in ("ccomp", "xcomp") and child.i > verb.i
+               and not _relative_after_comma(child)]
     # A said-clause may also come first, when its speaker follows it: "The plan “exposes him,” Smith said."
-    said_clauses = [child for child in verb.children if child.dep_ == "ccomp" and child.i > verb.i] or [
+    said_clauses = [child for child in clauses if child.dep_ == "ccomp"] or [
         child for child in verb.children if child.dep_ == "ccomp" and (any(
             dependent.dep_ == "nsubj" and dependent.i > child.i for dependent in verb.children)
             or apposition_before(verb) is not None)]  # "The damage hit two lines, a spokeswoman said."
@@ -239,6 +240,13 @@ def _complement(verb: Token) -> tuple[tuple[int, int] | None, int, bool]:
             c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ in ("of", "for", "as"))]
         return content_extent(with_trailing_infinitive(verb, objects + attached)), cue_end, True
     return None, cue_end, False
+
+
+def _relative_after_comma(clause: Token) -> bool:
+    """A clause the parse hung on the verb that opens with a relative pronoun after a comma ("added 12 points for
+    the Cardinals, who have won two in a row"): it says more of the noun before the comma, not what was said."""
+    first = clause.left_edge
+    return first.tag_ in ("WP", "WDT", "WP$") and first.i > 0 and first.doc[first.i - 1].text == ","
 
 
 def _clip(content: tuple[int, int], cue: Token) -> tuple[int, int]:
