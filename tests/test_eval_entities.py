@@ -180,12 +180,15 @@ def test_sentences_are_placed_by_their_characters(evaluation):
 
 
 @pytest.mark.slow
-def test_entities_on_the_reporting_part_through_the_product():
+def test_entities_on_the_tuning_part_through_the_product():
+    """A floor on the part rules are tuned on (the hand-written gold of six tuning topics); the reporting part is only
+    ever run by `eval/entities.py` for the figures of record, never asserted on here."""
     conll, articles = SHARED / "ecbplus-val" / "dataset.conll", SHARED / "ecbplus-fulltext" / "articles.jsonl"
     if not (conll.is_file() and articles.is_file()):
         pytest.skip("shared ECB+ data not available")
-    figures, predictions = load_eval_script("entities").evaluate(conll, articles, "report")
-    assert len(predictions) == figures["named_mentions_scored"] > 600
-    # Measured when the pipeline began reading headlines: B³ F1 0.883 counting every named mention, coverage 0.897.
-    assert figures["system"]["b_cubed"]["f1"] >= 0.86
-    assert figures["coverage"] >= 0.87
+    evaluation = load_eval_script("entities")
+    figures, predictions = evaluation.evaluate(conll, articles, "tune", tune_gold=evaluation.TUNE_GOLD)
+    assert len(predictions) == figures["named_mentions_scored"] == 2925
+    # Measured on the final code of session 15: B³ F1 0.942, coverage 0.981.
+    assert figures["system"]["b_cubed"]["f1"] >= 0.92
+    assert figures["coverage"] >= 0.96

@@ -17,15 +17,17 @@ def test_parts_are_polnear_train_for_tuning_and_dev_for_reporting(tmp_path):
 
 
 @pytest.mark.slow
-def test_attributions_on_the_reporting_part_polnear_dev():
+def test_attributions_on_the_tuning_part_polnear_train():
+    """A floor on the first 100 texts of the part rules are tuned on (train); the reporting part (dev) is only ever
+    run by `eval/quotes.py` for the figures of record, never asserted on here."""
     if not POLNEAR.is_dir():
         pytest.skip("../shared/data/polnear is not available")
     evaluation = load_eval_script("quotes")
-    directories, _ = evaluation.part_dirs(POLNEAR, "report")
-    documents = [d for directory in directories for d in evaluation.read_corpus(directory)]
+    directories, _ = evaluation.part_dirs(POLNEAR, "tune")
+    documents = [d for directory in directories for d in evaluation.read_corpus(directory)][:100]
     figures = evaluation.score(documents, list(evaluation.predict(documents)))
-    assert figures["documents"] == 84
-    # Measured 0.903, 0.707 and 0.916 when dev became the reporting part.
-    assert figures["direct_overlap"]["f1"] >= 0.89
+    assert figures["documents"] == 100
+    # Measured 0.870, 0.708 and 0.919 in session 16.
+    assert figures["direct_overlap"]["f1"] >= 0.85
     assert figures["all_overlap"]["f1"] >= 0.69
     assert figures["speaker_accuracy"] >= 0.90

@@ -49,16 +49,18 @@ def test_every_story_of_the_full_texts_has_an_event_day_with_its_evidence(ecbplu
 
 
 @pytest.mark.slow
-def test_full_articles_of_the_reporting_part_streamed_through_the_product_form_the_gold_stories():
+def test_full_articles_of_the_tuning_part_streamed_through_the_product_form_the_gold_stories():
+    """A floor on the part rules are tuned on; the reporting part is only ever run by `eval/stories.py` for the
+    figures of record, never asserted on here."""
     if not (FULL_TEXTS / "articles.jsonl").is_file():
         pytest.skip("shared ECB+ full texts not available")
     evaluation = load_eval_script("stories")
     predictions = []
-    figures = evaluation.full_text_runs(FULL_TEXTS / "articles.jsonl", FULL_TEXTS / "gold.jsonl", "report",
+    figures = evaluation.full_text_runs(FULL_TEXTS / "articles.jsonl", FULL_TEXTS / "gold.jsonl", "tune",
                                         batch=20, orders=1, seed=1, predictions=predictions)
-    assert figures["articles"] == 237 and len(predictions) == 2 * 237
+    assert figures["articles"] == 483 and len(predictions) == 2 * 483
     dated, undated = figures["dated"], figures["undated"]
-    # Measured with seed 1 when the product path became the figure of record: B³ F1 0.996 dated, 0.936 undated.
-    assert dated["subtopics"]["b3"]["f1"] >= 0.98
-    assert undated["subtopics"]["b3"]["f1"] >= 0.92
+    # Measured with seed 1 on the final code of session 15: B³ F1 0.982 dated, 0.924 undated; topics' precision 1.0.
+    assert dated["subtopics"]["b3"]["f1"] >= 0.97
+    assert undated["subtopics"]["b3"]["f1"] >= 0.91
     assert min(dated["topics"]["b3"]["precision"], undated["topics"]["b3"]["precision"]) >= 0.98
