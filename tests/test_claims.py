@@ -87,6 +87,18 @@ def test_denial_of_the_same_statement_is_a_polarity_conflict():
     assert group.kind == "conflicting" and group.conflict == "polarity: B denies what A states"
 
 
+def test_a_denial_of_another_subject_is_no_polarity_conflict():
+    """Two sentences naming the same people, one denying of the director what the other states of the cast."""
+    first = Article("Unlike the stars Anna Lind, Omar Haddad and Mia Sato, director Paul Berg is not signed for the "
+                    "sequel to the film.", source="A")
+    second = Article("The stars Anna Lind, Omar Haddad and Mia Sato are already signed for the sequel to the film.",
+                     source="B")
+    units = claim_units(first, second)
+    assert [u.subject for u in units] == ["berg", "star"]
+    groups = claims.align(units, embed([first.text, second.text]))
+    assert not any(g.conflict for g in groups)
+
+
 def test_a_not_placed_on_a_verb_of_opinion_or_on_its_clause_is_the_same_statement():
     first = Article("I didn't feel on the court we were playing the way we want to play.", source="A")
     second = Article("I feel on the court we weren't playing the way we want to play.", source="B")

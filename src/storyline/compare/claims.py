@@ -110,6 +110,9 @@ class ClaimUnit:
     # it gives: what one claim keeps when outlets write it in other words.
     phrases: frozenset[tuple[str, str]] = frozenset()
     figures: frozenset[float] = frozenset()
+    # The main verb's subject, as the lemma of its head word: a denial contradicts only what is stated of the same
+    # subject ("Unlike its stars, Ross is not signed" does not deny "the three leads are signed").
+    subject: str | None = None
 
 
 @dataclass(slots=True)
@@ -154,7 +157,8 @@ def units(article: Article, doc: Doc, config: ClaimConfig = CONFIG) -> list[Clai
                                   for opening, closing in quotations))
         result.append(ClaimUnit(article.span(start, end, "claim"), article.outlet, root.lemma_.lower(),
                                 is_negated(root), lemmas, position, specifics, reads_alone, phrases(sentence),
-                                frozenset(figures_in(article.text[start:end]))))
+                                frozenset(figures_in(article.text[start:end])),
+                                next((t.lemma_.lower() for t in root.children if t.dep_ in SUBJECT_DEPS), None)))
     return result
 
 
@@ -243,7 +247,8 @@ def _polarity_conflict(group: list[ClaimUnit], similarity: Callable[[ClaimUnit, 
                        config: ClaimConfig) -> str | None:
     for i, a in enumerate(group):
         for b in group[i + 1 :]:
-            if similarity(a, b) >= config.conflict_threshold and a.main_verb == b.main_verb and a.negated != b.negated:
+            if similarity(a, b) >= config.conflict_threshold and a.negated != b.negated \
+                    and (a.main_verb, a.subject) == (b.main_verb, b.subject):
                 denier, stater = (a, b) if a.negated else (b, a)
                 return f"polarity: {denier.source} denies what {stater.source} states"
     return None
