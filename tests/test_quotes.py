@@ -1467,3 +1467,34 @@ def test_a_lead_in_naming_two_people_before_its_colon_does_not_say_which_spoke()
     title = "Mayor Ann Price Praises Reporter Tom Hale: 'Very Good Reporter.'"
     article, mentions, found = extracted(f"{title}\n\nMayor Ann Price praised him on Monday.", title=title)
     assert "Tom Hale" not in {name for a in found for name in speaker_names(article, mentions, a)}
+
+
+def test_words_a_verb_of_saying_sets_before_a_quotation_are_its_subjects_though_a_tag_after_reports_them():
+    # "witnesses reported" only reports the chanting: the words are the protesters', whether the parse makes the
+    # lead-in part of the tag's clause or a sentence of its own.
+    article, mentions, found = extracted(
+        "About 300 people marched to the city hall on Friday night. Striking dock workers chanted \"No jobs, no "
+        "peace,\" witnesses reported. Police said the crowd dispersed before midnight.")
+    chant = the_one(article, found, "No jobs, no peace")
+    assert chant.content.text(article) == "\"No jobs, no peace,\""
+    assert chant.source.text(article) == "Striking dock workers" and chant.cue.text(article) == "chanted"
+    article, mentions, found = extracted(
+        "Hundreds gathered outside the court on Tuesday. Supporters of the jailed mayor shouted, \u201cFree Anna "
+        "Berg now,\u201d local media reported. The hearing was adjourned.")
+    shout = the_one(article, found, "Free Anna Berg now")
+    assert shout.source.text(article) == "Supporters of the jailed mayor"
+
+
+def test_a_she_after_a_person_the_reported_clause_names_may_say_the_quoted_words_the_clause_reports():
+    # The spokesman carries what Ruth Keller told the detectives; "she" stands for her, not for him.
+    article, mentions, found = extracted(
+        "Ruth Keller lives across the street from the shop. A police spokesman said that when Keller was asked what "
+        "she saw, she told detectives that she could not see the robbers \u201cbecause the van was in the way.\u201d")
+    said = the_one(article, found, "because the van was in the way")
+    assert said.source.text(article) == "she" and speaker_names(article, mentions, said) >= {"Ruth Keller"}
+    # With no one named in the reported clause, "he" is the spokesman himself, who carries his own words.
+    article, mentions, found = extracted(
+        "The shop was robbed on Monday. A police spokesman said he told reporters that the robbers were "
+        "\u201cextremely well organised.\u201d")
+    said = the_one(article, found, "extremely well organised")
+    assert said.source.text(article) == "A police spokesman"
