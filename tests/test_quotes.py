@@ -1498,3 +1498,22 @@ def test_a_she_after_a_person_the_reported_clause_names_may_say_the_quoted_words
         "\u201cextremely well organised.\u201d")
     said = the_one(article, found, "extremely well organised")
     assert said.source.text(article) == "A police spokesman"
+
+
+def test_a_stretch_of_scraped_text_whose_spaces_moved_is_read_the_other_way_round_where_its_speech_tags_show_it():
+    # Only a stretch had its spaces moved to the other side of its marks (`rebuilt, "it added`, `team, "Rita Sands
+    # said`): read with the text's own spacing, narration between two quotations became a quotation.
+    text = ('Fire crews fought the blaze at the depot until dawn. A fire service spokeswoman said: "The roof has '
+            'collapsed and the building cannot be saved."Residents should keep their windows closed. "Police closed '
+            'the ring road on Sunday morning. The depot\'s owner said staff had been sent home."We will pay every '
+            'worker while the depot is rebuilt, "it added.')
+    assert [text[start:end] for start, end in quoted_spans(text)] == [
+        '"The roof has collapsed and the building cannot be saved."',
+        '"Residents should keep their windows closed. "', '"We will pay every worker while the depot is rebuilt, "']
+    text = ('The home side won 3-1 on Saturday. "We had to work hard," said the coach, Jonas Keller. "They defended '
+            'well." The captain scored twice. "I am very proud of the team, "Rita Sands said after the match."We '
+            'deserved it. "The club plays away next week. Keller said the title was still open."The season is long, '
+            '"he said."We will see. "Tickets go on sale on Monday.')
+    assert [text[start:end] for start, end in quoted_spans(text)] == [
+        '"We had to work hard,"', '"They defended well."', '"I am very proud of the team, "', '"We deserved it. "',
+        '"The season is long, "', '"We will see. "']
