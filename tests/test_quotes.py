@@ -1517,3 +1517,24 @@ def test_a_stretch_of_scraped_text_whose_spaces_moved_is_read_the_other_way_roun
     assert [text[start:end] for start, end in quoted_spans(text)] == [
         '"We had to work hard,"', '"They defended well."', '"I am very proud of the team, "', '"We deserved it. "',
         '"The season is long, "', '"We will see. "']
+
+
+def test_the_words_on_a_banner_are_theirs_who_carry_it_and_no_ones_on_a_banner_no_one_carries():
+    article, mentions, found = extracted(
+        "Thousands marched through the capital on Saturday. A group of striking nurses blocked the main square, "
+        "unfurling banners reading \u201cFund our hospitals now.\u201d Police watched from a distance.")
+    banner = the_one(article, found, "Fund our hospitals now")
+    assert banner.source.text(article) == "A group of striking nurses" and not banner.source_is_thing
+    article, mentions, found = extracted(
+        "Thousands marched through the capital on Saturday. Banners in the main square read \u201cFund our "
+        "hospitals now.\u201d Police watched from a distance.")
+    assert all(a.source_is_thing or a.source is None for a in found if "hospitals" in a.content.text(article))
+
+
+def test_a_participle_of_saying_after_a_nouns_that_clause_is_said_by_the_subject_the_noun_stands_under():
+    # The parse hangs "insisting" on "was spreading", the clause of "fears": the debt crisis insisted nothing.
+    article, mentions, found = extracted(
+        "Markets fell sharply on Tuesday. In Brussels, finance ministers tried to calm fears that the banking "
+        "crisis was spreading to other countries, insisting it was a \u201cone-off failure\u201d of its managers.")
+    insisted = the_one(article, found, "one-off failure")
+    assert insisted.source.text(article) == "finance ministers" and not insisted.source_is_thing
