@@ -1490,3 +1490,74 @@ def test_a_lead_in_naming_two_people_before_its_colon_does_not_say_which_spoke()
     title = "Mayor Ann Price Praises Reporter Tom Hale: 'Very Good Reporter.'"
     article, mentions, found = extracted(f"{title}\n\nMayor Ann Price praised him on Monday.", title=title)
     assert "Tom Hale" not in {name for a in found for name in speaker_names(article, mentions, a)}
+
+
+def test_words_a_verb_of_saying_sets_before_a_quotation_are_its_subjects_though_a_tag_after_reports_them():
+    # "witnesses reported" only reports the chanting: the words are the protesters', whether the parse makes the
+    # lead-in part of the tag's clause or a sentence of its own.
+    article, mentions, found = extracted(
+        "About 300 people marched to the city hall on Friday night. Striking dock workers chanted \"No jobs, no "
+        "peace,\" witnesses reported. Police said the crowd dispersed before midnight.")
+    chant = the_one(article, found, "No jobs, no peace")
+    assert chant.content.text(article) == "\"No jobs, no peace,\""
+    assert chant.source.text(article) == "Striking dock workers" and chant.cue.text(article) == "chanted"
+    article, mentions, found = extracted(
+        "Hundreds gathered outside the court on Tuesday. Supporters of the jailed mayor shouted, \u201cFree Anna "
+        "Berg now,\u201d local media reported. The hearing was adjourned.")
+    shout = the_one(article, found, "Free Anna Berg now")
+    assert shout.source.text(article) == "Supporters of the jailed mayor"
+
+
+def test_a_she_after_a_person_the_reported_clause_names_may_say_the_quoted_words_the_clause_reports():
+    # The spokesman carries what Ruth Keller told the detectives; "she" stands for her, not for him.
+    article, mentions, found = extracted(
+        "Ruth Keller lives across the street from the shop. A police spokesman said that when Keller was asked what "
+        "she saw, she told detectives that she could not see the robbers \u201cbecause the van was in the way.\u201d")
+    said = the_one(article, found, "because the van was in the way")
+    assert said.source.text(article) == "she" and speaker_names(article, mentions, said) >= {"Ruth Keller"}
+    # With no one named in the reported clause, "he" is the spokesman himself, who carries his own words.
+    article, mentions, found = extracted(
+        "The shop was robbed on Monday. A police spokesman said he told reporters that the robbers were "
+        "\u201cextremely well organised.\u201d")
+    said = the_one(article, found, "extremely well organised")
+    assert said.source.text(article) == "A police spokesman"
+
+
+def test_a_stretch_of_scraped_text_whose_spaces_moved_is_read_the_other_way_round_where_its_speech_tags_show_it():
+    # Only a stretch had its spaces moved to the other side of its marks (`rebuilt, "it added`, `team, "Rita Sands
+    # said`): read with the text's own spacing, narration between two quotations became a quotation.
+    text = ('Fire crews fought the blaze at the depot until dawn. A fire service spokeswoman said: "The roof has '
+            'collapsed and the building cannot be saved."Residents should keep their windows closed. "Police closed '
+            'the ring road on Sunday morning. The depot\'s owner said staff had been sent home."We will pay every '
+            'worker while the depot is rebuilt, "it added.')
+    assert [text[start:end] for start, end in quoted_spans(text)] == [
+        '"The roof has collapsed and the building cannot be saved."',
+        '"Residents should keep their windows closed. "', '"We will pay every worker while the depot is rebuilt, "']
+    text = ('The home side won 3-1 on Saturday. "We had to work hard," said the coach, Jonas Keller. "They defended '
+            'well." The captain scored twice. "I am very proud of the team, "Rita Sands said after the match."We '
+            'deserved it. "The club plays away next week. Keller said the title was still open."The season is long, '
+            '"he said."We will see. "Tickets go on sale on Monday.')
+    assert [text[start:end] for start, end in quoted_spans(text)] == [
+        '"We had to work hard,"', '"They defended well."', '"I am very proud of the team, "', '"We deserved it. "',
+        '"The season is long, "', '"We will see. "']
+
+
+def test_the_words_on_a_banner_are_theirs_who_carry_it_and_no_ones_on_a_banner_no_one_carries():
+    article, mentions, found = extracted(
+        "Thousands marched through the capital on Saturday. A group of striking nurses blocked the main square, "
+        "unfurling banners reading \u201cFund our hospitals now.\u201d Police watched from a distance.")
+    banner = the_one(article, found, "Fund our hospitals now")
+    assert banner.source.text(article) == "A group of striking nurses" and not banner.source_is_thing
+    article, mentions, found = extracted(
+        "Thousands marched through the capital on Saturday. Banners in the main square read \u201cFund our "
+        "hospitals now.\u201d Police watched from a distance.")
+    assert all(a.source_is_thing or a.source is None for a in found if "hospitals" in a.content.text(article))
+
+
+def test_a_participle_of_saying_after_a_nouns_that_clause_is_said_by_the_subject_the_noun_stands_under():
+    # The parse hangs "insisting" on "was spreading", the clause of "fears": the debt crisis insisted nothing.
+    article, mentions, found = extracted(
+        "Markets fell sharply on Tuesday. In Brussels, finance ministers tried to calm fears that the banking "
+        "crisis was spreading to other countries, insisting it was a \u201cone-off failure\u201d of its managers.")
+    insisted = the_one(article, found, "one-off failure")
+    assert insisted.source.text(article) == "finance ministers" and not insisted.source_is_thing

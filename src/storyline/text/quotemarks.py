@@ -44,6 +44,14 @@ _UNCLOSED = _STRAY
 # every mark when it was scraped (`… at stake, "she said."The next …`): its spacing is read the other way round.
 _INVERTED_AT_LEAST = 2
 _INVERTED_RATIO = 2
+# By hand, on the tuning part's scraped news: a text may have its spaces moved in one stretch and not in another
+# (`pressure," said Hansbrough` early on, `that, "Frasor said."But …` later): the reading may switch between the
+# two spacings at a mark, at this cost, and a speech tag whose mark is spaced as an opening one under the spacing
+# read there (`, "Frasor said`) costs this, so that a run of them switches to the other spacing. Only a paragraph
+# with such a mark right after the quoted words' comma, "?" or "!" and a space may switch.
+_SWITCH_SPACING = 1.0
+_TAG_AGAINST_SPACING = 1.25
+_CLOSED_WORDS_SPACED = re.compile(r"[,?!'’][ \t]$")
 # How a double mark reads (:func:`_readings`).
 OPENS, CLOSES, CLOSES_AND_OPENS, STRAY = "opens", "closes", "closes and opens", "stray"
 # A single-quoted stretch: opened at a word's start, closed at a word's end, on one line and not too long to be a
@@ -88,7 +96,9 @@ def _pair_double_marks(text: str) -> tuple[list[tuple[int, int]], list[int]]:
                 and _costs(text, marks[0], start, end, inverted)[0] < _AGAINST_SPACING:
             marks = marks[1:]  # the mark that reopens a quotation carried over from the paragraph before
         carried_on = index + 1 < len(paragraphs) and _opens_with_mark(text, *paragraphs[index + 1])
-        readings = _readings(text, marks, start, end, open_at is not None, inverted, carried_on)
+        # Only a paragraph whose speech tags show its spacing moved may switch the spacing read.
+        may_switch = any(_tag_against_spacing(text, mark, start, end, inverted) for mark in marks)
+        readings = _readings(text, marks, start, end, open_at is not None, inverted, carried_on, may_switch)
         for mark, reading in zip(marks, readings):
             if reading in (CLOSES, CLOSES_AND_OPENS) and open_at is not None:
                 spans.append((open_at, mark.end()))
@@ -108,6 +118,15 @@ def _pair_double_marks(text: str) -> tuple[list[tuple[int, int]], list[int]]:
     return spans, strays
 
 
+def _tag_against_spacing(text: str, mark: re.Match, start: int, end: int, inverted: bool) -> bool:
+    """Whether a straight mark a speech tag follows, and so closes, is spaced as an opening one under the
+    spacing read, right after the quoted words' last comma, "?" or "!" (`like that, "Frasor said`): not a mark
+    opening a paragraph or a sentence that a subject and a verb of saying begin (`"That adds up to …`)."""
+    return mark.group() == '"' and _CLOSED_WORDS_SPACED.search(text, start, mark.start()) is not None \
+        and _costs(text, mark, start, end, inverted, True)[1] > 0.0 \
+        and _SPEECH_TAG.match(text, mark.end(), end) is not None
+
+
 def _reopens(text: str, mark: re.Match, start: int, end: int, inverted: bool) -> bool:
     """Whether a mark read inside a quotation opens a sentence as an opening mark does (`hide. “ Law …`): a
     quotation running on into a new paragraph whose break scraping lost, not a mark out of place."""
@@ -121,35 +140,54 @@ def opens_with_double_mark(text: str, position: int) -> bool:
 
 
 def _readings(text: str, marks: list[re.Match], start: int, end: int, inside: bool, inverted: bool,
-              carried_on: bool) -> list[str]:
+              carried_on: bool, may_switch: bool = False) -> list[str]:
     """How each double mark of a paragraph reads: it opens a quotation, closes one, closes one and opens the
     next (a mark glued between two quoted sentences, "destroyed."People are …", where scraping lost a mark and
     a space), or pairs with nothing. The reading taken alternates opening and closing and goes least against
-    what each mark's neighbours say (Viterbi over "outside" and "inside" a quotation): well-spaced text has one
-    reading that goes against nothing; in scraped text that lost or misplaced the spaces beside its marks, the
-    marks around one read wrongly set it right. Unless the next paragraph opens with a mark (``carried_on``),
-    ending the paragraph inside a quotation costs what a mark that pairs with nothing does."""
-    best = {False: (0.0, []), True: (math.inf, [])}
-    best[inside] = (0.0, [])
+    what each mark's neighbours say (Viterbi over "outside" and "inside" a quotation, each under the text's
+    spacing or the other way round, switching at :data:`_SWITCH_SPACING`): well-spaced text has one reading that
+    goes against nothing; in scraped text that lost or misplaced the spaces beside its marks, the marks around one
+    read wrongly set it right, and where a stretch of it had its spaces moved against the spacing the whole text
+    is read with (``inverted``), its speech tags show it. Unless the next paragraph opens with a mark
+    (``carried_on``), ending the paragraph inside a quotation costs what a mark that pairs with nothing does.
+    Without ``may_switch`` the spacing stays ``inverted`` throughout."""
+    switch = _SWITCH_SPACING if may_switch else math.inf
+    best: dict[tuple[bool, bool], tuple[float, list[str]]] = {
+        # A quotation carried over from the paragraph before may as well have ended with it (the reading its
+        # marks give decides).
+        (within, flipped): ((0.0 if inside or not within else math.inf) + (0.0 if flipped == inverted else switch), [])
+        for within in (False, True) for flipped in (False, True)}
     for mark in marks:
-        open_cost, close_cost, both_cost = _costs(text, mark, start, end, inverted)
-        (outside_cost, outside_path), (inside_cost, inside_path) = best[False], best[True]
-        best = {
-            False: min((outside_cost + _STRAY, outside_path + [STRAY]),
-                       (inside_cost + close_cost, inside_path + [CLOSES]), key=lambda option: option[0]),
-            True: min((inside_cost + _STRAY, inside_path + [STRAY]),
-                      (outside_cost + open_cost, outside_path + [OPENS]),
-                      (inside_cost + both_cost, inside_path + [CLOSES_AND_OPENS]), key=lambda option: option[0]),
-        }
+        costs = {flipped: _costs(text, mark, start, end, flipped, may_switch) for flipped in (False, True)}
+        # Switching the spacing read before this mark: the cheapest way into each state from either spacing.
+        entering = {(within, flipped): min(best[(within, flipped)], (best[(within, not flipped)][0] + switch,
+                                                                    best[(within, not flipped)][1]),
+                                           key=lambda option: option[0])
+                    for within in (False, True) for flipped in (False, True)}
+        best = {}
+        for flipped in (False, True):
+            open_cost, close_cost, both_cost = costs[flipped]
+            (outside_cost, outside_path), (inside_cost, inside_path) = entering[(False, flipped)], \
+                entering[(True, flipped)]
+            best[(False, flipped)] = min((outside_cost + _STRAY, outside_path + [STRAY]),
+                                         (inside_cost + close_cost, inside_path + [CLOSES]),
+                                         key=lambda option: option[0])
+            best[(True, flipped)] = min((inside_cost + _STRAY, inside_path + [STRAY]),
+                                        (outside_cost + open_cost, outside_path + [OPENS]),
+                                        (inside_cost + both_cost, inside_path + [CLOSES_AND_OPENS]),
+                                        key=lambda option: option[0])
     if not carried_on:
-        best[True] = (best[True][0] + _UNCLOSED, best[True][1])
+        best = {(within, flipped): (cost + _UNCLOSED, path) if within else (cost, path)
+                for (within, flipped), (cost, path) in best.items()}
     return min(best.values(), key=lambda option: option[0])[1]
 
 
-def _costs(text: str, mark: re.Match, start: int, end: int, inverted: bool = False) -> tuple[float, float, float]:
+def _costs(text: str, mark: re.Match, start: int, end: int, inverted: bool = False,
+           spaced_tags: bool = False) -> tuple[float, float, float]:
     """What reading the mark as opening, as closing, and as closing and opening goes against: its own shape
     (curly marks say which they are), the spacing beside it (the other way round in a text whose spaces were
-    moved, ``inverted``), and a speech tag right after it ("…," she said) or a colon before it."""
+    moved, ``inverted``), and a speech tag right after it ("…," she said) or a colon before it; with
+    ``spaced_tags``, also the spacing of a mark a speech tag follows (:data:`_TAG_AGAINST_SPACING`)."""
     if mark.group() in OPENING_DOUBLE or mark.group() == "``":
         return 0.0, math.inf, math.inf
     if mark.group() in CLOSING_DOUBLE:
@@ -157,7 +195,10 @@ def _costs(text: str, mark: re.Match, start: int, end: int, inverted: bool = Fal
     before = text[mark.start() - 1] if mark.start() > start else " "
     after = text[mark.end()] if mark.end() < end else " "
     if _SPEECH_TAG.match(text, mark.end(), end):
-        return _AGAINST_TAG, 0.0, math.inf
+        opens, closes = _spacing(before, after)
+        if inverted:
+            opens, closes = closes, opens
+        return _AGAINST_TAG, _TAG_AGAINST_SPACING if spaced_tags and opens and not closes else 0.0, math.inf
     if before == ":":
         # One ending its paragraph ("He added:\"" before the quoted paragraph, "\"Related:\"") closes nothing.
         return 0.0, _AGAINST_TAG if text[mark.end():end].strip() else math.inf, math.inf

@@ -24,6 +24,8 @@ VOICE_TEXTS = wordlists.words("voice_texts")
 SPEAKER_NOUNS = wordlists.words("person_nouns") | wordlists.words("collective_nouns") \
     | wordlists.words("organisation_words") | wordlists.words("group_nouns") | wordlists.words("voice_nouns") \
     | VOICE_TEXTS
+# Things with words on them that people carry (data/carried_texts.txt).
+CARRIED_TEXTS = wordlists.words("carried_texts")
 # Subjects that name no one: "it was too early", "there is no doubt".
 EMPTY_SUBJECTS = frozenset({"it", "there"})
 # Conjunctions that set a second clause beside the first rather than under it: "“…” while the chief said …".
@@ -178,7 +180,7 @@ def subject(verb: Token, in_quote: Callable[[int], bool], config: QuoteConfig = 
                 if objects:
                     return doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
-            verb = _reporter_of(verb) or verb.head
+            verb = _reporter_of(verb) or _past_a_nouns_clause(verb) or verb.head
         elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "responded by saying …"
             verb = verb.head.head
         elif verb.dep_ == "acl" and verb.tag_ == "VBG" and issued_text(verb.head):
@@ -188,7 +190,10 @@ def subject(verb: Token, in_quote: Callable[[int], bool], config: QuoteConfig = 
                 and _one_speaking_subject(verb.head.head):
             # "An official downplayed the unrest saying that …": the parse hung the participle and its clause on an
             # object that cannot speak; it tells how the verb's subject, one who can speak, did what it did. Not
-            # "carried signs reading “…”": the words are the sign's, a thing's.
+            # "carried signs reading “…”", whose words are a quotation, no clause (the branch below).
+            verb = verb.head.head
+        elif verb.dep_ == "acl" and verb.tag_ == "VBG" and _carried(verb.head):
+            # "Communists stormed the hill, unfurling banners reading “…”": who carries the banner says its words.
             verb = verb.head.head
         elif verb.dep_ == "relcl" or verb.dep_ == "acl" and verb.tag_ == "VBG":
             # "the operator, which said …", "voters backing the mayor": the noun the clause hangs on
@@ -196,6 +201,23 @@ def subject(verb: Token, in_quote: Callable[[int], bool], config: QuoteConfig = 
         else:
             return None
     return None
+
+
+def _carried(noun: Token) -> bool:
+    """Whether the noun is a thing with words on it that its verb's subject carries ("unfurled banners", "holding
+    signs"): the object of a verb, not a subject ("Banners in the square read …")."""
+    return noun.dep_ == "dobj" and lemma(noun) in CARRIED_TEXTS and noun.head.pos_ == "VERB"
+
+
+def _past_a_nouns_clause(verb: Token) -> Token | None:
+    """"Officials tried to calm fears that the crisis was spreading, insisting it was “…”": a participle set off
+    by a comma after a noun's that-clause, which the parse hangs on that clause's verb, tells how the clause the noun
+    stands in was done, not how the crisis spread: the verb that noun hangs on."""
+    head = verb.head
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or head.dep_ != "acl" or verb.i == 0 \
+            or verb.doc[verb.left_edge.i - 1].text != "," or not any(c.dep_ == "mark" for c in head.children):
+        return None
+    return head.head.head if head.head.head.pos_ in ("VERB", "AUX") else None
 
 
 def _one_speaking_subject(verb: Token) -> bool:

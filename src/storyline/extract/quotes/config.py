@@ -20,6 +20,9 @@ class QuoteConfig:
     # By hand: a clause a parenthetical cue interrupts ("The economy, he said, is weak") has at least this many
     # words; fewer are an aside.
     parenthetical_min_words: int = 3
+    # By hand: a cue after a quotation is its speech tag when at most this many words stand between them, the
+    # speaker's phrase ("…,” Evansville coach Marty Simmons said").
+    speech_tag_words: int = 6
     # By hand: how many clauses up "adding …", "and added …" climb to find the subject of the verb they hang on.
     subject_hops: int = 4
     # By hand: how many times a pronoun follows the same pronoun back ("he said … he rode … he said") to the

@@ -5,7 +5,8 @@ after an object: "challenged him to debate") and its subject as the source; "acc
 source of the rest of the clause; a verb of seeming ("appeared paralyzed") reports an impression with no source;
 a cue set in the clause it reports ("The economy, he said, is weak") takes that clause. A quotation after a colon
 or before its cue opens the content ("…: “A,” he said"); one that a verb of saying inside the reported clause
-introduces is that verb's ("said the chief told him: “…”").
+introduces is that verb's ("said the chief told him: “…”"), and so is one that a verb of saying sets right before it
+when the cue is its tag ("Marchers chanted, “…,” witnesses reported").
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ _NOT_SAYING_CLAUSES = frozenset({"continue"})
 _REQUEST_CUES = frozenset({"ask", "decline", "refuse", "request"})
 # What stands between a quotation and the cue after it: "…," said / "…?" asked.
 _AFTER_A_QUOTATION = re.compile(r"[,?!][”\"'’]{1,2}[^\S\n]*$")
+_WORD = re.compile(r"\w+")
+_PERSONAL_PRONOUNS = frozenset({"he", "she"})
 # Verbs voicing the subject's own view, named as their object: "reiterated his belief that …".
 OWN_VIEW_VERBS = wordlists.words("own_view_verbs")
 # The subject pronoun a possessive before a noun of saying stands for when it is the subject's own.
@@ -86,6 +89,12 @@ def find(drafts: Drafts, token: Token) -> None:
     if tells_the_reader(token):
         return
     content = drafts.snap_to_quotes(drafts.within_sentence(_clip(content, token), token.idx))
+    if (lead_in := _lead_in_saying(drafts, content, token)) is not None:
+        # "Marchers chanted, “…,” witnesses reported": the words are the marchers'; the witnesses report that
+        # they were chanted.
+        verb, quotation = lead_in
+        drafts.add(Draft(quotation, (verb.idx, verb.idx + len(verb)), drafts.subject(verb), kind=SPEECH))
+        return
     if (nested := _nested_saying(drafts, content, token)) is not None:
         # "Hale said the chief, Anna Berg, told him: “…”": the quoted words are the chief's, Hale only carries
         # them; what the chief said is the attribution.
@@ -112,9 +121,10 @@ def _can_speak(drafts: Drafts, head: Token) -> bool:
 def _nested_saying(drafts: Drafts, content: tuple[int, int], cue: Token) -> Token | None:
     """The verb of saying, inside the clause the cue reports, whose own complement is the content's first
     quotation ("said the chief told him: “…”"), with a subject of its own that names someone: not a pronoun, which
-    in "said he told them “…”" most often stands for the cue's own speaker, whom the outer clause names surely,
-    nor a thing ("said Felt's role showed that “…”"). Not a verb of thinking ("says if people think “…”"): its
-    subject holds a view, the words stay the speaker's."""
+    in "said he told them “…”" most often stands for the cue's own speaker, whom the outer clause names surely
+    (unless the clause names a person before it, :func:`_stands_for_one_named`), nor a thing ("said Felt's role
+    showed that “…”"). Not a verb of thinking ("says if people think “…”"): its subject holds a view, the words
+    stay the speaker's."""
     quotations = drafts.quotes_starting_within((content[0] - 1, content[1]))  # one opening the content too
     if not quotations or quotations[0][1] > content[1] or quotations[0][0] <= cue.idx:
         return None
@@ -127,8 +137,50 @@ def _nested_saying(drafts: Drafts, content: tuple[int, int], cue: Token) -> Toke
                 and of_cue(verb) == SPEECH and link_to(verb, cue) is not None \
                 and _complement(verb)[0] is not None and any(link_to(t, verb) is not None for t in inside):
             subject = drafts.subject(verb)
-            return verb if subject is not None and _can_speak(drafts, subject.root) else None
+            return verb if subject is not None and (_can_speak(drafts, subject.root) or _stands_for_one_named(
+                drafts, subject.root, cue)) else None
     return None
+
+
+def _stands_for_one_named(drafts: Drafts, pronoun: Token, cue: Token) -> bool:
+    """"A spokesman said that when King was asked …, she told them she could not see it “…”": a "he" or "she"
+    after a person the reported clause names, in the narration between the cue and it, stands for that person as
+    much as for the cue's speaker; the speakers stage tells which. With no one named there ("said he told them
+    “…”") it most often stands for the cue's own speaker, whom the outer clause names surely."""
+    if pronoun.lower_ not in _PERSONAL_PRONOUNS:
+        return False
+    return any(m.span.label == "PERSON" and not drafts.in_quote(m.span.start)
+               for m in drafts.mentions_between(cue.idx + len(cue), pronoun.idx))
+
+
+def _lead_in_saying(drafts: Drafts, content: tuple[int, int], cue: Token) -> tuple[Token, tuple[int, int]] | None:
+    """For a cue after the content's quotation ("…,” witnesses reported"), the verb of saying right before that
+    quotation's opening mark, with a comma or a colon at most between them, and the quotation: "March
+    participants chanted, “…,” witnesses reported". The quotation is what that verb's subject said, when it names
+    someone who can speak; the cue after it only reports it. The parse may set the two verbs in two sentences or
+    make the lead-in part of the cue's clause; the words say it either way."""
+    quotations = [q for q in drafts.quotes_starting_within((content[0] - 1, content[1]))
+                  if q[1] <= cue.idx and q[0] < content[1]]
+    if not quotations:
+        return None
+    quotation = quotations[-1]
+    after = drafts.text[quotation[1] : cue.idx]
+    if "\n" in after or re.search(r"[.!?;:]", after) or len(_WORD.findall(after)) > drafts.config.speech_tag_words:
+        return None  # the cue is no speech tag of this quotation
+    end = drafts.lead_in_end(quotation[0])
+    if end > 0 and drafts.text[end - 1] in ",:":
+        end = drafts.lead_in_end(end - 1)
+    if end == 0 or not drafts.text[end - 1].isalpha():
+        return None
+    verb = drafts.token_at(end - 1)
+    if verb.pos_ != "VERB" or lemma(verb) not in CLAUSE_CUES or of_cue(verb) != SPEECH or drafts.in_quote(verb.idx) \
+            or drafts.claimed(verb.idx):
+        return None
+    subject = drafts.subject(verb)
+    if subject is None or subject.root.pos_ == "PRON" or not _can_speak(drafts, subject.root) \
+            or subject.end_char > verb.idx:
+        return None
+    return verb, quotation
 
 
 def _issues_before_colon(drafts: Drafts, verb: Token, quotation_start: int) -> bool:
