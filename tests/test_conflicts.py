@@ -792,6 +792,13 @@ def test_a_count_of_the_news_day_named_yesterday_disputes_one_naming_no_day_when
     # two outlets' "yesterday" of different days are of different days still
     assert not disputes(yesterday, ("Some 80 per cent of internet services in Egypt were disrupted yesterday after "
                                     "the cables broke.", datetime(2026, 3, 14, 8, tzinfo=timezone.utc), False))
+    # a time of day alone is valued on the day of writing too, but names no day of the news
+    for text, news_day in [(yesterday[0], True), ("Up to 70 per cent of internet services in Egypt were disrupted at "
+                                                  "3 p.m. after the cables broke.", False)]:
+        article = Article(text, source="Outlet 0", published=wednesday)
+        doc = next(iter(nlp.parse([text])))
+        assert [f.news_day for f in figures.extract(article, doc, timex.extract(article, doc))
+                if f.kind == "PERCENT"] == [news_day]
     # a weekday named on one side still sets the figures apart, as undated
     assert not disputes(("Up to 70 per cent of internet services in Egypt were disrupted on Tuesday after the "
                          "cables broke.", wednesday, False), no_day)
