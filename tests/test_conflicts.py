@@ -778,3 +778,41 @@ def test_a_date_after_the_verb_of_an_earlier_conjunct_does_not_date_the_figure()
     text = "In May, police arrested five protesters and charged three students."
     read = counts_read(text)
     assert [set(f.times) for f in read] == [{"may"}, {"may"}]
+
+
+def test_a_count_of_the_news_day_named_yesterday_disputes_one_naming_no_day_when_the_articles_are_dated():
+    # dated, "yesterday" resolves to a day; undated it stays unresolved: either way it is the news's own day, which
+    # a report naming no day means too, so the dispute the undated brief shows is not lost by dating the articles
+    wednesday = datetime(2026, 3, 11, 8, tzinfo=timezone.utc)
+    yesterday = ("Up to 70 per cent of internet services in Egypt were disrupted yesterday after the cables broke.",
+                 wednesday, False)
+    no_day = ("Internet services in Egypt were cut by 80 per cent after the undersea cables broke.",
+              wednesday, False)
+    assert values(disputes(yesterday, no_day)) == [["up to 70%", "80%"]]
+    # two outlets' "yesterday" of different days are of different days still
+    assert not disputes(yesterday, ("Some 80 per cent of internet services in Egypt were disrupted yesterday after "
+                                    "the cables broke.", datetime(2026, 3, 14, 8, tzinfo=timezone.utc), False))
+    # a time of day alone is valued on the day of writing too, but names no day of the news
+    for text, news_day in [(yesterday[0], True), ("Up to 70 per cent of internet services in Egypt were disrupted at "
+                                                  "3 p.m. after the cables broke.", False)]:
+        article = Article(text, source="Outlet 0", published=wednesday)
+        doc = next(iter(nlp.parse([text])))
+        assert [f.news_day for f in figures.extract(article, doc, timex.extract(article, doc))
+                if f.kind == "PERCENT"] == [news_day]
+    # a weekday named on one side still sets the figures apart, as undated
+    assert not disputes(("Up to 70 per cent of internet services in Egypt were disrupted on Tuesday after the "
+                         "cables broke.", wednesday, False), no_day)
+
+
+def test_a_time_of_day_alone_names_no_day_to_date_its_event_by():
+    # "shortly before midnight" names no day: resolved against the publication day it would date the arrest to the
+    # day the article came out, and set it against another outlet's "Friday"
+    monday = datetime(2026, 6, 29, 9, tzinfo=timezone.utc)
+    assert not disputes(("The gunman was arrested five buildings away shortly before midnight, police said.",
+                         monday, False),
+                        ("The gunman was arrested around midnight Friday by a SWAT team, the sheriff said.",
+                         monday, False))
+    # a time of day with its day still dates the event
+    assert values(disputes(("The gunman was arrested at 3 p.m. on Saturday, police said.", monday, False),
+                           ("The gunman was arrested on Friday, the sheriff said.", monday, False))) \
+        == [["2026-06-26", "2026-06-27"]]

@@ -201,7 +201,7 @@ def difference(a: Figure, b: Figure, counted: float, predicate: float, context: 
         return None if _digit_edits(a.unit, b.unit) <= config.max_phone_digit_edits else "value"
     if not _close_values(a, b, config):
         return "value"
-    if a.kind not in {"DATE", "CLOCK", "AGE"} and a.day != b.day:
+    if a.kind not in {"DATE", "CLOCK", "AGE"} and a.day != b.day and not _news_day_unnamed(a, b):
         return "day"  # "86 arrests over Saturday's protests" is not the week's "more than 200"
     if a.kind in {"DATE", "CLOCK", "INTERVAL", "GAME_CLOCK"}:
         return None if _same_dated_event(a, b, counted, predicate, context, config) else "event"
@@ -234,6 +234,14 @@ def _same_unit(a: Figure, b: Figure) -> bool:
     """Whether two figures are of different outlets (an outlet does not dispute itself) and of one kind and unit
     (a count, an amount in one currency, a measure of one dimension)."""
     return a.outlet != b.outlet and (a.kind, a.dimension) == (b.kind, b.dimension) and a.kind != "UNCOMPARED"
+
+
+def _news_day_unnamed(a: Figure, b: Figure) -> bool:
+    """Whether one figure's day is the news's own, named by its distance from the day of writing ("60% of services
+    were disrupted yesterday"), and the other's sentence names no day: a report of the news names its day or not,
+    and "yesterday" resolved against a real publication date must not set apart what it leaves together unresolved
+    (two outlets' "yesterday" of different days stay apart)."""
+    return (a.news_day and not b.day) or (b.news_day and not a.day)
 
 
 def _same_setting(a: Figure, b: Figure) -> bool:

@@ -134,6 +134,7 @@ class Figure:
     holders: frozenset[str] = frozenset()  # the name words of whose it is, its clause's subject or owner ("Deon
     # Thompson had 15 points"), with figure_words.UNNAMED for a personal pronoun
     total: bool = False  # whether it is written as a running total ("a total of 12", "five so far", "in all")
+    news_day: bool = False  # whether its day is named only by its distance from the day of writing ("yesterday")
 
 
 def readable(value: float) -> str:

@@ -10,7 +10,9 @@ import re
 from spacy.tokens import Span as SpacySpan, Token
 
 from storyline.compare.figure_words import phrase, predicate_words, words_for
+from storyline.extract.timex.values import normalise
 from storyline.model import TimeExpression
+from storyline.stories.date_phrases import POINTS_AT_A_DAY
 from storyline.text.wordlists import words
 
 # Verbs whose dates are no event's: the day of a statement ("said on Thursday"), or no event at all ("was").
@@ -78,6 +80,25 @@ def day_named(tokens: SpacySpan, event: Token, times: list[TimeExpression]) -> s
     """The day a figure's clause names, as its value without the time ("XXXX-WXX-5" for "at 8.49pm on Friday
     night", "86 arrests over the course of Saturday's protests"; "2008-12-19"): a date of the figure's sentence
     that hangs from the same verb."""
+    time = _day_expression(tokens, event, times)
+    day = time.value.partition("T")[0] if time is not None else ""
+    return day if KNOWN_DAY.fullmatch(day) else ""
+
+
+def day_by_distance(tokens: SpacySpan, event: Token, times: list[TimeExpression]) -> bool:
+    """Whether the day a figure's clause names is named only by its distance from the day of writing ("injured
+    yesterday", "arrested last night"): the news's own day, as a report naming no day means it too. Resolved
+    against a publication date it is a date, which a report naming none must not be set apart from (undated, it
+    stays unresolved and is no day at all)."""
+    time = _day_expression(tokens, event, times)
+    written = tokens.doc.text[time.span.start : time.span.end] if time is not None else ""
+    found = normalise(written, None) if written else None
+    # a time of day alone ("at 3:10 p.m.") is valued on the day of writing too, but names no day
+    return found is not None and found[1].startswith("XXXX-XX-XX") and POINTS_AT_A_DAY.search(written) is not None
+
+
+def _day_expression(tokens: SpacySpan, event: Token, times: list[TimeExpression]) -> TimeExpression | None:
+    """The time expression of a figure's sentence that hangs from the same verb, if any."""
     doc = tokens.doc
     for time in times:
         if not (tokens.sent.start_char <= time.span.start < tokens.sent.end_char):
@@ -85,9 +106,8 @@ def day_named(tokens: SpacySpan, event: Token, times: list[TimeExpression]) -> s
         written = doc.char_span(time.span.start, time.span.end, alignment_mode="expand")
         if written is not None and (written.root == event or event in written.root.ancestors) \
                 and next((t for t in written.root.ancestors if t.pos_ in {"VERB", "AUX"}), event) == event:
-            day = time.value.partition("T")[0]
-            return day if KNOWN_DAY.fullmatch(day) else ""
-    return ""
+            return time
+    return None
 
 
 def verb_arguments(verb: Token) -> str:

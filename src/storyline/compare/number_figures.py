@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from storyline.compare.family_figures import children_of
 from storyline.compare.figure import Figure, FigureConfig
-from storyline.compare.figure_events import COUNTING_DEPS, day_named
+from storyline.compare.figure_events import COUNTING_DEPS, day_by_distance, day_named
 from storyline.compare.figure_words import (
     PERSON, PERSONAL_PRONOUNS, UNNAMED, context, figure_bound, listed_places, name_of, of_object, participants,
     people_counted, phrase, predicate_words, pronoun_person, sentence_of, times_named, verbs_above, what_happened,
@@ -206,7 +206,8 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
                   context(tokens, config.context_tokens),
                   named, times_named(tokens, anchor, times, article), hedged,
                   day_named(tokens, clause, times) if clause is not None else "", person, holders,
-                  kind == "COUNT" and _running_total(counted, clause))
+                  kind == "COUNT" and _running_total(counted, clause),
+                  clause is not None and day_by_distance(tokens, clause, times))
 
 
 def _running_total(counted: Token, clause: Token | None) -> bool:

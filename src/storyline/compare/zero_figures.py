@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from storyline.compare.figure import Figure, FigureConfig
-from storyline.compare.figure_events import day_named
+from storyline.compare.figure_events import day_by_distance, day_named
 from storyline.compare.figure_words import (
     HUMAN_OUTCOMES, OUTCOMES, PERSON, context, participants, predicate_words, sentence_of, times_named, verbs_above,
     words_for,
@@ -45,7 +45,8 @@ def zero_figures(article: Article, doc: Doc, times: list[TimeExpression], config
             article.outlet, 0.0, "COUNT", "", "", "exact", Range(0.0, 0.0), PERSON, predicate_words(happened),
             f"people {words_for(happened, happened)}", context(tokens, config.context_tokens), named,
             times_named(tokens, token, times, article), "",
-            day_named(tokens, clause, times) if clause is not None else "", person, holders))
+            day_named(tokens, clause, times) if clause is not None else "", person, holders,
+            news_day=clause is not None and day_by_distance(tokens, clause, times)))
     return found
 
 
