@@ -492,3 +492,13 @@ def test_a_claim_whose_figure_outlets_dispute_is_a_key_fact_marked_as_disputed(t
     markdown = render.markdown(brief).split("## Key facts", 1)[1].split("## Disagreements", 1)[0]
     line = next(line for line in markdown.splitlines() if "took to the streets" in line)
     assert line.endswith("outlets disagree, see Disagreements")
+
+
+def test_key_facts_that_one_outlet_states_and_others_copy_come_after_those_outlets_state_alike(tmp_path):
+    # Real reports of a football game (ECB+ topic 29, tuning part): an outlet's colour on the rookie quarterback,
+    # copied word for word by another, stood among the first key facts, before the standings and the tying field
+    # goal that two and four outlets state in their own words.
+    brief = tuning_story(tmp_path, "29ecbplus")
+    independent = [len(fact["independent_sources"]) > 1 for fact in brief["key_facts"]]
+    assert False in independent
+    assert all(independent[:5])

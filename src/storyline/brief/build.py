@@ -329,13 +329,14 @@ def redundant(group: claims.ClaimGroup, others: list[claims.ClaimGroup], config:
 def distinct_first(ranked: list[claims.ClaimGroup], seen: list[claims.ClaimGroup], config: BriefConfig,
                    told_already: Callable[[claims.ClaimGroup], bool] = lambda group: False) -> list[claims.ClaimGroup]:
     """``ranked`` in its order, except that a claim saying much the same as one already seen (``seen`` or placed
-    before it), or one the summary shows already (``told_already``), waits till after the others: the first facts
-    an editor reads each say something new."""
+    before it), or one the summary shows already (``told_already``), waits till after the others, and a claim that
+    only one outlet states, the others copying it, after those two outlets or more state in their own words: the
+    first facts an editor reads each say something new that the outlets agree on."""
     fresh: list[claims.ClaimGroup] = []
     repeated = []
     for group in ranked:
         (repeated if told_already(group) or redundant(group, seen + fresh, config) else fresh).append(group)
-    return fresh + repeated
+    return sorted(fresh, key=lambda group: len(group.independent_sources) < 2) + repeated
 
 
 def summary_shows(summary: list[tuple[claims.ClaimGroup, claims.ClaimUnit]]) -> Callable[[claims.ClaimGroup], bool]:
