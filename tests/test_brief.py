@@ -460,3 +460,45 @@ def test_a_brief_of_short_reports_shows_fewer_items_but_keeps_its_key_facts(tmp_
     assert len(render.markdown(fuller).split()) > config.length_budget * words
     assert len(render.markdown(brief).split()) < len(render.markdown(fuller).split())
     assert brief["summary"] == full(brief)["summary"] and len(brief["summary"]) == config.summary_most
+
+
+def tuning_story(tmp_path: Path, name: str) -> dict:
+    """The brief of the largest story a tuning story's articles (eval/briefs/tune) form."""
+    corpus = Corpus.open(tmp_path / f"{name}.db")
+    corpus.ingest([str(ROOT / "eval" / "briefs" / "tune" / f"{name}.jsonl")])
+    story = max(corpus.stories(), key=lambda s: len(corpus.story_articles(s["id"])))
+    return corpus.brief(story["id"])
+
+
+def test_no_key_fact_shows_a_sentence_the_summary_shows(tmp_path):
+    # Real reports of a jewellery heist in Paris (ECB+ topic 24, tuning part): a summary line states the claim of
+    # two headlines by the lead under one of them, and that lead is a claim of its own, carried by another outlet.
+    brief = tuning_story(tmp_path, "24ecbplus")
+    summary = {(line["article"], line["start"]) for line in brief["summary"]}
+    first = brief["key_facts"][:brief["shown"]["key_facts"]]
+    assert summary and first
+    assert not any((span["article"], span["start"]) in summary for fact in first for span in fact["spans"])
+
+
+def test_a_claim_whose_figure_outlets_dispute_is_a_key_fact_marked_as_disputed(tmp_path):
+    # Real reports of a deadly firebombing during a Greek general strike (ECB+ topic 8, tuning part): two outlets
+    # say tens of thousands took to the streets in the strike, and give different numbers of marchers elsewhere;
+    # the strike is still news they agree on.
+    brief = tuning_story(tmp_path, "8ecbplus")
+    first = brief["key_facts"][:5]
+    disputed = [fact for fact in first if fact["kind"] == "conflicting"]
+    assert any("took to the streets" in fact["spans"][0]["text"] for fact in disputed)
+    assert all(fact["conflict"] and not fact["conflict"].startswith("polarity") for fact in disputed)
+    markdown = render.markdown(brief).split("## Key facts", 1)[1].split("## Disagreements", 1)[0]
+    line = next(line for line in markdown.splitlines() if "took to the streets" in line)
+    assert line.endswith("outlets disagree, see Disagreements")
+
+
+def test_key_facts_that_one_outlet_states_and_others_copy_come_after_those_outlets_state_alike(tmp_path):
+    # Real reports of a football game (ECB+ topic 29, tuning part): an outlet's colour on the rookie quarterback,
+    # copied word for word by another, stood among the first key facts, before the standings and the tying field
+    # goal that two and four outlets state in their own words.
+    brief = tuning_story(tmp_path, "29ecbplus")
+    independent = [len(fact["independent_sources"]) > 1 for fact in brief["key_facts"]]
+    assert False in independent
+    assert all(independent[:5])

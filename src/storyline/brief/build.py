@@ -99,6 +99,10 @@ def assemble(story_id: str, label: str, articles: list[Article], found: StoryCom
     most = key_facts_most = max(config.least_shown, words // config.words_per_item)
 
     shared = sorted((g for g in groups if g.kind == "shared"), key=lambda g: -g.centrality)
+    # A claim several outlets carry whose figures they dispute is still news they agree on ("killed in the blast",
+    # 3 or 4): a key fact, marked as disputed; a claim one outlet denies is a disagreement only.
+    agreed = sorted((g for g in groups if g.kind == "shared" or (len(g.sources) > 1 and disputed_figures(g))),
+                    key=lambda g: -g.centrality)
     per_source = Counter(a.outlet for a in articles)
     coverage = []
     for source in sorted(per_source):
@@ -124,7 +128,8 @@ def assemble(story_id: str, label: str, articles: list[Article], found: StoryCom
     # Facts first; what several outlets quote word for word comes after them (the Quotes section gives it with its
     # speaker). What they report someone said ("police said the party was inexperienced") is the news.
     quoted = quoted_contents(found, direct_only=True)
-    key_facts = sorted(distinct_first([g for g in shared if g not in in_summary], in_summary, config),
+    key_facts = sorted(distinct_first([g for g in agreed if g not in in_summary], in_summary, config,
+                                      summary_shows(summary)),
                        key=lambda g: inside_quote(g.units[0], quoted, config))
     timeline_entries = timeline(found.timeline, by_id)
     for rank, index in enumerate(sorted(range(len(timeline_entries)),
@@ -194,6 +199,11 @@ def cut_to_length(brief: dict[str, Any], most: int, budget: float, shown: Callab
 def shown_in_full(brief: dict[str, Any]) -> dict[str, Any]:
     """The same brief saying to show every item (its JSON holds every item either way)."""
     return {**brief, "full": True, "shown": None}
+
+
+def disputed_figures(group: claims.ClaimGroup) -> bool:
+    """Whether a claim is in conflict over a figure its outlets give, not over whether it happened."""
+    return group.kind == "conflicting" and bool(group.conflict) and not group.conflict.startswith(GROUP_CONFLICTS)
 
 
 def claim_group_entry(group: claims.ClaimGroup, by_id: dict[str, Article]) -> dict[str, Any]:
@@ -316,15 +326,25 @@ def redundant(group: claims.ClaimGroup, others: list[claims.ClaimGroup], config:
     return any(float(group.vector @ other.vector) >= config.summary_redundancy for other in others)
 
 
-def distinct_first(ranked: list[claims.ClaimGroup], seen: list[claims.ClaimGroup],
-                   config: BriefConfig) -> list[claims.ClaimGroup]:
+def distinct_first(ranked: list[claims.ClaimGroup], seen: list[claims.ClaimGroup], config: BriefConfig,
+                   told_already: Callable[[claims.ClaimGroup], bool]) -> list[claims.ClaimGroup]:
     """``ranked`` in its order, except that a claim saying much the same as one already seen (``seen`` or placed
-    before it) waits till after the others: the first facts an editor reads each say something new."""
+    before it), or one the summary shows already (``told_already``), waits till after the others, and a claim that
+    only one outlet states, the others copying it, after those two outlets or more state in their own words: the
+    first facts an editor reads each say something new that the outlets agree on."""
     fresh: list[claims.ClaimGroup] = []
     repeated = []
     for group in ranked:
-        (repeated if redundant(group, seen + fresh, config) else fresh).append(group)
-    return fresh + repeated
+        (repeated if told_already(group) or redundant(group, seen + fresh, config) else fresh).append(group)
+    return sorted(fresh, key=lambda group: len(group.independent_sources) < 2) + repeated
+
+
+def summary_shows(summary: list[tuple[claims.ClaimGroup, claims.ClaimUnit]]) -> Callable[[claims.ClaimGroup], bool]:
+    """Whether a claim holds a sentence a summary line shows: a summary line states a headline's claim by a lead
+    sentence, which is a claim of its own too, and the cosine of :func:`redundant` (of each group's medoid, here a
+    headline's shorthand) does not see that the two say the same."""
+    shown = {id(unit) for _, unit in summary}
+    return lambda group: any(id(unit) in shown for unit in group.units)
 
 
 def _single_source(found: StoryComparison, articles: dict[str, Article], in_summary: list[claims.ClaimGroup],

@@ -195,18 +195,22 @@ MORE = {"key_facts": "facts carried by several outlets", "disagreements": "disag
         "entities": "people, organisations and places", "copied": "copied passages", "wording": "wording choices"}
 
 
+# A summary line or key fact holding a figure the outlets dispute.
+DISPUTED = " — outlets disagree, see Disagreements"
+
+
 def markdown(brief: dict[str, Any]) -> str:
     out = [f"# {brief['title']}", ""]
     story = brief["story"]
     articles, outlets = len(story["articles"]), len({a["source"] for a in story["articles"]})
     out += [f"Story `{story['id']}` · {articles} article{'s' * (articles != 1)} from "
             f"{outlets} outlet{'s' * (outlets != 1)}", ""]
-    out += ["## Summary", ""] + [f"{s['text']} {ref(s)}" + (" — outlets disagree, see Disagreements"
-                                                               if s["kind"] == "conflicting" else "")
+    out += ["## Summary", ""] + [f"{s['text']} {ref(s)}" + (DISPUTED if s["kind"] == "conflicting" else "")
                                  for s in brief["summary"]] + [""]
     out += ["## Key facts", ""]
     facts, hidden = shown(brief, "key_facts", brief["key_facts"])
-    out += [f"- {f['spans'][0]['text']} — {outlets_of(f)}" for f in facts] or ["- none besides the summary"]
+    out += [f"- {f['spans'][0]['text']} — {outlets_of(f)}" + (DISPUTED if f["kind"] == "conflicting" else "")
+            for f in facts] or ["- none besides the summary"]
     out += more(hidden, MORE["key_facts"])
     out += ["", "## Disagreements", ""]
     disagreements, hidden = shown(brief, "disagreements", brief["disagreements"])

@@ -147,9 +147,12 @@ def claim_marks(brief: dict[str, Any]) -> dict[str, list[Mark]]:
     """Each article's claim spans, by the kind of claim the brief found them to be."""
     marks: dict[str, list[Mark]] = defaultdict(list)
     for group in brief["key_facts"] + [item for item in brief["summary"] if item["kind"] == "shared"]:
-        note = "shared with " + ", ".join(group["sources"])
+        # A key fact whose figures the outlets dispute is marked as the disagreement it holds.
+        disputed = group["kind"] == "conflicting"
+        note = group["conflict"] if disputed else "shared with " + ", ".join(group["sources"])
         for span in group["spans"]:
-            marks[span["article"]].append(Mark(span["start"], span["end"], CLAIM_CLASS["shared"], note))
+            marks[span["article"]].append(Mark(span["start"], span["end"],
+                                               CLAIM_CLASS["conflicting" if disputed else "shared"], note))
     for group in brief["disagreements"]:
         for span in group["spans"]:
             marks[span["article"]].append(Mark(span["start"], span["end"], CLAIM_CLASS["conflicting"],
