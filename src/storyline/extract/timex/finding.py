@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import numpy as np
 import spacy
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import LOWER, ORTH, SHAPE
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span as DocSpan, Token
 from spacy.vocab import Vocab
@@ -124,7 +124,7 @@ def clock_bounds(doc: Doc) -> list[tuple[int, int]]:
     """Clock times with a meridiem or a zone, which the model often leaves unlabelled or takes for money ("6:41pm
     PST", "02:41 GMT", "0241 GMT"), with the zone and a part of the day after them ("6:41pm PST this evening")."""
     bounds = []
-    for token in doc:
+    for token in (doc[i] for i in digit_led(doc)):
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
         zone_next = after is not None and after.lower_ in TIME_ZONES
         meridiem_next = after is not None and MERIDIEM_TOKEN.fullmatch(after.text) is not None
@@ -136,6 +136,17 @@ def clock_bounds(doc: Doc) -> list[tuple[int, int]]:
             end += 1
         bounds.append((token.i, end + part_of_day_after(doc, end)))
     return bounds
+
+
+def digit_led(doc: Doc) -> list[int]:
+    """The tokens that begin with a figure, found with numpy over the Doc's word shapes ("d:ddxx" for "6:41pm"):
+    every clock time does; reading every token's text and the next with regexes was 8% of the per-article
+    stages. A shape begins with "d" for every character ``str.isdigit`` takes, a superset of the regexes' ``\\d``."""
+    shapes = doc.to_array(SHAPE)
+    distinct, inverse = np.unique(shapes, return_inverse=True)
+    strings = doc.vocab.strings
+    led = np.fromiter((strings[int(shape)].startswith("d") for shape in distinct.tolist()), bool, len(distinct))
+    return np.flatnonzero(led[inverse]).tolist()
 
 
 def part_of_day_after(doc: Doc, start: int) -> int:
