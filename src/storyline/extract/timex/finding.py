@@ -13,6 +13,7 @@ import numpy as np
 import spacy
 from spacy.attrs import LOWER, ORTH, SHAPE
 from spacy.matcher import Matcher
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span as DocSpan, Token
 from spacy.vocab import Vocab
 
@@ -273,14 +274,26 @@ def missed_pattern_matcher(vocab: Vocab) -> Matcher:
 def missed_date_starts(doc: Doc) -> list[int]:
     """The tokens a pattern of :func:`missed_pattern_matcher` can begin at: a weekday or a month as written, a
     deictic day, "every", a frequency or an ordinal word, "the" or "that" before a part of the day, or "the latest"."""
-    strings = doc.vocab.strings
     orth, lower = doc.to_array([ORTH, LOWER]).T.reshape(2, -1)
-    begins = np.isin(orth, [strings[word] for word in WEEKDAY_WORDS + MONTH_WORDS])
-    begins |= np.isin(lower, [strings[word] for word in DEICTIC_DAY_WORDS + EVERY_WORDS + FREQUENCY_WORDS
-                              + ORDINAL_WORDS])
-    begins[:-1] |= np.isin(lower[:-1], [strings["the"], strings["that"]]) \
-        & np.isin(lower[1:], [strings[word] for word in [*PARTS_OF_DAY_WORDS, "latest"]])
+    written, lowered, determiners, after_determiner = _start_keys()
+    begins = _among(orth, written) | _among(lower, lowered)
+    begins[:-1] |= _among(lower[:-1], determiners) & _among(lower[1:], after_determiner)
     return np.flatnonzero(begins).tolist()
+
+
+@lru_cache(maxsize=1)
+def _start_keys() -> tuple[np.ndarray, ...]:
+    """The string keys (hashes, the same in every vocabulary) of the words :func:`missed_date_starts` looks for,
+    sorted: as written, in lower case, "the"/"that", and the words after those."""
+    return tuple(np.array(sorted({hash_string(word) for word in group}), dtype=np.uint64) for group in (
+        WEEKDAY_WORDS + MONTH_WORDS, DEICTIC_DAY_WORDS + EVERY_WORDS + FREQUENCY_WORDS + ORDINAL_WORDS,
+        ["the", "that"], [*PARTS_OF_DAY_WORDS, "latest"]))
+
+
+def _among(keys: np.ndarray, sorted_keys: np.ndarray) -> np.ndarray:
+    """Which of ``keys`` are in ``sorted_keys``: a binary search each, where ``np.isin`` sorted both together."""
+    at = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
+    return sorted_keys[at] == keys
 
 
 def missed_matches(doc: Doc) -> list[DocSpan]:
