@@ -129,7 +129,7 @@ def _unambiguous_names(articles: list[Article], entities: list[Entity],
 # are found once.
 @lru_cache(maxsize=256)
 def _word_bounds(text: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in WORD.finditer(text)]
+    return [m.span() for m in WORD.finditer(text)]
 
 
 @lru_cache(maxsize=256)

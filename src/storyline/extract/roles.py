@@ -182,9 +182,11 @@ def _title_phrase(doc: Doc, head: Token, config: RoleConfig) -> tuple[int, int]:
 
 def _office_words(doc: Doc) -> list[Token]:
     """The tokens whose word is an office, found once per distinct word of the text rather than token by token."""
-    lower = doc.to_array(LOWER)
-    offices = [key for key in np.unique(lower).tolist() if title_word(doc.vocab.strings[key]) in OFFICES]
-    return [doc[i] for i in np.flatnonzero(np.isin(lower, offices)).tolist()]
+    distinct, inverse = np.unique(doc.to_array(LOWER), return_inverse=True)
+    strings = doc.vocab.strings
+    office = np.fromiter((title_word(strings[key]) in OFFICES for key in distinct.tolist()), bool, len(distinct))
+    # Each token's word read through its index among the distinct ones: ``np.isin`` sorted the text's words again.
+    return [doc[i] for i in np.flatnonzero(office[inverse]).tolist()]
 
 
 def role_nominals(doc: Doc, named: list[Named], taken: set[int],

@@ -128,16 +128,18 @@ def fix_entities(doc: Doc, config: NerFixConfig = CONFIG) -> Doc:
     entities = [fixed for entity in split_glued_names(doc, trim_trailing_titles(doc, entities))
                 if (fixed := trim_titles(doc, *trim_possessive(doc, *entity), config=config))]
     entities = join_names_before_places(doc, join_given_names(doc, entities))
-    entities = tag_names_ending_in_numbers(doc, entities, headline_tokens(doc, config), config.numbered_name_max_words)
-    entities = add_proper_nouns(doc, entities, config)
+    # The headline's words, which the rules below read, depend on the words alone: found once.
+    headline = headline_tokens(doc, config)
+    entities = tag_names_ending_in_numbers(doc, entities, headline, config.numbered_name_max_words)
+    entities = add_proper_nouns(doc, entities, config, headline)
     entities = relabel_plural_people(doc, relabel_organisations(doc, entities))
     entities = relabel_people(doc, entities)
     entities = relabel_speakers(doc, entities, config)
     entities = add_streets(doc, relabel_places(doc, entities))
     entities = add_parenthesised_acronyms(doc, entities)
-    entities = retag_headlines(doc, entities, config)
-    entities = tag_datelines(doc, entities, config)
-    entities = add_acronyms(doc, drop_common_initialisms(doc, entities), config)
+    entities = retag_headlines(doc, entities, config, headline)
+    entities = tag_datelines(doc, entities, config, headline)
+    entities = add_acronyms(doc, drop_common_initialisms(doc, entities), config, headline)
     entities = split_modifying_surnames(doc, make_consistent(doc, entities, config))
     entities = relabel_families(doc, relabel_surnames(doc, entities, config))
     entities = drop_sentence_opening_nouns(doc, entities)
@@ -236,7 +238,8 @@ def _parenthesised_acronym_at(doc: Doc, index: int) -> int | None:
     return None
 
 
-def add_proper_nouns(doc: Doc, entities: list[Entity], config: NerFixConfig = CONFIG) -> list[Entity]:
+def add_proper_nouns(doc: Doc, entities: list[Entity], config: NerFixConfig = CONFIG,
+                     headline: set[int] | None = None) -> list[Entity]:
     """A run of capitalised words the parse reads as proper nouns, untagged, inside a sentence of the body, is a
     name the model did not know ("members of the Bloods", "a red Adidas hoodie", "an anarchist squat in
     Exarcheia"): a group's if plural, a place's after a locative preposition, else an organisation's, which the
@@ -245,7 +248,7 @@ def add_proper_nouns(doc: Doc, entities: list[Entity], config: NerFixConfig = CO
     title, a day or a month, a word next to a number, a lone common noun of places and institutions ("the
     Commission"), nor a word the document also writes in lower case."""
     covered = {i for start, end, _ in entities for i in range(start, end)}
-    headline = headline_tokens(doc, config)
+    headline = headline_tokens(doc, config) if headline is None else headline
     lower_words = {token.lower_ for token in doc if token.is_lower}
 
     def fits(token: Token) -> bool:
@@ -462,14 +465,15 @@ def _before_common_noun(doc: Doc, index: int) -> bool:
     return index < len(doc) and doc[index].is_lower and doc[index].pos_ == "NOUN"
 
 
-def add_acronyms(doc: Doc, entities: list[Entity], config: NerFixConfig = CONFIG) -> list[Entity]:
+def add_acronyms(doc: Doc, entities: list[Entity], config: NerFixConfig = CONFIG,
+                 headline: set[int] | None = None) -> list[Entity]:
     """An untagged word in capitals that the parse reads as a noun, outside a headline, is an organisation's
     acronym ("NYPD officers shot", "the PAME march", "OHSU"): the model tags such words in one sentence and misses
     them in the next, or never knew them. Not a word run into other untagged capitalised words, a function word
     ("WE"), a title ("CEO"), a common initialism for a thing ("TV", "ADSL"), a word the document also writes in
     lower case, which is emphasis ("a FLAG"), nor a long one ("UPDATE")."""
     covered = {i for start, end, _ in entities for i in range(start, end)}
-    headline = headline_tokens(doc, config)
+    headline = headline_tokens(doc, config) if headline is None else headline
     lower_words = {token.lower_ for token in doc if token.is_lower}
     found = list(entities)
     for token in doc:
@@ -622,14 +626,15 @@ def headline_tokens(doc: Doc, config: NerFixConfig = CONFIG) -> set[int]:
     return {token.i for line in lines(doc) if is_headline(line, config) for token in line}
 
 
-def retag_headlines(doc: Doc, entities: list[Entity], config: NerFixConfig = CONFIG) -> list[Entity]:
+def retag_headlines(doc: Doc, entities: list[Entity], config: NerFixConfig = CONFIG,
+                    headline: set[int] | None = None) -> list[Entity]:
     """In a headline, the names the body tags replace the model's guesses: "Sixers Hire Maurice Cheeks as Head
     Coach" gets "Maurice Cheeks", "Obama to Nominate Regina Benjamin" gets "Obama" and "Regina Benjamin", a line in
     capitals "RED SOX MAKE OFFER" gets "Red Sox", and a surname the body gives in full is the person's ("Hansbrough
     Sets Record" after "Tyler Hansbrough"). The model's other entities there lose the words the body writes in
     lower case and the function words ("Lindsay Lohan Checks Into Rehab" becomes "Lindsay Lohan"), since a
     headline capitalises every word and the model takes capitals for names."""
-    headline = headline_tokens(doc, config)
+    headline = headline_tokens(doc, config) if headline is None else headline
     if not headline:
         return entities
     body_labels: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
@@ -662,12 +667,13 @@ def retag_headlines(doc: Doc, entities: list[Entity], config: NerFixConfig = CON
     return kept + found
 
 
-def tag_datelines(doc: Doc, entities: list[Entity], config: NerFixConfig = CONFIG) -> list[Entity]:
+def tag_datelines(doc: Doc, entities: list[Entity], config: NerFixConfig = CONFIG,
+                  headline: set[int] | None = None) -> list[Entity]:
     """A line opening with a word or a few in capitals before a comma, a bracket or a dash opens with its
     dateline, the place the story was filed from ("GENOA, Italy (AP) —", "SAN DIEGO --"): that is a place,
     whatever the model made of it ("GENOA" an organisation, "SAN" and "DIEGO" two, "GENOA - Police" one)."""
     found = list(entities)
-    headline = headline_tokens(doc, config)
+    headline = headline_tokens(doc, config) if headline is None else headline
     for line in lines(doc):
         words = 0
         while words < len(line) and line[words].is_upper and line[words].is_alpha and not line[words].is_stop:

@@ -307,7 +307,9 @@ def _another_place(short: tuple[str, ...], long: tuple[str, ...], rest: set[str]
                for word, following in zip(long, long[1:])) or (long[-1] in PLACE_MODIFIERS and long[-1] in rest)
 
 
-def lookup_keys(name: str) -> set[str]:
+# A name's keys are asked for at each of its mentions and again each time a story naming it is named: kept.
+@lru_cache(maxsize=65536)
+def lookup_keys(name: str) -> frozenset[str]:
     """Keys under which a name is indexed: one per content token skeleton, plus its acronyms.
 
     Two compatible names always share a key, so a key index finds every candidate without comparing all pairs.
@@ -325,7 +327,7 @@ def lookup_keys(name: str) -> set[str]:
         keys.add(f"j:{folded}")
     if place := _place_alias(name):
         keys.add(f"c:{place}")
-    return keys | gazetteer.city_keys(name)
+    return frozenset(keys | gazetteer.city_keys(name))
 
 
 def _place_alias(name: str) -> str | None:
