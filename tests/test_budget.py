@@ -47,3 +47,26 @@ def test_budgets_of_several_threads_are_kept_apart():
     for thread in threads:
         thread.join()
     assert outcomes == {"slow": "stopped", "quick": "finished"}
+
+
+def test_budgets_running_out_as_their_blocks_end_leave_the_watchdog_working():
+    """Deadlines that fall as their blocks end, in two threads at once: an exception delivered while a budget is
+    being disarmed must never leave the budgets' lock held, which would stop every later budget (and block every
+    other thread that arms one)."""
+    def stages() -> None:
+        for _ in range(3000):
+            try:
+                with limited(0.0002):
+                    busy(0.0002)
+            except OverBudget:
+                pass
+
+    threads = [threading.Thread(target=stages, daemon=True) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert not any(thread.is_alive() for thread in threads)
+    with pytest.raises(OverBudget):
+        with limited(0.2):
+            busy(5)

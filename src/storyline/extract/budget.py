@@ -7,7 +7,10 @@ records of one kind, never the batch its progress. One watchdog thread keeps eve
 than a timer thread started for each stage of each article (three an article; each start waits for the new thread
 to run, and so for the interpreter lock, which the parse and the writer hold most of the time). A budget is disarmed
 under the watchdog's lock when its block ends, and an exception already sent is withdrawn, so nothing is raised
-after the block.
+after the block. The budgets' own lock is a plain lock taken with ``with`` (its enter and exit are C code): an
+exception raised into a stage's thread is delivered between bytecodes, and one delivered inside the Python code of
+``Condition.__enter__``, after the lock was taken, would leave it held for good, and with it every later budget of
+the process and the watchdog itself.
 """
 
 from __future__ import annotations
@@ -36,7 +39,8 @@ class _Watchdog:
     """Sleeps until the earliest deadline of the budgets armed, and interrupts the thread of each that ran out."""
 
     def __init__(self) -> None:
-        self._condition = threading.Condition()
+        self._lock = threading.Lock()
+        self._condition = threading.Condition(self._lock)  # the watchdog's sleep, which no exception is sent into
         self._budgets: dict[int, tuple[float, int]] = {}  # token -> (deadline, thread id)
         self._tokens = itertools.count()
         self._wakes_at = math.inf
@@ -44,7 +48,7 @@ class _Watchdog:
 
     def arm(self, seconds: float) -> int:
         deadline = time.monotonic() + seconds
-        with self._condition:
+        with self._lock:
             if not self._running:
                 threading.Thread(target=self._watch, name="stage-budgets", daemon=True).start()
                 self._running = True
@@ -56,7 +60,7 @@ class _Watchdog:
         return token
 
     def disarm(self, token: int) -> None:
-        with self._condition:
+        with self._lock:
             self._budgets.pop(token, None)
             # An exception sent but not yet delivered would surface after the block: withdraw it.
             _send(threading.get_ident(), None)
