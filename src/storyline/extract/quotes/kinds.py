@@ -12,6 +12,8 @@ cue is negated.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from spacy.tokens import Token
 
 from storyline.extract.quotes.cues import lemma
@@ -58,14 +60,19 @@ def _judges(cue: Token) -> bool:
 def negated(cue: Token) -> bool:
     """A cue with a negation ("did not say", "never said"), a denial, or the open clause of a verb that refuses
     ("declined to comment", "did not want to say")."""
+    return any(lemma(node) in NEGATING_CUES or _has_negation(node) or _shares_negation(node)
+               for node in _open_clause_heads(cue))
+
+
+def _open_clause_heads(cue: Token) -> Iterator[Token]:
+    """The cue, then the verbs whose open clause it is ("did not want to comment": "comment", "want"), up to
+    ``_NEGATION_HOPS`` of them."""
     node = cue
     for _ in range(_NEGATION_HOPS):
-        if lemma(node) in NEGATING_CUES or _has_negation(node) or _shares_negation(node):
-            return True
+        yield node
         if node.dep_ != "xcomp" or node.head.i == node.i:
-            return False
+            return
         node = node.head
-    return False
 
 
 def _has_negation(verb: Token) -> bool:
@@ -85,14 +92,8 @@ def _shares_negation(verb: Token) -> bool:
 def conditional(cue: Token) -> bool:
     """A cue in a clause of condition ("If he wanted to see him, …", "unless she says otherwise"), itself or the
     verb whose open clause it is: what it reports was not said or thought, only supposed."""
-    node = cue
-    for _ in range(_NEGATION_HOPS):
-        if any(child.dep_ == "mark" and child.lower_ in CONDITION_MARKS for child in node.children):
-            return True
-        if node.dep_ != "xcomp" or node.head.i == node.i:
-            return False
-        node = node.head
-    return False
+    return any(child.dep_ == "mark" and child.lower_ in CONDITION_MARKS
+               for node in _open_clause_heads(cue) for child in node.children)
 
 
 def with_quotation(kind: str) -> str:
