@@ -10,9 +10,8 @@ import re
 from spacy.tokens import Span as SpacySpan, Token
 
 from storyline.compare.figure_words import phrase, predicate_words, words_for
-from storyline.extract.timex.values import normalise
 from storyline.model import TimeExpression
-from storyline.stories.date_phrases import POINTS_AT_A_DAY
+from storyline.stories.date_phrases import counted_from_writing
 from storyline.text.wordlists import words
 
 # Verbs whose dates are no event's: the day of a statement ("said on Thursday"), or no event at all ("was").
@@ -91,10 +90,7 @@ def day_by_distance(tokens: SpacySpan, event: Token, times: list[TimeExpression]
     against a publication date it is a date, which a report naming none must not be set apart from (undated, it
     stays unresolved and is no day at all)."""
     time = _day_expression(tokens, event, times)
-    written = tokens.doc.text[time.span.start : time.span.end] if time is not None else ""
-    found = normalise(written, None) if written else None
-    # a time of day alone ("at 3:10 p.m.") is valued on the day of writing too, but names no day
-    return found is not None and found[1].startswith("XXXX-XX-XX") and POINTS_AT_A_DAY.search(written) is not None
+    return time is not None and counted_from_writing(tokens.doc.text[time.span.start : time.span.end])
 
 
 def _day_expression(tokens: SpacySpan, event: Token, times: list[TimeExpression]) -> TimeExpression | None:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span as DocSpan
 
 from storyline.extract.timex import TimexMention, anchor, find
 from storyline.extract.timex.anchoring import names_a_day, valued
+from storyline.extract.timex.values import normalise
 from storyline.model import Article
 from storyline.text.wordlists import pairs, words
 
@@ -48,6 +49,14 @@ DEICTIC_DAY_PATTERN = _alternatives(words("deictic_days"))
 POINTS_AT_A_DAY = re.compile(
     rf"\b(?:{DEICTIC_DAY_PATTERN}|this|last|next|ago|{WEEKDAY_PATTERN}|"
     r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b\d{4}\b", re.I)
+
+
+def counted_from_writing(text: str) -> bool:
+    """Whether a phrase names its day only by its distance from the day of writing ("yesterday", "last night"):
+    valued with no day to count from it stays relative ("XXXX-XX-XX…"), and its words point at a day, unlike a time
+    of day alone ("at 3:10 p.m."), which is valued on the day of writing too but names no day."""
+    found = normalise(text, None)
+    return found is not None and found[1].startswith("XXXX-XX-XX") and POINTS_AT_A_DAY.search(text) is not None
 
 
 class Kind(Enum):
