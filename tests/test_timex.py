@@ -101,6 +101,17 @@ def test_a_time_word_inside_a_longer_name_is_no_time():
     assert [e.span.text(article) for e in extract(article, doc)] == ["Friday"]
 
 
+def test_a_day_number_the_model_leaves_before_a_bracketed_month_belongs_to_the_date():
+    # The small model starts these dates at the month, the day outside or read as a count.
+    text = ("The operator said today (4 November 2011) that the link was mended. Most clients were back online "
+            "late last night [10 October 2011], it added, and a third of them by 3 May.")
+    article = Article(text, published=datetime(2011, 11, 4, tzinfo=timezone.utc))
+    [doc] = nlp.parse([article.text])
+    found = {e.span.text(article): e.value for e in extract(article, doc)}
+    assert found["4 November 2011"] == "2011-11-04" and found["10 October 2011"] == "2011-10-10"
+    assert "November 2011" not in found and "October 2011" not in found
+
+
 def test_a_year_numbering_a_product_and_a_holiday_naming_a_thing_are_no_times():
     text = ("The flaw affects Windows Server 2003 and Office 2010, the vendor said in May 2013. The family hung the "
             "Christmas stockings and set out a Christmas spread, then flew home on Christmas Eve. The update covers "

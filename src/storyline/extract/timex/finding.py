@@ -167,7 +167,7 @@ def time_entities(doc: Doc) -> list[tuple[int, int, str]]:
         # Holidays are EVENT entities to the model ("Thanksgiving Day") and dates to TimeML.
         holiday = ent.label_ == "EVENT" and normalise(ent.text, None) is not None
         if ent.label_ in {"DATE", "TIME"} or holiday:
-            found.append((ent.start, ent.end, ent.label_))
+            found.append((with_day_before(doc, ent.start), ent.end, ent.label_))
     joined: list[tuple[int, int, str]] = []
     for start, end, label in sorted(found):
         if joined and start < joined[-1][1] and "CLOCK" in (label, joined[-1][2]):
@@ -175,6 +175,16 @@ def time_entities(doc: Doc) -> list[tuple[int, int, str]]:
         else:
             joined.append((start, end, label))
     return [(start, end, "TIME" if label == "CLOCK" else label) for start, end, label in joined]
+
+
+def with_day_before(doc: Doc, start: int) -> int:
+    """Where a date the model begins at its month begins: at the day number before it where the model left that
+    out or took for a count, as it does after a bracket ("(4 November 2011)", "[10 October 2011]")."""
+    month, day = doc[start], doc[start - 1] if start else None
+    if (day is not None and day.ent_type_ in {"", "CARDINAL"} and day.text.isdigit() and 1 <= int(day.text) <= 31
+            and month.lower_.rstrip(".") in MONTHS.keys() | MONTH_ABBREVIATIONS.keys()):
+        return start - 1
+    return start
 
 
 def merged_clock_and_day(doc: Doc) -> list[tuple[int, int]]:
