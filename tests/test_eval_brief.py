@@ -6,7 +6,7 @@ import pytest
 
 from conftest import ROOT, load_eval_script
 
-BRIEF_GOLD = ROOT / "eval" / "briefs" / "report"
+BRIEF_GOLD = ROOT / "eval" / "briefs" / "tune"  # a tuning story: tests never run the reporting part
 
 
 @pytest.fixture(scope="module")
@@ -161,7 +161,7 @@ def test_brief_evaluation_runs_one_real_story_end_to_end(tmp_path, capsys, evalu
     stories = sorted(BRIEF_GOLD.glob("*.gold.json"), key=lambda p: p.with_name(p.name.replace(".gold.json", ".jsonl"))
                      .stat().st_size) if BRIEF_GOLD.is_dir() else []
     if not stories:
-        pytest.skip("eval/briefs/report holds no gold")
+        pytest.skip("eval/briefs/tune holds no gold")
     name = stories[0].name.removesuffix(".gold.json")
     data = tmp_path / "data"
     data.mkdir()

@@ -882,6 +882,13 @@ def test_a_clause_of_saying_closing_a_content_is_cut_off_it():
      "hypothetical"),
     ("The strike will go on unless the minister agrees to pay the nurses more, the union said.", "The strike will go on",
      "speech"),
+    # A subject that holds no one, or few, denies what the cue reports; "a few" holds some.
+    ("Few in the valley believe the bridge will reopen this year.", "the bridge will reopen", "negated"),
+    ("Very few engineers think the bridge can be saved.", "the bridge can be saved", "negated"),
+    ("No one expects the council to find the money.", "the council to find", "negated"),
+    ("Nobody said the repairs would take two years.", "the repairs would take", "negated"),
+    ("Not many residents believe the ferry will run all winter.", "the ferry will run", "negated"),
+    ("A few engineers think the bridge can be saved.", "the bridge can be saved", "belief"),
 ])
 def test_each_attribution_says_what_it_reports(text, words, kind):
     article, _, found = extracted(text)

@@ -32,6 +32,10 @@ JUDGING_VERBS = frozenset({"find"})
 _NEGATION_HOPS = 3
 # The subordinators that make a clause a condition ("if", "even if", "as if", "unless").
 CONDITION_MARKS = frozenset({"if", "unless"})
+# Subjects that say no one, or hardly anyone, holds what the cue reports ("Nobody expects …", "No official would say
+# …"), and the words before a noun that do ("few analysts think …"; not "a few", "quite a few").
+NEGATIVE_PRONOUNS = wordlists.words("negative_pronouns")
+DENYING_QUANTIFIERS = frozenset({"no", "few"})
 
 
 def of_cue(cue: Token, aimed_at: bool = False) -> str:
@@ -61,7 +65,7 @@ def negated(cue: Token) -> bool:
     """A cue with a negation ("did not say", "never said"), a denial, or the open clause of a verb that refuses
     ("declined to comment", "did not want to say")."""
     return any(lemma(node) in NEGATING_CUES or _has_negation(node) or _shares_negation(node)
-               for node in _open_clause_heads(cue))
+               or _denied_by_subject(node) for node in _open_clause_heads(cue))
 
 
 def _open_clause_heads(cue: Token) -> Iterator[Token]:
@@ -73,6 +77,23 @@ def _open_clause_heads(cue: Token) -> Iterator[Token]:
         if node.dep_ != "xcomp" or node.head.i == node.i:
             return
         node = node.head
+
+
+def _denied_by_subject(verb: Token) -> bool:
+    """A verb whose subject holds no one or few ("Nobody said …", "No one expects …", "Few here believe …", "not
+    many people think …"): reported as a view, the words would say the opposite of what the sentence does."""
+    for subject in (child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")):
+        if subject.lower_ in NEGATIVE_PRONOUNS or _denying_quantifier(subject):
+            return True
+        if any(child.dep_ in ("det", "amod") and _denying_quantifier(child) or _has_negation(child)
+               for child in subject.children):
+            return True
+    return False
+
+
+def _denying_quantifier(word: Token) -> bool:
+    """"no", or "few" with no "a" before it ("a few", "quite a few" say some)."""
+    return word.lower_ in DENYING_QUANTIFIERS and not any(child.lower_ == "a" for child in word.children)
 
 
 def _has_negation(verb: Token) -> bool:
