@@ -4,6 +4,7 @@ written from the brief's JSON form alone (:func:`storyline.brief.build.assemble`
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -200,74 +201,76 @@ DISPUTED = " — outlets disagree, see Disagreements"
 
 
 def markdown(brief: dict[str, Any]) -> str:
-    out = [f"# {brief['title']}", ""]
     story = brief["story"]
     articles, outlets = len(story["articles"]), len({a["source"] for a in story["articles"]})
-    out += [f"Story `{story['id']}` · {articles} article{'s' * (articles != 1)} from "
-            f"{outlets} outlet{'s' * (outlets != 1)}", ""]
-    out += ["## Summary", ""] + [f"{s['text']} {ref(s)}" + (DISPUTED if s["kind"] == "conflicting" else "")
-                                 for s in brief["summary"]] + [""]
-    out += ["## Key facts", ""]
-    facts, hidden = shown(brief, "key_facts", brief["key_facts"])
-    out += [f"- {f['spans'][0]['text']} — {outlets_of(f)}" + (DISPUTED if f["kind"] == "conflicting" else "")
-            for f in facts] or ["- none besides the summary"]
-    out += more(hidden, MORE["key_facts"])
-    out += ["", "## Disagreements", ""]
-    disagreements, hidden = shown(brief, "disagreements", brief["disagreements"])
-    for d in disagreements:
-        out += _disagreement_lines(d, brief)
-    if not brief["disagreements"]:
-        out.append("- none found")
-    out += more(hidden, MORE["disagreements"])
-    out += ["", "## Reported by one outlet only", ""]
-    singles, hidden = shown(brief, "single_source", brief["single_source"])
-    out += [single_source_line(s) for s in singles] or ([] if hidden else ["- none"])
-    out += more(hidden, MORE["single_source"])
-    out += ["", "## Quotes", ""]
-    quotes, hidden = statements_shown(brief, "quotes")
-    out += _said(quotes, brief) + more(hidden, MORE["quotes"])
-    out += ["", "## Beliefs and intentions", ""]
-    beliefs, hidden = statements_shown(brief, "beliefs")
-    out += _said(beliefs, brief) + more(hidden, MORE["beliefs"])
-    out += ["", "## Timeline", ""]
-    entries, hidden = shown(brief, "timeline", brief["timeline"])
-    out += [timeline_line(entry) for entry in entries]
-    if not brief["timeline"]:
-        out.append("- no dated events")
-    out += more(hidden, MORE["timeline"])
-    out += ["", "## Who is involved", ""]
-    entities, hidden = shown(brief, "entities", brief["entities"])
-    out += [entity_line(entity, brief) for entity in entities]
-    out += more(hidden, MORE["entities"])
-    out += ["", "## Copied passages", ""]
-    copied, hidden = shown(brief, "copied", brief["copied"])
-    out += [copied_line(c, brief) for c in copied]
-    if not brief["copied"]:
-        out.append("- none found")
-    out += more(hidden, MORE["copied"])
-    out += ["", "## Framing", ""]
+    out = [f"# {brief['title']}", "", f"Story `{story['id']}` · {articles} article{'s' * (articles != 1)} from "
+           f"{outlets} outlet{'s' * (outlets != 1)}", "", "## Summary", ""]
+    out += [f"{s['text']} {ref(s)}" + (DISPUTED if s["kind"] == "conflicting" else "") for s in brief["summary"]]
+    out += _section("Key facts", _items(brief, "key_facts", key_fact_line, "- none besides the summary"))
+    out += _section("Disagreements", _items(brief, "disagreements", lambda d: _disagreement_lines(d, brief),
+                                            "- none found"))
+    out += _section("Reported by one outlet only", _items(brief, "single_source", single_source_line, "- none"))
+    for section, title in (("quotes", "Quotes"), ("beliefs", "Beliefs and intentions")):
+        statements, hidden = statements_shown(brief, section)
+        out += _section(title, _said(statements, brief) + more(hidden, MORE[section]))
+    out += _section("Timeline", _items(brief, "timeline", timeline_line, "- no dated events"))
+    out += _section("Who is involved", _items(brief, "entities", lambda e: entity_line(e, brief)))
+    out += _section("Copied passages", _items(brief, "copied", lambda c: copied_line(c, brief), "- none found"))
+    out += _section("Framing", _framing_lines(brief))
+    if brief.get("full"):
+        out += _section("Coverage", _coverage_table(brief["coverage"]))
+    out += _section("Sources", [f"- {a['source']}: {a['title'] or '(untitled)'} · {published(a, brief)}{inferred(a)}"
+                                f" · `{a['id']}`" for a in story["articles"]])
+    return "\n".join(out) + "\n"
+
+
+def _section(title: str, lines: list[str]) -> list[str]:
+    return ["", f"## {title}", ""] + lines
+
+
+def _items(brief: dict[str, Any], section: str, line: Callable[[dict[str, Any]], str | list[str]],
+           none: str | None = None) -> list[str]:
+    """A long section's lines: each item shown, a line saying the section holds none, and how many more items the
+    full brief has."""
+    items = brief[section]
+    seen, hidden = shown(brief, section, items)
+    lines: list[str] = []
+    for item in seen:
+        written = line(item)
+        lines += [written] if isinstance(written, str) else written
+    if not items and none:
+        lines.append(none)
+    return lines + more(hidden, MORE[section])
+
+
+def key_fact_line(fact: dict[str, Any]) -> str:
+    return f"- {fact['spans'][0]['text']} — {outlets_of(fact)}" + (DISPUTED if fact["kind"] == "conflicting" else "")
+
+
+def _framing_lines(brief: dict[str, Any]) -> list[str]:
+    """Wording choices, then each outlet's loaded words and whom it quotes most (in a short brief only the outlets
+    with loaded words)."""
     wording, hidden = shown(brief, "wording", brief["framing"]["wording"])
-    out += [wording_line(w) for w in wording]
-    out += more(hidden, MORE["wording"])
-    framing_lines = len(out)
+    lines = [wording_line(w) for w in wording] + more(hidden, MORE["wording"])
+    outlets = []
     for outlet in brief["framing"]["outlets"]:
         words = loaded_words(outlet, brief)
         if not (words or brief.get("full")):
             continue
         loaded = ", ".join(loaded_entry(*word) for word in words)
         quoted = ", ".join(f"{name} ×{n}" for name, n in outlet["most_quoted"][: None if brief.get("full") else 2])
-        out.append(f"- **{outlet['source']}** — loaded words: {loaded or 'none'}; quotes most: {quoted or 'no one'}")
-    if not wording and len(out) == framing_lines:
-        out.append("- none found")
-    if brief.get("full"):
-        out += ["", "## Coverage", "", "| outlet | articles | claims | shared | single-source | conflicting | quotes |",
-                "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
-        out += [f"| {c['source']} | {c['articles']} | {c['claims']} | {c['shared']} | {c['single_source']} | "
-                f"{c['conflicting']} | {c['quotes']} |" for c in brief["coverage"]]
-    out += ["", "## Sources", ""]
-    out += [f"- {a['source']}: {a['title'] or '(untitled)'} · {published(a, brief)}{inferred(a)} · `{a['id']}`"
-            for a in story["articles"]]
-    return "\n".join(out) + "\n"
+        outlets.append(f"- **{outlet['source']}** — loaded words: {loaded or 'none'}; "
+                       f"quotes most: {quoted or 'no one'}")
+    if not (wording or outlets):
+        return lines + ["- none found"]
+    return lines + outlets
+
+
+def _coverage_table(coverage: list[dict[str, Any]]) -> list[str]:
+    return ["| outlet | articles | claims | shared | single-source | conflicting | quotes |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"] + [
+        f"| {c['source']} | {c['articles']} | {c['claims']} | {c['shared']} | {c['single_source']} | "
+        f"{c['conflicting']} | {c['quotes']} |" for c in coverage]
 
 
 def single_source_line(item: dict[str, Any]) -> str:
