@@ -889,6 +889,8 @@ def test_a_clause_of_saying_closing_a_content_is_cut_off_it():
     ("Nobody said the repairs would take two years.", "the repairs would take", "negated"),
     ("Not many residents believe the ferry will run all winter.", "the ferry will run", "negated"),
     ("A few engineers think the bridge can be saved.", "the bridge can be saved", "belief"),
+    ("The engineer, who was not allowed to speak to reporters, said the bridge could be saved.",
+     "the bridge could be saved", "speech"),
 ])
 def test_each_attribution_says_what_it_reports(text, words, kind):
     article, _, found = extracted(text)

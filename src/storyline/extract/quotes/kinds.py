@@ -85,7 +85,7 @@ def _denied_by_subject(verb: Token) -> bool:
     for subject in (child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")):
         if subject.lower_ in NEGATIVE_PRONOUNS or _denying_quantifier(subject):
             return True
-        if any(child.dep_ in ("det", "amod") and _denying_quantifier(child) or _has_negation(child)
+        if any(child.dep_ in ("det", "amod") and (_denying_quantifier(child) or _has_negation(child))
                for child in subject.children):
             return True
     return False
