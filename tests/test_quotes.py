@@ -897,6 +897,14 @@ def test_each_attribution_says_what_it_reports(text, words, kind):
     assert the_one(article, found, words).kind == kind
 
 
+def test_a_speaker_phrase_ends_before_the_comma_that_closes_it():
+    article, _, found = extracted(
+        "A reporter of the regional news agency, Nordpress, said that the only clinic on the island was full. Ferry "
+        "companies, such as Blue Line and Westway, told the radio station that they had been sailing around the storm.")
+    assert {a.source.text(article) for a in found if a.source} == {
+        "A reporter of the regional news agency, Nordpress", "Ferry companies, such as Blue Line and Westway"}
+
+
 def test_a_relative_clause_the_parse_hung_on_a_verb_of_saying_is_not_what_was_said():
     """"added" with points for its object says nothing: the clause after the comma says more of the team."""
     article, _, found = extracted(

@@ -30,6 +30,8 @@ CARRIED_TEXTS = wordlists.words("carried_texts")
 EMPTY_SUBJECTS = frozenset({"it", "there"})
 # Conjunctions that set a second clause beside the first rather than under it: "“…” while the chief said …".
 CONTRASTING_MARKS = frozenset({"while", "whereas"})
+# Marks a subject phrase may end on that belong to the sentence around it, not to whom it names.
+TRAILING_MARKS = frozenset({",", ";", ":", "-", "—", "–"})
 # Dependents that, set off by a comma, end a content rather than continue it.
 TAIL_DEPS = frozenset({"advcl", "appos", "parataxis", "npadvmod"})
 
@@ -288,6 +290,8 @@ def subject_end(subject_head: Token) -> int:
                 and child.left_edge.i - 1 > subject_head.i):
             if subject_head.doc[child.left_edge.i - 1].text == ",":
                 end = min(end, child.left_edge.i - 2)
+    while end > subject_head.i and subject_head.doc[end].text in TRAILING_MARKS:
+        end -= 1  # "A reporter of the agency, IRNA, said": the comma closes the apposition, not the name
     return max(end, subject_head.i)
 
 
