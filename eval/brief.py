@@ -78,8 +78,8 @@ KEY_FACTS_SEEN = 5
 RELATIVE_TOLERANCE = 1e-6
 # How the brief shows a weekday an article without a real publication date writes: "Thursday (date not given)".
 WEEKDAY_SHOWN = "(date not given)"
-# eval/briefs/tune and eval/briefs/report: the halves of the gold (eval/briefs/README.md).
-PART_NAMES = {"tune": "tuning part", "report": "reporting part"}
+# eval/briefs/tune, eval/briefs/report and eval/briefs/check: the parts of the gold (eval/briefs/README.md).
+PART_NAMES = {"tune": "tuning part", "report": "reporting part", "check": "check part (blind, never tuned on)"}
 
 
 # --- comparing texts, names and values -------------------------------------------------------------------------
