@@ -905,6 +905,14 @@ def test_a_speaker_phrase_ends_before_the_comma_that_closes_it():
         "A reporter of the regional news agency, Nordpress", "Ferry companies, such as Blue Line and Westway"}
 
 
+def test_a_passive_cue_joined_to_another_clause_is_not_held_by_that_clause_s_subject():
+    # The second clause has a subject of its own and no agent: no one named expects it.
+    article, _, found = extracted("The ruling party holds 160 of the 300 seats and the budget is expected to pass "
+                                 "easily on Thursday.")
+    expected = the_one(article, found, "to pass easily")
+    assert expected.source is None
+
+
 def test_a_relative_clause_the_parse_hung_on_a_verb_of_saying_is_not_what_was_said():
     """"added" with points for its object says nothing: the clause after the comma says more of the team."""
     article, _, found = extracted(
