@@ -525,6 +525,27 @@ def test_a_missed_name_is_found_in_quotation_marks_and_before_a_sentence_stop_or
     assert in_second["KRTV"] == [f"KRTV@{second.text.index('KRTV')}"]
 
 
+def test_a_missed_name_is_found_with_a_possessive_or_a_stop_and_a_longer_one_by_its_first_word():
+    # The runs read for a missed name are those opening with a name's first word as written; a one-word name
+    # also opens a word that carries a possessive or a sentence's stop, which the word as written is not.
+    from storyline.model import Mention
+
+    first = Article(text="Ferry pilot Tessaly Varn and the Harbor Watch crew docked. Varn waved.", source="one")
+    second = Article(text="Crews praised Varn's skill. Later they thanked Varn. Tessaly Varn's boat left. "
+                          "Harbor Watch's crew stayed.", source="two")
+    known = [Mention(first.span(first.text.index(name), first.text.index(name) + len(name), label), number)
+             for name, label, number in [("Tessaly Varn", "PERSON", "one:0"), ("Harbor Watch", "ORG", "one:1"),
+                                         ("Varn waved", "PERSON", "one:0")]]
+    known[2] = Mention(first.span(known[2].span.start, known[2].span.start + 4, "PERSON"), "one:0")
+    found = resolve([(first, known), (second, [])])
+    in_second = {name: [second.text[s.start:s.end] + "@" + str(s.start) for s in entity_with(found, name).mentions
+                        if s.article_id == second.id] for name in ("Tessaly Varn", "Harbor Watch")}
+    assert in_second["Tessaly Varn"] == [f"Varn@{second.text.index('Varn')}",
+                                         f"Varn@{second.text.index('Varn.')}",
+                                         f"Tessaly Varn@{second.text.index('Tessaly Varn')}"]
+    assert in_second["Harbor Watch"] == [f"Harbor Watch@{second.text.index('Harbor Watch')}"]
+
+
 def test_a_name_nearly_always_one_entity_s_is_found_for_it_and_an_evenly_shared_one_for_no_one():
     from storyline.compare.name_recall import recall_names
     from storyline.model import Entity

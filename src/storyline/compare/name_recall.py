@@ -81,11 +81,12 @@ def recall_names(articles: list[Article], mentions: dict[str, list[Mention]], en
     in_bodies = {by_id[span.article_id].text[span.start:span.end] for entity in entities for span in entity.mentions
                  if span.article_id in by_id and span.start >= by_id[span.article_id].body_start}
     headline_owners = {name: entity for name, entity in owners.items() if name in in_bodies}
+    openings = {_first_word(name) for name in owners}
     for article in articles:
         taken = sorted((m.span.start, m.span.end) for m in mentions.get(article.id, []))
         headline = _Headline(article.body_start, headline_owners,
                              _title_cased(article.text[:article.body_start], config))
-        for start, end, entity in _occurrences(article.text, owners, headline, config):
+        for start, end, entity in _occurrences(article.text, owners, openings, headline, config):
             overlapping = [(s, e) for s, e in taken if s < end and start < e]
             # In a headline the model often tags part of a name ("Lindsay" of "Lindsay Lohan Checks Out Of
             # Rehab"): the whole name is taken where the part is already that entity's.
@@ -146,18 +147,21 @@ def _title_cased(headline: str, config: NameRecallConfig) -> bool:
     return len(words) >= config.headline_min_words and capitalised >= config.headline_capitalised_share * len(words)
 
 
-def _occurrences(text: str, owners: dict[str, Entity], headline: _Headline,
+def _occurrences(text: str, owners: dict[str, Entity], openings: set[str], headline: _Headline,
                  config: NameRecallConfig) -> list[tuple[int, int, Entity]]:
     """Where the names are written in the text as whole capitalised runs, and in the headline its own names
-    (:func:`_headline_names`): (start, end, entity)."""
+    (:func:`_headline_names`): (start, end, entity). ``openings``: the names' first words (:func:`_first_word`)."""
     words = _word_bounds(text)
     found = _headline_names(text, words, headline, config)
     in_headline = {start for start, _, _ in found}
+    # A run written as a name opens with the name's first word as written (a one-word name may be that word
+    # without a full stop or a possessive): the runs a capitalised word opens are read only when a name opens so.
     position = 0
-    for i, (start, _) in enumerate(words):
+    for i, (start, word_end) in enumerate(words):
         if start in in_headline:
             position = next(end for s, end, _ in found if s == start)
-        if start < position or not text[start].isupper():
+        if start < position or not text[start].isupper() \
+                or not any(form in openings for form in _forms(text[start:word_end])):
             continue
         for j in range(min(len(words), i + config.longest_name_words), i, -1):
             name = next((n for n in _forms(text[start:words[j - 1][1]]) if n in owners), None)
@@ -194,6 +198,12 @@ def _headline_names(text: str, words: list[tuple[int, int]], headline: _Headline
             found += names
         i = max(run_end, i + 1)
     return found
+
+
+def _first_word(name: str) -> str:
+    """The first word of a name, as :data:`WORD` reads the text's words (a name the bodies use opens with one)."""
+    match = WORD.match(name)
+    return match.group() if match else ""
 
 
 def _forms(written: str) -> list[str]:
