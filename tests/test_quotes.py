@@ -1398,6 +1398,17 @@ def test_the_company_or_the_paper_is_the_organisation_named_before_it_unless_ano
     assert (speaker in " ".join(named)) if speaker else not named
 
 
+@pytest.mark.parametrize("text, words", [
+    ("Rear Admiral Jon Hale said the ship had been searched twice. One of the officers on board said the crew was "
+     "calm. \u201cWe found nothing,\u201d he said.", "found nothing"),
+    ("Police Chief Tom Harris said the gunman had no record. \u201cHe kept to himself,\u201d another said. "
+     "\u201cHe never talked about guns,\u201d he added.", "talked about guns"),
+])
+def test_he_after_one_the_text_does_not_name_is_not_the_person_named_before(text, words):
+    article, mentions, found = extracted(text)
+    assert not speaker_names(article, mentions, the_one(article, found, words))
+
+
 def test_a_body_described_in_a_real_report_is_the_one_named_before_when_its_name_is_whole():
     # Real ECB+ reports (tuning topics 6 and 30): "a studio representative" after "“Twilight” studio Summit
     # Entertainment"; "a company official" speaking of "Portugal Telecom SGPS SA", which the tagger cut into

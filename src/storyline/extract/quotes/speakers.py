@@ -32,6 +32,8 @@ MISTYPED_PERSONS = frozenset({"GPE"})
 # whom the text does not name; never a person named before them.
 WRITER_PRONOUNS = frozenset({"i", "we"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
+# Subjects that stand for one person the text does not name: "One of the officers said", "another said".
+UNNAMED_ONES = frozenset({"one", "another", "someone", "somebody"})
 # Where a name stands to be what a "he" or "she" after it may stand for: a clause's subject, an apposition, an
 # object.
 RIVAL_ROLES = frozenset({"nsubj", "nsubjpass", "appos", "dobj"})
@@ -433,6 +435,14 @@ def _nearest_antecedent(drafts: Drafts, pronoun: Token, types: frozenset[str],
             continue
         if drafts.in_quote(token.idx):
             continue  # "“… when Hoover died,” he wrote": whom a quotation names did not say it
+        if types == PERSON_ONLY and token.lower_ in UNNAMED_ONES and drafts.mention_at(token) is None \
+                and _spoke(drafts, token, pronoun) \
+                and not any(c.dep_ == "mark" or c.tag_ == "WRB" for c in token.head.children):
+            # "One of the officers on board said …. “…,” he said": one the text does not name spoke last, not the
+            # admiral named before ("One died" or "No one was hurt" never spoke); not in a clause that only sets
+            # the scene ("When someone shouted “…”, Beck joked").
+            last = token.doc[_naming_end(token)]
+            return Resolution(None, (token.idx, last.idx + len(last))), token.idx, True
         if token.pos_ == "PRON":
             if token.lower_ == pronoun.lower_ and hops < drafts.config.pronoun_chain:
                 return _antecedent(drafts, token, hops + 1), token.idx, True
