@@ -1379,11 +1379,89 @@ def test_outer_clauses_come_first_as_walking_up_each_token_orders_them():
     # Two companies spoke: "the company" may be either.
     ("Nordvik Energy raised its prices on Monday. Baltic Power said it would follow in May. \u201cThe increase "
      "covers our higher costs,\u201d the company said.", "higher costs", None),
+    # A spokesperson or a text whose phrase describes the body rather than naming it speaks for the body.
+    ("Nordvik Energy raised its prices on Monday. \u201cThe increase covers our higher costs,\u201d a company "
+     "official said.", "higher costs", "Nordvik Energy"),
+    ("Nordvik Energy raised its prices on Monday. A statement from the firm said: \u201cThe increase covers our "
+     "higher costs.\u201d", "higher costs", "Nordvik Energy"),
+    ("Nordvik Energy raised its prices on Monday. \u201cThe increase covers our higher costs,\u201d the company's "
+     "spokeswoman said.", "higher costs", "Nordvik Energy"),
+    # The company the words are about is the company its official speaks for.
+    ("Nordvik Energy has moved its customers to other suppliers, and the \u201cimpact is small,\u201d said a "
+     "company official.", "impact is small", "Nordvik Energy"),
+    # The text it spoke through, which the parse hangs on the noun, and the country it is from.
+    ("Nordvik Energy raised its prices on Monday. \u201cThe increase covers our higher costs,\u201d said the "
+     "company in a statement.", "higher costs", "Nordvik Energy"),
+    ("Nordvik Energy raised its prices on Monday. The US energy company said the increase covers its higher "
+     "costs.", "increase covers", "Nordvik Energy"),
+    # A news outlet that reported is no firm it quotes, and an unnamed one stays so.
+    ("Nordvik Energy raised its prices on Monday, CNN reported. A statement from the firm said: \u201cThe increase "
+     "covers our higher costs.\u201d", "higher costs", None),
+    ("Nordvik Energy raised its prices on Monday. A spokesman for a rival company said: \u201cThe increase is "
+     "unfair.\u201d", "increase is unfair", None),
+    # An outlet is named by its name beside its noun, not by a place or a group qualifying it.
+    ("Two bridges collapsed on the island, the Egyptian MENA news agency reported.", "bridges collapsed", "MENA"),
+    # A report speaks for the outlet it was published in.
+    ("The road was closed overnight, according to a report in the Los Angeles Times.", "road was closed",
+     "Los Angeles Times"),
+    # The tagger takes the outlet's name for a work's title here.
+    ('The suspect had "a long list of grievances," USA Today reported Monday, citing police documents.',
+     "list of grievances", "USA Today"),
+    # "The network" is the outlet whose report spoke before.
+    ("A CNN report said the plant had failed two inspections. According to the network, the police were called "
+     "twice.", "police were called", "CNN"),
+    # "The spokeswoman" alone speaks for the body the spokeswoman before her spoke for; another one does not.
+    ("A Baltic Telecom spokeswoman who asked not to be named said the cut was near Malta. Half of the traffic to "
+     "Finland was lost early Friday, the spokeswoman said.", "traffic to Finland", "Baltic Telecom"),
+    ("A Baltic Telecom spokeswoman who asked not to be named said the cut was near Malta. Later a police "
+     "spokeswoman said no one was hurt, and the roads were clear, the police spokeswoman added.",
+     "roads were clear", None),
 ])
 def test_the_company_or_the_paper_is_the_organisation_named_before_it_unless_another_spoke_near(text, words, speaker):
     article, mentions, found = extracted(text)
     named = speaker_names(article, mentions, the_one(article, found, words))
     assert (speaker in " ".join(named)) if speaker else not named
+
+
+@pytest.mark.parametrize("text, words", [
+    ("Rear Admiral Jon Hale said the ship had been searched twice. One of the officers on board said the crew was "
+     "calm. \u201cWe found nothing,\u201d he said.", "found nothing"),
+    ("Police Chief Tom Harris said the gunman had no record. \u201cHe kept to himself,\u201d another said. "
+     "\u201cHe never talked about guns,\u201d he added.", "talked about guns"),
+])
+def test_he_after_one_the_text_does_not_name_is_not_the_person_named_before(text, words):
+    article, mentions, found = extracted(text)
+    assert not speaker_names(article, mentions, the_one(article, found, words))
+
+
+def test_a_body_described_in_a_real_report_is_the_one_named_before_when_its_name_is_whole():
+    # Real ECB+ reports (tuning topics 6 and 30): "a studio representative" after "“Twilight” studio Summit
+    # Entertainment"; "a company official" speaking of "Portugal Telecom SGPS SA", which the tagger cut into
+    # "Portugal Telecom" and "SGPS SA", the second clustered with "Sonaecom SGPS SA": no clear antecedent.
+    full_texts = SHARED / "data/ecbplus-fulltext/articles.jsonl"
+    if not full_texts.is_file():
+        pytest.skip("../shared/data/ecbplus-fulltext is not available")
+    texts = {doc: next(json.loads(line)["text"] for line in full_texts.open() if f'"{doc}"' in line)
+             for doc in ("6_8ecb", "30_12ecb")}
+    article, mentions, found = extracted(texts["6_8ecb"])
+    assert speaker_names(article, mentions, the_one(article, found, "it is not official")) == {"Summit Entertainment"}
+    article, mentions, found = extracted(texts["30_12ecb"])
+    assert not speaker_names(article, mentions, the_one(article, found, "impact is very small"))
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    # A speech tag the writer cut off its quotation with a full stop.
+    ('The singer left the stage in 1962. "Her records still sell as if she had never gone away." Lindqvist said. '
+     'Her website has a million visitors a year.', "Her records still sell", "Lindqvist"),
+    # A tag a quotation follows introduces that one, and a sentence with words of its own is no tag.
+    ('"We played hard all night," Paul Turner said. "I am glad the record is behind us." Tom Reyes agreed. '
+     '"Now we can focus on the title."', "glad the record", "Paul Turner"),
+    ('"We played hard all night," Paul Turner said. "I am glad the record is behind us." Reyes noted the crowd.',
+     "glad the record", "Paul Turner"),
+])
+def test_a_speech_tag_standing_as_a_sentence_after_a_quotation_tags_it(text, words, speaker):
+    article, mentions, found = extracted(text)
+    assert speaker in " ".join(speaker_names(article, mentions, the_one(article, found, words)))
 
 
 def test_a_place_in_the_phrase_of_a_role_is_not_the_speaker_its_apposition_names():

@@ -19,7 +19,7 @@ import re
 from spacy.tokens import Span as DocSpan, Token
 
 from storyline.extract.quotes.clauses import issued_text, link_to, subject_end
-from storyline.extract.quotes.cues import CUES, PREPOSITION_CUES, lemma, names_its_noun
+from storyline.extract.quotes.cues import CLAUSE_CUES, CUES, PREPOSITION_CUES, lemma, names_its_noun
 from storyline.extract.quotes.drafts import Draft, Drafts, gap
 from storyline.extract.quotes.kinds import of_cue, tells_the_reader, with_quotation
 from storyline.text import wordlists
@@ -53,6 +53,10 @@ def attach(drafts: Drafts, quote: tuple[int, int]) -> None:
         return  # a phrase in quote marks with no cue is a title, a term or scare quotes, not an attribution
     if not opens_with_double_mark(drafts.text, quote[0]):
         return  # single marks with no cue set off a headline or a slogan; a quote of its own takes double ones
+    tag = _speech_tag_after(drafts, quote)
+    if tag is not None:
+        drafts.add(Draft(quote, (tag.idx, tag.idx + len(tag)), drafts.subject(tag), kind=with_quotation(of_cue(tag))))
+        return
     previous = _previous_draft(drafts, quote[0])
     # Indirect speech runs on into a quotation of its own paragraph; a paragraph that opens with a quotation
     # starts a new attribution of the same speaker.
@@ -343,6 +347,31 @@ def _attach_to_dashed_name(drafts: Drafts, quote: tuple[int, int]) -> bool:
     drafts.add(Draft(quote, (dashes[-1].idx, dashes[-1].idx + len(dashes[-1])),
                      drafts.doc[words[0].i : words[-1].i + 1]))
     return True
+
+
+def _speech_tag_after(drafts: Drafts, quote: tuple[int, int]) -> Token | None:
+    """"“… was already dead.” Roesler said.": a sentence right after the quotation, in its paragraph, that is only
+    a speech tag (a subject and a verb of saying with no words of its own to report, and at most when and where)
+    tags the quotation, whose writer ended it with a full stop; its verb. Not a sentence with words of its own
+    ("“…” A spokeswoman explained that nobody was hurt.", "Inslee noted the maneuver."), nor, after a quotation
+    closed on a full stop, a tag a quotation follows: "“…” Phelps agreed. “…”" introduces the one after it."""
+    gap_after = re.match(r"[^\S\n]*", drafts.text[quote[1]:]).end()
+    start = quote[1] + gap_after
+    if start >= len(drafts.text) or drafts.sentence_range(start)[0] != start:
+        return None
+    words = [t for t in drafts.tokens(drafts.sentence_range(start)) if not t.is_space]
+    verb = next((t for t in words if t.dep_ == "ROOT"), None)
+    if verb is None or lemma(verb) not in CLAUSE_CUES or verb.pos_ != "VERB" or drafts.claimed(verb.idx) \
+            or not any(c.dep_ == "nsubj" for c in verb.children) \
+            or any(c.dep_ not in FRAME_DEPS - {"cc", "dobj"} for c in verb.children) \
+            or {t.i for t in verb.subtree if not t.is_space} != {t.i for t in words} \
+            or any(drafts.in_quote(t.idx) for t in words):
+        return None
+    end = words[-1].idx + len(words[-1])
+    after = end + re.match(r"[^\S\n]*", drafts.text[end:]).end()
+    if not drafts.closes_on(quote, ",") and after in drafts.quote_start_set:
+        return None
+    return verb
 
 
 def _is_whole_sentence(drafts: Drafts, quote: tuple[int, int]) -> bool:

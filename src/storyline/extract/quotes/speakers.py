@@ -32,6 +32,8 @@ MISTYPED_PERSONS = frozenset({"GPE"})
 # whom the text does not name; never a person named before them.
 WRITER_PRONOUNS = frozenset({"i", "we"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
+# Subjects that stand for one person the text does not name: "One of the officers said", "another said".
+UNNAMED_ONES = frozenset({"one", "another", "someone", "somebody"})
 # Where a name stands to be what a "he" or "she" after it may stand for: a clause's subject, an apposition, an
 # object.
 RIVAL_ROLES = frozenset({"nsubj", "nsubjpass", "appos", "dobj"})
@@ -45,6 +47,12 @@ ANSWERING_VERBS = frozenset({"answer", "reply", "respond"})
 BODY_NOUNS = wordlists.words("organisation_words") | wordlists.words("group_nouns")
 # Nouns that after "the" stand for an organisation named before ("Microsoft …. The company said").
 BODY_DESCRIPTIONS = wordlists.words("body_descriptions")
+# The nouns of BODY_DESCRIPTIONS that describe a news outlet ("the paper"), and the verb of reporting news ("CNN
+# reported"): most often an outlet's, which "the company" after it does not describe.
+OUTLET_DESCRIPTIONS = wordlists.words("outlet_descriptions")
+REPORTING_CUES = frozenset({"report"})
+# Nouns of news outlets that follow an outlet's name ("the Ansa news agency"): the name is the outlet that speaks.
+MEDIA_NOUNS = wordlists.words("media_nouns")
 # Nouns "he" or "she" never stands for: organisations, groups, buildings, and texts that speak for a body.
 NOT_A_PERSON = BODY_NOUNS | wordlists.words("facility_nouns") | VOICE_TEXTS
 # Nouns that can name a person (WordNet's noun.person): "he" or "she" stands for no other common noun.
@@ -114,7 +122,7 @@ def _named_by(drafts: Drafts, head: Token, start: int, end: int) -> str | None:
         return None  # "Another Muslim who worshiped there", "a Democrat": one person the text does not name
     if mention is not None:
         return _person_named(drafts, mention) if mention.span.label in SPEAKER_TYPES \
-            or _after_an_office(drafts, mention) else None
+            or _after_an_office(drafts, mention) or _an_outlet_tagged_a_work(drafts, mention, head) else None
     if mention is None and (surnamed := _surname_named_before(drafts, head)) is not None:
         return surnamed
     if head.dep_ == "appos" and (named := drafts.mention_at(head.head)) is not None \
@@ -127,14 +135,50 @@ def _named_by(drafts: Drafts, head: Token, start: int, end: int) -> str | None:
         return None  # "his mother", "the young widow": someone's kin, not a title a name before holds
     if head.tag_ == "NN" and lemma(head) in BODY_DESCRIPTIONS and _definite(head):
         return _organisation_before(drafts, head)
+    if lemma(head) in VOICE_NOUNS and (body := _body_spoken_for(head)) is not None:
+        return _organisation_before(drafts, body)  # "a company official", "a statement from the firm"
     # "the farmer", "the District Attorney": a role a person holds, which "the campaign" or "56 percent" is not,
     # nor a plural ("Two jurors", "Microsoft security researchers"): several people, none of them named; nor an
     # indefinite one ("a Democratic senator", "a 2008 campaign veteran"), someone the text does not name.
     if head.tag_ in ("NNS", "NNPS") or _indefinite(head):
         return None
     if head.pos_ == "NOUN" and lemma(head) in PERSON_NOUNS or title_word(head.text) in OFFICES:
-        return _role_holder(drafts, head)
+        return _role_holder(drafts, head) or _same_voice_before(drafts, head)
     return None
+
+
+def _body_spoken_for(voice: Token) -> Token | None:
+    """The common noun of the body a spokesperson or a text speaks for, where the phrase describes that body
+    rather than naming it: "a company official", "a studio representative", "the company's spokeswoman", "a
+    statement from the firm". Not an indefinite one ("a spokesman for a company"): a body the text does not name."""
+    for child in voice.children:
+        if child.dep_ == "compound" and _describes_a_body(child) \
+                and all(c.dep_ in ("compound", "amod") and c.pos_ != "PROPN" for c in child.children):
+            return child
+        if child.dep_ == "poss" and _describes_a_body(child) and _definite(child):
+            return child
+        if child.dep_ == "prep" and child.lower_ in VOICE_PREPOSITIONS:
+            body = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if body is not None and _describes_a_body(body) and _definite(body):
+                return body
+    return None
+
+
+def _describes_a_body(noun: Token) -> bool:
+    return noun.tag_ == "NN" and lemma(noun) in BODY_DESCRIPTIONS
+
+
+def _same_voice_before(drafts: Drafts, voice: Token) -> str | None:
+    """Whom "the spokeswoman" (the noun alone) speaks for, where no person named before holds that role: whom the
+    nearest earlier source headed by the same noun was resolved to ("a France Telecom spokeswoman said …. …, the
+    spokeswoman said"); no one when that source was not resolved."""
+    if lemma(voice) not in VOICE_NOUNS or [c.lower_ for c in voice.children] != ["the"]:
+        return None  # "the police spokeswoman" after "a Waitrose spokeswoman" is another one
+    earlier = [draft for draft in drafts.found if draft.source is not None
+               and voice.idx - drafts.config.antecedent_window <= draft.source.start_char
+               and draft.source.end_char <= voice.idx and not drafts.in_quote(draft.source.start_char)
+               and lemma(_source_head(draft.source)) == lemma(voice)]
+    return max(earlier, key=lambda draft: draft.source.start_char).speaker if earlier else None
 
 
 def _surname_named_before(drafts: Drafts, head: Token) -> str | None:
@@ -158,6 +202,16 @@ def _after_an_office(drafts: Drafts, mention: Mention) -> bool:
     return token.i > 0 and title_word(token.nbor(-1).text) in OFFICES
 
 
+def _an_outlet_tagged_a_work(drafts: Drafts, mention: Mention, head: Token) -> bool:
+    """Whether a name the tagger took for a work's title is a news outlet: it reports ("USA Today reported
+    Monday"), or the words are according to it ("according to USA Today"), as its name alone."""
+    if mention.span.label != "WORK_OF_ART" or mention is not drafts.mention_at(head):
+        return False
+    governor = head.head
+    return head.dep_ == "nsubj" and lemma(governor) in REPORTING_CUES \
+        or head.dep_ == "pobj" and governor.lower_ == "to" and governor.head.lower_ == "according"
+
+
 def _issuer(drafts: Drafts, text: Token) -> str | None:
     """Who put out the text "the statement" or "the letter" refers back to: at the nearest earlier mention of
     that text, the one it is from ("Lee's letter", "a letter from Lee") or the subject of the verb it is the object
@@ -173,10 +227,19 @@ def _issuer(drafts: Drafts, text: Token) -> str | None:
 
 
 def _definite(head: Token) -> bool:
-    """Whether the noun's phrase is "the" and common words alone: "the software maker", not "the Egyptian MENA
-    news agency" (a name of its own) or "the company's spokesman"."""
+    """Whether the noun's phrase is "the" and common words alone: "the software maker", "the US software giant" (a
+    place says where it is from), not "the Egyptian MENA news agency" (a name of its own) or "the company's
+    spokesman"."""
     return any(child.dep_ == "det" and child.lower_ == "the" for child in head.children) \
-        and not any(child.dep_ in ("poss", "prep") or child.pos_ == "PROPN" for child in head.children)
+        and not any(child.dep_ == "poss" or child.dep_ == "prep" and not _how_it_spoke(child)
+                    or child.pos_ == "PROPN" and child.ent_type_ != "GPE" for child in head.children)
+
+
+def _how_it_spoke(preposition: Token) -> bool:
+    """Whether a preposition's phrase says through which text a body spoke ("said the company in a statement"),
+    which the parse may hang on the body's noun: it does not make the noun another body."""
+    return preposition.lower_ == "in" and any(c.dep_ == "pobj" and lemma(c) in VOICE_TEXTS
+                                              for c in preposition.children)
 
 
 def _organisation_before(drafts: Drafts, noun: Token) -> str | None:
@@ -184,7 +247,8 @@ def _organisation_before(drafts: Drafts, noun: Token) -> str | None:
     paragraphs, as the subject of a main clause or a speaker. A name tagged otherwise counts when its own words call
     it such a body ("daily Eleftherotypia warned …, the paper said"). No one when another organisation, place or
     group is subject or speaker after it, or another organisation in its sentence or the one before: the noun may as
-    well stand for that one."""
+    well stand for that one. No one either when the nearest is a part of a name the tagger cut, or, for a noun that
+    describes no outlet, an organisation that reported news while another is named before it."""
     named = [m for m in drafts.mentions_between(noun.idx - drafts.config.antecedent_window, noun.idx)
              if m.span.label in SPEAKER_TYPES and not drafts.in_quote(m.span.start)
              and _speaks_for_itself(drafts, m, noun)]
@@ -196,8 +260,24 @@ def _organisation_before(drafts: Drafts, noun: Token) -> str | None:
         others = {m.entity_id for m in named[index + 1:] if m.span.label != "PERSON"} | {
             m.entity_id for m in named[:index]
             if m.span.start >= near and (m.span.label == "ORG" or _described_as_a_body(drafts, m))}
+        if not _named_whole(drafts, mention):
+            return None  # a part of a name is no clear antecedent, nor is anyone named before it
+        if lemma(noun) not in OUTLET_DESCRIPTIONS and _reported(drafts, mention, noun) and any(
+                m.entity_id != mention.entity_id and m.span.label == "ORG" and not drafts.in_quote(m.span.start)
+                for m in drafts.mentions_between(noun.idx - drafts.config.antecedent_window, noun.idx)):
+            return None  # "Acme raised its prices, CNN reported. A statement from the firm said": CNN or Acme
         return mention.entity_id if others <= {mention.entity_id} else None
     return None
+
+
+def _reported(drafts: Drafts, mention: Mention, before: Token) -> bool:
+    """Whether the organisation is the source of a report before ``before`` ("CNN reported"): most often a news
+    outlet, which "the company" does not describe though "the paper" does, but a company reports too ("France
+    Telecom reported that …")."""
+    heads = {t.i for t in _heads(drafts, mention)}
+    return any(draft.source is not None and draft.source.end_char <= before.idx and draft.cue is not None
+               and any(t.i in heads for t in draft.source)
+               and lemma(drafts.token_at(draft.cue[0])) in REPORTING_CUES for draft in drafts.found)
 
 
 def _heads(drafts: Drafts, mention: Mention) -> list[Token]:
@@ -205,10 +285,42 @@ def _heads(drafts: Drafts, mention: Mention) -> list[Token]:
 
 
 def _speaks_for_itself(drafts: Drafts, mention: Mention, before: Token) -> bool:
-    """Whether the name is a speaker, or the subject of a main clause or of a verb of saying, before ``before``:
-    not whom a report names ("… reported that the Red Sox have extended an offer")."""
+    """Whether the name is a speaker, or the subject of a main clause or of a verb of saying, before ``before``, or
+    the body an earlier source spoke for, or the subject of what ``before``'s own verb of saying reports ("Acme
+    has cut …, said a company official"): not whom another's report names ("… reported that the Red Sox have
+    extended an offer")."""
     heads = _heads(drafts, mention)
-    return drafts.is_speaker_before({t.i for t in heads}, before.idx) or any(_speaks(t) for t in heads)
+    return drafts.is_speaker_before({t.i for t in heads}, before.idx) or any(_speaks(t) for t in heads) \
+        or any(_subject_of_what_it_says(t, before) for t in heads) or _spoke_through(drafts, mention, before)
+
+
+def _spoke_through(drafts: Drafts, mention: Mention, before: Token) -> bool:
+    """Whether the name is in the source of an earlier attribution that was resolved to it: the body a
+    spokesperson or a text spoke for ("A Waitrose spokeswoman said …. The company said", "A CNN report said ….
+    According to the network")."""
+    return any(draft.speaker == mention.entity_id and draft.source is not None
+               and draft.source.start_char <= mention.span.start < draft.source.end_char <= before.idx
+               for draft in drafts.found)
+
+
+def _named_whole(drafts: Drafts, mention: Mention) -> bool:
+    """Whether the mention holds every word of the name it is part of ("Portugal Telecom SGPS SA", which the tagger
+    may cut into two names, one of them shared with another company): a part of a name is no clear antecedent."""
+    heads = _heads(drafts, mention)
+    root = next((t for t in heads if not mention.span.start <= t.head.idx < mention.span.end), heads[-1])
+    if root.dep_ in ("compound", "flat") and root.head.pos_ == "PROPN":
+        return False
+    return all(mention.span.start <= t.idx < mention.span.end for t in root.subtree
+               if t.i < root.i and t.dep_ in ("compound", "flat") and t.pos_ == "PROPN")
+
+
+def _subject_of_what_it_says(token: Token, noun: Token) -> bool:
+    """Whether the token is the subject of the clause the verb of saying ``noun`` hangs on reports, before it: the
+    body a company's words are about, which is that company ("Nordvik Telecom has moved its traffic …, said a
+    company official")."""
+    verb = next((t for t in noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    return verb is not None and token.dep_ in ("nsubj", "nsubjpass") and token.i < noun.i \
+        and token.head.dep_ in ("ccomp", "parataxis") and token.head.head == verb and lemma(verb) in CLAUSE_CUES
 
 
 def _described_as_a_body(drafts: Drafts, mention: Mention) -> bool:
@@ -251,9 +363,10 @@ def _names_the_source(drafts: Drafts, mention: Mention, head: Token, voices: boo
     if token.dep_ == "appos" and mention.span.label == "PERSON" and title_word(head.text) in OFFICES \
             and head.i < token.head.i and head.is_ancestor(token) and token.doc[token.left_edge.i - 1].text == ",":
         return True  # "the head of Qeshm's free-trade zone, Ali Rezapour": the parse hangs him on the last noun
-    through_preposition = False
+    through_preposition = through_compound = False
     while token.head != head and token.head != token and token.head.i != head.i:
         through_preposition |= token.dep_ == "pobj"
+        through_compound |= token.dep_ == "compound"
         token = token.head
     if token.head.i != head.i or token.i == head.i:
         return False
@@ -261,11 +374,20 @@ def _names_the_source(drafts: Drafts, mention: Mention, head: Token, voices: boo
         # Not a place or body in a preposition's phrase inside the apposition: "the governor-general of Hormouzgan
         # province, Abdolreza Sheikholeslami" (the parse sets "general" beside "governor") is no province.
         return not through_preposition or mention.span.label == "PERSON"
+    if voices and lemma(head) in MEDIA_NOUNS and head.tag_ == "NN" and token.dep_ == "compound" \
+            and mention.span.label == "ORG" and not through_compound:
+        # "the Ansa news agency reported": the outlet by its whole name, not a place or group qualifying it, nor a
+        # piece of a name the tagger split ("the Press Democrat newspaper" tagged "Press" and "Democrat"); nor
+        # several outlets a company owns ("Six Gannett newspapers said").
+        return True
     if not voices or lemma(head) not in VOICE_NOUNS:
         return False
     if token.dep_ in ("compound", "poss", "nmod"):
         return True
-    return token.dep_ == "prep" and token.lower_ in VOICE_PREPOSITIONS
+    # "a report in the Los Angeles Times": a text speaks for the body it was published in, not a place it was
+    # issued in ("a statement in Washington").
+    return token.dep_ == "prep" and (token.lower_ in VOICE_PREPOSITIONS or token.lower_ == "in"
+                                     and lemma(head) in VOICE_TEXTS and mention.span.label == "ORG")
 
 
 def _antecedent(drafts: Drafts, pronoun: Token, hops: int = 0) -> Resolution:
@@ -313,6 +435,14 @@ def _nearest_antecedent(drafts: Drafts, pronoun: Token, types: frozenset[str],
             continue
         if drafts.in_quote(token.idx):
             continue  # "“… when Hoover died,” he wrote": whom a quotation names did not say it
+        if types == PERSON_ONLY and token.lower_ in UNNAMED_ONES and drafts.mention_at(token) is None \
+                and _spoke(drafts, token, pronoun) \
+                and not any(c.dep_ == "mark" or c.tag_ == "WRB" for c in token.head.children):
+            # "One of the officers on board said …. “…,” he said": one the text does not name spoke last, not the
+            # admiral named before ("One died" or "No one was hurt" never spoke); not in a clause that only sets
+            # the scene ("When someone shouted “…”, Beck joked").
+            last = token.doc[_naming_end(token)]
+            return Resolution(None, (token.idx, last.idx + len(last))), token.idx, True
         if token.pos_ == "PRON":
             if token.lower_ == pronoun.lower_ and hops < drafts.config.pronoun_chain:
                 return _antecedent(drafts, token, hops + 1), token.idx, True
