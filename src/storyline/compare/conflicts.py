@@ -292,8 +292,14 @@ def _same_term(a: Figure, b: Figure, one_claim: bool) -> bool:
     four months in federal prison for conspiracy", "He served five months in federal prison"): one outlet
     restating another's sentence tells of the same person's same term, where a pronoun alone may stand for
     anyone's."""
-    return a.counted == b.counted and (bool(a.holders & b.holders - {UNNAMED})
-                                       or (one_claim and a.holders == b.holders == {UNNAMED}))
+    return a.counted == b.counted and (bool(_named_in_clause(a) & _named_in_clause(b))
+                                       or (one_claim and UNNAMED in a.holders and UNNAMED in b.holders))
+
+
+def _named_in_clause(figure: Figure) -> frozenset[str]:
+    """The holder a figure's own clause names, none where it is a pronoun (whose person only the sentences
+    around tell)."""
+    return frozenset() if UNNAMED in figure.holders else figure.holders
 
 
 def _same_thing_counted(a: Figure, b: Figure, counted: float, config: FigureConfig) -> bool:
@@ -320,7 +326,7 @@ def _same_holder(a: Figure, b: Figure) -> bool:
         return True
     if a.holders and b.holders and not a.holders & b.holders - {UNNAMED}:
         # held by different people or bodies ("Deon Thompson had 15 points", "Ty Lawson added 16 points"; the
-        # Nationals' offer and the Red Sox'), or by a pronoun, whose person another outlet's text cannot tell
+        # Nationals' offer and the Red Sox'), or by a pronoun whose person the sentences around it do not tell
         return False
     if UNNAMED in a.names & b.names and not a.names & b.names - {UNNAMED}:
         # both of someone named by a pronoun only ("He has five touchdowns", "leaves him with 26 touchdowns"):
@@ -342,11 +348,13 @@ def _same_persons_age(a: Figure, b: Figure, config: FigureConfig) -> bool:
 
 
 def _alike_contexts(a: Figure, b: Figure, context: float, config: FigureConfig) -> bool:
-    """Whether two figures' sentences read alike: amounts, whose noun names the quantity itself, need less; counts
-    whose verbs name one outcome in the list ("injured", "hurt") least, as their sentences say the rest in other
-    words."""
+    """Whether two figures' sentences read alike: amounts, whose noun names the quantity itself, need less, as do
+    counts of one holder both clauses name ("Hansbrough now has 2,301 career points"); counts whose verbs name one
+    outcome in the list ("injured", "hurt") least, as their sentences say the rest in other words."""
     if a.kind in AMOUNTS:
         return context >= config.same_amount_context
+    if _named_in_clause(a) & _named_in_clause(b):
+        return context >= config.same_held_context
     if 0 in {a.value, b.value}:
         # "no one was killed in the aftershock": a sentence of none says of which event mostly in its other words,
         # which must read alike, whatever the outcome

@@ -59,6 +59,13 @@ def counted_from_writing(text: str) -> bool:
     return found is not None and found[1].startswith("XXXX-XX-XX") and POINTS_AT_A_DAY.search(text) is not None
 
 
+def time_of_day_alone(text: str) -> bool:
+    """Whether a phrase is a time of day that names no day ("at 3:10 p.m.", "with 6:00 remaining"): valued against
+    the day of writing, its day is that day, though the words leave it to the story."""
+    found = normalise(text, None)
+    return found is not None and found[1].startswith("XXXX-XX-XX") and POINTS_AT_A_DAY.search(text) is None
+
+
 class Kind(Enum):
     """What a phrase tells of the day it names, by how its value depends on the publication day."""
 
