@@ -6,8 +6,9 @@ count the same thing ("inmates" and "prisoners"; synonyms of one role in WordNet
 "demonstrators"; or everyone and a role that outnumbers them, "200 people arrested" and "400 protesters
 detained"; never a running total, "five rifles so far", and one event's count, "two rifles in the raid"), say the
 same happened to it ("escaped" and "broke out"; never "killed" and "injured"), are of the same
-holder (who has or makes a count or an amount; a duration's must be named on both sides, or be a pronoun on both
-sides of sentences aligned as one claim) and set among the same
+holder (who has or makes a count or an amount, a pronoun standing for the one person the sentences around it name; a
+duration's must be named in its own clause on both sides, or be a pronoun on both sides of sentences aligned as one
+claim) and set among the same
 places, participants and times as far as their sentences say, their values are not an order of magnitude apart
 (but for one number under two scale words, "$2 million" and "$2 billion"; dates: a few days; times of day:
 minutes, on the same day where both name it; a quake's magnitudes: one; ages: a year, of one full name, in
