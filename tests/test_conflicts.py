@@ -234,6 +234,37 @@ def test_millions_written_as_a_letter_after_an_amount_of_money_are_millions():
     assert [f.value for f in figures.extract(wall, doc, timex.extract(wall, doc))] == [10]
 
 
+def test_a_count_held_by_a_pronoun_is_of_the_one_person_the_sentences_around_it_name():
+    found = disputes("Police said John Miller was shot 11 times by the officers.",
+                     "An autopsy released Wednesday on John Miller showed he had been shot seven times.")
+    assert values(found) == [["7", "11"]]
+    # a term still needs its holder named in its own clause: one person may serve many
+    assert not disputes("Tony Marino, who ran a bakery on Mott Street, was sentenced to seven years in prison.",
+                        "Tony Marino was convicted of racketeering. He was sentenced to 12 years in prison.")
+
+
+def test_a_count_in_a_relative_clause_is_no_figure_of_the_verb_above_and_one_named_holders_counts_compare():
+    # as the tuning part's career points (31ecb): "stopped" is not what happened to the points, and the holder
+    # named on both sides makes the two counts one quantity though their sentences read apart
+    found = disputes("North Carolina's Tyler Hansbrough now has 2,301 career points.",
+                     "Officials stopped the game when Hansbrough, who now has 2,302 points, made the record-setting "
+                     "basket.")
+    assert values(found) == [["2,301", "2,302"]]
+
+
+def test_a_time_of_day_alone_names_no_day_of_a_figure_even_in_dated_articles():
+    # resolved against each article's publication date, "at 4 p.m." would set the figures on two days apart
+    one, two = datetime(2026, 4, 20, 9, tzinfo=timezone.utc), datetime(2026, 4, 21, 9, tzinfo=timezone.utc)
+    assert values(disputes(("Two people were injured at 4 p.m. in the blast at the refinery.", one, False),
+                           ("Five people were injured at 4 p.m. in the blast at the refinery.", two, False))) \
+        == [["2", "5"]]
+    # the tuning part's game clock (29ecbplus): "6:00" is read as a time of day too
+    assert values(disputes(("The Chiefs tied the game with 6:00 remaining in the third quarter.", one, False),
+                           ("Ryan Succop tied the game at 13-13 with a 47-yard field goal with 10:03 left in the "
+                            "third quarter.", two, False))) \
+        == [["6:00 left in the third quarter", "10:03 left in the third quarter"]]
+
+
 def test_a_named_persons_age_disagrees_only_between_real_publication_days_and_full_names():
     day = datetime(2026, 4, 20, 9, tzinfo=timezone.utc)
     found = disputes(("Vincent Gigante, who died yesterday in federal prison at 77, was the boss.", day, False),

@@ -6,8 +6,9 @@ count the same thing ("inmates" and "prisoners"; synonyms of one role in WordNet
 "demonstrators"; or everyone and a role that outnumbers them, "200 people arrested" and "400 protesters
 detained"; never a running total, "five rifles so far", and one event's count, "two rifles in the raid"), say the
 same happened to it ("escaped" and "broke out"; never "killed" and "injured"), are of the same
-holder (who has or makes a count or an amount; a duration's must be named on both sides, or be a pronoun on both
-sides of sentences aligned as one claim) and set among the same
+holder (who has or makes a count or an amount, a pronoun standing for the one person the sentences around it name; a
+duration's must be named in its own clause on both sides, or be a pronoun on both sides of sentences aligned as one
+claim) and set among the same
 places, participants and times as far as their sentences say, their values are not an order of magnitude apart
 (but for one number under two scale words, "$2 million" and "$2 billion"; dates: a few days; times of day:
 minutes, on the same day where both name it; a quake's magnitudes: one; ages: a year, of one full name, in
@@ -292,8 +293,14 @@ def _same_term(a: Figure, b: Figure, one_claim: bool) -> bool:
     four months in federal prison for conspiracy", "He served five months in federal prison"): one outlet
     restating another's sentence tells of the same person's same term, where a pronoun alone may stand for
     anyone's."""
-    return a.counted == b.counted and (bool(a.holders & b.holders - {UNNAMED})
-                                       or (one_claim and a.holders == b.holders == {UNNAMED}))
+    return a.counted == b.counted and (bool(_named_in_clause(a) & _named_in_clause(b))
+                                       or (one_claim and UNNAMED in a.holders and UNNAMED in b.holders))
+
+
+def _named_in_clause(figure: Figure) -> frozenset[str]:
+    """The holder a figure's own clause names, none where it is a pronoun (whose person only the sentences
+    around tell)."""
+    return frozenset() if UNNAMED in figure.holders else figure.holders
 
 
 def _same_thing_counted(a: Figure, b: Figure, counted: float, config: FigureConfig) -> bool:
@@ -320,7 +327,7 @@ def _same_holder(a: Figure, b: Figure) -> bool:
         return True
     if a.holders and b.holders and not a.holders & b.holders - {UNNAMED}:
         # held by different people or bodies ("Deon Thompson had 15 points", "Ty Lawson added 16 points"; the
-        # Nationals' offer and the Red Sox'), or by a pronoun, whose person another outlet's text cannot tell
+        # Nationals' offer and the Red Sox'), or by a pronoun whose person the sentences around it do not tell
         return False
     if UNNAMED in a.names & b.names and not a.names & b.names - {UNNAMED}:
         # both of someone named by a pronoun only ("He has five touchdowns", "leaves him with 26 touchdowns"):
@@ -342,11 +349,13 @@ def _same_persons_age(a: Figure, b: Figure, config: FigureConfig) -> bool:
 
 
 def _alike_contexts(a: Figure, b: Figure, context: float, config: FigureConfig) -> bool:
-    """Whether two figures' sentences read alike: amounts, whose noun names the quantity itself, need less; counts
-    whose verbs name one outcome in the list ("injured", "hurt") least, as their sentences say the rest in other
-    words."""
+    """Whether two figures' sentences read alike: amounts, whose noun names the quantity itself, need less, as do
+    counts of one holder both clauses name ("Hansbrough now has 2,301 career points"); counts whose verbs name one
+    outcome in the list ("injured", "hurt") least, as their sentences say the rest in other words."""
     if a.kind in AMOUNTS:
         return context >= config.same_amount_context
+    if _named_in_clause(a) & _named_in_clause(b):
+        return context >= config.same_held_context
     if 0 in {a.value, b.value}:
         # "no one was killed in the aftershock": a sentence of none says of which event mostly in its other words,
         # which must read alike, whatever the outcome

@@ -19,7 +19,7 @@ from storyline.compare.figure_words import context, figure_bound, names, sentenc
 from storyline.compare.timeline import midnight_side
 from storyline.extract.timex.values import normalise
 from storyline.model import Article, TimeExpression
-from storyline.stories.date_phrases import counted_from_writing
+from storyline.stories.date_phrases import time_of_day_alone
 from storyline.text.clock import ClockTime
 from storyline.text.estimates import Range
 from storyline.text.wordlists import pairs, words
@@ -121,7 +121,7 @@ def _written_date(article: Article, time: TimeExpression, config: FigureConfig) 
             return day - edge, day + edge, WEEKDAY
         if not (real_date and DAY_OF_WEEK_OR_MONTH.match(written)):
             return None
-        if written.startswith("XXXX-XX-XX") and not counted_from_writing(text):
+        if time_of_day_alone(text):
             # a time of day alone ("arrested shortly before midnight", "at 3 p.m."): the day is the story's, which
             # the words do not name, not the publication day the time expression was resolved against
             return None

@@ -11,7 +11,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from storyline.compare.figure_words import phrase, predicate_words, words_for
 from storyline.model import TimeExpression
-from storyline.stories.date_phrases import counted_from_writing
+from storyline.stories.date_phrases import counted_from_writing, time_of_day_alone
 from storyline.text.wordlists import words
 
 # Verbs whose dates are no event's: the day of a statement ("said on Thursday"), or no event at all ("was").
@@ -78,8 +78,12 @@ def event_words(event: Token) -> tuple[str, str, str]:
 def day_named(tokens: SpacySpan, event: Token, times: list[TimeExpression]) -> str:
     """The day a figure's clause names, as its value without the time ("XXXX-WXX-5" for "at 8.49pm on Friday
     night", "86 arrests over the course of Saturday's protests"; "2008-12-19"): a date of the figure's sentence
-    that hangs from the same verb."""
+    that hangs from the same verb. A time of day alone ("tied the game with 6:00 remaining", "at 3 p.m.") names no
+    day: resolved against a publication date it would be that date, which a report of the same moment published
+    the day after would not share."""
     time = _day_expression(tokens, event, times)
+    if time is not None and time_of_day_alone(tokens.doc.text[time.span.start : time.span.end]):
+        return ""
     day = time.value.partition("T")[0] if time is not None else ""
     return day if KNOWN_DAY.fullmatch(day) else ""
 

@@ -134,6 +134,10 @@ def what_happened(start: Token | None, counted: Token, hops: int) -> Token | Non
             return complement
         if token.pos_ == "VERB" and predicate_words(token) in OUTCOMES:
             return token  # an idiom of a light verb: "took to the streets"
+        if token.dep_ == "relcl":
+            # "stopped the game when Hansbrough, who now has 2,302 points, made the basket": a relative clause
+            # says what it says of its noun, and the verb it hangs from is not what happened to the figure
+            return None
     return None
 
 
@@ -228,8 +232,9 @@ def participants(anchor: Token, counted: Token, predicate: Token | None) -> tupl
     points"). And whether one of them is a person (a person's name, or a personal pronoun): a person's figure ("Ty
     Lawson added 16 points"). And the figure's holders: the words of the people,
     organisations and peoples named as the subject or owner ("the Nationals made Teixeira a $160 million offer",
-    "Deon Thompson had 15 points for the Tar Heels"), :data:`UNNAMED` for a personal pronoun: whose figure it is,
-    where the other names may be of anyone it involves."""
+    "Deon Thompson had 15 points for the Tar Heels"), :data:`UNNAMED` for a personal pronoun, with the name words
+    of the one person the sentences around it name, if they name one: whose figure it is, where the other names
+    may be of anyone it involves."""
     people: list[Token] = []
     holding: dict[Token, set[str]] = {}
 
@@ -254,9 +259,11 @@ def participants(anchor: Token, counted: Token, predicate: Token | None) -> tupl
             return {t.lower_ for t in (token.head, *token.head.children) if t.ent_type_ in HOLDER_LABELS
                     and t.dep_ in {"compound", "flat"} | {token.head.dep_}}
         if child.lower_ in PERSONAL_PRONOUNS:
-            # whose a count or an amount is, a pronoun leaves to the reader: one person may hold many ("he was
-            # sentenced to 12 years" in 1997, "to seven years" in 1959)
-            return {UNNAMED}
+            # whose a count or an amount is, a pronoun leaves to the sentences around it: the one person they name
+            # ("Gray's autopsy showed he had been shot seven times"), kept beside the mark of a pronoun, as one
+            # person may hold many figures of a kind ("he was sentenced to 12 years" in 1997, "to seven years" in
+            # 1959) and a term needs its holder named in its own clause (conflicts._same_term)
+            return {UNNAMED} | pronoun_person(child)
         return {t.lower_ for t in child.subtree if t.ent_type_ in HOLDER_LABELS and not t.is_stop and not t.is_punct}
 
     found = named_noun(counted.head) if counted.dep_ == "appos" else set()  # "Danny Green (14 points)"

@@ -55,8 +55,19 @@ def counted_from_writing(text: str) -> bool:
     """Whether a phrase names its day only by its distance from the day of writing ("yesterday", "last night"):
     valued with no day to count from it stays relative ("XXXX-XX-XX…"), and its words point at a day, unlike a time
     of day alone ("at 3:10 p.m."), which is valued on the day of writing too but names no day."""
+    return _valued_on_the_day_of_writing(text) and POINTS_AT_A_DAY.search(text) is not None
+
+
+def time_of_day_alone(text: str) -> bool:
+    """Whether a phrase is a time of day that names no day ("at 3:10 p.m.", "with 6:00 remaining"): valued against
+    the day of writing, its day is that day, though the words leave it to the story."""
+    return _valued_on_the_day_of_writing(text) and POINTS_AT_A_DAY.search(text) is None
+
+
+def _valued_on_the_day_of_writing(text: str) -> bool:
+    """Whether a phrase's value, with no day to count from, stays relative to the day of writing ("XXXX-XX-XX…")."""
     found = normalise(text, None)
-    return found is not None and found[1].startswith("XXXX-XX-XX") and POINTS_AT_A_DAY.search(text) is not None
+    return found is not None and found[1].startswith("XXXX-XX-XX")
 
 
 class Kind(Enum):
