@@ -39,6 +39,7 @@ SPLIT_WORDS = words("time_range_split_words")
 LEFT_OUT_WORDS = words("time_left_out_words")
 DECADE_ENDINGS = {"'s", "’s"}
 HOLIDAY_TIME_HEADS = words("holiday_time_heads") | set(UNITS) | set(PARTS_OF_DAY)
+LOWER_MONTHS = frozenset(MONTHS) | frozenset(MONTH_ABBREVIATIONS)  # "november", "nov"
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +183,7 @@ def with_day_before(doc: Doc, start: int) -> int:
     out or took for a count, as it does after a bracket ("(4 November 2011)", "[10 October 2011]")."""
     month, day = doc[start], doc[start - 1] if start else None
     if (day is not None and day.ent_type_ in {"", "CARDINAL"} and day.text.isdigit() and 1 <= int(day.text) <= 31
-            and month.lower_.rstrip(".") in MONTHS.keys() | MONTH_ABBREVIATIONS.keys()):
+            and month.lower_.rstrip(".") in LOWER_MONTHS):
         return start - 1
     return start
 
