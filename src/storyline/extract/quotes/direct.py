@@ -357,9 +357,9 @@ def _speech_tag_after(drafts: Drafts, quote: tuple[int, int]) -> Token | None:
     closed on a full stop, a tag a quotation follows: "“…” Phelps agreed. “…”" introduces the one after it."""
     gap_after = re.match(r"[^\S\n]*", drafts.text[quote[1]:]).end()
     start = quote[1] + gap_after
-    if start >= len(drafts.text) or drafts.sentence_range(start)[0] != start:
+    if start >= len(drafts.text) or (sentence := drafts.sentence_range(start))[0] != start:
         return None
-    words = [t for t in drafts.tokens(drafts.sentence_range(start)) if not t.is_space]
+    words = [t for t in drafts.tokens(sentence) if not t.is_space]
     verb = next((t for t in words if t.dep_ == "ROOT"), None)
     if verb is None or lemma(verb) not in CLAUSE_CUES or verb.pos_ != "VERB" or drafts.claimed(verb.idx) \
             or not any(c.dep_ == "nsubj" for c in verb.children) \
