@@ -89,6 +89,17 @@ UNDATED_STORIES = {
         "A memorial service for Lind will be held on Tuesday at the city museum.",
         "A memorial service for Rosa Lind will be held on Dec. 16 at the city museum in Tampa. Her first show "
         "opened in 1952."),
+    # "the next day" counts from the shooting, not from the day of writing: with no day named before it in the
+    # lead, it does not make the report's day the day before the second killing.
+    "a day counted from the story before the story names one": (
+        "A judge sentenced Carl Dunmore to life in prison today. He was convicted of killing a guard in a "
+        "courthouse shooting in 2005 and a police officer the next day. On June 3, 2005 Dunmore seized a guard's "
+        "pistol in the courthouse, killing her, and killed an off-duty police officer the next day.",),
+    # A sentence saying "today" twice tells its day once: two weak matches with another event's date in a
+    # sentence sharing a few words are one weak match, not enough to date the report.
+    "one sentence naming its day twice": (
+        "The council approved the new harbour budget today, and the mayor signed the harbour budget today.",
+        "Auditors questioned the harbour budget's costs and delays on March 3, 2019, in a report."),
     # "Tuesday" of a recurrence names no day, though 23 October 2007 was a Tuesday.
     "a weekday of a recurrence": (
         "The software maker usually releases its security patches on the second Tuesday of every month, so this "

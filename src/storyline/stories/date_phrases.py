@@ -18,7 +18,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span as DocSpan
 
 from storyline.extract.timex import TimexMention, anchor, find
-from storyline.extract.timex.anchoring import names_a_day, valued
+from storyline.extract.timex.anchoring import is_anaphoric, names_a_day, valued
 from storyline.extract.timex.values import normalise
 from storyline.model import Article
 from storyline.text.wordlists import pairs, words
@@ -77,6 +77,7 @@ class Kind(Enum):
     NAMED = "named"          # a day of the month without its year ("29 April"): the year follows publication
     WEEKDAY = "weekday"      # "Saturday", "last Friday night"
     RELATIVE = "relative"    # "yesterday", "two days ago", "this morning"
+    STORY = "story"          # "the next day", "that night": counted from a day the story names, not from writing
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,17 +212,24 @@ def values_at(article: Article, mentions: list[TimexMention], reference: datetim
 
 
 def kinds(article: Article, mentions: list[TimexMention], known: bool) -> list[Kind | None]:
-    """Each mention's kind, by how its value moves between two far-apart publication days (None: names no day)."""
+    """Each mention's kind, by how its value moves between two far-apart publication days (None: names no day).
+
+    A phrase counted from a day the story names ("the next day", "that night") moves with the publication day only
+    through that day, or, when the text names none before it, because it is then counted from the day of writing
+    as a stand-in: either way it tells nothing of when the text was written ("killed an officer the next day",
+    after a shooting in a past year, is not the day after publication)."""
     first, second = (values_at(article, mentions, probe) for probe in PROBES)
     unanchored = values_at(article, mentions, None)
     found: list[Kind | None] = []
-    for a, b, plain in zip(first, second, unanchored):
+    for mention, a, b, plain in zip(mentions, first, second, unanchored):
         if not (DAY_VALUE.match(a) and DAY_VALUE.match(b)):
             found.append(None)
         elif known or a[:10] == b[:10]:
             found.append(Kind.FIXED)
         elif a[4:10] == b[4:10]:
             found.append(Kind.NAMED)
+        elif is_anaphoric(mention.span.text(article)):
+            found.append(Kind.STORY)
         else:
             found.append(Kind.WEEKDAY if WEEKDAY_VALUE.match(plain) else Kind.RELATIVE)
     return found

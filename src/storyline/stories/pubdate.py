@@ -136,11 +136,12 @@ class StoryDates:
 
     def evidence(self, index: int, published: date, others: dict[int, date]) -> float:
         """How firmly the days the article's phrases name, were it published on ``published``, fall on days the
-        story names for the same events: per phrase its best such match, counting at most 1."""
+        story names for the same events: per sentence its phrases' best such match, counting at most 1 (a sentence
+        saying "today" twice tells its day once)."""
         mine = self.story[index].days_at(published)
         partners = self._partners(index)
         days_of = {**self.known, **others}
-        total = 0.0
+        by_sentence: dict[int, float] = {}
         for value, said in mine.items():
             for statement in said:
                 # Only a phrase alike enough to one naming a day can match it, on any day (``_partners``): the
@@ -157,8 +158,8 @@ class StoryDates:
                     for said_there in named.get(value, ()):
                         if id(said_there) in theirs:
                             best = max(best, self.match(statement, said_there, day, other == index))
-                total += best
-        return total
+                by_sentence[statement.sentence] = max(best, by_sentence.get(statement.sentence, 0.0))
+        return sum(by_sentence.values())
 
     def _partners(self, index: int) -> dict[int, dict[int, set[int]]]:
         """For each phrase of the article that moves with the publication day, the phrases of the story naming a
