@@ -2,11 +2,13 @@
 
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from storyline.brief import build, render
+from storyline.compare.timeline import calendar_end
 from storyline.corpus import Corpus
 from storyline.model import Article, with_headline
 
@@ -502,3 +504,22 @@ def test_key_facts_that_one_outlet_states_and_others_copy_come_after_those_outle
     independent = [len(fact["independent_sources"]) > 1 for fact in brief["key_facts"]]
     assert False in independent
     assert all(independent[:5])
+
+
+def test_key_facts_the_timeline_dates_years_before_the_story_come_after_the_news(tmp_path):
+    # Real reports of a Watergate figure found dead (ECB+ topic 28, tuning part): the outlets tell his career in the
+    # Nixon years at length, and those lines stood among the first key facts, before what was found and said now.
+    brief = tuning_story(tmp_path, "28ecbplus")
+    dated = [(calendar_end(entry["value"] or ""), {s["source"] for s in entry["statements"]},
+              [(s["article"], s["start"], s["end"]) for s in entry["statements"]]) for entry in brief["timeline"]]
+    # Undated reports: the story's own news runs from the latest year two outlets date statements to.
+    start = date(max(end.year for end, sources, _ in dated if end and len(sources) > 1), 1, 1)
+    before = [span for end, _, spans in dated if end and end < start for span in spans]
+
+    def told_before(fact):
+        return any(article == s["article"] and first < s["end"] and s["start"] < last
+                   for s in fact["spans"] for article, first, last in before)
+
+    order = [told_before(fact) for fact in brief["key_facts"]]
+    assert True in order[5:] and True not in order[:5]
+

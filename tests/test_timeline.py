@@ -13,7 +13,7 @@ from storyline.model import Article
 from storyline.serialize import timeline as timeline_json
 from storyline.stories.pubdate import infer_published
 from storyline.brief import svg
-from storyline.compare.timeline import timeline
+from storyline.compare.timeline import calendar_end, timeline
 from storyline.extract.timex import extract
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -500,3 +500,9 @@ def test_a_day_the_text_gives_again_by_its_date_right_after_is_dated_by_that_dat
     # Their years are the report's: the label says so.
     assert [entry.label for entry in timeline(rows)] == ["2025-03-04 (“March 4th” in a report dated 2025-03-07)",
                                                          "2025-03-05 (“5 March” in a report dated 2025-03-07)"]
+
+
+def test_the_last_day_a_calendar_value_covers():
+    values = ("1997-07-25", "2008-02", "1972", "197", "2008-W52", "2011-Q3", "XXXX-WXX-4")
+    assert [calendar_end(v) for v in values] == [date(1997, 7, 25), date(2008, 2, 29), date(1972, 12, 31),
+                                                 date(1979, 12, 31), date(2008, 12, 28), date(2011, 9, 30), None]

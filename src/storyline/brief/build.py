@@ -17,12 +17,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import Any
 
 from storyline.brief import render
 from storyline.compare import claims, conflicts, framing
 from storyline.compare.figure import Figure
 from storyline.compare.story import StoryComparison
+from storyline.compare.timeline import TimelineEntry, calendar_end
 from storyline.model import Article, Span
 from storyline.serialize import (
     article_entry, citation, entity_summary, prominence, quote_groups, quotes_by_speaker, timeline,
@@ -81,6 +83,10 @@ class BriefConfig:
     # A loaded word at least this share of the story's outlets use (two at least) is the story's word ("mob" in
     # a Mafia story), not one outlet's slant: marked ``story_word``, shown only in the full brief.
     story_word_share: float = 0.5
+    # A key fact the timeline dates to a time that ended this many days or more before the story's first dated report
+    # is background (an earlier case, a career), and comes after the news: a month, so that what led up to the news
+    # in the days before it stays news.
+    background_days: int = 30
 
 
 CONFIG = BriefConfig()
@@ -128,9 +134,11 @@ def assemble(story_id: str, label: str, articles: list[Article], found: StoryCom
     # Facts first; what several outlets quote word for word comes after them (the Quotes section gives it with its
     # speaker). What they report someone said ("police said the party was inexperienced") is the news.
     quoted = quoted_contents(found, direct_only=True)
+    # And news before background: a claim the timeline dates before the story's own news comes after the rest.
+    earlier = told_before_story(found.timeline, by_id, config)
     key_facts = sorted(distinct_first([g for g in agreed if g not in in_summary], in_summary, config,
                                       summary_shows(summary)),
-                       key=lambda g: inside_quote(g.units[0], quoted, config))
+                       key=lambda g: (inside_quote(g.units[0], quoted, config), any(map(earlier, g.units))))
     timeline_entries = timeline(found.timeline, by_id)
     for rank, index in enumerate(sorted(range(len(timeline_entries)),
                                         key=lambda i: timeline_rank(timeline_entries[i])), start=1):
@@ -385,6 +393,32 @@ def inside_quote(unit: claims.ClaimUnit, quoted: list[Span], config: BriefConfig
     inside = sum(max(0, min(unit.span.end, q.end) - max(unit.span.start, q.start)) for q in quoted
                  if q.article_id == unit.span.article_id)
     return inside >= config.quoted_share * (unit.span.end - unit.span.start)
+
+
+def story_start(entries: list[TimelineEntry], articles: dict[str, Article], config: BriefConfig) -> date | None:
+    """From when the story's own news runs: ``config.background_days`` before its first report that gives its
+    publication day; for undated reports, the first day of the latest year that two outlets or more date statements
+    to (a year one report names is as often a birth or an old case as the story's)."""
+    published = [a.published.date() for a in articles.values() if a.published and not a.published_inferred]
+    if published:
+        return min(published) - timedelta(days=config.background_days)
+    years = [day.year for entry in entries if entry.value and (day := calendar_end(entry.value)) is not None
+             and len({articles[s.article_id].outlet for s in entry.statements}) > 1]
+    return date(max(years), 1, 1) if years else None
+
+
+def told_before_story(entries: list[TimelineEntry], articles: dict[str, Article],
+                      config: BriefConfig) -> Callable[[claims.ClaimUnit], bool]:
+    """Whether a claim unit states something the timeline dates before the story's own news (:func:`story_start`):
+    a career, an earlier case, the history of a place, told as background to the news."""
+    start = story_start(entries, articles, config)
+    before = [s for entry in entries if start is not None and entry.value
+              and (last := calendar_end(entry.value)) is not None and last < start for s in entry.statements]
+
+    def told_before(unit: claims.ClaimUnit) -> bool:
+        span = unit.span
+        return any(s.article_id == span.article_id and s.start < span.end and span.start < s.end for s in before)
+    return told_before
 
 
 def timeline_rank(entry: dict[str, Any]) -> tuple:

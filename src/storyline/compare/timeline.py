@@ -209,6 +209,23 @@ def calendar_start(value: str) -> date | None:
     return date(int(year), int(month or 1), int(day or 1))
 
 
+def calendar_end(value: str) -> date | None:
+    """The last day a calendar value covers ("2023-03" -> 31 March 2023, the decade "193" -> 31 December 1939,
+    "2008-W52" -> 28 December 2008): what a statement dated by it tells is over by then."""
+    match = CALENDAR_VALUE.match(value)
+    if not match:
+        return None
+    year, month, day, quarter, week, decade = match.groups()
+    if decade:
+        return date(int(decade) * 10 + 9, 12, 31)
+    if week:
+        return date.fromisocalendar(int(year), int(week), 7)
+    if day:
+        return date(int(year), int(month), int(day))
+    last_month = int(month) if month else 3 * int(quarter) if quarter else 12
+    return date(int(year), last_month, calendar.monthrange(int(year), last_month)[1])
+
+
 def same_day(entry_value: str | None, value: str | None) -> bool:
     """Whether two values name one day: equal, or one a day of a month without its year ("December 15") and the
     other that day with its year ("December 15, 2013")."""
