@@ -434,6 +434,43 @@ def test_counts_of_one_outcome_in_differently_worded_sentences_are_one_quantity_
                         "The nine pro-death jurors asked the holdouts how many people he would have to kill.")
 
 
+def test_a_writers_hedge_on_a_noun_says_nothing_of_what_happened_to_it():
+    # "alleged" is how sure the outlet is of who they are; what happened to them is the arrest
+    assert values(disputes("Police said 99 alleged gang members were arrested in raids across the city.",
+                           "Police said 89 gang members were arrested in raids across the city.")) == [["89", "99"]]
+
+
+def test_the_verbs_of_arrest_said_of_people_are_one_outcome():
+    assert outcome("apprehend") == outcome("round up") == outcome("take into custody") == outcome("arrest")
+    assert values(disputes("Police apprehended 40 protesters after the clashes in the main square.",
+                           "Police arrested 60 protesters after clashes in the main square.")) == [["40", "60"]]
+
+
+def test_a_result_a_verb_names_is_what_happened_to_whom_it_befalls():
+    # "shot dead", "burnt to death": the people counted died, as another outlet's "killed" says
+    assert values(disputes("Six people were shot dead in the attack on the market, police said.",
+                           "Nine people were killed in the attack on the market, police said.")) == [["6", "9"]]
+    assert values(disputes("Three bank employees were burnt to death when protesters set the branch alight.",
+                           "Four bank employees were killed when protesters set the branch alight.")) == [["3", "4"]]
+    # not to the doer, and a court's "to death" is a penalty, not a death
+    assert not disputes("The gunman was shot dead by two officers outside the market, police said.",
+                        "Three officers were killed outside the market, police said.")
+    assert not disputes("The court sentenced two men to death for the attack on the market.",
+                        "Three men were killed in the attack on the market.")
+
+
+def test_one_of_a_scale_written_in_words_is_a_figure_said_loosely():
+    assert [read_number(text, FIGURE) for text in ("a dozen", "more than a dozen", "half-a-dozen", "a hundred",
+                                                    "a further 50")] == [12, 12, 6, 100, 50]
+    dozen = "Police arrested a dozen protesters after the clashes in the main square."
+    assert values(disputes(dozen, "Police arrested 30 protesters after the clashes in the main square.")) == [
+        ["12", "30"]]
+    # "a dozen" is said of 11 or 13 too, and "more than half a dozen" keeps its bound
+    assert not disputes(dozen, "Police arrested 13 protesters after the clashes in the main square.")
+    assert not disputes("Police arrested more than half a dozen protesters after the clashes in the main square.",
+                        "Police arrested nine protesters after the clashes in the main square.")
+
+
 def test_a_hyphened_compound_counts_its_last_noun_however_the_text_spaces_the_hyphen():
     # "co" alone would be a singular noun, a number naming which one: "two co" and "three co" at one plant would
     # be set against each other, though one outlet counts the dead and the other the shot

@@ -19,7 +19,9 @@ from storyline.text.numbers import COUNT, FIGURE, ORDINALS, read_number, spoken_
     ("$3mn", 3e6),
     ("zero", 0),
     ("several", None),
-    ("a million", None),  # an article is no number in running text: "a further 50" is 50, not 51
+    ("a further 50", 50),  # an article is no number in running text: "a further 50" is 50, not 51 ...
+    ("a million", 1e6),  # ... but one of a scale that follows it: "a million dollars", "a dozen", "half a dozen"
+    ("half a dozen", 6),
     ("nearly two-thirds", None),  # a fraction is not two of anything
     ("three quarters", None),
 ])

@@ -14,12 +14,15 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from storyline.extract.timex.values import normalise
 from storyline.model import Article, Span, TimeExpression
 from storyline.text.estimates import hedge
+from storyline.text.numbers import ARTICLES, SCALES
 from storyline.text.wordlists import pairs, words
 
 OUTCOMES = pairs("figure_outcomes")
 # Words that give the number a noun belongs to, not what happened to it ("another five people", "an estimated").
 QUANTITY_WORDS = frozenset({"other", "more", "additional", "further", "many", "several", "few", "estimated", "total",
                             "least", "most", "only", "same", "last", "first", "next", "previous"})
+# Words that say how sure the writer is of what a noun is ("alleged members"), not what happened to it.
+HEDGING_MODIFIERS = words("hedging_modifiers")
 # Verbs that say nothing of what happened to what a figure counts ("had", "said"): climbed past; "left" says it
 # by its complement ("left three workers dead").
 LIGHT_VERBS = words("light_verbs") | words("cue_verbs_clause") | {"leave"}
@@ -52,6 +55,10 @@ RIVAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative"})
 NEWS_DAYS = ("XXXX-XX-XX", "XXXX-WXX", "PRESENT_REF")
 # Verbs that link a thing to its state: "traffic was down" says what "down" says.
 COPULAS = frozenset({"be", "become", "remain", "stay"})
+# How a verb's result is attached to it ("shot dead": an adjective complement or modifier, as the parse reads it).
+RESULT_DEPS = frozenset({"oprd", "acomp", "advmod", "advcl", "xcomp", "ccomp", "dep"})
+# Verbs of a court's decision, whose "to death" is the penalty it sets, not a death ("sentenced to death").
+PENALTY_VERBS = frozenset({"sentence", "condemn"})
 # Outcomes that happen to people: a count of them that names nothing counts people ("the quake killed 4").
 HUMAN_OUTCOMES = frozenset({"death", "injury", "missing", "arrest", "charge", "conviction", "escape", "rescue",
                             "evacuation"})
@@ -122,11 +129,11 @@ def what_happened(start: Token | None, counted: Token, hops: int) -> Token | Non
     for _ in range(hops):
         if token.head is token:
             break
-        token = token.head
+        below, token = token, token.head
         if token.pos_ not in {"VERB", "ADJ", "AUX"}:
             continue
         if token.lemma_.lower() not in LIGHT_VERBS or any(is_particle(c) for c in token.children):
-            return carried(token)
+            return carried(token, result=suffers(below))
         complement = next((c for c in token.children if c.lemma_.lower() not in LIGHT_VERBS and (
             (c.dep_ in {"oprd", "xcomp", "acomp", "ccomp"} and c.pos_ in {"VERB", "ADJ"})
             or (c.dep_ in {"advmod", "prep", "acomp"} and c.lower_ in OUTCOMES))), None)
@@ -143,10 +150,11 @@ def what_happened(start: Token | None, counted: Token, hops: int) -> Token | Non
 
 def described(noun: Token) -> Token | None:
     """The participle or outcome word describing a noun: "damaged" in "damaged shops", "damage" in "shops
-    suffering serious damage", "injured" in "70 people injured". A word hyphened to the one before it says what
-    the noun is for or against, not what happened to it ("the nine pro-death jurors")."""
+    suffering serious damage", "injured" in "70 people injured", "seized" in "99 alleged members seized" (a hedge
+    of the writer's, "alleged", "suspected", says nothing of what happened to them). A word hyphened to the one
+    before it says what the noun is for or against, not what happened to it ("the nine pro-death jurors")."""
     for child in noun.children:
-        if child.dep_ in {"amod", "acl", "relcl"} and child.lower_ not in QUANTITY_WORDS \
+        if child.dep_ in {"amod", "acl", "relcl"} and child.lower_ not in QUANTITY_WORDS | HEDGING_MODIFIERS \
                 and not (child.i > 0 and child.doc[child.i - 1].text in HYPHENS):
             outcome = carried(child)
             if child.tag_ == "VBN" or outcome.lemma_.lower() in OUTCOMES:
@@ -154,9 +162,32 @@ def described(noun: Token) -> Token | None:
     return None
 
 
-def carried(verb: Token) -> Token:
-    """The outcome a verb carries as its object ("suffered severe damage", "made 86 arrests"), else the verb."""
-    return next((c for c in verb.children if c.dep_ == "dobj" and OUTCOMES.get(c.lemma_.lower(), "-") != "-"), verb)
+def carried(verb: Token, result: bool = True) -> Token:
+    """The outcome a verb carries as its object ("suffered severe damage", "made 86 arrests") or as the result it
+    names ("six people were shot dead", "three employees were burnt to death": what happened to them is their
+    death, however it came), else the verb. A penalty is no result: "sentenced to death" says what a court
+    decided, not that anyone died. ``result`` False: the figure's noun is not the one the result befalls
+    (:func:`suffers`)."""
+    for child in verb.children:
+        if child.dep_ == "dobj" and OUTCOMES.get(child.lemma_.lower(), "-") != "-":
+            return child
+    for child in verb.children if result else ():
+        if child.dep_ in RESULT_DEPS and child.pos_ == "ADJ" and OUTCOMES.get(child.lower_, "-") != "-":
+            return child
+        if child.dep_ == "prep" and child.lower_ == "to" and verb.lemma_.lower() not in PENALTY_VERBS:
+            death = next((o for o in child.children if o.dep_ == "pobj" and o.lower_ == "death"), None)
+            if death is not None:
+                return death
+    return verb
+
+
+def suffers(argument: Token) -> bool:
+    """Whether the argument of a verb is the one its result befalls: the object of a verb that has one ("shot six
+    people dead"), else its subject ("were shot dead", "suffocated to death"); never the doer ("shot dead by two
+    officers", "two gunmen shot six people dead")."""
+    if argument.dep_ in {"nsubjpass", "dobj"}:
+        return True
+    return argument.dep_ == "nsubj" and not any(c.dep_ == "dobj" for c in argument.head.children)
 
 
 def predicate_words(predicate: Token | None) -> str:
@@ -429,8 +460,19 @@ def verbs_above(token: Token) -> list[Token]:
 
 def figure_bound(tokens: SpacySpan) -> tuple[str, str]:
     """How exactly the figure is written, from the words before its first number word and after it: its bound
-    and its hedge as written (storyline.text.estimates.hedge)."""
+    and its hedge as written (storyline.text.estimates.hedge). One of a scale ("a dozen", "a hundred") is said
+    loosely, as "about" one."""
     doc = tokens.doc
-    first = next((t for t in tokens if t.like_num), tokens[0])
-    return hedge(doc.text[max(tokens.sent.start_char, first.idx - 40) : first.idx],
-                 doc.text[tokens.end_char : tokens.end_char + 20])
+    first = next((t for t in tokens if t.like_num or one_of_a_scale(t)), tokens[0])
+    bound, hedged = hedge(doc.text[max(tokens.sent.start_char, first.idx - 40) : first.idx],
+                          doc.text[tokens.end_char : tokens.end_char + 20])
+    return ("about", hedged) if bound == "exact" and one_of_a_scale(first) else (bound, hedged)
+
+
+def one_of_a_scale(token: Token) -> bool:
+    """Whether a word begins one of a scale, or half of one: "a" of "a dozen", "a hundred", "half" of "half a
+    dozen" (hyphened or not)."""
+    following = [t.lower_ for t in token.doc[token.i + 1 : token.i + 5] if t.text not in HYPHENS]
+    if token.lower_ == "half":
+        return following[:1] == ["a"] and following[1:2] != [] and following[1] in SCALES
+    return token.lower_ in ARTICLES and following[:1] != [] and following[0] in SCALES

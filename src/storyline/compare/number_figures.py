@@ -22,7 +22,7 @@ from storyline.compare.place_figures import distance_from, population_of
 from storyline.model import Article, TimeExpression
 from storyline.text.clock import ClockTime
 from storyline.text.estimates import Range, allowed
-from storyline.text.numbers import FIGURE, SPACED_THOUSANDS, read_number
+from storyline.text.numbers import ARTICLES, FIGURE, SCALES, SPACED_THOUSANDS, read_number
 from storyline.text.wordlists import pairs, words
 
 NUMBER_LABELS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
@@ -123,6 +123,8 @@ def _number_spans(doc: Doc, times: list[TimeExpression], clocks: list[ClockTime]
         if end + 2 <= len(doc) and not doc[end + 1].ent_type_ \
                 and SPACED_THOUSANDS.fullmatch(doc[end - 1 : end + 2].text):
             end += 2  # "more than 100, 000", whose thousands group the tagger left out
+        if start and doc[start].lower_ in SCALES and doc[start - 1].lower_ in ARTICLES:
+            start -= 1  # "a dozen", whose article the tagger leaves out: one of the scale
         if (SPLIT_GROUP.search(doc.text, max(doc[start].idx - 4, 0), doc[start].idx) and not listed) \
                 or SPLIT_NUMBER.match(doc.text, doc[end - 1].idx + len(doc[end - 1].text)):
             continue

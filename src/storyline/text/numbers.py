@@ -67,7 +67,7 @@ def read_number(text: str, reading: NumberReading) -> int | float | None:
 
     COUNT: 'two' -> 2.0, 'twenty four' -> 24.0, '1,500' -> 1500.0, 'a' -> 1.0, 'half an' -> 0.5, 'several' -> None.
     FIGURE: '23' -> 23.0, '1,200' -> 1200.0, '30, 000' -> 30000.0, '1.2 billion' -> 1.2e9, 'two dozen' -> 24,
-    'twenty-five' -> 25, 'nearly two-thirds' -> None (a fraction).
+    'more than a dozen' -> 12, 'half a dozen' -> 6, 'twenty-five' -> 25, 'nearly two-thirds' -> None (a fraction).
     """
     if reading.whole_phrase:
         text = text.strip().replace(",", "")
@@ -84,13 +84,16 @@ def read_number(text: str, reading: NumberReading) -> int | float | None:
         words = WORD_OR_NUMERAL.findall(SPACED_THOUSANDS.sub(r"\1,\2", text.lower()).replace("-", " "))
     value: int | float | None = None
     seen = False
-    for word in words:
+    for i, word in enumerate(words):
         if seen and word in FRACTION_WORDS:
             return None  # "two-thirds", "three quarters": a fraction of something, not two or three of it
         if word[:1].isdigit() and not reading.whole_phrase:
             value, seen = float(word.replace(",", "")), True
         elif word in reading.scales and seen:
             value = (value or 1) * reading.scales[word]
+        elif word in reading.scales and not reading.whole_phrase and i and words[i - 1] in ARTICLES:
+            # "a dozen", "a hundred": one of the scale, "half a dozen" half of it
+            value, seen = reading.scales[word] * (0.5 if words[i - 2 : i - 1] == ["half"] else 1), True
         elif word in reading.words:
             value, seen = (value or 0) + reading.words[word], True
         elif reading.whole_phrase and word != "and":
