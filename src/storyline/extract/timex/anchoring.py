@@ -58,8 +58,10 @@ class Reading:
 
     mention: TimexMention
     text: str
-    # its value without a reference ("XXXX-11-17"), or UNREADABLE when no rule could read it
-    unanchored: Value | None | object
+    # its value without a reference ("XXXX-11-17"), when the rules could read it (a phrase they fail on is read again
+    # where it is valued, and fails there as it did)
+    readable: bool
+    unanchored: Value | None
     # "that month", "the following year": counted from the month or year the story named last
     follows_story_period: bool
     # after a preposition setting the time of what its sentence tells ("In November 1973, ...")
@@ -70,19 +72,15 @@ class Reading:
     has_year_before: bool
 
 
-# A phrase no rule could value without a reference: valued against one, it is read again and fails where it is valued.
-UNREADABLE = object()
-
-
 def read(article: Article, mentions: list[TimexMention]) -> list[Reading]:
     readings = []
     for mention in mentions:
         text = mention.span.text(article)
         try:
-            unanchored: Value | None | object = normalise(text, None)
-        except Exception:  # noqa: BLE001 - valued where it is read, with its guard
-            unanchored = UNREADABLE
-        readings.append(Reading(mention, text, unanchored, STORY_PERIOD.search(text) is not None,
+            readable, unanchored = True, normalise(text, None)
+        except Exception:  # noqa: BLE001 - read again where it is valued
+            readable, unanchored = False, None
+        readings.append(Reading(mention, text, readable, unanchored, STORY_PERIOD.search(text) is not None,
                                 sets_the_time(article.text, mention.span.start),
                                 REPORTED_QUARTER.fullmatch(text) is not None, YEAR_BEFORE.fullmatch(text) is not None,
                                 YEAR_BEFORE.search(text) is not None))
@@ -109,7 +107,7 @@ def valued_readings(article_id: str, readings: list[Reading], reference: datetim
             continue
         if found:
             kind, value = found
-            unanchored = normalise(text, None) if reading.unanchored is UNREADABLE else reading.unanchored
+            unanchored = reading.unanchored if reading.readable else normalise(text, None)
             value = with_written_year(unanchored, mention.sentence, value, months_written, config,
                                       reading.sets_the_time)
             story_day = date.fromisoformat(value[:10]) if DAY_VALUE.match(value) else story_day
