@@ -11,14 +11,14 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timezone
+from datetime import date, datetime, timezone
 from enum import Enum
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span as DocSpan
 
 from storyline.extract.timex import TimexMention, anchor, find
-from storyline.extract.timex.anchoring import is_anaphoric, names_a_day, valued
+from storyline.extract.timex.anchoring import Reading, is_anaphoric, names_a_day, read, valued_readings
 from storyline.extract.timex.values import normalise
 from storyline.model import Article
 from storyline.text.wordlists import pairs, words
@@ -189,6 +189,7 @@ class StoryArticle:
     # The mentions that may name a day, and their statements: only these are valued against each day tried.
     day_mentions: list[TimexMention] = field(default_factory=list)
     day_statements: list[Statement] = field(default_factory=list)
+    day_readings: list[Reading] = field(default_factory=list)
 
     def days_at(self, published: date) -> ResolvedDays:
         """The days the article's phrases name were it published on ``published``."""
@@ -201,24 +202,30 @@ class StoryArticle:
         return self.resolved[published]
 
     def _anchored(self, published: date) -> list[str]:
-        return values_at(self.article, self.day_mentions,
-                         datetime.combine(published, time(12), tzinfo=timezone.utc))
+        return values_of(self.article.id, self.day_readings, published)
 
 
 def values_at(article: Article, mentions: list[TimexMention], reference: datetime | None) -> list[str]:
     """Each mention's value against ``reference`` ("" where it names no time)."""
-    values = {mention.span.start: value for mention, _, value in valued(article, mentions, reference)}
-    return [values.get(mention.span.start, "") for mention in mentions]
+    return values_of(article.id, read(article, mentions), reference)
 
 
-def kinds(article: Article, mentions: list[TimexMention], known: bool) -> list[Kind | None]:
-    """Each mention's kind, by how its value moves between two far-apart publication days (None: names no day).
+def values_of(article_id: str, readings: list[Reading], reference: datetime | date | None) -> list[str]:
+    """:func:`values_at` of mentions already read; ``reference`` a time or its day (valued against the day)."""
+    values = {mention.span.start: value for mention, _, value in valued_readings(article_id, readings, reference)}
+    return [values.get(reading.mention.span.start, "") for reading in readings]
+
+
+def kinds(article: Article, mentions: list[TimexMention], known: bool,
+          probed: tuple[list[str], list[str]]) -> list[Kind | None]:
+    """Each mention's kind, by how its value moves between two far-apart publication days (None: names no day);
+    ``probed``: the mentions' values against the two (:func:`probed_values`).
 
     A phrase counted from a day the story names ("the next day", "that night") moves with the publication day only
     through that day, or, when the text names none before it, because it is then counted from the day of writing
     as a stand-in: either way it tells nothing of when the text was written ("killed an officer the next day",
     after a shooting in a past year, is not the day after publication)."""
-    first, second = (values_at(article, mentions, probe) for probe in PROBES)
+    first, second = probed
     unanchored = values_at(article, mentions, None)
     found: list[Kind | None] = []
     for mention, a, b, plain in zip(mentions, first, second, unanchored):
@@ -248,9 +255,10 @@ def dated_event(tokens: DocSpan) -> str:
     return verb.lemma_.lower() if verb is not None else ""
 
 
-def written_years(article: Article, mentions: list[TimexMention]) -> list[int | None]:
-    """The year each mention writes ("2008", "June 2005", "June 24, 2005"), whatever the publication day."""
-    first, second = (values_at(article, mentions, probe) for probe in PROBES)
+def written_years(probed: tuple[list[str], list[str]]) -> list[int | None]:
+    """The year each mention writes ("2008", "June 2005", "June 24, 2005"), whatever the publication day, from
+    the mentions' values against the two probe days (:func:`probed_values`)."""
+    first, second = probed
     return [int(a[:4]) if YEAR_PREFIX.match(a) and a[:4] == b[:4] else None for a, b in zip(first, second)]
 
 
@@ -261,6 +269,14 @@ def days_named(article: Article, mentions: list[TimexMention]) -> list[TimexMent
     return [m for m in mentions
             if not any(start >= m.span.end and article.text[m.span.end:start].strip().lower() == "of"
                        for start in recurring)]
+
+
+def probed_values(article: Article, mentions: list[TimexMention]) -> tuple[list[str], list[str]]:
+    """The mentions' values against each of the two probe days: how they move tells their kinds and the years they
+    write."""
+    readings = read(article, mentions)
+    first, second = (values_of(article.id, readings, probe) for probe in PROBES)
+    return first, second
 
 
 def stated_day(article: Article) -> date | None:
@@ -277,18 +293,21 @@ def story_article(article: Article, doc: Doc, most: int) -> StoryArticle:
     known = stated_day(article)
     sentences = list(doc.sents)
     statements = []
-    for mention, kind in zip(mentions, kinds(article, mentions, known is not None)):
+    probed = probed_values(article, mentions)
+    for mention, kind in zip(mentions, kinds(article, mentions, known is not None, probed)):
         tokens = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
         content = frozenset(t.lemma_.lower() for t in sentences[mention.sentence]
                             if t.pos_ in CONTEXT_POS and not t.is_stop and t.ent_type_ not in {"DATE", "TIME"})
         # A phrase naming no day ("last month") never falls on one: its kind is never asked.
         statements.append(Statement(dated_event(tokens), content, mention.sentence, kind or Kind.RELATIVE,
                                     mention.tense, mention.span.start, mention.span.end))
-    years = written_years(article, mentions)
+    years = written_years(probed)
     past_years = [year for year, mention in zip(years, mentions) if year and mention.tense != FUTURE]
     may_name = may_name_a_day(article, mentions)
+    day_mentions = [mentions[i] for i in may_name]
     return StoryArticle(article, found, mentions, statements, years, max(past_years, default=date.min.year), known,
-                        day_mentions=[mentions[i] for i in may_name], day_statements=[statements[i] for i in may_name])
+                        day_mentions=day_mentions, day_statements=[statements[i] for i in may_name],
+                        day_readings=read(article, day_mentions))
 
 
 def may_name_a_day(article: Article, mentions: list[TimexMention]) -> list[int]:

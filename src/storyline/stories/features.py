@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 import numpy as np
+from spacy.attrs import IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LIKE_NUM, LOWER, POS
+from spacy.parts_of_speech import IDS as POS_IDS, NUM, VERB
 from spacy.tokens import Doc
 from spacy.tokens import Span as DocSpan
 
@@ -27,6 +29,10 @@ from storyline.text.wordlists import words
 # The parts of speech counted as an article's terms, and those of its event words.
 TERM_POS = frozenset({"NOUN", "PROPN", "VERB", "ADJ", "NUM"})
 EVENT_POS = frozenset({"NOUN", "VERB"})
+TERM_POS_IDS = np.array(sorted(POS_IDS[name] for name in TERM_POS), dtype=np.uint64)
+EVENT_POS_IDS = frozenset(POS_IDS[name] for name in EVENT_POS)
+# What decides a token's term (:func:`term_frequencies`): the first three leave it out, the rest make it.
+TERM_ATTRS = [IS_STOP, IS_PUNCT, IS_SPACE, POS, LIKE_NUM, LOWER, LEMMA]
 # Verbs that name no event of their own, whatever the story: a label made of them says nothing.
 LIGHT_VERBS = words("light_verbs")
 # The lead, whose names are the article's lead names: the opening sentences, about this many words with the title.
@@ -160,19 +166,23 @@ def weekday_of(year: int, month: int, day: int) -> int | None:
 
 
 def term_frequencies(doc: Doc) -> tuple[dict[str, float], frozenset[str]]:
-    """Sublinear frequencies of content lemmas and numbers, and the nouns and verbs among them (event words)."""
+    """Sublinear frequencies of content lemmas and numbers, and the nouns and verbs among them (event words), in
+    the order the terms first occur. The tokens are sifted over the Doc's arrays and each distinct (part of speech,
+    number-like, lower case, lemma) read once, not every token's attributes one by one."""
+    rows = doc.to_array(TERM_ATTRS)
+    if not len(rows):
+        return {}, frozenset()
+    content = ~rows[:, :3].any(axis=1) & (np.isin(rows[:, 3], TERM_POS_IDS) | rows[:, 4].astype(bool))
+    uses: Counter[tuple[int, int, int, int]] = Counter(map(tuple, rows[content][:, 3:].tolist()))
+    strings = doc.vocab.strings
     counts: Counter[str] = Counter()
     event_words: set[str] = set()
-    for token in doc:
-        if token.is_stop or token.is_punct or token.is_space:
-            continue
-        if token.pos_ not in TERM_POS and not token.like_num:
-            continue
-        term = token.lower_ if token.like_num or token.pos_ == "NUM" else token.lemma_.lower()
+    for (part, numeric, lower, lemma), used in uses.items():  # in the order they first occur
+        term = strings[lower] if numeric or part == NUM else strings[lemma].lower()
         if len(term) < 2 or not any(ch.isalnum() for ch in term):
             continue
-        counts[term] += 1
-        if token.pos_ in EVENT_POS and term.isalpha() and not (token.pos_ == "VERB" and term in LIGHT_VERBS):
+        counts[term] += used
+        if part in EVENT_POS_IDS and term.isalpha() and not (part == VERB and term in LIGHT_VERBS):
             event_words.add(term)
     return {term: 1.0 + math.log(count) for term, count in counts.items()}, frozenset(event_words)
 

@@ -12,6 +12,7 @@ import math
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from functools import lru_cache
 
 from storyline.text import wordlists
 
@@ -68,7 +69,7 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     outside double ones and when they sit at word edges, so apostrophes ("don’t", "voters’") never open or close
     one. Marks inside markup tags (``<tweet author="…">``) quote nobody.
     """
-    spans, _ = _pair_double_marks(text)
+    spans = list(_double_quoted(text)[0])
     spans.extend(_single_quoted(text, spans))
     return sorted(spans)
 
@@ -79,7 +80,15 @@ def stray_marks(text: str) -> list[int]:
     quotations around them may hold narration or miss words. A curly mark says which way it faces, so one that
     pairs with nothing opens or closes a quotation inside another ("“@user: “It is better …”"), not a mark out
     of place."""
-    return _pair_double_marks(text)[1]
+    return list(_double_quoted(text)[1])
+
+
+# The quote stage reads a text's quotations and then its stray marks, and the brief's stages its quotations again:
+# the double marks of a text are paired once.
+@lru_cache(maxsize=64)
+def _double_quoted(text: str) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
+    spans, strays = _pair_double_marks(text)
+    return tuple(spans), tuple(strays)
 
 
 def _pair_double_marks(text: str) -> tuple[list[tuple[int, int]], list[int]]:

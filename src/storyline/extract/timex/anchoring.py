@@ -8,12 +8,14 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 
 from storyline.extract.timex.config import CONFIG, TimexConfig
 from storyline.extract.timex.finding import TimexMention
 from storyline.extract.timex.tense import FUTURE, PRESENT
+from storyline.extract.timex.phrase import Value
 from storyline.extract.timex.values import PLACEHOLDER_REFERENCE, normalise
 from storyline.model import Article, Span, TimeExpression
 
@@ -45,37 +47,82 @@ def valued(article: Article, mentions: list[TimexMention], reference: datetime |
            config: TimexConfig = CONFIG) -> Iterator[tuple[TimexMention, str, str]]:
     """Each mention that names a time, with its TimeML type and value against a reference time: what
     :func:`anchor` gives, without making records of them (publication-date inference values an article's phrases
-    against every candidate day)."""
+    against every candidate day, through :func:`valued_readings`)."""
+    return valued_readings(article.id, read(article, mentions), reference, config)
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What valuing a mention reads of its words and of the text before it, the same against any reference:
+    publication-date inference values an undated article's mentions against each candidate day, reading them once."""
+
+    mention: TimexMention
+    text: str
+    # its value without a reference ("XXXX-11-17"), when the rules could read it (a phrase they fail on is read again
+    # where it is valued, and fails there as it did)
+    readable: bool
+    unanchored: Value | None
+    # "that month", "the following year": counted from the month or year the story named last
+    follows_story_period: bool
+    # after a preposition setting the time of what its sentence tells ("In November 1973, ...")
+    sets_the_time: bool
+    # the report's own quarter named without its number ("the quarter"), or "a year earlier" alone, or in it
+    names_reported_quarter: bool
+    is_year_before: bool
+    has_year_before: bool
+
+
+def read(article: Article, mentions: list[TimexMention]) -> list[Reading]:
+    readings = []
+    for mention in mentions:
+        text = mention.span.text(article)
+        try:
+            readable, unanchored = True, normalise(text, None)
+        except Exception:  # noqa: BLE001 - read again where it is valued
+            readable, unanchored = False, None
+        readings.append(Reading(mention, text, readable, unanchored, STORY_PERIOD.search(text) is not None,
+                                sets_the_time(article.text, mention.span.start),
+                                REPORTED_QUARTER.fullmatch(text) is not None, YEAR_BEFORE.fullmatch(text) is not None,
+                                YEAR_BEFORE.search(text) is not None))
+    return readings
+
+
+def valued_readings(article_id: str, readings: list[Reading], reference: datetime | date | None,
+                    config: TimexConfig = CONFIG) -> Iterator[tuple[TimexMention, str, str]]:
+    """:func:`valued` of mentions already :func:`read`."""
+    if isinstance(reference, datetime):
+        reference = reference.date()  # values name days at the finest, as ``normalise`` takes them
     last_quarter: tuple[int, re.Match[str]] | None = None
     reported_quarter: str | None = None
     story_day: date | None = None
     story_period: date | None = None
     months_written: dict[str, tuple[int, str]] = {}
-    for mention in mentions:
-        text = mention.span.text(article)
+    for reading in readings:
+        mention, text = reading.mention, reading.text
         try:
-            found = normalise(text, counted_from(text, reference, story_day, story_period), mention.tense, config)
+            found = normalise(text, counted_from(reading, reference, story_day, story_period), mention.tense, config)
         except Exception as error:  # noqa: BLE001 - one phrase no rule foresaw must not cost the article the rest
-            LOG.warning("time expression %r of article %s left unvalued: %s: %s", text, article.id,
+            LOG.warning("time expression %r of article %s left unvalued: %s: %s", text, article_id,
                         type(error).__name__, error)
             continue
         if found:
             kind, value = found
-            value = with_written_year(text, mention.sentence, value, months_written, config,
-                                      sets_the_time(article.text, mention.span.start))
+            unanchored = reading.unanchored if reading.readable else normalise(text, None)
+            value = with_written_year(unanchored, mention.sentence, value, months_written, config,
+                                      reading.sets_the_time)
             story_day = date.fromisoformat(value[:10]) if DAY_VALUE.match(value) else story_day
             story_period = period_of(value) or story_period
             quarter = QUARTER_VALUE.fullmatch(value)
-            if quarter and reported_quarter and REPORTED_QUARTER.fullmatch(text):
+            if quarter and reported_quarter and reading.names_reported_quarter:
                 # "the quarter", "the latest period": the one the report told results of, which a fiscal year may
                 # put elsewhere than the calendar's quarter before the dateline's
                 value = reported_quarter
                 last_quarter = (mention.sentence, QUARTER_VALUE.fullmatch(value))
-            elif quarter and not YEAR_BEFORE.search(text):
+            elif quarter and not reading.has_year_before:
                 last_quarter = (mention.sentence, quarter)
                 # a quarter looked ahead to ("expects a fourth-quarter charge") is no quarter reported on
                 reported_quarter = value if mention.tense not in {PRESENT, FUTURE} else reported_quarter
-            elif (last_quarter and YEAR_BEFORE.fullmatch(text)
+            elif (last_quarter and reading.is_year_before
                   and mention.sentence - last_quarter[0] <= config.year_before_sentences):
                 # Results reported for a quarter are compared with "a year earlier": the same quarter a year before.
                 year, index = last_quarter[1].groups()
@@ -83,13 +130,13 @@ def valued(article: Article, mentions: list[TimexMention], reference: datetime |
             yield mention, kind, value
 
 
-def with_written_year(text: str, sentence: int, value: str, months_written: dict[str, tuple[int, str]],
+def with_written_year(unanchored: Value | None, sentence: int, value: str, months_written: dict[str, tuple[int, str]],
                       config: TimexConfig = CONFIG, sets_the_time: bool = True) -> str:
     """A day or month written without its year ("on Nov. 17") in the year the text gave that month shortly before
     ("In November 1973, students barricaded themselves in"), not the year nearest the dateline; a month written
     with its year where it sets the time of what is told (after "in", "on", "during", not "the August 1988
-    cease-fire") is noted in ``months_written`` (month: sentence, year)."""
-    unanchored = normalise(text, None)
+    cease-fire") is noted in ``months_written`` (month: sentence, year). ``unanchored``: the phrase's value
+    without a reference."""
     yearless = unanchored and YEARLESS_MONTH.fullmatch(unanchored[1])
     if yearless:
         written = months_written.get(yearless.group(1))
@@ -105,18 +152,18 @@ def sets_the_time(text: str, start: int) -> bool:
     return NARRATIVE_TIME.search(text[max(0, start - 12):start]) is not None
 
 
-def counted_from(text: str, reference: datetime | None, story_day: date | None,
-                 story_period: date | None) -> date | datetime | None:
-    """The time a phrase counts from: the dateline, or the story's own time for phrases that follow the story.
+def counted_from(reading: Reading, reference: date | None, story_day: date | None,
+                 story_period: date | None) -> date | None:
+    """The day a phrase counts from: the dateline's, or the story's own time for phrases that follow the story.
 
     "at 10.40 p.m.", "that night" and "the next day" follow the last day the story named; "that year" and "the
     following month" the last month or year it named.
     """
     if reference is None:
         return None
-    if story_period is not None and STORY_PERIOD.search(text):
+    if story_period is not None and reading.follows_story_period:
         return story_period
-    if story_day is not None and is_anaphoric(text):
+    if story_day is not None and is_anaphoric(reading.text):
         return story_day
     return reference
 

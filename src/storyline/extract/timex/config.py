@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +21,15 @@ class TimexConfig:
     # without one ("on Nov. 17") still falls in that year: the next, as in ECB+ 19ecb's history of a revolt; further
     # on, the text may have come back to the report's own time.
     written_month_sentences: int = 1
+    # The hash of the thresholds, kept: the config is part of the key of each cached valuation, looked up millions
+    # of times in an ingest (publication-date inference values each phrase against each candidate day), and a
+    # dataclass's own hash reads every field at each lookup.
+    _hash: int | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            object.__setattr__(self, "_hash", hash(tuple(getattr(self, f.name) for f in fields(self) if f.compare)))
+        return self._hash  # type: ignore[return-value]
 
 
 CONFIG = TimexConfig()
