@@ -1434,6 +1434,77 @@ def test_he_after_one_the_text_does_not_name_is_not_the_person_named_before(text
     assert not speaker_names(article, mentions, the_one(article, found, words))
 
 
+@pytest.mark.parametrize("text, words", [
+    # An anonymous source who knows of a team's thinking is not the team, nor is "the source" after it.
+    ("The Harbour Seals made an offer to the pitcher on Monday. The Seals are willing to go to five years, a source "
+     "with knowledge of the Seals' thinking said. \u201cThey want him back,\u201d the source said.", "want him back"),
+    ("The Harbour Seals made an offer to the pitcher on Monday. The Seals are willing to go to five years, a source "
+     "with knowledge of the Seals' thinking said.", "willing to go"),
+    ("Nordvik Energy raised its prices on Monday. \u201cThe increase covers our higher costs,\u201d an official "
+     "close to Nordvik Energy said.", "higher costs"),
+])
+def test_a_source_who_knows_of_a_body_or_stands_close_to_it_is_not_its_voice(text, words):
+    article, mentions, found = extracted(text)
+    assert not speaker_names(article, mentions, the_one(article, found, words))
+
+
+@pytest.mark.parametrize("text, words", [
+    # Two people named: "they" is both of them, whom no one name gives.
+    ("Tom Baker and Ann Salas met the mayor on Monday. They said the plan would go ahead.", "plan would go"),
+    ("In a statement, the commerce secretary, Tom Baker, and the interior secretary, Ann Salas, agreed. After a "
+     "review ordered last month, they said they had found the rules were needed.", "rules were needed"),
+    # One person named: "they" is others.
+    ("Ann Salas, the mayor, opened the bridge on Monday. Later, they said the bridge had cost too much.",
+     "cost too much"),
+])
+def test_they_is_never_one_person_a_name_gives(text, words):
+    article, mentions, found = extracted(text)
+    assert not speaker_names(article, mentions, the_one(article, found, words))
+
+
+def test_he_after_a_speaker_the_tagger_did_not_name_is_not_a_person_named_before():
+    # The tagger takes "D\u2019Souza" for a common noun: "he" is his, not the host's named before.
+    article, mentions, found = extracted(
+        "Glenn Beck asked about the race on Friday. \u201cI would bet on Hillary,\u201d D\u2019Souza said. "
+        "\u201cThey fight like it matters to them,\u201d he added.")
+    assert not speaker_names(article, mentions, the_one(article, found, "They fight"))
+    # A plural the parse took for a source ("ISPs … had been knocked off-line") is no one "he" may stand for.
+    article, mentions, found = extracted(
+        "Tom Kerr, of Halden Networks, described the outage. Many routes came back around noon, Kerr said. Most "
+        "likely this happened after ISPs (Internet service providers) that had been knocked off-line had found "
+        "alternate routes for their traffic. It's hard to estimate how many users were affected by the cut, he said.")
+    assert speaker_names(article, mentions, the_one(article, found, "hard to estimate")) == {"Tom Kerr", "Kerr"}
+
+
+def test_she_after_according_to_a_post_from_a_person_is_that_person():
+    # The words are according to her post: "she" is its author, not the person named as a subject before.
+    article, mentions, found = extracted(
+        "Jeb Bush spoke on Monday. The Harbour Post said it would treat the campaign as news. However, that news "
+        "will come with a strong bias, according to a post from Arianna Huffington. \u201cWe will cover the ways "
+        "the campaign is unique,\u201d she wrote.")
+    assert speaker_names(article, mentions, the_one(article, found, "strong bias")) == {"Arianna Huffington"}
+    assert speaker_names(article, mentions, the_one(article, found, "campaign is unique")) == {"Arianna Huffington"}
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    # Several joined by "and" said it: none of them alone, the source's words say who.
+    ("Interior Secretary Ken Salazar and Commerce Secretary Gary Locke announced the restoration of the rules on "
+     "Tuesday.", "restoration of the rules", None),
+    ("Both Nordvik Energy and numerous rival firms said prices have been rising.", "prices have been rising", None),
+    # One named, and a clause joined after: the first speaks alone; an apposition is no second speaker.
+    ("Ken Salazar said the rule will change, and Locke agreed.", "rule will change", "Ken Salazar"),
+    ("Jack Ketsoyan, Tara Reid's representative, said she had checked into a clinic.", "checked into", "Ketsoyan"),
+    # Two titles of one person are no second speaker.
+    ('The campaign unveiled a list of 85 mayors. "It is good political strategy," said Tom Baker, a former Ohio '
+     "governor and two-term Dayton mayor, referring to the campaign's long list of mayoral endorsements.",
+     "list of mayoral endorsements", "Tom Baker"),
+])
+def test_a_source_that_joins_several_named_is_none_of_them_alone(text, words, speaker):
+    article, mentions, found = extracted(text)
+    named = speaker_names(article, mentions, the_one(article, found, words))
+    assert (speaker in " ".join(named)) if speaker else not named
+
+
 def test_a_body_described_in_a_real_report_is_the_one_named_before_when_its_name_is_whole():
     # Real ECB+ reports (tuning topics 6 and 30): "a studio representative" after "“Twilight” studio Summit
     # Entertainment"; "a company official" speaking of "Portugal Telecom SGPS SA", which the tagger cut into

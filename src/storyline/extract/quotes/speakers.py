@@ -31,6 +31,9 @@ MISTYPED_PERSONS = frozenset({"GPE"})
 # "I" and "we" in the narration are the writer ("I say that …", "We strongly recommend …", "When I asked Ford"),
 # whom the text does not name; never a person named before them.
 WRITER_PRONOUNS = frozenset({"i", "we"})
+# "They" stands for several: never for one person a name gives, though it may for the people several names give, or
+# for a body or a group.
+PLURAL_PRONOUNS = frozenset({"they"})
 DETERMINERS = frozenset({"the", "a", "an", "this", "that"})
 # Subjects that stand for one person the text does not name: "One of the officers said", "another said".
 UNNAMED_ONES = frozenset({"one", "another", "someone", "somebody"})
@@ -53,6 +56,9 @@ OUTLET_DESCRIPTIONS = wordlists.words("outlet_descriptions")
 REPORTING_CUES = frozenset({"report"})
 # Nouns of news outlets that follow an outlet's name ("the Ansa news agency"): the name is the outlet that speaks.
 MEDIA_NOUNS = wordlists.words("media_nouns")
+# Words by which a source's phrase says what it knows of or stands near ("a source with knowledge of the team's
+# thinking", "a person close to the minister"): what is named after them is not whom the source speaks for.
+INSIDER_WORDS = wordlists.words("insider_words")
 # Nouns "he" or "she" never stands for: organisations, groups, buildings, and texts that speak for a body.
 NOT_A_PERSON = BODY_NOUNS | wordlists.words("facility_nouns") | VOICE_TEXTS
 # Nouns that can name a person (WordNet's noun.person): "he" or "she" stands for no other common noun.
@@ -89,7 +95,25 @@ def resolve(drafts: Drafts, draft: Draft) -> Resolution:
         phrase = (first.left_edge.idx, last.idx + len(last))
         entity = _named_by(drafts, head, draft.source.start_char, draft.source.end_char)
         return Resolution(entity, None if entity or not may_speak(head) else phrase)
+    if _several_named(drafts, head, draft.source):
+        return Resolution()
     return Resolution(_named_by(drafts, head, draft.source.start_char, draft.source.end_char))
+
+
+def _several_named(drafts: Drafts, head: Token, source: DocSpan) -> bool:
+    """Whether the source joins the one its head names to others named ("Interior Secretary Ken Salazar and Commerce
+    Secretary Gary Locke", "both Microsoft and numerous security firms"): the words are all of theirs, which no one
+    of them stands for; the source's own words say who spoke."""
+    own = drafts.mention_at(head)
+    return any(conjunct.i > head.i and source.start <= conjunct.i < source.end
+               and (own is None or drafts.mention_at(conjunct) is not own)
+               # another name, several ("and his aides"), or anyone beside a name; not two titles of one person
+               # ("a former governor and two-term mayor", "president and CEO of …")
+               and (drafts.mention_at(conjunct) is not None or conjunct.tag_ in ("NNS", "NNPS")
+                    or own is not None and conjunct.pos_ in ("PROPN", "NOUN"))
+               # joined by "and", not an apposition the parse took for a conjunct ("Jack Ketsoyan, Reid's rep")
+               and any(t.dep_ == "cc" and t.lower_ in ("and", "&") for t in head.doc[head.i + 1:conjunct.i])
+               for conjunct in head.conjuncts)
 
 
 def names_a_thing(drafts: Drafts, draft: Draft) -> bool:
@@ -159,9 +183,18 @@ def _body_spoken_for(voice: Token) -> Token | None:
             return child
         if child.dep_ == "prep" and child.lower_ in VOICE_PREPOSITIONS:
             body = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if body is not None and _describes_a_body(body) and _definite(body):
+            if body is not None and _describes_a_body(body) and _definite(body) and not _known_of(voice, body):
                 return body
     return None
+
+
+def _known_of(voice: Token, named: Token) -> bool:
+    """Whether a word between the source's noun and a body or person named after it says the source only knows
+    of it or stands near it ("a source with knowledge of the team's thinking", "a person familiar with the
+    company's plans", "an official close to the minister"): an anonymous insider, not that body's or person's voice,
+    however the parse hangs the words."""
+    return any(lemma(token) in INSIDER_WORDS or token.lower_ in INSIDER_WORDS
+               for token in voice.doc[voice.i + 1:named.i])
 
 
 def _describes_a_body(noun: Token) -> bool:
@@ -358,6 +391,8 @@ def _names_the_source(drafts: Drafts, mention: Mention, head: Token, voices: boo
     statement from Waitrose"); not a place or group that qualifies a speaker ("diplomats in Beirut", "an Israeli
     witness")."""
     token = drafts.token_at(mention.span.start)
+    if _known_of(head, token):
+        return False
     name = drafts.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
     token = name.root if name is not None else token
     if token.dep_ == "appos" and mention.span.label == "PERSON" and title_word(head.text) in OFFICES \
@@ -447,7 +482,16 @@ def _nearest_antecedent(drafts: Drafts, pronoun: Token, types: frozenset[str],
             if token.lower_ == pronoun.lower_ and hops < drafts.config.pronoun_chain:
                 return _antecedent(drafts, token, hops + 1), token.idx, True
             continue
+        if types == PERSON_ONLY and _untagged_name(token) and drafts.mention_at(token) is None \
+                and _spoke(drafts, token, pronoun):
+            # "D’Souza said …. “…,” he said", a name the tagger did not tag: the pronoun is that speaker's, whom a
+            # person named in full before may give by surname, and not a person named further back.
+            return Resolution(_surname_named_before(drafts, token)), token.idx, True
         mention = drafts.mention_at(token)
+        if mention is not None and mention.span.label == "PERSON" and pronoun.lower_ in PLURAL_PRONOUNS:
+            # "the commerce secretary, Gary Locke, and the interior secretary, Ken Salazar, agreed. … they said":
+            # people named speak last, whom no one name gives; not the first of them, nor a body named before.
+            return Resolution(), token.idx, True
         if mention is not None:
             if _fits(drafts, mention, token, types) and not _other_gender(drafts, pronoun, mention):
                 person = _person_named(drafts, mention)
@@ -473,6 +517,8 @@ def _nearest_antecedent(drafts: Drafts, pronoun: Token, types: frozenset[str],
             entity = _named_by(drafts, token, token.left_edge.idx, token.idx + len(token))
             if entity is not None and clashes(pronoun, drafts.genders.get(entity)):
                 continue  # "Filmmaker and aviator Howard Hughes pursued her … she said": the noun names a man
+            if pronoun.lower_ in PLURAL_PRONOUNS and entity is not None and _a_person(drafts, entity):
+                return Resolution(), token.idx, True  # "the commerce secretary, Gary Locke, and …": people
             return Resolution(entity, None if entity else phrase), token.idx, _spoke(drafts, token, pronoun)
     if skipped_speaker == "type":
         # Someone else spoke just before: a person named further back is a guess, however well they fit.
@@ -490,12 +536,29 @@ def _nearest_antecedent(drafts: Drafts, pronoun: Token, types: frozenset[str],
         heads = [t for t in root] if root is not None else [token]
         if not _fits(drafts, mention, heads[-1], types) or _other_gender(drafts, pronoun, mention):
             continue
-        # A speaker, a subject, or a name in apposition to a subject ("A professor, Yanis Varoufakis, stayed").
-        speaker = drafts.is_speaker_before({t.i for t in heads}, pronoun.idx)
+        # A speaker, one an earlier source spoke for ("according to a post from Arianna Huffington"), a subject,
+        # or a name in apposition to a subject ("A professor, Yanis Varoufakis, stayed").
+        speaker = drafts.is_speaker_before({t.i for t in heads}, pronoun.idx) \
+            or _spoke_through(drafts, mention, drafts.token_at(pronoun.idx))
         if speaker or any(t.dep_ in ("nsubj", "nsubjpass")
                           or t.dep_ == "appos" and t.head.dep_ in ("nsubj", "nsubjpass") for t in heads):
+            if mention.span.label == "PERSON" and pronoun.lower_ in PLURAL_PRONOUNS:
+                return Resolution(), mention.span.start, True
             return Resolution(mention.entity_id), mention.span.start, speaker
     return Resolution(), pronoun.idx, True
+
+
+def _untagged_name(token: Token) -> bool:
+    """Whether the token reads as one person's name standing alone, by its capital where no sentence starts
+    ("D’Souza", which the tagger may take for a common noun), or as the tagger's proper noun; singular ("ISPs" is no
+    one), and not a title with words of its own ("The Podesta Group's CEO, Kimberley Fritts")."""
+    return token.text[:1].isupper() and token.tag_ in ("NNP", "NN") \
+        and (token.pos_ == "PROPN" or token.pos_ == "NOUN" and not token.is_sent_start) \
+        and not any(child.dep_ in ("det", "poss", "amod", "compound", "appos", "prep") for child in token.children)
+
+
+def _a_person(drafts: Drafts, entity: str) -> bool:
+    return any(m.entity_id == entity and m.span.label == "PERSON" for m in drafts.mentions)
 
 
 def _reported_by(token: Token, verb: Token | None) -> bool:
