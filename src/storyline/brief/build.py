@@ -412,8 +412,10 @@ def told_before_story(entries: list[TimelineEntry], articles: dict[str, Article]
     """Whether a claim unit states something the timeline dates before the story's own news (:func:`story_start`):
     a career, an earlier case, the history of a place, told as background to the news."""
     start = story_start(entries, articles, config)
-    before = [s for entry in entries if start is not None and entry.value
-              and (last := calendar_end(entry.value)) is not None and last < start for s in entry.statements]
+    if start is None:
+        return lambda unit: False
+    before = [s for entry in entries if entry.value and (last := calendar_end(entry.value)) is not None
+              and last < start for s in entry.statements]
 
     def told_before(unit: claims.ClaimUnit) -> bool:
         span = unit.span
