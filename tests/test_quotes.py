@@ -1205,6 +1205,13 @@ def test_a_speaker_after_a_comma_with_a_clause_of_their_own_said_the_words_befor
 
 
 
+def test_finding_oneself_somewhere_is_no_finding_but_finding_that_is():
+    article, mentions, found = extracted(
+        "Late in the second half the striker found himself alone in front of the goal and scored. The players "
+        "found themselves trapped in the tunnel after the match. An inquiry found that the gates had been locked.")
+    assert [a.content.text(article) for a in found] == ["that the gates had been locked"]
+
+
 def test_words_of_the_quotation_are_not_its_speaker():
     # The parse gives "said" two subjects: a noun phrase inside the quotation and the speaker after the verb.
     article, mentions, found = extracted(

@@ -39,6 +39,11 @@ _NOT_SAYING_CLAUSES = frozenset({"continue"})
 # Cues of a request about the speaker themselves when their complement is a passive infinitive: "who asked not to
 # be named", "who declined to be identified", "who requested to be quoted only by his first name".
 _REQUEST_CUES = frozenset({"ask", "decline", "refuse", "request"})
+# Cues that, with a reflexive pronoun as their clause's subject, tell where the subject ended up, not what they
+# found out: "found himself trapped", "found themselves on the floor" (but "found that …").
+_ENDING_UP_CUES = frozenset({"find"})
+_REFLEXIVES = frozenset({"myself", "yourself", "himself", "herself", "itself", "oneself", "ourselves", "yourselves",
+                         "themselves"})
 # The lemmas :func:`_complement` finds a content for: a verb of none of them has none.
 _COMPLEMENTED_CUES = CLAUSE_CUES | OBJECT_CUES | frozenset(PREPOSITION_CUES)
 # What stands between a quotation and the cue after it: "…," said / "…?" asked.
@@ -270,6 +275,9 @@ def _complement(verb: Token) -> tuple[tuple[int, int] | None, int, bool]:
         child for child in verb.children if child.dep_ == "ccomp" and (any(
             dependent.dep_ == "nsubj" and dependent.i > child.i for dependent in verb.children)
             or apposition_before(verb) is not None)]  # "The damage hit two lines, a spokeswoman said."
+    if verb_lemma in _ENDING_UP_CUES and any(subject.dep_ == "nsubj" and subject.lower_ in _REFLEXIVES
+                                             for clause in said_clauses for subject in clause.children):
+        return None, cue_end, False
     if verb_lemma in CLAUSE_CUES and said_clauses:
         start, end = content_extent(with_trailing_infinitive(verb, said_clauses))
         apposed = apposition_before(verb)
