@@ -183,3 +183,24 @@ def test_brief_evaluation_runs_one_real_story_end_to_end(tmp_path, capsys, evalu
     briefs = sorted(kept.joinpath(name).glob("*.json"))
     assert briefs and all(b.with_suffix(".md").read_text().startswith("# ") for b in briefs)
     assert all(json.loads(b.read_text())["schema"] == "storyline.brief/1" for b in briefs)
+
+
+@pytest.mark.parametrize("part", ["tune", "check", "report"])
+def test_every_gold_file_points_into_its_own_articles(part):
+    """Hand-written gold is checked against its story's texts (read, never run): each quotation is an exact excerpt
+    of the article it names (its title or text), each value and headline fact names articles of the story, each event day is a day."""
+    folder = ROOT / "eval" / "briefs" / part
+    golds = sorted(folder.glob("*.gold.json"))
+    assert golds, f"{folder} holds no gold"
+    for path in golds:
+        gold = json.loads(path.read_text())
+        texts = {record["source"]: f"{record.get('title') or ''}\n{record['text']}" for record in map(json.loads, path.with_name(
+            path.name.replace(".gold.json", ".jsonl")).read_text().splitlines())}
+        date.fromisoformat(gold["event_date"])
+        for quote in gold["quotes"]:
+            assert quote["text"] in texts[quote["doc"]], (path.name, quote["text"])
+            assert quote["speaker_kind"] in ("person", "group", "document", "unknown"), (path.name, quote)
+        for item in gold["disagreements"]:
+            assert set(item["values"]) <= set(texts) and len(set(item["values"].values())) > 1, (path.name, item)
+        for fact in gold["headline_facts"]:
+            assert fact["all_of"] and set(fact["docs"]) <= set(texts), (path.name, fact)
