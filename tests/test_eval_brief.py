@@ -188,14 +188,15 @@ def test_brief_evaluation_runs_one_real_story_end_to_end(tmp_path, capsys, evalu
 @pytest.mark.parametrize("part", ["tune", "check", "report"])
 def test_every_gold_file_points_into_its_own_articles(part):
     """Hand-written gold is checked against its story's texts (read, never run): each quotation is an exact excerpt
-    of the article it names (its title or text), each value and headline fact names articles of the story, each event day is a day."""
+    of the article it names (its title or text), each value and headline fact names articles of the story, each
+    event day is a day."""
     folder = ROOT / "eval" / "briefs" / part
     golds = sorted(folder.glob("*.gold.json"))
     assert golds, f"{folder} holds no gold"
     for path in golds:
         gold = json.loads(path.read_text())
-        texts = {record["source"]: f"{record.get('title') or ''}\n{record['text']}" for record in map(json.loads, path.with_name(
-            path.name.replace(".gold.json", ".jsonl")).read_text().splitlines())}
+        records = map(json.loads, path.with_name(path.name.replace(".gold.json", ".jsonl")).read_text().splitlines())
+        texts = {record["source"]: f"{record.get('title') or ''}\n{record['text']}" for record in records}
         date.fromisoformat(gold["event_date"])
         for quote in gold["quotes"]:
             assert quote["text"] in texts[quote["doc"]], (path.name, quote["text"])
