@@ -464,6 +464,20 @@ def test_a_brief_of_short_reports_shows_fewer_items_but_keeps_its_key_facts(tmp_
     assert brief["summary"] == full(brief)["summary"] and len(brief["summary"]) == config.summary_most
 
 
+def test_a_cut_brief_spends_the_words_the_cut_left_on_more_names_and_statements(tmp_path):
+    # Eleven real reports of a prison escape (ECB+ topic 3, tuning part): over half their words at two items a
+    # section, every long section was cut to one, leaving a tenth of the budget unspent and one name in "Who is
+    # involved". The words left go to one more item at a time, to the fill budget and no further.
+    brief, articles = real_story(tmp_path, r"3_\d+ecbplus")
+    words = sum(article.word_count for article in articles.values())
+    config, shown = build.CONFIG, brief["shown"]
+    assert shown["single_source"] == 1 and shown["entities"] > 1 and len(brief["entities"]) > shown["entities"]
+    assert len(render.markdown(brief).split()) <= config.fill_budget * words
+    for section in ("quotes", "entities", "timeline", "single_source"):
+        fuller = {**brief, "shown": shown | {section: shown[section] + 1}}
+        assert len(render.markdown(fuller).split()) > config.fill_budget * words, section
+
+
 def tuning_story(tmp_path: Path, name: str) -> dict:
     """The brief of the largest story a tuning story's articles (eval/briefs/tune) form."""
     corpus = Corpus.open(tmp_path / f"{name}.db")

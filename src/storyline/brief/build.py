@@ -59,6 +59,13 @@ class BriefConfig:
     words_per_item: int = 400
     least_shown: int = 2
     length_budget: float = 0.5
+    # The words a cut leaves under ``fill_budget`` of its articles' words go to one more item at a time, a round
+    # over the sections in this order: where outlets differ, who said what, who is involved (a line of a few
+    # words), when, then the rest. Below the budget, so that a story whose briefs include one over it (a lone
+    # article's brief is mostly headings and its sources) stays within it.
+    fill_budget: float = 0.45
+    fill_order: tuple[str, ...] = ("disagreements", "quotes", "entities", "timeline", "single_source", "beliefs",
+                                   "copied", "wording", "loaded")
     key_facts_shown: int = 6
     single_source_shown: int = 6
     # Quotes and beliefs are counted in statements (a speaker's statement in its wordings), not in speakers.
@@ -183,25 +190,42 @@ def assemble(story_id: str, label: str, articles: list[Article], found: StoryCom
         },
         "coverage": coverage,
     }
-    brief["shown"] = shown(cut_to_length(brief, most, config.length_budget * words, shown))
+    brief["shown"] = cut_to_length(brief, most, (config.length_budget * words, config.fill_budget * words), shown,
+                                   config.fill_order)
     return brief
 
 
-def cut_to_length(brief: dict[str, Any], most: int, budget: float, shown: Callable[[int], dict[str, int]]) -> int:
+def cut_to_length(brief: dict[str, Any], most: int, budgets: tuple[float, float],
+                  shown: Callable[[int], dict[str, int]], fill_order: tuple[str, ...]) -> dict[str, int]:
     """How many of each long section's best items the brief shows (``shown(most)`` says per section): ``most``, or
-    fewer, one at least, till its Markdown is within ``budget`` words. The Markdown is written once; each section's
-    words at each limit are counted once (:func:`render.section_words`), and a smaller limit takes its items'
-    words away."""
+    fewer, one at least, till its Markdown is within the first of ``budgets`` (in words); then, if the brief was
+    cut, the words left under the second go to one more item at a time, in rounds over the sections in
+    ``fill_order``, each up to what ``shown(most)`` gives it. The Markdown is written once; each section's words at
+    each limit are counted once (:func:`render.section_words`), and a smaller limit takes its items' words away."""
     counts = render.section_words(brief)
 
     def limited_words(limits: dict[str, int]) -> int:
         return sum(counts[section][min(limit, len(counts[section]) - 1)]
                    for section, limit in limits.items() if section in counts)
 
-    fixed = len(render.markdown(brief).split()) - limited_words(brief["shown"])
+    budget, fill_budget = budgets
+    ceiling = brief["shown"]
+    fixed = len(render.markdown(brief).split()) - limited_words(ceiling)
+    if fixed + limited_words(ceiling) <= budget:
+        return ceiling
     while most > 1 and fixed + limited_words(shown(most)) > budget:
         most -= 1
-    return most
+    limits = shown(most)
+    growing = [section for section in fill_order if section in counts]
+    while growing:
+        for section in list(growing):
+            fuller = limits | {section: limits[section] + 1}
+            if limits[section] >= min(ceiling[section], len(counts[section]) - 1) \
+                    or fixed + limited_words(fuller) > fill_budget:
+                growing.remove(section)
+            else:
+                limits = fuller
+    return limits
 
 
 def shown_in_full(brief: dict[str, Any]) -> dict[str, Any]:
