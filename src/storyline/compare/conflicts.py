@@ -156,6 +156,8 @@ def shown(figure: Figure) -> str:
         number = f"{value}{'th' if value % 100 in {11, 12, 13} else {1: 'st', 2: 'nd', 3: 'rd'}.get(value % 10, 'th')}"
     if figure.kind == "PHONE":
         return figure.unit
+    if figure.kind == "RECORD":  # "53 wins (53-3)"
+        return f"{readable(figure.value)} {figure.dimension} ({figure.unit})"
     if figure.kind == "CLOCK":
         number = f"{int(figure.value) // 100:02d}:{int(figure.value) % 100:02d} {figure.unit}".rstrip()
     if figure.kind == "GAME_CLOCK":  # "7:41 left in the first half"
@@ -208,6 +210,8 @@ def difference(a: Figure, b: Figure, counted: float, predicate: float, context: 
         return None if _same_dated_event(a, b, counted, predicate, context, config) else "event"
     if a.kind == "ORDINAL":
         return None if _same_day_of_series(a, b, counted, context, config) else "event"
+    if a.kind == "RECORD":
+        return None if _same_standing(a, b, config) else "holder"
     if a.kind == "DURATION":
         return None if _same_term(a, b, one_claim) else "holder"
     if any(of_a_place(f.counted) or f.counted in KIN_COUNTS for f in (a, b)):
@@ -284,6 +288,19 @@ def _same_day_of_series(a: Figure, b: Figure, counted: float, context: float, co
     count 7 higher."""
     return a.unit == b.unit and a.day == b.day and bool(KNOWN_DATE.match(a.day) or abs(a.value - b.value) < 7) \
         and (counted >= config.same_counted or context >= config.same_context)
+
+
+def _same_standing(a: Figure, b: Figure, config: FigureConfig) -> bool:
+    """Whether two records are one holder's standing at one time: a name both give it ("Klitschko", "Wladimir
+    Klitschko"), and about as many games counted (wins, losses and draws: "52-3" and "53-3" are one standing,
+    one of them misreported, where "10-0" and "14-1" are two days of a season, and a score written beside a name,
+    "65-53", is no standing at all)."""
+    return bool(a.holders & b.holders) and abs(_games(a) - _games(b)) <= config.max_record_games_apart
+
+
+def _games(record: Figure) -> int:
+    """The games a record counts: its wins, losses and draws, as written ("45-7-2": 54)."""
+    return sum(int(n) for n in record.unit.split("-"))
 
 
 def _same_term(a: Figure, b: Figure, one_claim: bool) -> bool:

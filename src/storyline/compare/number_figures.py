@@ -49,6 +49,10 @@ DASHES = frozenset({"-", "–"})
 MAGNITUDE_BEFORE = re.compile(r"\bmagnitude\s*[-–]?\s*\Z", re.IGNORECASE)
 RICHTER_AFTER = re.compile(r"\s+on\s+the\s+Richter\b", re.IGNORECASE)
 RUN_WORDS = words("run_words")
+PLAYED_UNITS = words("played_units")
+# Prepositions of the games a tally is counted over ("in 105 games").
+OVER_GAMES = frozenset({"in", "over", "across"})
+PLAYED = "play"
 PART_COUNT_WORDS = words("part_count_words")
 # Adverbials of a running total ("so far", "in all"), by their words.
 RUNNING_TOTALS = frozenset(tuple(line.split()) for line in words("running_totals"))
@@ -174,6 +178,8 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
         # "the 12000 block", "Flight 447": a number that names which one, not how many; what happened there
         # says nothing of which it is
         kind, predicate = "LABEL", None
+    elif kind == "COUNT" and _games_counted_over(counted):
+        predicate = None
     elif kind == "COUNT":
         predicate = what_happened(counted, counted, config.governing_hops)
     else:
@@ -204,12 +210,20 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
         named, holders, person = frozenset(whose or {UNNAMED}), frozenset(whose or {UNNAMED}), True
     return Figure(article.span(tokens.start_char, tokens.end_char, tokens.label_), sentence_of(article, tokens),
                   article.outlet, value, kind, unit, dimension, bound, Range(written.low * size, written.high * size),
-                  counted_words, predicate_words(predicate), what,
+                  counted_words, PLAYED if kind == "COUNT" and _games_counted_over(counted) else predicate_words(
+                      predicate), what,
                   context(tokens, config.context_tokens),
                   named, times_named(tokens, anchor, times, article), hedged,
                   day_named(tokens, clause, times) if clause is not None else "", person, holders,
                   kind == "COUNT" and _running_total(counted, clause),
                   clause is not None and day_by_distance(tokens, clause, times))
+
+
+def _games_counted_over(counted: Token) -> bool:
+    """Whether a count is of the games a tally is counted over ("has 2,129 points in 105 games", "notched 40 goals
+    over 90 matches"): they were played, whatever verb states the tally ("has", "notched"), so two outlets' counts
+    of one holder's games are one quantity though their verbs differ."""
+    return counted.lemma_.lower() in PLAYED_UNITS and counted.dep_ == "pobj" and counted.head.lower_ in OVER_GAMES
 
 
 def _running_total(counted: Token, clause: Token | None) -> bool:
