@@ -911,7 +911,7 @@ def test_a_win_loss_record_beside_its_holder_is_one_standing_of_that_holder():
 
 def test_the_games_a_tally_is_counted_over_are_one_count_whatever_verb_states_the_tally():
     found = disputes("Jason Miller now has 1,870 points in 98 games for Oregon.",
-                     "Jason Miller has notched his 1,870 points in 97 games over four seasons.")
+                     "Jason Miller has notched his 1,870 points in 97 games for Oregon.")
     assert values(found) == [["97", "98"]]
     assert found[0].figures[0].predicate == "play"
     apart = [
@@ -919,5 +919,23 @@ def test_the_games_a_tally_is_counted_over_are_one_count_whatever_verb_states_th
         ("Jason Miller now has 1,870 points in 98 games.", "Andre Diaz has notched 1,500 points in 97 games."),
         ("Jason Miller now has 1,870 points in 98 games.", "Oregon won 97 games with Jason Miller."),
         ("Jason Miller has scored in 8 straight games.", "Jason Miller has now scored in 9 straight games."),
+        # a window of the tally each outlet picks: with one team, or with two
+        ("Jason Miller batted .358 in 54 games with the Angels.",
+         "Jason Miller batted .308 in 57 games with the Angels and Braves."),
+    ]
+    assert [pair for pair in apart if disputes(*pair)] == []
+
+
+def test_a_record_of_a_number_is_the_size_of_its_owners_record():
+    # "record of 2,106" (no noun) and "record of 2,116 points": the record's size, the owner's, whoever breaks it
+    found = disputes("Devin McCoy needed 11 points to break Dave Ruiz's school scoring record of 2,106.",
+                     "Devin McCoy broke Dave Ruiz's school scoring record of 2,116 points with a free throw.")
+    assert values(found) == [["2,106", "2,116"]]
+    assert {f.holders for f in found[0].figures} == {frozenset({"dave", "ruiz"})}
+    apart = [
+        # another owner's record; the breaker's own total is not the record
+        ("McCoy broke Dave Ruiz's school scoring record of 2,116 points.",
+         "McCoy also broke Al Tate's school assists record of 2,090."),
+        ("McCoy broke Dave Ruiz's school scoring record of 2,116 points.", "McCoy now has 2,129 points."),
     ]
     assert [pair for pair in apart if disputes(*pair)] == []

@@ -38,7 +38,7 @@ import numpy as np
 from rapidfuzz.distance import Levenshtein
 
 from storyline.compare.figure_words import PERSON, UNNAMED, outcome
-from storyline.compare.number_figures import WEIGHT
+from storyline.compare.number_figures import PLAYED, WEIGHT
 from storyline.compare.family_figures import KIN_COUNTS
 from storyline.compare.figure import CONFIG, WEEKDAY, YEARLESS, Figure, FigureConfig, readable
 from storyline.compare.place_figures import of_a_place
@@ -222,6 +222,8 @@ def difference(a: Figure, b: Figure, counted: float, predicate: float, context: 
         return "counted"  # a running total ("five rifles so far") is not one event's count ("two in the raid")
     if not _same_holder(a, b):
         return "holder"
+    if PLAYED == a.predicate == b.predicate and not _same_window(a, b):
+        return "setting"
     if a.kind == "AGE":
         return None if _same_persons_age(a, b, config) else "holder"
     if a.kind == "LABEL":
@@ -353,6 +355,13 @@ def _same_holder(a: Figure, b: Figure) -> bool:
     # a person's figure ("Ty Lawson scored 16 points") and one of no one named ("scored 25 points"), which may
     # be the team's or a total: which subject the second is of the text does not say
     return a.person == b.person
+
+
+def _same_window(a: Figure, b: Figure) -> bool:
+    """Whether two counts of the games a tally is counted over ("in 106 games") are of one window: of a holder
+    both clauses name, among the same teams and people ("in 54 games with the Angels" is a part of "a combined
+    157 games with the Angels and Braves"), as each outlet picks the stretch it counts a player's tally over."""
+    return bool(_named_in_clause(a) & _named_in_clause(b)) and a.names - {UNNAMED} == b.names - {UNNAMED}
 
 
 def _same_persons_age(a: Figure, b: Figure, config: FigureConfig) -> bool:

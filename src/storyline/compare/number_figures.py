@@ -53,6 +53,7 @@ PLAYED_UNITS = words("played_units")
 # Prepositions of the games a tally is counted over ("in 105 games").
 OVER_GAMES = frozenset({"in", "over", "across"})
 PLAYED = "play"
+RECORD_NOUNS = words("record_nouns")
 PART_COUNT_WORDS = words("part_count_words")
 # Adverbials of a running total ("so far", "in all"), by their words.
 RUNNING_TOTALS = frozenset(tuple(line.split()) for line in words("running_totals"))
@@ -164,6 +165,9 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
     implied = people_counted(anchor) if kind == "COUNT" else None
     counted = implied or (_counted(anchor) if kind == "COUNT" else _measured(anchor))
     counted = _compound_head(counted) if counted is not None else None
+    record = _record_sized(anchor, counted) if kind == "COUNT" else None
+    if record is not None:
+        counted = record  # "Buford's scoring record of 2,116 points": the record's size, held by its owner
     if counted is None or not counted.is_alpha or _ranked(counted, tokens) or _hyphenated_modifier(counted, tokens) \
             or _part(counted, tokens) \
             or _run(counted) or _pointed_back(counted) \
@@ -174,7 +178,7 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
         dimension, unit = f"{dimension}/{rate}", f"{unit} per {rate}".strip()
     if implied is not None:
         predicate = implied
-    elif kind == "COUNT" and counted.tag_ in {"NN", "NNP"} and value != 1:
+    elif kind == "COUNT" and counted.tag_ in {"NN", "NNP"} and value != 1 and record is None:
         # "the 12000 block", "Flight 447": a number that names which one, not how many; what happened there
         # says nothing of which it is
         kind, predicate = "LABEL", None
@@ -217,6 +221,16 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
                   day_named(tokens, clause, times) if clause is not None else "", person, holders,
                   kind == "COUNT" and _running_total(counted, clause),
                   clause is not None and day_by_distance(tokens, clause, times))
+
+
+def _record_sized(anchor: Token, counted: Token | None) -> Token | None:
+    """The record a count is the size of: "record" in "broke Buford's scoring record of 2,116 points" and "a
+    record of 2,106". What the verb does is done to the record, whose owner holds it (not the one who breaks it),
+    and an outlet writing its size without the noun ("of 2,106") gives the same quantity."""
+    token = counted if counted is not None else anchor
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in RECORD_NOUNS:
+        return token.head.head
+    return None
 
 
 def _games_counted_over(counted: Token) -> bool:

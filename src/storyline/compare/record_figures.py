@@ -32,7 +32,7 @@ TALLIES = pairs("record_tallies")
 TALLY_AFTER = re.compile(r"\s*(?:,|\bwith\b)\s*(\d{1,3})\s*([A-Za-z]+)(?:['’]s)?\b")
 # What may follow a whole record: the end of its parentheses, commas or sentence, or another clause.
 RECORD_END = re.compile(r"\s*(?:[).,;:!?]|\band\b|\bwith\b|\Z)")
-RECORD_NOUNS = frozenset({"record", "mark"})
+RECORD_NOUNS = words("record_nouns")
 OBJECTS = frozenset({"dobj", "pobj"})
 
 
