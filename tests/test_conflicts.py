@@ -932,6 +932,10 @@ def test_a_record_of_a_number_is_the_size_of_its_owners_record():
                      "Devin McCoy broke Dave Ruiz's school scoring record of 2,116 points with a free throw.")
     assert values(found) == [["2,106", "2,116"]]
     assert {f.holders for f in found[0].figures} == {frozenset({"dave", "ruiz"})}
+    # a text without its original spacing splits the thousands, and the parse hangs the parts apart
+    assert values(disputes("Devin McCoy needed 11 points to break Dave Ruiz's scoring record of 2, 106.",
+                           "Devin McCoy broke Dave Ruiz's school scoring record of 2,116 points.")) \
+        == [["2,106", "2,116"]]
     apart = [
         # another owner's record; the breaker's own total is not the record
         ("McCoy broke Dave Ruiz's school scoring record of 2,116 points.",

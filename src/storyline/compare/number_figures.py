@@ -165,7 +165,7 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
     implied = people_counted(anchor) if kind == "COUNT" else None
     counted = implied or (_counted(anchor) if kind == "COUNT" else _measured(anchor))
     counted = _compound_head(counted) if counted is not None else None
-    record = _record_sized(anchor, counted) if kind == "COUNT" else None
+    record = _record_sized(tokens, counted) if kind == "COUNT" else None
     if record is not None:
         counted = record  # "Buford's scoring record of 2,116 points": the record's size, held by its owner
     if counted is None or not counted.is_alpha or _ranked(counted, tokens) or _hyphenated_modifier(counted, tokens) \
@@ -223,14 +223,14 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
                   clause is not None and day_by_distance(tokens, clause, times))
 
 
-def _record_sized(anchor: Token, counted: Token | None) -> Token | None:
+def _record_sized(tokens: SpacySpan, counted: Token | None) -> Token | None:
     """The record a count is the size of: "record" in "broke Buford's scoring record of 2,116 points" and "a
-    record of 2,106". What the verb does is done to the record, whose owner holds it (not the one who breaks it),
-    and an outlet writing its size without the noun ("of 2,106") gives the same quantity."""
-    token = counted if counted is not None else anchor
-    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in RECORD_NOUNS:
-        return token.head.head
-    return None
+    record of 2,106" (or "of 2, 106", whose parts the parse hangs apart). What the verb does is done to the record,
+    whose owner holds it (not the one who breaks it), and an outlet writing its size without the noun ("of 2,106")
+    gives the same quantity."""
+    return next((token.head.head for token in ([counted] if counted is not None else list(tokens))
+                 if token.dep_ == "pobj" and token.head.lower_ == "of"
+                 and token.head.head.lemma_.lower() in RECORD_NOUNS), None)
 
 
 def _games_counted_over(counted: Token) -> bool:
