@@ -904,7 +904,8 @@ def test_a_win_loss_record_beside_its_holder_is_one_standing_of_that_holder():
          "Lopez had 12 points for Baltimore (12-2) in their home win."),
         # a score beside an object is no standing; a record narrowed to a part of the season is not read
         ("Baltimore beat Denver, 71-64, on Friday.", "Denver (17-6) lost to Baltimore."),
-        ("Baltimore (18-6, 9-3 away) won.", "Baltimore moved to 8-3 away with the win."),
+        ("Baltimore beat Denver, 71-64, on Friday.", "Denver, 70-64, lost again."),
+        ("Baltimore (18-6, 9-3 away) won again.", "Baltimore moved to 17-6 in conference play."),
     ]
     assert [pair for pair in agreeing_or_apart if disputes(*pair)] == []
 
