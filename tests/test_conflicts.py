@@ -906,6 +906,8 @@ def test_a_win_loss_record_beside_its_holder_is_one_standing_of_that_holder():
         ("Baltimore beat Denver, 71-64, on Friday.", "Denver (17-6) lost to Baltimore."),
         ("Baltimore beat Denver, 71-64, on Friday.", "Denver, 70-64, lost again."),
         ("Baltimore (18-6, 9-3 away) won again.", "Baltimore moved to 17-6 in conference play."),
+        # a verb that brings its subject ahead or back to a score tells of a lead in a game
+        ("Baltimore (18-6) won again.", "Baltimore moved ahead to 17-6 with a jumper."),
     ]
     assert [pair for pair in agreeing_or_apart if disputes(*pair)] == []
 

@@ -78,6 +78,8 @@ def _holder(text: str, doc: Doc, match: re.Match, tokens: SpacySpan) -> Token | 
     to = doc[tokens.start - 1] if tokens.start else None
     if to is None or to.lower_ != "to" or to.head.lemma_.lower() not in RECORD_VERBS:
         return None
+    if any(c.dep_ in {"advmod", "prt"} and to.head.i < c.i < to.i for c in to.head.children):
+        return None  # "moved ahead to 19-12", "climbed back to": a lead in a game, not a standing
     return _brought(to.head)
 
 
