@@ -884,3 +884,65 @@ def test_a_time_of_day_alone_names_no_day_to_date_its_event_by():
     assert values(disputes(("The gunman was arrested at 3 p.m. on Saturday, police said.", monday, False),
                            ("The gunman was arrested on Friday, the sheriff said.", monday, False))) \
         == [["2026-06-26", "2026-06-27"]]
+
+
+def test_a_win_loss_record_beside_its_holder_is_one_standing_of_that_holder():
+    # a record in parentheses, between commas, or after a verb that brings its holder to it: the wins, losses and
+    # a tally listed with them are the holder's
+    found = disputes("Marisol Ortega (31-2, 24 KOs) stopped her challenger in the ninth round on Friday.",
+                     "Champion Marisol Ortega, 32-2, 25 KOs, stopped her challenger in the ninth round.")
+    assert sorted(values(found)) == [["24 knockouts (31-2)", "25 knockouts (32-2)"], ["31 wins (31-2)",
+                                                                                    "32 wins (32-2)"]]
+    assert values(disputes("With the win, Baltimore improved to 18-6 and clinched a playoff spot.",
+                           "Baltimore's record rose to 17-6 and they clinched a playoff spot.")) \
+        == [["17 wins (17-6)", "18 wins (18-6)"]]
+    agreeing_or_apart = [
+        # other holders; the same record; a record of another day of the season (many games apart)
+        ("Marisol Ortega (31-2) stopped Kim Ladd in the ninth.", "Kim Ladd (30-4) was stopped in the ninth."),
+        ("Baltimore (18-6) beat Denver.", "Baltimore, 18-6, beat Denver on Friday."),
+        ("Lopez scored 20 points for Baltimore (18-6), who won again.",
+         "Lopez had 12 points for Baltimore (12-2) in their home win."),
+        # a score beside an object is no standing; a record narrowed to a part of the season is not read
+        ("Baltimore beat Denver, 71-64, on Friday.", "Denver (17-6) lost to Baltimore."),
+        ("Baltimore beat Denver, 71-64, on Friday.", "Denver, 70-64, lost again."),
+        ("Baltimore (18-6, 9-3 away) won again.", "Baltimore moved to 17-6 in conference play."),
+        # a verb that brings its subject ahead or back to a score tells of a lead in a game
+        ("Baltimore (18-6) won again.", "Baltimore moved ahead to 17-6 with a jumper."),
+    ]
+    assert [pair for pair in agreeing_or_apart if disputes(*pair)] == []
+
+
+def test_the_games_a_tally_is_counted_over_are_one_count_whatever_verb_states_the_tally():
+    found = disputes("Jason Miller now has 1,870 points in 98 games for Oregon.",
+                     "Jason Miller has notched his 1,870 points in 97 games for Oregon.")
+    assert values(found) == [["97", "98"]]
+    assert found[0].figures[0].predicate == "play"
+    apart = [
+        # another holder's games; games that are no span of a tally ("won 98 games", a run of them)
+        ("Jason Miller now has 1,870 points in 98 games.", "Andre Diaz has notched 1,500 points in 97 games."),
+        ("Jason Miller now has 1,870 points in 98 games.", "Oregon won 97 games with Jason Miller."),
+        ("Jason Miller has scored in 8 straight games.", "Jason Miller has now scored in 9 straight games."),
+        # a window of the tally each outlet picks: with one team, or with two
+        ("Jason Miller batted .358 in 54 games with the Angels.",
+         "Jason Miller batted .308 in 57 games with the Angels and Braves."),
+    ]
+    assert [pair for pair in apart if disputes(*pair)] == []
+
+
+def test_a_record_of_a_number_is_the_size_of_its_owners_record():
+    # "record of 2,106" (no noun) and "record of 2,116 points": the record's size, the owner's, whoever breaks it
+    found = disputes("Devin McCoy needed 11 points to break Dave Ruiz's school scoring record of 2,106.",
+                     "Devin McCoy broke Dave Ruiz's school scoring record of 2,116 points with a free throw.")
+    assert values(found) == [["2,106", "2,116"]]
+    assert {f.holders for f in found[0].figures} == {frozenset({"dave", "ruiz"})}
+    # a text without its original spacing splits the thousands, and the parse hangs the parts apart
+    assert values(disputes("Devin McCoy needed 11 points to break Dave Ruiz's scoring record of 2, 106.",
+                           "Devin McCoy broke Dave Ruiz's school scoring record of 2,116 points.")) \
+        == [["2,106", "2,116"]]
+    apart = [
+        # another owner's record; the breaker's own total is not the record
+        ("McCoy broke Dave Ruiz's school scoring record of 2,116 points.",
+         "McCoy also broke Al Tate's school assists record of 2,090."),
+        ("McCoy broke Dave Ruiz's school scoring record of 2,116 points.", "McCoy now has 2,129 points."),
+    ]
+    assert [pair for pair in apart if disputes(*pair)] == []

@@ -38,7 +38,7 @@ import numpy as np
 from rapidfuzz.distance import Levenshtein
 
 from storyline.compare.figure_words import PERSON, UNNAMED, outcome
-from storyline.compare.number_figures import WEIGHT
+from storyline.compare.number_figures import PLAYED, WEIGHT
 from storyline.compare.family_figures import KIN_COUNTS
 from storyline.compare.figure import CONFIG, WEEKDAY, YEARLESS, Figure, FigureConfig, readable
 from storyline.compare.place_figures import of_a_place
@@ -156,6 +156,8 @@ def shown(figure: Figure) -> str:
         number = f"{value}{'th' if value % 100 in {11, 12, 13} else {1: 'st', 2: 'nd', 3: 'rd'}.get(value % 10, 'th')}"
     if figure.kind == "PHONE":
         return figure.unit
+    if figure.kind == "RECORD":  # "53 wins (53-3)"
+        return f"{readable(figure.value)} {figure.dimension} ({figure.unit})"
     if figure.kind == "CLOCK":
         number = f"{int(figure.value) // 100:02d}:{int(figure.value) % 100:02d} {figure.unit}".rstrip()
     if figure.kind == "GAME_CLOCK":  # "7:41 left in the first half"
@@ -208,6 +210,8 @@ def difference(a: Figure, b: Figure, counted: float, predicate: float, context: 
         return None if _same_dated_event(a, b, counted, predicate, context, config) else "event"
     if a.kind == "ORDINAL":
         return None if _same_day_of_series(a, b, counted, context, config) else "event"
+    if a.kind == "RECORD":
+        return None if _same_standing(a, b, config) else "holder"
     if a.kind == "DURATION":
         return None if _same_term(a, b, one_claim) else "holder"
     if any(of_a_place(f.counted) or f.counted in KIN_COUNTS for f in (a, b)):
@@ -218,6 +222,8 @@ def difference(a: Figure, b: Figure, counted: float, predicate: float, context: 
         return "counted"  # a running total ("five rifles so far") is not one event's count ("two in the raid")
     if not _same_holder(a, b):
         return "holder"
+    if PLAYED == a.predicate == b.predicate and not _same_window(a, b):
+        return "setting"
     if a.kind == "AGE":
         return None if _same_persons_age(a, b, config) else "holder"
     if a.kind == "LABEL":
@@ -286,6 +292,19 @@ def _same_day_of_series(a: Figure, b: Figure, counted: float, context: float, co
         and (counted >= config.same_counted or context >= config.same_context)
 
 
+def _same_standing(a: Figure, b: Figure, config: FigureConfig) -> bool:
+    """Whether two records are one holder's standing at one time: a name both give it ("Klitschko", "Wladimir
+    Klitschko"), and about as many games counted (wins, losses and draws: "52-3" and "53-3" are one standing,
+    one of them misreported, where "10-0" and "14-1" are two days of a season, and a score written beside a name,
+    "65-53", is no standing at all)."""
+    return bool(a.holders & b.holders) and abs(_games(a) - _games(b)) <= config.max_record_games_apart
+
+
+def _games(record: Figure) -> int:
+    """The games a record counts: its wins, losses and draws, as written ("45-7-2": 54)."""
+    return sum(int(n) for n in record.unit.split("-"))
+
+
 def _same_term(a: Figure, b: Figure, one_claim: bool) -> bool:
     """Whether two durations are the length of one event ("sentenced to seven years", "a five-year sentence")
     held by someone both name: a story's sentences, offers and contracts are many, and one whose clause names no
@@ -336,6 +355,13 @@ def _same_holder(a: Figure, b: Figure) -> bool:
     # a person's figure ("Ty Lawson scored 16 points") and one of no one named ("scored 25 points"), which may
     # be the team's or a total: which subject the second is of the text does not say
     return a.person == b.person
+
+
+def _same_window(a: Figure, b: Figure) -> bool:
+    """Whether two counts of the games a tally is counted over ("in 106 games") are of one window: of a holder
+    both clauses name, among the same teams and people ("in 54 games with the Angels" is a part of "a combined
+    157 games with the Angels and Braves"), as each outlet picks the stretch it counts a player's tally over."""
+    return bool(_named_in_clause(a) & _named_in_clause(b)) and a.names - {UNNAMED} == b.names - {UNNAMED}
 
 
 def _same_persons_age(a: Figure, b: Figure, config: FigureConfig) -> bool:

@@ -89,6 +89,11 @@ class FigureConfig:
     # month's half is 15 days, 0.49 of 30.44), or further is of units the text lists, no one length.
     length_parts: int = 4
     max_length_part_slip: float = 0.2
+    # Two outlets' win-loss records of one holder are one standing when they count this many games more or less at
+    # most: a slip of one number ("52-3", "53-3"; a report of a game gives the standing after it, and one giving the
+    # standing before it, "rose to 9-5" for 10-5, misreports it); records further apart are other days of a season
+    # ("10-0", "14-1"), or a score written beside a name ("65-53").
+    max_record_games_apart: int = 1
     # Phone numbers of one party written differently by a slip ("0845 125 2222", "0845 125 222") are this many
     # digits dropped, added or changed apart; numbers further apart are other numbers (the police's, a charity's).
     max_phone_digit_edits: int = 1
@@ -118,9 +123,11 @@ class Figure:
     value: float
     kind: str  # COUNT, LABEL (a number naming which one), MONEY, PERCENT, MEASURE, DATE, CLOCK (a time of day),
     # INTERVAL (the time between two events), DURATION (how long an event lasts), ORDINAL (which day of a series),
-    # AGE (a named person's), PHONE (a phone number) or GAME_CLOCK (seconds left in or into a period of play)
+    # AGE (a named person's), PHONE (a phone number), GAME_CLOCK (seconds left in or into a period of play) or
+    # RECORD (a part of a named holder's win-loss record: "52" wins of "52-3")
     unit: str  # the currency or unit of measure ("km"); a date's precision ("day" ... "decade"); a time's zone;
-    # an interval's unit of time as written ("weeks"); a phone number as written; "" for counts
+    # an interval's unit of time as written ("weeks"); a phone number as written; a record as written ("52-3");
+    # "" for counts
     dimension: str  # what figures must share to be compared: the currency, "percent", "length"; "dollar/season"
     # for an amount per season; "before" or "after" for an interval
     bound: str  # how exactly it is written: exact, about, nearly, lower or upper (storyline.text.estimates)

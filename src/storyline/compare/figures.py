@@ -53,6 +53,7 @@ from storyline.compare.figure import CONFIG, Figure, FigureConfig
 from storyline.compare.game_clock_figures import game_clock_figures
 from storyline.compare.number_figures import number_figures
 from storyline.compare.phone_figures import phone_figures
+from storyline.compare.record_figures import record_figures
 from storyline.compare.series_figures import series_ordinal
 from storyline.compare.zero_figures import zero_figures
 from storyline.model import Article, TimeExpression
@@ -72,4 +73,4 @@ def extract(article: Article, doc: Doc, times: list[TimeExpression] = (),
         f for token in doc if token.like_num and (f := age(article, token, times, config))] + [
         f for entity in doc.ents if (f := series_ordinal(article, entity, times, config))] + phone_figures(
         article, doc, config) + game_clock_figures(article, doc, times, config) + zero_figures(
-        article, doc, times, config)
+        article, doc, times, config) + record_figures(article, doc, config)

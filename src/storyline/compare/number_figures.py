@@ -49,6 +49,11 @@ DASHES = frozenset({"-", "–"})
 MAGNITUDE_BEFORE = re.compile(r"\bmagnitude\s*[-–]?\s*\Z", re.IGNORECASE)
 RICHTER_AFTER = re.compile(r"\s+on\s+the\s+Richter\b", re.IGNORECASE)
 RUN_WORDS = words("run_words")
+PLAYED_UNITS = words("played_units")
+# Prepositions of the games a tally is counted over ("in 105 games").
+OVER_GAMES = frozenset({"in", "over", "across"})
+PLAYED = "play"
+RECORD_NOUNS = words("record_nouns")
 PART_COUNT_WORDS = words("part_count_words")
 # Adverbials of a running total ("so far", "in all"), by their words.
 RUNNING_TOTALS = frozenset(tuple(line.split()) for line in words("running_totals"))
@@ -160,6 +165,9 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
     implied = people_counted(anchor) if kind == "COUNT" else None
     counted = implied or (_counted(anchor) if kind == "COUNT" else _measured(anchor))
     counted = _compound_head(counted) if counted is not None else None
+    record = _record_sized(tokens, counted) if kind == "COUNT" else None
+    if record is not None:
+        counted = record  # "Buford's scoring record of 2,116 points": the record's size, held by its owner
     if counted is None or not counted.is_alpha or _ranked(counted, tokens) or _hyphenated_modifier(counted, tokens) \
             or _part(counted, tokens) \
             or _run(counted) or _pointed_back(counted) \
@@ -170,10 +178,12 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
         dimension, unit = f"{dimension}/{rate}", f"{unit} per {rate}".strip()
     if implied is not None:
         predicate = implied
-    elif kind == "COUNT" and counted.tag_ in {"NN", "NNP"} and value != 1:
+    elif kind == "COUNT" and counted.tag_ in {"NN", "NNP"} and value != 1 and record is None:
         # "the 12000 block", "Flight 447": a number that names which one, not how many; what happened there
         # says nothing of which it is
         kind, predicate = "LABEL", None
+    elif kind == "COUNT" and _games_counted_over(counted):
+        predicate = None
     elif kind == "COUNT":
         predicate = what_happened(counted, counted, config.governing_hops)
     else:
@@ -204,12 +214,30 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
         named, holders, person = frozenset(whose or {UNNAMED}), frozenset(whose or {UNNAMED}), True
     return Figure(article.span(tokens.start_char, tokens.end_char, tokens.label_), sentence_of(article, tokens),
                   article.outlet, value, kind, unit, dimension, bound, Range(written.low * size, written.high * size),
-                  counted_words, predicate_words(predicate), what,
+                  counted_words, PLAYED if kind == "COUNT" and _games_counted_over(counted) else predicate_words(
+                      predicate), what,
                   context(tokens, config.context_tokens),
                   named, times_named(tokens, anchor, times, article), hedged,
                   day_named(tokens, clause, times) if clause is not None else "", person, holders,
                   kind == "COUNT" and _running_total(counted, clause),
                   clause is not None and day_by_distance(tokens, clause, times))
+
+
+def _record_sized(tokens: SpacySpan, counted: Token | None) -> Token | None:
+    """The record a count is the size of: "record" in "broke Buford's scoring record of 2,116 points" and "a
+    record of 2,106" (or "of 2, 106", whose parts the parse hangs apart). What the verb does is done to the record,
+    whose owner holds it (not the one who breaks it), and an outlet writing its size without the noun ("of 2,106")
+    gives the same quantity."""
+    return next((token.head.head for token in ([counted] if counted is not None else list(tokens))
+                 if token.dep_ == "pobj" and token.head.lower_ == "of"
+                 and token.head.head.lemma_.lower() in RECORD_NOUNS), None)
+
+
+def _games_counted_over(counted: Token) -> bool:
+    """Whether a count is of the games a tally is counted over ("has 2,129 points in 105 games", "notched 40 goals
+    over 90 matches"): they were played, whatever verb states the tally ("has", "notched"), so two outlets' counts
+    of one holder's games are one quantity though their verbs differ."""
+    return counted.lemma_.lower() in PLAYED_UNITS and counted.dep_ == "pobj" and counted.head.lower_ in OVER_GAMES
 
 
 def _running_total(counted: Token, clause: Token | None) -> bool:
