@@ -2,13 +2,14 @@
 
 import json
 import re
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from storyline.brief import build, render
-from storyline.compare.timeline import calendar_end
+from storyline.compare import claims
+from storyline.compare.timeline import TimelineEntry, calendar_end
 from storyline.corpus import Corpus
 from storyline.model import Article, with_headline
 
@@ -512,8 +513,9 @@ def test_key_facts_the_timeline_dates_years_before_the_story_come_after_the_news
     brief = tuning_story(tmp_path, "28ecbplus")
     dated = [(calendar_end(entry["value"] or ""), {s["source"] for s in entry["statements"]},
               [(s["article"], s["start"], s["end"]) for s in entry["statements"]]) for entry in brief["timeline"]]
-    # Undated reports: the story's own news runs from the latest year two outlets date statements to.
-    start = date(max(end.year for end, sources, _ in dated if end and len(sources) > 1), 1, 1)
+    # Undated reports: the story's own news runs from a month before the latest year two outlets date statements to.
+    start = date(max(end.year for end, sources, _ in dated if end and len(sources) > 1), 1, 1) \
+        - timedelta(days=build.CONFIG.background_days)
     before = [span for end, _, spans in dated if end and end < start for span in spans]
 
     def told_before(fact):
@@ -523,3 +525,30 @@ def test_key_facts_the_timeline_dates_years_before_the_story_come_after_the_news
     order = [told_before(fact) for fact in brief["key_facts"]]
     assert True in order[5:] and True not in order[:5]
 
+
+
+def test_what_led_up_to_the_news_in_late_december_is_no_background_when_the_reports_name_the_new_year():
+    # Undated reports of a bridge closed in the new year (own text): the cracks found in the last days of December
+    # are what led up to the news, not background like the bridge's opening decades before.
+    texts = {"Valley Post": "The Harlow bridge was opened in March 1961. Inspectors found cracks in the Harlow bridge "
+                            "on 29 December 2010. The council closed the Harlow bridge on 4 January 2011.",
+             "Ridge Herald": "Cracks were found in the Harlow bridge on 29 December 2010, inspectors said. The Harlow "
+                             "bridge, opened in March 1961, was closed by the council on 4 January 2011."}
+    articles = {a.id: a for a in (Article(text, source=outlet) for outlet, text in texts.items())}
+
+    def said(words: str) -> list:
+        spans = []
+        for article in articles.values():
+            sentence = next(s for s in re.split(r"(?<=\.) ", article.text) if words in s)
+            start = article.text.index(sentence)
+            spans.append(article.span(start, start + len(sentence)))
+        return spans
+
+    entries = [TimelineEntry("1961-03", said("opened")), TimelineEntry("2010-12-29", said("found")),
+               TimelineEntry("2011-01-04", said("closed"))]
+
+    def unit(span):
+        return claims.ClaimUnit(span, articles[span.article_id].outlet, "find", False, frozenset())
+
+    before = build.told_before_story(entries, articles, build.CONFIG)
+    assert [before(unit(entry.statements[0])) for entry in entries] == [True, False, False]

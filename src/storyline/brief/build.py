@@ -397,14 +397,15 @@ def inside_quote(unit: claims.ClaimUnit, quoted: list[Span], config: BriefConfig
 
 def story_start(entries: list[TimelineEntry], articles: dict[str, Article], config: BriefConfig) -> date | None:
     """From when the story's own news runs: ``config.background_days`` before its first report that gives its
-    publication day; for undated reports, the first day of the latest year that two outlets or more date statements
-    to (a year one report names is as often a birth or an old case as the story's)."""
+    publication day; for undated reports, as long before the first day of the latest year that two outlets or more
+    date statements to (a year one report names is as often a birth or an old case as the story's; and what led up
+    to the news in the last days of December is the story's too when its reports name the new year)."""
     published = [a.published.date() for a in articles.values() if a.published and not a.published_inferred]
     if published:
         return min(published) - timedelta(days=config.background_days)
     years = [day.year for entry in entries if entry.value and (day := calendar_end(entry.value)) is not None
              and len({articles[s.article_id].outlet for s in entry.statements}) > 1]
-    return date(max(years), 1, 1) if years else None
+    return date(max(years), 1, 1) - timedelta(days=config.background_days) if years else None
 
 
 def told_before_story(entries: list[TimelineEntry], articles: dict[str, Article],
