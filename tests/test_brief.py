@@ -552,3 +552,41 @@ def test_what_led_up_to_the_news_in_late_december_is_no_background_when_the_repo
 
     before = build.told_before_story(entries, articles, build.CONFIG)
     assert [before(unit(entry.statements[0])) for entry in entries] == [True, False, False]
+
+
+BRIDGE_REPORTS = [
+    ("Valley Post", "Harbour Bridge shut after cracks found",
+     "The council of Dunmore closed the old Harbour Bridge to all traffic on Tuesday after inspectors found deep cracks "
+     "in two of its piers. Drivers now face a detour of twelve miles through Kelby. The bridge was built in 1931 and "
+     "carries about nine thousand cars a day. Engineers will examine the piers next week, the council said. Repairs "
+     "could take until the spring, according to the council's roads officer."),
+    ("Ridge Herald", "Dunmore drivers face long detour",
+     "Drivers in Dunmore face a twelve-mile detour through Kelby after the Harbour Bridge was closed on Tuesday. "
+     "Inspectors found deep cracks in two piers of the bridge, which was built in 1931. The council shut the old "
+     "Harbour Bridge to all traffic on Tuesday once the cracks were reported. About nine thousand cars cross the "
+     "bridge each day. Engineers will examine the piers next week."),
+    ("Coast Courier", "Cracked bridge closed in Dunmore",
+     "Dunmore's old Harbour Bridge has been shut to traffic after deep cracks were found in two of its piers on "
+     "Tuesday. The council said engineers will examine the piers next week. The 1931 bridge carries about nine "
+     "thousand cars a day, and drivers face a twelve-mile detour through Kelby. Shop owners in Kelby said the extra "
+     "traffic was welcome."),
+]
+
+
+def test_a_reports_lead_another_outlet_tells_in_other_words_is_a_key_fact(tmp_path):
+    # Three reports of a bridge closed (own text): one outlet's headline joins no other outlet's sentence (the
+    # aligner keeps one sentence an article), though the others tell it in their own words; it is news they agree on.
+    # A lead sentence whose nearest sentence elsewhere is less alike stays one outlet's.
+    path = tmp_path / "bridge.jsonl"
+    path.write_text("".join(json.dumps({"source": source, "title": title, "text": text}) + "\n"
+                            for source, title, text in BRIDGE_REPORTS), encoding="utf-8")
+    corpus = Corpus.open(tmp_path / "bridge.db")
+    corpus.ingest([str(path)])
+    brief = corpus.brief(corpus.stories()[0]["id"])
+    told = [fact for fact in brief["key_facts"] if "said_elsewhere" in fact]
+    assert [fact["spans"][0]["text"] for fact in told] == ["Harbour Bridge shut after cracks found"]
+    assert told[0]["sources"] == ["Valley Post"] and told[0]["said_elsewhere"] >= build.CONFIG.lead_restated
+    assert not any(fact["spans"][0]["text"].startswith("Inspectors found") for fact in brief["key_facts"])
+    assert "- Harbour Bridge shut after cracks found — Valley Post, told by another outlet in other words" \
+        in render.markdown(brief).split("## Key facts", 1)[1].split("## Disagreements", 1)[0]
+    assert "told by another outlet in other words" in render.html(brief)
