@@ -116,6 +116,7 @@ def assemble(story_id: str, label: str, articles: list[Article], found: StoryCom
     # And a report's lead that another outlet tells in other words: news they agree on, though no sentence of the
     # other outlet's joined it.
     restated = restated_leads(groups, config)
+    told_elsewhere = {id(g) for g in restated}
     agreed = sorted([g for g in groups if g.kind == "shared" or (len(g.sources) > 1 and disputed_figures(g))]
                     + restated, key=lambda g: -g.centrality)
     per_source = Counter(a.outlet for a in articles)
@@ -146,7 +147,7 @@ def assemble(story_id: str, label: str, articles: list[Article], found: StoryCom
     # And news before background: a claim the timeline dates before the story's own news comes after the rest.
     earlier = told_before_story(found.timeline, by_id, config)
     key_facts = sorted(distinct_first([g for g in agreed if g not in in_summary], in_summary, config,
-                                      summary_shows(summary), lambda g: g in restated),
+                                      summary_shows(summary), lambda g: id(g) in told_elsewhere),
                        key=lambda g: (inside_quote(g.units[0], quoted, config), any(map(earlier, g.units))))
     timeline_entries = timeline(found.timeline, by_id)
     for rank, index in enumerate(sorted(range(len(timeline_entries)),
@@ -173,7 +174,7 @@ def assemble(story_id: str, label: str, articles: list[Article], found: StoryCom
                      "centrality": round(group.centrality, 3)}
                     for group, representative in summary],
         "key_facts": [{**claim_group_entry(g, by_id), "rank": rank, "centrality": round(g.centrality, 3),
-                       **({"said_elsewhere": round(g.elsewhere, 3)} if g in restated else {})}
+                       **({"said_elsewhere": round(g.elsewhere, 3)} if id(g) in told_elsewhere else {})}
                       for rank, g in enumerate(key_facts, start=1)],
         "disagreements": disagreements(groups, found.figure_disagreements, by_id),
         "single_source": single_source,
