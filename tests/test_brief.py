@@ -2,13 +2,14 @@
 
 import json
 import re
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from storyline.brief import build, render
-from storyline.compare.timeline import calendar_end
+from storyline.compare import claims
+from storyline.compare.timeline import TimelineEntry, calendar_end
 from storyline.corpus import Corpus
 from storyline.model import Article, with_headline
 
@@ -513,9 +514,9 @@ def test_a_claim_whose_figure_outlets_dispute_is_a_key_fact_marked_as_disputed(t
 def test_key_facts_that_one_outlet_states_and_others_copy_come_after_those_outlets_state_alike(tmp_path):
     # Real reports of a football game (ECB+ topic 29, tuning part): an outlet's colour on the rookie quarterback,
     # copied word for word by another, stood among the first key facts, before the standings and the tying field
-    # goal that two and four outlets state in their own words.
+    # goal that two and four outlets state in their own words (or one outlet's lead that another tells in its own).
     brief = tuning_story(tmp_path, "29ecbplus")
-    independent = [len(fact["independent_sources"]) > 1 for fact in brief["key_facts"]]
+    independent = [len(fact["independent_sources"]) > 1 or "said_elsewhere" in fact for fact in brief["key_facts"]]
     assert False in independent
     assert all(independent[:5])
 
@@ -526,8 +527,9 @@ def test_key_facts_the_timeline_dates_years_before_the_story_come_after_the_news
     brief = tuning_story(tmp_path, "28ecbplus")
     dated = [(calendar_end(entry["value"] or ""), {s["source"] for s in entry["statements"]},
               [(s["article"], s["start"], s["end"]) for s in entry["statements"]]) for entry in brief["timeline"]]
-    # Undated reports: the story's own news runs from the latest year two outlets date statements to.
-    start = date(max(end.year for end, sources, _ in dated if end and len(sources) > 1), 1, 1)
+    # Undated reports: the story's own news runs from a month before the latest year two outlets date statements to.
+    start = date(max(end.year for end, sources, _ in dated if end and len(sources) > 1), 1, 1) \
+        - timedelta(days=build.CONFIG.background_days)
     before = [span for end, _, spans in dated if end and end < start for span in spans]
 
     def told_before(fact):
@@ -537,3 +539,68 @@ def test_key_facts_the_timeline_dates_years_before_the_story_come_after_the_news
     order = [told_before(fact) for fact in brief["key_facts"]]
     assert True in order[5:] and True not in order[:5]
 
+
+
+def test_what_led_up_to_the_news_in_late_december_is_no_background_when_the_reports_name_the_new_year():
+    # Undated reports of a bridge closed in the new year (own text): the cracks found in the last days of December
+    # are what led up to the news, not background like the bridge's opening decades before.
+    texts = {"Valley Post": "The Harlow bridge was opened in March 1961. Inspectors found cracks in the Harlow bridge "
+                            "on 29 December 2010. The council closed the Harlow bridge on 4 January 2011.",
+             "Ridge Herald": "Cracks were found in the Harlow bridge on 29 December 2010, inspectors said. The Harlow "
+                             "bridge, opened in March 1961, was closed by the council on 4 January 2011."}
+    articles = {a.id: a for a in (Article(text, source=outlet) for outlet, text in texts.items())}
+
+    def said(words: str) -> list:
+        spans = []
+        for article in articles.values():
+            sentence = next(s for s in re.split(r"(?<=\.) ", article.text) if words in s)
+            start = article.text.index(sentence)
+            spans.append(article.span(start, start + len(sentence)))
+        return spans
+
+    entries = [TimelineEntry("1961-03", said("opened")), TimelineEntry("2010-12-29", said("found")),
+               TimelineEntry("2011-01-04", said("closed"))]
+
+    def unit(span):
+        return claims.ClaimUnit(span, articles[span.article_id].outlet, "find", False, frozenset())
+
+    before = build.told_before_story(entries, articles, build.CONFIG)
+    assert [before(unit(entry.statements[0])) for entry in entries] == [True, False, False]
+
+
+BRIDGE_REPORTS = [
+    ("Valley Post", "Harbour Bridge shut after cracks found",
+     "The council of Dunmore closed the old Harbour Bridge to all traffic on Tuesday after inspectors found deep cracks "
+     "in two of its piers. Drivers now face a detour of twelve miles through Kelby. The bridge was built in 1931 and "
+     "carries about nine thousand cars a day. Engineers will examine the piers next week, the council said. Repairs "
+     "could take until the spring, according to the council's roads officer."),
+    ("Ridge Herald", "Dunmore drivers face long detour",
+     "Drivers in Dunmore face a twelve-mile detour through Kelby after the Harbour Bridge was closed on Tuesday. "
+     "Inspectors found deep cracks in two piers of the bridge, which was built in 1931. The council shut the old "
+     "Harbour Bridge to all traffic on Tuesday once the cracks were reported. About nine thousand cars cross the "
+     "bridge each day. Engineers will examine the piers next week."),
+    ("Coast Courier", "Cracked bridge closed in Dunmore",
+     "Dunmore's old Harbour Bridge has been shut to traffic after deep cracks were found in two of its piers on "
+     "Tuesday. The council said engineers will examine the piers next week. The 1931 bridge carries about nine "
+     "thousand cars a day, and drivers face a twelve-mile detour through Kelby. Shop owners in Kelby said the extra "
+     "traffic was welcome."),
+]
+
+
+def test_a_reports_lead_another_outlet_tells_in_other_words_is_a_key_fact(tmp_path):
+    # Three reports of a bridge closed (own text): one outlet's headline joins no other outlet's sentence (the
+    # aligner keeps one sentence an article), though the others tell it in their own words; it is news they agree on.
+    # A lead sentence whose nearest sentence elsewhere is less alike stays one outlet's.
+    path = tmp_path / "bridge.jsonl"
+    path.write_text("".join(json.dumps({"source": source, "title": title, "text": text}) + "\n"
+                            for source, title, text in BRIDGE_REPORTS), encoding="utf-8")
+    corpus = Corpus.open(tmp_path / "bridge.db")
+    corpus.ingest([str(path)])
+    brief = corpus.brief(corpus.stories()[0]["id"])
+    told = [fact for fact in brief["key_facts"] if "said_elsewhere" in fact]
+    assert [fact["spans"][0]["text"] for fact in told] == ["Harbour Bridge shut after cracks found"]
+    assert told[0]["sources"] == ["Valley Post"] and told[0]["said_elsewhere"] >= build.CONFIG.lead_restated
+    assert not any(fact["spans"][0]["text"].startswith("Inspectors found") for fact in brief["key_facts"])
+    assert "- Harbour Bridge shut after cracks found — Valley Post, told by another outlet in other words" \
+        in render.markdown(brief).split("## Key facts", 1)[1].split("## Disagreements", 1)[0]
+    assert "told by another outlet in other words" in render.html(brief)

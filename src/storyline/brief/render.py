@@ -198,6 +198,8 @@ MORE = {"key_facts": "facts carried by several outlets", "disagreements": "disag
 
 # A summary line or key fact holding a figure the outlets dispute.
 DISPUTED = " — outlets disagree, see Disagreements"
+# A key fact one outlet's lead states and another outlet tells in other words (``said_elsewhere``).
+TOLD_ELSEWHERE = ", told by another outlet in other words"
 
 
 def markdown(brief: dict[str, Any]) -> str:
@@ -244,7 +246,8 @@ def _items(brief: dict[str, Any], section: str, line: Callable[[dict[str, Any]],
 
 
 def key_fact_line(fact: dict[str, Any]) -> str:
-    return f"- {fact['spans'][0]['text']} — {outlets_of(fact)}" + (DISPUTED if fact["kind"] == "conflicting" else "")
+    carried = f"{fact['sources'][0]}{TOLD_ELSEWHERE}" if "said_elsewhere" in fact else outlets_of(fact)
+    return f"- {fact['spans'][0]['text']} — {carried}" + (DISPUTED if fact["kind"] == "conflicting" else "")
 
 
 def _framing_lines(brief: dict[str, Any]) -> list[str]:

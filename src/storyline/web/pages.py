@@ -146,7 +146,9 @@ def statements_folded(brief: dict[str, Any], section: str) -> dict[str, list[dic
 def claim_marks(brief: dict[str, Any]) -> dict[str, list[Mark]]:
     """Each article's claim spans, by the kind of claim the brief found them to be."""
     marks: dict[str, list[Mark]] = defaultdict(list)
-    for group in brief["key_facts"] + [item for item in brief["summary"] if item["kind"] == "shared"]:
+    # A key fact of one outlet's lead that others tell in other words is marked with the single-source claims.
+    for group in [fact for fact in brief["key_facts"] if "said_elsewhere" not in fact] \
+            + [item for item in brief["summary"] if item["kind"] == "shared"]:
         # A key fact whose figures the outlets dispute is marked as the disagreement it holds.
         disputed = group["kind"] == "conflicting"
         note = group["conflict"] if disputed else "shared with " + ", ".join(group["sources"])
