@@ -394,18 +394,22 @@ def test_parse_of_another_text_is_refused():
         quotes.extract(article, next(nlp.parse(["Something else entirely."])), [])
 
 
-def extract_story(articles):
-    """Each article's attributions, and the story-level speaker of each (as the brief matches them)."""
+def extract_story(articles, docs=None):
+    """Each article's attributions, and the story-level speaker of each (as the brief matches them); ``docs``, when
+    given, takes each article's parse by its id."""
     parsed = list(zip(articles, nlp.parse([a.text for a in articles])))
+    if docs is not None:
+        docs.update((article.id, doc) for article, doc in parsed)
     found_mentions = {article.id: mention_stage.extract(article, doc) for article, doc in parsed}
     attributions = {article.id: quotes.extract(article, doc, found_mentions[article.id]) for article, doc in parsed}
     return attributions, story.speakers(story.resolve_entities(articles, found_mentions), found_mentions)
 
 
 def match_story(articles):
-    """The story's statements across its articles."""
-    attributions, speaker_of = extract_story(articles)
-    return story.match_quotes(articles, attributions, speaker_of)
+    """The story's statements across its articles, as the brief matches them (with the articles' parses)."""
+    docs = {}
+    attributions, speaker_of = extract_story(articles, docs)
+    return story.match_quotes(articles, attributions, speaker_of, doc=docs.__getitem__)
 
 
 def test_a_statement_given_to_a_thing_is_unattributed_in_the_story():
@@ -458,6 +462,24 @@ def test_same_words_given_to_different_speakers_are_flagged():
     [group] = match_story([first, second])
     assert group.speaker_conflict and len(group.speakers) == 2
     assert group.outlets == ["Civic Post", "Harbor Daily"] and group.diffs == []
+
+
+def test_words_given_to_several_unnamed_people_are_not_one_statement_with_a_persons():
+    # One outlet gives the words to a named deputy, another to "authorities": another source, not the deputy
+    # described another way, which one statement would name as their speaker. A spokeswoman no name stands for
+    # may be the deputy: her outlet's words stay in the deputy's statement.
+    named = Article("Deputy Sheriff Lena Moss spoke at the crossroads on Tuesday. Moss said the driver of the "
+                    "grey van probably died on impact.", source="Valley Times")
+    several = Article("A van left the road on Tuesday. Authorities said the driver of the grey van probably died "
+                      "on impact.", source="Ridge Courier")
+    described = Article("A van left the road on Tuesday. A spokeswoman said the driver of the grey van probably "
+                        "died on impact.", source="Lake Herald")
+    moss, authorities = sorted(match_story([named, several]), key=lambda group: group.outlets, reverse=True)
+    assert moss.outlets == ["Valley Times"] and moss.speaker == "person:lena-moss"
+    assert authorities.outlets == ["Ridge Courier"] and authorities.speaker is None
+    assert authorities.label == "authorities"
+    [group] = match_story([named, described])
+    assert group.outlets == ["Lake Herald", "Valley Times"] and group.speaker == "person:lena-moss"
 
 
 def test_different_quotes_of_one_speaker_stay_apart():
@@ -645,6 +667,18 @@ def test_a_verb_of_saying_after_by_takes_the_subject_of_the_verb_before():
     [attribution] = found
     assert attribution.cue.text(article) == "saying" and attribution.source.text(article) == "The ministry"
     assert attribution.content.text(article).startswith("the dam was")
+
+
+def test_whoever_lets_others_know_says_it_not_those_told():
+    article, mentions, found = extracted(
+        "The novelist Ruth Albers thanked her readers on Sunday and went on to let them know that \u201cthe last "
+        "book will come out in June.\u201d")
+    june = the_one(article, found, "the last book")
+    assert june.source.text(article).endswith("Ruth Albers")
+    assert speaker_names(article, mentions, june) == {"Ruth Albers"}
+    # After a verb of saying, the one let is the one who speaks.
+    article, _, found = extracted("I came home in May. Let me just say that the ward was not full of bankers.")
+    assert the_one(article, found, "the ward was not full").source.text(article) == "me"
 
 
 def test_a_quotation_after_a_colon_opens_the_content():
@@ -921,6 +955,18 @@ def test_a_relative_clause_the_parse_hung_on_a_verb_of_saying_is_not_what_was_sa
     assert not [a for a in found if "won three in a row" in a.content.text(article)]
     assert the_one(article, found, "the starters would rest").content.text(article) == \
         "that the starters would rest"
+
+
+def test_a_name_inside_a_clause_describing_the_source_is_not_its_speaker():
+    # The parse takes the name ending the relative clause for the subject of the verb of saying and leaves the
+    # noun the clause describes outside the source: that noun is who spoke, not the boy the clause speaks of.
+    article, _, found = extracted(
+        "Daniel Reyes was shot on Sunday. A neighbour who says she saw the shooting of Daniel (Danny) Reyes says "
+        "the boy was unarmed. A woman who saw the police shoot Daniel (Danny) Reyes told reporters the boy had "
+        "raised his hands.")
+    for words, described in [("the boy was unarmed", "A neighbour"), ("raised his hands", "A woman")]:
+        said = the_one(article, found, words)
+        assert said.speaker is None and said.antecedent.text(article) == described
 
 
 def test_a_place_or_group_that_qualifies_a_source_is_not_its_speaker():

@@ -415,7 +415,8 @@ class Corpus:
         ids = [a.id for a in articles]
         mentions = self._records("mention", Mention, ids)
         found = resolve_entities(articles, mentions)
-        groups = match_quotes(articles, self._records("quote", Attribution, ids), speakers(found, mentions))
+        groups = match_quotes(articles, self._records("quote", Attribution, ids), speakers(found, mentions),
+                              doc=self.doc)
         result = serialize.quote_groups(groups, found, {a.id: a for a in articles})
         if speaker:
             result = [group for group in result if any(names.fold(speaker) in names.fold(name) for name in
@@ -442,7 +443,8 @@ class Corpus:
             matched = [e for e in resolved if wanted & {names.fold(written) for written in [e.name, *e.variants]}]
             if not matched:
                 continue
-            groups = match_quotes(articles, self._records("quote", Attribution, ids), speakers(resolved, mentions))
+            groups = match_quotes(articles, self._records("quote", Attribution, ids), speakers(resolved, mentions),
+                                  doc=self.doc)
             theirs = {e.id for e in matched}
             quoted = [group for group in serialize.quote_groups(groups, resolved, {a.id: a for a in articles})
                       if group["speaker_id"] in theirs]

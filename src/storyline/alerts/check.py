@@ -247,7 +247,8 @@ class _Comparison:
     def _quotes(self, name: str) -> list[dict[str, Any]]:
         """Quote groups of the watched name none of whose wordings the story carried before."""
         after = self.after
-        groups = match_quotes(after.articles, after.attributions, speakers(after.entities, after.mentions))
+        groups = match_quotes(after.articles, after.attributions, speakers(after.entities, after.mentions),
+                              doc=self.corpus.doc)
         by_entity = {entity.id: entity for entity in after.entities}
         found = []
         for group in groups:

@@ -10,7 +10,10 @@ marks ("“A,” he said in a statement. “B”" reads "A B"); those of indirec
 cue and source.
 
 A statement's speaker is the one its outlets give it most, a name counting over a pronoun or role noun resolved to
-it; outlets disagree about who said it when they name different speakers.
+it; outlets disagree about who said it when they name different speakers. Words an outlet gives to several people
+it does not name ("authorities", "published reports", "producers") are never one statement with the same words
+another gives to one person: they are another source, not that person described another way, and the person
+would otherwise be named as their speaker.
 """
 
 from __future__ import annotations
@@ -62,14 +65,17 @@ _QUANTIFIERS = frozenset({"some", "many", "most", "few", "several", "others", "a
 
 @dataclass(frozen=True)
 class Speaker:
-    """Whom an outlet gives a quote to: the story-level entity and its name (None when no entity stands for its
-    source); whether its source names that entity (rather than a pronoun or a role noun resolved to it); and,
-    when no entity stands for it, the source as written, folded ("police", "diplomats in beirut")."""
+    """Whom an outlet gives a quote to: the story-level entity, its name and type (None when no entity stands for
+    its source); whether its source names that entity (rather than a pronoun or a role noun resolved to it); and,
+    when no entity stands for it, the source as written, folded ("police", "diplomats in beirut"), and whether
+    that source is several people or things (its head a plural: "authorities", "published reports")."""
 
     entity: str | None
     named: bool = False
     label: str | None = None
     name: str | None = None
+    type: str | None = None
+    several: bool = False
 
 
 def source_label(text: str) -> str | None:
@@ -187,7 +193,8 @@ def match(quotes: Iterable[tuple[Article, Attribution]], speaker_of: Callable[[A
                                 [word for word in key if word not in STOP_WORDS]))
     statements: list[list[_Quote]] = []
     for item in sorted(items, key=lambda q: -len(q.content_words)):
-        scores = [(_match_score(item, statement[0], config), index) for index, statement in enumerate(statements)]
+        scores = [(_match_score(item, statement[0], config), index) for index, statement in enumerate(statements)
+                  if not any(_other_sources(item.speaker, member.speaker) for member in statement)]
         best = max((score for score in scores if score[0] is not None), default=None)
         if best is None:
             statements.append([item])
@@ -211,6 +218,13 @@ def _agreement(a: list[str], b: list[str]) -> tuple[float, int]:
 def _same_speaker(a: Speaker, b: Speaker) -> bool:
     return a.entity is not None and a.entity == b.entity or (
         a.entity is None and b.entity is None and a.label is not None and a.label == b.label)
+
+
+def _other_sources(a: Speaker, b: Speaker) -> bool:
+    """Whether two speakers cannot be one source described two ways: several people no entity stands for
+    ("authorities", "producers") and one person. Their words are two outlets' two attributions, and one statement
+    would give the several's words to that person."""
+    return a.several and b.type == "PERSON" or b.several and a.type == "PERSON"
 
 
 def _match_score(item: _Quote, main: _Quote, config: QuoteMatchConfig) -> tuple | None:

@@ -23,6 +23,10 @@ from storyline.parse.embed import embed
 from storyline.text.names import fold
 
 
+# The tagger's plural nouns, common and proper ("Police", "the Angels").
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
 @dataclass(frozen=True, slots=True)
 class StoryMaterial:
     """A story's articles with what the per-article stages found in each, by article id, and their parses."""
@@ -70,7 +74,7 @@ def compare_story(material: StoryMaterial) -> StoryComparison:
     by_id = {article.id: article for article in articles}
     found = resolve_entities(articles, material.mentions)
     speaker_of = speakers(found, material.mentions)
-    quote_groups = match_quotes(articles, material.attributions, speaker_of)
+    quote_groups = match_quotes(articles, material.attributions, speaker_of, doc=material.doc)
     quoted = quoted_speakers(quote_groups, found)
     aligned = align_claims(material)
     groups, disagreements = aligned.claims, aligned.figure_disagreements
@@ -78,7 +82,7 @@ def compare_story(material: StoryMaterial) -> StoryComparison:
         entities=found, quotes=quote_groups, quoted=quoted,
         # A belief is someone's: "No one was believed to have been injured", "expected to remain closed" name no
         # holder, and say what the outlet reports, not what anyone believes.
-        beliefs=[group for group in match_quotes(articles, material.attributions, speaker_of, BELIEF)
+        beliefs=[group for group in match_quotes(articles, material.attributions, speaker_of, BELIEF, material.doc)
                  if group.speaker or group.label],
         timeline=build_timeline(articles, material.times, material.doc),
         copied=aligned.copied, claims=groups, figure_disagreements=disagreements,
@@ -125,9 +129,11 @@ def speakers(found: list[Entity], mentions: dict[str, list[Mention]]) -> dict[st
 
 
 def match_quotes(articles: list[Article], attributions: dict[str, list[Attribution]],
-                 speaker_of: dict[str, Entity], kind: str = SPEECH) -> list[QuoteGroup]:
+                 speaker_of: dict[str, Entity], kind: str = SPEECH,
+                 doc: Callable[[str], Doc] | None = None) -> list[QuoteGroup]:
     """The attributions of one kind (by default what was said: not beliefs, denials or what a verb of judging was
-    aimed at), grouped into statements across outlets and wordings, speakers as story-level entities."""
+    aimed at), grouped into statements across outlets and wordings, speakers as story-level entities. With the
+    articles' parses (``doc``), a source no entity stands for says whether it is several people ("authorities")."""
     by_id = {article.id: article for article in articles}
     by_name = names_of(speaker_of.values())
 
@@ -143,14 +149,23 @@ def match_quotes(articles: list[Article], attributions: dict[str, list[Attributi
         elif entity is None:
             # A pronoun standing for a phrase that names no entity: that phrase says who ("a police spokeswoman").
             phrase = attribution.antecedent or source
-            return Speaker(None, label=source_label(phrase.text(article)) if phrase else None)
+            label = source_label(phrase.text(article)) if phrase else None
+            return Speaker(None, label=label, several=label is not None and doc is not None
+                           and names_several(doc(article.id), phrase))
         else:
             named = source is not None and any(span.article_id == article.id and source.start <= span.start
                                                and span.end <= source.end for span in entity.mentions)
-        return Speaker(entity.id, named, name=entity.name)
+        return Speaker(entity.id, named, name=entity.name, type=entity.type)
 
     return match(((by_id[article_id], attribution) for article_id, found in attributions.items()
                   for attribution in found if attribution.kind == kind), speaker)
+
+
+def names_several(doc: Doc, phrase: Span) -> bool:
+    """Whether a source's phrase is headed by a plural ("Egyptian authorities", "dozens of marchers", "published
+    reports"): several people or texts, not one person, whatever its words say of them."""
+    words = doc.char_span(phrase.start, phrase.end, alignment_mode="expand")
+    return words is not None and len(words) > 0 and words.root.tag_ in PLURAL_TAGS
 
 
 def names_of(found: Iterable[Entity]) -> dict[str, Entity]:

@@ -32,6 +32,11 @@ EMPTY_SUBJECTS = frozenset({"it", "there"})
 CONTRASTING_MARKS = frozenset({"while", "whereas"})
 # Marks a subject phrase may end on that belong to the sentence around it, not to whom it names.
 TRAILING_MARKS = frozenset({",", ";", ":", "-", "—", "–"})
+# The verb whose object is told what a verb of learning after it says ("let fans know that …", "let the public hear
+# …"): the one who lets them know says it, not the one told. After a verb of saying its object is the one who speaks
+# ("Let me say that …").
+LETTING_VERBS = frozenset({"let"})
+LEARNING_VERBS = frozenset({"know", "hear", "learn", "see", "understand"})
 # Dependents that, set off by a comma, end a content rather than continue it.
 TAIL_DEPS = frozenset({"advcl", "appos", "parataxis", "npadvmod"})
 
@@ -154,6 +159,9 @@ def subject(verb: Token, in_quote: Callable[[int], bool], config: QuoteConfig = 
         quoted = quoted_as_saying(verb)
         if quoted is not None:  # "Gravano quoted Gotti as saying …": Gotti said it
             return doc[quoted.left_edge.i : subject_end(quoted) + 1]
+        if verb.dep_ in ("ccomp", "xcomp") and lemma(verb) in LEARNING_VERBS and lemma(verb.head) in LETTING_VERBS:
+            verb = verb.head  # "went on to let fans know that …": whoever lets them know
+            continue
         # Words of a quotation the verb stands outside of are what was said, never who said it: the parse makes
         # "“…, I hold in esteem Sen. John McCain,” Trump said" a verb of two subjects, McCain and Trump.
         subjects = [child for child in verb.children if child.dep_ in ("nsubj", "csubj")

@@ -84,6 +84,12 @@ def resolve(drafts: Drafts, draft: Draft) -> Resolution:
     if draft.source is None:
         return Resolution()
     head = _source_head(draft.source)
+    if (described := _described_by_a_clause(drafts, head)) is not None:
+        if described.i < draft.source.start:
+            # The parse cut the source down to the name: the noun the clause describes says who spoke.
+            last = described.doc[_naming_end(described)]
+            return Resolution(None, (described.left_edge.idx, last.idx + len(last)) if may_speak(described) else None)
+        head = described
     if head.lower_ in WRITER_PRONOUNS:
         return Resolution()
     if head.pos_ == "PRON" and drafts.mention_at(head) is None:
@@ -131,6 +137,24 @@ def _source_head(source: DocSpan) -> Token:
     if head.tag_ in ("WDT", "WP") and head.head.dep_ == "relcl":
         head = head.head.head  # "Mark Zuckerberg, who said …": the noun the relative clause hangs on
     return head
+
+
+def _described_by_a_clause(drafts: Drafts, head: Token) -> Token | None:
+    """The noun a clause describes, where the parse took for the source's head a name ending that clause ("A woman
+    who saw the shooting of Ann Lee says", "Lee" the subject of "says" and the noun hung on it or cut off): a name
+    that starts inside a clause describing a noun before it is whom the clause speaks of, and the noun the one who
+    spoke. None when the head is no such name."""
+    mention = drafts.mention_at(head)
+    if mention is None:
+        return None
+    first = drafts.token_at(mention.span.start)
+    for token in first.ancestors:
+        if token == head:
+            break
+        if token.dep_ in ("relcl", "acl") and token.head.i < first.i and token.head.pos_ in ("NOUN", "PROPN") \
+                and drafts.mention_at(token.head) is not mention and not token.is_ancestor(head):
+            return token.head
+    return None
 
 
 def _named_by(drafts: Drafts, head: Token, start: int, end: int) -> str | None:
