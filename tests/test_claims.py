@@ -264,6 +264,15 @@ def test_a_sentence_speaking_to_the_reader_does_not_read_alone():
         [True, False, False, False]
 
 
+def test_a_sentence_in_the_writers_own_voice_does_not_read_alone():
+    article = Article("The champion stopped the challenger in the seventh round on Saturday night. In the third round "
+                      "the champion so dominated that I scored it a 10-8 round. We will rebuild the arena, the mayor "
+                      "said after the fight. Our readers in the US watched the fight until late at night. I think the "
+                      "challenger should retire now.", source="A")
+    assert [u.reads_alone for u in claims.units(article, next(nlp.parse([article.text])))] == \
+        [True, False, True, False, False]
+
+
 def test_the_news_in_the_outlets_leads_ranks_before_background_they_share():
     background = ("The region lies on a fault line where two tectonic plates meet, and geologists have long warned "
                   "of a large earthquake there.")

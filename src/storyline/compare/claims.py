@@ -87,6 +87,9 @@ PREDICATE_DEPS = frozenset({"attr", "acomp", "dobj", "oprd", "ccomp", "xcomp"})
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
 # Pronouns that stand for someone the text named before.
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they"})
+# Pronouns by which a writer speaks for themselves, and the verbs by which a sentence reports someone's words.
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
+SAYING_VERBS = wordlists.words("cue_verbs_clause")
 
 
 @dataclass(slots=True)
@@ -152,7 +155,7 @@ def units(article: Article, doc: Doc, config: ClaimConfig = CONFIG) -> list[Clai
         root = sentence.root
         specifics = len([e for e in sentence.ents]) + sum(t.like_num and not t.ent_type_ for t in words)
         reads_alone = not (any(t.dep_ in SUBJECT_DEPS and t.lower_ in PERSONAL_PRONOUNS for t in root.children)
-                           or addresses_reader(root)
+                           or addresses_reader(root) or writer_speaks(sentence, quotations)
                            or any(opening < start < closing - 1 or (opening == start and end <= closing)
                                   for opening, closing in quotations))
         result.append(ClaimUnit(article.span(start, end, "claim"), article.outlet, root.lemma_.lower(),
@@ -194,6 +197,18 @@ def predicate(root: Token) -> set[Token]:
                 found.add(child)
                 frontier.append(child)
     return found
+
+
+def writer_speaks(sentence: SpacySpan, quotations: list[tuple[int, int]]) -> bool:
+    """Whether a sentence is its writer's own voice: "I" or "we" outside quotation marks ("I scored it a 10-8
+    round", "we've already had one close game", "I think …") in a sentence that reports no one else's words ("We
+    will rebuild, the mayor said" reports the mayor's). A column's view or aside: no news a summary can state as
+    the story's."""
+    if any(t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SAYING_VERBS and not any(
+            child.dep_ in SUBJECT_DEPS and child.lower_ in FIRST_PERSON for child in t.children) for t in sentence):
+        return False
+    return any(t.pos_ == "PRON" and t.lower_ in FIRST_PERSON and t.text != "US"
+               and not any(opening <= t.idx < closing for opening, closing in quotations) for t in sentence)
 
 
 def addresses_reader(root: Token) -> bool:
