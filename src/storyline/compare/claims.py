@@ -174,14 +174,17 @@ def units(article: Article, doc: Doc, config: ClaimConfig = CONFIG) -> list[Clai
 def tells_development(sentence: SpacySpan, headline: bool = False) -> bool:
     """Whether a sentence tells, as fact, something that happened or was done: its main verb (or, for a verb of
     saying, the clause said: "police said two men were arrested") finite in the past ("sued", "was charged") or the
-    present perfect ("has promised", "have been arrested"). Not a reaction or judgement ("called the move a
+    present perfect ("has promised", "have been arrested"), or the past perfect of a clause said in the past ("said
+    he had instructed officials": "I have instructed"). Not a reaction or judgement ("called the move a
     clarification", "says the rule is a mistake"), an explanation in the generic present ("the rule requires",
     "is designed to"), a plan or possibility ("would eliminate", "will take effect"), what is going on ("is
     changing") nor what had happened before the telling ("had been held earlier"). A headline tells what happened in
     the present or a bare participle ("Police charged over boy's death")."""
-    clause = sentence.root
+    clause = saying = sentence.root
     if clause.lemma_.lower() in SAYING_VERBS:
         clause = next((child for child in clause.children if child.dep_ == "ccomp"), clause)
+    # Said in the past, a clause moves a tense back: "said he had instructed" tells "I have instructed".
+    backshifted = clause is not saying and saying.tag_ == "VBD"
     if clause.lemma_.lower() in JUDGING_VERBS and any(child.dep_ == "oprd" for child in clause.children):
         return False
     auxiliaries = [child for child in clause.children if child.dep_ in ("aux", "auxpass")]
@@ -190,7 +193,7 @@ def tells_development(sentence: SpacySpan, headline: bool = False) -> bool:
     first = auxiliaries[0] if auxiliaries else clause
     if first.tag_ == "VBD":
         # "was charged", "sued"; "had been held" happened before the news the report tells
-        return not (first.lemma_.lower() == "have" and clause.tag_ == "VBN")
+        return backshifted or not (first.lemma_.lower() == "have" and clause.tag_ == "VBN")
     if first.tag_ in ("VBZ", "VBP"):
         return (first.lemma_.lower() == "have" and first is not clause) or (headline and first is clause)
     return headline and clause.tag_ == "VBN" and not auxiliaries
