@@ -5,6 +5,7 @@ import re
 from datetime import date, timedelta
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from storyline.brief import build, render
@@ -12,6 +13,7 @@ from storyline.compare import claims
 from storyline.compare.timeline import TimelineEntry, calendar_end
 from storyline.corpus import Corpus
 from storyline.model import Article, with_headline
+from storyline.parse import nlp
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT / "examples" / "articles"
@@ -604,3 +606,37 @@ def test_a_reports_lead_another_outlet_tells_in_other_words_is_a_key_fact(tmp_pa
     assert "- Harbour Bridge shut after cracks found — Valley Post, told by another outlet in other words" \
         in render.markdown(brief).split("## Key facts", 1)[1].split("## Disagreements", 1)[0]
     assert "told by another outlet in other words" in render.html(brief)
+
+
+def test_a_reaction_or_an_explanation_waits_behind_a_development_more_outlets_carry():
+    # Own text, five claims in the order of how central they are to their reports: a judgement, an explanation and a
+    # promise most outlets tell as what someone says came before the lawsuit four outlets report deep in theirs. A
+    # development waits for nothing, and the others wait only for a development more outlets carry. One outlet's "has
+    # promised" among three does not make the promise a development: most of its outlets tell it as what the leader
+    # says.
+    told = [
+        [("Coast Post", "The mayor called the harbour contract a gift to his friends on the council."),
+         ("Valley Times", "The council leader says the contract is a gift to the shipping firm.")],
+        [("Coast Post", "The contract gives Brandt Shipping the use of the harbour for twenty years."),
+         ("Harbour Gazette", "The deal lets the company run every ferry from the harbour until 2045.")],
+        [("Coast Post", "The new council leader says she intends to cancel the contract."),
+         ("Valley Times", "The council leader has promised to cancel the contract with Brandt."),
+         ("Harbour Gazette", "The council leader says the contract will be cancelled within a month.")],
+        [("Valley Times", "Police arrested two council officials at the town hall on Monday."),
+         ("Harbour Gazette", "Two officials of the council were arrested by police at the town hall.")],
+        [("Coast Post", "Three residents sued the council in the district court on Tuesday."),
+         ("Valley Times", "The council has been sued by three residents over the contract."),
+         ("Harbour Gazette", "Three residents filed a lawsuit against the council in the district court."),
+         ("Bay Courier", "A lawsuit against the council was filed by three residents of the town.")],
+    ]
+    articles = [Article(text, source=outlet) for group in told for outlet, text in group]
+    units = iter(unit for article, doc in zip(articles, nlp.parse([a.text for a in articles]))
+                 for unit in claims.units(article, doc))
+    ranked = []
+    for index, group in enumerate(told):
+        outlets = [outlet for outlet, _ in group]
+        ranked.append(claims.ClaimGroup([next(units) for _ in group], "shared", outlets, outlets,
+                                         centrality=5.0 - index, vector=np.eye(len(told))[index]))
+    assert [build.tells_development(group) for group in ranked] == [False, False, False, True, True]
+    ordered = build.distinct_first(ranked, [], build.CONFIG, lambda group: False)
+    assert [ranked.index(group) for group in ordered] == [3, 4, 0, 1, 2]

@@ -438,3 +438,29 @@ def test_a_verb_reporting_a_clause_is_no_phrase_two_claims_share():
     assert ("actively", "work") not in fix and not fix & watch
     # What the reported clause says is still a phrase of the sentence.
     assert ("total", "loss") in said("The town's fire chief said the old mill would likely be a total loss.")
+
+
+def test_a_sentence_tells_a_development_not_a_reaction_an_explanation_or_a_plan():
+    # Own text: what happened or was done, told as fact in the past or the present perfect (also through a verb of
+    # saying, where a past "said" moves the clause's tense back: "had signed" tells "has signed"; and in a headline's
+    # present or bare participle), against a judgement, the generic present of an explanation, a plan, what is going
+    # on and what had happened before the telling.
+    headline = "Mayor of Tarrow charged over harbour contract"
+    body = {
+        "Prosecutors charged the mayor of Tarrow with fraud on Monday.": True,
+        "Three residents have sued the council in the district court.": True,
+        "The council has promised to publish every contract it signed.": True,
+        "Police said two officials were arrested at the town hall.": True,
+        "A spokesman said the mayor had signed the contract without a vote.": True,
+        "The contract was a loss for the town of about two million pounds.": True,
+        "The council leader called the charge a political attack on the town.": False,
+        "The law requires every contract above a million pounds to be published.": False,
+        "The new rule would end the council's own checks of its tenders.": False,
+        "The council is changing the way it awards harbour contracts.": False,
+        "Earlier, two audits of the contract had been published by the council.": False,
+        "Critics say the council leader is unfit for the office he holds.": False,
+    }
+    article = Article(with_headline(headline, " ".join(body)), title=headline, source="Tarrow Herald")
+    units = claims.units(article, next(nlp.parse([article.text])))
+    told = {unit.span.text(article): unit.development for unit in units}
+    assert told == {headline: True, **body}

@@ -375,14 +375,44 @@ def distinct_first(ranked: list[claims.ClaimGroup], seen: list[claims.ClaimGroup
     """``ranked`` in its order, except that a claim saying much the same as one already seen (``seen`` or placed
     before it), or one the summary shows already (``told_already``), waits till after the others, and a claim that
     only one outlet states, the others copying it, after those two outlets or more state in their own words (or
-    another outlet tells in other words, ``told_elsewhere``): the first facts an editor reads each say something new
-    that the outlets agree on."""
+    another outlet tells in other words, ``told_elsewhere``), and a claim not told as a development after the
+    developments more outlets carry (:func:`developments_first`): the first facts an editor reads each say something
+    new that the outlets agree on."""
     fresh: list[claims.ClaimGroup] = []
     repeated = []
     for group in ranked:
         (repeated if told_already(group) or redundant(group, seen + fresh, config) else fresh).append(group)
-    return sorted(fresh, key=lambda group: len(group.independent_sources) < 2 and not told_elsewhere(group)) \
-        + repeated
+    return developments_first(sorted(fresh, key=lambda group: len(group.independent_sources) < 2
+                                     and not told_elsewhere(group))) + repeated
+
+
+def developments_first(ranked: list[claims.ClaimGroup]) -> list[claims.ClaimGroup]:
+    """``ranked`` in its order, except that a claim its outlets do not tell as a development (a reaction, an
+    explanation, a plan: :func:`tells_development`) waits behind the developments that more outlets carry:
+    a lawsuit or an arrest that three outlets report deep in their articles is the news before a judgement two
+    outlets give in their leads. (Where they stand in their reports, which ranks the claims, says how central a
+    claim is to a report, not whether it is news.)"""
+    def outlets(group: claims.ClaimGroup) -> int:
+        return len(group.independent_sources)
+
+    developments = [tells_development(group) for group in ranked]
+
+    def place(index: int) -> float:
+        if developments[index]:
+            return index
+        behind = [later for later in range(index + 1, len(ranked))
+                  if developments[later] and outlets(ranked[later]) > outlets(ranked[index])]
+        return behind[-1] + 0.5 if behind else index
+    return [ranked[index] for index in sorted(range(len(ranked)), key=place)]
+
+
+def tells_development(group: claims.ClaimGroup) -> bool:
+    """Whether half or more of the outlets stating a claim tell it as a development, something that happened or was
+    done (:func:`claims.tells_development`), not as a reaction to it, an explanation of it or what led up to it: one
+    outlet's "has promised" among three "says he intends" is one way of telling a promise. (Half: of two outlets'
+    sentences of a death, one parsed wrong, "Page, the … pin-up-queen-turned born again Christian, died Thursday",
+    should not make the death wait.)"""
+    return 2 * sum(unit.development for unit in group.units) >= len(group.units)
 
 
 def restated_leads(groups: list[claims.ClaimGroup], config: BriefConfig) -> list[claims.ClaimGroup]:

@@ -85,6 +85,10 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PREDICATE_DEPS = frozenset({"attr", "acomp", "dobj", "oprd", "ccomp", "xcomp"})
 # The complements by which a verb reports a clause ("working to develop a fix", "says the building is a loss").
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp"})
+# Verbs whose complement clause is what someone said or thinks: a sentence of one tells what its clause tells.
+SAYING_VERBS = wordlists.words("cue_verbs_clause")
+# And verbs that say something of their object: "called the move a clarification" judges; "named him chief" did.
+JUDGING_VERBS = SAYING_VERBS | wordlists.words("cue_verbs_object")
 # Pronouns that stand for someone the text named before.
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they"})
 # Pronouns by which a writer speaks for themselves, and the verbs by which a sentence reports someone's words.
@@ -116,6 +120,10 @@ class ClaimUnit:
     # The main verb's subject, as the lemma of its head word: a denial contradicts only what is stated of the same
     # subject ("Unlike its stars, Ross is not signed" does not deny "the three leads are signed").
     subject: str | None = None
+    # Whether it tells a development as fact: something that happened or was done ("was charged", "have sued"), not
+    # a reaction ("called it a clarification"), an explanation ("the rule requires"), a plan or what led up to it
+    # (:func:`tells_development`).
+    development: bool = False
 
 
 @dataclass(slots=True)
@@ -161,8 +169,37 @@ def units(article: Article, doc: Doc, config: ClaimConfig = CONFIG) -> list[Clai
         result.append(ClaimUnit(article.span(start, end, "claim"), article.outlet, root.lemma_.lower(),
                                 is_negated(root), lemmas, position, specifics, reads_alone, phrases(sentence),
                                 frozenset(figures_in(article.text[start:end])),
-                                next((t.lemma_.lower() for t in root.children if t.dep_ in SUBJECT_DEPS), None)))
+                                next((t.lemma_.lower() for t in root.children if t.dep_ in SUBJECT_DEPS), None),
+                                tells_development(sentence, headline=start < article.body_start)))
     return result
+
+
+def tells_development(sentence: SpacySpan, headline: bool = False) -> bool:
+    """Whether a sentence tells, as fact, something that happened or was done: its main verb (or, for a verb of
+    saying, the clause said: "police said two men were arrested") finite in the past ("sued", "was charged") or the
+    present perfect ("has promised", "have been arrested"), or the past perfect of a clause said in the past ("said
+    he had instructed officials": "I have instructed"). Not a reaction or judgement ("called the move a
+    clarification", "says the rule is a mistake"), an explanation in the generic present ("the rule requires",
+    "is designed to"), a plan or possibility ("would eliminate", "will take effect"), what is going on ("is
+    changing") nor what had happened before the telling ("had been held earlier"). A headline tells what happened in
+    the present or a bare participle ("Police charged over boy's death")."""
+    clause = saying = sentence.root
+    if clause.lemma_.lower() in SAYING_VERBS:
+        clause = next((child for child in clause.children if child.dep_ == "ccomp"), clause)
+    # Said in the past, a clause moves a tense back: "said he had instructed" tells "I have instructed".
+    backshifted = clause is not saying and saying.tag_ == "VBD"
+    if clause.lemma_.lower() in JUDGING_VERBS and any(child.dep_ == "oprd" for child in clause.children):
+        return False
+    auxiliaries = [child for child in clause.children if child.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" for a in auxiliaries):
+        return False
+    first = auxiliaries[0] if auxiliaries else clause
+    if first.tag_ == "VBD":
+        # "was charged", "sued"; "had been held" happened before the news the report tells
+        return backshifted or not (first.lemma_.lower() == "have" and clause.tag_ == "VBN")
+    if first.tag_ in ("VBZ", "VBP"):
+        return (first.lemma_.lower() == "have" and first is not clause) or (headline and first is clause)
+    return headline and clause.tag_ == "VBN" and not auxiliaries
 
 
 def one_sentence_each(sentence: SpacySpan, quotations: list[tuple[int, int]]) -> list[SpacySpan]:
