@@ -946,3 +946,32 @@ def test_a_record_of_a_number_is_the_size_of_its_owners_record():
         ("McCoy broke Dave Ruiz's school scoring record of 2,116 points.", "McCoy now has 2,129 points."),
     ]
     assert [pair for pair in apart if disputes(*pair)] == []
+
+
+def test_a_length_over_before_the_clauses_event_is_set_once_and_read_undated():
+    # "after N years of" puts the length before the freeing: over, not counted to each outlet's day of writing
+    found = disputes("Carlos Mendez was freed after 12 years of imprisonment in the fortress.",
+                     "Carlos Mendez was freed after nine years of imprisonment in the fortress.")
+    assert values(found) == [["9 years", "12 years"]]
+    # a length up to another event is counted to another day
+    assert not disputes("Carlos Mendez was freed after 12 years of imprisonment in the fortress.",
+                        "Carlos Mendez fell ill after nine years of imprisonment in the fortress.")
+    assert not disputes("The shooting sparked five days of riots across the country.",
+                        "The shooting sparked eight days of riots across the country.")
+
+
+def test_which_time_a_named_holder_does_a_thing_disputes_as_a_noun_or_a_verb_but_not_over_a_stretch():
+    found = disputes("The win was Maria Kowalski's fourth defense of the WBA title.",
+                     "Maria Kowalski retained her World Boxing Association title for the third time on Saturday.")
+    assert values(found) == [["3rd", "4th"]]
+    # a name with two letters swapped is the same holder's; another holder, a pronoun and a stretch are not
+    assert values(disputes("The win was Kowalksi's fourth defense of the WBA title.",
+                           "Maria Kowalski retained her WBA title for the third time.")) == [["3rd", "4th"]]
+    assert not disputes("The win was Maria Kowalski's fourth defense of the WBA title.",
+                        "Dominika Nowak retained her WBA title for the third time.")
+    assert not disputes("The win was Maria Kowalski's fourth defense of the WBA title.",
+                        "She retained her WBA title for the third time.")
+    assert not disputes("The win was Maria Kowalski's fourth defense of the WBA title.",
+                        "It was Maria Kowalski's second defense of the WBA title this year.")
+    assert not disputes("Maria Kowalski fought for the first time since 2019.",
+                        "Maria Kowalski fought for the third time since 2015.")

@@ -151,7 +151,7 @@ def shown(figure: Figure) -> str:
     unit = {"MONEY": f" {figure.unit}", "PERCENT": "%", "MEASURE": f" {figure.unit}",
             "INTERVAL": f" {figure.unit}", "DURATION": f" {figure.unit}"}.get(figure.kind, "")
     number = f"{readable(figure.value)}{unit}"
-    if figure.kind == "ORDINAL":  # "7th"
+    if figure.kind in {"ORDINAL", "OCCASION"}:  # "7th"
         value = int(figure.value)
         number = f"{value}{'th' if value % 100 in {11, 12, 13} else {1: 'st', 2: 'nd', 3: 'rd'}.get(value % 10, 'th')}"
     if figure.kind == "PHONE":
@@ -212,6 +212,8 @@ def difference(a: Figure, b: Figure, counted: float, predicate: float, context: 
         return None if _same_day_of_series(a, b, counted, context, config) else "event"
     if a.kind == "RECORD":
         return None if _same_standing(a, b, config) else "holder"
+    if a.kind == "OCCASION":
+        return None if _same_doer(a, b, config) else "holder"
     if a.kind == "DURATION":
         return None if _same_term(a, b, one_claim) else "holder"
     if any(of_a_place(f.counted) or f.counted in KIN_COUNTS for f in (a, b)):
@@ -300,6 +302,19 @@ def _same_standing(a: Figure, b: Figure, config: FigureConfig) -> bool:
     return bool(a.holders & b.holders) and abs(_games(a) - _games(b)) <= config.max_record_games_apart
 
 
+def _same_doer(a: Figure, b: Figure, config: FigureConfig) -> bool:
+    """Whether two counts of a doing ("his sixth defense", "for the fifth time") are of one doer: a name word both
+    give, or one spelt with the same letters in another order ("Klitchsko", "Klitschko"), a slip of the keys
+    that no two people's names of that length make."""
+    return bool({_spelling(w, config) for w in a.holders} & {_spelling(w, config) for w in b.holders})
+
+
+def _spelling(word: str, config: FigureConfig) -> str:
+    """A name word as its first letter and its letters in order, for a word long enough that two names do not
+    share them by chance; shorter words as written."""
+    return word[0] + "".join(sorted(word)) if len(word) >= config.min_transposed_name else word
+
+
 def _games(record: Figure) -> int:
     """The games a record counts: its wins, losses and draws, as written ("45-7-2": 54)."""
     return sum(int(n) for n in record.unit.split("-"))
@@ -311,9 +326,11 @@ def _same_term(a: Figure, b: Figure, one_claim: bool) -> bool:
     holder may be any of them; or held by a pronoun on both sides in sentences that state one claim ("He served
     four months in federal prison for conspiracy", "He served five months in federal prison"): one outlet
     restating another's sentence tells of the same person's same term, where a pronoun alone may stand for
-    anyone's."""
-    return a.counted == b.counted and (bool(_named_in_clause(a) & _named_in_clause(b))
-                                       or (one_claim and UNNAMED in a.holders and UNNAMED in b.holders))
+    anyone's. A length up to another event ("freed after 12 years of imprisonment") is compared only with one up
+    to the same event: "fell ill after nine years of imprisonment" counts to another day."""
+    return a.counted == b.counted and a.predicate == b.predicate and (
+        bool(_named_in_clause(a) & _named_in_clause(b))
+        or (one_claim and UNNAMED in a.holders and UNNAMED in b.holders))
 
 
 def _named_in_clause(figure: Figure) -> frozenset[str]:

@@ -30,6 +30,7 @@ UNIT_NAMES = {("", "Y"): "year", ("", "M"): "month", ("", "W"): "week", ("", "D"
               ("", "CE"): "century", ("T", "H"): "hour", ("T", "M"): "minute", ("T", "S"): "second"}
 PART_COUNT_WORDS = words("part_count_words")
 POSSIBILITY_MODALS = words("possibility_modals")
+ENDED_LENGTH_WORDS = words("ended_length_words")
 
 
 def interval(article: Article, doc: Doc, time: TimeExpression, config: FigureConfig) -> Figure | None:
@@ -101,8 +102,13 @@ def duration(article: Article, doc: Doc, time: TimeExpression, times: list[TimeE
     written = _allowed_length(value, bound, tokens, config)
     named, person, holders = participants(root, event, event)
     unit = unit if value == 1 else "centuries" if unit == "century" else f"{unit}s"
+    # a length over before the clause's event is the event's up to it ("freed after 12 years of imprisonment"):
+    # its predicate is that clause's event, as another ("fell ill after nine years of imprisonment") ends it
+    # elsewhere; a length of the event alone is the event's
+    before = _event_after(root)
     return Figure(time.span, sentence_of(article, tokens), article.outlet, value, "DURATION", unit, "time", bound,
-                  Range(written.low * days, written.high * days), event.lemma_.lower(), event.lemma_.lower(),
+                  Range(written.low * days, written.high * days), event.lemma_.lower(),
+                  (before or event).lemma_.lower(),
                   f"length of {event.text}", context(tokens, config.context_tokens), named,
                   times_named(tokens, root, times, article), hedged, day, person, holders)
 
@@ -149,16 +155,34 @@ def _measures_verb(root: Token) -> bool:
         and not any(c.lower_ in INTERVAL_WORDS or c.lower_ == "ago" for c in root.children)
 
 
+def _over_before(root: Token) -> bool:
+    """Whether a length of an event is the object of a preposition that puts it before the clause's own event
+    ("deadlocked after 30 hours of deliberation", "after four days and more than 30 hours of deliberations"): the
+    event has run up to the clause's, its length set by that event, whatever day each outlet writes on."""
+    return _event_after(root) is not None
+
+
+def _event_after(root: Token) -> Token | None:
+    """The event of the clause a length is put before by its preposition ("deadlocked" of "the jury deadlocked
+    after 30 hours of deliberation"), None for a length no such preposition takes."""
+    while root.dep_ == "conj":
+        root = root.head
+    if root.dep_ != "pobj" or root.head.lower_ not in ENDED_LENGTH_WORDS:
+        return None
+    return root.head.head
+
+
 def _lasting(root: Token) -> tuple[Token, bool] | None:
     """The event a duration is the length of, and whether the duration runs to the writer's day: the riots of
-    "five days of riots" (running); the noun of "a five-year sentence" and "a sentence of five years" (a length
-    set once); the verb of "sentenced to five years", "feigned illness for 30 years" and "served five years",
-    running unless the verb is in the simple past ("has served for 30 years" runs)."""
+    "five days of riots" (running, unless over before the clause's event: "after 30 hours of deliberation"); the
+    noun of "a five-year sentence" and "a sentence of five years" (a length set once); the verb of "sentenced to
+    five years", "feigned illness for 30 years" and "served five years", running unless the verb is in the simple
+    past ("has served for 30 years" runs)."""
     of = next((g for c in root.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
                if g.dep_ == "pobj" and g.pos_ in {"NOUN", "VERB"}), None)
     head = root.head
     if of is not None:
-        return of, True
+        return of, not _over_before(root)
     if root.dep_ in {"compound", "amod", "nummod", "npadvmod"} and head.pos_ == "NOUN":
         return head, False
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":

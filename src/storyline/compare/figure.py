@@ -94,6 +94,9 @@ class FigureConfig:
     # standing before it, "rose to 9-5" for 10-5, misreports it); records further apart are other days of a season
     # ("10-0", "14-1"), or a score written beside a name ("65-53").
     max_record_games_apart: int = 1
+    # Name words this long or longer are one name when spelt with the same letters in another order ("Klitchsko",
+    # "Klitschko"): a typing slip, where shorter names may share their letters by chance ("Mary", "Myra").
+    min_transposed_name: int = 6
     # Phone numbers of one party written differently by a slip ("0845 125 2222", "0845 125 222") are this many
     # digits dropped, added or changed apart; numbers further apart are other numbers (the police's, a charity's).
     max_phone_digit_edits: int = 1
@@ -124,7 +127,8 @@ class Figure:
     kind: str  # COUNT, LABEL (a number naming which one), MONEY, PERCENT, MEASURE, DATE, CLOCK (a time of day),
     # INTERVAL (the time between two events), DURATION (how long an event lasts), ORDINAL (which day of a series),
     # AGE (a named person's), PHONE (a phone number), GAME_CLOCK (seconds left in or into a period of play) or
-    # RECORD (a part of a named holder's win-loss record: "52" wins of "52-3")
+    # RECORD (a part of a named holder's win-loss record: "52" wins of "52-3") or OCCASION (which time a named holder
+    # does a thing: "his sixth defense")
     unit: str  # the currency or unit of measure ("km"); a date's precision ("day" ... "decade"); a time's zone;
     # an interval's unit of time as written ("weeks"); a phone number as written; a record as written ("52-3");
     # "" for counts

@@ -18,11 +18,16 @@ with:
 A duration is read as the length of the event it measures ("sentenced to seven years", "a five-year sentence",
 :func:`_duration`), in days whatever its unit, and compared only between figures of one named holder (a story's
 sentences, offers and contracts are many); one that runs to each outlet's own day ("five days of riots", "has served
-for 30 years") only from an article really dated, with its day. A duration between two events ("married three weeks
-before he was murdered", "found him three hours later") is an interval, with the event it dates and the one it
-counts from. The lengths of runs and windows ("a three-game losing streak", "10 straight games", "eight of their
-last 10 games") are not read: each outlet counts a run to its own day and picks its own window. A figure in a clause
-of what may be ("could cost $2 billion") is a guess, not a report, and is not read either.
+for 30 years") only from an article really dated, with its day; one a preposition puts before its clause's event
+("deadlocked after 30 hours of deliberation") is the length up to that event, compared only with one up to the same.
+A duration between two events ("married three weeks before he was murdered", "found him three hours later") is an
+interval, with the event it dates and the one it counts from. The lengths of runs and windows ("a three-game losing
+streak", "10 straight games", "eight of their last 10 games") are not read: each outlet counts a run to its own day
+and picks its own window. A figure in a clause of what may be ("could cost $2 billion") is a guess, not a report,
+and is not read either.
+
+Which time a named holder does a thing it repeats ("Klitschko's sixth defense", "retained his title for the fifth
+time") is a figure of that holder's doings of the kind (:mod:`storyline.compare.occasion_figures`).
 
 A game's clock is a figure of the play it times, in the period it names ("with 7:41 left in the first half",
 :mod:`storyline.compare.game_clock_figures`).
@@ -52,6 +57,7 @@ from storyline.compare.duration_figures import duration, interval
 from storyline.compare.figure import CONFIG, Figure, FigureConfig
 from storyline.compare.game_clock_figures import game_clock_figures
 from storyline.compare.number_figures import number_figures
+from storyline.compare.occasion_figures import occasion_figures
 from storyline.compare.phone_figures import phone_figures
 from storyline.compare.record_figures import record_figures
 from storyline.compare.series_figures import series_ordinal
@@ -73,4 +79,5 @@ def extract(article: Article, doc: Doc, times: list[TimeExpression] = (),
         f for token in doc if token.like_num and (f := age(article, token, times, config))] + [
         f for entity in doc.ents if (f := series_ordinal(article, entity, times, config))] + phone_figures(
         article, doc, config) + game_clock_figures(article, doc, times, config) + zero_figures(
-        article, doc, times, config) + record_figures(article, doc, config)
+        article, doc, times, config) + record_figures(article, doc, config) + occasion_figures(
+        article, doc, config)
