@@ -8,9 +8,10 @@ reads the words through :meth:`Span.text`.
 from __future__ import annotations
 
 import hashlib
+import operator
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from datetime import datetime
 from pathlib import PurePath
 from urllib.parse import urlsplit
@@ -19,6 +20,24 @@ from typing import Any
 from storyline.text.paragraphs import paragraph_offsets
 
 
+def pickled_by_fields(cls: type) -> type:
+    """A frozen dataclass with slots pickled as a call of its constructor with its fields' values. Python pickles
+    one field by field through ``dataclasses``' own functions, in Python: a batch of 32 articles a worker process
+    analysed (about 3,900 spans, time mentions and date phrases in it) took 23 ms to pickle and 23 to unpickle,
+    15 and 16 this way. Every field must be one the constructor takes."""
+    if not all(item.init for item in fields(cls)):
+        raise TypeError(f"{cls.__name__} has a field its constructor does not take")
+    names = [item.name for item in fields(cls)]
+    values = operator.attrgetter(*names) if len(names) > 1 else lambda self: (getattr(self, names[0]),)
+
+    def __reduce__(self: object) -> tuple[type, tuple[Any, ...]]:
+        return cls, values(self)
+
+    cls.__reduce__ = __reduce__  # type: ignore[method-assign, assignment]
+    return cls
+
+
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Span:
     """Characters ``[start, end)`` of one article's text, with a label saying what they are."""

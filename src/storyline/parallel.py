@@ -28,6 +28,10 @@ from typing import Any
 MIN_ARTICLES_FOR_CLUSTER = 65
 # Batches queued per worker: one being analysed, one waiting, so no worker idles while the writer stores.
 IN_FLIGHT_PER_WORKER = 2
+# The last batches of the input (one a worker) are sent in parts of this share of a batch at most (8 of 32
+# articles): whole, the last batch a worker took kept it busy up to a batch's time (6 s here) after the other had
+# nothing left; in parts, the first worker free takes the next part, so they end within a part's time.
+TAIL_PARTS_PER_BATCH = 4
 # Dask's statistical profiler samples each worker's threads every 10 ms for a dashboard a local cluster does not
 # have: each sample takes the interpreter lock from the parse and walks its stack.
 # The worker processes are forked from this one, which has loaded spaCy before the cluster starts (Dask spawns
@@ -44,9 +48,12 @@ IN_FLIGHT_PER_WORKER = 2
 # limit: a second is soon enough for a worker whose memory grows by a batch of articles at a time. An idle local
 # cluster of two workers cost 1.88 CPU s in 30 s with Dask's defaults; 0.76-0.95 with the tick alone changed, 0.59
 # and 0.51 with the tick and either monitor, 0.32-0.33 with all three.
+# The scheduler hands a worker its next batch when it is free (a worker saturation of 1: one task a thread), not as
+# soon as it is sent: a batch queued at a busy worker waits there while another worker idles (Dask's default, 1.1,
+# gives each worker of one thread two tasks at once).
 WORKER_CONFIG = {"distributed.worker.profile.enabled": False, "distributed.worker.multiprocessing-method": "fork",
                  "distributed.admin.tick.interval": "1s", "distributed.admin.system-monitor.interval": "5s",
-                 "distributed.worker.memory.monitor-interval": "1s"}
+                 "distributed.worker.memory.monitor-interval": "1s", "distributed.scheduler.worker-saturation": 1.0}
 # How long the writer tries to reach a running cluster's scheduler before it gives up.
 CONNECT_SECONDS = 30
 
@@ -85,19 +92,24 @@ def analysed_on(client: Any, batches: Iterable[list[Any]], batch_size: int, anal
     """The batches analysed on a Dask cluster of ``workers`` workers through ``client``, handed back in the order
     they came in, with at most ``IN_FLIGHT_PER_WORKER`` a worker sent ahead. ``analyse`` must be importable by the
     workers (a module's function); the Docs stay on the workers (``keep_docs=False``): their DocBin bytes travel
-    instead. The last batch is cut into one part per worker: sent whole, it kept one worker busy at the end of the
-    input while the others had nothing left to do. Each batch is handed back whole, so the writer stores the same
-    batches (an article's analysis does not depend on the others analysed with it)."""
+    instead. The last ``workers`` batches are sent in parts (``TAIL_PARTS_PER_BATCH``), so the workers end the
+    input together instead of one analysing a whole batch while the others have nothing left to do. Each batch is
+    handed back whole, so the writer stores the same batches (an article's analysis does not depend on the others
+    analysed with it)."""
     pending: deque[list[Any]] = deque()
-    batches = iter(batches)
-    batch = next(batches, None)
-    while batch is not None:
-        following = next(batches, None)  # read ahead: only the last batch is cut
-        parts = _cut(batch, workers) if following is None else [batch]
+    ahead: deque[list[Any]] = deque()  # read, not sent yet: the last ``workers`` are known only at the input's end
+
+    def send(parts: list[list[Any]]) -> Iterator[list[Any]]:
         pending.append([client.submit(analyse, part, batch_size, keep_docs=False, pure=False) for part in parts])
         if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
             yield _joined(pending.popleft())
-        batch = following
+
+    for batch in batches:
+        ahead.append(batch)
+        if len(ahead) > workers:
+            yield from send([ahead.popleft()])
+    while ahead:
+        yield from send(_cut(ahead.popleft(), TAIL_PARTS_PER_BATCH))
     while pending:
         yield _joined(pending.popleft())
 

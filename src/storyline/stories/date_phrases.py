@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span as DocSpan
 from storyline.extract.timex import TimexMention, anchor, find
 from storyline.extract.timex.anchoring import Reading, is_anaphoric, names_a_day, read, valued_readings
 from storyline.extract.timex.values import normalise
-from storyline.model import Article
+from storyline.model import Article, pickled_by_fields
 from storyline.text.wordlists import pairs, words
 
 # TIMEX values (see :class:`storyline.model.TimeExpression`): a day, a written year.
@@ -80,6 +80,7 @@ class Kind(Enum):
     STORY = "story"          # "the next day", "that night": counted from a day the story names, not from writing
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Statement:
     """One phrase naming a day: what it is said of (the lemma of the noun or verb it modifies, the content words

@@ -17,7 +17,7 @@ from storyline.extract.timex.finding import TimexMention
 from storyline.extract.timex.tense import FUTURE, PRESENT
 from storyline.extract.timex.phrase import Value
 from storyline.extract.timex.values import PLACEHOLDER_REFERENCE, normalise
-from storyline.model import Article, Span, TimeExpression
+from storyline.model import Article, Span, TimeExpression, pickled_by_fields
 
 LOG = logging.getLogger(__name__)
 DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -51,6 +51,7 @@ def valued(article: Article, mentions: list[TimexMention], reference: datetime |
     return valued_readings(article.id, read(article, mentions), reference, config)
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Reading:
     """What valuing a mention reads of its words and of the text before it, the same against any reference:

@@ -22,7 +22,7 @@ from storyline.extract.timex.dates import HOLIDAYS, MONTH_ABBREVIATIONS, MONTHS,
 from storyline.extract.timex.stretches import UNITS
 from storyline.extract.timex.tense import governing_tense
 from storyline.extract.timex.values import normalise
-from storyline.model import Article, Span
+from storyline.model import Article, Span, pickled_by_fields
 from storyline.parse.labels import NAME_LABELS
 from storyline.text.wordlists import words
 
@@ -42,6 +42,7 @@ HOLIDAY_TIME_HEADS = words("holiday_time_heads") | set(UNITS) | set(PARTS_OF_DAY
 LOWER_MONTHS = frozenset(MONTHS) | frozenset(MONTH_ABBREVIATIONS)  # "november", "nov"
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class TimexMention:
     """What the parse tells about one temporal expression: where it is, its sentence's index and the tense of
