@@ -78,6 +78,8 @@ KEY_FACTS_SEEN = 5
 RELATIVE_TOLERANCE = 1e-6
 # How the brief shows a weekday an article without a real publication date writes: "Thursday (date not given)".
 WEEKDAY_SHOWN = "(date not given)"
+# And a day of a month written without its year: "November 18 (year not given)".
+YEARLESS_SHOWN = "(year not given)"
 # eval/briefs/tune, eval/briefs/report and eval/briefs/check: the parts of the gold (eval/briefs/README.md).
 PART_NAMES = {"tune": "tuning part", "report": "reporting part", "check": "check part (blind, never tuned on)"}
 
@@ -180,9 +182,13 @@ def figure_pairs(disagreement: dict) -> list[tuple[str, float, str]]:
 
 def gives(gold: str, value: float, shown: str) -> bool:
     """Whether a brief's figure gives the gold's value: the same number or day, or, for a weekday an article without
-    a real date writes ("Thursday (date not given)"), a gold day on that weekday."""
+    a real date writes ("Thursday (date not given)"), a gold day on that weekday, and for a day of a month written
+    without its year ("November 18 (year not given)"), a gold day of that month and day."""
     if shown.endswith(WEEKDAY_SHOWN) and ISO_DAY.fullmatch(gold):
         return date.fromisoformat(gold).strftime("%A") == shown.split()[0]
+    if shown.endswith(YEARLESS_SHOWN) and ISO_DAY.fullmatch(gold):
+        day, written = date.fromisoformat(gold), date.fromordinal(int(value))
+        return (day.month, day.day) == (written.month, written.day)
     return same_value(gold_number(gold), value)
 
 

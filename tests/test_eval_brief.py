@@ -153,6 +153,9 @@ def test_gold_values_compare_with_brief_figures(evaluation):
     # a weekday an undated article writes gives a gold day on that weekday (18 December 2008 was a Thursday)
     assert evaluation.gives("2008-12-18", 730125.0, "Thursday (date not given)")
     assert not evaluation.gives("2008-12-19", 730125.0, "Thursday (date not given)")
+    # a day of a month written without its year gives a gold day of that month and day, whatever the year
+    assert evaluation.gives("2008-11-18", 730442.0, "November 18 (year not given)")
+    assert not evaluation.gives("2008-11-19", 730442.0, "November 18 (year not given)")
     assert evaluation.numbers_in("22.4 bn vs 22 bn euros ($28 bn)") == pytest.approx([22.4e9, 22e9, 28e9])
 
 
