@@ -88,6 +88,10 @@ def test_a_thousands_group_after_a_stray_space_is_read_but_a_list_is_not():
     assert read_number("roughly 30, 000", FIGURE) == 30000
     assert read_number("5-foot - 8, 135 pounds", FIGURE) == 135
     assert read_number("1, 500 kilometers", FIGURE) == 1500
+    # The parse may hang the two groups on the noun as two counts: still one count, not parts side by side.
+    article = Article("He finished with 2, 106 career points.", source="Outlet")
+    doc = next(iter(nlp.parse([article.text])))
+    assert [f.value for f in figures.extract(article, doc, timex.extract(article, doc))] == [2106]
 
 
 def test_the_same_count_in_other_words_disagrees_and_its_evidence_is_the_sentence_carrying_each_value():
@@ -399,6 +403,11 @@ def test_a_part_counted_from_a_total_or_the_whole_it_is_taken_out_of_is_no_total
                            "store windows.",
                            "In the northern city of Salonica approximately 50,000 people marched.")) \
         == [["20,000", "approximately 50,000"]]
+    # Counts side by side on one noun are its parts, not two rival totals: whatever the total, no part disputes it.
+    assert not disputes("The navy arrested 23 pirates on Saturday off the coast of Yemen, the ministry said.",
+                        "The navy detained 12 Somali and 11 Yemeni pirates on Saturday after a chase, officials said.")
+    assert disputes("The navy arrested 23 pirates on Saturday off the coast of Yemen, the ministry said.",
+                    "The navy arrested 21 pirates on Saturday off the coast of Yemen, officials said.")
 
 
 def test_the_ends_of_a_range_and_a_time_something_was_done_by_are_no_point_figures():

@@ -323,9 +323,12 @@ def _range_end(text: str, tokens: SpacySpan) -> bool:
 
 def _part(counted: Token, tokens: SpacySpan) -> bool:
     """Whether a counted noun is counted as a part of a total or an addition to one ("one final chance", "the
-    remaining 12 hostages", "five more people"): each outlet draws such a part at its own
-    point."""
+    remaining 12 hostages", "five more people"), or in parts side by side ("12 Somali and 11 Yemeni pirates": the
+    noun holds two counts): each outlet draws such a part at its own point."""
     doc = tokens.doc
+    counts = [child for child in counted.children if child.dep_ == "nummod"]
+    if len(counts) > 1 and any(t.dep_ == "cc" for t in doc[counts[0].i : counts[-1].i]):
+        return True  # not "2, 029 points", one number its text spaced
     return any(child.dep_ in {"amod", "advmod", "det", "compound"} and child.lower_ in PART_COUNT_WORDS
                and not tokens.start <= child.i < tokens.end
                and not (child.i + 1 < len(doc) and doc[child.i + 1].lower_ == "than")  # "more than 50" bounds
