@@ -1788,3 +1788,30 @@ def test_a_participle_of_saying_after_a_nouns_that_clause_is_said_by_the_subject
         "crisis was spreading to other countries, insisting it was a \u201cone-off failure\u201d of its managers.")
     insisted = the_one(article, found, "one-off failure")
     assert insisted.source.text(article) == "finance ministers" and not insisted.source_is_thing
+
+
+def test_speaker_after_a_verb_of_saying_that_follows_the_quotation():
+    # "“…,” added a farmer": the parse makes the speaker the object of the verb; a verb of saying right after a
+    # quotation's closing mark takes no object, so the phrase after it is who spoke. Not "told reporters", nor a
+    # participle ("…,” reminding listeners"), which goes on with its own clause's subject.
+    article, _, found = extracted(
+        "Residents met the council on Tuesday. \u201cThe bridge should have been repaired years ago,\u201d added "
+        "another Harwell Democrat. The ferry stopped running in March. \u201cWhy was nobody told?\u201d asked a shop "
+        "owner on the square. \u201cThe roads are open again,\u201d told reporters on Friday. The mayor spoke to "
+        "\u201cMorning Radio,\u201d reminding listeners that the vote had been close.")
+    assert the_one(article, found, "The bridge should").source.text(article) == "another Harwell Democrat"
+    assert the_one(article, found, "Why was nobody told").source.text(article).startswith("a shop owner")
+    assert the_one(article, found, "The roads are open").source is None
+    assert the_one(article, found, "the vote had been close").source.text(article) == "The mayor"
+
+
+def test_object_of_a_verb_of_causing_says_what_the_infinitive_says():
+    # "The loss led the mayor to declare …": the mayor declared it, not the loss; one urged to say something is
+    # not yet its speaker, the one who urges is.
+    article, _, found = extracted(
+        "The loss in the county vote led the mayor to declare that the recount was over. The flooding prompted "
+        "several farmers to warn that the harvest would be late. The council urged residents to say whether they "
+        "wanted the new bridge.")
+    assert the_one(article, found, "the recount was over").source.text(article) == "the mayor"
+    assert the_one(article, found, "the harvest would be late").source.text(article) == "several farmers"
+    assert the_one(article, found, "whether they wanted").source.text(article) == "The council"

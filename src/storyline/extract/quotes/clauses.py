@@ -37,6 +37,14 @@ TRAILING_MARKS = frozenset({",", ";", ":", "-", "—", "–"})
 # ("Let me say that …").
 LETTING_VERBS = frozenset({"let"})
 LEARNING_VERBS = frozenset({"know", "hear", "learn", "see", "understand"})
+# Verbs of causing, whose object does what the infinitive after it says (data/causing_verbs.txt); objects that
+# stand for no one ("left it", "led this").
+CAUSING_VERBS = wordlists.words("causing_verbs")
+EMPTY_OBJECTS = frozenset({"it", "this", "that"})
+# How the parse may hang the speaker after a verb of saying that follows a quotation ("“…,” added a farmer"), and
+# the verbs whose object after them is the one told, not the speaker ("told reporters").
+INVERTED_DEPS = frozenset({"dobj", "attr", "npadvmod", "oprd"})
+TELLING_VERBS = frozenset({"tell"})
 # Dependents that, set off by a comma, end a content rather than continue it.
 TAIL_DEPS = frozenset({"advcl", "appos", "parataxis", "npadvmod"})
 
@@ -162,6 +170,8 @@ def subject(verb: Token, in_quote: Callable[[int], bool], config: QuoteConfig = 
         if verb.dep_ in ("ccomp", "xcomp") and lemma(verb) in LEARNING_VERBS and lemma(verb.head) in LETTING_VERBS:
             verb = verb.head  # "went on to let fans know that …": whoever lets them know
             continue
+        if (brought := brought_to_it(verb)) is not None:  # "The defeat led her to declare …": she declared it
+            return doc[brought.left_edge.i : subject_end(brought) + 1]
         # Words of a quotation the verb stands outside of are what was said, never who said it: the parse makes
         # "“…, I hold in esteem Sen. John McCain,” Trump said" a verb of two subjects, McCain and Trump.
         subjects = [child for child in verb.children if child.dep_ in ("nsubj", "csubj")
@@ -182,6 +192,8 @@ def subject(verb: Token, in_quote: Callable[[int], bool], config: QuoteConfig = 
             return doc[child.left_edge.i : subject_end(child) + 1]
         if (apposed := apposition_before(verb, comma=True)) is not None:
             return doc[apposed.left_edge.i : subject_end(apposed) + 1]
+        if hop == 0 and (inverted := inverted_speaker(verb)) is not None:
+            return doc[inverted.left_edge.i : subject_end(inverted) + 1]
         # Only the verb's own agent: a verb the parse coordinated with a passive one is not said by its agent
         # ("De Blasio said the move was made by Bratton and said, “…”").
         for child in verb.children if hop == 0 else ():
@@ -213,6 +225,33 @@ def subject(verb: Token, in_quote: Callable[[int], bool], config: QuoteConfig = 
         else:
             return None
     return None
+
+
+def brought_to_it(verb: Token) -> Token | None:
+    """The object of a verb of causing that the infinitive ``verb`` hangs on ("The defeat led her to declare …",
+    "left many wondering"), when it can speak: who does what the infinitive says. The parse gives the infinitive no
+    subject of its own, and the causing verb's subject is most often an event or a text."""
+    if verb.dep_ != "xcomp" or lemma(verb.head) not in CAUSING_VERBS:
+        return None
+    return next((child for child in verb.head.children if child.dep_ == "dobj" and child.i < verb.i
+                 and child.lower_ not in EMPTY_OBJECTS and may_speak(child)), None)
+
+
+def inverted_speaker(verb: Token) -> Token | None:
+    """The speaker after a verb of saying that follows a quotation at once ("“…,” added a local farmer", "“…?”
+    asked the boy"), which the parse may make the verb's object: a verb of saying right after a quotation's closing
+    mark takes no object of its own, so the noun phrase right after it is who spoke. Not a verb of telling ("told
+    reporters"), whose object is the one told, nor a participle ("…,” recalling summer visits …"), whose clause's
+    subject said it."""
+    if lemma(verb) not in CLAUSE_CUES or lemma(verb) in TELLING_VERBS or verb.tag_ == "VBG" or verb.i < 2:
+        return None  # "told “Fox News,” reminding the hosts …": a participle goes on with its clause's subject
+    before = verb.doc[verb.i - 1]
+    if before.text == ",":
+        before = verb.doc[verb.i - 2]  # “…”, said …: the comma outside the closing mark
+    if not (before.is_quote and before.tag_ == "''" or before.text in ("''", "”")):
+        return None
+    return next((child for child in verb.children if child.i > verb.i and child.dep_ in INVERTED_DEPS
+                 and child.pos_ in ("NOUN", "PROPN") and child.left_edge.i == verb.i + 1), None)
 
 
 def _carried(noun: Token) -> bool:
