@@ -572,10 +572,10 @@ def test_what_led_up_to_the_news_in_late_december_is_no_background_when_the_repo
 
 BRIDGE_REPORTS = [
     ("Valley Post", "Harbour Bridge shut after cracks found",
-     "The council of Dunmore closed the old Harbour Bridge to all traffic on Tuesday after inspectors found deep cracks "
-     "in two of its piers. Drivers now face a detour of twelve miles through Kelby. The bridge was built in 1931 and "
-     "carries about nine thousand cars a day. Engineers will examine the piers next week, the council said. Repairs "
-     "could take until the spring, according to the council's roads officer."),
+     "The council of Dunmore closed the old Harbour Bridge to all traffic on Tuesday after inspectors found deep "
+     "cracks in two of its piers. Drivers now face a detour of twelve miles through Kelby. The bridge was built in "
+     "1931 and carries about nine thousand cars a day. Engineers will examine the piers next week, the council "
+     "said. Repairs could take until the spring, according to the council's roads officer."),
     ("Ridge Herald", "Dunmore drivers face long detour",
      "Drivers in Dunmore face a twelve-mile detour through Kelby after the Harbour Bridge was closed on Tuesday. "
      "Inspectors found deep cracks in two piers of the bridge, which was built in 1931. The council shut the old "

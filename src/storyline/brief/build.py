@@ -371,7 +371,8 @@ def redundant(group: claims.ClaimGroup, others: list[claims.ClaimGroup], config:
 
 def distinct_first(ranked: list[claims.ClaimGroup], seen: list[claims.ClaimGroup], config: BriefConfig,
                    told_already: Callable[[claims.ClaimGroup], bool],
-                   told_elsewhere: Callable[[claims.ClaimGroup], bool] = lambda group: False) -> list[claims.ClaimGroup]:
+                   told_elsewhere: Callable[[claims.ClaimGroup], bool] = lambda group: False
+                   ) -> list[claims.ClaimGroup]:
     """``ranked`` in its order, except that a claim saying much the same as one already seen (``seen`` or placed
     before it), or one the summary shows already (``told_already``), waits till after the others, and a claim that
     only one outlet states, the others copying it, after those two outlets or more state in their own words (or
