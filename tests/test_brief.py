@@ -499,6 +499,15 @@ def test_no_key_fact_shows_a_sentence_the_summary_shows(tmp_path):
     assert not any((span["article"], span["start"]) in summary for fact in first for span in fact["spans"])
 
 
+def test_a_key_fact_shows_an_outlets_sentence_that_reads_alone_before_one_that_refers_back(tmp_path):
+    # Real reports of a pin-up model's death (ECB+ topic 4, tuning part): three outlets carry one claim, one of them
+    # in a sentence whose subject ("The latter") stands for what came before it.
+    brief = tuning_story(tmp_path, "4ecb")
+    [fact] = [fact for fact in brief["key_facts"] if any(s["text"].startswith("The latter") for s in fact["spans"])]
+    first = nlp.load()(fact["spans"][0]["text"])
+    assert not fact["spans"][0]["text"].startswith("The latter") and not claims.refers_back(next(first.sents).root)
+
+
 def test_a_claim_whose_figure_outlets_dispute_is_a_key_fact_marked_as_disputed(tmp_path):
     # Real reports of a deadly firebombing during a Greek general strike (ECB+ topic 8, tuning part): two outlets
     # say tens of thousands took to the streets in the strike, and give different numbers of marchers elsewhere;

@@ -273,6 +273,14 @@ def test_a_sentence_in_the_writers_own_voice_does_not_read_alone():
         [True, False, True, False, False]
 
 
+def test_a_sentence_whose_subject_stands_for_what_came_before_does_not_read_alone():
+    article = Article("The court fined the Harwick mill 40,000 euros on Tuesday for polluting the river. The mill and "
+                      "its owner appealed at once. The latter said the fine would close the mill. This was the third "
+                      "fine in two years. Those who live by the river welcomed the ruling.", source="A")
+    assert [u.reads_alone for u in claims.units(article, next(nlp.parse([article.text])))] == \
+        [True, True, False, False, True]
+
+
 def test_the_news_in_the_outlets_leads_ranks_before_background_they_share():
     background = ("The region lies on a fault line where two tectonic plates meet, and geologists have long warned "
                   "of a large earthquake there.")

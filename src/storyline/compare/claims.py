@@ -91,6 +91,8 @@ SAYING_VERBS = wordlists.words("cue_verbs_clause")
 JUDGING_VERBS = SAYING_VERBS | wordlists.words("cue_verbs_object")
 # Pronouns that stand for someone the text named before.
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they"})
+# Subjects that stand for something the sentences before said: "This marks …", "The latter helped …".
+BACK_REFERRING_SUBJECTS = frozenset({"this", "that", "these", "those", "latter", "former"})
 # Pronouns by which a writer speaks for themselves, and the verbs by which a sentence reports someone's words.
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
 SAYING_VERBS = wordlists.words("cue_verbs_clause")
@@ -109,7 +111,8 @@ class ClaimUnit:
     position: int = 0
     # Named things and numbers it gives: what makes a claim specific.
     specifics: int = 0
-    # False when its subject is a pronoun ("Within minutes, he called …"), it begins inside a quotation ('I'm
+    # False when its subject is a pronoun ("Within minutes, he called …") or refers back ("The latter helped …",
+    # "This was the first …"), it begins inside a quotation ('I'm
     # done," said Lee' after a sentence of the same quotation) or it is all quotation ('"I'm done."'): read alone,
     # it does not say who, or whose words; and when it speaks to the reader ("apply the patch now"): no news.
     reads_alone: bool = True
@@ -163,7 +166,7 @@ def units(article: Article, doc: Doc, config: ClaimConfig = CONFIG) -> list[Clai
         root = sentence.root
         specifics = len([e for e in sentence.ents]) + sum(t.like_num and not t.ent_type_ for t in words)
         reads_alone = not (any(t.dep_ in SUBJECT_DEPS and t.lower_ in PERSONAL_PRONOUNS for t in root.children)
-                           or addresses_reader(root) or writer_speaks(sentence, quotations)
+                           or refers_back(root) or addresses_reader(root) or writer_speaks(sentence, quotations)
                            or any(opening < start < closing - 1 or (opening == start and end <= closing)
                                   for opening, closing in quotations))
         result.append(ClaimUnit(article.span(start, end, "claim"), article.outlet, root.lemma_.lower(),
@@ -246,6 +249,15 @@ def writer_speaks(sentence: SpacySpan, quotations: list[tuple[int, int]]) -> boo
         return False
     return any(t.pos_ == "PRON" and t.lower_ in FIRST_PERSON and t.text != "US"
                and not any(opening <= t.idx < closing for opening, closing in quotations) for t in sentence)
+
+
+def refers_back(root: Token) -> bool:
+    """Whether the sentence's subject stands for what the sentences before it said ("This marks the first …", "The
+    latter helped …"): alone, it does not say what it is about. Not one a clause describes ("Those who knew him").
+    The parser may hang the subject on an auxiliary ("The latter" under "helped" in "helped contribute")."""
+    verbs = [root, *(t for t in root.children if t.dep_ in {"aux", "auxpass"})]
+    return any(t.dep_ in SUBJECT_DEPS and t.lower_ in BACK_REFERRING_SUBJECTS
+               and not any(c.dep_ in {"relcl", "acl"} for c in t.children) for verb in verbs for t in verb.children)
 
 
 def addresses_reader(root: Token) -> bool:
