@@ -759,7 +759,7 @@ def test_years_one_digit_apart_disagree_only_in_one_claim_of_one_verb():
     assert values(aligned_disputes(first, second)) == [["1948", "1958"]]
     # years a decade apart in unaligned sentences are other events ("bought" one year, "sold" another)
     assert not aligned_disputes(first, "The brothers bought a casino in Reno in 1958, long before the crash.")
-    # and years alone digits apart are days apart only where a digit is all they differ by
+    # years two digits apart ("1948", "1984") are no slip of one digit
     assert not aligned_disputes(first, second.replace("1958", "1984"))
 
 
