@@ -743,6 +743,26 @@ def test_a_year_after_a_subject_of_people_dates_its_verb_and_the_speaker_is_no_p
         == [["2009", "2010"]]
 
 
+def test_a_year_the_parse_hangs_on_an_amount_dates_the_verb_above_it():
+    # the parse hangs "in 1948" on "million": no year dates an amount, the sale is of that year
+    text = "The brothers sold their Texas cattle ranch for a reported $12 million in 1948."
+    article = Article(text, source="Outlet 0")
+    doc = next(iter(nlp.parse([text])))
+    dates = [f for f in figures.extract(article, doc, timex.extract(article, doc)) if f.kind == "DATE"]
+    assert [(f.value, f.predicate) for f in dates] == [(1948, "sell")]
+
+
+def test_years_one_digit_apart_disagree_only_in_one_claim_of_one_verb():
+    first = "In 1948 the brothers sold their Texas cattle ranch for a reported $12 million."
+    second = "In 1958 the Texas cattle ranch of the brothers was sold for a reported $12 million."
+    # one claim, one verb, a digit apart: one outlet's slip of a digit, a decade off
+    assert values(aligned_disputes(first, second)) == [["1948", "1958"]]
+    # years a decade apart in unaligned sentences are other events ("bought" one year, "sold" another)
+    assert not aligned_disputes(first, "The brothers bought a casino in Reno in 1958, long before the crash.")
+    # years two digits apart ("1948", "1984") are no slip of one digit
+    assert not aligned_disputes(first, second.replace("1958", "1984"))
+
+
 def test_a_disagreement_shows_only_values_that_cannot_both_be_true():
     found = disputes("The quake killed three people on the island, the governor said.",
                      "The quake killed at least three people on the island.",

@@ -10,7 +10,8 @@ holder (who has or makes a count or an amount, a pronoun standing for the one pe
 duration's must be named in its own clause on both sides, or be a pronoun on both sides of sentences aligned as one
 claim) and set among the same
 places, participants and times as far as their sentences say, their values are not an order of magnitude apart
-(but for one number under two scale words, "$2 million" and "$2 billion"; dates: a few days; times of day:
+(but for one number under two scale words, "$2 million" and "$2 billion"; dates: a few days, or years alone one
+digit apart in sentences stating one claim with one verb, "sold in 1957" and "sold in 1967"; times of day:
 minutes, on the same day where both name it; a quake's magnitudes: one; ages: a year, of one full name, in
 articles really published days apart), and their contexts are alike. Figures
 are grouped so that every two of a group, from different outlets, give one quantity (complete linkage, the most
@@ -192,8 +193,9 @@ def difference(a: Figure, b: Figure, counted: float, predicate: float, context: 
                config: FigureConfig = CONFIG, one_claim: bool = False) -> str | None:
     """The first question on which figures ``a`` and ``b`` are not of one quantity, or None when they are: "unit"
     (of other outlets, kinds or units), "setting" (other times, places or participants), "value" (too far apart
-    to be one quantity misreported), "day" (of other days), "event" (something else happened to it), "counted"
-    (another thing counted), "holder" (someone else's) or "context" (sentences too unlike). Each kind of figure
+    to be one quantity misreported, but for a year's slip of one digit in one claim), "day" (of other days),
+    "event" (something else happened to it), "counted" (another thing counted), "holder" (someone else's) or
+    "context" (sentences too unlike). Each kind of figure
     asks its own questions: a date's or a time's are of its event, a duration's of its holder."""
     if not _same_unit(a, b):
         return "unit"
@@ -202,7 +204,7 @@ def difference(a: Figure, b: Figure, counted: float, predicate: float, context: 
     if a.kind == "PHONE":
         # one party's number, miswritten by an outlet: digits a slip apart, not numbers orders of magnitude apart
         return None if _digit_edits(a.unit, b.unit) <= config.max_phone_digit_edits else "value"
-    if not _close_values(a, b, config):
+    if not _close_values(a, b, config) and not (one_claim and _year_slip(a, b, config)):
         return "value"
     if a.kind not in {"DATE", "CLOCK", "AGE"} and a.day != b.day and not _news_day_unnamed(a, b):
         return "day"  # "86 arrests over Saturday's protests" is not the week's "more than 200"
@@ -411,6 +413,14 @@ def _alike_contexts(a: Figure, b: Figure, context: float, config: FigureConfig) 
 def _digit_edits(a: str, b: str) -> int:
     """How many digits must be dropped, added or changed to make one number's digits the other's."""
     return Levenshtein.distance(re.sub(r"\D", "", a), re.sub(r"\D", "", b))
+
+
+def _year_slip(a: Figure, b: Figure, config: FigureConfig) -> bool:
+    """Whether two dates are years written alone, of one verb, that one digit tells apart ("sold in 1957", "sold in
+    1967"): an outlet's slip of a digit, which lands a decade off, not the day or two of outlets dating one event
+    differently. Asked only of sentences stating one claim: a story's people do one thing in many years."""
+    return a.unit == b.unit == "year" and a.predicate == b.predicate \
+        and _digit_edits(str(int(a.value)), str(int(b.value))) <= config.max_year_digit_slips
 
 
 def _scale_slip(a: Figure, b: Figure) -> bool:

@@ -14,7 +14,7 @@ from datetime import date
 from spacy.tokens import Doc
 
 from storyline.compare.figure import WEEKDAY, WEEKDAY_MONDAY, YEARLESS, Figure, FigureConfig
-from storyline.compare.figure_events import dated_event, day_named, event_words
+from storyline.compare.figure_events import dated_event, day_named, event_above_noun, event_words
 from storyline.compare.figure_words import context, figure_bound, names, sentence_of, times_named
 from storyline.compare.timeline import midnight_side
 from storyline.extract.timex.values import normalise
@@ -67,10 +67,16 @@ def date_figure(article: Article, doc: Doc, time: TimeExpression, times: list[Ti
         # done, whose later day in another outlet ("service was restored on 11 October") disputes nothing
         return None
     written = _written_date(article, time, config)
-    event = dated_event(tokens.root)
-    if written is None or event is None:
+    if written is None:
         return None
     low, high, precision = written
+    event = dated_event(tokens.root)
+    if event is None and precision in {"year", "month"}:
+        # a year or a month hung on a noun that names no event dates the event above it: a day so written ("on
+        # 6 December") may be the noun's own ("the meeting of the board on Monday")
+        event = event_above_noun(tokens.root, config.governing_hops)
+    if event is None:
+        return None
     if precision == WEEKDAY and any(child.ent_type_ == "DATE" and not tokens.start <= child.i < tokens.end
                                     for child in event.children):
         return None  # "As it promised Tuesday, Microsoft today issued a patch": the event has its own day

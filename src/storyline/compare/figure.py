@@ -17,7 +17,9 @@ class FigureConfig:
     embeddings. Set by hand on the bundled examples' gold (examples/gold.json, tests/test_brief.py) and on the
     tuning part of the brief gold (eval/briefs/tune: its disagreements and tempting false alarms)."""
 
-    # Heads climbed from a figure to the verb saying what happened to what it counts.
+    # Heads climbed from a figure to the verb saying what happened to what it counts (and from a noun a year was
+    # hung on to the verb or event noun that noun is an argument of: "for $30 million in 1957", "million", "for",
+    # "sold").
     governing_hops: int = 4
     # Words either side of a figure, within its sentence, that make its context.
     context_tokens: int = 10
@@ -54,6 +56,10 @@ class FigureConfig:
     # Outlets that date one event differently are days apart, not weeks ("1969" and "1970" are a day apart at
     # their closest): dates further apart are other events.
     max_days_apart: int = 3
+    # ... but for a year written alone and miswritten by one digit ("sold in 1957", "sold in 1967" in sentences
+    # aligned as one claim), a slip of the keys or of a source, as a phone number's is: years this many digits
+    # apart are still one event's (the tuning part's oil-field sale, 1957 and 1967).
+    max_year_digit_slips: int = 1
     # "today", "yesterday": days either side such a day allows, resolved against a feed's publication date.
     deictic_days: int = 2
     # Reports of one event round, revise and dispute (police and organisers count a march differently), but they

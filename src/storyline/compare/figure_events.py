@@ -53,6 +53,26 @@ def dated_event(token: Token) -> Token | None:
     return None
 
 
+def event_above_noun(token: Token, hops: int) -> Token | None:
+    """The event a date written "in" a year or a month is of, where the parse hangs it on a noun that names no
+    event: the event noun or the verb that noun is an argument of, up the prepositions and objects between
+    ("sold one of their oil fields for $30 million in 1957": no year dates the "million", the sale is of 1957;
+    "the murder of a judge in 2005"), climbing at most ``hops`` heads. None where the words above name no event (a
+    verb of saying, "be")."""
+    if token.dep_ != "pobj" or token.head.lower_ != "in" or token.head.head.pos_ not in {"NOUN", "PROPN", "NUM"}:
+        return None
+    node = token.head.head
+    for _ in range(hops):
+        if node.dep_ not in {"pobj", "prep", "dobj", "nsubjpass"} or node.head is node:
+            return None
+        node = node.head
+        if node.pos_ == "NOUN" and node.lemma_.lower() in EVENT_NOUNS:
+            return node
+        if node.pos_ == "VERB":
+            return node if node.lemma_.lower() not in EVENTLESS_VERBS and not inverted(node) else None
+    return None
+
+
 def inverted(verb: Token) -> bool:
     """Whether a verb's clause puts an auxiliary before its subject: a question ("how many kids did you kill
     today", chanted at a march) or a supposition ("had he known on Monday"), which reports no event on that day."""
