@@ -17,6 +17,8 @@ def labels_of(text: str, name: str) -> list[str]:
     ("The festival honoured Agnes Thornbury, the novelist, on Friday.", "Agnes Thornbury"),
     # A calling the model ran into the name at a sentence's start is cut off.
     ("Boxer Lennox Lewis won the fight on Saturday.", "Lennox Lewis"),
+    # Capitalised inside a sentence too, before a given name of the census lists.
+    ("The gala on Friday honoured Novelist Agnes Thornbury and her publisher.", "Agnes Thornbury"),
     # A name that says something, with "he" the first pronoun after it; its given name says no sex.
     ("Lennox Lewis said on Monday that he would retire.", "Lennox Lewis"),
 ])
