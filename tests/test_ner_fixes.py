@@ -419,3 +419,12 @@ def test_a_full_name_is_the_person_its_surname_alone_names():
     found = ecbplus_entities("19_9ecb")
     assert ("Giorgos Kyrtsos", "PERSON") in found
     assert ("Paris Kyriakides", "PERSON") in found and ("Kyriakides", "PERSON") in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("\"We are looking into it,\" said Halvorsen Technologies in a statement.", "Halvorsen Technologies"),
+    ("The film was made by Orla Pictures, said Kendrick Studios in a statement.", "Kendrick Studios"),
+])
+def test_trade_words_make_an_organisation_of_a_name_tagged_as_a_person(text, name):
+    # The model tags both as people; "Technologies" and "Studios" end the names of makers and studios.
+    assert [ent.label_ for ent in next(nlp.parse([text])).ents if ent.text == name] == ["ORG"]

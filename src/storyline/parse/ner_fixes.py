@@ -28,7 +28,9 @@ capitals read as a noun an organisation's ("NYPD officers"), unless it is a comm
 which is no name even where the model tags it ("90 RBI"). An untagged run of capitalised proper nouns inside a
 body sentence is a name the model did not know ("the Bloods", "a squat in Exarcheia"), and a dateline in capitals
 a place ("GENOA, Italy (AP) —"). A team named by a number ("76ers") and a name ending in a number ("Oregon 214",
-"Windows 7") are tagged by :mod:`storyline.parse.numbered_names`. Titles run into the name
+"Windows 7") are tagged by :mod:`storyline.parse.numbered_names`. A person's name the model typed as an
+organisation, a place or a thing, that a calling, an apposition or a pronoun shows to be a person's ("author
+Stephenie Meyer" ORG), is retyped by :mod:`storyline.parse.person_types`. Titles run into the name
 before them, two names run together across "the", a name broken at its nickname or before the country it ends
 in, and a surname that names a family are fixed by :mod:`storyline.parse.name_edges`.
 
@@ -52,6 +54,7 @@ from storyline.parse.labels import NAME_LABELS, PLACE_LABELS
 from storyline.parse.name_edges import (join_names_before_places, join_nicknamed_names, nicknamed,
                                         relabel_families, split_glued_names, trim_trailing_titles)
 from storyline.parse.numbered_names import tag_names_ending_in_numbers, tag_numbered_names
+from storyline.parse.person_types import relabel_named_people
 from storyline.parse.streets import DESIGNATORS as STREET_DESIGNATORS, add_streets
 from storyline.text.names import (COMPANY_WORDS, HONORIFICS, INSTITUTION_WORDS, OFFICES, PLACE_DESIGNATORS,
                                   TITLE_LINKS, fold, is_title_head, is_title_part, title_word, tokens)
@@ -135,6 +138,7 @@ def fix_entities(doc: Doc, config: NerFixConfig = CONFIG) -> Doc:
     entities = relabel_plural_people(doc, relabel_organisations(doc, entities))
     entities = relabel_people(doc, entities)
     entities = relabel_speakers(doc, entities, config)
+    entities = relabel_named_people(doc, entities, config.person_name_max_tokens, config.speaker_pronoun_sentences)
     entities = add_streets(doc, relabel_places(doc, entities))
     entities = add_parenthesised_acronyms(doc, entities)
     entities = retag_headlines(doc, entities, config, headline)

