@@ -45,7 +45,7 @@ def inference_seconds(article: Article, doc) -> float:
     for _ in range(3):
         # Each run from cold caches, as for an article seen the first time.
         pubdate._RECENT.clear()
-        values._normalise.cache_clear()
+        values.valuer.cache_clear()
         values._rule_of.cache_clear()
         start = process_time()
         infer_published([(article, doc)], today=TODAY)

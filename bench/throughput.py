@@ -76,7 +76,7 @@ def cold_caches() -> None:
     """Empty what this process kept of an earlier pass (the date phrases of the articles it inferred, the values of
     phrases): each pass starts as a fresh process would, not from the first pass's work on the same texts."""
     pubdate._RECENT.clear()
-    values._normalise.cache_clear()
+    values.valuer.cache_clear()
     values._rule_of.cache_clear()
     anchoring.is_anaphoric.cache_clear()
     anchoring.period_of.cache_clear()

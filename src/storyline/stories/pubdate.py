@@ -132,52 +132,86 @@ class StoryDates:
         self._alike: dict[tuple[int, int, bool], float] = {}
         # Of each article (by index) on each day tried: it depends on nothing else.
         self._staleness: dict[tuple[int, date], float] = {}
-        self._partners_of: dict[int, dict[int, dict[int, set[int]]]] = {}
+        self._partners_of: dict[int, dict[int, dict[int, dict[int, float]]]] = {}
+        self._partner_articles_of: dict[int, list[int]] = {}
+        # Evidence by article, day tried and the days of the articles its phrases have partners in.
+        self._evidence_at: dict[tuple[int | date | None, ...], float] = {}
+        self._moving_at: dict[tuple[int, date], list[tuple[str, date, Statement, dict[int, dict[int, float]]]]] = {}
 
     def evidence(self, index: int, published: date, others: dict[int, date]) -> float:
         """How firmly the days the article's phrases name, were it published on ``published``, fall on days the
         story names for the same events: per sentence its phrases' best such match, counting at most 1 (a sentence
         saying "today" twice tells its day once)."""
+        return self._evidence(index, published, {**self.known, **others})
+
+    def _evidence(self, index: int, published: date, days_of: dict[int, date]) -> float:
+        """:meth:`evidence` with the other articles' days (``days_of``, the dated ones' too) given: the caller
+        tries one such assignment against every candidate day. It reads only the days of the articles its phrases
+        have partners in (:meth:`_partners`): with those the same, on the same day, it is what it was (the rounds
+        of :meth:`best_days` try each article's days again with most of the others where they were)."""
+        key = (index, published, *[days_of.get(j) for j in self._partner_articles(index)])
+        if key not in self._evidence_at:
+            self._evidence_at[key] = self._evidence_from_partners(index, published, days_of)
+        return self._evidence_at[key]
+
+    def _partner_articles(self, index: int) -> list[int]:
+        """The other articles the article's phrases have partners in (:meth:`_partners`)."""
+        if index not in self._partner_articles_of:
+            self._partner_articles_of[index] = sorted({j for alike in self._partners(index).values() for j in alike
+                                                       if j != index})
+        return self._partner_articles_of[index]
+
+    def _evidence_from_partners(self, index: int, published: date, days_of: dict[int, date]) -> float:
         mine = self.story[index].days_at(published)
-        partners = self._partners(index)
-        days_of = {**self.known, **others}
         by_sentence: dict[int, float] = {}
-        for value, said in mine.items():
-            for statement in said:
-                # Only a phrase alike enough to one naming a day can match it, on any day (``_partners``): the
-                # others count nothing, and adding nothing leaves the sum as it was.
-                alike = partners.get(id(statement))
-                if not alike:
+        for value, day, statement, alike in self._moving(index, published):
+            best = 0.0
+            for other, theirs in alike.items():
+                if other == index:
+                    named = mine
+                elif other in days_of:
+                    named = self.story[other].days_at(days_of[other])
+                else:
                     continue
-                day = date.fromisoformat(value)
-                best = 0.0
-                for other, theirs in alike.items():
-                    if other != index and other not in days_of:
-                        continue
-                    named = mine if other == index else self.story[other].days_at(days_of[other])
-                    for said_there in named.get(value, ()):
-                        if id(said_there) in theirs:
-                            best = max(best, self.match(statement, said_there, day, other == index))
-                by_sentence[statement.sentence] = max(best, by_sentence.get(statement.sentence, 0.0))
+                for said_there in named.get(value, ()):
+                    likeness = theirs.get(id(said_there))
+                    if likeness is not None and likeness > best and evidences(statement, said_there, day, self.years):
+                        best = likeness
+            by_sentence[statement.sentence] = max(best, by_sentence.get(statement.sentence, 0.0))
         return sum(by_sentence.values())
 
-    def _partners(self, index: int) -> dict[int, dict[int, set[int]]]:
+    def _moving(self, index: int, published: date) -> list[tuple[str, date, Statement, dict[int, dict[int, float]]]]:
+        """The article's phrases that may find evidence were it published on ``published``, in the order it names
+        them (the evidence sums per sentence in that order): each with the day it names and its partners
+        (:meth:`_partners`). Only a phrase alike enough to one naming a day can match it, on any day: the others
+        count nothing, and adding nothing leaves the sum as it was. The same on every assignment of the other
+        articles' days, so kept per day tried."""
+        key = (index, published)
+        if key not in self._moving_at:
+            partners = self._partners(index)
+            self._moving_at[key] = [(value, date.fromisoformat(value), statement, alike)
+                                    for value, said in self.story[index].days_at(published).items()
+                                    for statement in said if (alike := partners.get(id(statement)))]
+        return self._moving_at[key]
+
+    def _partners(self, index: int) -> dict[int, dict[int, dict[int, float]]]:
         """For each phrase of the article that moves with the publication day, the phrases of the story naming a
-        day that it may be evidence with, by article (all by identity): in sentences alike enough to tell one
-        event, and in the same article only as :func:`may_pair` allows. Whether two sentences are alike does not
-        depend on the day, and a match :meth:`evidence` counts is such a pair; so it looks only at these, not at
-        every phrase the story's other articles name a day with (its cost was mostly that, for every day tried)."""
+        day that it may be evidence with, by article (all by identity), with how alike their sentences are: in
+        sentences alike enough to tell one event, and in the same article only as :func:`may_pair` allows. Whether
+        two sentences are alike does not depend on the day, and a match :meth:`evidence` counts is such a pair; so
+        it looks only at these, not at every phrase the story's other articles name a day with (its cost was
+        mostly that, for every day tried)."""
         if index not in self._partners_of:
             text = self.story[index].article.text
-            found: dict[int, dict[int, set[int]]] = {}
+            found: dict[int, dict[int, dict[int, float]]] = {}
             for statement in self.story[index].day_statements:
                 if statement.kind not in MOVING_KINDS:
                     continue
                 for j, item in enumerate(self.story):
                     for other in item.day_statements:
                         if other.kind in NAMING_KINDS and may_pair(text, statement, other, j == index) \
-                                and self._alike_of(statement, other, j == index) > 0:
-                            found.setdefault(id(statement), {}).setdefault(j, set()).add(id(other))
+                                and (likeness := self._alike_of(statement, other, j == index)) > 0:
+                            found.setdefault(id(statement), {}).setdefault(j, {})[id(other)] = likeness
             self._partners_of[index] = found
         return self._partners_of[index]
 
@@ -199,12 +233,6 @@ class StoryDates:
                         return True
         return False
 
-    def match(self, mine: Statement, theirs: Statement, day: date, same_article: bool) -> float:
-        """What one statement of the day falling on another's counts as evidence (0 when nothing)."""
-        if not evidences(mine, theirs, day, self.years):
-            return 0.0
-        return self._alike_of(mine, theirs, same_article)
-
     def _alike_of(self, mine: Statement, theirs: Statement, same_article: bool) -> float:
         # What the two sentences have in common is the same on every candidate day.
         key = (id(mine), id(theirs), same_article)
@@ -222,27 +250,39 @@ class StoryDates:
             least = max(least, config.coincidence_likeness)
         return likeness if likeness >= least else 0.0
 
-    def score(self, index: int, published: date, others: dict[int, date]) -> float | None:
-        """The evidence for a day less what speaks against it; None for a day before a year the article speaks
-        of as past."""
+    def score(self, index: int, published: date, days_of: dict[int, date]) -> float | None:
+        """The evidence for a day less what speaks against it, the other articles on their ``days_of`` (the dated
+        ones' too); None for a day before a year the article speaks of as past."""
         item = self.story[index]
         if published.year < item.earliest_year:
             return None
         if (index, published) not in self._staleness:
             self._staleness[index, published] = staleness(item.days_at(published), published)
-        return self.evidence(index, published, others) - self.config.staleness_cost * self._staleness[index, published]
+        stale = self._staleness[index, published]
+        return self._evidence(index, published, days_of) - self.config.staleness_cost * stale
 
     def best_days(self, unknown: list[int], candidates: list[date]) -> dict[int, list[tuple[float, date]]]:
         """Each undated article's candidate days, best first: first the day that fits all of them at once, then
         each article's own day with the others held at theirs (twice, so that they settle)."""
-        shared = [(sum(s for i in unknown if (s := self.score(i, day, {j: day for j in unknown})) is not None),
-                   day) for day in candidates]
+        shared = []
+        for day in candidates:
+            all_on_it = {**self.known, **{j: day for j in unknown}}
+            shared.append((sum(s for i in unknown if (s := self.score(i, day, all_on_it)) is not None), day))
         start = max(shared)[1]
         chosen = {i: start for i in unknown}
         ranked: dict[int, list[tuple[float, date]]] = {}
+        # The days of the articles each one's phrases have partners in, when it was last ranked: its scores read no
+        # other (:meth:`_evidence`), so with these as they were its ranking is what it was.
+        ranked_with: dict[int, list[date | None]] = {}
         for _ in range(2):
             for i in unknown:
-                scored = [(round(s, 6), day) for day in candidates if (s := self.score(i, day, chosen)) is not None]
+                partner_days = [chosen.get(j) for j in self._partner_articles(i)]
+                if ranked_with.get(i) == partner_days:
+                    continue
+                ranked_with[i] = partner_days
+                # The others' days stay as they are while this article's are tried.
+                days_of = {**self.known, **chosen}
+                scored = [(round(s, 6), day) for day in candidates if (s := self.score(i, day, days_of)) is not None]
                 ranked[i] = sorted(scored, reverse=True)
                 if ranked[i]:
                     chosen[i] = ranked[i][0][1]

@@ -16,7 +16,7 @@ from storyline.extract.timex.config import CONFIG, TimexConfig
 from storyline.extract.timex.finding import TimexMention
 from storyline.extract.timex.tense import FUTURE, PRESENT
 from storyline.extract.timex.phrase import Value
-from storyline.extract.timex.values import PLACEHOLDER_REFERENCE, normalise
+from storyline.extract.timex.values import PLACEHOLDER_REFERENCE, normalise, valuer
 from storyline.model import Article, Span, TimeExpression, pickled_by_fields
 
 LOG = logging.getLogger(__name__)
@@ -98,10 +98,12 @@ def valued_readings(article_id: str, readings: list[Reading], reference: datetim
     story_day: date | None = None
     story_period: date | None = None
     months_written: dict[str, tuple[int, str]] = {}
+    # ``normalise`` without its wrapper: the day counted from is a day (``counted_from``), not a time.
+    value_of = valuer(config)
     for reading in readings:
         mention, text = reading.mention, reading.text
         try:
-            found = normalise(text, counted_from(reading, reference, story_day, story_period), mention.tense, config)
+            found = value_of(text, counted_from(reading, reference, story_day, story_period), mention.tense)
         except Exception as error:  # noqa: BLE001 - one phrase no rule foresaw must not cost the article the rest
             LOG.warning("time expression %r of article %s left unvalued: %s: %s", text, article_id,
                         type(error).__name__, error)

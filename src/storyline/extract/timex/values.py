@@ -32,13 +32,27 @@ def normalise(text: str, reference: date | datetime | None, tense: str | None = 
     """(TimeML type, value) of a temporal phrase, or None when it names no time."""
     if isinstance(reference, datetime):
         reference = reference.date()
-    return _normalise(text, reference, tense, config)
+    return valuer(config)(text, reference, tense)
 
 
-# Publication-date inference values the same phrases against many candidate days, and news repeats phrases:
-# the value depends on nothing but these arguments.
-@lru_cache(maxsize=1 << 16)
-def _normalise(text: str, reference: date | None, tense: str | None, config: TimexConfig) -> Value | None:
+Valuer = Callable[[str, date | None, str | None], Value | None]
+
+
+@lru_cache(maxsize=16)
+def valuer(config: TimexConfig = CONFIG) -> Valuer:
+    """:func:`normalise` under one config, of a reference day (not a time): publication-date inference values the
+    same phrases against many candidate days, and news repeats phrases, so the value is cached; the key leaves the
+    config out (a dataclass's hash is a Python call at every lookup), as each config has its own cache. Inference
+    takes it once per article and day tried."""
+
+    @lru_cache(maxsize=1 << 16)
+    def valued(text: str, reference: date | None, tense: str | None) -> Value | None:
+        return _valued(text, reference, tense, config)
+
+    return valued
+
+
+def _valued(text: str, reference: date | None, tense: str | None, config: TimexConfig) -> Value | None:
     if reference is None:
         return first_value(Phrase.of(text, None, tense, config))
     prepared, rule = _rule_of(text, tense, config)
