@@ -1,6 +1,7 @@
 """The person a quote's source describes rather than names ("the fire chief", "the Alaska Governor"), where the story
-names that person with that role: in the same article first ("Ann Lee, the fire chief, …" after or before the
-quote), else in another of the story's articles ("Fire Chief Ann Lee").
+names that person with that role ("Fire Chief Ann Lee", "Ann Lee, the fire chief,"). A holder the quote's own article
+names is found before, when its sources are resolved (:mod:`storyline.extract.quotes.speakers`, through the role
+nominals of :mod:`storyline.extract.roles`); this is for the description an article never ties to a name.
 
 Newswire often gives a quote to a description the article, or a shorter outlet's copy of it, never ties to a name
 where the quote stands, while the story says who holds the role. A description counts when it is definite ("the",
@@ -9,8 +10,8 @@ with no possessor or phrase after it that makes it someone else's role ("Nichols
 the words that narrow it ("fire" of "the fire chief", "Alaska" of "the Alaska Governor", "former", "deputy") must all
 be among the words of a role the story gives the person, and that role may add no rank it lacks (the Prime Minister
 is not "the minister"). Adjectives that only describe ("the local fire chief", "the young coach") narrow nothing.
-When two people hold such a role in the article, or none in the article and two in the story, no one is chosen: a
-wrong speaker costs an editor more than a missing one.
+When two people of the story hold such a role, no one is chosen: a wrong speaker costs an editor more than a missing
+one.
 """
 
 from __future__ import annotations
@@ -30,17 +31,14 @@ NARROWING = frozenset({"compound", "amod", "nmod"})
 
 
 def described_holder(doc: Doc, phrase: Span, found: list[Entity]) -> Entity | None:
-    """The one person of the story's entities (``found``) holding the role a source's phrase describes, preferring
-    those the phrase's own article names; None when the phrase is no definite description or no one person fits."""
+    """The one person of the story's entities (``found``) holding the role a source's phrase describes; None when
+    the phrase is no definite description or no one person fits."""
     words = role_described(doc, phrase)
     if words is None:
         return None
     holders = [entity for entity in found if entity.type == "PERSON" and any(
         _holds(words, fold(role).split()) for role in entity.roles)]
-    in_article = [entity for entity in holders if any(span.article_id == phrase.article_id
-                                                       for span in entity.mentions)]
-    chosen = in_article or holders
-    return chosen[0] if len(chosen) == 1 else None
+    return holders[0] if len(holders) == 1 else None
 
 
 def role_described(doc: Doc, phrase: Span) -> frozenset[str] | None:
