@@ -151,12 +151,9 @@ def match_quotes(articles: list[Article], attributions: dict[str, list[Attributi
         if entity is None and fold(written) in by_name:
             # A name the article's tagger missed ("“…,” Ilves said") that the story names one entity by.
             entity, named = by_name[fold(written)], True
-        elif entity is None and attribution.antecedent and fold(attribution.antecedent.text(article)) in by_name:
-            # "“…,” he said" after such a name: the pronoun stands for it.
-            entity, named = by_name[fold(attribution.antecedent.text(article))], False
         elif entity is None and phrase and doc is not None \
                 and (holder := described_holder(doc(article.id), phrase, people)) is not None:
-            # "the fire chief said", where the article or the story names the one fire chief.
+            # "the fire chief said", where the story names the one fire chief.
             entity, named = holder, False
         elif entity is None:
             # A pronoun standing for a phrase that names no entity: that phrase says who ("a police spokeswoman").

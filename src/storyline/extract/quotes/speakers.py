@@ -537,10 +537,8 @@ def _nearest_antecedent(drafts: Drafts, pronoun: Token, types: frozenset[str],
         if types == PERSON_ONLY and _untagged_name(token) and drafts.mention_at(token) is None \
                 and _spoke(drafts, token, pronoun):
             # "D’Souza said …. “…,” he said", a name the tagger did not tag: the pronoun is that speaker's, whom a
-            # person named in full before may give by surname, and not a person named further back. Else the name
-            # is the pronoun's antecedent, which the story's other mentions may tell the person by.
-            surnamed = _surname_named_before(drafts, token)
-            return Resolution(surnamed, None if surnamed else (token.idx, token.idx + len(token))), token.idx, True
+            # person named in full before may give by surname, and not a person named further back.
+            return Resolution(_surname_named_before(drafts, token)), token.idx, True
         mention = drafts.mention_at(token)
         if mention is not None and mention.span.label == "PERSON" and pronoun.lower_ in PLURAL_PRONOUNS:
             # "the commerce secretary, Gary Locke, and the interior secretary, Ken Salazar, agreed. … they said":
