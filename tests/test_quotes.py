@@ -1869,3 +1869,13 @@ def test_a_pronoun_after_a_surname_two_people_share_keeps_that_surname_as_its_so
     assert record.speaker is None and record.antecedent.text(article) == "Norgaard"
     [group] = match_story([Article(text, source="a")])
     assert group.speaker is None and group.label == "norgaard"
+
+
+def test_a_pronoun_after_a_surname_that_names_someone_of_the_other_gender_keeps_that_surname():
+    # "Mr. Pruett" is read as the sister named just before; "he" cannot be her, but it is still that surname's.
+    article, mentions, found = extracted(
+        "Calvin Pruett, who ran the county's grain elevator for forty years, died on Sunday. Survivors include his "
+        "wife, Edna Pruett of Natchez, and a sister, Ruth Pruett. In an interview last spring, Mr. Pruett said the "
+        "elevator had outlived three owners. \u201cI never missed a harvest,\u201d he said.")
+    harvest = the_one(article, found, "never missed a harvest")
+    assert harvest.speaker is None and harvest.antecedent.text(article) == "Pruett"

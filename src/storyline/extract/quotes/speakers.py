@@ -547,14 +547,14 @@ def _nearest_antecedent(drafts: Drafts, pronoun: Token, types: frozenset[str],
         if mention is not None:
             if _fits(drafts, mention, token, types) and not _other_gender(drafts, pronoun, mention):
                 person = _person_named(drafts, mention)
+                # A surname several people named in full share ("Felt" after "Mark Felt" and "Joan Felt"): the
+                # pronoun stands for that name as written, which says as much as the text does.
+                written = (mention.span.start, mention.span.end)
                 if clashes(pronoun, drafts.genders.get(person or "")):
                     # "Clinton herself signaled that she …", the bare surname taken for Bill Clinton named just
                     # before: the pronoun's subject is this name, but not that person.
-                    return Resolution(), token.idx, True
-                # A surname several people named in full share ("Felt" after "Mark Felt" and "Joan Felt"): the
-                # pronoun stands for that name as written, which says as much as the text does.
-                written = None if person else (mention.span.start, mention.span.end)
-                return Resolution(person, written), token.idx, _spoke(drafts, token, pronoun)
+                    return Resolution(None, written), token.idx, True
+                return Resolution(person, None if person else written), token.idx, _spoke(drafts, token, pronoun)
             if types == PERSON_ONLY and mention.span.label in SPEAKER_TYPES and _spoke(drafts, token, pronoun) \
                     and of_cue(token.head) == SPEECH and lemma(token.head) not in ASKING_VERBS:
                 # A named speaker "he" or "she" cannot stand for: "Nefzi said …. He said", a surname the tagger
