@@ -1803,3 +1803,79 @@ def test_object_of_a_verb_of_causing_says_what_the_infinitive_says():
     assert the_one(article, found, "the recount was over").source.text(article) == "the mayor"
     assert the_one(article, found, "the harvest would be late").source.text(article) == "several farmers"
     assert the_one(article, found, "whether they wanted").source.text(article) == "The council"
+
+
+def story_speaker_names(articles, words):
+    """The name of the story-level speaker of the statement holding ``words`` (None when it has none)."""
+    docs = {}
+    attributions, speaker_of = extract_story(articles, docs)
+    groups = story.match_quotes(articles, attributions, speaker_of, doc=docs.__getitem__)
+    names = {entity.id: entity.name for entity in speaker_of.values()}
+    [group] = [g for g in groups if any(words in w.text for w in g.wordings)]
+    return names.get(group.speaker) if group.speaker else None
+
+
+def test_a_described_source_goes_to_the_one_person_the_story_names_in_that_role():
+    # A short copy gives the words to "the fire chief"; another outlet names her with that title.
+    named = Article("Flames tore through the Maple Street library on Tuesday night, said Fire Chief Dana Whitlock "
+                    "of the Brookfield Fire Department. Nobody was inside.", source="a")
+    described = Article("A blaze gutted the Maple Street library on Tuesday. The local fire chief said the blaze "
+                        "\u201cstarted in the reading room and spread fast.\u201d Investigators are at the scene.",
+                        source="b")
+    assert story_speaker_names([named, described], "reading room") == "Dana Whitlock"
+
+
+@pytest.mark.parametrize("source, second", [
+    # Two people hold the role in the story and the quoting article names neither: a guess.
+    ("The fire chief", "Fire Chief Rosa Imbert of Westvale sent two engines to help."),
+    # An indefinite description is someone the text does not name.
+    ("A fire official", "Nobody else was hurt."),
+])
+def test_a_described_source_no_one_person_fits_keeps_its_description(source, second):
+    named = Article("Flames tore through the Maple Street library on Tuesday night, said Fire Chief Dana Whitlock "
+                    f"of the Brookfield Fire Department. {second}", source="a")
+    described = Article(f"A blaze gutted the Maple Street library on Tuesday. {source} said the blaze "
+                        "\u201cstarted in the reading room and spread fast.\u201d Investigators are at the scene.",
+                        source="b")
+    assert story_speaker_names([named, described], "reading room") is None
+
+
+def test_a_kin_source_goes_to_the_person_the_article_names_as_that_kin_of_that_person():
+    article, mentions, found = extracted(
+        "The jury spared Martin Hale on Friday. Hale's mother, Irene, and his father, Walter, sat behind him for six "
+        "weeks. After the verdict Hale's mother spoke to reporters. \u201cWe only ever wanted him to live,\u201d "
+        "she said.")
+    live = the_one(article, found, "wanted him to live")
+    assert speaker_names(article, mentions, live) == {"Irene"}
+
+
+def test_a_kin_source_of_a_pronoun_or_of_another_person_stays_unresolved():
+    article, mentions, found = extracted(
+        "The jury spared Martin Hale on Friday. Paul Ames's mother, Irene, sat behind the families for six weeks. "
+        "After the verdict Hale's mother spoke to reporters. \u201cWe only ever wanted him to live,\u201d she said. "
+        "Later his mother added: \u201cWe will visit him every week.\u201d")
+    for words in ("wanted him to live", "visit him every week"):
+        assert the_one(article, found, words).speaker is None
+
+
+def test_a_pronoun_after_a_surname_two_people_share_keeps_that_surname_as_its_source():
+    # Father and son named in full, then the bare surname speaks: which of them the text does not say, but the
+    # words are that name's, not anyone's the brief can leave them to.
+    text = ("Point guard Ellis Norgaard scored 31 points on Saturday, one more than his father, Arne Norgaard, "
+            "managed in 1984. The home side won by twelve. Late in the game Norgaard walked off the floor to a "
+            "standing ovation. \u201cI never thought about the record until tonight,\u201d he said.")
+    article, mentions, found = extracted(text)
+    record = the_one(article, found, "never thought about the record")
+    assert record.speaker is None and record.antecedent.text(article) == "Norgaard"
+    [group] = match_story([Article(text, source="a")])
+    assert group.speaker is None and group.label == "norgaard"
+
+
+def test_a_pronoun_after_a_surname_that_names_someone_of_the_other_gender_keeps_that_surname():
+    # "Mr. Pruett" is read as the sister named just before; "he" cannot be her, but it is still that surname's.
+    article, mentions, found = extracted(
+        "Calvin Pruett, who ran the county's grain elevator for forty years, died on Sunday. Survivors include his "
+        "wife, Edna Pruett of Natchez, and a sister, Ruth Pruett. In an interview last spring, Mr. Pruett said the "
+        "elevator had outlived three owners. \u201cI never missed a harvest,\u201d he said.")
+    harvest = the_one(article, found, "never missed a harvest")
+    assert harvest.speaker is None and harvest.antecedent.text(article) == "Pruett"

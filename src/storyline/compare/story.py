@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from storyline.compare import claims, conflicts, copies, figures, framing
+from storyline.compare.described import described_holder
 from storyline.compare.figure import Figure
 from storyline.compare.quotes import QuoteGroup, Speaker, match, source_label
 from storyline.compare.timeline import TimelineEntry, timeline
@@ -133,9 +134,12 @@ def match_quotes(articles: list[Article], attributions: dict[str, list[Attributi
                  doc: Callable[[str], Doc] | None = None) -> list[QuoteGroup]:
     """The attributions of one kind (by default what was said: not beliefs, denials or what a verb of judging was
     aimed at), grouped into statements across outlets and wordings, speakers as story-level entities. With the
-    articles' parses (``doc``), a source no entity stands for says whether it is several people ("authorities")."""
+    articles' parses (``doc``), a source no entity stands for says whether it is several people ("authorities"),
+    and a definite description ("the fire chief") goes to the one person the story names in that role
+    (:mod:`~storyline.compare.described`)."""
     by_id = {article.id: article for article in articles}
     by_name = names_of(speaker_of.values())
+    people = list({entity.id: entity for entity in speaker_of.values()}.values())
 
     def speaker(article: Article, attribution: Attribution) -> Speaker:
         if attribution.source_is_thing:
@@ -143,12 +147,16 @@ def match_quotes(articles: list[Article], attributions: dict[str, list[Attributi
         entity = speaker_of.get(attribution.speaker) if attribution.speaker else None
         source = attribution.source
         written = source.text(article) if source else ""
+        phrase = attribution.antecedent or source
         if entity is None and fold(written) in by_name:
             # A name the article's tagger missed ("“…,” Ilves said") that the story names one entity by.
             entity, named = by_name[fold(written)], True
+        elif entity is None and phrase and doc is not None \
+                and (holder := described_holder(doc(article.id), phrase, people)) is not None:
+            # "the fire chief said", where the story names the one fire chief.
+            entity, named = holder, False
         elif entity is None:
             # A pronoun standing for a phrase that names no entity: that phrase says who ("a police spokeswoman").
-            phrase = attribution.antecedent or source
             label = source_label(phrase.text(article)) if phrase else None
             return Speaker(None, label=label, several=label is not None and doc is not None
                            and names_several(doc(article.id), phrase))

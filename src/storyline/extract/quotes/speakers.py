@@ -180,7 +180,9 @@ def _named_by(drafts: Drafts, head: Token, start: int, end: int) -> str | None:
             and not _owners(head):
         return _issuer(drafts, head)  # "Ann Lee wrote a letter …. “…,” the letter read": Lee
     if lemma(head) in KINSHIP_NOUNS:
-        return None  # "his mother", "the young widow": someone's kin, not a title a name before holds
+        # "his mother", "the young widow": someone's kin, not a title a name before holds; but the article may
+        # name that kin of that person ("Lee's mother, Ann Lee, …. Lee's mother said").
+        return _kin_named(drafts, head)
     if head.tag_ == "NN" and lemma(head) in BODY_DESCRIPTIONS and _definite(head):
         return _organisation_before(drafts, head)
     if lemma(head) in VOICE_NOUNS and (body := _body_spoken_for(head)) is not None:
@@ -193,6 +195,32 @@ def _named_by(drafts: Drafts, head: Token, start: int, end: int) -> str | None:
     if head.pos_ == "NOUN" and lemma(head) in PERSON_NOUNS or title_word(head.text) in OFFICES:
         return _role_holder(drafts, head) or _same_voice_before(drafts, head)
     return None
+
+
+def _kin_named(drafts: Drafts, kin: Token) -> str | None:
+    """The one person the article names as the same kin of the same person as a source's kin noun with a named
+    possessor ("Lee's mother" where it writes "Lee's mother, Ann Lee," or "Ann Lee, Lee's mother,", before or after
+    the quote): the noun in apposition to that name. None for a possessor that is a pronoun ("his mother": whose is
+    a guess) or a phrase without one, or when the article names two such people."""
+    possessor = _named_possessor(drafts, kin)
+    if possessor is None:
+        return None
+    named = set()
+    for token in drafts.doc:
+        if token.lemma_ != kin.lemma_ or drafts.in_quote(token.idx) or _named_possessor(drafts, token) != possessor:
+            continue
+        names = [child for child in token.children if child.dep_ == "appos"]
+        names += [token.head] if token.dep_ == "appos" else []
+        named |= {entity for name in names if (mention := drafts.mention_at(name)) is not None
+                  and mention.span.label == "PERSON" and (entity := _person_named(drafts, mention)) is not None}
+    return named.pop() if len(named) == 1 else None
+
+
+def _named_possessor(drafts: Drafts, noun: Token) -> str | None:
+    """The entity that owns the noun by a name ("Lee's" of "Lee's mother"), or None."""
+    owner = next((child for child in noun.children if child.dep_ == "poss"), None)
+    mention = drafts.mention_at(owner) if owner is not None and owner.pos_ == "PROPN" else None
+    return None if mention is None or mention.span.label != "PERSON" else mention.entity_id
 
 
 def _body_spoken_for(voice: Token) -> Token | None:
@@ -519,11 +547,14 @@ def _nearest_antecedent(drafts: Drafts, pronoun: Token, types: frozenset[str],
         if mention is not None:
             if _fits(drafts, mention, token, types) and not _other_gender(drafts, pronoun, mention):
                 person = _person_named(drafts, mention)
+                # A surname several people named in full share ("Felt" after "Mark Felt" and "Joan Felt"): the
+                # pronoun stands for that name as written, which says as much as the text does.
+                written = (mention.span.start, mention.span.end)
                 if clashes(pronoun, drafts.genders.get(person or "")):
                     # "Clinton herself signaled that she …", the bare surname taken for Bill Clinton named just
                     # before: the pronoun's subject is this name, but not that person.
-                    return Resolution(), token.idx, True
-                return Resolution(person), token.idx, _spoke(drafts, token, pronoun)
+                    return Resolution(None, written), token.idx, True
+                return Resolution(person, None if person else written), token.idx, _spoke(drafts, token, pronoun)
             if types == PERSON_ONLY and mention.span.label in SPEAKER_TYPES and _spoke(drafts, token, pronoun) \
                     and of_cue(token.head) == SPEECH and lemma(token.head) not in ASKING_VERBS:
                 # A named speaker "he" or "she" cannot stand for: "Nefzi said …. He said", a surname the tagger
