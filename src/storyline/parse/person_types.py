@@ -28,6 +28,7 @@ from collections import defaultdict
 from spacy.tokens import Doc, Span, Token
 
 from storyline.text import gazetteer, wordlists
+from storyline.text.quotemarks import quoted_spans
 from storyline.text.names import (COMPANY_WORDS, HONORIFICS, INSTITUTION_WORDS, OFFICES, PLACE_DESIGNATORS,
                                   fold, title_word)
 
@@ -50,9 +51,6 @@ ARTICLES = frozenset({"the", "a", "an"})
 PRONOUN_GENDERS = {"he": "male", "him": "male", "his": "male", "himself": "male",
                    "she": "female", "her": "female", "hers": "female", "herself": "female",
                    "it": "thing", "its": "thing", "itself": "thing"}
-OPENING_QUOTES = frozenset({"“", "‘", "``"})
-CLOSING_QUOTES = frozenset({"”", "’", "''"})
-EITHER_QUOTES = frozenset({'"'})
 
 
 def relabel_named_people(doc: Doc, entities: list[Entity], max_words: int = 4, pronoun_sentences: int = 2,
@@ -196,18 +194,9 @@ def _says(token: Token) -> bool:
 
 
 def _quoted_tokens(doc: Doc) -> set[int]:
-    """Tokens inside quotation marks, a paragraph ending any quotation left open (scraped news loses closing
-    marks)."""
-    quoted, inside = set(), False
-    for token in doc:
-        if "\n" in token.text:
-            inside = False
-        elif token.text in OPENING_QUOTES:
-            inside = True
-        elif token.text in CLOSING_QUOTES:
-            inside = False
-        elif token.text in EITHER_QUOTES:
-            inside = not inside
-        elif inside:
-            quoted.add(token.i)
+    """Tokens inside quotations, paired as every stage that reads quotations pairs them."""
+    quoted: set[int] = set()
+    for start, end in quoted_spans(doc.text):
+        if (words := doc.char_span(start + 1, end - 1, alignment_mode="expand")) is not None:
+            quoted.update(range(words.start, words.end))
     return quoted
