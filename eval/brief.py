@@ -25,7 +25,8 @@ Figures, per story and micro-averaged over the stories:
 - disagreement precision: a brief disagreement is real when at least two of its figures, as (article, value)
   pairs read from its ``figures``, give the values a gold disagreement gives those articles, and they are two
   different values (a weekday an undated article writes, "Thursday (date not given)", gives a gold day on that
-  weekday); the rest are false alarms, each also checked against the gold's ``not_disagreements``.
+  weekday, and a gold month, "2008-12", a date the brief shows to that month); the rest are false alarms, each
+  also checked against the gold's ``not_disagreements``.
   Disagreements without figures (a polarity conflict) have nothing to match: they count as false alarms.
   Disagreement recall: gold disagreements matched by some brief disagreement.
 - publication dates: per article, the date the store ends with against the gold event date: wrong when more than
@@ -62,6 +63,10 @@ from ecbplus import dated, feed_day  # noqa: E402
 
 WORD = re.compile(r"\w+")
 ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+# A gold value that is a month of a year, as the brief shows a date written to the month ("2008-12"), or in words
+# ("December 2008").
+ISO_MONTH = re.compile(r"\d{4}-\d{2}")
+MONTH_NAMES = {date(2000, m, 1).strftime("%B").lower(): m for m in range(1, 13)}
 NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)(?:\s*(thousand|million|billion|bn|m)\b)?", re.I)
 SCALES = {"thousand": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
 # Courtesy titles, ranks and offices written before a name ("Insp Dave Gaskin", "ADA Fairman"), and articles.
@@ -114,7 +119,7 @@ def same_speaker(gold: str, predicted: str | None) -> bool:
 
 def gold_number(value: str) -> float | None:
     """A gold value as the brief gives figures: a number, or a day as its ordinal; None for what neither is
-    (a month alone, "2007-04")."""
+    (a month alone, "2007-04", which :func:`gives` compares with the brief's months as shown)."""
     if ISO_DAY.fullmatch(value):
         return float(date.fromisoformat(value).toordinal())
     try:
@@ -180,10 +185,25 @@ def figure_pairs(disagreement: dict) -> list[tuple[str, float, str]]:
             for figure in disagreement.get("figures", [])]
 
 
+def gold_month(value: str) -> str | None:
+    """A gold value that is a month of a year ("2008-12", "December 2008") as the brief shows a date written to the
+    month ("2008-12"); None for any other value."""
+    if ISO_MONTH.fullmatch(value.strip()):
+        return value.strip()
+    name, _, year = value.strip().partition(" ")
+    if name.lower() in MONTH_NAMES and re.fullmatch(r"\d{4}", year):
+        return f"{year}-{MONTH_NAMES[name.lower()]:02d}"
+    return None
+
+
 def gives(gold: str, value: float, shown: str) -> bool:
     """Whether a brief's figure gives the gold's value: the same number or day, or, for a weekday an article without
     a real date writes ("Thursday (date not given)"), a gold day on that weekday, and for a day of a month written
-    without its year ("November 18 (year not given)"), a gold day of that month and day."""
+    without its year ("November 18 (year not given)"), a gold day of that month and day; a gold month of a year
+    ("2008-12") is given by a date the brief shows to that month (its value is the year, which a gold year would
+    match: the month is what tells them apart)."""
+    if (month := gold_month(gold)) is not None:
+        return shown == month
     if shown.endswith(WEEKDAY_SHOWN) and ISO_DAY.fullmatch(gold):
         return date.fromisoformat(gold).strftime("%A") == shown.split()[0]
     if shown.endswith(YEARLESS_SHOWN) and ISO_DAY.fullmatch(gold):

@@ -156,6 +156,13 @@ def test_gold_values_compare_with_brief_figures(evaluation):
     # a day of a month written without its year gives a gold day of that month and day, whatever the year
     assert evaluation.gives("2008-11-18", 730442.0, "November 18 (year not given)")
     assert not evaluation.gives("2008-11-19", 730442.0, "November 18 (year not given)")
+    # a gold month of a year is given by a date the brief shows to that month (value: its year), not another month,
+    # nor a day of it (an article that gives the day gives more than the gold says), nor a year alone
+    assert evaluation.gives("2008-12", 2008.0, "2008-12")
+    assert evaluation.gives("December 2008", 2008.0, "2008-12")
+    assert not evaluation.gives("2008-12", 2008.0, "2008-09")
+    assert not evaluation.gives("2008-12", float(date(2008, 12, 16).toordinal()), "2008-12-16")
+    assert not evaluation.gives("2008-12", 2008.0, "2008")
     assert evaluation.numbers_in("22.4 bn vs 22 bn euros ($28 bn)") == pytest.approx([22.4e9, 22e9, 28e9])
 
 
