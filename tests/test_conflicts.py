@@ -1004,3 +1004,27 @@ def test_which_time_a_named_holder_does_a_thing_disputes_as_a_noun_or_a_verb_but
                         "It was Maria Kowalski's second defense of the WBA title this year.")
     assert not disputes("Maria Kowalski fought for the first time since 2019.",
                         "Maria Kowalski fought for the third time since 2015.")
+
+
+def test_a_count_of_times_written_as_one_adverb_disputes_one_written_as_a_number_of_times():
+    # "twice" is read as "two times" is: a count of times of what the verb says happened, held by its subject
+    found = disputes("The singer Lena Marsh married twice and had no children, her agent said.",
+                     "The singer Lena Marsh was married three times and had no children, her agent said.")
+    assert values(found) == [["2", "3"]]
+    # another verb is another count, and a multiplier, a rate or an addition is no count of times
+    assert not disputes("The singer Lena Marsh divorced twice and had no children, her agent said.",
+                        "The singer Lena Marsh was married three times and had no children, her agent said.")
+    for text in ("Lena Marsh sold twice as many records as her sister.", "Lena Marsh toured twice a year.",
+                 "Lena Marsh married twice more after the war."):
+        article = Article(text, source="Outlet 0")
+        doc = next(iter(nlp.parse([text])))
+        assert not [f for f in figures.extract(article, doc, timex.extract(article, doc)) if f.counted == "time"]
+
+
+def test_a_date_past_a_semicolon_does_not_set_the_figure_apart():
+    # the parse hangs "married" from the verb of the clause after the semicolon, whose years are that clause's
+    found = disputes("The singer Lena Marsh married twice; her first marriage lasted from 1961 to 1965.",
+                     "The singer Lena Marsh was married three times and had no children.")
+    assert values(found) == [["2", "3"]]
+    # a date of the figure's own clause still sets it apart
+    assert not disputes("Lena Marsh married twice in 1961 and 1965.", "Lena Marsh was married three times.")

@@ -424,6 +424,8 @@ def times_named(tokens: SpacySpan, anchor: Token, times: list[TimeExpression], a
         verbs = verbs_above(written.root) if written is not None else []
         if verbs and (verbs[0] not in clause or _of_an_earlier_conjunct(written.root, verbs[0], clause)):
             continue
+        if _past_a_semicolon(doc, tokens.start_char, time.span.start):
+            continue
         text = time.span.text(article)
         if time.type == "DURATION":
             if written is not None and written.root.dep_ == "pobj" and written.root.head.lower_ in WINDOW_PREPOSITIONS:
@@ -443,6 +445,14 @@ def times_named(tokens: SpacySpan, anchor: Token, times: list[TimeExpression], a
         if not verbs or verbs[0] in clause:
             found.add(" ".join(t.lower_ for t in entity if t.lower_ not in DATE_FILLERS))
     return frozenset(found)
+
+
+def _past_a_semicolon(doc: Doc, figure: int, date: int) -> bool:
+    """Whether a semicolon stands between a figure and a date of its sentence ("Page married twice; the first
+    marriage lasted from 1943 to 1947"): it closes a clause of its own, whatever verb the parse hangs the next one
+    from, and its dates are not the figure's."""
+    low, high = sorted((figure, date))
+    return ";" in doc.text[low:high]
 
 
 def _of_an_earlier_conjunct(date: Token, verb: Token, clause: list[Token]) -> bool:

@@ -1,6 +1,7 @@
 """Figures written as numbers: counts ("three dock workers"), amounts of money ("1.2 billion euros"), percentages,
 measures ("90 km", "a magnitude 6.8 aftershock") and numbers naming which one ("the 12000 block"), each with its
-unit (converted to its dimension's base unit), what it counts or measures and what happened to it.
+unit (converted to its dimension's base unit), what it counts or measures and what happened to it; and counts of
+times written as one adverb ("married twice"), read as "married three times" is.
 """
 
 from __future__ import annotations
@@ -73,6 +74,13 @@ POSSIBILITY_MODALS = words("possibility_modals")
 WEIGHT = "weight"
 HYPHENED_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+# Adverbs that count times ("twice"), with their number; and the words after one that make it a multiplier or a
+# rate ("twice as many", "twice the size", "twice a year", "twice more"), no count.
+TIMES_ADVERBS = {word: int(number) for word, number in pairs("times_adverbs").items()}
+NOT_TIMES_AFTER = frozenset({"as", "the", "that", "this", "a", "an", "more", "less", "than", "per", "each", "every",
+                             "over", "daily", "weekly", "monthly", "yearly", "annually"})
+# What a count of times counts, as the parse gives it for "three times".
+TIME = "time"
 # The letter British outlets glue to an amount of money for millions ("$2.6m", "£1.7m"); after other numbers it may
 # be metres or minutes.
 MILLIONS_LETTER = "m"
@@ -80,9 +88,40 @@ MILLIONS_LETTER = "m"
 
 def number_figures(article: Article, doc: Doc, times: list[TimeExpression], clocks: list[ClockTime],
                    config: FigureConfig) -> list[Figure]:
-    """The figures the article writes as numbers, outside its time expressions and times of day."""
+    """The figures the article writes as numbers, outside its time expressions and times of day, and the counts
+    of times written as one adverb ("married twice")."""
     return _placed([f for tokens in _number_spans(doc, times, clocks)
-                    if (f := _number(article, tokens, times, config))], doc)
+                    if (f := _number(article, tokens, times, config))]
+                   + [f for token in doc if (f := _times_adverb(article, token, times, config))], doc)
+
+
+def _times_adverb(article: Article, adverb: Token, times: list[TimeExpression], config: FigureConfig) -> Figure | None:
+    """A count of times written as one adverb of its verb ("Page married twice"), read as the parse reads "married
+    three times": a count of "time", of what the verb says happened, with the same holders and setting, so that
+    the two are one quantity; a stretch its clause names ("twice in 2008") is in its times, as for "three times".
+    Not a multiplier, a rate or an addition ("twice as many", "twice the size", "twice a year", "twice more"),
+    nor a guess ("could happen twice")."""
+    value = TIMES_ADVERBS.get(adverb.lower_)
+    verb = adverb.head
+    if value is None or adverb.dep_ != "advmod" or verb.pos_ != "VERB":
+        return None
+    following = adverb.doc[adverb.i + 1] if adverb.i + 1 < len(adverb.doc) else None
+    if following is not None and (following.lower_ in NOT_TIMES_AFTER or following.tag_ in {"JJR", "RBR"}):
+        return None
+    if any(child.dep_ == "aux" and child.lower_ in POSSIBILITY_MODALS for child in verb.children):
+        return None
+    tokens = adverb.doc[adverb.i : adverb.i + 1]
+    bound, hedged = figure_bound(tokens)
+    written = allowed(float(value), bound, config.shares, str(value))
+    predicate = what_happened(adverb, adverb, config.governing_hops)
+    named, person, holders = participants(adverb, adverb, predicate)
+    clause = next(iter(verbs_above(adverb)), None)
+    return Figure(article.span(tokens.start_char, tokens.end_char, "CARDINAL"), sentence_of(article, tokens),
+                  article.outlet, float(value), "COUNT", "", "", bound, Range(written.low, written.high), TIME,
+                  predicate_words(predicate), f"times {predicate.text}" if predicate is not None else "times",
+                  context(tokens, config.context_tokens), named, times_named(tokens, adverb, times, article), hedged,
+                  day_named(tokens, clause, times) if clause is not None else "", person, holders, False,
+                  clause is not None and day_by_distance(tokens, clause, times))
 
 
 def _placed(numbers: list[Figure], doc: Doc) -> list[Figure]:
