@@ -1004,3 +1004,15 @@ def test_which_time_a_named_holder_does_a_thing_disputes_as_a_noun_or_a_verb_but
                         "It was Maria Kowalski's second defense of the WBA title this year.")
     assert not disputes("Maria Kowalski fought for the first time since 2019.",
                         "Maria Kowalski fought for the third time since 2015.")
+
+
+def test_three_outlets_giving_three_weekdays_report_three_occasions_not_one_disputed_day():
+    # Each undated report's batch of documents came out on its own day: one event has one day, and outlets that
+    # disagree on it give two.
+    three = disputes("The ministry released a new batch of the documents on Monday, officials said.",
+                     "The ministry released a new batch of the documents on Tuesday, officials said.",
+                     "The ministry released a new batch of the documents on Thursday, officials said.")
+    assert not [d for d in three if d.figures[0].kind == "DATE"]
+    two = disputes("The ministry released a new batch of the documents on Monday, officials said.",
+                   "The ministry released a new batch of the documents on Tuesday, officials said.")
+    assert [d for d in two if d.figures[0].kind == "DATE"]
