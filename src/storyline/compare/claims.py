@@ -132,6 +132,9 @@ class ClaimUnit:
     # a reaction ("called it a clarification"), an explanation ("the rule requires"), a plan or what led up to it
     # (:func:`tells_development`).
     development: bool = False
+    # Whether it is someone's words, not the outlet's: it begins inside a quotation or is all quotation ('"You know
+    # what I want to do?"'), whether or not the quote stage found who said them.
+    quoted: bool = False
 
 
 @dataclass(slots=True)
@@ -170,15 +173,16 @@ def units(article: Article, doc: Doc, config: ClaimConfig = CONFIG) -> list[Clai
         start = statement_start(article.text, sentence.start_char, end)
         root = sentence.root
         specifics = len([e for e in sentence.ents]) + sum(t.like_num and not t.ent_type_ for t in words)
+        quoted = any(opening < start < closing - 1 or (opening == start and end <= closing)
+                     for opening, closing in quotations)
         reads_alone = not (any(t.dep_ in SUBJECT_DEPS and t.lower_ in PERSONAL_PRONOUNS for t in root.children)
                            or refers_back(root) or addresses_reader(root) or writer_speaks(sentence, quotations)
-                           or any(opening < start < closing - 1 or (opening == start and end <= closing)
-                                  for opening, closing in quotations))
+                           or quoted)
         result.append(ClaimUnit(article.span(start, end, "claim"), article.outlet, root.lemma_.lower(),
                                 is_negated(root), lemmas, position, specifics, reads_alone, phrases(sentence),
                                 frozenset(figures_in(article.text[start:end])),
                                 next((t.lemma_.lower() for t in root.children if t.dep_ in SUBJECT_DEPS), None),
-                                tells_development(sentence, headline=start < article.body_start)))
+                                tells_development(sentence, headline=start < article.body_start), quoted))
     return result
 
 
