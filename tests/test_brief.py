@@ -14,6 +14,7 @@ from storyline.compare.timeline import TimelineEntry, calendar_end
 from storyline.corpus import Corpus
 from storyline.model import Article, with_headline
 from storyline.parse import nlp
+from storyline.text.quotemarks import quoted_spans
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLES = ROOT / "examples" / "articles"
@@ -408,6 +409,20 @@ def test_key_facts_put_what_outlets_quote_word_for_word_after_what_they_state(tm
     order = [mostly_quoted(fact) for fact in brief["key_facts"]]
     assert True in order and False in order
     assert order == sorted(order)
+
+
+def test_no_key_fact_is_someones_words_alone(examples):
+    # "I will not hide …" runs on inside one report's quotation of several paragraphs and is a quotation of its own
+    # in another: the Quotes section gives it with its speaker, and a key fact would read as the outlets' own.
+    corpus, _, briefs = examples
+    texts = {article.id: article.text for article in corpus.articles()}
+
+    def in_quotation(span: dict) -> bool:
+        return any(start <= span["start"] and span["end"] <= end + 1
+                   for start, end in quoted_spans(texts[span["article"]]))
+
+    facts = [fact for brief in briefs.values() for fact in brief["key_facts"]]
+    assert facts and not [fact for fact in facts if all(map(in_quotation, fact["spans"]))]
 
 
 def real_story(tmp_path: Path, documents: str) -> tuple[dict, dict[str, Article]]:

@@ -472,3 +472,15 @@ def test_a_sentence_tells_a_development_not_a_reaction_an_explanation_or_a_plan(
     units = claims.units(article, next(nlp.parse([article.text])))
     told = {unit.span.text(article): unit.development for unit in units}
     assert told == {headline: True, **body}
+
+
+def test_a_texts_closing_lines_are_no_claims_but_news_of_a_post_is():
+    text = ("The senator resigned on Monday after a week of protests in the capital.\n\n"
+            "In a post on Twitter, @senatorX wrote that the vote would go ahead.\n\n"
+            "Follow Ian Hanchett on Twitter @IanHanchett.\n\n"
+            "Additional reporting by Jane Roe in Paris; editing by John Doe.\n\n"
+            "Copyright 2016 The Associated Press. All rights reserved.")
+    article = Article(text, source="Outlet")
+    stated = [unit.span.text(article) for unit in claims.units(article, next(nlp.parse([text])))]
+    assert stated == ["The senator resigned on Monday after a week of protests in the capital.",
+                      "In a post on Twitter, @senatorX wrote that the vote would go ahead."]

@@ -1028,3 +1028,15 @@ def test_a_date_past_a_semicolon_does_not_set_the_figure_apart():
     assert values(found) == [["2", "3"]]
     # a date of the figure's own clause still sets it apart
     assert not disputes("Lena Marsh married twice in 1961 and 1965.", "Lena Marsh was married three times.")
+
+
+def test_three_outlets_giving_three_weekdays_report_three_occasions_not_one_disputed_day():
+    # Each undated report's batch of documents came out on its own day: one event has one day, and outlets that
+    # disagree on it give two.
+    three = disputes("The ministry released a new batch of the documents on Monday, officials said.",
+                     "The ministry released a new batch of the documents on Tuesday, officials said.",
+                     "The ministry released a new batch of the documents on Thursday, officials said.")
+    assert not [d for d in three if d.figures[0].kind == "DATE"]
+    two = disputes("The ministry released a new batch of the documents on Monday, officials said.",
+                   "The ministry released a new batch of the documents on Tuesday, officials said.")
+    assert [d for d in two if d.figures[0].kind == "DATE"]

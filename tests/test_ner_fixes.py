@@ -147,6 +147,13 @@ def test_a_title_run_into_an_organisation_goes_to_the_person_named_next():
     assert not [text for text, _ in found if text.endswith("Capt")]
 
 
+def test_a_title_of_callings_alone_before_a_name_is_no_entity():
+    # The model gives "Surgeon General" as an organisation: cut at "General", "Surgeon" was left as one.
+    found = entities("Surgeon General Wilma Stroud said on Monday that she would stay.")
+    assert ("Wilma Stroud", "PERSON") in found
+    assert not [text for text, _ in found if "Surgeon" in text]
+
+
 def test_a_name_broken_at_its_nickname_is_one_person():
     # The model gives "Carlo" a person, "Fox" an organisation and "Bruno" a person.
     assert entities("Former mob boss Carlo 'The Fox' Bruno dies in prison.") == [("Carlo 'The Fox' Bruno", "PERSON")]

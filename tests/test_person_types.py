@@ -17,6 +17,8 @@ def labels_of(text: str, name: str) -> list[str]:
     ("The festival honoured Agnes Thornbury, the novelist, on Friday.", "Agnes Thornbury"),
     # A calling the model ran into the name at a sentence's start is cut off.
     ("Boxer Lennox Lewis won the fight on Saturday.", "Lennox Lewis"),
+    # A title of two words, both cut off.
+    ("Surgeon General Agnes Thornbury said on Monday that she would stay.", "Agnes Thornbury"),
     # Capitalised inside a sentence too, before a given name of the census lists.
     ("The gala on Friday honoured Novelist Agnes Thornbury and her publisher.", "Agnes Thornbury"),
     # A name that says something, with "he" the first pronoun after it; its given name says no sex.
@@ -57,6 +59,8 @@ def test_every_mention_of_the_name_and_its_surname_alone_follow():
     # Someone speaks for it.
     ("A Lydia Crestwood spokeswoman said the line was fixed. Lydia Crestwood isn't sure what caused the cut, she "
      "said.", "Lydia Crestwood"),
+    # A title alone is an office, not a name, whatever "he" after it stands for.
+    ("Surgeon General said on Monday that he would not step down.", "Surgeon General"),
     # The title is the noun's the name modifies.
     ("He met deputy White House counsel Fred Fielding on Monday.", "White House"),
 ])

@@ -149,12 +149,14 @@ def assemble(story_id: str, label: str, articles: list[Article], found: StoryCom
     story_words = {word for word, outlets in using.items()
                    if outlets >= max(2, config.story_word_share * len(found.outlets))}
     # Facts first; what several outlets quote word for word comes after them (the Quotes section gives it with its
-    # speaker). What they report someone said ("police said the party was inexperienced") is the news.
+    # speaker). A sentence of someone's words alone, all in quotation marks or inside a quotation begun before it
+    # ('"You know what I want to do?'), is no fact: it reads as the outlets' own. What they report someone said
+    # ("police said the party was inexperienced") is the news.
     quoted = quoted_contents(found, direct_only=True)
     # And news before background: a claim the timeline dates before the story's own news comes after the rest.
     earlier = told_before_story(found.timeline, by_id, config)
-    key_facts = sorted(distinct_first([g for g in agreed if g not in in_summary], in_summary, config,
-                                      summary_shows(summary), lambda g: id(g) in told_elsewhere),
+    key_facts = sorted(distinct_first([g for g in agreed if g not in in_summary and not all(u.quoted for u in g.units)],
+                                      in_summary, config, summary_shows(summary), lambda g: id(g) in told_elsewhere),
                        key=lambda g: (inside_quote(g.units[0], quoted, config), any(map(earlier, g.units))))
     timeline_entries = timeline(found.timeline, by_id)
     for rank, index in enumerate(sorted(range(len(timeline_entries)),

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -95,7 +96,11 @@ PERSONAL_PRONOUNS = frozenset({"he", "she", "they"})
 BACK_REFERRING_SUBJECTS = frozenset({"this", "that", "these", "those", "latter", "former"})
 # Pronouns by which a writer speaks for themselves, and the verbs by which a sentence reports someone's words.
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
-SAYING_VERBS = wordlists.words("cue_verbs_clause")
+# A text's closing lines: calls to follow its writer, and its credits and rights (:func:`sign_off`).
+SIGN_OFF_WORDS = wordlists.words("sign_off_words")
+CREDIT_LINES = re.compile("|".join(
+    r"^\W*" + re.escape(phrase[1:]) if phrase.startswith("^") else r"\b" + re.escape(phrase) + r"\b"
+    for phrase in sorted(wordlists.words("credit_lines"))))
 
 
 @dataclass(slots=True)
@@ -127,6 +132,9 @@ class ClaimUnit:
     # a reaction ("called it a clarification"), an explanation ("the rule requires"), a plan or what led up to it
     # (:func:`tells_development`).
     development: bool = False
+    # Whether it is someone's words, not the outlet's: it begins inside a quotation or is all quotation ('"You know
+    # what I want to do?"'), whether or not the quote stage found who said them.
+    quoted: bool = False
 
 
 @dataclass(slots=True)
@@ -157,7 +165,7 @@ def units(article: Article, doc: Doc, config: ClaimConfig = CONFIG) -> list[Clai
     sentences = (piece for parsed in doc.sents for piece in one_sentence_each(parsed, quotations))
     for position, sentence in enumerate(sentences):
         words = [t for t in sentence if not (t.is_punct or t.is_space)]
-        if len(words) < config.min_words:
+        if len(words) < config.min_words or sign_off(sentence, quotations):
             continue
         lemmas = frozenset(t.lemma_.lower() for t in words if not t.is_stop and t.is_alpha)
         text = sentence.text
@@ -165,15 +173,16 @@ def units(article: Article, doc: Doc, config: ClaimConfig = CONFIG) -> list[Clai
         start = statement_start(article.text, sentence.start_char, end)
         root = sentence.root
         specifics = len([e for e in sentence.ents]) + sum(t.like_num and not t.ent_type_ for t in words)
+        quoted = any(opening < start < closing - 1 or (opening == start and end <= closing)
+                     for opening, closing in quotations)
         reads_alone = not (any(t.dep_ in SUBJECT_DEPS and t.lower_ in PERSONAL_PRONOUNS for t in root.children)
                            or refers_back(root) or addresses_reader(root) or writer_speaks(sentence, quotations)
-                           or any(opening < start < closing - 1 or (opening == start and end <= closing)
-                                  for opening, closing in quotations))
+                           or quoted)
         result.append(ClaimUnit(article.span(start, end, "claim"), article.outlet, root.lemma_.lower(),
                                 is_negated(root), lemmas, position, specifics, reads_alone, phrases(sentence),
                                 frozenset(figures_in(article.text[start:end])),
                                 next((t.lemma_.lower() for t in root.children if t.dep_ in SUBJECT_DEPS), None),
-                                tells_development(sentence, headline=start < article.body_start)))
+                                tells_development(sentence, headline=start < article.body_start), quoted))
     return result
 
 
@@ -258,6 +267,28 @@ def refers_back(root: Token) -> bool:
     verbs = [root, *(t for t in root.children if t.dep_ in {"aux", "auxpass"})]
     return any(t.dep_ in SUBJECT_DEPS and t.lower_ in BACK_REFERRING_SUBJECTS
                and not any(c.dep_ in {"relcl", "acl"} for c in t.children) for verb in verbs for t in verb.children)
+
+
+def sign_off(sentence: SpacySpan, quotations: list[tuple[int, int]]) -> bool:
+    """Whether a sentence is a closing line of the text, no claim of the news: its credits or rights ("Additional
+    reporting by ...", "All rights reserved"), or a call to follow or write to its writer or outlet, a command or
+    said to "you" that names a network, a handle, an address or a newsletter ("Follow Jane Doe on Twitter
+    @janedoe"), outside quotation marks."""
+    text = " ".join(sentence.text.lower().split())
+    if CREDIT_LINES.search(text):
+        return True
+    unquoted = [t for t in sentence if not any(opening <= t.idx < closing for opening, closing in quotations)]
+    return _opens_with_command(sentence) and any(
+        t.lower_ in SIGN_OFF_WORDS or t.like_email or t.like_url or (t.text.startswith("@") and len(t.text) > 1)
+        for t in unquoted)
+
+
+def _opens_with_command(sentence: SpacySpan) -> bool:
+    """Whether a sentence speaks to its reader from its first words: "you" or a command first ("Follow ...", "Sign
+    up ...", "Just click ..."), not a sentence whose parse lost its subject."""
+    words = [t for t in sentence if t.is_alpha]
+    return bool(words) and addresses_reader(sentence.root) and (
+        words[0].lower_ == "you" or sentence.root in words[:2])
 
 
 def addresses_reader(root: Token) -> bool:

@@ -477,10 +477,25 @@ def disagreements(figures: list[Figure], embed: Callable[[list[str]], np.ndarray
     taken = {k for group in disputed for k in group}
     found = []
     for group in disputed:
+        if _days_of_several_occasions(group, figures, config):
+            continue
         _add_supporters(group, taken, figures, same)
         found.append(FigureDisagreement(tuple(sorted((figures[k] for k in group),
                                                      key=lambda f: (f.outlet, f.span.start)))))
     return found
+
+
+def _days_of_several_occasions(group: list[int], figures: list[Figure], config: FigureConfig) -> bool:
+    """Whether a group of days gives more days that cannot all be one than outlets give one event in dispute
+    (:attr:`FigureConfig.max_disputed_days`): "December" and "18 December" are one day written two ways."""
+    if figures[group[0]].kind != "DATE":
+        return False
+    # The most ranges no two of which meet, earliest ending first (the greedy choice is the largest such set).
+    apart: list[Range] = []
+    for figure in sorted((figures[k] for k in group), key=lambda f: f.range.high):
+        if not apart or not figure.range.meets(apart[-1]):
+            apart.append(figure.range)
+    return len(apart) > config.max_disputed_days
 
 
 def _grouped(figures: list[Figure], same: Callable[[int, int], bool],

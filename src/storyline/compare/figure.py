@@ -106,6 +106,10 @@ class FigureConfig:
     # Phone numbers of one party written differently by a slip ("0845 125 2222", "0845 125 222") are this many
     # digits dropped, added or changed apart; numbers further apart are other numbers (the police's, a charity's).
     max_phone_digit_edits: int = 1
+    # One event has one day: outlets that disagree on it give two (each tuning gold's disputed day has two values);
+    # days given three or more ways are the days of as many occasions of one kind ("released on Monday", "on
+    # Tuesday", "on Thursday": three batches of documents), not one day in dispute.
+    max_disputed_days: int = 2
 
 
 CONFIG = FigureConfig()

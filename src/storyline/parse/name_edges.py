@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from storyline.parse.clitics import POSSESSIVES
 from storyline.text import wordlists
-from storyline.text.names import PLACE_DESIGNATORS, is_title_head, is_title_part
+from storyline.text.names import OFFICES, PLACE_DESIGNATORS, is_title_head, is_title_part, title_word
 
 Entity = tuple[int, int, str]  # token start, token end, label
 
@@ -33,6 +33,8 @@ CLOSING_MARKS = frozenset({"'", '"', "’", "”", ")"})
 # The most words a nickname set inside a name has ("Sammy the Bull").
 NICKNAME_MAX_TOKENS = 4
 TRAILING_LINKS = frozenset({"and", "of", "&", "-"})
+# Callings and offices: a title run's words that lead no place nor body ("Surgeon" of "Surgeon General").
+CALLINGS = wordlists.words("person_title_nouns") | OFFICES
 
 
 def trim_trailing_titles(doc: Doc, entities: list[Entity]) -> list[Entity]:
@@ -52,7 +54,10 @@ def trim_trailing_titles(doc: Doc, entities: list[Entity]) -> list[Entity]:
         following = end + 1 if end < len(doc) and doc[end].text == "." else end
         if (cut < end and any(is_title_head(t.text) for t in doc[cut:end]) and following < len(doc)
                 and doc[following].is_title and doc[following].is_alpha):
-            # No person's name ends in a title: what leads it is the place or body the office belongs to.
+            # No person's name ends in a title: what leads it is the place or body the office belongs to, unless
+            # it is a calling too, and the whole is the next person's title ("Surgeon General Ann Lowe").
+            if all(title_word(token.text) in CALLINGS for token in doc[start:cut]):
+                continue
             end, label = cut, "ORG" if label == "PERSON" else label
         trimmed.append((start, end, label))
     return trimmed

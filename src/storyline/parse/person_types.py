@@ -101,23 +101,29 @@ def _gender(name: str) -> str | None:
 
 
 def _without_leading_calling(doc: Doc, start: int, end: int, label: str, max_words: int) -> Entity:
-    """A calling the model ran into the name ("Boxer Lennox Lewis" opening a sentence, "Author Stephenie Meyer")
-    is cut off, and the name left is a person's: capitalised, the calling is one only at a sentence's start or
-    before a given name ("Star Tribune" and "Model Railroad Club" stay as they are)."""
-    if label not in MISTYPED_LABELS or end - start < 3 or not _person_word(doc[start]) \
-            or not _person_shaped(doc, start + 1, end, max_words):
+    """A calling the model ran into the name ("Boxer Lennox Lewis" opening a sentence, "Author Stephenie Meyer",
+    a title of two words "Surgeon General Regina Benjamin") is cut off, and the name left is a person's:
+    capitalised, the calling is one only at a sentence's start or before a given name ("Star Tribune" and "Model
+    Railroad Club" stay as they are)."""
+    name_start = start
+    while label in MISTYPED_LABELS and end - name_start >= 3 and _person_word(doc[name_start]):
+        name_start += 1
+    if name_start == start or not _person_shaped(doc, name_start, end, max_words):
         return start, end, label
-    if doc[start].is_sent_start or doc[start + 1].lower_ in GIVEN_NAMES:
-        return start + 1, end, "PERSON"
+    if doc[start].is_sent_start or doc[name_start].lower_ in GIVEN_NAMES:
+        return name_start, end, "PERSON"
     return start, end, label
 
 
 def _person_shaped(doc: Doc, start: int, end: int, max_words: int) -> bool:
-    """Two to ``max_words`` capitalised words (an initial counts: "Michael J. Fox"), none a function word nor a
-    word that makes an organisation, a place or an outlet of a name, nor one after it ("Walt Disney Co."), the
-    last no plural ("U.S. Marshals")."""
+    """Two to ``max_words`` capitalised words (an initial counts: "Michael J. Fox"), not all of them a title or a
+    calling ("Surgeon General" is an office, whoever holds it), none a function word nor a word that makes an
+    organisation, a place or an outlet of a name, nor one after it ("Walt Disney Co."), the last no plural ("U.S.
+    Marshals")."""
     words = doc[start:end]
     if not 2 <= len(words) <= max_words or not words[0].is_alpha or words[-1].tag_ == "NNPS":
+        return False
+    if all(_person_word(token) for token in words):
         return False
     if not all((token.is_title and not token.is_stop) or _initial(token) for token in words):
         return False
