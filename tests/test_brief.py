@@ -664,3 +664,31 @@ def test_a_reaction_or_an_explanation_waits_behind_a_development_more_outlets_ca
     assert [build.tells_development(group) for group in ranked] == [False, False, False, True, True]
     ordered = build.distinct_first(ranked, [], build.CONFIG, lambda group: False)
     assert [ranked.index(group) for group in ordered] == [3, 4, 0, 1, 2]
+
+
+def test_a_headline_claim_is_stated_by_a_lead_of_its_group_only_when_the_lead_says_what_the_headline_says():
+    # Own text: the claim's best unit is a headline; another outlet's lead in the same claim says only part of it
+    # (no name, no old post). A summary line states the headline, not that lead; a lead of the claim that says what
+    # the headline says states it.
+    title = "Harbour museum director Ana Ruiz named to run the national gallery"
+    reports = [("Coast Post", title, "The board met for three hours before the vote on Monday."),
+               ("Valley Times", "Gallery appoints a new head for next spring",
+                "The national gallery will have a new director next spring, the board said."),
+               ("Bay Courier", "Gallery board makes its choice after a long search",
+                "Ana Ruiz, director of the harbour museum, has been named to run the national gallery.")]
+    articles = [Article(with_headline(headline, body), source=outlet, title=headline)
+                for outlet, headline, body in reports]
+    by_id = {article.id: article for article in articles}
+    found = {article.source: claims.units(article, doc)
+             for article, doc in zip(articles, nlp.parse([a.text for a in articles]))}
+    headline = found["Coast Post"][0]
+    partial, restating = found["Valley Times"][1], found["Bay Courier"][1]
+    assert headline.span.start < articles[0].body_start and claims.in_lead(partial) and claims.in_lead(restating)
+
+    def stated(group_units: list[claims.ClaimUnit]) -> str:
+        group = claims.ClaimGroup(group_units, "shared", [u.source for u in group_units])
+        unit = build.stating_unit(group, build.lead_units([group], by_id), by_id, build.CONFIG)
+        return unit.span.text(by_id[unit.span.article_id])
+
+    assert stated([headline, partial]) == title
+    assert stated([headline, partial, restating]).startswith("Ana Ruiz, director of the harbour museum")

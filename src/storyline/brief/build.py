@@ -48,8 +48,9 @@ class BriefConfig:
     # A claim this like one the summary holds already, or a key fact before it (cosine of the embeddings of the
     # claims' first units), says the same again: it is left out of the summary, and comes after the other key facts.
     summary_redundancy: float = 0.7
-    # A headline's claim is stated by the lead under it when the lead has at least this share of the headline's
-    # content words (on the tuning stories a restating lead has half or more, a lead of other news a fifth or less).
+    # A headline's claim is stated by the lead under it, or by a lead sentence of its group, when the lead has at
+    # least this share of the headline's content words (on the tuning stories a restating lead has half or more, a
+    # lead of other news a fifth or less).
     lead_restates: float = 0.5
     # The best items shown of each long section (quotes and disagreements in the order their sections give), and
     # for a short story fewer: one item a section per this many words of its articles, two at least, unless the
@@ -330,14 +331,15 @@ def stating_unit(group: claims.ClaimGroup, leads: dict[str, claims.ClaimUnit], a
                  config: BriefConfig) -> claims.ClaimUnit:
     """The unit a summary line states a claim by: the group's first (the one most like the others), or for a
     headline ("Paris Store Hit by Jewelry Heist", shorthand for what the lead under it says in full) a lead
-    sentence of the group, else a lead that restates it. A sentence deep in a report the aligner put beside
-    headlines may say something else ("Colts 13, Chiefs 10 and a new ballgame" in a live blog, beside "Colts beat
-    Chiefs 20-13")."""
+    sentence of the group that says what the headline says (:func:`restates`: a lead the aligner put beside it may
+    say only part, "will have a new director" beside a headline naming him and the film he directed), else a lead
+    that restates it. A sentence deep in a report the aligner put beside headlines may say something else ("Colts
+    13, Chiefs 10 and a new ballgame" in a live blog, beside "Colts beat Chiefs 20-13")."""
     first = group.units[0]
     if in_body(first, articles):
         return first
-    return next((u for u in group.units if in_body(u, articles) and claims.in_lead(u)), None) \
-        or restating_lead(first, leads, config) or first
+    return next((u for u in group.units if in_body(u, articles) and claims.in_lead(u)
+                 and restates(u, first, config)), None) or restating_lead(first, leads, config) or first
 
 
 def restating_lead(headline: claims.ClaimUnit, leads: dict[str, claims.ClaimUnit],
@@ -346,11 +348,15 @@ def restating_lead(headline: claims.ClaimUnit, leads: dict[str, claims.ClaimUnit
     its figures: "dies at 95" over a lead that gives the age in the next sentence is the better line): a lead of
     other news (a scene, a question, a byline) does not stand for it."""
     lead = leads.get(headline.span.article_id)
-    if lead and lead.reads_alone and claims.in_lead(lead) and headline.lemmas \
-            and len(lead.lemmas & headline.lemmas) >= config.lead_restates * len(headline.lemmas) \
-            and headline.figures <= lead.figures:
+    if lead and lead.reads_alone and claims.in_lead(lead) and restates(lead, headline, config):
         return lead
     return None
+
+
+def restates(lead: claims.ClaimUnit, headline: claims.ClaimUnit, config: BriefConfig) -> bool:
+    """Whether a lead sentence says what a headline says: most of its content words, and its figures."""
+    return bool(headline.lemmas) and len(lead.lemmas & headline.lemmas) >= config.lead_restates * len(headline.lemmas) \
+        and headline.figures <= lead.figures
 
 
 def told(group: claims.ClaimGroup, chosen: list[claims.ClaimGroup], stating: dict[int, claims.ClaimUnit],
