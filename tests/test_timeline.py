@@ -366,6 +366,14 @@ def test_a_date_in_a_clause_the_sentence_sets_its_own_event_after_makes_no_entry
     assert [entry.value for entry in timeline(rows)] == ["2025-03", "2025-05"]
 
 
+def test_a_date_at_the_far_end_of_a_comparison_makes_no_entry():
+    rows = outlets_reporting(["The party raised $185,000 from two letters last month, more than its whole haul in "
+                              "March 2014. Sales of the paper rose 12 percent, faster than in 2010. The fund took in "
+                              "more this year than it did in 2012."], datetime(2025, 6, 12, tzinfo=timezone.utc))
+    # The haul, the sales of 2010 and the fund's 2012 are what the news is set against: no event of those dates.
+    assert [entry.value for entry in timeline(rows)] == ["2025", "2025-05"]
+
+
 def test_an_undated_story_weekdays_run_in_the_order_of_one_week():
     rows = outlets_reporting(["Services will be held on Sunday in the town hall. The mayor visited the site on "
                               "Saturday. The blaze gutted the old mill on Friday night."], None)

@@ -278,9 +278,10 @@ def dates_its_sentence(tokens: DocSpan) -> bool:
     or person ("Williams, who swam to stardom in the 1940s, dies") unless the thing is an event ("the quake that
     struck on Monday killed 70"); the event it dates is not one the sentence's own is set after or before ("the
     minister quit after the attack on Saturday"), nor the start of what it tells ("the first vote since it adopted a
-    constitution this year"), nor the far end of a comparison ("the first title since 2000"), nor every such day
-    ("Friday prayers"). A timeline entry "1940s" would misdate the death the sentence tells."""
-    if _follows_another_event(tokens) or _compared_since(tokens) or _recurring_day(tokens):
+    constitution this year"), nor the far end of a comparison ("the first title since 2000", "more than the whole
+    haul in March 2014", "faster than in 2010"), nor every such day ("Friday prayers"). A timeline entry "1940s"
+    would misdate the death the sentence tells."""
+    if _follows_another_event(tokens) or _compared_since(tokens) or _compared_than(tokens) or _recurring_day(tokens):
         return False
     token = tokens.root
     while not _is_root(token) and (token.head.pos_ == "ADP" or token.head.dep_ == "prep"  # "since", tagged SCONJ
@@ -431,6 +432,14 @@ def _compared_since(tokens: DocSpan) -> bool:
         return False
     return any(token.tag_ in {"JJS", "RBS"} or token.lower_ == "first"
                for token in doc[tokens.sent.start:tokens.start - 1])
+
+
+def _compared_than(tokens: DocSpan) -> bool:
+    """Whether the date is of the far end of a comparison, under a "than" ("raised more than its whole haul in March
+    2014", "faster than in 2010", "more this year than it did in 2012"): the sentence tells of no event then."""
+    return any(token.lower_ == "than" or (token.dep_ == "advcl" and any(
+        child.dep_ == "mark" and child.lower_ == "than" for child in token.children))
+        for token in tokens.root.ancestors)
 
 
 def _is_time(token: Token) -> bool:
