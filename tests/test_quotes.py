@@ -459,9 +459,25 @@ def test_same_words_given_to_different_speakers_are_flagged():
                     source="Harbor Daily")
     second = Article("\u201cThe border will stay open,\u201d Prime Minister Ruth Albers said on Monday.",
                      source="Civic Post")
-    [group] = match_story([first, second])
-    assert group.speaker_conflict and len(group.speakers) == 2
-    assert group.outlets == ["Civic Post", "Harbor Daily"] and group.diffs == []
+    keller, albers = sorted(match_story([first, second]), key=lambda group: group.outlets[0] != "Harbor Daily")
+    # Each outlet's own speaker: one group per speaker, each flagged, each knowing every outlet's attribution.
+    assert keller.speaker_conflict and albers.speaker_conflict
+    assert keller.outlets == ["Harbor Daily"] and keller.speakers == ["person:jonas-keller"]
+    assert albers.outlets == ["Civic Post"] and albers.speakers == ["person:ruth-albers"]
+    assert sorted(speaker.entity for _, speaker in keller.given_to) == ["person:jonas-keller", "person:ruth-albers"]
+
+
+def test_an_outlet_naming_no_one_takes_the_speaker_most_outlets_name_when_they_disagree():
+    # Two outlets name the minister, one the prime minister, one only "a government spokesman": that outlet's
+    # weak attribution makes no speaker of its own and joins the one most outlets name.
+    words = "\u201cThe border will stay open through the winter,\u201d "
+    articles = [Article(words + "Interior Minister Jonas Keller said on Monday.", source="Harbor Daily"),
+                Article(words + "Interior Minister Jonas Keller told reporters.", source="Valley Times"),
+                Article(words + "Prime Minister Ruth Albers said on Monday.", source="Civic Post"),
+                Article(words + "a government spokesman said on Monday.", source="Ridge Courier")]
+    groups = {group.speaker: group.outlets for group in match_story(articles)}
+    assert groups == {"person:jonas-keller": ["Harbor Daily", "Ridge Courier", "Valley Times"],
+                      "person:ruth-albers": ["Civic Post"]}
 
 
 def test_words_given_to_several_unnamed_people_are_not_one_statement_with_a_persons():
@@ -1823,6 +1839,16 @@ def test_a_described_source_goes_to_the_one_person_the_story_names_in_that_role(
                         "\u201cstarted in the reading room and spread fast.\u201d Investigators are at the scene.",
                         source="b")
     assert story_speaker_names([named, described], "reading room") == "Dana Whitlock"
+
+
+def test_a_described_source_goes_to_no_branch_the_tagger_took_for_a_person_out_of_a_job_title():
+    # "(Navy)" of the title is tagged a person holding "Public Relations Officer": no person's name, so "the
+    # officer" of the other outlet keeps its description rather than being given to the Navy.
+    titled = Article("Two sailors were rescued off the coast on Sunday, Chief Public Relations Officer (Navy) said in "
+                     "a statement. The pair had drifted for two days.", source="a")
+    described = Article("Two sailors drifted for two days before a rescue on Sunday. The officer said the pair "
+                        "\u201cwere cold but in good spirits when the helicopter reached them.\u201d", source="b")
+    assert story_speaker_names([titled, described], "good spirits") is None
 
 
 @pytest.mark.parametrize("source, second", [

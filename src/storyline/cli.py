@@ -311,7 +311,7 @@ def quotes(story_id: str | None, article_id: str | None, speaker: str | None, db
         print_json(groups)
         return
     for group in groups:
-        flag = "  [outlets disagree on the speaker]" if group["speaker_conflict"] else ""
+        flag = "  [attributed differently by different outlets]" if group["speaker_conflict"] else ""
         click.echo(f"{group['attributed_to']}{flag}")
         for wording in group["wordings"]:
             click.echo(f"  {wording['as_written']} — {', '.join(wording['sources'])}")

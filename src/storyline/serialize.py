@@ -78,10 +78,13 @@ def quote_groups(groups: list[QuoteGroup], entities: list[Entity], articles: dic
         # for) still says who said it, as the outlet most giving it that source wrote it.
         written = [" ".join((a.antecedent or a.source).text(articles[aid]).split()) for (aid, a), speaker
                    in zip(group.members, group.member_speakers) if a.source and speaker.label == group.label]
+        # Over the whole statement: a statement outlets give to different speakers is listed under each, with the
+        # outlets naming that one, and each says who else the others give it to.
         given_to: dict[str, set[str]] = {}
-        for (aid, _), speaker in zip(group.members, group.member_speakers):
+        for aid, speaker in group.given_to:
             if speaker.entity in by_id:
                 given_to.setdefault(by_id[speaker.entity].name, set()).add(articles[aid].outlet)
+        others = sorted({by_id[s.entity].name for _, s in group.given_to if s.entity in by_id} - {named})
         result.append({
             "speaker": named,
             "speaker_id": group.speaker,
@@ -90,7 +93,7 @@ def quote_groups(groups: list[QuoteGroup], entities: list[Entity], articles: dic
             "speaker_conflict": group.speaker_conflict,
             # Whom the outlets give the words to, by name, the statement's speaker first: the conflict shown.
             "given_to": [{"speaker": speaker, "sources": sorted(given_to[speaker])}
-                         for speaker in [name(s) for s in group.speakers] if speaker in given_to],
+                         for speaker in ([named] if named else []) + others if speaker in given_to],
             "direct": any(a.direct for _, a in group.members),
             "outlets": group.outlets,
             # ``as_written``: the first outlet's span, its own quotation marks kept (reported speech has none).

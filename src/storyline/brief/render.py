@@ -68,7 +68,7 @@ def statement_lines(group: dict[str, Any], brief: dict[str, Any]) -> list[str]:
     if hidden:
         lines.append(f"    - … {hidden} more {'wording' if hidden == 1 else 'wordings'} in the full brief")
     if group["speaker_conflict"]:
-        lines.append("    - outlets disagree on who said it: " + "; ".join(
+        lines.append("    - attributed differently by different outlets: " + "; ".join(
             f"{given['speaker']} ({', '.join(given['sources'])})" for given in group["given_to"]))
     return lines
 

@@ -11,7 +11,9 @@ the words that narrow it ("fire" of "the fire chief", "Alaska" of "the Alaska Go
 be among the words of a role the story gives the person, and that role may add no rank it lacks (the Prime Minister
 is not "the minister"). Adjectives that only describe ("the local fire chief", "the young coach") narrow nothing.
 When two people of the story hold such a role, no one is chosen: a wrong speaker costs an editor more than a missing
-one.
+one. Nor is a holder one the tagger called a person without a person's name: a department or a branch taken out of a
+job title ("Chief Press Officer (Navy)" makes no person of "Navy"). A holder is named as a person by a known given
+name first, or by two or more capitalised words none of which makes an organisation, a place or a title.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from spacy.tokens import Doc, Token
 
 from storyline.extract.roles import INDEFINITE_DETERMINERS, RANKS
 from storyline.model import Entity, Span
+from storyline.parse.person_types import GIVEN_NAMES, NON_PERSON_WORDS
 from storyline.text import wordlists
 from storyline.text.names import OFFICES, fold, is_title_part, title_word
 
@@ -36,9 +39,21 @@ def described_holder(doc: Doc, phrase: Span, found: list[Entity]) -> Entity | No
     words = role_described(doc, phrase)
     if words is None:
         return None
-    holders = [entity for entity in found if entity.type == "PERSON" and any(
+    holders = [entity for entity in found if entity.type == "PERSON" and named_as_person(entity) and any(
         _holds(words, fold(role).split()) for role in entity.roles)]
     return holders[0] if len(holders) == 1 else None
+
+
+def named_as_person(entity: Entity) -> bool:
+    """Whether one of an entity's names is a person's: it opens with a known given name, or it is two or more
+    capitalised words none of which makes an organisation, a place or a title of it ("Public Relations", "Navy")."""
+    return any(_person_name(name.split()) for name in [entity.name, *entity.variants])
+
+
+def _person_name(words: list[str]) -> bool:
+    if not words or any(title_word(word) in NON_PERSON_WORDS or is_title_part(word) for word in words):
+        return False
+    return fold(words[0]) in GIVEN_NAMES or len(words) >= 2 and all(word[:1].isupper() for word in words)
 
 
 def role_described(doc: Doc, phrase: Span) -> frozenset[str] | None:

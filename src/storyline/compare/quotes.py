@@ -10,7 +10,11 @@ marks ("“A,” he said in a statement. “B”" reads "A B"); those of indirec
 cue and source.
 
 A statement's speaker is the one its outlets give it most, a name counting over a pronoun or role noun resolved to
-it; outlets disagree about who said it when they name different speakers. Words an outlet gives to several people
+it; outlets disagree about who said it when they name different speakers. Then the statement is given to each of
+them, with the outlets that name that speaker ("McAllister said" in one, "Palin said in a statement" in another):
+one speaker for all would give every other outlet's words to someone it never named, and a wrong speaker costs an
+editor more than a missing one. An outlet that names no one (a pronoun, a role noun, a source left unresolved)
+takes the speaker of the named ones it was resolved to, else the statement's speaker, as before. Words an outlet gives to several people
 it does not name ("authorities", "published reports", "producers") are never one statement with the same words
 another gives to one person: they are another source, not that person described another way, and the person
 would otherwise be named as their speaker.
@@ -27,6 +31,7 @@ from itertools import combinations
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from storyline.compare.grouping import groups
 from storyline.model import Article, Attribution
 from storyline.text import wordlists
 from storyline.text.names import is_partial, tokens
@@ -127,6 +132,10 @@ class QuoteGroup:
     label: str | None
     wordings: list[Wording]
     diffs: list[list[WordChange]] = field(default_factory=list)
+    # When outlets name different speakers for the statement, it is given to each (one group per speaker): these
+    # are the members and speakers of the whole statement, every outlet's, which the conflict is shown from.
+    statement_members: list[tuple[str, Attribution]] = field(default_factory=list)
+    statement_speakers: list[Speaker] = field(default_factory=list)
 
     @property
     def speakers(self) -> list[str]:
@@ -137,12 +146,30 @@ class QuoteGroup:
     def speaker_conflict(self) -> bool:
         """Two outlets name different speakers: not a pronoun or role noun resolved to someone else, nor two names
         of which one is part of the other ("Kyriakides", "Paris Kyriakides"), which may be one person."""
-        named = {s.entity: tokens(s.name or "") for s in self.member_speakers if s.entity and s.named}
+        speakers = self.statement_speakers or self.member_speakers
+        named = {s.entity: tokens(s.name or "") for s in speakers if s.entity and s.named}
         return any(not (is_partial(a, b) or is_partial(b, a)) for a, b in combinations(named.values(), 2))
+
+    @property
+    def given_to(self) -> list[tuple[str, Speaker]]:
+        """Every outlet's member of the whole statement (article id) with whom that outlet gives it to."""
+        if self.statement_members:
+            return [(aid, s) for (aid, _), s in zip(self.statement_members, self.statement_speakers)]
+        return [(aid, s) for (aid, _), s in zip(self.members, self.member_speakers)]
 
     @property
     def outlets(self) -> list[str]:
         return sorted({outlet for wording in self.wordings for outlet in wording.outlets})
+
+
+def named_speakers(speakers: list[Speaker]) -> list[set[str]]:
+    """The people outlets name for a statement, each as the entities that may be them: entities named by names of
+    which one is part of the other ("Kyriakides", "Paris Kyriakides") may be one person. A pronoun or a role noun
+    resolved to someone names no one."""
+    named = {s.entity: tokens(s.name or "") for s in speakers if s.entity and s.named}
+    entities = sorted(named)
+    return [{entities[i] for i in group} for group in groups(len(entities), lambda i, j: is_partial(
+        named[entities[i]], named[entities[j]]) or is_partial(named[entities[j]], named[entities[i]]))]
 
 
 @dataclass
@@ -200,7 +227,7 @@ def match(quotes: Iterable[tuple[Article, Attribution]], speaker_of: Callable[[A
             statements.append([item])
         else:
             statements[best[1]].append(item)
-    found = [_group(members, config) for members in statements]
+    found = [group for members in statements for group in _by_named_speaker(members, config)]
     return sorted(found, key=lambda g: (-len(g.outlets), -len(g.members)))
 
 
@@ -241,6 +268,35 @@ def _match_score(item: _Quote, main: _Quote, config: QuoteMatchConfig) -> tuple 
     return 1, same_speaker, agreement
 
 
+def _by_named_speaker(members: list[_Quote], config: QuoteMatchConfig) -> list[QuoteGroup]:
+    """A statement as groups, one per speaker its outlets name, each with the outlets naming that speaker; an outlet
+    naming no one joins the speaker its source was resolved to when another names them, else the statement's
+    speaker (most voted): its weak attribution never overrides the named ones."""
+    people = named_speakers([member.speaker for member in members])
+    if len(people) < 2:
+        return [_group(members, config)]
+    person_of = {entity: index for index, person in enumerate(people) for entity in person}
+    votes = _votes(members, config)
+    default = max(range(len(people)), key=lambda i: (sum(votes[e] for e in people[i]), -i))
+    shares: list[list[_Quote]] = [[] for _ in people]
+    for member in members:
+        shares[person_of.get(member.speaker.entity or "", default)].append(member)
+    found = [_group(share, config) for share in shares]
+    for group in found:
+        group.statement_members = [(m.article.id, m.attribution) for m in members]
+        group.statement_speakers = [m.speaker for m in members]
+    return found
+
+
+def _votes(members: list[_Quote], config: QuoteMatchConfig) -> Counter:
+    """Each entity's votes as a statement's speaker: an outlet naming it counts over one resolving a pronoun to it."""
+    votes: Counter = Counter()
+    for member in members:
+        if member.speaker.entity:
+            votes[member.speaker.entity] += config.named_speaker_weight if member.speaker.named else 1
+    return votes
+
+
 def _group(members: list[_Quote], config: QuoteMatchConfig) -> QuoteGroup:
     by_key: dict[tuple[str, ...], list[_Quote]] = {}
     for member in members:
@@ -250,16 +306,13 @@ def _group(members: list[_Quote], config: QuoteMatchConfig) -> QuoteGroup:
                 for same in by_key.values()]
     # The main wording: carried by most outlets, and the speaker's own words before a paraphrase.
     wordings.sort(key=lambda w: (-len(w.outlets), not any(a.direct for _, a in w.members), -len(w.members)))
-    votes: Counter = Counter()
-    for member in members:
-        if member.speaker.entity:
-            votes[member.speaker.entity] += config.named_speaker_weight if member.speaker.named else 1
+    speaker = _most_common(_votes(members, config))
     labels = Counter(m.speaker.label for m in members if m.speaker.label)
     return QuoteGroup(
         members=[(m.article.id, m.attribution) for m in members],
         member_speakers=[m.speaker for m in members],
-        speaker=_most_common(votes),
-        label=None if votes else _most_common(labels),
+        speaker=speaker,
+        label=None if speaker else _most_common(labels),
         wordings=wordings,
         diffs=[word_changes(wordings[0].text, other.text) for other in wordings[1:]],
     )
