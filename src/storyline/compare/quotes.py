@@ -11,11 +11,11 @@ cue and source.
 
 A statement's speaker is the one its outlets give it most, a name counting over a pronoun or role noun resolved to
 it; outlets disagree about who said it when they name different speakers. Then the statement is given to each of
-them, with the outlets that name that speaker ("McAllister said" in one, "Palin said in a statement" in another):
-one speaker for all would give every other outlet's words to someone it never named, and a wrong speaker costs an
-editor more than a missing one. An outlet that names no one (a pronoun, a role noun, a source left unresolved)
-takes the speaker of the named ones it was resolved to, else the statement's speaker, as before. Words an outlet gives to several people
-it does not name ("authorities", "published reports", "producers") are never one statement with the same words
+them, with the outlets that name that speaker ("the spokesman said" in one, "the governor said in a statement" in
+another): one speaker for all would give every other outlet's words to someone it never named, and a wrong speaker
+costs an editor more than a missing one. An outlet that names no one (a pronoun, a role noun, a source left
+unresolved) takes the speaker of the named ones it was resolved to, else the statement's speaker. Words an outlet
+gives to several people it does not name ("authorities", "published reports", "producers") are never one statement with the same words
 another gives to one person: they are another source, not that person described another way, and the person
 would otherwise be named as their speaker.
 """
