@@ -15,9 +15,9 @@ them, with the outlets that name that speaker ("the spokesman said" in one, "the
 another): one speaker for all would give every other outlet's words to someone it never named, and a wrong speaker
 costs an editor more than a missing one. An outlet that names no one (a pronoun, a role noun, a source left
 unresolved) takes the speaker of the named ones it was resolved to, else the statement's speaker. Words an outlet
-gives to several people it does not name ("authorities", "published reports", "producers") are never one statement with the same words
-another gives to one person: they are another source, not that person described another way, and the person
-would otherwise be named as their speaker.
+gives to several people it does not name ("authorities", "published reports", "producers") are never one statement
+with the same words another gives to one person: they are another source, not that person described another way,
+and the person would otherwise be named as their speaker.
 """
 
 from __future__ import annotations
