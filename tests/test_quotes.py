@@ -1905,3 +1905,15 @@ def test_a_pronoun_after_a_surname_that_names_someone_of_the_other_gender_keeps_
         "elevator had outlived three owners. \u201cI never missed a harvest,\u201d he said.")
     harvest = the_one(article, found, "never missed a harvest")
     assert harvest.speaker is None and harvest.antecedent.text(article) == "Pruett"
+
+
+def test_a_passive_verb_of_asking_is_not_said_by_the_subject_it_shares():
+    # "was ordered" and "was asked" share the first verb's subject, who was told, not who told
+    for text, words in [("The agency missed that deadline, but was ordered to make four releases this month.",
+                         "four releases"),
+                        ("The senator lost the vote and was asked to resign by party leaders.", "to resign")]:
+        article, mentions, found = extracted(text)
+        told = [a for a in found if words in a.content.text(article)]
+        assert all(a.source is None or a.source.text(article) not in ("The agency", "The senator") for a in told)
+    article, mentions, found = extracted("The mayor resigned and said the city would recover.")
+    assert the_one(article, found, "the city would recover").source.text(article) == "The mayor"

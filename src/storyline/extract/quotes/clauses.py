@@ -201,8 +201,10 @@ def subject(verb: Token, in_quote: Callable[[int], bool], config: QuoteConfig = 
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
-        if verb.dep_ == "conj" and any(child.dep_ == "nsubjpass" for child in verb.children):
-            return None  # "The party holds a majority and the bill is expected to pass": expected by no one named
+        if verb.dep_ == "conj" and any(child.dep_ in ("nsubjpass", "auxpass") for child in verb.children):
+            # "The party holds a majority and the bill is expected to pass": expected by no one named; "The agency
+            # missed the deadline but was ordered to release the files": the subject it shares is who was told
+            return None
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
             verb = _reporter_of(verb) or _past_a_nouns_clause(verb) or verb.head
         elif verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "responded by saying …"
