@@ -989,6 +989,8 @@ def test_a_noun_that_names_a_person_is_not_the_given_name_of_a_name_it_stands_be
     assert given_name_holder("Republican", "PERSON", people) is None
     assert given_name_holder("Vera", "PERSON", people) is None  # "Vera" is not the name's first word either
     assert given_name_holder("Vera", "PERSON", {0: Counter({"Vera Holm": 1})}) == 0
+    # A noun that names a person is a given name where the full name is given name and surname ("chela", a pupil).
+    assert given_name_holder("Chela", "PERSON", {0: Counter({"Chela Varo": 1})}) == 0
 
 
 def test_a_body_of_an_institution_is_not_the_institution():

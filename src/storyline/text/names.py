@@ -44,8 +44,8 @@ STREET_ENDS = frozenset(word for word, kind in wordlists.pairs("street_designato
 COMPANY_WORDS = wordlists.words("company_words")
 WORK_OF_ART = "WORK_OF_ART"
 GIVEN_NAME_FORMS = wordlists.pairs("given_name_forms")
-# Nouns that name a person ("Republican", "hacker") and are no one's given name: a headline's or an affiliation's
-# word before a name ("Republican Bob Dole"), not the name's first.
+# Nouns that name a person ("Republican", "hacker") and are no one's given name, from WordNet's person nouns less
+# the given-name lists: a calling or an affiliation before a name ("Republican Bob Dole"), not its first word.
 PERSON_NOUNS_NOT_GIVEN = wordlists.words("person_nouns") - frozenset(wordlists.pairs("given_name_genders")) \
     - frozenset(GIVEN_NAME_FORMS)
 # Names of one place that share no letters to compare them by ("America", "United States", "U.S."; "Mo.",
@@ -701,10 +701,10 @@ def given_name_holder(name: str, label: str, people: dict[int, Counter[str]]) ->
     Thompson" and of "Tony Weeks"). A given name that is a surname of one of them is left to the surname rules.
     One the model took for an organisation, a group, a product or a work goes too when it is a known form of a
     given name ("Alex" tagged as a work, "Vincenzo" as an organisation); one taken for a place does not, as
-    places are named after people ("Louis" of St. Louis, "Georgia"). A noun that names a person and no one's given
-    name ("Republican" of "Republican Bob Dole", "Hacker") is none."""
+    places are named after people ("Louis" of St. Louis, "Georgia"). A calling the model took into a full name is
+    not its given name ("Republican" of "Republican Bob Dole": :func:`_calling_before_a_name`)."""
     words = tokens(name)
-    if len(words) != 1 or len(words[0]) < SHORTEST_GIVEN_NAME or words[0] in PERSON_NOUNS_NOT_GIVEN:
+    if len(words) != 1 or len(words[0]) < SHORTEST_GIVEN_NAME:
         return None
     if label != "PERSON" and not (label in MISTYPED_GIVEN_NAME_LABELS and words[0] in GIVEN_NAME_FORMS):
         return None
@@ -713,8 +713,15 @@ def given_name_holder(name: str, label: str, people: dict[int, Counter[str]]) ->
     if any(full[-1] == words[0] for names in full_names.values() for full in names):
         return None
     holders = [i for i, names in full_names.items()
-               if any(len(full[0]) > 1 and same_word(words[0], full[0]) for full in names)]
+               if any(len(full[0]) > 1 and same_word(words[0], full[0]) and not _calling_before_a_name(full)
+                      for full in names)]
     return holders[0] if len(holders) == 1 else None
+
+
+def _calling_before_a_name(words: tuple[str, ...]) -> bool:
+    """A name of three words or more opening with a noun that names a person and is no one's given name: the
+    calling or affiliation the model took into the name ("Republican Bob Dole"), not its given name."""
+    return len(words) > 2 and words[0] in PERSON_NOUNS_NOT_GIVEN
 
 
 def versioned(name: str) -> bool:
