@@ -1028,3 +1028,11 @@ def test_one_side_of_a_slash_in_a_name_is_a_part_of_it_not_the_whole():
     assert not names_compatible("Harbor News", "Daily Star/Harbor News Poll")
     assert not names_compatible("Daily Star", "Daily Star/Harbor News Poll")
     assert names_compatible("Star/Harbor News Poll", "Daily Star/Harbor News Poll")
+
+
+def test_a_name_s_first_word_is_not_its_acronym():
+    from storyline.text.names import is_acronym_of, same_entity
+
+    assert not is_acronym_of("U.S.", "U.S. Senate")
+    assert is_acronym_of("U.S.", "United States")
+    assert not same_entity(Counter(["U.S."]), "GPE", Counter(["U.S. Senate"]), "ORG", one_article=True)

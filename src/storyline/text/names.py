@@ -180,8 +180,10 @@ def acronyms(name: str) -> set[str]:
 
 
 def is_acronym_of(short: str, long: str) -> bool:
+    """The initials of the longer name, not one of its words: "U.S." is no acronym of the "U.S. Senate", whose
+    initials it happens to be."""
     folded = fold(short).replace(" ", "")
-    return len(folded) >= 2 and folded in acronyms(long)
+    return len(folded) >= 2 and folded in acronyms(long) and folded not in all_tokens(long)
 
 
 def is_partial(short: tuple[str, ...], long: tuple[str, ...],
