@@ -932,3 +932,107 @@ def test_a_headline_gets_the_names_the_bodies_use_where_its_capitals_hide_where_
     assert (second.id, 0) in {(s.article_id, s.start) for s in entity_with(found, "Harbor Foods").mentions}
     assert (second.id, second.text.index("Dunmore")) in {(s.article_id, s.start)
                                                          for s in entity_with(found, "Dunmore").mentions}
+
+
+def test_a_lone_word_its_article_writes_as_a_modifier_is_its_own_institution_not_a_longer_name_ending_in_it():
+    # An article that calls the White House "the House" once, as news rarely does, gives the entity that name ...
+    loose = Article(text="The White House said the bill was dead. Aides said the House had gone too far.", source="a")
+    # ... which another article's House of Representatives, written before "Speaker", must not join.
+    house = Article(text="House Speaker Tom Harlow said the House would vote on the bill on Friday.", source="b")
+    navy = Article(text="The Indian Navy sent two ships. The Navy said both would sail on Monday.", source="c")
+    found = resolve([(loose, [mention(loose, "White House", "ORG", 0), mention(loose, "House", "ORG", 0, 1)]),
+                     (house, [mention(house, "House", "ORG", 0), mention(house, "Tom Harlow", "PERSON", 1),
+                              mention(house, "House", "ORG", 0, 1)]),
+                     (navy, [mention(navy, "Indian Navy", "NORP", 0), mention(navy, "Navy", "ORG", 1, 1)])])
+    assert house.id not in {span.article_id for span in entity_with(found, "White House").mentions}
+    assert {span.article_id for span in entity_with(found, "Indian Navy").mentions} == {navy.id}
+
+
+def test_within_an_article_a_lone_word_written_as_a_modifier_stays_apart_from_a_longer_name_ending_in_it():
+    article = Article(text="The White House said on Monday that it would veto the spending bill. House Republicans "
+                           "said the House would pass it anyway, and the Indian Navy said the Navy would wait.",
+                      source="a")
+    found = mentions(article, next(iter(nlp.parse([article.text]))))
+    cluster_of = {m.span.text(article): m.entity_id for m in found}
+    assert cluster_of["White House"] != cluster_of["House"]
+    assert cluster_of["Indian Navy"] == cluster_of["Navy"]
+
+
+def test_a_dateline_s_agency_in_brackets_is_not_the_place_before_it():
+    article = Article(text="OSLO (AP) — Norway's government said on Monday that it would raise fuel taxes next year.",
+                      source="a")
+    found = mentions(article, next(iter(nlp.parse([article.text]))))
+    cluster_of = {m.span.text(article): m.entity_id for m in found}
+    assert cluster_of["OSLO"] != cluster_of["AP"]
+
+
+def test_a_name_with_a_version_number_is_not_the_person_its_base_name_is():
+    from storyline.text.names import given_name_holder
+
+    # A hacker who signs "Corvix 2.0" after one known as "Corvix": the lone base name is no given name of the other.
+    assert given_name_holder("Corvix", "PERSON", {0: Counter({"Corvix 2.0": 2})}) is None
+    assert given_name_holder("Tara", "PERSON", {0: Counter({"Tara Lund": 2})}) == 0
+
+
+def test_a_name_written_surname_first_is_the_person_named_in_full():
+    from storyline.text.names import same_entity
+
+    assert same_entity(Counter(["Kovács Imre"]), "PERSON", Counter(["Imre Béla Kovacs", "Kovacs"]), "PERSON")
+    assert not same_entity(Counter(["Kovács Imre"]), "PERSON", Counter(["Imre Béla Szabo"]), "PERSON")
+
+
+def test_a_noun_that_names_a_person_is_not_the_given_name_of_a_name_it_stands_before():
+    from storyline.text.names import given_name_holder
+
+    # "Republican Vera Holm" keeps the party word the model took into the name; a lone "Republican" is not her.
+    people = {0: Counter({"Republican Vera Holm": 1, "Holm": 2})}
+    assert given_name_holder("Republican", "PERSON", people) is None
+    assert given_name_holder("Vera", "PERSON", people) is None  # "Vera" is not the name's first word either
+    assert given_name_holder("Vera", "PERSON", {0: Counter({"Vera Holm": 1})}) == 0
+    # A noun that names a person is a given name where the full name is given name and surname ("chela", a pupil).
+    assert given_name_holder("Chela", "PERSON", {0: Counter({"Chela Varo": 1})}) == 0
+
+
+def test_a_body_of_an_institution_is_not_the_institution():
+    from storyline.text.names import names_compatible
+
+    assert not names_compatible("Senate", "U.S. Senate Committee on Homeland Security")
+    assert names_compatible("Committee", "House Select Committee")
+    assert not names_compatible("Woodburn", "Woodburn Police Department")
+
+
+def test_a_lone_word_written_before_a_name_is_not_a_thing_named_after_it_but_a_headline_says_nothing():
+    from storyline.text.names import institution_of_its_own, modifier_words
+
+    text = "House Speaker Tom Harlow said the House Rules gave him the chair, and Acme Group sold its stake."
+    spans = [(text.index(name), text.index(name) + len(name), label)
+             for name, label in (("House", "ORG"), ("House Rules", "ORG"), ("Acme Group", "ORG"))]
+    modifiers = modifier_words(text, spans)
+    assert institution_of_its_own(["House"], modifiers, ["House Rules"])
+    assert not institution_of_its_own(["House"], modifiers, ["House of Representatives"])
+    assert not institution_of_its_own(["Acme"], modifier_words("Acme Board member Jo said so.", [(0, 4, "ORG")]),
+                                      ["Acme Group"])
+    headline = "Harlow Makes Final Demand To Acme Right Before Vote\n\nHarlow asked Acme for a delay."
+    assert not institution_of_its_own(["Acme"], modifier_words(headline, [(headline.index("Acme"),
+                                                                          headline.index("Acme") + 4, "ORG")]),
+                                      ["Acme Arena"])
+    mafia = "Mafia Boss Ivo Dal was jailed on Monday after a trial that lasted three years."
+    modifiers = modifier_words(mafia, [(0, 5, "ORG")])
+    assert institution_of_its_own(["Mafia"], modifiers, ["Harbor Mafia"])
+    assert not institution_of_its_own(["Mafia"], modifiers, ["Oslo Mafia"])  # a place's Mafia may be the one
+
+
+def test_one_side_of_a_slash_in_a_name_is_a_part_of_it_not_the_whole():
+    from storyline.text.names import names_compatible
+
+    assert not names_compatible("Harbor News", "Daily Star/Harbor News Poll")
+    assert not names_compatible("Daily Star", "Daily Star/Harbor News Poll")
+    assert names_compatible("Star/Harbor News Poll", "Daily Star/Harbor News Poll")
+
+
+def test_a_name_s_first_word_is_not_its_acronym():
+    from storyline.text.names import is_acronym_of, same_entity
+
+    assert not is_acronym_of("U.S.", "U.S. Senate")
+    assert is_acronym_of("U.S.", "United States")
+    assert not same_entity(Counter(["U.S."]), "GPE", Counter(["U.S. Senate"]), "ORG", one_article=True)

@@ -38,9 +38,9 @@ from storyline.model import Article, Entity, Mention, Span
 from storyline.parse.name_edges import FAMILY_NOUNS
 from storyline.text import gazetteer, wordlists
 from storyline.text.names import (
-    COURTESY_GENDER, HONORIFICS, PLACE_LABELS, SHORTEST_GIVEN_NAME, STREET_ENDS, fold, fullest_name,
-    given_name_holder, is_acronym_of, is_title_part, lookup_keys, name_key, nickname_of, role_gender, same_entity,
-    same_word, title_word, tokens, type_group,
+    COURTESY_GENDER, HONORIFICS, PLACE_LABELS, SHORTEST_GIVEN_NAME, STREET_ENDS, Modifiers, fold, fullest_name,
+    given_name_holder, institution_of_its_own, is_acronym_of, is_title_part, lookup_keys, modifier_words, name_key,
+    nickname_of, role_gender, same_entity, same_word, title_word, tokens, type_group,
 )
 
 
@@ -75,6 +75,9 @@ class _Cluster:
     name_labels: Counter[tuple[str, str]] = field(default_factory=Counter)
     # A name written after a preposition of place ("in Woodburn") is a place's.
     located: bool = False
+    # The words its article writes before other capitalised words as an institution's ("House Speaker"): a lone
+    # one of them is that institution, not a longer name ending in it (:func:`names.institution_of_its_own`).
+    modifiers: Modifiers = Modifiers()
     # The label and the fullest name, read for every cluster an entity is matched against (a story's naming asked
     # for them some 270,000 times over the 839 PolNeAR train texts), kept until the cluster changes: it does only
     # by :meth:`absorb` and :meth:`relabel` once it is built.
@@ -112,6 +115,7 @@ class _Cluster:
         self.family |= other.family
         self.name_labels.update(other.name_labels)
         self.located |= other.located
+        self.modifiers = self.modifiers | other.modifiers
         self._label = self._fullest = None
 
 
@@ -191,6 +195,10 @@ def _local_clusters(article: Article, article_mentions: list[Mention]) -> list[_
             cluster.family |= bool(_BEFORE_FAMILY.match(article.text, mention.span.end))
             cluster.located |= bool(_AFTER_PLACE_PREPOSITION.search(article.text, max(0, mention.span.start - 20),
                                                                     mention.span.start))
+    modifiers = modifier_words(article.text, ((m.span.start, m.span.end, m.span.label) for m in article_mentions
+                                              if not is_role_nominal(m, article)))
+    for cluster in clusters.values():
+        cluster.modifiers = modifiers
     return [cluster for cluster in clusters.values() if cluster.names]
 
 
@@ -349,6 +357,10 @@ def _same_entity(cluster: _Cluster, entity: _Cluster) -> bool:
     one; full names are matched by name alone, since one article's "Mr" may sit on the wrong Jenkin."""
     bare = all(len(tokens(name)) == 1 for name in cluster.names)
     if bare and cluster.genders and entity.genders and cluster.genders.isdisjoint(entity.genders):
+        return False
+    if "PERSON" not in (cluster.label, entity.label) and (
+            institution_of_its_own(cluster.names, cluster.modifiers, entity.names)
+            or institution_of_its_own(entity.names, entity.modifiers, cluster.names)):
         return False
     return same_entity(cluster.names, cluster.label, entity.names, entity.label)
 

@@ -26,7 +26,10 @@ from storyline.extract.roles import DETERMINERS, Named, named_mention, role_nomi
 from storyline.model import Article, Mention, Span
 from storyline.parse.labels import NAME_LABELS, PLACE_LABELS
 from storyline.text import wordlists
-from storyline.text.names import fold, given_name_holder, lookup_keys, role_gender, same_entity, tokens, type_group
+from storyline.text.names import (
+    Modifiers, fold, given_name_holder, institution_of_its_own, is_acronym_of, lookup_keys, modifier_words, role_gender,
+    same_entity, tokens, type_group,
+)
 
 # NORP names a group ("the Chargers", "Americans") when it heads a noun phrase, not as an adjective ("Iraqi").
 ALIAS_CUES = [tuple(cue.split()) for cue in wordlists.words("alias_cues")]
@@ -94,6 +97,8 @@ def _cluster_names(doc: Doc, named: list[Named]) -> None:
     names: list[Counter[str]] = []
     by_key: dict[str, set[int]] = {}
     acronym_of: dict[int, int] = {}
+    modifiers = modifier_words(doc.text, ((doc[m.start].idx + m.glued, doc[m.end - 1].idx + len(doc[m.end - 1]),
+                                           m.label) for m in named))
     for mention in sorted(named, key=lambda m: (-len(tokens(m.text)), m.start)):
         keys = lookup_keys(mention.text)
         if mention.start in acronym_of:
@@ -101,7 +106,7 @@ def _cluster_names(doc: Doc, named: list[Named]) -> None:
         else:
             # Each cluster once, though several of the name's keys may find it.
             candidates = sorted(c for c in {c for key in keys for c in by_key.get(key, ())}
-                                if _fits_cluster(mention, members[c], names[c]))
+                                if _fits_cluster(mention, members[c], names[c], modifiers))
             # A name of the model's kind goes to a cluster of that kind: a person's "Genovese" to "Vito
             # Genovese", not to "the Genovese family".
             candidates = [c for c in candidates if type_group(members[c][0].label) == type_group(mention.label)] \
@@ -121,9 +126,11 @@ def _cluster_names(doc: Doc, named: list[Named]) -> None:
         for key in keys:
             by_key.setdefault(key, set()).add(mention.cluster)
         # An acronym in brackets after a name is that name ("(KSS)"); a place there is where it is ("Abu Talat
-        # (Egypt)").
+        # (Egypt)"). After a place, only its own initials are its name ("United Arab Emirates (UAE)"): others are
+        # a dateline's agency ("WASHINGTON (AP)") or a body named after the place ("... in Washington (CREW)").
         if mention.end + 2 < len(doc) and doc[mention.end].text == "(" and doc[mention.end + 2].text == ")" \
-                and doc[mention.end + 1].is_upper:
+                and doc[mention.end + 1].is_upper and (mention.label not in PLACE_LABELS
+                                                       or is_acronym_of(doc[mention.end + 1].text, mention.text)):
             acronym_of[mention.end + 1] = mention.cluster
 
 
@@ -187,9 +194,11 @@ def _named_by_noun(noun: Token, people: list[Named]) -> Named | None:
     return None
 
 
-def _fits_cluster(mention: Named, cluster: list[Named], cluster_names: Counter[str]) -> bool:
+def _fits_cluster(mention: Named, cluster: list[Named], cluster_names: Counter[str], modifiers: Modifiers) -> bool:
     gender = role_gender(mention.role)
     if gender and any(role_gender(m.role) not in (None, gender) for m in cluster):
+        return False
+    if mention.label != "PERSON" and institution_of_its_own([mention.text], modifiers, cluster_names):
         return False
     return same_entity(Counter([mention.text]), mention.label, cluster_names, cluster[0].label, one_article=True)
 

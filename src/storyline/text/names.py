@@ -44,6 +44,10 @@ STREET_ENDS = frozenset(word for word, kind in wordlists.pairs("street_designato
 COMPANY_WORDS = wordlists.words("company_words")
 WORK_OF_ART = "WORK_OF_ART"
 GIVEN_NAME_FORMS = wordlists.pairs("given_name_forms")
+# Nouns that name a person ("Republican", "hacker") and are no one's given name, from WordNet's person nouns less
+# the given-name lists: a calling or an affiliation before a name ("Republican Bob Dole"), not its first word.
+PERSON_NOUNS_NOT_GIVEN = wordlists.words("person_nouns") - frozenset(wordlists.pairs("given_name_genders")) \
+    - frozenset(GIVEN_NAME_FORMS)
 # Names of one place that share no letters to compare them by ("America", "United States", "U.S."; "Mo.",
 # "Missouri"): country names, and the abbreviations of states that are also common words.
 PLACE_ALIASES = wordlists.pairs("country_aliases") | wordlists.pairs("state_abbreviations")
@@ -100,6 +104,8 @@ _SPACED_INITIALS = re.compile(r"(?<![a-z])([a-z])\.\s*(?=[a-z]\.)")
 _POSSESSIVE = re.compile(r"['`]s\b")
 _JOINERS = re.compile(r"[-_/]")
 _NOT_FOLDED = re.compile(r"[^a-z0-9& ]")
+# A slash joining two names ("Daily Star/Harbor News"), not one in markup ("</tweet>").
+_SLASH_BETWEEN_WORDS = re.compile(r"(?<=\w)/(?=\w)")
 
 
 @lru_cache(maxsize=65536)
@@ -174,8 +180,10 @@ def acronyms(name: str) -> set[str]:
 
 
 def is_acronym_of(short: str, long: str) -> bool:
+    """The initials of the longer name, not one of its words: "U.S." is no acronym of the "U.S. Senate", whose
+    initials it happens to be."""
     folded = fold(short).replace(" ", "")
-    return len(folded) >= 2 and folded in acronyms(long)
+    return len(folded) >= 2 and folded in acronyms(long) and folded not in all_tokens(long)
 
 
 def is_partial(short: tuple[str, ...], long: tuple[str, ...],
@@ -267,12 +275,89 @@ def names_compatible(a: str, b: str) -> bool:
     if short == long:
         return True
     rest = {word for word in long if not any(_same_name_word(word, other) for other in short)}
-    institution = INSTITUTION_WORDS.intersection(rest) and not INSTITUTION_WORDS.intersection(short)
+    institution = INSTITUTION_WORDS.intersection(rest) and not INSTITUTION_WORDS.intersection(short) \
+        or len(short) == 1 and _headed_by_another_institution(long, rest)
     short_name, long_name = sorted((a, b), key=lambda name: len(tokens(name)))
     if is_partial(short, long, _same_name_word) and not _another_place(short, long, rest) and not institution \
             and not _one_of_a_pair(short_name, long_name) and not _maker_of(short, long_name):
         return True
     return is_acronym_of(a, b) or is_acronym_of(b, a)
+
+
+# By hand: the share of a line's words capitalised above which it is a headline's title case.
+TITLE_CASE_SHARE = 0.6
+# A word of a capitalised name right after a lone word of an organisation's or place's ("House Speaker", "House
+# Republicans", "the House's Permanent Select Committee"): the lone word modifies it.
+_BEFORE_A_NAME = re.compile(r"(?:['’]s)? [A-Z][a-z]")
+
+
+class Modifiers(NamedTuple):
+    """The words an article writes as organisations or places of their own before other capitalised words: alone
+    before a name (``lone``: "House Speaker Paul Ryan", "House Republicans"), or opening a longer name
+    (``opening``: "House Intelligence Committee"; not "Department of Justice", whose "Department" is its head)."""
+    lone: frozenset[str] = frozenset()
+    opening: frozenset[str] = frozenset()
+
+    def __or__(self, other: "Modifiers") -> "Modifiers":  # type: ignore[override]
+        return Modifiers(self.lone | other.lone, self.opening | other.opening)
+
+
+def modifier_words(text: str, spans: Iterable[tuple[int, int, str]]) -> Modifiers:
+    """The :class:`Modifiers` of an article's names of organisations and places (``spans``: start, end, label)."""
+    lone, opening = set(), set()
+    for start, end, label in spans:
+        if label == "PERSON":
+            continue
+        written = text[start:end].split()
+        if _in_title_case(text, start):  # a headline capitalises every word: "Demand To Fox Right Before Debate"
+            continue
+        if len(written) == 1 and _BEFORE_A_NAME.match(text, end):
+            lone.add(fold(written[0]))
+        elif len(written) > 1 and written[1][:1].isupper() and fold(written[0]) not in INVERTING_LINKS:
+            opening.add(fold(written[0]))
+    return Modifiers(frozenset(lone - {""}), frozenset(opening - {""}))
+
+
+def _in_title_case(text: str, position: int) -> bool:
+    """The line around ``position`` has most of its words capitalised, as headlines have."""
+    line = text[text.rfind("\n", 0, position) + 1:text.find("\n", position) % (len(text) + 1)]
+    words = [word for word in line.split() if word[:1].isalpha()]
+    return sum(word[0].isupper() for word in words) > TITLE_CASE_SHARE * len(words)
+
+
+def institution_of_its_own(names: Iterable[str], modifiers: Modifiers, other_names: Iterable[str]) -> bool:
+    """A lone word its article also writes as a modifier (:func:`modifier_words`) is the institution it
+    names, not another one whose longer name ends in it: the "House" of "House Speaker" and "House Republicans"
+    is the House of Representatives, not the "White House", where "the Navy" after "the Indian Navy" is that navy.
+    A longer name whose other words name a place may still be it ("New York Mafia" of the "Mafia" that "Mafia
+    Boss" names), and so may one that opens with the word and "of" ("House of Representatives"); where the word
+    stands alone before a name, one that opens with it and another word is a thing of its institution ("House
+    Rules", "House Intelligence Committee"), unless the other words are a company's ("Vodafone Group")."""
+    words = {tokens(name) for name in names}
+    if len(words) != 1 or len(lone := next(iter(words))) != 1:
+        return False
+    word = lone[0]
+    if word in modifiers.lone | modifiers.opening and any(
+            len(other) > 1 and other[-1] == word and other[0] != word and not _names_a_place(other[:-1])
+            for other in map(tokens, other_names)):
+        return True
+    return word in modifiers.lone and any(
+        len(other) > 1 and other[0] == word and other[1] not in INVERTING_LINKS
+        and not COMPANY_WORDS.issuperset(tokens(" ".join(other[1:])))
+        for other in map(all_tokens, other_names))
+
+
+def _names_a_place(words: tuple[str, ...]) -> bool:
+    name = " ".join(words)
+    return gazetteer.is_place(name) or _place_alias(name) is not None
+
+
+def _headed_by_another_institution(long: tuple[str, ...], rest: set[str]) -> bool:
+    """The longer name's last institution word is not the lone word of the shorter: a body of the institution
+    that word names (the "Senate Committee on Homeland Security" of the Senate), where a longer name with that
+    head is it ("House Select Committee" of the "Committee")."""
+    heads = [word for word in long if word in INSTITUTION_WORDS]
+    return bool(heads) and heads[-1] in rest
 
 
 def _maker_of(short: tuple[str, ...], long_name: str) -> bool:
@@ -293,9 +378,10 @@ def _same_name_word(a: str, b: str) -> bool:
 
 
 def _one_of_a_pair(short: str, long: str) -> bool:
-    """The shorter name is one side of an "and" in the longer one, which the model took as one name ("Middle
-    East and South Asia", "EU & IMF"): a part, not the whole."""
-    words = all_tokens(long)
+    """The shorter name is one side of an "and" or a slash in the longer one, which the model took as one name
+    ("Middle East and South Asia", "EU & IMF", a joint poll's "Daily Star/Harbor News Poll"): a part, not the
+    whole."""
+    words = all_tokens(_SLASH_BETWEEN_WORDS.sub(" & ", long))
     cuts = [i for i, word in enumerate(words) if word in COORDINATORS]
     sides = [words[start + 1:end] for start, end in zip([-1, *cuts], [*cuts, len(words)])]
     return len(sides) > 1 and any(is_partial(all_tokens(short), side) for side in sides)
@@ -453,7 +539,17 @@ def _same_person(names: Counter[str], other_names: Counter[str], shared: set[str
     full, other_full = _full_names(list(names)), _full_names(list(other_names))
     if any(_clash(a, b) for a in full for b in other_full):
         return False
-    return bool(shared) or any(person_names_compatible(a, b) for a in full for b in other_full)
+    return bool(shared) or any(person_names_compatible(a, b) or _reordered(a, b) for a in full for b in other_full)
+
+
+def _reordered(a: str, b: str) -> bool:
+    """One person's name written in another order, as names whose surname comes first are ("Lazăr Lehel" of
+    "Marcel Lehel Lazar"): the shorter's two words or more are all words of the longer, and the surname
+    ending the longer is one of them."""
+    short, long = sorted((tokens(a), tokens(b)), key=len)
+    return (len(short) > 1 and not is_partial(short, long) and same_word(long[-1], short[0])
+            and all(sum(same_word(word, other) for other in long) == 1 for word in short)
+            and all(len(word) > 1 for word in short))
 
 
 def _same_place_or_organisation(side: _Named, other: _Named, shared: set[str], one_article: bool) -> bool:
@@ -607,18 +703,34 @@ def given_name_holder(name: str, label: str, people: dict[int, Counter[str]]) ->
     Thompson" and of "Tony Weeks"). A given name that is a surname of one of them is left to the surname rules.
     One the model took for an organisation, a group, a product or a work goes too when it is a known form of a
     given name ("Alex" tagged as a work, "Vincenzo" as an organisation); one taken for a place does not, as
-    places are named after people ("Louis" of St. Louis, "Georgia")."""
+    places are named after people ("Louis" of St. Louis, "Georgia"). A calling the model took into a full name is
+    not its given name ("Republican" of "Republican Bob Dole": :func:`_calling_before_a_name`)."""
     words = tokens(name)
     if len(words) != 1 or len(words[0]) < SHORTEST_GIVEN_NAME:
         return None
     if label != "PERSON" and not (label in MISTYPED_GIVEN_NAME_LABELS and words[0] in GIVEN_NAME_FORMS):
         return None
-    full_names = {i: [tokens(n) for n in names if len(tokens(n)) > 1] for i, names in people.items()}
+    full_names = {i: [tokens(n) for n in names if len(tokens(n)) > 1 and not versioned(n)]
+                  for i, names in people.items()}
     if any(full[-1] == words[0] for names in full_names.values() for full in names):
         return None
     holders = [i for i, names in full_names.items()
-               if any(len(full[0]) > 1 and same_word(words[0], full[0]) for full in names)]
+               if any(len(full[0]) > 1 and same_word(words[0], full[0]) and not _calling_before_a_name(full)
+                      for full in names)]
     return holders[0] if len(holders) == 1 else None
+
+
+def _calling_before_a_name(words: tuple[str, ...]) -> bool:
+    """A name of three words or more opening with a noun that names a person and is no one's given name: the
+    calling or affiliation the model took into the name ("Republican Bob Dole"), not its given name."""
+    return len(words) > 2 and words[0] in PERSON_NOUNS_NOT_GIVEN
+
+
+def versioned(name: str) -> bool:
+    """A name ending in a number ("Guccifer 2.0", a hacker named after "Guccifer"; "Windows 10") is its base name
+    with a version, not a given name and a surname: the base name alone is the first one's, not this one's."""
+    words = all_tokens(name)
+    return len(words) > 1 and words[-1].isdigit()
 
 
 def type_group(label: str) -> str:
