@@ -94,7 +94,7 @@ JUDGING_VERBS = SAYING_VERBS | wordlists.words("cue_verbs_object")
 PERSONAL_PRONOUNS = frozenset({"he", "she", "they"})
 # Subjects that stand for something the sentences before said: "This marks …", "The latter helped …".
 BACK_REFERRING_SUBJECTS = frozenset({"this", "that", "these", "those", "latter", "former"})
-# Pronouns by which a writer speaks for themselves, and the verbs by which a sentence reports someone's words.
+# Pronouns by which a writer speaks for themselves.
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
 # A text's closing lines: calls to follow its writer, and its credits and rights (:func:`sign_off`).
 SIGN_OFF_WORDS = wordlists.words("sign_off_words")
@@ -277,10 +277,9 @@ def sign_off(sentence: SpacySpan, quotations: list[tuple[int, int]]) -> bool:
     text = " ".join(sentence.text.lower().split())
     if CREDIT_LINES.search(text):
         return True
-    unquoted = [t for t in sentence if not any(opening <= t.idx < closing for opening, closing in quotations)]
     return _opens_with_command(sentence) and any(
         t.lower_ in SIGN_OFF_WORDS or t.like_email or t.like_url or (t.text.startswith("@") and len(t.text) > 1)
-        for t in unquoted)
+        for t in sentence if not any(opening <= t.idx < closing for opening, closing in quotations))
 
 
 def _opens_with_command(sentence: SpacySpan) -> bool:
