@@ -227,6 +227,61 @@ def test_a_count_over_a_stretch_of_time_is_a_running_total_compared_only_over_th
         == [["30", "over 50"]]
 
 
+def test_a_toll_given_as_revised_up_is_an_update_of_a_lower_count_not_a_dispute():
+    assert values(disputes("Three people were killed in the blast at the market.",
+                           "Five people were killed in the blast at the market.")) == [["3", "5"]]
+    assert not disputes("Four people died in the explosion at the chemical plant.",
+                        "The death toll from the explosion at the chemical plant has risen to seven.")
+    assert not disputes("Authorities said the quake killed 4.", "The death toll from the quake rose to five.")
+    assert not disputes("One man was killed when the gunman opened fire at the depot on Tuesday.",
+                        "Two men were killed when the gunman opened fire at the depot on Tuesday; the second man "
+                        "later died in hospital.")
+    # a count higher than the one revised up is no earlier one: still a dispute
+    assert values(disputes("The death toll from the blast at the market rose to four.",
+                           "Seven people were killed in the blast at the market.")) == [["4", "7"]]
+
+
+def test_figures_of_another_occasion_a_round_up_or_a_denied_claim_are_not_set_against_the_storys():
+    raid = "Police said 12 rifles were seized in the raid."
+    assert values(disputes(raid, "Police said 40 rifles were seized in the raid.")) == [["12", "40"]]
+    assert not disputes(raid, "Police said 40 rifles were seized in a separate raid on a warehouse.")
+    assert not disputes("Officers found 12 rifles during the search of the property.",
+                        "Officers found 40 rifles during an earlier search of the property.")
+    crowd = "A crowd of 18,000 fans watched the game."
+    assert values(disputes(crowd, "A crowd of 30,000 fans watched the game.")) == [["18,000", "30,000"]]
+    assert not disputes(crowd, "Elsewhere, 30,000 fans watched the game.")
+    strike = "The strike killed 40 civilians, residents said."
+    assert values(disputes(strike, "The army said it had killed 15 civilians in the strike.")) == [["15", "40"]]
+    assert not disputes(strike, "The army denied it had killed 15 civilians in the strike.")
+    # the occasions a figure counts, and a figure of what a verb of denying is done to, are read
+    assert values(disputes("Officers staged two separate raids on the farm.",
+                           "Officers staged three separate raids on the farm.")) == [["2", "3"]]
+    assert values(disputes("One juror was dismissed from the trial on Monday.",
+                           "Two jurors were dismissed from the trial on Monday.")) == [["1", "2"]]
+
+
+def test_a_caliber_is_a_measure_of_the_firearm_in_inches_as_written_not_a_count():
+    pointed = "Police said Gray pointed a .38-caliber revolver at the officers."
+    assert values(disputes(pointed, "Police said Gray pointed a. 357 caliber revolver at the officers.")) \
+        == [[".357 caliber", ".38 caliber"]]
+    assert not disputes(pointed, "Police said Gray pointed a .38 caliber revolver at them.")
+    # whoever the sentence says had it: the revolver's caliber
+    assert values(disputes("A loaded .38-caliber revolver was recovered at the scene.",
+                           "Officers said he pointed a .357 caliber revolver at them before they fired.")) \
+        == [[".357 caliber", ".38 caliber"]]
+    article = Article("Detectives found a .22 calibre rifle and 38 rounds in the car.", source="Outlet 0")
+    doc = next(iter(nlp.parse([article.text])))
+    assert [(f.kind, f.value, f.unit) for f in figures.extract(article, doc, timex.extract(article, doc))] \
+        == [("MEASURE", 22, "caliber"), ("COUNT", 38, "")]
+
+
+def test_a_figure_given_as_an_estimate_at_counts_the_object_estimated():
+    assert values(disputes("Officials put the death toll from the landslide at 12.",
+                           "Seven people were killed in the landslide.")) == [["7", "12"]]
+    assert values(disputes("Police estimated the crowd in the square at 5,000.",
+                           "Police estimated the crowd in the square at 20,000.")) == [["5,000", "20,000"]]
+
+
 def test_millions_written_as_a_letter_after_an_amount_of_money_are_millions():
     letter = "The thieves took jewels worth $2.6m from the store."
     assert values(disputes(letter, "The thieves took jewels worth $3.1 million from the store.")) \
@@ -288,7 +343,7 @@ def test_a_named_persons_age_disagrees_only_between_real_publication_days_and_fu
 
 def test_counts_of_people_in_any_wording_are_one_quantity_on_one_day():
     one, four, five = ("The earthquake killed one person in the town.", "Authorities said the quake killed 4.",
-                       "The death toll from the quake rose to five.")
+                       "The death toll from the quake stands at five.")
     assert values(disputes(one, four)) == [["1", "4"]]
     assert values(disputes(four, five)) == [["4", "5"]]
     assert values(disputes("The quake left four people dead.", "Five deaths were reported after the quake.")) \

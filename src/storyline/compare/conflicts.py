@@ -23,7 +23,8 @@ A group is a disagreement when two outlets give values that no single value sati
 do, "at least 70" and "about 100" or "22 billion" and "22.4 billion" do not (:mod:`storyline.text.estimates`).
 An outlet that also gives the other side's value for the same quantity (a toll it reports as revised, "three
 dead, a figure since raised to four") is not counted as disputing it: when a text is ambiguous the brief says
-nothing rather than a false conflict.
+nothing rather than a false conflict. Nor is a count lower than one given as revised up ("the toll rose to seven",
+a toll of deaths in a report that says a victim died later): it may be the count before the revision.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ from rapidfuzz.distance import Levenshtein
 from storyline.compare.figure_words import PERSON, UNNAMED, outcome
 from storyline.compare.number_figures import PLAYED, WEIGHT
 from storyline.compare.family_figures import KIN_COUNTS
-from storyline.compare.figure import CONFIG, WEEKDAY, YEARLESS, Figure, FigureConfig, readable
+from storyline.compare.figure import CALIBER, CONFIG, WEEKDAY, YEARLESS, Figure, FigureConfig, readable
 from storyline.compare.place_figures import of_a_place
 from storyline.text.estimates import Range, follows
 from storyline.text.wordlists import words
@@ -157,6 +158,8 @@ def shown(figure: Figure) -> str:
         number = f"{value}{'th' if value % 100 in {11, 12, 13} else {1: 'st', 2: 'nd', 3: 'rd'}.get(value % 10, 'th')}"
     if figure.kind == "PHONE":
         return figure.unit
+    if figure.dimension == CALIBER:  # ".38 caliber"
+        number = f".{int(figure.value)} {CALIBER}"
     if figure.kind == "RECORD":  # "53 wins (53-3)"
         return f"{readable(figure.value)} {figure.dimension} ({figure.unit})"
     if figure.kind == "CLOCK":
@@ -193,7 +196,8 @@ def difference(a: Figure, b: Figure, counted: float, predicate: float, context: 
                config: FigureConfig = CONFIG, one_claim: bool = False) -> str | None:
     """The first question on which figures ``a`` and ``b`` are not of one quantity, or None when they are: "unit"
     (of other outlets, kinds or units), "setting" (other times, places or participants), "value" (too far apart
-    to be one quantity misreported, but for a year's slip of one digit in one claim), "day" (of other days),
+    to be one quantity misreported, but for a year's slip of one digit in one claim), "update" (the higher count
+    given as revised since an earlier one), "day" (of other days),
     "event" (something else happened to it), "counted" (another thing counted), "holder" (someone else's) or
     "context" (sentences too unlike). Each kind of figure
     asks its own questions: a date's or a time's are of its event, a duration's of its holder."""
@@ -206,6 +210,8 @@ def difference(a: Figure, b: Figure, counted: float, predicate: float, context: 
         return None if _digit_edits(a.unit, b.unit) <= config.max_phone_digit_edits else "value"
     if not _close_values(a, b, config) and not (one_claim and _year_slip(a, b, config)):
         return "value"
+    if _revised_since(a, b):
+        return "update"  # "the toll rose to seven": another outlet's four may be the count it rose from
     if a.kind not in {"DATE", "CLOCK", "AGE"} and a.day != b.day and not _news_day_unnamed(a, b):
         return "day"  # "86 arrests over Saturday's protests" is not the week's "more than 200"
     if a.kind in {"DATE", "CLOCK", "INTERVAL", "GAME_CLOCK"}:
@@ -245,6 +251,14 @@ def _same_unit(a: Figure, b: Figure) -> bool:
     """Whether two figures are of different outlets (an outlet does not dispute itself) and of one kind and unit
     (a count, an amount in one currency, a measure of one dimension)."""
     return a.outlet != b.outlet and (a.kind, a.dimension) == (b.kind, b.dimension) and a.kind != "UNCOMPARED"
+
+
+def _revised_since(a: Figure, b: Figure) -> bool:
+    """Whether, of two counts that do not meet, the higher is given as revised up since an earlier count ("the
+    death toll rose to seven", "a second victim later died"): the lower may be that earlier count, reported before
+    the revision, an update and not a dispute."""
+    low, high = sorted((a, b), key=lambda f: f.range.low)
+    return high.revised and high.range.low > low.range.high
 
 
 def _news_day_unnamed(a: Figure, b: Figure) -> bool:
@@ -361,7 +375,8 @@ def _same_holder(a: Figure, b: Figure) -> bool:
         shorter, longer = sorted((a.holders, b.holders), key=len)
         if UNNAMED in shorter or not shorter <= longer:
             return False
-    if a.kind not in QUANTITIES:
+    if a.kind not in QUANTITIES or a.dimension == CALIBER:
+        # a firearm's caliber is the firearm's, whoever has or points it: what it is of is the weapon counted
         return True
     if a.holders and b.holders and not a.holders & b.holders - {UNNAMED}:
         # held by different people or bodies ("Deon Thompson had 15 points", "Ty Lawson added 16 points"; the

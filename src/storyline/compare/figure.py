@@ -118,6 +118,8 @@ CONFIG = FigureConfig()
 # February is a day): its figures are compared only with each other (dimension YEARLESS).
 YEARLESS_YEAR = 2000
 YEARLESS = "yearless"
+# The dimension and unit of a firearm's caliber (".38-caliber"), in inches, shown with its point as written.
+CALIBER = "caliber"
 # A weekday an article without a real publication date writes ("checked in on Tuesday"), placed in the week of
 # WEEKDAY_MONDAY (a Monday) to be compared only with other such weekdays (dimension WEEKDAY): one event has one
 # weekday, whatever week each outlet wrote in.
@@ -161,6 +163,8 @@ class Figure:
     # person the sentences around it name, if any)
     total: bool = False  # whether it is written as a running total ("a total of 12", "five so far", "in all")
     news_day: bool = False  # whether its day is named only by its distance from the day of writing ("yesterday")
+    revised: bool = False  # whether it is given as revised up since an earlier count ("the toll rose to seven", a
+    # toll of deaths in a report that says a victim died later): a lower count may be that earlier one
 
 
 def readable(value: float) -> str:

@@ -49,6 +49,8 @@ UNNAMED = "?"
 # Nouns that can name a person (WordNet's noun.person), and the places where one is a rival of the person a pronoun
 # may stand for: a subject or an object.
 PERSON_NOUNS = words("person_nouns")
+# Verbs that give a figure as an estimate of their object, after "at": "put the toll at 12".
+ESTIMATE_VERBS = words("estimate_verbs")
 RIVAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative"})
 # Values of dates that name the news's own days and weeks ("Friday", "yesterday", "the same day", "this week",
 # "now"), not another time.
@@ -107,8 +109,18 @@ def people_counted(anchor: Token) -> Token | None:
     verb = head.head if anchor.dep_ == "pobj" and head.lower_ in {"to", "at"} else head if anchor.dep_ == "attr" \
         else None
     if verb is not None:
-        return next((c for c in verb.children if c.dep_ == "nsubj" and c.lemma_.lower() == "toll"), None)
+        # "the toll stands at 5"; "officials put the toll at 5", the toll the object of a verb of estimating
+        held = {"nsubj", "dobj"} if estimated_at(anchor) is not None else {"nsubj"}
+        return next((c for c in verb.children if c.dep_ in held and c.lemma_.lower() == "toll"), None)
     return None
+
+
+def estimated_at(anchor: Token) -> Token | None:
+    """The thing a figure is given as someone's estimate of: "crowd" in "police estimated the crowd at 70", "toll" in
+    "officials put the death toll at 12"; None for a figure not so written."""
+    if anchor.dep_ != "pobj" or anchor.head.lower_ != "at" or anchor.head.head.lemma_.lower() not in ESTIMATE_VERBS:
+        return None
+    return next((c for c in anchor.head.head.children if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"}), None)
 
 
 def of_object(token: Token) -> Token | None:

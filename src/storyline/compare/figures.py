@@ -43,11 +43,16 @@ The readers are modules of their own: :mod:`storyline.compare.number_figures` (w
 :mod:`~storyline.compare.place_figures`, and a parent's children, :mod:`~storyline.compare.family_figures`),
 :mod:`~storyline.compare.date_figures` (dates and times of day), :mod:`~storyline.compare.duration_figures`,
 :mod:`~storyline.compare.zero_figures` (none written in words, "no one was hurt"),
-:mod:`~storyline.compare.age_figures` and :mod:`~storyline.compare.series_figures`; the parse reading they share is in :mod:`~storyline.compare.figure_words`
-and :mod:`~storyline.compare.figure_events`, the Figure and its config in :mod:`~storyline.compare.figure`.
+:mod:`~storyline.compare.age_figures` and :mod:`~storyline.compare.series_figures`; the parse reading they share is
+in :mod:`~storyline.compare.figure_words` and :mod:`~storyline.compare.figure_events`, the Figure and its config in
+:mod:`~storyline.compare.figure`. Figures of other events than the report's own (a round-up's, "in a separate raid")
+or of a claim someone denies are left out, and counts given as revised up since an earlier one are marked
+(:mod:`~storyline.compare.other_events`).
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
@@ -58,6 +63,7 @@ from storyline.compare.figure import CONFIG, Figure, FigureConfig
 from storyline.compare.game_clock_figures import game_clock_figures
 from storyline.compare.number_figures import number_figures
 from storyline.compare.occasion_figures import occasion_figures
+from storyline.compare.other_events import of_another_event, revised
 from storyline.compare.phone_figures import phone_figures
 from storyline.compare.record_figures import record_figures
 from storyline.compare.series_figures import series_ordinal
@@ -71,7 +77,7 @@ def extract(article: Article, doc: Doc, times: list[TimeExpression] = (),
     """The article's figures: numbers from the parse, the dates its time expressions give, the times of day and
     phone numbers it writes, and the counts of no people it writes in words."""
     clocks = clock_times(article.text)
-    return number_figures(article, doc, times, clocks, config) + [
+    found = number_figures(article, doc, times, clocks, config) + [
         f for time in times if (f := date_figure(article, doc, time, times, config))] + [
         f for time in times if (f := interval(article, doc, time, config) or duration(article, doc, time, times,
                                                                                         config))] + [
@@ -81,3 +87,5 @@ def extract(article: Article, doc: Doc, times: list[TimeExpression] = (),
         article, doc, config) + game_clock_figures(article, doc, times, config) + zero_figures(
         article, doc, times, config) + record_figures(article, doc, config) + occasion_figures(
         article, doc, config)
+    # a round-up's or another occasion's figures are no report of this story's event; a toll revised up is marked
+    return [replace(f, revised=revised(article, doc, f)) for f in found if not of_another_event(doc, f)]

@@ -12,12 +12,12 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from storyline.compare.family_figures import children_of
-from storyline.compare.figure import Figure, FigureConfig
+from storyline.compare.figure import CALIBER, Figure, FigureConfig
 from storyline.compare.figure_events import COUNTING_DEPS, day_by_distance, day_named
 from storyline.compare.figure_words import (
-    PERSON, PERSONAL_PRONOUNS, UNNAMED, context, figure_bound, listed_places, name_of, of_object, participants,
-    people_counted, phrase, predicate_words, pronoun_person, sentence_of, times_named, verbs_above, what_happened,
-    words_for,
+    PERSON, PERSONAL_PRONOUNS, UNNAMED, context, estimated_at, figure_bound, listed_places, name_of, of_object,
+    participants, people_counted, phrase, predicate_words, pronoun_person, sentence_of, times_named, verbs_above,
+    what_happened, words_for,
 )
 from storyline.compare.place_figures import distance_from, population_of
 from storyline.model import Article, TimeExpression
@@ -49,6 +49,11 @@ DASHES = frozenset({"-", "–"})
 # A quake's magnitude written before its number, and the scale written after it.
 MAGNITUDE_BEFORE = re.compile(r"\bmagnitude\s*[-–]?\s*\Z", re.IGNORECASE)
 RICHTER_AFTER = re.compile(r"\s+on\s+the\s+Richter\b", re.IGNORECASE)
+# A firearm's caliber, written as the digits after a point with no number before it (".38-caliber", ".357 Magnum",
+# and "a. 38 caliber" as some feeds space it): hundredths or thousandths of an inch as written, not a count.
+CALIBER_BEFORE = re.compile(r"(?:^|\D)\.\s?$")
+CALIBER_WORDS = words("caliber_words")
+CALIBER_AFTER = re.compile(r"[\s-]*(?:" + "|".join(sorted(CALIBER_WORDS)) + r")\b", re.IGNORECASE)
 RUN_WORDS = words("run_words")
 PLAYED_UNITS = words("played_units")
 # Prepositions of the games a tally is counted over ("in 105 games").
@@ -179,6 +184,10 @@ def _number_spans(doc: Doc, times: list[TimeExpression], clocks: list[ClockTime]
     # a magnitude written before its number, which the tagger leaves untagged ("measured magnitude - 5.9")
     spans += [SpacySpan(doc, t.i, t.i + 1, label="QUANTITY") for t in doc
               if t.like_num and not t.ent_type_ and MAGNITUDE_BEFORE.search(doc.text, 0, t.idx)]
+    # a caliber, which the tagger leaves untagged (".38-caliber") or takes into a name ("Gray pointed a. 357")
+    spans += [SpacySpan(doc, t.i, t.i + 1, label="QUANTITY") for t in doc
+              if t.like_num and _caliber_digits(t.text, t.idx, doc.text) is not None
+              and not any(s.start <= t.i < s.end for s in spans)]
     return sorted(spans, key=lambda span: span.start)
 
 
@@ -217,7 +226,8 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
         dimension, unit = f"{dimension}/{rate}", f"{unit} per {rate}".strip()
     if implied is not None:
         predicate = implied
-    elif kind == "COUNT" and counted.tag_ in {"NN", "NNP"} and value != 1 and record is None:
+    elif kind == "COUNT" and counted.tag_ in {"NN", "NNP"} and value != 1 and record is None \
+            and estimated_at(anchor) is None:  # "estimated the crowd at 70" counts the crowd
         # "the 12000 block", "Flight 447": a number that names which one, not how many; what happened there
         # says nothing of which it is
         kind, predicate = "LABEL", None
@@ -432,6 +442,28 @@ def _anchor(tokens: SpacySpan, unit: Token | None) -> Token:
     return unit if unit is not None and anchor.head == unit else anchor
 
 
+def _caliber_digits(written: str, start: int, text: str) -> str | None:
+    """The digits of a caliber written at ``start`` (".38" before "caliber"; "38" after "a. "), else None."""
+    digits = written.strip().removeprefix(".")
+    pointed = written.startswith(".") and not text[max(start - 1, 0):start].isdigit()
+    if not digits.isdigit() or not 2 <= len(digits) <= 3 \
+            or not CALIBER_AFTER.match(text, start + len(written)) \
+            or not (pointed or CALIBER_BEFORE.search(text, max(start - 3, 0), start)):
+        return None
+    return digits
+
+
+def _caliber(tokens: SpacySpan) -> tuple | None:
+    """A firearm's caliber (".38-caliber revolver", ".357 Magnum"): a measure in inches whose size is told by the
+    digits written (".38" hundredths, ".357" thousandths), shown as written; None for any other number."""
+    doc = tokens.doc
+    digits = _caliber_digits(tokens.text, tokens.start_char, doc.text)
+    if digits is None:
+        return None
+    unit_token = next((t for t in doc[tokens.end : tokens.end + 3] if t.lower_ in CALIBER_WORDS), None)
+    return "MEASURE", CALIBER, CALIBER, 10.0 ** -len(digits), unit_token
+
+
 def _unit(tokens: SpacySpan) -> tuple[str, str, str, float, Token | None]:
     """The kind of a number and its unit: (kind, unit, dimension, size of the unit in the dimension's base unit,
     the unit's token). The unit is a word of the figure, one of the two after it ("40 million euros") or the word
@@ -461,6 +493,8 @@ def _unit(tokens: SpacySpan) -> tuple[str, str, str, float, Token | None]:
         return ("PERCENT", "percent", "percent", 1.0, token) if token is not None else None
 
     def measure() -> tuple | None:
+        if (caliber := _caliber(tokens)) is not None:
+            return caliber
         if RICHTER_AFTER.match(doc.text, tokens.end_char):  # "measuring 5.9 on the Richter scale"
             return "MEASURE", "magnitude", *UNITS["magnitude"], doc[tokens.end + 2]
         token = next((t for t in near if t.lower_ in UNITS), None)
@@ -488,7 +522,7 @@ def _counted(anchor: Token) -> Token | None:
     if anchor.dep_ in COUNTING_DEPS - {"appos"} and anchor.head.pos_ in {"NOUN", "PROPN"} \
             and not anchor.head.like_num and of_object(anchor) is None:
         return anchor.head
-    return None
+    return estimated_at(anchor)  # "police estimated the crowd at 70": the crowd is counted
 
 
 def _measured(anchor: Token) -> Token | None:
