@@ -2,14 +2,17 @@
 
     python bench/throughput.py [DIR] [--limit N] [--workers N] [--parts ingest,pages] [--json]
 
-DIR defaults to ../shared/data/polnear/data/train/text. Five passes over the same texts:
+DIR defaults to ../shared/data/polnear/data/train/text. Six passes over the same texts:
   pipeline  — Storyline's ingest (read, deduplicate, parse once, per-article stages, store) into a fresh database;
   workers   — the same ingest with --workers N (default: the machine's cores) on a local Dask cluster, its start
               included; it must make the same stories;
   bare      — `nlp.pipe` with exactly the spaCy components the pipeline runs;
+  bare_model_components — `nlp.pipe` with the model's own components alone, Storyline's (its NER fixes, paragraph
+              sentences, clitics and meridiems) left out: what the pipeline costs on top of spaCy itself;
   ner_only  — `nlp.pipe` with the NER component alone, for reference;
   bare_processes — the bare `nlp.pipe` in --workers processes (spaCy's `n_process`), for reference.
-The ratio pipeline ÷ bare tells what Storyline's own work costs on top of the parse; workers ÷ pipeline what the
+The ratio pipeline ÷ bare tells what Storyline's own work costs on top of the parse (pipeline ÷
+bare_model_components, what it costs with the project's spaCy components counted as its work); workers ÷ pipeline what the
 other cores add, and bare_processes ÷ bare what they give spaCy alone: the ceiling of the workers' speed-up.
 Each ingest pass also reports where its time went (bench/stages.py: the writer's stages, and on the cluster its
 start, the workers' busy share and their CPU seconds), the CPU seconds of this process and the load average before
@@ -64,6 +67,13 @@ def timed_pipe(texts: list[str], disable: list[str], processes: int = 1) -> tupl
             pass
     cpu = time.process_time() - cpu_start + children_cpu_seconds() - children_start
     return time.perf_counter() - start, cpu
+
+
+def own_components() -> list[str]:
+    """The pipeline's components that are Storyline's (function components defined in its modules), not the
+    model's."""
+    return [name for name, component in nlp.load().pipeline
+            if getattr(component, "__module__", "").startswith("storyline.")]
 
 
 def children_cpu_seconds() -> float:
@@ -122,7 +132,8 @@ def main() -> None:
     if "ingest" in parts:
         print(f"{figures['pipeline']['articles']} articles, {figures['pipeline']['words']} words "
               f"from {args.directory}")
-        for name in ("pipeline", "workers", "bare_same_components", "bare_ner_only", "bare_processes"):
+        for name in ("pipeline", "workers", "bare_same_components", "bare_model_components", "bare_ner_only",
+                     "bare_processes"):
             f = figures[name]
             print(f"{name:22} {f['articles_per_s']:8.2f} articles/s {f['words_per_s']:10.1f} words/s "
                   f"({f['seconds']} s, CPU {f.get('cpu_seconds_this_process', f.get('cpu_seconds_with_children', '-'))}"
@@ -131,6 +142,8 @@ def main() -> None:
             for stage, value in f.get("stage_seconds", {}).items():
                 print(f"    {stage}: {value}")
         print(f"pipeline throughput ÷ bare throughput (same components): {figures['ratio_pipeline_to_bare']}")
+        print(f"pipeline throughput ÷ bare throughput (the model's components alone): "
+              f"{figures['ratio_pipeline_to_bare_model_components']}")
         print(f"{args.workers} workers ÷ one process: {figures['speedup_workers_to_one_process']} "
               f"(same stories: {figures['workers']['same_stories_as_one_process']})")
         print(f"bare nlp.pipe in {args.workers} processes ÷ in one (the ceiling of the workers' speed-up): "
@@ -157,6 +170,8 @@ def ingest_figures(args: argparse.Namespace) -> dict[str, object]:
     all_components = nlp.load().pipe_names
     bare_load = load_average()
     bare_seconds, bare_cpu = timed_pipe(texts, disable=[])
+    model_load = load_average()
+    model_seconds, model_cpu = timed_pipe(texts, disable=own_components())
     ner_seconds, _ = timed_pipe(texts, disable=[name for name in all_components if name != "ner"])
     # The ceiling of the workers pass: what the same cores give spaCy alone, with nothing else to do.
     processes_load = load_average()
@@ -170,11 +185,14 @@ def ingest_figures(args: argparse.Namespace) -> dict[str, object]:
                     "same_stories_as_one_process": workers_stories == stories, **workers_stages},
         "bare_same_components": {**rate(len(articles), words, bare_seconds), "load_average_before": bare_load,
                                  "cpu_seconds_this_process": round(bare_cpu, 2)},
+        "bare_model_components": {**rate(len(articles), words, model_seconds), "load_average_before": model_load,
+                                  "cpu_seconds_this_process": round(model_cpu, 2)},
         "bare_ner_only": {**rate(len(articles), words, ner_seconds), "load_average_after": load_average()},
         "bare_processes": {"processes": args.workers, **rate(len(articles), words, processes_seconds),
                            "load_average_before": processes_load, "load_average_after": load_average(),
                            "cpu_seconds_with_children": round(processes_cpu, 2)},
         "ratio_pipeline_to_bare": round(bare_seconds / pipeline_seconds, 3),
+        "ratio_pipeline_to_bare_model_components": round(model_seconds / pipeline_seconds, 3),
         "speedup_workers_to_one_process": round(pipeline_seconds / workers_seconds, 3),
         "speedup_bare_processes_to_bare": round(bare_seconds / processes_seconds, 3),
     }
