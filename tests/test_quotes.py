@@ -209,6 +209,19 @@ def test_he_stands_for_a_speaker_the_tagger_typed_as_a_body_when_a_mans_given_na
     assert speaker_names(article, mentions, the_one(article, found, "Science must guide")) >= {"Salazar"}
 
 
+def test_it_stands_for_a_speaker_the_tagger_typed_as_a_person_when_nothing_makes_it_one():
+    # The tagger types Mozilla as a person; "it" is Mozilla, which spoke last, not Microsoft named before.
+    text = ("Microsoft released a patch on Tuesday. Meanwhile {0} has released an update for its browsers. \"The bugs "
+            "could have been used to run code,\" said {0}. It is also urging users to upgrade and said it is \"not "
+            "planning further updates for the old browser.\"")
+    article, mentions, found = extracted(text.format("Mozilla"))
+    assert any(m.span.label == "PERSON" and m.span.text(article) == "Mozilla" for m in mentions)
+    assert speaker_names(article, mentions, the_one(article, found, "not planning")) == {"Mozilla"}
+    # A person named in full is no "it".
+    article, mentions, found = extracted(text.format("Mark Dunn"))
+    assert "Mark Dunn" not in speaker_names(article, mentions, the_one(article, found, "not planning"))
+
+
 def test_he_who_testified_goes_on_speaking_not_the_one_his_words_name():
     # "he testified" set off inside the sentence: Carl Boone is who the testimony is about, not who testified.
     article, mentions, found = extracted(

@@ -561,6 +561,10 @@ def _nearest_antecedent(drafts: Drafts, pronoun: Token, types: frozenset[str],
                     # before: the pronoun's subject is this name, but not that person.
                     return Resolution(None, written), token.idx, True
                 return Resolution(person, None if person else written), token.idx, _spoke(drafts, token, pronoun)
+            if "PERSON" not in types and _spoke(drafts, token, pronoun) and _a_body_typed_as_a_person(drafts, mention):
+                # "“…,” said Mozilla. It is also reissuing calls … and said it …": the tagger typed the speaker as a
+                # person, but nothing in the text makes it one; "it" stands for the one that spoke last.
+                return Resolution(mention.entity_id), token.idx, True
             if types == PERSON_ONLY and mention.span.label in SPEAKER_TYPES and _spoke(drafts, token, pronoun) \
                     and of_cue(token.head) == SPEECH and lemma(token.head) not in ASKING_VERBS:
                 if _named_as_one_of_its_gender(drafts, mention, pronoun):
@@ -721,6 +725,16 @@ def _object_of_its_verb(head: Token, found: Token | None) -> bool:
     while verb != found.head and verb.dep_ in OWN_VERB_DEPS and verb.head != verb:
         verb = verb.head
     return verb == found.head
+
+
+def _a_body_typed_as_a_person(drafts: Drafts, mention: Mention) -> bool:
+    """Whether the tagger's person is written only as one word, with no given name, title or full name anywhere in
+    the text that says a person ("Mozilla", "Microsoft" typed as people): a body may be it as well as a person."""
+    entity = mention.entity_id
+    if mention.span.label != "PERSON" or entity is None or entity in drafts.named_in_full or entity in drafts.genders:
+        return False
+    return all(m.role is None and len(m.span.text(drafts.article).split()) == 1
+               for m in drafts.mentions if m.entity_id == entity)
 
 
 def _named_as_one_of_its_gender(drafts: Drafts, mention: Mention, pronoun: Token) -> bool:
