@@ -222,6 +222,20 @@ def test_it_stands_for_a_speaker_the_tagger_typed_as_a_person_when_nothing_makes
     assert "Mark Dunn" not in speaker_names(article, mentions, the_one(article, found, "not planning"))
 
 
+def test_she_inside_the_clause_of_a_named_subject_stands_for_that_subject():
+    # "she" says what is in the statement the mayor released: the clause is the mayor's, though the paper reports it.
+    article, mentions, found = extracted(
+        "The weather service issued a warning on Friday. The newspaper said Mayor Ruth Adams released a statement "
+        "after the flood in which she said she visited the shelter and offered an apology to the families \"if the "
+        "delay in any way made their losses worse.\"")
+    assert speaker_names(article, mentions, the_one(article, found, "visited the shelter")) == {"Ruth Adams"}
+    # Not in a clause a person reports: "he" may be the lawyer reporting as well as his client, and the lawyer spoke.
+    article, mentions, found = extracted(
+        "Defense attorney Paul Dunn said his client stands little chance of an appeal in the state court, which he "
+        "described as \"very hostile.\"")
+    assert speaker_names(article, mentions, the_one(article, found, "very hostile")) == {"Paul Dunn"}
+
+
 def test_he_who_testified_goes_on_speaking_not_the_one_his_words_name():
     # "he testified" set off inside the sentence: Carl Boone is who the testimony is about, not who testified.
     article, mentions, found = extracted(

@@ -515,7 +515,8 @@ def _nearest_antecedent(drafts: Drafts, pronoun: Token, types: frozenset[str],
     own_contents = [draft.content for draft in drafts.found
                     if draft.source is not None and draft.source.start <= pronoun.i < draft.source.end]
     for token in reversed(drafts.tokens((window_start, pronoun.idx))):
-        if not (_speaks(token) or _reported_by(token, reporting_body)):
+        if not (_speaks(token) or _reported_by(token, reporting_body)
+                or types == PERSON_ONLY and _clause_holds(drafts, token, pronoun)):
             continue  # "Sroka said the city would pay": the subject of what was said is not the speaker
         # A person named speaking inside it is the parse's mistake more often than not ("Cruz spokesman Rick Tyler
         # said that … “…,” he said"): the words are theirs.
@@ -615,6 +616,27 @@ def _nearest_antecedent(drafts: Drafts, pronoun: Token, types: frozenset[str],
                 return Resolution(), mention.span.start, True
             return Resolution(mention.entity_id), mention.span.start, speaker
     return Resolution(), pronoun.idx, True
+
+
+def _clause_holds(drafts: Drafts, subject: Token, pronoun: Token) -> bool:
+    """Whether the pronoun stands inside the clause the subject is the subject of, in its sentence ("The paper said
+    Palin released a statement in which she said …"): the clause is about its subject, whom a "he" or "she" within
+    it stands for before anyone named earlier; not a subject of what the pronoun's own clause reports, nor of a
+    clause a person reports ("Perlo said his client stands little chance in the court, which he described as …"),
+    whose "he" may as well be the one reporting."""
+    if subject.dep_ not in ("nsubj", "nsubjpass") or subject.sent != pronoun.sent or subject.i > pronoun.i:
+        return False
+    verb = subject.head
+    if verb.dep_ == "ccomp" and any(child.dep_ == "nsubj" and _a_person_reports(drafts, child)
+                                    for child in verb.head.children):
+        return False
+    return verb.left_edge.i <= pronoun.i <= verb.right_edge.i and pronoun in verb.subtree \
+        and subject not in pronoun.head.subtree
+
+
+def _a_person_reports(drafts: Drafts, reporter: Token) -> bool:
+    named = drafts.mention_at(reporter)
+    return reporter.pos_ == "PRON" or named is not None and named.span.label == "PERSON" or _may_be_a_person(reporter)
 
 
 def _reporting_pronoun(drafts: Drafts, subject: Token, pronoun: Token) -> Token | None:
