@@ -187,6 +187,63 @@ def test_she_is_left_unattributed_when_two_people_could_be_her_but_not_after_a_s
     assert "Maria Ostrowski" in speaker_names(article, mentions, case)
 
 
+def test_he_or_she_goes_on_from_one_who_told_someone_past_the_one_told():
+    # The judge is the one the lawyer reminded: "he" goes on from the one saying, though no content was found.
+    article, mentions, found = extracted(
+        "Mark Dunn had reminded Judge Paul Ford on Monday. \"The state law shows no preference for unanimity,\" "
+        "he said.")
+    assert speaker_names(article, mentions, the_one(article, found, "no preference")) == {"Mark Dunn"}
+    # Through a verb the subject's own verb takes: "was eager to tell" is still the lawyer's telling.
+    article, mentions, found = extracted(
+        "Mark Dunn was eager to tell Judge Paul Ford about the law on Monday. \"The state law shows no preference "
+        "for unanimity,\" he said.")
+    assert speaker_names(article, mentions, the_one(article, found, "no preference")) == {"Mark Dunn"}
+
+
+def test_he_stands_for_a_speaker_the_tagger_typed_as_a_body_when_a_mans_given_name_writes_it():
+    # The tagger types "Interior Ken Salazar" as an organisation; "Ken" says a man, who spoke last, not Locke.
+    article, mentions, found = extracted(
+        "Commerce Secretary Gary Locke and Secretary of the Interior Ken Salazar met on Monday. \"By rolling back "
+        "this rule, we protect the species,\" Salazar said. \"Science must guide what we decide,\" he said.")
+    assert any(m.span.label == "ORG" and m.span.text(article) == "Salazar" for m in mentions)
+    assert speaker_names(article, mentions, the_one(article, found, "Science must guide")) >= {"Salazar"}
+
+
+def test_it_stands_for_a_speaker_the_tagger_typed_as_a_person_when_nothing_makes_it_one():
+    # The tagger types Mozilla as a person; "it" is Mozilla, which spoke last, not Microsoft named before.
+    text = ("Microsoft released a patch on Tuesday. Meanwhile {0} has released an update for its browsers. \"The bugs "
+            "could have been used to run code,\" said {0}. It is also urging users to upgrade and said it is \"not "
+            "planning further updates for the old browser.\"")
+    article, mentions, found = extracted(text.format("Mozilla"))
+    assert any(m.span.label == "PERSON" and m.span.text(article) == "Mozilla" for m in mentions)
+    assert speaker_names(article, mentions, the_one(article, found, "not planning")) == {"Mozilla"}
+    # A person named in full is no "it".
+    article, mentions, found = extracted(text.format("Mark Dunn"))
+    assert "Mark Dunn" not in speaker_names(article, mentions, the_one(article, found, "not planning"))
+
+
+def test_she_inside_the_clause_of_a_named_subject_stands_for_that_subject():
+    # "she" says what is in the statement the mayor released: the clause is the mayor's, though the paper reports it.
+    article, mentions, found = extracted(
+        "The weather service issued a warning on Friday. The newspaper said Mayor Ruth Adams released a statement "
+        "after the flood in which she said she visited the shelter and offered an apology to the families \"if the "
+        "delay in any way made their losses worse.\"")
+    assert speaker_names(article, mentions, the_one(article, found, "visited the shelter")) == {"Ruth Adams"}
+    # Not in a clause a person reports: "he" may be the lawyer reporting as well as his client, and the lawyer spoke.
+    article, mentions, found = extracted(
+        "Defense attorney Paul Dunn said his client stands little chance of an appeal in the state court, which he "
+        "described as \"very hostile.\"")
+    assert speaker_names(article, mentions, the_one(article, found, "very hostile")) == {"Paul Dunn"}
+
+
+def test_he_who_testified_goes_on_speaking_not_the_one_his_words_name():
+    # "he testified" set off inside the sentence: Carl Boone is who the testimony is about, not who testified.
+    article, mentions, found = extracted(
+        "Peter Hanley spoke for an hour on Tuesday. After a fight on the corner, he testified, Carl Boone fired the "
+        "gun. \u201cCarl fired the shot,\u201d he said.")
+    assert speaker_names(article, mentions, the_one(article, found, "fired the shot")) == {"Peter Hanley"}
+
+
 def test_he_or_she_skips_a_person_of_the_other_gender():
     # Thomas Pruitt spoke last, but "she" cannot be him: the quote is Nancy Walsh's, the only woman named.
     article, mentions, found = extracted(
@@ -271,6 +328,15 @@ def test_he_or_she_after_an_object_of_the_same_gender_or_a_question_is_left_unat
     article, mentions, found = extracted(
         "Tom Hale said police had arrested him by mistake. \u201cI was at home all night,\u201d he said.")
     assert "Tom Hale" in speaker_names(article, mentions, the_one(article, found, "at home all night"))
+
+
+def test_a_name_after_the_verb_of_saying_speaks_when_the_subject_before_it_cannot():
+    # The parse makes "difference" a second subject of "said"; the name after it is who spoke.
+    article, mentions, found = extracted(
+        "The photographer Nora Blake shot the young model for years. One big difference between the model and "
+        "other girls, said Blake: \"She felt more comfortable on the beach than in an office.\"")
+    beach = the_one(article, found, "on the beach")
+    assert beach.source.text(article) == "Blake" and "Nora Blake" in speaker_names(article, mentions, beach)
 
 
 def test_a_quotation_a_nested_verb_of_saying_introduces_is_its_subjects():

@@ -184,7 +184,7 @@ def subject(verb: Token, in_quote: Callable[[int], bool], config: QuoteConfig = 
             # Of several, the nearest before the verb: the parse hangs a stray word of a long lead-in on the verb
             # as well ("in Berea, OH, after winning Ohio, Gov. John Kasich said"), and a word of what was said
             # after it ("Sanders said closed primaries deny …").
-            named = named or subjects
+            named = _inverted_name(verb, named) or named or subjects
             child = min(named, key=lambda child: (child.i > verb.i, abs(child.i - verb.i)))
             apposed = apposition_before(verb)
             if apposed is not None and child in apposed.ancestors:
@@ -227,6 +227,16 @@ def subject(verb: Token, in_quote: Callable[[int], bool], config: QuoteConfig = 
         else:
             return None
     return None
+
+
+def _inverted_name(verb: Token, subjects: list[Token]) -> list[Token]:
+    """"One big difference between them, said Kovacs: “…”": a name right after the verb of saying that closes its
+    clause is who spoke, inverted, when the subject before the verb is a thing that cannot speak, which the parse
+    made a second subject of the verb though it is the head of what was said."""
+    after = [child for child in subjects if child.left_edge.i == verb.i + 1 and child.text[:1].isupper()
+             and subject_end(child) + 1 < len(verb.doc) and verb.doc[subject_end(child) + 1].is_punct]
+    before = [child for child in subjects if child.i < verb.i]
+    return after if after and before and not any(may_speak(child) for child in before) else []
 
 
 def brought_to_it(verb: Token) -> Token | None:

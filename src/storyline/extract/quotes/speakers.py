@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from spacy.tokens import Span as DocSpan, Token
 
 from storyline.extract.quotes.clauses import VOICE_TEXTS, apposition_before, may_speak, subject_end
-from storyline.extract.quotes.cues import CLAUSE_CUES, lemma
+from storyline.extract.quotes.cues import CLAUSE_CUES, CUES, lemma
 from storyline.extract.quotes.drafts import SPEAKER_TYPES, Draft, Drafts
-from storyline.extract.quotes.genders import PRONOUN_GENDERS, clashes, noun_gender
+from storyline.extract.quotes.genders import GIVEN_NAMES, PRONOUN_GENDERS, clashes, noun_gender
 from storyline.extract.quotes.kinds import SPEECH, of_cue
 from storyline.extract.mentions import is_role_nominal
 from storyline.extract.roles import INDEFINITE_DETERMINERS, holders
@@ -40,6 +40,8 @@ UNNAMED_ONES = frozenset({"one", "another", "someone", "somebody"})
 # Where a name stands to be what a "he" or "she" after it may stand for: a clause's subject, an apposition, an
 # object.
 RIVAL_ROLES = frozenset({"nsubj", "nsubjpass", "appos", "dobj"})
+# How a verb hangs on the verb whose subject it shares: "was eager to warn", "wanted to tell".
+OWN_VERB_DEPS = frozenset({"xcomp", "acomp"})
 # The object form of "he" and "she": "An official looked at her and said …" speaks of another woman than the
 # official.
 OBJECT_FORMS = {"he": "him", "she": "her"}
@@ -496,7 +498,7 @@ def _antecedent(drafts: Drafts, pronoun: Token, hops: int = 0) -> Resolution:
         return Resolution()
     if types == PERSON_ONLY and not settled and (found.entity or found.antecedent) and _rivals(
             drafts, pronoun, found.entity, max(_narration_before(drafts, pronoun.idx), drafts.sentence_range(at)[0]),
-            at):
+            at, drafts.token_at(at)):
         return Resolution()
     return found
 
@@ -513,7 +515,8 @@ def _nearest_antecedent(drafts: Drafts, pronoun: Token, types: frozenset[str],
     own_contents = [draft.content for draft in drafts.found
                     if draft.source is not None and draft.source.start <= pronoun.i < draft.source.end]
     for token in reversed(drafts.tokens((window_start, pronoun.idx))):
-        if not (_speaks(token) or _reported_by(token, reporting_body)):
+        if not (_speaks(token) or _reported_by(token, reporting_body)
+                or types == PERSON_ONLY and _clause_holds(drafts, token, pronoun)):
             continue  # "Sroka said the city would pay": the subject of what was said is not the speaker
         # A person named speaking inside it is the parse's mistake more often than not ("Cruz spokesman Rick Tyler
         # said that … “…,” he said"): the words are theirs.
@@ -539,6 +542,10 @@ def _nearest_antecedent(drafts: Drafts, pronoun: Token, types: frozenset[str],
             # "D’Souza said …. “…,” he said", a name the tagger did not tag: the pronoun is that speaker's, whom a
             # person named in full before may give by surname, and not a person named further back.
             return Resolution(_surname_named_before(drafts, token)), token.idx, True
+        if (reporter := _reporting_pronoun(drafts, token, pronoun)) is not None and hops < drafts.config.pronoun_chain:
+            # "After a face-off, he testified, Timmons pulled the trigger. “…,” he said": the sentence is what the
+            # one who testified reported; he goes on speaking, not the one his words were about.
+            return _antecedent(drafts, reporter, hops + 1), reporter.idx, True
         mention = drafts.mention_at(token)
         if mention is not None and mention.span.label == "PERSON" and pronoun.lower_ in PLURAL_PRONOUNS:
             # "the commerce secretary, Gary Locke, and the interior secretary, Ken Salazar, agreed. … they said":
@@ -555,8 +562,16 @@ def _nearest_antecedent(drafts: Drafts, pronoun: Token, types: frozenset[str],
                     # before: the pronoun's subject is this name, but not that person.
                     return Resolution(None, written), token.idx, True
                 return Resolution(person, None if person else written), token.idx, _spoke(drafts, token, pronoun)
+            if "PERSON" not in types and _spoke(drafts, token, pronoun) and _a_body_typed_as_a_person(drafts, mention):
+                # "“…,” said Mozilla. It is also reissuing calls … and said it …": the tagger typed the speaker as a
+                # person, but nothing in the text makes it one; "it" stands for the one that spoke last.
+                return Resolution(mention.entity_id), token.idx, True
             if types == PERSON_ONLY and mention.span.label in SPEAKER_TYPES and _spoke(drafts, token, pronoun) \
                     and of_cue(token.head) == SPEECH and lemma(token.head) not in ASKING_VERBS:
+                if _named_as_one_of_its_gender(drafts, mention, pronoun):
+                    # "Interior Ken Salazar said …. “…,” he said": the tagger took the name for a body's; its given
+                    # name says it is a man's, and he spoke last.
+                    return Resolution(mention.entity_id), token.idx, True
                 # A named speaker "he" or "she" cannot stand for: "Nefzi said …. He said", a surname the tagger
                 # took for a place, or "Clinton said …. “…,” he wrote". Not one who asked ("Hannity asked Trump
                 # …. “…,” he told Hannity"), nor a body that wants or believes ("the GOP doesn't want …").
@@ -601,6 +616,40 @@ def _nearest_antecedent(drafts: Drafts, pronoun: Token, types: frozenset[str],
                 return Resolution(), mention.span.start, True
             return Resolution(mention.entity_id), mention.span.start, speaker
     return Resolution(), pronoun.idx, True
+
+
+def _clause_holds(drafts: Drafts, subject: Token, pronoun: Token) -> bool:
+    """Whether the pronoun stands inside the clause the subject is the subject of, in its sentence ("The paper said
+    Palin released a statement in which she said …"): the clause is about its subject, whom a "he" or "she" within
+    it stands for before anyone named earlier; not a subject of what the pronoun's own clause reports, nor of a
+    clause a person reports ("Perlo said his client stands little chance in the court, which he described as …"),
+    whose "he" may as well be the one reporting."""
+    if subject.dep_ not in ("nsubj", "nsubjpass") or subject.sent != pronoun.sent or subject.i > pronoun.i:
+        return False
+    verb = subject.head
+    if verb.dep_ == "ccomp" and any(child.dep_ == "nsubj" and _a_person_reports(drafts, child)
+                                    for child in verb.head.children):
+        return False
+    return verb.left_edge.i <= pronoun.i <= verb.right_edge.i and pronoun in verb.subtree \
+        and subject not in pronoun.head.subtree
+
+
+def _a_person_reports(drafts: Drafts, reporter: Token) -> bool:
+    named = drafts.mention_at(reporter)
+    return reporter.pos_ == "PRON" or named is not None and named.span.label == "PERSON" or _may_be_a_person(reporter)
+
+
+def _reporting_pronoun(drafts: Drafts, subject: Token, pronoun: Token) -> Token | None:
+    """The same "he" or "she" as the pronoun, the source of a verb of saying set off in the subject's own sentence
+    ("…, he testified, Timmons pulled the trigger", "Timmons pulled the trigger, she said"), when the subject itself
+    has not spoken: the sentence reports that speaker's words, so the subject is who the words are about."""
+    if pronoun.lower_ not in OBJECT_FORMS or subject.pos_ == "PRON" or _spoke(drafts, subject, pronoun):
+        return None
+    start, end = drafts.sentence_range(subject.idx)
+    return next((token for token in drafts.tokens((start, min(end, pronoun.idx)))
+                 if token.lower_ == pronoun.lower_ and token.dep_ == "nsubj" and token.head != subject.head
+                 and not drafts.in_quote(token.idx) and of_cue(token.head) == SPEECH
+                 and _spoke(drafts, token, pronoun)), None)
 
 
 def _untagged_name(token: Token) -> bool:
@@ -659,7 +708,8 @@ def _spoke(drafts: Drafts, token: Token, pronoun: Token) -> bool:
     return drafts.is_speaker_before({token.i}, pronoun.idx)
 
 
-def _rivals(drafts: Drafts, pronoun: Token, entity: str | None, start: int, found_at: int) -> bool:
+def _rivals(drafts: Drafts, pronoun: Token, entity: str | None, start: int, found_at: int,
+            found: Token | None = None) -> bool:
     """Whether another person than the one found is named between ``start`` (the sentence of the one found, or
     the sentence before the pronoun) and the pronoun, where "he" or "she" may as well stand for them: the subject
     of any clause ("his daughter, Joan, persuaded him …; Woodward was sure to profit … “…,” she told her father"),
@@ -675,13 +725,53 @@ def _rivals(drafts: Drafts, pronoun: Token, entity: str | None, start: int, foun
         name = drafts.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
         head = name.root if name is not None else drafts.token_at(mention.span.start)
         if head.dep_ in RIVAL_ROLES and _fits(drafts, mention, head, PERSON_ONLY) \
-                and not _other_gender(drafts, pronoun, mention):
+                and not _other_gender(drafts, pronoun, mention) and not _object_of_its_verb(head, found):
             return True
     # A noun of the pronoun's gender after the one found (at ``found_at``) is someone it may stand for as well
     # ("Orozco's mother was to take the stand … But she became nervous"), wherever its clause stands.
     return any(token.pos_ == "NOUN" and token.dep_ in RIVAL_ROLES and not drafts.in_quote(token.idx)
                and noun_gender(token) == PRONOUN_GENDERS.get(pronoun.lower_)
                for token in drafts.tokens((max(start, found_at + 1), pronoun.idx)))
+
+
+def _object_of_its_verb(head: Token, found: Token | None) -> bool:
+    """Whether the name is the one told by a verb of saying whose subject the pronoun was found to stand for
+    ("Josh Moore had reminded the judge that … “…,” he said", "was eager to warn the judge"): the one saying goes on
+    as "he" or "she", as a speaker named just before does, though the parse gave the verb no content. Not the
+    object of any other verb ("Walsh met Mayor Linda Pruitt. “…,” she said"), which leaves either of them."""
+    if found is None or found.dep_ not in ("nsubj", "nsubjpass") or head.dep_ != "dobj":
+        return False
+    verb = head.head
+    if lemma(verb) not in CUES or lemma(verb) in ASKING_VERBS or of_cue(verb) != SPEECH:
+        return False
+    while verb != found.head and verb.dep_ in OWN_VERB_DEPS and verb.head != verb:
+        verb = verb.head
+    return verb == found.head
+
+
+def _a_body_typed_as_a_person(drafts: Drafts, mention: Mention) -> bool:
+    """Whether the tagger's person is written only as one word, with no given name, title or full name anywhere in
+    the text that says a person ("Mozilla", "Microsoft" typed as people): a body may be it as well as a person."""
+    entity = mention.entity_id
+    if mention.span.label != "PERSON" or entity is None or entity in drafts.named_in_full or entity in drafts.genders:
+        return False
+    return all(m.role is None and len(m.span.text(drafts.article).split()) == 1
+               for m in drafts.mentions if m.entity_id == entity)
+
+
+def _named_as_one_of_its_gender(drafts: Drafts, mention: Mention, pronoun: Token) -> bool:
+    """Whether a mention the tagger did not type as a person is a person's name all the same, of the pronoun's
+    gender: the entity is written somewhere as a given name of that gender and a surname ("Interior Ken Salazar",
+    "Pictures' Matthew O'Connor"), the given name right before the last word."""
+    gender = PRONOUN_GENDERS.get(pronoun.lower_)
+    if gender is None or mention.span.label == "PERSON" or mention.entity_id is None:
+        return False
+    for other in drafts.mentions:
+        if other.entity_id == mention.entity_id:
+            words = other.span.text(drafts.article).split()
+            if len(words) > 1 and words[-1][:1].isupper() and GIVEN_NAMES.get(words[-2].lower()) == gender:
+                return True
+    return False
 
 
 def _other_gender(drafts: Drafts, pronoun: Token, mention: Mention) -> bool:
