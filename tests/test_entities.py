@@ -1044,6 +1044,8 @@ def test_a_company_named_after_a_place_is_not_the_place():
 
     assert not same_entity(Counter(["Las Vegas"]), "GPE", Counter(["Las Vegas Sands Corp"]), "GPE", one_article=True)
     assert not same_entity(Counter(["Las Vegas Sands Corp"]), "GPE", Counter(["Las Vegas"]), "GPE", one_article=True)
+    assert not same_entity(Counter(["Las Vegas"]), "GPE", Counter(["Las Vegas Sands Networks"]), "GPE",
+                           one_article=True)
     assert same_entity(Counter(["Marfin"]), "ORG", Counter(["Marfin Bank"]), "GPE", one_article=True)
     text = ("The chief executive of Las Vegas Sands Corp spoke on Monday. He later flew home to Las Vegas, where "
             "the casino group has its offices.")

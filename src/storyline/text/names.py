@@ -42,6 +42,8 @@ INSTITUTION_WORDS = wordlists.words("institution_words")
 STREET_ENDS = frozenset(word for word, kind in wordlists.pairs("street_designators").items()
                         if kind.split()[0] == "end") - INSTITUTION_WORDS
 COMPANY_WORDS = wordlists.words("company_words")
+# The words that end an organisation's name ("Networks", "Department", "Party"), company suffixes among them.
+ORGANISATION_ENDS = COMPANY_WORDS | wordlists.words("organisation_words")
 WORK_OF_ART = "WORK_OF_ART"
 GIVEN_NAME_FORMS = wordlists.pairs("given_name_forms")
 # Nouns that name a person ("Republican", "hacker") and are no one's given name, from WordNet's person nouns less
@@ -701,12 +703,13 @@ def _group_within_group(name: str, label: str, other: str, other_label: str) -> 
 
 
 def _company_named_after(place: str, label: str, name: str) -> bool:
-    """A place opening a longer name that ends in a company word is where the company is from, not the company
-    ("Las Vegas" of "Las Vegas Sands Corp", whatever the model calls the company); the place must be one by the
-    gazetteer too, since a company's own word may be tagged a place ("Marfin" of "Marfin Bank")."""
+    """A place opening a longer name that ends in a word of companies or organisations is where that one is from,
+    not it ("Las Vegas" of "Las Vegas Sands Corp", whatever the model calls the company; or of "Las
+    Vegas Sands Networks"); the place must be one by the gazetteer too, since a company's own word may be tagged a
+    place ("Marfin" of "Marfin Bank")."""
     place_tokens, name_tokens = tokens(place), tokens(name)
     return (label in PLACE_LABELS and len(name_tokens) > len(place_tokens) + 1
-            and name_tokens[:len(place_tokens)] == place_tokens and name_tokens[-1] in COMPANY_WORDS
+            and name_tokens[:len(place_tokens)] == place_tokens and name_tokens[-1] in ORGANISATION_ENDS
             and gazetteer.is_place(place))
 
 
