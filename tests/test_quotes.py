@@ -1966,3 +1966,9 @@ def test_a_brief_lists_no_belief_whose_words_hold_no_verb_of_their_own():
 
     assert not reads_as_a_clause(group("him a phony"), lambda _: doc)
     assert reads_as_a_clause(group("the vote will be close"), lambda _: doc)
+
+
+def test_a_verb_right_after_its_subject_is_a_verb_though_a_noun_precedes_it():
+    article, mentions, found = extracted(
+        "Neither contest this year appears to have a genuine race for first place, the pollsters said.")
+    assert [a for a in found if a.cue and a.cue.text(article) == "appears"]

@@ -699,7 +699,8 @@ def _group_within_group(name: str, label: str, other: str, other_label: str) -> 
     if label != "NORP" or other_label != "NORP":
         return False
     short, long = sorted((tokens(name), tokens(other)), key=len)
-    return len(short) < len(long) and (long[:len(short)] == short or long[-len(short):] == short)
+    # A plural last: a group's name, not a person's the model took for a people ("Smbatyan" of "Roman Smbatyan").
+    return len(short) < len(long) and _plural(long[-1]) and (long[:len(short)] == short or long[-len(short):] == short)
 
 
 def _company_named_after(place: str, label: str, name: str) -> bool:

@@ -53,7 +53,7 @@ def extract(article: Article, doc: Doc, mentions: list[Mention], config: QuoteCo
         keep_out(draft, ill_formed)
     drafts.found.sort(key=lambda draft: draft.content)
     for draft in drafts.found:
-        if draft.speaker is None:  # a transcript line's label is resolved already
+        if not draft.labelled:  # a transcript line's label is resolved already
             resolution = speakers.resolve(drafts, draft)
             draft.speaker, draft.antecedent = resolution.entity, resolution.antecedent
     # After every source is resolved, since a later pronoun may look back at any of them.

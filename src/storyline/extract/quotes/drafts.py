@@ -50,6 +50,8 @@ class Draft:
     source_is_thing: bool = False
     # What someone decided or wants to do ("decided not to …"): a belief, whatever words inside it are quoted.
     intention: bool = False
+    # A transcript line ("SMITH: …"), whose speaker is its label's, found with it.
+    labelled: bool = False
 
     @property
     def end(self) -> int:

@@ -75,11 +75,19 @@ def _plural_noun_read_as_verb(token: Token) -> bool:
     """
     if token.tag_ != "VBZ" or token.i == 0 or lemma(token) in INTENTION_VERBS:
         return False
-    if any(child.dep_ in ("ccomp", "dobj") for child in token.children):
+    if any(child.dep_ in ("ccomp", "dobj") for child in token.children) or _subject_right_before(token):
         return False
     before = token.doc[token.i - 1]
     return before.tag_ == "NN" and before.head.i != token.i \
         and any(child.dep_ in ("det", "poss") for child in before.children)
+
+
+def _subject_right_before(verb: Token) -> bool:
+    """A subject with no other verb between it and the verb ("neither contest this year appears …"): the verb's
+    own; one a relative clause parts from it ("Duarte, who took to the talk shows") may be the parse's guess."""
+    subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass", "expl") and child.i < verb.i]
+    return any(not any(word.pos_ in ("VERB", "AUX") for word in verb.doc[subject.i + 1 : verb.i])
+               for subject in subjects)
 
 
 def find(drafts: Drafts, token: Token) -> None:

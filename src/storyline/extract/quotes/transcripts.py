@@ -28,12 +28,26 @@ def find(drafts: Drafts) -> None:
     surnames = _surnames(drafts)
     if len(lines) < drafts.config.transcript_min_lines or not any(_surname(m) in surnames for m in lines):
         return
+    labelled = {m.span.text(drafts.article): m.entity_id for m in drafts.mentions if m.entity_id}
+    # A label is the surname alone once the line before named the speaker in full ("JANE DOE: …", then "DOE: …").
+    said_before: dict[str, str] = {}
     for match in lines:
         label = drafts.doc.char_span(*match.span(1), alignment_mode="expand")
         colon = match.end(1)
-        draft = Draft(match.span(2), (colon, colon + 1), label)
-        draft.speaker = surnames.get(_surname(match))
-        drafts.add(draft)
+        speaker = _speaker(drafts, match, surnames, labelled) or said_before.get(_surname(match))
+        if speaker is not None:
+            said_before.setdefault(_surname(match), speaker)
+        drafts.add(Draft(match.span(2), (colon, colon + 1), label, speaker=speaker, labelled=True))
+
+
+def _speaker(drafts: Drafts, line: re.Match, surnames: dict[str, str], labelled: dict[str, str]) -> str | None:
+    """Who the label stands for: the one person of that surname, else a name inside the label ("JANE" of "JANE
+    DOE"), else the entity the same label is elsewhere. Never someone its line names after it ("SMITH: Senator
+    Jones, did you …?"), whom a source's usual resolution might take by apposition."""
+    if (entity := surnames.get(_surname(line))) is not None:
+        return entity
+    inside = drafts.speakers_between(*line.span(1))
+    return inside[0].entity_id if inside else labelled.get(line.group(1))
 
 
 def _surname(line: re.Match) -> str:
