@@ -1061,6 +1061,8 @@ def test_a_people_named_within_another_s_name_is_another_group():
     assert not same_entity(Counter(["Americans"]), "NORP", Counter(["African Americans"]), "NORP", one_article=True)
     assert not same_entity(Counter(["Muslim"]), "NORP", Counter(["Muslim Americans"]), "NORP", one_article=True)
     assert same_entity(Counter(["Americans"]), "NORP", Counter(["Americans"]), "NORP", one_article=True)
+    # A person the model took for a people ends in no plural.
+    assert same_entity(Counter(["Nolan"]), "NORP", Counter(["Brad Nolan"]), "NORP", one_article=True)
     text = ("African Americans in the district voted early. Pollsters said Americans as a whole were less eager "
             "to vote this year.")
     article = Article(text)
