@@ -1069,15 +1069,3 @@ def test_a_people_named_within_another_s_name_is_another_group():
     found = mentions(article, next(nlp.parse([article.text])))
     entity_of = {m.span.text(article): m.entity_id for m in found}
     assert entity_of["Americans"] != entity_of["African Americans"]
-
-
-def test_an_entity_is_named_by_a_name_the_model_gave_its_type():
-    # A quotation's "Imagine" glued to the name, tagged a work: the person is still called "Brad Nolan".
-    article = Article(text="The novelist Brad Nolan spoke on the radio. \u201cImagine Brad Nolan on the stage,\u201d "
-                           "said the host. Nolan laughed. Nolan left.", source="one")
-    found = resolve([(article, [mention(article, "Brad Nolan", "PERSON", 0),
-                                mention(article, "Imagine Brad Nolan", "WORK_OF_ART", 0),
-                                mention(article, "Nolan", "PERSON", 0, occurrence=2),
-                                mention(article, "Nolan", "PERSON", 0, occurrence=3)])])
-    [person] = [entity for entity in found if entity.type == "PERSON"]
-    assert person.name == "Brad Nolan"

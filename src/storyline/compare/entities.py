@@ -381,17 +381,10 @@ def _affinity(cluster: _Cluster, entity: _Cluster) -> tuple[bool, int, int, int]
 
 def _as_entity(cluster: _Cluster) -> Entity:
     label = _kind(cluster)
-    name = canonical_name(_typed_names(cluster, label), label)
+    name = canonical_name(cluster.names, label)
     spans = sorted(cluster.spans, key=lambda s: (s.article_id, s.start, s.end))
     return Entity(entity_id(name, label), name, label, dict(cluster.names.most_common()),
                   distinct_roles(cluster.roles), spans)
-
-
-def _typed_names(cluster: _Cluster, label: str) -> Counter[str]:
-    """The names the model gave the entity's type at least once, to name it by: not a span it only ever took for
-    something else ("Imagine Brad Thor", a work, of the person "Brad Thor"). All of them when none was."""
-    return Counter({name: count for name, count in cluster.names.items() if cluster.name_labels[name, label]}) \
-        or cluster.names
 
 
 def _kind(cluster: _Cluster) -> str:
