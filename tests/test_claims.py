@@ -486,3 +486,14 @@ def test_a_texts_closing_lines_are_no_claims_but_news_of_a_post_is():
     stated = [unit.span.text(article) for unit in claims.units(article, next(nlp.parse([text])))]
     assert stated == ["The senator resigned on Monday after a week of protests in the capital.",
                       "In a post on Twitter, @senatorX wrote that the vote would go ahead."]
+
+
+def test_an_editors_note_is_no_claim_and_a_question_does_not_read_alone():
+    text = ("The governor signed the budget on Friday after a month of talks.\n\n"
+            "Will the new budget finally end the long dispute over school funding?\n\n"
+            "Editor\u2019s note: The governor is a donor to this site and a friend of its founder.")
+    article = Article(text, source="Outlet")
+    units = claims.units(article, next(nlp.parse([text])))
+    assert [(unit.span.text(article), unit.reads_alone, unit.asks) for unit in units] == [
+        ("The governor signed the budget on Friday after a month of talks.", True, False),
+        ("Will the new budget finally end the long dispute over school funding?", False, True)]

@@ -1036,3 +1036,36 @@ def test_a_name_s_first_word_is_not_its_acronym():
     assert not is_acronym_of("U.S.", "U.S. Senate")
     assert is_acronym_of("U.S.", "United States")
     assert not same_entity(Counter(["U.S."]), "GPE", Counter(["U.S. Senate"]), "ORG", one_article=True)
+
+
+def test_a_company_named_after_a_place_is_not_the_place():
+    # The model tags the company a place; a place opening a name that ends in a company word is where it is from.
+    from storyline.text.names import same_entity
+
+    assert not same_entity(Counter(["Las Vegas"]), "GPE", Counter(["Las Vegas Sands Corp"]), "GPE", one_article=True)
+    assert not same_entity(Counter(["Las Vegas Sands Corp"]), "GPE", Counter(["Las Vegas"]), "GPE", one_article=True)
+    assert not same_entity(Counter(["Las Vegas"]), "GPE", Counter(["Las Vegas Sands Networks"]), "GPE",
+                           one_article=True)
+    assert same_entity(Counter(["Marfin"]), "ORG", Counter(["Marfin Bank"]), "GPE", one_article=True)
+    text = ("The chief executive of Las Vegas Sands Corp spoke on Monday. He later flew home to Las Vegas, where "
+            "the casino group has its offices.")
+    article = Article(text)
+    found = mentions(article, next(nlp.parse([article.text])))
+    entity_of = {m.span.text(article): m.entity_id for m in found}
+    assert entity_of["Las Vegas"] != entity_of["Las Vegas Sands Corp"]
+
+
+def test_a_people_named_within_another_s_name_is_another_group():
+    from storyline.text.names import same_entity
+
+    assert not same_entity(Counter(["Americans"]), "NORP", Counter(["African Americans"]), "NORP", one_article=True)
+    assert not same_entity(Counter(["Muslim"]), "NORP", Counter(["Muslim Americans"]), "NORP", one_article=True)
+    assert same_entity(Counter(["Americans"]), "NORP", Counter(["Americans"]), "NORP", one_article=True)
+    # A person the model took for a people ends in no plural.
+    assert same_entity(Counter(["Nolan"]), "NORP", Counter(["Brad Nolan"]), "NORP", one_article=True)
+    text = ("African Americans in the district voted early. Pollsters said Americans as a whole were less eager "
+            "to vote this year.")
+    article = Article(text)
+    found = mentions(article, next(nlp.parse([article.text])))
+    entity_of = {m.span.text(article): m.entity_id for m in found}
+    assert entity_of["Americans"] != entity_of["African Americans"]

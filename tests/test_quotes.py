@@ -1983,3 +1983,58 @@ def test_a_passive_verb_of_asking_is_not_said_by_the_subject_it_shares():
         assert all(a.source is None or a.source.text(article) not in ("The agency", "The senator") for a in told)
     article, mentions, found = extracted("The mayor resigned and said the city would recover.")
     assert the_one(article, found, "the city would recover").source.text(article) == "The mayor"
+
+
+def test_a_plural_noun_after_a_determiner_is_no_verb_of_saying():
+    # The parse takes "shows" of "the talk shows" for a verb with the infinitive after it as what was shown.
+    article, mentions, found = extracted(
+        "A day after the debate, the candidate holding the spotlight was Senator Maria Duarte, who took to the talk "
+        "shows to defend her plan to cut taxes.")
+    assert not [a for a in found if a.cue and a.cue.text(article) == "shows"]
+
+
+def test_transcript_lines_are_their_labelled_speakers_words():
+    # Each paragraph of the transcript opens with its speaker's label; the quotation runs over all of them.
+    text = ("The host, Rita Lund, questioned Senator Daniel Okafor on Monday.\n\n"
+            "\"LUND:\u00a0 Senator, on the night of the vote, you told your donors that the bill was dead. Some of "
+            "them say you misled them.\n\n"
+            "\"LUND: Senator, did you mislead them?\n\n"
+            "\"OKAFOR: I have great respect for my donors, but they are wrong. I said what I knew at the time, and I "
+            "said it in public.\"")
+    article, mentions, found = extracted(text)
+    vote = the_one(article, found, "on the night of the vote")
+    assert vote.content.text(article).endswith("misled them.") and "Rita Lund" in speaker_names(article, mentions,
+                                                                                                 vote)
+    question = the_one(article, found, "did you mislead them?")
+    assert "Rita Lund" in speaker_names(article, mentions, question)
+    answer = the_one(article, found, "I have great respect")
+    assert "Daniel Okafor" in speaker_names(article, mentions, answer)
+    assert not answer.content.text(article).startswith("\"LUND")
+
+
+def test_a_decision_with_a_quoted_word_inside_is_an_intention_not_a_quote():
+    article, mentions, found = extracted(
+        "FBI director Mark Halloway decided not to recommend charges at a press conference even though he found "
+        "\u201cevidence\u201d of careless handling.")
+    assert the_one(article, found, "not to recommend charges").kind == "belief"
+
+
+def test_a_brief_lists_no_belief_whose_words_hold_no_verb_of_their_own():
+    from storyline.compare.quotes import QuoteGroup
+    from storyline.compare.story import reads_as_a_clause
+
+    text = ("Several senators consider him a phony. Aides of the governor believe the vote will be close.")
+    article, mentions, found = extracted(text)
+    doc = next(nlp.parse([article.text]))
+
+    def group(words):
+        return QuoteGroup([(article.id, the_one(article, found, words))], [], None, "they", [])
+
+    assert not reads_as_a_clause(group("him a phony"), lambda _: doc)
+    assert reads_as_a_clause(group("the vote will be close"), lambda _: doc)
+
+
+def test_a_verb_right_after_its_subject_is_a_verb_though_a_noun_precedes_it():
+    article, mentions, found = extracted(
+        "Neither contest this year appears to have a genuine race for first place.")
+    assert [a for a in found if a.cue and a.cue.text(article) == "appears"]

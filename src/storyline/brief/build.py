@@ -152,11 +152,13 @@ def assemble(story_id: str, label: str, articles: list[Article], found: StoryCom
     # Facts first; what several outlets quote word for word comes after them (the Quotes section gives it with its
     # speaker). A sentence of someone's words alone, all in quotation marks or inside a quotation begun before it
     # ('"You know what I want to do?'), is no fact: it reads as the outlets' own. What they report someone said
-    # ("police said the party was inexperienced") is the news.
+    # ("police said the party was inexperienced") is the news. Nor is a question the outlets ask ("Do you support
+    # …?"): it states nothing.
     quoted = quoted_contents(found, direct_only=True)
     # And news before background: a claim the timeline dates before the story's own news comes after the rest.
     earlier = told_before_story(found.timeline, by_id, config)
-    key_facts = sorted(distinct_first([g for g in agreed if g not in in_summary and not all(u.quoted for u in g.units)],
+    key_facts = sorted(distinct_first([g for g in agreed if g not in in_summary
+                                       and not all(u.quoted or u.asks for u in g.units)],
                                       in_summary, config, summary_shows(summary), lambda g: id(g) in told_elsewhere),
                        key=lambda g: (inside_quote(g.units[0], quoted, config), any(map(earlier, g.units))))
     timeline_entries = timeline(found.timeline, by_id)

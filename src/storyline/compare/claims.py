@@ -135,6 +135,8 @@ class ClaimUnit:
     # Whether it is someone's words, not the outlet's: it begins inside a quotation or is all quotation ('"You know
     # what I want to do?"'), whether or not the quote stage found who said them.
     quoted: bool = False
+    # Whether it asks rather than states ("Do you support the senator?", "Is the deal dead?"): no fact of the news.
+    asks: bool = False
 
 
 @dataclass(slots=True)
@@ -175,15 +177,21 @@ def units(article: Article, doc: Doc, config: ClaimConfig = CONFIG) -> list[Clai
         specifics = len([e for e in sentence.ents]) + sum(t.like_num and not t.ent_type_ for t in words)
         quoted = any(opening < start < closing - 1 or (opening == start and end <= closing)
                      for opening, closing in quotations)
+        asks = is_question(article.text[start:end])
         reads_alone = not (any(t.dep_ in SUBJECT_DEPS and t.lower_ in PERSONAL_PRONOUNS for t in root.children)
                            or refers_back(root) or addresses_reader(root) or writer_speaks(sentence, quotations)
-                           or quoted)
+                           or quoted or asks)
         result.append(ClaimUnit(article.span(start, end, "claim"), article.outlet, root.lemma_.lower(),
                                 is_negated(root), lemmas, position, specifics, reads_alone, phrases(sentence),
                                 frozenset(figures_in(article.text[start:end])),
                                 next((t.lemma_.lower() for t in root.children if t.dep_ in SUBJECT_DEPS), None),
-                                tells_development(sentence, headline=start < article.body_start), quoted))
+                                tells_development(sentence, headline=start < article.body_start), quoted, asks))
     return result
+
+
+def is_question(sentence: str) -> bool:
+    """A sentence ending in a question mark, before any closing quotation mark or bracket."""
+    return sentence.rstrip().rstrip("\"'”’)]").endswith("?")
 
 
 def tells_development(sentence: SpacySpan, headline: bool = False) -> bool:

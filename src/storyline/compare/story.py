@@ -24,6 +24,8 @@ from storyline.parse.embed import embed
 from storyline.text.names import fold
 
 
+# Relations by which a verb describes a noun or helps another verb, heading no clause of its own.
+CLAUSELESS_VERB_DEPS = frozenset({"amod", "acl", "aux", "auxpass"})
 # The tagger's plural nouns, common and proper ("Police", "the Angels").
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 
@@ -84,12 +86,22 @@ def compare_story(material: StoryMaterial) -> StoryComparison:
         # A belief is someone's: "No one was believed to have been injured", "expected to remain closed" name no
         # holder, and say what the outlet reports, not what anyone believes.
         beliefs=[group for group in match_quotes(articles, material.attributions, speaker_of, BELIEF, material.doc)
-                 if group.speaker or group.label],
+                 if (group.speaker or group.label) and reads_as_a_clause(group, material.doc)],
         timeline=build_timeline(articles, material.times, material.doc),
         copied=aligned.copied, claims=groups, figure_disagreements=disagreements,
         lone_figures=lone_figures(groups, aligned.figures, disagreements),
         wording=framing.wording_choices(groups, by_id, material.doc, embed),
         outlets=framing.outlet_framing(articles, material.doc, quoted))
+
+
+def reads_as_a_clause(group: QuoteGroup, doc: Callable[[str], Doc]) -> bool:
+    """A belief a brief can list without its verb: its words hold a verb of their own, not only the object and
+    predicate of a verb of judging left outside them ("consider him a phony": "him a phony"; "Expect Her To"),
+    nor only a participle describing a noun ("want other aides swept up in the inquiry, like …")."""
+    article_id, attribution = group.members[0]
+    words = doc(article_id).char_span(attribution.content.start, attribution.content.end, alignment_mode="expand")
+    return words is None or any(word.pos_ in ("VERB", "AUX") and word.dep_ not in CLAUSELESS_VERB_DEPS
+                                for word in words)
 
 
 def align_claims(material: StoryMaterial) -> StoryClaims:

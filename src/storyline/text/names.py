@@ -42,6 +42,8 @@ INSTITUTION_WORDS = wordlists.words("institution_words")
 STREET_ENDS = frozenset(word for word, kind in wordlists.pairs("street_designators").items()
                         if kind.split()[0] == "end") - INSTITUTION_WORDS
 COMPANY_WORDS = wordlists.words("company_words")
+# The words that end an organisation's name ("Networks", "Department", "Party"), company suffixes among them.
+ORGANISATION_ENDS = COMPANY_WORDS | wordlists.words("organisation_words")
 WORK_OF_ART = "WORK_OF_ART"
 GIVEN_NAME_FORMS = wordlists.pairs("given_name_forms")
 # Nouns that name a person ("Republican", "hacker") and are no one's given name, from WordNet's person nouns less
@@ -562,11 +564,16 @@ def _same_place_or_organisation(side: _Named, other: _Named, shared: set[str], o
     fullest, other_fullest = fullest_name(side.names), fullest_name(other.names)
     if _place_named_last(fullest, side.label, other_fullest) or _place_named_last(other_fullest, other.label, fullest):
         return False
+    if _company_named_after(fullest, side.label, other_fullest) \
+            or _company_named_after(other_fullest, other.label, fullest):
+        return False
     single_word = min(len(tokens(fullest)), len(tokens(other_fullest))) == 1
     if shared:  # one word in common, as "House" of "White House" and of "House Intelligence Committee"
         return single_word or names_compatible(fullest, other_fullest)
     if _nickname_or_acronym(side, other):
         return True
+    if _group_within_group(fullest, side.label, other_fullest, other.label):
+        return False
     return _names_match(fullest, side.label, other_fullest, other.label) \
         and (one_article or not single_word or _acronym_match(fullest, other_fullest))
 
@@ -684,6 +691,27 @@ def _place_named_last(place: str, label: str, name: str) -> bool:
     place_tokens, name_tokens = tokens(place), tokens(name)
     return (label in ("GPE", "LOC") and len(name_tokens) > len(place_tokens)
             and name_tokens[-len(place_tokens):] == place_tokens and "of" not in all_tokens(name))
+
+
+def _group_within_group(name: str, label: str, other: str, other_label: str) -> bool:
+    """Two peoples or groups, one named within the other's name ("Americans" of "African Americans", "Muslim" of
+    "Muslim Americans"): the longer names a part of the shorter's, or of another group, never the same people."""
+    if label != "NORP" or other_label != "NORP":
+        return False
+    short, long = sorted((tokens(name), tokens(other)), key=len)
+    # A plural last: a group's name, not a person's the model took for a people ("Smbatyan" of "Roman Smbatyan").
+    return len(short) < len(long) and _plural(long[-1]) and (long[:len(short)] == short or long[-len(short):] == short)
+
+
+def _company_named_after(place: str, label: str, name: str) -> bool:
+    """A place opening a longer name that ends in a word of companies or organisations is where that one is from,
+    not it ("Las Vegas" of "Las Vegas Sands Corp", whatever the model calls the company; or of "Las
+    Vegas Sands Networks"); the place must be one by the gazetteer too, since a company's own word may be tagged a
+    place ("Marfin" of "Marfin Bank")."""
+    place_tokens, name_tokens = tokens(place), tokens(name)
+    return (label in PLACE_LABELS and len(name_tokens) > len(place_tokens) + 1
+            and name_tokens[:len(place_tokens)] == place_tokens and name_tokens[-1] in ORGANISATION_ENDS
+            and gazetteer.is_place(place))
 
 
 def _goes_by(names: Counter[str], person_names: Counter[str], person_label: str) -> bool:

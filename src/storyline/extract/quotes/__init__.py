@@ -3,7 +3,8 @@
 Three passes over the same Doc, each drafting attributions (:mod:`~storyline.extract.quotes.drafts`) that the
 later ones leave alone:
 
-1. :mod:`~storyline.extract.quotes.headlines`: "Name: what they said" lines, and "Poll: …";
+1. :mod:`~storyline.extract.quotes.transcripts`: the lines of a transcript ("SMITH: …"), then
+   :mod:`~storyline.extract.quotes.headlines`: "Name: what they said" lines, and "Poll: …";
 2. :mod:`~storyline.extract.quotes.reported`: cues of the parse (:mod:`~storyline.extract.quotes.cues`), outer
    clauses first, each taking its content and source from the parse
    (:mod:`~storyline.extract.quotes.clauses`); a second verb of saying coordinated with the first ("said X and
@@ -24,7 +25,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from storyline.extract.quotes import direct, headlines, reported, speakers
+from storyline.extract.quotes import direct, headlines, reported, speakers, transcripts
 from storyline.extract.quotes.clauses import outer_first
 from storyline.extract.quotes.config import CONFIG, QuoteConfig
 from storyline.extract.quotes.drafts import Drafts
@@ -37,6 +38,7 @@ def extract(article: Article, doc: Doc, mentions: list[Mention], config: QuoteCo
     if doc.text != article.text:
         raise ValueError(f"parse of another text handed to quotes.extract for article {article.id}")
     drafts = Drafts(article, doc, mentions, config)
+    transcripts.find(drafts)
     for paragraph in article.paragraphs:
         headlines.find(drafts, paragraph)
     order = outer_first(doc)
@@ -51,8 +53,9 @@ def extract(article: Article, doc: Doc, mentions: list[Mention], config: QuoteCo
         keep_out(draft, ill_formed)
     drafts.found.sort(key=lambda draft: draft.content)
     for draft in drafts.found:
-        resolution = speakers.resolve(drafts, draft)
-        draft.speaker, draft.antecedent = resolution.entity, resolution.antecedent
+        if not draft.labelled:  # a transcript line's label is resolved already
+            resolution = speakers.resolve(drafts, draft)
+            draft.speaker, draft.antecedent = resolution.entity, resolution.antecedent
     # After every source is resolved, since a later pronoun may look back at any of them.
     for draft in drafts.found:
         draft.source_is_thing = speakers.names_a_thing(drafts, draft)

@@ -17,6 +17,9 @@ class QuoteConfig:
     longest_name: int = 200
     # By hand: "Name: what they said" needs at least this many words after the colon ("Sanders: No" is a label).
     headline_min_words: int = 2
+    # By hand: an article is a transcript when at least this many paragraphs open with a label in capitals and a
+    # colon ("SMITH: …"); one alone is a note ("UPDATE: …").
+    transcript_min_lines: int = 2
     # By hand: a clause a parenthetical cue interrupts ("The economy, he said, is weak") has at least this many
     # words; fewer are an aside.
     parenthetical_min_words: int = 3

@@ -48,6 +48,10 @@ class Draft:
     kind: str = SPEECH
     # Its source is a thing, not someone ("A sign said"): no speaker.
     source_is_thing: bool = False
+    # What someone decided or wants to do ("decided not to …"): a belief, whatever words inside it are quoted.
+    intention: bool = False
+    # A transcript line ("SMITH: …"), whose speaker is its label's, found with it.
+    labelled: bool = False
 
     @property
     def end(self) -> int:
@@ -176,7 +180,8 @@ class Drafts:
         cue = article.span(*draft.cue, "CUE") if draft.cue else None
         source = article.span(draft.source.start_char, draft.source.end_char, "SOURCE") if draft.source else None
         content = article.span(*draft.content, "CONTENT")
-        quoted = any(draft.content[0] <= start and end <= draft.content[1] for start, end in self.quotes)
+        quoted = not draft.intention and any(draft.content[0] <= start and end <= draft.content[1]
+                                             for start, end in self.quotes)
         antecedent = article.span(*draft.antecedent, "ANTECEDENT") if draft.antecedent else None
         return Attribution(content, cue, source, draft.speaker, self.opens_with_quote(draft.content),
                            with_quotation(draft.kind) if quoted else draft.kind, antecedent, draft.source_is_thing)

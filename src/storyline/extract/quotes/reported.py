@@ -63,6 +63,33 @@ def may_cue(doc: Doc) -> np.ndarray:
     return (pos == NOUN) | (pos == VERB) | (pos == AUX) | (lower == doc.vocab.strings["according"])
 
 
+# Verbs of deciding and wanting: their open clause is an intention, not words said.
+INTENTION_VERBS = wordlists.words("intention_verbs")
+
+
+def _plural_noun_read_as_verb(token: Token) -> bool:
+    """A word in "-s" the parse took for a verb, right after a noun of a phrase a determiner opens that is not its
+    subject, and with neither a clause nor an object of its own ("who took to the talk shows to defend …"): the
+    noun's plural, the head of that phrase, and the infinitive after it says what for. "The report shows that …",
+    "the head of the firm says it …" keep their verbs, and so do verbs of wanting ("… the firm wants to sell").
+    """
+    if token.tag_ != "VBZ" or token.i == 0 or lemma(token) in INTENTION_VERBS:
+        return False
+    if any(child.dep_ in ("ccomp", "dobj") for child in token.children) or _subject_right_before(token):
+        return False
+    before = token.doc[token.i - 1]
+    return before.tag_ == "NN" and before.head.i != token.i \
+        and any(child.dep_ in ("det", "poss") for child in before.children)
+
+
+def _subject_right_before(verb: Token) -> bool:
+    """A subject with no other verb between it and the verb ("neither contest this year appears …"): the verb's
+    own; one a relative clause parts from it ("Duarte, who took to the talk shows") may be the parse's guess."""
+    subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass", "expl") and child.i < verb.i]
+    return any(not any(word.pos_ in ("VERB", "AUX") for word in verb.doc[subject.i + 1 : verb.i])
+               for subject in subjects)
+
+
 def find(drafts: Drafts, token: Token) -> None:
     """Draft the attribution the token cues, if it is a cue and its content is not claimed yet."""
     doc = drafts.doc
@@ -74,6 +101,8 @@ def find(drafts: Drafts, token: Token) -> None:
         _noun_cue(drafts, token)
         return
     if token.pos_ not in ("VERB", "AUX") or token.dep_ in ("amod", "aux", "auxpass"):
+        return
+    if _plural_noun_read_as_verb(token):
         return
     if token_lemma in SEEMING_CUES:
         _seeming(drafts, token)
@@ -115,7 +144,15 @@ def find(drafts: Drafts, token: Token) -> None:
     # "According to doctors hired by the family, the bullet “…”, court sources said": the words are the doctors';
     # the court sources only carry them.
     source = _according_to_opening(drafts, content) or source
-    drafts.add(Draft(content, (token.idx, cue_end), source, kind=of_cue(token, aimed_at)))
+    drafts.add(Draft(content, (token.idx, cue_end), source, kind=of_cue(token, aimed_at),
+                     intention=_intends(token, content)))
+
+
+def _intends(verb: Token, content: tuple[int, int]) -> bool:
+    """A verb of deciding or wanting whose content is its open clause ("decided not to recommend …"), not a
+    quotation it opens with ("wants “a big, fat wall”")."""
+    return lemma(verb) in INTENTION_VERBS and any(
+        child.dep_ == "xcomp" and content[0] <= child.left_edge.idx <= content[0] + 1 for child in verb.children)
 
 
 def _can_speak(drafts: Drafts, head: Token) -> bool:
