@@ -12,8 +12,9 @@ DIR defaults to ../shared/data/polnear/data/train/text. Six passes over the same
   ner_only  — `nlp.pipe` with the NER component alone, for reference;
   bare_processes — the bare `nlp.pipe` in --workers processes (spaCy's `n_process`), for reference.
 The ratio pipeline ÷ bare tells what Storyline's own work costs on top of the parse (pipeline ÷
-bare_model_components, what it costs with the project's spaCy components counted as its work); workers ÷ pipeline what the
-other cores add, and bare_processes ÷ bare what they give spaCy alone: the ceiling of the workers' speed-up.
+bare_model_components, what it costs with the project's spaCy components counted as its work); workers ÷ pipeline
+what the other cores add, and bare_processes ÷ bare what they give spaCy alone: the ceiling of the workers'
+speed-up.
 Each ingest pass also reports where its time went (bench/stages.py: the writer's stages, and on the cluster its
 start, the workers' busy share and their CPU seconds), the CPU seconds of this process and the load average before
 and after it, since the machine is shared: a figure measured beside other work says little without them. Each pass
