@@ -175,6 +175,31 @@ def test_a_story_that_turns_out_to_be_two_splits_with_history():
     assert index.story_of("a0") != index.story_of("b0")
 
 
+def chained_events(config: StoryConfig) -> tuple[dict[str, set[str]], StoryIndex]:
+    """Five events on one beat, three reports each (cosine 0.4 across events), each followed by a roundup of it
+    and the next: the stories each event's reports end up in, and the index."""
+    index = StoryIndex(config)
+    beat = basis(0)
+    for event in range(1, 6):
+        for n in range(3):
+            index.assign(by_lead(f"e{event}.{n}", np.sqrt(0.4) * beat + np.sqrt(0.6) * basis(event)
+                                 + 0.01 * basis(10 + 3 * event + n)))
+        index.assign(by_lead(f"roundup{event}", np.sqrt(0.4) * beat
+                             + np.sqrt(0.3) * (basis(event) + basis(event + 1))))
+    return {f"e{event}": {index.story_of(f"e{event}.{n}") for n in range(3)} for event in range(1, 6)}, index
+
+
+def test_roundups_do_not_chain_the_events_of_a_beat_into_one_story():
+    # Each roundup joins its event's story and pulls the summed profile towards the beat, until the next
+    # event's reports score the join against it though they are far from most of its articles.
+    chained, _ = chained_events(StoryConfig(**LEAD_ONLY, join=0.5, merge=2.0, join_members=-1.0))
+    assert len(set.union(*chained.values())) == 1
+    apart, index = chained_events(StoryConfig(**LEAD_ONLY, join=0.5, merge=2.0, join_members=0.6, members_from=4))
+    assert all(len(stories) == 1 for stories in apart.values())
+    assert len(set.union(*apart.values())) == 5
+    assert any("far from the articles" in event.reason for event in index.history if event.kind == "created")
+
+
 def test_assigning_an_article_twice_is_refused(reports):
     index = StoryIndex()
     index.assign(reports[0][1])
