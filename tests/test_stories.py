@@ -159,6 +159,17 @@ def test_an_article_fitting_two_agreeing_stories_merges_them_with_history():
     assert index.story(absorbed).id == assignment.story  # an old id still leads to the story it joined
 
 
+def test_two_stories_whose_articles_are_apart_do_not_merge_though_their_profiles_agree():
+    index = StoryIndex(StoryConfig(**LEAD_ONLY, join=0.8, merge=0.6, join_members=0.8, members_from=2))
+    a, b = basis(0), 0.7 * basis(0) + np.sqrt(1 - 0.49) * basis(1)  # cosine 0.7 across, below join_members
+    for article_id, vector in [("a1", a), ("b1", b), ("a2", a), ("b2", b)]:
+        index.assign(by_lead(article_id, vector))
+    assignment = index.assign(by_lead("bridge", a + b))
+    assert index.story_of("a1") != index.story_of("b1")
+    assert assignment.story in {index.story_of("a1"), index.story_of("b1")}
+    assert not [event for event in index.history if event.kind == "merged"]
+
+
 def test_a_story_that_turns_out_to_be_two_splits_with_history():
     index = StoryIndex(StoryConfig(**LEAD_ONLY, join=0.25, merge=2.0))
     rng = np.random.default_rng(0)
