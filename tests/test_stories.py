@@ -159,6 +159,17 @@ def test_an_article_fitting_two_agreeing_stories_merges_them_with_history():
     assert index.story(absorbed).id == assignment.story  # an old id still leads to the story it joined
 
 
+def test_two_stories_whose_articles_are_apart_do_not_merge_though_their_profiles_agree():
+    index = StoryIndex(StoryConfig(**LEAD_ONLY, join=0.8, merge=0.6, join_members=0.8, members_from=2))
+    a, b = basis(0), 0.7 * basis(0) + np.sqrt(1 - 0.49) * basis(1)  # cosine 0.7 across, below join_members
+    for article_id, vector in [("a1", a), ("b1", b), ("a2", a), ("b2", b)]:
+        index.assign(by_lead(article_id, vector))
+    assignment = index.assign(by_lead("bridge", a + b))
+    assert index.story_of("a1") != index.story_of("b1")
+    assert assignment.story in {index.story_of("a1"), index.story_of("b1")}
+    assert not [event for event in index.history if event.kind == "merged"]
+
+
 def test_a_story_that_turns_out_to_be_two_splits_with_history():
     index = StoryIndex(StoryConfig(**LEAD_ONLY, join=0.25, merge=2.0))
     rng = np.random.default_rng(0)
@@ -173,6 +184,31 @@ def test_a_story_that_turns_out_to_be_two_splits_with_history():
     for name in groups:
         assert len({index.story_of(f"{name}{n}") for n in range(6)}) == 1
     assert index.story_of("a0") != index.story_of("b0")
+
+
+def chained_events(config: StoryConfig) -> tuple[dict[str, set[str]], StoryIndex]:
+    """Five events on one beat, three reports each (cosine 0.4 across events), each followed by a roundup of it
+    and the next: the stories each event's reports end up in, and the index."""
+    index = StoryIndex(config)
+    beat = basis(0)
+    for event in range(1, 6):
+        for n in range(3):
+            index.assign(by_lead(f"e{event}.{n}", np.sqrt(0.4) * beat + np.sqrt(0.6) * basis(event)
+                                 + 0.01 * basis(10 + 3 * event + n)))
+        index.assign(by_lead(f"roundup{event}", np.sqrt(0.4) * beat
+                             + np.sqrt(0.3) * (basis(event) + basis(event + 1))))
+    return {f"e{event}": {index.story_of(f"e{event}.{n}") for n in range(3)} for event in range(1, 6)}, index
+
+
+def test_roundups_do_not_chain_the_events_of_a_beat_into_one_story():
+    # Each roundup joins its event's story and pulls the summed profile towards the beat, until the next
+    # event's reports score the join against it though they are far from most of its articles.
+    chained, _ = chained_events(StoryConfig(**LEAD_ONLY, join=0.5, merge=2.0, join_members=-1.0))
+    assert len(set.union(*chained.values())) == 1
+    apart, index = chained_events(StoryConfig(**LEAD_ONLY, join=0.5, merge=2.0, join_members=0.6, members_from=4))
+    assert all(len(stories) == 1 for stories in apart.values())
+    assert len(set.union(*apart.values())) == 5
+    assert any("far from the articles" in event.reason for event in index.history if event.kind == "created")
 
 
 def test_assigning_an_article_twice_is_refused(reports):

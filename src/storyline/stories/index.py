@@ -100,6 +100,13 @@ class _Story:
     checked_at_size: int = 1
 
 
+def spread_over(rows: list[int], most: int) -> list[int]:
+    """At most ``most`` of the rows, evenly spread from the story's first articles to its latest."""
+    if len(rows) <= most:
+        return rows
+    return [rows[i] for i in np.linspace(0, len(rows) - 1, most).round().astype(int)]
+
+
 class StoryIndex:
     """The online clusterer, in memory. :func:`storyline.stories.persistence.replayed` rebuilds it from what it
     was given and decided."""
@@ -133,8 +140,10 @@ class StoryIndex:
         article = self._profile_of(row)
         ranked = sorted(((self.scorer.score(article, self._stories[sid].profile), sid)
                          for sid in self._candidates(row)), key=lambda pair: -pair[0].score)
-        if ranked and ranked[0][0].score >= self.config.join:
-            match, events = self._join(row, article, ranked)
+        fitting = [(match, sid) for match, sid in ranked
+                   if match.score >= self.config.join and self._close_to_members(article, self._stories[sid])]
+        if fitting:
+            match, events = self._join(row, article, fitting)
         else:
             match, events = None, self._start(row, article, ranked)
         story_id = self._story_of_row[row]
@@ -142,6 +151,35 @@ class StoryIndex:
         events.extend(self._recheck(story_id))
         return Assignment(features.article_id, self._story_of_row[row], match is None, match, tuple(events),
                           tuple(sid for _, sid in ranked))
+
+    def _close_to_members(self, article: Profile, story: _Story) -> bool:
+        """Whether the article is, on average, close enough to the story's articles themselves.
+
+        A story's summed profile grows broad as it takes in articles: its lead centroid and its bags of words and
+        names cover the whole of a beat, so an article of another event on the same beat scores well against it
+        though it is far from most of its articles. Their mean score does not broaden with the story.
+        """
+        rows = story.rows
+        if len(rows) < self.config.members_from:
+            return True
+        sample = spread_over(rows, self.config.members_compared)
+        mean = float(np.mean([self.scorer.score(article, self._member_profile(r)).score for r in sample]))
+        return mean >= self.config.join_members
+
+    def _members_agree(self, story: _Story, other: _Story) -> bool:
+        """Whether two stories' articles are, on average, as close across as an article joining must be."""
+        if len(story.rows) + len(other.rows) < self.config.members_from + 1:
+            return True
+        first = spread_over(story.rows, self.config.members_across)
+        second = spread_over(other.rows, self.config.members_across)
+        mean = float(np.mean([self.scorer.score(self._member_profile(a), self._member_profile(b)).score
+                              for a in first for b in second]))
+        return mean >= self.config.join_members
+
+    def _member_profile(self, row: int) -> Profile:
+        """An article's own profile, weighed afresh by the IDF of now: a weighing kept from earlier would differ
+        between the index in memory and one replayed from the store, which must decide alike."""
+        return self._profile_of(row)
 
     def _make_findable(self, row: int) -> None:
         """Let later articles find this one's story: by its lead, and by its names."""
@@ -173,7 +211,13 @@ class StoryIndex:
         if ranked:
             best = f" (best {self.scorer.score(article, self._stories[ranked[0][1]].profile, explain=True).reason()})"
         return [self._record("created", story_id, (self._members[row].article_id,),
-                             reason=f"no story scored {self.config.join:.2f}{best}")]
+                             reason=f"{self._why_none(ranked)}{best}")]
+
+    def _why_none(self, ranked: list[tuple[Match, str]]) -> str:
+        if ranked and ranked[0][0].score >= self.config.join:
+            return f"far from the articles of each story scoring {self.config.join:.2f} (mean below " \
+                   f"{self.config.join_members:.2f})"
+        return f"no story scored {self.config.join:.2f}"
 
     def _register(self, features: StoryFeatures) -> int:
         row = len(self._members)
@@ -236,7 +280,7 @@ class StoryIndex:
         if other is None or frozenset((story_id, other_id)) in self._split_apart:
             return []
         match = self.scorer.score(story.profile, other.profile, explain=True)
-        if match.score < self.config.merge:
+        if match.score < self.config.merge or not self._members_agree(story, other):
             return []
         if len(other.rows) > len(story.rows):  # the larger story keeps its id
             story, other = other, story
