@@ -118,20 +118,17 @@ def analyse_batch(articles: list[Article], batch_size: int = nlp.BATCH_SIZE,
 
 
 def analysed_here(batches: Iterable[list[Article]], batch_size: int = nlp.BATCH_SIZE) -> Iterator[list[Analysed]]:
-    """``analyse_batch`` of each batch in this process, in order: this thread parses, and a second one runs each
-    parsed batch's per-article stages and computes its story features while the next batch is parsed. The parse
-    spends most of its time in spaCy's and the embedding's numerical kernels, which let go of the GIL, so the
-    stages' Python and the embedding (a sixth of the parse's CPU time) run on a core the parse leaves idle
-    instead of after it: over 250 PolNeAR train texts, the ingest took 39.9 and 38.8 s with the stages in the
-    second thread, against 43.3 and 45.5 s with them after the parse in this one (bare spaCy: 36.9, 39.7 s)."""
+    """``analyse_batch`` of each batch in this process, in order, each batch's lead embeddings computed in a thread
+    while the next batch is parsed: ONNX Runtime lets go of the GIL, so the embedding (a sixth of the parse's
+    CPU time) runs on a core the parse leaves idle instead of after it."""
     with _switching_every(SWITCH_INTERVAL), \
-            ThreadPoolExecutor(max_workers=1, thread_name_prefix="stages") as stages:
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="embedding") as embedding:
         waiting: Future[list[Analysed]] | None = None
         for batch in batches:
-            docs = list(nlp.parse([a.text for a in batch], batch_size))
+            parsed = _parsed(batch, batch_size)
             if waiting is not None:
                 yield waiting.result()
-            waiting = stages.submit(_staged_and_featured, batch, docs)
+            waiting = embedding.submit(_featured, parsed, True)
         if waiting is not None:
             yield waiting.result()
 
@@ -193,14 +190,7 @@ class _Parsed:
 
 
 def _parsed(articles: list[Article], batch_size: int) -> _Parsed:
-    return _staged(articles, list(nlp.parse([a.text for a in articles], batch_size)))
-
-
-def _staged_and_featured(articles: list[Article], docs: list[Doc]) -> list[Analysed]:
-    return _featured(_staged(articles, docs), True)
-
-
-def _staged(articles: list[Article], docs: list[Doc]) -> _Parsed:
+    docs = list(nlp.parse([a.text for a in articles], batch_size))
     analyses, evidence = [], []
     for article, doc in zip(articles, docs):
         # One article at a time: its date evidence reads the time expressions its time stage has just found.
