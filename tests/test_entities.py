@@ -1038,6 +1038,12 @@ def test_a_name_s_first_word_is_not_its_acronym():
     assert not same_entity(Counter(["U.S."]), "GPE", Counter(["U.S. Senate"]), "ORG", one_article=True)
 
 
+def entity_of_names(text: str) -> dict[str, str | None]:
+    """The entity of each name the mention stage finds in ``text``, by the name as written."""
+    article = Article(text)
+    return {m.span.text(article): m.entity_id for m in mentions(article, next(nlp.parse([article.text])))}
+
+
 def test_a_company_named_after_a_place_is_not_the_place():
     # The model tags the company a place; a place opening a name that ends in a company word is where it is from.
     from storyline.text.names import same_entity
@@ -1047,11 +1053,8 @@ def test_a_company_named_after_a_place_is_not_the_place():
     assert not same_entity(Counter(["Las Vegas"]), "GPE", Counter(["Las Vegas Sands Networks"]), "GPE",
                            one_article=True)
     assert same_entity(Counter(["Marfin"]), "ORG", Counter(["Marfin Bank"]), "GPE", one_article=True)
-    text = ("The chief executive of Las Vegas Sands Corp spoke on Monday. He later flew home to Las Vegas, where "
-            "the casino group has its offices.")
-    article = Article(text)
-    found = mentions(article, next(nlp.parse([article.text])))
-    entity_of = {m.span.text(article): m.entity_id for m in found}
+    entity_of = entity_of_names("The chief executive of Las Vegas Sands Corp spoke on Monday. He later flew home to "
+                                "Las Vegas, where the casino group has its offices.")
     assert entity_of["Las Vegas"] != entity_of["Las Vegas Sands Corp"]
 
 
@@ -1063,9 +1066,6 @@ def test_a_people_named_within_another_s_name_is_another_group():
     assert same_entity(Counter(["Americans"]), "NORP", Counter(["Americans"]), "NORP", one_article=True)
     # A person the model took for a people ends in no plural.
     assert same_entity(Counter(["Nolan"]), "NORP", Counter(["Brad Nolan"]), "NORP", one_article=True)
-    text = ("African Americans in the district voted early. Pollsters said Americans as a whole were less eager "
-            "to vote this year.")
-    article = Article(text)
-    found = mentions(article, next(nlp.parse([article.text])))
-    entity_of = {m.span.text(article): m.entity_id for m in found}
+    entity_of = entity_of_names("African Americans in the district voted early. Pollsters said Americans as a whole "
+                                "were less eager to vote this year.")
     assert entity_of["Americans"] != entity_of["African Americans"]
