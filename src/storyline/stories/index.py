@@ -163,23 +163,17 @@ class StoryIndex:
         if len(rows) < self.config.members_from:
             return True
         sample = spread_over(rows, self.config.members_compared)
-        mean = float(np.mean([self.scorer.score(article, self._member_profile(r)).score for r in sample]))
+        mean = float(np.mean([self.scorer.score(article, self._profile_of(r)).score for r in sample]))
         return mean >= self.config.join_members
 
     def _members_agree(self, story: _Story, other: _Story) -> bool:
         """Whether two stories' articles are, on average, as close across as an article joining must be."""
         if len(story.rows) + len(other.rows) < self.config.members_from + 1:
             return True
-        first = spread_over(story.rows, self.config.members_across)
-        second = spread_over(other.rows, self.config.members_across)
-        mean = float(np.mean([self.scorer.score(self._member_profile(a), self._member_profile(b)).score
-                              for a in first for b in second]))
+        first = [self._profile_of(row) for row in spread_over(story.rows, self.config.members_across)]
+        second = [self._profile_of(row) for row in spread_over(other.rows, self.config.members_across)]
+        mean = float(np.mean([self.scorer.score(a, b).score for a in first for b in second]))
         return mean >= self.config.join_members
-
-    def _member_profile(self, row: int) -> Profile:
-        """An article's own profile, weighed afresh by the IDF of now: a weighing kept from earlier would differ
-        between the index in memory and one replayed from the store, which must decide alike."""
-        return self._profile_of(row)
 
     def _make_findable(self, row: int) -> None:
         """Let later articles find this one's story: by its lead, and by its names."""
