@@ -216,6 +216,23 @@ def test_quotes_read_as_written_direct_speech_in_its_marks_reported_speech_witho
     assert any("10.40 p.m." in w["as_written"] for w in reported)  # as written, punctuation kept
 
 
+def test_a_quote_the_attribution_interrupts_reads_as_its_quotations_alone(examples):
+    _, _, briefs = examples
+    wordings = [w for brief in briefs.values() for speaker in full(brief)["quotes"]
+                for g in speaker["statements"] for w in g["wordings"]]
+    interrupted = [w for w in wordings if any(s["cue"] and s["start"] < s["cue"]["start"] < s["end"]
+                                              and s["text"].startswith(("“", '"')) for s in w["spans"][:1])]
+    minister = next(w for w in interrupted if "No hospital" in w["spans"][0]["text"])
+    assert " she said" in minister["spans"][0]["text"]  # the span keeps the words as the article has them
+    assert " said" not in minister["as_written"] and " … " in minister["as_written"]
+    for wording in interrupted:
+        cue = wording["spans"][0]["cue"]["text"]
+        quotations = wording["as_written"].split(" … ")
+        assert len(quotations) >= 2 and all(q[0] in "“\"" and q[-1] in "”\"" for q in quotations)
+        assert all(q in " ".join(wording["spans"][0]["text"].split()) for q in quotations)
+        assert f" {cue} " not in wording["as_written"]
+
+
 def test_the_default_brief_shows_the_best_items_and_a_full_one_everything(examples):
     corpus, _, briefs = examples
     brief = briefs["port-fire-gdansk"]

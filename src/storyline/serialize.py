@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from storyline.model import Article, Attribution, Entity, Span
+from storyline.text.quotemarks import quoted_spans
 
 if TYPE_CHECKING:
     from storyline.compare.quotes import QuoteGroup
@@ -122,8 +123,29 @@ def quotes_by_speaker(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def written_form(articles: dict[str, Article], article_id: str, attribution: Attribution) -> str:
-    """A quote's content as its article writes it, on one line."""
-    return " ".join(attribution.content.text(articles[article_id]).split())
+    """A quote's content as its article writes it, on one line; a direct quote that the attribution interrupts
+    ("“A,” she said. “B.”") reads as its quotations alone, joined by an ellipsis where words were left out: the
+    speaker is named beside it, and the spans keep where every word stands."""
+    content = attribution.content.text(articles[article_id])
+    cue = attribution.cue
+    if attribution.direct and cue is not None and attribution.content.start <= cue.start < attribution.content.end:
+        content = _quotations_alone(content)
+    return " ".join(content.split())
+
+
+def _quotations_alone(content: str) -> str:
+    """The quotations of a content that opens and closes with one, what stands between them (the attribution)
+    left out; the content as it is otherwise."""
+    quotations = quoted_spans(content)
+    text_start, text_end = len(content) - len(content.lstrip()), len(content.rstrip())
+    if len(quotations) < 2 or quotations[0][0] != text_start or quotations[-1][1] != text_end:
+        return content
+    pieces = [content[start:end] for start, end in quotations]
+    gaps = [content[left[1]:right[0]] for left, right in zip(quotations, quotations[1:])]
+    joined = pieces[0]
+    for gap, piece in zip(gaps, pieces[1:]):
+        joined += (" … " if gap.strip() else " ") + piece
+    return joined
 
 
 def timeline(entries: list[TimelineEntry], articles: dict[str, Article]) -> list[dict[str, Any]]:
