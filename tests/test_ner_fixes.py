@@ -242,6 +242,15 @@ def test_streets_roads_and_precincts_are_facilities_in_one_piece():
     assert not [text for text, _ in found if text in ("Mount St.", "Main Street")]
 
 
+def test_streets_and_squares_named_after_their_street_word_are_facilities():
+    found = entities("Thieves rammed a car into a jeweller's on Rue de la Paix, near Place Vendome, then fled "
+                     "past Piazza della Signoria and down Avenida Paulista. Police blocked Potsdamer Platz.")
+    for street in ("Rue de la Paix", "Place Vendome", "Piazza della Signoria", "Avenida Paulista", "Potsdamer Platz"):
+        assert (street, "FAC") in found
+    # The words start a street's name only before a name: a verb or a common noun after them makes none.
+    assert not [text for text, _ in entities("Place the order today, said Ana Ruiz.") if text.startswith("Place")]
+
+
 def test_a_title_run_ending_a_person_goes_to_the_person_named_next():
     from spacy.tokens import Doc
 

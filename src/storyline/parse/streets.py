@@ -1,8 +1,10 @@
 """Street and road names the model misses or splits: "E. 52nd St." (no entity), "West 4th Street" (a place and an
-organisation), "Highway 214", "Ave. H", "67th Precinct". A capitalised street word after one to three capitalised
-words or an ordinal makes a street's name, a capitalised road word before a number a road's, an ordinal before
-"Precinct" or "Ward" a precinct's; each is tagged a facility (FAC, as the model's training data tags streets),
-replacing the pieces it covers, unless the model's own name runs past it ("Church Avenue Baptist Church")."""
+organisation), "Highway 214", "Ave. H", "67th Precinct", "Rue de Castiglione". A capitalised street word after one
+to three capitalised words or an ordinal makes a street's name, one that starts names in French, Italian, Spanish
+or Portuguese before one or two (after their particles) a street's or a square's, a capitalised road word before a
+number a road's, an ordinal before "Precinct" or "Ward" a precinct's; each is tagged a facility (FAC, as the
+model's training data tags streets), replacing the pieces it covers, unless the model's own name runs past it
+("Church Avenue Baptist Church")."""
 
 from __future__ import annotations
 
@@ -25,6 +27,9 @@ CAPITALISED = {"REGEX": r"^[A-Z]"}
 ORDINAL = {"TEXT": {"REGEX": r"^\d+(st|nd|rd|th)$"}}
 NAME_WORD = {"IS_TITLE": True, "IS_ALPHA": True, "IS_STOP": False}
 FULL_STOP = {"ORTH": ".", "OP": "?"}
+# The particles between a street word and the name it starts ("Rue de la Paix", "Piazza della Signoria").
+STREET_PARTICLES = ["de", "du", "des", "la", "le", "les", "l'", "d'", "del", "della", "dei", "degli", "di", "da",
+                    "do", "dos", "das"]
 
 
 ABBREVIATIONS = {word for word, where in DESIGNATORS.items() if where.endswith(" abbreviation")}
@@ -32,7 +37,7 @@ ABBREVIATIONS = {word for word, where in DESIGNATORS.items() if where.endswith("
 
 def _written(kind: str) -> list[str]:
     """The words of a kind as the tokenizer may leave them: abbreviations with or without their full stop."""
-    found = [word for word, where in DESIGNATORS.items() if where.split()[0] == kind]
+    found = [word for word, where in DESIGNATORS.items() if kind in where.split()]
     return found + [word + "." for word in found if word in ABBREVIATIONS]
 
 
@@ -47,6 +52,8 @@ def _matcher(vocab) -> Matcher:
         [{"LOWER": {"IN": ["avenue", "ave", "ave."]}, "TEXT": CAPITALISED}, FULL_STOP, {"TEXT": {"REGEX": r"^[A-Z]$"}}],
         [{"LOWER": {"IN": _written("number")}, "TEXT": CAPITALISED}, FULL_STOP, {"TEXT": {"REGEX": r"^\d+[A-Z]?$"}}],
         [ORDINAL, {**NAME_WORD, "OP": "?"}, {"LOWER": {"IN": _written("ordinal")}, "TEXT": CAPITALISED}],
+        [{"LOWER": {"IN": _written("start")}, "TEXT": CAPITALISED}, {"LOWER": {"IN": STREET_PARTICLES}, "OP": "{0,2}"},
+         {**NAME_WORD, "OP": "{1,2}"}],
     ], greedy="LONGEST")
     return matcher
 
@@ -55,7 +62,7 @@ def _matcher(vocab) -> Matcher:
 def _designator_keys() -> frozenset[int]:
     """The string keys (hashes) of the words one of which every pattern of :func:`_matcher` needs, in lower case."""
     return frozenset(hash_string(word) for word in [*_written("end"), *_written("number"), *_written("ordinal"),
-                                                     "avenue", "ave", "ave."])
+                                                     *_written("start"), "avenue", "ave", "ave."])
 
 
 def add_streets(doc: Doc, entities: list[Entity]) -> list[Entity]:
