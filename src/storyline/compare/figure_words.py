@@ -106,12 +106,33 @@ def people_counted(anchor: Token) -> Token | None:
         return head
     if anchor.dep_ == "nummod" and head.pos_ == "NOUN" and done_to_people:
         return head
+    if (state := _state_of_people(anchor)) is not None:
+        return state
     verb = head.head if anchor.dep_ == "pobj" and head.lower_ in {"to", "at"} else head if anchor.dep_ == "attr" \
         else None
     if verb is not None:
         # "the toll stands at 5"; "officials put the toll at 5", the toll the object of a verb of estimating
         held = {"nsubj", "dobj"} if estimated_at(anchor) is not None else {"nsubj"}
         return next((c for c in verb.children if c.dep_ in held and c.lemma_.lower() == "toll"), None)
+    return None
+
+
+def _state_of_people(anchor: Token) -> Token | None:
+    """The adjective of an outcome that happens to people ("dead", "injured", "missing") that a bare number is said
+    to be in: "3 dead" (the number a modifier of the adjective the parse takes for a noun), "Three dead after ..."
+    (the adjective a modifier of the number), "left 4 dead" (the complement of the verb the number is the object
+    of), "3 were dead" (of the copula it is the subject of). News of any disaster, crime or riot writes its toll so
+    as often as "four people were killed"; None for a number so written of no outcome ("left 40 homeless")."""
+    def of_people(token: Token) -> bool:
+        return token.pos_ == "ADJ" and OUTCOMES.get(token.lemma_.lower()) in HUMAN_OUTCOMES
+
+    if anchor.dep_ == "nummod" and of_people(anchor.head):
+        return anchor.head
+    if (described := next((c for c in anchor.children if c.dep_ == "amod" and of_people(c)), None)) is not None:
+        return described
+    if anchor.dep_ in {"dobj", "nsubj"}:
+        return next((c for c in anchor.head.children if c.dep_ in {"oprd", "acomp"} and c.i > anchor.i
+                     and of_people(c)), None)
     return None
 
 
