@@ -367,6 +367,12 @@ def test_a_bare_number_said_to_be_dead_injured_or_missing_counts_people():
     assert not disputes("The flood on Monday left 40 homeless.", "The flood on Monday killed 45 people.")
 
 
+def test_a_participle_after_the_object_of_left_is_the_state_it_leaves_its_people_in():
+    # "left four people injured", which the parse may read as "left four people, injured": four people injured
+    assert values(disputes("The blast left four people injured.", "Seven people were injured in the blast.")) \
+        == [["4", "7"]]
+
+
 def test_a_number_hyphened_to_its_noun_is_the_length_of_another_thing_not_a_count():
     # "a four-game losing streak" and "an 11-game stretch" are stretches each outlet draws where it likes
     assert not disputes("The Hawks ended a four-game losing streak on Friday.",

@@ -169,6 +169,7 @@ def what_happened(start: Token | None, counted: Token, hops: int) -> Token | Non
             return carried(token, result=suffers(below))
         complement = next((c for c in token.children if c.lemma_.lower() not in LIGHT_VERBS and (
             (c.dep_ in {"oprd", "xcomp", "acomp", "ccomp"} and c.pos_ in {"VERB", "ADJ"})
+            or _participle_after_object(c, below)
             or (c.dep_ in {"advmod", "prep", "acomp"} and c.lower_ in OUTCOMES))), None)
         if complement is not None:
             return complement
@@ -179,6 +180,13 @@ def what_happened(start: Token | None, counted: Token, hops: int) -> Token | Non
             # says what it says of its noun, and the verb it hangs from is not what happened to the figure
             return None
     return None
+
+
+def _participle_after_object(child: Token, below: Token) -> bool:
+    """Whether a light verb's child is a past participle right after the object a figure's count hangs from, which
+    the parse may take for an adverbial clause ("left four people injured" read as "left four people, injured"):
+    the state the verb leaves its object in, as "left three people dead" is."""
+    return child.dep_ == "advcl" and child.tag_ == "VBN" and below.dep_ == "dobj" and child.i == below.right_edge.i + 1
 
 
 def described(noun: Token) -> Token | None:
