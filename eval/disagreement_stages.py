@@ -14,11 +14,14 @@ disagreement (``disagreements``, values by article) is then:
   of another occasion (``occasion``);
 - ``grouped apart``: some such pair gives one quantity, but the grouping puts the two figures in different groups;
 - ``not disputed``: they are grouped, but the group is no dispute (an outlet also gives the other side's value);
-- ``dropped``: disputed, but dropped afterwards (days of several occasions) or not in the brief;
-- ``found``: a brief disagreement matches it as ``eval/brief.py`` scores.
+- ``dropped``: disputed, but dropped afterwards (days of several occasions), so in no disagreement of the story;
+- ``found``: two of its figures with differing gold values are in one disagreement of the story (on the tuning part
+  the same 39 that ``eval/brief.py`` finds).
 
-The tempting false alarms (``not_disagreements``) are tabulated the same way: ``shown`` when the brief shows them,
-else the stage that keeps them out. Run: ``python eval/disagreement_stages.py eval/briefs/tune [--rows FILE]``.
+The tempting false alarms (``not_disagreements``) are tabulated the same way, with the values the item gives or, where
+it gives none, the first number its note writes that a figure of each of its articles gives (``no values`` when fewer
+than two articles have one): ``shown`` when a disagreement of the story holds them, else the stage that keeps them
+out. Run: ``python eval/disagreement_stages.py eval/briefs/tune [--rows FILE]``.
 """
 
 from __future__ import annotations
