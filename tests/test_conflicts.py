@@ -355,6 +355,24 @@ def test_counts_of_people_in_any_wording_are_one_quantity_on_one_day():
     assert not disputes("About 50 people were hurt.", "It killed 612 people and injured more than 1, 400.")
 
 
+def test_a_bare_number_said_to_be_dead_injured_or_missing_counts_people():
+    # a toll written "4 dead", "Three dead after ...", "left 4 dead" or "Two were dead" is the toll "were killed" gives
+    killed = "Five people were killed when the bus overturned on the highway."
+    for toll in ("The bus overturned on the highway, leaving 4 dead.", "Three dead as bus overturns on highway.",
+                 "Two were dead after the bus overturned on the highway."):
+        assert len(disputes(toll, killed)) == 1, toll
+    assert values(disputes("The bus crash on the highway left 4 dead and 12 injured.",
+                           "Five people were killed and 12 injured in the bus crash on the highway.")) == [["4", "5"]]
+    # a number said to be in a state that happens to no one ("left 40 homeless") counts no one
+    assert not disputes("The flood on Monday left 40 homeless.", "The flood on Monday killed 45 people.")
+
+
+def test_a_participle_after_the_object_of_left_is_the_state_it_leaves_its_people_in():
+    # "left four people injured", which the parse may read as "left four people, injured": four people injured
+    assert values(disputes("The blast left four people injured.", "Seven people were injured in the blast.")) \
+        == [["4", "7"]]
+
+
 def test_a_number_hyphened_to_its_noun_is_the_length_of_another_thing_not_a_count():
     # "a four-game losing streak" and "an 11-game stretch" are stretches each outlet draws where it likes
     assert not disputes("The Hawks ended a four-game losing streak on Friday.",

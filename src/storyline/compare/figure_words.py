@@ -106,12 +106,33 @@ def people_counted(anchor: Token) -> Token | None:
         return head
     if anchor.dep_ == "nummod" and head.pos_ == "NOUN" and done_to_people:
         return head
+    if (state := _state_of_people(anchor)) is not None:
+        return state
     verb = head.head if anchor.dep_ == "pobj" and head.lower_ in {"to", "at"} else head if anchor.dep_ == "attr" \
         else None
     if verb is not None:
         # "the toll stands at 5"; "officials put the toll at 5", the toll the object of a verb of estimating
         held = {"nsubj", "dobj"} if estimated_at(anchor) is not None else {"nsubj"}
         return next((c for c in verb.children if c.dep_ in held and c.lemma_.lower() == "toll"), None)
+    return None
+
+
+def _state_of_people(anchor: Token) -> Token | None:
+    """The adjective of an outcome that happens to people ("dead", "injured", "missing") that a bare number is said
+    to be in: "3 dead" (the number a modifier of the adjective the parse takes for a noun), "Three dead after ..."
+    (the adjective a modifier of the number), "left 4 dead" (the complement of the verb the number is the object
+    of), "3 were dead" (of the copula it is the subject of). News of any disaster, crime or riot writes its toll so
+    as often as "four people were killed"; None for a number so written of no outcome ("left 40 homeless")."""
+    def of_people(token: Token) -> bool:
+        return token.pos_ == "ADJ" and OUTCOMES.get(token.lemma_.lower()) in HUMAN_OUTCOMES
+
+    if anchor.dep_ == "nummod" and of_people(anchor.head):
+        return anchor.head
+    if (described := next((c for c in anchor.children if c.dep_ == "amod" and of_people(c)), None)) is not None:
+        return described
+    if anchor.dep_ in {"dobj", "nsubj"}:
+        return next((c for c in anchor.head.children if c.dep_ in {"oprd", "acomp"} and c.i > anchor.i
+                     and of_people(c)), None)
     return None
 
 
@@ -148,6 +169,7 @@ def what_happened(start: Token | None, counted: Token, hops: int) -> Token | Non
             return carried(token, result=suffers(below))
         complement = next((c for c in token.children if c.lemma_.lower() not in LIGHT_VERBS and (
             (c.dep_ in {"oprd", "xcomp", "acomp", "ccomp"} and c.pos_ in {"VERB", "ADJ"})
+            or _participle_after_object(c, below)
             or (c.dep_ in {"advmod", "prep", "acomp"} and c.lower_ in OUTCOMES))), None)
         if complement is not None:
             return complement
@@ -158,6 +180,13 @@ def what_happened(start: Token | None, counted: Token, hops: int) -> Token | Non
             # says what it says of its noun, and the verb it hangs from is not what happened to the figure
             return None
     return None
+
+
+def _participle_after_object(child: Token, below: Token) -> bool:
+    """Whether a light verb's child is a past participle right after the object a figure's count hangs from, which
+    the parse may take for an adverbial clause ("left four people injured" read as "left four people, injured"):
+    the state the verb leaves its object in, as "left three people dead" is."""
+    return child.dep_ == "advcl" and child.tag_ == "VBN" and below.dep_ == "dobj" and child.i == below.right_edge.i + 1
 
 
 def described(noun: Token) -> Token | None:

@@ -252,8 +252,8 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
         # "29 points to go with eight rebounds and six assists": the rebounds and assists are the scorer's
         _, listed_person, holders = participants(alongside, alongside, next(iter(verbs_above(alongside)), None))
         person = person or listed_person
-    if implied is not None and implied.pos_ == "VERB":
-        what = f"people {what}"  # "people killed" for "the quake killed 4"
+    if implied is not None and implied.pos_ in {"VERB", "ADJ"}:
+        what = f"people {what}"  # "people killed" for "the quake killed 4", "people dead" for "left 4 dead"
     counted_words = PERSON if implied is not None else phrase(counted, anchor)
     if dimension == "mass" and (counted.ent_type_ == "PERSON" or counted.lower_ in PERSONAL_PRONOUNS):
         # a person's weight, whatever the verb ("weighing 130 pounds", "is 5-foot-8, 135 pounds"): a person has
