@@ -2038,3 +2038,24 @@ def test_a_verb_right_after_its_subject_is_a_verb_though_a_noun_precedes_it():
     article, mentions, found = extracted(
         "Neither contest this year appears to have a genuine race for first place.")
     assert [a for a in found if a.cue and a.cue.text(article) == "appears"]
+
+
+def test_speech_tag_speaker_read_from_the_words_where_the_parse_hung_it_elsewhere():
+    # The parse made the name a compound of the verb ("Brandt notes"), and the subject of the participle after the
+    # tag ("Otto Lind, asked about …"), leaving the verb of saying no subject; a speech tag right after a closing
+    # mark names who spoke, before its verb or after it.
+    article, mentions, found = extracted(
+        "The mill closed in March. \u201cLook at the orders we lost after the flood,\u201d Brandt notes. "
+        "\u201cThey never came back.\u201d")
+    orders = the_one(article, found, "Look at the orders")
+    assert orders.source.text(article) == "Brandt" and "Brandt" in speaker_names(article, mentions, orders)
+    article, mentions, found = extracted(
+        "Councilwoman Ida Brandt spoke first. \u201cThe budget is not balanced,\u201d said retired banker Otto Lind, "
+        "asked about the plan.")
+    budget = the_one(article, found, "The budget is not balanced")
+    assert budget.source.text(article) == "retired banker Otto Lind"
+    assert "Otto Lind" in speaker_names(article, mentions, budget)
+    article, mentions, found = extracted(
+        "Prices rose at the market. \u201cA man came in and said we should close early,\u201d said the baker, who "
+        "like many in the town did not want to be named.")
+    assert the_one(article, found, "A man came in").source.text(article) == "the baker"

@@ -45,6 +45,11 @@ EMPTY_OBJECTS = frozenset({"it", "this", "that"})
 # the verbs whose object after them is the one told, not the speaker ("told reporters").
 INVERTED_DEPS = frozenset({"dobj", "attr", "npadvmod", "oprd"})
 TELLING_VERBS = frozenset({"tell"})
+# The words a speaker's phrase in a speech tag is made of, read without the parse ("retired neurosurgeon Ben Carson",
+# "the woman"); participles only inside it ("ranking Democrat …"); and the parts of speech it may end on.
+TAG_PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
+TAG_PHRASE_INNER_TAGS = frozenset({"VBN", "VBG"})
+TAG_PHRASE_ENDS = frozenset({"NOUN", "PROPN"})
 # Dependents that, set off by a comma, end a content rather than continue it.
 TAIL_DEPS = frozenset({"advcl", "appos", "parataxis", "npadvmod"})
 
@@ -194,6 +199,8 @@ def subject(verb: Token, in_quote: Callable[[int], bool], config: QuoteConfig = 
             return doc[apposed.left_edge.i : subject_end(apposed) + 1]
         if hop == 0 and (inverted := inverted_speaker(verb)) is not None:
             return doc[inverted.left_edge.i : subject_end(inverted) + 1]
+        if hop == 0 and (tagged := speech_tag_speaker(verb, config)) is not None:
+            return tagged
         # Only the verb's own agent: a verb the parse coordinated with a passive one is not said by its agent
         # ("De Blasio said the move was made by Bratton and said, “…”").
         for child in verb.children if hop == 0 else ():
@@ -264,6 +271,50 @@ def inverted_speaker(verb: Token) -> Token | None:
         return None
     return next((child for child in verb.children if child.i > verb.i and child.dep_ in INVERTED_DEPS
                  and child.pos_ in ("NOUN", "PROPN") and child.left_edge.i == verb.i + 1), None)
+
+
+def speech_tag_speaker(verb: Token, config: QuoteConfig = CONFIG) -> DocSpan | None:
+    """The speaker's phrase of a speech tag right after a quotation, read from the words where the parse hung it
+    elsewhere and left the verb of saying no subject: "“…,” said the woman, who …" (the woman made the subject of
+    the relative clause), "“…,” Conway notes" (the name made a compound of "notes"). A verb of saying right after a
+    quotation's closing mark is followed by who spoke, and one after a closing mark and a short noun phrase is
+    preceded by who spoke. Not a verb of telling after the mark ("told reporters": the one told), nor a participle,
+    whose clause's subject said it."""
+    if lemma(verb) not in CLAUSE_CUES or verb.tag_ == "VBG" or verb.pos_ != "VERB":
+        return None
+    doc = verb.doc
+    if _closes_quotation_before(doc, verb.i) and lemma(verb) not in TELLING_VERBS:
+        end = verb.i + 1
+        while end < len(doc) and end - verb.i <= config.speech_tag_words and _in_tag_phrase(doc[end]):
+            end += 1
+        return _tag_phrase(doc, verb.i + 1, end)
+    start = verb.i
+    while start > 0 and verb.i - start < config.speech_tag_words and _in_tag_phrase(doc[start - 1]):
+        start -= 1
+    return _tag_phrase(doc, start, verb.i) if start < verb.i and _closes_quotation_before(doc, start) else None
+
+
+def _closes_quotation_before(doc: Doc, i: int) -> bool:
+    """Whether a quotation's closing mark (with a comma after it or before it) stands right before token ``i``."""
+    before = i - 1
+    if before >= 1 and doc[before].text == ",":
+        before -= 1  # “…”, said …: the comma outside the closing mark
+    if before < 0:
+        return False
+    mark = doc[before]
+    return mark.is_quote and mark.tag_ == "''" or mark.text in ("''", "”")
+
+
+def _in_tag_phrase(token: Token) -> bool:
+    # A name the tagger took for a mark is still a name ("Sarukhán" mangled by a scrape), if it is a person's.
+    return token.pos_ in TAG_PHRASE_POS or token.tag_ in TAG_PHRASE_INNER_TAGS or token.ent_type_ == "PERSON"
+
+
+def _tag_phrase(doc: Doc, start: int, end: int) -> DocSpan | None:
+    """The phrase ``[start, end)`` cut back to its last noun, or None when it has none: a speaker is named."""
+    while end > start and doc[end - 1].pos_ not in TAG_PHRASE_ENDS and doc[end - 1].ent_type_ != "PERSON":
+        end -= 1
+    return doc[start:end] if end > start else None
 
 
 def _carried(noun: Token) -> bool:
