@@ -2059,3 +2059,18 @@ def test_speech_tag_speaker_read_from_the_words_where_the_parse_hung_it_elsewher
         "Prices rose at the market. \u201cA man came in and said we should close early,\u201d said the baker, who "
         "like many in the town did not want to be named.")
     assert the_one(article, found, "A man came in").source.text(article) == "the baker"
+
+
+def test_participle_of_saying_on_the_one_a_message_went_to_is_the_senders():
+    # The parse hangs "saying" on the message's addressee, as it would on someone speaking ("protesters chanting"):
+    # the words are the message's, which its sender said.
+    article, mentions, found = extracted(
+        "The union lost the vote on Friday. Its leader, Ida Brandt, emailed members saying: \u201cThe fight goes "
+        "on.\u201d")
+    fight = the_one(article, found, "The fight goes on")
+    assert fight.source.text(article) == "Its leader" and "Ida Brandt" in speaker_names(article, mentions, fight)
+    article, mentions, found = extracted(
+        "The mayor's office blasted out an email to residents stating, \u201cThe water is safe to drink again.\u201d")
+    assert the_one(article, found, "The water is safe").source.text(article) == "The mayor's office"
+    article, mentions, found = extracted("The mayor met protesters chanting \u201cno more cuts\u201d outside the hall.")
+    assert the_one(article, found, "no more cuts").source.text(article) == "protesters"

@@ -50,6 +50,9 @@ TELLING_VERBS = frozenset({"tell"})
 TAG_PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
 TAG_PHRASE_INNER_TAGS = frozenset({"VBN", "VBG"})
 TAG_PHRASE_ENDS = frozenset({"NOUN", "PROPN"})
+# Words of sending someone a written message, as verbs ("emailed supporters") and nouns ("an email to supporters"):
+# data/messaging_words.txt.
+MESSAGING_WORDS = wordlists.words("messaging_words")
 # Dependents that, set off by a comma, end a content rather than continue it.
 TAIL_DEPS = frozenset({"advcl", "appos", "parataxis", "npadvmod"})
 
@@ -228,6 +231,10 @@ def subject(verb: Token, in_quote: Callable[[int], bool], config: QuoteConfig = 
         elif verb.dep_ == "acl" and verb.tag_ == "VBG" and _carried(verb.head):
             # "Communists stormed the hill, unfurling banners reading “…”": who carries the banner says its words.
             verb = verb.head.head
+        elif verb.dep_ == "acl" and verb.tag_ == "VBG" and (sender := _sending_verb(verb.head)) is not None:
+            # "emailed supporters saying …", "sent a text message to supporters saying …": the parse hung the
+            # participle on the one the message went to; the message's words are its sender's.
+            verb = sender
         elif verb.dep_ == "relcl" or verb.dep_ == "acl" and verb.tag_ == "VBG":
             # "the operator, which said …", "voters backing the mayor": the noun the clause hangs on
             return doc[verb.head.left_edge.i : verb.head.i + 1]
@@ -315,6 +322,25 @@ def _tag_phrase(doc: Doc, start: int, end: int) -> DocSpan | None:
     while end > start and doc[end - 1].pos_ not in TAG_PHRASE_ENDS and doc[end - 1].ent_type_ != "PERSON":
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def _sending_verb(noun: Token) -> Token | None:
+    """The verb that sent a message to the noun: a verb of messaging whose object it is ("emailed supporters"), or
+    one that put out a text to it ("sent a letter to members"), or the verb of the text it went to ("blasted out an
+    email to supporters"). None for a noun no message was sent to."""
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and lemma(noun.head) in MESSAGING_WORDS:
+        return noun.head
+    if noun.dep_ != "pobj" or noun.head.lower_ != "to":
+        return None
+    holder = noun.head.head
+    if holder.pos_ == "VERB" and any(_a_message(child) for child in holder.children):
+        return holder
+    return holder.head if _a_message(holder) and holder.head.pos_ == "VERB" else None
+
+
+def _a_message(noun: Token) -> bool:
+    """Whether the noun is a message its verb's subject sent: a text put out, or a word of messaging."""
+    return issued_text(noun) or noun.dep_ == "dobj" and lemma(noun) in MESSAGING_WORDS
 
 
 def _carried(noun: Token) -> bool:
