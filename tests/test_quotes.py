@@ -2074,3 +2074,27 @@ def test_participle_of_saying_on_the_one_a_message_went_to_is_the_senders():
     assert the_one(article, found, "The water is safe").source.text(article) == "The mayor's office"
     article, mentions, found = extracted("The mayor met protesters chanting \u201cno more cuts\u201d outside the hall.")
     assert the_one(article, found, "no more cuts").source.text(article) == "protesters"
+
+
+def test_speech_tag_speaker_before_an_aside_set_off_by_commas():
+    # The parse hung the name on the aside's participle; the phrase right after the closing mark, before an aside
+    # set off by commas up to the verb of saying, is who spoke.
+    article, mentions, found = extracted(
+        "\u201cWe have had better fairs than this one,\u201d farmer Otto Lind, wearing a straw hat and muddy boots, said "
+        "as the rain fell.")
+    fairs = the_one(article, found, "We have had better fairs")
+    assert fairs.source.text(article) == "farmer Otto Lind" and "Otto Lind" in speaker_names(article, mentions, fairs)
+
+
+def test_verb_of_saying_parsed_as_describing_the_noun_before_it_is_that_nouns():
+    # The parse of a sentence as it came from a news text: "yelled" hung on "man" as a clause describing him, "man"
+    # made the subject of the quotation's verb. A verb in the past tense right after a noun is the noun's own.
+    from spacy.tokens import Doc
+    from storyline.extract.quotes import clauses
+    words = ["Then", "a", "man", "yelled", "\u201c", "Go", "home", "!", "\u201d"]
+    doc = Doc(nlp.load().vocab, words=words, heads=[5, 2, 5, 2, 5, 5, 5, 5, 5],
+              deps=["advmod", "det", "nsubj", "acl", "punct", "ROOT", "advmod", "punct", "punct"],
+              tags=["RB", "DT", "NN", "VBD", "``", "VB", "RB", ".", "''"],
+              pos=["ADV", "DET", "NOUN", "VERB", "PUNCT", "VERB", "ADV", "PUNCT", "PUNCT"],
+              lemmas=["then", "a", "man", "yell", "\"", "go", "home", "!", "\""])
+    assert clauses.subject(doc[3], lambda position: False).text == "a man"

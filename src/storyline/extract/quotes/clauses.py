@@ -50,6 +50,8 @@ TELLING_VERBS = frozenset({"tell"})
 TAG_PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
 TAG_PHRASE_INNER_TAGS = frozenset({"VBN", "VBG"})
 TAG_PHRASE_ENDS = frozenset({"NOUN", "PROPN"})
+# The tags of a verb in the past or present tense, which a noun's describing clause does not open with.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # Words of sending someone a written message, as verbs ("emailed supporters") and nouns ("an email to supporters"):
 # data/messaging_words.txt.
 MESSAGING_WORDS = wordlists.words("messaging_words")
@@ -235,6 +237,12 @@ def subject(verb: Token, in_quote: Callable[[int], bool], config: QuoteConfig = 
             # "emailed supporters saying …", "sent a text message to supporters saying …": the parse hung the
             # participle on the one the message went to; the message's words are its sender's.
             verb = sender
+        elif hop == 0 and verb.dep_ == "acl" and verb.tag_ in FINITE_TAGS and verb.head.i == verb.i - 1 \
+                and may_speak(verb.head):
+            # "a man yelled “…”": a verb of saying in the past or present tense right after a noun is that noun's
+            # own verb, which the parse took for a clause describing it (a participle's, "a group set up to …",
+            # the parse may tag as past, so only the cue itself)
+            return doc[verb.head.left_edge.i : verb.head.i + 1]
         elif verb.dep_ == "relcl" or verb.dep_ == "acl" and verb.tag_ == "VBG":
             # "the operator, which said …", "voters backing the mayor": the noun the clause hangs on
             return doc[verb.head.left_edge.i : verb.head.i + 1]
@@ -298,7 +306,25 @@ def speech_tag_speaker(verb: Token, config: QuoteConfig = CONFIG) -> DocSpan | N
     start = verb.i
     while start > 0 and verb.i - start < config.speech_tag_words and _in_tag_phrase(doc[start - 1]):
         start -= 1
-    return _tag_phrase(doc, start, verb.i) if start < verb.i and _closes_quotation_before(doc, start) else None
+    if start < verb.i and _closes_quotation_before(doc, start):
+        return _tag_phrase(doc, start, verb.i)
+    return _phrase_before_an_aside(doc, verb, config)
+
+
+def _phrase_before_an_aside(doc: Doc, verb: Token, config: QuoteConfig) -> DocSpan | None:
+    """"“…,” an intelligence source, who was not authorized to speak, told …", "“…,” Texas delegate Bill Eastland,
+    wearing a cowboy hat, said …": the speaker's phrase right after the closing mark, then an aside set off by
+    commas up to the verb, in the verb's sentence and with no quotation in it."""
+    if verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    mark = next((t for t in reversed(doc[verb.sent.start : verb.i - 1]) if t.is_quote or t.text in ("''", "”")),
+                None)
+    if mark is None or not _closes_quotation_before(doc, mark.i + 1 + (doc[mark.i + 1].text == ",")):
+        return None
+    start = end = mark.i + 1 + (doc[mark.i + 1].text == ",")
+    while end < verb.i and end - start < config.speech_tag_words and _in_tag_phrase(doc[end]):
+        end += 1
+    return _tag_phrase(doc, start, end) if end < verb.i - 1 and doc[end].text == "," else None
 
 
 def _closes_quotation_before(doc: Doc, i: int) -> bool:
