@@ -2080,8 +2080,8 @@ def test_speech_tag_speaker_before_an_aside_set_off_by_commas():
     # The parse hung the name on the aside's participle; the phrase right after the closing mark, before an aside
     # set off by commas up to the verb of saying, is who spoke.
     article, mentions, found = extracted(
-        "\u201cWe have had better fairs than this one,\u201d farmer Otto Lind, wearing a straw hat and muddy boots, said "
-        "as the rain fell.")
+        "\u201cWe have had better fairs than this one,\u201d farmer Otto Lind, wearing a straw hat and muddy boots, "
+        "said as the rain fell.")
     fairs = the_one(article, found, "We have had better fairs")
     assert fairs.source.text(article) == "farmer Otto Lind" and "Otto Lind" in speaker_names(article, mentions, fairs)
 

@@ -45,8 +45,8 @@ EMPTY_OBJECTS = frozenset({"it", "this", "that"})
 # the verbs whose object after them is the one told, not the speaker ("told reporters").
 INVERTED_DEPS = frozenset({"dobj", "attr", "npadvmod", "oprd"})
 TELLING_VERBS = frozenset({"tell"})
-# The words a speaker's phrase in a speech tag is made of, read without the parse ("retired neurosurgeon Ben Carson",
-# "the woman"); participles only inside it ("ranking Democrat …"); and the parts of speech it may end on.
+# The words a speaker's phrase in a speech tag is made of, read without the parse ("retired banker Otto Lind",
+# "the baker"); participles only inside it ("ranking Democrat …"); and the parts of speech it may end on.
 TAG_PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
 TAG_PHRASE_INNER_TAGS = frozenset({"VBN", "VBG"})
 TAG_PHRASE_ENDS = frozenset({"NOUN", "PROPN"})
@@ -290,8 +290,8 @@ def inverted_speaker(verb: Token) -> Token | None:
 
 def speech_tag_speaker(verb: Token, config: QuoteConfig = CONFIG) -> DocSpan | None:
     """The speaker's phrase of a speech tag right after a quotation, read from the words where the parse hung it
-    elsewhere and left the verb of saying no subject: "“…,” said the woman, who …" (the woman made the subject of
-    the relative clause), "“…,” Conway notes" (the name made a compound of "notes"). A verb of saying right after a
+    elsewhere and left the verb of saying no subject: "“…,” said the baker, who …" (the baker made the subject of
+    the relative clause), "“…,” Brandt notes" (the name made a compound of "notes"). A verb of saying right after a
     quotation's closing mark is followed by who spoke, and one after a closing mark and a short noun phrase is
     preceded by who spoke. Not a verb of telling after the mark ("told reporters": the one told), nor a participle,
     whose clause's subject said it."""
@@ -312,8 +312,8 @@ def speech_tag_speaker(verb: Token, config: QuoteConfig = CONFIG) -> DocSpan | N
 
 
 def _phrase_before_an_aside(doc: Doc, verb: Token, config: QuoteConfig) -> DocSpan | None:
-    """"“…,” an intelligence source, who was not authorized to speak, told …", "“…,” Texas delegate Bill Eastland,
-    wearing a cowboy hat, said …": the speaker's phrase right after the closing mark, then an aside set off by
+    """"“…,” a police source, who was not allowed to speak, told …", "“…,” farmer Otto Lind, wearing a straw hat,
+    said …": the speaker's phrase right after the closing mark, then an aside set off by
     commas up to the verb, in the verb's sentence and with no quotation in it."""
     if verb.i < 2 or doc[verb.i - 1].text != ",":
         return None
