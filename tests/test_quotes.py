@@ -2098,3 +2098,12 @@ def test_verb_of_saying_parsed_as_describing_the_noun_before_it_is_that_nouns():
               pos=["ADV", "DET", "NOUN", "VERB", "PUNCT", "VERB", "ADV", "PUNCT", "PUNCT"],
               lemmas=["then", "a", "man", "yell", "\"", "go", "home", "!", "\""])
     assert clauses.subject(doc[3], lambda position: False).text == "a man"
+
+
+def test_speech_tag_after_a_closing_mark_and_the_spaces_of_scraped_text():
+    # Two spaces after the closing mark make a space token of the parse between the mark and the verb of saying.
+    article, mentions, found = extracted(
+        "The council met again on Monday. \u201cThe plan is dead and everyone in this room knows it,\u201d  added "
+        "Otto Lind.")
+    dead = the_one(article, found, "The plan is dead")
+    assert dead.source.text(article) == "Otto Lind" and "Otto Lind" in speaker_names(article, mentions, dead)

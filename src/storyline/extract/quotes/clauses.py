@@ -328,14 +328,21 @@ def _phrase_before_an_aside(doc: Doc, verb: Token, config: QuoteConfig) -> DocSp
 
 
 def _closes_quotation_before(doc: Doc, i: int) -> bool:
-    """Whether a quotation's closing mark (with a comma after it or before it) stands right before token ``i``."""
-    before = i - 1
+    """Whether a quotation's closing mark (with a comma after it or before it) stands right before token ``i``,
+    past the space tokens of scraped text ("…,”  added Lind", two spaces)."""
+    before = _past_spaces(doc, i - 1)
     if before >= 1 and doc[before].text == ",":
-        before -= 1  # “…”, said …: the comma outside the closing mark
+        before = _past_spaces(doc, before - 1)  # “…”, said …: the comma outside the closing mark
     if before < 0:
         return False
     mark = doc[before]
     return mark.is_quote and mark.tag_ == "''" or mark.text in ("''", "”")
+
+
+def _past_spaces(doc: Doc, i: int) -> int:
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return i
 
 
 def _in_tag_phrase(token: Token) -> bool:
