@@ -2038,3 +2038,72 @@ def test_a_verb_right_after_its_subject_is_a_verb_though_a_noun_precedes_it():
     article, mentions, found = extracted(
         "Neither contest this year appears to have a genuine race for first place.")
     assert [a for a in found if a.cue and a.cue.text(article) == "appears"]
+
+
+def test_speech_tag_speaker_read_from_the_words_where_the_parse_hung_it_elsewhere():
+    # The parse made the name a compound of the verb ("Brandt notes"), and the subject of the participle after the
+    # tag ("Otto Lind, asked about …"), leaving the verb of saying no subject; a speech tag right after a closing
+    # mark names who spoke, before its verb or after it.
+    article, mentions, found = extracted(
+        "The mill closed in March. \u201cLook at the orders we lost after the flood,\u201d Brandt notes. "
+        "\u201cThey never came back.\u201d")
+    orders = the_one(article, found, "Look at the orders")
+    assert orders.source.text(article) == "Brandt" and "Brandt" in speaker_names(article, mentions, orders)
+    article, mentions, found = extracted(
+        "Councilwoman Ida Brandt spoke first. \u201cThe budget is not balanced,\u201d said retired banker Otto Lind, "
+        "asked about the plan.")
+    budget = the_one(article, found, "The budget is not balanced")
+    assert budget.source.text(article) == "retired banker Otto Lind"
+    assert "Otto Lind" in speaker_names(article, mentions, budget)
+    article, mentions, found = extracted(
+        "Prices rose at the market. \u201cA man came in and said we should close early,\u201d said the baker, who "
+        "like many in the town did not want to be named.")
+    assert the_one(article, found, "A man came in").source.text(article) == "the baker"
+
+
+def test_participle_of_saying_on_the_one_a_message_went_to_is_the_senders():
+    # The parse hangs "saying" on the message's addressee, as it would on someone speaking ("protesters chanting"):
+    # the words are the message's, which its sender said.
+    article, mentions, found = extracted(
+        "The union lost the vote on Friday. Its leader, Ida Brandt, emailed members saying: \u201cThe fight goes "
+        "on.\u201d")
+    fight = the_one(article, found, "The fight goes on")
+    assert fight.source.text(article) == "Its leader" and "Ida Brandt" in speaker_names(article, mentions, fight)
+    article, mentions, found = extracted(
+        "The mayor's office blasted out an email to residents stating, \u201cThe water is safe to drink again.\u201d")
+    assert the_one(article, found, "The water is safe").source.text(article) == "The mayor's office"
+    article, mentions, found = extracted("The mayor met protesters chanting \u201cno more cuts\u201d outside the hall.")
+    assert the_one(article, found, "no more cuts").source.text(article) == "protesters"
+
+
+def test_speech_tag_speaker_before_an_aside_set_off_by_commas():
+    # The parse hung the name on the aside's participle; the phrase right after the closing mark, before an aside
+    # set off by commas up to the verb of saying, is who spoke.
+    article, mentions, found = extracted(
+        "\u201cWe have had better fairs than this one,\u201d farmer Otto Lind, wearing a straw hat and muddy boots, "
+        "said as the rain fell.")
+    fairs = the_one(article, found, "We have had better fairs")
+    assert fairs.source.text(article) == "farmer Otto Lind" and "Otto Lind" in speaker_names(article, mentions, fairs)
+
+
+def test_verb_of_saying_parsed_as_describing_the_noun_before_it_is_that_nouns():
+    # The parse of a sentence as it came from a news text: "yelled" hung on "man" as a clause describing him, "man"
+    # made the subject of the quotation's verb. A verb in the past tense right after a noun is the noun's own.
+    from spacy.tokens import Doc
+    from storyline.extract.quotes import clauses
+    words = ["Then", "a", "man", "yelled", "\u201c", "Go", "home", "!", "\u201d"]
+    doc = Doc(nlp.load().vocab, words=words, heads=[5, 2, 5, 2, 5, 5, 5, 5, 5],
+              deps=["advmod", "det", "nsubj", "acl", "punct", "ROOT", "advmod", "punct", "punct"],
+              tags=["RB", "DT", "NN", "VBD", "``", "VB", "RB", ".", "''"],
+              pos=["ADV", "DET", "NOUN", "VERB", "PUNCT", "VERB", "ADV", "PUNCT", "PUNCT"],
+              lemmas=["then", "a", "man", "yell", "\"", "go", "home", "!", "\""])
+    assert clauses.subject(doc[3], lambda position: False).text == "a man"
+
+
+def test_speech_tag_after_a_closing_mark_and_the_spaces_of_scraped_text():
+    # Two spaces after the closing mark make a space token of the parse between the mark and the verb of saying.
+    article, mentions, found = extracted(
+        "The council met again on Monday. \u201cThe plan is dead and everyone in this room knows it,\u201d  added "
+        "Otto Lind.")
+    dead = the_one(article, found, "The plan is dead")
+    assert dead.source.text(article) == "Otto Lind" and "Otto Lind" in speaker_names(article, mentions, dead)

@@ -45,6 +45,16 @@ EMPTY_OBJECTS = frozenset({"it", "this", "that"})
 # the verbs whose object after them is the one told, not the speaker ("told reporters").
 INVERTED_DEPS = frozenset({"dobj", "attr", "npadvmod", "oprd"})
 TELLING_VERBS = frozenset({"tell"})
+# The words a speaker's phrase in a speech tag is made of, read without the parse ("retired banker Otto Lind",
+# "the baker"); participles only inside it ("ranking Democrat …"); and the parts of speech it may end on.
+TAG_PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
+TAG_PHRASE_INNER_TAGS = frozenset({"VBN", "VBG"})
+TAG_PHRASE_ENDS = frozenset({"NOUN", "PROPN"})
+# The tags of a verb in the past or present tense, which a noun's describing clause does not open with.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+# Words of sending someone a written message, as verbs ("emailed supporters") and nouns ("an email to supporters"):
+# data/messaging_words.txt.
+MESSAGING_WORDS = wordlists.words("messaging_words")
 # Dependents that, set off by a comma, end a content rather than continue it.
 TAIL_DEPS = frozenset({"advcl", "appos", "parataxis", "npadvmod"})
 
@@ -194,6 +204,8 @@ def subject(verb: Token, in_quote: Callable[[int], bool], config: QuoteConfig = 
             return doc[apposed.left_edge.i : subject_end(apposed) + 1]
         if hop == 0 and (inverted := inverted_speaker(verb)) is not None:
             return doc[inverted.left_edge.i : subject_end(inverted) + 1]
+        if hop == 0 and (tagged := speech_tag_speaker(verb, config)) is not None:
+            return tagged
         # Only the verb's own agent: a verb the parse coordinated with a passive one is not said by its agent
         # ("De Blasio said the move was made by Bratton and said, “…”").
         for child in verb.children if hop == 0 else ():
@@ -221,6 +233,16 @@ def subject(verb: Token, in_quote: Callable[[int], bool], config: QuoteConfig = 
         elif verb.dep_ == "acl" and verb.tag_ == "VBG" and _carried(verb.head):
             # "Communists stormed the hill, unfurling banners reading “…”": who carries the banner says its words.
             verb = verb.head.head
+        elif verb.dep_ == "acl" and verb.tag_ == "VBG" and (sender := _sending_verb(verb.head)) is not None:
+            # "emailed supporters saying …", "sent a text message to supporters saying …": the parse hung the
+            # participle on the one the message went to; the message's words are its sender's.
+            verb = sender
+        elif hop == 0 and verb.dep_ == "acl" and verb.tag_ in FINITE_TAGS and verb.head.i == verb.i - 1 \
+                and may_speak(verb.head):
+            # "a man yelled “…”": a verb of saying in the past or present tense right after a noun is that noun's
+            # own verb, which the parse took for a clause describing it (a participle's, "a group set up to …",
+            # the parse may tag as past, so only the cue itself)
+            return doc[verb.head.left_edge.i : verb.head.i + 1]
         elif verb.dep_ == "relcl" or verb.dep_ == "acl" and verb.tag_ == "VBG":
             # "the operator, which said …", "voters backing the mayor": the noun the clause hangs on
             return doc[verb.head.left_edge.i : verb.head.i + 1]
@@ -264,6 +286,94 @@ def inverted_speaker(verb: Token) -> Token | None:
         return None
     return next((child for child in verb.children if child.i > verb.i and child.dep_ in INVERTED_DEPS
                  and child.pos_ in ("NOUN", "PROPN") and child.left_edge.i == verb.i + 1), None)
+
+
+def speech_tag_speaker(verb: Token, config: QuoteConfig = CONFIG) -> DocSpan | None:
+    """The speaker's phrase of a speech tag right after a quotation, read from the words where the parse hung it
+    elsewhere and left the verb of saying no subject: "“…,” said the baker, who …" (the baker made the subject of
+    the relative clause), "“…,” Brandt notes" (the name made a compound of "notes"). A verb of saying right after a
+    quotation's closing mark is followed by who spoke, and one after a closing mark and a short noun phrase is
+    preceded by who spoke. Not a verb of telling after the mark ("told reporters": the one told), nor a participle,
+    whose clause's subject said it."""
+    if lemma(verb) not in CLAUSE_CUES or verb.tag_ == "VBG" or verb.pos_ != "VERB":
+        return None
+    doc = verb.doc
+    if _closes_quotation_before(doc, verb.i) and lemma(verb) not in TELLING_VERBS:
+        end = verb.i + 1
+        while end < len(doc) and end - verb.i <= config.speech_tag_words and _in_tag_phrase(doc[end]):
+            end += 1
+        return _tag_phrase(doc, verb.i + 1, end)
+    start = verb.i
+    while start > 0 and verb.i - start < config.speech_tag_words and _in_tag_phrase(doc[start - 1]):
+        start -= 1
+    if start < verb.i and _closes_quotation_before(doc, start):
+        return _tag_phrase(doc, start, verb.i)
+    return _phrase_before_an_aside(doc, verb, config)
+
+
+def _phrase_before_an_aside(doc: Doc, verb: Token, config: QuoteConfig) -> DocSpan | None:
+    """"“…,” a police source, who was not allowed to speak, told …", "“…,” farmer Otto Lind, wearing a straw hat,
+    said …": the speaker's phrase right after the closing mark, then an aside set off by
+    commas up to the verb, in the verb's sentence and with no quotation in it."""
+    if verb.i < 2 or doc[verb.i - 1].text != ",":
+        return None
+    mark = next((t for t in reversed(doc[verb.sent.start : verb.i - 1]) if t.is_quote or t.text in ("''", "”")),
+                None)
+    if mark is None or not _closes_quotation_before(doc, mark.i + 1 + (doc[mark.i + 1].text == ",")):
+        return None
+    start = end = mark.i + 1 + (doc[mark.i + 1].text == ",")
+    while end < verb.i and end - start < config.speech_tag_words and _in_tag_phrase(doc[end]):
+        end += 1
+    return _tag_phrase(doc, start, end) if end < verb.i - 1 and doc[end].text == "," else None
+
+
+def _closes_quotation_before(doc: Doc, i: int) -> bool:
+    """Whether a quotation's closing mark (with a comma after it or before it) stands right before token ``i``,
+    past the space tokens of scraped text ("…,”  added Lind", two spaces)."""
+    before = _past_spaces(doc, i - 1)
+    if before >= 1 and doc[before].text == ",":
+        before = _past_spaces(doc, before - 1)  # “…”, said …: the comma outside the closing mark
+    if before < 0:
+        return False
+    mark = doc[before]
+    return mark.is_quote and mark.tag_ == "''" or mark.text in ("''", "”")
+
+
+def _past_spaces(doc: Doc, i: int) -> int:
+    while i >= 0 and doc[i].is_space:
+        i -= 1
+    return i
+
+
+def _in_tag_phrase(token: Token) -> bool:
+    # A name the tagger took for a mark is still a name ("Sarukhán" mangled by a scrape), if it is a person's.
+    return token.pos_ in TAG_PHRASE_POS or token.tag_ in TAG_PHRASE_INNER_TAGS or token.ent_type_ == "PERSON"
+
+
+def _tag_phrase(doc: Doc, start: int, end: int) -> DocSpan | None:
+    """The phrase ``[start, end)`` cut back to its last noun, or None when it has none: a speaker is named."""
+    while end > start and doc[end - 1].pos_ not in TAG_PHRASE_ENDS and doc[end - 1].ent_type_ != "PERSON":
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _sending_verb(noun: Token) -> Token | None:
+    """The verb that sent a message to the noun: a verb of messaging whose object it is ("emailed supporters"), or
+    one that put out a text to it ("sent a letter to members"), or the verb of the text it went to ("blasted out an
+    email to supporters"). None for a noun no message was sent to."""
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB" and lemma(noun.head) in MESSAGING_WORDS:
+        return noun.head
+    if noun.dep_ != "pobj" or noun.head.lower_ != "to":
+        return None
+    holder = noun.head.head
+    if holder.pos_ == "VERB" and any(_a_message(child) for child in holder.children):
+        return holder
+    return holder.head if _a_message(holder) and holder.head.pos_ == "VERB" else None
+
+
+def _a_message(noun: Token) -> bool:
+    """Whether the noun is a message its verb's subject sent: a text put out, or a word of messaging."""
+    return issued_text(noun) or noun.dep_ == "dobj" and lemma(noun) in MESSAGING_WORDS
 
 
 def _carried(noun: Token) -> bool:
