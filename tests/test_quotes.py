@@ -2107,3 +2107,22 @@ def test_speech_tag_after_a_closing_mark_and_the_spaces_of_scraped_text():
         "Otto Lind.")
     dead = the_one(article, found, "The plan is dead")
     assert dead.source.text(article) == "Otto Lind" and "Otto Lind" in speaker_names(article, mentions, dead)
+
+
+def test_speech_tag_read_from_the_words_stops_short_of_a_word_the_parse_took_for_a_verb():
+    # The parse of a speech tag as it came from a trade paper: the slang title "prexy" read as a verb with the
+    # organisation as its subject. The words after "said" up to that verb name an affiliation, not who spoke: the
+    # tag is not read from the words then (left to the parse), but it is when a mark ends the phrase.
+    from spacy.tokens import Doc
+    from storyline.extract.quotes import clauses
+    words = ["\u201d", "said", "Acme", "Group", "prexy", "Ann", "Lee", "."]
+    doc = Doc(nlp.load().vocab, words=words, heads=[1, 1, 3, 4, 1, 6, 4, 1],
+              deps=["punct", "ROOT", "compound", "nsubj", "ccomp", "compound", "dobj", "punct"],
+              tags=["''", "VBD", "NNP", "NNP", "VB", "NNP", "NNP", "."],
+              pos=["PUNCT", "VERB", "PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PUNCT"],
+              lemmas=["\"", "say", "Acme", "Group", "prexy", "Ann", "Lee", "."])
+    assert clauses.speech_tag_speaker(doc[1]) is None
+    tagged = Doc(nlp.load().vocab, words=["\u201d", "said", "Ann", "Lee", "."], heads=[1, 1, 3, 1, 1],
+                 deps=["punct", "ROOT", "compound", "dobj", "punct"], tags=["''", "VBD", "NNP", "NNP", "."],
+                 pos=["PUNCT", "VERB", "PROPN", "PROPN", "PUNCT"], lemmas=["\"", "say", "Ann", "Lee", "."])
+    assert clauses.speech_tag_speaker(tagged[1]).text == "Ann Lee"

@@ -302,6 +302,8 @@ def speech_tag_speaker(verb: Token, config: QuoteConfig = CONFIG) -> DocSpan | N
         end = verb.i + 1
         while end < len(doc) and end - verb.i <= config.speech_tag_words and _in_tag_phrase(doc[end]):
             end += 1
+        if end < len(doc) and not _in_tag_phrase(doc[end]) and not _ends_speech_tag(doc[end]):
+            return None  # a word the parse took for a verb cut the phrase short: who spoke may stand after it
         return _tag_phrase(doc, verb.i + 1, end)
     start = verb.i
     while start > 0 and verb.i - start < config.speech_tag_words and _in_tag_phrase(doc[start - 1]):
@@ -343,6 +345,14 @@ def _past_spaces(doc: Doc, i: int) -> int:
     while i >= 0 and doc[i].is_space:
         i -= 1
     return i
+
+
+def _ends_speech_tag(token: Token) -> bool:
+    """Whether a speech tag's speaker may end before the token: at a mark, a preposition, a conjunction, an adverb
+    or a relative word ("said the baker, who …", "said Lind in a statement", "said Lind and added"); not before a
+    word read as a verb ("said Acme Group prexy Ann Lee", the slang title taken for a verb, the speaker after it)."""
+    return token.is_punct or token.is_space or token.pos_ in {"ADP", "SCONJ", "CCONJ", "ADV", "PART"} \
+        or token.tag_ in {"WP", "WDT", "WRB"}
 
 
 def _in_tag_phrase(token: Token) -> bool:
