@@ -233,6 +233,26 @@ def test_a_quote_the_attribution_interrupts_reads_as_its_quotations_alone(exampl
         assert f" {cue} " not in wording["as_written"]
 
 
+def test_a_short_brief_names_its_sources_by_the_start_of_long_titles_the_full_one_whole(examples):
+    _, _, briefs = examples
+    brief = briefs["port-fire-gdansk"]
+    article = brief["story"]["articles"][0]
+    # A wire headline of the kind many short reports carry, as long as a sentence.
+    long_title = ("Fire at the container terminal of a Baltic port kills four dockers and injures eleven more as "
+                  "cranes collapse onto the quay, union says")
+    brief = {**brief, "story": {**brief["story"], "articles": [{**article, "title": long_title}]
+                                + brief["story"]["articles"][1:]}}
+
+    def sources(markdown: str) -> str:
+        return markdown.split("## Sources", 1)[1]
+
+    short, everything = sources(render.markdown(brief)), sources(render.markdown(full(brief)))
+    assert f"{article['source']}: {' '.join(long_title.split()[:render.TITLE_WORDS])} …" in short
+    assert long_title in everything and long_title not in short
+    # Titles within the limit read whole in either.
+    assert all(a["title"] in short for a in brief["story"]["articles"][1:] if a["title"])
+
+
 def test_the_default_brief_shows_the_best_items_and_a_full_one_everything(examples):
     corpus, _, briefs = examples
     brief = briefs["port-fire-gdansk"]

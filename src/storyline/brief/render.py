@@ -21,6 +21,10 @@ WORDINGS_SHOWN = 2
 # same death toll need not each be read out).
 CONFLICT_SENTENCES = 2
 VALUE_SENTENCES = 1
+# A short brief names each source by this many words of its title at most: enough to tell the articles apart, where
+# the whole titles of a story of many short reports (a wire headline can run to thirty words) would make its Sources
+# list a third of the brief. The full brief gives them whole.
+TITLE_WORDS = 12
 # What the HTML page may do, as its own meta tag says it (templates/brief.html): style itself inline, show its
 # timeline drawn in a data: image, nothing else.
 HTML_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -221,9 +225,17 @@ def markdown(brief: dict[str, Any]) -> str:
     out += _section("Framing", _framing_lines(brief))
     if brief.get("full"):
         out += _section("Coverage", _coverage_table(brief["coverage"]))
-    out += _section("Sources", [f"- {a['source']}: {a['title'] or '(untitled)'} · {published(a, brief)}{inferred(a)}"
+    out += _section("Sources", [f"- {a['source']}: {source_title(a, brief)} · {published(a, brief)}{inferred(a)}"
                                 f" · `{a['id']}`" for a in story["articles"]])
     return "\n".join(out) + "\n"
+
+
+def source_title(article: dict[str, Any], brief: dict[str, Any]) -> str:
+    """An article's title as the Sources list gives it: whole in a full brief, else its first ``TITLE_WORDS``."""
+    words = (article["title"] or "(untitled)").split()
+    if brief.get("full") or len(words) <= TITLE_WORDS:
+        return " ".join(words)
+    return " ".join(words[:TITLE_WORDS]) + " …"
 
 
 def _section(title: str, lines: list[str]) -> list[str]:
