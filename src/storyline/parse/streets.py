@@ -27,9 +27,6 @@ CAPITALISED = {"REGEX": r"^[A-Z]"}
 ORDINAL = {"TEXT": {"REGEX": r"^\d+(st|nd|rd|th)$"}}
 NAME_WORD = {"IS_TITLE": True, "IS_ALPHA": True, "IS_STOP": False}
 FULL_STOP = {"ORTH": ".", "OP": "?"}
-# The particles between a street word and the name it starts ("Rue de la Paix", "Piazza della Signoria").
-STREET_PARTICLES = ["de", "du", "des", "la", "le", "les", "l'", "d'", "del", "della", "dei", "degli", "di", "da",
-                    "do", "dos", "das"]
 
 
 ABBREVIATIONS = {word for word, where in DESIGNATORS.items() if where.endswith(" abbreviation")}
@@ -52,8 +49,8 @@ def _matcher(vocab) -> Matcher:
         [{"LOWER": {"IN": ["avenue", "ave", "ave."]}, "TEXT": CAPITALISED}, FULL_STOP, {"TEXT": {"REGEX": r"^[A-Z]$"}}],
         [{"LOWER": {"IN": _written("number")}, "TEXT": CAPITALISED}, FULL_STOP, {"TEXT": {"REGEX": r"^\d+[A-Z]?$"}}],
         [ORDINAL, {**NAME_WORD, "OP": "?"}, {"LOWER": {"IN": _written("ordinal")}, "TEXT": CAPITALISED}],
-        [{"LOWER": {"IN": _written("start")}, "TEXT": CAPITALISED}, {"LOWER": {"IN": STREET_PARTICLES}, "OP": "{0,2}"},
-         {**NAME_WORD, "OP": "{1,2}"}],
+        [{"LOWER": {"IN": _written("start")}, "TEXT": CAPITALISED},
+         {"LOWER": {"IN": _written("particle")}, "OP": "{0,2}"}, {**NAME_WORD, "OP": "{1,2}"}],
     ], greedy="LONGEST")
     return matcher
 
