@@ -2126,3 +2126,60 @@ def test_speech_tag_read_from_the_words_stops_short_of_a_word_the_parse_took_for
                  deps=["punct", "ROOT", "compound", "dobj", "punct"], tags=["''", "VBD", "NNP", "NNP", "."],
                  pos=["PUNCT", "VERB", "PROPN", "PROPN", "PUNCT"], lemmas=["\"", "say", "Ann", "Lee", "."])
     assert clauses.speech_tag_speaker(tagged[1]).text == "Ann Lee"
+
+
+def test_speaker_is_the_name_before_an_aside_that_ends_at_the_verb_of_saying():
+    # The parse makes the aside's participle or relative clause the sentence's verb and leaves the verb of saying
+    # without a subject; the name that opens the clause, before the aside set off by commas, is who spoke.
+    article, mentions, found = extracted(
+        "The council met on Monday. But Sen. Martha K. Ellison (D-Ore.), noting the size of the crowd outside, "
+        "said, \u201cLet me tell you, these people came a long way to be heard.\u201d")
+    heard = the_one(article, found, "these people came a long way")
+    assert "Ellison" in heard.source.text(article) and "Martha K. Ellison" in speaker_names(article, mentions, heard)
+
+
+def test_no_name_before_an_aside_when_the_verb_of_saying_has_its_own_subject():
+    from storyline.extract.quotes import clauses
+    doc = nlp.load()("On Tuesday, Mayor Ann Berg, speaking to reporters, she said the budget was done.")
+    said = next(t for t in doc if t.lemma_ == "say")
+    assert clauses.name_before_an_aside(said) is None
+
+
+def test_a_court_or_office_document_is_a_source_not_a_thing():
+    # News quotes a memorandum or an indictment as saying something, as it quotes a statement: the brief names the
+    # document as the source rather than leaving the words unattributed as a sign's.
+    article, mentions, found = extracted(
+        "The governor suspended the rule on Monday. In the meantime, according to the memorandum, agencies should "
+        "\u201creturn to the earlier review practices\u201d until the study ends.")
+    practices = the_one(article, found, "return to the earlier review practices")
+    assert practices.source.text(article) == "the memorandum" and not practices.source_is_thing
+
+
+def test_quotation_signed_with_a_dash_and_a_name_on_the_line_below():
+    # A list of remarks, each quotation a paragraph of its own and signed by a dash and the speaker's name below it.
+    article, mentions, found = extracted(
+        "Here are some of the claims we checked.\n\n"
+        "\u201cAlmost all new income is going to the top one percent of earners.\u201d\n\n"
+        "- Senator Marcus Whitfield\n\n"
+        "The senator is relying on figures from 2012.")
+    income = the_one(article, found, "Almost all new income")
+    assert "Marcus Whitfield" in speaker_names(article, mentions, income)
+
+
+def test_a_list_item_after_a_quotation_that_only_mentions_someone_is_no_signature():
+    article, mentions, found = extracted(
+        "Here are some of the claims we checked.\n\n"
+        "\u201cAlmost all new income is going to the top one percent of earners.\u201d\n\n"
+        "- The plan would cut taxes for Marcus Whitfield\n\n"
+        "The senator is relying on figures from 2012.")
+    income = the_one(article, found, "Almost all new income")
+    assert "Marcus Whitfield" not in speaker_names(article, mentions, income)
+
+
+def test_no_name_before_an_aside_for_a_participle_of_saying():
+    # "saying" goes on with the subject of the clause it hangs on, not with the body named before the aside.
+    from storyline.extract.quotes import clauses
+    doc = nlp.load()("This year he rose to the defense of the chairman of the league, Acme, which is under "
+                     "investigation, saying the chairman should be given a prize.")
+    saying = next(t for t in doc if t.text == "saying")
+    assert clauses.name_before_an_aside(saying) is None

@@ -206,6 +206,8 @@ def subject(verb: Token, in_quote: Callable[[int], bool], config: QuoteConfig = 
             return doc[inverted.left_edge.i : subject_end(inverted) + 1]
         if hop == 0 and (tagged := speech_tag_speaker(verb, config)) is not None:
             return tagged
+        if hop == 0 and (named := name_before_an_aside(verb, config)) is not None:
+            return named
         # Only the verb's own agent: a verb the parse coordinated with a passive one is not said by its agent
         # ("De Blasio said the move was made by Bratton and said, “…”").
         for child in verb.children if hop == 0 else ():
@@ -327,6 +329,47 @@ def _phrase_before_an_aside(doc: Doc, verb: Token, config: QuoteConfig) -> DocSp
     while end < verb.i and end - start < config.speech_tag_words and _in_tag_phrase(doc[end]):
         end += 1
     return _tag_phrase(doc, start, end) if end < verb.i - 1 and doc[end].text == "," else None
+
+
+def name_before_an_aside(verb: Token, config: QuoteConfig = CONFIG) -> DocSpan | None:
+    """"Sen. Ann Lee (D-Ill.), noting the size of the crowd, said …", "Chairman Bo Ray, who had sought a vote,
+    called it …": a name that opens its clause, an aside set off by commas (a participle's or a relative clause's)
+    and the verb of saying right after the aside's comma. Read from the words: the parse makes the aside's verb the
+    sentence's, the name its subject, and leaves the verb of saying none."""
+    doc = verb.doc
+    # A finite verb: a participle ("…, FIFA, who is under investigation, saying …") goes on with its clause's subject.
+    if lemma(verb) not in CUES or verb.tag_ not in FINITE_TAGS or verb.i < 3 or doc[verb.i - 1].text != "," \
+            or any(child.dep_ in ("nsubj", "nsubjpass", "csubj") for child in verb.children):
+        return None
+    opening = next((t for t in reversed(doc[verb.sent.start : verb.i - 1]) if t.text == ","), None)
+    if opening is None or not _opens_an_aside(doc[opening.i + 1]) \
+            or any(t.is_quote or t.text in ("''", "``") for t in doc[opening.i + 1 : verb.i]):
+        return None
+    start = opening.i
+    while start > verb.sent.start and opening.i - start <= config.aside_name_words \
+            and _in_name_phrase(doc[start - 1]):
+        start -= 1
+    # The name opens its clause: the sentence's start, or after a conjunction or a comma ("But Sen. …").
+    if start == opening.i or opening.i - start > config.aside_name_words or not (
+            start == verb.sent.start or doc[start - 1].text == "," or doc[start - 1].dep_ == "cc"):
+        return None
+    words = doc[start : opening.i]
+    if words[0].pos_ != "PROPN" and not is_title_part(words[0].text) or words[-1].pos_ not in ("PROPN", "PUNCT") \
+            or not any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in words):
+        return None
+    return words
+
+
+def _opens_an_aside(token: Token) -> bool:
+    """A relative pronoun or a participle: the first word of an aside about the name before it ("who had sought",
+    "noting the crowd", "speaking on the radio")."""
+    return token.tag_ in ("WP", "WDT") or token.tag_ in ("VBG", "VBN") and token.dep_ != "aux"
+
+
+def _in_name_phrase(token: Token) -> bool:
+    """A word of a name with its titles and a party tag in brackets ("Rep. Ann Lee (D-Ill.)")."""
+    return token.pos_ == "PROPN" or is_title_part(token.text) or token.text in ("(", ")", "-", "–") \
+        or token.pos_ == "PUNCT" and token.text == "." or token.pos_ == "NUM"
 
 
 def _closes_quotation_before(doc: Doc, i: int) -> bool:

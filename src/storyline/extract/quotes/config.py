@@ -26,6 +26,9 @@ class QuoteConfig:
     # By hand: a cue after a quotation is its speech tag when at most this many words stand between them, the
     # speaker's phrase ("…,” Evansville coach Marty Simmons said").
     speech_tag_words: int = 6
+    # By hand: a name with its titles and a party tag in brackets before an aside set off by commas ("House
+    # Resources Committee Chairman Nick Lee II (D - W. Va.), who …, said") has at most this many words and marks.
+    aside_name_words: int = 16
     # By hand: how many clauses up "adding …", "and added …" climb to find the subject of the verb they hang on.
     subject_hops: int = 4
     # By hand: how many times a pronoun follows the same pronoun back ("he said … he rode … he said") to the

@@ -23,6 +23,7 @@ from storyline.extract.quotes.cues import CLAUSE_CUES, CUES, PREPOSITION_CUES, l
 from storyline.extract.quotes.drafts import Draft, Drafts, gap
 from storyline.extract.quotes.kinds import of_cue, tells_the_reader, with_quotation
 from storyline.text import wordlists
+from storyline.text.names import is_title_part
 from storyline.text.quotemarks import opens_with_double_mark
 
 # How a quoted clause hangs in its sentence, and what may stand between it and its cue: the speaker, the hearer,
@@ -47,7 +48,8 @@ _NOUN_PHRASE = frozenset({"DET", "ADJ", "NOUN", "PROPN", "PRON"})
 def attach(drafts: Drafts, quote: tuple[int, int]) -> None:
     """Give a quotation no attribution covers to the attribution it belongs to, or draft one for it."""
     if _attach_to_dashed_name(drafts, quote) or _attach_to_cue_in_sentence(drafts, quote) \
-            or _attach_to_dash(drafts, quote) or _attach_to_colon(drafts, quote):
+            or _attach_to_dash(drafts, quote) or _attach_to_colon(drafts, quote) \
+            or _attach_to_dashed_line_after(drafts, quote):
         return
     if not _is_whole_sentence(drafts, quote):
         return  # a phrase in quote marks with no cue is a title, a term or scare quotes, not an attribution
@@ -242,6 +244,30 @@ def _attach_to_dash(drafts: Drafts, quote: tuple[int, int]) -> bool:
     line_end = len(text) if line_end < 0 else line_end
     named = drafts.speakers_between(dash.end(), line_end)
     if not named:
+        return False
+    source = drafts.doc.char_span(named[0].span.start, named[0].span.end, alignment_mode="expand")
+    if source is None:
+        return False
+    drafts.add(Draft(quote, dash.span(1), source))
+    return True
+
+
+def _attach_to_dashed_line_after(drafts: Drafts, quote: tuple[int, int]) -> bool:
+    """A quotation that is its paragraph, and a next paragraph that opens with a dash and a name ("- Jane Roe,
+    speaking in Ohio"): the layout of a list of quotes, each signed on the line below it, as a fact-check or a
+    round-up of remarks prints them. The name must follow the dash at once, past titles ("-President Roe"), so
+    that a list item that only mentions someone ("- The plan would help Roe") is no signature."""
+    text = drafts.text
+    line_start = text.rfind("\n", 0, quote[0]) + 1
+    line_end = text.find("\n", quote[1])
+    if line_end < 0 or text[line_start : quote[0]].strip() or re.search(r"[^\s.,;:!?]", text[quote[1] : line_end]):
+        return False
+    dash = re.compile(r"\s*([—–―-]{1,2})[ \t]*").match(text, line_end)
+    if dash is None:
+        return False
+    next_end = text.find("\n", dash.end())
+    named = drafts.speakers_between(dash.end(), len(text) if next_end < 0 else next_end)
+    if not named or not all(is_title_part(word) for word in text[dash.end() : named[0].span.start].split()):
         return False
     source = drafts.doc.char_span(named[0].span.start, named[0].span.end, alignment_mode="expand")
     if source is None:
