@@ -2,7 +2,8 @@
 
 A quotation goes to the nearest cue of its sentence that it is what the cue says (or any verb whose subject follows
 it at once, "“…,” Bennett shot back", or that a comma alone sets off before it, "she boomed, “…”"), to an "— Name"
-dash after a quotation that opens its sentence, or to the subject of a clause that introduces it with a colon (to
+dash after a quotation that opens its sentence (or on the line below a quotation that is its paragraph, as a
+list of signed remarks prints it), or to the subject of a clause that introduces it with a colon (to
 the names after a dash ending such a lead-in: "Pollsters agree - Carl Bialik: “…”"; to no one when the clause only
 says what the quotation is: "It was a three-word road map: “…”"). When its sentence has no cue, it continues the
 quotation just before it (a quote carried on from the previous sentence) or goes to the speaker named in the
