@@ -390,6 +390,45 @@ def test_a_kinship_noun_is_no_title_an_earlier_name_holds():
     assert dog.source.text(article) == "His mother" and dog.speaker is None
 
 
+def test_a_role_noun_finds_the_person_titled_with_its_abbreviation():
+    # "Sen." before her name is the office "the senator" takes up.
+    article, mentions, found = extracted(
+        "Sen. Maria Lopez opened the hearing on Tuesday in Salem. The bill would cap rents across the state. "
+        "\u201cWe cannot wait another year,\u201d the senator said.")
+    wait = the_one(article, found, "We cannot wait another year")
+    assert wait.source.text(article) == "the senator" and "Maria Lopez" in speaker_names(article, mentions, wait)
+
+
+def test_an_epithet_stands_for_the_one_person_named_just_before_it():
+    article, mentions, found = extracted(
+        "Omar Haddad bought the old mill on the river in March for $40 million. "
+        "\u201cIt will be flats by summer,\u201d the billionaire told reporters on Friday.")
+    flats = the_one(article, found, "It will be flats by summer")
+    assert flats.source.text(article) == "the billionaire"
+    assert "Omar Haddad" in speaker_names(article, mentions, flats)
+
+
+@pytest.mark.parametrize("text", [
+    # a plain noun brings in someone the text does not name
+    "Omar Haddad bought the old mill on the river in March. \u201cIt will be flats by summer,\u201d the man said.",
+    # two people named: either may be the billionaire
+    "Omar Haddad bought the old mill in March, and Nina Berg sold her shop. \u201cIt will be flats by "
+    "summer,\u201d the billionaire said.",
+    # "him" is someone else than the woman named: either may be the billionaire
+    "Omar Haddad bought the old mill in March. Nina Berg sold it to him. \u201cIt will be flats by summer,\u201d "
+    "the billionaire said.",
+    # the one who asks is not the one who answers
+    "\u201cWhat will the mill be?\u201d Nina Berg asked. \u201cIt will be flats by summer,\u201d the billionaire said.",
+    # the text brought the billionaire in before, unnamed
+    "A billionaire bought the old mill in March. Omar Haddad had sold it. \u201cIt will be flats by summer,\u201d "
+    "the billionaire said.",
+])
+def test_an_epithet_stays_as_written_when_the_text_does_not_say_whom_it_means(text):
+    article, mentions, found = extracted(text)
+    flats = the_one(article, found, "It will be flats by summer")
+    assert flats.speaker is None, speaker_names(article, mentions, flats)
+
+
 def test_quote_carried_on_after_its_cue_belongs_to_the_same_attribution():
     article, mentions, found = extracted(
         "\u201cThe harbour is safe,\u201d said Captain Ines Duarte. \u201cAll ferries run on schedule.\u201d")

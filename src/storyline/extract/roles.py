@@ -37,6 +37,8 @@ QUALIFIER_ALIASES = wordlists.pairs("country_aliases")
 # Words that make another office of a title: "the minister" is not the prime minister, nor "the president" the
 # vice president.
 RANKS = wordlists.words("title_ranks")
+# Office words a title may abbreviate before a name ("Sen." of "senator"): a role noun in full finds them.
+OFFICE_ABBREVIATIONS = wordlists.pairs("office_abbreviations")
 
 
 @dataclass(frozen=True)
@@ -268,7 +270,7 @@ def holders(noun: Token, earlier: Sequence[Mention], words: frozenset[str] = fro
     for mention in reversed(earlier):
         if mention.span.label != "PERSON" and mention.role is None or mention.entity_id in found:
             continue
-        if mention.role and wanted <= {title_word(word) for word in mention.role.split()}:
+        if mention.role and wanted <= {_in_full(title_word(word)) for word in mention.role.split()}:
             found.append(mention.entity_id)
             continue
         name = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
@@ -281,9 +283,14 @@ def holders(noun: Token, earlier: Sequence[Mention], words: frozenset[str] = fro
         titles += [t for t in name.root.children if t.dep_ in ("appos", "compound", "amod")]
         titles += [t for a in name.root.children if a.dep_ == "appos" for t in _phrase(a)]
         titles = [t for t in titles if not _owns(t, name)]
-        if wanted <= {t.lemma_.lower() for t in titles} | {title_word(t.text) for t in titles}:
+        if wanted <= {t.lemma_.lower() for t in titles} | {_in_full(title_word(t.text)) for t in titles}:
             found.append(mention.entity_id)
     return found
+
+
+def _in_full(word: str) -> str:
+    """The office word an abbreviation stands for ("sen" is "senator"); any other word as it is."""
+    return OFFICE_ABBREVIATIONS.get(word, word)
 
 
 def _phrase(head: Token) -> list[Token]:

@@ -67,6 +67,8 @@ NOT_A_PERSON = BODY_NOUNS | wordlists.words("facility_nouns") | VOICE_TEXTS
 PERSON_NOUNS = wordlists.words("person_nouns")
 # Nouns naming a person only through another ("his mother", "the deputy's widow").
 KINSHIP_NOUNS = wordlists.words("kinship_nouns")
+# Nouns by which a text brings in someone it does not name ("the man shouted"): no epithet for a named person.
+PLAIN_PERSON_NOUNS = wordlists.words("plain_person_nouns")
 
 
 @dataclass(frozen=True)
@@ -195,8 +197,74 @@ def _named_by(drafts: Drafts, head: Token, start: int, end: int) -> str | None:
     if head.tag_ in ("NNS", "NNPS") or _indefinite(head):
         return None
     if head.pos_ == "NOUN" and lemma(head) in PERSON_NOUNS or title_word(head.text) in OFFICES:
-        return _role_holder(drafts, head) or _same_voice_before(drafts, head)
+        return _role_holder(drafts, head) or _same_voice_before(drafts, head) or _described_speaker(drafts, head)
     return None
+
+
+def _described_speaker(drafts: Drafts, noun: Token) -> str | None:
+    """"The star said", "the billionaire businessman told the crowd": a definite description standing for the one
+    person the text is about just before it, named as the subject or the speaker of the sentence before or of its
+    own, as writers vary a name with an epithet. Only where that person is the one person named there (no one else
+    named, no other speaker, no one asked: "Borger asked. “…,” the senator said" is the one who answers), the
+    noun's gender does not clash and the article gives the role to no one else; an office ("the senator") only to
+    one who holds it. The description is the noun alone with "the": not one that says more of whom it means ("the
+    man who …"), not a voice ("the spokesman", "the source") or a plain noun ("the man", "the witness"), nor a
+    noun the text brought in before without a name ("a star …. the star said")."""
+    if lemma(noun) in VOICE_NOUNS | PLAIN_PERSON_NOUNS | KINSHIP_NOUNS or not _may_be_a_person(noun) \
+            or not _bare_definite(noun) or _brought_in_unnamed(drafts, noun):
+        return None
+    start = _narration_before(drafts, noun.idx)
+    named = {_person_named(drafts, m) for m in drafts.mentions_between(start, noun.idx)
+             if m.span.label == "PERSON" and not drafts.in_quote(m.span.start)}
+    spoke = [draft for draft in drafts.found if draft.source is not None and start <= draft.source.start_char
+             and draft.source.end_char <= noun.idx]
+    people = named | {draft.speaker for draft in spoke}
+    if len(people) != 1 or _an_exchange(drafts, start, noun):
+        return None  # no one, several, a speaker the text does not name, or one who asks or is asked
+    entity = people.pop()
+    if entity is None or not _a_person(drafts, entity) or _clashes_with_noun(drafts, noun, entity):
+        return None
+    if any(clashes(token, drafts.genders.get(entity)) and not drafts.in_quote(token.idx)
+           for token in drafts.tokens((start, noun.idx))):
+        return None  # "Nina Berg sold it to him": someone else is there, whom the text does not name
+    if not spoke and not any(_subject_named(drafts, m) for m in drafts.mentions_between(start, noun.idx)
+                             if m.entity_id == entity):
+        return None  # named only as an object ("Kasich offered the man a job"): not whom the text is about
+    others = holders(noun, drafts.mentions_between(0, noun.idx))
+    if title_word(noun.text) in OFFICES:
+        return entity if entity in others else None
+    return entity if not others or entity in others else None
+
+
+def _an_exchange(drafts: Drafts, start: int, noun: Token) -> bool:
+    """Whether the words before the description ask someone a question ("Borger asked", "Trump was asked"): the
+    one who answers is the other of the two, whom the description may stand for."""
+    return any(lemma(token) in ASKING_VERBS and token.pos_ in ("VERB", "AUX") and not drafts.in_quote(token.idx)
+               for token in drafts.tokens((start, noun.idx)))
+
+
+def _bare_definite(noun: Token) -> bool:
+    """Whether the noun's phrase is "the" and the noun, with at most words that modify it ("the former
+    president"): no possessor, number, clause, phrase or name in apposition."""
+    children = list(noun.children)
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in children) and all(
+        c.dep_ in ("det", "amod", "compound", "punct") and c.pos_ != "PROPN" for c in children)
+
+
+def _brought_in_unnamed(drafts: Drafts, noun: Token) -> bool:
+    """Whether the text wrote the noun before with "a", "one" or another indefinite word ("a witness told the
+    News"): the description takes up that one, whom the text does not name."""
+    return any(lemma(token) == lemma(noun) and _indefinite(token) and not drafts.in_quote(token.idx)
+               for token in drafts.tokens((0, noun.idx)))
+
+
+def _subject_named(drafts: Drafts, mention: Mention) -> bool:
+    return any(t.dep_ in ("nsubj", "nsubjpass") for t in _heads(drafts, mention))
+
+
+def _clashes_with_noun(drafts: Drafts, noun: Token, entity: str) -> bool:
+    said, known = noun_gender(noun), drafts.genders.get(entity)
+    return said is not None and known is not None and said != known
 
 
 def _kin_named(drafts: Drafts, kin: Token) -> str | None:
