@@ -1113,3 +1113,16 @@ def test_three_outlets_giving_three_weekdays_report_three_occasions_not_one_disp
     two = disputes("The ministry released a new batch of the documents on Monday, officials said.",
                    "The ministry released a new batch of the documents on Tuesday, officials said.")
     assert [d for d in two if d.figures[0].kind == "DATE"]
+
+
+def test_an_amount_written_as_what_a_noun_is_worth_is_that_nouns_size_whatever_is_done_with_it():
+    # "a contract worth $90 million" is the contract's size, as "a $60 million contract" is: the parse hangs the
+    # amount on "worth", which qualifies the noun, and the verb done to the contract says nothing of its size
+    found = disputes("The club offered the pitcher a five-year contract worth $90 million, his agent said.",
+                     "The club offered the pitcher a five-year, $60 million contract, his agent said.",
+                     "Officials said the club offered the pitcher a five-year contract worth $90 million.")
+    assert values(found) == [["60 million dollar", "90 million dollar"]]
+    assert {f.counted for f in found[0].figures} >= {"contract"}
+    # "worth of" makes "worth" the noun, whose object is what is counted; it is read as before
+    assert not disputes("Thieves stole £910,000 worth of jewellery from a hotel in May.",
+                        "Thieves stole £900,000 worth of jewellery from a hotel in May.")

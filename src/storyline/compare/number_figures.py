@@ -75,6 +75,10 @@ RANGE_BEFORE = re.compile(r"(?:\bbetween\s+[$€£]?|(?<!from )\b[$€£]?[\d.,]
                           r"\s+and\s+[$€£]?)\Z")
 RANGE_AFTER = re.compile(r"\s*(?:[-–]|to)\s*[$€£]?\s*\d")
 POSSIBILITY_MODALS = words("possibility_modals")
+# The adjective an amount is written after as a noun's worth ("a deal worth $184 million"), and how the parse hangs
+# the amount on it.
+WORTH = "worth"
+WORTH_DEPS = frozenset({"npadvmod", "pobj", "dobj"})
 # What a person's weight counts (conflicts compares weights as one person's).
 WEIGHT = "weight"
 HYPHENED_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
@@ -237,8 +241,9 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
         predicate = what_happened(counted, counted, config.governing_hops)
     else:
         # "a 1.2 billion euro programme": an amount that modifies its noun is that noun's size, whatever is done
-        # with it ("bring forward a programme")
-        modifies = anchor.head == counted and anchor.dep_ in COUNTING_DEPS
+        # with it ("bring forward a programme"); so is one written as what the noun is worth ("a deal worth $184
+        # million", which the Red Sox "offered" and another outlet writes as "a $200 million offer")
+        modifies = (anchor.head == counted and anchor.dep_ in COUNTING_DEPS) or _worth_of(anchor) is not None
         predicate = what_happened(None if modifies else anchor, counted, config.governing_hops)
     clause = next(iter(verbs_above(anchor)), None)
     if clause is not None and any(child.dep_ == "aux" and child.lower_ in POSSIBILITY_MODALS
@@ -525,6 +530,19 @@ def _counted(anchor: Token) -> Token | None:
     return estimated_at(anchor)  # "police estimated the crowd at 70": the crowd is counted
 
 
+def _worth_of(anchor: Token) -> Token | None:
+    """The noun an amount is written as the worth of, after it ("a deal worth $184 million", "jewellery worth 103
+    million euros", "$184 million or $23 million per season" listed after it): the parse hangs the amount on the
+    adjective "worth", which qualifies the noun. None for "£910,000 worth of jewellery" (the noun is "worth"'s
+    own object) and for "is worth $2 million", whose subject is found as a copula's is."""
+    while anchor.dep_ == "conj" and anchor.head is not anchor:
+        anchor = anchor.head
+    worth = anchor.head
+    if anchor.dep_ not in WORTH_DEPS or worth.lower_ != WORTH or worth.dep_ not in {"amod", "acl", "advmod"}:
+        return None
+    return worth.head if worth.head.pos_ in {"NOUN", "PROPN"} else None
+
+
 def _measured(anchor: Token) -> Token | None:
     """What an amount, percentage or measure is of: "damage" in "200 million euros of damage", "deal" in "a $13.9
     billion deal", "premium" in "a premium of 33%", "damage" in "the damage is $2 million", "shares" in "shares
@@ -532,6 +550,8 @@ def _measured(anchor: Token) -> Token | None:
     traffic in Saudi Arabia, 52 percent in Egypt")."""
     if anchor.dep_ in {"conj", "appos"} and anchor.head.lower_ == anchor.lower_:
         return _measured(anchor.head)
+    if (worth := _worth_of(anchor)) is not None:
+        return worth
     if (found := of_object(anchor)) is not None:
         return found
     if anchor.dep_ in COUNTING_DEPS and anchor.head.pos_ in {"NOUN", "PROPN"}:
