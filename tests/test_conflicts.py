@@ -1126,3 +1126,12 @@ def test_an_amount_written_as_what_a_noun_is_worth_is_that_nouns_size_whatever_i
     # "worth of" makes "worth" the noun, whose object is what is counted; it is read as before
     assert not disputes("Thieves stole £910,000 worth of jewellery from a hotel in May.",
                         "Thieves stole £900,000 worth of jewellery from a hotel in May.")
+
+
+def test_a_conversion_in_brackets_after_a_currency_word_the_tagger_left_out_is_no_figure_of_its_own():
+    # the parse hangs "($6.5 million)" on "euro", outside the money entity: read alone it would be an amount of
+    # euros counted in dollars, set against other outlets' dollars of another thing
+    text = "Burglars made off with a 5 million euro ($6.5 million) booty, police said."
+    article = Article(text, source="Outlet 0")
+    found = figures.extract(article, next(iter(nlp.parse([text]))), [])
+    assert [(f.kind, f.unit, f.value, f.counted) for f in found] == [("MONEY", "euro", 5e6, "booty")]

@@ -207,7 +207,7 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
     if kind == "MONEY" and (millions := _millions_letter(tokens)) is not None:
         # "$2.6m from the store": the parse hangs the number on the letter, which stands where "million" would
         value, anchor = value * 1e6, millions
-    if anchor.dep_ == "appos" and anchor.head.ent_type_ == "MONEY":
+    if anchor.dep_ == "appos" and _an_amount(anchor.head):
         # "200 million euros ($265.3 million)": a conversion, worth what the figure it converts is worth
         return None
     held = distance_from(tokens, article.text) if dimension == "length" \
@@ -275,6 +275,14 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
                   day_named(tokens, clause, times) if clause is not None else "", person, holders,
                   kind == "COUNT" and _running_total(counted, clause),
                   clause is not None and day_by_distance(tokens, clause, times))
+
+
+def _an_amount(token: Token) -> bool:
+    """Whether a token is of an amount of money: of a money entity, or the currency word written after a number
+    that the tagger left out of the entity ("a 2 million euro ($2.6 million) booty", whose conversion the parse
+    hangs on "euro")."""
+    return token.ent_type_ == "MONEY" or (token.pos_ == "NOUN" and token.lemma_.lower() in CURRENCIES
+                                         and any(child.like_num for child in token.children))
 
 
 def _record_sized(tokens: SpacySpan, counted: Token | None) -> Token | None:
