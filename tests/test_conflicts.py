@@ -1135,3 +1135,13 @@ def test_a_conversion_in_brackets_after_a_currency_word_the_tagger_left_out_is_n
     article = Article(text, source="Outlet 0")
     found = figures.extract(article, next(iter(nlp.parse([text]))), [])
     assert [(f.kind, f.unit, f.value, f.counted) for f in found] == [("MONEY", "euro", 5e6, "booty")]
+
+
+def test_a_that_opening_the_clause_of_a_verb_of_saying_does_not_point_the_figure_back():
+    # "said that turnout was ...": the parse makes the conjunction a determiner of "turnout", which read as a
+    # demonstrative would leave the percentage out as pointing back at one given before
+    found = disputes("The election commission said that turnout was almost 80 percent in the parliamentary vote.",
+                     "Officials said turnout reached 93.5 percent in the parliamentary vote.")
+    assert values(found) == [["almost 80%", "93.5%"]]
+    # a demonstrative still points back ("those 12 points"), whatever verb it follows
+    assert not disputes("Coach Reed said those 12 points sealed the game.", "Coach Reed said 14 points sealed the game.")

@@ -430,7 +430,16 @@ def _run(counted: Token) -> bool:
 def _pointed_back(counted: Token) -> bool:
     """Whether a count points back at one the text gave before ("Those 10 points tied him with …", "these three
     villages"): what it counts is said in another sentence, so the figure cannot be set against another."""
-    return any(child.dep_ == "det" and child.lower_ in DEMONSTRATIVES for child in counted.children)
+    return any(child.dep_ == "det" and child.lower_ in DEMONSTRATIVES and not _opens_a_clause(child, counted)
+               for child in counted.children)
+
+
+def _opens_a_clause(that: Token, subject: Token) -> bool:
+    """Whether a "that" the parse made a determiner opens the clause of the noun it determines ("said that turnout
+    was almost 90 percent"): right after a verb, before the subject of a clause, it is the conjunction of a verb of
+    saying or thinking, which points back at nothing."""
+    return that.lower_ == "that" and that.i > 0 and that.doc[that.i - 1].pos_ in {"VERB", "AUX"} \
+        and subject.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _rate(tokens: SpacySpan) -> str | None:
