@@ -1145,3 +1145,14 @@ def test_a_that_opening_the_clause_of_a_verb_of_saying_does_not_point_the_figure
     assert values(found) == [["almost 80%", "93.5%"]]
     # a demonstrative still points back ("those 12 points"), whatever verb it follows
     assert not disputes("Coach Reed said those 12 points sealed the game.", "Coach Reed said 14 points sealed the game.")
+
+
+def test_an_amount_of_no_holder_is_not_set_against_one_of_a_thing_the_story_gives_for_several_holders():
+    # two bidders' offers are named apart; an offer whose clause names no bidder may be either's, so the brief
+    # says nothing of it rather than set it against one bidder's
+    reports = ("The Nationals made the slugger an eight-year, $160 million offer on Monday.",
+               "The Red Sox made the slugger an eight-year, $200 million offer on Monday.",
+               "Sources said the slugger had received an eight-year offer worth $120 million on Monday.")
+    assert not disputes(*reports)
+    # with one bidder named, an offer of no one named is still set against its figure
+    assert values(disputes(reports[0], reports[2])) == [["120 million dollar", "160 million dollar"]]
