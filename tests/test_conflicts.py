@@ -1144,7 +1144,8 @@ def test_a_that_opening_the_clause_of_a_verb_of_saying_does_not_point_the_figure
                      "Officials said turnout reached 93.5 percent in the parliamentary vote.")
     assert values(found) == [["almost 80%", "93.5%"]]
     # a demonstrative still points back ("those 12 points"), whatever verb it follows
-    assert not disputes("Coach Reed said those 12 points sealed the game.", "Coach Reed said 14 points sealed the game.")
+    assert not disputes("Coach Reed said those 12 points sealed the game.",
+                        "Coach Reed said 14 points sealed the game.")
 
 
 def test_an_amount_of_no_holder_is_not_set_against_one_of_a_thing_the_story_gives_for_several_holders():
