@@ -1157,3 +1157,12 @@ def test_an_amount_of_no_holder_is_not_set_against_one_of_a_thing_the_story_give
     assert not disputes(*reports)
     # with one bidder named, an offer of no one named is still set against its figure
     assert values(disputes(reports[0], reports[2])) == [["120 million dollar", "160 million dollar"]]
+
+
+def test_a_person_named_in_a_relative_clause_of_a_participant_is_not_one_the_figure_is_of():
+    # "for candidates all of whom are loyal to President X": the percentage is the vote's, not a person's, and is
+    # set against another outlet's turnout that names no one
+    found = disputes("Officials said turnout reached 93.5 percent in the vote for candidates all of whom are loyal "
+                     "to President Anna Morrow.",
+                     "The election commission said that turnout was almost 80 percent in the vote.")
+    assert values(found) == [["almost 80%", "93.5%"]]
