@@ -59,6 +59,7 @@ class Stages:
             ("context", [f.context for f in self.figures]))}
         self.similarity = {name: v @ v.T for name, v in vectors.items()}
         self.listed = conflicts._listed_with(self.figures)
+        self.contested = conflicts._held_by_several(self.figures, self.similarity["counted"], conflicts.CONFIG)
         alike = sum(self.similarity.values())
         self.members = conflicts._grouped(self.figures, self.same, lambda i, j: alike[i, j])
         conflicts._join_lone_figures(self.members, self.figures, self.same)
@@ -72,6 +73,8 @@ class Stages:
                                    s["context"][i, j], conflicts.CONFIG, one_claim)
         if why is None and conflicts._other_occasion(i, j, self.figures, self.listed):
             return "occasion"
+        if why is None and conflicts._holder_unsaid_among_several(i, j, self.figures, self.contested):
+            return "holder"  # of a thing the story gives for several holders, by a figure naming none
         return why
 
     def same(self, i: int, j: int) -> bool:

@@ -1113,3 +1113,56 @@ def test_three_outlets_giving_three_weekdays_report_three_occasions_not_one_disp
     two = disputes("The ministry released a new batch of the documents on Monday, officials said.",
                    "The ministry released a new batch of the documents on Tuesday, officials said.")
     assert [d for d in two if d.figures[0].kind == "DATE"]
+
+
+def test_an_amount_written_as_what_a_noun_is_worth_is_that_nouns_size_whatever_is_done_with_it():
+    # "a contract worth $90 million" is the contract's size, as "a $60 million contract" is: the parse hangs the
+    # amount on "worth", which qualifies the noun, and the verb done to the contract says nothing of its size
+    found = disputes("The club offered the pitcher a five-year contract worth $90 million, his agent said.",
+                     "The club offered the pitcher a five-year, $60 million contract, his agent said.",
+                     "Officials said the club offered the pitcher a five-year contract worth $90 million.")
+    assert values(found) == [["60 million dollar", "90 million dollar"]]
+    assert {f.counted for f in found[0].figures} >= {"contract"}
+    # "worth of" makes "worth" the noun, whose object is what is counted; it is read as before
+    assert not disputes("Thieves stole £910,000 worth of jewellery from a hotel in May.",
+                        "Thieves stole £900,000 worth of jewellery from a hotel in May.")
+
+
+def test_a_conversion_in_brackets_after_a_currency_word_the_tagger_left_out_is_no_figure_of_its_own():
+    # the parse hangs "($6.5 million)" on "euro", outside the money entity: read alone it would be an amount of
+    # euros counted in dollars, set against other outlets' dollars of another thing
+    text = "Burglars made off with a 5 million euro ($6.5 million) booty, police said."
+    article = Article(text, source="Outlet 0")
+    found = figures.extract(article, next(iter(nlp.parse([text]))), [])
+    assert [(f.kind, f.unit, f.value, f.counted) for f in found] == [("MONEY", "euro", 5e6, "booty")]
+
+
+def test_a_that_opening_the_clause_of_a_verb_of_saying_does_not_point_the_figure_back():
+    # "said that turnout was ...": the parse makes the conjunction a determiner of "turnout", which read as a
+    # demonstrative would leave the percentage out as pointing back at one given before
+    found = disputes("The election commission said that turnout was almost 80 percent in the parliamentary vote.",
+                     "Officials said turnout reached 93.5 percent in the parliamentary vote.")
+    assert values(found) == [["almost 80%", "93.5%"]]
+    # a demonstrative still points back ("those 12 points"), whatever verb it follows
+    assert not disputes("Coach Reed said those 12 points sealed the game.",
+                        "Coach Reed said 14 points sealed the game.")
+
+
+def test_an_amount_of_no_holder_is_not_set_against_one_of_a_thing_the_story_gives_for_several_holders():
+    # two bidders' offers are named apart; an offer whose clause names no bidder may be either's, so the brief
+    # says nothing of it rather than set it against one bidder's
+    reports = ("The Nationals made the slugger an eight-year, $160 million offer on Monday.",
+               "The Red Sox made the slugger an eight-year, $200 million offer on Monday.",
+               "Sources said the slugger had received an eight-year offer worth $120 million on Monday.")
+    assert not disputes(*reports)
+    # with one bidder named, an offer of no one named is still set against its figure
+    assert values(disputes(reports[0], reports[2])) == [["120 million dollar", "160 million dollar"]]
+
+
+def test_a_person_named_in_a_relative_clause_of_a_participant_is_not_one_the_figure_is_of():
+    # "for candidates all of whom are loyal to President X": the percentage is the vote's, not a person's, and is
+    # set against another outlet's turnout that names no one
+    found = disputes("Officials said turnout reached 93.5 percent in the vote for candidates all of whom are loyal "
+                     "to President Anna Morrow.",
+                     "The election commission said that turnout was almost 80 percent in the vote.")
+    assert values(found) == [["almost 80%", "93.5%"]]

@@ -8,7 +8,8 @@ detained"; never a running total, "five rifles so far", and one event's count, "
 same happened to it ("escaped" and "broke out"; never "killed" and "injured"), are of the same
 holder (who has or makes a count or an amount, a pronoun standing for the one person the sentences around it name; a
 duration's must be named in its own clause on both sides, or be a pronoun on both sides of sentences aligned as one
-claim) and set among the same
+claim; an amount or count naming no holder is not set against one of a thing the story gives for several holders,
+the Nationals' offer and the Red Sox's) and set among the same
 places, participants and times as far as their sentences say, their values are not an order of magnitude apart
 (but for one number under two scale words, "$2 million" and "$2 billion"; dates: a few days, or years alone one
 digit apart in sentences stating one claim with one verb, "sold in 1957" and "sold in 1967"; times of day:
@@ -479,11 +480,13 @@ def disagreements(figures: list[Figure], embed: Callable[[list[str]], np.ndarray
     predicate = similarity([f.predicate or f.counted for f in figures])
     context = similarity([f.context for f in figures])
     listed = _listed_with(figures)
+    contested = _held_by_several(figures, counted, config)
 
     def same(i: int, j: int) -> bool:
         return same_quantity(figures[i], figures[j], counted[i, j], predicate[i, j], context[i, j], config,
                              claims[i] is not None and claims[i] == claims[j]) \
-            and not _other_occasion(i, j, figures, listed)
+            and not _other_occasion(i, j, figures, listed) and not _holder_unsaid_among_several(i, j, figures,
+                                                                                                contested)
 
     alike = counted + predicate + context
     members = _grouped(figures, same, lambda i, j: alike[i, j])
@@ -566,6 +569,32 @@ def _other_occasion(i: int, j: int, figures: list[Figure], listed: list[list[int
     return not a.range.meets(b.range) and any(
         figures[x].counted == figures[y].counted != a.counted and not figures[x].range.meets(figures[y].range)
         for x in listed[i] for y in listed[j])
+
+
+def _named_holders(figure: Figure) -> frozenset[str]:
+    """The name words of whose an amount or a count is, as its own clause or a pronoun's person names them."""
+    return figure.holders - {UNNAMED} if figure.kind in QUANTITIES else frozenset()
+
+
+def _held_by_several(figures: list[Figure], counted: np.ndarray, config: FigureConfig) -> list[bool]:
+    """For each amount or count of a named holder, whether the story gives the same thing in the same unit of
+    another holder too, named apart ("the Nationals' $160 million offer", "the Red Sox's $200 million offer")."""
+    def rivals(j: int, k: int) -> bool:
+        a, b = figures[j], figures[k]
+        return (a.kind, a.dimension) == (b.kind, b.dimension) and bool(_named_holders(b)) \
+            and not _named_holders(a) & _named_holders(b) and _same_thing_counted(a, b, counted[j, k], config)
+    return [bool(_named_holders(figures[j])) and any(rivals(j, k) for k in range(len(figures)))
+            for j in range(len(figures))]
+
+
+def _holder_unsaid_among_several(i: int, j: int, figures: list[Figure], contested: list[bool]) -> bool:
+    """Whether, of two amounts or counts, one names no holder and the other's thing is one the story gives for
+    several holders: "an eight-year deal worth $184 million" may be any of the bidders' offers, and is not set
+    against the one bidder's "$160 million offer" (nor its sentence's other words, which name the bidder further
+    away than its clause). The text does not say whose it is, so the brief abstains."""
+    a, b = figures[i], figures[j]
+    return a.kind in QUANTITIES and ((not _named_holders(a) and contested[j])
+                                     or (not _named_holders(b) and contested[i]))
 
 
 def in_story_years(figures: list[Figure]) -> list[Figure]:

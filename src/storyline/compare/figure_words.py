@@ -311,7 +311,9 @@ def participants(anchor: Token, counted: Token, predicate: Token | None) -> tupl
     holding: dict[Token, set[str]] = {}
 
     def named(tokens: list[Token]) -> set[str]:
-        people.extend(t for t in tokens if t.ent_type_ == "PERSON")
+        # a person named in a relative clause inside a participant ("in the election for candidates all of whom
+        # are loyal to President X") is that clause's, not one the figure is of
+        people.extend(t for t in tokens if t.ent_type_ == "PERSON" and not _in_relative_clause(t, tokens))
         return {t.lower_ for t in tokens if t.ent_type_ in PARTICIPANT_LABELS and not t.is_stop and not t.is_punct}
 
     def named_noun(noun: Token) -> set[str]:
@@ -370,6 +372,15 @@ def participants(anchor: Token, counted: Token, predicate: Token | None) -> tupl
     # clause ("Artino scored 14 points and Echenique had 11") names another's
     holders = next((holding[t] for t in (anchor, counted, clause, predicate) if t in holding), set())
     return frozenset(found), bool(people), frozenset(holders)
+
+
+def _in_relative_clause(token: Token, phrase: list[Token]) -> bool:
+    """Whether a token of a phrase is inside a relative clause of the phrase, below the phrase's own words."""
+    while token in phrase and token.head in phrase and token.head is not token:
+        if token.dep_ == "relcl":
+            return True
+        token = token.head
+    return False
 
 
 def _first_object(token: Token, child: Token) -> bool:

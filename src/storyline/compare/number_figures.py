@@ -75,6 +75,10 @@ RANGE_BEFORE = re.compile(r"(?:\bbetween\s+[$€£]?|(?<!from )\b[$€£]?[\d.,]
                           r"\s+and\s+[$€£]?)\Z")
 RANGE_AFTER = re.compile(r"\s*(?:[-–]|to)\s*[$€£]?\s*\d")
 POSSIBILITY_MODALS = words("possibility_modals")
+# The adjective an amount is written after as a noun's worth ("a deal worth $184 million"), and how the parse hangs
+# the amount on it.
+WORTH = "worth"
+WORTH_DEPS = frozenset({"npadvmod", "pobj", "dobj"})
 # What a person's weight counts (conflicts compares weights as one person's).
 WEIGHT = "weight"
 HYPHENED_MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
@@ -203,7 +207,7 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
     if kind == "MONEY" and (millions := _millions_letter(tokens)) is not None:
         # "$2.6m from the store": the parse hangs the number on the letter, which stands where "million" would
         value, anchor = value * 1e6, millions
-    if anchor.dep_ == "appos" and anchor.head.ent_type_ == "MONEY":
+    if anchor.dep_ == "appos" and _an_amount(anchor.head):
         # "200 million euros ($265.3 million)": a conversion, worth what the figure it converts is worth
         return None
     held = distance_from(tokens, article.text) if dimension == "length" \
@@ -237,8 +241,9 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
         predicate = what_happened(counted, counted, config.governing_hops)
     else:
         # "a 1.2 billion euro programme": an amount that modifies its noun is that noun's size, whatever is done
-        # with it ("bring forward a programme")
-        modifies = anchor.head == counted and anchor.dep_ in COUNTING_DEPS
+        # with it ("bring forward a programme"); so is one written as what the noun is worth ("a deal worth $184
+        # million", which the Red Sox "offered" and another outlet writes as "a $200 million offer")
+        modifies = (anchor.head == counted and anchor.dep_ in COUNTING_DEPS) or _worth_of(anchor) is not None
         predicate = what_happened(None if modifies else anchor, counted, config.governing_hops)
     clause = next(iter(verbs_above(anchor)), None)
     if clause is not None and any(child.dep_ == "aux" and child.lower_ in POSSIBILITY_MODALS
@@ -270,6 +275,14 @@ def _number(article: Article, tokens: SpacySpan, times: list[TimeExpression], co
                   day_named(tokens, clause, times) if clause is not None else "", person, holders,
                   kind == "COUNT" and _running_total(counted, clause),
                   clause is not None and day_by_distance(tokens, clause, times))
+
+
+def _an_amount(token: Token) -> bool:
+    """Whether a token is of an amount of money: of a money entity, or the currency word written after a number
+    that the tagger left out of the entity ("a 2 million euro ($2.6 million) booty", whose conversion the parse
+    hangs on "euro")."""
+    return token.ent_type_ == "MONEY" or (token.pos_ == "NOUN" and token.lemma_.lower() in CURRENCIES
+                                         and any(child.like_num for child in token.children))
 
 
 def _record_sized(tokens: SpacySpan, counted: Token | None) -> Token | None:
@@ -417,7 +430,16 @@ def _run(counted: Token) -> bool:
 def _pointed_back(counted: Token) -> bool:
     """Whether a count points back at one the text gave before ("Those 10 points tied him with …", "these three
     villages"): what it counts is said in another sentence, so the figure cannot be set against another."""
-    return any(child.dep_ == "det" and child.lower_ in DEMONSTRATIVES for child in counted.children)
+    return any(child.dep_ == "det" and child.lower_ in DEMONSTRATIVES and not _opens_a_clause(child, counted)
+               for child in counted.children)
+
+
+def _opens_a_clause(that: Token, subject: Token) -> bool:
+    """Whether a "that" the parse made a determiner opens the clause of the noun it determines ("said that turnout
+    was almost 90 percent"): right after a verb, before the subject of a clause, it is the conjunction of a verb of
+    saying or thinking, which points back at nothing."""
+    return that.lower_ == "that" and that.i > 0 and that.doc[that.i - 1].pos_ in {"VERB", "AUX"} \
+        and subject.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _rate(tokens: SpacySpan) -> str | None:
@@ -525,6 +547,19 @@ def _counted(anchor: Token) -> Token | None:
     return estimated_at(anchor)  # "police estimated the crowd at 70": the crowd is counted
 
 
+def _worth_of(anchor: Token) -> Token | None:
+    """The noun an amount is written as the worth of, after it ("a deal worth $184 million", "jewellery worth 103
+    million euros", "$184 million or $23 million per season" listed after it): the parse hangs the amount on the
+    adjective "worth", which qualifies the noun. None for "£910,000 worth of jewellery" (the noun is "worth"'s
+    own object) and for "is worth $2 million", whose subject is found as a copula's is."""
+    while anchor.dep_ == "conj" and anchor.head is not anchor:
+        anchor = anchor.head
+    worth = anchor.head
+    if anchor.dep_ not in WORTH_DEPS or worth.lower_ != WORTH or worth.dep_ not in {"amod", "acl", "advmod"}:
+        return None
+    return worth.head if worth.head.pos_ in {"NOUN", "PROPN"} else None
+
+
 def _measured(anchor: Token) -> Token | None:
     """What an amount, percentage or measure is of: "damage" in "200 million euros of damage", "deal" in "a $13.9
     billion deal", "premium" in "a premium of 33%", "damage" in "the damage is $2 million", "shares" in "shares
@@ -532,6 +567,8 @@ def _measured(anchor: Token) -> Token | None:
     traffic in Saudi Arabia, 52 percent in Egypt")."""
     if anchor.dep_ in {"conj", "appos"} and anchor.head.lower_ == anchor.lower_:
         return _measured(anchor.head)
+    if (worth := _worth_of(anchor)) is not None:
+        return worth
     if (found := of_object(anchor)) is not None:
         return found
     if anchor.dep_ in COUNTING_DEPS and anchor.head.pos_ in {"NOUN", "PROPN"}:
