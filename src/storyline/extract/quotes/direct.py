@@ -23,6 +23,7 @@ from storyline.extract.quotes.clauses import issued_text, link_to, subject_end
 from storyline.extract.quotes.cues import CLAUSE_CUES, CUES, PREPOSITION_CUES, lemma, names_its_noun
 from storyline.extract.quotes.drafts import Draft, Drafts, gap
 from storyline.extract.quotes.kinds import of_cue, tells_the_reader, with_quotation
+from storyline.model import Mention
 from storyline.text import wordlists
 from storyline.text.names import is_title_part
 from storyline.text.quotemarks import opens_with_double_mark
@@ -244,13 +245,7 @@ def _attach_to_dash(drafts: Drafts, quote: tuple[int, int]) -> bool:
     line_end = text.find("\n", dash.end())
     line_end = len(text) if line_end < 0 else line_end
     named = drafts.speakers_between(dash.end(), line_end)
-    if not named:
-        return False
-    source = drafts.doc.char_span(named[0].span.start, named[0].span.end, alignment_mode="expand")
-    if source is None:
-        return False
-    drafts.add(Draft(quote, dash.span(1), source))
-    return True
+    return bool(named) and _signed(drafts, quote, dash.span(1), named[0])
 
 
 def _attach_to_dashed_line_after(drafts: Drafts, quote: tuple[int, int]) -> bool:
@@ -270,10 +265,15 @@ def _attach_to_dashed_line_after(drafts: Drafts, quote: tuple[int, int]) -> bool
     named = drafts.speakers_between(dash.end(), len(text) if next_end < 0 else next_end)
     if not named or not all(is_title_part(word) for word in text[dash.end() : named[0].span.start].split()):
         return False
-    source = drafts.doc.char_span(named[0].span.start, named[0].span.end, alignment_mode="expand")
+    return _signed(drafts, quote, dash.span(1), named[0])
+
+
+def _signed(drafts: Drafts, quote: tuple[int, int], dash: tuple[int, int], name: Mention) -> bool:
+    """Draft the quotation as said by the name its dash signs it with; False when the name is no span of the parse."""
+    source = drafts.doc.char_span(name.span.start, name.span.end, alignment_mode="expand")
     if source is None:
         return False
-    drafts.add(Draft(quote, dash.span(1), source))
+    drafts.add(Draft(quote, dash, source))
     return True
 
 
